@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import { createServices, systemActor, systemClock } from '@forvalta/server';
+import { municipalityCodeSchema } from '@forvalta/contracts';
+import { z } from 'zod';
+import { parseOptions, requireOption, UsageError } from '../arguments.ts';
+import { cliConfig, openDatabase } from '../context.ts';
+
+export const initHelp = `forvalta init --municipality NAME --code CODE --admin-email EMAIL [--admin-password-file FILE] [--database URL]
+
+Creates the municipality (identified by its four-digit kommunkod; Tanum is 1435) and its first
+administrator, or gives an existing login the administrator role there. The password is read
+from --admin-password-file, or generated and printed once.`;
+
+export async function init(argv: string[]): Promise<number> {
+  const options = parseOptions(argv, {
+    municipality: { type: 'string' },
+    code: { type: 'string' },
+    'admin-email': { type: 'string' },
+    'admin-password-file': { type: 'string' },
+  });
+  if (options.help) return console.log(initHelp), 0;
+  const name = requireOption(options.municipality, 'municipality').trim();
+  const code = requireOption(options.code, 'code');
+  if (!municipalityCodeSchema.safeParse(code).success) throw new UsageError(`--code must be a four-digit municipality code (kommunkod), not "${code}"`);
+  const email = requireOption(options['admin-email'], 'admin-email').toLowerCase();
+  if (!z.email().safeParse(email).success) throw new UsageError(`--admin-email is not an e-mail address: "${email}"`);
+  let password: string | undefined;
+  if (options['admin-password-file']) {
+    try {
+      password = fs.readFileSync(options['admin-password-file'], 'utf8').trim();
+    } catch {
+      throw new UsageError(`cannot read --admin-password-file ${options['admin-password-file']}`);
+    }
+    if (password.length < 12) throw new UsageError('the admin password must be at least 12 characters');
+  }
+
+  const config = cliConfig(options.database);
+  const database = await openDatabase(config);
+  try {
+    const services = createServices(database.db, systemClock, config);
+    const result = await services.municipalities.initialiseMunicipality(systemActor('cli init'), {
+      code,
+      name,
+      adminEmail: email,
+      adminPassword: password,
+    });
+    console.log(`Municipality ${result.municipality.name} (${result.municipality.code}) is ready; ${email} is its administrator.`);
+    if (result.generatedPassword) console.log(`Password for ${email} (shown once): ${result.generatedPassword}`);
+    return 0;
+  } finally {
+    await database.destroy();
+  }
+}

@@ -1,0 +1,200 @@
+import { z } from 'zod';
+import {
+  booleanQuery,
+  dateSchema,
+  idSchema,
+  listQuerySchema,
+  listResponseSchema,
+  optionalText,
+  recordMetaSchema,
+  requiredText,
+  sortParameter,
+  timestampSchema,
+} from './common.ts';
+import { roleSchema } from './roles.ts';
+
+/* ---------- Municipalities (tenants) ---------- */
+
+/** The official four-digit municipality code (kommunkod), e.g. Tanum = 1435. */
+export const municipalityCodeSchema = z.string().regex(/^\d{4}$/, 'Four digits (kommunkod)');
+
+export const municipalitySchema = recordMetaSchema.extend({
+  code: municipalityCodeSchema,
+  name: z.string(),
+});
+export type Municipality = z.infer<typeof municipalitySchema>;
+
+export const municipalityCreateSchema = z.strictObject({
+  code: municipalityCodeSchema,
+  name: requiredText(120),
+});
+export type MunicipalityCreate = z.infer<typeof municipalityCreateSchema>;
+
+export const municipalityUpdateSchema = z.strictObject({ name: requiredText(120) });
+export type MunicipalityUpdate = z.infer<typeof municipalityUpdateSchema>;
+
+/* ---------- Departments (förvaltningar and their units) ---------- */
+
+export const departmentSchema = recordMetaSchema.extend({
+  name: z.string(),
+  shortName: z.string().nullable(),
+  parentId: idSchema.nullable(),
+  /** Marks the IT unit (ITP-4.3-ORG); at most one per municipality. */
+  isItUnit: z.boolean(),
+  /** Number of people whose department this is; read-only. */
+  peopleCount: z.number().int().nonnegative(),
+});
+export type Department = z.infer<typeof departmentSchema>;
+
+export const departmentCreateSchema = z.strictObject({
+  name: requiredText(160),
+  shortName: optionalText(40),
+  parentId: idSchema.nullable().optional(),
+  isItUnit: z.boolean().optional(),
+});
+export type DepartmentCreate = z.infer<typeof departmentCreateSchema>;
+
+export const departmentUpdateSchema = departmentCreateSchema.partial();
+export type DepartmentUpdate = z.infer<typeof departmentUpdateSchema>;
+
+export const departmentSortFields = ['name', 'createdAt'] as const;
+export const departmentListQuerySchema = listQuerySchema.extend({
+  parentId: idSchema.optional(),
+  isItUnit: booleanQuery.optional(),
+  sort: sortParameter(departmentSortFields),
+});
+export type DepartmentListQuery = z.infer<typeof departmentListQuerySchema>;
+export const departmentListSchema = listResponseSchema(departmentSchema);
+
+/* ---------- People ---------- */
+
+export const employmentStatuses = ['active', 'left'] as const;
+export const employmentStatusSchema = z.enum(employmentStatuses);
+export type EmploymentStatus = z.infer<typeof employmentStatusSchema>;
+
+export const personSchema = recordMetaSchema.extend({
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string(),
+  departmentId: idSchema.nullable(),
+  title: z.string().nullable(),
+  employmentStatus: employmentStatusSchema,
+  startDate: dateSchema.nullable(),
+  endDate: dateSchema.nullable(),
+  /** Whether this person can log in (has a login in the installation). */
+  hasLogin: z.boolean(),
+});
+export type Person = z.infer<typeof personSchema>;
+
+const emailSchema = z.email().max(254).transform((email) => email.toLowerCase());
+
+export const personCreateSchema = z.strictObject({
+  firstName: requiredText(80),
+  lastName: requiredText(80),
+  email: emailSchema,
+  departmentId: idSchema.nullable().optional(),
+  title: optionalText(120),
+  startDate: dateSchema.nullable().optional(),
+});
+export type PersonCreate = z.infer<typeof personCreateSchema>;
+
+/** Leaving is recorded by setting employmentStatus to `left` (with endDate); people are never deleted. */
+export const personUpdateSchema = personCreateSchema.partial().extend({
+  employmentStatus: employmentStatusSchema.optional(),
+  endDate: dateSchema.nullable().optional(),
+});
+export type PersonUpdate = z.infer<typeof personUpdateSchema>;
+
+export const personSortFields = ['name', 'email', 'createdAt'] as const;
+export const personListQuerySchema = listQuerySchema.extend({
+  departmentId: idSchema.optional(),
+  employmentStatus: employmentStatusSchema.optional(),
+  sort: sortParameter(personSortFields),
+});
+export type PersonListQuery = z.infer<typeof personListQuerySchema>;
+export const personListSchema = listResponseSchema(personSchema);
+
+/* ---------- Role assignments ---------- */
+
+export const roleAssignmentSchema = recordMetaSchema.extend({
+  personId: idSchema,
+  role: roleSchema,
+  /** Set for department-scoped roles (department_head); the role then covers the sub-units too. */
+  departmentId: idSchema.nullable(),
+  personName: z.string(),
+});
+export type RoleAssignment = z.infer<typeof roleAssignmentSchema>;
+
+export const roleAssignmentCreateSchema = z.strictObject({
+  personId: idSchema,
+  role: roleSchema,
+  departmentId: idSchema.nullable().optional(),
+});
+export type RoleAssignmentCreate = z.infer<typeof roleAssignmentCreateSchema>;
+
+export const roleAssignmentUpdateSchema = z.strictObject({ departmentId: idSchema.nullable() });
+export type RoleAssignmentUpdate = z.infer<typeof roleAssignmentUpdateSchema>;
+
+export const roleAssignmentSortFields = ['role', 'createdAt'] as const;
+export const roleAssignmentListQuerySchema = listQuerySchema.extend({
+  personId: idSchema.optional(),
+  role: roleSchema.optional(),
+  departmentId: idSchema.optional(),
+  sort: sortParameter(roleAssignmentSortFields),
+});
+export type RoleAssignmentListQuery = z.infer<typeof roleAssignmentListQuerySchema>;
+export const roleAssignmentListSchema = listResponseSchema(roleAssignmentSchema);
+
+/* ---------- Personal API tokens ---------- */
+
+export const apiTokenSchema = recordMetaSchema.extend({
+  name: z.string(),
+  /** The first characters of the token, to recognise it; the rest is never shown again. */
+  tokenPrefix: z.string(),
+  expiresAt: timestampSchema.nullable(),
+  lastUsedAt: timestampSchema.nullable(),
+  revokedAt: timestampSchema.nullable(),
+});
+export type ApiToken = z.infer<typeof apiTokenSchema>;
+
+export const apiTokenCreateSchema = z.strictObject({
+  name: requiredText(80),
+  expiresAt: timestampSchema.nullable().optional(),
+});
+export type ApiTokenCreate = z.infer<typeof apiTokenCreateSchema>;
+
+/** Returned once, at creation: the only time the secret is visible. */
+export const apiTokenCreatedSchema = apiTokenSchema.extend({ token: z.string() });
+export type ApiTokenCreated = z.infer<typeof apiTokenCreatedSchema>;
+
+export const apiTokenListQuerySchema = listQuerySchema.extend({
+  sort: sortParameter(['createdAt', 'name'] as const),
+});
+export const apiTokenListSchema = listResponseSchema(apiTokenSchema);
+
+/* ---------- Audit log ---------- */
+
+export const auditEventSchema = z.object({
+  id: idSchema,
+  sequence: z.number().int(),
+  occurredAt: timestampSchema,
+  actorLoginId: idSchema.nullable(),
+  actorName: z.string(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+
+export const auditEventListQuerySchema = listQuerySchema.extend({
+  entityType: z.string().max(60).optional(),
+  entityId: z.string().max(60).optional(),
+  actorLoginId: idSchema.optional(),
+  from: timestampSchema.optional(),
+  to: timestampSchema.optional(),
+  sort: sortParameter(['occurredAt'] as const),
+});
+export type AuditEventListQuery = z.infer<typeof auditEventListQuerySchema>;
+export const auditEventListSchema = listResponseSchema(auditEventSchema);

@@ -1,0 +1,162 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCompress from '@fastify/compress';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import type { Config } from './config.ts';
+import { registerApiTokenRoutes } from './modules/api-tokens/api-tokens.routes.ts';
+import { registerAuditEventRoutes } from './modules/audit-events/audit-events.routes.ts';
+import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
+import { registerDepartmentRoutes } from './modules/organisation/departments.routes.ts';
+import { registerMunicipalityRoutes } from './modules/organisation/municipalities.routes.ts';
+import { registerPeopleRoutes } from './modules/organisation/people.routes.ts';
+import { registerRoleAssignmentRoutes } from './modules/organisation/role-assignments.routes.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
+import type { DatabaseConnection } from './platform/database.ts';
+import { AppError } from './platform/errors.ts';
+import type { ApiApp } from './platform/http/api-app.ts';
+import { registerAuthentication } from './platform/http/authentication.ts';
+import { problemFor, registerErrorHandling, sendProblem } from './platform/http/error-handler.ts';
+import type { RoutePermission } from './platform/http/route-permissions.ts';
+import { createServices } from './services.ts';
+
+export interface RouteDescription {
+  method: string;
+  url: string;
+  permission: RoutePermission | 'undeclared';
+}
+
+export interface BuildAppOptions {
+  config: Config;
+  database: DatabaseConnection;
+  clock?: Clock;
+  /** Request logging; off in tests. */
+  logger?: boolean;
+}
+
+/** Builds the whole application without listening, so tests and the CLI can use it in-process. */
+export async function buildApp({ config, database, clock = systemClock, logger = true }: BuildAppOptions) {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel } : false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // JSON nested deeper than any contract is an attack, not data.
+    maxParamLength: 200,
+  }).withTypeProvider<ZodTypeProvider>() as ApiApp;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const routes: RouteDescription[] = [];
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/v1') && !route.url.startsWith('/public/v1')) return;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      routes.push({ method, url: route.url, permission: route.config?.permission ?? 'undeclared' });
+    }
+  });
+
+  const services = createServices(database.db, clock, config);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine writes its CSS variables into a <style> element at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        // Only behind TLS; on plain http (a test machine, localhost) upgrading would break every request.
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+      },
+    },
+  });
+  await app.register(fastifyCompress, { global: true, threshold: 1024 });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Förvalta API',
+        version: config.version,
+        description: 'The IT-governance register of a Swedish municipality. Authenticate with a personal API token: Authorization: Bearer fvt_…',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'forvalta_session' } } },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerErrorHandling(app);
+  registerAuthentication(app, services.auth);
+
+  // Every non-public API route needs a caller before its input is even looked at: 401 comes first.
+  app.addHook('preValidation', async (request) => {
+    const permission = request.routeOptions.config?.permission;
+    if (permission && permission !== 'public' && !request.actor) {
+      throw new AppError('unauthenticated', 'Log in, or send an API token as Authorization: Bearer.');
+    }
+  });
+
+  registerAuthRoutes(app, services.auth, {
+    cookieSecure: config.cookieSecure,
+    sessionMaxHours: config.sessionMaxHours,
+    dialect: database.dialect,
+    version: config.version,
+    checkDatabase: async () => {
+      await sql`select 1`.execute(database.db);
+    },
+  });
+  registerMunicipalityRoutes(app, services.municipalities);
+  registerDepartmentRoutes(app, services.departments);
+  registerPeopleRoutes(app, services.people);
+  registerRoleAssignmentRoutes(app, services.roleAssignments);
+  registerApiTokenRoutes(app, services.apiTokens);
+  registerAuditEventRoutes(app, services.auditEvents);
+
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, () => app.swagger());
+
+  registerWebApplication(app, config.webDistDirectory);
+  return { app, services, routes };
+}
+
+/** Serves the built single-page application; unknown non-API paths get index.html (client routing). */
+function registerWebApplication(app: ApiApp, distDirectory: string): void {
+  const indexFile = path.join(distDirectory, 'index.html');
+  const hasWeb = fs.existsSync(indexFile);
+  if (hasWeb) {
+    app.register(fastifyStatic, {
+      root: distDirectory,
+      wildcard: false,
+      index: false,
+      setHeaders: (reply, filePath) => {
+        // Vite puts a content hash in every asset name, so they never change: cache for a year.
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) reply.header('Cache-Control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url.startsWith('/api/') || request.url.startsWith('/public/v1');
+    if (!isApi && hasWeb && request.method === 'GET') {
+      return reply.header('Cache-Control', 'no-cache').type('text/html').send(fs.createReadStream(indexFile));
+    }
+    return sendProblem(reply, problemFor('not_found', `No route ${request.method} ${request.url.split('?')[0]}.`));
+  });
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one place that reads the environment. Everything else receives a Config.
+ * Each variable is documented here and in the README.
+ */
+const environmentSchema = z.object({
+  /** `postgres://…` for PostgreSQL, otherwise a file path for SQLite. */
+  DATABASE_URL: z.string().min(1).default('./data/forvalta.db'),
+  /** Interface to listen on. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Port to listen on. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** pino log level. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Idle minutes after which a browser session ends. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
+  /** Hours after which a browser session ends regardless of activity. */
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** `true` behind TLS: marks the session cookie Secure. */
+  COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  /** Trust X-Forwarded-* from a reverse proxy. */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  /** Failed logins in a row before the login is locked for LOGIN_LOCK_MINUTES. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** Directory of the built web application; served at /. */
+  WEB_DIST_DIR: z.string().optional(),
+});
+
+export interface Config {
+  databaseUrl: string;
+  host: string;
+  port: number;
+  logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  webDistDirectory: string;
+  version: string;
+}
+
+export class ConfigError extends Error {}
+
+const repositoryRoot = path.resolve(import.meta.dirname, '../../..');
+
+export function loadConfig(
+  environment: Record<string, string | undefined> = process.env,
+  overrides: Partial<Config> = {},
+): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const values = parsed.data;
+  return {
+    databaseUrl: values.DATABASE_URL,
+    host: values.HOST,
+    port: values.PORT,
+    logLevel: values.LOG_LEVEL,
+    sessionIdleMinutes: values.SESSION_IDLE_MINUTES,
+    sessionMaxHours: values.SESSION_MAX_HOURS,
+    cookieSecure: values.COOKIE_SECURE,
+    trustProxy: values.TRUST_PROXY,
+    loginMaxFailures: values.LOGIN_MAX_FAILURES,
+    loginLockMinutes: values.LOGIN_LOCK_MINUTES,
+    webDistDirectory: values.WEB_DIST_DIR ?? path.join(repositoryRoot, 'packages/web/dist'),
+    version: '0.1.0',
+    ...overrides,
+  };
+}

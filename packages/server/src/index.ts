@@ -1,0 +1,11 @@
+/** What the CLI (and tests) use from the server package. */
+export { buildApp, type App, type RouteDescription } from './app.ts';
+export { loadConfig, ConfigError, type Config } from './config.ts';
+export { connectDatabase, isPostgresUrl, withTransaction, type DatabaseConnection } from './platform/database.ts';
+export { migrateToLatest } from './migrations/index.ts';
+export { systemClock, type Clock } from './platform/clock.ts';
+export { systemActor } from './access/actor.ts';
+export { verifyAuditChains } from './platform/audit.ts';
+export { createServices, type Services } from './services.ts';
+export { loadDemoOrganisation, demoMunicipality, demoPassword } from './demo/demo-organisation.ts';
+export { AppError } from './platform/errors.ts';

@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import type { ApiTokenCreate, ApiTokenCreated } from '@forvalta/contracts';
+import type { Actor, AnyActor } from '../../access/actor.ts';
+import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { withTransaction, type DatabaseHandle, type TransactionHandle } from '../../platform/database.ts';
+import { AppError, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
+import { apiTokenPrefix, hashSecret, newSecret } from '../../platform/tokens.ts';
+import { municipalitiesRepository } from '../organisation/municipalities.repository.ts';
+import { peopleRepository } from '../organisation/people.repository.ts';
+import { apiTokensRepository } from './api-tokens.repository.ts';
+
+function personActor(actor: AnyActor): Actor {
+  if (actor.kind !== 'person') throw new AppError('forbidden', 'Only a person holds API tokens.');
+  return actor;
+}
+
+/** Personal API tokens: each works for its login in one municipality, with that person's roles. */
+export function createApiTokensService(db: DatabaseHandle, clock: Clock) {
+  /** Shared by the web/API path and the CLI (which acts for a login it names). */
+  async function issueToken(
+    transaction: TransactionHandle,
+    auditActor: AnyActor,
+    owner: { loginId: string; municipalityId: string },
+    input: ApiTokenCreate,
+  ): Promise<ApiTokenCreated> {
+    const now = clock.now().toISOString();
+    if (input.expiresAt && input.expiresAt <= now) throw invalid('expiresAt', 'The expiry must be in the future.');
+    const token = newSecret(apiTokenPrefix);
+    const id = randomUUID();
+    await apiTokensRepository.insert(
+      transaction,
+      {
+        id,
+        municipalityId: owner.municipalityId,
+        loginId: owner.loginId,
+        name: input.name,
+        tokenHash: hashSecret(token),
+        tokenPrefix: token.slice(0, apiTokenPrefix.length + 6),
+        expiresAt: input.expiresAt ?? null,
+      },
+      now,
+    );
+    const created = (await apiTokensRepository.findOwn(transaction, owner.municipalityId, owner.loginId, id))!;
+    await recordAudit(transaction, auditActor, clock, {
+      action: 'create',
+      entityType: 'api_token',
+      entityId: id,
+      after: created,
+      municipalityId: owner.municipalityId,
+    });
+    return { ...created, token };
+  }
+
+  return {
+    /**
+     * `forvalta token create`: a token for the login with this e-mail, in the municipality with
+     * this code, or in its only municipality when it has just one.
+     */
+    async issueTokenForLogin(auditActor: AnyActor, email: string, municipalityCode: string | undefined, input: ApiTokenCreate) {
+      const loginId = await peopleRepository.findLoginIdByEmail(db, email);
+      if (!loginId) throw invalid('email', `No login has the e-mail address ${email}.`);
+      const memberships = await municipalitiesRepository.listForLogin(db, loginId);
+      const target = municipalityCode ? memberships.find((municipality) => municipality.code === municipalityCode) : memberships[0];
+      if (municipalityCode && !target) throw invalid('municipality', `${email} has no role in a municipality with code ${municipalityCode}.`);
+      if (!municipalityCode && memberships.length > 1) {
+        throw invalid('municipality', `${email} has roles in several municipalities (${memberships.map((m) => m.code).join(', ')}); name one.`);
+      }
+      if (!target) throw invalid('email', `${email} has no role in any municipality.`);
+      const created = await withTransaction(db, (transaction) =>
+        issueToken(transaction, { ...auditActor, municipalityId: target.id }, { loginId, municipalityId: target.id }, input),
+      );
+      return { municipality: target, created };
+    },
+
+    async listOwnTokens(actor: AnyActor, query: { limit: number; cursor?: string; sort?: string }) {
+      requirePermission(actor, 'apiToken.manageOwn');
+      const person = personActor(actor);
+      return apiTokensRepository.list(db, municipalityOf(actor), person.loginId, query);
+    },
+
+    async getOwnToken(actor: AnyActor, id: string) {
+      requirePermission(actor, 'apiToken.manageOwn');
+      const person = personActor(actor);
+      const token = await apiTokensRepository.findOwn(db, municipalityOf(actor), person.loginId, id);
+      if (!token) throw notFound('API token');
+      return token;
+    },
+
+    async createOwnToken(actor: AnyActor, input: ApiTokenCreate) {
+      requirePermission(actor, 'apiToken.manageOwn');
+      const person = personActor(actor);
+      return withTransaction(db, (transaction) =>
+        issueToken(transaction, actor, { loginId: person.loginId, municipalityId: person.municipalityId }, input),
+      );
+    },
+
+    async revokeOwnToken(actor: AnyActor, id: string, expectedVersion: number) {
+      requirePermission(actor, 'apiToken.manageOwn');
+      const person = personActor(actor);
+      const municipalityId = municipalityOf(actor);
+      await withTransaction(db, async (transaction) => {
+        const before = await apiTokensRepository.findOwn(transaction, municipalityId, person.loginId, id);
+        if (!before) throw notFound('API token');
+        if (before.version !== expectedVersion) throw versionMismatch();
+        if (!(await apiTokensRepository.revoke(transaction, municipalityId, id, expectedVersion, clock.now().toISOString()))) throw versionMismatch();
+        const after = await apiTokensRepository.findOwn(transaction, municipalityId, person.loginId, id);
+        await recordAudit(transaction, actor, clock, { action: 'revoke', entityType: 'api_token', entityId: id, before, after });
+      });
+    },
+  };
+}
+
+export type ApiTokensService = ReturnType<typeof createApiTokensService>;

@@ -1,0 +1,25 @@
+import { auditEventListQuerySchema, auditEventListSchema, auditEventSchema, idParamsSchema } from '@forvalta/contracts';
+import { problemResponses, type ApiApp } from '../../platform/http/api-app.ts';
+import { actorOf } from '../../platform/http/authentication.ts';
+import type { AuditEventsService } from './audit-events.service.ts';
+
+/** Read-only: the audit log has no write route; it is appended to by every other service. */
+export function registerAuditEventRoutes(app: ApiApp, service: AuditEventsService): void {
+  const tags = ['Audit log'];
+  app.get(
+    '/api/v1/audit-events',
+    {
+      schema: { tags, summary: 'List audit events, newest first', querystring: auditEventListQuerySchema, response: { 200: auditEventListSchema, ...problemResponses } },
+      config: { permission: 'auditEvent.read' },
+    },
+    (request) => service.listAuditEvents(actorOf(request), request.query),
+  );
+  app.get(
+    '/api/v1/audit-events/:id',
+    {
+      schema: { tags, summary: 'Get an audit event', params: idParamsSchema, response: { 200: auditEventSchema, ...problemResponses } },
+      config: { permission: 'auditEvent.read' },
+    },
+    (request) => service.getAuditEvent(actorOf(request), request.params.id),
+  );
+}

@@ -1,0 +1,25 @@
+import type { AuditEventListQuery } from '@forvalta/contracts';
+import type { AnyActor } from '../../access/actor.ts';
+import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import type { DatabaseHandle } from '../../platform/database.ts';
+import { notFound } from '../../platform/errors.ts';
+import { auditEventsRepository } from './audit-events.repository.ts';
+
+/** The audit log (händelselogg) of the current municipality, for administrators and auditors. */
+export function createAuditEventsService(db: DatabaseHandle) {
+  return {
+    async listAuditEvents(actor: AnyActor, query: AuditEventListQuery) {
+      requirePermission(actor, 'auditEvent.read');
+      return auditEventsRepository.list(db, municipalityOf(actor), query);
+    },
+
+    async getAuditEvent(actor: AnyActor, id: string) {
+      requirePermission(actor, 'auditEvent.read');
+      const event = await auditEventsRepository.findById(db, municipalityOf(actor), id);
+      if (!event) throw notFound('Audit event');
+      return event;
+    },
+  };
+}
+
+export type AuditEventsService = ReturnType<typeof createAuditEventsService>;

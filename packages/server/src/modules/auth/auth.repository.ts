@@ -1,0 +1,141 @@
+import type { Role } from '@forvalta/contracts';
+import type { Executor } from '../../platform/database.ts';
+
+/** Logins, sessions, memberships and role grants: what authentication needs to build an Actor. */
+export const authRepository = {
+  findLoginByEmail(db: Executor, email: string) {
+    return db.selectFrom('logins').selectAll().where('email', '=', email).executeTakeFirst();
+  },
+
+  findLoginById(db: Executor, loginId: string) {
+    return db.selectFrom('logins').selectAll().where('id', '=', loginId).executeTakeFirst();
+  },
+
+  recordFailedLogin(db: Executor, loginId: string, failedCount: number, lockedUntil: string | null, now: string) {
+    return db
+      .updateTable('logins')
+      .set({ failed_login_count: failedCount, locked_until: lockedUntil, updated_at: now })
+      .where('id', '=', loginId)
+      .execute();
+  },
+
+  resetFailedLogins(db: Executor, loginId: string, now: string) {
+    return db
+      .updateTable('logins')
+      .set({ failed_login_count: 0, locked_until: null, updated_at: now })
+      .where('id', '=', loginId)
+      .execute();
+  },
+
+  updateLocale(db: Executor, loginId: string, locale: string, now: string) {
+    return db
+      .updateTable('logins')
+      .set((eb) => ({ locale, updated_at: now, version: eb('version', '+', 1) }))
+      .where('id', '=', loginId)
+      .execute();
+  },
+
+  /** The municipalities where this login is a person with at least one role, by name. */
+  listMemberships(db: Executor, loginId: string) {
+    return db
+      .selectFrom('people')
+      .innerJoin('municipalities', 'municipalities.id', 'people.municipality_id')
+      .where('people.login_id', '=', loginId)
+      .where('people.employment_status', '=', 'active')
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('role_assignments')
+            .select('role_assignments.id')
+            .whereRef('role_assignments.person_id', '=', 'people.id'),
+        ),
+      )
+      .select([
+        'municipalities.id as municipalityId',
+        'municipalities.code as municipalityCode',
+        'municipalities.name as municipalityName',
+      ])
+      .orderBy('municipalities.name')
+      .execute();
+  },
+
+  /** The person this login is in one municipality, with their role grants. */
+  async findPersonWithRoles(db: Executor, loginId: string, municipalityId: string) {
+    const person = await db
+      .selectFrom('people')
+      .select(['id', 'first_name', 'last_name', 'email', 'employment_status'])
+      .where('municipality_id', '=', municipalityId)
+      .where('login_id', '=', loginId)
+      .executeTakeFirst();
+    if (!person || person.employment_status !== 'active') return undefined;
+    const grants = await db
+      .selectFrom('role_assignments')
+      .select(['role', 'department_id'])
+      .where('municipality_id', '=', municipalityId)
+      .where('person_id', '=', person.id)
+      .execute();
+    return { person, grants: grants.map((grant) => ({ role: grant.role as Role, departmentId: grant.department_id })) };
+  },
+
+  listDepartmentParents(db: Executor, municipalityId: string) {
+    return db
+      .selectFrom('departments')
+      .select(['id', 'parent_id'])
+      .where('municipality_id', '=', municipalityId)
+      .execute();
+  },
+
+  insertSession(
+    db: Executor,
+    session: { id: string; loginId: string; municipalityId: string; csrfToken: string; now: string; expiresAt: string },
+  ) {
+    return db
+      .insertInto('sessions')
+      .values({
+        id: session.id,
+        login_id: session.loginId,
+        municipality_id: session.municipalityId,
+        csrf_token: session.csrfToken,
+        created_at: session.now,
+        last_seen_at: session.now,
+        expires_at: session.expiresAt,
+      })
+      .execute();
+  },
+
+  findSession(db: Executor, sessionId: string) {
+    return db.selectFrom('sessions').selectAll().where('id', '=', sessionId).executeTakeFirst();
+  },
+
+  touchSession(db: Executor, sessionId: string, now: string) {
+    return db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
+  },
+
+  switchSessionMunicipality(db: Executor, sessionId: string, municipalityId: string) {
+    return db.updateTable('sessions').set({ municipality_id: municipalityId }).where('id', '=', sessionId).execute();
+  },
+
+  deleteSession(db: Executor, sessionId: string) {
+    return db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+  },
+
+  deleteSessionsOfLogin(db: Executor, loginId: string) {
+    return db.deleteFrom('sessions').where('login_id', '=', loginId).execute();
+  },
+
+  deleteExpiredSessions(db: Executor, now: string) {
+    return db.deleteFrom('sessions').where('expires_at', '<', now).execute();
+  },
+
+  findActiveTokenByHash(db: Executor, tokenHash: string) {
+    return db
+      .selectFrom('api_tokens')
+      .select(['id', 'login_id', 'municipality_id', 'expires_at', 'revoked_at', 'last_used_at'])
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
+  },
+
+  markTokenUsed(db: Executor, tokenId: string, now: string) {
+    return db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', tokenId).execute();
+  },
+};

@@ -1,0 +1,94 @@
+import {
+  healthSchema,
+  loginRequestSchema,
+  logoutRequestSchema,
+  meSchema,
+  meUpdateSchema,
+  problemSchema,
+  switchMunicipalitySchema,
+} from '@forvalta/contracts';
+import { noContentResponse, problemResponses, writeProblemResponses, type ApiApp } from '../../platform/http/api-app.ts';
+import { actorOf, clearSessionCookie, setSessionCookie } from '../../platform/http/authentication.ts';
+import type { AuthService } from './auth.service.ts';
+
+export interface AuthRouteSettings {
+  cookieSecure: boolean;
+  sessionMaxHours: number;
+  dialect: 'sqlite' | 'postgresql';
+  version: string;
+  checkDatabase: () => Promise<void>;
+}
+
+export function registerAuthRoutes(app: ApiApp, auth: AuthService, settings: AuthRouteSettings): void {
+  const tags = ['Session'];
+
+  app.get(
+    '/api/v1/health',
+    { schema: { tags: ['Health'], summary: 'Liveness and database reachability', response: { 200: healthSchema } }, config: { permission: 'public' } },
+    async () => {
+      await settings.checkDatabase();
+      return { status: 'ok' as const, database: settings.dialect, version: settings.version };
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/login',
+    {
+      schema: {
+        tags,
+        summary: 'Log in with e-mail and password; sets the session cookie',
+        body: loginRequestSchema,
+        response: { 200: meSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 423: problemSchema, 429: problemSchema },
+      },
+      config: { permission: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const { sessionToken, session, actor } = await auth.login(request.body);
+      setSessionCookie(reply, sessionToken, settings.cookieSecure, settings.sessionMaxHours * 3600);
+      return auth.describe(actor, session);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/logout',
+    {
+      schema: { tags, summary: 'Log out here, or everywhere', body: logoutRequestSchema.optional(), response: { ...noContentResponse, ...problemResponses } },
+      config: { permission: 'authenticated' },
+    },
+    async (request, reply) => {
+      await auth.logout(actorOf(request), request.session ?? undefined, request.body?.everywhere ?? false);
+      clearSessionCookie(reply);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/me',
+    { schema: { tags, summary: 'Who I am, where, and what I may do', response: { 200: meSchema, ...problemResponses } }, config: { permission: 'authenticated' } },
+    (request) => auth.describe(actorOf(request), request.session ?? undefined),
+  );
+
+  app.patch(
+    '/api/v1/me',
+    {
+      schema: { tags, summary: 'Change my language (remembered for my login)', body: meUpdateSchema, response: { 200: meSchema, ...writeProblemResponses } },
+      config: { permission: 'authenticated' },
+    },
+    async (request) => {
+      const actor = await auth.updateLocale(actorOf(request), request.body.locale);
+      return auth.describe(actor, request.session ?? undefined);
+    },
+  );
+
+  app.post(
+    '/api/v1/me/municipality',
+    {
+      schema: { tags, summary: 'Switch the municipality this session works in', body: switchMunicipalitySchema, response: { 200: meSchema, ...writeProblemResponses } },
+      config: { permission: 'authenticated' },
+    },
+    async (request) => {
+      const actor = await auth.switchMunicipality(actorOf(request), request.session ?? undefined, request.body.municipalityId);
+      return auth.describe(actor, request.session ?? undefined);
+    },
+  );
+}

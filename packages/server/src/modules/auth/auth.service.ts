@@ -1,0 +1,204 @@
+
+import type { Locale, LoginRequest, Me } from '@forvalta/contracts';
+import type { Actor } from '../../access/actor.ts';
+import { permissionsOf } from '../../access/authorise.ts';
+import { departmentSubtree } from '../../access/department-tree.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { withTransaction, type DatabaseHandle } from '../../platform/database.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { spendPasswordTime, verifyPassword } from '../../platform/passwords.ts';
+import { apiTokenPrefix, hashSecret, newSecret } from '../../platform/tokens.ts';
+import { authRepository } from './auth.repository.ts';
+
+export interface AuthSettings {
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+}
+
+export interface SessionContext {
+  sessionId: string;
+  csrfToken: string;
+}
+
+type LoginRow = NonNullable<Awaited<ReturnType<typeof authRepository.findLoginById>>>;
+
+const minutes = (count: number) => count * 60_000;
+
+export function createAuthService(db: DatabaseHandle, clock: Clock, settings: AuthSettings) {
+  /** Builds the request's Actor: the login as a person of one municipality, with resolved role scopes. */
+  async function buildActor(login: LoginRow, municipalityId: string, authenticatedBy: Actor['authenticatedBy']) {
+    const found = await authRepository.findPersonWithRoles(db, login.id, municipalityId);
+    if (!found || found.grants.length === 0) return undefined;
+    const scoped = found.grants.some((grant) => grant.departmentId !== null);
+    const departments = scoped ? await authRepository.listDepartmentParents(db, municipalityId) : [];
+    const actor: Actor = {
+      kind: 'person',
+      loginId: login.id,
+      personId: found.person.id,
+      email: login.email,
+      name: `${found.person.first_name} ${found.person.last_name}`,
+      locale: login.locale === 'en' ? 'en' : 'sv',
+      municipalityId,
+      authenticatedBy,
+      roles: found.grants.map((grant) => ({
+        ...grant,
+        departmentIds: grant.departmentId ? departmentSubtree(departments, grant.departmentId) : [],
+      })),
+    };
+    return actor;
+  }
+
+  async function chooseMunicipality(loginId: string, requestedCode: string | undefined) {
+    const memberships = await authRepository.listMemberships(db, loginId);
+    if (requestedCode) return memberships.find((membership) => membership.municipalityCode === requestedCode);
+    return memberships[0];
+  }
+
+  return {
+    buildActor,
+
+    /** Verifies the password and opens a new session (a fresh id on every login: no fixation). */
+    async login(request: LoginRequest) {
+      const now = clock.now();
+      const login = await authRepository.findLoginByEmail(db, request.email);
+      if (!login || !login.password_hash) {
+        await spendPasswordTime(request.password);
+        throw new AppError('invalid_credentials', 'Wrong e-mail address or password.');
+      }
+      if (login.locked_until && login.locked_until > now.toISOString()) {
+        throw new AppError('account_locked', `Too many failed attempts. Try again after ${login.locked_until}.`);
+      }
+      if (!(await verifyPassword(login.password_hash, request.password))) {
+        const failures = login.failed_login_count + 1;
+        const lockedUntil =
+          failures >= settings.loginMaxFailures
+            ? new Date(now.getTime() + minutes(settings.loginLockMinutes)).toISOString()
+            : null;
+        await authRepository.recordFailedLogin(db, login.id, lockedUntil ? 0 : failures, lockedUntil, now.toISOString());
+        throw new AppError('invalid_credentials', 'Wrong e-mail address or password.');
+      }
+      const membership = await chooseMunicipality(login.id, request.municipalityCode);
+      if (!membership) {
+        throw new AppError('forbidden', 'This login has no role in that municipality.');
+      }
+      const actor = await buildActor(login, membership.municipalityId, 'session');
+      if (!actor) throw new AppError('forbidden', 'This login has no role in that municipality.');
+
+      const sessionToken = newSecret();
+      const csrfToken = newSecret();
+      const sessionId = hashSecret(sessionToken);
+      await withTransaction(db, async (transaction) => {
+        await authRepository.resetFailedLogins(transaction, login.id, now.toISOString());
+        await authRepository.insertSession(transaction, {
+          id: sessionId,
+          loginId: login.id,
+          municipalityId: membership.municipalityId,
+          csrfToken,
+          now: now.toISOString(),
+          expiresAt: new Date(now.getTime() + settings.sessionMaxHours * 3_600_000).toISOString(),
+        });
+        await recordAudit(transaction, actor, clock, { action: 'login', entityType: 'login', entityId: login.id });
+      });
+      return { sessionToken, session: { sessionId, csrfToken }, actor };
+    },
+
+    /** The actor behind a session cookie, or undefined if it is unknown, expired or idle too long. */
+    async resolveSession(sessionToken: string) {
+      const now = clock.now();
+      const session = await authRepository.findSession(db, hashSecret(sessionToken));
+      if (!session) return undefined;
+      const idleLimit = new Date(now.getTime() - minutes(settings.sessionIdleMinutes)).toISOString();
+      if (session.expires_at <= now.toISOString() || session.last_seen_at < idleLimit) {
+        await authRepository.deleteSession(db, session.id);
+        return undefined;
+      }
+      const login = await authRepository.findLoginById(db, session.login_id);
+      if (!login) return undefined;
+      const actor = await buildActor(login, session.municipality_id, 'session');
+      if (!actor) return undefined;
+      // Only write when a minute has passed, so reads stay reads.
+      if (now.getTime() - Date.parse(session.last_seen_at) > 60_000) {
+        await authRepository.touchSession(db, session.id, now.toISOString());
+      }
+      return { actor, session: { sessionId: session.id, csrfToken: session.csrf_token } };
+    },
+
+    async resolveApiToken(token: string) {
+      if (!token.startsWith(apiTokenPrefix)) return undefined;
+      const now = clock.now();
+      const row = await authRepository.findActiveTokenByHash(db, hashSecret(token));
+      if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now.toISOString())) return undefined;
+      const login = await authRepository.findLoginById(db, row.login_id);
+      if (!login) return undefined;
+      const actor = await buildActor(login, row.municipality_id, 'token');
+      if (!actor) return undefined;
+      if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > 60_000) {
+        await authRepository.markTokenUsed(db, row.id, now.toISOString());
+      }
+      return actor;
+    },
+
+    async logout(actor: Actor, session: SessionContext | undefined, everywhere: boolean) {
+      await withTransaction(db, async (transaction) => {
+        if (everywhere) await authRepository.deleteSessionsOfLogin(transaction, actor.loginId);
+        else if (session) await authRepository.deleteSession(transaction, session.sessionId);
+        await recordAudit(transaction, actor, clock, {
+          action: everywhere ? 'logout_everywhere' : 'logout',
+          entityType: 'login',
+          entityId: actor.loginId,
+        });
+      });
+    },
+
+    async describe(actor: Actor, session: SessionContext | undefined): Promise<Me> {
+      const memberships = await authRepository.listMemberships(db, actor.loginId);
+      const current = memberships.find((membership) => membership.municipalityId === actor.municipalityId);
+      if (!current) throw notFound('Municipality');
+      return {
+        loginId: actor.loginId,
+        email: actor.email,
+        name: actor.name,
+        locale: actor.locale,
+        personId: actor.personId,
+        municipality: current,
+        memberships,
+        roles: actor.roles.map(({ role, departmentId }) => ({ role, departmentId })),
+        permissions: permissionsOf(actor),
+        csrfToken: session?.csrfToken ?? null,
+        authenticatedBy: actor.authenticatedBy,
+      };
+    },
+
+    async switchMunicipality(actor: Actor, session: SessionContext | undefined, municipalityId: string) {
+      if (!session) throw new AppError('forbidden', 'An API token works in one municipality; create one for the other.');
+      const login = await authRepository.findLoginById(db, actor.loginId);
+      const next = login ? await buildActor(login, municipalityId, 'session') : undefined;
+      if (!next) throw notFound('Municipality');
+      await withTransaction(db, async (transaction) => {
+        await authRepository.switchSessionMunicipality(transaction, session.sessionId, municipalityId);
+        await recordAudit(transaction, next, clock, { action: 'switch_municipality', entityType: 'login', entityId: actor.loginId });
+      });
+      return next;
+    },
+
+    async updateLocale(actor: Actor, locale: Locale) {
+      await withTransaction(db, async (transaction) => {
+        await authRepository.updateLocale(transaction, actor.loginId, locale, clock.now().toISOString());
+        await recordAudit(transaction, actor, clock, {
+          action: 'update',
+          entityType: 'login',
+          entityId: actor.loginId,
+          before: { locale: actor.locale },
+          after: { locale },
+        });
+      });
+      return { ...actor, locale };
+    },
+
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

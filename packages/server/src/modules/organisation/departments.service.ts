@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import type { Department, DepartmentCreate, DepartmentListQuery, DepartmentUpdate } from '@forvalta/contracts';
+import type { AnyActor } from '../../access/actor.ts';
+import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { wouldCreateCycle } from '../../access/department-tree.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
+import { AppError, conflict, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
+import { swedishSortKey } from '../../platform/text.ts';
+import { departmentsRepository, type DepartmentValues } from './departments.repository.ts';
+
+/** Departments (förvaltningar) and their sub-units; the IT unit is marked (ITP-4.3-ORG). */
+export function createDepartmentsService(db: DatabaseHandle, clock: Clock) {
+  async function loadOrFail(executor: Executor, municipalityId: string, id: string) {
+    const department = await departmentsRepository.findById(executor, municipalityId, id);
+    if (!department) throw notFound('Department');
+    return department;
+  }
+
+  /** Checks that a parent exists here, that the tree stays a tree, and that there is one IT unit. */
+  async function validate(executor: Executor, municipalityId: string, values: DepartmentValues, id: string) {
+    if (values.parentId) {
+      const parents = await departmentsRepository.listParents(executor, municipalityId);
+      if (!parents.some((department) => department.id === values.parentId)) {
+        throw invalid('parentId', 'The parent department does not exist in this municipality.');
+      }
+      if (wouldCreateCycle(parents, id, values.parentId)) {
+        throw invalid('parentId', 'A department cannot be placed under itself or one of its sub-units.');
+      }
+    }
+    if (values.isItUnit) {
+      const itUnitId = await departmentsRepository.findItUnitId(executor, municipalityId);
+      if (itUnitId && itUnitId !== id) {
+        throw conflict('Another department is already marked as the IT unit.', [
+          { path: 'isItUnit', message: 'Only one IT unit per municipality (ITP-4.3-ORG)' },
+        ]);
+      }
+    }
+  }
+
+  return {
+    async listDepartments(actor: AnyActor, query: DepartmentListQuery) {
+      requirePermission(actor, 'department.read');
+      return departmentsRepository.list(db, municipalityOf(actor), query);
+    },
+
+    async getDepartment(actor: AnyActor, id: string): Promise<Department> {
+      requirePermission(actor, 'department.read');
+      return loadOrFail(db, municipalityOf(actor), id);
+    },
+
+    async createDepartment(actor: AnyActor, input: DepartmentCreate): Promise<Department> {
+      requirePermission(actor, 'department.write');
+      const municipalityId = municipalityOf(actor);
+      const id = randomUUID();
+      const values: DepartmentValues = {
+        name: input.name,
+        shortName: input.shortName ?? null,
+        parentId: input.parentId ?? null,
+        isItUnit: input.isItUnit ?? false,
+        sortKey: swedishSortKey(input.name),
+      };
+      return withTransaction(db, async (transaction) => {
+        await validate(transaction, municipalityId, values, id);
+        await departmentsRepository.insert(transaction, municipalityId, id, values, clock.now().toISOString());
+        const created = await loadOrFail(transaction, municipalityId, id);
+        await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'department', entityId: id, after: created });
+        return created;
+      });
+    },
+
+    async updateDepartment(actor: AnyActor, id: string, expectedVersion: number, input: DepartmentUpdate): Promise<Department> {
+      const municipalityId = municipalityOf(actor);
+      return withTransaction(db, async (transaction) => {
+        const before = await loadOrFail(transaction, municipalityId, id);
+        requirePermission(actor, 'department.write');
+        if (before.version !== expectedVersion) throw versionMismatch();
+        const name = input.name ?? before.name;
+        const values: DepartmentValues = {
+          name,
+          shortName: input.shortName !== undefined ? input.shortName : before.shortName,
+          parentId: input.parentId !== undefined ? input.parentId : before.parentId,
+          isItUnit: input.isItUnit ?? before.isItUnit,
+          sortKey: swedishSortKey(name),
+        };
+        await validate(transaction, municipalityId, values, id);
+        const updated = await departmentsRepository.update(transaction, municipalityId, id, expectedVersion, values, clock.now().toISOString());
+        if (!updated) throw versionMismatch();
+        const after = await loadOrFail(transaction, municipalityId, id);
+        await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'department', entityId: id, before, after });
+        return after;
+      });
+    },
+
+    async deleteDepartment(actor: AnyActor, id: string, expectedVersion: number): Promise<void> {
+      const municipalityId = municipalityOf(actor);
+      await withTransaction(db, async (transaction) => {
+        const before = await loadOrFail(transaction, municipalityId, id);
+        requirePermission(actor, 'department.write');
+        if (before.version !== expectedVersion) throw versionMismatch();
+        const dependants = await departmentsRepository.countDependants(transaction, municipalityId, id);
+        if (dependants.children + dependants.people + dependants.roleAssignments > 0) {
+          throw new AppError(
+            'conflict',
+            `The department is in use (${dependants.children} sub-units, ${dependants.people} people, ${dependants.roleAssignments} role assignments). Move them first.`,
+          );
+        }
+        if (!(await departmentsRepository.delete(transaction, municipalityId, id, expectedVersion))) throw versionMismatch();
+        await recordAudit(transaction, actor, clock, { action: 'delete', entityType: 'department', entityId: id, before });
+      });
+    },
+  };
+}
+
+export type DepartmentsService = ReturnType<typeof createDepartmentsService>;

@@ -1,0 +1,90 @@
+import type { Municipality } from '@forvalta/contracts';
+import type { Selectable } from 'kysely';
+import type { MunicipalitiesTable } from '../../platform/database-schema.ts';
+import type { Executor } from '../../platform/database.ts';
+
+function toMunicipality(row: Selectable<MunicipalitiesTable>): Municipality {
+  return { id: row.id, version: row.version, createdAt: row.created_at, updatedAt: row.updated_at, code: row.code, name: row.name };
+}
+
+export const municipalitiesRepository = {
+  /** The municipalities a login works in (it is an active person with a role there). */
+  async listForLogin(db: Executor, loginId: string) {
+    const rows = await db
+      .selectFrom('municipalities')
+      .selectAll('municipalities')
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('people')
+            .innerJoin('role_assignments', 'role_assignments.person_id', 'people.id')
+            .select('people.id')
+            .whereRef('people.municipality_id', '=', 'municipalities.id')
+            .where('people.login_id', '=', loginId)
+            .where('people.employment_status', '=', 'active'),
+        ),
+      )
+      .orderBy('municipalities.name')
+      .execute();
+    return rows.map(toMunicipality);
+  },
+
+  async findById(db: Executor, id: string) {
+    const row = await db.selectFrom('municipalities').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toMunicipality(row) : undefined;
+  },
+
+  async findByCode(db: Executor, code: string) {
+    const row = await db.selectFrom('municipalities').selectAll().where('code', '=', code).executeTakeFirst();
+    return row ? toMunicipality(row) : undefined;
+  },
+
+  async listAll(db: Executor) {
+    const rows = await db.selectFrom('municipalities').selectAll().orderBy('code').execute();
+    return rows.map(toMunicipality);
+  },
+
+  async insert(db: Executor, values: { id: string; code: string; name: string }, now: string) {
+    await db.insertInto('municipalities').values({ ...values, created_at: now, updated_at: now, version: 1 }).execute();
+  },
+
+  async updateName(db: Executor, id: string, expectedVersion: number, name: string, now: string) {
+    const result = await db
+      .updateTable('municipalities')
+      .set({ name, updated_at: now, version: expectedVersion + 1 })
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+
+  async insertLogin(db: Executor, values: { id: string; email: string; passwordHash: string | null }, now: string) {
+    await db
+      .insertInto('logins')
+      .values({
+        id: values.id,
+        email: values.email,
+        password_hash: values.passwordHash,
+        locale: 'sv',
+        failed_login_count: 0,
+        locked_until: null,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      })
+      .execute();
+  },
+
+  async setPassword(db: Executor, loginId: string, passwordHash: string, now: string) {
+    await db
+      .updateTable('logins')
+      .set((eb) => ({ password_hash: passwordHash, failed_login_count: 0, locked_until: null, updated_at: now, version: eb('version', '+', 1) }))
+      .where('id', '=', loginId)
+      .execute();
+  },
+
+  /** Links every person with this e-mail (in any municipality) to the login. */
+  async linkPeopleToLogin(db: Executor, email: string, loginId: string) {
+    await db.updateTable('people').set({ login_id: loginId }).where('email', '=', email).where('login_id', 'is', null).execute();
+  },
+};

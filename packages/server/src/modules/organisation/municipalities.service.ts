@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import type { Municipality, MunicipalityCreate, MunicipalityUpdate } from '@forvalta/contracts';
+import type { AnyActor } from '../../access/actor.ts';
+import { requirePermission } from '../../access/authorise.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { withTransaction, type DatabaseHandle, type TransactionHandle } from '../../platform/database.ts';
+import { conflict, notFound, versionMismatch } from '../../platform/errors.ts';
+import { generatePassword, hashPassword } from '../../platform/passwords.ts';
+import { peopleRepository } from './people.repository.ts';
+import { municipalitiesRepository } from './municipalities.repository.ts';
+import { roleAssignmentsRepository } from './role-assignments.repository.ts';
+
+export interface InitialiseInput {
+  code: string;
+  name: string;
+  adminEmail: string;
+  /** When omitted and the login is new, a password is generated and returned once. */
+  adminPassword?: string;
+  adminFirstName?: string;
+  adminLastName?: string;
+}
+
+/** "anna.berg@tanum.se" → ["Anna", "Berg"]: a starting name until an administrator edits it. */
+function namesFromEmail(email: string): [string, string] {
+  const parts = email.split('@')[0]!.split(/[._-]+/).filter(Boolean);
+  const capitalise = (part: string) => part.charAt(0).toLocaleUpperCase('sv') + part.slice(1);
+  return [capitalise(parts[0] ?? 'Administratör'), capitalise(parts.slice(1).join(' ') || 'Administratör')];
+}
+
+/** Municipalities (tenants), identified by their official code (kommunkod). */
+export function createMunicipalitiesService(db: DatabaseHandle, clock: Clock) {
+  /**
+   * Creates the municipality (or finds it by code), the login (or finds it by e-mail), the person
+   * and the administrator role: all in the caller's transaction, with audit events.
+   */
+  async function ensureMunicipalityWithAdministrator(transaction: TransactionHandle, actor: AnyActor, input: InitialiseInput) {
+    const now = clock.now().toISOString();
+    let municipality = await municipalitiesRepository.findByCode(transaction, input.code);
+    if (!municipality) {
+      const id = randomUUID();
+      await municipalitiesRepository.insert(transaction, { id, code: input.code, name: input.name }, now);
+      municipality = (await municipalitiesRepository.findById(transaction, id))!;
+      await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'municipality', entityId: id, after: municipality, municipalityId: id });
+    }
+
+    let generatedPassword: string | undefined;
+    let loginId = await peopleRepository.findLoginIdByEmail(transaction, input.adminEmail);
+    if (!loginId) {
+      loginId = randomUUID();
+      const password = input.adminPassword ?? (generatedPassword = generatePassword());
+      await municipalitiesRepository.insertLogin(transaction, { id: loginId, email: input.adminEmail, passwordHash: await hashPassword(password) }, now);
+      await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'login', entityId: loginId, after: { email: input.adminEmail }, municipalityId: municipality.id });
+    } else if (input.adminPassword) {
+      await municipalitiesRepository.setPassword(transaction, loginId, await hashPassword(input.adminPassword), now);
+      await recordAudit(transaction, actor, clock, { action: 'set_password', entityType: 'login', entityId: loginId, municipalityId: municipality.id });
+    }
+
+    let personId = await peopleRepository.findIdByEmail(transaction, municipality.id, input.adminEmail);
+    if (!personId) {
+      personId = randomUUID();
+      const [firstName, lastName] = input.adminFirstName && input.adminLastName ? [input.adminFirstName, input.adminLastName] : namesFromEmail(input.adminEmail);
+      const values = { firstName, lastName, email: input.adminEmail, departmentId: null, title: null, employmentStatus: 'active' as const, startDate: null, endDate: null, loginId };
+      await peopleRepository.insert(transaction, municipality.id, personId, values, now);
+      await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'person', entityId: personId, after: values, municipalityId: municipality.id });
+    }
+    await municipalitiesRepository.linkPeopleToLogin(transaction, input.adminEmail, loginId);
+
+    if (!(await roleAssignmentsRepository.exists(transaction, municipality.id, personId, 'administrator', null))) {
+      const assignmentId = randomUUID();
+      await roleAssignmentsRepository.insert(transaction, municipality.id, { id: assignmentId, personId, role: 'administrator', departmentId: null }, now);
+      await recordAudit(transaction, actor, clock, {
+        action: 'create',
+        entityType: 'role_assignment',
+        entityId: assignmentId,
+        after: { personId, role: 'administrator' },
+        municipalityId: municipality.id,
+      });
+    }
+    return { municipality, loginId, personId, generatedPassword };
+  }
+
+  return {
+    /** `forvalta init`: a municipality and its first administrator, or the role for an existing login. */
+    initialiseMunicipality(actor: AnyActor, input: InitialiseInput) {
+      return withTransaction(db, (transaction) => ensureMunicipalityWithAdministrator(transaction, actor, input));
+    },
+
+    async listMunicipalities(actor: AnyActor) {
+      requirePermission(actor, 'municipality.read');
+      const items = actor.kind === 'person' ? await municipalitiesRepository.listForLogin(db, actor.loginId) : await municipalitiesRepository.listAll(db);
+      return { items, total: items.length, nextCursor: null };
+    },
+
+    async getMunicipality(actor: AnyActor, id: string): Promise<Municipality> {
+      requirePermission(actor, 'municipality.read');
+      const visible = actor.kind === 'person' ? await municipalitiesRepository.listForLogin(db, actor.loginId) : await municipalitiesRepository.listAll(db);
+      const municipality = visible.find((candidate) => candidate.id === id);
+      if (!municipality) throw notFound('Municipality');
+      return municipality;
+    },
+
+    /** An administrator creates another municipality (a joint IT service adding a member) and administers it. */
+    async createMunicipality(actor: AnyActor, input: MunicipalityCreate): Promise<Municipality> {
+      requirePermission(actor, 'municipality.create');
+      if (actor.kind !== 'person') throw conflict('Use forvalta init to create a municipality from the command line.');
+      return withTransaction(db, async (transaction) => {
+        if (await municipalitiesRepository.findByCode(transaction, input.code)) {
+          throw conflict('A municipality with that code already exists.', [{ path: 'code', message: 'Already registered' }]);
+        }
+        const [firstName, lastName] = actor.name.split(' ');
+        const result = await ensureMunicipalityWithAdministrator(transaction, actor, {
+          ...input,
+          adminEmail: actor.email,
+          adminFirstName: firstName,
+          adminLastName: lastName ?? firstName,
+        });
+        return result.municipality;
+      });
+    },
+
+    async updateMunicipality(actor: AnyActor, id: string, expectedVersion: number, input: MunicipalityUpdate): Promise<Municipality> {
+      // Only the municipality one works in can be changed, by its administrators.
+      if (actor.municipalityId !== id) throw notFound('Municipality');
+      return withTransaction(db, async (transaction) => {
+        const before = await municipalitiesRepository.findById(transaction, id);
+        if (!before) throw notFound('Municipality');
+        requirePermission(actor, 'municipality.update');
+        if (before.version !== expectedVersion) throw versionMismatch();
+        if (!(await municipalitiesRepository.updateName(transaction, id, expectedVersion, input.name, clock.now().toISOString()))) throw versionMismatch();
+        const after = (await municipalitiesRepository.findById(transaction, id))!;
+        await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'municipality', entityId: id, before, after });
+        return after;
+      });
+    },
+  };
+}
+
+export type MunicipalitiesService = ReturnType<typeof createMunicipalitiesService>;

@@ -1,0 +1,145 @@
+import type { Person, PersonListQuery } from '@forvalta/contracts';
+import { sql, type Selectable } from 'kysely';
+import type { PeopleTable } from '../../platform/database-schema.ts';
+import type { Executor } from '../../platform/database.ts';
+import { applyKeysetPage, finishPage, resolveSort } from '../../platform/paging.ts';
+import { likePattern, searchText, swedishSortKey } from '../../platform/text.ts';
+
+const sortColumns = { name: 'people.sort_key', email: 'people.email', createdAt: 'people.created_at' };
+
+function toPerson(row: Selectable<PeopleTable>): Person {
+  return {
+    id: row.id,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    email: row.email,
+    departmentId: row.department_id,
+    title: row.title,
+    employmentStatus: row.employment_status === 'left' ? 'left' : 'active',
+    startDate: row.start_date,
+    endDate: row.end_date,
+    hasLogin: row.login_id !== null,
+  };
+}
+
+export interface PersonValues {
+  firstName: string;
+  lastName: string;
+  email: string;
+  departmentId: string | null;
+  title: string | null;
+  employmentStatus: 'active' | 'left';
+  startDate: string | null;
+  endDate: string | null;
+  loginId: string | null;
+}
+
+/** Derived columns: Swedish sort order and case-folded search text, kept with the row. */
+function derivedColumns(values: PersonValues) {
+  return {
+    sort_key: swedishSortKey(`${values.lastName} ${values.firstName}`),
+    search_text: searchText(values.firstName, values.lastName, values.email, values.title),
+  };
+}
+
+function columns(values: PersonValues) {
+  return {
+    first_name: values.firstName,
+    last_name: values.lastName,
+    email: values.email,
+    department_id: values.departmentId,
+    title: values.title,
+    employment_status: values.employmentStatus,
+    start_date: values.startDate,
+    end_date: values.endDate,
+    login_id: values.loginId,
+    ...derivedColumns(values),
+  };
+}
+
+export const peopleRepository = {
+  async list(db: Executor, municipalityId: string, query: PersonListQuery) {
+    const filtered = () => {
+      let builder = db.selectFrom('people').where('people.municipality_id', '=', municipalityId);
+      if (query.departmentId) builder = builder.where('people.department_id', '=', query.departmentId);
+      if (query.employmentStatus) builder = builder.where('people.employment_status', '=', query.employmentStatus);
+      if (query.q) builder = builder.where(sql<boolean>`people.search_text like ${likePattern(query.q)} escape '\\'`);
+      return builder;
+    };
+    const sort = resolveSort(query.sort, sortColumns, 'name', 'people.id');
+    const [rows, count] = await Promise.all([
+      applyKeysetPage(filtered().selectAll('people'), sort, query.cursor, query.limit).execute(),
+      filtered().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    ]);
+    const page = finishPage(rows, query.limit);
+    return { items: page.rows.map(toPerson), total: Number(count.total), nextCursor: page.nextCursor };
+  },
+
+  async findById(db: Executor, municipalityId: string, id: string) {
+    const row = await db
+      .selectFrom('people')
+      .selectAll()
+      .where('municipality_id', '=', municipalityId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? { person: toPerson(row), loginId: row.login_id } : undefined;
+  },
+
+  async findIdByEmail(db: Executor, municipalityId: string, email: string) {
+    const row = await db
+      .selectFrom('people')
+      .select('id')
+      .where('municipality_id', '=', municipalityId)
+      .where('email', '=', email)
+      .executeTakeFirst();
+    return row?.id;
+  },
+
+  async departmentExists(db: Executor, municipalityId: string, departmentId: string) {
+    const row = await db
+      .selectFrom('departments')
+      .select('id')
+      .where('municipality_id', '=', municipalityId)
+      .where('id', '=', departmentId)
+      .executeTakeFirst();
+    return row !== undefined;
+  },
+
+  async findLoginIdByEmail(db: Executor, email: string) {
+    const row = await db.selectFrom('logins').select('id').where('email', '=', email).executeTakeFirst();
+    return row?.id ?? null;
+  },
+
+  async insert(db: Executor, municipalityId: string, id: string, values: PersonValues, now: string) {
+    await db
+      .insertInto('people')
+      .values({ id, municipality_id: municipalityId, ...columns(values), created_at: now, updated_at: now, version: 1 })
+      .execute();
+  },
+
+  /** Many people in one statement per chunk; the demo loader and imports use it. */
+  async insertMany(db: Executor, municipalityId: string, people: Array<{ id: string; values: PersonValues }>, now: string) {
+    const chunkSize = 500;
+    for (let start = 0; start < people.length; start += chunkSize) {
+      const chunk = people.slice(start, start + chunkSize);
+      await db
+        .insertInto('people')
+        .values(chunk.map(({ id, values }) => ({ id, municipality_id: municipalityId, ...columns(values), created_at: now, updated_at: now, version: 1 })))
+        .execute();
+    }
+  },
+
+  async update(db: Executor, municipalityId: string, id: string, expectedVersion: number, values: PersonValues, now: string) {
+    const result = await db
+      .updateTable('people')
+      .set({ ...columns(values), updated_at: now, version: expectedVersion + 1 })
+      .where('municipality_id', '=', municipalityId)
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+};

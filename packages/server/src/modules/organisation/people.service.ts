@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import type { Person, PersonCreate, PersonListQuery, PersonUpdate } from '@forvalta/contracts';
+import type { AnyActor } from '../../access/actor.ts';
+import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
+import { conflict, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
+import { peopleRepository, type PersonValues } from './people.repository.ts';
+
+/**
+ * People of a municipality. A person is linked to the installation-wide login with the same
+ * e-mail address, which is how one login works in several municipalities. People who leave are
+ * marked `left`, never deleted: the register's history must keep naming them.
+ */
+export function createPeopleService(db: DatabaseHandle, clock: Clock) {
+  async function loadOrFail(executor: Executor, municipalityId: string, id: string) {
+    const found = await peopleRepository.findById(executor, municipalityId, id);
+    if (!found) throw notFound('Person');
+    return found;
+  }
+
+  async function validate(executor: Executor, municipalityId: string, values: PersonValues, id: string) {
+    if (values.departmentId && !(await peopleRepository.departmentExists(executor, municipalityId, values.departmentId))) {
+      throw invalid('departmentId', 'The department does not exist in this municipality.');
+    }
+    const holder = await peopleRepository.findIdByEmail(executor, municipalityId, values.email);
+    if (holder && holder !== id) {
+      throw conflict('Another person in this municipality has that e-mail address.', [
+        { path: 'email', message: 'Already in use in this municipality' },
+      ]);
+    }
+    if (values.endDate && values.startDate && values.endDate < values.startDate) {
+      throw invalid('endDate', 'The end date is before the start date.');
+    }
+  }
+
+  return {
+    async listPeople(actor: AnyActor, query: PersonListQuery) {
+      requirePermission(actor, 'person.read');
+      return peopleRepository.list(db, municipalityOf(actor), query);
+    },
+
+    async getPerson(actor: AnyActor, id: string): Promise<Person> {
+      requirePermission(actor, 'person.read');
+      return (await loadOrFail(db, municipalityOf(actor), id)).person;
+    },
+
+    async createPerson(actor: AnyActor, input: PersonCreate): Promise<Person> {
+      requirePermission(actor, 'person.write');
+      const municipalityId = municipalityOf(actor);
+      const id = randomUUID();
+      return withTransaction(db, async (transaction) => {
+        const values: PersonValues = {
+          firstName: input.firstName,
+          lastName: input.lastName,
+          email: input.email,
+          departmentId: input.departmentId ?? null,
+          title: input.title ?? null,
+          employmentStatus: 'active',
+          startDate: input.startDate ?? null,
+          endDate: null,
+          loginId: await peopleRepository.findLoginIdByEmail(transaction, input.email),
+        };
+        await validate(transaction, municipalityId, values, id);
+        await peopleRepository.insert(transaction, municipalityId, id, values, clock.now().toISOString());
+        const { person } = await loadOrFail(transaction, municipalityId, id);
+        await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'person', entityId: id, after: person });
+        return person;
+      });
+    },
+
+    async updatePerson(actor: AnyActor, id: string, expectedVersion: number, input: PersonUpdate): Promise<Person> {
+      const municipalityId = municipalityOf(actor);
+      return withTransaction(db, async (transaction) => {
+        const { person: before, loginId } = await loadOrFail(transaction, municipalityId, id);
+        requirePermission(actor, 'person.write');
+        if (before.version !== expectedVersion) throw versionMismatch();
+        const email = input.email ?? before.email;
+        const employmentStatus = input.employmentStatus ?? before.employmentStatus;
+        const values: PersonValues = {
+          firstName: input.firstName ?? before.firstName,
+          lastName: input.lastName ?? before.lastName,
+          email,
+          departmentId: input.departmentId !== undefined ? input.departmentId : before.departmentId,
+          title: input.title !== undefined ? input.title : before.title,
+          employmentStatus,
+          startDate: input.startDate !== undefined ? input.startDate : before.startDate,
+          endDate:
+            input.endDate !== undefined
+              ? input.endDate
+              : employmentStatus === 'left' && !before.endDate
+                ? clock.now().toISOString().slice(0, 10)
+                : before.endDate,
+          // The login follows the e-mail address; a municipality never edits the login itself.
+          loginId: email === before.email ? loginId : await peopleRepository.findLoginIdByEmail(transaction, email),
+        };
+        await validate(transaction, municipalityId, values, id);
+        if (!(await peopleRepository.update(transaction, municipalityId, id, expectedVersion, values, clock.now().toISOString()))) {
+          throw versionMismatch();
+        }
+        const { person: after } = await loadOrFail(transaction, municipalityId, id);
+        await recordAudit(transaction, actor, clock, {
+          action: before.employmentStatus === 'active' && after.employmentStatus === 'left' ? 'person_left' : 'update',
+          entityType: 'person',
+          entityId: id,
+          before,
+          after,
+        });
+        return after;
+      });
+    },
+  };
+}
+
+export type PeopleService = ReturnType<typeof createPeopleService>;

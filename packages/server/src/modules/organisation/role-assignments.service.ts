@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import {
+  departmentScopedRoles,
+  type Role,
+  type RoleAssignment,
+  type RoleAssignmentCreate,
+  type RoleAssignmentListQuery,
+  type RoleAssignmentUpdate,
+} from '@forvalta/contracts';
+import type { AnyActor } from '../../access/actor.ts';
+import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
+import { AppError, conflict, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
+import { peopleRepository } from './people.repository.ts';
+import { roleAssignmentsRepository } from './role-assignments.repository.ts';
+
+/** Who holds which role. Only here can a role be given: no other body field can set one. */
+export function createRoleAssignmentsService(db: DatabaseHandle, clock: Clock) {
+  async function loadOrFail(executor: Executor, municipalityId: string, id: string) {
+    const assignment = await roleAssignmentsRepository.findById(executor, municipalityId, id);
+    if (!assignment) throw notFound('Role assignment');
+    return assignment;
+  }
+
+  async function validateDepartment(executor: Executor, municipalityId: string, role: Role, departmentId: string | null) {
+    const scoped = departmentScopedRoles.includes(role);
+    if (scoped && !departmentId) throw invalid('departmentId', `The role ${role} applies to a department; choose one.`);
+    if (!scoped && departmentId) throw invalid('departmentId', `The role ${role} applies to the whole municipality; leave the department empty.`);
+    if (departmentId && !(await peopleRepository.departmentExists(executor, municipalityId, departmentId))) {
+      throw invalid('departmentId', 'The department does not exist in this municipality.');
+    }
+  }
+
+  /** Refuses to remove the last administrator: nobody could manage the municipality afterwards. */
+  async function guardLastAdministrator(executor: Executor, municipalityId: string, assignment: RoleAssignment) {
+    if (assignment.role !== 'administrator') return;
+    if ((await roleAssignmentsRepository.countRole(executor, municipalityId, 'administrator')) <= 1) {
+      throw conflict('This is the last administrator of the municipality; appoint another one first.');
+    }
+  }
+
+  return {
+    async listRoleAssignments(actor: AnyActor, query: RoleAssignmentListQuery) {
+      requirePermission(actor, 'roleAssignment.read');
+      return roleAssignmentsRepository.list(db, municipalityOf(actor), query);
+    },
+
+    async getRoleAssignment(actor: AnyActor, id: string) {
+      requirePermission(actor, 'roleAssignment.read');
+      return loadOrFail(db, municipalityOf(actor), id);
+    },
+
+    async createRoleAssignment(actor: AnyActor, input: RoleAssignmentCreate): Promise<RoleAssignment> {
+      requirePermission(actor, 'roleAssignment.write');
+      const municipalityId = municipalityOf(actor);
+      const departmentId = input.departmentId ?? null;
+      return withTransaction(db, async (transaction) => {
+        const found = await peopleRepository.findById(transaction, municipalityId, input.personId);
+        if (!found) throw invalid('personId', 'The person does not exist in this municipality.');
+        if (found.person.employmentStatus === 'left') {
+          throw new AppError('rule_violation', 'The person has left the municipality and cannot be given a role.');
+        }
+        await validateDepartment(transaction, municipalityId, input.role, departmentId);
+        if (await roleAssignmentsRepository.exists(transaction, municipalityId, input.personId, input.role, departmentId)) {
+          throw conflict('The person already has this role.');
+        }
+        const id = randomUUID();
+        await roleAssignmentsRepository.insert(transaction, municipalityId, { id, personId: input.personId, role: input.role, departmentId }, clock.now().toISOString());
+        const created = await loadOrFail(transaction, municipalityId, id);
+        await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'role_assignment', entityId: id, after: created });
+        return created;
+      });
+    },
+
+    async updateRoleAssignment(actor: AnyActor, id: string, expectedVersion: number, input: RoleAssignmentUpdate) {
+      const municipalityId = municipalityOf(actor);
+      return withTransaction(db, async (transaction) => {
+        const before = await loadOrFail(transaction, municipalityId, id);
+        requirePermission(actor, 'roleAssignment.write');
+        if (before.version !== expectedVersion) throw versionMismatch();
+        await validateDepartment(transaction, municipalityId, before.role, input.departmentId);
+        if (!(await roleAssignmentsRepository.updateDepartment(transaction, municipalityId, id, expectedVersion, input.departmentId, clock.now().toISOString()))) {
+          throw versionMismatch();
+        }
+        const after = await loadOrFail(transaction, municipalityId, id);
+        await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'role_assignment', entityId: id, before, after });
+        return after;
+      });
+    },
+
+    async deleteRoleAssignment(actor: AnyActor, id: string, expectedVersion: number) {
+      const municipalityId = municipalityOf(actor);
+      await withTransaction(db, async (transaction) => {
+        const before = await loadOrFail(transaction, municipalityId, id);
+        requirePermission(actor, 'roleAssignment.write');
+        if (before.version !== expectedVersion) throw versionMismatch();
+        await guardLastAdministrator(transaction, municipalityId, before);
+        if (!(await roleAssignmentsRepository.delete(transaction, municipalityId, id, expectedVersion))) throw versionMismatch();
+        await recordAudit(transaction, actor, clock, { action: 'delete', entityType: 'role_assignment', entityId: id, before });
+      });
+    },
+  };
+}
+
+export type RoleAssignmentsService = ReturnType<typeof createRoleAssignmentsService>;

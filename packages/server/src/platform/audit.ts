@@ -1,0 +1,166 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { AnyActor } from '../access/actor.ts';
+import type { AuditEventsTable } from './database-schema.ts';
+import type { Executor, TransactionHandle } from './database.ts';
+import type { Clock } from './clock.ts';
+
+/**
+ * The audit log: append-only and hash-chained. Each municipality has its own chain (so a
+ * municipality can be moved or sharded with its history); installation-wide events (logins
+ * without a municipality, new municipalities) use the chain `installation`.
+ *
+ * Each event's hash covers the previous event's hash and every stored field, so altering,
+ * deleting or reordering a row breaks the chain at that row, which `verifyAuditChains` names.
+ */
+export const installationChain = 'installation';
+const genesisHash = '0'.repeat(64);
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before?: unknown;
+  after?: unknown;
+  /** Defaults to the actor's municipality. */
+  municipalityId?: string | null;
+}
+
+type HashedFields = Omit<AuditEventsTable, 'hash'>;
+
+function canonicalJson(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  return JSON.stringify(value, (_key, inner) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([left], [right]) => left.localeCompare(right)))
+      : inner,
+  );
+}
+
+export function hashAuditEvent(fields: HashedFields): string {
+  const material = JSON.stringify([
+    fields.previous_hash,
+    fields.id,
+    fields.chain_id,
+    fields.sequence,
+    fields.municipality_id,
+    fields.occurred_at,
+    fields.actor_login_id,
+    fields.actor_name,
+    fields.action,
+    fields.entity_type,
+    fields.entity_id,
+    fields.before_json,
+    fields.after_json,
+  ]);
+  return createHash('sha256').update(material).digest('hex');
+}
+
+/**
+ * Records one event inside the caller's transaction. Updating the chain head row first takes a
+ * row lock on PostgreSQL (SQLite serialises writers anyway), so concurrent writers cannot fork
+ * the chain.
+ */
+export async function recordAudit(
+  transaction: TransactionHandle,
+  actor: AnyActor,
+  clock: Clock,
+  entry: AuditEntry,
+): Promise<void> {
+  const municipalityId = entry.municipalityId !== undefined ? entry.municipalityId : actor.municipalityId;
+  const chainId = municipalityId ?? installationChain;
+
+  const head = await transaction
+    .updateTable('audit_chain_heads')
+    .set((eb) => ({ last_sequence: eb('last_sequence', '+', 1) }))
+    .where('chain_id', '=', chainId)
+    .returning(['last_sequence', 'last_hash'])
+    .executeTakeFirst();
+
+  let sequence: number;
+  let previousHash: string;
+  if (head) {
+    sequence = head.last_sequence;
+    previousHash = head.last_hash;
+  } else {
+    sequence = 1;
+    previousHash = genesisHash;
+    await transaction
+      .insertInto('audit_chain_heads')
+      .values({ chain_id: chainId, last_sequence: 1, last_hash: genesisHash })
+      .execute();
+  }
+
+  const fields: HashedFields = {
+    id: randomUUID(),
+    chain_id: chainId,
+    sequence,
+    municipality_id: municipalityId,
+    occurred_at: clock.now().toISOString(),
+    actor_login_id: actor.kind === 'person' ? actor.loginId : null,
+    actor_name: actor.kind === 'person' ? `${actor.name} <${actor.email}>` : `system: ${actor.name}`,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId,
+    before_json: canonicalJson(entry.before),
+    after_json: canonicalJson(entry.after),
+    previous_hash: previousHash,
+  };
+  const hash = hashAuditEvent(fields);
+  await transaction.insertInto('audit_events').values({ ...fields, hash }).execute();
+  await transaction.updateTable('audit_chain_heads').set({ last_hash: hash }).where('chain_id', '=', chainId).execute();
+}
+
+export interface AuditChainProblem {
+  chainId: string;
+  sequence: number;
+  eventId: string | null;
+  problem: 'hash_mismatch' | 'broken_link' | 'missing_event' | 'head_mismatch';
+}
+
+export interface AuditVerification {
+  chains: number;
+  events: number;
+  problems: AuditChainProblem[];
+}
+
+/** Walks every chain in order and names each row whose content or link does not hold. */
+export async function verifyAuditChains(db: Executor, batchSize = 5000): Promise<AuditVerification> {
+  const heads = await db.selectFrom('audit_chain_heads').selectAll().orderBy('chain_id').execute();
+  const problems: AuditChainProblem[] = [];
+  let events = 0;
+
+  for (const head of heads) {
+    let previousHash = genesisHash;
+    let expectedSequence = 1;
+    for (;;) {
+      const rows = await db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('chain_id', '=', head.chain_id)
+        .where('sequence', '>=', expectedSequence)
+        .orderBy('sequence')
+        .limit(batchSize)
+        .execute();
+      for (const row of rows) {
+        events += 1;
+        while (row.sequence > expectedSequence) {
+          problems.push({ chainId: head.chain_id, sequence: expectedSequence, eventId: null, problem: 'missing_event' });
+          expectedSequence += 1;
+        }
+        const { hash, ...fields } = row;
+        if (row.previous_hash !== previousHash) {
+          problems.push({ chainId: head.chain_id, sequence: row.sequence, eventId: row.id, problem: 'broken_link' });
+        } else if (hashAuditEvent(fields) !== hash) {
+          problems.push({ chainId: head.chain_id, sequence: row.sequence, eventId: row.id, problem: 'hash_mismatch' });
+        }
+        previousHash = hash;
+        expectedSequence = row.sequence + 1;
+      }
+      if (rows.length < batchSize) break;
+    }
+    if (expectedSequence - 1 !== head.last_sequence || previousHash !== head.last_hash) {
+      problems.push({ chainId: head.chain_id, sequence: head.last_sequence, eventId: null, problem: 'head_mismatch' });
+    }
+  }
+  return { chains: heads.length, events, problems };
+}

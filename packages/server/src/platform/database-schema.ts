@@ -1,0 +1,128 @@
+/**
+ * Row types as stored. Timestamps are ISO strings and booleans 0/1 on both dialects
+ * (the PostgreSQL driver is configured in database.ts to return the same shapes as SQLite),
+ * so nothing above the repositories sees a dialect difference.
+ */
+export interface MunicipalitiesTable {
+  id: string;
+  code: string;
+  name: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface LoginsTable {
+  id: string;
+  email: string;
+  password_hash: string | null;
+  locale: string;
+  failed_login_count: number;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface DepartmentsTable {
+  id: string;
+  municipality_id: string;
+  parent_id: string | null;
+  name: string;
+  short_name: string | null;
+  sort_key: string;
+  is_it_unit: number;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface PeopleTable {
+  id: string;
+  municipality_id: string;
+  login_id: string | null;
+  first_name: string;
+  last_name: string;
+  email: string;
+  department_id: string | null;
+  title: string | null;
+  employment_status: string;
+  start_date: string | null;
+  end_date: string | null;
+  sort_key: string;
+  search_text: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface RoleAssignmentsTable {
+  id: string;
+  municipality_id: string;
+  person_id: string;
+  role: string;
+  department_id: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface SessionsTable {
+  id: string;
+  login_id: string;
+  municipality_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  municipality_id: string;
+  login_id: string;
+  name: string;
+  token_hash: string;
+  token_prefix: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  chain_id: string;
+  sequence: number;
+  municipality_id: string | null;
+  occurred_at: string;
+  actor_login_id: string | null;
+  actor_name: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  previous_hash: string;
+  hash: string;
+}
+
+export interface AuditChainHeadsTable {
+  chain_id: string;
+  last_sequence: number;
+  last_hash: string;
+}
+
+export interface Database {
+  municipalities: MunicipalitiesTable;
+  logins: LoginsTable;
+  departments: DepartmentsTable;
+  people: PeopleTable;
+  role_assignments: RoleAssignmentsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  audit_events: AuditEventsTable;
+  audit_chain_heads: AuditChainHeadsTable;
+}

@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database-schema.ts';
+
+export type DialectName = 'sqlite' | 'postgresql';
+export type DatabaseHandle = Kysely<Database>;
+export type TransactionHandle = Transaction<Database>;
+/** Repositories accept either; a service decides where the transaction starts. */
+export type Executor = DatabaseHandle | TransactionHandle;
+
+export interface DatabaseConnection {
+  db: DatabaseHandle;
+  dialect: DialectName;
+  destroy(): Promise<void>;
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+// PostgreSQL returns int8 counts as strings and timestamps as Date; normalise once, here,
+// so rows look the same as SQLite's everywhere above this file.
+const pgTypes = pg.types;
+pgTypes.setTypeParser(pgTypes.builtins.INT8, (value) => Number.parseInt(value, 10));
+pgTypes.setTypeParser(pgTypes.builtins.NUMERIC, (value) => Number.parseFloat(value));
+pgTypes.setTypeParser(pgTypes.builtins.DATE, (value) => value);
+pgTypes.setTypeParser(pgTypes.builtins.TIMESTAMPTZ, (value) => new Date(value).toISOString());
+pgTypes.setTypeParser(pgTypes.builtins.TIMESTAMP, (value) => new Date(`${value}Z`).toISOString());
+
+export interface ConnectOptions {
+  /** Called with every SQL statement; tests use it to count queries per request. */
+  onQuery?: (sql: string) => void;
+  poolSize?: number;
+}
+
+export function connectDatabase(url: string, options: ConnectOptions = {}): DatabaseConnection {
+  const log = options.onQuery
+    ? (event: { level: string; query: { sql: string } }) => {
+        if (event.level === 'query') options.onQuery?.(event.query.sql);
+      }
+    : undefined;
+
+  if (isPostgresUrl(url)) {
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
+    return { db, dialect: 'postgresql', destroy: () => db.destroy() };
+  }
+
+  const filePath = url.startsWith('file:') ? url.slice('file:'.length) : url;
+  if (filePath !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true });
+  const sqlite = new SqliteDatabase(filePath);
+  // WAL lets readers run during a write; the busy timeout makes a second process wait
+  // instead of failing with SQLITE_BUSY.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log });
+  return { db, dialect: 'sqlite', destroy: () => db.destroy() };
+}
+
+/** Runs `work` in one transaction. Every mutation and its audit event go through here. */
+export function withTransaction<Result>(
+  db: DatabaseHandle,
+  work: (transaction: TransactionHandle) => Promise<Result>,
+): Promise<Result> {
+  return db.transaction().execute(work);
+}

@@ -1,0 +1,63 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '../../access/actor.ts';
+import type { AuthService, SessionContext } from '../../modules/auth/auth.service.ts';
+import { AppError } from '../errors.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    session: SessionContext | null;
+  }
+}
+
+export const sessionCookieName = 'forvalta_session';
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Resolves who is calling, once per request: a Bearer token (scripts) or the session cookie
+ * (the browser). Cookie-authenticated unsafe requests must echo the session's CSRF token in
+ * X-CSRF-Token; Bearer requests cannot be forged cross-site and skip it.
+ */
+export function registerAuthentication(app: FastifyInstance, auth: AuthService): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('session', null);
+
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const authorization = request.headers.authorization;
+    if (authorization?.startsWith('Bearer ')) {
+      const actor = await auth.resolveApiToken(authorization.slice('Bearer '.length).trim());
+      if (!actor) throw new AppError('unauthenticated', 'The API token is not valid, has expired or was revoked.');
+      request.actor = actor;
+      return;
+    }
+    const sessionToken = request.cookies[sessionCookieName];
+    if (!sessionToken) return;
+    const resolved = await auth.resolveSession(sessionToken);
+    if (!resolved) return;
+    request.actor = resolved.actor;
+    request.session = resolved.session;
+    if (unsafeMethods.has(request.method) && request.headers['x-csrf-token'] !== resolved.session.csrfToken) {
+      throw new AppError('csrf_failed', 'Missing or wrong X-CSRF-Token header. Reload the page and try again.');
+    }
+  });
+}
+
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('unauthenticated', 'Log in, or send an API token as Authorization: Bearer.');
+  return request.actor;
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean, maxAgeSeconds: number): void {
+  reply.setCookie(sessionCookieName, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    maxAge: maxAgeSeconds,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(sessionCookieName, { path: '/' });
+}

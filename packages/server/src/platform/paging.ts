@@ -1,0 +1,91 @@
+import { sql, type SelectQueryBuilder } from 'kysely';
+import { invalid } from './errors.ts';
+
+/**
+ * Keyset paging: the cursor carries the last row's sort value and id, so page 300 costs the same
+ * as page 1 (an index on (municipality_id, sort column, id) serves it). Sort columns are never
+ * null, which keeps the comparison simple and index-friendly.
+ */
+export interface SortSpecification {
+  /** Qualified column, e.g. `people.sort_key`. */
+  column: string;
+  /** The row's value of that column, selected under this alias. */
+  alias: string;
+  direction: 'asc' | 'desc';
+  /** Qualified id column that breaks ties. */
+  idColumn: string;
+}
+
+type Cursor = [string | number, string];
+
+export function encodeCursor(value: string | number, id: string): string {
+  return Buffer.from(JSON.stringify([value, id] satisfies Cursor)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): Cursor {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      (typeof parsed[0] === 'string' || typeof parsed[0] === 'number') &&
+      typeof parsed[1] === 'string'
+    ) {
+      return parsed as Cursor;
+    }
+  } catch {
+    // fall through to the validation error below
+  }
+  throw invalid('cursor', 'The cursor is not valid; start again from the first page.');
+}
+
+/** Resolves `?sort=-name` against a table of allowed fields to a sort specification. */
+export function resolveSort(
+  sort: string | undefined,
+  columns: Record<string, string>,
+  defaultField: string,
+  idColumn: string,
+): SortSpecification {
+  const requested = sort ?? defaultField;
+  const descending = requested.startsWith('-');
+  const field = descending ? requested.slice(1) : requested;
+  const column = columns[field] ?? columns[defaultField]!;
+  return { column, alias: 'sort_value', direction: descending ? 'desc' : 'asc', idColumn };
+}
+
+export function applyKeysetPage<Database, Tables extends keyof Database, Output>(
+  query: SelectQueryBuilder<Database, Tables, Output>,
+  sort: SortSpecification,
+  cursor: string | undefined,
+  limit: number,
+): SelectQueryBuilder<Database, Tables, Output & { sort_value: string | number }> {
+  const column = sql.ref(sort.column);
+  const idColumn = sql.ref(sort.idColumn);
+  let paged = query.select(sql<string | number>`${column}`.as('sort_value')) as SelectQueryBuilder<
+    Database,
+    Tables,
+    Output & { sort_value: string | number }
+  >;
+  if (cursor) {
+    const [value, id] = decodeCursor(cursor);
+    const comparison = sort.direction === 'asc' ? sql.raw('>') : sql.raw('<');
+    paged = paged.where(
+      sql<boolean>`(${column} ${comparison} ${value} or (${column} = ${value} and ${idColumn} ${comparison} ${id}))`,
+    );
+  }
+  return paged
+    .orderBy(sql`${column}`, sort.direction)
+    .orderBy(sql`${idColumn}`, sort.direction)
+    .limit(limit + 1);
+}
+
+/** Splits the extra row fetched by applyKeysetPage into the next cursor. */
+export function finishPage<Row extends { sort_value: string | number; id: string }>(
+  rows: Row[],
+  limit: number,
+): { rows: Row[]; nextCursor: string | null } {
+  if (rows.length <= limit) return { rows, nextCursor: null };
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1]!;
+  return { rows: page, nextCursor: encodeCursor(last.sort_value, last.id) };
+}

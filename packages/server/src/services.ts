@@ -1,0 +1,25 @@
+import type { Config } from './config.ts';
+import { createApiTokensService } from './modules/api-tokens/api-tokens.service.ts';
+import { createAuditEventsService } from './modules/audit-events/audit-events.service.ts';
+import { createAuthService } from './modules/auth/auth.service.ts';
+import { createDepartmentsService } from './modules/organisation/departments.service.ts';
+import { createMunicipalitiesService } from './modules/organisation/municipalities.service.ts';
+import { createPeopleService } from './modules/organisation/people.service.ts';
+import { createRoleAssignmentsService } from './modules/organisation/role-assignments.service.ts';
+import type { Clock } from './platform/clock.ts';
+import type { DatabaseHandle } from './platform/database.ts';
+
+/** Wires every service to the database and clock. The HTTP app and the CLI both use this. */
+export function createServices(db: DatabaseHandle, clock: Clock, config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'loginMaxFailures' | 'loginLockMinutes'>) {
+  return {
+    auth: createAuthService(db, clock, config),
+    municipalities: createMunicipalitiesService(db, clock),
+    departments: createDepartmentsService(db, clock),
+    people: createPeopleService(db, clock),
+    roleAssignments: createRoleAssignmentsService(db, clock),
+    apiTokens: createApiTokensService(db, clock),
+    auditEvents: createAuditEventsService(db),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
