@@ -46,9 +46,9 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     trustProxy: config.trustProxy,
+    // No contract needs more; a larger body is refused (413) before it is parsed.
     bodyLimit: 1024 * 1024,
-    // JSON nested deeper than any contract is an attack, not data.
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>() as ApiApp;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -54,6 +54,8 @@ export function createApiTokensService(db: DatabaseHandle, clock: Clock) {
   }
 
   return {
+    issueToken,
+
     /**
      * `forvalta token create`: a token for the login with this e-mail, in the municipality with
      * this code, or in its only municipality when it has just one.

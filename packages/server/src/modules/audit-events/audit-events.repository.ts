@@ -35,7 +35,9 @@ export const auditEventsRepository = {
       if (query.to) builder = builder.where('audit_events.occurred_at', '<', new Date(query.to).toISOString());
       return builder;
     };
-    const sort = resolveSort(query.sort ?? '-occurredAt', { occurredAt: 'audit_events.occurred_at' }, 'occurredAt', 'audit_events.id');
+    // A municipality's events form one chain, so its sequence is the order they happened in,
+    // strictly, even within the same millisecond; (chain_id, sequence) is indexed.
+    const sort = resolveSort(query.sort ?? '-occurredAt', { occurredAt: 'audit_events.sequence' }, 'occurredAt', 'audit_events.id');
     const [rows, count] = await Promise.all([
       applyKeysetPage(filtered().selectAll('audit_events'), sort, query.cursor, query.limit).execute(),
       filtered().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),

@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import type { Role } from '@forvalta/contracts';
+import { systemActor } from '../src/access/actor.ts';
+import { buildApp, type App } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { migrateToLatest } from '../src/migrations/index.ts';
+import type { Clock } from '../src/platform/clock.ts';
+import { connectDatabase, withTransaction, type DatabaseConnection } from '../src/platform/database.ts';
+import { hashPassword } from '../src/platform/passwords.ts';
+import { municipalitiesRepository } from '../src/modules/organisation/municipalities.repository.ts';
+import { createTestDatabase, type TestDatabase } from './test-database.ts';
+
+export const testPassword = 'correct horse battery staple';
+
+/** A clock the tests can move. */
+export function testClock(start = '2026-11-28T09:00:00.000Z') {
+  let now = new Date(start);
+  const clock: Clock & { advanceMinutes(minutes: number): void; set(iso: string): void } = {
+    now: () => new Date(now),
+    advanceMinutes: (minutes) => {
+      now = new Date(now.getTime() + minutes * 60_000);
+    },
+    set: (iso) => {
+      now = new Date(iso);
+    },
+  };
+  return clock;
+}
+
+export interface TestContext {
+  app: App['app'];
+  services: App['services'];
+  routes: App['routes'];
+  database: DatabaseConnection;
+  clock: ReturnType<typeof testClock>;
+  /** Counts SQL statements; reset it before the request you measure. */
+  queries: { count: number };
+  close(): Promise<void>;
+}
+
+/** The real app on a real, freshly migrated database of the suite's dialect. */
+export async function createTestContext(): Promise<TestContext> {
+  const testDatabase: TestDatabase = await createTestDatabase();
+  const queries = { count: 0 };
+  const database = connectDatabase(testDatabase.url, { onQuery: () => (queries.count += 1), poolSize: 4 });
+  await migrateToLatest(database.db);
+  const clock = testClock();
+  const config = loadConfig({ DATABASE_URL: testDatabase.url, LOG_LEVEL: 'silent' }, { webDistDirectory: '/nonexistent' });
+  const { app, services, routes } = await buildApp({ config, database, clock, logger: false });
+  await app.ready();
+  return {
+    app,
+    services,
+    routes,
+    database,
+    clock,
+    queries,
+    async close() {
+      await app.close();
+      await database.destroy();
+      await testDatabase.drop();
+    },
+  };
+}
+
+export interface TestMunicipality {
+  id: string;
+  code: string;
+  admin: TestUser;
+}
+
+export interface TestUser {
+  loginId: string;
+  personId: string;
+  email: string;
+  token: string;
+  authorization: { authorization: string };
+}
+
+let codeCounter = 1000;
+
+/** Factories: build what a test needs through the same services the product uses. */
+export function factories(context: TestContext) {
+  const { services, database, clock } = context;
+
+  async function issueToken(loginId: string, municipalityId: string) {
+    const created = await withTransaction(database.db, (transaction) =>
+      services.apiTokens.issueToken(transaction, systemActor('test', municipalityId), { loginId, municipalityId }, { name: 'test' }),
+    );
+    return created.token;
+  }
+
+  return {
+    async municipality(name = 'Testkommun'): Promise<TestMunicipality> {
+      const code = String((codeCounter += 1));
+      const email = `admin-${code}-${randomUUID().slice(0, 6)}@example.se`;
+      const result = await services.municipalities.initialiseMunicipality(systemActor('test'), {
+        code,
+        name: `${name} ${code}`,
+        adminEmail: email,
+        adminPassword: testPassword,
+        adminFirstName: 'Ada',
+        adminLastName: 'Administratör',
+      });
+      const token = await issueToken(result.loginId, result.municipality.id);
+      return {
+        id: result.municipality.id,
+        code,
+        admin: { loginId: result.loginId, personId: result.personId, email, token, authorization: { authorization: `Bearer ${token}` } },
+      };
+    },
+
+    /** A person with a login, one role (scoped to a department for department_head) and an API token. */
+    async user(municipality: TestMunicipality, role: Role, departmentId?: string): Promise<TestUser> {
+      const email = `${role}-${randomUUID().slice(0, 8)}@example.se`;
+      const loginId = randomUUID();
+      await municipalitiesRepository.insertLogin(database.db, { id: loginId, email, passwordHash: await hashPassword(testPassword) }, clock.now().toISOString());
+      const admin = await services.auth.resolveApiToken(municipality.admin.token);
+      if (!admin) throw new Error('admin token did not resolve');
+      const person = await services.people.createPerson(admin, { firstName: 'Test', lastName: role, email, departmentId });
+      await services.roleAssignments.createRoleAssignment(admin, { personId: person.id, role, departmentId: role === 'department_head' ? departmentId : undefined });
+      const token = await issueToken(loginId, municipality.id);
+      return { loginId, personId: person.id, email, token, authorization: { authorization: `Bearer ${token}` } };
+    },
+
+    async department(municipality: TestMunicipality, name = 'Testförvaltningen', parentId?: string) {
+      const admin = await services.auth.resolveApiToken(municipality.admin.token);
+      return services.departments.createDepartment(admin!, { name, parentId });
+    },
+
+    async person(municipality: TestMunicipality, departmentId?: string) {
+      const admin = await services.auth.resolveApiToken(municipality.admin.token);
+      return services.people.createPerson(admin!, {
+        firstName: 'Per',
+        lastName: `Person ${randomUUID().slice(0, 6)}`,
+        email: `person-${randomUUID().slice(0, 8)}@example.se`,
+        departmentId,
+      });
+    },
+  };
+}

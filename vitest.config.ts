@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+
+const httpTests = ['packages/server/src/**/*.test.ts', 'packages/server/test/**/*.test.ts'];
+const unitTests = ['packages/*/src/**/*.unit.test.ts'];
+
+/**
+ * Three tiers (architecture.md): pure unit tests; HTTP tests on a real database, run once on
+ * SQLite and once on PostgreSQL; CLI tests that run the real command. Browser tests are Playwright's.
+ */
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: unitTests } },
+      {
+        extends: true,
+        test: { name: 'sqlite', include: httpTests, exclude: unitTests, env: { FORVALTA_TEST_DATABASE: 'sqlite' } },
+      },
+      {
+        extends: true,
+        test: { name: 'postgres', include: httpTests, exclude: unitTests, env: { FORVALTA_TEST_DATABASE: 'postgres' } },
+      },
+      { extends: true, test: { name: 'cli', include: ['packages/cli/src/**/*.test.ts'], exclude: unitTests } },
+    ],
+  },
+});
