@@ -116,6 +116,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   registerAuthRoutes(app, services.auth, {
     cookieSecure: config.cookieSecure,
     sessionMaxHours: config.sessionMaxHours,
+    loginRateLimitPerMinute: config.loginRateLimitPerMinute,
     dialect: database.dialect,
     version: config.version,
     checkDatabase: async () => {

@@ -25,6 +25,8 @@ const environmentSchema = z.object({
   /** Failed logins in a row before the login is locked for LOGIN_LOCK_MINUTES. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** Login attempts allowed per client address and minute (answers 429 beyond). */
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(20),
   /** Directory of the built web application; served at /. */
   WEB_DIST_DIR: z.string().optional(),
 });
@@ -40,6 +42,7 @@ export interface Config {
   trustProxy: boolean;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  loginRateLimitPerMinute: number;
   webDistDirectory: string;
   version: string;
 }
@@ -69,6 +72,7 @@ export function loadConfig(
     trustProxy: values.TRUST_PROXY,
     loginMaxFailures: values.LOGIN_MAX_FAILURES,
     loginLockMinutes: values.LOGIN_LOCK_MINUTES,
+    loginRateLimitPerMinute: values.LOGIN_RATE_LIMIT_PER_MINUTE,
     webDistDirectory: values.WEB_DIST_DIR ?? path.join(repositoryRoot, 'packages/web/dist'),
     version: '0.1.0',
     ...overrides,

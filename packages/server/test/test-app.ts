@@ -39,13 +39,13 @@ export interface TestContext {
 }
 
 /** The real app on a real, freshly migrated database of the suite's dialect. */
-export async function createTestContext(): Promise<TestContext> {
+export async function createTestContext(environment: Record<string, string> = {}): Promise<TestContext> {
   const testDatabase: TestDatabase = await createTestDatabase();
   const queries = { count: 0 };
   const database = connectDatabase(testDatabase.url, { onQuery: () => (queries.count += 1), poolSize: 4 });
   await migrateToLatest(database.db);
   const clock = testClock();
-  const config = loadConfig({ DATABASE_URL: testDatabase.url, LOG_LEVEL: 'silent' }, { webDistDirectory: '/nonexistent' });
+  const config = loadConfig({ DATABASE_URL: testDatabase.url, LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', ...environment }, { webDistDirectory: '/nonexistent' });
   const { app, services, routes } = await buildApp({ config, database, clock, logger: false });
   await app.ready();
   return {

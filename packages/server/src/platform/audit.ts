@@ -158,7 +158,12 @@ export async function verifyAuditChains(db: Executor, batchSize = 5000): Promise
       }
       if (rows.length < batchSize) break;
     }
-    if (expectedSequence - 1 !== head.last_sequence || previousHash !== head.last_hash) {
+    // Events cut off the end of the chain: the head still remembers how long it was.
+    const truncated = expectedSequence <= head.last_sequence;
+    for (; expectedSequence <= head.last_sequence; expectedSequence += 1) {
+      problems.push({ chainId: head.chain_id, sequence: expectedSequence, eventId: null, problem: 'missing_event' });
+    }
+    if (!truncated && (expectedSequence - 1 !== head.last_sequence || previousHash !== head.last_hash)) {
       problems.push({ chainId: head.chain_id, sequence: head.last_sequence, eventId: null, problem: 'head_mismatch' });
     }
   }

@@ -14,6 +14,7 @@ import type { AuthService } from './auth.service.ts';
 export interface AuthRouteSettings {
   cookieSecure: boolean;
   sessionMaxHours: number;
+  loginRateLimitPerMinute: number;
   dialect: 'sqlite' | 'postgresql';
   version: string;
   checkDatabase: () => Promise<void>;
@@ -40,7 +41,7 @@ export function registerAuthRoutes(app: ApiApp, auth: AuthService, settings: Aut
         body: loginRequestSchema,
         response: { 200: meSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 423: problemSchema, 429: problemSchema },
       },
-      config: { permission: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { permission: 'public', rateLimit: { max: settings.loginRateLimitPerMinute, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
       const { sessionToken, session, actor } = await auth.login(request.body);

@@ -1,0 +1,152 @@
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  notFound,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+import { LoadingState } from '../components/LoadingState.tsx';
+import { RouteError } from '../components/RouteError.tsx';
+import { queryClient } from './query-client.ts';
+import { hasPermission, meQuery } from './session.ts';
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+/** Where to go after logging in; only paths inside the application, never another site. */
+function safeRedirect(target: unknown): string {
+  return typeof target === 'string' && target.startsWith('/') && !target.startsWith('//') ? target : '/';
+}
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
+    typeof search.redirect === 'string' ? { redirect: search.redirect } : {},
+  beforeLoad: async ({ context, search }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (me) throw redirect({ href: safeRedirect(search.redirect) });
+  },
+  component: lazyRouteComponent(() => import('../features/auth/LoginPage.tsx'), 'LoginPage'),
+});
+
+/** Everything behind the login; the shell (header, navigation) lives here. */
+const authenticatedRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'authenticated',
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (!me) throw redirect({ to: '/login', search: location.href === '/' ? {} : { redirect: location.href } });
+    return { me };
+  },
+  component: AppLayout,
+  notFoundComponent: NotFoundPage,
+});
+
+/**
+ * A page only for those holding a permission. Without it the page does not exist for them (404),
+ * as the API answers for records one may not read.
+ */
+function requirePermission(permission: string) {
+  return ({ context }: { context: { me: Parameters<typeof hasPermission>[0] } }) => {
+    if (!hasPermission(context.me, permission)) throw notFound();
+  };
+}
+
+const overviewRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('../features/overview/OverviewPage.tsx'), 'OverviewPage'),
+});
+
+const departmentsRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/departments',
+  beforeLoad: requirePermission('department.read'),
+  component: lazyRouteComponent(() => import('../features/organisation/departments/DepartmentsPage.tsx'), 'DepartmentsPage'),
+});
+
+const peopleRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/people',
+  beforeLoad: requirePermission('person.read'),
+  component: lazyRouteComponent(() => import('../features/organisation/people/PeoplePage.tsx'), 'PeoplePage'),
+});
+
+const rolesRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/roles',
+  beforeLoad: requirePermission('roleAssignment.read'),
+  component: lazyRouteComponent(() => import('../features/organisation/roles/RolesPage.tsx'), 'RolesPage'),
+});
+
+const auditLogRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/audit-log',
+  beforeLoad: requirePermission('auditEvent.read'),
+  component: lazyRouteComponent(() => import('../features/audit/AuditLogPage.tsx'), 'AuditLogPage'),
+});
+
+const tokensRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/api-tokens',
+  beforeLoad: requirePermission('apiToken.manageOwn'),
+  component: lazyRouteComponent(() => import('../features/tokens/TokensPage.tsx'), 'TokensPage'),
+});
+
+const settingsRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/settings',
+  beforeLoad: requirePermission('municipality.read'),
+  component: lazyRouteComponent(() => import('../features/settings/SettingsPage.tsx'), 'SettingsPage'),
+});
+
+// Unknown paths of a logged-in user get the not-found page inside the shell, not a bare page.
+const unknownRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '$',
+  beforeLoad: () => {
+    throw notFound();
+  },
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  authenticatedRoute.addChildren([
+    overviewRoute,
+    departmentsRoute,
+    peopleRoute,
+    rolesRoute,
+    auditLogRoute,
+    tokensRoute,
+    settingsRoute,
+    unknownRoute,
+  ]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  defaultPendingComponent: LoadingState,
+  defaultErrorComponent: RouteError,
+  // Lazy pages show the loading state at once instead of a blank pause.
+  defaultPendingMs: 150,
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

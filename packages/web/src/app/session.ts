@@ -1,0 +1,44 @@
+import type { Locale, Me } from '@forvalta/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api, apiRequest, isApiError, setCsrfToken } from '../api/client.ts';
+import { i18next } from '../i18n/index.ts';
+
+/** Applies what the server says about the session: the CSRF token and the remembered language. */
+export function applySession(me: Me | null): Me | null {
+  setCsrfToken(me?.csrfToken ?? null);
+  if (me && i18next.language !== me.locale) void i18next.changeLanguage(me.locale);
+  return me;
+}
+
+/** Who is logged in; null when nobody is (a 401 is an answer here, not an error). */
+export const meQuery = queryOptions({
+  queryKey: ['me'],
+  queryFn: async ({ signal }) => {
+    try {
+      return applySession(await api.get<Me>('/me', undefined, signal));
+    } catch (error) {
+      if (isApiError(error, 'unauthenticated')) return applySession(null);
+      throw error;
+    }
+  },
+  staleTime: 5 * 60_000,
+});
+
+/** The logged-in user; only for components under the authenticated layout, which guarantees one. */
+export function useCurrentUser(): Me {
+  const { data } = useQuery(meQuery);
+  if (!data) throw new Error('useCurrentUser used outside the authenticated layout');
+  return data;
+}
+
+export function hasPermission(me: Me | null | undefined, permission: string): boolean {
+  return Boolean(me?.permissions.includes(permission));
+}
+
+export function useCan(permission: string): boolean {
+  const { data } = useQuery(meQuery);
+  return hasPermission(data, permission);
+}
+
+// /me is not a versioned record: the language is a preference, the last choice wins.
+export const updateLocale = (locale: Locale) => apiRequest<Me>('PATCH', '/me', { body: { locale } });

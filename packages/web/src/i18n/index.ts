@@ -1,0 +1,30 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Locale } from '@forvalta/contracts';
+import en from './en.json';
+import sv from './sv.json';
+
+export const supportedLocales: readonly Locale[] = ['sv', 'en'];
+
+// Both languages ship in the first bundle: together they are a few kilobytes, and switching
+// language must apply at once, without a network round trip.
+void i18next.use(initReactI18next).init({
+  resources: { sv: { translation: sv }, en: { translation: en } },
+  lng: 'sv',
+  fallbackLng: 'sv',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+// Screen readers pick their voice from <html lang>, so it follows the interface language.
+const applyDocumentLanguage = (language: string) => {
+  document.documentElement.lang = language;
+};
+applyDocumentLanguage(i18next.language);
+i18next.on('languageChanged', applyDocumentLanguage);
+
+export function currentLocale(): Locale {
+  return i18next.language === 'en' ? 'en' : 'sv';
+}
+
+export { i18next };
