@@ -1,0 +1,137 @@
+import { execFile, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import SqliteDatabase from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../server/test/test-database.ts';
+
+const run = promisify(execFile);
+const bin = path.resolve(import.meta.dirname, '../bin/forvalta.mjs');
+
+/** Runs the real CLI as a user would and returns its exit code and output. */
+async function forvalta(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, LOG_LEVEL: 'silent' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('forvalta CLI', () => {
+  let directory: string;
+  let database: string;
+
+  beforeAll(() => {
+    directory = fs.mkdtempSync(path.join(os.tmpdir(), 'forvalta-cli-'));
+    database = path.join(directory, 'cli.db');
+  });
+  afterAll(() => fs.rmSync(directory, { recursive: true, force: true }));
+
+  it('answers --help for every command', async () => {
+    for (const command of [[], ['serve'], ['migrate'], ['init'], ['demo'], ['token'], ['audit']]) {
+      const result = await forvalta(...command, '--help');
+      expect(result.code, command.join(' ')).toBe(0);
+      expect(result.stdout).toContain('forvalta');
+    }
+  });
+
+  it('gives a one-line error and exit code 2 for bad arguments', async () => {
+    for (const args of [['frobnicate'], ['serve', '--port', 'abc'], ['init', '--code', '1435'], ['init', '--municipality', 'X', '--code', '12', '--admin-email', 'a@b.se'], ['migrate', '--bogus'], ['token', 'create', '--email', 'a@b.se'], ['audit', 'fix']]) {
+      const result = await forvalta(...args, '--database', database);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(result.stderr).toMatch(/^forvalta: /);
+    }
+  });
+
+  it('migrates, initialises a municipality, issues a token and verifies the audit log', async () => {
+    expect((await forvalta('migrate', '--database', database)).stdout).toContain('Applied');
+    expect((await forvalta('migrate', '--database', database)).stdout).toContain('up to date');
+
+    const init = await forvalta('init', '--municipality', 'Tanums kommun', '--code', '1435', '--admin-email', 'IT-chef@Tanum.se', '--database', database);
+    expect(init.code).toBe(0);
+    expect(init.stdout).toMatch(/Password for it-chef@tanum\.se \(shown once\): \S{23}/);
+
+    const passwordFile = path.join(directory, 'password.txt');
+    fs.writeFileSync(passwordFile, 'ett-långt-lösenord-2026\n');
+    const second = await forvalta('init', '--municipality', 'Sotenäs kommun', '--code', '1427', '--admin-email', 'it-chef@tanum.se', '--admin-password-file', passwordFile, '--database', database);
+    expect(second.code).toBe(0);
+    expect(second.stdout).not.toContain('Password for');
+
+    const ambiguous = await forvalta('token', 'create', '--email', 'it-chef@tanum.se', '--name', 'Skript', '--database', database);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toContain('several municipalities');
+    const token = await forvalta('token', 'create', '--email', 'it-chef@tanum.se', '--name', 'Skript', '--municipality', '1427', '--database', database);
+    expect(token.code).toBe(0);
+    expect(token.stdout).toMatch(/fvt_[A-Za-z0-9_-]{43}/);
+
+    const verify = await forvalta('audit', 'verify', '--database', database);
+    expect(verify.code).toBe(0);
+    expect(verify.stdout).toMatch(/Audit log intact: \d+ events in 2 chain\(s\)/);
+  });
+
+  it('finds and names an audit event altered directly in the database', async () => {
+    const sqlite = new SqliteDatabase(database);
+    const event = sqlite.prepare("select id, sequence from audit_events where entity_type = 'person' order by sequence limit 1").get() as { id: string; sequence: number };
+    sqlite.prepare("update audit_events set actor_name = 'someone else' where id = ?").run(event.id);
+    sqlite.close();
+    const verify = await forvalta('audit', 'verify', '--database', database);
+    expect(verify.code).toBe(1);
+    expect(verify.stdout).toContain('TAMPERED');
+    expect(verify.stdout).toContain(`event #${event.sequence} (id ${event.id}): hash mismatch`);
+  });
+
+  it('serves the application and keeps the data between starts', async () => {
+    const serveDatabase = path.join(directory, 'serve.db');
+    for (let start = 0; start < 2; start += 1) {
+      const server = spawn(process.execPath, [bin, 'serve', '--demo', '--port', '0', '--database', serveDatabase], { env: { ...process.env, LOG_LEVEL: 'silent' } });
+      try {
+        const url = await new Promise<string>((resolve, reject) => {
+          let output = '';
+          server.stdout.on('data', (chunk: Buffer) => {
+            output += chunk.toString();
+            const match = /running at (http:\/\/\S+)/.exec(output);
+            if (match && output.includes('demo login')) resolve(match[1]!);
+          });
+          server.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
+        });
+        const health = await fetch(`${url}/api/v1/health`);
+        expect(health.status).toBe(200);
+        expect(await health.json()).toMatchObject({ status: 'ok', database: 'sqlite' });
+        const login = await fetch(`${url}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'admin@tanum.demo', password: 'Tanum-demo-2026' }),
+        });
+        expect(login.status).toBe(200);
+        const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+        const people = await (await fetch(`${url}/api/v1/people?limit=1`, { headers: { cookie } })).json();
+        expect(people.total).toBe(300);
+      } finally {
+        server.kill('SIGTERM');
+      }
+    }
+  });
+});
+
+describe('forvalta CLI on PostgreSQL', () => {
+  let testDatabase: TestDatabase;
+  beforeAll(async () => {
+    testDatabase = await createTestDatabase('postgres');
+  });
+  afterAll(() => testDatabase.drop());
+
+  it('loads the demo and verifies the audit log with --database postgres://…', async () => {
+    const demo = await forvalta('demo', '--database', testDatabase.url);
+    expect(demo.code, demo.stderr).toBe(0);
+    expect(demo.stdout).toContain('Loaded the demo municipality');
+    expect((await forvalta('demo', '--database', testDatabase.url)).stdout).toContain('already loaded');
+    const verify = await forvalta('audit', 'verify', '--database', testDatabase.url);
+    expect(verify.code).toBe(0);
+    expect(verify.stdout).toMatch(/Audit log intact: 3\d\d events/);
+  });
+});

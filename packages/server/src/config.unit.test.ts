@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('has working defaults: SQLite under ./data, localhost:3000', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ databaseUrl: './data/forvalta.db', host: '127.0.0.1', port: 3000, cookieSecure: false, sessionIdleMinutes: 120 });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u@h/db',
+      HOST: '0.0.0.0',
+      PORT: '8080',
+      COOKIE_SECURE: 'true',
+      TRUST_PROXY: 'true',
+      SESSION_IDLE_MINUTES: '30',
+      SESSION_MAX_HOURS: '8',
+      LOGIN_MAX_FAILURES: '3',
+      LOGIN_LOCK_MINUTES: '5',
+      LOGIN_RATE_LIMIT_PER_MINUTE: '50',
+      LOG_LEVEL: 'warn',
+      WEB_DIST_DIR: '/srv/web',
+    });
+    expect(config).toMatchObject({
+      databaseUrl: 'postgres://u@h/db',
+      host: '0.0.0.0',
+      port: 8080,
+      cookieSecure: true,
+      trustProxy: true,
+      sessionIdleMinutes: 30,
+      sessionMaxHours: 8,
+      loginMaxFailures: 3,
+      loginLockMinutes: 5,
+      loginRateLimitPerMinute: 50,
+      logLevel: 'warn',
+      webDistDirectory: '/srv/web',
+    });
+  });
+
+  it('fails at boot with every invalid variable named', () => {
+    expect(() => loadConfig({ PORT: 'eighty', COOKIE_SECURE: 'yes' })).toThrowError(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty', COOKIE_SECURE: 'yes' })).toThrowError(/PORT.*COOKIE_SECURE/);
+  });
+});

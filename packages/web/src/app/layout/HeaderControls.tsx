@@ -1,0 +1,104 @@
+import type { Locale } from '@forvalta/contracts';
+import { Button, Group, Menu, SegmentedControl, Text, VisuallyHidden } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { notifyError, notifySuccess } from '../../components/error-messages.ts';
+import { i18next } from '../../i18n/index.ts';
+import { applySession, updateLocale, useCurrentUser } from '../session.ts';
+import type { Me } from '@forvalta/contracts';
+
+/** Municipality, language and the user menu, at the right of the header. */
+export function HeaderControls() {
+  const { t, i18n } = useTranslation();
+  const me = useCurrentUser();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+
+  const changeLanguage = useMutation({
+    mutationFn: updateLocale,
+    onMutate: (locale: Locale) => i18next.changeLanguage(locale),
+    onSuccess: (updated) => queryClient.setQueryData(['me'], applySession(updated)),
+    onError: notifyError,
+  });
+
+  const switchMunicipality = useMutation({
+    mutationFn: (municipalityId: string) => api.post<Me>('/me/municipality', { municipalityId }),
+    onSuccess: async (updated) => {
+      // Everything cached belongs to the previous municipality.
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'me' });
+      queryClient.setQueryData(['me'], applySession(updated));
+      notifySuccess(t('header.switchedMunicipality', { name: updated.municipality.municipalityName }));
+      await navigate({ to: '/' });
+    },
+    onError: notifyError,
+  });
+
+  const logOut = useMutation({
+    mutationFn: (everywhere: boolean) => api.post<void>('/auth/logout', { everywhere }),
+    onSettled: async () => {
+      queryClient.clear();
+      applySession(null);
+      queryClient.setQueryData(['me'], null);
+      await navigate({ to: '/login' });
+    },
+  });
+
+  return (
+    <Group gap="sm" wrap="nowrap">
+      {me.memberships.length > 1 ? (
+        <Menu position="bottom-end" withinPortal>
+          <Menu.Target>
+            <Button variant="subtle" size="sm" visibleFrom="xs" aria-label={`${t('header.switchMunicipality')}: ${me.municipality.municipalityName}`}>
+              {me.municipality.municipalityName}
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Label>{t('header.switchMunicipality')}</Menu.Label>
+            {me.memberships.map((membership) => (
+              <Menu.Item
+                key={membership.municipalityId}
+                disabled={membership.municipalityId === me.municipality.municipalityId}
+                onClick={() => switchMunicipality.mutate(membership.municipalityId)}
+              >
+                {membership.municipalityName} ({membership.municipalityCode})
+              </Menu.Item>
+            ))}
+          </Menu.Dropdown>
+        </Menu>
+      ) : (
+        <Text size="sm" c="gray.7" visibleFrom="sm">
+          <VisuallyHidden>{t('header.municipality')}: </VisuallyHidden>
+          {me.municipality.municipalityName}
+        </Text>
+      )}
+
+      <SegmentedControl
+        size="xs"
+        aria-label={t('header.language')}
+        value={i18n.language === 'en' ? 'en' : 'sv'}
+        onChange={(value) => changeLanguage.mutate(value as Locale)}
+        data={[
+          { value: 'sv', label: <span lang="sv">Svenska</span> },
+          { value: 'en', label: <span lang="en">English</span> },
+        ]}
+      />
+
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <Button variant="default" size="sm" aria-label={t('header.userMenu', { name: me.name })}>
+            <Text span size="sm" maw={160} truncate="end">
+              {me.name}
+            </Text>
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>{me.email}</Menu.Label>
+          <Menu.Item onClick={() => logOut.mutate(false)}>{t('header.logOut')}</Menu.Item>
+          <Menu.Item onClick={() => logOut.mutate(true)}>{t('header.logOutEverywhere')}</Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+    </Group>
+  );
+}

@@ -1,0 +1,68 @@
+import { NavLink, Stack, Text } from '@mantine/core';
+import { Link, useRouterState } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { hasPermission, useCurrentUser } from '../session.ts';
+
+interface NavigationItem {
+  to: '/' | '/departments' | '/people' | '/roles' | '/audit-log' | '/api-tokens' | '/settings';
+  label: string;
+  permission?: string;
+}
+
+/** The side navigation; a page the user may not open is not offered at all. */
+export function Navigation() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+
+  const groups: Array<{ heading?: string; items: NavigationItem[] }> = [
+    { items: [{ to: '/', label: t('navigation.overview') }] },
+    {
+      heading: t('navigation.organisation'),
+      items: [
+        { to: '/departments', label: t('navigation.departments'), permission: 'department.read' },
+        { to: '/people', label: t('navigation.people'), permission: 'person.read' },
+        { to: '/roles', label: t('navigation.roles'), permission: 'roleAssignment.read' },
+      ],
+    },
+    {
+      items: [
+        { to: '/audit-log', label: t('navigation.auditLog'), permission: 'auditEvent.read' },
+        { to: '/api-tokens', label: t('navigation.apiTokens'), permission: 'apiToken.manageOwn' },
+        { to: '/settings', label: t('navigation.settings'), permission: 'municipality.read' },
+      ],
+    },
+  ];
+
+  return (
+    <Stack gap="md">
+      {groups.map((group, index) => {
+        const items = group.items.filter((item) => !item.permission || hasPermission(me, item.permission));
+        if (items.length === 0) return null;
+        return (
+          <Stack gap={2} key={group.heading ?? index}>
+            {group.heading && (
+              <Text size="xs" fw={700} tt="uppercase" c="gray.7" px="sm" pt="xs" aria-hidden="true">
+                {group.heading}
+              </Text>
+            )}
+            {items.map((item) => {
+              const active = item.to === '/' ? pathname === '/' : pathname.startsWith(item.to);
+              return (
+                <NavLink
+                  key={item.to}
+                  component={Link}
+                  to={item.to}
+                  label={item.label}
+                  active={active}
+                  aria-current={active ? 'page' : undefined}
+                  variant="filled"
+                />
+              );
+            })}
+          </Stack>
+        );
+      })}
+    </Stack>
+  );
+}

@@ -1,0 +1,11 @@
+import { EmptyState } from '@mantine/core';
+import type { ReactNode } from 'react';
+
+/** What a list says when it has nothing to show, and what to do about it. */
+export function ListEmptyState({ title, hint, action }: { title: string; hint?: string; action?: ReactNode }) {
+  return (
+    <EmptyState py="xl" title={title} description={hint}>
+      {action && <EmptyState.Actions>{action}</EmptyState.Actions>}
+    </EmptyState>
+  );
+}

@@ -1,0 +1,156 @@
+import type { Locale, Me } from '@forvalta/contracts';
+import { Alert, Button, Center, Group, Paper, PasswordInput, Radio, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, isApiError } from '../../api/client.ts';
+import { errorMessage } from '../../components/error-messages.ts';
+import { i18next } from '../../i18n/index.ts';
+import { applySession, updateLocale } from '../../app/session.ts';
+
+function loginErrorMessage(error: unknown, t: (key: string) => string): string {
+  if (isApiError(error, 'invalid_credentials') || (isApiError(error) && error.status === 401)) return t('login.failed');
+  if (isApiError(error, 'account_locked') || (isApiError(error) && error.status === 423)) return t('login.locked');
+  if (isApiError(error, 'rate_limited') || (isApiError(error) && error.status === 429)) return t('login.rateLimited');
+  return errorMessage(error);
+}
+
+export function LoginPage() {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const search = useSearch({ from: '/login' });
+  // A language picked here, before anyone is known, is saved to the login once it is.
+  const [pickedLocale, setPickedLocale] = useState<Locale | null>(null);
+  const [loggedIn, setLoggedIn] = useState<Me | null>(null);
+  const [chosenMunicipality, setChosenMunicipality] = useState<string>('');
+
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { email: '', password: '' },
+    validate: {
+      email: (value) => (/^\S+@\S+\.\S+$/.test(value.trim()) ? null : t('common.invalidEmail')),
+      password: (value) => (value.length > 0 ? null : t('common.required')),
+    },
+  });
+
+  const enterApplication = async (me: Me) => {
+    let current = me;
+    if (pickedLocale && pickedLocale !== me.locale) current = await updateLocale(pickedLocale);
+    queryClient.setQueryData(['me'], applySession(current));
+    const target = search.redirect && search.redirect.startsWith('/') && !search.redirect.startsWith('//') ? search.redirect : '/';
+    await navigate({ href: target });
+  };
+
+  const login = useMutation({
+    mutationFn: (values: { email: string; password: string }) => api.post<Me>('/auth/login', { email: values.email.trim(), password: values.password }),
+    onSuccess: async (me) => {
+      applySession(me);
+      if (pickedLocale) void i18next.changeLanguage(pickedLocale);
+      if (me.memberships.length > 1) {
+        setLoggedIn(me);
+        setChosenMunicipality(me.municipality.municipalityId);
+        return;
+      }
+      await enterApplication(me);
+    },
+  });
+
+  const chooseMunicipality = useMutation({
+    mutationFn: async (municipalityId: string) =>
+      loggedIn && municipalityId !== loggedIn.municipality.municipalityId ? api.post<Me>('/me/municipality', { municipalityId }) : loggedIn!,
+    onSuccess: enterApplication,
+  });
+
+  const pickLanguage = (value: string) => {
+    const locale: Locale = value === 'en' ? 'en' : 'sv';
+    setPickedLocale(locale);
+    void i18next.changeLanguage(locale);
+  };
+
+  return (
+    <Center component="main" mih="100vh" p="md" bg="gray.0">
+      <Stack w="100%" maw={420} gap="md">
+        <Group justify="space-between" align="center">
+          <Text fw={700} size="xl" c="blue.9">
+            {t('app.name')}
+          </Text>
+          <SegmentedControl
+            size="xs"
+            aria-label={t('header.language')}
+            value={i18n.language === 'en' ? 'en' : 'sv'}
+            onChange={pickLanguage}
+            data={[
+              { value: 'sv', label: <span lang="sv">Svenska</span> },
+              { value: 'en', label: <span lang="en">English</span> },
+            ]}
+          />
+        </Group>
+        <Paper withBorder shadow="sm" p="xl" radius="md">
+          {loggedIn ? (
+            <form
+              onSubmit={(event) => {
+                event.preventDefault();
+                chooseMunicipality.mutate(chosenMunicipality);
+              }}
+            >
+              <Stack gap="md">
+                <Title order={1} size="h2">
+                  {t('login.chooseMunicipality')}
+                </Title>
+                <Radio.Group label={t('login.chooseMunicipalityText')} value={chosenMunicipality} onChange={setChosenMunicipality}>
+                  <Stack gap="xs" mt="xs">
+                    {loggedIn.memberships.map((membership) => (
+                      <Radio
+                        key={membership.municipalityId}
+                        value={membership.municipalityId}
+                        label={`${membership.municipalityName} (${membership.municipalityCode})`}
+                      />
+                    ))}
+                  </Stack>
+                </Radio.Group>
+                {chooseMunicipality.error && (
+                  <Alert color="red" role="alert">
+                    {errorMessage(chooseMunicipality.error)}
+                  </Alert>
+                )}
+                <Button type="submit" loading={chooseMunicipality.isPending}>
+                  {t('login.continue')}
+                </Button>
+              </Stack>
+            </form>
+          ) : (
+            <form onSubmit={form.onSubmit((values) => login.mutate(values))} noValidate>
+              <Stack gap="md">
+                <Title order={1} size="h2">
+                  {t('login.title')}
+                </Title>
+                <Text c="dimmed" size="sm">
+                  {t('login.intro')}
+                </Text>
+                {login.error && (
+                  <Alert color="red" role="alert" data-testid="login-error">
+                    {loginErrorMessage(login.error, t)}
+                  </Alert>
+                )}
+                <TextInput
+                  label={t('login.email')}
+                  type="email"
+                  autoComplete="username"
+                  required
+                  {...form.getInputProps('email')}
+                />
+                <PasswordInput label={t('login.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
+                <Button type="submit" loading={login.isPending} fullWidth>
+                  {t('login.submit')}
+                </Button>
+              </Stack>
+            </form>
+          )}
+        </Paper>
+      </Stack>
+    </Center>
+  );
+}
