@@ -8,7 +8,7 @@ export function LoadingState({ label }: { label?: string }) {
     <Center py="xl" role="status" aria-live="polite">
       <Group gap="sm">
         <Loader size="sm" aria-hidden="true" />
-        <Text c="dimmed">{label ?? t('app.loading')}</Text>
+        <Text c="gray.7">{label ?? t('app.loading')}</Text>
       </Group>
     </Center>
   );

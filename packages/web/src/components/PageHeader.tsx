@@ -9,7 +9,7 @@ export function PageHeader({ title, intro, actions }: { title: string; intro?: s
         <Title order={1} size="h2">
           {title}
         </Title>
-        {intro && <Text c="dimmed">{intro}</Text>}
+        {intro && <Text c="gray.7">{intro}</Text>}
       </Stack>
       {actions && <Group gap="sm">{actions}</Group>}
     </Group>

@@ -127,7 +127,7 @@ export function LoginPage() {
                 <Title order={1} size="h2">
                   {t('login.title')}
                 </Title>
-                <Text c="dimmed" size="sm">
+                <Text c="gray.7" size="sm">
                   {t('login.intro')}
                 </Text>
                 {login.error && (

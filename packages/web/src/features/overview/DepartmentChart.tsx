@@ -11,16 +11,16 @@ import type { DepartmentNode } from '../organisation/departments/department-quer
  */
 export function DepartmentChart({ nodes }: { nodes: DepartmentNode[] }) {
   const { t, i18n } = useTranslation();
-  const data = nodes.map((node) => ({ department: node.department.shortName ?? node.department.name, name: node.department.name, people: node.totalPeople }));
+  const data = nodes.map((node) => ({ name: node.department.name, people: node.totalPeople }));
   return (
     <>
       <div aria-hidden="true">
         <BarChart
           h={Math.max(200, data.length * 44)}
           data={data}
-          dataKey="department"
+          dataKey="name"
           orientation="vertical"
-          yAxisProps={{ width: 180 }}
+          yAxisProps={{ width: 250 }}
           valueFormatter={(value) => formatNumber(value, i18n.language)}
           series={[{ name: 'people', label: t('overview.people'), color: 'blue.8' }]}
           withBarValueLabel

@@ -1,7 +1,7 @@
 import type { Person } from '@forvalta/contracts';
 import { Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useCurrentUser } from '../../app/session.ts';
@@ -9,7 +9,9 @@ import { ErrorState } from '../../components/ErrorState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { buildDepartmentTree, departmentNameMap, useAllDepartments } from '../organisation/departments/department-queries.ts';
-import { DepartmentChart } from './DepartmentChart.tsx';
+
+// The chart library is the largest dependency; the summary cards should not wait for it.
+const DepartmentChart = lazy(() => import('./DepartmentChart.tsx').then((module) => ({ default: module.DepartmentChart })));
 
 /** Counting needs only `total`, so one row is asked for. */
 function usePeopleTotal(employmentStatus?: 'active') {
@@ -84,7 +86,7 @@ export function OverviewPage() {
           <Group gap={6} mt={4} role="list" aria-labelledby="your-roles">
             {me.roles.length === 0 && <Text size="sm">{t('overview.noRoles')}</Text>}
             {me.roles.map((role) => (
-              <Badge key={`${role.role}-${role.departmentId ?? ''}`} variant="light" color="blue.9" role="listitem" tt="none">
+              <Badge key={`${role.role}-${role.departmentId ?? ''}`} variant="outline" color="blue.9" role="listitem" tt="none">
                 {role.departmentId
                   ? t('roles.ofDepartment', { role: t(`roles.${role.role}`), department: names.get(role.departmentId) ?? '…' })
                   : t(`roles.${role.role}`)}
@@ -109,7 +111,9 @@ export function OverviewPage() {
           ) : tree.length === 0 ? (
             <Text>{t('overview.chartEmpty')}</Text>
           ) : (
-            <DepartmentChart nodes={tree} />
+            <Suspense fallback={<Skeleton height={320} />}>
+              <DepartmentChart nodes={tree} />
+            </Suspense>
           )}
         </Stack>
       </Card>

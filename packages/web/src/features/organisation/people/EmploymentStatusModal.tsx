@@ -1,0 +1,70 @@
+import type { Person, PersonUpdate } from '@forvalta/contracts';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, isApiError } from '../../../api/client.ts';
+import { DateField } from '../../../components/DateField.tsx';
+import { notifyError, notifySuccess } from '../../../components/error-messages.ts';
+import { StaleRecordAlert } from '../../../components/StaleRecordAlert.tsx';
+import { todayInStockholm } from '../../../i18n/format.ts';
+
+/** "Markera som slutat" with an end date, or back to active; the record itself stays. */
+export function EmploymentStatusModal({ person, onClose }: { person: Person; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const leaving = person.employmentStatus === 'active';
+  const [endDate, setEndDate] = useState<string | null>(todayInStockholm());
+  const [stale, setStale] = useState(false);
+  const name = `${person.firstName} ${person.lastName}`;
+
+  const save = useMutation({
+    mutationFn: () => {
+      const body: PersonUpdate = leaving ? { employmentStatus: 'left', endDate: endDate || null } : { employmentStatus: 'active', endDate: null };
+      return api.patch<Person>(`/people/${person.id}`, person.version, body);
+    },
+    onSuccess: () => {
+      notifySuccess(t(leaving ? 'people.markedLeft' : 'people.reactivated', { name }));
+      void queryClient.invalidateQueries({ queryKey: ['people'] });
+      void queryClient.invalidateQueries({ queryKey: ['departments'] });
+      onClose();
+    },
+    onError: (error) => (isApiError(error, 'version_mismatch') ? setStale(true) : notifyError(error)),
+  });
+
+  const reload = () => {
+    void queryClient.invalidateQueries({ queryKey: ['people'] });
+    onClose();
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={leaving ? t('people.markLeftTitle', { name }) : t('people.reactivate')}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          save.mutate();
+        }}
+      >
+        <Stack gap="md">
+          {stale && <StaleRecordAlert onReload={reload} />}
+          {leaving ? (
+            <>
+              <Text size="sm">{t('people.markLeftText')}</Text>
+              <DateField label={t('people.endDate')} value={endDate} onChange={setEndDate} data-autofocus />
+            </>
+          ) : (
+            <Text size="sm">{name}</Text>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" color={leaving ? 'red.8' : undefined} loading={save.isPending} disabled={stale}>
+              {leaving ? t('people.markLeft') : t('people.reactivate')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,91 @@
+import type { ApiTokenCreated } from '@forvalta/contracts';
+import { Alert, Button, CopyButton, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { DateField } from '../../components/DateField.tsx';
+import { fieldErrorsOf, notifyError } from '../../components/error-messages.ts';
+import { stockholmDayStart, todayInStockholm } from '../../i18n/format.ts';
+
+/** Creates a token and shows its secret once, with a copy button; afterwards only its prefix is known. */
+export function CreateTokenModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [created, setCreated] = useState<ApiTokenCreated | null>(null);
+  const form = useForm<{ name: string; expiresOn: string | null }>({
+    mode: 'controlled',
+    initialValues: { name: '', expiresOn: null },
+    validate: {
+      name: (value) => (value.trim() === '' ? t('common.required') : value.trim().length > 80 ? t('common.tooLong') : null),
+    },
+  });
+
+  const create = useMutation({
+    mutationFn: (values: { name: string; expiresOn: string | null }) =>
+      api.post<ApiTokenCreated>('/api-tokens', {
+        name: values.name.trim(),
+        // "Giltig till och med" a date: the token ends when that Stockholm day ends.
+        expiresAt: values.expiresOn ? stockholmDayStart(values.expiresOn, 1) : null,
+      }),
+    onSuccess: (token) => {
+      setCreated(token);
+      void queryClient.invalidateQueries({ queryKey: ['api-tokens'] });
+    },
+    onError: (error) => {
+      form.setErrors(fieldErrorsOf(error));
+      notifyError(error);
+    },
+  });
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={created ? t('tokens.shownOnceTitle') : t('tokens.createTitle')}
+      size="lg"
+      // Closing by accident would lose the secret for good.
+      closeOnClickOutside={!created}
+    >
+      {created ? (
+        <Stack gap="md">
+          <Alert color="orange" variant="light" role="alert" title={t('tokens.shownOnceWarning')}>
+            {t('tokens.usage')}
+          </Alert>
+          <TextInput label={t('tokens.tokenLabel')} value={created.token} readOnly ff="monospace" onFocus={(event) => event.currentTarget.select()} />
+          <Group justify="space-between">
+            <CopyButton value={created.token}>
+              {({ copied, copy }) => (
+                <Button variant={copied ? 'light' : 'filled'} color={copied ? 'green.9' : undefined} onClick={copy}>
+                  {copied ? t('tokens.copied') : t('tokens.copy')}
+                </Button>
+              )}
+            </CopyButton>
+            <Button variant="default" onClick={onClose}>
+              {t('tokens.done')}
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
+          <Stack gap="md">
+            <TextInput label={t('tokens.name')} description={t('tokens.nameHint')} required data-autofocus {...form.getInputProps('name')} />
+            <DateField label={t('tokens.expiresAt')} description={t('tokens.expiresHint')} minDate={todayInStockholm()} {...form.getInputProps('expiresOn')} />
+            <Text size="sm" c="gray.7">
+              {t('tokens.intro')}
+            </Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={create.isPending}>
+                {t('common.create')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}
