@@ -2,3 +2,4 @@ export * from './common.ts';
 export * from './roles.ts';
 export * from './organisation.ts';
 export * from './auth.ts';
+export * from './systems.ts';

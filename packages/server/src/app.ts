@@ -18,6 +18,9 @@ import { registerDepartmentRoutes } from './modules/organisation/departments.rou
 import { registerMunicipalityRoutes } from './modules/organisation/municipalities.routes.ts';
 import { registerPeopleRoutes } from './modules/organisation/people.routes.ts';
 import { registerRoleAssignmentRoutes } from './modules/organisation/role-assignments.routes.ts';
+import { registerIntegrationRoutes } from './modules/integrations/integrations.routes.ts';
+import { registerPublicRegisterRoutes } from './modules/public-register/public-register.routes.ts';
+import { registerSystemRoutes } from './modules/systems/systems.routes.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import type { DatabaseConnection } from './platform/database.ts';
 import { AppError } from './platform/errors.ts';
@@ -129,6 +132,15 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   registerRoleAssignmentRoutes(app, services.roleAssignments);
   registerApiTokenRoutes(app, services.apiTokens);
   registerAuditEventRoutes(app, services.auditEvents);
+  registerSystemRoutes(app, {
+    systems: services.systems,
+    assignments: services.systemAssignments,
+    integrations: services.integrations,
+    exporter: services.systemsExport,
+    auditEvents: services.auditEvents,
+  });
+  registerIntegrationRoutes(app, services.integrations);
+  registerPublicRegisterRoutes(app, services.publicRegister);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, () => app.swagger());
 

@@ -6,11 +6,17 @@ import { createDepartmentsService } from './modules/organisation/departments.ser
 import { createMunicipalitiesService } from './modules/organisation/municipalities.service.ts';
 import { createPeopleService } from './modules/organisation/people.service.ts';
 import { createRoleAssignmentsService } from './modules/organisation/role-assignments.service.ts';
+import { createIntegrationsService } from './modules/integrations/integrations.service.ts';
+import { createPublicRegisterService } from './modules/public-register/public-register.service.ts';
+import { createSystemAssignmentsService } from './modules/systems/system-assignments.service.ts';
+import { createSystemsExport } from './modules/systems/systems-export.ts';
+import { createSystemsService } from './modules/systems/systems.service.ts';
 import type { Clock } from './platform/clock.ts';
 import type { DatabaseHandle } from './platform/database.ts';
 
 /** Wires every service to the database and clock. The HTTP app and the CLI both use this. */
 export function createServices(db: DatabaseHandle, clock: Clock, config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'loginMaxFailures' | 'loginLockMinutes'>) {
+  const systems = createSystemsService(db, clock);
   return {
     auth: createAuthService(db, clock, config),
     municipalities: createMunicipalitiesService(db, clock),
@@ -19,6 +25,11 @@ export function createServices(db: DatabaseHandle, clock: Clock, config: Pick<Co
     roleAssignments: createRoleAssignmentsService(db, clock),
     apiTokens: createApiTokensService(db, clock),
     auditEvents: createAuditEventsService(db),
+    systems,
+    systemAssignments: createSystemAssignmentsService(db, clock, systems),
+    integrations: createIntegrationsService(db, clock, systems),
+    systemsExport: createSystemsExport(db, clock),
+    publicRegister: createPublicRegisterService(db, clock),
   };
 }
 

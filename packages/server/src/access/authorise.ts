@@ -1,15 +1,18 @@
 import { AppError } from '../platform/errors.ts';
 import type { AnyActor } from './actor.ts';
-import { actions, rolesAllowed, type Action } from './permissions.ts';
+import { actions, rolesAllowed, stewardActions, type Action } from './permissions.ts';
 
 export interface Subject {
   /** The department the subject belongs to; department-scoped grants only cover their subtree. */
   departmentId?: string | null;
+  /** For a system: its current manager and deputies, who may take the steward actions on it. */
+  stewardPersonIds?: readonly string[];
 }
 
 /** Whether the actor may perform `action` (on `subject`, if given). The system actor may do everything. */
 export function can(actor: AnyActor, action: Action, subject?: Subject): boolean {
   if (actor.kind === 'system') return true;
+  if (subject?.stewardPersonIds?.includes(actor.personId) && stewardActions.includes(action)) return true;
   const allowed = rolesAllowed(action);
   return actor.roles.some((grant) => {
     if (!allowed.includes(grant.role)) return false;

@@ -20,7 +20,26 @@ export const permissions = {
   'roleAssignment.write': ['administrator'],
   'auditEvent.read': ['administrator', 'auditor'],
   'apiToken.manageOwn': ['administrator', 'it_chief', 'it_unit', 'department_head', 'system_manager', 'data_protection_officer', 'secretariat', 'auditor', 'employee'],
+  // The system register (§4.2). Department heads act for the systems their department owns.
+  'system.read': ['administrator', 'it_chief', 'it_unit', 'department_head', 'system_manager', 'data_protection_officer', 'secretariat', 'auditor', 'employee'],
+  'system.create': ['administrator', 'it_unit', 'department_head'],
+  'system.update': ['administrator', 'it_unit', 'department_head'],
+  'system.changeOwner': ['administrator', 'it_unit', 'department_head'],
+  'system.assign': ['administrator', 'it_unit', 'department_head'],
+  'system.updateDuties': ['administrator', 'it_unit', 'department_head'],
+  'system.delete': ['administrator'],
+  // Only the system's own manager or deputy can vouch that its record is current (ITP-4.2-REGISTER).
+  'system.confirm': [],
+  'integration.write': ['administrator', 'it_unit', 'department_head'],
+  'publicRegister.manage': ['administrator'],
 } as const satisfies Record<string, readonly Role[]>;
+
+/**
+ * Actions a system's current manager or deputy may take on that system, whatever their roles:
+ * they keep its record, duties and integrations, but cannot move it to another owner or appoint
+ * its managers (the owner does, §4.2).
+ */
+export const stewardActions: readonly Action[] = ['system.read', 'system.update', 'system.updateDuties', 'system.confirm', 'integration.write'];
 
 export type Action = keyof typeof permissions;
 export const actions = Object.keys(permissions) as Action[];

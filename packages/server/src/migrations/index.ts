@@ -1,10 +1,12 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { DatabaseHandle } from '../platform/database.ts';
 import * as platformAndOrganisation from './2026-11-28-001-platform-and-organisation.ts';
+import * as systemRegister from './2026-11-28-002-system-register.ts';
 
 /** Listed explicitly (not read from disk) so the set is the same under tsx, bundlers and tests. */
 const migrations: Record<string, Migration> = {
   '2026-11-28-001-platform-and-organisation': platformAndOrganisation,
+  '2026-11-28-002-system-register': systemRegister,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -46,6 +46,22 @@ export const auditEventsRepository = {
     return { items: page.rows.map(toAuditEvent), total: Number(count.total), nextCursor: page.nextCursor };
   },
 
+  /** The history of a record and its parts: events on any of these ids, or ids starting with `prefix:`. */
+  async listForEntities(db: Executor, municipalityId: string, entityIds: string[], prefix: string, query: { limit: number; cursor?: string }) {
+    const filtered = () =>
+      db
+        .selectFrom('audit_events')
+        .where('audit_events.municipality_id', '=', municipalityId)
+        .where((eb) => eb.or([eb('audit_events.entity_id', 'in', entityIds), eb('audit_events.entity_id', 'like', `${prefix}:%`)]));
+    const sort = resolveSort('-occurredAt', { occurredAt: 'audit_events.sequence' }, 'occurredAt', 'audit_events.id');
+    const [rows, count] = await Promise.all([
+      applyKeysetPage(filtered().selectAll('audit_events'), sort, query.cursor, query.limit).execute(),
+      filtered().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    ]);
+    const page = finishPage(rows, query.limit);
+    return { items: page.rows.map(toAuditEvent), total: Number(count.total), nextCursor: page.nextCursor };
+  },
+
   async findById(db: Executor, municipalityId: string, id: string) {
     const row = await db
       .selectFrom('audit_events')

@@ -18,7 +18,7 @@ describe('people API', () => {
   });
   afterAll(() => context.close());
 
-  const create = (body: unknown, headers = tanum.admin.authorization) => send(context, 'POST', '/api/v1/people', { headers, body });
+  const create = (body: unknown, headers: Record<string, string> = tanum.admin.authorization) => send(context, 'POST', '/api/v1/people', { headers, body });
 
   it('answers 401 without a login', async () => {
     expectProblem(await send(context, 'GET', '/api/v1/people'), 401, 'unauthenticated');

@@ -29,3 +29,6 @@ export const writeProblemResponses = {
 
 /** 204 No Content. */
 export const noContentResponse = { 204: z.null().describe('No content') } as const;
+
+/** A file download (CSV, XLSX): sent as bytes, not serialised as JSON. */
+export const fileResponse = { 200: z.any().describe('The file') } as const;

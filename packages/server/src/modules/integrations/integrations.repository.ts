@@ -1,0 +1,123 @@
+import type { Integration, IntegrationListQuery } from '@forvalta/contracts';
+import type { Executor } from '../../platform/database.ts';
+import { applyKeysetPage, finishPage, resolveSort } from '../../platform/paging.ts';
+
+interface IntegrationRow {
+  id: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  provider_system_id: string;
+  consumer_system_id: string;
+  description: string | null;
+  flow: string;
+  method: string;
+  frequency: string;
+  provider_name: string;
+  consumer_name: string;
+}
+
+function toIntegration(row: IntegrationRow): Integration {
+  return {
+    id: row.id,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    providerSystemId: row.provider_system_id,
+    providerSystemName: row.provider_name,
+    consumerSystemId: row.consumer_system_id,
+    consumerSystemName: row.consumer_name,
+    description: row.description,
+    flow: row.flow as Integration['flow'],
+    method: row.method as Integration['method'],
+    frequency: row.frequency as Integration['frequency'],
+  };
+}
+
+function selectIntegrations(db: Executor, municipalityId: string) {
+  return db
+    .selectFrom('integrations')
+    .innerJoin('systems as provider', 'provider.id', 'integrations.provider_system_id')
+    .innerJoin('systems as consumer', 'consumer.id', 'integrations.consumer_system_id')
+    .selectAll('integrations')
+    .select(['provider.name as provider_name', 'consumer.name as consumer_name'])
+    .where('integrations.municipality_id', '=', municipalityId);
+}
+
+export interface IntegrationValues {
+  providerSystemId: string;
+  consumerSystemId: string;
+  description: string | null;
+  flow: string;
+  method: string;
+  frequency: string;
+}
+
+/** Directed links provider → consumer between systems: the adjacency graph. */
+export const integrationsRepository = {
+  async list(db: Executor, municipalityId: string, query: IntegrationListQuery) {
+    const filtered = () => {
+      let builder = db.selectFrom('integrations').where('integrations.municipality_id', '=', municipalityId);
+      if (query.systemId) {
+        const systemId = query.systemId;
+        builder = builder.where((eb) => eb.or([eb('integrations.provider_system_id', '=', systemId), eb('integrations.consumer_system_id', '=', systemId)]));
+      }
+      return builder;
+    };
+    const sort = resolveSort(query.sort, { createdAt: 'integrations.created_at' }, 'createdAt', 'integrations.id');
+    const [rows, count] = await Promise.all([
+      applyKeysetPage(selectIntegrations(db, municipalityId).where('integrations.id', 'in', filtered().select('integrations.id')), sort, query.cursor, query.limit).execute(),
+      filtered().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    ]);
+    const page = finishPage(rows, query.limit);
+    return { items: page.rows.map(toIntegration), total: Number(count.total), nextCursor: page.nextCursor };
+  },
+
+  async findById(db: Executor, municipalityId: string, id: string) {
+    const row = await selectIntegrations(db, municipalityId).where('integrations.id', '=', id).executeTakeFirst();
+    return row ? toIntegration(row) : undefined;
+  },
+
+  /** Every integration touching the system, for its neighbour graph. */
+  async listTouching(db: Executor, municipalityId: string, systemId: string) {
+    const rows = await selectIntegrations(db, municipalityId)
+      .where((eb) => eb.or([eb('integrations.provider_system_id', '=', systemId), eb('integrations.consumer_system_id', '=', systemId)]))
+      .execute();
+    return rows.map(toIntegration);
+  },
+
+  async insert(db: Executor, municipalityId: string, id: string, values: IntegrationValues, now: string) {
+    await db
+      .insertInto('integrations')
+      .values({
+        id,
+        municipality_id: municipalityId,
+        provider_system_id: values.providerSystemId,
+        consumer_system_id: values.consumerSystemId,
+        description: values.description,
+        flow: values.flow,
+        method: values.method,
+        frequency: values.frequency,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      })
+      .execute();
+  },
+
+  async update(db: Executor, municipalityId: string, id: string, expectedVersion: number, values: Omit<IntegrationValues, 'providerSystemId' | 'consumerSystemId'>, now: string) {
+    const result = await db
+      .updateTable('integrations')
+      .set({ description: values.description, flow: values.flow, method: values.method, frequency: values.frequency, updated_at: now, version: expectedVersion + 1 })
+      .where('municipality_id', '=', municipalityId)
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+
+  async delete(db: Executor, municipalityId: string, id: string, expectedVersion: number) {
+    const result = await db.deleteFrom('integrations').where('municipality_id', '=', municipalityId).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+    return Number(result.numDeletedRows) === 1;
+  },
+};

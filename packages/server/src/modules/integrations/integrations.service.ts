@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import type { Integration, IntegrationCreate, IntegrationListQuery, IntegrationUpdate, System, SystemGraph } from '@forvalta/contracts';
+import type { AnyActor } from '../../access/actor.ts';
+import { can, municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
+import { AppError, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
+import type { SystemsService } from '../systems/systems.service.ts';
+import { integrationsRepository } from './integrations.repository.ts';
+
+/**
+ * Integrations between systems. Whoever may keep either end's record (its owner, the IT unit, or
+ * its manager and deputies) may record the link: both ends need to know their neighbours.
+ */
+export function createIntegrationsService(db: DatabaseHandle, clock: Clock, systems: SystemsService) {
+  function requireOnEitherEnd(actor: AnyActor, ends: System[]) {
+    const allowed = ends.some((system) => can(actor, 'integration.write', { departmentId: system.ownerDepartmentId, stewardPersonIds: systems.stewardsOf(system) }));
+    if (!allowed) throw new AppError('forbidden', 'You may record integrations only for systems you keep (owner, IT unit, manager or deputy).');
+  }
+
+  async function loadEnds(executor: Executor, municipalityId: string, integration: Pick<Integration, 'providerSystemId' | 'consumerSystemId'>) {
+    return Promise.all([systems.loadOrFail(executor, municipalityId, integration.providerSystemId), systems.loadOrFail(executor, municipalityId, integration.consumerSystemId)]);
+  }
+
+  async function loadOrFail(executor: Executor, municipalityId: string, id: string) {
+    const integration = await integrationsRepository.findById(executor, municipalityId, id);
+    if (!integration) throw notFound('Integration');
+    return integration;
+  }
+
+  return {
+    async listIntegrations(actor: AnyActor, query: IntegrationListQuery) {
+      requirePermission(actor, 'system.read');
+      return integrationsRepository.list(db, municipalityOf(actor), query);
+    },
+
+    async getIntegration(actor: AnyActor, id: string) {
+      requirePermission(actor, 'system.read');
+      return loadOrFail(db, municipalityOf(actor), id);
+    },
+
+    async createIntegration(actor: AnyActor, input: IntegrationCreate): Promise<Integration> {
+      const municipalityId = municipalityOf(actor);
+      if (input.providerSystemId === input.consumerSystemId) throw invalid('consumerSystemId', 'A system cannot integrate with itself.');
+      return withTransaction(db, async (transaction) => {
+        const ends = await Promise.all(
+          [input.providerSystemId, input.consumerSystemId].map(async (systemId, index) => {
+            const system = await systems.loadOrFail(transaction, municipalityId, systemId).catch(() => undefined);
+            if (!system) throw invalid(index === 0 ? 'providerSystemId' : 'consumerSystemId', 'The system does not exist in this municipality.');
+            return system;
+          }),
+        );
+        requireOnEitherEnd(actor, ends);
+        const id = randomUUID();
+        await integrationsRepository.insert(transaction, municipalityId, id, { ...input, description: input.description ?? null }, clock.now().toISOString());
+        const created = await loadOrFail(transaction, municipalityId, id);
+        await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'integration', entityId: id, after: created });
+        return created;
+      });
+    },
+
+    async updateIntegration(actor: AnyActor, id: string, expectedVersion: number, input: IntegrationUpdate): Promise<Integration> {
+      const municipalityId = municipalityOf(actor);
+      return withTransaction(db, async (transaction) => {
+        const before = await loadOrFail(transaction, municipalityId, id);
+        requireOnEitherEnd(actor, await loadEnds(transaction, municipalityId, before));
+        if (before.version !== expectedVersion) throw versionMismatch();
+        const values = {
+          description: input.description !== undefined ? (input.description ?? null) : before.description,
+          flow: input.flow ?? before.flow,
+          method: input.method ?? before.method,
+          frequency: input.frequency ?? before.frequency,
+        };
+        if (!(await integrationsRepository.update(transaction, municipalityId, id, expectedVersion, values, clock.now().toISOString()))) throw versionMismatch();
+        const after = await loadOrFail(transaction, municipalityId, id);
+        await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'integration', entityId: id, before, after });
+        return after;
+      });
+    },
+
+    async deleteIntegration(actor: AnyActor, id: string, expectedVersion: number): Promise<void> {
+      const municipalityId = municipalityOf(actor);
+      await withTransaction(db, async (transaction) => {
+        const before = await loadOrFail(transaction, municipalityId, id);
+        requireOnEitherEnd(actor, await loadEnds(transaction, municipalityId, before));
+        if (before.version !== expectedVersion) throw versionMismatch();
+        if (!(await integrationsRepository.delete(transaction, municipalityId, id, expectedVersion))) throw versionMismatch();
+        await recordAudit(transaction, actor, clock, { action: 'delete', entityType: 'integration', entityId: id, before });
+      });
+    },
+
+    /** The system and its direct neighbours (angränsande system), for the graph on its page. */
+    async systemGraph(actor: AnyActor, systemId: string): Promise<SystemGraph> {
+      requirePermission(actor, 'system.read');
+      const municipalityId = municipalityOf(actor);
+      const system = await systems.loadOrFail(db, municipalityId, systemId);
+      const integrations = await integrationsRepository.listTouching(db, municipalityId, systemId);
+      const neighbourIds = [...new Set(integrations.flatMap((integration) => [integration.providerSystemId, integration.consumerSystemId]))].filter((id) => id !== systemId);
+      const neighbours = await systems.summariesByIds(actor, neighbourIds);
+      return {
+        nodes: [
+          { id: system.id, name: system.name, lifecycle: system.lifecycle, central: true },
+          ...neighbours.map((neighbour) => ({ id: neighbour.id, name: neighbour.name, lifecycle: neighbour.lifecycle, central: false })),
+        ],
+        edges: integrations.map((integration) => ({
+          id: integration.id,
+          source: integration.providerSystemId,
+          target: integration.consumerSystemId,
+          method: integration.method,
+          flow: integration.flow,
+          frequency: integration.frequency,
+        })),
+      };
+    },
+  };
+}
+
+export type IntegrationsService = ReturnType<typeof createIntegrationsService>;

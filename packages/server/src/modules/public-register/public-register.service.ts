@@ -1,0 +1,75 @@
+import type { PublicField, PublicRegisterSettingsUpdate, PublicSystem } from '@forvalta/contracts';
+import type { AnyActor } from '../../access/actor.ts';
+import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { withTransaction, type DatabaseHandle } from '../../platform/database.ts';
+import { notFound, versionMismatch } from '../../platform/errors.ts';
+import { publicRegisterRepository } from './public-register.repository.ts';
+
+type PublishedRow = Awaited<ReturnType<typeof publicRegisterRepository.listSystems>>['rows'][number];
+
+/** Only the chosen fields leave the building; staff names never do (ITP-2-OPEN). */
+function publish(row: PublishedRow, fields: readonly PublicField[]): PublicSystem {
+  const published: PublicSystem = { id: row.id, name: row.name };
+  const values: Record<PublicField, unknown> = {
+    purpose: row.purpose,
+    description: row.description,
+    ownerDepartment: row.owner_department,
+    kind: row.kind,
+    lifecycle: row.lifecycle,
+    supplier: row.supplier,
+    product: row.product,
+    scope: row.scope,
+    processesPersonalData: Boolean(row.processes_personal_data),
+  };
+  for (const field of fields) (published as Record<string, unknown>)[field] = values[field];
+  return published;
+}
+
+export function createPublicRegisterService(db: DatabaseHandle, clock: Clock) {
+  return {
+    async getSettings(actor: AnyActor) {
+      requirePermission(actor, 'system.read');
+      return publicRegisterRepository.settings(db, municipalityOf(actor));
+    },
+
+    async updateSettings(actor: AnyActor, expectedVersion: number, input: PublicRegisterSettingsUpdate) {
+      requirePermission(actor, 'publicRegister.manage');
+      const municipalityId = municipalityOf(actor);
+      return withTransaction(db, async (transaction) => {
+        const before = await publicRegisterRepository.settings(transaction, municipalityId);
+        if (before.version !== expectedVersion) throw versionMismatch();
+        const fields = [...new Set(input.fields)];
+        if (!(await publicRegisterRepository.saveSettings(transaction, municipalityId, expectedVersion, { enabled: input.enabled, fields }, clock.now().toISOString()))) {
+          throw versionMismatch();
+        }
+        const after = await publicRegisterRepository.settings(transaction, municipalityId);
+        await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'public_register_settings', entityId: municipalityId, before, after });
+        return after;
+      });
+    },
+
+    listMunicipalities() {
+      return publicRegisterRepository.listPublishingMunicipalities(db);
+    },
+
+    /** The public, unauthenticated read of one municipality's register. */
+    async listPublicSystems(query: { municipality: string; q?: string; limit: number; cursor?: string }) {
+      const municipality = await publicRegisterRepository.findMunicipalityByCode(db, query.municipality);
+      if (!municipality) throw notFound('Municipality');
+      const settings = await publicRegisterRepository.settings(db, municipality.id);
+      if (!settings.enabled) throw notFound('Public register');
+      const page = await publicRegisterRepository.listSystems(db, municipality.id, query);
+      return {
+        municipality: { code: municipality.code, name: municipality.name },
+        fields: settings.fields,
+        items: page.rows.map((row) => publish(row, settings.fields)),
+        total: page.total,
+        nextCursor: page.nextCursor,
+      };
+    },
+  };
+}
+
+export type PublicRegisterService = ReturnType<typeof createPublicRegisterService>;

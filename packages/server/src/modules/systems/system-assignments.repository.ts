@@ -1,0 +1,101 @@
+import type { Assignment } from '@forvalta/contracts';
+import type { Executor } from '../../platform/database.ts';
+import { currentAssignment } from './system-queries.ts';
+
+interface AssignmentRow {
+  id: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  system_id: string;
+  person_id: string;
+  role: string;
+  start_date: string;
+  end_date: string | null;
+  allotted_hours_per_week: number | null;
+  first_name: string;
+  last_name: string;
+  employment_status: string;
+}
+
+function toAssignment(row: AssignmentRow, today: string): Assignment {
+  return {
+    id: row.id,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    systemId: row.system_id,
+    personId: row.person_id,
+    personName: `${row.first_name} ${row.last_name}`,
+    personEmploymentStatus: row.employment_status === 'left' ? 'left' : 'active',
+    role: row.role as Assignment['role'],
+    startDate: row.start_date,
+    endDate: row.end_date,
+    allottedHoursPerWeek: row.allotted_hours_per_week,
+    current: row.start_date <= today && (row.end_date === null || row.end_date >= today),
+  };
+}
+
+function selectAssignments(db: Executor, municipalityId: string) {
+  return db
+    .selectFrom('system_assignments')
+    .innerJoin('people', 'people.id', 'system_assignments.person_id')
+    .selectAll('system_assignments')
+    .select(['people.first_name', 'people.last_name', 'people.employment_status'])
+    .where('system_assignments.municipality_id', '=', municipalityId);
+}
+
+/** Who answers for a system, and who did before: assignments are ended, never deleted. */
+export const systemAssignmentsRepository = {
+  async list(db: Executor, municipalityId: string, systemId: string, today: string, includeEnded: boolean) {
+    let query = selectAssignments(db, municipalityId).where('system_assignments.system_id', '=', systemId);
+    if (!includeEnded) query = query.where((eb) => eb.or([eb('system_assignments.end_date', 'is', null), eb('system_assignments.end_date', '>=', today)]));
+    const rows = await query.orderBy('system_assignments.role', 'desc').orderBy('system_assignments.start_date', 'desc').execute();
+    return rows.map((row) => toAssignment(row, today));
+  },
+
+  async findById(db: Executor, municipalityId: string, systemId: string, id: string, today: string) {
+    const row = await selectAssignments(db, municipalityId).where('system_assignments.system_id', '=', systemId).where('system_assignments.id', '=', id).executeTakeFirst();
+    return row ? toAssignment(row, today) : undefined;
+  },
+
+  async currentOf(db: Executor, municipalityId: string, systemId: string, today: string) {
+    const rows = await selectAssignments(db, municipalityId).where('system_assignments.system_id', '=', systemId).where(currentAssignment('system_assignments', today)).execute();
+    return rows.map((row) => toAssignment(row, today));
+  },
+
+  async insert(
+    db: Executor,
+    municipalityId: string,
+    values: { id: string; systemId: string; personId: string; role: string; startDate: string; endDate: string | null; allottedHoursPerWeek: number | null },
+    now: string,
+  ) {
+    await db
+      .insertInto('system_assignments')
+      .values({
+        id: values.id,
+        municipality_id: municipalityId,
+        system_id: values.systemId,
+        person_id: values.personId,
+        role: values.role,
+        start_date: values.startDate,
+        end_date: values.endDate,
+        allotted_hours_per_week: values.allottedHoursPerWeek,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      })
+      .execute();
+  },
+
+  async update(db: Executor, municipalityId: string, id: string, expectedVersion: number, values: { endDate: string | null; allottedHoursPerWeek: number | null }, now: string) {
+    const result = await db
+      .updateTable('system_assignments')
+      .set({ end_date: values.endDate, allotted_hours_per_week: values.allottedHoursPerWeek, updated_at: now, version: expectedVersion + 1 })
+      .where('municipality_id', '=', municipalityId)
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+};

@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import type { Assignment, AssignmentCreate, AssignmentUpdate, DutyKey } from '@forvalta/contracts';
+import type { AnyActor } from '../../access/actor.ts';
+import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { withTransaction, type DatabaseHandle, type TransactionHandle } from '../../platform/database.ts';
+import { AppError, conflict, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
+import { peopleRepository } from '../organisation/people.repository.ts';
+import { systemAssignmentsRepository } from './system-assignments.repository.ts';
+import { systemDutiesRepository } from './system-duties.repository.ts';
+import { swedishToday } from './system-queries.ts';
+import { actorName, responsibilityChangedEvent, type SystemsService } from './systems.service.ts';
+import { systemsRepository } from './systems.repository.ts';
+
+function dayBefore(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 1);
+  return day.toISOString().slice(0, 10);
+}
+
+/**
+ * Managers (systemansvarig) and deputies (ersättare) of a system, appointed by the owner
+ * (ITP-4.2-MANAGER, ITP-4.2-DEPUTY), with allotted time (ITP-4.2.2-RESOURCES). Every change
+ * raises a domain event the change-notice module consumes (ITP-4.2.2-CHANGE-NOTICE).
+ */
+export function createSystemAssignmentsService(db: DatabaseHandle, clock: Clock, systems: SystemsService) {
+  const today = () => swedishToday(clock.now());
+
+  async function announce(transaction: TransactionHandle, actor: AnyActor, municipalityId: string, payload: Record<string, unknown>) {
+    await systemsRepository.insertDomainEvent(transaction, {
+      id: randomUUID(),
+      municipalityId,
+      type: responsibilityChangedEvent,
+      payload: { ...payload, by: actorName(actor) },
+      occurredAt: clock.now().toISOString(),
+    });
+  }
+
+  /** Ends an assignment the day before `date`, audited, as part of a handover. */
+  async function endForHandover(transaction: TransactionHandle, actor: AnyActor, municipalityId: string, assignment: Assignment, date: string) {
+    const endDate = dayBefore(date) < assignment.startDate ? assignment.startDate : dayBefore(date);
+    await systemAssignmentsRepository.update(transaction, municipalityId, assignment.id, assignment.version, { endDate, allottedHoursPerWeek: assignment.allottedHoursPerWeek }, clock.now().toISOString());
+    await recordAudit(transaction, actor, clock, { action: 'end', entityType: 'system_assignment', entityId: assignment.id, before: assignment, after: { ...assignment, endDate } });
+  }
+
+  return {
+    async listAssignments(actor: AnyActor, systemId: string, includeEnded: boolean) {
+      requirePermission(actor, 'system.read');
+      const municipalityId = municipalityOf(actor);
+      await systems.loadOrFail(db, municipalityId, systemId);
+      const items = await systemAssignmentsRepository.list(db, municipalityId, systemId, today(), includeEnded);
+      return { items, total: items.length, nextCursor: null };
+    },
+
+    async createAssignment(actor: AnyActor, systemId: string, input: AssignmentCreate): Promise<Assignment> {
+      const municipalityId = municipalityOf(actor);
+      return withTransaction(db, async (transaction) => {
+        const system = await systems.loadOrFail(transaction, municipalityId, systemId);
+        requirePermission(actor, 'system.assign', { departmentId: system.ownerDepartmentId });
+        if (system.lifecycle === 'retired') throw new AppError('rule_violation', 'The system is retired; it has no manager or deputies any more.');
+        const found = await peopleRepository.findById(transaction, municipalityId, input.personId);
+        if (!found) throw invalid('personId', 'The person does not exist in this municipality.');
+        if (found.person.employmentStatus !== 'active') throw new AppError('rule_violation', 'The person has left the municipality and cannot be appointed.');
+        const startDate = input.startDate ?? today();
+        if (input.endDate && input.endDate < startDate) throw invalid('endDate', 'The end date is before the start date.');
+
+        const current = await systemAssignmentsRepository.currentOf(transaction, municipalityId, systemId, startDate);
+        const samePerson = current.filter((assignment) => assignment.personId === input.personId);
+        if (samePerson.some((assignment) => assignment.role === input.role)) {
+          throw conflict(`The person is already ${input.role === 'manager' ? 'the system manager' : 'a deputy'} of this system.`);
+        }
+        if (input.role === 'deputy' && samePerson.some((assignment) => assignment.role === 'manager')) {
+          throw new AppError('rule_violation', 'The deputy (ersättare) must be another person than the system manager.', {
+            requirement: 'ITP-4.2-DEPUTY',
+            fieldErrors: [{ path: 'personId', message: 'Same person as the system manager' }],
+          });
+        }
+        if (input.role === 'manager') {
+          // A new manager takes over: the previous one, and the new manager's own deputy role, end the day before.
+          for (const previous of current.filter((assignment) => assignment.role === 'manager' || assignment.personId === input.personId)) {
+            await endForHandover(transaction, actor, municipalityId, previous, startDate);
+          }
+        }
+
+        const id = randomUUID();
+        await systemAssignmentsRepository.insert(
+          transaction,
+          municipalityId,
+          { id, systemId, personId: input.personId, role: input.role, startDate, endDate: input.endDate ?? null, allottedHoursPerWeek: input.allottedHoursPerWeek ?? null },
+          clock.now().toISOString(),
+        );
+        const created = (await systemAssignmentsRepository.findById(transaction, municipalityId, systemId, id, today()))!;
+        await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'system_assignment', entityId: id, after: created });
+        await announce(transaction, actor, municipalityId, { systemId, change: input.role, personId: input.personId, startDate });
+        return created;
+      });
+    },
+
+    async updateAssignment(actor: AnyActor, systemId: string, assignmentId: string, expectedVersion: number, input: AssignmentUpdate): Promise<Assignment> {
+      const municipalityId = municipalityOf(actor);
+      return withTransaction(db, async (transaction) => {
+        const system = await systems.loadOrFail(transaction, municipalityId, systemId);
+        const before = await systemAssignmentsRepository.findById(transaction, municipalityId, systemId, assignmentId, today());
+        if (!before) throw notFound('Assignment');
+        requirePermission(actor, 'system.assign', { departmentId: system.ownerDepartmentId });
+        if (before.version !== expectedVersion) throw versionMismatch();
+        const endDate = input.endDate !== undefined ? input.endDate : before.endDate;
+        if (endDate && endDate < before.startDate) throw invalid('endDate', 'The end date is before the start date.');
+        const endsManagerNow = before.role === 'manager' && before.current && endDate !== null && endDate < today();
+        if (endsManagerNow && system.lifecycle === 'in_production') {
+          throw new AppError('rule_violation', 'A system in production must have a system manager: appoint the new one, which ends this assignment.', { requirement: 'ITP-4.2-MANAGER' });
+        }
+        const values = { endDate, allottedHoursPerWeek: input.allottedHoursPerWeek !== undefined ? input.allottedHoursPerWeek : before.allottedHoursPerWeek };
+        if (!(await systemAssignmentsRepository.update(transaction, municipalityId, assignmentId, expectedVersion, values, clock.now().toISOString()))) throw versionMismatch();
+        const after = (await systemAssignmentsRepository.findById(transaction, municipalityId, systemId, assignmentId, today()))!;
+        await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'system_assignment', entityId: assignmentId, before, after });
+        if (before.endDate !== after.endDate) await announce(transaction, actor, municipalityId, { systemId, change: `${before.role}_ended`, personId: before.personId, endDate });
+        return after;
+      });
+    },
+
+    async listDuties(actor: AnyActor, systemId: string) {
+      requirePermission(actor, 'system.read');
+      const municipalityId = municipalityOf(actor);
+      await systems.loadOrFail(db, municipalityId, systemId);
+      const items = await systemDutiesRepository.list(db, municipalityId, systemId);
+      return { items, total: items.length, nextCursor: null };
+    },
+
+    /** Recording a duty's status and evidence is also its confirmation, dated and named. */
+    async updateDuty(actor: AnyActor, systemId: string, duty: DutyKey, expectedVersion: number, input: { status: string; evidence?: string | null }) {
+      const municipalityId = municipalityOf(actor);
+      return withTransaction(db, async (transaction) => {
+        const system = await systems.loadOrFail(transaction, municipalityId, systemId);
+        requirePermission(actor, 'system.updateDuties', { departmentId: system.ownerDepartmentId, stewardPersonIds: systems.stewardsOf(system) });
+        const duties = await systemDutiesRepository.list(transaction, municipalityId, systemId);
+        const before = duties.find((candidate) => candidate.duty === duty);
+        if (!before) throw notFound('Duty');
+        if (before.version !== expectedVersion) throw versionMismatch();
+        const values = { status: input.status, evidence: input.evidence ?? null, confirmedAt: clock.now().toISOString(), confirmedByName: actorName(actor) };
+        if (!(await systemDutiesRepository.update(transaction, municipalityId, systemId, duty, expectedVersion, values))) throw versionMismatch();
+        const after = (await systemDutiesRepository.list(transaction, municipalityId, systemId)).find((candidate) => candidate.duty === duty)!;
+        await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'system_duty', entityId: `${systemId}:${duty}`, before, after });
+        return after;
+      });
+    },
+  };
+}
+
+export type SystemAssignmentsService = ReturnType<typeof createSystemAssignmentsService>;

@@ -1,0 +1,151 @@
+import {
+  assignmentCreateSchema,
+  assignmentListQuerySchema,
+  assignmentListSchema,
+  assignmentSchema,
+  assignmentUpdateSchema,
+  auditEventListSchema,
+  classificationListSchema,
+  dutyListSchema,
+  dutySchema,
+  dutyUpdateSchema,
+  idParamsSchema,
+  listQuerySchema,
+  systemAssignmentParamsSchema,
+  systemConfirmSchema,
+  systemCreateSchema,
+  systemDutyParamsSchema,
+  systemExportQuerySchema,
+  systemGraphSchema,
+  systemListQuerySchema,
+  systemListSchema,
+  systemSchema,
+  systemUpdateSchema,
+} from '@forvalta/contracts';
+import { fileResponse, problemResponses, writeProblemResponses, type ApiApp } from '../../platform/http/api-app.ts';
+import { actorOf } from '../../platform/http/authentication.ts';
+import { registerResourceRoutes } from '../../platform/http/resource-routes.ts';
+import { expectedVersion, setVersionTag } from '../../platform/http/versioning.ts';
+import type { AuditEventsService } from '../audit-events/audit-events.service.ts';
+import type { IntegrationsService } from '../integrations/integrations.service.ts';
+import type { SystemAssignmentsService } from './system-assignments.service.ts';
+import type { SystemsExport } from './systems-export.ts';
+import type { SystemsService } from './systems.service.ts';
+
+const tags = ['System register'];
+
+export interface SystemRouteServices {
+  systems: SystemsService;
+  assignments: SystemAssignmentsService;
+  integrations: IntegrationsService;
+  exporter: SystemsExport;
+  auditEvents: AuditEventsService;
+}
+
+export function registerSystemRoutes(app: ApiApp, services: SystemRouteServices): void {
+  const { systems, assignments, integrations, exporter, auditEvents } = services;
+
+  // Registered before /systems/:id so that "export" is never read as an id.
+  app.get(
+    '/api/v1/systems/export',
+    { schema: { tags, summary: 'Export the register view as CSV or XLSX (same filters as the list)', querystring: systemExportQuerySchema, response: { ...fileResponse, ...problemResponses } }, config: { permission: 'system.read' } },
+    async (request, reply) => {
+      const file = await exporter.exportSystems(actorOf(request), request.query);
+      return reply.header('Content-Type', file.contentType).header('Content-Disposition', `attachment; filename="${file.filename}"`).send(file.body);
+    },
+  );
+
+  registerResourceRoutes(app, {
+    path: '/api/v1/systems',
+    tag: tags[0]!,
+    noun: 'system',
+    schemas: { listQuery: systemListQuerySchema, list: systemListSchema, item: systemSchema, create: systemCreateSchema, update: systemUpdateSchema },
+    permissions: { read: 'system.read', write: 'system.update', create: 'system.create' },
+    list: systems.listSystems,
+    get: systems.getSystem,
+    create: systems.createSystem,
+    update: systems.updateSystem,
+    remove: systems.deleteSystem,
+  });
+
+  app.post(
+    '/api/v1/systems/:id/confirm',
+    {
+      schema: { tags, summary: 'Confirm the record is current (manager or deputy; If-Match required)', params: idParamsSchema, body: systemConfirmSchema.optional(), response: { 200: systemSchema, ...writeProblemResponses } },
+      config: { permission: 'system.confirm' },
+    },
+    async (request, reply) => {
+      const system = await systems.confirmSystem(actorOf(request), request.params.id, expectedVersion(request), request.body?.note);
+      setVersionTag(reply, system.version);
+      return system;
+    },
+  );
+
+  app.get(
+    '/api/v1/systems/:id/classifications',
+    { schema: { tags, summary: 'Information classification history', params: idParamsSchema, response: { 200: classificationListSchema, ...problemResponses } }, config: { permission: 'system.read' } },
+    (request) => systems.listClassifications(actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/systems/:id/history',
+    { schema: { tags, summary: 'The audit history of the system, its people, duties and integrations', params: idParamsSchema, querystring: listQuerySchema, response: { 200: auditEventListSchema, ...problemResponses } }, config: { permission: 'system.read' } },
+    async (request) => {
+      const actor = actorOf(request);
+      const [current, links] = await Promise.all([
+        assignments.listAssignments(actor, request.params.id, true),
+        integrations.listIntegrations(actor, { systemId: request.params.id, limit: 200 }),
+      ]);
+      const ids = [request.params.id, ...current.items.map((item) => item.id), ...links.items.map((item) => item.id)];
+      return auditEvents.listHistory(actor, ids, request.params.id, request.query);
+    },
+  );
+
+  app.get(
+    '/api/v1/systems/:id/graph',
+    { schema: { tags, summary: 'The system and its adjacent systems', params: idParamsSchema, response: { 200: systemGraphSchema, ...problemResponses } }, config: { permission: 'system.read' } },
+    (request) => integrations.systemGraph(actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/systems/:id/assignments',
+    { schema: { tags, summary: 'Managers and deputies (current, or all with includeEnded=true)', params: idParamsSchema, querystring: assignmentListQuerySchema, response: { 200: assignmentListSchema, ...problemResponses } }, config: { permission: 'system.read' } },
+    (request) => assignments.listAssignments(actorOf(request), request.params.id, request.query.includeEnded ?? false),
+  );
+
+  app.post(
+    '/api/v1/systems/:id/assignments',
+    { schema: { tags, summary: 'Appoint a manager or deputy; a new manager takes over from the previous one', params: idParamsSchema, body: assignmentCreateSchema, response: { 201: assignmentSchema, ...writeProblemResponses } }, config: { permission: 'system.assign' } },
+    async (request, reply) => {
+      const assignment = await assignments.createAssignment(actorOf(request), request.params.id, request.body);
+      setVersionTag(reply, assignment.version);
+      return reply.status(201).send(assignment);
+    },
+  );
+
+  app.patch(
+    '/api/v1/systems/:id/assignments/:assignmentId',
+    { schema: { tags, summary: 'End an assignment or change its allotted time (If-Match required)', params: systemAssignmentParamsSchema, body: assignmentUpdateSchema, response: { 200: assignmentSchema, ...writeProblemResponses } }, config: { permission: 'system.assign' } },
+    async (request, reply) => {
+      const assignment = await assignments.updateAssignment(actorOf(request), request.params.id, request.params.assignmentId, expectedVersion(request), request.body);
+      setVersionTag(reply, assignment.version);
+      return assignment;
+    },
+  );
+
+  app.get(
+    '/api/v1/systems/:id/duties',
+    { schema: { tags, summary: 'The eight duties of the system manager (§4.2.3)', params: idParamsSchema, response: { 200: dutyListSchema, ...problemResponses } }, config: { permission: 'system.read' } },
+    (request) => assignments.listDuties(actorOf(request), request.params.id),
+  );
+
+  app.patch(
+    '/api/v1/systems/:id/duties/:duty',
+    { schema: { tags, summary: 'Record and confirm a duty (If-Match required)', params: systemDutyParamsSchema, body: dutyUpdateSchema, response: { 200: dutySchema, ...writeProblemResponses } }, config: { permission: 'system.updateDuties' } },
+    async (request, reply) => {
+      const duty = await assignments.updateDuty(actorOf(request), request.params.id, request.params.duty, expectedVersion(request), request.body);
+      setVersionTag(reply, duty.version);
+      return duty;
+    },
+  );
+}

@@ -1,0 +1,221 @@
+import { randomUUID } from 'node:crypto';
+import { dutyKeys, type System, type SystemCreate, type SystemListQuery, type SystemUpdate } from '@forvalta/contracts';
+import type { AnyActor } from '../../access/actor.ts';
+import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { withTransaction, type DatabaseHandle, type Executor, type TransactionHandle } from '../../platform/database.ts';
+import { AppError, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
+import { searchText, swedishSortKey } from '../../platform/text.ts';
+import { systemDutiesRepository } from './system-duties.repository.ts';
+import { swedishToday } from './system-queries.ts';
+import { systemsRepository, type SystemColumns } from './systems.repository.ts';
+
+export const responsibilityChangedEvent = 'system.responsibility_changed';
+
+export function actorName(actor: AnyActor): string {
+  return actor.kind === 'person' ? actor.name : `system: ${actor.name}`;
+}
+
+/** The fields of a system as stored, from a full (merged) input. */
+function columnsOf(input: Omit<SystemCreate, 'classification' | 'usingDepartmentIds'> & { scope: System['scope']; lifecycle: System['lifecycle'] }): SystemColumns {
+  const tags = [...new Set(input.tags ?? [])];
+  return {
+    name: input.name,
+    sort_key: swedishSortKey(input.name),
+    search_text: searchText(input.name, input.supplier, input.product, ...tags),
+    description: input.description ?? null,
+    purpose: input.purpose ?? null,
+    kind: input.kind,
+    scope: input.scope,
+    lifecycle: input.lifecycle,
+    supplier: input.supplier ?? null,
+    product: input.product ?? null,
+    product_version: input.productVersion ?? null,
+    hosting: input.hosting ?? null,
+    owner_department_id: input.ownerDepartmentId,
+    cost_licence: input.yearlyCosts?.licence ?? null,
+    cost_operation: input.yearlyCosts?.operation ?? null,
+    cost_support: input.yearlyCosts?.support ?? null,
+    cost_other: input.yearlyCosts?.other ?? null,
+    documentation_links_json: JSON.stringify(input.documentationLinks ?? []),
+    processes_personal_data: input.processesPersonalData ? 1 : 0,
+    criticality: input.continuity?.criticality ?? null,
+    recovery_time_objective_hours: input.continuity?.recoveryTimeObjectiveHours ?? null,
+    recovery_point_objective_hours: input.continuity?.recoveryPointObjectiveHours ?? null,
+    last_restore_test_on: input.continuity?.lastRestoreTestOn ?? null,
+    supplier_support_ends_on: input.continuity?.supplierSupportEndsOn ?? null,
+    nis2: input.nis2 ? 1 : 0,
+    user_count: input.userCount ?? null,
+    tags_json: JSON.stringify(tags),
+  };
+}
+
+/** Business systems (verksamhetssystem): the register itself (ITP-4.2-REGISTER). */
+export function createSystemsService(db: DatabaseHandle, clock: Clock) {
+  const today = () => swedishToday(clock.now());
+
+  async function loadOrFail(executor: Executor, municipalityId: string, id: string) {
+    const system = await systemsRepository.findById(executor, municipalityId, id, today());
+    if (!system) throw notFound('System');
+    return system;
+  }
+
+  const stewardsOf = (system: System) => [system.manager?.personId, ...system.deputies.map((deputy) => deputy.personId)].filter((id): id is string => Boolean(id));
+
+  async function validateDepartments(executor: Executor, municipalityId: string, ownerDepartmentId: string, usingDepartmentIds: string[]) {
+    if ((await systemsRepository.countDepartments(executor, municipalityId, [ownerDepartmentId])) !== 1) {
+      throw invalid('ownerDepartmentId', 'The owning department does not exist in this municipality.');
+    }
+    const unique = [...new Set(usingDepartmentIds)];
+    if ((await systemsRepository.countDepartments(executor, municipalityId, unique)) !== unique.length) {
+      throw invalid('usingDepartmentIds', 'One or more using departments do not exist in this municipality.');
+    }
+    return unique;
+  }
+
+  async function recordClassification(transaction: TransactionHandle, actor: AnyActor, municipalityId: string, systemId: string, input: NonNullable<SystemCreate['classification']>) {
+    await systemsRepository.insertClassification(transaction, {
+      id: randomUUID(),
+      municipalityId,
+      systemId,
+      ...input,
+      recordedAt: clock.now().toISOString(),
+      recordedByName: actorName(actor),
+    });
+  }
+
+  return {
+    stewardsOf,
+    loadOrFail,
+
+    async listSystems(actor: AnyActor, query: SystemListQuery) {
+      requirePermission(actor, 'system.read');
+      return systemsRepository.list(db, municipalityOf(actor), query, today());
+    },
+
+    async getSystem(actor: AnyActor, id: string): Promise<System> {
+      requirePermission(actor, 'system.read');
+      return loadOrFail(db, municipalityOf(actor), id);
+    },
+
+    async createSystem(actor: AnyActor, input: SystemCreate): Promise<System> {
+      const municipalityId = municipalityOf(actor);
+      requirePermission(actor, 'system.create', { departmentId: input.ownerDepartmentId });
+      if (input.lifecycle === 'in_production') {
+        throw new AppError('rule_violation', 'A new system cannot start in production: appoint a system manager and deputy first.', { requirement: 'ITP-4.2-MANAGER' });
+      }
+      return withTransaction(db, async (transaction) => {
+        const usingDepartmentIds = await validateDepartments(transaction, municipalityId, input.ownerDepartmentId, input.usingDepartmentIds ?? []);
+        const id = randomUUID();
+        const now = clock.now().toISOString();
+        await systemsRepository.insert(transaction, municipalityId, id, columnsOf(input), now);
+        await systemsRepository.replaceUsingDepartments(transaction, municipalityId, id, usingDepartmentIds);
+        if (input.classification) await recordClassification(transaction, actor, municipalityId, id, input.classification);
+        await systemDutiesRepository.insertAll(transaction, municipalityId, id, dutyKeys);
+        const created = await loadOrFail(transaction, municipalityId, id);
+        await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'system', entityId: id, after: created });
+        return created;
+      });
+    },
+
+    async updateSystem(actor: AnyActor, id: string, expectedVersion: number, input: SystemUpdate): Promise<System> {
+      const municipalityId = municipalityOf(actor);
+      return withTransaction(db, async (transaction) => {
+        const before = await loadOrFail(transaction, municipalityId, id);
+        const subject = { departmentId: before.ownerDepartmentId, stewardPersonIds: stewardsOf(before) };
+        requirePermission(actor, 'system.update', subject);
+        const ownerChanges = input.ownerDepartmentId !== undefined && input.ownerDepartmentId !== before.ownerDepartmentId;
+        // Moving a system to another owner is the owner's decision, never its manager's (§4.2).
+        if (ownerChanges) requirePermission(actor, 'system.changeOwner', { departmentId: before.ownerDepartmentId });
+        if (before.version !== expectedVersion) throw versionMismatch();
+
+        const merged = {
+          ...before,
+          ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)),
+          yearlyCosts: { ...before.yearlyCosts, ...input.yearlyCosts },
+          continuity: { ...before.continuity, ...input.continuity },
+        } as System;
+        if (merged.lifecycle === 'in_production' && before.lifecycle !== 'in_production' && before.manager?.employmentStatus !== 'active') {
+          throw new AppError('rule_violation', 'A system in production must have a system manager (systemansvarig). Appoint one first.', { requirement: 'ITP-4.2-MANAGER' });
+        }
+        const usingDepartmentIds = await validateDepartments(transaction, municipalityId, merged.ownerDepartmentId, input.usingDepartmentIds ?? before.usingDepartmentIds);
+        const now = clock.now().toISOString();
+        if (!(await systemsRepository.update(transaction, municipalityId, id, expectedVersion, columnsOf(merged), now))) throw versionMismatch();
+        if (input.usingDepartmentIds) await systemsRepository.replaceUsingDepartments(transaction, municipalityId, id, usingDepartmentIds);
+        const classificationChanged =
+          input.classification &&
+          (!before.classification ||
+            (['confidentiality', 'integrity', 'availability', 'traceability', 'classifiedOn'] as const).some((key) => input.classification![key] !== before.classification![key]));
+        if (classificationChanged) await recordClassification(transaction, actor, municipalityId, id, input.classification!);
+        const after = await loadOrFail(transaction, municipalityId, id);
+        await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'system', entityId: id, before, after });
+        if (ownerChanges) {
+          await systemsRepository.insertDomainEvent(transaction, {
+            id: randomUUID(),
+            municipalityId,
+            type: responsibilityChangedEvent,
+            payload: { systemId: id, change: 'owner', fromDepartmentId: before.ownerDepartmentId, toDepartmentId: after.ownerDepartmentId, by: actorName(actor) },
+            occurredAt: now,
+          });
+        }
+        return after;
+      });
+    },
+
+    /** Deleting is for records entered by mistake; a system that was used is retired instead. */
+    async deleteSystem(actor: AnyActor, id: string, expectedVersion: number): Promise<void> {
+      const municipalityId = municipalityOf(actor);
+      await withTransaction(db, async (transaction) => {
+        const before = await loadOrFail(transaction, municipalityId, id);
+        requirePermission(actor, 'system.delete', { departmentId: before.ownerDepartmentId });
+        if (before.version !== expectedVersion) throw versionMismatch();
+        if (before.lifecycle !== 'planned') {
+          throw new AppError('conflict', 'Only a planned system can be deleted; set a system that has been used to retired (avvecklad) instead.');
+        }
+        if (!(await systemsRepository.delete(transaction, municipalityId, id, expectedVersion))) throw versionMismatch();
+        await recordAudit(transaction, actor, clock, { action: 'delete', entityType: 'system', entityId: id, before });
+      });
+    },
+
+    /** The manager or a deputy vouches that the record is current (ITP-4.2-REGISTER). */
+    async confirmSystem(actor: AnyActor, id: string, expectedVersion: number, note: string | null | undefined): Promise<System> {
+      const municipalityId = municipalityOf(actor);
+      return withTransaction(db, async (transaction) => {
+        const before = await loadOrFail(transaction, municipalityId, id);
+        requirePermission(actor, 'system.confirm', { departmentId: before.ownerDepartmentId, stewardPersonIds: stewardsOf(before) });
+        if (before.version !== expectedVersion) throw versionMismatch();
+        const now = clock.now().toISOString();
+        if (!(await systemsRepository.update(transaction, municipalityId, id, expectedVersion, { last_confirmed_at: now, last_confirmed_by_name: actorName(actor) }, now))) {
+          throw versionMismatch();
+        }
+        const after = await loadOrFail(transaction, municipalityId, id);
+        await recordAudit(transaction, actor, clock, {
+          action: 'confirm',
+          entityType: 'system',
+          entityId: id,
+          before: { lastConfirmedAt: before.lastConfirmedAt },
+          after: { lastConfirmedAt: after.lastConfirmedAt, note: note ?? null },
+        });
+        return after;
+      });
+    },
+
+    /** Name and lifecycle of several systems at once (one query), for graphs and pickers. */
+    async summariesByIds(actor: AnyActor, ids: string[]) {
+      requirePermission(actor, 'system.read');
+      if (ids.length === 0) return [];
+      return systemsRepository.namesByIds(db, municipalityOf(actor), ids);
+    },
+
+    async listClassifications(actor: AnyActor, id: string) {
+      requirePermission(actor, 'system.read');
+      const municipalityId = municipalityOf(actor);
+      await loadOrFail(db, municipalityId, id);
+      const items = await systemsRepository.listClassifications(db, municipalityId, id);
+      return { items, total: items.length, nextCursor: null };
+    },
+  };
+}
+
+export type SystemsService = ReturnType<typeof createSystemsService>;
