@@ -109,7 +109,7 @@ describe('forvalta CLI', () => {
         });
         expect(login.status).toBe(200);
         const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-        const people = await (await fetch(`${url}/api/v1/people?limit=1`, { headers: { cookie } })).json();
+        const people = (await (await fetch(`${url}/api/v1/people?limit=1`, { headers: { cookie } })).json()) as { total: number };
         expect(people.total).toBe(300);
       } finally {
         server.kill('SIGTERM');
