@@ -37,9 +37,12 @@ export function createSystemAssignmentsService(db: DatabaseHandle, clock: Clock,
     });
   }
 
-  /** Ends an assignment the day before `date`, audited, as part of a handover. */
+  /**
+   * Ends an assignment the day before `date`, audited, as part of a handover. One superseded on
+   * its first day ends before it starts: it stays in the history but was never in force.
+   */
   async function endForHandover(transaction: TransactionHandle, actor: AnyActor, municipalityId: string, assignment: Assignment, date: string) {
-    const endDate = dayBefore(date) < assignment.startDate ? assignment.startDate : dayBefore(date);
+    const endDate = dayBefore(date);
     await systemAssignmentsRepository.update(transaction, municipalityId, assignment.id, assignment.version, { endDate, allottedHoursPerWeek: assignment.allottedHoursPerWeek }, clock.now().toISOString());
     await recordAudit(transaction, actor, clock, { action: 'end', entityType: 'system_assignment', entityId: assignment.id, before: assignment, after: { ...assignment, endDate } });
   }
@@ -107,8 +110,9 @@ export function createSystemAssignmentsService(db: DatabaseHandle, clock: Clock,
         if (before.version !== expectedVersion) throw versionMismatch();
         const endDate = input.endDate !== undefined ? input.endDate : before.endDate;
         if (endDate && endDate < before.startDate) throw invalid('endDate', 'The end date is before the start date.');
-        const endsManagerNow = before.role === 'manager' && before.current && endDate !== null && endDate < today();
-        if (endsManagerNow && system.lifecycle === 'in_production') {
+        // Ending the manager of a system in production would leave it without one: hand over instead.
+        const endsManager = before.role === 'manager' && before.current && before.endDate === null && endDate !== null;
+        if (endsManager && system.lifecycle === 'in_production') {
           throw new AppError('rule_violation', 'A system in production must have a system manager: appoint the new one, which ends this assignment.', { requirement: 'ITP-4.2-MANAGER' });
         }
         const values = { endDate, allottedHoursPerWeek: input.allottedHoursPerWeek !== undefined ? input.allottedHoursPerWeek : before.allottedHoursPerWeek };

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, factories, type TestContext, type TestMunicipality, type TestUser } from '../../../test/test-app.ts';
+import { expectProblem, expectStatus, send } from '../../../test/http.ts';
+import { systemFactories } from '../../../test/system-factories.ts';
+
+describe('integrations and the adjacency graph', () => {
+  let context: TestContext;
+  let tanum: TestMunicipality;
+  let other: TestMunicipality;
+  let register: ReturnType<typeof systemFactories>;
+  let payroll: { id: string };
+  let finance: { id: string };
+  let hr: { id: string };
+  let manager: TestUser;
+  let outsider: TestUser;
+
+  beforeAll(async () => {
+    context = await createTestContext();
+    const make = factories(context);
+    register = systemFactories(context);
+    tanum = await make.municipality('Tanum');
+    other = await make.municipality('Munkedal');
+    const economy = (await make.department(tanum, 'Ekonomikontoret')).id;
+    const personnel = (await make.department(tanum, 'Personalkontoret')).id;
+    payroll = await register.system(tanum, personnel, { name: 'Heroma' });
+    finance = await register.system(tanum, economy, { name: 'Raindance' });
+    hr = await register.system(tanum, personnel, { name: 'Adato' });
+    manager = await make.user(tanum, 'employee');
+    outsider = await make.user(tanum, 'employee');
+    await register.appoint(tanum, payroll.id, manager.personId, 'manager');
+  });
+  afterAll(() => context.close());
+
+  const create = (body: Record<string, unknown>, headers: Record<string, string>) => send(context, 'POST', '/api/v1/integrations', { headers, body });
+
+  it('lets the manager of either end record an integration, and nobody unrelated', async () => {
+    const body = { providerSystemId: payroll.id, consumerSystemId: finance.id, description: 'Lönefil till ekonomi', method: 'file', frequency: 'monthly' };
+    expectProblem(await create(body, outsider.authorization), 403, 'forbidden');
+    const created = expectStatus(await create(body, manager.authorization), 201);
+    expect(created).toMatchObject({ providerSystemName: 'Heroma', consumerSystemName: 'Raindance', flow: 'data', method: 'file', frequency: 'monthly', version: 1 });
+    expectStatus(await create({ providerSystemId: hr.id, consumerSystemId: payroll.id, method: 'api', frequency: 'daily', flow: 'function' }, manager.authorization), 201);
+  });
+
+  it('refuses a self-loop, unknown values and systems of another municipality', async () => {
+    expectProblem(await create({ providerSystemId: payroll.id, consumerSystemId: payroll.id, method: 'api', frequency: 'daily' }, tanum.admin.authorization), 400, 'validation_failed');
+    expectProblem(await create({ providerSystemId: payroll.id, consumerSystemId: finance.id, method: 'carrier pigeon', frequency: 'daily' }, tanum.admin.authorization), 400, 'validation_failed');
+    const foreignDepartment = await factories(context).department(other, 'Munkedals IT');
+    const foreign = await register.system(other, foreignDepartment.id, { name: 'Munkedals system' });
+    const problem = expectProblem(await create({ providerSystemId: payroll.id, consumerSystemId: foreign.id, method: 'api', frequency: 'daily' }, tanum.admin.authorization), 400, 'validation_failed');
+    expect(problem.errors?.[0]?.path).toBe('consumerSystemId');
+  });
+
+  it('draws the neighbours of a system', async () => {
+    const graph = expectStatus(await send(context, 'GET', `/api/v1/systems/${payroll.id}/graph`, { headers: outsider.authorization }), 200);
+    expect(graph.nodes.map((node: { name: string }) => node.name).sort()).toEqual(['Adato', 'Heroma', 'Raindance']);
+    expect(graph.nodes.find((node: { central: boolean }) => node.central).id).toBe(payroll.id);
+    expect(graph.edges).toHaveLength(2);
+    expect(graph.edges).toContainEqual(expect.objectContaining({ source: hr.id, target: payroll.id, method: 'api' }));
+    const list = expectStatus(await send(context, 'GET', `/api/v1/integrations?systemId=${finance.id}`, { headers: outsider.authorization }), 200);
+    expect(list.total).toBe(1);
+  });
+
+  it('updates with If-Match and deletes', async () => {
+    const created = expectStatus(await create({ providerSystemId: finance.id, consumerSystemId: hr.id, method: 'manual', frequency: 'on_demand' }, tanum.admin.authorization), 201);
+    const url = `/api/v1/integrations/${created.id}`;
+    expectProblem(await send(context, 'PATCH', url, { headers: tanum.admin.authorization, body: { providerSystemId: payroll.id }, ifMatch: 1 }), 400, 'validation_failed');
+    expectStatus(await send(context, 'PATCH', url, { headers: tanum.admin.authorization, body: { method: 'api' }, ifMatch: 1 }), 200);
+    expectProblem(await send(context, 'PATCH', url, { headers: tanum.admin.authorization, body: { method: 'file' }, ifMatch: 1 }), 412, 'version_mismatch');
+    expectProblem(await send(context, 'DELETE', url, { headers: outsider.authorization, ifMatch: 2 }), 403, 'forbidden');
+    expectStatus(await send(context, 'DELETE', url, { headers: tanum.admin.authorization, ifMatch: 2 }), 204);
+    expectProblem(await send(context, 'GET', url, { headers: tanum.admin.authorization }), 404, 'not_found');
+  });
+});
