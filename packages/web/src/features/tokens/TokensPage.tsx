@@ -26,7 +26,7 @@ function statusOf(token: ApiToken): TokenStatus {
 /** A token expiring at midnight is valid through the day before, as it was entered. */
 const lastValidDay = (expiresAt: string) => formatDate(new Date(Date.parse(expiresAt) - 1).toISOString());
 
-const statusColours: Record<TokenStatus, string> = { active: 'green.9', revoked: 'gray.8', expired: 'orange.9' };
+const statusColours: Record<TokenStatus, string> = { active: '#1f6f36', revoked: 'gray.8', expired: 'orange.9' };
 
 export function TokensPage() {
   const { t } = useTranslation();
@@ -98,7 +98,7 @@ export function TokensPage() {
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('tokens.never')}</Table.Td>
                       <Table.Td ta="right">
                         {status === 'active' && (
-                          <Button size="xs" variant="subtle" color="red.8" onClick={() => setRevoking(token)} aria-label={t('tokens.revokeAction', { name: token.name })}>
+                          <Button size="xs" variant="subtle" color="red" c="red.9" onClick={() => setRevoking(token)} aria-label={t('tokens.revokeAction', { name: token.name })}>
                             {t('tokens.revoke')}
                           </Button>
                         )}

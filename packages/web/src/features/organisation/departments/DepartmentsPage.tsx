@@ -115,7 +115,8 @@ export function DepartmentsPage() {
                           <Button
                             size="xs"
                             variant="subtle"
-                            color="red.8"
+                            color="red"
+                            c="red.9"
                             onClick={() => setDeleting(department)}
                             aria-label={t('departments.deleteAction', { name: department.name })}
                           >

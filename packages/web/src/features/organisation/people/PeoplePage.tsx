@@ -143,7 +143,7 @@ export function PeoplePage() {
                     <Table.Td>{person.departmentId ? (departmentNames.get(person.departmentId) ?? '') : ''}</Table.Td>
                     <Table.Td>
                       {person.employmentStatus === 'active' ? (
-                        <Badge color="green.9" variant="filled" tt="none">
+                        <Badge color="#1f6f36" variant="filled" tt="none">
                           {t('people.statusActive')}
                         </Badge>
                       ) : (
@@ -163,7 +163,8 @@ export function PeoplePage() {
                           <Button
                             size="xs"
                             variant="subtle"
-                            color={person.employmentStatus === 'active' ? 'red.8' : 'blue.8'}
+                            color={person.employmentStatus === 'active' ? 'red' : 'blue'}
+                            c={person.employmentStatus === 'active' ? 'red.9' : 'blue.9'}
                             onClick={() => setChangingStatus(person)}
                             {...(person.employmentStatus === 'active' ? { 'aria-label': t('people.markLeftAction', { name: fullName(person) }) } : {})}
                           >

@@ -95,7 +95,8 @@ export function RolesPage() {
                         <Button
                           size="xs"
                           variant="subtle"
-                          color="red.8"
+                          color="red"
+                          c="red.9"
                           onClick={() => setRemoving(assignment)}
                           aria-label={t('roleAssignments.removeAction', { role: t(`roles.${assignment.role}`), name: assignment.personName })}
                         >

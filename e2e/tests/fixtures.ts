@@ -1,0 +1,92 @@
+import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export const demoPassword = 'Tanum-demo-2026';
+export const demoLogins = {
+  administrator: 'admin@tanum.demo',
+  auditor: 'revisor@tanum.demo',
+  employee: 'medarbetare@tanum.demo',
+} as const;
+export type DemoRole = keyof typeof demoLogins;
+
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+
+interface Fixtures {
+  /** A page in a new context, logged in as one of the demo roles, in Swedish. */
+  loginAs: (role: DemoRole) => Promise<Page>;
+}
+interface WorkerFixtures {
+  sessions: Map<DemoRole, StorageState>;
+}
+
+/**
+ * The server allows ten logins a minute from one address, so each role logs in once per worker
+ * (through the API) and the tests reuse the session cookie. Tests that are about logging in use
+ * the form themselves.
+ */
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  sessions: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      await use(new Map());
+    },
+    { scope: 'worker' },
+  ],
+  loginAs: async ({ browser, sessions, baseURL }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (role) => {
+      let state = sessions.get(role);
+      if (!state) {
+        state = await logInThroughApi(browser, baseURL!, demoLogins[role]);
+        sessions.set(role, state);
+      }
+      const context = await browser.newContext({ storageState: state, baseURL: baseURL!, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+      contexts.push(context);
+      // Each test starts in Swedish, whatever an earlier (perhaps failed) test left behind.
+      await setLocale(context, 'sv');
+      return context.newPage();
+    });
+    for (const context of contexts) await context.close();
+  },
+});
+
+async function logInThroughApi(browser: Browser, baseURL: string, email: string): Promise<StorageState> {
+  const context = await browser.newContext({ baseURL });
+  const response = await context.request.post('/api/v1/auth/login', { data: { email, password: demoPassword } });
+  expect(response.status(), `login as ${email}`).toBe(200);
+  const state = await context.storageState();
+  await context.close();
+  return state;
+}
+
+export async function setLocale(context: BrowserContext, locale: 'sv' | 'en'): Promise<void> {
+  const me = await context.request.get('/api/v1/me');
+  expect(me.status()).toBe(200);
+  const { csrfToken } = (await me.json()) as { csrfToken: string };
+  const response = await context.request.patch('/api/v1/me', { data: { locale }, headers: { 'X-CSRF-Token': csrfToken } });
+  expect(response.status()).toBe(200);
+}
+
+/** Fails on any serious or critical WCAG 2.1 A/AA finding, listing them all. */
+export async function expectNoSeriousAxeViolations(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  if (serious.length > 0) {
+    const lines = serious.map(
+      (violation) =>
+        `${violation.impact} ${violation.id}: ${violation.help}\n` +
+        violation.nodes.map((node) => `    ${node.target.join(' ')} — ${node.failureSummary?.split('\n').join(' ')}`).join('\n'),
+    );
+    console.log(`axe findings on ${label}:\n${lines.join('\n')}`);
+  }
+  expect(serious.map((violation) => `${violation.id} (${violation.nodes.length})`), `axe on ${label}`).toEqual([]);
+}
+
+/** Chooses an option in a Mantine Select by its label; the options open in a portal on the page. */
+export async function chooseOption(scope: Page | Locator, label: string | RegExp, option: string | RegExp): Promise<void> {
+  const page = 'page' in scope ? scope.page() : scope;
+  await scope.getByRole('combobox', { name: label, exact: true }).click();
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+export { expect };
