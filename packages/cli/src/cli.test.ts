@@ -132,6 +132,6 @@ describe('forvalta CLI on PostgreSQL', () => {
     expect((await forvalta('demo', '--database', testDatabase.url)).stdout).toContain('already loaded');
     const verify = await forvalta('audit', 'verify', '--database', testDatabase.url);
     expect(verify.code).toBe(0);
-    expect(verify.stdout).toMatch(/Audit log intact: 3\d\d events/);
+    expect(verify.stdout).toMatch(/Audit log intact: \d{3,} events in 1 chain/);
   });
 });

@@ -10,6 +10,7 @@ import { departmentsRepository } from '../modules/organisation/departments.repos
 import { municipalitiesRepository } from '../modules/organisation/municipalities.repository.ts';
 import { peopleRepository, type PersonValues } from '../modules/organisation/people.repository.ts';
 import { roleAssignmentsRepository } from '../modules/organisation/role-assignments.repository.ts';
+import { loadDemoRegister, type DemoPerson } from './demo-register.ts';
 import { createRandom } from './random.ts';
 import { emailLocalPart, firstNames, lastNames } from './swedish-names.ts';
 
@@ -102,10 +103,12 @@ export async function loadDemoOrganisation(db: DatabaseHandle, clock: Clock, emp
 
     const usedEmails = new Set<string>();
     const people: Array<{ id: string; values: PersonValues }> = [];
-    const addPerson = (values: PersonValues) => {
+    const demoPeople: DemoPerson[] = [];
+    const addPerson = (values: PersonValues, departmentKey: string) => {
       const id = randomUUID();
       usedEmails.add(values.email);
       people.push({ id, values });
+      demoPeople.push({ id, name: `${values.firstName} ${values.lastName}`, departmentKey, active: values.employmentStatus === 'active' });
       return id;
     };
 
@@ -123,7 +126,7 @@ export async function loadDemoOrganisation(db: DatabaseHandle, clock: Clock, emp
         startDate: '2015-08-17',
         endDate: null,
         loginId,
-      });
+      }, login.department);
       loginPeople.push({ personId, role: login.role, scope: login.scope });
     }
 
@@ -146,7 +149,7 @@ export async function loadDemoOrganisation(db: DatabaseHandle, clock: Clock, emp
         startDate: `${startYear}-${String(random.integer(1, 12)).padStart(2, '0')}-01`,
         endDate: left ? `2026-${String(random.integer(1, 10)).padStart(2, '0')}-28` : null,
         loginId: null,
-      });
+      }, department.key);
     }
     await peopleRepository.insertMany(transaction, municipalityId, people, now);
     for (const person of people) {
@@ -159,6 +162,8 @@ export async function loadDemoOrganisation(db: DatabaseHandle, clock: Clock, emp
       await roleAssignmentsRepository.insert(transaction, municipalityId, { id, personId, role, departmentId }, now);
       await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'role_assignment', entityId: id, after: { personId, role, departmentId } });
     }
+
+    await loadDemoRegister(transaction, actor, clock, random, municipalityId, departmentIds, demoPeople);
   });
   return { created: true, municipalityId, logins };
 }

@@ -18,7 +18,7 @@ export function actorName(actor: AnyActor): string {
 }
 
 /** The fields of a system as stored, from a full (merged) input. */
-function columnsOf(input: Omit<SystemCreate, 'classification' | 'usingDepartmentIds'> & { scope: System['scope']; lifecycle: System['lifecycle'] }): SystemColumns {
+export function columnsOf(input: Omit<SystemCreate, 'classification' | 'usingDepartmentIds'> & { scope: System['scope']; lifecycle: System['lifecycle'] }): SystemColumns {
   const tags = [...new Set(input.tags ?? [])];
   return {
     name: input.name,
