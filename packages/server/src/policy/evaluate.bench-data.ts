@@ -1,0 +1,150 @@
+/**
+ * Deterministic synthetic register data for measuring (and property-testing) the evaluation:
+ * the same seed gives the same snapshot. The mix of gaps is what a municipality's register looks
+ * like before the first clean-up: some systems without deputies, stale confirmations, missing costs.
+ */
+import { createRandom, type Random } from '../demo/random.ts';
+import { firstNames, lastNames } from '../demo/swedish-names.ts';
+import { addMonths } from './dates.ts';
+import {
+  costCategories,
+  dutyKeys,
+  type ComplianceSnapshot,
+  type Lifecycle,
+  type SnapshotAssignment,
+  type SnapshotDepartment,
+  type SnapshotDuty,
+  type SnapshotPerson,
+  type SnapshotSystem,
+  type SystemScope,
+} from './snapshot.ts';
+
+export interface SyntheticSnapshotOptions {
+  seed: number;
+  systemCount: number;
+  peopleCount: number;
+  municipalityId?: string;
+  /** Defaults to 2026-11-28T09:00:00.000Z. */
+  evaluatedAt?: string;
+}
+
+const departmentNames: Array<[name: string, parentIndex: number | null, isItUnit: boolean]> = [
+  ['Kommunledningsförvaltningen', null, false],
+  ['Ekonomikontoret', 0, false],
+  ['IT-enheten', 1, true],
+  ['Kommunkansliet', 0, false],
+  ['Barn- och utbildningsförvaltningen', null, false],
+  ['Grundskolan', 4, false],
+  ['Socialförvaltningen', null, false],
+  ['Äldreomsorgen', 6, false],
+  ['Individ- och familjeomsorgen', 6, false],
+  ['Samhällsbyggnadsförvaltningen', null, false],
+  ['Miljö och bygg', 9, false],
+  ['Kultur och fritid', null, false],
+];
+
+const systemWords = ['Procapita', 'Ciceron', 'Agresso', 'Heroma', 'Visma', 'Lex', 'Ecos', 'Tieto', 'Combine', 'Public 360', 'Evolution', 'Växel'];
+
+/** A date `daysAgo` days before `today` (YYYY-MM-DD), as an ISO timestamp at 10:00 UTC. */
+function timestampDaysBefore(today: string, daysAgo: number): string {
+  const time = Date.parse(`${today}T10:00:00.000Z`) - daysAgo * 86_400_000;
+  return new Date(time).toISOString();
+}
+
+function dateDaysBefore(today: string, daysAgo: number): string {
+  return timestampDaysBefore(today, daysAgo).slice(0, 10);
+}
+
+function weighted<Value>(random: Random, choices: ReadonlyArray<[Value, number]>): Value {
+  let roll = random.next() * choices.reduce((sum, [, weight]) => sum + weight, 0);
+  for (const [value, weight] of choices) {
+    roll -= weight;
+    if (roll < 0) return value;
+  }
+  return choices[choices.length - 1]![0];
+}
+
+function generateAssignments(random: Random, people: SnapshotPerson[], today: string): SnapshotAssignment[] {
+  const assignments: SnapshotAssignment[] = [];
+  const since = dateDaysBefore(today, random.integer(30, 3000));
+  const manager = random.pick(people);
+  if (random.chance(0.93)) assignments.push({ personId: manager.id, role: 'manager', startDate: since, endDate: null });
+  if (random.chance(0.02)) assignments.push({ personId: random.pick(people).id, role: 'manager', startDate: since, endDate: null });
+  // History: a previous manager whose assignment has ended, and sometimes a successor not yet started.
+  if (random.chance(0.3)) assignments.push({ personId: random.pick(people).id, role: 'manager', startDate: dateDaysBefore(today, 4000), endDate: since });
+  if (random.chance(0.03)) assignments.push({ personId: random.pick(people).id, role: 'deputy', startDate: addMonths(today, 1), endDate: null });
+  const deputyCount = weighted(random, [[0, 12], [1, 60], [2, 28]]);
+  for (let index = 0; index < deputyCount; index += 1) {
+    const deputy = random.chance(0.03) ? manager : random.pick(people);
+    assignments.push({ personId: deputy.id, role: 'deputy', startDate: since, endDate: null });
+  }
+  return assignments;
+}
+
+function generateDuties(random: Random, today: string): SnapshotDuty[] {
+  // Registers are uneven rather than uniformly patchy: most managers keep the whole checklist
+  // current, the rest have gaps here and there, and some never started it.
+  if (random.chance(0.6)) return dutyKeys.map((duty) => ({ duty, status: 'done', confirmedAt: timestampDaysBefore(today, random.integer(0, 330)) }));
+  if (random.chance(0.25)) return [];
+  const duties: SnapshotDuty[] = [];
+  for (const duty of dutyKeys) {
+    if (random.chance(0.03)) continue;
+    const status = weighted<SnapshotDuty['status']>(random, [['done', 85], ['not_applicable', 4], ['in_progress', 7], ['not_started', 4]]);
+    const confirmedAt = random.chance(0.05) ? null : timestampDaysBefore(today, random.integer(0, 420));
+    duties.push({ duty, status, confirmedAt });
+  }
+  return duties;
+}
+
+export function generateSyntheticSnapshot(options: SyntheticSnapshotOptions): ComplianceSnapshot {
+  const random = createRandom(options.seed);
+  const municipalityId = options.municipalityId ?? `municipality-${options.seed}`;
+  const evaluatedAt = options.evaluatedAt ?? '2026-11-28T09:00:00.000Z';
+  const today = evaluatedAt.slice(0, 10);
+
+  const departments: SnapshotDepartment[] = departmentNames.map(([name, parentIndex, isItUnit], index) => ({
+    id: `${municipalityId}-department-${index}`,
+    name,
+    parentId: parentIndex === null ? null : `${municipalityId}-department-${parentIndex}`,
+    isItUnit,
+  }));
+
+  const people: SnapshotPerson[] = [];
+  for (let index = 0; index < options.peopleCount; index += 1) {
+    people.push({
+      id: `${municipalityId}-person-${index}`,
+      name: `${random.pick(firstNames)} ${random.pick(lastNames)}`,
+      departmentId: random.chance(0.98) ? random.pick(departments).id : null,
+      employmentStatus: random.chance(0.06) ? 'left' : 'active',
+    });
+  }
+
+  const systems: SnapshotSystem[] = [];
+  for (let index = 0; index < options.systemCount; index += 1) {
+    const scope = weighted<SystemScope>(random, [['administrative', 88], ['teaching', 8], ['public', 4]]);
+    const lifecycle = weighted<Lifecycle>(random, [['planned', 4], ['introducing', 5], ['in_production', 80], ['retiring', 5], ['retired', 6]]);
+    const ownerDepartmentId = weighted<string | null>(random, [
+      [random.pick(departments).id, 96],
+      [null, 2],
+      [`${municipalityId}-department-gone`, 2],
+    ]);
+    const yearlyCosts = Object.fromEntries(
+      costCategories.map((category) => [category, random.chance(0.07) ? null : random.chance(0.2) ? 0 : random.integer(1, 400) * 1000]),
+    ) as SnapshotSystem['yearlyCosts'];
+    systems.push({
+      id: `${municipalityId}-system-${index}`,
+      name: `${random.pick(systemWords)} ${index + 1}`,
+      kind: random.chance(0.3) ? 'shared' : 'department',
+      scope,
+      lifecycle,
+      ownerDepartmentId,
+      usingDepartmentIds: [random.pick(departments).id, random.pick(departments).id],
+      yearlyCosts,
+      lastConfirmedAt: random.chance(0.08) ? null : timestampDaysBefore(today, random.integer(0, 480)),
+      assignments: people.length === 0 ? [] : generateAssignments(random, people, today),
+      duties: generateDuties(random, today),
+    });
+  }
+
+  return { municipalityId, evaluatedAt, departments, people, systems };
+}

@@ -1,0 +1,112 @@
+/**
+ * Runs the rules of a policy pack over a snapshot. Pure: no clock (today is the snapshot's
+ * evaluatedAt), no I/O. The integrator reads the snapshot, calls evaluate, and stores or shows
+ * the results.
+ */
+import { clauseHasKind, type PolicyPack } from './policy-pack.ts';
+import { createRuleContext, type ComplianceRule, type RuleResult } from './rule.ts';
+import { complianceRules } from './rules/registry.ts';
+import type { ComplianceSnapshot } from './snapshot.ts';
+
+/** A clause a municipality has switched off, with a recorded reason, until a date (inclusive). */
+export interface PolicyException {
+  clauseId: string;
+  /** YYYY-MM-DD, the last day the exception holds; absent or null: until revoked. */
+  until?: string | null;
+}
+
+export interface EvaluationOptions {
+  /** Only these clauses' rules. */
+  ruleIds?: readonly string[];
+  /**
+   * Only these systems: after one system changes, its results are recomputed without the rest.
+   * Only system rules run then; rules over people, departments or documents need a full run.
+   */
+  systemIds?: readonly string[];
+  exceptions?: readonly PolicyException[];
+  /** The rules to choose from; the registry by default (tests pass their own). */
+  rules?: readonly ComplianceRule[];
+}
+
+/**
+ * The rules that apply under the pack: a rule runs only if the pack has its clause as a rule, so
+ * a municipality whose policy lacks a clause is not judged by it.
+ */
+export function selectRules(pack: PolicyPack, options: EvaluationOptions = {}): ComplianceRule[] {
+  const ruleClauseIds = new Set(pack.clauses.filter((clause) => clauseHasKind(clause, 'rule')).map((clause) => clause.id));
+  const wanted = options.ruleIds === undefined ? null : new Set(options.ruleIds);
+  return (options.rules ?? complianceRules).filter(
+    (rule) =>
+      ruleClauseIds.has(rule.clauseId) &&
+      (wanted === null || wanted.has(rule.clauseId)) &&
+      (options.systemIds === undefined || rule.subjectType === 'system'),
+  );
+}
+
+export function evaluate(snapshot: ComplianceSnapshot, pack: PolicyPack, options: EvaluationOptions = {}): RuleResult[] {
+  const rules = selectRules(pack, options);
+  // The context indexes the whole snapshot: a rule about one system still needs every person.
+  const context = createRuleContext(snapshot);
+  let subjects = snapshot;
+  if (options.systemIds !== undefined) {
+    const systemIds = new Set(options.systemIds);
+    subjects = { ...snapshot, systems: snapshot.systems.filter((system) => systemIds.has(system.id)) };
+  }
+  const activeExceptions = new Map<string, PolicyException>();
+  for (const exception of options.exceptions ?? []) {
+    const until = exception.until ?? null;
+    if (until !== null && until < context.today) continue;
+    // Of two exceptions for one clause, the longer one is the one in force.
+    const other = activeExceptions.get(exception.clauseId);
+    const otherUntil = other === undefined ? '' : (other.until ?? null);
+    if (otherUntil !== null && (until === null || until > otherUntil)) activeExceptions.set(exception.clauseId, exception);
+  }
+
+  const results: RuleResult[] = [];
+  for (const rule of rules) {
+    const ruleResults = rule.evaluate(subjects, pack.parameters, context);
+    const exception = activeExceptions.get(rule.clauseId);
+    if (exception === undefined) {
+      for (const result of ruleResults) results.push(result);
+      continue;
+    }
+    // The rule still runs, so an auditor sees what the exception waives; nothing counts as failed.
+    for (const result of ruleResults) {
+      results.push({
+        ...result,
+        status: 'not_applicable',
+        reason: 'clause_exception',
+        evidence: { exception: true, until: exception.until ?? null, ruleStatus: result.status, ruleReason: result.reason },
+      });
+    }
+  }
+  return results;
+}
+
+/**
+ * Brings stored results up to date after an incremental run: the results of `systemIds` are
+ * replaced by `updated` in place (a system no longer in `updated` was deleted and drops out; a new
+ * one is appended), everything else is kept as it was.
+ */
+export function mergeSystemResults(
+  previous: readonly RuleResult[],
+  updated: readonly RuleResult[],
+  systemIds: readonly string[],
+): RuleResult[] {
+  const changedSystemIds = new Set(systemIds);
+  const keyOf = (result: RuleResult) => `${result.clauseId}\u0000${result.subjectId}`;
+  const updatedByKey = new Map(updated.map((result) => [keyOf(result), result]));
+  const merged: RuleResult[] = [];
+  for (const result of previous) {
+    if (result.subjectType !== 'system' || !changedSystemIds.has(result.subjectId)) {
+      merged.push(result);
+      continue;
+    }
+    const replacement = updatedByKey.get(keyOf(result));
+    if (replacement === undefined) continue;
+    merged.push(replacement);
+    updatedByKey.delete(keyOf(result));
+  }
+  for (const result of updatedByKey.values()) merged.push(result);
+  return merged;
+}

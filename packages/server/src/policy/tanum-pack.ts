@@ -1,0 +1,85 @@
+/**
+ * The default policy pack: Tanum municipality's IT policy, adopted by Kommunstyrelsen on
+ * 2002-12-18, with every clause of policy-requirements.md. New municipalities start from it and
+ * publish their own versions; the clauses are data in tanum/, split by section so files stay short.
+ */
+import { freezeDeeply, type ParameterDefinition, type PolicyPack } from './policy-pack.ts';
+import { departmentClauses } from './tanum/clauses-departments.ts';
+import { dataToRevisionClauses } from './tanum/clauses-data-to-revision.ts';
+import { itUnitToSoftwareClauses } from './tanum/clauses-it-unit-to-software.ts';
+import { scopeToCouncilClauses } from './tanum/clauses-scope-to-council.ts';
+
+const parameterList: ParameterDefinition[] = [
+  {
+    key: 'registerConfirmationIntervalMonths',
+    value: 12,
+    unit: 'months',
+    descriptionSv: 'Hur ofta systemansvarig eller en ersättare ska bekräfta systemets uppgifter i förteckningen (ITP-4.2-REGISTER).',
+    descriptionEn: "How often the system manager or a deputy confirms the system's entry in the register (ITP-4.2-REGISTER).",
+  },
+  {
+    key: 'dutyConfirmationIntervalMonths',
+    value: 12,
+    unit: 'months',
+    descriptionSv: 'Hur ofta systemansvarigs åtta uppgifter ska bekräftas (ITP-4.2.3-DUTIES).',
+    descriptionEn: "How often the system manager's eight duties are confirmed (ITP-4.2.3-DUTIES).",
+  },
+  {
+    key: 'reviewIntervalMonths',
+    value: 12,
+    unit: 'months',
+    descriptionSv: 'Hur ofta den systemägande förvaltningen ska gå igenom ett system (ITP-4.2-REVIEW).',
+    descriptionEn: 'How often the owning department reviews a system (ITP-4.2-REVIEW).',
+  },
+  {
+    key: 'riskAnalysisIntervalMonths',
+    value: 12,
+    unit: 'months',
+    descriptionSv: 'Hur gammal ett systems riskanalys får vara innan den ska uppdateras (ITP-4.2.1-RISK-CURRENT).',
+    descriptionEn: "How old a system's risk analysis may be before it must be updated (ITP-4.2.1-RISK-CURRENT).",
+  },
+  {
+    key: 'securityTrainingIntervalMonths',
+    value: 36,
+    unit: 'months',
+    descriptionSv: 'Hur gammal en användares senaste utbildning i IT-säkerhet får vara (ITP-5-SECURITY-NET).',
+    descriptionEn: "How old a user's latest IT security training may be (ITP-5-SECURITY-NET).",
+  },
+  {
+    key: 'policyRevisionIntervalMonths',
+    value: 36,
+    unit: 'months',
+    // §13: "minst vart tredje år".
+    descriptionSv: 'Hur ofta IT-policyn ska utvärderas: minst vart tredje år (ITP-13-REVISE).',
+    descriptionEn: 'How often the IT policy is evaluated: at least every third year (ITP-13-REVISE).',
+  },
+  {
+    key: 'operationsInstructionReviewIntervalMonths',
+    value: 12,
+    unit: 'months',
+    descriptionSv: 'Hur ofta IT-chefen ska granska driftinstruktionen (ITP-4.3-OPS-INSTRUCTION).',
+    descriptionEn: 'How often the IT chief reviews the operations instruction (ITP-4.3-OPS-INSTRUCTION).',
+  },
+  {
+    key: 'changeNoticeAcknowledgeWorkingDays',
+    value: 5,
+    unit: 'working_days',
+    descriptionSv: 'Inom hur många arbetsdagar IT-enheten ska kvittera en anmälan om ändrad drift eller ändrat ansvar (ITP-4.2.2-CHANGE-NOTICE).',
+    descriptionEn: 'Within how many working days the IT unit acknowledges a notice of a change in operation or responsibility (ITP-4.2.2-CHANGE-NOTICE).',
+  },
+];
+
+/** Frozen: it is the template for every municipality; to change it, copy it (structuredClone). */
+export const tanumPolicyPack: PolicyPack = freezeDeeply({
+  key: 'tanum-it-policy',
+  version: '1.0.0',
+  document: {
+    title: 'IT-policy för Tanums kommun',
+    adoptedBy: 'Kommunstyrelsen',
+    decisionDate: '2002-12-18',
+    // The policy names no diary number, only the board and the date.
+    decisionReference: 'KS 2002-12-18',
+  },
+  clauses: [...scopeToCouncilClauses, ...departmentClauses, ...itUnitToSoftwareClauses, ...dataToRevisionClauses],
+  parameters: Object.fromEntries(parameterList.map((parameter) => [parameter.key, parameter])),
+});
