@@ -20,3 +20,12 @@ export function NotFoundPage() {
     </Stack>
   );
 }
+
+/** The same page outside the shell (no one logged in), which then needs its own main landmark. */
+export function StandaloneNotFoundPage() {
+  return (
+    <main>
+      <NotFoundPage />
+    </main>
+  );
+}

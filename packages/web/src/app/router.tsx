@@ -9,7 +9,7 @@ import {
 } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
 import { AppLayout } from './layout/AppLayout.tsx';
-import { NotFoundPage } from './NotFoundPage.tsx';
+import { NotFoundPage, StandaloneNotFoundPage } from './NotFoundPage.tsx';
 import { LoadingState } from '../components/LoadingState.tsx';
 import { RouteError } from '../components/RouteError.tsx';
 import { queryClient } from './query-client.ts';
@@ -21,7 +21,7 @@ interface RouterContext {
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
-  notFoundComponent: NotFoundPage,
+  notFoundComponent: StandaloneNotFoundPage,
 });
 
 /** Where to go after logging in; only paths inside the application, never another site. */
@@ -51,6 +51,17 @@ const authenticatedRoute = createRoute({
     return { me };
   },
   component: AppLayout,
+});
+
+/**
+ * The pages inside the shell. A page that throws notFound (unknown path, missing permission)
+ * is answered by this route's notFoundComponent, which takes the place of the page, so the
+ * header and navigation stay.
+ */
+const contentRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  id: 'content',
+  component: Outlet,
   notFoundComponent: NotFoundPage,
 });
 
@@ -65,48 +76,48 @@ function requirePermission(permission: string) {
 }
 
 const overviewRoute = createRoute({
-  getParentRoute: () => authenticatedRoute,
+  getParentRoute: () => contentRoute,
   path: '/',
   component: lazyRouteComponent(() => import('../features/overview/OverviewPage.tsx'), 'OverviewPage'),
 });
 
 const departmentsRoute = createRoute({
-  getParentRoute: () => authenticatedRoute,
+  getParentRoute: () => contentRoute,
   path: '/departments',
   beforeLoad: requirePermission('department.read'),
   component: lazyRouteComponent(() => import('../features/organisation/departments/DepartmentsPage.tsx'), 'DepartmentsPage'),
 });
 
 const peopleRoute = createRoute({
-  getParentRoute: () => authenticatedRoute,
+  getParentRoute: () => contentRoute,
   path: '/people',
   beforeLoad: requirePermission('person.read'),
   component: lazyRouteComponent(() => import('../features/organisation/people/PeoplePage.tsx'), 'PeoplePage'),
 });
 
 const rolesRoute = createRoute({
-  getParentRoute: () => authenticatedRoute,
+  getParentRoute: () => contentRoute,
   path: '/roles',
   beforeLoad: requirePermission('roleAssignment.read'),
   component: lazyRouteComponent(() => import('../features/organisation/roles/RolesPage.tsx'), 'RolesPage'),
 });
 
 const auditLogRoute = createRoute({
-  getParentRoute: () => authenticatedRoute,
+  getParentRoute: () => contentRoute,
   path: '/audit-log',
   beforeLoad: requirePermission('auditEvent.read'),
   component: lazyRouteComponent(() => import('../features/audit/AuditLogPage.tsx'), 'AuditLogPage'),
 });
 
 const tokensRoute = createRoute({
-  getParentRoute: () => authenticatedRoute,
+  getParentRoute: () => contentRoute,
   path: '/api-tokens',
   beforeLoad: requirePermission('apiToken.manageOwn'),
   component: lazyRouteComponent(() => import('../features/tokens/TokensPage.tsx'), 'TokensPage'),
 });
 
 const settingsRoute = createRoute({
-  getParentRoute: () => authenticatedRoute,
+  getParentRoute: () => contentRoute,
   path: '/settings',
   beforeLoad: requirePermission('municipality.read'),
   component: lazyRouteComponent(() => import('../features/settings/SettingsPage.tsx'), 'SettingsPage'),
@@ -114,7 +125,7 @@ const settingsRoute = createRoute({
 
 // Unknown paths of a logged-in user get the not-found page inside the shell, not a bare page.
 const unknownRoute = createRoute({
-  getParentRoute: () => authenticatedRoute,
+  getParentRoute: () => contentRoute,
   path: '$',
   beforeLoad: () => {
     throw notFound();
@@ -124,14 +135,7 @@ const unknownRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   loginRoute,
   authenticatedRoute.addChildren([
-    overviewRoute,
-    departmentsRoute,
-    peopleRoute,
-    rolesRoute,
-    auditLogRoute,
-    tokensRoute,
-    settingsRoute,
-    unknownRoute,
+    contentRoute.addChildren([overviewRoute, departmentsRoute, peopleRoute, rolesRoute, auditLogRoute, tokensRoute, settingsRoute, unknownRoute]),
   ]),
 ]);
 

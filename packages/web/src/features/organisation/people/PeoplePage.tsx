@@ -1,5 +1,5 @@
 import type { EmploymentStatus, Person } from '@forvalta/contracts';
-import { Badge, Button, Group, Paper, Select, Table, Text, TextInput, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Menu, Paper, Select, Table, Text, TextInput, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -133,7 +133,7 @@ export function PeoplePage() {
               <Table.Tbody>
                 {people.data.items.map((person) => (
                   <Table.Tr key={person.id}>
-                    <Table.Td>
+                    <Table.Td miw={220}>
                       <Text fw={600} size="sm">{`${person.lastName}, ${person.firstName}`}</Text>
                       <Text size="xs" c="gray.7" className="wrap-anywhere">
                         {person.email}
@@ -141,13 +141,13 @@ export function PeoplePage() {
                     </Table.Td>
                     <Table.Td>{person.title ?? ''}</Table.Td>
                     <Table.Td>{person.departmentId ? (departmentNames.get(person.departmentId) ?? '') : ''}</Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       {person.employmentStatus === 'active' ? (
-                        <Badge color="#1f6f36" variant="filled" tt="none">
+                        <Badge color="#1f6f36" variant="filled" tt="none" miw="max-content">
                           {t('people.statusActive')}
                         </Badge>
                       ) : (
-                        <Badge color="gray.7" variant="outline" tt="none">
+                        <Badge color="gray.7" variant="outline" tt="none" miw="max-content">
                           {t('people.statusLeft')}
                           {person.endDate ? ` ${formatDate(person.endDate)}` : ''}
                         </Badge>
@@ -156,20 +156,20 @@ export function PeoplePage() {
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(person.startDate)}</Table.Td>
                     {canWrite && (
                       <Table.Td>
-                        <Group gap="xs" justify="flex-end" wrap="nowrap">
-                          <Button size="xs" variant="default" onClick={() => setEditing({ mode: 'edit', person })} aria-label={t('people.editAction', { name: fullName(person) })}>
-                            {t('common.edit')}
-                          </Button>
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            color={person.employmentStatus === 'active' ? 'red' : 'blue'}
-                            c={person.employmentStatus === 'active' ? 'red.9' : 'blue.9'}
-                            onClick={() => setChangingStatus(person)}
-                            {...(person.employmentStatus === 'active' ? { 'aria-label': t('people.markLeftAction', { name: fullName(person) }) } : {})}
-                          >
-                            {person.employmentStatus === 'active' ? t('people.markLeft') : t('people.reactivate')}
-                          </Button>
+                        <Group justify="flex-end">
+                          <Menu position="bottom-end" withinPortal>
+                            <Menu.Target>
+                              <Button size="xs" variant="default" aria-label={t('people.actionsFor', { name: fullName(person) })}>
+                                {t('common.actions')} <span aria-hidden="true">&nbsp;▾</span>
+                              </Button>
+                            </Menu.Target>
+                            <Menu.Dropdown>
+                              <Menu.Item onClick={() => setEditing({ mode: 'edit', person })}>{t('common.edit')}</Menu.Item>
+                              <Menu.Item c={person.employmentStatus === 'active' ? 'red.9' : undefined} onClick={() => setChangingStatus(person)}>
+                                {person.employmentStatus === 'active' ? t('people.markLeft') : t('people.reactivate')}
+                              </Menu.Item>
+                            </Menu.Dropdown>
+                          </Menu>
                         </Group>
                       </Table.Td>
                     )}
