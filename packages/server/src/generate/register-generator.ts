@@ -1,0 +1,248 @@
+import { costCategories, dutyKeys, integrationFrequencies, integrationMethods, type Lifecycle } from '@forvalta/contracts';
+import type { Insertable } from 'kysely';
+import type { Random } from '../demo/random.ts';
+import { systemCatalogue } from '../demo/demo-systems-catalogue.ts';
+import type { IntegrationsTable, SystemAssignmentsTable, SystemClassificationsTable, SystemDutiesTable, SystemsTable, SystemUsingDepartmentsTable } from '../platform/database-schema.ts';
+import { columnsOf } from '../modules/systems/systems.service.ts';
+import type { GeneratedDepartment, GeneratedPerson, OrganisationContext } from './organisation-generator.ts';
+
+/**
+ * The register in multi-row inserts. The repositories have insertMany only for people; systems,
+ * assignments, duties and integrations have single-row inserts (one round trip each), so this
+ * writes the same rows (built by the module's own columnsOf) in chunks. Proposed for the lead:
+ * insertMany on those four repositories, which an import will need too; this file then calls them.
+ */
+const chunkSize = 400;
+/** The identity system comes first: it is the hub of the integration graph and owned by the IT unit. */
+const catalogueStart = Math.max(0, systemCatalogue.findIndex(([name]) => name === 'Active Directory'));
+
+const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000);
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+function lifecycleFor(random: Random): Lifecycle {
+  const roll = random.next();
+  if (roll < 0.78) return 'in_production';
+  if (roll < 0.84) return 'introducing';
+  if (roll < 0.89) return 'planned';
+  if (roll < 0.95) return 'retiring';
+  return 'retired';
+}
+
+async function insertChunks<Row>(rows: Row[], write: (chunk: Row[]) => Promise<unknown>) {
+  for (let start = 0; start < rows.length; start += chunkSize) await write(rows.slice(start, start + chunkSize));
+}
+
+export interface RegisterCounts {
+  systems: number;
+  duties: number;
+  classifications: number;
+  usingDepartments: number;
+  assignments: number;
+}
+
+/**
+ * Systems with owners, classification, duties and responsibilities, valid by the register's rules:
+ * the owner is a department of the municipality; at most one current manager; deputies differ from
+ * the manager; a system in production has a manager; nobody is appointed after they left (a few
+ * managers left after their appointment, the gap that compliance reports).
+ */
+export async function generateSystems(
+  context: OrganisationContext,
+  count: number,
+  departments: GeneratedDepartment[],
+  people: GeneratedPerson[],
+): Promise<{ systemIds: string[]; counts: RegisterCounts }> {
+  const { random, ids, transaction, municipalityId } = context;
+  const now = new Date(context.now);
+  const activeByDepartment = new Map<string, GeneratedPerson[]>();
+  for (const person of people.filter((candidate) => candidate.active)) {
+    const list = activeByDepartment.get(person.departmentId) ?? [];
+    list.push(person);
+    activeByDepartment.set(person.departmentId, list);
+  }
+  const allActive = people.filter((person) => person.active);
+  const leavers = people.filter((person) => !person.active);
+  const itUnit = departments.find((department) => department.isItUnit) ?? departments[0]!;
+  const topLevel = departments.filter((department) => department.topLevel);
+  const pickActive = (departmentId: string, exclude: string[]) => {
+    const local = (activeByDepartment.get(departmentId) ?? []).filter((person) => !exclude.includes(person.id));
+    if (local.length > 0) return random.pick(local);
+    for (;;) {
+      const candidate = random.pick(allActive);
+      if (!exclude.includes(candidate.id)) return candidate;
+    }
+  };
+
+  const systems: Array<Insertable<SystemsTable>> = [];
+  const using: SystemUsingDepartmentsTable[] = [];
+  const classifications: SystemClassificationsTable[] = [];
+  const duties: SystemDutiesTable[] = [];
+  const assignments: SystemAssignmentsTable[] = [];
+  const systemIds: string[] = [];
+
+  for (let index = 0; index < count; index += 1) {
+    const [baseName, supplier, product, , kind, scope, personalData, purpose, tags] = systemCatalogue[(index + catalogueStart) % systemCatalogue.length]!;
+    const id = ids.next();
+    systemIds.push(id);
+    const owner = index === 0 ? itUnit : random.pick(departments);
+    // A large municipality runs several instances of a product: name them by their owner.
+    const lap = Math.floor(index / systemCatalogue.length);
+    const name = lap === 0 ? baseName : `${baseName} – ${owner.name}${lap > 1 ? ` ${lap}` : ''}`;
+    const lifecycle = index === 0 ? 'in_production' : lifecycleFor(random);
+    const costsStated = lifecycle !== 'planned' && random.chance(0.9);
+    const yearlyCosts = Object.fromEntries(costCategories.map((category) => [category, costsStated ? random.integer(0, 40) * 2500 : null]));
+    const columns = columnsOf({
+      name,
+      supplier,
+      product,
+      purpose,
+      description: `${purpose}. Förvaltas av ${supplier}.`,
+      kind: kind === 's' ? 'shared' : 'department',
+      scope: scope === 'a' ? 'administrative' : scope === 't' ? 'teaching' : 'public',
+      lifecycle,
+      hosting: random.pick(['on_premises', 'supplier_hosted', 'cloud'] as const),
+      ownerDepartmentId: owner.id,
+      yearlyCosts,
+      processesPersonalData: personalData === 1,
+      continuity: {
+        criticality: random.pick(['low', 'medium', 'high', 'critical'] as const),
+        recoveryTimeObjectiveHours: random.pick([4, 8, 24, 72]),
+        recoveryPointObjectiveHours: random.pick([1, 4, 24]),
+        lastRestoreTestOn: random.chance(0.6) ? isoDate(daysAgo(now, random.integer(10, 500))) : null,
+        supplierSupportEndsOn: random.chance(0.5) ? `${random.integer(2026, 2031)}-12-31` : null,
+      },
+      nis2: owner.isItUnit && random.chance(0.5),
+      userCount: random.integer(5, 1500),
+      tags,
+      documentationLinks: [{ title: 'Systemdokumentation', url: `https://intranat.example/system/${id}` }],
+    });
+    const createdAt = daysAgo(now, random.integer(400, 3000)).toISOString();
+    const system: Insertable<SystemsTable> = { id, municipality_id: municipalityId, ...columns, last_confirmed_at: null, last_confirmed_by_name: null, created_at: createdAt, updated_at: createdAt, version: 1 };
+    systems.push(system);
+
+    const usingIds = kind === 's' ? [...new Set(Array.from({ length: random.integer(2, 5) }, () => random.pick(topLevel).id))] : [];
+    for (const departmentId of usingIds) using.push({ municipality_id: municipalityId, system_id: id, department_id: departmentId });
+    let classification: SystemClassificationsTable | null = null;
+    if (random.chance(0.6)) {
+      classification = {
+        id: ids.next(),
+        municipality_id: municipalityId,
+        system_id: id,
+        confidentiality: personalData ? random.integer(2, 4) : random.integer(0, 2),
+        integrity: random.integer(1, 3),
+        availability: random.integer(1, 4),
+        traceability: random.integer(0, 3),
+        classified_on: isoDate(daysAgo(now, random.integer(30, 900))),
+        recorded_at: context.now,
+        recorded_by_name: 'system: generate',
+      };
+      classifications.push(classification);
+    }
+    context.audit.push({ action: 'create', entityType: 'system', entityId: id, after: { name, lifecycle, ownerDepartmentId: owner.id, usingDepartmentIds: usingIds, classification } });
+
+    // Responsibilities: a planned system may have nobody yet; every other one has a manager.
+    let managerName: string | null = null;
+    if (!(lifecycle === 'planned' && random.chance(0.5))) {
+      const managerLeft = leavers.length > 0 && lifecycle !== 'retired' && random.chance(0.03);
+      const manager = managerLeft ? random.pick(leavers) : pickActive(owner.id, []);
+      managerName = manager.name;
+      const chosen = [manager.id];
+      const appointments: Array<{ person: GeneratedPerson; role: 'manager' | 'deputy' }> = [{ person: manager, role: 'manager' }];
+      if (!random.chance(0.08)) {
+        const deputy = pickActive(owner.id, chosen);
+        chosen.push(deputy.id);
+        appointments.push({ person: deputy, role: 'deputy' });
+      }
+      if (random.chance(0.25)) appointments.push({ person: pickActive(itUnit.id, chosen), role: 'deputy' });
+      for (const { person, role } of appointments) {
+        const assignmentId = ids.next();
+        // Appointed while employed: never before they started, never after they left.
+        let startDate = isoDate(daysAgo(person.endDate ? new Date(`${person.endDate}T00:00:00Z`) : now, random.integer(60, 2500)));
+        if (startDate < person.startDate) startDate = person.startDate;
+        assignments.push({
+          id: assignmentId,
+          municipality_id: municipalityId,
+          system_id: id,
+          person_id: person.id,
+          role,
+          start_date: startDate,
+          end_date: null,
+          allotted_hours_per_week: role === 'manager' ? random.pick([2, 4, 8, 16]) : null,
+          created_at: context.now,
+          updated_at: context.now,
+          version: 1,
+        });
+        context.audit.push({ action: 'create', entityType: 'system_assignment', entityId: assignmentId, after: { systemId: id, personId: person.id, role } });
+      }
+    }
+
+    const roll = random.next();
+    const confirmedAt = managerName && roll < 0.62 ? daysAgo(now, random.integer(1, 300)) : managerName && roll < 0.82 ? daysAgo(now, random.integer(400, 900)) : null;
+    if (confirmedAt) {
+      system.last_confirmed_at = confirmedAt.toISOString();
+      system.last_confirmed_by_name = managerName;
+    }
+    const dutiesDone = confirmedAt !== null && random.chance(0.7);
+    for (const duty of dutyKeys) {
+      const touched = dutiesDone || (managerName !== null && random.chance(0.4));
+      const status = !touched ? 'not_started' : dutiesDone || random.chance(0.6) ? 'done' : 'in_progress';
+      duties.push({
+        municipality_id: municipalityId,
+        system_id: id,
+        duty,
+        status,
+        evidence: status === 'done' ? `Dokumenterat på intranätet (${duty.replaceAll('_', ' ')})` : null,
+        confirmed_at: touched ? (confirmedAt ?? daysAgo(now, random.integer(30, 700))).toISOString() : null,
+        confirmed_by_name: touched ? managerName : null,
+        version: 1,
+      });
+    }
+  }
+
+  // Parents before children: systems first, then the rows that reference them.
+  await insertChunks(systems, (chunk) => transaction.insertInto('systems').values(chunk).execute());
+  await insertChunks(using, (chunk) => transaction.insertInto('system_using_departments').values(chunk).execute());
+  await insertChunks(classifications, (chunk) => transaction.insertInto('system_classifications').values(chunk).execute());
+  await insertChunks(duties, (chunk) => transaction.insertInto('system_duties').values(chunk).execute());
+  await insertChunks(assignments, (chunk) => transaction.insertInto('system_assignments').values(chunk).execute());
+  return {
+    systemIds,
+    counts: { systems: systems.length, duties: duties.length, classifications: classifications.length, usingDepartments: using.length, assignments: assignments.length },
+  };
+}
+
+/** The adjacency graph: the identity system feeds many; the rest are distinct provider → consumer pairs. */
+export async function generateIntegrations(context: OrganisationContext, count: number, systemIds: string[]): Promise<number> {
+  const { random, ids } = context;
+  const pairs = new Set<string>();
+  const rows: IntegrationsTable[] = [];
+  const possible = systemIds.length * (systemIds.length - 1);
+  const target = Math.min(count, possible);
+  const add = (providerSystemId: string, consumerSystemId: string) => {
+    if (providerSystemId === consumerSystemId) return;
+    const key = `${providerSystemId}>${consumerSystemId}`;
+    if (pairs.has(key)) return;
+    pairs.add(key);
+    const id = ids.next();
+    const method = random.pick(integrationMethods);
+    rows.push({
+      id,
+      municipality_id: context.municipalityId,
+      provider_system_id: providerSystemId,
+      consumer_system_id: consumerSystemId,
+      description: null,
+      flow: random.chance(0.85) ? 'data' : 'function',
+      method,
+      frequency: random.pick(integrationFrequencies),
+      created_at: context.now,
+      updated_at: context.now,
+      version: 1,
+    });
+    context.audit.push({ action: 'create', entityType: 'integration', entityId: id, after: { providerSystemId, consumerSystemId, method } });
+  };
+  const hub = systemIds[0]!;
+  for (const systemId of systemIds) if (rows.length < target / 4 && random.chance(0.3)) add(hub, systemId);
+  while (rows.length < target) add(random.pick(systemIds), random.pick(systemIds));
+  await insertChunks(rows, (chunk) => context.transaction.insertInto('integrations').values(chunk).execute());
+  return rows.length;
+}
