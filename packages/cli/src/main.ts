@@ -1,6 +1,7 @@
 import { ConfigError, AppError } from '@forvalta/server';
 import { UsageError } from './arguments.ts';
 import { audit, auditHelp } from './commands/audit.ts';
+import { compliance, complianceHelp } from './commands/compliance.ts';
 import { demo, demoHelp } from './commands/demo.ts';
 import { init, initHelp } from './commands/init.ts';
 import { migrate, migrateHelp } from './commands/migrate.ts';
@@ -14,6 +15,7 @@ const commands: Record<string, { run: (argv: string[]) => Promise<number>; help:
   demo: { run: demo, help: demoHelp },
   token: { run: token, help: tokenHelp },
   audit: { run: audit, help: auditHelp },
+  compliance: { run: compliance, help: complianceHelp },
 };
 
 const overview = `forvalta — the IT-governance register of a Swedish municipality

@@ -21,6 +21,7 @@ import { registerRoleAssignmentRoutes } from './modules/organisation/role-assign
 import { registerIntegrationRoutes } from './modules/integrations/integrations.routes.ts';
 import { registerPublicRegisterRoutes } from './modules/public-register/public-register.routes.ts';
 import { registerSystemRoutes } from './modules/systems/systems.routes.ts';
+import { registerComplianceRoutes } from './modules/compliance/compliance.routes.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import type { DatabaseConnection } from './platform/database.ts';
 import { AppError } from './platform/errors.ts';
@@ -141,6 +142,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   });
   registerIntegrationRoutes(app, services.integrations);
   registerPublicRegisterRoutes(app, services.publicRegister);
+  registerComplianceRoutes(app, services.compliance, services.policyPacks);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, () => app.swagger());
 

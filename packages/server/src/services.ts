@@ -11,6 +11,8 @@ import { createPublicRegisterService } from './modules/public-register/public-re
 import { createSystemAssignmentsService } from './modules/systems/system-assignments.service.ts';
 import { createSystemsExport } from './modules/systems/systems-export.ts';
 import { createSystemsService } from './modules/systems/systems.service.ts';
+import { createComplianceService } from './modules/compliance/compliance.service.ts';
+import { createPolicyPacksService } from './modules/compliance/policy-packs.service.ts';
 import type { Clock } from './platform/clock.ts';
 import type { DatabaseHandle } from './platform/database.ts';
 
@@ -30,6 +32,8 @@ export function createServices(db: DatabaseHandle, clock: Clock, config: Pick<Co
     integrations: createIntegrationsService(db, clock, systems),
     systemsExport: createSystemsExport(db, clock),
     publicRegister: createPublicRegisterService(db, clock),
+    compliance: createComplianceService(db, clock),
+    policyPacks: createPolicyPacksService(db, clock),
   };
 }
 

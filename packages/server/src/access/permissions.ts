@@ -32,6 +32,10 @@ export const permissions = {
   'system.confirm': [],
   'integration.write': ['administrator', 'it_unit', 'department_head'],
   'publicRegister.manage': ['administrator'],
+  // Compliance (§12: heads of operations see whether the rules are followed) is open to all staff.
+  'compliance.read': ['administrator', 'it_chief', 'it_unit', 'department_head', 'system_manager', 'data_protection_officer', 'secretariat', 'auditor', 'employee'],
+  'policyPack.manage': ['administrator'],
+  'compliance.manageExceptions': ['administrator', 'it_chief'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /**

@@ -12,6 +12,7 @@ import { peopleRepository, type PersonValues } from '../modules/organisation/peo
 import { roleAssignmentsRepository } from '../modules/organisation/role-assignments.repository.ts';
 import { loadDemoRegister, type DemoPerson } from './demo-register.ts';
 import { createRandom } from './random.ts';
+import { policyPacksRepository } from '../modules/compliance/policy-packs.repository.ts';
 import { emailLocalPart, firstNames, lastNames } from './swedish-names.ts';
 
 export const demoMunicipality = { code: '1435', name: 'Tanums kommun (demo)' } as const;
@@ -85,6 +86,7 @@ export async function loadDemoOrganisation(db: DatabaseHandle, clock: Clock, emp
   await withTransaction(db, async (transaction) => {
     await municipalitiesRepository.insert(transaction, { id: municipalityId, ...demoMunicipality }, now);
     await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'municipality', entityId: municipalityId, after: demoMunicipality });
+    await policyPacksRepository.ensureDefault(transaction, municipalityId, randomUUID(), now);
 
     const departmentIds = new Map<string, string>();
     for (const department of departments) {

@@ -2,17 +2,20 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { DatabaseHandle } from '../platform/database.ts';
 import * as platformAndOrganisation from './2026-11-28-001-platform-and-organisation.ts';
 import * as systemRegister from './2026-11-28-002-system-register.ts';
+import * as compliance from './2026-11-28-004-compliance.ts';
 
 /** Listed explicitly (not read from disk) so the set is the same under tsx, bundlers and tests. */
 const migrations: Record<string, Migration> = {
   '2026-11-28-001-platform-and-organisation': platformAndOrganisation,
   '2026-11-28-002-system-register': systemRegister,
+  '2026-11-28-004-compliance': compliance,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function migrateToLatest(db: DatabaseHandle): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+  // Modules land in parallel branches; a migration merged later with an earlier date must still run.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);

@@ -115,7 +115,7 @@ export interface AuditChainHeadsTable {
   last_hash: string;
 }
 
-export interface Database extends RegisterDatabase {
+export interface Database extends RegisterDatabase, ComplianceDatabase {
   municipalities: MunicipalitiesTable;
   logins: LoginsTable;
   departments: DepartmentsTable;
@@ -248,4 +248,44 @@ export interface RegisterDatabase {
   integrations: IntegrationsTable;
   public_register_settings: PublicRegisterSettingsTable;
   domain_events: DomainEventsTable;
+}
+
+export interface PolicyPacksTable {
+  id: string;
+  municipality_id: string;
+  pack_key: string;
+  pack_version: string;
+  content_json: string;
+  published_at: string;
+  published_by_name: string;
+}
+
+export interface ComplianceExceptionsTable {
+  id: string;
+  municipality_id: string;
+  clause_id: string;
+  reason: string;
+  decided_by: string;
+  until: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface ComplianceSnapshotsTable {
+  id: string;
+  municipality_id: string;
+  taken_on: string;
+  pack_id: string;
+  score: number | null;
+  passed: number;
+  failed: number;
+  summary_json: string;
+  created_at: string;
+}
+
+export interface ComplianceDatabase {
+  policy_packs: PolicyPacksTable;
+  compliance_exceptions: ComplianceExceptionsTable;
+  compliance_snapshots: ComplianceSnapshotsTable;
 }

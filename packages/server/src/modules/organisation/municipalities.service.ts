@@ -7,6 +7,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type TransactionHandle } from '../../platform/database.ts';
 import { conflict, notFound, versionMismatch } from '../../platform/errors.ts';
 import { generatePassword, hashPassword } from '../../platform/passwords.ts';
+import { policyPacksRepository } from '../compliance/policy-packs.repository.ts';
 import { peopleRepository } from './people.repository.ts';
 import { municipalitiesRepository } from './municipalities.repository.ts';
 import { roleAssignmentsRepository } from './role-assignments.repository.ts';
@@ -42,6 +43,8 @@ export function createMunicipalitiesService(db: DatabaseHandle, clock: Clock) {
       await municipalitiesRepository.insert(transaction, { id, code: input.code, name: input.name }, now);
       municipality = (await municipalitiesRepository.findById(transaction, id))!;
       await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'municipality', entityId: id, after: municipality, municipalityId: id });
+      // Every new municipality starts with the default policy pack (Tanum's IT policy).
+      await policyPacksRepository.ensureDefault(transaction, id, randomUUID(), now);
     }
 
     let generatedPassword: string | undefined;

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { dateSchema, idSchema, listQuerySchema, listResponseSchema, recordMetaSchema, requiredText, timestampSchema } from './common.ts';
+
+/* ---------- Policy packs (ITP-4.1-ADOPT): the policy as data, versioned ---------- */
+
+export const clauseSchema = z.object({
+  id: z.string(),
+  section: z.string(),
+  kind: z.string(),
+  titleSv: z.string(),
+  titleEn: z.string(),
+  textSv: z.string(),
+  textEn: z.string(),
+  ruleDescriptionSv: z.string().optional(),
+  ruleDescriptionEn: z.string().optional(),
+  /** Whether Förvalta checks this clause with a rule now. */
+  hasRule: z.boolean(),
+});
+export type ClauseView = z.infer<typeof clauseSchema>;
+
+export const parameterSchema = z.object({
+  key: z.string(),
+  value: z.number(),
+  unit: z.string(),
+  descriptionSv: z.string(),
+  descriptionEn: z.string(),
+});
+
+export const policyDocumentSchema = z.object({
+  title: z.string(),
+  adoptedBy: z.string(),
+  decisionDate: z.string(),
+  decisionReference: z.string(),
+});
+
+export const policyPackSummarySchema = z.object({
+  id: idSchema,
+  key: z.string(),
+  version: z.string(),
+  document: policyDocumentSchema,
+  publishedAt: timestampSchema,
+  publishedByName: z.string(),
+  /** The version results are computed against now. */
+  current: z.boolean(),
+});
+export const policyPackSchema = policyPackSummarySchema.extend({
+  clauses: z.array(clauseSchema),
+  parameters: z.array(parameterSchema),
+});
+export type PolicyPackView = z.infer<typeof policyPackSchema>;
+export const policyPackListSchema = listResponseSchema(policyPackSummarySchema);
+
+/** A new version of the municipality's pack: changed parameters, texts or document facts. */
+export const policyPackVersionCreateSchema = z.strictObject({
+  version: requiredText(40),
+  document: z.strictObject({ title: requiredText(200), adoptedBy: requiredText(120), decisionDate: dateSchema, decisionReference: requiredText(120) }).partial().optional(),
+  parameters: z.record(z.string().max(80), z.number().int().min(0).max(1200)).optional(),
+  clauses: z
+    .array(
+      z.strictObject({
+        id: z.string().max(60),
+        titleSv: requiredText(200).optional(),
+        titleEn: requiredText(200).optional(),
+        textSv: requiredText(8000).optional(),
+        textEn: requiredText(8000).optional(),
+      }),
+    )
+    .max(200)
+    .optional(),
+});
+export type PolicyPackVersionCreate = z.infer<typeof policyPackVersionCreateSchema>;
+
+/* ---------- Results ---------- */
+
+export const ruleStatuses = ['pass', 'fail', 'not_applicable'] as const;
+export const ruleStatusSchema = z.enum(ruleStatuses);
+
+export const complianceResultSchema = z.object({
+  clauseId: z.string(),
+  subjectType: z.enum(['system', 'person', 'department', 'document']),
+  subjectId: z.string(),
+  subjectName: z.string(),
+  departmentId: idSchema.nullable(),
+  status: ruleStatusSchema,
+  reason: z.string(),
+  evidence: z.record(z.string(), z.unknown()),
+  fixPath: z.string(),
+});
+export type ComplianceResult = z.infer<typeof complianceResultSchema>;
+
+export const complianceResultQuerySchema = listQuerySchema.extend({
+  rule: z.string().max(60).optional(),
+  department: idSchema.optional(),
+  system: idSchema.optional(),
+  status: ruleStatusSchema.optional(),
+});
+export type ComplianceResultQuery = z.infer<typeof complianceResultQuerySchema>;
+export const complianceResultListSchema = listResponseSchema(complianceResultSchema).extend({
+  pack: z.object({ id: idSchema, key: z.string(), version: z.string() }),
+  evaluatedAt: timestampSchema,
+});
+
+const counts = {
+  passed: z.number().int(),
+  failed: z.number().int(),
+  notApplicable: z.number().int(),
+  score: z.number().nullable(),
+};
+
+export const complianceSummarySchema = z.object({
+  pack: z.object({ id: idSchema, key: z.string(), version: z.string(), title: z.string() }),
+  evaluatedAt: timestampSchema,
+  /** Set when the summary is limited to a department and its sub-units. */
+  departmentId: idSchema.nullable(),
+  overall: z.object(counts),
+  clauses: z.array(z.object({ clauseId: z.string(), section: z.string(), titleSv: z.string(), titleEn: z.string(), ...counts })),
+  departments: z.array(
+    z.object({
+      departmentId: idSchema.nullable(),
+      departmentName: z.string().nullable(),
+      ...counts,
+      clauses: z.array(z.object({ clauseId: z.string(), ...counts })),
+    }),
+  ),
+  /** One point per day a snapshot was stored, oldest first. */
+  trend: z.array(z.object({ date: dateSchema, score: z.number().nullable(), passed: z.number().int(), failed: z.number().int() })),
+});
+export type ComplianceSummaryView = z.infer<typeof complianceSummarySchema>;
+export const complianceSummaryQuerySchema = z.object({ department: idSchema.optional() });
+
+/* ---------- Exceptions (undantag): a clause switched off, with a reason ---------- */
+
+export const complianceExceptionSchema = recordMetaSchema.extend({
+  clauseId: z.string(),
+  reason: z.string(),
+  decidedBy: z.string(),
+  until: dateSchema.nullable(),
+});
+export type ComplianceException = z.infer<typeof complianceExceptionSchema>;
+export const complianceExceptionCreateSchema = z.strictObject({
+  clauseId: z.string().max(60),
+  reason: requiredText(2000),
+  until: dateSchema.nullable().optional(),
+});
+export const complianceExceptionListSchema = listResponseSchema(complianceExceptionSchema);

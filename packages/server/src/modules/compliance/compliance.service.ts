@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import type { ComplianceResult, ComplianceResultQuery, ComplianceSummaryView } from '@forvalta/contracts';
+import type { AnyActor } from '../../access/actor.ts';
+import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { departmentSubtree } from '../../access/department-tree.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { withTransaction, type DatabaseHandle } from '../../platform/database.ts';
+import { invalid } from '../../platform/errors.ts';
+import { evaluate, findClause, summarise, type RuleResult } from '../../policy/index.ts';
+import { swedishToday } from '../systems/system-queries.ts';
+import { loadComplianceSnapshot } from './compliance-snapshot.repository.ts';
+import { policyPacksRepository, type StoredPack } from './policy-packs.repository.ts';
+
+const statusOrder: Record<RuleResult['status'], number> = { fail: 0, pass: 1, not_applicable: 2 };
+
+function encodeOffset(offset: number) {
+  return Buffer.from(String(offset)).toString('base64url');
+}
+function decodeOffset(cursor: string | undefined) {
+  if (!cursor) return 0;
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const offset = Number(text);
+  if (!/^\d{1,9}$/.test(text) || !Number.isSafeInteger(offset)) throw invalid('cursor', 'The cursor is not valid; start again from the first page.');
+  return offset;
+}
+
+/**
+ * The compliance engine on live data: every rule of the municipality's current policy pack over
+ * its register, evaluated on request (milliseconds at a municipality's size), with one stored
+ * snapshot a day for the trend.
+ */
+export function createComplianceService(db: DatabaseHandle, clock: Clock) {
+  async function packOf(municipalityId: string): Promise<StoredPack> {
+    const stored = await policyPacksRepository.current(db, municipalityId);
+    if (stored) return stored;
+    // Municipalities created before packs existed get the default on first use.
+    await withTransaction(db, (transaction) => policyPacksRepository.ensureDefault(transaction, municipalityId, randomUUID(), clock.now().toISOString()));
+    return (await policyPacksRepository.current(db, municipalityId))!;
+  }
+
+  /** Evaluates the municipality, or only some systems of it (after a change), against its current pack. */
+  async function evaluateMunicipality(municipalityId: string, systemIds?: readonly string[]) {
+    const evaluatedAt = clock.now().toISOString();
+    const [stored, snapshot, exceptions] = await Promise.all([
+      packOf(municipalityId),
+      loadComplianceSnapshot(db, municipalityId, evaluatedAt, systemIds),
+      policyPacksRepository.listExceptions(db, municipalityId),
+    ]);
+    const results = evaluate(snapshot, stored.pack, { systemIds, exceptions });
+    return { stored, snapshot, results, evaluatedAt };
+  }
+
+  function restrictToDepartment(results: RuleResult[], departments: Array<{ id: string; parentId: string | null }>, departmentId: string | undefined) {
+    if (!departmentId) return results;
+    if (!departments.some((department) => department.id === departmentId)) throw invalid('department', 'The department does not exist in this municipality.');
+    const subtree = new Set(departmentSubtree(departments.map((department) => ({ id: department.id, parent_id: department.parentId })), departmentId));
+    return results.filter((result) => result.departmentId !== null && subtree.has(result.departmentId));
+  }
+
+  return {
+    evaluateMunicipality,
+
+    async summary(actor: AnyActor, departmentId?: string): Promise<ComplianceSummaryView> {
+      requirePermission(actor, 'compliance.read');
+      const municipalityId = municipalityOf(actor);
+      const { stored, snapshot, results, evaluatedAt } = await evaluateMunicipality(municipalityId);
+      const whole = summarise(results, snapshot);
+      const today = swedishToday(clock.now());
+      if (!(await policyPacksRepository.hasSnapshot(db, municipalityId, today))) {
+        await policyPacksRepository.insertSnapshot(
+          db,
+          { id: randomUUID(), municipalityId, day: today, packId: stored.id, score: whole.overall.score, passed: whole.overall.passed, failed: whole.overall.failed, summary: whole },
+          evaluatedAt,
+        );
+      }
+      const scoped = departmentId ? summarise(restrictToDepartment(results, snapshot.departments, departmentId), snapshot) : whole;
+      const subtree = departmentId ? new Set(departmentSubtree(snapshot.departments.map((d) => ({ id: d.id, parent_id: d.parentId })), departmentId)) : undefined;
+      return {
+        pack: { id: stored.id, key: stored.pack.key, version: stored.pack.version, title: stored.pack.document.title },
+        evaluatedAt,
+        departmentId: departmentId ?? null,
+        overall: scoped.overall,
+        clauses: scoped.clauses.map((clause) => {
+          const text = findClause(stored.pack, clause.clauseId);
+          return { ...clause, section: text?.section ?? '', titleSv: text?.titleSv ?? clause.clauseId, titleEn: text?.titleEn ?? clause.clauseId };
+        }),
+        departments: subtree ? scoped.departments.filter((department) => department.departmentId !== null && subtree.has(department.departmentId)) : scoped.departments,
+        trend: await policyPacksRepository.trend(db, municipalityId, 365),
+      };
+    },
+
+    async results(actor: AnyActor, query: ComplianceResultQuery) {
+      requirePermission(actor, 'compliance.read');
+      const municipalityId = municipalityOf(actor);
+      // One system's results need only that system: the fast path after an edit.
+      const { stored, snapshot, results, evaluatedAt } = await evaluateMunicipality(municipalityId, query.system ? [query.system] : undefined);
+      let filtered = restrictToDepartment(results, snapshot.departments, query.department);
+      if (query.rule) filtered = filtered.filter((result) => result.clauseId === query.rule);
+      if (query.status) filtered = filtered.filter((result) => result.status === query.status);
+      if (query.q) {
+        const needle = query.q.toLocaleLowerCase('sv');
+        filtered = filtered.filter((result) => result.subjectName.toLocaleLowerCase('sv').includes(needle));
+      }
+      const collator = new Intl.Collator('sv');
+      filtered.sort((left, right) => statusOrder[left.status] - statusOrder[right.status] || left.clauseId.localeCompare(right.clauseId) || collator.compare(left.subjectName, right.subjectName));
+      const offset = decodeOffset(query.cursor);
+      const items: ComplianceResult[] = filtered.slice(offset, offset + query.limit);
+      return {
+        pack: { id: stored.id, key: stored.pack.key, version: stored.pack.version },
+        evaluatedAt,
+        items,
+        total: filtered.length,
+        nextCursor: offset + query.limit < filtered.length ? encodeOffset(offset + query.limit) : null,
+      };
+    },
+  };
+}
+
+export type ComplianceService = ReturnType<typeof createComplianceService>;

@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, factories, type TestContext, type TestMunicipality, type TestUser } from '../../../test/test-app.ts';
+import { expectProblem, expectStatus, send } from '../../../test/http.ts';
+import { systemFactories } from '../../../test/system-factories.ts';
+
+interface Result {
+  clauseId: string;
+  subjectId: string;
+  status: string;
+  reason: string;
+  evidence: Record<string, unknown>;
+  fixPath: string;
+  departmentId: string | null;
+}
+
+describe('compliance API', () => {
+  let context: TestContext;
+  let tanum: TestMunicipality;
+  let other: TestMunicipality;
+  let register: ReturnType<typeof systemFactories>;
+  let make: ReturnType<typeof factories>;
+  let school: string;
+  let care: string;
+  let schoolHead: TestUser;
+  let manager: TestUser;
+  let deputy: TestUser;
+  let schoolSystem: { id: string };
+  let careSystem: { id: string };
+
+  beforeAll(async () => {
+    context = await createTestContext();
+    make = factories(context);
+    register = systemFactories(context);
+    tanum = await make.municipality('Tanum');
+    other = await make.municipality('Lysekil');
+    school = (await make.department(tanum, 'Barn- och utbildning')).id;
+    care = (await make.department(tanum, 'Omsorg')).id;
+    schoolHead = await make.user(tanum, 'department_head', school);
+    manager = await make.user(tanum, 'employee');
+    deputy = await make.user(tanum, 'employee');
+    schoolSystem = await register.system(tanum, school, { name: 'Elevregistret', lifecycle: 'introducing' });
+    await register.appoint(tanum, schoolSystem.id, manager.personId, 'manager');
+    careSystem = await register.system(tanum, care, { name: 'Omsorgsjournalen' });
+    await register.appoint(tanum, careSystem.id, manager.personId, 'manager');
+    await register.appoint(tanum, careSystem.id, deputy.personId, 'deputy');
+    const otherDepartment = await make.department(other, 'Lysekils skola');
+    await register.system(other, otherDepartment.id, { name: 'Lysekils hemliga system' });
+  });
+  afterAll(() => context.close());
+
+  const results = async (query: string, user: Pick<TestUser, 'authorization'> = tanum.admin) =>
+    expectStatus(await send(context, 'GET', `/api/v1/compliance/results?limit=200&${query}`, { headers: user.authorization }), 200) as { items: Result[]; total: number; pack: { version: string } };
+
+  it('answers 401 without a login', async () => {
+    expectProblem(await send(context, 'GET', '/api/v1/compliance'), 401, 'unauthenticated');
+    expectProblem(await send(context, 'GET', '/api/v1/compliance/results'), 401, 'unauthenticated');
+    expectProblem(await send(context, 'GET', '/api/v1/policy-packs'), 401, 'unauthenticated');
+  });
+
+  it('ships the Tanum pack with every clause and its parameters to a new municipality', async () => {
+    const packs = expectStatus(await send(context, 'GET', '/api/v1/policy-packs', { headers: schoolHead.authorization }), 200);
+    expect(packs.items).toHaveLength(1);
+    expect(packs.items[0]).toMatchObject({ key: 'tanum-it-policy', version: '1.0.0', current: true, document: { adoptedBy: 'Kommunstyrelsen', decisionDate: '2002-12-18' } });
+    const pack = expectStatus(await send(context, 'GET', `/api/v1/policy-packs/${packs.items[0].id}`, { headers: schoolHead.authorization }), 200);
+    expect(pack.clauses.length).toBeGreaterThanOrEqual(50);
+    const deputyClause = pack.clauses.find((clause: { id: string }) => clause.id === 'ITP-4.2-DEPUTY');
+    expect(deputyClause).toMatchObject({ section: '4.2', hasRule: true });
+    expect(deputyClause.textSv.length).toBeGreaterThan(10);
+    expect(pack.parameters.map((parameter: { key: string }) => parameter.key)).toContain('registerConfirmationIntervalMonths');
+  });
+
+  it('summarises per clause and per department, and stores one snapshot a day for the trend', async () => {
+    const summary = expectStatus(await send(context, 'GET', '/api/v1/compliance', { headers: tanum.admin.authorization }), 200);
+    expect(summary.pack).toMatchObject({ key: 'tanum-it-policy', version: '1.0.0' });
+    const deputyClause = summary.clauses.find((clause: { clauseId: string }) => clause.clauseId === 'ITP-4.2-DEPUTY');
+    expect(deputyClause).toMatchObject({ passed: 1, failed: 1, section: '4.2' });
+    const schoolRow = summary.departments.find((department: { departmentId: string }) => department.departmentId === school);
+    expect(schoolRow.failed).toBeGreaterThan(0);
+    expect(summary.trend).toEqual([{ date: '2026-11-28', score: summary.overall.score, passed: summary.overall.passed, failed: summary.overall.failed }]);
+    expectStatus(await send(context, 'GET', '/api/v1/compliance', { headers: tanum.admin.authorization }), 200);
+    const rows = await context.database.db.selectFrom('compliance_snapshots').selectAll().where('municipality_id', '=', tanum.id).execute();
+    expect(rows).toHaveLength(1);
+  });
+
+  it('shows a department head their department’s failures with evidence and a fix link', async () => {
+    const summary = expectStatus(await send(context, 'GET', `/api/v1/compliance?department=${school}`, { headers: schoolHead.authorization }), 200);
+    expect(summary.departmentId).toBe(school);
+    expect(summary.departments.map((department: { departmentId: string }) => department.departmentId)).toEqual([school]);
+    const failing = await results(`department=${school}&status=fail`, schoolHead);
+    expect(failing.items.length).toBeGreaterThan(0);
+    expect(failing.items.every((result) => result.departmentId === school)).toBe(true);
+    const noDeputy = failing.items.find((result) => result.clauseId === 'ITP-4.2-DEPUTY')!;
+    expect(noDeputy).toMatchObject({ subjectId: schoolSystem.id, reason: 'no_deputy' });
+    expect(noDeputy.fixPath).toContain(`/systems/${schoolSystem.id}`);
+    expect(noDeputy.evidence).toBeTypeOf('object');
+  });
+
+  it('never shows another municipality’s results', async () => {
+    const all = await results('');
+    expect(all.items.map((result) => result.subjectId)).not.toContain(expect.stringContaining('Lysekil'));
+    expect(JSON.stringify(all)).not.toContain('Lysekils hemliga system');
+    const foreign = await results('', other.admin);
+    expect(JSON.stringify(foreign)).not.toContain('Elevregistret');
+    expectProblem(await send(context, 'GET', `/api/v1/compliance?department=${school}`, { headers: other.admin.authorization }), 400, 'validation_failed');
+  });
+
+  it('turns the cell green once the gap is fixed', async () => {
+    const before = await results(`system=${schoolSystem.id}&rule=ITP-4.2-DEPUTY`);
+    expect(before.items.map((result) => result.status)).toEqual(['fail']);
+    await register.appoint(tanum, schoolSystem.id, deputy.personId, 'deputy');
+    const after = await results(`system=${schoolSystem.id}&rule=ITP-4.2-DEPUTY`);
+    expect(after.items.map((result) => result.status)).toEqual(['pass']);
+  });
+
+  it('judges by the municipality’s own parameters after it publishes a new pack version', async () => {
+    const confirmer = manager;
+    const system = expectStatus(await send(context, 'GET', `/api/v1/systems/${careSystem.id}`, { headers: confirmer.authorization }), 200);
+    expectStatus(await send(context, 'POST', `/api/v1/systems/${careSystem.id}/confirm`, { headers: confirmer.authorization, body: {}, ifMatch: system.version }), 200);
+    context.clock.advanceMinutes(60 * 24 * 200);
+    expect((await results(`system=${careSystem.id}&rule=ITP-4.2-REGISTER`)).items[0]!.status).toBe('pass');
+
+    const packs = expectStatus(await send(context, 'GET', '/api/v1/policy-packs', { headers: tanum.admin.authorization }), 200);
+    const base = packs.items[0].id;
+    expectProblem(await send(context, 'POST', `/api/v1/policy-packs/${base}/versions`, { headers: schoolHead.authorization, body: { version: '1.1.0' } }), 403, 'forbidden');
+    expectProblem(await send(context, 'POST', `/api/v1/policy-packs/${base}/versions`, { headers: tanum.admin.authorization, body: { version: '1.1.0', parameters: { noSuchParameter: 3 } } }), 400, 'validation_failed');
+    const published = expectStatus(
+      await send(context, 'POST', `/api/v1/policy-packs/${base}/versions`, { headers: tanum.admin.authorization, body: { version: '1.1.0', parameters: { registerConfirmationIntervalMonths: 6 } } }),
+      201,
+    );
+    expect(published).toMatchObject({ version: '1.1.0', current: true });
+    expectProblem(await send(context, 'POST', `/api/v1/policy-packs/${base}/versions`, { headers: tanum.admin.authorization, body: { version: '1.1.0' } }), 409, 'conflict');
+    const stale = await results(`system=${careSystem.id}&rule=ITP-4.2-REGISTER`);
+    expect(stale.pack.version).toBe('1.1.0');
+    expect(stale.items[0]).toMatchObject({ status: 'fail', reason: 'confirmation_stale' });
+  });
+
+  it('records an exception that switches a clause off, with who and until when', async () => {
+    expectProblem(await send(context, 'POST', '/api/v1/compliance/exceptions', { headers: manager.authorization, body: { clauseId: 'ITP-2-COST', reason: 'x' } }), 403, 'forbidden');
+    expectProblem(await send(context, 'POST', '/api/v1/compliance/exceptions', { headers: tanum.admin.authorization, body: { clauseId: 'ITP-99', reason: 'Finns inte' } }), 400, 'validation_failed');
+    const exception = expectStatus(
+      await send(context, 'POST', '/api/v1/compliance/exceptions', { headers: tanum.admin.authorization, body: { clauseId: 'ITP-4.2.3-DUTIES', reason: 'Checklistan införs under 2027 (KS beslut)', until: '2027-12-31' } }),
+      201,
+    );
+    expect(exception).toMatchObject({ clauseId: 'ITP-4.2.3-DUTIES', decidedBy: 'Ada Administratör', until: '2027-12-31' });
+    const waived = await results('rule=ITP-4.2.3-DUTIES');
+    expect(waived.items.every((result) => result.status === 'not_applicable' && result.reason === 'clause_exception')).toBe(true);
+    expectStatus(await send(context, 'DELETE', `/api/v1/compliance/exceptions/${exception.id}`, { headers: tanum.admin.authorization, ifMatch: 1 }), 204);
+    expect((await results('rule=ITP-4.2.3-DUTIES&status=fail')).total).toBeGreaterThan(0);
+  });
+
+  it('pages results with a cursor and refuses a bad one', async () => {
+    const first = expectStatus(await send(context, 'GET', '/api/v1/compliance/results?limit=3', { headers: tanum.admin.authorization }), 200);
+    expect(first.items).toHaveLength(3);
+    const second = expectStatus(await send(context, 'GET', `/api/v1/compliance/results?limit=3&cursor=${first.nextCursor}`, { headers: tanum.admin.authorization }), 200);
+    expect(second.items[0]).not.toEqual(first.items[0]);
+    expectProblem(await send(context, 'GET', '/api/v1/compliance/results?cursor=%21%21', { headers: tanum.admin.authorization }), 400, 'validation_failed');
+  });
+});

@@ -1,0 +1,124 @@
+import type { ComplianceException } from '@forvalta/contracts';
+import { tanumPolicyPack, type PolicyPack } from '../../policy/index.ts';
+import type { Executor } from '../../platform/database.ts';
+
+export interface StoredPack {
+  id: string;
+  pack: PolicyPack;
+  publishedAt: string;
+  publishedByName: string;
+}
+
+function toStoredPack(row: { id: string; content_json: string; published_at: string; published_by_name: string }): StoredPack {
+  return { id: row.id, pack: JSON.parse(row.content_json) as PolicyPack, publishedAt: row.published_at, publishedByName: row.published_by_name };
+}
+
+/** Policy pack versions, exceptions and daily snapshots of one municipality. */
+export const policyPacksRepository = {
+  async current(db: Executor, municipalityId: string): Promise<StoredPack | undefined> {
+    const row = await db
+      .selectFrom('policy_packs')
+      .selectAll()
+      .where('municipality_id', '=', municipalityId)
+      .orderBy('published_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row ? toStoredPack(row) : undefined;
+  },
+
+  async list(db: Executor, municipalityId: string) {
+    const rows = await db.selectFrom('policy_packs').selectAll().where('municipality_id', '=', municipalityId).orderBy('published_at', 'desc').orderBy('id', 'desc').execute();
+    return rows.map(toStoredPack);
+  },
+
+  async findById(db: Executor, municipalityId: string, id: string) {
+    const row = await db.selectFrom('policy_packs').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', id).executeTakeFirst();
+    return row ? toStoredPack(row) : undefined;
+  },
+
+  async versionExists(db: Executor, municipalityId: string, key: string, version: string) {
+    const row = await db
+      .selectFrom('policy_packs')
+      .select('id')
+      .where('municipality_id', '=', municipalityId)
+      .where('pack_key', '=', key)
+      .where('pack_version', '=', version)
+      .executeTakeFirst();
+    return row !== undefined;
+  },
+
+  async insert(db: Executor, municipalityId: string, id: string, pack: PolicyPack, publishedAt: string, publishedByName: string) {
+    await db
+      .insertInto('policy_packs')
+      .values({ id, municipality_id: municipalityId, pack_key: pack.key, pack_version: pack.version, content_json: JSON.stringify(pack), published_at: publishedAt, published_by_name: publishedByName })
+      .execute();
+  },
+
+  /** Every new municipality starts from the Tanum pack (the product's default policy). */
+  async ensureDefault(db: Executor, municipalityId: string, id: string, now: string) {
+    if (await this.current(db, municipalityId)) return;
+    await this.insert(db, municipalityId, id, tanumPolicyPack, now, 'Förvalta (standard)');
+  },
+
+  async listExceptions(db: Executor, municipalityId: string): Promise<ComplianceException[]> {
+    const rows = await db.selectFrom('compliance_exceptions').selectAll().where('municipality_id', '=', municipalityId).orderBy('clause_id').execute();
+    return rows.map((row) => ({
+      id: row.id,
+      version: row.version,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      clauseId: row.clause_id,
+      reason: row.reason,
+      decidedBy: row.decided_by,
+      until: row.until,
+    }));
+  },
+
+  async insertException(db: Executor, municipalityId: string, values: { id: string; clauseId: string; reason: string; decidedBy: string; until: string | null }, now: string) {
+    await db
+      .insertInto('compliance_exceptions')
+      .values({ id: values.id, municipality_id: municipalityId, clause_id: values.clauseId, reason: values.reason, decided_by: values.decidedBy, until: values.until, created_at: now, updated_at: now, version: 1 })
+      .execute();
+  },
+
+  async deleteException(db: Executor, municipalityId: string, id: string, expectedVersion: number) {
+    const result = await db.deleteFrom('compliance_exceptions').where('municipality_id', '=', municipalityId).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+    return Number(result.numDeletedRows) === 1;
+  },
+
+  async hasSnapshot(db: Executor, municipalityId: string, day: string) {
+    const row = await db.selectFrom('compliance_snapshots').select('id').where('municipality_id', '=', municipalityId).where('taken_on', '=', day).executeTakeFirst();
+    return row !== undefined;
+  },
+
+  /** One snapshot a day; a second writer the same day (another instance) changes nothing. */
+  async insertSnapshot(db: Executor, values: { id: string; municipalityId: string; day: string; packId: string; score: number | null; passed: number; failed: number; summary: unknown }, now: string) {
+    await db
+      .insertInto('compliance_snapshots')
+      .values({
+        id: values.id,
+        municipality_id: values.municipalityId,
+        taken_on: values.day,
+        pack_id: values.packId,
+        score: values.score,
+        passed: values.passed,
+        failed: values.failed,
+        summary_json: JSON.stringify(values.summary),
+        created_at: now,
+      })
+      .onConflict((conflict) => conflict.columns(['municipality_id', 'taken_on']).doNothing())
+      .execute();
+  },
+
+  async trend(db: Executor, municipalityId: string, days: number) {
+    const rows = await db
+      .selectFrom('compliance_snapshots')
+      .select(['taken_on', 'score', 'passed', 'failed'])
+      .where('municipality_id', '=', municipalityId)
+      .orderBy('taken_on', 'desc')
+      .limit(days)
+      .execute();
+    return rows.reverse().map((row) => ({ date: row.taken_on, score: row.score, passed: row.passed, failed: row.failed }));
+  },
+};
