@@ -105,7 +105,7 @@ export function PeoplePage() {
           )
         ) : (
           <Table.ScrollContainer minWidth={960}>
-            <Table verticalSpacing="xs" highlightOnHover aria-busy={people.isFetching}>
+            <Table verticalSpacing="xs" horizontalSpacing="xs" highlightOnHover aria-busy={people.isFetching}>
               <VisuallyHidden component="caption">{t('people.title')}</VisuallyHidden>
               <Table.Thead>
                 <Table.Tr>
