@@ -2,7 +2,9 @@ import { ConfigError, AppError } from '@forvalta/server';
 import { UsageError } from './arguments.ts';
 import { audit, auditHelp } from './commands/audit.ts';
 import { compliance, complianceHelp } from './commands/compliance.ts';
+import { bench, benchHelp } from './commands/bench.ts';
 import { demo, demoHelp } from './commands/demo.ts';
+import { generate, generateHelp } from './commands/generate.ts';
 import { init, initHelp } from './commands/init.ts';
 import { migrate, migrateHelp } from './commands/migrate.ts';
 import { serve, serveHelp } from './commands/serve.ts';
@@ -15,6 +17,8 @@ const commands: Record<string, { run: (argv: string[]) => Promise<number>; help:
   demo: { run: demo, help: demoHelp },
   token: { run: token, help: tokenHelp },
   audit: { run: audit, help: auditHelp },
+  generate: { run: generate, help: generateHelp },
+  bench: { run: bench, help: benchHelp },
   compliance: { run: compliance, help: complianceHelp },
 };
 

@@ -1,0 +1,99 @@
+import os from 'node:os';
+import type { ColdStart, MemoryUnderLoad } from './process-probes.ts';
+import type { LoadResult } from './load-runner.ts';
+import type { PreparedDatabase } from './prepare-database.ts';
+import type { RawTiming } from './raw-floor.ts';
+import type { WriteResult } from './write-loop.ts';
+
+export interface ReadMeasurement {
+  name: string;
+  path: string;
+  registerList: boolean;
+  /** Statements the service runs for this request, and the statements authentication adds. */
+  queries: number;
+  authenticationQueries: number;
+  concurrent: LoadResult;
+  single: LoadResult;
+  raw: RawTiming;
+  /** Application p50 with one connection (its own time) over the raw p50. */
+  ratioSingle: number;
+  /** Application p50 at full concurrency (with queueing) over the raw p50. */
+  ratioConcurrent: number;
+}
+
+export interface BenchReport {
+  startedAt: string;
+  machine: { cpus: number; cpuModel: string; memoryGigabytes: number; node: string; platform: string };
+  options: { size: string; seed: number; dialect: string; database: string; connections: number; durationSeconds: number };
+  municipality: { code: string; systems: number; people: number };
+  generation: PreparedDatabase['generation'] & { generatedNow: boolean; generatedAt: string };
+  reads: ReadMeasurement[];
+  write: WriteResult;
+  coldStart: ColdStart;
+  memory: MemoryUnderLoad;
+  targets: Array<{ target: string; measured: string; met: boolean }>;
+}
+
+export function describeMachine(): BenchReport['machine'] {
+  return {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGigabytes: Math.round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
+}
+
+const milliseconds = (value: number) => value.toFixed(2);
+
+export function evaluateTargets(report: Omit<BenchReport, 'targets'>): BenchReport['targets'] {
+  const targets: BenchReport['targets'] = [];
+  for (const read of report.reads.filter((candidate) => candidate.registerList)) {
+    const { concurrent } = read;
+    targets.push({
+      target: `${read.name}: p50 ≤ 5 ms, p99 ≤ 25 ms @${concurrent.connections}, ≥ 1,500 req/s, ≤ 3× raw`,
+      measured: `p50 ${milliseconds(concurrent.p50Milliseconds)} ms, p99 ${milliseconds(concurrent.p99Milliseconds)} ms, ${concurrent.requestsPerSecond} req/s, ${read.ratioSingle.toFixed(1)}× raw (1 conn), ${read.ratioConcurrent.toFixed(1)}× raw (@${concurrent.connections})`,
+      met: concurrent.p50Milliseconds <= 5 && concurrent.p99Milliseconds <= 25 && concurrent.requestsPerSecond >= 1500 && read.ratioSingle <= 3,
+    });
+  }
+  for (const read of report.reads.filter((candidate) => !candidate.registerList && candidate.path.includes('?'))) {
+    targets.push({ target: `${read.name}: any list p99 ≤ 50 ms`, measured: `p99 ${milliseconds(read.concurrent.p99Milliseconds)} ms`, met: read.concurrent.p99Milliseconds <= 50 });
+  }
+  const perTenThousand = report.generation.secondsPer10000Systems;
+  targets.push({ target: 'load 10,000 systems with owners and assignments ≤ 3 s', measured: `${perTenThousand.toFixed(2)} s per 10,000 (with classification, duties, audit)`, met: perTenThousand <= 3 });
+  targets.push({ target: 'server RSS ≤ 250 MB under load', measured: `${report.memory.peakMegabytes} MB peak (VmHWM)`, met: report.memory.peakMegabytes <= 250 });
+  targets.push({ target: 'cold start to first 200 ≤ 2 s', measured: `${report.coldStart.milliseconds} ms`, met: report.coldStart.milliseconds <= 2000 });
+  return targets;
+}
+
+export function printReport(report: BenchReport, print: (line: string) => void): void {
+  const { options, machine } = report;
+  print('');
+  print(`Förvalta bench — size ${options.size}, ${options.dialect}, ${options.connections} connections × ${options.durationSeconds} s; ${machine.cpus} cores, ${machine.memoryGigabytes} GB, Node ${machine.node}`);
+  print(`measured in municipality ${report.municipality.code}: ${report.municipality.systems.toLocaleString('en-GB')} systems, ${report.municipality.people.toLocaleString('en-GB')} people`);
+  print('');
+  const header = ['read', 'req/s', 'p50', 'p99', 'p50 1c', 'raw p50', 'app/raw', 'q+auth'];
+  const rows = report.reads.map((read) => [
+    read.name,
+    String(read.concurrent.requestsPerSecond),
+    milliseconds(read.concurrent.p50Milliseconds),
+    milliseconds(read.concurrent.p99Milliseconds),
+    milliseconds(read.single.p50Milliseconds),
+    milliseconds(read.raw.p50Milliseconds),
+    `${read.ratioSingle.toFixed(1)}×`,
+    `${read.queries}+${read.authenticationQueries}`,
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
+  print(line(header));
+  for (const row of rows) print(line(row));
+  print('(ms; p50/p99 at full concurrency; "p50 1c" with one connection; app/raw = p50 1c ÷ raw p50 of the same statements on the driver)');
+  print('');
+  const { write, generation } = report;
+  print(`write  PATCH /api/v1/systems/:id with If-Match, sequential: p50 ${milliseconds(write.p50Milliseconds)} ms, p99 ${milliseconds(write.p99Milliseconds)} ms, ${write.updatesPerSecond}/s, ${write.failures} failed`);
+  print(`generate  ${generation.size}: ${(generation.rows + generation.auditEvents).toLocaleString('en-GB')} rows incl. audit in ${generation.seconds.toFixed(1)} s = ${generation.rowsPerSecond.toLocaleString('en-GB')} rows/s${generation.generatedNow ? '' : ` (generated ${generation.generatedAt})`}`);
+  print(`cold start  ${report.coldStart.milliseconds} ms to first 200 on /api/v1/health (forvalta serve as a child process)`);
+  print(`memory  server RSS peak ${report.memory.peakMegabytes} MB (VmHWM) under ${report.memory.load.connections} connections, ${report.memory.load.requestsPerSecond} req/s`);
+  print('');
+  for (const target of report.targets) print(`${target.met ? 'met   ' : 'MISSED'}  ${target.target} — ${target.measured}`);
+}
