@@ -69,3 +69,14 @@ export function withTransaction<Result>(
 ): Promise<Result> {
   return db.transaction().execute(work);
 }
+
+/**
+ * Runs independent queries together on the pool, but one after another inside a transaction:
+ * a transaction has a single connection, which must not carry two queries at once (pg 9 refuses).
+ */
+export async function inParallel<Results extends unknown[]>(executor: Executor, ...work: { [Index in keyof Results]: () => Promise<Results[Index]> }): Promise<Results> {
+  if (!executor.isTransaction) return (await Promise.all(work.map((run) => run()))) as Results;
+  const results: unknown[] = [];
+  for (const run of work) results.push(await run());
+  return results as Results;
+}

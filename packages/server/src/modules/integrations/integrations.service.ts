@@ -4,8 +4,10 @@ import type { AnyActor } from '../../access/actor.ts';
 import { can, municipalityOf, requirePermission } from '../../access/authorise.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
+import { inParallel, withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
 import { AppError, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
+import { swedishToday } from '../systems/system-queries.ts';
+import { systemsRepository } from '../systems/systems.repository.ts';
 import type { SystemsService } from '../systems/systems.service.ts';
 import { integrationsRepository } from './integrations.repository.ts';
 
@@ -20,7 +22,11 @@ export function createIntegrationsService(db: DatabaseHandle, clock: Clock, syst
   }
 
   async function loadEnds(executor: Executor, municipalityId: string, integration: Pick<Integration, 'providerSystemId' | 'consumerSystemId'>) {
-    return Promise.all([systems.loadOrFail(executor, municipalityId, integration.providerSystemId), systems.loadOrFail(executor, municipalityId, integration.consumerSystemId)]);
+    return inParallel(
+      executor,
+      () => systems.loadOrFail(executor, municipalityId, integration.providerSystemId),
+      () => systems.loadOrFail(executor, municipalityId, integration.consumerSystemId),
+    );
   }
 
   async function loadOrFail(executor: Executor, municipalityId: string, id: string) {
@@ -44,13 +50,12 @@ export function createIntegrationsService(db: DatabaseHandle, clock: Clock, syst
       const municipalityId = municipalityOf(actor);
       if (input.providerSystemId === input.consumerSystemId) throw invalid('consumerSystemId', 'A system cannot integrate with itself.');
       return withTransaction(db, async (transaction) => {
-        const ends = await Promise.all(
-          [input.providerSystemId, input.consumerSystemId].map(async (systemId, index) => {
-            const system = await systems.loadOrFail(transaction, municipalityId, systemId).catch(() => undefined);
-            if (!system) throw invalid(index === 0 ? 'providerSystemId' : 'consumerSystemId', 'The system does not exist in this municipality.');
-            return system;
-          }),
-        );
+        const loadEnd = async (systemId: string, field: string) => {
+          const system = await systemsRepository.findById(transaction, municipalityId, systemId, swedishToday(clock.now()));
+          if (!system) throw invalid(field, 'The system does not exist in this municipality.');
+          return system;
+        };
+        const ends = [await loadEnd(input.providerSystemId, 'providerSystemId'), await loadEnd(input.consumerSystemId, 'consumerSystemId')];
         requireOnEitherEnd(actor, ends);
         const id = randomUUID();
         await integrationsRepository.insert(transaction, municipalityId, id, { ...input, description: input.description ?? null }, clock.now().toISOString());

@@ -1,7 +1,7 @@
 import type { Department, DepartmentListQuery } from '@forvalta/contracts';
 import type { Selectable } from 'kysely';
 import type { Database, DepartmentsTable } from '../../platform/database-schema.ts';
-import type { Executor } from '../../platform/database.ts';
+import { inParallel, type Executor } from '../../platform/database.ts';
 import { applyKeysetPage, finishPage, resolveSort } from '../../platform/paging.ts';
 import { likePattern } from '../../platform/text.ts';
 import { sql, type SelectQueryBuilder } from 'kysely';
@@ -125,11 +125,12 @@ export const departmentsRepository = {
 
   /** What still points at a department; a department in use cannot be deleted. */
   async countDependants(db: Executor, municipalityId: string, id: string) {
-    const [children, people, roles] = await Promise.all([
-      db.selectFrom('departments').select((eb) => eb.fn.countAll<number>().as('n')).where('municipality_id', '=', municipalityId).where('parent_id', '=', id).executeTakeFirstOrThrow(),
-      db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).where('municipality_id', '=', municipalityId).where('department_id', '=', id).executeTakeFirstOrThrow(),
-      db.selectFrom('role_assignments').select((eb) => eb.fn.countAll<number>().as('n')).where('municipality_id', '=', municipalityId).where('department_id', '=', id).executeTakeFirstOrThrow(),
-    ]);
+    const [children, people, roles] = await inParallel(
+      db,
+      () => db.selectFrom('departments').select((eb) => eb.fn.countAll<number>().as('n')).where('municipality_id', '=', municipalityId).where('parent_id', '=', id).executeTakeFirstOrThrow(),
+      () => db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).where('municipality_id', '=', municipalityId).where('department_id', '=', id).executeTakeFirstOrThrow(),
+      () => db.selectFrom('role_assignments').select((eb) => eb.fn.countAll<number>().as('n')).where('municipality_id', '=', municipalityId).where('department_id', '=', id).executeTakeFirstOrThrow(),
+    );
     return { children: Number(children.n), people: Number(people.n), roleAssignments: Number(roles.n) };
   },
 

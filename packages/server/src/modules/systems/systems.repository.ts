@@ -1,7 +1,7 @@
 import type { Classification, System, SystemListQuery, SystemSummary } from '@forvalta/contracts';
 import { sql, type Selectable } from 'kysely';
 import type { SystemsTable } from '../../platform/database-schema.ts';
-import type { Executor } from '../../platform/database.ts';
+import { inParallel, type Executor } from '../../platform/database.ts';
 import { applyKeysetPage, finishPage, resolveSort } from '../../platform/paging.ts';
 import { likePattern } from '../../platform/text.ts';
 import { currentAssignment, isStewardedBy, isUncovered } from './system-queries.ts';
@@ -126,11 +126,12 @@ export const systemsRepository = {
   async findById(db: Executor, municipalityId: string, id: string, today: string): Promise<System | undefined> {
     const row = await this.findRow(db, municipalityId, id);
     if (!row) return undefined;
-    const [stewards, using, classification] = await Promise.all([
-      this.currentStewards(db, municipalityId, [id], today),
-      db.selectFrom('system_using_departments').select('department_id').where('municipality_id', '=', municipalityId).where('system_id', '=', id).execute(),
-      this.latestClassification(db, municipalityId, id),
-    ]);
+    const [stewards, using, classification] = await inParallel(
+      db,
+      () => this.currentStewards(db, municipalityId, [id], today),
+      () => db.selectFrom('system_using_departments').select('department_id').where('municipality_id', '=', municipalityId).where('system_id', '=', id).execute(),
+      () => this.latestClassification(db, municipalityId, id),
+    );
     return toSystem(row, stewards.get(id) ?? [], using.map((entry) => entry.department_id), classification ?? null);
   },
 
