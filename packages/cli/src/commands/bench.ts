@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { buildApp, connectDatabase, createServices, migrateToLatest, systemActor, systemClock } from '@forvalta/server';
 import { parseOptions, UsageError } from '../arguments.ts';
 import { cliConfig } from '../context.ts';
 import { readEndpoints, type BenchSubjects } from '../bench/endpoints.ts';
-import { runLoad } from '../bench/load-runner.ts';
+import { runLoad, type LoadResult } from '../bench/load-runner.ts';
 import { benchMunicipalityCode, prepareDatabase, redact } from '../bench/prepare-database.ts';
 import { measureServerProcess } from '../bench/process-probes.ts';
 import { openQueryCapture, openRawRunner } from '../bench/raw-floor.ts';
@@ -20,6 +21,13 @@ the same statements straight on the driver (the floor), a sequential If-Match wr
 throughput, cold start and memory of \`forvalta serve\`. Prints a table and writes JSON
 (default bench-results/latest.json). Defaults: --size S, --duration 10, --connections 16, SQLite in
 ./data/bench/; --database postgres://…/forvalta_bench_s creates that database if it is missing.`;
+
+/** A read slower than this for one request is timed once instead of loaded. */
+const slowProbeMilliseconds = 500;
+
+function singleRequestResult(milliseconds: number): LoadResult {
+  return { connections: 1, seconds: milliseconds / 1000, requests: 1, requestsPerSecond: Math.round(1000 / milliseconds), p50Milliseconds: milliseconds, p90Milliseconds: milliseconds, p99Milliseconds: milliseconds, maxMilliseconds: milliseconds, non2xx: 0, errors: 0 };
+}
 
 function parsePositive(value: string | undefined, name: string, fallback: number, maximum: number): number {
   if (value === undefined) return fallback;
@@ -77,13 +85,23 @@ export async function bench(argv: string[]): Promise<number> {
     const reads: ReadMeasurement[] = [];
     for (const endpoint of readEndpoints(subjects)) {
       const url = `${baseUrl}${endpoint.path}`;
+      const probeStarted = performance.now();
       const check = await fetch(url, { headers });
       if (check.status !== 200) throw new Error(`${endpoint.path} answered ${check.status}: ${await check.text()}`);
       await check.arrayBuffer();
+      const probeMilliseconds = performance.now() - probeStarted;
       log(`measuring ${endpoint.name}`);
-      await runLoad(url, headers, connections, Math.min(2, durationSeconds));
-      const concurrent = await runLoad(url, headers, connections, durationSeconds);
-      const single = await runLoad(url, headers, 1, Math.max(2, Math.round(durationSeconds / 2)));
+      let concurrent: LoadResult;
+      let single: LoadResult;
+      if (probeMilliseconds > slowProbeMilliseconds) {
+        // Seconds per request: a load run would only queue requests behind one another. One timed request says enough.
+        log(`  one request took ${Math.round(probeMilliseconds)} ms: not loaded, timed once`);
+        single = concurrent = singleRequestResult(probeMilliseconds);
+      } else {
+        await runLoad(url, headers, connections, Math.min(2, durationSeconds));
+        concurrent = await runLoad(url, headers, connections, durationSeconds);
+        single = await runLoad(url, headers, 1, Math.max(2, Math.round(durationSeconds / 2)));
+      }
       const statements = await capture.capture(() => endpoint.callService(captureServices, actor));
       const floor = await raw.time(statements, Math.max(1, Math.round(durationSeconds / 4)));
       reads.push({

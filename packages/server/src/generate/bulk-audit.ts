@@ -11,7 +11,7 @@ import type { TransactionHandle } from '../platform/database.ts';
  * event (claim the head, insert, store the hash); a bulk load claims a whole range of sequence
  * numbers with one update of the chain head (which takes the same row lock on PostgreSQL),
  * hashes the events in memory and inserts them in multi-row chunks. Every record is still
- * audited; only the round trips are saved. See docs/adr/0003-bulk-audit-for-bulk-loads.md.
+ * audited; only the round trips are saved. See docs/adr/0005-bulk-audit-for-bulk-loads.md.
  */
 const chunkSize = 1000;
 const genesisHash = '0'.repeat(64);

@@ -2,12 +2,14 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { DatabaseHandle } from '../platform/database.ts';
 import * as platformAndOrganisation from './2026-11-28-001-platform-and-organisation.ts';
 import * as systemRegister from './2026-11-28-002-system-register.ts';
+import * as listIndexes from './2026-11-28-003-list-indexes.ts';
 import * as compliance from './2026-11-28-004-compliance.ts';
 
 /** Listed explicitly (not read from disk) so the set is the same under tsx, bundlers and tests. */
 const migrations: Record<string, Migration> = {
   '2026-11-28-001-platform-and-organisation': platformAndOrganisation,
   '2026-11-28-002-system-register': systemRegister,
+  '2026-11-28-003-list-indexes': listIndexes,
   '2026-11-28-004-compliance': compliance,
 };
 
