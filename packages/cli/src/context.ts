@@ -9,7 +9,9 @@ export function cliConfig(databaseOption: string | undefined, overrides: Partial
 
 /** Opens the database and brings its schema up to date; every command that touches data starts here. */
 export async function openDatabase(config: Config): Promise<DatabaseConnection> {
-  const database = connectDatabase(config.databaseUrl);
+  const database = connectDatabase(config.databaseUrl, {
+    onConnectionError: (error) => console.error(`forvalta: a database connection was lost (${error.message}); it will be replaced`),
+  });
   await migrateToLatest(database.db);
   return database;
 }

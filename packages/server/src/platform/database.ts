@@ -34,6 +34,8 @@ export interface ConnectOptions {
   /** Called with every SQL statement; tests use it to count queries per request. */
   onQuery?: (sql: string) => void;
   poolSize?: number;
+  /** Errors of idle PostgreSQL connections; logged by the server, ignored by tests that drop databases. */
+  onConnectionError?: (error: Error) => void;
 }
 
 export function connectDatabase(url: string, options: ConnectOptions = {}): DatabaseConnection {
@@ -45,6 +47,9 @@ export function connectDatabase(url: string, options: ConnectOptions = {}): Data
 
   if (isPostgresUrl(url)) {
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    // An idle connection can die (server restart, failover); without a listener pg would crash the
+    // process. The pool replaces the connection; the next query reports any real outage.
+    pool.on('error', (error) => options.onConnectionError?.(error));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
     return { db, dialect: 'postgresql', destroy: () => db.destroy() };
   }
