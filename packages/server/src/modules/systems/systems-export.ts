@@ -1,6 +1,5 @@
 import type { Locale, SystemExportQuery, SystemSummary } from '@forvalta/contracts';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import type { AnyActor } from '../../access/actor.ts';
 import { municipalityOf, requirePermission } from '../../access/authorise.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -73,6 +72,8 @@ export function createSystemsExport(db: DatabaseHandle, clock: Clock) {
 
       const stamp = today;
       if (query.format === 'xlsx') {
+        // exceljs takes half a second to load; only exports pay for it, not every server start.
+        const { default: ExcelJS } = await import('exceljs');
         const workbook = new ExcelJS.Workbook();
         const sheet = workbook.addWorksheet(labels[locale].sheet);
         sheet.addRow([...labels[locale].headers]).font = { bold: true };
