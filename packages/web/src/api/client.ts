@@ -56,7 +56,7 @@ export function buildPath(path: string, query?: Record<string, QueryValue>): str
   return text ? `${path}?${text}` : path;
 }
 
-export async function apiRequest<Result>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, options: RequestOptions = {}): Promise<Result> {
+export async function apiRequest<Result>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, options: RequestOptions = {}): Promise<Result> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
@@ -94,5 +94,6 @@ export const api = {
     apiRequest<ListResponse<Item>>('GET', path, { ...(query ? { query } : {}), ...(signal ? { signal } : {}) }),
   post: <Result>(path: string, body?: unknown) => apiRequest<Result>('POST', path, body === undefined ? {} : { body }),
   patch: <Result>(path: string, version: number, body: unknown) => apiRequest<Result>('PATCH', path, { body, version }),
+  put: <Result>(path: string, version: number, body: unknown) => apiRequest<Result>('PUT', path, { body, version }),
   delete: (path: string, version: number) => apiRequest<void>('DELETE', path, { version }),
 };

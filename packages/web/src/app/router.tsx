@@ -14,6 +14,7 @@ import { LoadingState } from '../components/LoadingState.tsx';
 import { RouteError } from '../components/RouteError.tsx';
 import { queryClient } from './query-client.ts';
 import { hasPermission, meQuery } from './session.ts';
+import { validateSystemFilters } from '../features/systems/system-api.ts';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -123,6 +124,68 @@ const settingsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/settings/SettingsPage.tsx'), 'SettingsPage'),
 });
 
+const systemsRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/systems',
+  beforeLoad: requirePermission('system.read'),
+  // The register's filters live in the address, so a view can be shared and bookmarked.
+  validateSearch: validateSystemFilters,
+  component: lazyRouteComponent(() => import('../features/systems/SystemsPage.tsx'), 'SystemsPage'),
+});
+
+const systemRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/systems/$systemId',
+  beforeLoad: requirePermission('system.read'),
+  component: lazyRouteComponent(() => import('../features/systems/SystemPage.tsx'), 'SystemPage'),
+});
+
+const mySystemsRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/my-systems',
+  beforeLoad: requirePermission('system.read'),
+  component: lazyRouteComponent(() => import('../features/systems/MySystemsPage.tsx'), 'MySystemsPage'),
+});
+
+const departmentSearch = (search: Record<string, unknown>): { department?: string } =>
+  typeof search.department === 'string' && /^[\w-]{1,64}$/.test(search.department) ? { department: search.department } : {};
+
+const complianceRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/compliance',
+  beforeLoad: requirePermission('compliance.read'),
+  validateSearch: departmentSearch,
+  component: lazyRouteComponent(() => import('../features/compliance/ComplianceOverviewPage.tsx'), 'ComplianceOverviewPage'),
+});
+
+const clauseRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/compliance/clauses/$clauseId',
+  beforeLoad: requirePermission('compliance.read'),
+  validateSearch: departmentSearch,
+  component: lazyRouteComponent(() => import('../features/compliance/ClausePage.tsx'), 'ClausePage'),
+});
+
+const policyRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/compliance/policy',
+  beforeLoad: requirePermission('compliance.read'),
+  component: lazyRouteComponent(() => import('../features/compliance/PolicyPackPage.tsx'), 'PolicyPackPage'),
+});
+
+/** The public register: no login, no shell; works for anyone on the internet. */
+const publicStartRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public',
+  component: lazyRouteComponent(() => import('../features/public/PublicRegisterPage.tsx'), 'PublicRegisterStartPage'),
+});
+
+const publicRegisterRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public/$code',
+  component: lazyRouteComponent(() => import('../features/public/PublicRegisterPage.tsx'), 'PublicRegisterPage'),
+});
+
 // Unknown paths of a logged-in user get the not-found page inside the shell, not a bare page.
 const unknownRoute = createRoute({
   getParentRoute: () => contentRoute,
@@ -134,8 +197,25 @@ const unknownRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  publicStartRoute,
+  publicRegisterRoute,
   authenticatedRoute.addChildren([
-    contentRoute.addChildren([overviewRoute, departmentsRoute, peopleRoute, rolesRoute, auditLogRoute, tokensRoute, settingsRoute, unknownRoute]),
+    contentRoute.addChildren([
+      overviewRoute,
+      departmentsRoute,
+      peopleRoute,
+      rolesRoute,
+      auditLogRoute,
+      tokensRoute,
+      settingsRoute,
+      systemsRoute,
+      systemRoute,
+      mySystemsRoute,
+      complianceRoute,
+      clauseRoute,
+      policyRoute,
+      unknownRoute,
+    ]),
   ]),
 ]);
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { hasPermission, useCurrentUser } from '../session.ts';
 
 interface NavigationItem {
-  to: '/' | '/departments' | '/people' | '/roles' | '/audit-log' | '/api-tokens' | '/settings';
+  to: '/' | '/departments' | '/people' | '/roles' | '/audit-log' | '/api-tokens' | '/settings' | '/systems' | '/my-systems' | '/compliance' | '/public';
   label: string;
   permission?: string;
 }
@@ -17,6 +17,15 @@ export function Navigation() {
 
   const groups: Array<{ heading?: string; items: NavigationItem[] }> = [
     { items: [{ to: '/', label: t('navigation.overview') }] },
+    {
+      heading: t('navigation.register'),
+      items: [
+        { to: '/systems', label: t('navigation.systems'), permission: 'system.read' },
+        { to: '/my-systems', label: t('navigation.mySystems'), permission: 'system.read' },
+        { to: '/compliance', label: t('navigation.compliance'), permission: 'compliance.read' },
+        { to: '/public', label: t('navigation.publicRegister') },
+      ],
+    },
     {
       heading: t('navigation.organisation'),
       items: [
@@ -47,7 +56,7 @@ export function Navigation() {
               </Text>
             )}
             {items.map((item) => {
-              const active = item.to === '/' ? pathname === '/' : pathname.startsWith(item.to);
+              const active = item.to === '/' ? pathname === '/' : pathname === item.to || pathname.startsWith(`${item.to}/`);
               return (
                 <NavLink
                   key={item.to}

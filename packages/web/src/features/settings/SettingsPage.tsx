@@ -11,6 +11,7 @@ import { fieldErrorsOf, notifyError, notifySuccess } from '../../components/erro
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { StaleRecordAlert } from '../../components/StaleRecordAlert.tsx';
+import { PublicRegisterSettingsCard } from '../public/PublicRegisterSettingsCard.tsx';
 
 function RenameMunicipality({ municipality }: { municipality: Municipality }) {
   const { t } = useTranslation();
@@ -166,6 +167,8 @@ export function SettingsPage() {
             ))}
           </List>
         </Card>
+
+        <PublicRegisterSettingsCard />
 
         {canCreate && (
           <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="new-municipality-heading">

@@ -1,0 +1,268 @@
+import type { ComplianceSummaryView } from '@forvalta/contracts';
+import { Anchor, Button, Card, Group, Paper, Select, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AnchorLink } from '../../components/AnchorLink.tsx';
+import { useCurrentUser } from '../../app/session.ts';
+import { ErrorState } from '../../components/ErrorState.tsx';
+import { LoadingState } from '../../components/LoadingState.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { formatDateTime, formatNumber } from '../../i18n/format.ts';
+import { buildDepartmentTree, flattenDepartmentTree, useAllDepartments } from '../organisation/departments/department-queries.ts';
+import { complianceSummaryQuery, formatScore, ownDepartmentOf, scoreClass } from './compliance-api.ts';
+
+const TrendChart = lazy(() => import('./TrendChart.tsx').then((module) => ({ default: module.TrendChart })));
+const routeApi = getRouteApi('/authenticated/content/compliance');
+
+type Counts = { passed: number; failed: number; notApplicable: number; score: number | null };
+
+function HeatCell({ counts, clauseId, departmentId, label }: { counts: Counts | undefined; clauseId: string; departmentId: string | null; label: string }) {
+  const { t, i18n } = useTranslation();
+  if (!counts || counts.passed + counts.failed === 0) {
+    return (
+      <Table.Td className="heat-cell">
+        <span className="heat-value heat-none">
+          <span aria-hidden="true">–</span>
+          <span className="visually-hidden-text">{t('compliance.notJudged')}</span>
+        </span>
+      </Table.Td>
+    );
+  }
+  const text = formatScore(counts.score, i18n.language);
+  const failed = counts.failed > 0 ? t('compliance.failedShort', { count: counts.failed }) : t('compliance.allMetShort');
+  return (
+    <Table.Td className="heat-cell" data-testid={`heat-${clauseId}-${departmentId ?? 'none'}`}>
+      <Link
+        to="/compliance/clauses/$clauseId"
+        params={{ clauseId }}
+        search={departmentId ? { department: departmentId } : {}}
+        className={scoreClass(counts.score)}
+      >
+        <span className="visually-hidden-text">{t('compliance.cellContext', { department: label, clause: clauseId })}: </span>
+        <Text span fw={700} size="sm" display="block">
+          {text}
+        </Text>
+        <Text span size="xs" display="block">
+          {failed}
+        </Text>
+      </Link>
+    </Table.Td>
+  );
+}
+
+function ScoreCard({ label, value, hint }: { label: string; value: string; hint?: string }) {
+  return (
+    <Card withBorder padding="lg" radius="md" component="section" aria-label={label}>
+      <Text size="sm" c="gray.7" fw={600}>
+        {label}
+      </Text>
+      <Text fz={32} fw={700} lh={1.3}>
+        {value}
+      </Text>
+      {hint && (
+        <Text size="sm" c="gray.7">
+          {hint}
+        </Text>
+      )}
+    </Card>
+  );
+}
+
+function HeatMap({ summary }: { summary: ComplianceSummaryView }) {
+  const { t, i18n } = useTranslation();
+  const rows = summary.departments.filter((department) => department.passed + department.failed + department.notApplicable > 0);
+  return (
+    <Table.ScrollContainer minWidth={760}>
+      <Table withTableBorder withColumnBorders verticalSpacing={4} horizontalSpacing={4} data-testid="heat-map">
+        <caption style={{ captionSide: 'top', textAlign: 'left', padding: '0 0 8px' }}>
+          <Text size="sm" c="gray.7" span>
+            {t('compliance.heatMapCaption')}
+          </Text>
+        </caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('compliance.department')}</Table.Th>
+            <Table.Th scope="col" ta="center">
+              {t('compliance.overall')}
+            </Table.Th>
+            {summary.clauses.map((clause) => (
+              <Table.Th scope="col" key={clause.clauseId} ta="center" fz="xs">
+                <AnchorLink to="/compliance/clauses/$clauseId" params={{ clauseId: clause.clauseId }} size="xs" fw={700} title={i18n.language === 'en' ? clause.titleEn : clause.titleSv}>
+                  {clause.clauseId.replace(/^ITP-/, '')}
+                </AnchorLink>
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((department) => {
+            const name = department.departmentName ?? t('compliance.noDepartment');
+            return (
+              <Table.Tr key={department.departmentId ?? 'none'}>
+                <Table.Th scope="row" fz="sm" fw={600} miw={180}>
+                  {name}
+                </Table.Th>
+                <Table.Td className="heat-cell">
+                  <span className={`heat-value ${scoreClass(department.score)}`}>
+                    <Text span fw={700} size="sm">
+                      {formatScore(department.score, i18n.language)}
+                    </Text>
+                  </span>
+                </Table.Td>
+                {summary.clauses.map((clause) => (
+                  <HeatCell
+                    key={clause.clauseId}
+                    clauseId={clause.clauseId}
+                    departmentId={department.departmentId}
+                    label={name}
+                    counts={department.clauses.find((entry) => entry.clauseId === clause.clauseId)}
+                  />
+                ))}
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** Efterlevnadsöversikt: which clauses hold, per förvaltning, and how it changes over time. */
+export function ComplianceOverviewPage() {
+  const { t, i18n } = useTranslation();
+  const me = useCurrentUser();
+  const search = routeApi.useSearch();
+  const navigate = routeApi.useNavigate();
+  const own = ownDepartmentOf(me);
+  // A department head lands on their own department; "all" is a choice they can make.
+  const department = search.department === 'all' ? undefined : (search.department ?? own);
+  const summary = useQuery(complianceSummaryQuery(department));
+  const departments = useAllDepartments();
+  const options = [
+    { value: 'all', label: t('compliance.wholeMunicipality') },
+    ...flattenDepartmentTree(buildDepartmentTree(departments.data ?? [])).map((node) => ({ value: node.department.id, label: `${'\u00a0\u00a0\u00a0'.repeat(node.depth)}${node.department.name}` })),
+  ];
+  const data = summary.data;
+  const number = (value: number) => formatNumber(value, i18n.language);
+
+  return (
+    <>
+      <PageHeader
+        title={t('compliance.title')}
+        intro={t('compliance.intro')}
+        actions={
+          <Button component={Link} to="/compliance/policy" variant="default">
+            {t('compliance.policyLink')}
+          </Button>
+        }
+      />
+      <Group mb="lg" align="flex-end" gap="md">
+        <Select
+          label={t('compliance.showFor')}
+          w={320}
+          searchable
+          allowDeselect={false}
+          value={department ?? 'all'}
+          data={options}
+          onChange={(value) => void navigate({ search: value && value !== 'all' ? { department: value } : { department: 'all' }, replace: true })}
+        />
+        {own && department !== own && (
+          <Button variant="subtle" onClick={() => void navigate({ search: {}, replace: true })}>
+            {t('compliance.myDepartment')}
+          </Button>
+        )}
+      </Group>
+      {summary.isLoading ? (
+        <LoadingState />
+      ) : summary.error || !data ? (
+        <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />
+      ) : (
+        <Stack gap="lg">
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="lg">
+            <ScoreCard label={t('compliance.overallScore')} value={formatScore(data.overall.score, i18n.language)} hint={t('compliance.packVersion', { title: data.pack.title, version: data.pack.version })} />
+            <ScoreCard label={t('labels.status.pass')} value={number(data.overall.passed)} />
+            <ScoreCard label={t('labels.status.fail')} value={number(data.overall.failed)} />
+            <ScoreCard label={t('labels.status.not_applicable')} value={number(data.overall.notApplicable)} hint={t('compliance.evaluatedAt', { time: formatDateTime(data.evaluatedAt) })} />
+          </SimpleGrid>
+
+          <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="heat-heading">
+            <Title order={2} size="h4" id="heat-heading" mb="xs">
+              {t('compliance.heatMap')}
+            </Title>
+            <HeatMap summary={data} />
+            <Group gap="md" mt="sm" aria-hidden="true">
+              {(['heat-good', 'heat-warn', 'heat-bad', 'heat-none'] as const).map((kind) => (
+                <Group gap={6} key={kind}>
+                  <span className={kind} style={{ display: 'inline-block', width: 16, height: 16, borderRadius: 3, border: '1px solid var(--mantine-color-gray-5)' }} />
+                  <Text size="xs">{t(`compliance.legend.${kind}`)}</Text>
+                </Group>
+              ))}
+            </Group>
+          </Card>
+
+          <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="trend-heading">
+            <Title order={2} size="h4" id="trend-heading" mb="xs">
+              {t('compliance.trend')}
+            </Title>
+            {data.trend.length === 0 ? (
+              <Text size="sm">{t('compliance.noTrend')}</Text>
+            ) : (
+              <Suspense fallback={<Skeleton height={240} />}>
+                <TrendChart trend={data.trend} />
+              </Suspense>
+            )}
+          </Card>
+
+          <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="clauses-heading">
+            <Title order={2} size="h4" id="clauses-heading" mb="xs">
+              {t('compliance.clauses')}
+            </Title>
+            <Table.ScrollContainer minWidth={720}>
+              <Table verticalSpacing="xs">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('compliance.clause')}</Table.Th>
+                    <Table.Th scope="col">{t('compliance.section')}</Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('labels.status.pass')}
+                    </Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('labels.status.fail')}
+                    </Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('labels.status.not_applicable')}
+                    </Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('compliance.score')}
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.clauses.map((clause) => (
+                    <Table.Tr key={clause.clauseId}>
+                      <Table.Td>
+                        <AnchorLink to="/compliance/clauses/$clauseId" params={{ clauseId: clause.clauseId }} search={department ? { department } : {}} size="sm" fw={600}>
+                          {clause.clauseId}
+                        </AnchorLink>
+                        <Text size="xs" c="gray.7">
+                          {i18n.language === 'en' ? clause.titleEn : clause.titleSv}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>§ {clause.section}</Table.Td>
+                      <Table.Td ta="right">{number(clause.passed)}</Table.Td>
+                      <Table.Td ta="right">{number(clause.failed)}</Table.Td>
+                      <Table.Td ta="right">{number(clause.notApplicable)}</Table.Td>
+                      <Table.Td ta="right">{formatScore(clause.score, i18n.language)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Paper>
+        </Stack>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,393 @@
+import type { ComplianceException, PolicyPackView } from '@forvalta/contracts';
+import { Accordion, Badge, Button, Card, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AnchorLink } from '../../components/AnchorLink.tsx';
+import { api } from '../../api/client.ts';
+import { useCan } from '../../app/session.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { DateField } from '../../components/DateField.tsx';
+import { ErrorState } from '../../components/ErrorState.tsx';
+import { notifyError, notifySuccess } from '../../components/error-messages.ts';
+import { LoadingState } from '../../components/LoadingState.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { formatDate, formatDateTime } from '../../i18n/format.ts';
+import { compareSections, fillParameters, policyPackQuery, policyPacksQuery } from './compliance-api.ts';
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <Text component="dt" size="sm" c="gray.7">
+        {label}
+      </Text>
+      <Text component="dd" m={0} fw={600}>
+        {value}
+      </Text>
+    </div>
+  );
+}
+
+function PublishVersionModal({ pack, onClose }: { pack: PolicyPackView; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const [version, setVersion] = useState('');
+  const [versionError, setVersionError] = useState<string | null>(null);
+  const [values, setValues] = useState<Record<string, number | string>>(() => Object.fromEntries(pack.parameters.map((parameter) => [parameter.key, parameter.value])));
+  const publish = useMutation({
+    mutationFn: () => {
+      const parameters: Record<string, number> = {};
+      for (const parameter of pack.parameters) {
+        const value = values[parameter.key];
+        if (value !== '' && value !== undefined && Number(value) !== parameter.value) parameters[parameter.key] = Number(value);
+      }
+      return api.post<PolicyPackView>(`/policy-packs/${pack.id}/versions`, { version: version.trim(), parameters });
+    },
+    onSuccess: (created) => {
+      notifySuccess(t('policy.published', { version: created.version }));
+      void queryClient.invalidateQueries({ queryKey: ['policy-packs'] });
+      void queryClient.invalidateQueries({ queryKey: ['compliance'] });
+      onClose();
+    },
+    onError: notifyError,
+  });
+  return (
+    <Modal opened onClose={onClose} title={t('policy.publishTitle')} size="lg">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!version.trim()) return setVersionError(t('common.required'));
+          publish.mutate();
+        }}
+        noValidate
+      >
+        <Stack gap="md">
+          <TextInput label={t('policy.newVersion')} description={t('policy.currentVersion', { version: pack.version })} required value={version} error={versionError} onChange={(event) => (setVersion(event.currentTarget.value), setVersionError(null))} data-autofocus />
+          {pack.parameters.map((parameter) => (
+            <NumberInput
+              key={parameter.key}
+              label={i18n.language === 'en' ? parameter.descriptionEn : parameter.descriptionSv}
+              description={`${parameter.key} (${t(`policy.units.${parameter.unit}`, { defaultValue: parameter.unit })})`}
+              min={0}
+              max={1200}
+              allowDecimal={false}
+              value={values[parameter.key]}
+              onChange={(value) => setValues((previous) => ({ ...previous, [parameter.key]: value }))}
+            />
+          ))}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={publish.isPending}>
+              {t('policy.publish')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function ExceptionModal({ pack, onClose }: { pack: PolicyPackView; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const [clauseId, setClauseId] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [until, setUntil] = useState<string | null>(null);
+  const [errors, setErrors] = useState<{ clauseId?: string; reason?: string }>({});
+  const create = useMutation({
+    mutationFn: () => api.post<ComplianceException>('/compliance/exceptions', { clauseId, reason: reason.trim(), until: until || null }),
+    onSuccess: () => {
+      notifySuccess(t('policy.exceptionCreated', { clause: clauseId }));
+      void queryClient.invalidateQueries({ queryKey: ['compliance'] });
+      onClose();
+    },
+    onError: notifyError,
+  });
+  return (
+    <Modal opened onClose={onClose} title={t('policy.addException')} size="lg">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          const next = { ...(clauseId ? {} : { clauseId: t('common.required') }), ...(reason.trim() ? {} : { reason: t('common.required') }) };
+          setErrors(next);
+          if (Object.keys(next).length === 0) create.mutate();
+        }}
+        noValidate
+      >
+        <Stack gap="md">
+          <Select
+            label={t('compliance.clause')}
+            required
+            searchable
+            value={clauseId}
+            error={errors.clauseId}
+            onChange={setClauseId}
+            data={pack.clauses.filter((clause) => clause.hasRule).map((clause) => ({ value: clause.id, label: `${clause.id} – ${i18n.language === 'en' ? clause.titleEn : clause.titleSv}` }))}
+            data-autofocus
+          />
+          <Textarea label={t('policy.exceptionReason')} required autosize minRows={3} value={reason} error={errors.reason} onChange={(event) => setReason(event.currentTarget.value)} />
+          <DateField label={t('policy.exceptionUntil')} description={t('policy.exceptionUntilHint')} value={until} onChange={setUntil} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('policy.addException')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Styrdokumentet: the adopted policy as data, its clauses, parameters, versions and exceptions. */
+export function PolicyPackPage() {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const canManage = useCan('policyPack.manage');
+  const canManageExceptions = useCan('compliance.manageExceptions');
+  const packs = useQuery(policyPacksQuery);
+  const current = packs.data?.items.find((pack) => pack.current);
+  const pack = useQuery(policyPackQuery(current?.id));
+  const exceptions = useQuery({
+    queryKey: ['compliance', 'exceptions'],
+    queryFn: ({ signal }) => api.list<ComplianceException>('/compliance/exceptions', { limit: 100 }, signal),
+  });
+  const [publishing, setPublishing] = useState(false);
+  const [addingException, setAddingException] = useState(false);
+  const [removing, setRemoving] = useState<ComplianceException | null>(null);
+  const remove = useMutation({
+    mutationFn: (exception: ComplianceException) => api.delete(`/compliance/exceptions/${exception.id}`, exception.version),
+    onSuccess: () => {
+      notifySuccess(t('policy.exceptionRemoved'));
+      setRemoving(null);
+      void queryClient.invalidateQueries({ queryKey: ['compliance'] });
+    },
+    onError: notifyError,
+  });
+  const english = i18n.language === 'en';
+  const sections = useMemo(() => {
+    const bySection = new Map<string, PolicyPackView['clauses']>();
+    for (const clause of pack.data?.clauses ?? []) bySection.set(clause.section, [...(bySection.get(clause.section) ?? []), clause]);
+    return [...bySection.entries()].sort(([a], [b]) => compareSections(a, b));
+  }, [pack.data]);
+
+  if (packs.isLoading || pack.isLoading) return <LoadingState />;
+  if (packs.error || pack.error || !pack.data) return <ErrorState error={packs.error ?? pack.error} onRetry={() => void packs.refetch()} />;
+  const data = pack.data;
+
+  return (
+    <>
+      <PageHeader
+        title={t('policy.title')}
+        intro={t('policy.intro')}
+        actions={
+          canManage && (
+            <Button onClick={() => setPublishing(true)} variant="default">
+              {t('policy.publishTitle')}
+            </Button>
+          )
+        }
+      />
+      <Stack gap="lg">
+        <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="document-heading">
+          <Title order={2} size="h4" id="document-heading" mb="sm">
+            {data.document.title}
+          </Title>
+          <SimpleGrid component="dl" cols={{ base: 1, sm: 2, md: 4 }} m={0}>
+            <Fact label={t('policy.adoptedBy')} value={data.document.adoptedBy} />
+            <Fact label={t('policy.decision')} value={`${formatDate(data.document.decisionDate)} (${data.document.decisionReference})`} />
+            <Fact label={t('policy.version')} value={data.version} />
+            <Fact label={t('policy.publishedAt')} value={`${formatDateTime(data.publishedAt)}, ${data.publishedByName}`} />
+          </SimpleGrid>
+        </Card>
+
+        <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="parameters-heading">
+          <Title order={2} size="h4" id="parameters-heading" mb="sm">
+            {t('policy.parameters')}
+          </Title>
+          <Table.ScrollContainer minWidth={640}>
+            <Table verticalSpacing="xs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('policy.parameter')}</Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t('policy.value')}
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.parameters.map((parameter) => (
+                  <Table.Tr key={parameter.key}>
+                    <Table.Td>
+                      <Text size="sm">{english ? parameter.descriptionEn : parameter.descriptionSv}</Text>
+                      <Text size="xs" c="gray.7" ff="monospace">
+                        {parameter.key}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                      {parameter.value} {t(`policy.units.${parameter.unit}`, { defaultValue: parameter.unit })}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Card>
+
+        <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="exceptions-heading">
+          <Group justify="space-between" mb="sm">
+            <Title order={2} size="h4" id="exceptions-heading">
+              {t('policy.exceptions')}
+            </Title>
+            {canManageExceptions && (
+              <Button size="xs" onClick={() => setAddingException(true)}>
+                {t('policy.addException')}
+              </Button>
+            )}
+          </Group>
+          {exceptions.isLoading ? (
+            <LoadingState />
+          ) : exceptions.error ? (
+            <ErrorState error={exceptions.error} onRetry={() => void exceptions.refetch()} />
+          ) : exceptions.data?.items.length === 0 ? (
+            <Text size="sm">{t('policy.noExceptions')}</Text>
+          ) : (
+            <Table verticalSpacing="xs">
+              <VisuallyHidden component="caption">{t('policy.exceptions')}</VisuallyHidden>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('compliance.clause')}</Table.Th>
+                  <Table.Th scope="col">{t('policy.exceptionReason')}</Table.Th>
+                  <Table.Th scope="col">{t('policy.decidedBy')}</Table.Th>
+                  <Table.Th scope="col">{t('policy.exceptionUntil')}</Table.Th>
+                  {canManageExceptions && (
+                    <Table.Th scope="col">
+                      <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+                    </Table.Th>
+                  )}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {exceptions.data?.items.map((exception) => (
+                  <Table.Tr key={exception.id} data-testid="exception-row">
+                    <Table.Td>{exception.clauseId}</Table.Td>
+                    <Table.Td className="wrap-anywhere">{exception.reason}</Table.Td>
+                    <Table.Td>{exception.decidedBy}</Table.Td>
+                    <Table.Td>{exception.until ? formatDate(exception.until) : t('policy.untilRevoked')}</Table.Td>
+                    {canManageExceptions && (
+                      <Table.Td ta="right">
+                        <Button size="xs" variant="default" c="red.9" onClick={() => setRemoving(exception)} aria-label={t('policy.removeExceptionLabel', { clause: exception.clauseId })}>
+                          {t('common.delete')}
+                        </Button>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Card>
+
+        <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="clauses-heading">
+          <Title order={2} size="h4" id="clauses-heading" mb="sm">
+            {t('policy.allClauses', { count: data.clauses.length, rules: data.clauses.filter((clause) => clause.hasRule).length })}
+          </Title>
+          <Accordion multiple variant="separated" chevronPosition="left">
+            {sections.map(([section, clauses]) => (
+              <Accordion.Item key={section} value={section}>
+                <Accordion.Control>
+                  <Text fw={600} size="sm">
+                    § {section} · {t('policy.clauseCount', { count: clauses.length })}
+                  </Text>
+                </Accordion.Control>
+                <Accordion.Panel>
+                  <Stack gap="md">
+                    {clauses.map((clause) => (
+                      <div key={clause.id}>
+                        <Group gap="xs" mb={4}>
+                          <AnchorLink fw={700} size="sm" to="/compliance/clauses/$clauseId" params={{ clauseId: clause.id }}>
+                            {clause.id}
+                          </AnchorLink>
+                          <Text size="sm" fw={600}>
+                            {english ? clause.titleEn : clause.titleSv}
+                          </Text>
+                          {clause.hasRule ? (
+                            <Badge color="#1f6f36" variant="filled" tt="none">
+                              {t('policy.hasRule')}
+                            </Badge>
+                          ) : (
+                            <Badge color="gray.7" variant="outline" tt="none">
+                              {t('policy.noRule')}
+                            </Badge>
+                          )}
+                        </Group>
+                        <Text size="sm" lang="sv" fs="italic">
+                          ”{clause.textSv}”
+                        </Text>
+                        {clause.hasRule && (
+                          <Text size="sm" c="gray.8" mt={4}>
+                            {fillParameters(english ? clause.ruleDescriptionEn : clause.ruleDescriptionSv, data.parameters)}
+                          </Text>
+                        )}
+                      </div>
+                    ))}
+                  </Stack>
+                </Accordion.Panel>
+              </Accordion.Item>
+            ))}
+          </Accordion>
+        </Card>
+
+        <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="versions-heading">
+          <Title order={2} size="h4" id="versions-heading" mb="sm">
+            {t('policy.versions')}
+          </Title>
+          <Table verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('policy.version')}</Table.Th>
+                <Table.Th scope="col">{t('policy.publishedAt')}</Table.Th>
+                <Table.Th scope="col">{t('policy.publishedBy')}</Table.Th>
+                <Table.Th scope="col">
+                  <VisuallyHidden>{t('policy.current')}</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {packs.data?.items.map((version) => (
+                <Table.Tr key={version.id}>
+                  <Table.Td>{version.version}</Table.Td>
+                  <Table.Td>{formatDateTime(version.publishedAt)}</Table.Td>
+                  <Table.Td>{version.publishedByName}</Table.Td>
+                  <Table.Td>
+                    {version.current && (
+                      <Badge variant="outline" color="blue.9" tt="none">
+                        {t('policy.current')}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Card>
+      </Stack>
+      {publishing && <PublishVersionModal pack={data} onClose={() => setPublishing(false)} />}
+      {addingException && <ExceptionModal pack={data} onClose={() => setAddingException(false)} />}
+      <ConfirmDialog
+        opened={removing !== null}
+        title={t('policy.removeExceptionTitle')}
+        text={removing ? t('policy.removeExceptionText', { clause: removing.clauseId }) : ''}
+        confirmLabel={t('common.delete')}
+        loading={remove.isPending}
+        onConfirm={() => removing && remove.mutate(removing)}
+        onClose={() => setRemoving(null)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import type { PublicField } from '@forvalta/contracts';
+import { Anchor, Button, Card, Checkbox, Group, Stack, Switch, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AnchorLink } from '../../components/AnchorLink.tsx';
+import { api, isApiError } from '../../api/client.ts';
+import { useCurrentUser } from '../../app/session.ts';
+import { ErrorState } from '../../components/ErrorState.tsx';
+import { notifyError, notifySuccess } from '../../components/error-messages.ts';
+import { LoadingState } from '../../components/LoadingState.tsx';
+import { StaleRecordAlert } from '../../components/StaleRecordAlert.tsx';
+import { publicFieldValues } from '../systems/system-api.ts';
+
+interface Settings {
+  enabled: boolean;
+  fields: PublicField[];
+  version: number;
+}
+
+function SettingsForm({ settings }: { settings: Settings }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [enabled, setEnabled] = useState(settings.enabled);
+  const [fields, setFields] = useState<string[]>(settings.fields);
+  const [stale, setStale] = useState(false);
+  const save = useMutation({
+    mutationFn: () => api.put<Settings>('/public-register-settings', settings.version, { enabled, fields }),
+    onSuccess: () => {
+      notifySuccess(t('publicSettings.saved'));
+      void queryClient.invalidateQueries({ queryKey: ['public-register-settings'] });
+      void queryClient.invalidateQueries({ queryKey: ['public'] });
+    },
+    onError: (error) => (isApiError(error, 'version_mismatch') ? setStale(true) : notifyError(error)),
+  });
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate();
+      }}
+    >
+      <Stack gap="sm">
+        {stale && <StaleRecordAlert onReload={() => void queryClient.invalidateQueries({ queryKey: ['public-register-settings'] })} />}
+        <Switch label={t('publicSettings.enabled')} checked={enabled} onChange={(event) => setEnabled(event.currentTarget.checked)} />
+        <Checkbox.Group label={t('publicSettings.fields')} description={t('publicSettings.fieldsHint')} value={fields} onChange={setFields}>
+          <Stack gap={6} mt="xs">
+            {publicFieldValues.map((field) => (
+              <Checkbox key={field} value={field} label={t(`publicRegister.fields.${field}`)} disabled={!enabled} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+        <Group>
+          <Button type="submit" loading={save.isPending} disabled={stale}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** The administrator chooses what the public register shows (ITP-2-OPEN); staff names are never offered. */
+export function PublicRegisterSettingsCard() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const canManage = me.permissions.includes('publicRegister.manage');
+  const settings = useQuery({
+    queryKey: ['public-register-settings'],
+    queryFn: ({ signal }) => api.get<Settings>('/public-register-settings', undefined, signal),
+    enabled: canManage,
+  });
+  if (!canManage) return null;
+  return (
+    <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="public-register-heading">
+      <Title order={2} size="h4" id="public-register-heading" mb="xs">
+        {t('publicSettings.title')}
+      </Title>
+      <Text size="sm" c="gray.7" mb="md">
+        {t('publicSettings.intro')}{' '}
+        <AnchorLink to="/public/$code" params={{ code: me.municipality.municipalityCode }} size="sm">
+          {t('publicSettings.open')}
+        </AnchorLink>
+      </Text>
+      {settings.isLoading ? (
+        <LoadingState />
+      ) : settings.error || !settings.data ? (
+        <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />
+      ) : (
+        <SettingsForm key={settings.data.version} settings={settings.data} />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,165 @@
+import type { ComplianceResult, System, SystemSummary } from '@forvalta/contracts';
+import { Anchor, Badge, Button, Card, Group, Paper, SimpleGrid, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { AnchorLink } from '../../components/AnchorLink.tsx';
+import { apiRequest, api } from '../../api/client.ts';
+import { useCurrentUser } from '../../app/session.ts';
+import { ErrorState } from '../../components/ErrorState.tsx';
+import { notifyError, notifySuccess } from '../../components/error-messages.ts';
+import { ListEmptyState } from '../../components/ListEmptyState.tsx';
+import { LoadingState } from '../../components/LoadingState.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { formatDate, formatNumber } from '../../i18n/format.ts';
+import { FixLink } from '../compliance/FixLink.tsx';
+import { LifecycleBadge, UncoveredBadge } from './SystemBadges.tsx';
+import { twelveMonthsAgo } from './system-api.ts';
+
+function FailingClauses({ systemId }: { systemId: string }) {
+  const { t } = useTranslation();
+  const results = useQuery({
+    queryKey: ['compliance', 'results', { system: systemId, status: 'fail' }],
+    queryFn: ({ signal }) => api.list<ComplianceResult>('/compliance/results', { system: systemId, status: 'fail', limit: 50 }, signal),
+  });
+  if (results.isLoading) return <Text size="sm" c="gray.7">{t('app.loading')}</Text>;
+  if (results.error || !results.data) return <Text size="sm">–</Text>;
+  if (results.data.items.length === 0) return <Text size="sm">{t('mySystems.allMet')}</Text>;
+  return (
+    <Stack gap={2}>
+      {results.data.items.map((result) => (
+        <FixLink key={result.clauseId} fixPath={result.fixPath} color="red.9">
+          {result.clauseId}: {t(`reasons.${result.reason}`, { intervalMonths: (result.evidence.intervalMonths as number | undefined) ?? 12 })}
+        </FixLink>
+      ))}
+    </Stack>
+  );
+}
+
+function ConfirmRowButton({ system }: { system: SystemSummary }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const confirm = useMutation({
+    mutationFn: () => apiRequest<System>('POST', `/systems/${system.id}/confirm`, { body: {}, version: system.version }),
+    onSuccess: () => {
+      notifySuccess(t('system.confirmed', { name: system.name }));
+      void queryClient.invalidateQueries({ queryKey: ['systems'] });
+      void queryClient.invalidateQueries({ queryKey: ['compliance'] });
+    },
+    onError: notifyError,
+  });
+  return (
+    <Button size="xs" color="#1f6f36" onClick={() => confirm.mutate()} loading={confirm.isPending} aria-label={t('mySystems.confirmLabel', { name: system.name })}>
+      {t('system.confirm')}
+    </Button>
+  );
+}
+
+/** The systems I answer for as systemansvarig or ersättare, and what is overdue. */
+export function MySystemsPage() {
+  const { t, i18n } = useTranslation();
+  const me = useCurrentUser();
+  const systems = useQuery({
+    queryKey: ['systems', 'mine', me.personId],
+    queryFn: ({ signal }) => api.list<SystemSummary>('/systems', { stewardPersonId: me.personId ?? undefined, limit: 200, sort: 'name' }, signal),
+    enabled: Boolean(me.personId),
+  });
+  const limit = twelveMonthsAgo();
+  const overdue = (system: SystemSummary) => !system.lastConfirmedAt || system.lastConfirmedAt.slice(0, 10) < limit;
+  const items = systems.data?.items ?? [];
+  const number = (value: number) => formatNumber(value, i18n.language);
+
+  return (
+    <>
+      <PageHeader title={t('mySystems.title')} intro={t('mySystems.intro')} />
+      {!me.personId ? (
+        <ListEmptyState title={t('mySystems.noPerson')} />
+      ) : systems.isLoading ? (
+        <LoadingState />
+      ) : systems.error ? (
+        <ErrorState error={systems.error} onRetry={() => void systems.refetch()} />
+      ) : items.length === 0 ? (
+        <Paper withBorder radius="md">
+          <ListEmptyState title={t('mySystems.empty')} hint={t('mySystems.emptyHint')} />
+        </Paper>
+      ) : (
+        <>
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg" mb="lg">
+            <Card withBorder padding="md" radius="md">
+              <Text size="sm" c="gray.7" fw={600}>
+                {t('mySystems.count')}
+              </Text>
+              <Text fz={28} fw={700}>
+                {number(items.length)}
+              </Text>
+            </Card>
+            <Card withBorder padding="md" radius="md">
+              <Text size="sm" c="gray.7" fw={600}>
+                {t('mySystems.overdueCount')}
+              </Text>
+              <Text fz={28} fw={700}>
+                {number(items.filter(overdue).length)}
+              </Text>
+            </Card>
+            <Card withBorder padding="md" radius="md">
+              <Text size="sm" c="gray.7" fw={600}>
+                {t('mySystems.uncoveredCount')}
+              </Text>
+              <Text fz={28} fw={700}>
+                {number(items.filter((system) => system.uncovered).length)}
+              </Text>
+            </Card>
+          </SimpleGrid>
+          <Paper withBorder radius="md">
+            <Table.ScrollContainer minWidth={900}>
+              <Table verticalSpacing="sm">
+                <VisuallyHidden component="caption">{t('mySystems.title')}</VisuallyHidden>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('systems.name')}</Table.Th>
+                    <Table.Th scope="col">{t('mySystems.myRole')}</Table.Th>
+                    <Table.Th scope="col">{t('systems.lastConfirmed')}</Table.Th>
+                    <Table.Th scope="col">{t('mySystems.failing')}</Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('common.actions')}
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((system) => (
+                    <Table.Tr key={system.id} data-testid="my-system-row">
+                      <Table.Td miw={200}>
+                        <AnchorLink to="/systems/$systemId" params={{ systemId: system.id }} fw={600} size="sm">
+                          {system.name}
+                        </AnchorLink>
+                        <Group gap={6} mt={4}>
+                          <LifecycleBadge lifecycle={system.lifecycle} />
+                          {system.uncovered && <UncoveredBadge />}
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>{system.manager?.personId === me.personId ? t('labels.role.manager') : t('labels.role.deputy')}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <Text size="sm">{system.lastConfirmedAt ? formatDate(system.lastConfirmedAt) : t('systems.neverConfirmed')}</Text>
+                        {overdue(system) && (
+                          <Badge color="red.9" variant="outline" tt="none" mt={4}>
+                            {t('mySystems.overdue')}
+                          </Badge>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <FailingClauses systemId={system.id} />
+                      </Table.Td>
+                      <Table.Td ta="right">
+                        <ConfirmRowButton system={system} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Paper>
+        </>
+      )}
+    </>
+  );
+}
