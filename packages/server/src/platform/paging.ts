@@ -89,3 +89,22 @@ export function finishPage<Row extends { sort_value: string | number; id: string
   const last = page[page.length - 1]!;
   return { rows: page, nextCursor: encodeCursor(last.sort_value, last.id) };
 }
+
+/**
+ * One page of a list and the total, the way every list endpoint answers: the page query (with its
+ * selection) and the filtered query to count run together; rows become items through `toItem`.
+ */
+export async function pageOf<Database, Tables extends keyof Database, Output extends { id: string }, CountDatabase, CountTables extends keyof CountDatabase, Item>(
+  rows: SelectQueryBuilder<Database, Tables, Output>,
+  filtered: SelectQueryBuilder<CountDatabase, CountTables, object>,
+  sort: SortSpecification,
+  query: { cursor?: string; limit: number },
+  toItem: (row: Output & { sort_value: string | number }) => Item,
+): Promise<{ items: Item[]; total: number; nextCursor: string | null }> {
+  const [found, count] = await Promise.all([
+    applyKeysetPage(rows, sort, query.cursor, query.limit).execute(),
+    filtered.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
+  ]);
+  const page = finishPage(found, query.limit);
+  return { items: page.rows.map(toItem), total: Number((count as { total: number | string }).total), nextCursor: page.nextCursor };
+}

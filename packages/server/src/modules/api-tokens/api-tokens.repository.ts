@@ -2,7 +2,7 @@ import type { ApiToken } from '@forvalta/contracts';
 import type { Selectable } from 'kysely';
 import type { ApiTokensTable } from '../../platform/database-schema.ts';
 import type { Executor } from '../../platform/database.ts';
-import { applyKeysetPage, finishPage, resolveSort } from '../../platform/paging.ts';
+import { pageOf, resolveSort } from '../../platform/paging.ts';
 
 function toApiToken(row: Selectable<ApiTokensTable>): ApiToken {
   return {
@@ -24,12 +24,7 @@ export const apiTokensRepository = {
     const filtered = () =>
       db.selectFrom('api_tokens').where('api_tokens.municipality_id', '=', municipalityId).where('api_tokens.login_id', '=', loginId);
     const sort = resolveSort(query.sort ?? '-createdAt', { createdAt: 'api_tokens.created_at', name: 'api_tokens.name' }, 'createdAt', 'api_tokens.id');
-    const [rows, count] = await Promise.all([
-      applyKeysetPage(filtered().selectAll('api_tokens'), sort, query.cursor, query.limit).execute(),
-      filtered().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    ]);
-    const page = finishPage(rows, query.limit);
-    return { items: page.rows.map(toApiToken), total: Number(count.total), nextCursor: page.nextCursor };
+    return pageOf(filtered().selectAll('api_tokens'), filtered(), sort, query, toApiToken);
   },
 
   async findOwn(db: Executor, municipalityId: string, loginId: string, id: string) {

@@ -2,7 +2,7 @@ import type { AuditEvent, AuditEventListQuery } from '@forvalta/contracts';
 import type { Selectable } from 'kysely';
 import type { AuditEventsTable } from '../../platform/database-schema.ts';
 import type { Executor } from '../../platform/database.ts';
-import { applyKeysetPage, finishPage, resolveSort } from '../../platform/paging.ts';
+import { pageOf, resolveSort } from '../../platform/paging.ts';
 
 function parseJson(text: string | null): unknown {
   return text === null ? null : JSON.parse(text);
@@ -38,12 +38,7 @@ export const auditEventsRepository = {
     // A municipality's events form one chain, so its sequence is the order they happened in,
     // strictly, even within the same millisecond; (chain_id, sequence) is indexed.
     const sort = resolveSort(query.sort ?? '-occurredAt', { occurredAt: 'audit_events.sequence' }, 'occurredAt', 'audit_events.id');
-    const [rows, count] = await Promise.all([
-      applyKeysetPage(filtered().selectAll('audit_events'), sort, query.cursor, query.limit).execute(),
-      filtered().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    ]);
-    const page = finishPage(rows, query.limit);
-    return { items: page.rows.map(toAuditEvent), total: Number(count.total), nextCursor: page.nextCursor };
+    return pageOf(filtered().selectAll('audit_events'), filtered(), sort, query, toAuditEvent);
   },
 
   /** The history of a record and its parts: events on any of these ids, or ids starting with `prefix:`. */
@@ -54,12 +49,7 @@ export const auditEventsRepository = {
         .where('audit_events.municipality_id', '=', municipalityId)
         .where((eb) => eb.or([eb('audit_events.entity_id', 'in', entityIds), eb('audit_events.entity_id', 'like', `${prefix}:%`)]));
     const sort = resolveSort('-occurredAt', { occurredAt: 'audit_events.sequence' }, 'occurredAt', 'audit_events.id');
-    const [rows, count] = await Promise.all([
-      applyKeysetPage(filtered().selectAll('audit_events'), sort, query.cursor, query.limit).execute(),
-      filtered().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    ]);
-    const page = finishPage(rows, query.limit);
-    return { items: page.rows.map(toAuditEvent), total: Number(count.total), nextCursor: page.nextCursor };
+    return pageOf(filtered().selectAll('audit_events'), filtered(), sort, query, toAuditEvent);
   },
 
   async findById(db: Executor, municipalityId: string, id: string) {

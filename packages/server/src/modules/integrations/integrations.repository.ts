@@ -1,6 +1,6 @@
 import type { Integration, IntegrationListQuery } from '@forvalta/contracts';
 import type { Executor } from '../../platform/database.ts';
-import { applyKeysetPage, finishPage, resolveSort } from '../../platform/paging.ts';
+import { pageOf, resolveSort } from '../../platform/paging.ts';
 
 interface IntegrationRow {
   id: string;
@@ -65,12 +65,7 @@ export const integrationsRepository = {
       return builder;
     };
     const sort = resolveSort(query.sort, { createdAt: 'integrations.created_at' }, 'createdAt', 'integrations.id');
-    const [rows, count] = await Promise.all([
-      applyKeysetPage(selectIntegrations(db, municipalityId).where('integrations.id', 'in', filtered().select('integrations.id')), sort, query.cursor, query.limit).execute(),
-      filtered().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    ]);
-    const page = finishPage(rows, query.limit);
-    return { items: page.rows.map(toIntegration), total: Number(count.total), nextCursor: page.nextCursor };
+    return pageOf(selectIntegrations(db, municipalityId).where('integrations.id', 'in', filtered().select('integrations.id')), filtered(), sort, query, toIntegration);
   },
 
   async findById(db: Executor, municipalityId: string, id: string) {

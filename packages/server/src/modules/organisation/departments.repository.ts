@@ -2,7 +2,7 @@ import type { Department, DepartmentListQuery } from '@forvalta/contracts';
 import type { Selectable } from 'kysely';
 import type { Database, DepartmentsTable } from '../../platform/database-schema.ts';
 import { inParallel, type Executor } from '../../platform/database.ts';
-import { applyKeysetPage, finishPage, resolveSort } from '../../platform/paging.ts';
+import { pageOf, resolveSort } from '../../platform/paging.ts';
 import { likePattern } from '../../platform/text.ts';
 import { sql, type SelectQueryBuilder } from 'kysely';
 
@@ -58,12 +58,7 @@ export const departmentsRepository = {
       return builder;
     };
     const sort = resolveSort(query.sort, sortColumns, 'name', 'departments.id');
-    const [rows, count] = await Promise.all([
-      applyKeysetPage(withPeopleCount(filtered()), sort, query.cursor, query.limit).execute(),
-      filtered().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    ]);
-    const page = finishPage(rows, query.limit);
-    return { items: page.rows.map(toDepartment), total: Number(count.total), nextCursor: page.nextCursor };
+    return pageOf(withPeopleCount(filtered()), filtered(), sort, query, toDepartment);
   },
 
   async findById(db: Executor, municipalityId: string, id: string) {

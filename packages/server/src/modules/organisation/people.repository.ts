@@ -2,7 +2,7 @@ import type { Person, PersonListQuery } from '@forvalta/contracts';
 import { sql, type Selectable } from 'kysely';
 import type { PeopleTable } from '../../platform/database-schema.ts';
 import type { Executor } from '../../platform/database.ts';
-import { applyKeysetPage, finishPage, resolveSort } from '../../platform/paging.ts';
+import { pageOf, resolveSort } from '../../platform/paging.ts';
 import { likePattern, searchText, swedishSortKey } from '../../platform/text.ts';
 
 const sortColumns = { name: 'people.sort_key', email: 'people.email', createdAt: 'people.created_at' };
@@ -70,12 +70,7 @@ export const peopleRepository = {
       return builder;
     };
     const sort = resolveSort(query.sort, sortColumns, 'name', 'people.id');
-    const [rows, count] = await Promise.all([
-      applyKeysetPage(filtered().selectAll('people'), sort, query.cursor, query.limit).execute(),
-      filtered().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    ]);
-    const page = finishPage(rows, query.limit);
-    return { items: page.rows.map(toPerson), total: Number(count.total), nextCursor: page.nextCursor };
+    return pageOf(filtered().selectAll('people'), filtered(), sort, query, toPerson);
   },
 
   async findById(db: Executor, municipalityId: string, id: string) {

@@ -1,6 +1,6 @@
 import type { Role, RoleAssignment, RoleAssignmentListQuery } from '@forvalta/contracts';
 import type { Executor } from '../../platform/database.ts';
-import { applyKeysetPage, finishPage, resolveSort } from '../../platform/paging.ts';
+import { pageOf, resolveSort } from '../../platform/paging.ts';
 
 const sortColumns = { role: 'role_assignments.role', createdAt: 'role_assignments.created_at' };
 
@@ -57,17 +57,8 @@ export const roleAssignmentsRepository = {
       return builder;
     };
     const sort = resolveSort(query.sort, sortColumns, 'createdAt', 'role_assignments.id');
-    const [rows, count] = await Promise.all([
-      applyKeysetPage(
-        selectAssignments(db, municipalityId).where('role_assignments.id', 'in', filtered().select('role_assignments.id')),
-        sort,
-        query.cursor,
-        query.limit,
-      ).execute(),
-      filtered().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    ]);
-    const page = finishPage(rows, query.limit);
-    return { items: page.rows.map(toRoleAssignment), total: Number(count.total), nextCursor: page.nextCursor };
+    const rows = selectAssignments(db, municipalityId).where('role_assignments.id', 'in', filtered().select('role_assignments.id'));
+    return pageOf(rows, filtered(), sort, query, toRoleAssignment);
   },
 
   async findById(db: Executor, municipalityId: string, id: string) {

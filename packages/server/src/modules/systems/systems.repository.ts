@@ -2,7 +2,7 @@ import type { Classification, System, SystemListQuery, SystemSummary } from '@fo
 import { sql, type Selectable } from 'kysely';
 import type { SystemsTable } from '../../platform/database-schema.ts';
 import { inParallel, type Executor } from '../../platform/database.ts';
-import { applyKeysetPage, finishPage, resolveSort } from '../../platform/paging.ts';
+import { pageOf, resolveSort } from '../../platform/paging.ts';
 import { likePattern } from '../../platform/text.ts';
 import { currentAssignment, isStewardedBy, isUncovered } from './system-queries.ts';
 
@@ -72,18 +72,10 @@ export const systemsRepository = {
   /** One page of register rows: the page, its stewards and the total, in three queries whatever the page size. */
   async list(db: Executor, municipalityId: string, query: SystemListQuery, today: string) {
     const sort = resolveSort(query.sort, sortColumns, 'name', 'systems.id');
-    const [rows, count] = await Promise.all([
-      applyKeysetPage(
-        this.filtered(db, municipalityId, query, today).selectAll('systems').select('departments.name as owner_department_name'),
-        sort,
-        query.cursor,
-        query.limit,
-      ).execute(),
-      this.filtered(db, municipalityId, query, today).select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    ]);
-    const page = finishPage(rows, query.limit);
-    const stewards = await this.currentStewards(db, municipalityId, page.rows.map((row) => row.id), today);
-    return { items: page.rows.map((row) => toSummary(row, stewards.get(row.id) ?? [])), total: Number(count.total), nextCursor: page.nextCursor };
+    const rows = this.filtered(db, municipalityId, query, today).selectAll('systems').select('departments.name as owner_department_name');
+    const page = await pageOf(rows, this.filtered(db, municipalityId, query, today), sort, query, (row) => row);
+    const stewards = await this.currentStewards(db, municipalityId, page.items.map((row) => row.id), today);
+    return { ...page, items: page.items.map((row) => toSummary(row, stewards.get(row.id) ?? [])) };
   },
 
   /** Current managers and deputies of the given systems, grouped by system. */
