@@ -28,6 +28,7 @@ import { AppError } from './platform/errors.ts';
 import type { ApiApp } from './platform/http/api-app.ts';
 import { registerAuthentication } from './platform/http/authentication.ts';
 import { problemFor, registerErrorHandling, sendProblem } from './platform/http/error-handler.ts';
+import { registerInputHygiene } from './platform/http/input-hygiene.ts';
 import type { RoutePermission } from './platform/http/route-permissions.ts';
 import { createServices } from './services.ts';
 
@@ -116,6 +117,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
       throw new AppError('unauthenticated', 'Log in, or send an API token as Authorization: Bearer.');
     }
   });
+  registerInputHygiene(app);
 
   registerAuthRoutes(app, services.auth, {
     cookieSecure: config.cookieSecure,
