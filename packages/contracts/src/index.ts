@@ -4,3 +4,7 @@ export * from './organisation.ts';
 export * from './auth.ts';
 export * from './systems.ts';
 export * from './compliance.ts';
+export * from './projects.ts';
+export * from './risks.ts';
+export * from './reviews.ts';
+export * from './change-notices.ts';

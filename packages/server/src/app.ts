@@ -22,6 +22,8 @@ import { registerIntegrationRoutes } from './modules/integrations/integrations.r
 import { registerPublicRegisterRoutes } from './modules/public-register/public-register.routes.ts';
 import { registerSystemRoutes } from './modules/systems/systems.routes.ts';
 import { registerComplianceRoutes } from './modules/compliance/compliance.routes.ts';
+import { registerProjectRoutes } from './modules/projects/projects.routes.ts';
+import { registerRiskAnalysisRoutes } from './modules/risks/risk-analyses.routes.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import type { DatabaseConnection } from './platform/database.ts';
 import { AppError } from './platform/errors.ts';
@@ -145,6 +147,8 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   registerIntegrationRoutes(app, services.integrations);
   registerPublicRegisterRoutes(app, services.publicRegister);
   registerComplianceRoutes(app, services.compliance, services.policyPacks);
+  registerProjectRoutes(app, { projects: services.projects, actions: services.projectActions, guidelines: services.securityGuidelines });
+  registerRiskAnalysisRoutes(app, services.riskAnalyses);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, () => app.swagger());
 

@@ -13,6 +13,10 @@ import { createSystemsExport } from './modules/systems/systems-export.ts';
 import { createSystemsService } from './modules/systems/systems.service.ts';
 import { createComplianceService } from './modules/compliance/compliance.service.ts';
 import { createPolicyPacksService } from './modules/compliance/policy-packs.service.ts';
+import { createProjectActionsService } from './modules/projects/project-actions.service.ts';
+import { createProjectsService } from './modules/projects/projects.service.ts';
+import { createSecurityGuidelinesService } from './modules/projects/security-guidelines.service.ts';
+import { createRiskAnalysesService } from './modules/risks/risk-analyses.service.ts';
 import type { Clock } from './platform/clock.ts';
 import type { DatabaseHandle } from './platform/database.ts';
 
@@ -34,6 +38,10 @@ export function createServices(db: DatabaseHandle, clock: Clock, config: Pick<Co
     publicRegister: createPublicRegisterService(db, clock),
     compliance: createComplianceService(db, clock),
     policyPacks: createPolicyPacksService(db, clock),
+    projects: createProjectsService(db, clock),
+    projectActions: createProjectActionsService(db, clock),
+    securityGuidelines: createSecurityGuidelinesService(db, clock),
+    riskAnalyses: createRiskAnalysesService(db, clock, systems),
   };
 }
 

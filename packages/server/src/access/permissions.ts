@@ -36,6 +36,22 @@ export const permissions = {
   'compliance.read': ['administrator', 'it_chief', 'it_unit', 'department_head', 'system_manager', 'data_protection_officer', 'secretariat', 'auditor', 'employee'],
   'policyPack.manage': ['administrator'],
   'compliance.manageExceptions': ['administrator', 'it_chief'],
+  // Introductions and upgrades (§4.2.1): initiated by a department, approved for operation only by the IT unit.
+  'project.read': ['administrator', 'it_chief', 'it_unit', 'department_head', 'system_manager', 'data_protection_officer', 'secretariat', 'auditor', 'employee'],
+  'project.create': ['administrator', 'it_unit', 'department_head'],
+  'project.update': ['administrator', 'it_unit', 'department_head'],
+  'project.approve': ['it_chief', 'it_unit'],
+  'securityGuideline.manage': ['administrator', 'it_chief', 'it_unit'],
+  // Risk analyses name vulnerabilities: not for every employee.
+  'riskAnalysis.read': ['administrator', 'it_chief', 'it_unit', 'department_head', 'data_protection_officer', 'auditor'],
+  'riskAnalysis.write': ['administrator', 'it_unit', 'department_head'],
+  'riskMatrix.manage': ['administrator', 'it_chief'],
+  'review.read': ['administrator', 'it_chief', 'it_unit', 'department_head', 'system_manager', 'data_protection_officer', 'secretariat', 'auditor', 'employee'],
+  'review.write': ['administrator', 'it_unit', 'department_head'],
+  'changeNotice.read': ['administrator', 'it_chief', 'it_unit', 'department_head', 'system_manager', 'data_protection_officer', 'secretariat', 'auditor', 'employee'],
+  'changeNotice.create': ['administrator', 'it_chief', 'it_unit', 'department_head'],
+  // §4.2.2: the notice goes to the IT unit, and the IT unit acknowledges it.
+  'changeNotice.acknowledge': ['it_chief', 'it_unit'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /**
@@ -43,7 +59,20 @@ export const permissions = {
  * they keep its record, duties and integrations, but cannot move it to another owner or appoint
  * its managers (the owner does, §4.2).
  */
-export const stewardActions: readonly Action[] = ['system.read', 'system.update', 'system.updateDuties', 'system.confirm', 'integration.write'];
+export const stewardActions: readonly Action[] = [
+  'system.read',
+  'system.update',
+  'system.updateDuties',
+  'system.confirm',
+  'integration.write',
+  // They know the system best: they analyse its risks, review it and report its changes.
+  'riskAnalysis.read',
+  'riskAnalysis.write',
+  'review.write',
+  'changeNotice.create',
+  // For a project the "steward" passed is its project lead, who prepares and submits it.
+  'project.update',
+];
 
 export type Action = keyof typeof permissions;
 export const actions = Object.keys(permissions) as Action[];

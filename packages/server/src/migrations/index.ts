@@ -4,6 +4,7 @@ import * as platformAndOrganisation from './2026-11-28-001-platform-and-organisa
 import * as systemRegister from './2026-11-28-002-system-register.ts';
 import * as listIndexes from './2026-11-28-003-list-indexes.ts';
 import * as compliance from './2026-11-28-004-compliance.ts';
+import * as lifecycleWorkflows from './2026-11-28-005-lifecycle-workflows.ts';
 
 /** Listed explicitly (not read from disk) so the set is the same under tsx, bundlers and tests. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28-002-system-register': systemRegister,
   '2026-11-28-003-list-indexes': listIndexes,
   '2026-11-28-004-compliance': compliance,
+  '2026-11-28-005-lifecycle-workflows': lifecycleWorkflows,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

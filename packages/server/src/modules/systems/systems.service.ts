@@ -7,6 +7,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type Executor, type TransactionHandle } from '../../platform/database.ts';
 import { AppError, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
 import { searchText, swedishSortKey } from '../../platform/text.ts';
+import { projectsRepository } from '../projects/projects.repository.ts';
 import { systemDutiesRepository } from './system-duties.repository.ts';
 import { swedishToday } from './system-queries.ts';
 import { systemsRepository, type SystemColumns } from './systems.repository.ts';
@@ -138,6 +139,12 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock) {
         } as System;
         if (merged.lifecycle === 'in_production' && before.lifecycle !== 'in_production' && before.manager?.employmentStatus !== 'active') {
           throw new AppError('rule_violation', 'A system in production must have a system manager (systemansvarig). Appoint one first.', { requirement: 'ITP-4.2-MANAGER' });
+        }
+        // ITP-4.2.1-APPROVAL: only an introduction or upgrade the IT unit approved puts a system into production.
+        if (merged.lifecycle === 'in_production' && before.lifecycle !== 'in_production' && !(await projectsRepository.hasApprovedProject(transaction, municipalityId, id))) {
+          throw new AppError('rule_violation', 'A system goes into production only with an operational approval (driftgodkännande) from the IT unit: approve an introduction or upgrade project for it first.', {
+            requirement: 'ITP-4.2.1-APPROVAL',
+          });
         }
         const usingDepartmentIds = await validateDepartments(transaction, municipalityId, merged.ownerDepartmentId, input.usingDepartmentIds ?? before.usingDepartmentIds);
         const now = clock.now().toISOString();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, factories, type TestContext, type TestMunicipality, type TestUser } from '../../../test/test-app.ts';
 import { expectProblem, expectStatus, send } from '../../../test/http.ts';
+import { projectFactories } from '../../../test/project-factories.ts';
 import { systemFactories } from '../../../test/system-factories.ts';
 
 describe('system register API', () => {
@@ -155,6 +156,10 @@ describe('system register API', () => {
     const problem = expectProblem(await send(context, 'PATCH', `/api/v1/systems/${system.id}`, { headers: tanum.admin.authorization, body: { lifecycle: 'in_production' }, ifMatch: 1 }), 422, 'rule_violation');
     expect(problem.requirement).toBe('ITP-4.2-MANAGER');
     const assignment = await register.appoint(tanum, system.id, manager.personId, 'manager');
+    // With a manager, the operational approval is still missing (ITP-4.2.1-APPROVAL).
+    const unapproved = expectProblem(await send(context, 'PATCH', `/api/v1/systems/${system.id}`, { headers: tanum.admin.authorization, body: { lifecycle: 'in_production' }, ifMatch: 1 }), 422, 'rule_violation');
+    expect(unapproved.requirement).toBe('ITP-4.2.1-APPROVAL');
+    await projectFactories(context).approvedProject(tanum, system.id, school, manager.personId, await make.user(tanum, 'it_unit'));
     expectStatus(await send(context, 'PATCH', `/api/v1/systems/${system.id}`, { headers: tanum.admin.authorization, body: { lifecycle: 'in_production' }, ifMatch: 1 }), 200);
     expectProblem(
       await send(context, 'PATCH', `/api/v1/systems/${system.id}/assignments/${assignment.id}`, { headers: tanum.admin.authorization, body: { endDate: '2026-11-28' }, ifMatch: 1 }),

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { booleanQuery, dateSchema, idSchema, listQuerySchema, listResponseSchema, optionalText, recordMetaSchema, requiredText, sortParameter, timestampSchema } from './common.ts';
+
+/* ---------- Change notices (ändringsanmälan: ITP-4.2.2-CHANGE-NOTICE) ---------- */
+
+export const changeNoticeKinds = ['operation', 'responsibility'] as const;
+export const changeNoticeKindSchema = z.enum(changeNoticeKinds);
+export const changeNoticeSources = ['manual', 'automatic'] as const;
+export const changeNoticeStatuses = ['open', 'acknowledged'] as const;
+export const changeNoticeStatusSchema = z.enum(changeNoticeStatuses);
+
+export const changeNoticeSchema = recordMetaSchema.extend({
+  kind: changeNoticeKindSchema,
+  title: z.string(),
+  description: z.string().nullable(),
+  plannedOn: dateSchema.nullable(),
+  systems: z.array(z.object({ id: idSchema, name: z.string() })),
+  source: z.enum(changeNoticeSources),
+  status: changeNoticeStatusSchema,
+  createdByName: z.string(),
+  acknowledgedByName: z.string().nullable(),
+  acknowledgedAt: timestampSchema.nullable(),
+  acknowledgementNote: z.string().nullable(),
+  /** Besides the IT unit's queue: the managers of systems adjacent through an integration. */
+  recipientPersonIds: z.array(idSchema),
+  /** The last day to acknowledge (working days, Swedish public holidays excluded). */
+  acknowledgeBy: dateSchema,
+  /** Still open after acknowledgeBy. */
+  overdue: z.boolean(),
+});
+export type ChangeNotice = z.infer<typeof changeNoticeSchema>;
+
+export const changeNoticeCreateSchema = z.strictObject({
+  kind: changeNoticeKindSchema,
+  title: requiredText(200),
+  description: optionalText(8000),
+  plannedOn: dateSchema.nullable().optional(),
+  systemIds: z.array(idSchema).min(1).max(50),
+  /** Whether the change touches the systems' integrations: then the adjacent systems' managers are told too. */
+  touchesIntegrations: z.boolean().optional(),
+});
+export type ChangeNoticeCreate = z.infer<typeof changeNoticeCreateSchema>;
+
+export const changeNoticeAcknowledgeSchema = z.strictObject({ note: optionalText(2000) });
+
+export const changeNoticeListQuerySchema = listQuerySchema.extend({
+  status: changeNoticeStatusSchema.optional(),
+  kind: changeNoticeKindSchema.optional(),
+  systemId: idSchema.optional(),
+  /** Notices sent to this person (as an adjacent system's manager). */
+  recipientPersonId: idSchema.optional(),
+  source: z.enum(changeNoticeSources).optional(),
+  /** Open longer than the municipality's acknowledgement limit. */
+  overdue: booleanQuery.optional(),
+  sort: sortParameter(['createdAt'] as const),
+});
+export type ChangeNoticeListQuery = z.infer<typeof changeNoticeListQuerySchema>;
+export const changeNoticeListSchema = listResponseSchema(changeNoticeSchema);

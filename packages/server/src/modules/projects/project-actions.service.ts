@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { Project, ProjectAction, ProjectApprove, ProjectReject, ProjectState } from '@forvalta/contracts';
+import type { AnyActor } from '../../access/actor.ts';
+import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { withTransaction, type DatabaseHandle, type TransactionHandle } from '../../platform/database.ts';
+import { AppError, forbidden, versionMismatch } from '../../platform/errors.ts';
+import { swedishToday } from '../systems/system-queries.ts';
+import { actorName } from '../systems/systems.service.ts';
+import { loadProject, loadProjectRow } from './project-view.ts';
+import { projectsRepository, type ProjectColumns, type ProjectRow } from './projects.repository.ts';
+import { projectSubject, toAudit } from './projects.service.ts';
+import { decisionRefusal, projectWorkflow, transitionOf } from './projects.workflow.ts';
+
+type Effect = (transaction: TransactionHandle, row: ProjectRow, project: Project) => Promise<Partial<ProjectColumns>>;
+
+/**
+ * The workflow actions of a project (projects.workflow.ts), each one transaction with its audit
+ * event. Checks run in a fixed order: exists (404), may act (403), current version (412), the
+ * workflow allows it from this state (409), separation of duties (403), the gate (422).
+ */
+export function createProjectActionsService(db: DatabaseHandle, clock: Clock) {
+  async function act(actor: AnyActor, id: string, expectedVersion: number, action: ProjectAction, effect?: Effect): Promise<Project> {
+    const municipalityId = municipalityOf(actor);
+    return withTransaction(db, async (transaction) => {
+      const row = await loadProjectRow(transaction, municipalityId, id);
+      const transition = projectWorkflow[action];
+      // The IT unit's roles are not department-scoped: its approval covers every department.
+      requirePermission(actor, transition.permission, transition.permission === 'project.update' ? projectSubject(row) : undefined);
+      if (row.version !== expectedVersion) throw versionMismatch();
+      const outcome = transitionOf(row.state as ProjectState, action);
+      if (!outcome.allowed) throw new AppError('conflict', outcome.reason);
+      const { project: before } = await loadProject(transaction, municipalityId, id);
+      if (transition.gated && before.submitGaps.length > 0) {
+        throw new AppError('rule_violation', `The project cannot be submitted yet: ${before.submitGaps.length} required piece(s) missing.`, {
+          requirement: before.submitGaps[0]!.code,
+          fieldErrors: before.submitGaps,
+        });
+      }
+      const columns = effect ? await effect(transaction, row, before) : {};
+      const now = clock.now().toISOString();
+      if (!(await projectsRepository.update(transaction, municipalityId, id, expectedVersion, { state: outcome.to, ...columns }, now))) throw versionMismatch();
+      const { project: after } = await loadProject(transaction, municipalityId, id);
+      await recordAudit(transaction, actor, clock, { action, entityType: 'project', entityId: id, before: toAudit(before), after: toAudit(after) });
+      return after;
+    });
+  }
+
+  /** ITP-4.2.1-APPROVAL: never the project's own lead, nor a head of its department. */
+  function refuseConflictOfInterest(actor: AnyActor, row: ProjectRow) {
+    if (actor.kind === 'system') return;
+    const headsDepartmentIds = actor.roles.filter((grant) => grant.role === 'department_head').flatMap((grant) => grant.departmentIds);
+    const refusal = decisionRefusal({ personId: actor.personId, headsDepartmentIds }, { projectLeadPersonId: row.project_lead_person_id, departmentId: row.department_id });
+    if (refusal) throw forbidden(refusal);
+  }
+
+  async function recordDecision(transaction: TransactionHandle, actor: AnyActor, row: ProjectRow, decision: Record<string, unknown> & { decision: string; decidedOn?: string }) {
+    await projectsRepository.insertApproval(transaction, {
+      id: randomUUID(),
+      municipality_id: row.municipality_id,
+      project_id: row.id,
+      system_id: row.system_id,
+      decision: decision.decision,
+      conditions_json: JSON.stringify(decision.conditions ?? []),
+      approver_person_id: actor.kind === 'person' ? actor.personId : null,
+      approver_name: actorName(actor),
+      decided_on: decision.decidedOn ?? swedishToday(clock.now()),
+      approved_version: (decision.approvedVersion as string | null | undefined) ?? null,
+      scope: (decision.scope as string | null | undefined) ?? null,
+      case_reference: (decision.caseReference as string | null | undefined) ?? null,
+      reason: (decision.reason as string | null | undefined) ?? null,
+      recorded_at: clock.now().toISOString(),
+    });
+  }
+
+  return {
+    startProject: (actor: AnyActor, id: string, expectedVersion: number) => act(actor, id, expectedVersion, 'start'),
+
+    /** Gated: every missing piece is listed in the refusal, each with its clause (ITP-4.2.1-*). */
+    submitProject: (actor: AnyActor, id: string, expectedVersion: number) =>
+      act(actor, id, expectedVersion, 'submit', async () => ({ submitted_at: clock.now().toISOString() })),
+
+    /** Operational approval (driftgodkännande): what exactly was approved, by whom, when, under which case. */
+    approveProject: (actor: AnyActor, id: string, expectedVersion: number, input: ProjectApprove) =>
+      act(actor, id, expectedVersion, 'approve', async (transaction, row) => {
+        refuseConflictOfInterest(actor, row);
+        const conditions = input.conditions ?? [];
+        if (input.decision === 'approved_with_conditions' && conditions.length === 0) {
+          throw new AppError('validation_failed', 'An approval with conditions needs at least one condition.', { fieldErrors: [{ path: 'conditions', message: 'At least one condition' }] });
+        }
+        await recordDecision(transaction, actor, row, { ...input, conditions, approvedVersion: input.approvedVersion ?? row.system_product_version });
+        return { approved_at: clock.now().toISOString() };
+      }),
+
+    rejectProject: (actor: AnyActor, id: string, expectedVersion: number, input: ProjectReject) =>
+      act(actor, id, expectedVersion, 'reject', async (transaction, row) => {
+        refuseConflictOfInterest(actor, row);
+        await recordDecision(transaction, actor, row, { decision: 'rejected', reason: input.reason, caseReference: input.caseReference, decidedOn: input.decidedOn });
+        return {};
+      }),
+
+    /** Rework after a rejection: the project is prepared again and submitted anew. */
+    reopenProject: (actor: AnyActor, id: string, expectedVersion: number) => act(actor, id, expectedVersion, 'reopen', async () => ({ submitted_at: null })),
+
+    closeProject: (actor: AnyActor, id: string, expectedVersion: number) => act(actor, id, expectedVersion, 'close'),
+  };
+}
+
+export type ProjectActionsService = ReturnType<typeof createProjectActionsService>;

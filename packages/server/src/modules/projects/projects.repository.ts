@@ -1,0 +1,191 @@
+import type { ProjectListQuery } from '@forvalta/contracts';
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { OperationalApprovalsTable, ProjectCheckpointsTable, ProjectsTable } from '../../platform/database-schema.ts';
+import type { Executor } from '../../platform/database.ts';
+import { applyKeysetPage, finishPage, resolveSort } from '../../platform/paging.ts';
+import { likePattern } from '../../platform/text.ts';
+
+const sortColumns = { title: 'projects.sort_key', updatedAt: 'projects.updated_at', createdAt: 'projects.created_at' };
+
+export type ProjectRow = Selectable<ProjectsTable> & {
+  system_name: string;
+  system_lifecycle: string;
+  system_product_version: string | null;
+  department_name: string;
+  lead_first_name: string | null;
+  lead_last_name: string | null;
+  budget_total_one_off: number | null;
+  budget_total_yearly: number | null;
+  budget_complete: number | null;
+};
+
+export type ProjectColumns = Omit<ProjectsTable, 'id' | 'municipality_id' | 'created_at' | 'updated_at' | 'version'>;
+
+/** Projects with their system, department, lead and the totals of their newest budget revision. */
+function selectProjects(db: Executor, municipalityId: string) {
+  return db
+    .selectFrom('projects')
+    .innerJoin('systems', 'systems.id', 'projects.system_id')
+    .innerJoin('departments', 'departments.id', 'projects.department_id')
+    .leftJoin('people as lead', 'lead.id', 'projects.project_lead_person_id')
+    .leftJoin('project_budget_revisions as budget', (join) =>
+      join
+        .onRef('budget.project_id', '=', 'projects.id')
+        .on(sql<boolean>`budget.revision = (select max(latest.revision) from project_budget_revisions latest where latest.project_id = projects.id)`),
+    )
+    .where('projects.municipality_id', '=', municipalityId);
+}
+
+function filtered(db: Executor, municipalityId: string, query: Omit<ProjectListQuery, 'limit' | 'cursor'>) {
+  let builder = selectProjects(db, municipalityId);
+  if (query.q) builder = builder.where(sql<boolean>`lower(projects.title) like ${likePattern(query.q.toLowerCase())} escape '\\'`);
+  if (query.state) builder = builder.where('projects.state', '=', query.state);
+  if (query.departmentId) builder = builder.where('projects.department_id', '=', query.departmentId);
+  if (query.kind) builder = builder.where('projects.kind', '=', query.kind);
+  if (query.systemId) builder = builder.where('projects.system_id', '=', query.systemId);
+  return builder;
+}
+
+const projectColumns = [
+  'systems.name as system_name',
+  'systems.lifecycle as system_lifecycle',
+  'systems.product_version as system_product_version',
+  'departments.name as department_name',
+  'lead.first_name as lead_first_name',
+  'lead.last_name as lead_last_name',
+  'budget.total_one_off as budget_total_one_off',
+  'budget.total_yearly as budget_total_yearly',
+  'budget.complete as budget_complete',
+] as const;
+
+export const projectsRepository = {
+  async list(db: Executor, municipalityId: string, query: ProjectListQuery) {
+    const sort = resolveSort(query.sort, sortColumns, 'title', 'projects.id');
+    const [rows, aggregate] = await Promise.all([
+      applyKeysetPage(filtered(db, municipalityId, query).selectAll('projects').select(projectColumns), sort, query.cursor, query.limit).execute(),
+      filtered(db, municipalityId, query)
+        .select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.sum<number>('budget.total_one_off').as('one_off'), eb.fn.sum<number>('budget.total_yearly').as('yearly')])
+        .executeTakeFirstOrThrow(),
+    ]);
+    const page = finishPage(rows, query.limit);
+    return {
+      rows: page.rows as ProjectRow[],
+      nextCursor: page.nextCursor,
+      total: Number(aggregate.total),
+      budgetTotals: { oneOff: Number(aggregate.one_off ?? 0), yearly: Number(aggregate.yearly ?? 0) },
+    };
+  },
+
+  async findRow(db: Executor, municipalityId: string, id: string): Promise<ProjectRow | undefined> {
+    return filtered(db, municipalityId, {}).selectAll('projects').select(projectColumns).where('projects.id', '=', id).executeTakeFirst();
+  },
+
+  async insert(db: Executor, municipalityId: string, id: string, columns: ProjectColumns, now: string) {
+    await db.insertInto('projects').values({ id, municipality_id: municipalityId, ...columns, created_at: now, updated_at: now, version: 1 }).execute();
+  },
+
+  async update(db: Executor, municipalityId: string, id: string, expectedVersion: number, columns: Partial<ProjectColumns>, now: string) {
+    const result = await db
+      .updateTable('projects')
+      .set({ ...columns, updated_at: now, version: expectedVersion + 1 })
+      .where('municipality_id', '=', municipalityId)
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+
+  async budgetRevisions(db: Executor, municipalityId: string, projectId: string) {
+    return db
+      .selectFrom('project_budget_revisions')
+      .selectAll()
+      .where('municipality_id', '=', municipalityId)
+      .where('project_id', '=', projectId)
+      .orderBy('revision', 'desc')
+      .execute();
+  },
+
+  async latestBudget(db: Executor, municipalityId: string, projectId: string) {
+    return db
+      .selectFrom('project_budget_revisions')
+      .selectAll()
+      .where('municipality_id', '=', municipalityId)
+      .where('project_id', '=', projectId)
+      .orderBy('revision', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  },
+
+  async insertBudgetRevision(
+    db: Executor,
+    values: { id: string; municipalityId: string; projectId: string; revision: number; budgetJson: string; totalOneOff: number; totalYearly: number; complete: boolean; recordedAt: string; recordedByName: string },
+  ) {
+    await db
+      .insertInto('project_budget_revisions')
+      .values({
+        id: values.id,
+        municipality_id: values.municipalityId,
+        project_id: values.projectId,
+        revision: values.revision,
+        budget_json: values.budgetJson,
+        total_one_off: values.totalOneOff,
+        total_yearly: values.totalYearly,
+        complete: values.complete ? 1 : 0,
+        recorded_at: values.recordedAt,
+        recorded_by_name: values.recordedByName,
+      })
+      .execute();
+  },
+
+  async checkpoints(db: Executor, municipalityId: string, projectId: string) {
+    return db
+      .selectFrom('project_checkpoints')
+      .selectAll()
+      .where('municipality_id', '=', municipalityId)
+      .where('project_id', '=', projectId)
+      .orderBy('held_on', 'desc')
+      .orderBy('id')
+      .execute();
+  },
+
+  async insertCheckpoint(db: Executor, values: Insertable<ProjectCheckpointsTable>) {
+    await db.insertInto('project_checkpoints').values(values).execute();
+  },
+
+  async approvals(db: Executor, municipalityId: string, projectId: string) {
+    return db
+      .selectFrom('operational_approvals')
+      .innerJoin('systems', 'systems.id', 'operational_approvals.system_id')
+      .selectAll('operational_approvals')
+      .select('systems.name as system_name')
+      .where('operational_approvals.municipality_id', '=', municipalityId)
+      .where('operational_approvals.project_id', '=', projectId)
+      .orderBy('operational_approvals.recorded_at', 'desc')
+      .orderBy('operational_approvals.id')
+      .execute();
+  },
+
+  async insertApproval(db: Executor, values: Insertable<OperationalApprovalsTable>) {
+    await db.insertInto('operational_approvals').values(values).execute();
+  },
+
+  /** Whether an approved (or approved and then closed) project authorises the system's production use. */
+  async hasApprovedProject(db: Executor, municipalityId: string, systemId: string) {
+    const row = await db
+      .selectFrom('projects')
+      .select('id')
+      .where('municipality_id', '=', municipalityId)
+      .where('system_id', '=', systemId)
+      .where('state', 'in', ['approved', 'closed'])
+      .where('approved_at', 'is not', null)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  },
+
+  async personNames(db: Executor, municipalityId: string, ids: string[]) {
+    if (ids.length === 0) return new Map<string, { name: string; departmentId: string | null }>();
+    const rows = await db.selectFrom('people').select(['id', 'first_name', 'last_name', 'department_id']).where('municipality_id', '=', municipalityId).where('id', 'in', ids).execute();
+    return new Map(rows.map((row) => [row.id, { name: `${row.first_name} ${row.last_name}`, departmentId: row.department_id }]));
+  },
+};

@@ -1,0 +1,232 @@
+import { randomUUID } from 'node:crypto';
+import type { BudgetInput, CheckpointCreate, ComplianceAnalysisUpdate, Project, ProjectCreate, ProjectListQuery, ProjectState, ProjectUpdate } from '@forvalta/contracts';
+import type { AnyActor } from '../../access/actor.ts';
+import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { inParallel, withTransaction, type DatabaseHandle, type Executor, type TransactionHandle } from '../../platform/database.ts';
+import { AppError, invalid, versionMismatch } from '../../platform/errors.ts';
+import { swedishSortKey } from '../../platform/text.ts';
+import { actorName } from '../systems/systems.service.ts';
+import { evaluateBudget } from './project-budget.ts';
+import { judgementsOf, loadProject, loadProjectRow, toBudget, toCheckpoint, toSummary } from './project-view.ts';
+import { projectsRepository, type ProjectRow } from './projects.repository.ts';
+import { isEditable } from './projects.workflow.ts';
+
+/** Who may change a project: its department's head (and the IT unit, administrators), and its project lead. */
+export const projectSubject = (row: Pick<ProjectRow, 'department_id' | 'project_lead_person_id'>) => ({
+  departmentId: row.department_id,
+  stewardPersonIds: row.project_lead_person_id ? [row.project_lead_person_id] : [],
+});
+
+/**
+ * Introductions and upgrades of business systems (§4.2.1): the project's documents, budget
+ * revisions, compliance analysis and checkpoints with the IT unit. The workflow actions are in
+ * project-actions.service.ts.
+ */
+export function createProjectsService(db: DatabaseHandle, clock: Clock) {
+  async function validateReferences(executor: Executor, municipalityId: string, values: { systemId?: string; departmentId?: string; personIds: Array<[string, string | null | undefined]> }) {
+    const personIds = values.personIds.filter((entry): entry is [string, string] => Boolean(entry[1]));
+    const [system, department, people] = await inParallel(
+      executor,
+      () => (values.systemId ? executor.selectFrom('systems').select('id').where('municipality_id', '=', municipalityId).where('id', '=', values.systemId).executeTakeFirst() : Promise.resolve({ id: '' })),
+      () => (values.departmentId ? executor.selectFrom('departments').select('id').where('municipality_id', '=', municipalityId).where('id', '=', values.departmentId).executeTakeFirst() : Promise.resolve({ id: '' })),
+      () => projectsRepository.personNames(executor, municipalityId, personIds.map(([, id]) => id)),
+    );
+    if (!system) throw invalid('systemId', 'The system does not exist in this municipality.');
+    if (!department) throw invalid('departmentId', 'The department does not exist in this municipality.');
+    for (const [path, id] of personIds) if (!people.has(id)) throw invalid(path, 'The person does not exist in this municipality.');
+  }
+
+  /** Loads the row for a change: permission, version and state checked in that order. */
+  async function loadForChange(transaction: TransactionHandle, actor: AnyActor, municipalityId: string, id: string, expectedVersion: number) {
+    const row = await loadProjectRow(transaction, municipalityId, id);
+    requirePermission(actor, 'project.update', projectSubject(row));
+    if (row.version !== expectedVersion) throw versionMismatch();
+    if (!isEditable(row.state as ProjectState)) {
+      throw new AppError('conflict', `The project is ${row.state.replaceAll('_', ' ')}; only a draft or a project in preparation can be changed. Reopen a rejected project to rework it.`);
+    }
+    return row;
+  }
+
+  async function touch(transaction: TransactionHandle, municipalityId: string, id: string, expectedVersion: number, columns: Parameters<typeof projectsRepository.update>[4] = {}) {
+    if (!(await projectsRepository.update(transaction, municipalityId, id, expectedVersion, columns, clock.now().toISOString()))) throw versionMismatch();
+  }
+
+  return {
+    async listProjects(actor: AnyActor, query: ProjectListQuery) {
+      requirePermission(actor, 'project.read');
+      const page = await projectsRepository.list(db, municipalityOf(actor), query);
+      return { items: page.rows.map(toSummary), total: page.total, nextCursor: page.nextCursor, budgetTotals: page.budgetTotals };
+    },
+
+    async getProject(actor: AnyActor, id: string): Promise<Project> {
+      requirePermission(actor, 'project.read');
+      return (await loadProject(db, municipalityOf(actor), id)).project;
+    },
+
+    async createProject(actor: AnyActor, input: ProjectCreate): Promise<Project> {
+      const municipalityId = municipalityOf(actor);
+      // ITP-4.2.1-INITIATE: the initiating department's head (or the IT unit) starts it.
+      requirePermission(actor, 'project.create', { departmentId: input.departmentId });
+      return withTransaction(db, async (transaction) => {
+        await validateReferences(transaction, municipalityId, {
+          systemId: input.systemId,
+          departmentId: input.departmentId,
+          personIds: [['projectLeadPersonId', input.projectLeadPersonId], ['itContactPersonId', input.itContactPersonId], ...(input.trainingPlan?.entries ?? []).map((entry, index): [string, string | null | undefined] => [`trainingPlan.entries.${index}.personId`, entry.personId])],
+        });
+        const id = randomUUID();
+        await projectsRepository.insert(
+          transaction,
+          municipalityId,
+          id,
+          {
+            kind: input.kind,
+            title: input.title,
+            sort_key: swedishSortKey(input.title),
+            state: 'draft',
+            system_id: input.systemId,
+            department_id: input.departmentId,
+            project_lead_person_id: input.projectLeadPersonId ?? null,
+            it_contact_person_id: input.itContactPersonId ?? null,
+            description: input.description ?? null,
+            specification: input.specification ?? null,
+            training_plan_json: JSON.stringify(input.trainingPlan ?? { text: null, entries: [] }),
+            timeline_json: JSON.stringify(input.timeline ?? []),
+            links_json: JSON.stringify(input.links ?? []),
+            compliance_json: '{}',
+            submitted_at: null,
+            approved_at: null,
+          },
+          clock.now().toISOString(),
+        );
+        const { project } = await loadProject(transaction, municipalityId, id);
+        await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'project', entityId: id, after: toAudit(project) });
+        return project;
+      });
+    },
+
+    async updateProject(actor: AnyActor, id: string, expectedVersion: number, input: ProjectUpdate): Promise<Project> {
+      const municipalityId = municipalityOf(actor);
+      return withTransaction(db, async (transaction) => {
+        await loadForChange(transaction, actor, municipalityId, id, expectedVersion);
+        const before = (await loadProject(transaction, municipalityId, id)).project;
+        await validateReferences(transaction, municipalityId, {
+          personIds: [['projectLeadPersonId', input.projectLeadPersonId], ['itContactPersonId', input.itContactPersonId], ...(input.trainingPlan?.entries ?? []).map((entry, index): [string, string | null | undefined] => [`trainingPlan.entries.${index}.personId`, entry.personId])],
+        });
+        await touch(transaction, municipalityId, id, expectedVersion, {
+          ...(input.title !== undefined ? { title: input.title, sort_key: swedishSortKey(input.title) } : {}),
+          ...(input.projectLeadPersonId !== undefined ? { project_lead_person_id: input.projectLeadPersonId } : {}),
+          ...(input.itContactPersonId !== undefined ? { it_contact_person_id: input.itContactPersonId } : {}),
+          ...(input.description !== undefined ? { description: input.description } : {}),
+          ...(input.specification !== undefined ? { specification: input.specification } : {}),
+          ...(input.trainingPlan !== undefined ? { training_plan_json: JSON.stringify(input.trainingPlan) } : {}),
+          ...(input.timeline !== undefined ? { timeline_json: JSON.stringify(input.timeline) } : {}),
+          ...(input.links !== undefined ? { links_json: JSON.stringify(input.links) } : {}),
+        });
+        const after = (await loadProject(transaction, municipalityId, id)).project;
+        await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'project', entityId: id, before: toAudit(before), after: toAudit(after) });
+        return after;
+      });
+    },
+
+    /** Every PUT stores a new revision; earlier ones are kept (ITP-4.2.1-BUDGET). */
+    async reviseBudget(actor: AnyActor, id: string, expectedVersion: number, input: BudgetInput): Promise<Project> {
+      const municipalityId = municipalityOf(actor);
+      return withTransaction(db, async (transaction) => {
+        await loadForChange(transaction, actor, municipalityId, id, expectedVersion);
+        const latest = await projectsRepository.latestBudget(transaction, municipalityId, id);
+        const evaluation = evaluateBudget(input);
+        const revision = (latest?.revision ?? 0) + 1;
+        await projectsRepository.insertBudgetRevision(transaction, {
+          id: randomUUID(),
+          municipalityId,
+          projectId: id,
+          revision,
+          budgetJson: JSON.stringify({ categories: input.categories, sharedReinforcements: input.sharedReinforcements, note: input.note ?? null }),
+          totalOneOff: evaluation.totals.project.oneOff,
+          totalYearly: evaluation.totals.project.yearly,
+          complete: evaluation.complete,
+          recordedAt: clock.now().toISOString(),
+          recordedByName: actorName(actor),
+        });
+        await touch(transaction, municipalityId, id, expectedVersion);
+        const after = (await loadProject(transaction, municipalityId, id)).project;
+        await recordAudit(transaction, actor, clock, { action: 'revise_budget', entityType: 'project', entityId: id, before: latest ? toBudget(latest) : null, after: after.budget });
+        return after;
+      });
+    },
+
+    async listBudgetRevisions(actor: AnyActor, id: string) {
+      requirePermission(actor, 'project.read');
+      const municipalityId = municipalityOf(actor);
+      await loadProjectRow(db, municipalityId, id);
+      const items = (await projectsRepository.budgetRevisions(db, municipalityId, id)).map(toBudget);
+      return { items, total: items.length, nextCursor: null };
+    },
+
+    /** Judges items of the compliance analysis (ITP-4.2.1-COMPLIANCE); items not named keep theirs. */
+    async updateComplianceAnalysis(actor: AnyActor, id: string, expectedVersion: number, input: ComplianceAnalysisUpdate): Promise<Project> {
+      const municipalityId = municipalityOf(actor);
+      return withTransaction(db, async (transaction) => {
+        const row = await loadForChange(transaction, actor, municipalityId, id, expectedVersion);
+        const before = (await loadProject(transaction, municipalityId, id)).project;
+        const known = new Set(before.complianceAnalysis.items.map((item) => item.key));
+        const unknown = input.items.findIndex((item) => !known.has(item.key));
+        if (unknown >= 0) throw invalid(`items.${unknown}.key`, `'${input.items[unknown]!.key}' is not an item of this analysis.`);
+        const judgements = judgementsOf(row);
+        const now = clock.now().toISOString();
+        for (const item of input.items) {
+          judgements[item.key] = { judgement: item.judgement, motivation: item.motivation ?? null, judgedAt: item.judgement === null ? null : now, judgedByName: item.judgement === null ? null : actorName(actor) };
+        }
+        await touch(transaction, municipalityId, id, expectedVersion, { compliance_json: JSON.stringify(judgements) });
+        const after = (await loadProject(transaction, municipalityId, id)).project;
+        await recordAudit(transaction, actor, clock, { action: 'judge_compliance', entityType: 'project', entityId: id, before: { items: before.complianceAnalysis.items.filter((item) => input.items.some((changed) => changed.key === item.key)) }, after: { items: input.items, finished: after.complianceAnalysis.finished } });
+        return after;
+      });
+    },
+
+    async listCheckpoints(actor: AnyActor, id: string) {
+      requirePermission(actor, 'project.read');
+      const municipalityId = municipalityOf(actor);
+      await loadProjectRow(db, municipalityId, id);
+      const items = (await projectsRepository.checkpoints(db, municipalityId, id)).map(toCheckpoint);
+      return { items, total: items.length, nextCursor: null };
+    },
+
+    /** A checkpoint with the IT unit (ITP-4.2.1-INITIATE, ITP-4.3-ASSIST); recorded in any state but closed. */
+    async createCheckpoint(actor: AnyActor, id: string, input: CheckpointCreate) {
+      const municipalityId = municipalityOf(actor);
+      return withTransaction(db, async (transaction) => {
+        const row = await loadProjectRow(transaction, municipalityId, id);
+        requirePermission(actor, 'project.update', projectSubject(row));
+        if (row.state === 'closed') throw new AppError('conflict', 'The project is closed.');
+        const checkpointId = randomUUID();
+        const now = clock.now().toISOString();
+        await projectsRepository.insertCheckpoint(transaction, {
+          id: checkpointId,
+          municipality_id: municipalityId,
+          project_id: id,
+          held_on: input.heldOn,
+          participants_json: JSON.stringify(input.participants),
+          notes: input.notes ?? null,
+          recorded_by_name: actorName(actor),
+          created_at: now,
+          updated_at: now,
+          version: 1,
+        });
+        const created = (await projectsRepository.checkpoints(transaction, municipalityId, id)).map(toCheckpoint).find((checkpoint) => checkpoint.id === checkpointId)!;
+        await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'project_checkpoint', entityId: checkpointId, after: created });
+        return created;
+      });
+    },
+  };
+}
+
+/** What the audit log keeps of a project: its own fields, not the derived gate list or analysis items. */
+export function toAudit(project: Project) {
+  const { complianceAnalysis, submitGaps, availableActions, checkpoints, approvals, ...own } = project;
+  return { ...own, complianceFinished: complianceAnalysis.finished, gapCount: submitGaps.length };
+}
+
+export type ProjectsService = ReturnType<typeof createProjectsService>;

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import type { SecurityGuidelineSection } from '@forvalta/contracts';
+import type { AnyActor } from '../../access/actor.ts';
+import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
+import { conflict, notFound, versionMismatch } from '../../platform/errors.ts';
+import { securityGuidelinesRepository } from './security-guidelines.repository.ts';
+
+type SectionInput = { code: string; title: string; description?: string | null };
+
+/**
+ * The sections of the IT security guidelines, a list each municipality keeps: every section is an
+ * item of a project's compliance analysis (ITP-4.2.1-COMPLIANCE).
+ */
+export function createSecurityGuidelinesService(db: DatabaseHandle, clock: Clock) {
+  async function loadOrFail(executor: Executor, municipalityId: string, id: string) {
+    const section = await securityGuidelinesRepository.findById(executor, municipalityId, id);
+    if (!section) throw notFound('Security guideline section');
+    return section;
+  }
+
+  async function refuseTakenCode(executor: Executor, municipalityId: string, code: string, exceptId: string | null) {
+    if (await securityGuidelinesRepository.codeTaken(executor, municipalityId, code, exceptId)) {
+      throw conflict('Another section already has this code.', [{ path: 'code', message: 'Already in use' }]);
+    }
+  }
+
+  return {
+    async listSections(actor: AnyActor, query: { limit: number; cursor?: string; sort?: string }) {
+      requirePermission(actor, 'compliance.read');
+      return securityGuidelinesRepository.list(db, municipalityOf(actor), query);
+    },
+
+    async getSection(actor: AnyActor, id: string): Promise<SecurityGuidelineSection> {
+      requirePermission(actor, 'compliance.read');
+      return loadOrFail(db, municipalityOf(actor), id);
+    },
+
+    async createSection(actor: AnyActor, input: SectionInput): Promise<SecurityGuidelineSection> {
+      requirePermission(actor, 'securityGuideline.manage');
+      const municipalityId = municipalityOf(actor);
+      return withTransaction(db, async (transaction) => {
+        await refuseTakenCode(transaction, municipalityId, input.code, null);
+        const id = randomUUID();
+        await securityGuidelinesRepository.insert(transaction, municipalityId, id, { code: input.code, title: input.title, description: input.description ?? null }, clock.now().toISOString());
+        const created = await loadOrFail(transaction, municipalityId, id);
+        await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'security_guideline_section', entityId: id, after: created });
+        return created;
+      });
+    },
+
+    async updateSection(actor: AnyActor, id: string, expectedVersion: number, input: Partial<SectionInput>): Promise<SecurityGuidelineSection> {
+      requirePermission(actor, 'securityGuideline.manage');
+      const municipalityId = municipalityOf(actor);
+      return withTransaction(db, async (transaction) => {
+        const before = await loadOrFail(transaction, municipalityId, id);
+        if (before.version !== expectedVersion) throw versionMismatch();
+        const values = { code: input.code ?? before.code, title: input.title ?? before.title, description: input.description !== undefined ? input.description : before.description };
+        await refuseTakenCode(transaction, municipalityId, values.code, id);
+        if (!(await securityGuidelinesRepository.update(transaction, municipalityId, id, expectedVersion, values, clock.now().toISOString()))) throw versionMismatch();
+        const after = await loadOrFail(transaction, municipalityId, id);
+        await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'security_guideline_section', entityId: id, before, after });
+        return after;
+      });
+    },
+
+    /** A removed section drops out of every project's analysis; the judgements made on it stay in the audit log. */
+    async deleteSection(actor: AnyActor, id: string, expectedVersion: number): Promise<void> {
+      requirePermission(actor, 'securityGuideline.manage');
+      const municipalityId = municipalityOf(actor);
+      await withTransaction(db, async (transaction) => {
+        const before = await loadOrFail(transaction, municipalityId, id);
+        if (before.version !== expectedVersion) throw versionMismatch();
+        if (!(await securityGuidelinesRepository.delete(transaction, municipalityId, id, expectedVersion))) throw versionMismatch();
+        await recordAudit(transaction, actor, clock, { action: 'delete', entityType: 'security_guideline_section', entityId: id, before });
+      });
+    },
+  };
+}
+
+export type SecurityGuidelinesService = ReturnType<typeof createSecurityGuidelinesService>;

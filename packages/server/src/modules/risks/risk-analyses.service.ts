@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import type { RiskAnalysis, RiskAnalysisCreate, RiskMatrix, System } from '@forvalta/contracts';
+import type { AnyActor } from '../../access/actor.ts';
+import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { inParallel, withTransaction, type DatabaseHandle, type Executor, type TransactionHandle } from '../../platform/database.ts';
+import { AppError, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
+import { actorName, type SystemsService } from '../systems/systems.service.ts';
+import { riskAnalysesRepository } from './risk-analyses.repository.ts';
+
+/** A scenario as stored: every optional field present, and the risk levels computed. */
+function normaliseScenarios(input: RiskAnalysisCreate['scenarios']): RiskAnalysis['scenarios'] {
+  return input.map((scenario) => {
+    const residualLikelihood = scenario.residualLikelihood ?? null;
+    const residualConsequence = scenario.residualConsequence ?? null;
+    return {
+      threat: scenario.threat,
+      vulnerability: scenario.vulnerability ?? null,
+      affectedInformation: scenario.affectedInformation ?? null,
+      adjacentSystemIds: [...new Set(scenario.adjacentSystemIds ?? [])],
+      consequenceDescription: scenario.consequenceDescription ?? null,
+      likelihood: scenario.likelihood,
+      consequence: scenario.consequence,
+      existingControls: scenario.existingControls ?? null,
+      treatment: scenario.treatment,
+      measures: (scenario.measures ?? []).map((measure) => ({ description: measure.description, ownerPersonId: measure.ownerPersonId ?? null, dueDate: measure.dueDate ?? null, status: measure.status })),
+      residualLikelihood,
+      residualConsequence,
+      riskOwnerPersonId: scenario.riskOwnerPersonId ?? null,
+      acceptance: scenario.acceptance ? { byName: scenario.acceptance.byName, reason: scenario.acceptance.reason, until: scenario.acceptance.until ?? null } : null,
+      riskLevel: scenario.likelihood * scenario.consequence,
+      residualRiskLevel: residualLikelihood !== null && residualConsequence !== null ? residualLikelihood * residualConsequence : null,
+    };
+  });
+}
+
+/**
+ * Risk analyses with consequence descriptions (ITP-4.2.1-RISK), kept per system so they outlive
+ * the project that required them, and revised as new versions (ITP-4.2.1-RISK-CURRENT).
+ */
+export function createRiskAnalysesService(db: DatabaseHandle, clock: Clock, systems: SystemsService) {
+  const subjectOf = (system: System) => ({ departmentId: system.ownerDepartmentId, stewardPersonIds: systems.stewardsOf(system) });
+
+  /** Adjacent systems and named people must exist in this municipality. */
+  async function validateReferences(executor: Executor, municipalityId: string, scenarios: RiskAnalysis['scenarios']) {
+    const systemIds = [...new Set(scenarios.flatMap((scenario) => scenario.adjacentSystemIds))];
+    const personIds = [...new Set(scenarios.flatMap((scenario) => [scenario.riskOwnerPersonId, ...scenario.measures.map((measure) => measure.ownerPersonId)]).filter((id): id is string => id !== null))];
+    const [foundSystems, foundPeople] = await inParallel(
+      executor,
+      () => (systemIds.length ? executor.selectFrom('systems').select('id').where('municipality_id', '=', municipalityId).where('id', 'in', systemIds).execute() : Promise.resolve([])),
+      () => (personIds.length ? executor.selectFrom('people').select('id').where('municipality_id', '=', municipalityId).where('id', 'in', personIds).execute() : Promise.resolve([])),
+    );
+    if (foundSystems.length !== systemIds.length) throw invalid('scenarios.adjacentSystemIds', 'One or more adjacent systems do not exist in this municipality.');
+    if (foundPeople.length !== personIds.length) throw invalid('scenarios', 'One or more named people (risk owner, measure owner) do not exist in this municipality.');
+  }
+
+  async function insertAnalysis(transaction: TransactionHandle, actor: AnyActor, municipalityId: string, system: System, input: RiskAnalysisCreate, previous: RiskAnalysis | null) {
+    const scenarios = normaliseScenarios(input.scenarios);
+    await validateReferences(transaction, municipalityId, scenarios);
+    const matrix = await riskAnalysesRepository.matrixSetting(transaction, municipalityId);
+    const classification = system.classification
+      ? { confidentiality: system.classification.confidentiality, integrity: system.classification.integrity, availability: system.classification.availability, traceability: system.classification.traceability, classifiedOn: system.classification.classifiedOn }
+      : null;
+    const id = randomUUID();
+    const now = clock.now().toISOString();
+    await riskAnalysesRepository.insert(transaction, {
+      id,
+      municipality_id: municipalityId,
+      system_id: system.id,
+      revision: previous ? previous.revision + 1 : 1,
+      previous_id: previous?.id ?? null,
+      superseded: 0,
+      scope: input.scope,
+      analysed_on: input.analysedOn,
+      participants_json: JSON.stringify(input.participants),
+      classification_json: classification ? JSON.stringify(classification) : null,
+      matrix_json: JSON.stringify({ likelihoodLabels: matrix.likelihoodLabels, consequenceLabels: matrix.consequenceLabels }),
+      scenarios_json: JSON.stringify(scenarios),
+      scenario_count: scenarios.length,
+      described_scenario_count: scenarios.filter((scenario) => scenario.consequenceDescription?.trim()).length,
+      recorded_by_name: actorName(actor),
+      created_at: now,
+      updated_at: now,
+      version: 1,
+    });
+    const created = (await riskAnalysesRepository.findById(transaction, municipalityId, system.id, id))!;
+    await recordAudit(transaction, actor, clock, { action: previous ? 'revise' : 'create', entityType: 'risk_analysis', entityId: id, after: { systemId: system.id, revision: created.revision, previousId: created.previousId, analysedOn: created.analysedOn, scenarioCount: scenarios.length } });
+    return created;
+  }
+
+  return {
+    async listRiskAnalyses(actor: AnyActor, systemId: string) {
+      const municipalityId = municipalityOf(actor);
+      const system = await systems.loadOrFail(db, municipalityId, systemId);
+      requirePermission(actor, 'riskAnalysis.read', subjectOf(system));
+      const items = await riskAnalysesRepository.listForSystem(db, municipalityId, systemId);
+      return { items, total: items.length, nextCursor: null };
+    },
+
+    async getRiskAnalysis(actor: AnyActor, systemId: string, analysisId: string) {
+      const municipalityId = municipalityOf(actor);
+      const system = await systems.loadOrFail(db, municipalityId, systemId);
+      requirePermission(actor, 'riskAnalysis.read', subjectOf(system));
+      const analysis = await riskAnalysesRepository.findById(db, municipalityId, systemId, analysisId);
+      if (!analysis) throw notFound('Risk analysis');
+      return analysis;
+    },
+
+    async createRiskAnalysis(actor: AnyActor, systemId: string, input: RiskAnalysisCreate) {
+      const municipalityId = municipalityOf(actor);
+      return withTransaction(db, async (transaction) => {
+        const system = await systems.loadOrFail(transaction, municipalityId, systemId);
+        requirePermission(actor, 'riskAnalysis.write', subjectOf(system));
+        return insertAnalysis(transaction, actor, municipalityId, system, input, null);
+      });
+    },
+
+    /** A revision is a new analysis; the one it revises is kept, read-only, as history. */
+    async reviseRiskAnalysis(actor: AnyActor, systemId: string, analysisId: string, expectedVersion: number, input: RiskAnalysisCreate) {
+      const municipalityId = municipalityOf(actor);
+      return withTransaction(db, async (transaction) => {
+        const system = await systems.loadOrFail(transaction, municipalityId, systemId);
+        requirePermission(actor, 'riskAnalysis.write', subjectOf(system));
+        const previous = await riskAnalysesRepository.findById(transaction, municipalityId, systemId, analysisId);
+        if (!previous) throw notFound('Risk analysis');
+        if (previous.version !== expectedVersion) throw versionMismatch();
+        if (previous.superseded) throw new AppError('conflict', 'This analysis has already been revised; revise its newest version.');
+        if (!(await riskAnalysesRepository.markSuperseded(transaction, municipalityId, analysisId, expectedVersion, clock.now().toISOString()))) throw versionMismatch();
+        return insertAnalysis(transaction, actor, municipalityId, system, input, previous);
+      });
+    },
+
+    async getRiskMatrix(actor: AnyActor) {
+      requirePermission(actor, 'system.read');
+      return riskAnalysesRepository.matrixSetting(db, municipalityOf(actor));
+    },
+
+    async updateRiskMatrix(actor: AnyActor, expectedVersion: number, matrix: RiskMatrix) {
+      requirePermission(actor, 'riskMatrix.manage');
+      const municipalityId = municipalityOf(actor);
+      return withTransaction(db, async (transaction) => {
+        const before = await riskAnalysesRepository.matrixSetting(transaction, municipalityId);
+        if (before.version !== expectedVersion) throw versionMismatch();
+        if (!(await riskAnalysesRepository.saveMatrixSetting(transaction, municipalityId, matrix, expectedVersion, clock.now().toISOString()))) throw versionMismatch();
+        const after = await riskAnalysesRepository.matrixSetting(transaction, municipalityId);
+        await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'risk_matrix', entityId: municipalityId, before, after });
+        return after;
+      });
+    },
+  };
+}
+
+export type RiskAnalysesService = ReturnType<typeof createRiskAnalysesService>;
