@@ -21,7 +21,8 @@ export default defineConfig({
         extends: true,
         test: { name: 'postgres', include: httpTests, exclude: unitTests, env: { FORVALTA_TEST_DATABASE: 'postgres' } },
       },
-      { extends: true, test: { name: 'cli', include: ['packages/cli/src/**/*.test.ts'], exclude: unitTests } },
+      // Each CLI test starts real processes; on a busy 2-core machine one start can take seconds.
+      { extends: true, test: { name: 'cli', include: ['packages/cli/src/**/*.test.ts'], exclude: unitTests, testTimeout: 180_000 } },
     ],
   },
 });
