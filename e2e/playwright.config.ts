@@ -6,7 +6,9 @@ const port = 3210;
 const baseURL = `http://127.0.0.1:${port}`;
 const repositoryRoot = path.resolve(import.meta.dirname, '..');
 // A fresh database for every run, so the journeys start from the same demo data each time.
-const databaseFile = path.join(os.tmpdir(), `forvalta-e2e-${Date.now()}-${process.pid}.db`);
+// The runner's worker processes load this file too; they reuse the main process's name (through
+// the environment), so the teardown deletes exactly the file the server was started with.
+const databaseFile = (process.env.FORVALTA_E2E_DATABASE ??= path.join(os.tmpdir(), `forvalta-e2e-${Date.now()}-${process.pid}.db`));
 
 export const chromiumArguments = [
   '--no-sandbox',
@@ -20,6 +22,7 @@ export const chromiumArguments = [
 
 export default defineConfig({
   testDir: path.join(import.meta.dirname, 'tests'),
+  globalTeardown: path.join(import.meta.dirname, 'global-teardown.ts'),
   outputDir: path.join(repositoryRoot, 'test-results'),
   workers: 1,
   retries: 0,

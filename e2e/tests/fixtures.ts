@@ -5,6 +5,7 @@ export const demoPassword = 'Tanum-demo-2026';
 export const demoLogins = {
   administrator: 'admin@tanum.demo',
   auditor: 'revisor@tanum.demo',
+  departmentHead: 'bou-chef@tanum.demo',
   employee: 'medarbetare@tanum.demo',
 } as const;
 export type DemoRole = keyof typeof demoLogins;
@@ -87,6 +88,31 @@ export async function chooseOption(scope: Page | Locator, label: string | RegExp
   const page = 'page' in scope ? scope.page() : scope;
   await scope.getByRole('combobox', { name: label, exact: true }).click();
   await page.getByRole('option', { name: option }).first().click();
+}
+
+/** Calls the API with the page's session (CSRF token from /me), for test set-up and look-ups. */
+export async function apiCall<Result = unknown>(
+  page: Page,
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  options: { data?: unknown; version?: number } = {},
+): Promise<Result> {
+  const me = (await (await page.request.get('/api/v1/me')).json()) as { csrfToken: string };
+  const response = await page.request.fetch(`/api/v1${path}`, {
+    method,
+    ...(options.data === undefined ? {} : { data: options.data }),
+    headers: { 'X-CSRF-Token': me.csrfToken, ...(options.version === undefined ? {} : { 'If-Match': `"${options.version}"` }) },
+  });
+  expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
+  return (response.status() === 204 ? undefined : await response.json()) as Result;
+}
+
+/** A system's id by its exact name. */
+export async function systemIdByName(page: Page, name: string): Promise<string> {
+  const list = await apiCall<{ items: Array<{ id: string; name: string }> }>(page, 'GET', `/systems?q=${encodeURIComponent(name)}&limit=50`);
+  const system = list.items.find((item) => item.name === name);
+  expect(system, `system ${name}`).toBeTruthy();
+  return system!.id;
 }
 
 export { expect };

@@ -11,7 +11,14 @@ export function DateField(props: DateInputProps) {
   const { t, i18n } = useTranslation();
   return (
     <DatesProvider settings={{ locale: i18n.language === 'en' ? 'en' : 'sv', firstDayOfWeek: 1 }}>
-      <DateInput valueFormat="YYYY-MM-DD" placeholder={t('common.datePlaceholder')} clearable {...props} />
+      <DateInput
+        valueFormat="YYYY-MM-DD"
+        placeholder={t('common.datePlaceholder')}
+        clearable
+        // The clear button is icon-only; it needs a name for screen readers (WCAG 4.1.2).
+        clearButtonProps={{ 'aria-label': typeof props.label === 'string' ? t('common.clearDateOf', { label: props.label }) : t('common.clearDate') }}
+        {...props}
+      />
     </DatesProvider>
   );
 }

@@ -79,7 +79,7 @@ export function PublicRegisterSettingsCard() {
       </Title>
       <Text size="sm" c="gray.7" mb="md">
         {t('publicSettings.intro')}{' '}
-        <AnchorLink to="/public/$code" params={{ code: me.municipality.municipalityCode }} size="sm">
+        <AnchorLink to="/public/$code" params={{ code: me.municipality.municipalityCode }} size="sm" underline="always">
           {t('publicSettings.open')}
         </AnchorLink>
       </Text>

@@ -46,7 +46,6 @@ function SystemPicker({ excludeId, value, onChange, error }: { excludeId: string
         setChosen(options.find((option) => option.value === next) ?? null);
         onChange(next);
       }}
-      data-autofocus
     />
   );
 }

@@ -57,7 +57,7 @@ function AppointModal({ system, onClose }: { system: System; onClose: () => void
       >
         <Stack gap="md">
           {violation !== null && <RuleViolationAlert error={violation} />}
-          <PersonPicker label={t('stewards.person')} required value={personId} onChange={(value) => (setPersonId(value), setPersonError(null))} error={personError} data-autofocus />
+          <PersonPicker label={t('stewards.person')} required value={personId} onChange={(value) => (setPersonId(value), setPersonError(null))} error={personError} />
           <Select
             label={t('stewards.role')}
             allowDeselect={false}

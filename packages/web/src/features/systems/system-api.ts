@@ -112,6 +112,6 @@ export const lifecycleColours: Record<(typeof lifecycleValues)[number], { color:
   planned: { color: 'gray.7', variant: 'outline' },
   introducing: { color: 'blue.8', variant: 'filled' },
   in_production: { color: '#1f6f36', variant: 'filled' },
-  retiring: { color: 'orange.9', variant: 'filled' },
+  retiring: { color: '#9a3f00', variant: 'filled' },
   retired: { color: 'gray.7', variant: 'filled' },
 };
