@@ -24,6 +24,7 @@ import { registerSystemRoutes } from './modules/systems/systems.routes.ts';
 import { registerComplianceRoutes } from './modules/compliance/compliance.routes.ts';
 import { registerProjectRoutes } from './modules/projects/projects.routes.ts';
 import { registerRiskAnalysisRoutes } from './modules/risks/risk-analyses.routes.ts';
+import { registerChangeNoticeRoutes } from './modules/change-notices/change-notices.routes.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import type { DatabaseConnection } from './platform/database.ts';
 import { AppError } from './platform/errors.ts';
@@ -149,6 +150,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   registerComplianceRoutes(app, services.compliance, services.policyPacks);
   registerProjectRoutes(app, { projects: services.projects, actions: services.projectActions, guidelines: services.securityGuidelines });
   registerRiskAnalysisRoutes(app, services.riskAnalyses);
+  registerChangeNoticeRoutes(app, services.changeNotices);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, () => app.swagger());
 

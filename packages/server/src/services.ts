@@ -17,6 +17,7 @@ import { createProjectActionsService } from './modules/projects/project-actions.
 import { createProjectsService } from './modules/projects/projects.service.ts';
 import { createSecurityGuidelinesService } from './modules/projects/security-guidelines.service.ts';
 import { createRiskAnalysesService } from './modules/risks/risk-analyses.service.ts';
+import { createChangeNoticesService } from './modules/change-notices/change-notices.service.ts';
 import type { Clock } from './platform/clock.ts';
 import type { DatabaseHandle } from './platform/database.ts';
 
@@ -42,6 +43,7 @@ export function createServices(db: DatabaseHandle, clock: Clock, config: Pick<Co
     projectActions: createProjectActionsService(db, clock),
     securityGuidelines: createSecurityGuidelinesService(db, clock),
     riskAnalyses: createRiskAnalysesService(db, clock, systems),
+    changeNotices: createChangeNoticesService(db, clock, systems),
   };
 }
 

@@ -1,0 +1,165 @@
+import type { ChangeNoticeListQuery } from '@forvalta/contracts';
+import { sql, type Selectable } from 'kysely';
+import type { ChangeNoticesTable } from '../../platform/database-schema.ts';
+import { inParallel, type Executor } from '../../platform/database.ts';
+import { applyKeysetPage, finishPage, resolveSort } from '../../platform/paging.ts';
+import { currentAssignment } from '../systems/system-queries.ts';
+
+export type ChangeNoticeRow = Selectable<ChangeNoticesTable>;
+
+export interface NoticeValues {
+  id: string;
+  municipalityId: string;
+  kind: string;
+  title: string;
+  description: string | null;
+  plannedOn: string | null;
+  source: 'manual' | 'automatic';
+  sourceEventId: string | null;
+  recipientPersonIds: string[];
+  createdByName: string;
+  systemIds: string[];
+  now: string;
+}
+
+export interface ListFilters extends Omit<ChangeNoticeListQuery, 'limit' | 'cursor' | 'overdue'> {
+  /** Open notices created before this instant are overdue. */
+  overdueBefore?: { overdue: boolean; instant: string };
+}
+
+function filtered(db: Executor, municipalityId: string, query: ListFilters) {
+  let builder = db.selectFrom('change_notices').where('change_notices.municipality_id', '=', municipalityId);
+  if (query.status) builder = builder.where('change_notices.status', '=', query.status);
+  if (query.kind) builder = builder.where('change_notices.kind', '=', query.kind);
+  if (query.source) builder = builder.where('change_notices.source', '=', query.source);
+  if (query.systemId) {
+    const systemId = query.systemId;
+    builder = builder.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('change_notice_systems')
+          .select('change_notice_systems.system_id')
+          .whereRef('change_notice_systems.change_notice_id', '=', 'change_notices.id')
+          .where('change_notice_systems.system_id', '=', systemId),
+      ),
+    );
+  }
+  // Person ids are UUIDs, so a quoted id inside the JSON array matches only that person.
+  if (query.recipientPersonId) builder = builder.where('change_notices.recipients_json', 'like', `%"${query.recipientPersonId}"%`);
+  if (query.q) builder = builder.where(sql<boolean>`lower(change_notices.title) like ${`%${query.q.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`} escape '\\'`);
+  if (query.overdueBefore) {
+    const { overdue, instant } = query.overdueBefore;
+    builder = overdue
+      ? builder.where('change_notices.status', '=', 'open').where('change_notices.created_at', '<', instant)
+      : builder.where((eb) => eb.or([eb('change_notices.status', '<>', 'open'), eb('change_notices.created_at', '>=', instant)]));
+  }
+  return builder;
+}
+
+/** Change notices (ändringsanmälningar) and the systems they concern. */
+export const changeNoticesRepository = {
+  async list(db: Executor, municipalityId: string, query: ListFilters & { limit: number; cursor?: string; sort?: string }) {
+    const sort = resolveSort(query.sort ?? '-createdAt', { createdAt: 'change_notices.created_at' }, 'createdAt', 'change_notices.id');
+    const [rows, count] = await inParallel(
+      db,
+      () => applyKeysetPage(filtered(db, municipalityId, query).selectAll('change_notices'), sort, query.cursor, query.limit).execute(),
+      () => filtered(db, municipalityId, query).select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    );
+    const page = finishPage(rows, query.limit);
+    return { rows: page.rows as ChangeNoticeRow[], total: Number(count.total), nextCursor: page.nextCursor };
+  },
+
+  async findById(db: Executor, municipalityId: string, id: string) {
+    return db.selectFrom('change_notices').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', id).executeTakeFirst();
+  },
+
+  /** The systems of each notice, with names, in one query. */
+  async systemsOf(db: Executor, municipalityId: string, noticeIds: string[]) {
+    const grouped = new Map<string, Array<{ id: string; name: string }>>();
+    if (noticeIds.length === 0) return grouped;
+    const rows = await db
+      .selectFrom('change_notice_systems')
+      .innerJoin('systems', 'systems.id', 'change_notice_systems.system_id')
+      .select(['change_notice_systems.change_notice_id', 'systems.id', 'systems.name'])
+      .where('change_notice_systems.municipality_id', '=', municipalityId)
+      .where('change_notice_systems.change_notice_id', 'in', noticeIds)
+      .orderBy('systems.sort_key')
+      .execute();
+    for (const row of rows) {
+      const list = grouped.get(row.change_notice_id) ?? [];
+      list.push({ id: row.id, name: row.name });
+      grouped.set(row.change_notice_id, list);
+    }
+    return grouped;
+  },
+
+  async insert(db: Executor, values: NoticeValues) {
+    await db
+      .insertInto('change_notices')
+      .values({
+        id: values.id,
+        municipality_id: values.municipalityId,
+        kind: values.kind,
+        title: values.title,
+        description: values.description,
+        planned_on: values.plannedOn,
+        source: values.source,
+        source_event_id: values.sourceEventId,
+        status: 'open',
+        recipients_json: JSON.stringify(values.recipientPersonIds),
+        created_by_name: values.createdByName,
+        acknowledged_by_person_id: null,
+        acknowledged_by_name: null,
+        acknowledged_at: null,
+        acknowledgement_note: null,
+        created_at: values.now,
+        updated_at: values.now,
+        version: 1,
+      })
+      .execute();
+    if (values.systemIds.length > 0) {
+      await db
+        .insertInto('change_notice_systems')
+        .values(values.systemIds.map((systemId) => ({ municipality_id: values.municipalityId, change_notice_id: values.id, system_id: systemId })))
+        .execute();
+    }
+  },
+
+  async acknowledge(db: Executor, municipalityId: string, id: string, expectedVersion: number, values: { personId: string | null; name: string; note: string | null; now: string }) {
+    const result = await db
+      .updateTable('change_notices')
+      .set({ status: 'acknowledged', acknowledged_by_person_id: values.personId, acknowledged_by_name: values.name, acknowledgement_note: values.note, acknowledged_at: values.now, updated_at: values.now, version: expectedVersion + 1 })
+      .where('municipality_id', '=', municipalityId)
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+
+  /**
+   * The current managers of the systems adjacent to these through an integration (either
+   * direction), other than the systems themselves: they hear of a change that touches the link.
+   */
+  async adjacentManagerIds(db: Executor, municipalityId: string, systemIds: string[], today: string) {
+    if (systemIds.length === 0) return [];
+    const links = await db
+      .selectFrom('integrations')
+      .select(['provider_system_id', 'consumer_system_id'])
+      .where('municipality_id', '=', municipalityId)
+      .where((eb) => eb.or([eb('provider_system_id', 'in', systemIds), eb('consumer_system_id', 'in', systemIds)]))
+      .execute();
+    const own = new Set(systemIds);
+    const adjacent = [...new Set(links.flatMap((link) => [link.provider_system_id, link.consumer_system_id]).filter((id) => !own.has(id)))];
+    if (adjacent.length === 0) return [];
+    const managers = await db
+      .selectFrom('system_assignments')
+      .select('person_id')
+      .where('municipality_id', '=', municipalityId)
+      .where('system_id', 'in', adjacent)
+      .where('role', '=', 'manager')
+      .where(currentAssignment('system_assignments', today))
+      .execute();
+    return [...new Set(managers.map((row) => row.person_id))];
+  },
+};

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import type { ChangeNotice, ChangeNoticeCreate, ChangeNoticeListQuery } from '@forvalta/contracts';
+import type { AnyActor } from '../../access/actor.ts';
+import { can, municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
+import { AppError, forbidden, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
+import { parseJson } from '../../platform/json.ts';
+import { swedishHolidays } from '../../platform/swedish-holidays.ts';
+import { readParameter, tanumPolicyPack } from '../../policy/index.ts';
+import { addWorkingDays, earliestStartNotOverdue } from '../../policy/working-days.ts';
+import { policyPacksRepository } from '../compliance/policy-packs.repository.ts';
+import { swedishToday } from '../systems/system-queries.ts';
+import { actorName, type SystemsService } from '../systems/systems.service.ts';
+import { processChangeNoticeOutbox } from './change-notice-outbox.ts';
+import { changeNoticesRepository, type ChangeNoticeRow } from './change-notices.repository.ts';
+
+/** The instant a Swedish calendar day starts: midnight in Stockholm, summer time (+02:00) or not (+01:00). */
+export function stockholmMidnight(date: string): string {
+  const summer = new Date(`${date}T00:00:00+02:00`);
+  return (swedishToday(summer) === date ? summer : new Date(`${date}T00:00:00+01:00`)).toISOString();
+}
+
+/**
+ * Change notices (ITP-4.2.2-CHANGE-NOTICE): planned changes of operation or responsibility,
+ * reported to the IT unit's queue (and to adjacent systems' managers), acknowledged by the IT
+ * unit within the pack's working days. Automatic notices come from the outbox, processed before
+ * every read so the queue is always current.
+ */
+export function createChangeNoticesService(db: DatabaseHandle, clock: Clock, systems: SystemsService) {
+  async function acknowledgeWithin(executor: Executor, municipalityId: string) {
+    const stored = await policyPacksRepository.current(executor, municipalityId);
+    const parameters = (stored?.pack ?? tanumPolicyPack).parameters;
+    return parameters.changeNoticeAcknowledgeWorkingDays ? readParameter(parameters, 'changeNoticeAcknowledgeWorkingDays') : 5;
+  }
+
+  function holidaysAround(today: string) {
+    const year = Number(today.slice(0, 4));
+    return new Set(swedishHolidays(year - 1, year));
+  }
+
+  function toNotice(row: ChangeNoticeRow, systemsOfNotice: Array<{ id: string; name: string }>, workingDays: number, holidays: ReadonlySet<string>, today: string): ChangeNotice {
+    const acknowledgeBy = addWorkingDays(swedishToday(new Date(row.created_at)), workingDays, holidays);
+    return {
+      id: row.id,
+      version: row.version,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      kind: row.kind as ChangeNotice['kind'],
+      title: row.title,
+      description: row.description,
+      plannedOn: row.planned_on,
+      systems: systemsOfNotice,
+      source: row.source as ChangeNotice['source'],
+      status: row.status as ChangeNotice['status'],
+      createdByName: row.created_by_name,
+      acknowledgedByName: row.acknowledged_by_name,
+      acknowledgedAt: row.acknowledged_at,
+      acknowledgementNote: row.acknowledgement_note,
+      recipientPersonIds: parseJson(row.recipients_json, []),
+      acknowledgeBy,
+      overdue: row.status === 'open' && acknowledgeBy < today,
+    };
+  }
+
+  async function present(executor: Executor, municipalityId: string, rows: ChangeNoticeRow[]) {
+    const today = swedishToday(clock.now());
+    const [grouped, workingDays] = [await changeNoticesRepository.systemsOf(executor, municipalityId, rows.map((row) => row.id)), await acknowledgeWithin(executor, municipalityId)];
+    const holidays = holidaysAround(today);
+    return rows.map((row) => toNotice(row, grouped.get(row.id) ?? [], workingDays, holidays, today));
+  }
+
+  async function loadOrFail(executor: Executor, municipalityId: string, id: string) {
+    const row = await changeNoticesRepository.findById(executor, municipalityId, id);
+    if (!row) throw notFound('Change notice');
+    return row;
+  }
+
+  return {
+    /** For the scheduled job: every municipality's pending events. */
+    processOutbox: (municipalityId?: string) => processChangeNoticeOutbox(db, clock, { municipalityId }),
+
+    async listChangeNotices(actor: AnyActor, query: ChangeNoticeListQuery) {
+      requirePermission(actor, 'changeNotice.read');
+      const municipalityId = municipalityOf(actor);
+      await processChangeNoticeOutbox(db, clock, { municipalityId });
+      const { overdue, ...filters } = query;
+      let overdueBefore: { overdue: boolean; instant: string } | undefined;
+      if (overdue !== undefined) {
+        const today = swedishToday(clock.now());
+        // Created on or after this Swedish date: not overdue yet.
+        const cutoff = earliestStartNotOverdue(today, await acknowledgeWithin(db, municipalityId), holidaysAround(today));
+        overdueBefore = { overdue, instant: stockholmMidnight(cutoff) };
+      }
+      const page = await changeNoticesRepository.list(db, municipalityId, { ...filters, overdueBefore });
+      return { items: await present(db, municipalityId, page.rows), total: page.total, nextCursor: page.nextCursor };
+    },
+
+    async getChangeNotice(actor: AnyActor, id: string) {
+      requirePermission(actor, 'changeNotice.read');
+      const municipalityId = municipalityOf(actor);
+      await processChangeNoticeOutbox(db, clock, { municipalityId });
+      return (await present(db, municipalityId, [await loadOrFail(db, municipalityId, id)]))[0]!;
+    },
+
+    /** A planned change reported by the owner or the system's manager or deputy. */
+    async createChangeNotice(actor: AnyActor, input: ChangeNoticeCreate) {
+      const municipalityId = municipalityOf(actor);
+      return withTransaction(db, async (transaction) => {
+        const systemIds = [...new Set(input.systemIds)];
+        for (const [index, systemId] of systemIds.entries()) {
+          const system = await systems.loadOrFail(transaction, municipalityId, systemId).catch(() => {
+            throw invalid(`systemIds.${index}`, 'The system does not exist in this municipality.');
+          });
+          if (!can(actor, 'changeNotice.create', { departmentId: system.ownerDepartmentId, stewardPersonIds: systems.stewardsOf(system) })) {
+            throw forbidden(`You may not report changes for ${system.name}.`);
+          }
+        }
+        const today = swedishToday(clock.now());
+        const recipientPersonIds = input.touchesIntegrations ? await changeNoticesRepository.adjacentManagerIds(transaction, municipalityId, systemIds, today) : [];
+        const id = randomUUID();
+        await changeNoticesRepository.insert(transaction, {
+          id,
+          municipalityId,
+          kind: input.kind,
+          title: input.title,
+          description: input.description ?? null,
+          plannedOn: input.plannedOn ?? null,
+          source: 'manual',
+          sourceEventId: null,
+          recipientPersonIds,
+          createdByName: actorName(actor),
+          systemIds,
+          now: clock.now().toISOString(),
+        });
+        const [created] = await present(transaction, municipalityId, [await loadOrFail(transaction, municipalityId, id)]);
+        await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'change_notice', entityId: id, after: created });
+        return created!;
+      });
+    },
+
+    /** The IT unit has taken note (§4.2.2); only its roles may say so. */
+    async acknowledgeChangeNotice(actor: AnyActor, id: string, expectedVersion: number, note: string | null | undefined) {
+      requirePermission(actor, 'changeNotice.acknowledge');
+      const municipalityId = municipalityOf(actor);
+      return withTransaction(db, async (transaction) => {
+        const before = await loadOrFail(transaction, municipalityId, id);
+        if (before.version !== expectedVersion) throw versionMismatch();
+        if (before.status !== 'open') throw new AppError('conflict', 'The notice has already been acknowledged.');
+        const values = { personId: actor.kind === 'person' ? actor.personId : null, name: actorName(actor), note: note ?? null, now: clock.now().toISOString() };
+        if (!(await changeNoticesRepository.acknowledge(transaction, municipalityId, id, expectedVersion, values))) throw versionMismatch();
+        const [after] = await present(transaction, municipalityId, [await loadOrFail(transaction, municipalityId, id)]);
+        await recordAudit(transaction, actor, clock, { action: 'acknowledge', entityType: 'change_notice', entityId: id, before: { status: before.status }, after: { status: after!.status, acknowledgedByName: after!.acknowledgedByName, note: values.note } });
+        return after!;
+      });
+    },
+  };
+}
+
+export type ChangeNoticesService = ReturnType<typeof createChangeNoticesService>;

@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, factories, type TestContext, type TestMunicipality, type TestUser } from '../../../test/test-app.ts';
+import { expectProblem, expectStatus, send } from '../../../test/http.ts';
+import { systemFactories } from '../../../test/system-factories.ts';
+
+describe('change notices API', () => {
+  let context: TestContext;
+  let tanum: TestMunicipality;
+  let other: TestMunicipality;
+  let make: ReturnType<typeof factories>;
+  let register: ReturnType<typeof systemFactories>;
+  let care: string;
+  let itUnit: TestUser;
+  let careHead: TestUser;
+  let employee: TestUser;
+  let neighbourManager: TestUser;
+
+  beforeAll(async () => {
+    context = await createTestContext();
+    make = factories(context);
+    register = systemFactories(context);
+    tanum = await make.municipality('Tanum');
+    other = await make.municipality('Strömstad');
+    care = (await make.department(tanum, 'Omsorg')).id;
+    itUnit = await make.user(tanum, 'it_unit');
+    careHead = await make.user(tanum, 'department_head', care);
+    employee = await make.user(tanum, 'employee');
+    neighbourManager = await make.user(tanum, 'employee');
+  });
+  afterAll(() => context.close());
+
+  const list = async (query: string, user: { authorization: Record<string, string> } = itUnit) =>
+    expectStatus(await send(context, 'GET', `/api/v1/change-notices?${query}`, { headers: user.authorization }), 200);
+
+  it('answers 401 without a login', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    for (const [method, url] of [
+      ['GET', '/api/v1/change-notices'],
+      ['POST', '/api/v1/change-notices'],
+      ['GET', `/api/v1/change-notices/${id}`],
+      ['POST', `/api/v1/change-notices/${id}/acknowledge`],
+    ] as const) {
+      expectProblem(await send(context, method, url, method === 'GET' ? {} : { body: {} }), 401, 'unauthenticated');
+    }
+  });
+
+  it('creates a notice automatically when a deputy is appointed, tells the adjacent manager, and the IT unit acknowledges it', async () => {
+    const system = await register.system(tanum, care, { name: 'Procapita' });
+    const neighbour = await register.system(tanum, care, { name: 'Pulsen Combine' });
+    await register.appoint(tanum, neighbour.id, neighbourManager.personId, 'manager');
+    expectStatus(await send(context, 'POST', '/api/v1/integrations', { headers: tanum.admin.authorization, body: { providerSystemId: system.id, consumerSystemId: neighbour.id, method: 'api', frequency: 'daily' } }), 201);
+    const deputy = await make.user(tanum, 'employee');
+    await register.appoint(tanum, system.id, deputy.personId, 'deputy');
+
+    const found = await list(`systemId=${system.id}`);
+    expect(found.total).toBe(1);
+    const notice = found.items[0];
+    expect(notice).toMatchObject({
+      kind: 'responsibility',
+      source: 'automatic',
+      status: 'open',
+      title: 'Ny ersättare för Procapita: Test employee',
+      systems: [{ id: system.id, name: 'Procapita' }],
+      recipientPersonIds: [neighbourManager.personId],
+      acknowledgeBy: '2026-12-04',
+      overdue: false,
+    });
+    expect((await list(`recipientPersonId=${neighbourManager.personId}`, neighbourManager)).items.map((item: { id: string }) => item.id)).toContain(notice.id);
+
+    const acknowledge = (user: TestUser, ifMatch?: number) => send(context, 'POST', `/api/v1/change-notices/${notice.id}/acknowledge`, { headers: user.authorization, body: { note: 'Noterat' }, ifMatch });
+    expectProblem(await acknowledge(careHead, 1), 403, 'forbidden');
+    expectProblem(await acknowledge(employee, 1), 403, 'forbidden');
+    expectProblem(await send(context, 'POST', `/api/v1/change-notices/${notice.id}/acknowledge`, { headers: tanum.admin.authorization, body: {}, ifMatch: 1 }), 403, 'forbidden');
+    expectProblem(await acknowledge(itUnit), 428, 'precondition_required');
+    expectProblem(await acknowledge(itUnit, 2), 412, 'version_mismatch');
+    const acknowledged = expectStatus(await acknowledge(itUnit, 1), 200);
+    expect(acknowledged).toMatchObject({ status: 'acknowledged', acknowledgedByName: 'Test it_unit', acknowledgementNote: 'Noterat', acknowledgedAt: '2026-11-28T09:00:00.000Z', version: 2 });
+    expectProblem(await acknowledge(itUnit, 2), 409, 'conflict');
+  });
+
+  it('processes each outbox event exactly once, even when two runs race', async () => {
+    const fresh = await make.municipality('Utkö');
+    const department = (await make.department(fresh, 'Teknik')).id;
+    const system = await register.system(fresh, department);
+    for (let index = 0; index < 6; index += 1) {
+      const person = await make.person(fresh, department);
+      await register.appoint(fresh, system.id, person.id, index === 0 ? 'manager' : 'deputy');
+    }
+    const pending = await context.database.db.selectFrom('domain_events').select('id').where('municipality_id', '=', fresh.id).where('processed_at', 'is', null).execute();
+    expect(pending.length).toBe(6);
+    const counts = await Promise.all([context.services.changeNotices.processOutbox(fresh.id), context.services.changeNotices.processOutbox(fresh.id), context.services.changeNotices.processOutbox()]);
+    expect(counts.reduce((sum, count) => sum + count, 0)).toBe(6);
+    const notices = await context.database.db.selectFrom('change_notices').select(['source_event_id']).where('municipality_id', '=', fresh.id).execute();
+    expect(notices.map((notice) => notice.source_event_id).sort()).toEqual(pending.map((event) => event.id).sort());
+    expect(await context.services.changeNotices.processOutbox(fresh.id)).toBe(0);
+    expect((await list('limit=50', fresh.admin)).total).toBe(6);
+  });
+
+  it('lets the owner or a steward report a planned operational change, and marks it overdue after five working days', async () => {
+    const system = await register.system(tanum, care, { name: 'Treserva' });
+    const neighbour = await register.system(tanum, care);
+    await register.appoint(tanum, neighbour.id, neighbourManager.personId, 'manager');
+    expectStatus(await send(context, 'POST', '/api/v1/integrations', { headers: tanum.admin.authorization, body: { providerSystemId: neighbour.id, consumerSystemId: system.id, method: 'file', frequency: 'daily' } }), 201);
+    const body = { kind: 'operation', title: 'Byte av databasserver', plannedOn: '2026-12-15', systemIds: [system.id], touchesIntegrations: true };
+    expectProblem(await send(context, 'POST', '/api/v1/change-notices', { headers: employee.authorization, body }), 403, 'forbidden');
+    expectProblem(await send(context, 'POST', '/api/v1/change-notices', { headers: careHead.authorization, body: { ...body, kind: 'upgrade' } }), 400, 'validation_failed');
+    expectProblem(await send(context, 'POST', '/api/v1/change-notices', { headers: careHead.authorization, body: { ...body, systemIds: [] } }), 400, 'validation_failed');
+    const created = expectStatus(await send(context, 'POST', '/api/v1/change-notices', { headers: careHead.authorization, body }), 201);
+    expect(created).toMatchObject({ source: 'manual', status: 'open', plannedOn: '2026-12-15', recipientPersonIds: [neighbourManager.personId], createdByName: 'Test department_head' });
+
+    // Friday 4 December is the fifth working day after Saturday 28 November; the Monday after, it is late.
+    expect(created.acknowledgeBy).toBe('2026-12-04');
+    context.clock.set('2026-12-07T09:00:00.000Z');
+    try {
+      const overdue = await list('overdue=true&kind=operation');
+      expect(overdue.items.map((item: { id: string }) => item.id)).toContain(created.id);
+      expect(overdue.items.every((item: { overdue: boolean }) => item.overdue)).toBe(true);
+      expect((await list('overdue=false&kind=operation')).items.map((item: { id: string }) => item.id)).not.toContain(created.id);
+    } finally {
+      context.clock.set('2026-11-28T09:00:00.000Z');
+    }
+    expect((await list('overdue=true&kind=operation')).items.map((item: { id: string }) => item.id)).not.toContain(created.id);
+  });
+
+  it('answers 404 for another municipality’s notice', async () => {
+    const department = (await make.department(other, 'Omsorg')).id;
+    const system = await register.system(other, department);
+    const foreign = expectStatus(await send(context, 'POST', '/api/v1/change-notices', { headers: other.admin.authorization, body: { kind: 'operation', title: 'X', systemIds: [system.id] } }), 201);
+    expectProblem(await send(context, 'GET', `/api/v1/change-notices/${foreign.id}`, { headers: itUnit.authorization }), 404, 'not_found');
+    expectProblem(await send(context, 'POST', `/api/v1/change-notices/${foreign.id}/acknowledge`, { headers: itUnit.authorization, body: {}, ifMatch: 1 }), 404, 'not_found');
+    expectProblem(await send(context, 'POST', '/api/v1/change-notices', { headers: tanum.admin.authorization, body: { kind: 'operation', title: 'X', systemIds: [system.id] } }), 400, 'validation_failed');
+    expect((await list('limit=200')).items.map((item: { id: string }) => item.id)).not.toContain(foreign.id);
+  });
+});
