@@ -23,7 +23,7 @@ export interface ReadMeasurement {
 
 export interface BenchReport {
   startedAt: string;
-  machine: { cpus: number; cpuModel: string; memoryGigabytes: number; node: string; platform: string };
+  machine: { cpus: number; cpuModel: string; memoryGigabytes: number; node: string; platform: string; loadAverageAtEnd: number[] };
   options: { size: string; seed: number; dialect: string; database: string; connections: number; durationSeconds: number };
   municipality: { code: string; systems: number; people: number };
   generation: PreparedDatabase['generation'] & { generatedNow: boolean; generatedAt: string };
@@ -41,6 +41,8 @@ export function describeMachine(): BenchReport['machine'] {
     memoryGigabytes: Math.round(os.totalmem() / 1024 ** 3),
     node: process.version,
     platform: `${os.platform()} ${os.release()}`,
+    // The machines are shared: a load average above the core count means the figures are pessimistic.
+    loadAverageAtEnd: os.loadavg().map((value) => Math.round(value * 10) / 10),
   };
 }
 
@@ -69,7 +71,7 @@ export function evaluateTargets(report: Omit<BenchReport, 'targets'>): BenchRepo
 export function printReport(report: BenchReport, print: (line: string) => void): void {
   const { options, machine } = report;
   print('');
-  print(`Förvalta bench — size ${options.size}, ${options.dialect}, ${options.connections} connections × ${options.durationSeconds} s; ${machine.cpus} cores, ${machine.memoryGigabytes} GB, Node ${machine.node}`);
+  print(`Förvalta bench — size ${options.size}, ${options.dialect}, ${options.connections} connections × ${options.durationSeconds} s; ${machine.cpus} cores, ${machine.memoryGigabytes} GB, Node ${machine.node}, load average ${machine.loadAverageAtEnd.join(' ')}`);
   print(`measured in municipality ${report.municipality.code}: ${report.municipality.systems.toLocaleString('en-GB')} systems, ${report.municipality.people.toLocaleString('en-GB')} people`);
   print('');
   const header = ['read', 'req/s', 'p50', 'p99', 'p50 1c', 'raw p50', 'app/raw', 'q+auth'];
