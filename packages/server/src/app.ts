@@ -25,6 +25,7 @@ import { registerComplianceRoutes } from './modules/compliance/compliance.routes
 import { registerProjectRoutes } from './modules/projects/projects.routes.ts';
 import { registerRiskAnalysisRoutes } from './modules/risks/risk-analyses.routes.ts';
 import { registerChangeNoticeRoutes } from './modules/change-notices/change-notices.routes.ts';
+import { registerReviewRoutes } from './modules/reviews/reviews.routes.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import type { DatabaseConnection } from './platform/database.ts';
 import { AppError } from './platform/errors.ts';
@@ -151,6 +152,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   registerProjectRoutes(app, { projects: services.projects, actions: services.projectActions, guidelines: services.securityGuidelines });
   registerRiskAnalysisRoutes(app, services.riskAnalyses);
   registerChangeNoticeRoutes(app, services.changeNotices);
+  registerReviewRoutes(app, services.reviews);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, () => app.swagger());
 

@@ -18,6 +18,7 @@ import { createProjectsService } from './modules/projects/projects.service.ts';
 import { createSecurityGuidelinesService } from './modules/projects/security-guidelines.service.ts';
 import { createRiskAnalysesService } from './modules/risks/risk-analyses.service.ts';
 import { createChangeNoticesService } from './modules/change-notices/change-notices.service.ts';
+import { createReviewsService } from './modules/reviews/reviews.service.ts';
 import type { Clock } from './platform/clock.ts';
 import type { DatabaseHandle } from './platform/database.ts';
 
@@ -44,6 +45,7 @@ export function createServices(db: DatabaseHandle, clock: Clock, config: Pick<Co
     securityGuidelines: createSecurityGuidelinesService(db, clock),
     riskAnalyses: createRiskAnalysesService(db, clock, systems),
     changeNotices: createChangeNoticesService(db, clock, systems),
+    reviews: createReviewsService(db, clock, systems),
   };
 }
 

@@ -1,0 +1,73 @@
+import type { ReviewListQuery } from '@forvalta/contracts';
+import type { Insertable, Selectable } from 'kysely';
+import type { ReviewsTable } from '../../platform/database-schema.ts';
+import type { Executor } from '../../platform/database.ts';
+import { applyKeysetPage, finishPage, resolveSort } from '../../platform/paging.ts';
+
+export type ReviewRow = Selectable<ReviewsTable> & { system_name: string; owner_department_id: string };
+
+function filtered(db: Executor, municipalityId: string, query: Omit<ReviewListQuery, 'limit' | 'cursor'>, today: string) {
+  let builder = db.selectFrom('reviews').innerJoin('systems', 'systems.id', 'reviews.system_id').where('reviews.municipality_id', '=', municipalityId);
+  if (query.systemId) builder = builder.where('reviews.system_id', '=', query.systemId);
+  if (query.status) builder = builder.where('reviews.status', '=', query.status);
+  if (query.ownerDepartmentId) builder = builder.where('systems.owner_department_id', '=', query.ownerDepartmentId);
+  if (query.overdue === true) builder = builder.where('reviews.status', '=', 'planned').where('reviews.planned_on', '<', today);
+  if (query.overdue === false) builder = builder.where((eb) => eb.or([eb('reviews.status', '<>', 'planned'), eb('reviews.planned_on', '>=', today)]));
+  return builder;
+}
+
+/** Reviews (genomgångar) of systems by their owners. */
+export const reviewsRepository = {
+  async list(db: Executor, municipalityId: string, query: ReviewListQuery, today: string) {
+    const sort = resolveSort(query.sort, { plannedOn: 'reviews.planned_on', updatedAt: 'reviews.updated_at' }, 'plannedOn', 'reviews.id');
+    const [rows, count] = await Promise.all([
+      applyKeysetPage(filtered(db, municipalityId, query, today).selectAll('reviews').select(['systems.name as system_name', 'systems.owner_department_id']), sort, query.cursor, query.limit).execute(),
+      filtered(db, municipalityId, query, today).select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    ]);
+    const page = finishPage(rows, query.limit);
+    return { rows: page.rows as ReviewRow[], total: Number(count.total), nextCursor: page.nextCursor };
+  },
+
+  async findById(db: Executor, municipalityId: string, id: string): Promise<ReviewRow | undefined> {
+    return db
+      .selectFrom('reviews')
+      .innerJoin('systems', 'systems.id', 'reviews.system_id')
+      .selectAll('reviews')
+      .select(['systems.name as system_name', 'systems.owner_department_id'])
+      .where('reviews.municipality_id', '=', municipalityId)
+      .where('reviews.id', '=', id)
+      .executeTakeFirst();
+  },
+
+  async insert(db: Executor, values: Insertable<ReviewsTable>) {
+    await db.insertInto('reviews').values(values).execute();
+  },
+
+  async update(db: Executor, municipalityId: string, id: string, expectedVersion: number, columns: Partial<Omit<ReviewsTable, 'id' | 'municipality_id' | 'system_id' | 'created_at' | 'version'>>) {
+    const result = await db
+      .updateTable('reviews')
+      .set({ ...columns, version: expectedVersion + 1 })
+      .where('municipality_id', '=', municipalityId)
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+
+  /** The systems linked to this one by an integration, either way: the review's preselection. */
+  async adjacentSystemIds(db: Executor, municipalityId: string, systemId: string) {
+    const links = await db
+      .selectFrom('integrations')
+      .select(['provider_system_id', 'consumer_system_id'])
+      .where('municipality_id', '=', municipalityId)
+      .where((eb) => eb.or([eb('provider_system_id', '=', systemId), eb('consumer_system_id', '=', systemId)]))
+      .execute();
+    return [...new Set(links.map((link) => (link.provider_system_id === systemId ? link.consumer_system_id : link.provider_system_id)))];
+  },
+
+  async systemNames(db: Executor, municipalityId: string, ids: string[]) {
+    if (ids.length === 0) return new Map<string, string>();
+    const rows = await db.selectFrom('systems').select(['id', 'name']).where('municipality_id', '=', municipalityId).where('id', 'in', ids).execute();
+    return new Map(rows.map((row) => [row.id, row.name]));
+  },
+};

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import type { Review, ReviewCreate, ReviewListQuery, ReviewUpdate } from '@forvalta/contracts';
+import type { AnyActor } from '../../access/actor.ts';
+import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { inParallel, withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
+import { AppError, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
+import { parseJson } from '../../platform/json.ts';
+import { swedishToday } from '../systems/system-queries.ts';
+import type { SystemsService } from '../systems/systems.service.ts';
+import { reviewsRepository, type ReviewRow } from './reviews.repository.ts';
+
+type StoredAdjacent = { systemId: string; considered: boolean; note: string | null };
+
+/**
+ * Reviews of a system by its owner (ITP-4.2-REVIEW): the adjacent systems considered, the three
+ * evaluations of §3 (ITP-3-EVALUATE), findings and actions, IT unit participants marked
+ * (ITP-4.3-ASSIST). A review is planned, then held; the rules judge the held ones.
+ */
+export function createReviewsService(db: DatabaseHandle, clock: Clock, systems: SystemsService) {
+  const today = () => swedishToday(clock.now());
+
+  async function present(executor: Executor, municipalityId: string, rows: ReviewRow[]): Promise<Review[]> {
+    const adjacentByReview = new Map(rows.map((row) => [row.id, parseJson<StoredAdjacent[]>(row.adjacent_json, [])]));
+    const names = await reviewsRepository.systemNames(executor, municipalityId, [...new Set([...adjacentByReview.values()].flat().map((entry) => entry.systemId))]);
+    const now = today();
+    return rows.map((row) => ({
+      id: row.id,
+      version: row.version,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      systemId: row.system_id,
+      systemName: row.system_name,
+      ownerDepartmentId: row.owner_department_id,
+      status: row.status as Review['status'],
+      plannedOn: row.planned_on,
+      heldOn: row.held_on,
+      participants: parseJson(row.participants_json, []),
+      // A system deleted since drops out of the list rather than showing without a name.
+      adjacentSystems: adjacentByReview.get(row.id)!.filter((entry) => names.has(entry.systemId)).map((entry) => ({ ...entry, systemName: names.get(entry.systemId)! })),
+      evaluations: { use: row.evaluation_use, coordination: row.evaluation_coordination, efficiency: row.evaluation_efficiency },
+      findings: row.findings,
+      actions: parseJson(row.actions_json, []),
+      nextReviewOn: row.next_review_on,
+      overdue: row.status === 'planned' && row.planned_on < now,
+    }));
+  }
+
+  async function loadOrFail(executor: Executor, municipalityId: string, id: string) {
+    const row = await reviewsRepository.findById(executor, municipalityId, id);
+    if (!row) throw notFound('Review');
+    return row;
+  }
+
+  /** Named systems and people must exist in this municipality. */
+  async function validate(executor: Executor, municipalityId: string, input: Pick<ReviewUpdate, 'adjacentSystems' | 'participants' | 'actions'>) {
+    const systemIds = [...new Set((input.adjacentSystems ?? []).map((entry) => entry.systemId))];
+    const personIds = [...new Set([...(input.participants ?? []).map((entry) => entry.personId), ...(input.actions ?? []).map((entry) => entry.ownerPersonId)].filter((id): id is string => Boolean(id)))];
+    const [names, people] = await inParallel(
+      executor,
+      () => reviewsRepository.systemNames(executor, municipalityId, systemIds),
+      () => (personIds.length ? executor.selectFrom('people').select('id').where('municipality_id', '=', municipalityId).where('id', 'in', personIds).execute() : Promise.resolve([])),
+    );
+    if (names.size !== systemIds.length) throw invalid('adjacentSystems', 'One or more adjacent systems do not exist in this municipality.');
+    if (people.length !== personIds.length) throw invalid('participants', 'One or more named people do not exist in this municipality.');
+  }
+
+  const normaliseParticipants = (participants: NonNullable<ReviewUpdate['participants']>) => participants.map((entry) => ({ personId: entry.personId ?? null, name: entry.name, itUnit: entry.itUnit }));
+  const normaliseAdjacent = (entries: NonNullable<ReviewUpdate['adjacentSystems']>) => entries.map((entry) => ({ systemId: entry.systemId, considered: entry.considered, note: entry.note ?? null }));
+
+  return {
+    async listReviews(actor: AnyActor, query: ReviewListQuery) {
+      requirePermission(actor, 'review.read');
+      const municipalityId = municipalityOf(actor);
+      const page = await reviewsRepository.list(db, municipalityId, query, today());
+      return { items: await present(db, municipalityId, page.rows), total: page.total, nextCursor: page.nextCursor };
+    },
+
+    async getReview(actor: AnyActor, id: string): Promise<Review> {
+      requirePermission(actor, 'review.read');
+      const municipalityId = municipalityOf(actor);
+      return (await present(db, municipalityId, [await loadOrFail(db, municipalityId, id)]))[0]!;
+    },
+
+    /** Plans a review; the adjacent systems are preselected from the integration graph unless given. */
+    async createReview(actor: AnyActor, input: ReviewCreate): Promise<Review> {
+      const municipalityId = municipalityOf(actor);
+      return withTransaction(db, async (transaction) => {
+        const system = await systems.loadOrFail(transaction, municipalityId, input.systemId).catch(() => {
+          throw invalid('systemId', 'The system does not exist in this municipality.');
+        });
+        requirePermission(actor, 'review.write', { departmentId: system.ownerDepartmentId, stewardPersonIds: systems.stewardsOf(system) });
+        await validate(transaction, municipalityId, input);
+        const adjacent = input.adjacentSystems
+          ? normaliseAdjacent(input.adjacentSystems)
+          : (await reviewsRepository.adjacentSystemIds(transaction, municipalityId, system.id)).map((systemId) => ({ systemId, considered: false, note: null }));
+        const id = randomUUID();
+        const now = clock.now().toISOString();
+        await reviewsRepository.insert(transaction, {
+          id,
+          municipality_id: municipalityId,
+          system_id: system.id,
+          status: 'planned',
+          planned_on: input.plannedOn,
+          held_on: null,
+          participants_json: JSON.stringify(normaliseParticipants(input.participants ?? [])),
+          adjacent_json: JSON.stringify(adjacent),
+          evaluation_use: null,
+          evaluation_coordination: null,
+          evaluation_efficiency: null,
+          findings: null,
+          actions_json: '[]',
+          next_review_on: null,
+          created_at: now,
+          updated_at: now,
+          version: 1,
+        });
+        const [created] = await present(transaction, municipalityId, [await loadOrFail(transaction, municipalityId, id)]);
+        await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'review', entityId: id, after: created });
+        return created!;
+      });
+    },
+
+    /** Records the review; giving heldOn marks it held (planned → held), and a held review stays held. */
+    async updateReview(actor: AnyActor, id: string, expectedVersion: number, input: ReviewUpdate): Promise<Review> {
+      const municipalityId = municipalityOf(actor);
+      return withTransaction(db, async (transaction) => {
+        const row = await loadOrFail(transaction, municipalityId, id);
+        const system = await systems.loadOrFail(transaction, municipalityId, row.system_id);
+        requirePermission(actor, 'review.write', { departmentId: system.ownerDepartmentId, stewardPersonIds: systems.stewardsOf(system) });
+        if (row.version !== expectedVersion) throw versionMismatch();
+        if (input.heldOn === null && row.status === 'held') throw new AppError('conflict', 'A held review stays held; correct its date instead.');
+        if (input.heldOn && input.heldOn > today()) throw invalid('heldOn', 'A review cannot be held in the future.');
+        await validate(transaction, municipalityId, input);
+        const [before] = await present(transaction, municipalityId, [row]);
+        const held = input.heldOn ?? row.held_on;
+        const ok = await reviewsRepository.update(transaction, municipalityId, id, expectedVersion, {
+          status: held ? 'held' : 'planned',
+          ...(input.plannedOn !== undefined ? { planned_on: input.plannedOn } : {}),
+          ...(input.heldOn !== undefined ? { held_on: input.heldOn } : {}),
+          ...(input.participants !== undefined ? { participants_json: JSON.stringify(normaliseParticipants(input.participants)) } : {}),
+          ...(input.adjacentSystems !== undefined ? { adjacent_json: JSON.stringify(normaliseAdjacent(input.adjacentSystems)) } : {}),
+          ...(input.evaluations?.use !== undefined ? { evaluation_use: input.evaluations.use } : {}),
+          ...(input.evaluations?.coordination !== undefined ? { evaluation_coordination: input.evaluations.coordination } : {}),
+          ...(input.evaluations?.efficiency !== undefined ? { evaluation_efficiency: input.evaluations.efficiency } : {}),
+          ...(input.findings !== undefined ? { findings: input.findings } : {}),
+          ...(input.actions !== undefined ? { actions_json: JSON.stringify(input.actions.map((action) => ({ description: action.description, ownerPersonId: action.ownerPersonId ?? null, dueDate: action.dueDate ?? null, status: action.status }))) } : {}),
+          ...(input.nextReviewOn !== undefined ? { next_review_on: input.nextReviewOn } : {}),
+          updated_at: clock.now().toISOString(),
+        });
+        if (!ok) throw versionMismatch();
+        const [after] = await present(transaction, municipalityId, [await loadOrFail(transaction, municipalityId, id)]);
+        await recordAudit(transaction, actor, clock, { action: before!.status === 'planned' && after!.status === 'held' ? 'hold' : 'update', entityType: 'review', entityId: id, before, after });
+        return after!;
+      });
+    },
+  };
+}
+
+export type ReviewsService = ReturnType<typeof createReviewsService>;
