@@ -69,9 +69,8 @@ export function applyKeysetPage<Database, Tables extends keyof Database, Output>
   if (cursor) {
     const [value, id] = decodeCursor(cursor);
     const comparison = sort.direction === 'asc' ? sql.raw('>') : sql.raw('<');
-    paged = paged.where(
-      sql<boolean>`(${column} ${comparison} ${value} or (${column} = ${value} and ${idColumn} ${comparison} ${id}))`,
-    );
+    // A row-value comparison lets both databases seek the (sort column, id) index directly.
+    paged = paged.where(sql<boolean>`(${column}, ${idColumn}) ${comparison} (${value}, ${id})`);
   }
   return paged
     .orderBy(sql`${column}`, sort.direction)

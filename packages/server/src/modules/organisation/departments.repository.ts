@@ -29,6 +29,7 @@ function withPeopleCount<Builder extends SelectQueryBuilder<Database, 'departmen
     eb
       .selectFrom('people')
       .select(eb.fn.countAll<number>().as('count'))
+      .whereRef('people.municipality_id', '=', 'departments.municipality_id')
       .whereRef('people.department_id', '=', 'departments.id')
       .where('people.employment_status', '=', 'active')
       .as('people_count'),

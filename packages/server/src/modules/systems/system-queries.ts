@@ -1,7 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
 
 /**
- * SQL fragments the register's queries share. "Current" means in force today: started and not
+ * SQL fragments the register's queries share. Every correlated subquery names the municipality
+ * too, so the (municipality_id, system_id, role) index serves it (and Citus can co-locate it). "Current" means in force today: started and not
  * ended. Coverage follows ITP-4.2-MANAGER and ITP-4.2-DEPUTY: an active manager, and an active
  * deputy who is not that manager. A person who leaves uncovers their systems at once because
  * these conditions read employment status at query time.
@@ -15,7 +16,8 @@ export function hasActiveManager(today: string): RawBuilder<boolean> {
   return sql<boolean>`exists (
     select 1 from system_assignments manager_assignment
     join people manager_person on manager_person.id = manager_assignment.person_id
-    where manager_assignment.system_id = systems.id
+    where manager_assignment.municipality_id = systems.municipality_id
+      and manager_assignment.system_id = systems.id
       and manager_assignment.role = 'manager'
       and ${currentAssignment('manager_assignment', today)}
       and manager_person.employment_status = 'active')`;
@@ -25,13 +27,15 @@ export function hasActiveDeputy(today: string): RawBuilder<boolean> {
   return sql<boolean>`exists (
     select 1 from system_assignments deputy_assignment
     join people deputy_person on deputy_person.id = deputy_assignment.person_id
-    where deputy_assignment.system_id = systems.id
+    where deputy_assignment.municipality_id = systems.municipality_id
+      and deputy_assignment.system_id = systems.id
       and deputy_assignment.role = 'deputy'
       and ${currentAssignment('deputy_assignment', today)}
       and deputy_person.employment_status = 'active'
       and not exists (
         select 1 from system_assignments same_manager
-        where same_manager.system_id = systems.id
+        where same_manager.municipality_id = systems.municipality_id
+          and same_manager.system_id = systems.id
           and same_manager.role = 'manager'
           and same_manager.person_id = deputy_assignment.person_id
           and ${currentAssignment('same_manager', today)}))`;
@@ -44,12 +48,16 @@ export function isUncovered(today: string): RawBuilder<boolean> {
 export function isStewardedBy(personId: string, today: string): RawBuilder<boolean> {
   return sql<boolean>`exists (
     select 1 from system_assignments steward_assignment
-    where steward_assignment.system_id = systems.id
+    where steward_assignment.municipality_id = systems.municipality_id
+      and steward_assignment.system_id = systems.id
       and steward_assignment.person_id = ${personId}
       and ${currentAssignment('steward_assignment', today)})`;
 }
 
+// Building a DateTimeFormat is costly; one serves every request.
+const stockholmDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today's date (YYYY-MM-DD) in Sweden, the day assignments start and end on. */
 export function swedishToday(now: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return stockholmDate.format(now);
 }

@@ -51,8 +51,9 @@ function selectSystems(db: Executor, municipalityId: string) {
 }
 
 export const systemsRepository = {
+  /** The systems matching the list filters; no join, so counting them touches only the systems index. */
   filtered(db: Executor, municipalityId: string, query: Omit<SystemListQuery, 'limit' | 'cursor'>, today: string) {
-    let builder = selectSystems(db, municipalityId);
+    let builder = db.selectFrom('systems').where('systems.municipality_id', '=', municipalityId);
     if (query.q) builder = builder.where(sql<boolean>`systems.search_text like ${likePattern(query.q)} escape '\\'`);
     if (query.ownerDepartmentId) builder = builder.where('systems.owner_department_id', '=', query.ownerDepartmentId);
     if (query.kind) builder = builder.where('systems.kind', '=', query.kind);
@@ -72,7 +73,10 @@ export const systemsRepository = {
   /** One page of register rows: the page, its stewards and the total, in three queries whatever the page size. */
   async list(db: Executor, municipalityId: string, query: SystemListQuery, today: string) {
     const sort = resolveSort(query.sort, sortColumns, 'name', 'systems.id');
-    const rows = this.filtered(db, municipalityId, query, today).selectAll('systems').select('departments.name as owner_department_name');
+    const rows = this.filtered(db, municipalityId, query, today)
+      .innerJoin('departments', 'departments.id', 'systems.owner_department_id')
+      .selectAll('systems')
+      .select('departments.name as owner_department_name');
     const page = await pageOf(rows, this.filtered(db, municipalityId, query, today), sort, query, (row) => row);
     const stewards = await this.currentStewards(db, municipalityId, page.items.map((row) => row.id), today);
     return { ...page, items: page.items.map((row) => toSummary(row, stewards.get(row.id) ?? [])) };
