@@ -1,6 +1,18 @@
 import type { Role } from '@forvalta/contracts';
 import type { Executor } from '../../platform/database.ts';
 
+const actorColumns = [
+  'logins.id as login_id',
+  'logins.email',
+  'logins.locale',
+  'people.id as person_id',
+  'people.first_name',
+  'people.last_name',
+  'people.employment_status',
+  'role_assignments.role',
+  'role_assignments.department_id',
+] as const;
+
 /** Logins, sessions, memberships and role grants: what authentication needs to build an Actor. */
 export const authRepository = {
   findLoginByEmail(db: Executor, email: string) {
@@ -103,10 +115,6 @@ export const authRepository = {
       .execute();
   },
 
-  findSession(db: Executor, sessionId: string) {
-    return db.selectFrom('sessions').selectAll().where('id', '=', sessionId).executeTakeFirst();
-  },
-
   touchSession(db: Executor, sessionId: string, now: string) {
     return db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
   },
@@ -127,12 +135,37 @@ export const authRepository = {
     return db.deleteFrom('sessions').where('expires_at', '<', now).execute();
   },
 
-  findActiveTokenByHash(db: Executor, tokenHash: string) {
+  /**
+   * Everything a request needs to know its caller, in one query: the token (or session), its
+   * login, the person in that municipality and their role grants (one row per grant).
+   */
+  actorRowsByToken(db: Executor, tokenHash: string) {
     return db
       .selectFrom('api_tokens')
-      .select(['id', 'login_id', 'municipality_id', 'expires_at', 'revoked_at', 'last_used_at'])
-      .where('token_hash', '=', tokenHash)
-      .executeTakeFirst();
+      .innerJoin('logins', 'logins.id', 'api_tokens.login_id')
+      .innerJoin('people', (join) => join.onRef('people.login_id', '=', 'logins.id').onRef('people.municipality_id', '=', 'api_tokens.municipality_id'))
+      .leftJoin('role_assignments', (join) => join.onRef('role_assignments.person_id', '=', 'people.id').onRef('role_assignments.municipality_id', '=', 'people.municipality_id'))
+      .select([
+        'api_tokens.id as credential_id',
+        'api_tokens.municipality_id',
+        'api_tokens.expires_at',
+        'api_tokens.revoked_at',
+        'api_tokens.last_used_at as last_seen_at',
+        ...actorColumns,
+      ])
+      .where('api_tokens.token_hash', '=', tokenHash)
+      .execute();
+  },
+
+  actorRowsBySession(db: Executor, sessionId: string) {
+    return db
+      .selectFrom('sessions')
+      .innerJoin('logins', 'logins.id', 'sessions.login_id')
+      .innerJoin('people', (join) => join.onRef('people.login_id', '=', 'logins.id').onRef('people.municipality_id', '=', 'sessions.municipality_id'))
+      .leftJoin('role_assignments', (join) => join.onRef('role_assignments.person_id', '=', 'people.id').onRef('role_assignments.municipality_id', '=', 'people.municipality_id'))
+      .select(['sessions.id as credential_id', 'sessions.municipality_id', 'sessions.expires_at', 'sessions.csrf_token', 'sessions.last_seen_at', ...actorColumns])
+      .where('sessions.id', '=', sessionId)
+      .execute();
   },
 
   markTokenUsed(db: Executor, tokenId: string, now: string) {

@@ -1,5 +1,5 @@
 
-import type { Locale, LoginRequest, Me } from '@forvalta/contracts';
+import type { Locale, LoginRequest, Me, Role } from '@forvalta/contracts';
 import type { Actor } from '../../access/actor.ts';
 import { permissionsOf } from '../../access/authorise.ts';
 import { departmentSubtree } from '../../access/department-tree.ts';
@@ -24,6 +24,7 @@ export interface SessionContext {
 }
 
 type LoginRow = NonNullable<Awaited<ReturnType<typeof authRepository.findLoginById>>>;
+type ActorRow = Pick<Awaited<ReturnType<typeof authRepository.actorRowsByToken>>[number], 'municipality_id' | 'login_id' | 'email' | 'locale' | 'person_id' | 'first_name' | 'last_name' | 'employment_status' | 'role' | 'department_id'>;
 
 const minutes = (count: number) => count * 60_000;
 
@@ -47,6 +48,28 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
         ...grant,
         departmentIds: grant.departmentId ? departmentSubtree(departments, grant.departmentId) : [],
       })),
+    };
+    return actor;
+  }
+
+  /** An Actor from the one-query rows of actorRowsByToken/BySession (one row per role grant). */
+  async function actorFromRows(rows: ActorRow[], authenticatedBy: Actor['authenticatedBy']) {
+    const first = rows[0];
+    if (!first || first.employment_status !== 'active') return undefined;
+    const grants = rows.filter((row) => row.role !== null).map((row) => ({ role: row.role as Role, departmentId: row.department_id }));
+    if (grants.length === 0) return undefined;
+    const scoped = grants.some((grant) => grant.departmentId !== null);
+    const departments = scoped ? await authRepository.listDepartmentParents(db, first.municipality_id) : [];
+    const actor: Actor = {
+      kind: 'person',
+      loginId: first.login_id,
+      personId: first.person_id,
+      email: first.email,
+      name: `${first.first_name} ${first.last_name}`,
+      locale: first.locale === 'en' ? 'en' : 'sv',
+      municipalityId: first.municipality_id,
+      authenticatedBy,
+      roles: grants.map((grant) => ({ ...grant, departmentIds: grant.departmentId ? departmentSubtree(departments, grant.departmentId) : [] })),
     };
     return actor;
   }
@@ -108,35 +131,33 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
     /** The actor behind a session cookie, or undefined if it is unknown, expired or idle too long. */
     async resolveSession(sessionToken: string) {
       const now = clock.now();
-      const session = await authRepository.findSession(db, hashSecret(sessionToken));
+      const rows = await authRepository.actorRowsBySession(db, hashSecret(sessionToken));
+      const session = rows[0];
       if (!session) return undefined;
       const idleLimit = new Date(now.getTime() - minutes(settings.sessionIdleMinutes)).toISOString();
       if (session.expires_at <= now.toISOString() || session.last_seen_at < idleLimit) {
-        await authRepository.deleteSession(db, session.id);
+        await authRepository.deleteSession(db, session.credential_id);
         return undefined;
       }
-      const login = await authRepository.findLoginById(db, session.login_id);
-      if (!login) return undefined;
-      const actor = await buildActor(login, session.municipality_id, 'session');
+      const actor = await actorFromRows(rows, 'session');
       if (!actor) return undefined;
       // Only write when a minute has passed, so reads stay reads.
       if (now.getTime() - Date.parse(session.last_seen_at) > 60_000) {
-        await authRepository.touchSession(db, session.id, now.toISOString());
+        await authRepository.touchSession(db, session.credential_id, now.toISOString());
       }
-      return { actor, session: { sessionId: session.id, csrfToken: session.csrf_token } };
+      return { actor, session: { sessionId: session.credential_id, csrfToken: session.csrf_token } };
     },
 
     async resolveApiToken(token: string) {
       if (!token.startsWith(apiTokenPrefix)) return undefined;
       const now = clock.now();
-      const row = await authRepository.findActiveTokenByHash(db, hashSecret(token));
+      const rows = await authRepository.actorRowsByToken(db, hashSecret(token));
+      const row = rows[0];
       if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now.toISOString())) return undefined;
-      const login = await authRepository.findLoginById(db, row.login_id);
-      if (!login) return undefined;
-      const actor = await buildActor(login, row.municipality_id, 'token');
+      const actor = await actorFromRows(rows, 'token');
       if (!actor) return undefined;
-      if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > 60_000) {
-        await authRepository.markTokenUsed(db, row.id, now.toISOString());
+      if (!row.last_seen_at || now.getTime() - Date.parse(row.last_seen_at) > 60_000) {
+        await authRepository.markTokenUsed(db, row.credential_id, now.toISOString());
       }
       return actor;
     },
