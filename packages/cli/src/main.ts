@@ -1,25 +1,28 @@
-import { ConfigError, AppError } from '@forvalta/server';
 import { UsageError } from './arguments.ts';
-import { audit, auditHelp } from './commands/audit.ts';
-import { compliance, complianceHelp } from './commands/compliance.ts';
-import { bench, benchHelp } from './commands/bench.ts';
-import { demo, demoHelp } from './commands/demo.ts';
-import { generate, generateHelp } from './commands/generate.ts';
-import { init, initHelp } from './commands/init.ts';
-import { migrate, migrateHelp } from './commands/migrate.ts';
-import { serve, serveHelp } from './commands/serve.ts';
-import { token, tokenHelp } from './commands/token.ts';
 
-const commands: Record<string, { run: (argv: string[]) => Promise<number>; help: string }> = {
-  serve: { run: serve, help: serveHelp },
-  migrate: { run: migrate, help: migrateHelp },
-  init: { run: init, help: initHelp },
-  demo: { run: demo, help: demoHelp },
-  token: { run: token, help: tokenHelp },
-  audit: { run: audit, help: auditHelp },
-  generate: { run: generate, help: generateHelp },
-  bench: { run: bench, help: benchHelp },
-  compliance: { run: compliance, help: complianceHelp },
+interface Command {
+  /** The usage line shown in the overview. */
+  usage: string;
+  /** Loaded only when the command runs, so `--help` and small commands start fast. */
+  load: () => Promise<{ run: (argv: string[]) => Promise<number> }>;
+}
+
+const commands: Record<string, Command> = {
+  serve: { usage: 'forvalta serve [--port N] [--demo] [--database URL]', load: async () => ({ run: (await import('./commands/serve.ts')).serve }) },
+  migrate: { usage: 'forvalta migrate [--database URL]', load: async () => ({ run: (await import('./commands/migrate.ts')).migrate }) },
+  init: {
+    usage: 'forvalta init --municipality NAME --code CODE --admin-email EMAIL [--admin-password-file FILE] [--database URL]',
+    load: async () => ({ run: (await import('./commands/init.ts')).init }),
+  },
+  demo: { usage: 'forvalta demo [--database URL]', load: async () => ({ run: (await import('./commands/demo.ts')).demo }) },
+  token: { usage: 'forvalta token create --email EMAIL --name NAME [--municipality CODE] [--database URL]', load: async () => ({ run: (await import('./commands/token.ts')).token }) },
+  audit: { usage: 'forvalta audit verify [--database URL]', load: async () => ({ run: (await import('./commands/audit.ts')).audit }) },
+  compliance: {
+    usage: 'forvalta compliance check [--municipality CODE] [--format table|json] [--fail-on fail] [--database URL]',
+    load: async () => ({ run: (await import('./commands/compliance.ts')).compliance }),
+  },
+  generate: { usage: 'forvalta generate --size S|M|L [--seed N] [--municipality CODE] [--database URL]', load: async () => ({ run: (await import('./commands/generate.ts')).generate }) },
+  bench: { usage: 'forvalta bench [--size S|L] [--duration SECONDS] [--connections N] [--database URL]', load: async () => ({ run: (await import('./commands/bench.ts')).bench }) },
 };
 
 const overview = `forvalta — the IT-governance register of a Swedish municipality
@@ -28,7 +31,7 @@ Usage: forvalta <command> [options]
 
 Commands:
 ${Object.values(commands)
-  .map((command) => `  ${command.help.split('\n')[0]}`)
+  .map((command) => `  ${command.usage}`)
   .join('\n')}
 
 Every command takes --database (a postgres:// URL or an SQLite file path; default DATABASE_URL
@@ -43,9 +46,16 @@ export async function main(argv: string[]): Promise<number> {
   const command = commands[name];
   try {
     if (!command) throw new UsageError(`unknown command "${name}" (try: forvalta --help)`);
-    return await command.run(rest);
+    const { run } = await command.load();
+    return await run(rest);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError) {
+    if (error instanceof UsageError) {
+      console.error(`forvalta: ${error.message}`);
+      return 2;
+    }
+    // Loaded here, not at start: a command that failed has loaded the server already.
+    const { ConfigError, AppError } = await import('@forvalta/server');
+    if (error instanceof ConfigError) {
       console.error(`forvalta: ${error.message}`);
       return 2;
     }
