@@ -77,7 +77,7 @@ export const ruleStatusSchema = z.enum(ruleStatuses);
 
 export const complianceResultSchema = z.object({
   clauseId: z.string(),
-  subjectType: z.enum(['system', 'person', 'department', 'document']),
+  subjectType: z.enum(['system', 'person', 'department', 'document', 'project', 'change_notice']),
   subjectId: z.string(),
   subjectName: z.string(),
   departmentId: idSchema.nullable(),

@@ -7,9 +7,16 @@ import { createRandom, type Random } from '../demo/random.ts';
 import { firstNames, lastNames } from '../demo/swedish-names.ts';
 import { addMonths } from './dates.ts';
 import {
+  budgetCategoryKeys,
   costCategories,
   dutyKeys,
+  sharedResourceKeys,
+  type BudgetAmounts,
   type ComplianceSnapshot,
+  type SnapshotChangeNotice,
+  type SnapshotProject,
+  type SnapshotReview,
+  type SnapshotRiskAnalysis,
   type Lifecycle,
   type SnapshotAssignment,
   type SnapshotDepartment,
@@ -146,5 +153,60 @@ export function generateSyntheticSnapshot(options: SyntheticSnapshotOptions): Co
     });
   }
 
-  return { municipalityId, evaluatedAt, departments, people, systems };
+  return { municipalityId, evaluatedAt, departments, people, systems, ...generateLifecycleRecords(createRandom(options.seed + 1), systems, departments, today) };
+}
+
+/**
+ * Reviews, risk analyses, change notices and projects (§3, §4.2, §4.2.1, §4.2.2), drawn from a
+ * random stream of their own so that adding them left the register part of every seed unchanged.
+ */
+function generateLifecycleRecords(random: Random, systems: SnapshotSystem[], departments: SnapshotDepartment[], today: string) {
+  const reviews: SnapshotReview[] = [];
+  const riskAnalyses: SnapshotRiskAnalysis[] = [];
+  const changeNotices: SnapshotChangeNotice[] = [];
+  const projects: SnapshotProject[] = [];
+  const stated = (): BudgetAmounts[string] => ({ oneOff: random.chance(0.04) ? null : random.integer(0, 50) * 1000, yearly: random.chance(0.04) ? null : random.integer(0, 20) * 1000 });
+  for (const [index, system] of systems.entries()) {
+    if (random.chance(0.75)) {
+      const adjacentSystemCount = random.integer(0, 3);
+      reviews.push({
+        id: `${system.id}-review`,
+        systemId: system.id,
+        status: random.chance(0.9) ? 'held' : 'planned',
+        heldOn: dateDaysBefore(today, random.integer(10, 500)),
+        evaluations: { use: random.chance(0.9), coordination: random.chance(0.85), efficiency: random.chance(0.85) },
+        adjacentSystemCount,
+        adjacentConsideredCount: random.chance(0.9) ? adjacentSystemCount : 0,
+      });
+    }
+    if (random.chance(0.7)) riskAnalyses.push({ id: `${system.id}-risk`, systemId: system.id, analysedOn: dateDaysBefore(today, random.integer(5, 500)), superseded: false });
+    if (random.chance(0.15)) {
+      changeNotices.push({
+        id: `${system.id}-notice`,
+        title: `Ändring ${index + 1}`,
+        kind: random.chance(0.5) ? 'operation' : 'responsibility',
+        systemIds: [system.id],
+        status: random.chance(0.6) ? 'acknowledged' : 'open',
+        createdOn: dateDaysBefore(today, random.integer(0, 40)),
+        plannedOn: null,
+      });
+    }
+    if (random.chance(0.08)) {
+      const state = weighted<SnapshotProject['state']>(random, [['draft', 1], ['in_preparation', 2], ['submitted', 2], ['approved', 3], ['closed', 2]]);
+      projects.push({
+        id: `${system.id}-project`,
+        title: `Införande ${index + 1}`,
+        state,
+        systemId: system.id,
+        departmentId: system.ownerDepartmentId ?? departments[0]!.id,
+        budget: random.chance(0.05)
+          ? null
+          : {
+              categories: Object.fromEntries(budgetCategoryKeys.map((key) => [key, stated()])),
+              sharedReinforcements: Object.fromEntries(sharedResourceKeys.map((key) => [key, stated()])),
+            },
+      });
+    }
+  }
+  return { reviews, riskAnalyses, changeNotices, projects, holidays: [] as string[] };
 }

@@ -8,7 +8,7 @@ import type { ComplianceSnapshot, SnapshotDepartment, SnapshotPerson } from './s
 import { dateOfTimestamp } from './dates.ts';
 
 export type RuleStatus = 'pass' | 'fail' | 'not_applicable';
-export type SubjectType = 'system' | 'person' | 'department' | 'document';
+export type SubjectType = 'system' | 'person' | 'department' | 'document' | 'project' | 'change_notice';
 
 export interface RuleResult {
   clauseId: string;

@@ -70,6 +70,56 @@ export interface SnapshotSystem {
   duties: SnapshotDuty[];
 }
 
+/** A review (genomgång) of a system (ITP-4.2-REVIEW, ITP-3-EVALUATE). */
+export interface SnapshotReview {
+  id: string;
+  systemId: string;
+  status: 'planned' | 'held';
+  /** YYYY-MM-DD; null while planned. */
+  heldOn: string | null;
+  /** Whether each of the three evaluations of §3 is written down. */
+  evaluations: { use: boolean; coordination: boolean; efficiency: boolean };
+  adjacentSystemCount: number;
+  adjacentConsideredCount: number;
+}
+
+/** A risk analysis of a system (ITP-4.2.1-RISK-CURRENT); a superseded one has a newer revision. */
+export interface SnapshotRiskAnalysis {
+  id: string;
+  systemId: string;
+  /** YYYY-MM-DD. */
+  analysedOn: string;
+  superseded: boolean;
+}
+
+/** A change notice (ITP-4.2.2-CHANGE-NOTICE). */
+export interface SnapshotChangeNotice {
+  id: string;
+  title: string;
+  kind: 'operation' | 'responsibility';
+  systemIds: string[];
+  status: 'open' | 'acknowledged';
+  /** YYYY-MM-DD in Sweden: the day the notice was made. */
+  createdOn: string;
+  plannedOn: string | null;
+}
+
+/** The §4.2.1 budget categories and the §6 shared resources, each stated as one-off and yearly. */
+export const budgetCategoryKeys = ['project_management', 'consultants', 'software', 'servers', 'clients', 'network', 'communication', 'training'] as const;
+export const sharedResourceKeys = ['network', 'communication', 'servers', 'workstations'] as const;
+export type BudgetAmounts = Record<string, { oneOff: number | null; yearly: number | null } | undefined>;
+
+/** An introduction or upgrade project (ITP-4.2.1-BUDGET). */
+export interface SnapshotProject {
+  id: string;
+  title: string;
+  state: 'draft' | 'in_preparation' | 'submitted' | 'approved' | 'rejected' | 'closed';
+  systemId: string;
+  departmentId: string;
+  /** The newest budget revision; null before the first. */
+  budget: { categories: BudgetAmounts; sharedReinforcements: BudgetAmounts } | null;
+}
+
 export interface ComplianceSnapshot {
   municipalityId: string;
   /** ISO timestamp; its date part is "today" for every date comparison. */
@@ -77,4 +127,10 @@ export interface ComplianceSnapshot {
   departments: SnapshotDepartment[];
   people: SnapshotPerson[];
   systems: SnapshotSystem[];
+  reviews?: SnapshotReview[];
+  riskAnalyses?: SnapshotRiskAnalysis[];
+  changeNotices?: SnapshotChangeNotice[];
+  projects?: SnapshotProject[];
+  /** YYYY-MM-DD public holidays (and days off) for working-day rules; weekends are always off. */
+  holidays?: string[];
 }

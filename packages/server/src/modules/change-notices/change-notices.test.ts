@@ -132,3 +132,24 @@ describe('change notices API', () => {
     expect((await list('limit=200')).items.map((item: { id: string }) => item.id)).not.toContain(foreign.id);
   });
 });
+
+describe('change notices in the compliance results', () => {
+  it('fails an open notice past its working days under ITP-4.2.2-CHANGE-NOTICE and passes it once acknowledged', async () => {
+    const context = await createTestContext();
+    try {
+      const make = factories(context);
+      const municipality = await make.municipality('Regel');
+      const department = (await make.department(municipality, 'Teknik')).id;
+      const system = await systemFactories(context).system(municipality, department);
+      const notice = expectStatus(await send(context, 'POST', '/api/v1/change-notices', { headers: municipality.admin.authorization, body: { kind: 'operation', title: 'Ny brandvägg', systemIds: [system.id] } }), 201);
+      context.clock.set('2026-12-10T09:00:00.000Z');
+      const results = async () => expectStatus(await send(context, 'GET', '/api/v1/compliance/results?rule=ITP-4.2.2-CHANGE-NOTICE&limit=200', { headers: municipality.admin.authorization }), 200);
+      expect((await results()).items).toEqual([expect.objectContaining({ subjectType: 'change_notice', subjectId: notice.id, status: 'fail', reason: 'acknowledgement_overdue', fixPath: `/change-notices/${notice.id}` })]);
+      const itUnit = await make.user(municipality, 'it_unit');
+      expectStatus(await send(context, 'POST', `/api/v1/change-notices/${notice.id}/acknowledge`, { headers: itUnit.authorization, body: {}, ifMatch: 1 }), 200);
+      expect((await results()).items[0]).toMatchObject({ status: 'pass', reason: 'acknowledged' });
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import type { ComplianceSnapshot, SnapshotSystem } from '../../policy/index.ts';
-import type { Executor } from '../../platform/database.ts';
+import { inParallel, type Executor } from '../../platform/database.ts';
+import { loadLifecycleRecords } from './lifecycle-snapshot.repository.ts';
 
 type Grouped<Row> = Map<string, Row[]>;
 function groupBy<Row>(rows: Row[], key: (row: Row) => string): Grouped<Row> {
@@ -49,7 +50,7 @@ export async function loadComplianceSnapshot(db: Executor, municipalityId: strin
     const personIds = [...new Set(assignments.map((assignment) => assignment.person_id))];
     peopleQuery = personIds.length > 0 ? peopleQuery.where('id', 'in', personIds) : peopleQuery.where('id', '=', '');
   }
-  const people = await peopleQuery.execute();
+  const [people, lifecycle] = await inParallel(db, () => peopleQuery.execute(), () => loadLifecycleRecords(db, municipalityId, evaluatedAt, systemIds));
 
   const usingBySystem = groupBy(using, (row) => row.system_id);
   const assignmentsBySystem = groupBy(assignments, (row) => row.system_id);
@@ -57,6 +58,7 @@ export async function loadComplianceSnapshot(db: Executor, municipalityId: strin
   return {
     municipalityId,
     evaluatedAt,
+    ...lifecycle,
     departments: departments.map((row) => ({ id: row.id, name: row.name, parentId: row.parent_id, isItUnit: Boolean(row.is_it_unit) })),
     people: people.map((row) => ({
       id: row.id,

@@ -10,6 +10,11 @@ import { managerRule } from './manager.ts';
 import { ownerRule } from './owner.ts';
 import { registerRule } from './register.ts';
 import { scopeRule } from './scope.ts';
+import { reviewRule } from './review.ts';
+import { evaluateUseRule } from './evaluate-use.ts';
+import { riskCurrentRule } from './risk-current.ts';
+import { budgetRule } from './budget.ts';
+import { changeNoticeRule } from './change-notice.ts';
 import { applicabilityReasonCodes } from './system-subjects.ts';
 
 export const complianceRules: readonly ComplianceRule[] = [
@@ -20,6 +25,11 @@ export const complianceRules: readonly ComplianceRule[] = [
   deputyRule,
   registerRule,
   dutiesRule,
+  reviewRule,
+  evaluateUseRule,
+  riskCurrentRule,
+  budgetRule,
+  changeNoticeRule,
 ];
 
 /** Reason codes any rule or the evaluation itself may return besides a rule's own. */

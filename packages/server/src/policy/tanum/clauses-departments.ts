@@ -154,11 +154,14 @@ export const departmentClauses: Clause[] = [
   {
     id: 'ITP-4.2.2-CHANGE-NOTICE',
     section: '4.2.2',
-    kind: 'notice',
+    // A notice the product sends, and a rule that it is acknowledged in time.
+    kind: 'notice+rule',
     titleSv: 'Anmälan av förändringar',
     titleEn: 'Notice of changes',
     textSv: 'Vid planerade förändringar för drift eller ansvar för verksamhetsapplikationer skall systemägande förvaltning utan fördröjning meddela IT-enheten.',
     textEn: "Planned changes to the operation of, or the responsibility for, a business application are reported to the IT unit without delay: changing a system's owner, manager or deputy, or recording a planned operational change, notifies the IT unit, and the notice is tracked until acknowledged.",
+    ruleDescriptionSv: 'Varje anmälan om ändrad drift eller ändrat ansvar har kvitterats av IT-enheten inom {{changeNoticeAcknowledgeWorkingDays}} arbetsdagar (helgdagar räknas inte).',
+    ruleDescriptionEn: 'Every notice of a change in operation or responsibility was acknowledged by the IT unit within {{changeNoticeAcknowledgeWorkingDays}} working days (public holidays excluded).',
   },
   {
     id: 'ITP-4.2.2-RESOURCES',
