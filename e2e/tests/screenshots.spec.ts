@@ -21,6 +21,37 @@ for (const locale of ['sv', 'en'] as const) {
         const name = path === '/' ? 'overview' : path.slice(1);
         await page.screenshot({ path: `${directory}/${name}-${locale}.png`, fullPage: true });
       }
+      // The register and compliance screens.
+      const systems = (await (await page.request.get('/api/v1/systems?q=Matsedel&limit=1')).json()) as { items: Array<{ id: string }> };
+      const registerPaths: Array<[string, string]> = [
+        ['/systems', 'systems'],
+        ['/systems?uncovered=true', 'systems-uncovered'],
+        [`/systems/${systems.items[0]!.id}`, 'system'],
+        ['/my-systems', 'my-systems'],
+        ['/compliance', 'compliance'],
+        ['/compliance/clauses/ITP-4.2-DEPUTY', 'clause'],
+        ['/compliance/policy', 'policy'],
+        ['/systems?q=zzzz', 'systems-empty'],
+      ];
+      for (const [path, name] of registerPaths) {
+        await page.goto(path);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        await expect(page.getByRole('status')).toHaveCount(0);
+        await page.waitForTimeout(600);
+        await page.screenshot({ path: `${directory}/${name}-${locale}.png`, fullPage: true });
+      }
+      await page.goto(`/systems/${systems.items[0]!.id}`);
+      await page.getByRole('button', { name: locale === 'sv' ? 'Redigera' : 'Edit', exact: true }).click();
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: `${directory}/system-dialog-${locale}.png` });
+      const publicPage = await page.context().browser()!.newPage({ locale: 'sv-SE' });
+      await publicPage.goto('/public/1435'.replace(/^/, new URL(page.url()).origin));
+      await expect(publicPage.getByRole('heading', { level: 1 })).toBeVisible();
+      if (locale === 'en') await publicPage.getByText('English', { exact: true }).click();
+      await publicPage.waitForTimeout(600);
+      await publicPage.screenshot({ path: `${directory}/public-${locale}.png`, fullPage: true });
+      await publicPage.close();
+
       await page.goto('/people');
       await page.getByRole('button', { name: locale === 'sv' ? 'Ny medarbetare' : 'New employee' }).click();
       await page.waitForTimeout(400);

@@ -16,7 +16,7 @@ export function DateField(props: DateInputProps) {
         placeholder={t('common.datePlaceholder')}
         clearable
         // The clear button is icon-only; it needs a name for screen readers (WCAG 4.1.2).
-        clearButtonProps={{ 'aria-label': typeof props.label === 'string' ? t('common.clearDateOf', { label: props.label }) : t('common.clearDate') }}
+        clearButtonProps={{ 'aria-label': t('common.clearDate') }}
         {...props}
       />
     </DatesProvider>

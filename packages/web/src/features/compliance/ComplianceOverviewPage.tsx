@@ -44,7 +44,7 @@ function HeatCell({ counts, clauseId, departmentId, label }: { counts: Counts | 
         <Text span fw={700} size="sm" display="block">
           {text}
         </Text>
-        <Text span size="xs" display="block">
+        <Text span fz={11} display="block">
           {failed}
         </Text>
       </Link>
@@ -101,7 +101,7 @@ function HeatMap({ summary }: { summary: ComplianceSummaryView }) {
             const name = department.departmentName ?? t('compliance.noDepartment');
             return (
               <Table.Tr key={department.departmentId ?? 'none'}>
-                <Table.Th scope="row" fz="sm" fw={600} miw={180}>
+                <Table.Th scope="row" fz="sm" fw={600} miw={160}>
                   {name}
                 </Table.Th>
                 <Table.Td className="heat-cell">

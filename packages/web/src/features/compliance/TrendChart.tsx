@@ -15,7 +15,7 @@ export function TrendChart({ trend }: { trend: Array<{ date: string; score: numb
           h={240}
           data={data}
           dataKey="date"
-          yAxisProps={{ domain: [0, 100], width: 48 }}
+          yAxisProps={{ domain: [0, 100], width: 60 }}
           valueFormatter={(value) => `${value} %`}
           series={[{ name: 'score', label: t('compliance.score'), color: 'blue.8' }]}
           curveType="monotone"

@@ -29,7 +29,7 @@ function FailingClauses({ systemId }: { systemId: string }) {
     <Stack gap={2}>
       {results.data.items.map((result) => (
         <FixLink key={result.clauseId} fixPath={result.fixPath} color="red.9">
-          {result.clauseId}: {t(`reasons.${result.reason}`, { intervalMonths: (result.evidence.intervalMonths as number | undefined) ?? 12 })}
+          {result.clauseId}: {t(`reasons.${result.reason}`, { intervalMonths: (result.evidence.intervalMonths as number | undefined) ?? 12, defaultValue: result.reason })}
         </FixLink>
       ))}
     </Stack>

@@ -17,7 +17,7 @@ export function LifecycleBadge({ lifecycle }: { lifecycle: Lifecycle }) {
 export function UncoveredBadge() {
   const { t } = useTranslation();
   return (
-    <Badge color="red.9" variant="filled" tt="none" miw="max-content">
+    <Badge color="red.9" variant="filled" tt="none" h="auto" py={2} maw="100%" styles={{ label: { whiteSpace: 'normal' } }}>
       {t('systems.uncoveredBadge')}
     </Badge>
   );

@@ -195,14 +195,13 @@ export function SystemsPage() {
             <ListEmptyState title={t('systems.emptyAll')} action={createButton} />
           )
         ) : (
-          <Table.ScrollContainer minWidth={980}>
+          <Table.ScrollContainer minWidth={900}>
             <Table verticalSpacing="xs" horizontalSpacing="sm" highlightOnHover aria-busy={systems.isFetching}>
               <VisuallyHidden component="caption">{t('systems.title')}</VisuallyHidden>
               <Table.Thead>
                 <Table.Tr>
                   <SortHeader field="name" label={t('systems.name')} sort={sort} onSort={(value) => setFilters({ sort: value })} />
                   <Table.Th scope="col">{t('systems.owner')}</Table.Th>
-                  <Table.Th scope="col">{t('systems.kind')}</Table.Th>
                   <SortHeader field="lifecycle" label={t('systems.lifecycle')} sort={sort} onSort={(value) => setFilters({ sort: value })} />
                   <Table.Th scope="col">{t('systems.manager')}</Table.Th>
                   <Table.Th scope="col">{t('systems.lastConfirmed')}</Table.Th>
@@ -220,19 +219,21 @@ export function SystemsPage() {
                         {[system.supplier, system.product].filter(Boolean).join(' · ')}
                       </Text>
                     </Table.Td>
-                    <Table.Td>{system.ownerDepartmentName}</Table.Td>
-                    <Table.Td>{t(`labels.kind.${system.kind}`)}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{system.ownerDepartmentName}</Text>
+                      <Text size="xs" c="gray.7">
+                        {t(`labels.kind.${system.kind}`)}
+                      </Text>
+                    </Table.Td>
                     <Table.Td>
                       <LifecycleBadge lifecycle={system.lifecycle} />
                     </Table.Td>
                     <Table.Td>
-                      <Group gap={6} wrap="wrap">
-                        <Text size="sm">{system.manager?.name ?? t('systems.noManager')}</Text>
-                        {system.uncovered && <UncoveredBadge />}
-                      </Group>
+                      <Text size="sm">{system.manager?.name ?? t('systems.noManager')}</Text>
                       <Text size="xs" c="gray.7">
                         {t('systems.deputyCount', { count: system.deputyCount })}
                       </Text>
+                      {system.uncovered && <UncoveredBadge />}
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{system.lastConfirmedAt ? formatDate(system.lastConfirmedAt) : t('systems.neverConfirmed')}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(system.updatedAt)}</Table.Td>
