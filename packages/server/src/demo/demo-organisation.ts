@@ -11,6 +11,7 @@ import { municipalitiesRepository } from '../modules/organisation/municipalities
 import { peopleRepository, type PersonValues } from '../modules/organisation/people.repository.ts';
 import { roleAssignmentsRepository } from '../modules/organisation/role-assignments.repository.ts';
 import { loadDemoRegister, type DemoPerson } from './demo-register.ts';
+import { loadDemoLifecycle } from './demo-lifecycle.ts';
 import { createRandom } from './random.ts';
 import { policyPacksRepository } from '../modules/compliance/policy-packs.repository.ts';
 import { emailLocalPart, firstNames, lastNames } from './swedish-names.ts';
@@ -166,6 +167,7 @@ export async function loadDemoOrganisation(db: DatabaseHandle, clock: Clock, emp
     }
 
     await loadDemoRegister(transaction, actor, clock, random, municipalityId, departmentIds, demoPeople);
+    await loadDemoLifecycle(transaction, actor, clock, random, municipalityId, demoPeople);
   });
   return { created: true, municipalityId, logins };
 }

@@ -137,6 +137,11 @@ export const changeNoticesRepository = {
     return Number(result.numUpdatedRows) === 1;
   },
 
+  /** A deleted system (entered by mistake) drops out of the notices that named it; the notices stay. */
+  async detachSystem(db: Executor, municipalityId: string, systemId: string) {
+    await db.deleteFrom('change_notice_systems').where('municipality_id', '=', municipalityId).where('system_id', '=', systemId).execute();
+  },
+
   /**
    * The current managers of the systems adjacent to these through an integration (either
    * direction), other than the systems themselves: they hear of a change that touches the link.

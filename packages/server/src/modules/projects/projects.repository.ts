@@ -1,7 +1,7 @@
 import type { ProjectListQuery } from '@forvalta/contracts';
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { OperationalApprovalsTable, ProjectCheckpointsTable, ProjectsTable } from '../../platform/database-schema.ts';
-import type { Executor } from '../../platform/database.ts';
+import { inParallel, type Executor } from '../../platform/database.ts';
 import { applyKeysetPage, finishPage, resolveSort } from '../../platform/paging.ts';
 import { likePattern } from '../../platform/text.ts';
 
@@ -181,6 +181,14 @@ export const projectsRepository = {
       .limit(1)
       .executeTakeFirst();
     return row !== undefined;
+  },
+
+  /** Projects, risk analyses and reviews of a system: records that keep a system from being deleted. */
+  async lifecycleRecordCount(db: Executor, municipalityId: string, systemId: string) {
+    const count = (table: 'projects' | 'risk_analyses' | 'reviews') => () =>
+      db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('municipality_id', '=', municipalityId).where('system_id', '=', systemId).executeTakeFirstOrThrow();
+    const counts = await inParallel(db, count('projects'), count('risk_analyses'), count('reviews'));
+    return counts.reduce((sum, row) => sum + Number(row.n), 0);
   },
 
   async personNames(db: Executor, municipalityId: string, ids: string[]) {

@@ -66,6 +66,8 @@ describe('risk analyses API', () => {
       scenarios: [{ riskLevel: 8, residualRiskLevel: 4, measures: [{ status: 'planned', ownerPersonId: null }], acceptance: null }],
     });
     expectStatus(await send(context, 'GET', `${url}/${created.id}`, { headers: itChief.authorization }), 200);
+    // A planned system with a risk analysis has history: it is retired, not deleted.
+    expectProblem(await send(context, 'DELETE', `/api/v1/systems/${system.id}`, { headers: tanum.admin.authorization, ifMatch: 1 }), 409, 'conflict');
   });
 
   it('revises as a new version, keeps the old one, and keeps each analysis’s own matrix', async () => {

@@ -7,6 +7,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type Executor, type TransactionHandle } from '../../platform/database.ts';
 import { AppError, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
 import { searchText, swedishSortKey } from '../../platform/text.ts';
+import { changeNoticesRepository } from '../change-notices/change-notices.repository.ts';
 import { projectsRepository } from '../projects/projects.repository.ts';
 import { systemDutiesRepository } from './system-duties.repository.ts';
 import { swedishToday } from './system-queries.ts';
@@ -180,6 +181,11 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock) {
         if (before.lifecycle !== 'planned') {
           throw new AppError('conflict', 'Only a planned system can be deleted; set a system that has been used to retired (avvecklad) instead.');
         }
+        if ((await projectsRepository.lifecycleRecordCount(transaction, municipalityId, id)) > 0) {
+          throw new AppError('conflict', 'The system has projects, risk analyses or reviews; retire it instead of deleting it.');
+        }
+        // Change notices stay in the IT unit's history; they just no longer name the deleted system.
+        await changeNoticesRepository.detachSystem(transaction, municipalityId, id);
         if (!(await systemsRepository.delete(transaction, municipalityId, id, expectedVersion))) throw versionMismatch();
         await recordAudit(transaction, actor, clock, { action: 'delete', entityType: 'system', entityId: id, before });
       });
