@@ -53,6 +53,18 @@ export function readEndpoints(subjects: BenchSubjects): ReadEndpoint[] {
       callService: (services, actor) => services.integrations.systemGraph(actor, systemId),
     },
     {
+      name: 'compliance: summary per clause and department',
+      path: '/api/v1/compliance',
+      registerList: false,
+      callService: (services, actor) => services.compliance.summary(actor),
+    },
+    {
+      name: 'compliance: one system’s results',
+      path: `/api/v1/compliance/results?system=${systemId}`,
+      registerList: false,
+      callService: (services, actor) => services.compliance.results(actor, { system: systemId, limit: 50 }),
+    },
+    {
       name: 'people list, by name',
       path: '/api/v1/people?limit=50',
       registerList: false,

@@ -4,6 +4,7 @@ import type { LoadResult } from './load-runner.ts';
 import type { PreparedDatabase } from './prepare-database.ts';
 import type { RawTiming } from './raw-floor.ts';
 import type { WriteResult } from './write-loop.ts';
+import type { ComplianceTiming } from './compliance-timing.ts';
 
 export interface ReadMeasurement {
   name: string;
@@ -29,6 +30,7 @@ export interface BenchReport {
   generation: PreparedDatabase['generation'] & { generatedNow: boolean; generatedAt: string };
   reads: ReadMeasurement[];
   write: WriteResult;
+  compliance: ComplianceTiming;
   coldStart: ColdStart;
   memory: MemoryUnderLoad;
   targets: Array<{ target: string; measured: string; met: boolean }>;
@@ -61,6 +63,15 @@ export function evaluateTargets(report: Omit<BenchReport, 'targets'>): BenchRepo
   for (const read of report.reads.filter((candidate) => !candidate.registerList && candidate.path.includes('?'))) {
     targets.push({ target: `${read.name}: any list p99 ≤ 50 ms`, measured: `p99 ${milliseconds(read.concurrent.p99Milliseconds)} ms`, met: read.concurrent.p99Milliseconds <= 50 });
   }
+  const { compliance } = report;
+  const fullTarget = report.options.size === 'S' ? 100 : undefined;
+  if (fullTarget !== undefined) {
+    targets.push({ target: 'compliance: full evaluation of one municipality (S) ≤ 100 ms', measured: `${milliseconds(compliance.fullMilliseconds)} ms (${compliance.results} results)`, met: compliance.fullMilliseconds <= fullTarget });
+  }
+  if (report.options.size === 'L') {
+    targets.push({ target: 'compliance: every municipality of L ≤ 5 s', measured: `${milliseconds(compliance.allMunicipalitiesMilliseconds)} ms for ${compliance.municipalities}`, met: compliance.allMunicipalitiesMilliseconds <= 5000 });
+  }
+  targets.push({ target: 'compliance: one changed system re-evaluated ≤ 20 ms', measured: `${milliseconds(compliance.incrementalMilliseconds)} ms`, met: compliance.incrementalMilliseconds <= 20 });
   const perTenThousand = report.generation.secondsPer10000Systems;
   targets.push({ target: 'load 10,000 systems with owners and assignments ≤ 3 s', measured: `${perTenThousand.toFixed(2)} s per 10,000 (with classification, duties, audit)`, met: perTenThousand <= 3 });
   targets.push({ target: 'server RSS ≤ 250 MB under load', measured: `${report.memory.peakMegabytes} MB peak (VmHWM)`, met: report.memory.peakMegabytes <= 250 });

@@ -11,6 +11,7 @@ import { measureServerProcess } from '../bench/process-probes.ts';
 import { openQueryCapture, openRawRunner } from '../bench/raw-floor.ts';
 import { describeMachine, evaluateTargets, printReport, type BenchReport, type ReadMeasurement } from '../bench/report.ts';
 import { runWriteLoop } from '../bench/write-loop.ts';
+import { timeCompliance } from '../bench/compliance-timing.ts';
 import { benchAdministrator, parseSeed, parseSize } from './generate.ts';
 
 export const benchHelp = `forvalta bench [--size S|L] [--seed N] [--duration SECONDS] [--connections N] [--database URL] [--output FILE]
@@ -118,6 +119,10 @@ export async function bench(argv: string[]): Promise<number> {
       });
     }
 
+    log('measuring compliance evaluation');
+    const municipalityIds = (await database.db.selectFrom('municipalities').select('id').execute()).map((row) => row.id);
+    const compliance = await timeCompliance(services, municipality.id, municipalityIds, subjects.systemId);
+
     log('measuring writes');
     const writable = await database.db.selectFrom('systems').select('id').where('municipality_id', '=', municipality.id).where('lifecycle', '=', 'in_production').orderBy('sort_key').limit(20).execute();
     const write = await runWriteLoop(baseUrl, token, writable.map((row) => row.id), 300);
@@ -135,6 +140,7 @@ export async function bench(argv: string[]): Promise<number> {
       generation: { ...prepared.generation, generatedNow: prepared.generatedNow, generatedAt: prepared.generatedAt },
       reads,
       write,
+      compliance,
       coldStart: probe.coldStart,
       memory: probe.memory,
     };
