@@ -173,6 +173,20 @@ const policyRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/compliance/PolicyPackPage.tsx'), 'PolicyPackPage'),
 });
 
+const projectsRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/projects',
+  beforeLoad: requirePermission('project.read'),
+  component: lazyRouteComponent(() => import('../features/projects/ProjectsPage.tsx'), 'ProjectsPage'),
+});
+
+const projectRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/projects/$projectId',
+  beforeLoad: requirePermission('project.read'),
+  component: lazyRouteComponent(() => import('../features/projects/ProjectPage.tsx'), 'ProjectPage'),
+});
+
 /** The public register: no login, no shell; works for anyone on the internet. */
 const publicStartRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -214,6 +228,8 @@ const routeTree = rootRoute.addChildren([
       complianceRoute,
       clauseRoute,
       policyRoute,
+      projectsRoute,
+      projectRoute,
       unknownRoute,
     ]),
   ]),

@@ -3,13 +3,15 @@ import { initReactI18next } from 'react-i18next';
 import type { Locale } from '@forvalta/contracts';
 import en from './en.json';
 import sv from './sv.json';
+import lifecycleEn from './lifecycle.en.json';
+import lifecycleSv from './lifecycle.sv.json';
 
 export const supportedLocales: readonly Locale[] = ['sv', 'en'];
 
 // Both languages ship in the first bundle: together they are a few kilobytes, and switching
 // language must apply at once, without a network round trip.
 void i18next.use(initReactI18next).init({
-  resources: { sv: { translation: sv }, en: { translation: en } },
+  resources: { sv: { translation: sv, lifecycle: lifecycleSv }, en: { translation: en, lifecycle: lifecycleEn } },
   lng: 'sv',
   fallbackLng: 'sv',
   interpolation: { escapeValue: false },

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { hasPermission, useCurrentUser } from '../session.ts';
 
 interface NavigationItem {
-  to: '/' | '/departments' | '/people' | '/roles' | '/audit-log' | '/api-tokens' | '/settings' | '/systems' | '/my-systems' | '/compliance' | '/public';
+  to: '/' | '/departments' | '/people' | '/roles' | '/audit-log' | '/api-tokens' | '/settings' | '/systems' | '/my-systems' | '/compliance' | '/public' | '/projects';
   label: string;
   permission?: string;
 }
@@ -23,6 +23,7 @@ export function Navigation() {
         { to: '/systems', label: t('navigation.systems'), permission: 'system.read' },
         { to: '/my-systems', label: t('navigation.mySystems'), permission: 'system.read' },
         { to: '/compliance', label: t('navigation.compliance'), permission: 'compliance.read' },
+        { to: '/projects', label: t('lifecycle:navigation.projects'), permission: 'project.read' },
         { to: '/public', label: t('navigation.publicRegister') },
       ],
     },

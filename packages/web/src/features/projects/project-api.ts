@@ -1,0 +1,58 @@
+import type { Project, ProjectAction, ProjectSummary, SystemSummary } from '@forvalta/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api, apiRequest, type QueryValue } from '../../api/client.ts';
+
+export const projectStateValues = ['draft', 'in_preparation', 'submitted', 'approved', 'rejected', 'closed'] as const;
+export const projectKindValues = ['introduction', 'upgrade'] as const;
+
+/** Mantine colours for each state, dark enough for white text (WCAG AA), as the lifecycle badges. */
+export const stateColours: Record<(typeof projectStateValues)[number], { color: string; variant: 'filled' | 'outline' }> = {
+  draft: { color: 'gray.7', variant: 'outline' },
+  in_preparation: { color: 'blue.8', variant: 'filled' },
+  submitted: { color: 'violet.9', variant: 'filled' },
+  approved: { color: '#1f6f36', variant: 'filled' },
+  rejected: { color: 'red.9', variant: 'filled' },
+  closed: { color: 'gray.7', variant: 'filled' },
+};
+
+export interface ProjectListPage {
+  items: ProjectSummary[];
+  total: number;
+  nextCursor: string | null;
+  budgetTotals: { oneOff: number; yearly: number };
+}
+
+export const projectListQuery = (query: Record<string, QueryValue>) =>
+  queryOptions({
+    queryKey: ['projects', 'list', query],
+    queryFn: ({ signal }) => api.get<ProjectListPage>('/projects', query, signal),
+  });
+
+export const projectQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['projects', 'detail', id],
+    queryFn: ({ signal }) => api.get<Project>(`/projects/${id}`, undefined, signal),
+  });
+
+export function runProjectAction(project: Project, action: ProjectAction, body: unknown = {}) {
+  return apiRequest<Project>('POST', `/projects/${project.id}/${action}`, { body, version: project.version });
+}
+
+/** Every system, by name, for choosing the subject of a project. */
+export function useSystemOptions() {
+  return useQuery({
+    queryKey: ['systems', 'options'],
+    queryFn: ({ signal }) => api.list<SystemSummary>('/systems', { limit: 200, sort: 'name' }, signal),
+    staleTime: 60_000,
+  });
+}
+
+/** The section of the project page where a gate's missing piece is fixed. */
+export function sectionOfGap(path: string): 'documents' | 'training' | 'timeline' | 'budget' | 'compliance-analysis' | 'risk-analysis' {
+  if (path.startsWith('trainingPlan')) return 'training';
+  if (path.startsWith('timeline')) return 'timeline';
+  if (path.startsWith('budget')) return 'budget';
+  if (path.startsWith('complianceAnalysis')) return 'compliance-analysis';
+  if (path.startsWith('riskAnalysis')) return 'risk-analysis';
+  return 'documents';
+}
