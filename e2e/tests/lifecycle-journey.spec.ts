@@ -109,29 +109,36 @@ test('from a new project to an approved system in production, through a refused 
   await compliance.getByRole('button', { name: 'Spara analysen av efterlevnad' }).click();
   await expect(compliance).toContainText('Analysen av efterlevnad är klar.');
 
-  // The risk analysis with a scenario and a consequence description (through the API: its screen is not built yet).
+  // The risk analysis with a scenario and a consequence description, on the system's page.
   const systemId = await systemIdByName(page, systemName);
-  await apiCall(page, 'POST', `/systems/${systemId}/risk-analyses`, {
-    data: {
-      scope: 'Införandet av elevhälsans journalsystem',
-      analysedOn: '2026-11-20',
-      participants: ['Sören Hansson', 'IT-enheten'],
-      scenarios: [
-        {
-          threat: 'Obehörig åtkomst till elevhälsojournaler',
-          vulnerability: 'Delade konton på skolorna',
-          consequenceDescription: 'Känsliga personuppgifter om barn röjs; allvarlig skada för den enskilde.',
-          likelihood: 2,
-          consequence: 4,
-          treatment: 'reduce',
-          measures: [{ description: 'Inloggning med SITHS-kort', status: 'planned' }],
-          residualLikelihood: 1,
-          residualConsequence: 4,
-        },
-      ],
-    },
-  });
-  await page.reload();
+  await page.locator('#risk-analysis').getByRole('link', { name: 'Öppna systemet' }).click();
+  await expect(page).toHaveURL(new RegExp(`/systems/${systemId}#risks$`));
+  const risks = page.locator('#risks');
+  await expect(risks).toContainText('Systemet har ingen riskanalys.');
+  await risks.getByRole('button', { name: 'Ny riskanalys' }).click();
+  const riskForm = page.getByRole('dialog');
+  await riskForm.getByRole('textbox', { name: 'Omfattning' }).fill('Införandet av elevhälsans journalsystem');
+  await riskForm.getByRole('textbox', { name: 'Deltagare' }).fill('Sören Hansson\nIT-enheten');
+  await riskForm.getByRole('textbox', { name: 'Hot (Scenario 1)' }).fill('Obehörig åtkomst till elevhälsojournaler');
+  await riskForm.getByRole('textbox', { name: 'Sårbarhet (Scenario 1)' }).fill('Delade konton på skolorna');
+  await riskForm.getByRole('textbox', { name: 'Konsekvensbeskrivning (Scenario 1)' }).fill('Känsliga personuppgifter om barn röjs; allvarlig skada för den enskilde.');
+  await riskForm.getByRole('combobox', { name: 'Sannolikhet (Scenario 1)', exact: true }).selectOption('2');
+  await riskForm.getByRole('combobox', { name: 'Konsekvens (Scenario 1)', exact: true }).selectOption('4');
+  await riskForm.getByRole('combobox', { name: 'Kvarvarande sannolikhet (Scenario 1)' }).selectOption('1');
+  await riskForm.getByRole('combobox', { name: 'Kvarvarande konsekvens (Scenario 1)' }).selectOption('4');
+  await riskForm.getByRole('textbox', { name: 'Åtgärder (Scenario 1)' }).fill('Inloggning med SITHS-kort');
+  await riskForm.getByRole('button', { name: 'Spara riskanalysen' }).click();
+  await expect(riskForm).toBeHidden();
+  await expect(page).toHaveURL(/\/risk-analyses\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1, name: `Riskanalys för ${systemName}` })).toBeVisible();
+  const matrix = page.getByTestId('risk-matrix');
+  await expect(matrix.getByRole('columnheader', { name: /4\. / })).toBeVisible();
+  await expect(matrix.getByTestId('cell-2-4')).toContainText('1 scenario');
+  await expect(matrix.getByTestId('cell-2-4')).toContainText('Hög (8)');
+  await expect(page.getByTestId('scenario-row')).toContainText('Obehörig åtkomst till elevhälsojournaler');
+  await expectNoSeriousAxeViolations(page, '/systems/:id/risk-analyses/:analysisId');
+
+  await page.goto(projectUrl);
   await expect(page.locator('#risk-analysis')).toContainText('1 scenario.');
   await expect(page.getByTestId('gate-ready')).toBeVisible();
 

@@ -187,6 +187,13 @@ const projectRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/projects/ProjectPage.tsx'), 'ProjectPage'),
 });
 
+const riskAnalysisRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/systems/$systemId/risk-analyses/$analysisId',
+  beforeLoad: requirePermission('riskAnalysis.read'),
+  component: lazyRouteComponent(() => import('../features/risks/RiskAnalysisPage.tsx'), 'RiskAnalysisPage'),
+});
+
 /** The public register: no login, no shell; works for anyone on the internet. */
 const publicStartRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -230,6 +237,7 @@ const routeTree = rootRoute.addChildren([
       policyRoute,
       projectsRoute,
       projectRoute,
+      riskAnalysisRoute,
       unknownRoute,
     ]),
   ]),

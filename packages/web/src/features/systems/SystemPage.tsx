@@ -19,6 +19,7 @@ import { IntegrationsSection } from './IntegrationsSection.tsx';
 import { PeopleSection } from './PeopleSection.tsx';
 import { LifecycleBadge, UncoveredBadge } from './SystemBadges.tsx';
 import { SystemComplianceSection } from './SystemComplianceSection.tsx';
+import { RisksSection } from '../risks/RisksSection.tsx';
 import { SystemFormModal } from './SystemFormModal.tsx';
 import { canOnSystem, costCategoryValues, isSteward, systemQuery } from './system-api.ts';
 
@@ -256,6 +257,7 @@ export function SystemPage() {
         <DutiesSection system={s} />
         <IntegrationsSection system={s} />
         <SystemComplianceSection system={s} />
+        <RisksSection systemId={s.id} systemName={s.name} canWrite={canOnSystem(me, s, 'riskAnalysis.write')} />
         <HistorySection systemId={s.id} />
       </Stack>
 

@@ -1,0 +1,200 @@
+import type { System } from '@forvalta/contracts';
+import { Button, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { useCan } from '../../app/session.ts';
+import { AnchorLink } from '../../components/AnchorLink.tsx';
+import { ErrorState } from '../../components/ErrorState.tsx';
+import { LoadingState } from '../../components/LoadingState.tsx';
+import { formatDate } from '../../i18n/format.ts';
+import { RiskAnalysisForm } from './RiskAnalysisForm.tsx';
+import { RiskMatrix } from './RiskMatrix.tsx';
+import { bandColours, riskAnalysisQuery, riskBand } from './risk-api.ts';
+
+const routeApi = getRouteApi('/authenticated/content/systems/$systemId/risk-analyses/$analysisId');
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Card withBorder padding="lg" radius="md" component="section" aria-labelledby={`${id}-heading`} id={id}>
+      <Title order={2} size="h4" id={`${id}-heading`} mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Card>
+  );
+}
+
+function LevelText({ level }: { level: number | null }) {
+  const { t } = useTranslation('lifecycle');
+  if (level === null) return <>{t('risks.notAssessed')}</>;
+  const band = riskBand(level);
+  return (
+    <Text span size="sm" px={6} py={2} style={{ background: bandColours[band].background, color: bandColours[band].color, borderRadius: 4, whiteSpace: 'nowrap' }}>
+      {t(`riskLevel.${band}`)} ({level})
+    </Text>
+  );
+}
+
+export function RiskAnalysisPage() {
+  const { t } = useTranslation('lifecycle');
+  const { systemId, analysisId } = routeApi.useParams();
+  const navigate = useNavigate();
+  const canWrite = useCan('riskAnalysis.write');
+  const [revising, setRevising] = useState(false);
+  const analysis = useQuery(riskAnalysisQuery(systemId, analysisId));
+  const system = useQuery({ queryKey: ['systems', 'detail', systemId], queryFn: ({ signal }) => api.get<System>(`/systems/${systemId}`, undefined, signal) });
+
+  if (analysis.isLoading) return <LoadingState />;
+  if (analysis.error || !analysis.data) return <ErrorState error={analysis.error} onRetry={() => void analysis.refetch()} />;
+  const a = analysis.data;
+  const systemName = system.data?.name ?? '…';
+  const c = a.classification;
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <AnchorLink to="/systems/$systemId" params={{ systemId }} hash="risks" size="sm">
+          ← {t('risks.back', { name: systemName })}
+        </AnchorLink>
+        <Group justify="space-between" align="flex-start" mt="xs" wrap="wrap">
+          <Stack gap={4}>
+            <Title order={1} size="h2">
+              {t('risks.pageTitle', { name: systemName })}
+            </Title>
+            <Text c="gray.7">
+              {t('risks.revision', { revision: a.revision })} · {formatDate(a.analysedOn)} · {a.superseded ? t('risks.superseded') : t('risks.current')}
+            </Text>
+          </Stack>
+          {canWrite && !a.superseded && <Button onClick={() => setRevising(true)}>{t('risks.revise')}</Button>}
+        </Group>
+      </div>
+      <Section id="scope" title={t('risks.scope')}>
+        <SimpleGrid component="dl" cols={{ base: 1, md: 3 }} m={0}>
+          <div>
+            <Text component="dt" size="xs" fw={700} c="gray.7">
+              {t('risks.scope')}
+            </Text>
+            <Text component="dd" size="sm" m={0}>
+              {a.scope}
+            </Text>
+          </div>
+          <div>
+            <Text component="dt" size="xs" fw={700} c="gray.7">
+              {t('risks.participants')}
+            </Text>
+            <Text component="dd" size="sm" m={0}>
+              {a.participants.join(', ') || '–'}
+            </Text>
+          </div>
+          <div>
+            <Text component="dt" size="xs" fw={700} c="gray.7">
+              {t('risks.classification')}
+            </Text>
+            <Text component="dd" size="sm" m={0}>
+              {c
+                ? t('risks.classificationValue', { confidentiality: c.confidentiality, integrity: c.integrity, availability: c.availability, traceability: c.traceability, date: formatDate(c.classifiedOn) })
+                : t('risks.noClassification')}
+            </Text>
+          </div>
+        </SimpleGrid>
+      </Section>
+      <Section id="matrix" title={t('risks.matrix')}>
+        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+          <Table.ScrollContainer minWidth={480}>
+            <RiskMatrix analysis={a} />
+          </Table.ScrollContainer>
+          <Table.ScrollContainer minWidth={480}>
+            <RiskMatrix analysis={a} residual />
+          </Table.ScrollContainer>
+        </SimpleGrid>
+      </Section>
+      <Section id="scenarios" title={t('risks.scenarios')}>
+        {a.scenarios.length === 0 ? (
+          <Text size="sm">{t('risks.noScenarios')}</Text>
+        ) : (
+          <Table.ScrollContainer minWidth={960}>
+            <Table verticalSpacing="xs" data-testid="scenarios">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('risks.threat')}</Table.Th>
+                  <Table.Th scope="col">{t('risks.consequenceDescription')}</Table.Th>
+                  <Table.Th scope="col">{t('risks.likelihood')}</Table.Th>
+                  <Table.Th scope="col">{t('risks.consequence')}</Table.Th>
+                  <Table.Th scope="col">{t('risks.level')}</Table.Th>
+                  <Table.Th scope="col">{t('risks.treatment')}</Table.Th>
+                  <Table.Th scope="col">{t('risks.residual')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {a.scenarios.map((scenario, index) => (
+                  <Table.Tr key={index} data-testid="scenario-row">
+                    <Table.Td>
+                      <Text size="sm" fw={600}>
+                        {scenario.threat}
+                      </Text>
+                      {scenario.vulnerability && (
+                        <Text size="xs" c="gray.7">
+                          {t('risks.vulnerability')}: {scenario.vulnerability}
+                        </Text>
+                      )}
+                      {scenario.affectedInformation && (
+                        <Text size="xs" c="gray.7">
+                          {t('risks.affectedInformation')}: {scenario.affectedInformation}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{scenario.consequenceDescription ?? '–'}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {scenario.likelihood}. {a.matrix.likelihoodLabels[scenario.likelihood - 1]}
+                    </Table.Td>
+                    <Table.Td>
+                      {scenario.consequence}. {a.matrix.consequenceLabels[scenario.consequence - 1]}
+                    </Table.Td>
+                    <Table.Td>
+                      <LevelText level={scenario.riskLevel} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{t(`treatment.${scenario.treatment}`)}</Text>
+                      {scenario.measures.length > 0 && (
+                        <List size="xs">
+                          {scenario.measures.map((measure, position) => (
+                            <List.Item key={position}>
+                              {measure.description} ({t(`measureStatus.${measure.status}`)}
+                              {measure.dueDate ? `, ${formatDate(measure.dueDate)}` : ''})
+                            </List.Item>
+                          ))}
+                        </List>
+                      )}
+                      {scenario.acceptance && (
+                        <Text size="xs">
+                          {t('risks.acceptanceLine', { name: scenario.acceptance.byName, until: formatDate(scenario.acceptance.until), reason: scenario.acceptance.reason })}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <LevelText level={scenario.residualRiskLevel} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Section>
+      {revising && (
+        <RiskAnalysisForm
+          systemId={systemId}
+          systemName={systemName}
+          revising={a}
+          onClose={() => setRevising(false)}
+          onSaved={(next) => void navigate({ to: '/systems/$systemId/risk-analyses/$analysisId', params: { systemId, analysisId: next.id } })}
+        />
+      )}
+    </Stack>
+  );
+}
