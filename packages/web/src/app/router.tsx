@@ -194,6 +194,20 @@ const riskAnalysisRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/risks/RiskAnalysisPage.tsx'), 'RiskAnalysisPage'),
 });
 
+const reviewsRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/reviews',
+  beforeLoad: requirePermission('review.read'),
+  component: lazyRouteComponent(() => import('../features/reviews/ReviewsPage.tsx'), 'ReviewsPage'),
+});
+
+const changeNoticesRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/change-notices',
+  beforeLoad: requirePermission('changeNotice.read'),
+  component: lazyRouteComponent(() => import('../features/change-notices/ChangeNoticesPage.tsx'), 'ChangeNoticesPage'),
+});
+
 /** The public register: no login, no shell; works for anyone on the internet. */
 const publicStartRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -238,6 +252,8 @@ const routeTree = rootRoute.addChildren([
       projectsRoute,
       projectRoute,
       riskAnalysisRoute,
+      reviewsRoute,
+      changeNoticesRoute,
       unknownRoute,
     ]),
   ]),

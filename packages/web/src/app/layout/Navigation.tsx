@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { hasPermission, useCurrentUser } from '../session.ts';
 
 interface NavigationItem {
-  to: '/' | '/departments' | '/people' | '/roles' | '/audit-log' | '/api-tokens' | '/settings' | '/systems' | '/my-systems' | '/compliance' | '/public' | '/projects';
+  to: '/' | '/departments' | '/people' | '/roles' | '/audit-log' | '/api-tokens' | '/settings' | '/systems' | '/my-systems' | '/compliance' | '/public' | '/projects' | '/reviews' | '/change-notices';
   label: string;
   permission?: string;
 }
@@ -24,6 +24,8 @@ export function Navigation() {
         { to: '/my-systems', label: t('navigation.mySystems'), permission: 'system.read' },
         { to: '/compliance', label: t('navigation.compliance'), permission: 'compliance.read' },
         { to: '/projects', label: t('lifecycle:navigation.projects'), permission: 'project.read' },
+        { to: '/reviews', label: t('lifecycle:reviews.nav'), permission: 'review.read' },
+        { to: '/change-notices', label: t('lifecycle:notices.nav'), permission: 'changeNotice.read' },
         { to: '/public', label: t('navigation.publicRegister') },
       ],
     },
