@@ -26,6 +26,7 @@ test('from a new project to an approved system in production, through a refused 
 
   await page.getByRole('button', { name: 'Nytt projekt' }).click();
   const dialog = page.getByRole('dialog');
+  await expectNoSeriousAxeViolations(page, '/projects (new project dialog)');
   await dialog.getByRole('textbox', { name: 'Projektnamn' }).fill('Införande av Prorenata Elevhälsa');
   await dialog.getByRole('combobox', { name: 'System', exact: true }).fill('Prorenata');
   await page.getByRole('option', { name: systemName }).click();
@@ -115,6 +116,7 @@ test('from a new project to an approved system in production, through a refused 
   await expect(page).toHaveURL(new RegExp(`/systems/${systemId}#risks$`));
   const risks = page.locator('#risks');
   await expect(risks).toContainText('Systemet har ingen riskanalys.');
+  await expectNoSeriousAxeViolations(page, '/systems/:id#risks');
   await risks.getByRole('button', { name: 'Ny riskanalys' }).click();
   const riskForm = page.getByRole('dialog');
   await riskForm.getByRole('textbox', { name: 'Omfattning' }).fill('Införandet av elevhälsans journalsystem');
@@ -127,6 +129,7 @@ test('from a new project to an approved system in production, through a refused 
   await riskForm.getByRole('combobox', { name: 'Kvarvarande sannolikhet (Scenario 1)' }).selectOption('1');
   await riskForm.getByRole('combobox', { name: 'Kvarvarande konsekvens (Scenario 1)' }).selectOption('4');
   await riskForm.getByRole('textbox', { name: 'Åtgärder (Scenario 1)' }).fill('Inloggning med SITHS-kort');
+  await expectNoSeriousAxeViolations(page, '/systems/:id#risks (risk analysis dialog)');
   await riskForm.getByRole('button', { name: 'Spara riskanalysen' }).click();
   await expect(riskForm).toBeHidden();
   await expect(page).toHaveURL(/\/risk-analyses\/[0-9a-f-]{36}$/);
