@@ -116,6 +116,8 @@ export function ProjectPage() {
   const { projectId } = routeApi.useParams();
   const project = useQuery(projectQuery(projectId));
   const [stale, setStale] = useState(false);
+  // The forms keep what is typed across saves elsewhere on the page; a reload after a 412 starts them afresh.
+  const [reloads, setReloads] = useState(0);
 
   if (project.isLoading) return <LoadingState />;
   if (project.error || !project.data) return <ErrorState error={project.error} onRetry={() => void project.refetch()} />;
@@ -156,7 +158,7 @@ export function ProjectPage() {
         <StaleRecordAlert
           onReload={() => {
             setStale(false);
-            void project.refetch();
+            void project.refetch().then(() => setReloads((count) => count + 1));
           }}
         />
       )}
@@ -176,9 +178,9 @@ export function ProjectPage() {
 
       <ActionsSection project={p} onStale={() => setStale(true)} />
 
-      <DocumentsSection key={`documents-${p.version}`} project={p} onStale={() => setStale(true)} />
-      <BudgetSection key={`budget-${p.budget?.revision ?? 0}-${p.version}`} project={p} onStale={() => setStale(true)} />
-      <ComplianceSection key={`compliance-${p.version}`} project={p} onStale={() => setStale(true)} />
+      <DocumentsSection key={`documents-${reloads}`} project={p} onStale={() => setStale(true)} />
+      <BudgetSection key={`budget-${p.budget?.revision ?? 0}-${reloads}`} project={p} onStale={() => setStale(true)} />
+      <ComplianceSection key={`compliance-${reloads}`} project={p} onStale={() => setStale(true)} />
 
       <Section id="risk-analysis" title={t('project.riskAnalysis')}>
         <Stack gap="xs" align="flex-start">
