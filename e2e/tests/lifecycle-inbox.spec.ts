@@ -69,3 +69,14 @@ test('the review planning list marks overdue reviews, and a review is held with 
   await expect(dialog).toBeHidden();
   await expect(page.getByText('Genomgången är sparad.').first()).toBeVisible();
 });
+
+test('a department head sees the submitted project and its budget gap, but cannot give the operational approval', async ({ loginAs }) => {
+  const page = await loginAs('departmentHead');
+  await page.goto('/projects');
+  await page.getByRole('link', { name: 'Uppgradering av Google Workspace for Education' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Uppgradering av Google Workspace for Education' })).toBeVisible();
+  await expect(page.getByText('Inskickat för driftgodkännande').first()).toBeVisible();
+  await expect(page.locator('#budget').getByText('ej angivet').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Ge driftgodkännande' })).toHaveCount(0);
+  await expectNoSeriousAxeViolations(page, '/projects/:id (department head, read-only)');
+});
