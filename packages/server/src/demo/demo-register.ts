@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { costCategories, dutyKeys, integrationFrequencies, integrationMethods, type Lifecycle } from '@forvalta/contracts';
+import { costCategories, dutyKeys, integrationFrequencies, integrationMethods } from '@forvalta/contracts';
 import type { AnyActor } from '../access/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Clock } from '../platform/clock.ts';
@@ -11,6 +11,7 @@ import { columnsOf } from '../modules/systems/systems.service.ts';
 import { systemsRepository } from '../modules/systems/systems.repository.ts';
 import { systemCatalogue } from './demo-systems-catalogue.ts';
 import type { Random } from './random.ts';
+import { daysAgo, isoDate, randomLifecycle } from './random.ts';
 
 export interface DemoPerson {
   id: string;
@@ -19,18 +20,6 @@ export interface DemoPerson {
   active: boolean;
 }
 
-const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000);
-const isoDate = (date: Date) => date.toISOString().slice(0, 10);
-
-/** A lifecycle mix like a real register's: mostly in production, some on the way in or out. */
-function lifecycleFor(random: Random): Lifecycle {
-  const roll = random.next();
-  if (roll < 0.78) return 'in_production';
-  if (roll < 0.84) return 'introducing';
-  if (roll < 0.89) return 'planned';
-  if (roll < 0.95) return 'retiring';
-  return 'retired';
-}
 
 /**
  * Loads the demo register: ~120 systems with costs, classification, managers and deputies,
@@ -60,7 +49,7 @@ export async function loadDemoRegister(
   for (const [index, [name, supplier, product, ownerKey, kind, scope, personalData, purpose, tags]] of systemCatalogue.entries()) {
     const id = randomUUID();
     systemIds.push(id);
-    const lifecycle = name.startsWith('Växel') ? 'in_production' : lifecycleFor(random);
+    const lifecycle = name.startsWith('Växel') ? 'in_production' : randomLifecycle(random);
     const costsStated = lifecycle !== 'planned' && random.chance(0.9);
     const yearlyCosts = Object.fromEntries(
       costCategories.map((category) => [category, costsStated || random.chance(0.4) ? Math.round(random.integer(0, 40) * 2500) : null]),

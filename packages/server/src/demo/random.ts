@@ -16,3 +16,16 @@ export function createRandom(seed: number) {
   };
 }
 export type Random = ReturnType<typeof createRandom>;
+
+export const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000);
+export const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+/** A lifecycle mix like a real register's: mostly in production, some on the way in or out. */
+export function randomLifecycle(random: Random): 'planned' | 'introducing' | 'in_production' | 'retiring' | 'retired' {
+  const roll = random.next();
+  if (roll < 0.78) return 'in_production';
+  if (roll < 0.84) return 'introducing';
+  if (roll < 0.89) return 'planned';
+  if (roll < 0.95) return 'retiring';
+  return 'retired';
+}

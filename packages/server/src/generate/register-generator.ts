@@ -1,6 +1,7 @@
-import { costCategories, dutyKeys, integrationFrequencies, integrationMethods, type Lifecycle } from '@forvalta/contracts';
+import { costCategories, dutyKeys, integrationFrequencies, integrationMethods } from '@forvalta/contracts';
 import type { Insertable } from 'kysely';
 import type { Random } from '../demo/random.ts';
+import { daysAgo, isoDate, randomLifecycle } from '../demo/random.ts';
 import { systemCatalogue } from '../demo/demo-systems-catalogue.ts';
 import type { IntegrationsTable, SystemAssignmentsTable, SystemClassificationsTable, SystemDutiesTable, SystemsTable, SystemUsingDepartmentsTable } from '../platform/database-schema.ts';
 import { columnsOf } from '../modules/systems/systems.service.ts';
@@ -16,17 +17,6 @@ const chunkSize = 400;
 /** The identity system comes first: it is the hub of the integration graph and owned by the IT unit. */
 const catalogueStart = Math.max(0, systemCatalogue.findIndex(([name]) => name === 'Active Directory'));
 
-const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000);
-const isoDate = (date: Date) => date.toISOString().slice(0, 10);
-
-function lifecycleFor(random: Random): Lifecycle {
-  const roll = random.next();
-  if (roll < 0.78) return 'in_production';
-  if (roll < 0.84) return 'introducing';
-  if (roll < 0.89) return 'planned';
-  if (roll < 0.95) return 'retiring';
-  return 'retired';
-}
 
 async function insertChunks<Row>(rows: Row[], write: (chunk: Row[]) => Promise<unknown>) {
   for (let start = 0; start < rows.length; start += chunkSize) await write(rows.slice(start, start + chunkSize));
@@ -88,7 +78,7 @@ export async function generateSystems(
     // A large municipality runs several instances of a product: name them by their owner.
     const lap = Math.floor(index / systemCatalogue.length);
     const name = lap === 0 ? baseName : `${baseName} – ${owner.name}${lap > 1 ? ` ${lap}` : ''}`;
-    const lifecycle = index === 0 ? 'in_production' : lifecycleFor(random);
+    const lifecycle = index === 0 ? 'in_production' : randomLifecycle(random);
     const costsStated = lifecycle !== 'planned' && random.chance(0.9);
     const yearlyCosts = Object.fromEntries(costCategories.map((category) => [category, costsStated ? random.integer(0, 40) * 2500 : null]));
     const columns = columnsOf({

@@ -14,6 +14,7 @@ import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDateTime, stockholmDayStart } from '../../i18n/format.ts';
 import { AuditEventChanges } from './AuditEventChanges.tsx';
+import { ExpandRowButton } from '../../components/ExpandRowButton.tsx';
 
 const entityTypes = ['department', 'person', 'role_assignment', 'api_token', 'municipality', 'login'] as const;
 
@@ -122,17 +123,7 @@ export function AuditLogPage() {
                     <Fragment key={event.id}>
                       <Table.Tr data-testid="audit-row">
                         <Table.Td>
-                          <UnstyledButton
-                            onClick={() => toggle(event.id)}
-                            aria-expanded={open}
-                            aria-controls={detailsId}
-                            aria-label={t(open ? 'audit.hideDetails' : 'audit.showDetails', { sequence: event.sequence })}
-                            px={8}
-                            py={2}
-                            fz="lg"
-                          >
-                            <span aria-hidden="true">{open ? '▾' : '▸'}</span>
-                          </UnstyledButton>
+                          <ExpandRowButton open={open} controls={detailsId} label={t(open ? 'audit.hideDetails' : 'audit.showDetails', { sequence: event.sequence })} onToggle={() => toggle(event.id)} />
                         </Table.Td>
                         <Table.Td style={{ whiteSpace: 'nowrap' }}>
                           <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time>

@@ -1,5 +1,5 @@
 import type { AuditEvent } from '@forvalta/contracts';
-import { Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Table, Text, VisuallyHidden } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { api } from '../../api/client.ts';
 import { CursorPager } from '../../components/CursorPager.tsx';
 import { useCursorPaging } from '../../components/cursor-paging.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
+import { ExpandRowButton } from '../../components/ExpandRowButton.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { AuditEventChanges } from '../audit/AuditEventChanges.tsx';
@@ -62,16 +63,7 @@ export function HistorySection({ systemId }: { systemId: string }) {
                     <Fragment key={event.id}>
                       <Table.Tr data-testid="history-row">
                         <Table.Td>
-                          <UnstyledButton
-                            onClick={() => toggle(event.id)}
-                            aria-expanded={open}
-                            aria-controls={detailsId}
-                            aria-label={t(open ? 'audit.hideDetails' : 'audit.showDetails', { sequence: event.sequence })}
-                            px={8}
-                            fz="lg"
-                          >
-                            <span aria-hidden="true">{open ? '▾' : '▸'}</span>
-                          </UnstyledButton>
+                          <ExpandRowButton open={open} controls={detailsId} label={t(open ? 'audit.hideDetails' : 'audit.showDetails', { sequence: event.sequence })} onToggle={() => toggle(event.id)} />
                         </Table.Td>
                         <Table.Td style={{ whiteSpace: 'nowrap' }}>
                           <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time>
