@@ -144,7 +144,6 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     assignments: services.systemAssignments,
     integrations: services.integrations,
     exporter: services.systemsExport,
-    auditEvents: services.auditEvents,
   });
   registerIntegrationRoutes(app, services.integrations);
   registerPublicRegisterRoutes(app, services.publicRegister);

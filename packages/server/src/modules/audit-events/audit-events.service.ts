@@ -13,14 +13,6 @@ export function createAuditEventsService(db: DatabaseHandle) {
       return auditEventsRepository.list(db, municipalityOf(actor), query);
     },
 
-    /**
-     * A record's own history, readable by whoever may read the record (the caller checked that);
-     * the full log stays with administrators and auditors.
-     */
-    async listHistory(actor: AnyActor, entityIds: string[], prefix: string, query: { limit: number; cursor?: string }) {
-      return auditEventsRepository.listForEntities(db, municipalityOf(actor), entityIds, prefix, query);
-    },
-
     async getAuditEvent(actor: AnyActor, id: string) {
       requirePermission(actor, 'auditEvent.read');
       const event = await auditEventsRepository.findById(db, municipalityOf(actor), id);

@@ -26,7 +26,6 @@ import { fileResponse, problemResponses, writeProblemResponses, type ApiApp } fr
 import { actorOf } from '../../platform/http/authentication.ts';
 import { registerResourceRoutes } from '../../platform/http/resource-routes.ts';
 import { expectedVersion, setVersionTag } from '../../platform/http/versioning.ts';
-import type { AuditEventsService } from '../audit-events/audit-events.service.ts';
 import type { IntegrationsService } from '../integrations/integrations.service.ts';
 import type { SystemAssignmentsService } from './system-assignments.service.ts';
 import type { SystemsExport } from './systems-export.ts';
@@ -39,11 +38,10 @@ export interface SystemRouteServices {
   assignments: SystemAssignmentsService;
   integrations: IntegrationsService;
   exporter: SystemsExport;
-  auditEvents: AuditEventsService;
 }
 
 export function registerSystemRoutes(app: ApiApp, services: SystemRouteServices): void {
-  const { systems, assignments, integrations, exporter, auditEvents } = services;
+  const { systems, assignments, integrations, exporter } = services;
 
   // Registered before /systems/:id so that "export" is never read as an id.
   app.get(
@@ -90,15 +88,7 @@ export function registerSystemRoutes(app: ApiApp, services: SystemRouteServices)
   app.get(
     '/api/v1/systems/:id/history',
     { schema: { tags, summary: 'The audit history of the system, its people, duties and integrations', params: idParamsSchema, querystring: listQuerySchema, response: { 200: auditEventListSchema, ...problemResponses } }, config: { permission: 'system.read' } },
-    async (request) => {
-      const actor = actorOf(request);
-      const [current, links] = await Promise.all([
-        assignments.listAssignments(actor, request.params.id, true),
-        integrations.listIntegrations(actor, { systemId: request.params.id, limit: 200 }),
-      ]);
-      const ids = [request.params.id, ...current.items.map((item) => item.id), ...links.items.map((item) => item.id)];
-      return auditEvents.listHistory(actor, ids, request.params.id, request.query);
-    },
+    (request) => systems.systemHistory(actorOf(request), request.params.id, request.query),
   );
 
   app.get(

@@ -9,6 +9,9 @@ import { AppError, invalid, notFound, versionMismatch } from '../../platform/err
 import { searchText, swedishSortKey } from '../../platform/text.ts';
 import { changeNoticesRepository } from '../change-notices/change-notices.repository.ts';
 import { projectsRepository } from '../projects/projects.repository.ts';
+import { auditEventsRepository } from '../audit-events/audit-events.repository.ts';
+import { integrationsRepository } from '../integrations/integrations.repository.ts';
+import { systemAssignmentsRepository } from './system-assignments.repository.ts';
 import { systemDutiesRepository } from './system-duties.repository.ts';
 import { swedishToday } from './system-queries.ts';
 import { systemsRepository, type SystemColumns } from './systems.repository.ts';
@@ -219,6 +222,22 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock) {
       requirePermission(actor, 'system.read');
       if (ids.length === 0) return [];
       return systemsRepository.namesByIds(db, municipalityOf(actor), ids);
+    },
+
+    /**
+     * The system's own history, readable by whoever may read the system: events on the system,
+     * its duties (`id:duty`), and every assignment and integration it has had.
+     */
+    async systemHistory(actor: AnyActor, id: string, query: { limit: number; cursor?: string }) {
+      requirePermission(actor, 'system.read');
+      const municipalityId = municipalityOf(actor);
+      await loadOrFail(db, municipalityId, id);
+      const [assignments, integrations] = await Promise.all([
+        systemAssignmentsRepository.list(db, municipalityId, id, today(), true),
+        integrationsRepository.listTouching(db, municipalityId, id),
+      ]);
+      const entityIds = [id, ...assignments.map((assignment) => assignment.id), ...integrations.map((integration) => integration.id)];
+      return auditEventsRepository.listForEntities(db, municipalityId, entityIds, id, query);
     },
 
     async listClassifications(actor: AnyActor, id: string) {
