@@ -7,6 +7,9 @@ export const demoLogins = {
   auditor: 'revisor@tanum.demo',
   departmentHead: 'bou-chef@tanum.demo',
   employee: 'medarbetare@tanum.demo',
+  itChief: 'it-chef@tanum.demo',
+  itUnit: 'it@tanum.demo',
+  dataProtectionOfficer: 'dataskydd@tanum.demo',
 } as const;
 export type DemoRole = keyof typeof demoLogins;
 

@@ -1,15 +1,4 @@
-import type { Page } from '@playwright/test';
-import { demoPassword, expect, expectNoSeriousAxeViolations, setLocale, test } from './fixtures.ts';
-
-/** The IT unit's demo login is not among the shared fixtures' roles; it logs in here. */
-async function itUnitPage(page: Page): Promise<Page> {
-  const browser = page.context().browser()!;
-  const context = await browser.newContext({ baseURL: new URL(page.url()).origin, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
-  const response = await context.request.post('/api/v1/auth/login', { data: { email: 'it@tanum.demo', password: demoPassword } });
-  expect(response.status(), 'login as it@tanum.demo').toBe(200);
-  await setLocale(context, 'sv');
-  return context.newPage();
-}
+import { expect, expectNoSeriousAxeViolations, test } from './fixtures.ts';
 
 test('a change notice is reported, and the IT unit acknowledges it from its inbox, open and overdue first', async ({ loginAs }) => {
   const page = await loginAs('administrator');
@@ -32,7 +21,7 @@ test('a change notice is reported, and the IT unit acknowledges it from its inbo
   await expect(row).toContainText('Ej kvitterad');
 
   // The IT unit: the overdue notices are marked, and it acknowledges the new one.
-  const itPage = await itUnitPage(page);
+  const itPage = await loginAs('itUnit');
   await itPage.goto('/change-notices');
   await expect(itPage.getByTestId('notice-row').filter({ hasText: 'Försenad' }).first()).toBeVisible();
   await expectNoSeriousAxeViolations(itPage, '/change-notices (IT unit)');

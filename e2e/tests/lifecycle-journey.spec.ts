@@ -1,17 +1,6 @@
-import type { Page } from '@playwright/test';
-import { apiCall, chooseOption, demoPassword, expect, expectNoSeriousAxeViolations, setLocale, systemIdByName, test } from './fixtures.ts';
+import { apiCall, chooseOption, expect, expectNoSeriousAxeViolations, systemIdByName, test } from './fixtures.ts';
 
 const systemName = 'Prorenata Elevhälsa';
-
-/** The IT unit's demo login is not among the shared fixtures' roles; it logs in here, once. */
-async function itUnitPage(page: Page): Promise<Page> {
-  const browser = page.context().browser()!;
-  const context = await browser.newContext({ baseURL: new URL(page.url()).origin, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
-  const response = await context.request.post('/api/v1/auth/login', { data: { email: 'it@tanum.demo', password: demoPassword } });
-  expect(response.status(), 'login as it@tanum.demo').toBe(200);
-  await setLocale(context, 'sv');
-  return context.newPage();
-}
 
 test('from a new project to an approved system in production, through a refused submission', async ({ loginAs }) => {
   test.setTimeout(120_000);
@@ -150,7 +139,7 @@ test('from a new project to an approved system in production, through a refused 
   await expect(page.getByText('Inskickat för driftgodkännande').first()).toBeVisible();
 
   // The IT unit gives the operational approval with a diarienummer.
-  const itPage = await itUnitPage(page);
+  const itPage = await loginAs('itUnit');
   await itPage.goto(projectUrl);
   await itPage.getByRole('button', { name: 'Ge driftgodkännande' }).click();
   const approval = itPage.getByRole('dialog');
