@@ -29,11 +29,14 @@ export const projectActions = ['start', 'submit', 'approve', 'reject', 'reopen',
 export const projectActionSchema = z.enum(projectActions);
 export type ProjectAction = z.infer<typeof projectActionSchema>;
 
-/** Who is trained: a named person, or a group (ITP-4.2.1-TRAIN-ADMINS names the first two). */
+/** Who is trained: a group, or a named person (ITP-4.2.1-TRAIN-ADMINS names the first two groups). */
 export const trainingAudiences = ['system_managers', 'it_unit', 'users', 'other_departments', 'person'] as const;
 export const trainingEntrySchema = z.strictObject({
   audience: z.enum(trainingAudiences),
-  /** Set when audience is `person`. */
+  /**
+   * A person in the register: required when audience is `person`, and allowed with a group too,
+   * so a plan can name the system manager or the IT technician who is trained.
+   */
   personId: idSchema.nullable().optional(),
   description: requiredText(500),
   byDate: dateSchema.nullable().optional(),
@@ -45,6 +48,11 @@ export const trainingPlanSchema = z.strictObject({
   entries: z.array(trainingEntrySchema).max(100),
 });
 export type TrainingPlan = z.infer<typeof trainingPlanSchema>;
+
+/** An entry as the API shows it: every field present, the named person's name resolved. */
+export const trainingEntryViewSchema = trainingEntrySchema.extend({ personId: idSchema.nullable(), personName: z.string().nullable(), byDate: dateSchema.nullable() });
+export const trainingPlanViewSchema = z.object({ text: z.string().nullable(), entries: z.array(trainingEntryViewSchema) });
+export type TrainingPlanView = z.infer<typeof trainingPlanViewSchema>;
 
 export const milestoneSchema = z.strictObject({ title: requiredText(200), date: dateSchema });
 
@@ -212,7 +220,7 @@ export const projectSchema = projectSummarySchema.extend({
   itContactName: z.string().nullable(),
   description: z.string().nullable(),
   specification: z.string().nullable(),
-  trainingPlan: trainingPlanSchema,
+  trainingPlan: trainingPlanViewSchema,
   timeline: z.array(milestoneSchema),
   links: z.array(documentationLinkSchema),
   budget: budgetSchema.nullable(),

@@ -61,12 +61,15 @@ const storedScenario = riskScenarioSchema.extend({
   vulnerability: z.string().nullable(),
   affectedInformation: z.string().nullable(),
   adjacentSystemIds: z.array(idSchema),
+  /** The adjacent systems with their current names (read-side only, never sent back). */
+  adjacentSystems: z.array(z.object({ id: idSchema, name: z.string() })),
   consequenceDescription: z.string().nullable(),
   existingControls: z.string().nullable(),
-  measures: z.array(riskMeasureSchema.extend({ ownerPersonId: idSchema.nullable(), dueDate: dateSchema.nullable() })),
+  measures: z.array(riskMeasureSchema.extend({ ownerPersonId: idSchema.nullable(), ownerName: z.string().nullable(), dueDate: dateSchema.nullable() })),
   residualLikelihood: scale.nullable(),
   residualConsequence: scale.nullable(),
   riskOwnerPersonId: idSchema.nullable(),
+  riskOwnerName: z.string().nullable(),
   acceptance: riskAcceptanceSchema.extend({ until: dateSchema.nullable() }).nullable(),
   /** likelihood × consequence, 1–16. */
   riskLevel: z.number().int(),
@@ -94,5 +97,6 @@ export const riskAnalysisSchema = recordMetaSchema.extend({
   recordedAt: timestampSchema,
 });
 export type RiskAnalysis = z.infer<typeof riskAnalysisSchema>;
+export type RiskScenario = RiskAnalysis['scenarios'][number];
 export const riskAnalysisListSchema = listResponseSchema(riskAnalysisSchema);
 export const systemRiskAnalysisParamsSchema = z.object({ id: idSchema, analysisId: idSchema });

@@ -4,7 +4,7 @@
  * decisions, and what the submit gate still misses. One place, so every write answers with the
  * same representation as GET.
  */
-import type { Budget, BudgetInput, Checkpoint, OperationalApproval, Project, ProjectState, ProjectSummary, TrainingPlan } from '@forvalta/contracts';
+import type { Budget, BudgetInput, Checkpoint, OperationalApproval, Project, ProjectState, ProjectSummary, TrainingPlan, TrainingPlanView } from '@forvalta/contracts';
 import type { Selectable } from 'kysely';
 import type { OperationalApprovalsTable, ProjectBudgetRevisionsTable, ProjectCheckpointsTable } from '../../platform/database-schema.ts';
 import { inParallel, type Executor } from '../../platform/database.ts';
@@ -101,6 +101,7 @@ export async function loadProjectRow(executor: Executor, municipalityId: string,
 /** The whole project; a fixed number of queries. */
 export async function loadProject(executor: Executor, municipalityId: string, id: string): Promise<{ row: ProjectRow; project: Project }> {
   const row = await loadProjectRow(executor, municipalityId, id);
+  const storedTraining = trainingPlanOf(row);
   const [stored, sections, budgetRow, risk, checkpoints, approvals, people] = await inParallel(
     executor,
     () => policyPacksRepository.current(executor, municipalityId),
@@ -109,13 +110,17 @@ export async function loadProject(executor: Executor, municipalityId: string, id
     () => riskAnalysesRepository.latestForSystem(executor, municipalityId, row.system_id),
     () => projectsRepository.checkpoints(executor, municipalityId, id),
     () => projectsRepository.approvals(executor, municipalityId, id),
-    () => projectsRepository.personNames(executor, municipalityId, row.it_contact_person_id ? [row.it_contact_person_id] : []),
+    () => projectsRepository.personNames(executor, municipalityId, [...new Set([row.it_contact_person_id, ...storedTraining.entries.map((entry) => entry.personId)].filter((personId): personId is string => Boolean(personId)))]),
   );
   // Municipalities from before policy packs judge against the default pack until they publish one.
   const clauses = (stored?.pack ?? tanumPolicyPack).clauses;
   const complianceAnalysis = buildAnalysis(clauses, sections, judgementsOf(row));
   const budget = budgetRow ? toBudget(budgetRow) : null;
-  const trainingPlan = trainingPlanOf(row);
+  // A person removed from the register leaves the entry with no name rather than failing the page.
+  const trainingPlan: TrainingPlanView = {
+    text: storedTraining.text ?? null,
+    entries: storedTraining.entries.map((entry) => ({ ...entry, personId: entry.personId ?? null, byDate: entry.byDate ?? null, personName: entry.personId ? (people.get(entry.personId)?.name ?? null) : null })),
+  };
   const timeline = parseJson<Project['timeline']>(row.timeline_json, []);
   const state = row.state as ProjectState;
   const project: Project = {

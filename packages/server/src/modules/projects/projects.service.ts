@@ -38,6 +38,14 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
     for (const [path, id] of personIds) if (!people.has(id)) throw invalid(path, 'The person does not exist in this municipality.');
   }
 
+  /** A training entry for a named person must name the person (ITP-4.2.1-TRAIN-ADMINS: who is trained in what). */
+  function validateTrainingPlan(plan: ProjectCreate['trainingPlan']) {
+    const unnamed = (plan?.entries ?? []).findIndex((entry) => entry.audience === 'person' && !entry.personId);
+    if (unnamed >= 0) throw invalid(`trainingPlan.entries.${unnamed}.personId`, 'A training entry for a named person needs the person from the register.');
+  }
+
+  const trainingPeople = (plan: ProjectCreate['trainingPlan']) => (plan?.entries ?? []).map((entry, index): [string, string | null | undefined] => [`trainingPlan.entries.${index}.personId`, entry.personId]);
+
   /** Loads the row for a change: permission, version and state checked in that order. */
   async function loadForChange(transaction: TransactionHandle, actor: AnyActor, municipalityId: string, id: string, expectedVersion: number) {
     const row = await loadProjectRow(transaction, municipalityId, id);
@@ -70,10 +78,11 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
       // ITP-4.2.1-INITIATE: the initiating department's head (or the IT unit) starts it.
       requirePermission(actor, 'project.create', { departmentId: input.departmentId });
       return withTransaction(db, async (transaction) => {
+        validateTrainingPlan(input.trainingPlan);
         await validateReferences(transaction, municipalityId, {
           systemId: input.systemId,
           departmentId: input.departmentId,
-          personIds: [['projectLeadPersonId', input.projectLeadPersonId], ['itContactPersonId', input.itContactPersonId], ...(input.trainingPlan?.entries ?? []).map((entry, index): [string, string | null | undefined] => [`trainingPlan.entries.${index}.personId`, entry.personId])],
+          personIds: [['projectLeadPersonId', input.projectLeadPersonId], ['itContactPersonId', input.itContactPersonId], ...trainingPeople(input.trainingPlan)],
         });
         const id = randomUUID();
         await projectsRepository.insert(
@@ -111,8 +120,9 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
       return withTransaction(db, async (transaction) => {
         await loadForChange(transaction, actor, municipalityId, id, expectedVersion);
         const before = (await loadProject(transaction, municipalityId, id)).project;
+        validateTrainingPlan(input.trainingPlan);
         await validateReferences(transaction, municipalityId, {
-          personIds: [['projectLeadPersonId', input.projectLeadPersonId], ['itContactPersonId', input.itContactPersonId], ...(input.trainingPlan?.entries ?? []).map((entry, index): [string, string | null | undefined] => [`trainingPlan.entries.${index}.personId`, entry.personId])],
+          personIds: [['projectLeadPersonId', input.projectLeadPersonId], ['itContactPersonId', input.itContactPersonId], ...trainingPeople(input.trainingPlan)],
         });
         await touch(transaction, municipalityId, id, expectedVersion, {
           ...(input.title !== undefined ? { title: input.title, sort_key: swedishSortKey(input.title) } : {}),

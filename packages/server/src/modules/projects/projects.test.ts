@@ -126,6 +126,41 @@ describe('introduction and upgrade projects API', () => {
     ]);
   });
 
+  it('names people in the training plan, with their names shown, and keeps links to http(s) addresses', async () => {
+    const system = await register.system(tanum, care);
+    const created = await projects.project(tanum, system.id, care);
+    const technician = await make.person(tanum, care);
+    const foreign = await make.person(other);
+    const url = `/api/v1/projects/${created.id}`;
+    const patch = (body: unknown, ifMatch: number) => send(context, 'PATCH', url, { headers: tanum.admin.authorization, ifMatch, body });
+    const entries = [
+      { audience: 'it_unit', personId: technician.id, description: 'Drift och behörigheter' },
+      { audience: 'person', personId: lead.personId, description: 'Projektledning i systemet', byDate: '2027-01-15' },
+    ];
+
+    const unnamed = expectProblem(await patch({ trainingPlan: { text: null, entries: [{ audience: 'person', description: 'Vem?' }] } }, 1), 400, 'validation_failed');
+    expect(JSON.stringify(unnamed)).toContain('trainingPlan.entries.0.personId');
+    const outside = expectProblem(await patch({ trainingPlan: { text: null, entries: [{ audience: 'person', personId: foreign.id, description: 'Fel kommun' }] } }, 1), 400, 'validation_failed');
+    expect(JSON.stringify(outside)).toContain('trainingPlan.entries.0.personId');
+    expectProblem(await patch({ links: [{ title: 'Avtal', url: 'ftp://example.se/avtal.pdf' }] }, 1), 400, 'validation_failed');
+    expectProblem(await patch({ links: [{ title: 'Avtal', url: 'javascript:alert(1)' }] }, 1), 400, 'validation_failed');
+
+    const saved = expectStatus(await patch({ trainingPlan: { text: null, entries }, links: [{ title: 'Upphandlingsunderlag', url: 'https://example.se/upphandling' }] }, 1), 200);
+    expect(saved.trainingPlan.entries).toEqual([
+      { audience: 'it_unit', personId: technician.id, personName: `${technician.firstName} ${technician.lastName}`, description: 'Drift och behörigheter', byDate: null },
+      { audience: 'person', personId: lead.personId, personName: 'Test employee', description: 'Projektledning i systemet', byDate: '2027-01-15' },
+    ]);
+    expect(saved.links).toEqual([{ title: 'Upphandlingsunderlag', url: 'https://example.se/upphandling' }]);
+    // A named IT technician counts as the IT unit's training (ITP-4.2.1-TRAIN-ADMINS); the system managers are still missing.
+    expect(saved.submitGaps.filter((gap: { code: string }) => gap.code === 'ITP-4.2.1-TRAIN-ADMINS')).toHaveLength(1);
+    const read = expectStatus(await send(context, 'GET', url, { headers: employee.authorization }), 200);
+    expect(read.trainingPlan).toEqual(saved.trainingPlan);
+
+    const removed = expectStatus(await patch({ links: [] }, saved.version), 200);
+    expect(removed.links).toEqual([]);
+    expect(removed.trainingPlan.entries).toHaveLength(2);
+  });
+
   it('includes the municipality’s security guideline sections in the compliance analysis', async () => {
     expectProblem(await post('/api/v1/security-guideline-sections', employee.authorization, undefined, { code: '1', title: 'X' }), 403, 'forbidden');
     const section = expectStatus(await post('/api/v1/security-guideline-sections', itUnit.authorization, undefined, { code: '4.2', title: 'Behörighetsstyrning' }), 201);

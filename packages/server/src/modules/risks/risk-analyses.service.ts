@@ -7,10 +7,10 @@ import type { Clock } from '../../platform/clock.ts';
 import { inParallel, withTransaction, type DatabaseHandle, type Executor, type TransactionHandle } from '../../platform/database.ts';
 import { AppError, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
 import { actorName, type SystemsService } from '../systems/systems.service.ts';
-import { riskAnalysesRepository } from './risk-analyses.repository.ts';
+import { riskAnalysesRepository, type StoredRiskScenario } from './risk-analyses.repository.ts';
 
 /** A scenario as stored: every optional field present, and the risk levels computed. */
-function normaliseScenarios(input: RiskAnalysisCreate['scenarios']): RiskAnalysis['scenarios'] {
+function normaliseScenarios(input: RiskAnalysisCreate['scenarios']): StoredRiskScenario[] {
   return input.map((scenario) => {
     const residualLikelihood = scenario.residualLikelihood ?? null;
     const residualConsequence = scenario.residualConsequence ?? null;
@@ -42,8 +42,8 @@ function normaliseScenarios(input: RiskAnalysisCreate['scenarios']): RiskAnalysi
 export function createRiskAnalysesService(db: DatabaseHandle, clock: Clock, systems: SystemsService) {
   const subjectOf = (system: System) => ({ departmentId: system.ownerDepartmentId, stewardPersonIds: systems.stewardsOf(system) });
 
-  /** Adjacent systems and named people must exist in this municipality. */
-  async function validateReferences(executor: Executor, municipalityId: string, scenarios: RiskAnalysis['scenarios']) {
+  /** Adjacent systems and named people must exist in this municipality; a refusal names the field. */
+  async function validateReferences(executor: Executor, municipalityId: string, systemId: string, scenarios: StoredRiskScenario[]) {
     const systemIds = [...new Set(scenarios.flatMap((scenario) => scenario.adjacentSystemIds))];
     const personIds = [...new Set(scenarios.flatMap((scenario) => [scenario.riskOwnerPersonId, ...scenario.measures.map((measure) => measure.ownerPersonId)]).filter((id): id is string => id !== null))];
     const [foundSystems, foundPeople] = await inParallel(
@@ -51,13 +51,20 @@ export function createRiskAnalysesService(db: DatabaseHandle, clock: Clock, syst
       () => (systemIds.length ? executor.selectFrom('systems').select('id').where('municipality_id', '=', municipalityId).where('id', 'in', systemIds).execute() : Promise.resolve([])),
       () => (personIds.length ? executor.selectFrom('people').select('id').where('municipality_id', '=', municipalityId).where('id', 'in', personIds).execute() : Promise.resolve([])),
     );
-    if (foundSystems.length !== systemIds.length) throw invalid('scenarios.adjacentSystemIds', 'One or more adjacent systems do not exist in this municipality.');
-    if (foundPeople.length !== personIds.length) throw invalid('scenarios', 'One or more named people (risk owner, measure owner) do not exist in this municipality.');
+    const knownSystems = new Set(foundSystems.map((row) => row.id));
+    const knownPeople = new Set(foundPeople.map((row) => row.id));
+    for (const [index, scenario] of scenarios.entries()) {
+      const system = scenario.adjacentSystemIds.findIndex((id) => id === systemId || !knownSystems.has(id));
+      if (system >= 0) throw invalid(`scenarios.${index}.adjacentSystemIds.${system}`, scenario.adjacentSystemIds[system] === systemId ? 'A system is not adjacent to itself.' : 'The adjacent system does not exist in this municipality.');
+      if (scenario.riskOwnerPersonId !== null && !knownPeople.has(scenario.riskOwnerPersonId)) throw invalid(`scenarios.${index}.riskOwnerPersonId`, 'The risk owner does not exist in this municipality.');
+      const measure = scenario.measures.findIndex((candidate) => candidate.ownerPersonId !== null && !knownPeople.has(candidate.ownerPersonId));
+      if (measure >= 0) throw invalid(`scenarios.${index}.measures.${measure}.ownerPersonId`, "The measure's owner does not exist in this municipality.");
+    }
   }
 
   async function insertAnalysis(transaction: TransactionHandle, actor: AnyActor, municipalityId: string, system: System, input: RiskAnalysisCreate, previous: RiskAnalysis | null) {
     const scenarios = normaliseScenarios(input.scenarios);
-    await validateReferences(transaction, municipalityId, scenarios);
+    await validateReferences(transaction, municipalityId, system.id, scenarios);
     const matrix = await riskAnalysesRepository.matrixSetting(transaction, municipalityId);
     const classification = system.classification
       ? { confidentiality: system.classification.confidentiality, integrity: system.classification.integrity, availability: system.classification.availability, traceability: system.classification.traceability, classifiedOn: system.classification.classifiedOn }

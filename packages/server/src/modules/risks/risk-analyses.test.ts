@@ -94,6 +94,43 @@ describe('risk analyses API', () => {
     expect(old).toMatchObject({ revision: 1, superseded: true, matrix: { likelihoodLabels: ['Osannolik', 'Möjlig', 'Sannolik', 'Mycket sannolik'] }, scenarios: first.scenarios });
   });
 
+  it('keeps the risk owner, each measure’s owner, due date and status, adjacent systems and acceptance, with names, across revisions', async () => {
+    const system = await register.system(tanum, care);
+    const neighbour = await register.system(tanum, care, { name: `Grannsystem ${Math.random().toString(36).slice(2, 8)}` });
+    const owner = await make.person(tanum, care);
+    const foreign = await make.person(other);
+    const url = `/api/v1/systems/${system.id}/risk-analyses`;
+    const scenario = {
+      ...riskScenario,
+      adjacentSystemIds: [neighbour.id],
+      riskOwnerPersonId: owner.id,
+      treatment: 'accept',
+      measures: [{ description: 'Loggranskning varje månad', ownerPersonId: manager.personId, dueDate: '2027-02-01', status: 'in_progress' }],
+      acceptance: { byName: 'Kommundirektören', reason: 'Kostnaden står inte i proportion till risken', until: '2027-12-31' },
+    };
+    const refused = (body: unknown) => send(context, 'POST', url, { headers: tanum.admin.authorization, body });
+    expect(JSON.stringify(expectProblem(await refused(body({ scenarios: [{ ...scenario, riskOwnerPersonId: foreign.id }] })), 400, 'validation_failed'))).toContain('scenarios.0.riskOwnerPersonId');
+    expect(JSON.stringify(expectProblem(await refused(body({ scenarios: [{ ...scenario, measures: [{ ...scenario.measures[0], ownerPersonId: foreign.id }] }] })), 400, 'validation_failed'))).toContain('scenarios.0.measures.0.ownerPersonId');
+    expect(JSON.stringify(expectProblem(await refused(body({ scenarios: [{ ...scenario, adjacentSystemIds: [system.id] }] })), 400, 'validation_failed'))).toContain('scenarios.0.adjacentSystemIds.0');
+    expectProblem(await refused(body({ scenarios: [{ ...scenario, measures: [{ description: 'X', status: 'forgotten' }] }] })), 400, 'validation_failed');
+
+    const first = expectStatus(await refused(body({ scenarios: [scenario] })), 201);
+    expect(first.scenarios[0]).toMatchObject({
+      adjacentSystemIds: [neighbour.id],
+      adjacentSystems: [{ id: neighbour.id, name: neighbour.name }],
+      riskOwnerPersonId: owner.id,
+      riskOwnerName: `${owner.firstName} ${owner.lastName}`,
+      measures: [{ description: 'Loggranskning varje månad', ownerPersonId: manager.personId, ownerName: 'Test employee', dueDate: '2027-02-01', status: 'in_progress' }],
+      acceptance: { byName: 'Kommundirektören', until: '2027-12-31' },
+    });
+
+    const revisedScenario = { ...scenario, riskOwnerPersonId: manager.personId, residualLikelihood: 1, residualConsequence: 2, measures: [{ ...scenario.measures[0], status: 'done' }] };
+    const second = expectStatus(await send(context, 'POST', `${url}/${first.id}/revisions`, { headers: tanum.admin.authorization, ifMatch: first.version, body: body({ scenarios: [revisedScenario] }) }), 201);
+    expect(second.scenarios[0]).toMatchObject({ riskOwnerName: 'Test employee', residualRiskLevel: 2, measures: [{ status: 'done', ownerName: 'Test employee' }] });
+    const old = expectStatus(await send(context, 'GET', `${url}/${first.id}`, { headers: tanum.admin.authorization }), 200);
+    expect(old).toMatchObject({ superseded: true, scenarios: [{ riskOwnerPersonId: owner.id, measures: [{ status: 'in_progress' }] }] });
+  });
+
   it('answers 404 for another municipality’s system or analysis', async () => {
     const foreignDepartment = (await make.department(other, 'Omsorg')).id;
     const foreignSystem = await register.system(other, foreignDepartment);
