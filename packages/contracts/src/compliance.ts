@@ -92,6 +92,16 @@ export const complianceResultQuerySchema = listQuerySchema.extend({
   rule: z.string().max(60).optional(),
   department: idSchema.optional(),
   system: idSchema.optional(),
+  /**
+   * Several systems at once, comma-separated (at most 50): a list page asks for its rows' results
+   * in one request instead of one request per row.
+   */
+  systems: z
+    .string()
+    .max(50 * 37)
+    .transform((value) => value.split(',').filter((part) => part !== ''))
+    .pipe(z.array(idSchema).min(1).max(50))
+    .optional(),
   status: ruleStatusSchema.optional(),
 });
 export type ComplianceResultQuery = z.infer<typeof complianceResultQuerySchema>;

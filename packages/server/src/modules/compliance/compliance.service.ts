@@ -92,8 +92,9 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock) {
     async results(actor: AnyActor, query: ComplianceResultQuery) {
       requirePermission(actor, 'compliance.read');
       const municipalityId = municipalityOf(actor);
-      // One system's results need only that system: the fast path after an edit.
-      const { stored, snapshot, results, evaluatedAt } = await evaluateMunicipality(municipalityId, query.system ? [query.system] : undefined);
+      // Named systems need only their own data: the fast path after an edit, and for list pages.
+      const systemIds = query.system || query.systems ? [...new Set([...(query.system ? [query.system] : []), ...(query.systems ?? [])])] : undefined;
+      const { stored, snapshot, results, evaluatedAt } = await evaluateMunicipality(municipalityId, systemIds);
       let filtered = restrictToDepartment(results, snapshot.departments, query.department);
       if (query.rule) filtered = filtered.filter((result) => result.clauseId === query.rule);
       if (query.status) filtered = filtered.filter((result) => result.status === query.status);

@@ -104,6 +104,18 @@ describe('compliance API', () => {
     expectProblem(await send(context, 'GET', `/api/v1/compliance?department=${school}`, { headers: other.admin.authorization }), 400, 'validation_failed');
   });
 
+  it('answers for several named systems in one request, exactly their results', async () => {
+    const pair = await results(`systems=${schoolSystem.id},${careSystem.id}`);
+    const one = await results(`system=${schoolSystem.id}`);
+    const other = await results(`system=${careSystem.id}`);
+    const key = (result: Result) => `${result.subjectId} ${result.clauseId} ${result.status}`;
+    expect(pair.items.map(key).sort()).toEqual([...one.items, ...other.items].map(key).sort());
+    expect(new Set(pair.items.map((result) => result.subjectId))).toEqual(new Set([schoolSystem.id, careSystem.id]));
+    expectProblem(await send(context, 'GET', `/api/v1/compliance/results?systems=${schoolSystem.id},not-an-id`, { headers: tanum.admin.authorization }), 400, 'validation_failed');
+    const tooMany = Array.from({ length: 51 }, () => schoolSystem.id).join(',');
+    expectProblem(await send(context, 'GET', `/api/v1/compliance/results?systems=${tooMany}`, { headers: tanum.admin.authorization }), 400, 'validation_failed');
+  });
+
   it('turns the cell green once the gap is fixed', async () => {
     const before = await results(`system=${schoolSystem.id}&rule=ITP-4.2-DEPUTY`);
     expect(before.items.map((result) => result.status)).toEqual(['fail']);

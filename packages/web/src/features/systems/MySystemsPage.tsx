@@ -1,11 +1,12 @@
 import type { ComplianceResult, System, SystemSummary } from '@forvalta/contracts';
-import { Anchor, Badge, Button, Card, Group, Paper, SimpleGrid, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
+import { Badge, Button, Card, Group, Paper, SimpleGrid, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { apiRequest, api } from '../../api/client.ts';
 import { useCurrentUser } from '../../app/session.ts';
+import { CursorPager } from '../../components/CursorPager.tsx';
+import { useCursorPaging } from '../../components/cursor-paging.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { ListEmptyState } from '../../components/ListEmptyState.tsx';
@@ -16,23 +17,49 @@ import { FixLink } from '../compliance/FixLink.tsx';
 import { LifecycleBadge, UncoveredBadge } from './SystemBadges.tsx';
 import { twelveMonthsAgo } from './system-api.ts';
 
-function FailingClauses({ systemId }: { systemId: string }) {
-  const { t } = useTranslation();
-  const results = useQuery({
-    queryKey: ['compliance', 'results', { system: systemId, status: 'fail' }],
-    queryFn: ({ signal }) => api.list<ComplianceResult>('/compliance/results', { system: systemId, status: 'fail', limit: 50 }, signal),
+/** The failing clauses of the systems on one page, asked for in one request. */
+function useFailingResults(systemIds: string[]) {
+  return useQuery({
+    queryKey: ['compliance', 'results', { systems: systemIds, status: 'fail' }],
+    queryFn: ({ signal }) => api.list<ComplianceResult>('/compliance/results', { systems: systemIds.join(','), status: 'fail', limit: 200 }, signal),
+    enabled: systemIds.length > 0,
   });
-  if (results.isLoading) return <Text size="sm" c="gray.7">{t('app.loading')}</Text>;
-  if (results.error || !results.data) return <Text size="sm">–</Text>;
-  if (results.data.items.length === 0) return <Text size="sm">{t('mySystems.allMet')}</Text>;
+}
+
+function FailingClauses({ results, loading }: { results: ComplianceResult[] | undefined; loading: boolean }) {
+  const { t } = useTranslation();
+  if (loading) return <Text size="sm" c="gray.7">{t('app.loading')}</Text>;
+  if (!results) return <Text size="sm">–</Text>;
+  if (results.length === 0) return <Text size="sm">{t('mySystems.allMet')}</Text>;
   return (
     <Stack gap={2}>
-      {results.data.items.map((result) => (
+      {results.map((result) => (
         <FixLink key={result.clauseId} fixPath={result.fixPath} color="red.9">
           {result.clauseId}: {t(`reasons.${result.reason}`, { intervalMonths: (result.evidence.intervalMonths as number | undefined) ?? 12, defaultValue: result.reason })}
         </FixLink>
       ))}
     </Stack>
+  );
+}
+
+/** One of the summary figures, counted by the server over all my systems, not just this page. */
+function CountCard({ label, filter }: { label: string; filter: Record<string, string> }) {
+  const { i18n } = useTranslation();
+  const me = useCurrentUser();
+  const count = useQuery({
+    queryKey: ['systems', 'mine', me.personId, 'count', filter],
+    queryFn: ({ signal }) => api.list<SystemSummary>('/systems', { stewardPersonId: me.personId ?? undefined, limit: 1, ...filter }, signal),
+    enabled: Boolean(me.personId),
+  });
+  return (
+    <Card withBorder padding="md" radius="md">
+      <Text size="sm" c="gray.7" fw={600}>
+        {label}
+      </Text>
+      <Text fz={28} fw={700}>
+        {count.data ? formatNumber(count.data.total, i18n.language) : '–'}
+      </Text>
+    </Card>
   );
 }
 
@@ -57,17 +84,20 @@ function ConfirmRowButton({ system }: { system: SystemSummary }) {
 
 /** The systems I answer for as systemansvarig or ersättare, and what is overdue. */
 export function MySystemsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const me = useCurrentUser();
+  const paging = useCursorPaging(me.personId ?? '', 25);
   const systems = useQuery({
-    queryKey: ['systems', 'mine', me.personId],
-    queryFn: ({ signal }) => api.list<SystemSummary>('/systems', { stewardPersonId: me.personId ?? undefined, limit: 200, sort: 'name' }, signal),
+    queryKey: ['systems', 'mine', me.personId, paging.cursor, paging.pageSize],
+    queryFn: ({ signal }) => api.list<SystemSummary>('/systems', { stewardPersonId: me.personId ?? undefined, limit: paging.pageSize, cursor: paging.cursor, sort: 'name' }, signal),
     enabled: Boolean(me.personId),
+    placeholderData: keepPreviousData,
   });
   const limit = twelveMonthsAgo();
   const overdue = (system: SystemSummary) => !system.lastConfirmedAt || system.lastConfirmedAt.slice(0, 10) < limit;
   const items = systems.data?.items ?? [];
-  const number = (value: number) => formatNumber(value, i18n.language);
+  const failing = useFailingResults(items.map((system) => system.id));
+  const failingOf = (systemId: string) => failing.data?.items.filter((result) => result.subjectId === systemId);
 
   return (
     <>
@@ -85,30 +115,9 @@ export function MySystemsPage() {
       ) : (
         <>
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg" mb="lg">
-            <Card withBorder padding="md" radius="md">
-              <Text size="sm" c="gray.7" fw={600}>
-                {t('mySystems.count')}
-              </Text>
-              <Text fz={28} fw={700}>
-                {number(items.length)}
-              </Text>
-            </Card>
-            <Card withBorder padding="md" radius="md">
-              <Text size="sm" c="gray.7" fw={600}>
-                {t('mySystems.overdueCount')}
-              </Text>
-              <Text fz={28} fw={700}>
-                {number(items.filter(overdue).length)}
-              </Text>
-            </Card>
-            <Card withBorder padding="md" radius="md">
-              <Text size="sm" c="gray.7" fw={600}>
-                {t('mySystems.uncoveredCount')}
-              </Text>
-              <Text fz={28} fw={700}>
-                {number(items.filter((system) => system.uncovered).length)}
-              </Text>
-            </Card>
+            <CountCard label={t('mySystems.count')} filter={{}} />
+            <CountCard label={t('mySystems.overdueCount')} filter={{ unconfirmedSince: limit }} />
+            <CountCard label={t('mySystems.uncoveredCount')} filter={{ uncovered: 'true' }} />
           </SimpleGrid>
           <Paper withBorder radius="md">
             <Table.ScrollContainer minWidth={900}>
@@ -147,7 +156,7 @@ export function MySystemsPage() {
                         )}
                       </Table.Td>
                       <Table.Td>
-                        <FailingClauses systemId={system.id} />
+                        <FailingClauses results={failingOf(system.id)} loading={failing.isLoading} />
                       </Table.Td>
                       <Table.Td ta="right">
                         <ConfirmRowButton system={system} />
@@ -158,6 +167,18 @@ export function MySystemsPage() {
               </Table>
             </Table.ScrollContainer>
           </Paper>
+          {systems.data && (
+            <CursorPager
+              pageIndex={paging.pageIndex}
+              pageSize={paging.pageSize}
+              itemCount={items.length}
+              total={systems.data.total}
+              nextCursor={systems.data.nextCursor}
+              onNext={paging.goNext}
+              onPrevious={paging.goPrevious}
+              onPageSizeChange={paging.setPageSize}
+            />
+          )}
         </>
       )}
     </>
