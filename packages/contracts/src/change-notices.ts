@@ -30,6 +30,34 @@ export const changeNoticeSchema = recordMetaSchema.extend({
 });
 export type ChangeNotice = z.infer<typeof changeNoticeSchema>;
 
+/** One side of a change of responsibility: a person (manager, deputy) or a department (owner). */
+export const responsibilityHolderSchema = z.object({ personId: idSchema.nullable(), departmentId: idSchema.nullable(), name: z.string() });
+
+/**
+ * What an automatic notice records: who held the role the day before the change and who holds
+ * it from the change on (several deputies may hold the role at once).
+ */
+export const responsibilityChangeSchema = z.object({
+  role: z.enum(['owner', 'manager', 'deputy']),
+  change: z.enum(['appointed', 'ended', 'transferred']),
+  /** The first day of the new state. */
+  effectiveOn: dateSchema.nullable(),
+  before: z.array(responsibilityHolderSchema),
+  after: z.array(responsibilityHolderSchema),
+});
+export type ResponsibilityChange = z.infer<typeof responsibilityChangeSchema>;
+
+/** One notice in full, as its own page shows it: who it went to by name, and what changed for an automatic one. */
+export const changeNoticeDetailSchema = changeNoticeSchema.extend({
+  /** The managers of adjacent systems it was sent to, with the adjacent systems they manage today. */
+  recipients: z.array(z.object({ personId: idSchema, name: z.string(), email: z.string(), systems: z.array(z.object({ id: idSchema, name: z.string() })) })),
+  /** Only for automatic notices from a change of owner, manager or deputy. */
+  responsibilityChange: responsibilityChangeSchema.nullable(),
+  /** The municipality's limit for acknowledging, in working days (Swedish public holidays excluded). */
+  acknowledgeWithinWorkingDays: z.number().int(),
+});
+export type ChangeNoticeDetail = z.infer<typeof changeNoticeDetailSchema>;
+
 export const changeNoticeCreateSchema = z.strictObject({
   kind: changeNoticeKindSchema,
   title: requiredText(200),

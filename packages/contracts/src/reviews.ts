@@ -45,19 +45,27 @@ export const reviewSchema = recordMetaSchema.extend({
   adjacentSystems: z.array(z.object({ systemId: idSchema, systemName: z.string(), considered: z.boolean(), note: z.string().nullable() })),
   evaluations: z.object({ use: z.string().nullable(), coordination: z.string().nullable(), efficiency: z.string().nullable() }),
   findings: z.string().nullable(),
-  actions: z.array(z.object({ description: z.string(), ownerPersonId: idSchema.nullable(), dueDate: dateSchema.nullable(), status: z.enum(measureStatuses) })),
+  actions: z.array(z.object({ description: z.string(), ownerPersonId: idSchema.nullable(), ownerName: z.string().nullable(), dueDate: dateSchema.nullable(), status: z.enum(measureStatuses) })),
   nextReviewOn: dateSchema.nullable(),
   /** A planned review whose date has passed. */
   overdue: z.boolean(),
 });
 export type Review = z.infer<typeof reviewSchema>;
 
-/** The adjacent systems are preselected from the integration graph unless given. */
+/**
+ * The adjacent systems are preselected from the integration graph unless given. A review already
+ * held is recorded in one step by giving `heldOn` with what it found.
+ */
 export const reviewCreateSchema = z.strictObject({
   systemId: idSchema,
   plannedOn: dateSchema,
   participants: z.array(reviewParticipantSchema).max(50).optional(),
   adjacentSystems: z.array(adjacentConsiderationSchema).max(200).optional(),
+  heldOn: dateSchema.nullable().optional(),
+  evaluations: reviewEvaluationsSchema.partial().optional(),
+  findings: optionalText(20000),
+  actions: z.array(reviewActionSchema).max(100).optional(),
+  nextReviewOn: dateSchema.nullable().optional(),
 });
 export type ReviewCreate = z.infer<typeof reviewCreateSchema>;
 
@@ -79,6 +87,8 @@ export const reviewListQuerySchema = listQuerySchema.extend({
   status: reviewStatusSchema.optional(),
   ownerDepartmentId: idSchema.optional(),
   overdue: booleanQuery.optional(),
+  /** Planned reviews due on or before this date (with overdue=false: due soon). */
+  plannedOnOrBefore: dateSchema.optional(),
   sort: sortParameter(['plannedOn', 'updatedAt'] as const),
 });
 export type ReviewListQuery = z.infer<typeof reviewListQuerySchema>;

@@ -1,4 +1,4 @@
-import { changeNoticeAcknowledgeSchema, changeNoticeCreateSchema, changeNoticeListQuerySchema, changeNoticeListSchema, changeNoticeSchema, idParamsSchema } from '@forvalta/contracts';
+import { changeNoticeAcknowledgeSchema, changeNoticeCreateSchema, changeNoticeDetailSchema, changeNoticeListQuerySchema, changeNoticeListSchema, changeNoticeSchema, idParamsSchema } from '@forvalta/contracts';
 import { problemResponses, writeProblemResponses, type ApiApp } from '../../platform/http/api-app.ts';
 import { actorOf } from '../../platform/http/authentication.ts';
 import { expectedVersion, setVersionTag } from '../../platform/http/versioning.ts';
@@ -25,7 +25,7 @@ export function registerChangeNoticeRoutes(app: ApiApp, notices: ChangeNoticesSe
 
   app.get(
     '/api/v1/change-notices/:id',
-    { schema: { tags, summary: 'Get a change notice', params: idParamsSchema, response: { 200: changeNoticeSchema, ...problemResponses } }, config: { permission: 'changeNotice.read' } },
+    { schema: { tags, summary: 'Get a change notice in full: recipients by name, and for an automatic notice who held the role before and after', params: idParamsSchema, response: { 200: changeNoticeDetailSchema, ...problemResponses } }, config: { permission: 'changeNotice.read' } },
     async (request, reply) => {
       const notice = await notices.getChangeNotice(actorOf(request), request.params.id);
       setVersionTag(reply, notice.version);

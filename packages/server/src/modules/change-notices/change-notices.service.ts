@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { ChangeNotice, ChangeNoticeCreate, ChangeNoticeListQuery } from '@forvalta/contracts';
+import type { ChangeNotice, ChangeNoticeCreate, ChangeNoticeDetail, ChangeNoticeListQuery } from '@forvalta/contracts';
 import type { AnyActor } from '../../access/actor.ts';
 import { can, municipalityOf, requirePermission } from '../../access/authorise.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
+import { inParallel, withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
 import { AppError, forbidden, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
 import { parseJson } from '../../platform/json.ts';
 import { swedishHolidays } from '../../platform/swedish-holidays.ts';
@@ -13,6 +13,7 @@ import { addWorkingDays, earliestStartNotOverdue } from '../../policy/working-da
 import { policyPacksRepository } from '../compliance/policy-packs.repository.ts';
 import { swedishToday } from '../systems/system-queries.ts';
 import { actorName, type SystemsService } from '../systems/systems.service.ts';
+import { recipientsOf, responsibilityChangeOf } from './change-notice-detail.ts';
 import { processChangeNoticeOutbox } from './change-notice-outbox.ts';
 import { changeNoticesRepository, type ChangeNoticeRow } from './change-notices.repository.ts';
 
@@ -97,11 +98,20 @@ export function createChangeNoticesService(db: DatabaseHandle, clock: Clock, sys
       return { items: await present(db, municipalityId, page.rows), total: page.total, nextCursor: page.nextCursor };
     },
 
-    async getChangeNotice(actor: AnyActor, id: string) {
+    /** One notice in full: its recipients by name and, for an automatic one, who held the role before and after. */
+    async getChangeNotice(actor: AnyActor, id: string): Promise<ChangeNoticeDetail> {
       requirePermission(actor, 'changeNotice.read');
       const municipalityId = municipalityOf(actor);
       await processChangeNoticeOutbox(db, clock, { municipalityId });
-      return (await present(db, municipalityId, [await loadOrFail(db, municipalityId, id)]))[0]!;
+      const row = await loadOrFail(db, municipalityId, id);
+      const [notice] = await present(db, municipalityId, [row]);
+      const [recipients, responsibilityChange, workingDays] = await inParallel(
+        db,
+        () => recipientsOf(db, municipalityId, notice!.recipientPersonIds, notice!.systems.map((system) => system.id), swedishToday(clock.now())),
+        () => responsibilityChangeOf(db, municipalityId, row.source_event_id),
+        () => acknowledgeWithin(db, municipalityId),
+      );
+      return { ...notice!, recipients, responsibilityChange, acknowledgeWithinWorkingDays: workingDays };
     },
 
     /** A planned change reported by the owner or the system's manager or deputy. */

@@ -78,6 +78,45 @@ describe('change notices API', () => {
     expectProblem(await acknowledge(itUnit, 2), 409, 'conflict');
   });
 
+  it('shows one notice in full: the recipients by name with the adjacent systems they manage, and who held the role before and after', async () => {
+    const system = await register.system(tanum, care, { name: 'Lifecare' });
+    const neighbour = await register.system(tanum, care, { name: 'Visma Personec' });
+    const neighbourLead = await make.person(tanum, care);
+    await register.appoint(tanum, neighbour.id, neighbourLead.id, 'manager');
+    expectStatus(await send(context, 'POST', '/api/v1/integrations', { headers: tanum.admin.authorization, body: { providerSystemId: neighbour.id, consumerSystemId: system.id, method: 'file', frequency: 'daily' } }), 201);
+    const first = await make.person(tanum, care);
+    const second = await make.person(tanum, care);
+    await register.appoint(tanum, system.id, first.id, 'manager', { startDate: '2026-11-01' });
+    // The second manager takes over on 1 December: the first one's assignment ends the day before.
+    await register.appoint(tanum, system.id, second.id, 'manager', { startDate: '2026-12-01' });
+
+    const notices = (await list(`systemId=${system.id}&limit=10`)).items as Array<{ id: string; title: string }>;
+    const handover = notices.find((notice) => notice.title.includes(`${second.firstName} ${second.lastName}`))!;
+    const detail = expectStatus(await send(context, 'GET', `/api/v1/change-notices/${handover.id}`, { headers: careHead.authorization }), 200);
+    expect(detail).toMatchObject({
+      source: 'automatic',
+      acknowledgeWithinWorkingDays: 5,
+      recipients: [{ personId: neighbourLead.id, name: `${neighbourLead.firstName} ${neighbourLead.lastName}`, email: neighbourLead.email, systems: [{ id: neighbour.id, name: 'Visma Personec' }] }],
+      responsibilityChange: {
+        role: 'manager',
+        change: 'appointed',
+        effectiveOn: '2026-12-01',
+        before: [{ personId: first.id, departmentId: null, name: `${first.firstName} ${first.lastName}` }],
+        after: [{ personId: second.id, departmentId: null, name: `${second.firstName} ${second.lastName}` }],
+      },
+    });
+
+    const school = (await make.department(tanum, 'Skola')).id;
+    expectStatus(await send(context, 'PATCH', `/api/v1/systems/${system.id}`, { headers: tanum.admin.authorization, body: { ownerDepartmentId: school }, ifMatch: (await register.get(tanum.admin, system.id)).version }), 200);
+    const transfer = ((await list(`systemId=${system.id}&limit=10`)).items as Array<{ id: string; title: string }>).find((notice) => notice.title.startsWith('Ny systemägare'))!;
+    const transferred = expectStatus(await send(context, 'GET', `/api/v1/change-notices/${transfer.id}`, { headers: itUnit.authorization }), 200);
+    expect(transferred.responsibilityChange).toEqual({ role: 'owner', change: 'transferred', effectiveOn: '2026-11-28', before: [{ personId: null, departmentId: care, name: 'Omsorg' }], after: [{ personId: null, departmentId: school, name: 'Skola' }] });
+
+    // A notice reported by hand has no change of responsibility to show, and nobody beyond the IT unit without an integration.
+    const manual = expectStatus(await send(context, 'POST', '/api/v1/change-notices', { headers: tanum.admin.authorization, body: { kind: 'operation', title: 'Ny version', systemIds: [system.id] } }), 201);
+    expect(expectStatus(await send(context, 'GET', `/api/v1/change-notices/${manual.id}`, { headers: itUnit.authorization }), 200)).toMatchObject({ recipients: [], responsibilityChange: null });
+  });
+
   it('processes each outbox event exactly once, even when two runs race', async () => {
     const fresh = await make.municipality('Utkö');
     const department = (await make.department(fresh, 'Teknik')).id;

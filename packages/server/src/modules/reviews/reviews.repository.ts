@@ -13,6 +13,7 @@ function filtered(db: Executor, municipalityId: string, query: Omit<ReviewListQu
   if (query.ownerDepartmentId) builder = builder.where('systems.owner_department_id', '=', query.ownerDepartmentId);
   if (query.overdue === true) builder = builder.where('reviews.status', '=', 'planned').where('reviews.planned_on', '<', today);
   if (query.overdue === false) builder = builder.where((eb) => eb.or([eb('reviews.status', '<>', 'planned'), eb('reviews.planned_on', '>=', today)]));
+  if (query.plannedOnOrBefore) builder = builder.where('reviews.status', '=', 'planned').where('reviews.planned_on', '<=', query.plannedOnOrBefore);
   return builder;
 }
 
@@ -63,6 +64,12 @@ export const reviewsRepository = {
       .where((eb) => eb.or([eb('provider_system_id', '=', systemId), eb('consumer_system_id', '=', systemId)]))
       .execute();
     return [...new Set(links.map((link) => (link.provider_system_id === systemId ? link.consumer_system_id : link.provider_system_id)))];
+  },
+
+  async personNames(db: Executor, municipalityId: string, ids: string[]) {
+    if (ids.length === 0) return new Map<string, string>();
+    const rows = await db.selectFrom('people').select(['id', 'first_name', 'last_name']).where('municipality_id', '=', municipalityId).where('id', 'in', ids).execute();
+    return new Map(rows.map((row) => [row.id, `${row.first_name} ${row.last_name}`]));
   },
 
   async systemNames(db: Executor, municipalityId: string, ids: string[]) {

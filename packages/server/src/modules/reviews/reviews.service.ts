@@ -12,6 +12,10 @@ import type { SystemsService } from '../systems/systems.service.ts';
 import { reviewsRepository, type ReviewRow } from './reviews.repository.ts';
 
 type StoredAdjacent = { systemId: string; considered: boolean; note: string | null };
+type StoredAction = Omit<Review['actions'][number], 'ownerName'>;
+
+const storedActions = (actions: NonNullable<ReviewUpdate['actions']>): string =>
+  JSON.stringify(actions.map((action) => ({ description: action.description, ownerPersonId: action.ownerPersonId ?? null, dueDate: action.dueDate ?? null, status: action.status })));
 
 /**
  * Reviews of a system by its owner (ITP-4.2-REVIEW): the adjacent systems considered, the three
@@ -23,7 +27,13 @@ export function createReviewsService(db: DatabaseHandle, clock: Clock, systems: 
 
   async function present(executor: Executor, municipalityId: string, rows: ReviewRow[]): Promise<Review[]> {
     const adjacentByReview = new Map(rows.map((row) => [row.id, parseJson<StoredAdjacent[]>(row.adjacent_json, [])]));
-    const names = await reviewsRepository.systemNames(executor, municipalityId, [...new Set([...adjacentByReview.values()].flat().map((entry) => entry.systemId))]);
+    const actionsByReview = new Map(rows.map((row) => [row.id, parseJson<StoredAction[]>(row.actions_json, [])]));
+    const ownerIds = [...new Set([...actionsByReview.values()].flat().map((action) => action.ownerPersonId).filter((id): id is string => Boolean(id)))];
+    const [names, owners] = await inParallel(
+      executor,
+      () => reviewsRepository.systemNames(executor, municipalityId, [...new Set([...adjacentByReview.values()].flat().map((entry) => entry.systemId))]),
+      () => reviewsRepository.personNames(executor, municipalityId, ownerIds),
+    );
     const now = today();
     return rows.map((row) => ({
       id: row.id,
@@ -41,7 +51,7 @@ export function createReviewsService(db: DatabaseHandle, clock: Clock, systems: 
       adjacentSystems: adjacentByReview.get(row.id)!.filter((entry) => names.has(entry.systemId)).map((entry) => ({ ...entry, systemName: names.get(entry.systemId)! })),
       evaluations: { use: row.evaluation_use, coordination: row.evaluation_coordination, efficiency: row.evaluation_efficiency },
       findings: row.findings,
-      actions: parseJson(row.actions_json, []),
+      actions: actionsByReview.get(row.id)!.map((action) => ({ ...action, ownerName: action.ownerPersonId ? (owners.get(action.ownerPersonId) ?? null) : null })),
       nextReviewOn: row.next_review_on,
       overdue: row.status === 'planned' && row.planned_on < now,
     }));
@@ -83,7 +93,7 @@ export function createReviewsService(db: DatabaseHandle, clock: Clock, systems: 
       return (await present(db, municipalityId, [await loadOrFail(db, municipalityId, id)]))[0]!;
     },
 
-    /** Plans a review; the adjacent systems are preselected from the integration graph unless given. */
+    /** Plans a review, or records one already held; the adjacent systems are preselected from the integration graph unless given. */
     async createReview(actor: AnyActor, input: ReviewCreate): Promise<Review> {
       const municipalityId = municipalityOf(actor);
       return withTransaction(db, async (transaction) => {
@@ -91,6 +101,7 @@ export function createReviewsService(db: DatabaseHandle, clock: Clock, systems: 
           throw invalid('systemId', 'The system does not exist in this municipality.');
         });
         requirePermission(actor, 'review.write', { departmentId: system.ownerDepartmentId, stewardPersonIds: systems.stewardsOf(system) });
+        if (input.heldOn && input.heldOn > today()) throw invalid('heldOn', 'A review cannot be held in the future.');
         await validate(transaction, municipalityId, input);
         const adjacent = input.adjacentSystems
           ? normaliseAdjacent(input.adjacentSystems)
@@ -101,17 +112,17 @@ export function createReviewsService(db: DatabaseHandle, clock: Clock, systems: 
           id,
           municipality_id: municipalityId,
           system_id: system.id,
-          status: 'planned',
+          status: input.heldOn ? 'held' : 'planned',
           planned_on: input.plannedOn,
-          held_on: null,
+          held_on: input.heldOn ?? null,
           participants_json: JSON.stringify(normaliseParticipants(input.participants ?? [])),
           adjacent_json: JSON.stringify(adjacent),
-          evaluation_use: null,
-          evaluation_coordination: null,
-          evaluation_efficiency: null,
-          findings: null,
-          actions_json: '[]',
-          next_review_on: null,
+          evaluation_use: input.evaluations?.use ?? null,
+          evaluation_coordination: input.evaluations?.coordination ?? null,
+          evaluation_efficiency: input.evaluations?.efficiency ?? null,
+          findings: input.findings ?? null,
+          actions_json: storedActions(input.actions ?? []),
+          next_review_on: input.nextReviewOn ?? null,
           created_at: now,
           updated_at: now,
           version: 1,
@@ -145,7 +156,7 @@ export function createReviewsService(db: DatabaseHandle, clock: Clock, systems: 
           ...(input.evaluations?.coordination !== undefined ? { evaluation_coordination: input.evaluations.coordination } : {}),
           ...(input.evaluations?.efficiency !== undefined ? { evaluation_efficiency: input.evaluations.efficiency } : {}),
           ...(input.findings !== undefined ? { findings: input.findings } : {}),
-          ...(input.actions !== undefined ? { actions_json: JSON.stringify(input.actions.map((action) => ({ description: action.description, ownerPersonId: action.ownerPersonId ?? null, dueDate: action.dueDate ?? null, status: action.status }))) } : {}),
+          ...(input.actions !== undefined ? { actions_json: storedActions(input.actions) } : {}),
           ...(input.nextReviewOn !== undefined ? { next_review_on: input.nextReviewOn } : {}),
           updated_at: clock.now().toISOString(),
         });

@@ -84,6 +84,44 @@ describe('reviews API', () => {
     expect((await list(`ownerDepartmentId=${care}&overdue=false`)).total).toBe(1);
   });
 
+  it('records a review already held in one step, names the owners of its actions, and lists the planned ones due by a date', async () => {
+    const system = await register.system(tanum, care, { name: 'Viva' });
+    const neighbour = await register.system(tanum, care, { name: 'Nationella tjänsteplattformen' });
+    expectStatus(await send(context, 'POST', '/api/v1/integrations', { headers: tanum.admin.authorization, body: { providerSystemId: system.id, consumerSystemId: neighbour.id, method: 'api', frequency: 'realtime' } }), 201);
+    const held = {
+      systemId: system.id,
+      plannedOn: '2026-11-10',
+      heldOn: '2026-11-12',
+      participants: [{ name: 'Petra Lind', itUnit: true }],
+      evaluations: { use: 'Används av alla enheter', coordination: 'Ingen dubblering', efficiency: 'E-tjänst sparar tid' },
+      findings: 'Utbildning behövs',
+      actions: [{ description: 'Utbilda nya användare', ownerPersonId: manager.personId, dueDate: '2027-01-15' }],
+      nextReviewOn: '2027-11-12',
+    };
+    expectProblem(await send(context, 'POST', '/api/v1/reviews', { headers: careHead.authorization, body: { ...held, heldOn: '2026-12-24' } }), 400, 'validation_failed');
+    const recorded = expectStatus(await send(context, 'POST', '/api/v1/reviews', { headers: careHead.authorization, body: held }), 201);
+    expect(recorded).toMatchObject({
+      status: 'held',
+      heldOn: '2026-11-12',
+      overdue: false,
+      findings: 'Utbildning behövs',
+      nextReviewOn: '2027-11-12',
+      evaluations: held.evaluations,
+      // Preselected from the integration graph, since none were given.
+      adjacentSystems: [{ systemId: neighbour.id, systemName: 'Nationella tjänsteplattformen', considered: false }],
+      actions: [{ description: 'Utbilda nya användare', ownerPersonId: manager.personId, ownerName: 'Test employee', dueDate: '2027-01-15', status: 'planned' }],
+    });
+    const audit = await context.database.db.selectFrom('audit_events').select('action').where('entity_id', '=', recorded.id).execute();
+    expect(audit.map((event) => event.action)).toEqual(['create']);
+
+    const soon = expectStatus(await send(context, 'POST', '/api/v1/reviews', { headers: careHead.authorization, body: { systemId: system.id, plannedOn: '2026-12-10' } }), 201);
+    const later = expectStatus(await send(context, 'POST', '/api/v1/reviews', { headers: careHead.authorization, body: { systemId: system.id, plannedOn: '2027-03-01' } }), 201);
+    const due = expectStatus(await send(context, 'GET', `/api/v1/reviews?systemId=${system.id}&plannedOnOrBefore=2026-12-28&overdue=false`, { headers: employee.authorization }), 200);
+    expect(due.items.map((item: { id: string }) => item.id)).toEqual([soon.id]);
+    expect(due.items.map((item: { id: string }) => item.id)).not.toContain(later.id);
+    expectProblem(await send(context, 'GET', '/api/v1/reviews?plannedOnOrBefore=snart', { headers: employee.authorization }), 400, 'validation_failed');
+  });
+
   it('answers 404 for another municipality’s review', async () => {
     const department = (await make.department(other, 'Omsorg')).id;
     const system = await register.system(other, department);

@@ -362,7 +362,7 @@ function ReviewFormModal({ review, readOnly, onClose }: { review: Review; readOn
               variant="default"
               size="xs"
               style={{ alignSelf: 'flex-start' }}
-              onClick={() => setActions((previous) => [...previous, { description: '', ownerPersonId: null, dueDate: null, status: 'planned' as const }])}
+              onClick={() => setActions((previous) => [...previous, { description: '', ownerPersonId: null, ownerName: null, dueDate: null, status: 'planned' as const }])}
             >
               {t('reviews.addAction')}
             </Button>
