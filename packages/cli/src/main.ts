@@ -8,7 +8,7 @@ interface Command {
 }
 
 const commands: Record<string, Command> = {
-  serve: { usage: 'forvalta serve [--port N] [--demo] [--database URL]', load: async () => ({ run: (await import('./commands/serve.ts')).serve }) },
+  serve: { usage: 'forvalta serve [--port N] [--workers N|auto] [--demo] [--database URL]', load: async () => ({ run: (await import('./commands/serve.ts')).serve }) },
   migrate: { usage: 'forvalta migrate [--database URL]', load: async () => ({ run: (await import('./commands/migrate.ts')).migrate }) },
   init: {
     usage: 'forvalta init --municipality NAME --code CODE --admin-email EMAIL [--admin-password-file FILE] [--database URL]',

@@ -76,7 +76,12 @@ function withStatementCache(sqlite: SqliteDatabase.Database, limit = 500) {
   const statements = new Map<string, SqliteDatabase.Statement>();
   return {
     close: () => sqlite.close(),
-    prepare(sql: string) {
+    prepare(text: string) {
+      // Kysely opens transactions with a deferred `begin`: with several processes on one file
+      // (serve --workers), a transaction that read first and then writes finds its snapshot stale
+      // and fails at once with SQLITE_BUSY, which busy_timeout cannot wait out. `begin immediate`
+      // takes the write lock at the start, so writers queue (up to busy_timeout) instead.
+      const sql = text === 'begin' ? 'begin immediate' : text;
       let statement = statements.get(sql);
       if (!statement) {
         statement = sqlite.prepare(sql);

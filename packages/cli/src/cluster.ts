@@ -1,0 +1,148 @@
+import cluster, { type Worker } from 'node:cluster';
+import os from 'node:os';
+import { buildApp, connectDatabase, type Config } from '@forvalta/server';
+
+/**
+ * One process per core for `forvalta serve --workers N`. The application keeps no request state in
+ * memory (sessions, tokens, lockouts and the audit chain live in the database), so workers share
+ * nothing but the database and the listening socket, which the primary hands out round-robin.
+ *
+ * The primary migrates (and loads the demo) once, forks the workers, replaces a worker that dies
+ * and stops them all on SIGTERM/SIGINT. It never opens the database while workers run.
+ */
+
+/** Sent by every worker on each response, so an operator (and the tests) can see who answered. */
+export const workerHeader = 'x-forvalta-worker';
+
+/** A worker that dies this many times within `restartWindowMilliseconds` is a crash loop, not bad luck. */
+const maximumRestarts = 10;
+const restartWindowMilliseconds = 60_000;
+/** How long a worker may take to finish its open requests before it is killed. */
+const stopGraceMilliseconds = 10_000;
+
+/** `--workers` or WORKERS: a whole number, or `auto` for the cores this process may use. */
+export function parseWorkerCount(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return 1;
+  if (value === 'auto') return os.availableParallelism();
+  const count = Number(value);
+  return Number.isInteger(count) && count >= 1 && count <= 64 ? count : undefined;
+}
+
+/**
+ * The login rate limit is counted in each worker's memory (per client address). Dividing it
+ * keeps the installation's total at or below the configured limit whichever worker each
+ * connection lands on; the lockout after failed logins is in the database and exact.
+ */
+export function perWorkerLoginLimit(limit: number, workers: number): number {
+  return Math.max(1, Math.floor(limit / workers));
+}
+
+export interface PrimaryOptions {
+  workers: number;
+  /** Called once every worker listens, with the address they share. */
+  onListening: (port: number) => void;
+}
+
+export function runPrimary({ workers, onListening }: PrimaryOptions): Promise<number> {
+  let stopping = false;
+  const restarts: number[] = [];
+  const listening = new Set<number>();
+  let announced = false;
+
+  const fork = () => {
+    // A replacement listens with the same arguments as the first workers (even port 0): the primary
+    // keys the shared socket by them and hands the replacement the socket already bound.
+    const worker = cluster.fork();
+    worker.on('listening', (address) => {
+      console.log(`worker ${worker.id} (pid ${worker.process.pid}) listening`);
+      listening.add(worker.id);
+      if (listening.size === workers && !announced) {
+        announced = true;
+        onListening(address.port);
+      }
+    });
+    return worker;
+  };
+
+  return new Promise<number>((resolve) => {
+    cluster.on('exit', (worker: Worker, code, signal) => {
+      listening.delete(worker.id);
+      if (stopping) {
+        if (Object.keys(cluster.workers ?? {}).length === 0) resolve(0);
+        return;
+      }
+      const now = Date.now();
+      restarts.push(now);
+      while (restarts.length > 0 && restarts[0]! < now - restartWindowMilliseconds) restarts.shift();
+      console.error(`forvalta: worker ${worker.id} (pid ${worker.process.pid}) stopped (${signal ?? `exit code ${code}`}); starting another`);
+      if (restarts.length > maximumRestarts) {
+        console.error(`forvalta: ${restarts.length} workers stopped within a minute; giving up`);
+        void stopAll().then(() => resolve(1));
+        return;
+      }
+      fork();
+    });
+
+    const stopAll = async () => {
+      stopping = true;
+      const running = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined);
+      const exited = running.map((worker) => new Promise<void>((done) => (worker.isDead() ? done() : worker.once('exit', () => done()))));
+      for (const worker of running) worker.process.kill('SIGTERM');
+      const timer = setTimeout(() => {
+        for (const worker of running) if (!worker.isDead()) worker.process.kill('SIGKILL');
+      }, stopGraceMilliseconds);
+      await Promise.all(exited);
+      clearTimeout(timer);
+    };
+    const shutdown = () => {
+      if (stopping) return;
+      void stopAll().then(() => resolve(0));
+    };
+    process.once('SIGTERM', shutdown);
+    process.once('SIGINT', shutdown);
+
+    for (let index = 0; index < workers; index += 1) fork();
+  }).then((code) => process.exit(code));
+}
+
+/**
+ * One worker: the whole application on its own database connection, listening on the shared
+ * port. It does not migrate: the primary did, before forking.
+ */
+export async function runWorker(config: Config, workers: number): Promise<number> {
+  try {
+    return await serveInWorker(config, workers);
+  } catch (error) {
+    // The IPC channel to the primary would keep a failed worker alive; it must exit to be replaced.
+    console.error(`forvalta: worker ${cluster.worker?.id}: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
+
+async function serveInWorker(config: Config, workers: number): Promise<number> {
+  const workerConfig: Config = {
+    ...config,
+    loginRateLimitPerMinute: perWorkerLoginLimit(config.loginRateLimitPerMinute, workers),
+  };
+  const database = connectDatabase(workerConfig.databaseUrl, {
+    onConnectionError: (error) => console.error(`forvalta: a database connection was lost (${error.message}); it will be replaced`),
+  });
+  const { app } = await buildApp({ config: workerConfig, database });
+  const id = String(cluster.worker?.id ?? 0);
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header(workerHeader, id);
+  });
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await app.close();
+    await database.destroy();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown());
+  // Ctrl-C reaches the whole process group; the primary stops the workers in order.
+  process.on('SIGINT', () => {});
+  await app.listen({ host: workerConfig.host, port: workerConfig.port });
+  return new Promise<number>(() => {});
+}
