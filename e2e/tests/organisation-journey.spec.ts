@@ -78,6 +78,9 @@ test('an administrator creates a department, adds a person to it, gives them a r
   await rows.first().getByRole('button', { name: /Visa detaljer/ }).click();
   const details = page.locator('[id^="audit-details-"]').first();
   await expect(details).toContainText(departmentName);
+  // Fields are labelled in Swedish and ids are shown by name: the unit it belongs to.
+  await expect(details.getByRole('rowheader', { name: /Överordnad enhet/ })).toBeVisible();
+  await expect(details).toContainText('Kommunstyrelseförvaltningen');
 
   await chooseOption(page, 'Posttyp', 'Medarbetare');
   await expect(rows.first()).toContainText('Medarbetare');

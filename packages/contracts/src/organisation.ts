@@ -197,4 +197,8 @@ export const auditEventListQuerySchema = listQuerySchema.extend({
   sort: sortParameter(['occurredAt'] as const),
 });
 export type AuditEventListQuery = z.infer<typeof auditEventListQuerySchema>;
-export const auditEventListSchema = listResponseSchema(auditEventSchema);
+export const auditEventListSchema = listResponseSchema(auditEventSchema).extend({
+  /** Names of the systems, people and departments this page's before/after values refer to, by id. */
+  names: z.record(z.string(), z.string()),
+});
+export type AuditEventList = z.infer<typeof auditEventListSchema>;

@@ -3,6 +3,7 @@ import type { AnyActor } from '../../access/actor.ts';
 import { municipalityOf, requirePermission } from '../../access/authorise.ts';
 import type { DatabaseHandle } from '../../platform/database.ts';
 import { notFound } from '../../platform/errors.ts';
+import { namesReferencedBy } from './audit-event-names.ts';
 import { auditEventsRepository } from './audit-events.repository.ts';
 
 /** The audit log (händelselogg) of the current municipality, for administrators and auditors. */
@@ -10,7 +11,9 @@ export function createAuditEventsService(db: DatabaseHandle) {
   return {
     async listAuditEvents(actor: AnyActor, query: AuditEventListQuery) {
       requirePermission(actor, 'auditEvent.read');
-      return auditEventsRepository.list(db, municipalityOf(actor), query);
+      const municipalityId = municipalityOf(actor);
+      const page = await auditEventsRepository.list(db, municipalityId, query);
+      return { ...page, names: await namesReferencedBy(db, municipalityId, page.items) };
     },
 
     async getAuditEvent(actor: AnyActor, id: string) {

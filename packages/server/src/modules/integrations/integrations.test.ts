@@ -70,4 +70,20 @@ describe('integrations and the adjacency graph', () => {
     expectStatus(await send(context, 'DELETE', url, { headers: tanum.admin.authorization, ifMatch: 2 }), 204);
     expectProblem(await send(context, 'GET', url, { headers: tanum.admin.authorization }), 404, 'not_found');
   });
+
+  it('names the systems and people in a system’s history, not only their ids', async () => {
+    const history = expectStatus(await send(context, 'GET', `/api/v1/systems/${payroll.id}/history?limit=100`, { headers: outsider.authorization }), 200);
+    const integrationEvent = history.items.find((event: { entityType: string; after: Record<string, unknown> | null }) => event.entityType === 'integration' && event.after?.consumerSystemId === finance.id);
+    expect(integrationEvent).toBeDefined();
+    expect(history.names[finance.id]).toBe('Raindance');
+    expect(history.names[payroll.id]).toBe('Heroma');
+    const appointment = history.items.find((event: { entityType: string }) => event.entityType === 'system_assignment');
+    const person = expectStatus(await send(context, 'GET', `/api/v1/people/${manager.personId}`, { headers: tanum.admin.authorization }), 200);
+    expect(history.names[appointment.after.personId]).toBe(`${person.firstName} ${person.lastName}`);
+    // The audit log names them the same way, and never names another municipality's records.
+    const log = expectStatus(await send(context, 'GET', `/api/v1/audit-events?entityType=integration&limit=50`, { headers: tanum.admin.authorization }), 200);
+    expect(log.names[finance.id]).toBe('Raindance');
+    const foreignLog = expectStatus(await send(context, 'GET', '/api/v1/audit-events?limit=200', { headers: other.admin.authorization }), 200);
+    expect(Object.values(foreignLog.names)).not.toContain('Heroma');
+  });
 });

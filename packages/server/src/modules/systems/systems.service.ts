@@ -9,6 +9,7 @@ import { AppError, invalid, notFound, versionMismatch } from '../../platform/err
 import { searchText, swedishSortKey } from '../../platform/text.ts';
 import { changeNoticesRepository } from '../change-notices/change-notices.repository.ts';
 import { projectsRepository } from '../projects/projects.repository.ts';
+import { namesReferencedBy } from '../audit-events/audit-event-names.ts';
 import { auditEventsRepository } from '../audit-events/audit-events.repository.ts';
 import { integrationsRepository } from '../integrations/integrations.repository.ts';
 import { systemAssignmentsRepository } from './system-assignments.repository.ts';
@@ -237,7 +238,8 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock) {
         integrationsRepository.listTouching(db, municipalityId, id),
       ]);
       const entityIds = [id, ...assignments.map((assignment) => assignment.id), ...integrations.map((integration) => integration.id)];
-      return auditEventsRepository.listForEntities(db, municipalityId, entityIds, id, query);
+      const page = await auditEventsRepository.listForEntities(db, municipalityId, entityIds, id, query);
+      return { ...page, names: await namesReferencedBy(db, municipalityId, page.items) };
     },
 
     async listClassifications(actor: AnyActor, id: string) {

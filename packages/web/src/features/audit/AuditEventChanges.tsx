@@ -13,8 +13,28 @@ function display(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Before and after side by side, one row per field, changed fields highlighted. */
-export function AuditEventChanges({ event }: { event: AuditEvent }) {
+/** A value as the reader knows it: the name of the system, person or department an id refers to, with the id beneath. */
+function Value({ value, names }: { value: unknown; names: Record<string, string> }) {
+  const text = display(value);
+  const name = typeof value === 'string' ? names[value] : undefined;
+  if (!name) return <>{text}</>;
+  return (
+    <>
+      <Text span size="sm" ff="inherit" fw={600} style={{ fontFamily: 'var(--mantine-font-family)' }}>
+        {name}
+      </Text>
+      <Text size="xs" c="gray.7">
+        {text}
+      </Text>
+    </>
+  );
+}
+
+/**
+ * Before and after side by side, one row per field, changed fields highlighted. `names` maps
+ * the ids the event refers to onto names (the list responses carry it for their page).
+ */
+export function AuditEventChanges({ event, names = {} }: { event: AuditEvent; names?: Record<string, string> }) {
   const { t } = useTranslation();
   const before = isRecord(event.before) ? event.before : {};
   const after = isRecord(event.after) ? event.after : {};
@@ -42,7 +62,7 @@ export function AuditEventChanges({ event }: { event: AuditEvent }) {
           return (
             <Table.Tr key={field} className={changed && hasBoth ? 'changed-value' : undefined}>
               <Table.Th scope="row" fw={600}>
-                {field}{' '}
+                {t(`audit.fields.${field}`, { defaultValue: field })}{' '}
                 {changed && hasBoth && (
                   <Badge size="xs" color="yellow.9" variant="outline" tt="none">
                     {t('audit.changed')}
@@ -50,10 +70,10 @@ export function AuditEventChanges({ event }: { event: AuditEvent }) {
                 )}
               </Table.Th>
               <Table.Td className="wrap-anywhere" ff={before[field] !== undefined ? 'monospace' : undefined}>
-                {beforeText}
+                <Value value={before[field]} names={names} />
               </Table.Td>
               <Table.Td className="wrap-anywhere" ff={after[field] !== undefined ? 'monospace' : undefined}>
-                {afterText}
+                <Value value={after[field]} names={names} />
               </Table.Td>
             </Table.Tr>
           );

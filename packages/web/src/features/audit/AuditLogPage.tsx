@@ -1,4 +1,4 @@
-import type { AuditEvent } from '@forvalta/contracts';
+import type { AuditEventList } from '@forvalta/contracts';
 import { Button, Group, Paper, Pill, Select, Table, TextInput, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -42,7 +42,7 @@ export function AuditLogPage() {
   const paging = useCursorPaging(JSON.stringify(filters), 50);
   const events = useQuery({
     queryKey: ['audit-events', 'list', filters, paging.cursor, paging.pageSize],
-    queryFn: ({ signal }) => api.list<AuditEvent>('/audit-events', { ...filters, sort: '-occurredAt', cursor: paging.cursor, limit: paging.pageSize }, signal),
+    queryFn: ({ signal }) => api.get<AuditEventList>('/audit-events', { ...filters, sort: '-occurredAt', cursor: paging.cursor, limit: paging.pageSize }, signal),
     placeholderData: keepPreviousData,
   });
   const filtered = Boolean(entityType || entityId || actor || fromDate || toDate);
@@ -152,7 +152,7 @@ export function AuditLogPage() {
                       {open && (
                         <Table.Tr id={detailsId}>
                           <Table.Td colSpan={6} bg="gray.0">
-                            <AuditEventChanges event={event} />
+                            <AuditEventChanges event={event} names={events.data?.names} />
                           </Table.Td>
                         </Table.Tr>
                       )}

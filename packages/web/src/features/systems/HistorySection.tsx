@@ -1,4 +1,4 @@
-import type { AuditEvent } from '@forvalta/contracts';
+import type { AuditEventList } from '@forvalta/contracts';
 import { Table, Text, VisuallyHidden } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
@@ -20,7 +20,7 @@ export function HistorySection({ systemId }: { systemId: string }) {
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const events = useQuery({
     queryKey: ['systems', 'history', systemId, paging.cursor, paging.pageSize],
-    queryFn: ({ signal }) => api.list<AuditEvent>(`/systems/${systemId}/history`, { cursor: paging.cursor, limit: paging.pageSize }, signal),
+    queryFn: ({ signal }) => api.get<AuditEventList>(`/systems/${systemId}/history`, { cursor: paging.cursor, limit: paging.pageSize }, signal),
     placeholderData: keepPreviousData,
   });
   const toggle = (id: string) =>
@@ -75,7 +75,7 @@ export function HistorySection({ systemId }: { systemId: string }) {
                       {open && (
                         <Table.Tr id={detailsId}>
                           <Table.Td colSpan={5}>
-                            <AuditEventChanges event={event} />
+                            <AuditEventChanges event={event} names={events.data?.names} />
                           </Table.Td>
                         </Table.Tr>
                       )}
