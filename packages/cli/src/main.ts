@@ -22,6 +22,7 @@ const commands: Record<string, Command> = {
     load: async () => ({ run: (await import('./commands/compliance.ts')).compliance }),
   },
   generate: { usage: 'forvalta generate --size S|M|L [--seed N] [--municipality CODE] [--database URL]', load: async () => ({ run: (await import('./commands/generate.ts')).generate }) },
+  jobs: { usage: 'forvalta jobs run-due [--database URL]', load: async () => ({ run: (await import('./commands/jobs.ts')).jobs }) },
   bench: { usage: 'forvalta bench [--size S|L] [--duration SECONDS] [--connections N] [--database URL]', load: async () => ({ run: (await import('./commands/bench.ts')).bench }) },
 };
 

@@ -8,3 +8,4 @@ export * from './projects.ts';
 export * from './risks.ts';
 export * from './reviews.ts';
 export * from './change-notices.ts';
+export * from './jobs.ts';

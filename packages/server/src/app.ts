@@ -26,6 +26,8 @@ import { registerProjectRoutes } from './modules/projects/projects.routes.ts';
 import { registerRiskAnalysisRoutes } from './modules/risks/risk-analyses.routes.ts';
 import { registerChangeNoticeRoutes } from './modules/change-notices/change-notices.routes.ts';
 import { registerReviewRoutes } from './modules/reviews/reviews.routes.ts';
+import { registerJobRoutes } from './modules/jobs/jobs.routes.ts';
+import { createScheduledJobRunner } from './modules/jobs/scheduled-jobs.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import type { DatabaseConnection } from './platform/database.ts';
 import { AppError } from './platform/errors.ts';
@@ -153,10 +155,16 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   registerChangeNoticeRoutes(app, services.changeNotices);
   registerReviewRoutes(app, services.reviews);
 
+  // Scheduled jobs (ADR 0006): every instance may run them; the job table makes each due run happen once.
+  const jobRunner = createScheduledJobRunner(database.db, clock, services, config, app.log);
+  registerJobRoutes(app, services.jobs, jobRunner.jobs);
+  if (config.jobsEnabled) app.addHook('onReady', async () => jobRunner.start());
+  app.addHook('onClose', () => jobRunner.stop());
+
   app.get('/api/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, () => app.swagger());
 
   registerWebApplication(app, config.webDistDirectory);
-  return { app, services, routes };
+  return { app, services, routes, jobRunner };
 }
 
 /** Serves the built single-page application; unknown non-API paths get index.html (client routing). */

@@ -29,6 +29,14 @@ const environmentSchema = z.object({
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(20),
   /** Directory of the built web application; served at /. */
   WEB_DIST_DIR: z.string().optional(),
+  /** `false` stops this instance from running scheduled jobs (another instance, or `forvalta jobs run-due` from cron, runs them). */
+  JOBS: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  /** How often an instance looks for due jobs. */
+  JOBS_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  /** How long a claimed job stays an instance's; a crashed instance's job is taken over after it. */
+  JOBS_LEASE_SECONDS: z.coerce.number().int().min(10).max(24 * 3600).default(300),
+  /** How often responsibility changes are turned into change notices in the IT unit's queue. */
+  JOBS_CHANGE_NOTICE_OUTBOX_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(30),
 });
 
 export interface Config {
@@ -44,6 +52,10 @@ export interface Config {
   loginLockMinutes: number;
   loginRateLimitPerMinute: number;
   webDistDirectory: string;
+  jobsEnabled: boolean;
+  jobsTickSeconds: number;
+  jobsLeaseSeconds: number;
+  changeNoticeOutboxSeconds: number;
   version: string;
 }
 
@@ -74,6 +86,10 @@ export function loadConfig(
     loginLockMinutes: values.LOGIN_LOCK_MINUTES,
     loginRateLimitPerMinute: values.LOGIN_RATE_LIMIT_PER_MINUTE,
     webDistDirectory: values.WEB_DIST_DIR ?? path.join(repositoryRoot, 'packages/web/dist'),
+    jobsEnabled: values.JOBS,
+    jobsTickSeconds: values.JOBS_TICK_SECONDS,
+    jobsLeaseSeconds: values.JOBS_LEASE_SECONDS,
+    changeNoticeOutboxSeconds: values.JOBS_CHANGE_NOTICE_OUTBOX_SECONDS,
     version: '0.1.0',
     ...overrides,
   };

@@ -17,3 +17,4 @@ import { municipalitiesRepository as municipalities } from './modules/organisati
 /** For commands that name a municipality by its code. */
 export const findMunicipalityByCode = (db: DatabaseHandle, code: string) => municipalities.findByCode(db, code);
 export const listMunicipalities = (db: DatabaseHandle) => municipalities.listAll(db);
+export { createScheduledJobRunner } from './modules/jobs/scheduled-jobs.ts';

@@ -19,6 +19,7 @@ import { createSecurityGuidelinesService } from './modules/projects/security-gui
 import { createRiskAnalysesService } from './modules/risks/risk-analyses.service.ts';
 import { createChangeNoticesService } from './modules/change-notices/change-notices.service.ts';
 import { createReviewsService } from './modules/reviews/reviews.service.ts';
+import { createJobsService } from './modules/jobs/jobs.service.ts';
 import type { Clock } from './platform/clock.ts';
 import type { DatabaseHandle } from './platform/database.ts';
 
@@ -46,6 +47,7 @@ export function createServices(db: DatabaseHandle, clock: Clock, config: Pick<Co
     riskAnalyses: createRiskAnalysesService(db, clock, systems),
     changeNotices: createChangeNoticesService(db, clock, systems),
     reviews: createReviewsService(db, clock, systems),
+    jobs: createJobsService(db, clock),
   };
 }
 

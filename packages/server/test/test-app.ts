@@ -45,7 +45,8 @@ export async function createTestContext(environment: Record<string, string> = {}
   const database = connectDatabase(testDatabase.url, { onQuery: () => (queries.count += 1), poolSize: 4 });
   await migrateToLatest(database.db);
   const clock = testClock();
-  const config = loadConfig({ DATABASE_URL: testDatabase.url, LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', ...environment }, { webDistDirectory: '/nonexistent' });
+  // Scheduled jobs stay off unless a test turns them on (JOBS: 'true'): a test decides when things happen.
+  const config = loadConfig({ DATABASE_URL: testDatabase.url, LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', JOBS: 'false', ...environment }, { webDistDirectory: '/nonexistent' });
   const { app, services, routes } = await buildApp({ config, database, clock, logger: false });
   await app.ready();
   return {

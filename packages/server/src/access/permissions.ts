@@ -52,6 +52,8 @@ export const permissions = {
   'changeNotice.create': ['administrator', 'it_chief', 'it_unit', 'department_head'],
   // §4.2.2: the notice goes to the IT unit, and the IT unit acknowledges it.
   'changeNotice.acknowledge': ['it_chief', 'it_unit'],
+  // The installation's scheduled jobs (ADR 0006): operations, not governance.
+  'job.read': ['administrator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /**

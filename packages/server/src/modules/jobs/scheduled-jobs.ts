@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import type { Config } from '../../config.ts';
+import type { DatabaseHandle } from '../../platform/database.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { createJobRunner, type JobRunnerLog, type ScheduledJob } from '../../platform/jobs/job-runner.ts';
+import { dailyInStockholm, every, stockholmDay } from '../../platform/jobs/schedules.ts';
+import { summarise } from '../../policy/index.ts';
+import type { Services } from '../../services.ts';
+import { policyPacksRepository } from '../compliance/policy-packs.repository.ts';
+import { municipalitiesRepository } from '../organisation/municipalities.repository.ts';
+
+export const changeNoticeOutboxJob = 'change-notice-outbox';
+export const complianceDailySnapshotJob = 'compliance-daily-snapshot';
+
+/**
+ * Runs `work` for every municipality; one municipality's failure does not stop the others, but
+ * fails the run (retried next period) once all have had their turn. The job table, which every
+ * municipality's administrator can read, names the failed municipalities by their public code;
+ * the errors themselves, which may quote data, go to the server log only.
+ */
+async function forEveryMunicipality(db: DatabaseHandle, log: JobRunnerLog, job: string, work: (municipalityId: string) => Promise<boolean>) {
+  const municipalities = await municipalitiesRepository.listAll(db);
+  let done = 0;
+  const failures: string[] = [];
+  for (const municipality of municipalities) {
+    try {
+      if (await work(municipality.id)) done += 1;
+    } catch (error) {
+      failures.push(municipality.code);
+      log.error({ job, municipalityId: municipality.id, err: error }, 'scheduled job failed for a municipality');
+    }
+  }
+  if (failures.length > 0) throw new Error(`${failures.length} of ${municipalities.length} municipalities failed (${failures.join(', ')}); the reasons are in the server log`);
+  return { done, of: municipalities.length };
+}
+
+/** The jobs every instance runs (ADR 0006). Both are safe to repeat: the effects are idempotent. */
+export function scheduledJobs(db: DatabaseHandle, services: Services, config: Pick<Config, 'changeNoticeOutboxSeconds'>, log: JobRunnerLog): ScheduledJob[] {
+  return [
+    {
+      // ITP-4.2.2-CHANGE-NOTICE: an owner, manager or deputy change reaches the IT unit's queue without anyone opening it.
+      name: changeNoticeOutboxJob,
+      schedule: every(config.changeNoticeOutboxSeconds),
+      async run() {
+        const processed = await services.changeNotices.processOutbox();
+        return `${processed} responsibility change(s) turned into change notices`;
+      },
+    },
+    {
+      // The compliance trend has a point for every day, whether or not anyone looked at compliance that day.
+      name: complianceDailySnapshotJob,
+      schedule: dailyInStockholm(),
+      async run(startedAt) {
+        const day = stockholmDay(startedAt);
+        const { done, of } = await forEveryMunicipality(db, log, complianceDailySnapshotJob, async (municipalityId) => {
+          if (await policyPacksRepository.hasSnapshot(db, municipalityId, day)) return false;
+          const { stored, snapshot, results, evaluatedAt } = await services.compliance.evaluateMunicipality(municipalityId);
+          const whole = summarise(results, snapshot);
+          // The same row the compliance summary writes on its first read of the day; whichever comes first stays.
+          await policyPacksRepository.insertSnapshot(
+            db,
+            { id: randomUUID(), municipalityId, day, packId: stored.id, score: whole.overall.score, passed: whole.overall.passed, failed: whole.overall.failed, summary: whole },
+            evaluatedAt,
+          );
+          return true;
+        });
+        return `${done} snapshot(s) for ${day} taken, ${of - done} municipality(ies) had one already`;
+      },
+    },
+  ];
+}
+
+/** The runner with the product's jobs, as `buildApp` starts it and `forvalta jobs run-due` runs it once. */
+export function createScheduledJobRunner(
+  db: DatabaseHandle,
+  clock: Clock,
+  services: Services,
+  config: Pick<Config, 'changeNoticeOutboxSeconds' | 'jobsLeaseSeconds' | 'jobsTickSeconds'>,
+  log: JobRunnerLog,
+  holder?: string,
+) {
+  return createJobRunner({ db, clock, jobs: scheduledJobs(db, services, config, log), leaseSeconds: config.jobsLeaseSeconds, tickSeconds: config.jobsTickSeconds, log, holder });
+}

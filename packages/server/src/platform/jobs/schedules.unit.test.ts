@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { dailyInStockholm, every, stockholmDay, stockholmDayStart } from './schedules.ts';
+
+describe('job schedules', () => {
+  it('runs an interval job again one interval after its run started', () => {
+    const schedule = every(30);
+    expect(schedule.nextAfter(new Date('2026-11-28T09:00:00.000Z')).toISOString()).toBe('2026-11-28T09:00:30.000Z');
+    expect(schedule.description).toBe('every 30 s');
+  });
+
+  it('refuses an interval that would make a job due forever', () => {
+    expect(() => every(0)).toThrowError(RangeError);
+    expect(() => every(-5)).toThrowError(RangeError);
+    expect(() => every(Number.NaN)).toThrowError(RangeError);
+  });
+
+  it('knows the Swedish calendar day of an instant, not the UTC one', () => {
+    expect(stockholmDay(new Date('2026-11-28T23:30:00.000Z'))).toBe('2026-11-29'); // 00:30 CET
+    expect(stockholmDay(new Date('2026-06-30T22:30:00.000Z'))).toBe('2026-07-01'); // 00:30 CEST
+    expect(stockholmDay(new Date('2026-06-30T21:59:59.000Z'))).toBe('2026-06-30');
+  });
+
+  it('starts a Swedish day at midnight in Stockholm, in winter (+01:00) and in summer (+02:00)', () => {
+    expect(stockholmDayStart('2026-11-29').toISOString()).toBe('2026-11-28T23:00:00.000Z');
+    expect(stockholmDayStart('2026-07-01').toISOString()).toBe('2026-06-30T22:00:00.000Z');
+    // The days clocks change (29 March and 25 October 2026) still begin at their own midnight.
+    expect(stockholmDayStart('2026-03-29').toISOString()).toBe('2026-03-28T23:00:00.000Z');
+    expect(stockholmDayStart('2026-03-30').toISOString()).toBe('2026-03-29T22:00:00.000Z');
+    expect(stockholmDayStart('2026-10-25').toISOString()).toBe('2026-10-24T22:00:00.000Z');
+    expect(stockholmDayStart('2026-10-26').toISOString()).toBe('2026-10-25T23:00:00.000Z');
+  });
+
+  it('makes a daily job due at the next Stockholm midnight, whenever in the day it ran', () => {
+    const daily = dailyInStockholm();
+    for (const ranAt of ['2026-11-28T09:00:00.000Z', '2026-11-28T22:59:59.999Z', '2026-11-27T23:00:00.000Z']) {
+      expect(daily.nextAfter(new Date(ranAt)).toISOString(), ranAt).toBe('2026-11-28T23:00:00.000Z');
+    }
+    // At midnight sharp the run is today's; the next one is tomorrow's.
+    expect(daily.nextAfter(new Date('2026-11-28T23:00:00.000Z')).toISOString()).toBe('2026-11-29T23:00:00.000Z');
+    // Across the change to summer time the day is 23 hours long, and the next run is still at midnight.
+    expect(daily.nextAfter(new Date('2026-03-29T12:00:00.000Z')).toISOString()).toBe('2026-03-29T22:00:00.000Z');
+    // New Year: the year rolls over.
+    expect(daily.nextAfter(new Date('2026-12-31T12:00:00.000Z')).toISOString()).toBe('2026-12-31T23:00:00.000Z');
+  });
+
+  it('is always later than the run it follows, so a job runs at most once per call', () => {
+    const daily = dailyInStockholm();
+    let instant = new Date('2026-01-01T00:00:00.000Z');
+    for (let step = 0; step < 400; step += 1) {
+      const next = daily.nextAfter(instant);
+      expect(next.getTime()).toBeGreaterThan(instant.getTime());
+      expect(stockholmDay(next)).not.toBe(stockholmDay(instant));
+      instant = next;
+    }
+  });
+});
