@@ -1,0 +1,67 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDialect } from '../../server/test/test-database.ts';
+
+const run = promisify(execFile);
+const bin = path.resolve(import.meta.dirname, '../bin/forvalta.mjs');
+
+async function forvalta(...args: string[]) {
+  try {
+    // An hour between outbox runs: the processes of one test start seconds apart on a busy machine, and must all fall in one period.
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, LOG_LEVEL: 'silent', JOBS_CHANGE_NOTICE_OUTBOX_SECONDS: '3600' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+async function runCounts(dialect: TestDialect, url: string): Promise<Record<string, number>> {
+  const query = 'select name, run_count from scheduled_jobs order by name';
+  let rows: Array<{ name: string; run_count: number }>;
+  if (dialect === 'sqlite') {
+    const sqlite = new SqliteDatabase(url, { readonly: true });
+    rows = sqlite.prepare(query).all() as typeof rows;
+    sqlite.close();
+  } else {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    rows = (await client.query(query)).rows;
+    await client.end();
+  }
+  return Object.fromEntries(rows.map((row) => [row.name, Number(row.run_count)]));
+}
+
+/** Separate processes on one database: the claim must hold across processes, not only connections of one. */
+describe('forvalta jobs run-due', () => {
+  it('answers --help and refuses an unknown subcommand with exit code 2', async () => {
+    expect((await forvalta('jobs', '--help')).stdout).toContain('forvalta jobs run-due');
+    const wrong = await forvalta('jobs', 'run-all');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr.trim()).toBe('forvalta: unknown jobs command "run-all" (try: forvalta jobs run-due)');
+  });
+
+  for (const dialect of ['sqlite', 'postgres'] as const) {
+    it(`runs each due job once when three processes run it at the same time (${dialect})`, async () => {
+      const database = await createTestDatabase(dialect);
+      try {
+        expect((await forvalta('init', '--municipality', 'Tanums kommun', '--code', '1435', '--admin-email', 'it@tanum.se', '--database', database.url)).code).toBe(0);
+        const results = await Promise.all([1, 2, 3].map(() => forvalta('jobs', 'run-due', '--database', database.url)));
+        for (const result of results) expect(result.code, result.stderr).toBe(0);
+        const lines = results.flatMap((result) => result.stdout.trim().split('\n'));
+        expect(lines.filter((line) => line.startsWith('change-notice-outbox: '))).toHaveLength(1);
+        expect(lines.filter((line) => line.startsWith('compliance-daily-snapshot: '))).toEqual([expect.stringMatching(/^compliance-daily-snapshot: 1 snapshot\(s\) for \d{4}-\d{2}-\d{2} taken, 0 municipality\(ies\) had one already \(/)]);
+        expect(await runCounts(dialect, database.url)).toEqual({ 'change-notice-outbox': 1, 'compliance-daily-snapshot': 1 });
+
+        const again = await forvalta('jobs', 'run-due', '--database', database.url);
+        expect(again).toMatchObject({ code: 0, stdout: 'No job was due.\n' });
+      } finally {
+        await database.drop();
+      }
+    });
+  }
+});
