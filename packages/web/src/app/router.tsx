@@ -15,6 +15,7 @@ import { RouteError } from '../components/RouteError.tsx';
 import { queryClient } from './query-client.ts';
 import { hasPermission, meQuery } from './session.ts';
 import { validateSystemFilters } from '../features/systems/system-api.ts';
+import { validateProjectFilters } from '../features/projects/project-api.ts';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -177,6 +178,8 @@ const projectsRoute = createRoute({
   getParentRoute: () => contentRoute,
   path: '/projects',
   beforeLoad: requirePermission('project.read'),
+  // The portfolio's filters and page live in the address, like the register's.
+  validateSearch: validateProjectFilters,
   component: lazyRouteComponent(() => import('../features/projects/ProjectsPage.tsx'), 'ProjectsPage'),
 });
 
