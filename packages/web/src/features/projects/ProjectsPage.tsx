@@ -1,16 +1,15 @@
 import type { Project, ProjectCreate } from '@forvalta/contracts';
 import { Badge, Button, Group, Modal, Paper, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedCallback } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useCan } from '../../app/session.ts';
 import { CursorPager } from '../../components/CursorPager.tsx';
-import { useCursorPaging } from '../../components/cursor-paging.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { fieldErrorsOf, notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { ListEmptyState } from '../../components/ListEmptyState.tsx';
@@ -18,7 +17,9 @@ import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { DepartmentSelect } from '../organisation/departments/DepartmentSelect.tsx';
-import { projectKindValues, projectStateValues, stateColours, useSystemOptions, type ProjectListPage } from './project-api.ts';
+import { projectKindValues, projectStateValues, stateColours, useSystemOptions, type ProjectFilters, type ProjectListPage } from './project-api.ts';
+
+const routeApi = getRouteApi('/authenticated/content/projects');
 
 export function ProjectStateBadge({ state }: { state: (typeof projectStateValues)[number] }) {
   const { t } = useTranslation('lifecycle');
@@ -33,19 +34,33 @@ export function ProjectStateBadge({ state }: { state: (typeof projectStateValues
 export function ProjectsPage() {
   const { t, i18n } = useTranslation('lifecycle');
   const canCreate = useCan('project.create');
+  const filters = routeApi.useSearch();
+  const navigate = routeApi.useNavigate();
   const [creating, setCreating] = useState(false);
-  const [state, setState] = useState<string | null>(null);
-  const [kind, setKind] = useState<string | null>(null);
-  const [departmentId, setDepartmentId] = useState<string | null>(null);
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 300);
+  const [search, setSearch] = useState(filters.q ?? '');
+  // A change of filter starts at the first page: a cursor belongs to one query.
+  const setFilters = (changes: Partial<ProjectFilters>) => void navigate({ search: (previous) => ({ ...previous, ...changes, cursors: undefined }), replace: true });
+  const updateSearch = useDebouncedCallback((value: string) => setFilters({ q: value.trim() || undefined }), 300);
+  // Back and forward in the browser change the address; the search box follows it.
+  useEffect(() => setSearch(filters.q ?? ''), [filters.q]);
+
+  const { state = null, kind = null, departmentId = null, q = '' } = filters;
+  const cursors = filters.cursors ?? [];
+  const pageSize = filters.pageSize ?? 25;
+  const cursor = cursors.at(-1);
   const query = { state, kind, departmentId, q, sort: '-updatedAt' };
-  const paging = useCursorPaging(JSON.stringify(query), 25);
   const projects = useQuery({
-    queryKey: ['projects', 'list', query, paging.cursor, paging.pageSize],
-    queryFn: ({ signal }) => api.get<ProjectListPage>('/projects', { ...query, cursor: paging.cursor, limit: paging.pageSize }, signal),
+    queryKey: ['projects', 'list', query, cursor, pageSize],
+    queryFn: ({ signal }) => api.get<ProjectListPage>('/projects', { ...query, cursor, limit: pageSize }, signal),
     placeholderData: keepPreviousData,
   });
+  // Paging pushes history entries, so the browser's back button goes to the page before.
+  const paging = {
+    pageIndex: cursors.length,
+    goNext: (next: string | null) => next && void navigate({ search: (previous) => ({ ...previous, cursors: [...cursors, next] }) }),
+    goPrevious: () => void navigate({ search: (previous) => ({ ...previous, cursors: cursors.length > 1 ? cursors.slice(0, -1) : undefined }) }),
+    setPageSize: (size: number) => void navigate({ search: (previous) => ({ ...previous, pageSize: size === 25 ? undefined : (size as ProjectFilters['pageSize']), cursors: undefined }), replace: true }),
+  };
   const number = (value: number) => formatNumber(value, i18n.language);
   const filtered = Boolean(state || kind || departmentId || q);
   const createButton = canCreate && <Button onClick={() => setCreating(true)}>{t('projects.create')}</Button>;
@@ -54,13 +69,23 @@ export function ProjectsPage() {
     <>
       <PageHeader title={t('projects.title')} intro={t('projects.intro')} actions={createButton} />
       <Group mb="md" align="flex-end" gap="md" wrap="wrap" role="search" aria-label={t('projects.filters')}>
-        <TextInput label={t('projects.search')} placeholder={t('projects.searchPlaceholder')} type="search" value={search} onChange={(event) => setSearch(event.currentTarget.value)} w={240} />
+        <TextInput
+          label={t('projects.search')}
+          placeholder={t('projects.searchPlaceholder')}
+          type="search"
+          value={search}
+          onChange={(event) => {
+            setSearch(event.currentTarget.value);
+            updateSearch(event.currentTarget.value);
+          }}
+          w={240}
+        />
         <Select
           label={t('projects.stateLabel')}
           placeholder={t('projects.all')}
           clearable
           value={state}
-          onChange={setState}
+          onChange={(value) => setFilters({ state: (value as ProjectFilters['state']) ?? undefined })}
           data={projectStateValues.map((value) => ({ value, label: t(`state.${value}`) }))}
           w={240}
         />
@@ -69,11 +94,11 @@ export function ProjectsPage() {
           placeholder={t('projects.all')}
           clearable
           value={kind}
-          onChange={setKind}
+          onChange={(value) => setFilters({ kind: (value as ProjectFilters['kind']) ?? undefined })}
           data={projectKindValues.map((value) => ({ value, label: t(`kind.${value}`) }))}
           w={200}
         />
-        <DepartmentSelect label={t('projects.columnDepartment')} placeholder={t('projects.all')} value={departmentId} onChange={setDepartmentId} w={260} />
+        <DepartmentSelect label={t('projects.columnDepartment')} placeholder={t('projects.all')} value={departmentId} onChange={(value) => setFilters({ departmentId: value ?? undefined })} w={260} />
       </Group>
 
       <Paper withBorder radius="md">
@@ -151,7 +176,7 @@ export function ProjectsPage() {
       {projects.data && projects.data.items.length > 0 && (
         <CursorPager
           pageIndex={paging.pageIndex}
-          pageSize={paging.pageSize}
+          pageSize={pageSize}
           itemCount={projects.data.items.length}
           total={projects.data.total}
           nextCursor={projects.data.nextCursor}

@@ -67,6 +67,11 @@ export function RiskAnalysisPage() {
             <Text c="gray.7">
               {t('risks.revision', { revision: a.revision })} · {formatDate(a.analysedOn)} · {a.superseded ? t('risks.superseded') : t('risks.current')}
             </Text>
+            {a.previousId && (
+              <AnchorLink to="/systems/$systemId/risk-analyses/$analysisId" params={{ systemId, analysisId: a.previousId }} size="sm">
+                {t('risks.previousVersion', { revision: a.revision - 1 })}
+              </AnchorLink>
+            )}
           </Stack>
           {canWrite && !a.superseded && <Button onClick={() => setRevising(true)}>{t('risks.revise')}</Button>}
         </Group>
@@ -145,6 +150,16 @@ export function RiskAnalysisPage() {
                           {t('risks.affectedInformation')}: {scenario.affectedInformation}
                         </Text>
                       )}
+                      {scenario.adjacentSystems.length > 0 && (
+                        <Text size="xs" c="gray.7" data-testid="scenario-adjacent">
+                          {t('risks.adjacentSystems')}: {scenario.adjacentSystems.map((system) => system.name).join(', ')}
+                        </Text>
+                      )}
+                      {scenario.riskOwnerName && (
+                        <Text size="xs" data-testid="scenario-owner">
+                          {t('risks.riskOwner')}: {scenario.riskOwnerName}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{scenario.consequenceDescription ?? '–'}</Text>
@@ -163,9 +178,8 @@ export function RiskAnalysisPage() {
                       {scenario.measures.length > 0 && (
                         <List size="xs">
                           {scenario.measures.map((measure, position) => (
-                            <List.Item key={position}>
-                              {measure.description} ({t(`measureStatus.${measure.status}`)}
-                              {measure.dueDate ? `, ${formatDate(measure.dueDate)}` : ''})
+                            <List.Item key={position} data-testid="scenario-measure">
+                              {measure.description} ({[t(`measureStatus.${measure.status}`), measure.ownerName, measure.dueDate ? t('risks.dueLine', { date: formatDate(measure.dueDate) }) : null].filter(Boolean).join(', ')})
                             </List.Item>
                           ))}
                         </List>

@@ -1,0 +1,108 @@
+import type { Project } from '@forvalta/contracts';
+import { ActionIcon, Anchor, Button, Group, List, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { apiRequest } from '../../api/client.ts';
+import { useCurrentUser } from '../../app/session.ts';
+import { notifySuccess } from '../../components/error-messages.ts';
+import { canEdit, handleWriteError, Section, useSaveProject, type SectionProps } from './project-page-parts.tsx';
+
+/** The contract's rule, checked before sending: only http and https addresses are links. */
+export function isWebAddress(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** Attachments and links of the project (the procurement, the contract, the supplier's documents); each change is saved at once. */
+export function LinksSection({ project, onStale }: SectionProps) {
+  const { t } = useTranslation('lifecycle');
+  const me = useCurrentUser();
+  const editable = canEdit(project, me);
+  const store = useSaveProject();
+  const [title, setTitle] = useState('');
+  const [url, setUrl] = useState('');
+  const [tried, setTried] = useState(false);
+  const save = useMutation({
+    mutationFn: (links: Project['links']) => apiRequest<Project>('PATCH', `/projects/${project.id}`, { version: project.version, body: { links } }),
+    onSuccess: (updated, links) => {
+      store(updated);
+      if (links.length > project.links.length) {
+        setTitle('');
+        setUrl('');
+        setTried(false);
+      }
+      notifySuccess(t('project.linksSaved'));
+    },
+    onError: (error) => handleWriteError(error, onStale),
+  });
+  const titleError = tried && !title.trim() ? t('project.linkTitleMissing') : undefined;
+  const urlError = tried && !isWebAddress(url.trim()) ? t('project.linkUrlInvalid') : undefined;
+
+  return (
+    <Section id="links" title={t('project.links')}>
+      <Stack>
+        {project.links.length === 0 ? (
+          <Text size="sm">{t('project.noLinks')}</Text>
+        ) : (
+          <List spacing="xs" data-testid="project-links">
+            {project.links.map((link, index) => (
+              <List.Item key={`${link.url}-${index}`} data-testid="project-link">
+                <Group gap="xs" wrap="nowrap">
+                  <Anchor href={link.url} target="_blank" rel="noopener noreferrer" size="sm" c="blue.9">
+                    {link.title}
+                  </Anchor>
+                  <Text size="xs" c="gray.7" style={{ overflowWrap: 'anywhere' }}>
+                    {link.url}
+                  </Text>
+                  {editable && (
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('project.removeLink', { title: link.title })}
+                      loading={save.isPending}
+                      onClick={() => save.mutate(project.links.filter((_, position) => position !== index))}
+                    >
+                      ✕
+                    </ActionIcon>
+                  )}
+                </Group>
+              </List.Item>
+            ))}
+          </List>
+        )}
+        {editable && (
+          <form
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              setTried(true);
+              if (title.trim() && isWebAddress(url.trim())) save.mutate([...project.links, { title: title.trim(), url: url.trim() }]);
+            }}
+          >
+            <Group align="flex-start" wrap="wrap">
+              <TextInput label={t('project.linkTitle')} value={title} onChange={(event) => setTitle(event.currentTarget.value)} error={titleError} maxLength={120} w={260} />
+              <TextInput
+                label={t('project.linkUrl')}
+                description={t('project.linkUrlHint')}
+                type="url"
+                value={url}
+                onChange={(event) => setUrl(event.currentTarget.value)}
+                error={urlError}
+                maxLength={2000}
+                style={{ flex: 1, minWidth: 260 }}
+              />
+              <Button type="submit" variant="default" mt={24} loading={save.isPending}>
+                {t('project.addLink')}
+              </Button>
+            </Group>
+          </form>
+        )}
+      </Stack>
+    </Section>
+  );
+}

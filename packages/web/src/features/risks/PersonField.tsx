@@ -1,0 +1,27 @@
+import { CloseButton } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { PersonPicker } from '../organisation/roles/PersonPicker.tsx';
+import type { PersonDraft } from './risk-form-model.ts';
+
+/**
+ * A person from the register, found by server-side search. The person already saved shows as the
+ * placeholder (the picker has not found them yet), with a button to remove them.
+ */
+export function PersonField({ label, value, onChange, w }: { label: string; value: PersonDraft; onChange: (next: PersonDraft) => void; w?: number | string }) {
+  const { t } = useTranslation('lifecycle');
+  const showsSaved = value.personId !== null && value.personId === value.savedPersonId;
+  return (
+    <PersonPicker
+      label={label}
+      w={w}
+      placeholder={showsSaved && value.savedName ? value.savedName : t('project.choosePerson')}
+      value={showsSaved ? null : value.personId}
+      onChange={(personId) => onChange({ ...value, personId })}
+      clearable
+      rightSectionPointerEvents={showsSaved ? 'all' : undefined}
+      rightSection={
+        showsSaved ? <CloseButton size="sm" aria-label={t('risks.removePerson', { name: value.savedName ?? '', field: label })} onClick={() => onChange({ ...value, personId: null })} /> : undefined
+      }
+    />
+  );
+}
