@@ -1,0 +1,77 @@
+import { apiCall, expect, expectNoSeriousAxeViolations, test } from './fixtures.ts';
+
+interface Integration {
+  providerSystemId: string;
+  consumerSystemId: string;
+  consumerSystemName: string;
+}
+
+test('revise a risk analysis with a risk owner, adjacent systems and a measure with owner and due date; the old version is kept', async ({ loginAs }) => {
+  test.setTimeout(90_000);
+  const page = await loginAs('administrator');
+  // A system with an integration neighbour, and a first analysis of it made through the API.
+  const integrations = await apiCall<{ items: Integration[] }>(page, 'GET', '/integrations?limit=1');
+  const { providerSystemId: systemId, consumerSystemName: neighbourName } = integrations.items[0]!;
+  const first = await apiCall<{ id: string }>(page, 'POST', `/systems/${systemId}/risk-analyses`, {
+    data: {
+      scope: 'Driften av systemet',
+      analysedOn: '2026-10-01',
+      participants: ['IT-enheten'],
+      scenarios: [{ threat: 'Avbrott hos leverantören', consequenceDescription: 'Verksamheten står still.', likelihood: 2, consequence: 3, treatment: 'reduce', measures: [{ description: 'Reservrutin på papper', status: 'planned' }] }],
+    },
+  });
+
+  await page.goto(`/systems/${systemId}/risk-analyses/${first.id}`);
+  await expect(page.getByText(/Version 1 · .* · Gällande/)).toBeVisible();
+  await page.getByRole('button', { name: 'Revidera riskanalysen' }).click();
+  const form = page.getByRole('dialog', { name: 'Revidera riskanalysen (ny version)' });
+  await expect(form.getByRole('textbox', { name: 'Åtgärder (Scenario 1): åtgärd 1' })).toHaveValue('Reservrutin på papper');
+
+  await form.getByRole('checkbox', { name: neighbourName }).check();
+  await form.getByRole('combobox', { name: 'Riskägare (Scenario 1)' }).fill('Hansson');
+  await page.getByRole('option', { name: /Sören Hansson/ }).click();
+  await form.getByRole('combobox', { name: 'Ansvarig för åtgärd 1 (Scenario 1)' }).fill('Hansson');
+  await page.getByRole('option', { name: /Sören Hansson/ }).click();
+  await form.getByRole('textbox', { name: 'Klart senast, åtgärd 1 (Scenario 1)' }).fill('2027-03-31');
+  await form.getByRole('textbox', { name: 'Klart senast, åtgärd 1 (Scenario 1)' }).press('Tab');
+  await form.getByRole('combobox', { name: 'Status för åtgärd 1 (Scenario 1)' }).selectOption('in_progress');
+  await form.getByRole('button', { name: 'Lägg till åtgärd (Scenario 1)' }).click();
+  await form.getByRole('textbox', { name: 'Åtgärder (Scenario 1): åtgärd 2' }).fill('Avtal om återställningstid');
+  await form.getByRole('combobox', { name: 'Kvarvarande sannolikhet (Scenario 1)' }).selectOption('1');
+  await form.getByRole('combobox', { name: 'Kvarvarande konsekvens (Scenario 1)' }).selectOption('3');
+  // An acceptance needs both who and why.
+  await form.getByRole('textbox', { name: 'Accepterad av (Scenario 1)' }).fill('Förvaltningschefen');
+  await expect(form.getByRole('button', { name: 'Spara riskanalysen' })).toBeDisabled();
+  await form.getByRole('textbox', { name: 'Skäl (Scenario 1)' }).fill('Reservrutinen räcker i tre dagar');
+  await form.getByRole('textbox', { name: 'Gäller till (Scenario 1)' }).fill('2027-12-31');
+  await form.getByRole('textbox', { name: 'Gäller till (Scenario 1)' }).press('Tab');
+  await expectNoSeriousAxeViolations(page, '/systems/:id/risk-analyses/:analysisId (revision dialog)');
+  await form.getByRole('button', { name: 'Spara riskanalysen' }).click();
+  await expect(form).toBeHidden();
+
+  // The new version, with names; the old one kept, read-only.
+  await expect(page).not.toHaveURL(new RegExp(first.id));
+  await expect(page.getByText(/Version 2 · .* · Gällande/)).toBeVisible();
+  const scenario = page.getByTestId('scenario-row');
+  await expect(scenario.getByTestId('scenario-owner')).toHaveText('Riskägare: Sören Hansson');
+  await expect(scenario.getByTestId('scenario-adjacent')).toContainText(neighbourName);
+  await expect(scenario.getByTestId('scenario-measure').first()).toHaveText('Reservrutin på papper (Pågår, Sören Hansson, klart senast 2027-03-31)');
+  await expect(scenario.getByTestId('scenario-measure').nth(1)).toHaveText('Avtal om återställningstid (Planerad)');
+  await expect(scenario).toContainText('Accepterad av Förvaltningschefen till 2027-12-31: Reservrutinen räcker i tre dagar');
+  await expectNoSeriousAxeViolations(page, '/systems/:id/risk-analyses/:analysisId (revised)');
+
+  await page.getByRole('link', { name: 'Föregående version (1)' }).click();
+  await expect(page).toHaveURL(new RegExp(`/risk-analyses/${first.id}$`));
+  await expect(page.getByText(/Version 1 · .* · Ersatt av en nyare version/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Revidera riskanalysen' })).toHaveCount(0);
+  await expect(page.getByTestId('scenario-measure')).toHaveText('Reservrutin på papper (Planerad)');
+  await expect(page.getByTestId('scenario-owner')).toHaveCount(0);
+
+  const versions = await apiCall<{ items: Array<{ revision: number; superseded: boolean }> }>(page, 'GET', `/systems/${systemId}/risk-analyses`);
+  expect(versions.items.filter((item) => item.revision <= 2).map((item) => [item.revision, item.superseded])).toEqual(
+    expect.arrayContaining([
+      [2, false],
+      [1, true],
+    ]),
+  );
+});
