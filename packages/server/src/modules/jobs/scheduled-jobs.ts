@@ -42,8 +42,14 @@ export function scheduledJobs(db: DatabaseHandle, services: Services, config: Pi
       name: changeNoticeOutboxJob,
       schedule: every(config.changeNoticeOutboxSeconds),
       async run() {
-        const processed = await services.changeNotices.processOutbox();
-        return `${processed} responsibility change(s) turned into change notices`;
+        try {
+          const processed = await services.changeNotices.processOutbox();
+          return `${processed} responsibility change(s) turned into change notices`;
+        } catch (error) {
+          // A database error can quote a row's values; the job table is read by every municipality's administrator.
+          log.error({ job: changeNoticeOutboxJob, err: error }, 'the change-notice outbox could not be processed');
+          throw new Error('The outbox could not be processed; the reason is in the server log.');
+        }
       },
     },
     {
