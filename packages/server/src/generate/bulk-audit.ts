@@ -3,6 +3,7 @@ import type { AnyActor } from '../access/actor.ts';
 import { hashAuditEvent, installationChain, type AuditEntry } from '../platform/audit.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { AuditEventsTable } from '../platform/database-schema.ts';
+import { insertRows } from '../platform/bulk-insert.ts';
 import type { TransactionHandle } from '../platform/database.ts';
 
 /**
@@ -10,20 +11,32 @@ import type { TransactionHandle } from '../platform/database.ts';
  * `forvalta audit verify` checks them like any other). recordAudit costs three statements per
  * event (claim the head, insert, store the hash); a bulk load claims a whole range of sequence
  * numbers with one update of the chain head (which takes the same row lock on PostgreSQL),
- * hashes the events in memory and inserts them in multi-row chunks. Every record is still
- * audited; only the round trips are saved. See docs/adr/0005-bulk-audit-for-bulk-loads.md.
+ * hashes the events in memory and inserts them with the repositories' bulk path (insertRows).
+ * Every record is still audited; only the round trips are saved. See
+ * docs/adr/0005-bulk-audit-for-bulk-loads.md.
  */
-const chunkSize = 1000;
 const genesisHash = '0'.repeat(64);
 
-/** The same canonical form as recordAudit: keys sorted so equal content hashes equally. */
+/**
+ * The same canonical form as recordAudit: keys sorted (localeCompare) so equal content hashes
+ * equally. A bulk load repeats a few shapes tens of thousands of times, so each shape's key order
+ * is sorted once and remembered.
+ */
+const sortedKeysByShape = new Map<string, string[]>();
 function canonicalJson(value: unknown): string | null {
   if (value === undefined || value === null) return null;
-  return JSON.stringify(value, (_key, inner) =>
-    inner && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner).sort(([left], [right]) => left.localeCompare(right)))
-      : inner,
-  );
+  return JSON.stringify(value, (_key, inner: unknown) => {
+    if (!inner || typeof inner !== 'object' || Array.isArray(inner)) return inner;
+    const record = inner as Record<string, unknown>;
+    const keys = Object.keys(record);
+    const shape = keys.join('\u0000');
+    let sorted = sortedKeysByShape.get(shape);
+    if (!sorted) {
+      sorted = [...keys].sort((left, right) => left.localeCompare(right));
+      sortedKeysByShape.set(shape, sorted);
+    }
+    return Object.fromEntries(sorted.map((key) => [key, record[key]]));
+  });
 }
 
 export async function recordAuditEvents(
@@ -82,8 +95,6 @@ export async function recordAuditEvents(
     return { ...fields, hash };
   });
 
-  for (let start = 0; start < rows.length; start += chunkSize) {
-    await transaction.insertInto('audit_events').values(rows.slice(start, start + chunkSize)).execute();
-  }
+  await insertRows(transaction, 'audit_events', rows);
   await transaction.updateTable('audit_chain_heads').set({ last_hash: previousHash }).where('chain_id', '=', chainId).execute();
 }

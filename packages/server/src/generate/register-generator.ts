@@ -1,26 +1,20 @@
 import { costCategories, dutyKeys, integrationFrequencies, integrationMethods } from '@forvalta/contracts';
-import type { Insertable } from 'kysely';
-import type { Random } from '../demo/random.ts';
 import { daysAgo, isoDate, randomLifecycle } from '../demo/random.ts';
 import { systemCatalogue } from '../demo/demo-systems-catalogue.ts';
-import type { IntegrationsTable, SystemAssignmentsTable, SystemClassificationsTable, SystemDutiesTable, SystemsTable, SystemUsingDepartmentsTable } from '../platform/database-schema.ts';
+import { integrationsRepository, type IntegrationValues } from '../modules/integrations/integrations.repository.ts';
+import { systemAssignmentsRepository, type AssignmentValues } from '../modules/systems/system-assignments.repository.ts';
+import { systemDutiesRepository, type BulkDuty } from '../modules/systems/system-duties.repository.ts';
+import { systemsRepository, type BulkClassification, type BulkSystem } from '../modules/systems/systems.repository.ts';
 import { columnsOf } from '../modules/systems/systems.service.ts';
 import type { GeneratedDepartment, GeneratedPerson, OrganisationContext } from './organisation-generator.ts';
 
 /**
- * The register in multi-row inserts. The repositories have insertMany only for people; systems,
- * assignments, duties and integrations have single-row inserts (one round trip each), so this
- * writes the same rows (built by the module's own columnsOf) in chunks. Proposed for the lead:
- * insertMany on those four repositories, which an import will need too; this file then calls them.
+ * The register, written through the repositories' bulk paths (insertMany), the ones an import
+ * uses: the rows are those of the single-row create (columns built by the module's own columnsOf),
+ * with the history a register of some years has (created and confirmed dates, duties done).
  */
-const chunkSize = 400;
 /** The identity system comes first: it is the hub of the integration graph and owned by the IT unit. */
 const catalogueStart = Math.max(0, systemCatalogue.findIndex(([name]) => name === 'Active Directory'));
-
-
-async function insertChunks<Row>(rows: Row[], write: (chunk: Row[]) => Promise<unknown>) {
-  for (let start = 0; start < rows.length; start += chunkSize) await write(rows.slice(start, start + chunkSize));
-}
 
 export interface RegisterCounts {
   systems: number;
@@ -54,20 +48,26 @@ export async function generateSystems(
   const leavers = people.filter((person) => !person.active);
   const itUnit = departments.find((department) => department.isItUnit) ?? departments[0]!;
   const topLevel = departments.filter((department) => department.topLevel);
+  // Draws until the pick is not excluded (at most two are), rather than filtering the department's staff for every pick.
   const pickActive = (departmentId: string, exclude: string[]) => {
-    const local = (activeByDepartment.get(departmentId) ?? []).filter((person) => !exclude.includes(person.id));
-    if (local.length > 0) return random.pick(local);
+    const local = activeByDepartment.get(departmentId) ?? [];
+    if (local.some((person) => !exclude.includes(person.id))) {
+      for (;;) {
+        const candidate = random.pick(local);
+        if (!exclude.includes(candidate.id)) return candidate;
+      }
+    }
     for (;;) {
       const candidate = random.pick(allActive);
       if (!exclude.includes(candidate.id)) return candidate;
     }
   };
 
-  const systems: Array<Insertable<SystemsTable>> = [];
-  const using: SystemUsingDepartmentsTable[] = [];
-  const classifications: SystemClassificationsTable[] = [];
-  const duties: SystemDutiesTable[] = [];
-  const assignments: SystemAssignmentsTable[] = [];
+  const systems: BulkSystem[] = [];
+  const using: Array<{ systemId: string; departmentId: string }> = [];
+  const classifications: BulkClassification[] = [];
+  const duties: BulkDuty[] = [];
+  const assignments: AssignmentValues[] = [];
   const systemIds: string[] = [];
 
   for (let index = 0; index < count; index += 1) {
@@ -107,24 +107,23 @@ export async function generateSystems(
       documentationLinks: [{ title: 'Systemdokumentation', url: `https://intranat.example/system/${id}` }],
     });
     const createdAt = daysAgo(now, random.integer(400, 3000)).toISOString();
-    const system: Insertable<SystemsTable> = { id, municipality_id: municipalityId, ...columns, last_confirmed_at: null, last_confirmed_by_name: null, created_at: createdAt, updated_at: createdAt, version: 1 };
+    const system: BulkSystem = { id, columns, createdAt };
     systems.push(system);
 
     const usingIds = kind === 's' ? [...new Set(Array.from({ length: random.integer(2, 5) }, () => random.pick(topLevel).id))] : [];
-    for (const departmentId of usingIds) using.push({ municipality_id: municipalityId, system_id: id, department_id: departmentId });
-    let classification: SystemClassificationsTable | null = null;
+    for (const departmentId of usingIds) using.push({ systemId: id, departmentId });
+    let classification: BulkClassification | null = null;
     if (random.chance(0.6)) {
       classification = {
         id: ids.next(),
-        municipality_id: municipalityId,
-        system_id: id,
+        systemId: id,
         confidentiality: personalData ? random.integer(2, 4) : random.integer(0, 2),
         integrity: random.integer(1, 3),
         availability: random.integer(1, 4),
         traceability: random.integer(0, 3),
-        classified_on: isoDate(daysAgo(now, random.integer(30, 900))),
-        recorded_at: context.now,
-        recorded_by_name: 'system: generate',
+        classifiedOn: isoDate(daysAgo(now, random.integer(30, 900))),
+        recordedAt: context.now,
+        recordedByName: 'system: generate',
       };
       classifications.push(classification);
     }
@@ -151,16 +150,12 @@ export async function generateSystems(
         if (startDate < person.startDate) startDate = person.startDate;
         assignments.push({
           id: assignmentId,
-          municipality_id: municipalityId,
-          system_id: id,
-          person_id: person.id,
+          systemId: id,
+          personId: person.id,
           role,
-          start_date: startDate,
-          end_date: null,
-          allotted_hours_per_week: role === 'manager' ? random.pick([2, 4, 8, 16]) : null,
-          created_at: context.now,
-          updated_at: context.now,
-          version: 1,
+          startDate,
+          endDate: null,
+          allottedHoursPerWeek: role === 'manager' ? random.pick([2, 4, 8, 16]) : null,
         });
         context.audit.push({ action: 'create', entityType: 'system_assignment', entityId: assignmentId, after: { systemId: id, personId: person.id, role } });
       }
@@ -169,32 +164,30 @@ export async function generateSystems(
     const roll = random.next();
     const confirmedAt = managerName && roll < 0.62 ? daysAgo(now, random.integer(1, 300)) : managerName && roll < 0.82 ? daysAgo(now, random.integer(400, 900)) : null;
     if (confirmedAt) {
-      system.last_confirmed_at = confirmedAt.toISOString();
-      system.last_confirmed_by_name = managerName;
+      system.lastConfirmedAt = confirmedAt.toISOString();
+      system.lastConfirmedByName = managerName;
     }
     const dutiesDone = confirmedAt !== null && random.chance(0.7);
     for (const duty of dutyKeys) {
       const touched = dutiesDone || (managerName !== null && random.chance(0.4));
       const status = !touched ? 'not_started' : dutiesDone || random.chance(0.6) ? 'done' : 'in_progress';
       duties.push({
-        municipality_id: municipalityId,
-        system_id: id,
+        systemId: id,
         duty,
         status,
         evidence: status === 'done' ? `Dokumenterat på intranätet (${duty.replaceAll('_', ' ')})` : null,
-        confirmed_at: touched ? (confirmedAt ?? daysAgo(now, random.integer(30, 700))).toISOString() : null,
-        confirmed_by_name: touched ? managerName : null,
-        version: 1,
+        confirmedAt: touched ? (confirmedAt ?? daysAgo(now, random.integer(30, 700))).toISOString() : null,
+        confirmedByName: touched ? managerName : null,
       });
     }
   }
 
   // Parents before children: systems first, then the rows that reference them.
-  await insertChunks(systems, (chunk) => transaction.insertInto('systems').values(chunk).execute());
-  await insertChunks(using, (chunk) => transaction.insertInto('system_using_departments').values(chunk).execute());
-  await insertChunks(classifications, (chunk) => transaction.insertInto('system_classifications').values(chunk).execute());
-  await insertChunks(duties, (chunk) => transaction.insertInto('system_duties').values(chunk).execute());
-  await insertChunks(assignments, (chunk) => transaction.insertInto('system_assignments').values(chunk).execute());
+  await systemsRepository.insertMany(transaction, municipalityId, systems, context.now);
+  await systemsRepository.insertUsingDepartmentsMany(transaction, municipalityId, using);
+  await systemsRepository.insertClassificationsMany(transaction, municipalityId, classifications);
+  await systemDutiesRepository.insertMany(transaction, municipalityId, duties);
+  await systemAssignmentsRepository.insertMany(transaction, municipalityId, assignments, context.now);
   return {
     systemIds,
     counts: { systems: systems.length, duties: duties.length, classifications: classifications.length, usingDepartments: using.length, assignments: assignments.length },
@@ -205,7 +198,7 @@ export async function generateSystems(
 export async function generateIntegrations(context: OrganisationContext, count: number, systemIds: string[]): Promise<number> {
   const { random, ids } = context;
   const pairs = new Set<string>();
-  const rows: IntegrationsTable[] = [];
+  const rows: Array<{ id: string; values: IntegrationValues }> = [];
   const possible = systemIds.length * (systemIds.length - 1);
   const target = Math.min(count, possible);
   const add = (providerSystemId: string, consumerSystemId: string) => {
@@ -215,24 +208,12 @@ export async function generateIntegrations(context: OrganisationContext, count: 
     pairs.add(key);
     const id = ids.next();
     const method = random.pick(integrationMethods);
-    rows.push({
-      id,
-      municipality_id: context.municipalityId,
-      provider_system_id: providerSystemId,
-      consumer_system_id: consumerSystemId,
-      description: null,
-      flow: random.chance(0.85) ? 'data' : 'function',
-      method,
-      frequency: random.pick(integrationFrequencies),
-      created_at: context.now,
-      updated_at: context.now,
-      version: 1,
-    });
+    rows.push({ id, values: { providerSystemId, consumerSystemId, description: null, flow: random.chance(0.85) ? 'data' : 'function', method, frequency: random.pick(integrationFrequencies) } });
     context.audit.push({ action: 'create', entityType: 'integration', entityId: id, after: { providerSystemId, consumerSystemId, method } });
   };
   const hub = systemIds[0]!;
   for (const systemId of systemIds) if (rows.length < target / 4 && random.chance(0.3)) add(hub, systemId);
   while (rows.length < target) add(random.pick(systemIds), random.pick(systemIds));
-  await insertChunks(rows, (chunk) => context.transaction.insertInto('integrations').values(chunk).execute());
+  await integrationsRepository.insertMany(context.transaction, context.municipalityId, rows, context.now);
   return rows.length;
 }

@@ -1,4 +1,5 @@
 import type { Integration, IntegrationListQuery } from '@forvalta/contracts';
+import { insertRows } from '../../platform/bulk-insert.ts';
 import type { Executor } from '../../platform/database.ts';
 import { pageOf, resolveSort } from '../../platform/paging.ts';
 
@@ -98,6 +99,27 @@ export const integrationsRepository = {
         version: 1,
       })
       .execute();
+  },
+
+  /** Many integrations at once (imports, the workload generator): the same rows insert() writes. */
+  async insertMany(db: Executor, municipalityId: string, integrations: ReadonlyArray<{ id: string; values: IntegrationValues }>, now: string) {
+    await insertRows(
+      db,
+      'integrations',
+      integrations.map(({ id, values }) => ({
+        id,
+        municipality_id: municipalityId,
+        provider_system_id: values.providerSystemId,
+        consumer_system_id: values.consumerSystemId,
+        description: values.description,
+        flow: values.flow,
+        method: values.method,
+        frequency: values.frequency,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      })),
+    );
   },
 
   async update(db: Executor, municipalityId: string, id: string, expectedVersion: number, values: Omit<IntegrationValues, 'providerSystemId' | 'consumerSystemId'>, now: string) {

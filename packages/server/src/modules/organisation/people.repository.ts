@@ -1,6 +1,7 @@
 import type { Person, PersonListQuery } from '@forvalta/contracts';
 import { sql, type Selectable } from 'kysely';
 import type { PeopleTable } from '../../platform/database-schema.ts';
+import { insertRows } from '../../platform/bulk-insert.ts';
 import type { Executor } from '../../platform/database.ts';
 import { pageOf, resolveSort } from '../../platform/paging.ts';
 import { likePattern, searchText, swedishSortKey } from '../../platform/text.ts';
@@ -115,16 +116,9 @@ export const peopleRepository = {
       .execute();
   },
 
-  /** Many people in one statement per chunk; the demo loader and imports use it. */
-  async insertMany(db: Executor, municipalityId: string, people: Array<{ id: string; values: PersonValues }>, now: string) {
-    const chunkSize = 500;
-    for (let start = 0; start < people.length; start += chunkSize) {
-      const chunk = people.slice(start, start + chunkSize);
-      await db
-        .insertInto('people')
-        .values(chunk.map(({ id, values }) => ({ id, municipality_id: municipalityId, ...columns(values), created_at: now, updated_at: now, version: 1 })))
-        .execute();
-    }
+  /** Many people at once, the same rows insert() writes; the demo loader, imports and the generator use it. */
+  async insertMany(db: Executor, municipalityId: string, people: ReadonlyArray<{ id: string; values: PersonValues }>, now: string) {
+    await insertRows(db, 'people', people.map(({ id, values }) => ({ id, municipality_id: municipalityId, ...columns(values), created_at: now, updated_at: now, version: 1 })));
   },
 
   async update(db: Executor, municipalityId: string, id: string, expectedVersion: number, values: PersonValues, now: string) {

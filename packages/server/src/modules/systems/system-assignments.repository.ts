@@ -1,4 +1,5 @@
 import type { Assignment } from '@forvalta/contracts';
+import { insertRows } from '../../platform/bulk-insert.ts';
 import type { Executor } from '../../platform/database.ts';
 import { currentAssignment } from './system-queries.ts';
 
@@ -45,6 +46,16 @@ function selectAssignments(db: Executor, municipalityId: string) {
     .where('system_assignments.municipality_id', '=', municipalityId);
 }
 
+export interface AssignmentValues {
+  id: string;
+  systemId: string;
+  personId: string;
+  role: string;
+  startDate: string;
+  endDate: string | null;
+  allottedHoursPerWeek: number | null;
+}
+
 /** Who answers for a system, and who did before: assignments are ended, never deleted. */
 export const systemAssignmentsRepository = {
   async list(db: Executor, municipalityId: string, systemId: string, today: string, includeEnded: boolean) {
@@ -86,6 +97,27 @@ export const systemAssignmentsRepository = {
         version: 1,
       })
       .execute();
+  },
+
+  /** Many assignments at once (imports, the workload generator): the same rows insert() writes. */
+  async insertMany(db: Executor, municipalityId: string, assignments: ReadonlyArray<AssignmentValues>, now: string) {
+    await insertRows(
+      db,
+      'system_assignments',
+      assignments.map((values) => ({
+        id: values.id,
+        municipality_id: municipalityId,
+        system_id: values.systemId,
+        person_id: values.personId,
+        role: values.role,
+        start_date: values.startDate,
+        end_date: values.endDate,
+        allotted_hours_per_week: values.allottedHoursPerWeek,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      })),
+    );
   },
 
   async update(db: Executor, municipalityId: string, id: string, expectedVersion: number, values: { endDate: string | null; allottedHoursPerWeek: number | null }, now: string) {

@@ -1,5 +1,6 @@
 import type { Classification, System, SystemListQuery, SystemSummary } from '@forvalta/contracts';
 import { sql, type Selectable } from 'kysely';
+import { insertRows } from '../../platform/bulk-insert.ts';
 import type { SystemsTable } from '../../platform/database-schema.ts';
 import { inParallel, type Executor } from '../../platform/database.ts';
 import { pageOf, resolveSort } from '../../platform/paging.ts';
@@ -22,6 +23,28 @@ export interface StewardRow {
 
 /** The columns a create or update writes; derived columns (sort key, search text) included. */
 export type SystemColumns = Omit<SystemsTable, 'id' | 'municipality_id' | 'created_at' | 'updated_at' | 'version' | 'last_confirmed_at' | 'last_confirmed_by_name'>;
+
+/** A classification of a bulk load: the values insertClassification() takes, in the caller's municipality. */
+export interface BulkClassification {
+  id: string;
+  systemId: string;
+  confidentiality: number;
+  integrity: number;
+  availability: number;
+  traceability: number;
+  classifiedOn: string;
+  recordedAt: string;
+  recordedByName: string;
+}
+
+/** One system of a bulk load; without createdAt and confirmation it is exactly what insert() writes. */
+export interface BulkSystem {
+  id: string;
+  columns: SystemColumns;
+  createdAt?: string;
+  lastConfirmedAt?: string | null;
+  lastConfirmedByName?: string | null;
+}
 
 function stewardOf(row: StewardRow) {
   return {
@@ -193,6 +216,52 @@ export const systemsRepository = {
       .insertInto('systems')
       .values({ id, municipality_id: municipalityId, ...columns, last_confirmed_at: null, last_confirmed_by_name: null, created_at: now, updated_at: now, version: 1 })
       .execute();
+  },
+
+  /**
+   * Many systems at once (imports, the workload generator): the same rows insert() writes. A
+   * system loaded with its history may carry when it was created and last confirmed.
+   */
+  async insertMany(db: Executor, municipalityId: string, systems: ReadonlyArray<BulkSystem>, now: string) {
+    await insertRows(
+      db,
+      'systems',
+      systems.map(({ id, columns, createdAt, lastConfirmedAt, lastConfirmedByName }) => ({
+        id,
+        municipality_id: municipalityId,
+        ...columns,
+        last_confirmed_at: lastConfirmedAt ?? null,
+        last_confirmed_by_name: lastConfirmedByName ?? null,
+        created_at: createdAt ?? now,
+        updated_at: createdAt ?? now,
+        version: 1,
+      })),
+    );
+  },
+
+  /** The departments using many systems (the systems are new, so nothing is replaced). */
+  async insertUsingDepartmentsMany(db: Executor, municipalityId: string, links: ReadonlyArray<{ systemId: string; departmentId: string }>) {
+    await insertRows(db, 'system_using_departments', links.map((link) => ({ municipality_id: municipalityId, system_id: link.systemId, department_id: link.departmentId })));
+  },
+
+  /** Many classifications at once: the same rows insertClassification() writes. */
+  async insertClassificationsMany(db: Executor, municipalityId: string, classifications: ReadonlyArray<BulkClassification>) {
+    await insertRows(
+      db,
+      'system_classifications',
+      classifications.map((values) => ({
+        id: values.id,
+        municipality_id: municipalityId,
+        system_id: values.systemId,
+        confidentiality: values.confidentiality,
+        integrity: values.integrity,
+        availability: values.availability,
+        traceability: values.traceability,
+        classified_on: values.classifiedOn,
+        recorded_at: values.recordedAt,
+        recorded_by_name: values.recordedByName,
+      })),
+    );
   },
 
   async update(db: Executor, municipalityId: string, id: string, expectedVersion: number, columns: Partial<SystemColumns> & { last_confirmed_at?: string; last_confirmed_by_name?: string }, now: string) {
