@@ -16,6 +16,8 @@ import { queryClient } from './query-client.ts';
 import { hasPermission, meQuery } from './session.ts';
 import { validateSystemFilters } from '../features/systems/system-api.ts';
 import { validateProjectFilters } from '../features/projects/project-api.ts';
+import { validateNoticeFilters } from '../features/change-notices/notice-filters.ts';
+import { validateReviewFilters } from '../features/reviews/review-filters.ts';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -201,14 +203,32 @@ const reviewsRoute = createRoute({
   getParentRoute: () => contentRoute,
   path: '/reviews',
   beforeLoad: requirePermission('review.read'),
+  // The planning list's filters and page live in the address (bookmarks, the back button).
+  validateSearch: validateReviewFilters,
   component: lazyRouteComponent(() => import('../features/reviews/ReviewsPage.tsx'), 'ReviewsPage'),
+});
+
+const reviewRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/reviews/$reviewId',
+  beforeLoad: requirePermission('review.read'),
+  component: lazyRouteComponent(() => import('../features/reviews/ReviewPage.tsx'), 'ReviewPage'),
 });
 
 const changeNoticesRoute = createRoute({
   getParentRoute: () => contentRoute,
   path: '/change-notices',
   beforeLoad: requirePermission('changeNotice.read'),
+  // The inbox's filters and page live in the address (bookmarks, the back button).
+  validateSearch: validateNoticeFilters,
   component: lazyRouteComponent(() => import('../features/change-notices/ChangeNoticesPage.tsx'), 'ChangeNoticesPage'),
+});
+
+const changeNoticeRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/change-notices/$noticeId',
+  beforeLoad: requirePermission('changeNotice.read'),
+  component: lazyRouteComponent(() => import('../features/change-notices/ChangeNoticePage.tsx'), 'ChangeNoticePage'),
 });
 
 /** The public register: no login, no shell; works for anyone on the internet. */
@@ -256,7 +276,9 @@ const routeTree = rootRoute.addChildren([
       projectRoute,
       riskAnalysisRoute,
       reviewsRoute,
+      reviewRoute,
       changeNoticesRoute,
+      changeNoticeRoute,
       unknownRoute,
     ]),
   ]),

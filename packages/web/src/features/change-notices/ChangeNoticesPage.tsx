@@ -1,23 +1,24 @@
-import type { ChangeNotice, ChangeNoticeCreate } from '@forvalta/contracts';
-import { Badge, Button, Checkbox, Group, Modal, MultiSelect, NativeSelect, Paper, Select, Stack, Table, Text, Textarea, TextInput, VisuallyHidden } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import type { ChangeNotice } from '@forvalta/contracts';
+import { Badge, Button, Checkbox, Group, Paper, Select, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, apiRequest, isApiError } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { useCan } from '../../app/session.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { CursorPager } from '../../components/CursorPager.tsx';
-import { useCursorPaging } from '../../components/cursor-paging.ts';
-import { DateField } from '../../components/DateField.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
-import { fieldErrorsOf, notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { ListEmptyState } from '../../components/ListEmptyState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { StaleRecordAlert } from '../../components/StaleRecordAlert.tsx';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
-import { useSystemOptions } from '../projects/project-api.ts';
+import { AcknowledgeModal, ChangeNoticeCreateModal } from './ChangeNoticeDialogs.tsx';
+import { noticeKindValues, noticeListQuery, noticeSourceValues, noticeStatusValues, type NoticeFilters } from './notice-filters.ts';
+import { useUrlPaging, type UrlPaging } from './url-paging.ts';
+
+const routeApi = getRouteApi('/authenticated/content/change-notices');
 
 /** Open first (the oldest deadline first), then the acknowledged ones, newest first. */
 function inboxOrder(a: ChangeNotice, b: ChangeNotice): number {
@@ -26,26 +27,32 @@ function inboxOrder(a: ChangeNotice, b: ChangeNotice): number {
   return b.createdAt.localeCompare(a.createdAt);
 }
 
-/** The IT unit's inbox of change notices (§4.2.2). */
+/** The IT unit's inbox of change notices (§4.2.2); its filters and page live in the address. */
 export function ChangeNoticesPage() {
   const { t } = useTranslation('lifecycle');
   const canCreate = useCan('changeNotice.create');
   const canAcknowledge = useCan('changeNotice.acknowledge');
-  const [status, setStatus] = useState<string | null>(null);
-  const [kind, setKind] = useState<string | null>(null);
-  const [overdue, setOverdue] = useState(false);
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 300);
+  const filters = routeApi.useSearch();
+  const navigate = routeApi.useNavigate();
+  const [search, setSearch] = useState(filters.q ?? '');
   const [creating, setCreating] = useState(false);
   const [acknowledging, setAcknowledging] = useState<ChangeNotice | null>(null);
-  const query = { status, kind, overdue: overdue || undefined, q, sort: '-createdAt' };
-  const paging = useCursorPaging(JSON.stringify(query), 50);
+
+  // A new filter starts again at the first page: a cursor belongs to one query.
+  const setFilters = (changes: Partial<NoticeFilters>) => void navigate({ search: (previous) => ({ ...previous, ...changes, cursors: undefined }), replace: true });
+  const updateSearch = useDebouncedCallback((value: string) => setFilters({ q: value.trim() || undefined }), 300);
+  // Back and forward in the browser change the address; the search box follows it.
+  useEffect(() => setSearch(filters.q ?? ''), [filters.q]);
+  const movePage = useCallback((changes: UrlPaging, options: { replace: boolean }) => void navigate({ search: (previous) => ({ ...previous, ...changes }), replace: options.replace }), [navigate]);
+  const paging = useUrlPaging(filters, movePage);
+
+  const query = noticeListQuery(filters);
   const notices = useQuery({
     queryKey: ['change-notices', 'list', query, paging.cursor, paging.pageSize],
     queryFn: ({ signal }) => api.list<ChangeNotice>('/change-notices', { ...query, cursor: paging.cursor, limit: paging.pageSize }, signal),
     placeholderData: keepPreviousData,
   });
-  const filtered = Boolean(status || kind || overdue || q);
+  const filtered = Boolean(filters.status || filters.kind || filters.source || filters.overdue || filters.q);
   const createButton = canCreate && <Button onClick={() => setCreating(true)}>{t('notices.create')}</Button>;
   const items = [...(notices.data?.items ?? [])].sort(inboxOrder);
 
@@ -53,10 +60,57 @@ export function ChangeNoticesPage() {
     <>
       <PageHeader title={t('notices.title')} intro={t('notices.intro')} actions={createButton} />
       <Group mb="md" align="flex-end" gap="md" wrap="wrap" role="search" aria-label={t('notices.filters')}>
-        <TextInput label={t('notices.search')} type="search" value={search} onChange={(event) => setSearch(event.currentTarget.value)} w={240} />
-        <Select label={t('notices.status')} placeholder={t('notices.all')} clearable value={status} onChange={setStatus} data={(['open', 'acknowledged'] as const).map((value) => ({ value, label: t(`noticeStatus.${value}`) }))} w={200} />
-        <Select label={t('notices.kind')} placeholder={t('notices.all')} clearable value={kind} onChange={setKind} data={(['operation', 'responsibility'] as const).map((value) => ({ value, label: t(`noticeKind.${value}`) }))} w={220} />
-        <Checkbox label={t('notices.overdueOnly')} checked={overdue} onChange={(event) => setOverdue(event.currentTarget.checked)} mb={8} />
+        <TextInput
+          label={t('notices.search')}
+          type="search"
+          value={search}
+          onChange={(event) => {
+            setSearch(event.currentTarget.value);
+            updateSearch(event.currentTarget.value);
+          }}
+          w={240}
+        />
+        <Select
+          label={t('notices.status')}
+          placeholder={t('notices.all')}
+          clearable
+          value={filters.status ?? null}
+          onChange={(value) => setFilters({ status: (value as NoticeFilters['status']) ?? undefined })}
+          data={noticeStatusValues.map((value) => ({ value, label: t(`noticeStatus.${value}`) }))}
+          w={200}
+        />
+        <Select
+          label={t('notices.kind')}
+          placeholder={t('notices.all')}
+          clearable
+          value={filters.kind ?? null}
+          onChange={(value) => setFilters({ kind: (value as NoticeFilters['kind']) ?? undefined })}
+          data={noticeKindValues.map((value) => ({ value, label: t(`noticeKind.${value}`) }))}
+          w={200}
+        />
+        <Select
+          label={t('notices.source')}
+          placeholder={t('notices.all')}
+          clearable
+          value={filters.source ?? null}
+          onChange={(value) => setFilters({ source: (value as NoticeFilters['source']) ?? undefined })}
+          data={noticeSourceValues.map((value) => ({ value, label: t(`noticeSource.${value}`) }))}
+          w={180}
+        />
+        <Checkbox label={t('notices.overdueOnly')} checked={filters.overdue ?? false} onChange={(event) => setFilters({ overdue: event.currentTarget.checked || undefined })} mb={8} />
+        {filtered && (
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            mb={6}
+            onClick={() => {
+              setSearch('');
+              void navigate({ search: filters.limit ? { limit: filters.limit } : {}, replace: true });
+            }}
+          >
+            {t('notices.clearFilters')}
+          </Button>
+        )}
       </Group>
       <Paper withBorder radius="md">
         {notices.isLoading ? (
@@ -87,9 +141,9 @@ export function ChangeNoticesPage() {
                 {items.map((notice) => (
                   <Table.Tr key={notice.id} data-testid="notice-row">
                     <Table.Td>
-                      <Text size="sm" fw={600}>
+                      <AnchorLink to="/change-notices/$noticeId" params={{ noticeId: notice.id }} size="sm" fw={600}>
                         {notice.title}
-                      </Text>
+                      </AnchorLink>
                       <Text size="xs" c="gray.7">
                         {t(`noticeKind.${notice.kind}`)} · {t(`noticeSource.${notice.source}`)} · {t('notices.createdBy', { name: notice.createdByName, at: formatDate(notice.createdAt) })}
                       </Text>
@@ -157,117 +211,3 @@ export function ChangeNoticesPage() {
   );
 }
 
-function AcknowledgeModal({ notice, onClose }: { notice: ChangeNotice; onClose: () => void }) {
-  const { t } = useTranslation('lifecycle');
-  const queryClient = useQueryClient();
-  const [note, setNote] = useState('');
-  const [stale, setStale] = useState(false);
-  const acknowledge = useMutation({
-    mutationFn: () => apiRequest<ChangeNotice>('POST', `/change-notices/${notice.id}/acknowledge`, { body: { note: note.trim() || null }, version: notice.version }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['change-notices'] });
-      notifySuccess(t('notices.acknowledged'));
-      onClose();
-    },
-    onError: (error) => {
-      if (isApiError(error, 'version_mismatch')) setStale(true);
-      else notifyError(error);
-    },
-  });
-  return (
-    <Modal opened onClose={onClose} title={t('notices.acknowledgeTitle', { title: notice.title })}>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          acknowledge.mutate();
-        }}
-      >
-        <Stack>
-          {stale && (
-            <StaleRecordAlert
-              onReload={() => {
-                void queryClient.invalidateQueries({ queryKey: ['change-notices'] });
-                onClose();
-              }}
-            />
-          )}
-          <Textarea label={t('notices.acknowledgeNote')} value={note} onChange={(event) => setNote(event.currentTarget.value)} autosize minRows={2} data-autofocus />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('notices.cancel')}
-            </Button>
-            <Button type="submit" loading={acknowledge.isPending} disabled={stale}>
-              {t('notices.acknowledge')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
-}
-
-function ChangeNoticeCreateModal({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation('lifecycle');
-  const queryClient = useQueryClient();
-  const systems = useSystemOptions();
-  const [kind, setKind] = useState<'operation' | 'responsibility'>('operation');
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
-  const [plannedOn, setPlannedOn] = useState<string | null>(null);
-  const [systemIds, setSystemIds] = useState<string[]>([]);
-  const [touchesIntegrations, setTouchesIntegrations] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const create = useMutation({
-    mutationFn: (body: ChangeNoticeCreate) => api.post<ChangeNotice>('/change-notices', body),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['change-notices'] });
-      notifySuccess(t('notices.created'));
-      onClose();
-    },
-    onError: (error) => {
-      const fields = fieldErrorsOf(error);
-      if (Object.keys(fields).length > 0) setErrors(fields);
-      else notifyError(error);
-    },
-  });
-  return (
-    <Modal opened onClose={onClose} title={t('notices.createTitle')} size="lg">
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          create.mutate({ kind, title: title.trim(), description: description.trim() || null, plannedOn, systemIds, touchesIntegrations });
-        }}
-      >
-        <Stack>
-          <NativeSelect
-            label={t('notices.kind')}
-            value={kind}
-            onChange={(event) => setKind(event.currentTarget.value as typeof kind)}
-            data={(['operation', 'responsibility'] as const).map((value) => ({ value, label: t(`noticeKind.${value}`) }))}
-          />
-          <TextInput label={t('notices.titleLabel')} required value={title} onChange={(event) => setTitle(event.currentTarget.value)} error={errors.title} />
-          <Textarea label={t('notices.description')} value={description} onChange={(event) => setDescription(event.currentTarget.value)} autosize minRows={2} />
-          <DateField label={t('notices.plannedOn')} value={plannedOn} onChange={setPlannedOn} />
-          <MultiSelect
-            label={t('notices.systems')}
-            required
-            searchable
-            value={systemIds}
-            onChange={setSystemIds}
-            error={errors.systemIds}
-            data={(systems.data?.items ?? []).map((system) => ({ value: system.id, label: system.name }))}
-          />
-          <Checkbox label={t('notices.touchesIntegrations')} checked={touchesIntegrations} onChange={(event) => setTouchesIntegrations(event.currentTarget.checked)} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('notices.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending} disabled={!title.trim() || systemIds.length === 0}>
-              {t('notices.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
-}

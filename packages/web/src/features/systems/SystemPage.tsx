@@ -20,6 +20,7 @@ import { PeopleSection } from './PeopleSection.tsx';
 import { LifecycleBadge, UncoveredBadge } from './SystemBadges.tsx';
 import { SystemComplianceSection } from './SystemComplianceSection.tsx';
 import { RisksSection } from '../risks/RisksSection.tsx';
+import { SystemReviewsSection } from '../reviews/SystemReviewsSection.tsx';
 import { SystemFormModal } from './SystemFormModal.tsx';
 import { canOnSystem, costCategoryValues, isSteward, systemQuery } from './system-api.ts';
 
@@ -120,6 +121,7 @@ export function SystemPage() {
     ['duties', t('system.duties')],
     ['integrations', t('system.integrations')],
     ['compliance', t('system.compliance')],
+    ['reviews', t('lifecycle:systemReviews.title')],
     ['history', t('system.history')],
   ] as const;
 
@@ -258,6 +260,7 @@ export function SystemPage() {
         <IntegrationsSection system={s} />
         <SystemComplianceSection system={s} />
         <RisksSection systemId={s.id} systemName={s.name} canWrite={canOnSystem(me, s, 'riskAnalysis.write')} />
+        <SystemReviewsSection system={s} />
         <HistorySection systemId={s.id} />
       </Stack>
 

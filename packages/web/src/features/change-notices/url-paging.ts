@@ -1,0 +1,49 @@
+import { useCallback } from 'react';
+
+/** Paging as it stands in the address: the cursors of the pages passed through, and the page size. */
+export interface UrlPaging {
+  /** One cursor per page after the first; the last one is the page shown. */
+  cursors?: string[];
+  limit?: number;
+}
+
+const pageSizes = [25, 50, 100];
+
+/** Reads the paging part of a list's address, dropping anything malformed. */
+export function validateUrlPaging(search: Record<string, unknown>): UrlPaging {
+  const cursors = Array.isArray(search.cursors) ? search.cursors.filter((cursor): cursor is string => typeof cursor === 'string' && cursor.length > 0 && cursor.length <= 500).slice(0, 200) : [];
+  const limit = Number(search.limit);
+  return {
+    ...(cursors.length > 0 ? { cursors } : {}),
+    ...(pageSizes.includes(limit) ? { limit } : {}),
+  };
+}
+
+/** The value of a search parameter if it is one of the allowed ones. */
+export function pickValue<Value extends string>(values: readonly Value[], value: unknown): Value | undefined {
+  return typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as Value) : undefined;
+}
+
+/** Drops the undefined entries, so the address only shows what is set. */
+export function withoutEmpty<Shape extends object>(shape: Shape): Shape {
+  return Object.fromEntries(Object.entries(shape).filter(([, value]) => value !== undefined)) as Shape;
+}
+
+/**
+ * Keyset paging kept in the address (like useCursorPaging, which keeps it in memory): going to the
+ * next page pushes a history entry, so the browser's back button returns to the page before, and
+ * a reload or a bookmark opens the same page. Changing a filter must drop `cursors` (a cursor
+ * belongs to one query); the page's setFilters does that.
+ */
+export function useUrlPaging(paging: UrlPaging, navigate: (changes: UrlPaging, options: { replace: boolean }) => void, defaultPageSize = 50) {
+  const cursors = paging.cursors ?? [];
+  const goNext = useCallback(
+    (nextCursor: string | null) => {
+      if (nextCursor) navigate({ cursors: [...cursors, nextCursor] }, { replace: false });
+    },
+    [cursors, navigate],
+  );
+  const goPrevious = useCallback(() => navigate({ cursors: cursors.length > 1 ? cursors.slice(0, -1) : undefined }, { replace: false }), [cursors, navigate]);
+  const setPageSize = useCallback((limit: number) => navigate({ limit, cursors: undefined }, { replace: true }), [navigate]);
+  return { cursor: cursors.at(-1), pageIndex: cursors.length, pageSize: paging.limit ?? defaultPageSize, goNext, goPrevious, setPageSize };
+}
