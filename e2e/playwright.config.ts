@@ -2,7 +2,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const port = 3210;
+// E2E_PORT lets two runs (say, two people's branches on one machine) go side by side.
+const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
 const repositoryRoot = path.resolve(import.meta.dirname, '..');
 // A fresh database for every run, so the journeys start from the same demo data each time.

@@ -12,6 +12,7 @@ import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { StaleRecordAlert } from '../../components/StaleRecordAlert.tsx';
 import { PublicRegisterSettingsCard } from '../public/PublicRegisterSettingsCard.tsx';
+import { ScheduledJobsCard } from './ScheduledJobsCard.tsx';
 
 function RenameMunicipality({ municipality }: { municipality: Municipality }) {
   const { t } = useTranslation();
@@ -169,6 +170,8 @@ export function SettingsPage() {
         </Card>
 
         <PublicRegisterSettingsCard />
+
+        <ScheduledJobsCard />
 
         {canCreate && (
           <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="new-municipality-heading">
