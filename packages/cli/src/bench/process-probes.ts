@@ -2,42 +2,68 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { runLoad, type LoadResult } from './load-runner.ts';
 
 const cliEntry = path.resolve(import.meta.dirname, '../../bin/forvalta.mjs');
 
 export interface ColdStart {
   /** From spawning `forvalta serve` to the first 200 from /api/v1/health. */
   milliseconds: number;
+  workers: number;
 }
 
 export interface MemoryUnderLoad {
-  /** Peak resident set of the server process (VmHWM), and RSS sampled during the load. */
+  workers: number;
+  /** Peak resident set (VmHWM) of the largest single process: the primary or one worker. */
   peakMegabytes: number;
+  /** Sum of every process's VmHWM: what the server as a whole held at most (an upper bound). */
+  totalPeakMegabytes: number;
+  /** Largest sum of current RSS sampled every 200 ms during the run. */
   sampledMaximumMegabytes: number;
-  load: LoadResult;
+}
+
+export interface ServerProcess {
+  baseUrl: string;
+  coldStart: ColdStart;
+  /** Memory of the server and its workers since it started. */
+  memory(): MemoryUnderLoad;
+  stop(): Promise<void>;
 }
 
 function readStatusMegabytes(pid: number, field: 'VmHWM' | 'VmRSS'): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
-  return match ? Number(match[1]) / 1024 : 0;
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+    return match ? Number(match[1]) / 1024 : 0;
+  } catch {
+    return 0; // the process ended between listing and reading
+  }
+}
+
+/** The process and its children (the cluster's workers), from /proc. */
+function processTree(root: number): number[] {
+  const tree = [root];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Field 4 of /proc/PID/stat is the parent; the name in field 2 may contain spaces, so split after ')'.
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parent === root) tree.push(Number(entry));
+    } catch {
+      // gone already
+    }
+  }
+  return tree;
 }
 
 /**
- * Starts the real server as operators do (`forvalta serve`, a separate process, logging at warn)
- * and times it to its first healthy answer; then loads it to read its memory from /proc, where
- * nothing of the load generator is counted.
+ * Starts the real server as operators do (`forvalta serve --workers N`, a separate process tree,
+ * logging at warn), times it to its first healthy answer, and samples the memory of all its
+ * processes from /proc, where nothing of the load generator is counted.
  */
-export async function measureServerProcess(
-  databaseUrl: string,
-  loadPath: string,
-  token: string,
-  connections: number,
-  seconds: number,
-): Promise<{ coldStart: ColdStart; memory: MemoryUnderLoad }> {
+export async function startServer(databaseUrl: string, workers: number): Promise<ServerProcess> {
   const started = performance.now();
-  const child = spawn(process.execPath, [cliEntry, 'serve', '--port', '0', '--database', databaseUrl], {
+  const child = spawn(process.execPath, [cliEntry, 'serve', '--port', '0', '--workers', String(workers), '--database', databaseUrl], {
     env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -48,19 +74,45 @@ export async function measureServerProcess(
       if (response?.status === 200) break;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    const coldStart = { milliseconds: Math.round(performance.now() - started) };
-
+    const coldStart = { milliseconds: Math.round(performance.now() - started), workers };
+    const pids = processTree(child.pid!);
     let sampledMaximum = 0;
     const sampler = setInterval(() => {
-      sampledMaximum = Math.max(sampledMaximum, readStatusMegabytes(child.pid!, 'VmRSS'));
-    }, 100);
-    const load = await runLoad(`${baseUrl}${loadPath}`, { authorization: `Bearer ${token}` }, connections, seconds);
-    clearInterval(sampler);
-    const peak = readStatusMegabytes(child.pid!, 'VmHWM');
-    return { coldStart, memory: { peakMegabytes: Math.round(peak), sampledMaximumMegabytes: Math.round(sampledMaximum), load } };
-  } finally {
-    child.kill('SIGTERM');
+      sampledMaximum = Math.max(sampledMaximum, pids.reduce((sum, pid) => sum + readStatusMegabytes(pid, 'VmRSS'), 0));
+    }, 200);
+    return {
+      baseUrl,
+      coldStart,
+      memory: () => {
+        const peaks = pids.map((pid) => readStatusMegabytes(pid, 'VmHWM'));
+        return {
+          workers,
+          peakMegabytes: Math.round(Math.max(...peaks)),
+          totalPeakMegabytes: Math.round(peaks.reduce((sum, peak) => sum + peak, 0)),
+          sampledMaximumMegabytes: Math.round(sampledMaximum),
+        };
+      },
+      stop: async () => {
+        clearInterval(sampler);
+        await stopChild(child);
+      },
+    };
+  } catch (error) {
+    await stopChild(child);
+    throw error;
   }
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
 }
 
 /** `forvalta serve` prints the address it listens on; with --port 0 that is the only way to learn the port. */

@@ -1,40 +1,51 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { buildApp, connectDatabase, createServices, migrateToLatest, systemActor, systemClock } from '@forvalta/server';
+import { connectDatabase, createServices, migrateToLatest, systemActor, systemClock } from '@forvalta/server';
 import { parseOptions, UsageError } from '../arguments.ts';
 import { cliConfig } from '../context.ts';
 import { readEndpoints, type BenchSubjects } from '../bench/endpoints.ts';
-import { runLoad, type LoadResult } from '../bench/load-runner.ts';
+import { measureReads, measureRegisterThroughput, type ReadContext } from '../bench/measure-reads.ts';
+import { measurePageTimings, pageTimingUnavailable, type PageTimingOutcome } from '../bench/page-timing.ts';
 import { benchMunicipalityCode, prepareDatabase, redact } from '../bench/prepare-database.ts';
-import { measureServerProcess } from '../bench/process-probes.ts';
+import { startServer, type ColdStart, type MemoryUnderLoad } from '../bench/process-probes.ts';
 import { openQueryCapture, openRawRunner } from '../bench/raw-floor.ts';
-import { describeMachine, evaluateTargets, printReport, type BenchReport, type ReadMeasurement } from '../bench/report.ts';
+import { describeMachine, evaluateTargets, printReport, type BenchReport, type WorkerComparison } from '../bench/report.ts';
 import { runWriteLoop } from '../bench/write-loop.ts';
 import { timeCompliance } from '../bench/compliance-timing.ts';
 import { benchAdministrator, parseSeed, parseSize } from './generate.ts';
 
-export const benchHelp = `forvalta bench [--size S|L] [--seed N] [--duration SECONDS] [--connections N] [--database URL] [--output FILE]
+export const benchHelp = `forvalta bench [--size S|L] [--seed N] [--duration SECONDS] [--connections N] [--workers LIST] [--web | --skip-web] [--database URL] [--output FILE]
 
 Measures the server against a generated workload (made once per size, seed and database, then
-reused from ./data/bench/): each read at fixed concurrency with autocannon and with one connection,
-the same statements straight on the driver (the floor), a sequential If-Match write, generation
-throughput, cold start and memory of \`forvalta serve\`. Prints a table and writes JSON
-(default bench-results/latest.json). Defaults: --size S, --duration 10, --connections 16, SQLite in
-./data/bench/; --database postgres://…/forvalta_bench_s creates that database if it is missing.`;
-
-/** A read slower than this for one request is timed once instead of loaded. */
-const slowProbeMilliseconds = 500;
-
-function singleRequestResult(milliseconds: number): LoadResult {
-  return { connections: 1, seconds: milliseconds / 1000, requests: 1, requestsPerSecond: Math.round(1000 / milliseconds), p50Milliseconds: milliseconds, p90Milliseconds: milliseconds, p99Milliseconds: milliseconds, maxMilliseconds: milliseconds, non2xx: 0, errors: 0 };
-}
+reused from ./data/bench/). The server runs as operators run it: \`forvalta serve --workers N\` in a
+child process on loopback, so it never shares an event loop with the load generator. Each read at
+fixed concurrency with autocannon and with one connection, the same statements straight on the
+driver (the floor), a sequential If-Match write, generation throughput, cold start and memory of
+every process of the server; and, with Chromium, the register and system pages in a headless
+browser (median of 5 cold loads). Prints a table and writes JSON (default bench-results/latest.json).
+  --workers LIST  worker counts, e.g. 1,2: the register-list reads run at each; every other read
+                  at the last (default 1,2 on a machine with two or more cores, else 1)
+  --web           time the web pages (fails without /usr/bin/chromium or a built web);
+                  default: timed when both are there
+  --skip-web      do not time the web pages
+Defaults: --size S, --duration 10, --connections 16, SQLite in ./data/bench/;
+--database postgres://…/forvalta_bench_s creates that database if it is missing.`;
 
 function parsePositive(value: string | undefined, name: string, fallback: number, maximum: number): number {
   if (value === undefined) return fallback;
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1 || number > maximum) throw new UsageError(`--${name} must be a whole number from 1 to ${maximum}, not "${value}"`);
   return number;
+}
+
+function parseWorkerCounts(value: string | undefined): number[] {
+  if (value === undefined) return os.availableParallelism() >= 2 ? [1, 2] : [1];
+  const counts = value.split(',').map((part) => Number(part.trim()));
+  if (counts.length === 0 || counts.some((count) => !Number.isInteger(count) || count < 1 || count > 64)) {
+    throw new UsageError(`--workers must be worker counts from 1 to 64 separated by commas (e.g. 1,2), not "${value}"`);
+  }
+  return [...new Set(counts)];
 }
 
 export async function bench(argv: string[]): Promise<number> {
@@ -44,34 +55,44 @@ export async function bench(argv: string[]): Promise<number> {
     duration: { type: 'string' },
     connections: { type: 'string' },
     output: { type: 'string' },
+    workers: { type: 'string' },
+    web: { type: 'boolean' },
+    'skip-web': { type: 'boolean' },
   });
   if (options.help) return console.log(benchHelp), 0;
   const size = parseSize(options.size ?? 'S', ['S', 'M', 'L']);
   const seed = parseSeed(options.seed);
   const durationSeconds = parsePositive(options.duration, 'duration', 10, 600);
   const connections = parsePositive(options.connections, 'connections', 16, 1000);
+  const workerCounts = parseWorkerCounts(options.workers);
+  const mainWorkers = workerCounts[workerCounts.length - 1]!;
+  if (options.web && options['skip-web']) throw new UsageError('--web and --skip-web exclude each other');
+  const webUnavailable = pageTimingUnavailable();
+  if (options.web && webUnavailable) throw new UsageError(`--web: ${webUnavailable}`);
+  const timeWeb = !options['skip-web'] && webUnavailable === undefined;
   const output = path.resolve(options.output ?? 'bench-results/latest.json');
   const log = (line: string) => console.error(line);
   const startedAt = new Date().toISOString();
 
   const prepared = await prepareDatabase(options.database, size, seed, log);
   const config = cliConfig(prepared.url, { logLevel: 'silent', port: 0 });
+  // In this process: the services for the token, the compliance engine and the raw floor; the
+  // HTTP server is a child process tree (forvalta serve --workers N).
   const database = connectDatabase(prepared.url);
   await migrateToLatest(database.db);
-  const { app, services } = await buildApp({ config, database, logger: false });
+  const services = createServices(database.db, systemClock, config);
   const capture = openQueryCapture(prepared.url);
   const raw = await openRawRunner(prepared.url);
+  let server = await startServer(prepared.url, mainWorkers);
   try {
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.address();
-    const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    log(`forvalta serve --workers ${mainWorkers} answered after ${server.coldStart.milliseconds} ms`);
     const { created, municipality } = await services.apiTokens.issueTokenForLogin(systemActor('bench'), benchAdministrator.email, benchMunicipalityCode, { name: `bench ${startedAt}` });
     const token = created.token;
     const headers = { authorization: `Bearer ${token}` };
     const actor = await services.auth.resolveApiToken(token);
     if (!actor) throw new Error('the bench token did not authenticate');
 
-    const subjects = await findSubjects(database.db, municipality.id, baseUrl, headers);
+    const subjects = await findSubjects(database.db, municipality.id, server.baseUrl, headers);
     const counts = await database.db
       .selectFrom('municipalities')
       .select((eb) => [
@@ -83,41 +104,12 @@ export async function bench(argv: string[]): Promise<number> {
 
     const captureServices = createServices(capture.db, systemClock, config);
     const authenticationQueries = (await capture.capture(() => createServices(capture.db, systemClock, config).auth.resolveApiToken(token))).length;
-    const reads: ReadMeasurement[] = [];
-    for (const endpoint of readEndpoints(subjects)) {
-      const url = `${baseUrl}${endpoint.path}`;
-      const probeStarted = performance.now();
-      const check = await fetch(url, { headers });
-      if (check.status !== 200) throw new Error(`${endpoint.path} answered ${check.status}: ${await check.text()}`);
-      await check.arrayBuffer();
-      const probeMilliseconds = performance.now() - probeStarted;
-      log(`measuring ${endpoint.name}`);
-      let concurrent: LoadResult;
-      let single: LoadResult;
-      if (probeMilliseconds > slowProbeMilliseconds) {
-        // Seconds per request: a load run would only queue requests behind one another. One timed request says enough.
-        log(`  one request took ${Math.round(probeMilliseconds)} ms: not loaded, timed once`);
-        single = concurrent = singleRequestResult(probeMilliseconds);
-      } else {
-        await runLoad(url, headers, connections, Math.min(2, durationSeconds));
-        concurrent = await runLoad(url, headers, connections, durationSeconds);
-        single = await runLoad(url, headers, 1, Math.max(2, Math.round(durationSeconds / 2)));
-      }
-      const statements = await capture.capture(() => endpoint.callService(captureServices, actor));
-      const floor = await raw.time(statements, Math.max(1, Math.round(durationSeconds / 4)));
-      reads.push({
-        name: endpoint.name,
-        path: endpoint.path,
-        registerList: endpoint.registerList,
-        queries: statements.length,
-        authenticationQueries,
-        concurrent,
-        single,
-        raw: floor,
-        ratioSingle: single.p50Milliseconds / Math.max(floor.p50Milliseconds, 0.001),
-        ratioConcurrent: concurrent.p50Milliseconds / Math.max(floor.p50Milliseconds, 0.001),
-      });
-    }
+    const endpoints = readEndpoints(subjects);
+    const readContext = (baseUrl: string): ReadContext => ({ baseUrl, headers, connections, durationSeconds, log });
+    const reads = await measureReads(endpoints, readContext(server.baseUrl), { capture, raw, services: captureServices, actor, authenticationQueries });
+    const byWorkers: WorkerComparison[] = reads
+      .filter((read) => read.registerList)
+      .map((read) => ({ name: read.name, workers: mainWorkers, concurrent: read.concurrent }));
 
     log('measuring compliance evaluation');
     const municipalityIds = (await database.db.selectFrom('municipalities').select('id').execute()).map((row) => row.id);
@@ -125,24 +117,45 @@ export async function bench(argv: string[]): Promise<number> {
 
     log('measuring writes');
     const writable = await database.db.selectFrom('systems').select('id').where('municipality_id', '=', municipality.id).where('lifecycle', '=', 'in_production').orderBy('sort_key').limit(20).execute();
-    const write = await runWriteLoop(baseUrl, token, writable.map((row) => row.id), 300);
-    await app.close();
+    const write = await runWriteLoop(server.baseUrl, token, writable.map((row) => row.id), 300);
 
-    log('measuring cold start and memory of forvalta serve');
-    const listPath = readEndpoints(subjects)[0]!.path;
-    const probe = await measureServerProcess(prepared.url, listPath, token, connections, durationSeconds);
+    let web: PageTimingOutcome = { skipped: options['skip-web'] ? 'skipped (--skip-web)' : webUnavailable! };
+    if (timeWeb) {
+      const system = await database.db.selectFrom('systems').select(['id', 'name']).where('id', '=', subjects.systemId).executeTakeFirstOrThrow();
+      const login = { email: benchAdministrator.email, password: benchAdministrator.password, municipalityCode: benchMunicipalityCode };
+      web = await measurePageTimings(server.baseUrl, login, system, log).catch((error: Error) => {
+        log(`web page timing failed: ${error.message}`);
+        return { failed: error.message };
+      });
+    }
+    const coldStarts: ColdStart[] = [server.coldStart];
+    const memory: MemoryUnderLoad[] = [server.memory()];
+    await server.stop();
+
+    // The other worker counts: the register list only, each on a server of its own.
+    for (const workers of workerCounts.slice(0, -1)) {
+      server = await startServer(prepared.url, workers);
+      log(`forvalta serve --workers ${workers} answered after ${server.coldStart.milliseconds} ms`);
+      byWorkers.push(...(await measureRegisterThroughput(endpoints, workers, readContext(server.baseUrl))));
+      coldStarts.push(server.coldStart);
+      memory.push(server.memory());
+      await server.stop();
+    }
+    byWorkers.sort((left, right) => endpoints.findIndex((endpoint) => endpoint.name === left.name) - endpoints.findIndex((endpoint) => endpoint.name === right.name) || left.workers - right.workers);
 
     const partial = {
       startedAt,
       machine: describeMachine(),
-      options: { size, seed, dialect: database.dialect, database: redact(prepared.url), connections, durationSeconds },
+      options: { size, seed, dialect: database.dialect, database: redact(prepared.url), connections, durationSeconds, workers: workerCounts },
       municipality: { code: municipality.code, systems: Number(counts.systems), people: Number(counts.people) },
       generation: { ...prepared.generation, generatedNow: prepared.generatedNow, generatedAt: prepared.generatedAt },
       reads,
+      byWorkers,
       write,
       compliance,
-      coldStart: probe.coldStart,
-      memory: probe.memory,
+      web,
+      coldStarts,
+      memory,
     };
     const report: BenchReport = { ...partial, targets: evaluateTargets(partial) };
     printReport(report, (line) => console.log(line));
@@ -151,7 +164,7 @@ export async function bench(argv: string[]): Promise<number> {
     console.log(`\nwritten to ${path.relative(process.cwd(), output)}`);
     return 0;
   } finally {
-    await app.close();
+    await server.stop();
     await capture.destroy();
     await raw.close();
     await database.destroy();
