@@ -45,7 +45,7 @@ export function ParticipantList({ participants }: { participants: Review['partic
         <Text key={index} size="sm" component="span">
           {participant.name}
           {participant.itUnit && (
-            <Badge ml={4} size="sm" color="blue.9" variant="light" tt="none">
+            <Badge ml={4} size="sm" color="blue.9" variant="outline" tt="none">
               {t('reviews.itUnitMark')}
             </Badge>
           )}

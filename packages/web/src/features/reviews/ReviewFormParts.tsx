@@ -128,7 +128,7 @@ export function ActionsEditor({ actions, setActions, readOnly }: { actions: Acti
           <OwnerField action={action} number={index + 1} readOnly={readOnly} onChange={(owner) => updateAt(setActions, index, owner)} />
           <DateField w={160} label={t('reviews.actionDue', { number: index + 1 })} value={action.dueDate} readOnly={readOnly} onChange={(dueDate) => updateAt(setActions, index, { dueDate })} />
           <NativeSelect
-            w={130}
+            w={170}
             label={t('reviews.actionStatus', { number: index + 1 })}
             value={action.status}
             disabled={readOnly}
