@@ -59,7 +59,7 @@ describe('compiled server bundle', () => {
       expect(refused.headers.get('x-content-type-options')).toBe('nosniff');
       const openApi = await fetch(`${address}/api/openapi.json`, { headers: { 'accept-encoding': 'gzip' } });
       expect(openApi.headers.get('content-encoding')).toBe('gzip');
-      expect((await openApi.json()).openapi).toMatch(/^3\./);
+      expect(((await openApi.json()) as { openapi: string }).openapi).toMatch(/^3\./);
     } finally {
       server.kill('SIGTERM');
     }
