@@ -133,12 +133,12 @@ export function ReviewsPage() {
                       <Group gap={6} wrap="nowrap">
                         <Text size="sm">{t(`reviews.statusValue.${review.status}`)}</Text>
                         {review.overdue && (
-                          <Badge color="red.9" variant="filled" tt="none">
+                          <Badge color="red.9" variant="filled" tt="none" miw="max-content">
                             {t('reviews.overdue')}
                           </Badge>
                         )}
                         {dueSoon(review, today) && (
-                          <Badge color="#9a3f00" variant="filled" tt="none">
+                          <Badge color="#9a3f00" variant="filled" tt="none" miw="max-content">
                             {t('reviews.dueSoon')}
                           </Badge>
                         )}

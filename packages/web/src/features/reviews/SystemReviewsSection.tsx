@@ -48,7 +48,7 @@ function RuleStatus({ result, nextPlanned }: { result: ComplianceResult | undefi
         {result.status !== 'not_applicable' && (
           <Text size="sm">
             {dueBy ? t('systemReviews.nextDue', { date: formatDate(dueBy), count: evidence.intervalMonths }) : t('systemReviews.nextDueNow')}
-            {nextPlanned && ` ${t('systemReviews.nextPlanned', { date: formatDate(nextPlanned.plannedOn) })}`}
+            {nextPlanned && ` ${t(nextPlanned.overdue ? 'systemReviews.plannedOverdue' : 'systemReviews.nextPlanned', { date: formatDate(nextPlanned.plannedOn) })}`}
           </Text>
         )}
       </Stack>
