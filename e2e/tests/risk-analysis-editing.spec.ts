@@ -27,7 +27,8 @@ test('revise a risk analysis with a risk owner, adjacent systems and a measure w
   const form = page.getByRole('dialog', { name: 'Revidera riskanalysen (ny version)' });
   await expect(form.getByRole('textbox', { name: 'Åtgärder (Scenario 1): åtgärd 1' })).toHaveValue('Reservrutin på papper');
 
-  await form.getByRole('checkbox', { name: neighbourName }).check();
+  await form.getByLabel('Angränsande system (Scenario 1)', { exact: true }).fill(neighbourName);
+  await page.getByRole('option', { name: neighbourName, exact: true }).click();
   await form.getByRole('combobox', { name: 'Riskägare (Scenario 1)' }).fill('Hansson');
   await page.getByRole('option', { name: /Sören Hansson/ }).click();
   await form.getByRole('combobox', { name: 'Ansvarig för åtgärd 1 (Scenario 1)' }).fill('Hansson');

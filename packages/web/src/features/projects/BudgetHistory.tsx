@@ -140,7 +140,7 @@ export function BudgetHistory({ projectId, currentRevision }: { projectId: strin
         <Modal opened onClose={() => setShown(null)} size="lg" title={t('project.revisionTitle', { revision: shown.revision })}>
           <Stack>
             <Text size="sm">{t('project.budgetRevision', { revision: shown.revision, at: formatDateTime(shown.recordedAt), name: shown.recordedByName })}</Text>
-            <BudgetTable caption={t('project.revisionTitle', { revision: shown.revision })} categories={shown.categories} shared={shown.sharedReinforcements} testId="budget-revision" />
+            <BudgetTable caption={t('project.revisionTitle', { revision: shown.revision })} categories={shown.categories} shared={shown.sharedReinforcements} testId="budget-revision" captionHidden />
             {shown.note && (
               <Text size="sm">
                 {t('project.budgetNote')}: {shown.note}

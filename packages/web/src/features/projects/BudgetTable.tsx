@@ -1,4 +1,4 @@
-import { NumberInput, Table } from '@mantine/core';
+import { NumberInput, Table, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../i18n/format.ts';
 
@@ -21,10 +21,13 @@ export function BudgetTable({
   caption,
   categories,
   shared,
+  captionHidden = false,
   onChange,
   testId,
 }: {
   caption: string;
+  /** When a heading already says what the table is (in a dialog), the caption is for screen readers only. */
+  captionHidden?: boolean;
   categories: Amounts;
   shared: Amounts;
   /** Without it the table is read-only. */
@@ -64,7 +67,11 @@ export function BudgetTable({
   return (
     <Table.ScrollContainer minWidth={520}>
       <Table data-testid={`${testId}-table`} verticalSpacing={4}>
-        <caption style={{ textAlign: 'left', fontWeight: 600, paddingBottom: 4 }}>{caption}</caption>
+        {captionHidden ? (
+          <VisuallyHidden component="caption">{caption}</VisuallyHidden>
+        ) : (
+          <caption style={{ textAlign: 'left', fontWeight: 600, paddingBottom: 4 }}>{caption}</caption>
+        )}
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('project.budgetCategory')}</Table.Th>

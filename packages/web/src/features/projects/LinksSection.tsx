@@ -84,7 +84,7 @@ export function LinksSection({ project, onStale }: SectionProps) {
               if (title.trim() && isWebAddress(url.trim())) save.mutate([...project.links, { title: title.trim(), url: url.trim() }]);
             }}
           >
-            <Group align="flex-start" wrap="wrap">
+            <Group align="flex-end" wrap="wrap">
               <TextInput label={t('project.linkTitle')} value={title} onChange={(event) => setTitle(event.currentTarget.value)} error={titleError} maxLength={120} w={260} />
               <TextInput
                 label={t('project.linkUrl')}
@@ -96,7 +96,7 @@ export function LinksSection({ project, onStale }: SectionProps) {
                 maxLength={2000}
                 style={{ flex: 1, minWidth: 260 }}
               />
-              <Button type="submit" variant="default" mt={24} loading={save.isPending}>
+              <Button type="submit" variant="default" mb={urlError || titleError ? 20 : 0} loading={save.isPending}>
                 {t('project.addLink')}
               </Button>
             </Group>

@@ -48,44 +48,44 @@ export function TrainingPlanSection({ value, onChange, editable }: { value: Trai
           const number = index + 1;
           const personMissing = entry.audience === 'person' && !entry.personId;
           return (
-            <Group key={index} align="flex-start" wrap="wrap" data-testid="training-entry">
+            <Group key={index} align="flex-end" wrap="wrap" gap="sm" data-testid="training-entry">
               <NativeSelect
                 label={`${t('project.audienceLabel')} ${number}`}
                 value={entry.audience}
                 disabled={!editable}
                 onChange={(event) => updateEntry(index, { audience: event.currentTarget.value as TrainingEntry['audience'] })}
                 data={trainingAudiences.map((audience) => ({ value: audience, label: t(`audience.${audience}`) }))}
-                w={200}
+                w={180}
               />
               {editable ? (
                 <PersonPicker
                   label={`${t('project.trainedPerson')} ${number}`}
                   placeholder={entry.personName ?? t('project.choosePerson')}
-                  description={entry.audience === 'person' ? t('project.trainedPersonRequired') : t('project.trainedPersonOptional')}
+                  description={entry.personName && entry.personId === entry.savedPersonId ? t('project.current', { name: entry.personName }) : entry.audience === 'person' ? t('project.trainedPersonRequired') : t('project.trainedPersonOptional')}
                   error={personMissing ? t('project.trainedPersonMissing') : undefined}
                   value={entry.personId === entry.savedPersonId ? null : entry.personId}
                   onChange={(personId) => updateEntry(index, { personId: personId ?? entry.savedPersonId })}
-                  w={280}
+                  w={240}
                 />
               ) : (
                 entry.personName && (
-                  <TextInput label={`${t('project.trainedPerson')} ${number}`} value={entry.personName} readOnly w={280} data-testid="training-person" />
+                  <TextInput label={`${t('project.trainedPerson')} ${number}`} value={entry.personName} readOnly w={240} data-testid="training-person" />
                 )
               )}
               <TextInput
-                style={{ flex: 1, minWidth: 220 }}
+                style={{ flex: 1, minWidth: 200 }}
                 label={`${t('project.entryDescription')} ${number}`}
                 value={entry.description}
                 readOnly={!editable}
                 onChange={(event) => updateEntry(index, { description: event.currentTarget.value })}
               />
-              <DateField label={`${t('project.byDate')} ${number}`} value={entry.byDate} readOnly={!editable} onChange={(byDate) => updateEntry(index, { byDate })} w={170} />
+              <DateField label={`${t('project.byDate')} ${number}`} value={entry.byDate} readOnly={!editable} onChange={(byDate) => updateEntry(index, { byDate })} w={160} mb={personMissing ? 20 : 0} />
               {editable && (
                 <ActionIcon
                   variant="subtle"
                   color="red"
                   size="lg"
-                  mt={26}
+                  mb={personMissing ? 22 : 2}
                   aria-label={t('project.removeEntry', { number })}
                   onClick={() => onChange({ ...value, entries: value.entries.filter((_, position) => position !== index) })}
                 >

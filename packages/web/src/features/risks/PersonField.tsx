@@ -1,4 +1,5 @@
 import { CloseButton } from '@mantine/core';
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PersonPicker } from '../organisation/roles/PersonPicker.tsx';
 import type { PersonDraft } from './risk-form-model.ts';
@@ -18,6 +19,8 @@ export function PersonField({ label, value, onChange, w }: { label: string; valu
       value={showsSaved ? null : value.personId}
       onChange={(personId) => onChange({ ...value, personId })}
       clearable
+      // The saved person is shown as a value would be, not greyed out like a hint.
+      styles={showsSaved ? { input: { '--input-placeholder-color': 'var(--mantine-color-text)' } as CSSProperties } : undefined}
       rightSectionPointerEvents={showsSaved ? 'all' : undefined}
       rightSection={
         showsSaved ? <CloseButton size="sm" aria-label={t('risks.removePerson', { name: value.savedName ?? '', field: label })} onClick={() => onChange({ ...value, personId: null })} /> : undefined

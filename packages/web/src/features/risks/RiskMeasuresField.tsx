@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField.tsx';
 import { PersonField } from './PersonField.tsx';
@@ -18,26 +18,29 @@ export function RiskMeasuresField({ scenarioLabel, value, onChange }: { scenario
         const number = index + 1;
         const of = (key: string) => t(key, { number, scenario: scenarioLabel });
         return (
-          <Group key={index} align="flex-end" wrap="wrap" gap="xs" data-testid="measure-form">
-            <TextInput
-              label={`${t('risks.measures')} (${scenarioLabel}): ${t('risks.measureNumber', { number })}`}
-              value={measure.description}
-              onChange={(event) => update(index, { description: event.currentTarget.value })}
-              style={{ flex: 2, minWidth: 220 }}
-            />
-            <PersonField label={of('risks.measureOwner')} value={measure.owner} onChange={(owner) => update(index, { owner })} w={240} />
-            <DateField label={of('risks.measureDue')} value={measure.dueDate} onChange={(dueDate) => update(index, { dueDate })} w={170} />
-            <NativeSelect
-              label={of('risks.measureStatus')}
-              value={measure.status}
-              onChange={(event) => update(index, { status: event.currentTarget.value as MeasureDraft['status'] })}
-              data={measureStatuses.map((status) => ({ value: status, label: t(`measureStatus.${status}`) }))}
-              w={150}
-            />
-            <ActionIcon variant="subtle" color="red" size="lg" aria-label={of('risks.removeMeasure')} onClick={() => onChange(value.filter((_, position) => position !== index))}>
-              ✕
-            </ActionIcon>
-          </Group>
+          <Paper key={index} withBorder p="xs" radius="sm" data-testid="measure-form">
+            <Group align="flex-end" wrap="nowrap" gap="xs">
+              <TextInput
+                label={`${t('risks.measures')} (${scenarioLabel}): ${t('risks.measureNumber', { number })}`}
+                value={measure.description}
+                onChange={(event) => update(index, { description: event.currentTarget.value })}
+                style={{ flex: 1 }}
+              />
+              <ActionIcon variant="subtle" color="red" size="lg" mb={2} aria-label={of('risks.removeMeasure')} onClick={() => onChange(value.filter((_, position) => position !== index))}>
+                ✕
+              </ActionIcon>
+            </Group>
+            <SimpleGrid cols={{ base: 1, sm: 3 }} mt="xs">
+              <PersonField label={of('risks.measureOwner')} value={measure.owner} onChange={(owner) => update(index, { owner })} />
+              <DateField label={of('risks.measureDue')} value={measure.dueDate} onChange={(dueDate) => update(index, { dueDate })} />
+              <NativeSelect
+                label={of('risks.measureStatus')}
+                value={measure.status}
+                onChange={(event) => update(index, { status: event.currentTarget.value as MeasureDraft['status'] })}
+                data={measureStatuses.map((status) => ({ value: status, label: t(`measureStatus.${status}`) }))}
+              />
+            </SimpleGrid>
+          </Paper>
         );
       })}
       <Button variant="default" size="xs" style={{ alignSelf: 'flex-start' }} onClick={() => onChange([...value, emptyMeasure()])}>

@@ -1,4 +1,4 @@
-import { ActionIcon, Card, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { ActionIcon, Card, Group, MultiSelect, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField.tsx';
 import { PersonField } from './PersonField.tsx';
@@ -48,13 +48,17 @@ export function RiskScenarioFields({
           <TextInput label={label('risks.vulnerability')} value={value.vulnerability} onChange={(event) => onChange({ vulnerability: event.currentTarget.value })} />
           <TextInput label={label('risks.affectedInformation')} value={value.affectedInformation} onChange={(event) => onChange({ affectedInformation: event.currentTarget.value })} />
         </SimpleGrid>
-        <Checkbox.Group label={label('risks.adjacentSystems')} description={choices.length === 0 ? t('risks.noNeighbours') : t('risks.adjacentHint')} value={value.adjacentSystemIds} onChange={(adjacentSystemIds) => onChange({ adjacentSystemIds })}>
-          <Group gap="md" mt={4}>
-            {choices.map((system) => (
-              <Checkbox key={system.id} value={system.id} label={system.name} />
-            ))}
-          </Group>
-        </Checkbox.Group>
+        <MultiSelect
+          label={label('risks.adjacentSystems')}
+          description={neighbours !== undefined && choices.length === 0 ? t('risks.noNeighbours') : t('risks.adjacentHint')}
+          placeholder={choices.length === 0 ? undefined : t('risks.chooseSystems')}
+          data={choices.map((system) => ({ value: system.id, label: system.name }))}
+          value={value.adjacentSystemIds}
+          onChange={(adjacentSystemIds) => onChange({ adjacentSystemIds })}
+          disabled={neighbours !== undefined && choices.length === 0}
+          searchable
+          hidePickedOptions
+        />
         <Textarea label={label('risks.consequenceDescription')} value={value.consequenceDescription} onChange={(event) => onChange({ consequenceDescription: event.currentTarget.value })} autosize minRows={2} />
         <SimpleGrid cols={{ base: 2, sm: 4 }}>
           <NativeSelect label={label('risks.likelihood')} value={value.likelihood} onChange={(event) => onChange({ likelihood: event.currentTarget.value })} data={scale(labels.likelihood)} />
