@@ -33,24 +33,24 @@ test('the IT unit opens a change notice from its inbox, sees whom it went to and
   // Pulsen Combine, linked to Procapita, has a manager in the demo: they are told too.
   expect(created.recipientPersonIds.length).toBeGreaterThan(0);
   await expect(routing).toContainText('systemansvarig för Pulsen Combine');
-  await expect(page.getByTestId('notice-deadline')).toContainText(/Kvitteras senast \d{4}-\d{2}-\d{2} \(5 arbetsdagar, helgdagar undantagna\)/);
-  await expect(page.getByText('Väntar på att IT-enheten kvitterar.')).toBeVisible();
+  await expect(page.getByTestId('notice-deadline')).toContainText(/Bekräftas senast \d{4}-\d{2}-\d{2} \(5 arbetsdagar, helgdagar undantagna\)/);
+  await expect(page.getByText('Väntar på att IT-enheten bekräftar.')).toBeVisible();
   await expectNoSeriousAxeViolations(page, '/change-notices/:id (open)');
   if (screenshots) await page.screenshot({ path: `${screenshots}/change-notice-sv.png`, fullPage: true });
 
   await page.getByRole('textbox', { name: 'Anteckning (frivillig)' }).fill('Planerat med leverantören.');
-  await page.getByRole('button', { name: 'Kvittera', exact: true }).click();
+  await page.getByRole('button', { name: 'Bekräfta', exact: true }).click();
   const acknowledged = page.getByTestId('notice-acknowledged');
-  await expect(acknowledged).toContainText(/Kvitterad \d{4}-\d{2}-\d{2} \d{2}:\d{2} av /);
+  await expect(acknowledged).toContainText(/Bekräftad \d{4}-\d{2}-\d{2} \d{2}:\d{2} av /);
   await expect(acknowledged).toContainText('Anteckning: Planerat med leverantören.');
-  await expect(page.getByRole('button', { name: 'Kvittera', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Bekräfta', exact: true })).toHaveCount(0);
   await expectNoSeriousAxeViolations(page, '/change-notices/:id (acknowledged)');
 
   // Back in the inbox, filtered to the acknowledged ones: the notice is there, marked.
   await page.getByRole('link', { name: 'Tillbaka till ändringsanmälningarna' }).click();
   await page.goto(`/change-notices?status=acknowledged&q=${encodeURIComponent(title)}`);
-  await expect(page.getByRole('combobox', { name: 'Status' })).toHaveValue('Kvitterad');
-  await expect(page.getByTestId('notice-row').filter({ hasText: title })).toContainText('Kvitterad');
+  await expect(page.getByRole('combobox', { name: 'Status' })).toHaveValue('Bekräftad');
+  await expect(page.getByTestId('notice-row').filter({ hasText: title })).toContainText('Bekräftad');
 });
 
 test('an automatic notice shows who held the role before and after, in English', async ({ loginAs }) => {

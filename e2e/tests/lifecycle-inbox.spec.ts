@@ -4,7 +4,7 @@ test('a change notice is reported, and the IT unit acknowledges it from its inbo
   const page = await loginAs('administrator');
   await page.goto('/change-notices');
   await expect(page.getByRole('heading', { level: 1, name: 'Ändringsanmälningar' })).toBeVisible();
-  await expect(page.getByTestId('notice-row').first()).toContainText('Ej kvitterad');
+  await expect(page.getByTestId('notice-row').first()).toContainText('Ej bekräftad');
   await expectNoSeriousAxeViolations(page, '/change-notices');
 
   await page.getByRole('button', { name: 'Ny ändringsanmälan' }).click();
@@ -18,19 +18,19 @@ test('a change notice is reported, and the IT unit acknowledges it from its inbo
   await dialog.getByRole('button', { name: 'Skicka ändringsanmälan' }).click();
   await expect(dialog).toBeHidden();
   const row = page.getByTestId('notice-row').filter({ hasText: 'Flytt av Prorenata till ny datahall' });
-  await expect(row).toContainText('Ej kvitterad');
+  await expect(row).toContainText('Ej bekräftad');
 
   // The IT unit: the overdue notices are marked, and it acknowledges the new one.
   const itPage = await loginAs('itUnit');
   await itPage.goto('/change-notices');
   await expect(itPage.getByTestId('notice-row').filter({ hasText: 'Försenad' }).first()).toBeVisible();
   await expectNoSeriousAxeViolations(itPage, '/change-notices (IT unit)');
-  await itPage.getByRole('button', { name: 'Kvittera: Flytt av Prorenata till ny datahall' }).click();
+  await itPage.getByRole('button', { name: 'Bekräfta: Flytt av Prorenata till ny datahall' }).click();
   const acknowledge = itPage.getByRole('dialog');
   await acknowledge.getByRole('textbox', { name: 'Anteckning (frivillig)' }).fill('Planeras in med leverantören.');
-  await acknowledge.getByRole('button', { name: 'Kvittera' }).click();
+  await acknowledge.getByRole('button', { name: 'Bekräfta' }).click();
   await expect(acknowledge).toBeHidden();
-  await expect(itPage.getByTestId('notice-row').filter({ hasText: 'Flytt av Prorenata till ny datahall' })).toContainText('Kvitterad');
+  await expect(itPage.getByTestId('notice-row').filter({ hasText: 'Flytt av Prorenata till ny datahall' })).toContainText('Bekräftad');
   await itPage.context().close();
 });
 

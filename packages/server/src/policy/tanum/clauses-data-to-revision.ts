@@ -81,7 +81,7 @@ export const dataToRevisionClauses: Clause[] = [
     titleEn: 'Knowing the rules',
     textSv: 'Det åligger varje förvaltning att tillse att varje medarbetare, som använder IT-stöd i sitt arbete, har nödvändig kunskap kring kommunens IT-policy och Riktlinjer för IT-säkerhet samt övriga regler som gäller för användningen.',
     textEn: 'Every department makes sure each employee who uses IT knows the IT policy, the security guidelines and the other rules of use.',
-    ruleDescriptionSv: 'Varje medarbetare som använder IT har kvitterat gällande versioner av IT-policyn, riktlinjerna för IT-säkerhet och övriga regler för användningen.',
+    ruleDescriptionSv: 'Varje medarbetare som använder IT har bekräftat gällande versioner av IT-policyn, riktlinjerna för IT-säkerhet och övriga regler för användningen.',
     ruleDescriptionEn: 'Every employee who uses IT has acknowledged the current versions of the IT policy, the IT security guidelines and the other rules of use.',
   },
   {

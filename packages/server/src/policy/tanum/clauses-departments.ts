@@ -47,7 +47,7 @@ export const departmentClauses: Clause[] = [
     titleEn: 'Knowing the policy',
     textSv: 'Verksamheterna ansvarar för att dess medarbetare har rätt kompetens för ett effektivt nyttjande av IT och för att varje medarbetare känner till och förstår IT-policy och ”Riktlinjer för IT-säkerhet i Tanums kommun”.',
     textEn: 'Each department makes sure that every employee knows and understands the IT policy and the security guidelines: coverage of current acknowledgements per department.',
-    ruleDescriptionSv: 'Varje medarbetare har kvitterat gällande versioner av IT-policyn och riktlinjerna för IT-säkerhet. Täckningen redovisas per förvaltning.',
+    ruleDescriptionSv: 'Varje medarbetare har bekräftat gällande versioner av IT-policyn och riktlinjerna för IT-säkerhet. Täckningen redovisas per förvaltning.',
     ruleDescriptionEn: 'Every employee has acknowledged the current versions of the IT policy and the IT security guidelines. Coverage is reported per department.',
   },
   {
@@ -160,7 +160,7 @@ export const departmentClauses: Clause[] = [
     titleEn: 'Notice of changes',
     textSv: 'Vid planerade förändringar för drift eller ansvar för verksamhetsapplikationer skall systemägande förvaltning utan fördröjning meddela IT-enheten.',
     textEn: "Planned changes to the operation of, or the responsibility for, a business application are reported to the IT unit without delay: changing a system's owner, manager or deputy, or recording a planned operational change, notifies the IT unit, and the notice is tracked until acknowledged.",
-    ruleDescriptionSv: 'Varje anmälan om ändrad drift eller ändrat ansvar har kvitterats av IT-enheten inom {{changeNoticeAcknowledgeWorkingDays}} arbetsdagar (helgdagar räknas inte).',
+    ruleDescriptionSv: 'Varje anmälan om ändrad drift eller ändrat ansvar har bekräftats av IT-enheten inom {{changeNoticeAcknowledgeWorkingDays}} arbetsdagar (helgdagar räknas inte).',
     ruleDescriptionEn: 'Every notice of a change in operation or responsibility was acknowledged by the IT unit within {{changeNoticeAcknowledgeWorkingDays}} working days (public holidays excluded).',
   },
   {
