@@ -7,32 +7,8 @@ import { api } from '../../api/client.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { formatDateTime, formatNumber } from '../../i18n/format.ts';
-import { budgetCategories, BudgetTable, sharedResources, type Amount } from './BudgetTable.tsx';
-
-export interface BudgetChange {
-  group: 'category' | 'shared';
-  key: string;
-  period: 'oneOff' | 'yearly';
-  before: number | null;
-  after: number | null;
-}
-
-/** What a revision changed against the one before it, amount by amount, in the table's order. */
-export function budgetChanges(previous: Pick<Budget, 'categories' | 'sharedReinforcements'>, next: Pick<Budget, 'categories' | 'sharedReinforcements'>): BudgetChange[] {
-  const changes: BudgetChange[] = [];
-  const compare = (group: BudgetChange['group'], keys: readonly string[], before: Record<string, Amount>, after: Record<string, Amount>) => {
-    for (const key of keys) {
-      for (const period of ['oneOff', 'yearly'] as const) {
-        const was = before[key]?.[period] ?? null;
-        const is = after[key]?.[period] ?? null;
-        if (was !== is) changes.push({ group, key, period, before: was, after: is });
-      }
-    }
-  };
-  compare('category', budgetCategories, previous.categories, next.categories);
-  compare('shared', sharedResources, previous.sharedReinforcements, next.sharedReinforcements);
-  return changes;
-}
+import { budgetChanges } from './project-form-rules.ts';
+import { BudgetTable } from './BudgetTable.tsx';
 
 /** Every revision of the budget, newest first, with what each changed; an earlier one can be opened as a table. */
 export function BudgetHistory({ projectId, currentRevision }: { projectId: string; currentRevision: number }) {

@@ -9,7 +9,8 @@ import { notifySuccess } from '../../components/error-messages.ts';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { BudgetHistory } from './BudgetHistory.tsx';
-import { budgetCategories, BudgetTable, sharedResources, type Amounts, type BudgetGroup, type Period } from './BudgetTable.tsx';
+import { BudgetTable, type Amounts, type BudgetGroup, type Period } from './BudgetTable.tsx';
+import { budgetCategories, sharedResources } from './project-form-rules.ts';
 import { canEdit, handleWriteError, Section, useSaveProject, type SectionProps } from './project-page-parts.tsx';
 
 const BudgetChart = lazy(() => import('./BudgetChart.tsx').then((module) => ({ default: module.BudgetChart })));

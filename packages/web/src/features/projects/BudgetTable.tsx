@@ -1,9 +1,7 @@
 import { NumberInput, Table, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../i18n/format.ts';
-
-export const budgetCategories = ['project_management', 'consultants', 'software', 'servers', 'clients', 'network', 'communication', 'training'] as const;
-export const sharedResources = ['network', 'communication', 'servers', 'workstations'] as const;
+import { budgetCategories, sharedResources } from './project-form-rules.ts';
 
 export type Amount = { oneOff: number | null; yearly: number | null };
 export type Amounts = Record<string, Amount>;

@@ -6,17 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { apiRequest } from '../../api/client.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { notifySuccess } from '../../components/error-messages.ts';
+import { isWebAddress } from './project-form-rules.ts';
 import { canEdit, handleWriteError, Section, useSaveProject, type SectionProps } from './project-page-parts.tsx';
-
-/** The contract's rule, checked before sending: only http and https addresses are links. */
-export function isWebAddress(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}
 
 /** Attachments and links of the project (the procurement, the contract, the supplier's documents); each change is saved at once. */
 export function LinksSection({ project, onStale }: SectionProps) {
