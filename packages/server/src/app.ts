@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import type { Config } from './config.ts';
 import { registerApiTokenRoutes } from './modules/api-tokens/api-tokens.routes.ts';
@@ -35,6 +35,7 @@ import type { ApiApp } from './platform/http/api-app.ts';
 import { registerAuthentication } from './platform/http/authentication.ts';
 import { problemFor, registerErrorHandling, sendProblem } from './platform/http/error-handler.ts';
 import { registerInputHygiene } from './platform/http/input-hygiene.ts';
+import { createResponseSerializerCompiler } from './platform/http/response-serializer.ts';
 import type { RoutePermission } from './platform/http/route-permissions.ts';
 import { createServices } from './services.ts';
 
@@ -62,7 +63,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>() as ApiApp;
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(createResponseSerializerCompiler({ onMismatch: (route) => app.log.error(`the compiled response serializer of ${route} differed from the contract's; zod serialises it from now on`) }));
 
   const routes: RouteDescription[] = [];
   app.addHook('onRoute', (route) => {
