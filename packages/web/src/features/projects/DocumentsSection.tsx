@@ -15,9 +15,7 @@ const trainingDraftOf = (project: Project): TrainingPlanDraft => ({
   text: project.trainingPlan.text ?? '',
   entries: project.trainingPlan.entries.map((entry) => ({
     audience: entry.audience,
-    personId: entry.personId,
-    savedPersonId: entry.personId,
-    personName: entry.personName,
+    person: { personId: entry.personId, savedPersonId: entry.personId, savedName: entry.personName },
     description: entry.description,
     byDate: entry.byDate,
   })),

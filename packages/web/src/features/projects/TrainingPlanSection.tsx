@@ -2,17 +2,16 @@ import type { TrainingEntry } from '@forvalta/contracts';
 import { ActionIcon, Button, Group, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField.tsx';
-import { PersonPicker } from '../organisation/roles/PersonPicker.tsx';
+import { PersonField } from '../risks/PersonField.tsx';
+import { noPerson, type PersonDraft } from '../risks/risk-form-model.ts';
 import { Section } from './project-page-parts.tsx';
 
 const trainingAudiences = ['system_managers', 'it_unit', 'users', 'other_departments', 'person'] as const;
 
-/** An entry being edited; `savedPersonId` and `personName` are the person as the server last returned them (the picker only knows what it found). */
 export interface TrainingEntryDraft {
   audience: TrainingEntry['audience'];
-  personId: string | null;
-  savedPersonId: string | null;
-  personName: string | null;
+  /** The named person, with the one the server last returned (the picker only knows whom it found). */
+  person: PersonDraft;
   description: string;
   byDate: string | null;
 }
@@ -26,7 +25,7 @@ export interface TrainingPlanDraft {
 export function trainingEntriesOf(entries: TrainingEntryDraft[]): TrainingEntry[] {
   return entries
     .filter((entry) => entry.description.trim())
-    .map((entry) => ({ audience: entry.audience, description: entry.description.trim(), byDate: entry.byDate, ...(entry.personId ? { personId: entry.personId } : {}) }));
+    .map((entry) => ({ audience: entry.audience, description: entry.description.trim(), byDate: entry.byDate, ...(entry.person.personId ? { personId: entry.person.personId } : {}) }));
 }
 
 /**
@@ -46,7 +45,7 @@ export function TrainingPlanSection({ value, onChange, editable }: { value: Trai
         {value.entries.length === 0 && <Text size="sm">{t('project.noTrainingEntries')}</Text>}
         {value.entries.map((entry, index) => {
           const number = index + 1;
-          const personMissing = entry.audience === 'person' && !entry.personId;
+          const personMissing = entry.audience === 'person' && !entry.person.personId;
           return (
             <Group key={index} align="flex-end" wrap="wrap" gap="sm" data-testid="training-entry">
               <NativeSelect
@@ -58,18 +57,17 @@ export function TrainingPlanSection({ value, onChange, editable }: { value: Trai
                 w={180}
               />
               {editable ? (
-                <PersonPicker
+                <PersonField
                   label={`${t('project.trainedPerson')} ${number}`}
-                  placeholder={entry.personName ?? t('project.choosePerson')}
-                  description={entry.personName && entry.personId === entry.savedPersonId ? t('project.current', { name: entry.personName }) : entry.audience === 'person' ? t('project.trainedPersonRequired') : t('project.trainedPersonOptional')}
+                  description={entry.audience === 'person' ? t('project.trainedPersonRequired') : t('project.trainedPersonOptional')}
                   error={personMissing ? t('project.trainedPersonMissing') : undefined}
-                  value={entry.personId === entry.savedPersonId ? null : entry.personId}
-                  onChange={(personId) => updateEntry(index, { personId: personId ?? entry.savedPersonId })}
+                  value={entry.person}
+                  onChange={(person) => updateEntry(index, { person })}
                   w={240}
                 />
               ) : (
-                entry.personName && (
-                  <TextInput label={`${t('project.trainedPerson')} ${number}`} value={entry.personName} readOnly w={240} data-testid="training-person" />
+                entry.person.savedName && (
+                  <TextInput label={`${t('project.trainedPerson')} ${number}`} value={entry.person.savedName} readOnly w={240} data-testid="training-person" />
                 )
               )}
               <TextInput
@@ -100,7 +98,7 @@ export function TrainingPlanSection({ value, onChange, editable }: { value: Trai
             variant="default"
             size="xs"
             style={{ alignSelf: 'flex-start' }}
-            onClick={() => onChange({ ...value, entries: [...value.entries, { audience: 'system_managers', personId: null, savedPersonId: null, personName: null, description: '', byDate: null }] })}
+            onClick={() => onChange({ ...value, entries: [...value.entries, { audience: 'system_managers', person: noPerson(), description: '', byDate: null }] })}
           >
             {t('project.addEntry')}
           </Button>

@@ -6,14 +6,17 @@ import type { PersonDraft } from './risk-form-model.ts';
 
 /**
  * A person from the register, found by server-side search. The person already saved shows as the
- * placeholder (the picker has not found them yet), with a button to remove them.
+ * placeholder (the picker has not found them yet), with a button to remove them. Used by the risk
+ * analysis and by the project's training plan.
  */
-export function PersonField({ label, value, onChange, w }: { label: string; value: PersonDraft; onChange: (next: PersonDraft) => void; w?: number | string }) {
+export function PersonField({ label, value, onChange, w, description, error }: { label: string; value: PersonDraft; onChange: (next: PersonDraft) => void; w?: number | string; description?: string; error?: string }) {
   const { t } = useTranslation('lifecycle');
   const showsSaved = value.personId !== null && value.personId === value.savedPersonId;
   return (
     <PersonPicker
       label={label}
+      description={description}
+      error={error}
       w={w}
       placeholder={showsSaved && value.savedName ? value.savedName : t('project.choosePerson')}
       value={showsSaved ? null : value.personId}
