@@ -80,7 +80,8 @@ export const changeNoticeListQuerySchema = listQuerySchema.extend({
   source: z.enum(changeNoticeSources).optional(),
   /** Open longer than the municipality's acknowledgement limit. */
   overdue: booleanQuery.optional(),
-  sort: sortParameter(['createdAt'] as const),
+  /** `queue`: open first, oldest first, then acknowledged, newest first (the inbox's order). */
+  sort: sortParameter(['createdAt', 'queue'] as const),
 });
 export type ChangeNoticeListQuery = z.infer<typeof changeNoticeListQuerySchema>;
 export const changeNoticeListSchema = listResponseSchema(changeNoticeSchema);

@@ -89,7 +89,8 @@ export const reviewListQuerySchema = listQuerySchema.extend({
   overdue: booleanQuery.optional(),
   /** Planned reviews due on or before this date (with overdue=false: due soon). */
   plannedOnOrBefore: dateSchema.optional(),
-  sort: sortParameter(['plannedOn', 'updatedAt'] as const),
+  /** `queue`: planned first, earliest first, then held, latest first (the planning list's order). */
+  sort: sortParameter(['plannedOn', 'updatedAt', 'queue'] as const),
 });
 export type ReviewListQuery = z.infer<typeof reviewListQuerySchema>;
 export const reviewListSchema = listResponseSchema(reviewSchema);

@@ -39,6 +39,30 @@ export function decodeCursor(cursor: string): Cursor {
   throw invalid('cursor', 'The cursor is not valid; start again from the first page.');
 }
 
+/**
+ * For orders no index can seek, such as a work queue (open items first, oldest first; then the
+ * rest, newest first): the cursor is an offset. Right for short lists like an inbox; a long
+ * register list uses keyset paging.
+ */
+export function encodeOffsetCursor(offset: number): string {
+  return Buffer.from(String(offset)).toString('base64url');
+}
+
+export function decodeOffsetCursor(cursor: string | undefined): number {
+  if (!cursor) return 0;
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const offset = Number(text);
+  if (!/^\d{1,9}$/.test(text) || !Number.isSafeInteger(offset)) throw invalid('cursor', 'The cursor is not valid; start again from the first page.');
+  return offset;
+}
+
+/** One page of an offset-paged query: asks for one row more than the page to know whether there is a next page. */
+export async function offsetPage<Row>(rows: (offset: number, limit: number) => Promise<Row[]>, cursor: string | undefined, limit: number): Promise<{ rows: Row[]; nextCursor: string | null }> {
+  const offset = decodeOffsetCursor(cursor);
+  const fetched = await rows(offset, limit + 1);
+  return fetched.length > limit ? { rows: fetched.slice(0, limit), nextCursor: encodeOffsetCursor(offset + limit) } : { rows: fetched, nextCursor: null };
+}
+
 /** Resolves `?sort=-name` against a table of allowed fields to a sort specification. */
 export function resolveSort(
   sort: string | undefined,

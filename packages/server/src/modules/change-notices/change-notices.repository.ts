@@ -2,7 +2,7 @@ import type { ChangeNoticeListQuery } from '@forvalta/contracts';
 import { sql, type Selectable } from 'kysely';
 import type { ChangeNoticesTable } from '../../platform/database-schema.ts';
 import { inParallel, type Executor } from '../../platform/database.ts';
-import { applyKeysetPage, finishPage, resolveSort } from '../../platform/paging.ts';
+import { applyKeysetPage, finishPage, offsetPage, resolveSort } from '../../platform/paging.ts';
 import { currentAssignment } from '../systems/system-queries.ts';
 
 export type ChangeNoticeRow = Selectable<ChangeNoticesTable>;
@@ -59,14 +59,34 @@ function filtered(db: Executor, municipalityId: string, query: ListFilters) {
 /** Change notices (ändringsanmälningar) and the systems they concern. */
 export const changeNoticesRepository = {
   async list(db: Executor, municipalityId: string, query: ListFilters & { limit: number; cursor?: string; sort?: string }) {
+    const count = () => filtered(db, municipalityId, query).select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+    if (query.sort === 'queue') {
+      // The IT unit's work order: open notices first, the oldest (nearest its deadline) first; then the acknowledged, newest first.
+      const [page, total] = await inParallel(
+        db,
+        () =>
+          offsetPage(
+            (offset, limit) =>
+              filtered(db, municipalityId, query)
+                .selectAll('change_notices')
+                .orderBy(sql`case when change_notices.status = 'open' then 0 else 1 end`)
+                .orderBy(sql`case when change_notices.status = 'open' then change_notices.created_at end`)
+                .orderBy('change_notices.created_at', 'desc')
+                .orderBy('change_notices.id')
+                .limit(limit)
+                .offset(offset)
+                .execute(),
+            query.cursor,
+            query.limit,
+          ),
+        count,
+      );
+      return { rows: page.rows, total: Number(total.total), nextCursor: page.nextCursor };
+    }
     const sort = resolveSort(query.sort ?? '-createdAt', { createdAt: 'change_notices.created_at' }, 'createdAt', 'change_notices.id');
-    const [rows, count] = await inParallel(
-      db,
-      () => applyKeysetPage(filtered(db, municipalityId, query).selectAll('change_notices'), sort, query.cursor, query.limit).execute(),
-      () => filtered(db, municipalityId, query).select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    );
+    const [rows, total] = await inParallel(db, () => applyKeysetPage(filtered(db, municipalityId, query).selectAll('change_notices'), sort, query.cursor, query.limit).execute(), count);
     const page = finishPage(rows, query.limit);
-    return { rows: page.rows as ChangeNoticeRow[], total: Number(count.total), nextCursor: page.nextCursor };
+    return { rows: page.rows as ChangeNoticeRow[], total: Number(total.total), nextCursor: page.nextCursor };
   },
 
   async findById(db: Executor, municipalityId: string, id: string) {

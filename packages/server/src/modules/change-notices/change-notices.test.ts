@@ -161,6 +161,32 @@ describe('change notices API', () => {
     expect((await list('overdue=true&kind=operation')).items.map((item: { id: string }) => item.id)).not.toContain(created.id);
   });
 
+  it('pages the inbox in its work order: open ones first, oldest first, then the acknowledged, newest first', async () => {
+    const sotenas = await make.municipality('Sotenäs');
+    const department = (await make.department(sotenas, 'Miljö')).id;
+    const system = await register.system(sotenas, department, { name: 'Ecos' });
+    const itPerson = await make.user(sotenas, 'it_unit');
+    const created: Array<{ id: string; title: string; version: number }> = [];
+    for (const number of [1, 2, 3, 4, 5]) {
+      context.clock.advanceMinutes(60);
+      const notice = expectStatus(await send(context, 'POST', '/api/v1/change-notices', { headers: sotenas.admin.authorization, body: { kind: 'operation', title: `Ändring ${number}`, systemIds: [system.id] } }), 201);
+      created.push(notice);
+    }
+    for (const notice of [created[1]!, created[3]!]) {
+      expectStatus(await send(context, 'POST', `/api/v1/change-notices/${notice.id}/acknowledge`, { headers: itPerson.authorization, body: { note: 'Noterat' }, ifMatch: notice.version }), 200);
+    }
+    const titles: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: Array<{ title: string }>; nextCursor: string | null; total: number } = await list(`sort=queue&limit=2${cursor ? `&cursor=${cursor}` : ''}`, itPerson);
+      expect(page.total).toBe(5);
+      titles.push(...page.items.map((item) => item.title));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(titles).toEqual(['Ändring 1', 'Ändring 3', 'Ändring 5', 'Ändring 4', 'Ändring 2']);
+    expectProblem(await send(context, 'GET', '/api/v1/change-notices?sort=queue&cursor=bm90LWEtbnVtYmVy', { headers: itPerson.authorization }), 400, 'validation_failed');
+  });
+
   it('answers 404 for another municipality’s notice', async () => {
     const department = (await make.department(other, 'Omsorg')).id;
     const system = await register.system(other, department);

@@ -6,23 +6,13 @@ import { departmentSubtree } from '../../access/department-tree.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle } from '../../platform/database.ts';
 import { invalid } from '../../platform/errors.ts';
+import { decodeOffsetCursor, encodeOffsetCursor } from '../../platform/paging.ts';
 import { evaluate, findClause, summarise, type RuleResult } from '../../policy/index.ts';
 import { swedishToday } from '../systems/system-queries.ts';
 import { loadComplianceSnapshot } from './compliance-snapshot.repository.ts';
 import { policyPacksRepository, type StoredPack } from './policy-packs.repository.ts';
 
 const statusOrder: Record<RuleResult['status'], number> = { fail: 0, pass: 1, not_applicable: 2 };
-
-function encodeOffset(offset: number) {
-  return Buffer.from(String(offset)).toString('base64url');
-}
-function decodeOffset(cursor: string | undefined) {
-  if (!cursor) return 0;
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const offset = Number(text);
-  if (!/^\d{1,9}$/.test(text) || !Number.isSafeInteger(offset)) throw invalid('cursor', 'The cursor is not valid; start again from the first page.');
-  return offset;
-}
 
 /**
  * The compliance engine on live data: every rule of the municipality's current policy pack over
@@ -104,14 +94,14 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock) {
       }
       const collator = new Intl.Collator('sv');
       filtered.sort((left, right) => statusOrder[left.status] - statusOrder[right.status] || left.clauseId.localeCompare(right.clauseId) || collator.compare(left.subjectName, right.subjectName));
-      const offset = decodeOffset(query.cursor);
+      const offset = decodeOffsetCursor(query.cursor);
       const items: ComplianceResult[] = filtered.slice(offset, offset + query.limit);
       return {
         pack: { id: stored.id, key: stored.pack.key, version: stored.pack.version },
         evaluatedAt,
         items,
         total: filtered.length,
-        nextCursor: offset + query.limit < filtered.length ? encodeOffset(offset + query.limit) : null,
+        nextCursor: offset + query.limit < filtered.length ? encodeOffsetCursor(offset + query.limit) : null,
       };
     },
   };

@@ -1,8 +1,8 @@
 import type { ReviewListQuery } from '@forvalta/contracts';
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { ReviewsTable } from '../../platform/database-schema.ts';
-import type { Executor } from '../../platform/database.ts';
-import { applyKeysetPage, finishPage, resolveSort } from '../../platform/paging.ts';
+import { inParallel, type Executor } from '../../platform/database.ts';
+import { applyKeysetPage, finishPage, offsetPage, resolveSort } from '../../platform/paging.ts';
 
 export type ReviewRow = Selectable<ReviewsTable> & { system_name: string; owner_department_id: string };
 
@@ -20,13 +20,34 @@ function filtered(db: Executor, municipalityId: string, query: Omit<ReviewListQu
 /** Reviews (genomgångar) of systems by their owners. */
 export const reviewsRepository = {
   async list(db: Executor, municipalityId: string, query: ReviewListQuery, today: string) {
+    const selected = () => filtered(db, municipalityId, query, today).selectAll('reviews').select(['systems.name as system_name', 'systems.owner_department_id']);
+    const count = () => filtered(db, municipalityId, query, today).select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+    if (query.sort === 'queue') {
+      // The planning order: planned reviews first, the earliest (most overdue) first; then the held ones, latest first.
+      const [page, total] = await inParallel(
+        db,
+        () =>
+          offsetPage(
+            (offset, limit) =>
+              selected()
+                .orderBy(sql`case when reviews.status = 'planned' then 0 else 1 end`)
+                .orderBy(sql`case when reviews.status = 'planned' then reviews.planned_on end`)
+                .orderBy('reviews.held_on', 'desc')
+                .orderBy('reviews.id')
+                .limit(limit)
+                .offset(offset)
+                .execute(),
+            query.cursor,
+            query.limit,
+          ),
+        count,
+      );
+      return { rows: page.rows as ReviewRow[], total: Number(total.total), nextCursor: page.nextCursor };
+    }
     const sort = resolveSort(query.sort, { plannedOn: 'reviews.planned_on', updatedAt: 'reviews.updated_at' }, 'plannedOn', 'reviews.id');
-    const [rows, count] = await Promise.all([
-      applyKeysetPage(filtered(db, municipalityId, query, today).selectAll('reviews').select(['systems.name as system_name', 'systems.owner_department_id']), sort, query.cursor, query.limit).execute(),
-      filtered(db, municipalityId, query, today).select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    ]);
+    const [rows, total] = await inParallel(db, () => applyKeysetPage(selected(), sort, query.cursor, query.limit).execute(), count);
     const page = finishPage(rows, query.limit);
-    return { rows: page.rows as ReviewRow[], total: Number(count.total), nextCursor: page.nextCursor };
+    return { rows: page.rows as ReviewRow[], total: Number(total.total), nextCursor: page.nextCursor };
   },
 
   async findById(db: Executor, municipalityId: string, id: string): Promise<ReviewRow | undefined> {

@@ -120,6 +120,20 @@ describe('reviews API', () => {
     expect(due.items.map((item: { id: string }) => item.id)).toEqual([soon.id]);
     expect(due.items.map((item: { id: string }) => item.id)).not.toContain(later.id);
     expectProblem(await send(context, 'GET', '/api/v1/reviews?plannedOnOrBefore=snart', { headers: employee.authorization }), 400, 'validation_failed');
+
+    // The planning order over pages: planned first, the earliest first; then held, the latest first.
+    const olderHeld = expectStatus(await send(context, 'POST', '/api/v1/reviews', { headers: careHead.authorization, body: { ...held, plannedOn: '2025-11-01', heldOn: '2025-11-03', nextReviewOn: '2026-11-03' } }), 201);
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: Array<{ id: string }>; nextCursor: string | null } = expectStatus(
+        await send(context, 'GET', `/api/v1/reviews?systemId=${system.id}&sort=queue&limit=1${cursor ? `&cursor=${cursor}` : ''}`, { headers: employee.authorization }),
+        200,
+      );
+      ids.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(ids).toEqual([soon.id, later.id, recorded.id, olderHeld.id]);
   });
 
   it('answers 404 for another municipality’s review', async () => {

@@ -20,13 +20,6 @@ import { useUrlPaging, type UrlPaging } from './url-paging.ts';
 
 const routeApi = getRouteApi('/authenticated/content/change-notices');
 
-/** Open first (the oldest deadline first), then the acknowledged ones, newest first. */
-function inboxOrder(a: ChangeNotice, b: ChangeNotice): number {
-  if (a.status !== b.status) return a.status === 'open' ? -1 : 1;
-  if (a.status === 'open') return a.acknowledgeBy.localeCompare(b.acknowledgeBy);
-  return b.createdAt.localeCompare(a.createdAt);
-}
-
 /** The IT unit's inbox of change notices (§4.2.2); its filters and page live in the address. */
 export function ChangeNoticesPage() {
   const { t } = useTranslation('lifecycle');
@@ -54,7 +47,8 @@ export function ChangeNoticesPage() {
   });
   const filtered = Boolean(filters.status || filters.kind || filters.source || filters.overdue || filters.q);
   const createButton = canCreate && <Button onClick={() => setCreating(true)}>{t('notices.create')}</Button>;
-  const items = [...(notices.data?.items ?? [])].sort(inboxOrder);
+  // In the server's order: open first, the oldest first; then the acknowledged, newest first.
+  const items = notices.data?.items ?? [];
 
   return (
     <>

@@ -51,10 +51,8 @@ export function ReviewsPage() {
   });
   const filtered = Boolean(filters.show || filters.systemId || filters.ownerDepartmentId);
   const createButton = canWrite && <Button onClick={() => setCreating(true)}>{t('reviews.create')}</Button>;
-  // Planned before held; among the planned, the earliest date (most overdue) first.
-  const items = [...(reviews.data?.items ?? [])].sort((a, b) =>
-    a.status !== b.status ? (a.status === 'planned' ? -1 : 1) : a.status === 'planned' ? a.plannedOn.localeCompare(b.plannedOn) : (b.heldOn ?? '').localeCompare(a.heldOn ?? ''),
-  );
+  // In the server's order: planned first, the earliest (most overdue) first; then held, latest first.
+  const items = reviews.data?.items ?? [];
 
   return (
     <>

@@ -42,6 +42,7 @@ export function reviewListQuery(filters: ReviewFilters, today: string) {
     overdue: show === 'overdue' ? 'true' : show === 'due' ? 'false' : undefined,
     plannedOnOrBefore: show === 'due' ? addDays(today, dueSoonDays) : undefined,
     // The held ones newest first; anything planned in the order it falls due.
-    sort: show === 'held' ? '-plannedOn' : 'plannedOn',
+    // The server orders the whole list (planned first, earliest first; then held, latest first), not just one page.
+    sort: 'queue',
   };
 }
