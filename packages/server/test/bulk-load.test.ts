@@ -171,15 +171,16 @@ describe('bulk loading', () => {
       adminPassword: 'Generated-password-2026',
     });
     const generated = summary.municipalities[0]!;
-    const load = await loadSystems(context.database.db, context.clock, { municipalityId: generated.id, count: 250, seed: 6 });
-    expect(load.counts.systems).toBe(250);
+    // More than one write batch of the generator (1,000 systems), so batches are shown to land in order.
+    const load = await loadSystems(context.database.db, context.clock, { municipalityId: generated.id, count: 1100, seed: 6 });
+    expect(load.counts.systems).toBe(1100);
     const db = context.database.db;
     const id = generated.id;
     const today = context.clock.now().toISOString().slice(0, 10);
     const count = async (query: { execute(): Promise<unknown[]> }) => (await query.execute()).length;
 
     const systems = await db.selectFrom('systems').select(['id', 'lifecycle']).where('municipality_id', '=', id).execute();
-    expect(systems).toHaveLength(generated.systems + 250);
+    expect(systems).toHaveLength(generated.systems + 1100);
     // Every owner is a department of the same municipality.
     expect(await count(db.selectFrom('systems').innerJoin('departments', 'departments.id', 'systems.owner_department_id').select('systems.id').where('systems.municipality_id', '=', id).where('departments.municipality_id', '!=', id))).toBe(0);
     // Eight duties per system.
@@ -226,7 +227,7 @@ describe('bulk loading', () => {
       .execute();
     expect(events.map((row) => [row.entity_type, Number(row.n)])).toEqual([
       ['integration', generated.integrations],
-      ['system', generated.systems + 250],
+      ['system', generated.systems + 1100],
       ['system_assignment', generated.assignments + load.counts.assignments],
     ]);
     expect((await verifyAuditChains(db)).problems).toEqual([]);

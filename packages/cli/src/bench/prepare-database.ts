@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { connectDatabase, isPostgresUrl, migrateToLatest, type Config } from '@forvalta/server';
+import { connectDatabase, isPostgresUrl, migrateToLatest, systemClock, type Config } from '@forvalta/server';
 import type { GenerationSummary } from '@forvalta/server/generate/generate-workload.ts';
+import { loadSystems } from '@forvalta/server/generate/load-systems.ts';
 import type { WorkloadSize } from '@forvalta/server/generate/workload-sizes.ts';
 import { cliConfig } from '../context.ts';
 import { runGenerate } from '../commands/generate.ts';
@@ -66,6 +67,51 @@ export async function prepareDatabase(databaseOption: string | undefined, size: 
   }
 }
 
+export interface SystemsLoadMeasure {
+  systems: number;
+  assignments: number;
+  duties: number;
+  classifications: number;
+  auditEvents: number;
+  /** From reading the owners to the commit, after which every system is visible. */
+  seconds: number;
+}
+
+/**
+ * quality.md's "10,000 systems with owners and assignments ≤ 3 s, visible at once", measured as
+ * it is meant: one load of `count` systems (owners, classification, duties, managers, deputies,
+ * audit) in one transaction, into a scratch database whose municipality has its departments and
+ * people (generated at S first). The scratch database (SQLite file or PostgreSQL
+ * forvalta_bench_load on the same server) is removed afterwards.
+ */
+export async function measureSystemsLoad(databaseOption: string | undefined, count: number, log: (line: string) => void): Promise<SystemsLoadMeasure> {
+  const postgres = databaseOption !== undefined && isPostgresUrl(databaseOption);
+  let url: string;
+  if (postgres) {
+    const parsed = new URL(databaseOption);
+    parsed.pathname = '/forvalta_bench_load';
+    url = parsed.toString();
+    await recreatePostgresDatabase(url);
+  } else {
+    fs.mkdirSync(benchDirectory, { recursive: true });
+    url = path.join(benchDirectory, `load-${count}.db`);
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${url}${suffix}`, { force: true });
+  }
+  const database = connectDatabase(url);
+  try {
+    await migrateToLatest(database.db);
+    await runGenerate(database.db, cliConfig(url), 'S', 1, benchMunicipalityCode, () => {});
+    const municipality = await database.db.selectFrom('municipalities').select('id').where('code', '=', benchMunicipalityCode).executeTakeFirstOrThrow();
+    log(`loading ${count.toLocaleString('en-GB')} systems with owners and assignments into ${redact(url)}`);
+    const load = await loadSystems(database.db, systemClock, { municipalityId: municipality.id, count, seed: count });
+    return { ...load.counts, auditEvents: load.auditEvents, seconds: load.seconds };
+  } finally {
+    await database.destroy();
+    if (postgres) await dropPostgresDatabase(url);
+    else for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${url}${suffix}`, { force: true });
+  }
+}
+
 async function countBenchSystems(config: Config): Promise<number> {
   if (!isPostgresUrl(config.databaseUrl) && !fs.existsSync(config.databaseUrl)) return 0;
   const database = connectDatabase(config.databaseUrl);
@@ -108,6 +154,17 @@ export async function createPostgresDatabaseIfMissing(url: string): Promise<void
   try {
     const found = await client.query('select 1 from pg_database where datname = $1', [name]);
     if (found.rowCount === 0) await client.query(`create database ${name}`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function dropPostgresDatabase(url: string): Promise<void> {
+  const { name, maintenance } = maintenanceUrl(url);
+  const client = new pg.Client({ connectionString: maintenance });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists ${name} with (force)`);
   } finally {
     await client.end();
   }

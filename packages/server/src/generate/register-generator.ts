@@ -15,6 +15,11 @@ import type { GeneratedDepartment, GeneratedPerson, OrganisationContext } from '
  */
 /** The identity system comes first: it is the hub of the integration graph and owned by the IT unit. */
 const catalogueStart = Math.max(0, systemCatalogue.findIndex(([name]) => name === 'Active Directory'));
+/** Systems generated between writes, and between yields to the database connection. */
+const writeEvery = 1000;
+const yieldEvery = 50;
+/** 80,000 duty rows per 10,000 systems share eight evidence texts. */
+const evidenceOf = Object.fromEntries(dutyKeys.map((duty) => [duty, `Dokumenterat på intranätet (${duty.replaceAll('_', ' ')})`])) as Record<(typeof dutyKeys)[number], string>;
 
 export interface RegisterCounts {
   systems: number;
@@ -69,8 +74,35 @@ export async function generateSystems(
   const duties: BulkDuty[] = [];
   const assignments: AssignmentValues[] = [];
   const systemIds: string[] = [];
+  const counts: RegisterCounts = { systems: 0, duties: 0, classifications: 0, usingDepartments: 0, assignments: 0 };
+  let writing: Promise<void> = Promise.resolve();
+  /**
+   * Writes what was generated so far, and goes on generating while the database works: each
+   * batch's statements run after the previous batch's, parents before children, and the yields in
+   * the loop below let the connection send the next one. On PostgreSQL the database's work and
+   * this loop's then overlap; on SQLite, which runs in this thread, nothing changes.
+   */
+  const flush = () => {
+    const batch = { systems: systems.splice(0), using: using.splice(0), classifications: classifications.splice(0), duties: duties.splice(0), assignments: assignments.splice(0) };
+    counts.systems += batch.systems.length;
+    counts.usingDepartments += batch.using.length;
+    counts.classifications += batch.classifications.length;
+    counts.duties += batch.duties.length;
+    counts.assignments += batch.assignments.length;
+    writing = writing.then(async () => {
+      await systemsRepository.insertMany(transaction, municipalityId, batch.systems, context.now);
+      await systemsRepository.insertUsingDepartmentsMany(transaction, municipalityId, batch.using);
+      await systemsRepository.insertClassificationsMany(transaction, municipalityId, batch.classifications);
+      await systemDutiesRepository.insertMany(transaction, municipalityId, batch.duties);
+      await systemAssignmentsRepository.insertMany(transaction, municipalityId, batch.assignments, context.now);
+    });
+    // Awaited at the end; marked handled now so that a failure before then is not "unhandled".
+    writing.catch(() => {});
+  };
 
   for (let index = 0; index < count; index += 1) {
+    if (index > 0 && index % writeEvery === 0) flush();
+    if (index % yieldEvery === yieldEvery - 1) await new Promise((resolve) => setImmediate(resolve));
     const [baseName, supplier, product, , kind, scope, personalData, purpose, tags] = systemCatalogue[(index + catalogueStart) % systemCatalogue.length]!;
     const id = ids.next();
     systemIds.push(id);
@@ -168,6 +200,7 @@ export async function generateSystems(
       system.lastConfirmedByName = managerName;
     }
     const dutiesDone = confirmedAt !== null && random.chance(0.7);
+    const confirmedAtText = system.lastConfirmedAt ?? null;
     for (const duty of dutyKeys) {
       const touched = dutiesDone || (managerName !== null && random.chance(0.4));
       const status = !touched ? 'not_started' : dutiesDone || random.chance(0.6) ? 'done' : 'in_progress';
@@ -175,23 +208,16 @@ export async function generateSystems(
         systemId: id,
         duty,
         status,
-        evidence: status === 'done' ? `Dokumenterat på intranätet (${duty.replaceAll('_', ' ')})` : null,
-        confirmedAt: touched ? (confirmedAt ?? daysAgo(now, random.integer(30, 700))).toISOString() : null,
+        evidence: status === 'done' ? evidenceOf[duty] : null,
+        confirmedAt: touched ? (confirmedAtText ?? daysAgo(now, random.integer(30, 700)).toISOString()) : null,
         confirmedByName: touched ? managerName : null,
       });
     }
   }
 
-  // Parents before children: systems first, then the rows that reference them.
-  await systemsRepository.insertMany(transaction, municipalityId, systems, context.now);
-  await systemsRepository.insertUsingDepartmentsMany(transaction, municipalityId, using);
-  await systemsRepository.insertClassificationsMany(transaction, municipalityId, classifications);
-  await systemDutiesRepository.insertMany(transaction, municipalityId, duties);
-  await systemAssignmentsRepository.insertMany(transaction, municipalityId, assignments, context.now);
-  return {
-    systemIds,
-    counts: { systems: systems.length, duties: duties.length, classifications: classifications.length, usingDepartments: using.length, assignments: assignments.length },
-  };
+  flush();
+  await writing;
+  return { systemIds, counts };
 }
 
 /** The adjacency graph: the identity system feeds many; the rest are distinct provider → consumer pairs. */
