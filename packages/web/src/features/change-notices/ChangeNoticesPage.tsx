@@ -16,7 +16,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { AcknowledgeModal, ChangeNoticeCreateModal } from './ChangeNoticeDialogs.tsx';
 import { noticeKindValues, noticeListQuery, noticeSourceValues, noticeStatusValues, type NoticeFilters } from './notice-filters.ts';
-import { useUrlPaging, type UrlPaging } from './url-paging.ts';
+import { useUrlPaging, type UrlPaging } from '../../components/url-paging.ts';
 
 const routeApi = getRouteApi('/authenticated/content/change-notices');
 

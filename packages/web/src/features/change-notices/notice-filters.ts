@@ -1,4 +1,4 @@
-import { pickValue, validateUrlPaging, withoutEmpty, type UrlPaging } from './url-paging.ts';
+import { pickValue, validateUrlPaging, withoutEmpty, type UrlPaging } from '../../components/url-paging.ts';
 
 // Repeated from the contracts (not imported as values) so the list does not pull zod into the bundle.
 export const noticeStatusValues = ['open', 'acknowledged'] as const;

@@ -5,7 +5,7 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useCan } from '../../app/session.ts';
@@ -15,6 +15,7 @@ import { fieldErrorsOf, notifyError, notifySuccess } from '../../components/erro
 import { ListEmptyState } from '../../components/ListEmptyState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { useUrlPaging, type UrlPaging } from '../../components/url-paging.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { DepartmentSelect } from '../organisation/departments/DepartmentSelect.tsx';
 import { projectKindValues, projectStateValues, stateColours, useSystemOptions, type ProjectFilters, type ProjectListPage } from './project-api.ts';
@@ -45,22 +46,15 @@ export function ProjectsPage() {
   useEffect(() => setSearch(filters.q ?? ''), [filters.q]);
 
   const { state = null, kind = null, departmentId = null, q = '' } = filters;
-  const cursors = filters.cursors ?? [];
-  const pageSize = filters.pageSize ?? 25;
-  const cursor = cursors.at(-1);
+  const movePage = useCallback((changes: UrlPaging, options: { replace: boolean }) => void navigate({ search: (previous) => ({ ...previous, ...changes }), replace: options.replace }), [navigate]);
+  // Paging pushes history entries, so the browser's back button goes to the page before.
+  const paging = useUrlPaging(filters, movePage, 25);
   const query = { state, kind, departmentId, q, sort: '-updatedAt' };
   const projects = useQuery({
-    queryKey: ['projects', 'list', query, cursor, pageSize],
-    queryFn: ({ signal }) => api.get<ProjectListPage>('/projects', { ...query, cursor, limit: pageSize }, signal),
+    queryKey: ['projects', 'list', query, paging.cursor, paging.pageSize],
+    queryFn: ({ signal }) => api.get<ProjectListPage>('/projects', { ...query, cursor: paging.cursor, limit: paging.pageSize }, signal),
     placeholderData: keepPreviousData,
   });
-  // Paging pushes history entries, so the browser's back button goes to the page before.
-  const paging = {
-    pageIndex: cursors.length,
-    goNext: (next: string | null) => next && void navigate({ search: (previous) => ({ ...previous, cursors: [...cursors, next] }) }),
-    goPrevious: () => void navigate({ search: (previous) => ({ ...previous, cursors: cursors.length > 1 ? cursors.slice(0, -1) : undefined }) }),
-    setPageSize: (size: number) => void navigate({ search: (previous) => ({ ...previous, pageSize: size === 25 ? undefined : (size as ProjectFilters['pageSize']), cursors: undefined }), replace: true }),
-  };
   const number = (value: number) => formatNumber(value, i18n.language);
   const filtered = Boolean(state || kind || departmentId || q);
   const createButton = canCreate && <Button onClick={() => setCreating(true)}>{t('projects.create')}</Button>;
@@ -176,7 +170,7 @@ export function ProjectsPage() {
       {projects.data && projects.data.items.length > 0 && (
         <CursorPager
           pageIndex={paging.pageIndex}
-          pageSize={pageSize}
+          pageSize={paging.pageSize}
           itemCount={projects.data.items.length}
           total={projects.data.total}
           nextCursor={projects.data.nextCursor}

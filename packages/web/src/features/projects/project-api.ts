@@ -1,6 +1,7 @@
 import type { Project, ProjectAction, ProjectSummary, SystemSummary } from '@forvalta/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, apiRequest, type QueryValue } from '../../api/client.ts';
+import { pickValue, validateUrlPaging, withoutEmpty, type UrlPaging } from '../../components/url-paging.ts';
 
 export const projectStateValues = ['draft', 'in_preparation', 'submitted', 'approved', 'rejected', 'closed'] as const;
 export const projectKindValues = ['introduction', 'upgrade'] as const;
@@ -57,32 +58,22 @@ export function sectionOfGap(path: string): 'documents' | 'training' | 'timeline
   return 'documents';
 }
 
-export const projectPageSizes = [25, 50] as const;
-
 /** The portfolio's filters and page as they stand in the address (shareable, kept over a reload). */
-export interface ProjectFilters {
+export interface ProjectFilters extends UrlPaging {
   q?: string;
   state?: (typeof projectStateValues)[number];
   kind?: (typeof projectKindValues)[number];
   departmentId?: string;
-  /** The cursors of the pages walked through, oldest first: keyset paging only leads forwards, so going back needs them. */
-  cursors?: string[];
-  pageSize?: (typeof projectPageSizes)[number];
 }
-
-const pick = <T extends string | number>(values: readonly T[], value: unknown): T | undefined => ((values as readonly unknown[]).includes(value) ? (value as T) : undefined);
 
 /** Reads the portfolio's filters from the address, dropping anything unknown. */
 export function validateProjectFilters(search: Record<string, unknown>): ProjectFilters {
   const text = (value: unknown, length = 200) => (typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, length) : undefined);
-  const cursors = Array.isArray(search.cursors) ? search.cursors.map((cursor) => text(cursor, 500)).filter((cursor): cursor is string => cursor !== undefined).slice(0, 200) : [];
-  const result: ProjectFilters = {
+  return withoutEmpty({
     q: text(search.q),
-    state: pick(projectStateValues, search.state),
-    kind: pick(projectKindValues, search.kind),
+    state: pickValue(projectStateValues, search.state),
+    kind: pickValue(projectKindValues, search.kind),
     departmentId: text(search.departmentId, 36),
-    cursors: cursors.length > 0 ? cursors : undefined,
-    pageSize: pick(projectPageSizes, Number(search.pageSize)),
-  };
-  return Object.fromEntries(Object.entries(result).filter(([, value]) => value !== undefined)) as ProjectFilters;
+    ...validateUrlPaging(search),
+  });
 }

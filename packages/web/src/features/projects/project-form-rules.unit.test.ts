@@ -32,15 +32,15 @@ describe('isWebAddress', () => {
 
 describe('validateProjectFilters', () => {
   it('keeps the known filters and the cursors, and drops anything unknown', () => {
-    expect(validateProjectFilters({ q: '  Matsedel ', state: 'draft', kind: 'upgrade', departmentId: 'd1', cursors: ['abc', 'def'], pageSize: '50', sort: 'x', other: 1 })).toEqual({
+    expect(validateProjectFilters({ q: '  Matsedel ', state: 'draft', kind: 'upgrade', departmentId: 'd1', cursors: ['abc', 'def'], limit: '50', sort: 'x', other: 1 })).toEqual({
       q: 'Matsedel',
       state: 'draft',
       kind: 'upgrade',
       departmentId: 'd1',
       cursors: ['abc', 'def'],
-      pageSize: 50,
+      limit: 50,
     });
-    expect(validateProjectFilters({ state: 'flying', kind: 'merger', pageSize: 13, cursors: 'not-a-list', q: '   ' })).toEqual({});
+    expect(validateProjectFilters({ state: 'flying', kind: 'merger', limit: 13, cursors: 'not-a-list', q: '   ' })).toEqual({});
     expect(validateProjectFilters({ cursors: ['', 7, 'ok'] })).toEqual({ cursors: ['ok'] });
   });
 });

@@ -1,7 +1,6 @@
 import type { PublicField } from '@forvalta/contracts';
-import { Anchor, Button, Card, Checkbox, Group, Stack, Switch, Text, Title } from '@mantine/core';
+import { Button, Card, Checkbox, Group, Stack, Switch, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/AnchorLink.tsx';

@@ -15,7 +15,7 @@ import { ListEmptyState } from '../../components/ListEmptyState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDate, todayInStockholm } from '../../i18n/format.ts';
-import { useUrlPaging, type UrlPaging } from '../change-notices/url-paging.ts';
+import { useUrlPaging, type UrlPaging } from '../../components/url-paging.ts';
 import { DepartmentSelect } from '../organisation/departments/DepartmentSelect.tsx';
 import { useSystemOptions } from '../projects/project-api.ts';
 import { addDays, dueSoonDays, reviewListQuery, reviewShowValues, type ReviewFilters } from './review-filters.ts';

@@ -1,4 +1,4 @@
-import { pickValue, validateUrlPaging, withoutEmpty, type UrlPaging } from '../change-notices/url-paging.ts';
+import { pickValue, validateUrlPaging, withoutEmpty, type UrlPaging } from '../../components/url-paging.ts';
 
 /** What the planning list shows: planned ones, those due within 30 days, the overdue, or the held. */
 export const reviewShowValues = ['planned', 'due', 'overdue', 'held'] as const;

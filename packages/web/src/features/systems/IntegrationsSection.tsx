@@ -1,8 +1,7 @@
 import type { Integration, IntegrationCreate, System, SystemGraph, SystemSummary } from '@forvalta/contracts';
-import { Anchor, Button, Group, Modal, Select, Skeleton, Stack, Table, Text, Textarea, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Modal, Select, Skeleton, Stack, Table, Text, Textarea, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/AnchorLink.tsx';

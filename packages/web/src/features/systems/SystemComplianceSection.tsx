@@ -1,7 +1,6 @@
 import type { ComplianceResult, System } from '@forvalta/contracts';
-import { Anchor, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Table, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { api } from '../../api/client.ts';
