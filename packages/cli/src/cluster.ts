@@ -1,14 +1,15 @@
 import cluster, { type Worker } from 'node:cluster';
 import os from 'node:os';
-import { buildApp, connectDatabase, type Config } from '@forvalta/server';
+import type { Config } from '@forvalta/server/config.ts';
 
 /**
  * One process per core for `forvalta serve --workers N`. The application keeps no request state in
  * memory (sessions, tokens, lockouts and the audit chain live in the database), so workers share
  * nothing but the database and the listening socket, which the primary hands out round-robin.
  *
- * The primary migrates (and loads the demo) once, forks the workers, replaces a worker that dies
- * and stops them all on SIGTERM/SIGINT. It never opens the database while workers run.
+ * The primary forks one short-lived process that migrates (and loads the demo), then the workers;
+ * it replaces a worker that dies and stops them all on SIGTERM/SIGINT. It never loads the
+ * application itself, so it stays a small process (the application is about 175 MB resident).
  */
 
 /** Sent by every worker on each response, so an operator (and the tests) can see who answered. */
@@ -37,13 +38,49 @@ export function perWorkerLoginLimit(limit: number, workers: number): number {
   return Math.max(1, Math.floor(limit / workers));
 }
 
+/** What the setup process tells the primary for its startup message (database, demo logins). */
+export interface StartupDetails {
+  lines: string[];
+}
+
+const roleVariable = 'FORVALTA_SERVE_ROLE';
+
+export function isSetupProcess(): boolean {
+  return process.env[roleVariable] === 'setup';
+}
+
+/** In the setup process: prepare the database, report to the primary, exit. */
+export async function runSetup(prepare: () => Promise<StartupDetails>): Promise<number> {
+  try {
+    const details = await prepare();
+    await new Promise<void>((resolve) => process.send!({ details }, () => resolve()));
+    process.exit(0);
+  } catch (error) {
+    await new Promise<void>((resolve) => process.send!({ error: (error as Error).message }, () => resolve()));
+    process.exit(1);
+  }
+}
+
+function prepareInSetupProcess(): Promise<StartupDetails> {
+  return new Promise((resolve, reject) => {
+    const setup = cluster.fork({ [roleVariable]: 'setup' });
+    let answer: { details?: StartupDetails; error?: string } = {};
+    setup.on('message', (message: typeof answer) => (answer = message));
+    setup.once('exit', (code) => {
+      if (answer.details && code === 0) resolve(answer.details);
+      else reject(new Error(answer.error ?? `preparing the database stopped with exit code ${code}`));
+    });
+  });
+}
+
 export interface PrimaryOptions {
   workers: number;
   /** Called once every worker listens, with the address they share. */
-  onListening: (port: number) => void;
+  onListening: (port: number, details: StartupDetails) => void;
 }
 
-export function runPrimary({ workers, onListening }: PrimaryOptions): Promise<number> {
+export async function runPrimary({ workers, onListening }: PrimaryOptions): Promise<number> {
+  const details = await prepareInSetupProcess();
   let stopping = false;
   const restarts: number[] = [];
   const listening = new Set<number>();
@@ -58,7 +95,7 @@ export function runPrimary({ workers, onListening }: PrimaryOptions): Promise<nu
       listening.add(worker.id);
       if (listening.size === workers && !announced) {
         announced = true;
-        onListening(address.port);
+        onListening(address.port, details);
       }
     });
     return worker;
@@ -109,6 +146,14 @@ export function runPrimary({ workers, onListening }: PrimaryOptions): Promise<nu
  * One worker: the whole application on its own database connection, listening on the shared
  * port. It does not migrate: the primary did, before forking.
  */
+/** The application's connection, with lost PostgreSQL connections reported rather than fatal. */
+export async function connectForServing(config: Config) {
+  const { connectDatabase } = await import('@forvalta/server');
+  return connectDatabase(config.databaseUrl, {
+    onConnectionError: (error) => console.error(`forvalta: a database connection was lost (${error.message}); it will be replaced`),
+  });
+}
+
 export async function runWorker(config: Config, workers: number): Promise<number> {
   try {
     return await serveInWorker(config, workers);
@@ -124,9 +169,8 @@ async function serveInWorker(config: Config, workers: number): Promise<number> {
     ...config,
     loginRateLimitPerMinute: perWorkerLoginLimit(config.loginRateLimitPerMinute, workers),
   };
-  const database = connectDatabase(workerConfig.databaseUrl, {
-    onConnectionError: (error) => console.error(`forvalta: a database connection was lost (${error.message}); it will be replaced`),
-  });
+  const { buildApp } = await import('@forvalta/server');
+  const database = await connectForServing(workerConfig);
   const { app } = await buildApp({ config: workerConfig, database });
   const id = String(cluster.worker?.id ?? 0);
   app.addHook('onRequest', async (_request, reply) => {

@@ -1,8 +1,7 @@
 import cluster from 'node:cluster';
-import { buildApp, demoPassword, loadDemoOrganisation, systemClock, type Config } from '@forvalta/server';
+import type { Config } from '@forvalta/server/config.ts';
 import { parseOptions, UsageError } from '../arguments.ts';
-import { parseWorkerCount, runPrimary, runWorker } from '../cluster.ts';
-import { cliConfig, openDatabase, redactDatabaseUrl } from '../context.ts';
+import { connectForServing, isSetupProcess, parseWorkerCount, runPrimary, runSetup, runWorker, type StartupDetails } from '../cluster.ts';
 
 export const serveHelp = `forvalta serve [--port N] [--workers N|auto] [--demo] [--database URL]
 
@@ -23,22 +22,17 @@ export async function serve(argv: string[]): Promise<number> {
   const workersText = options.workers ?? process.env.WORKERS;
   const workers = parseWorkerCount(workersText);
   if (workers === undefined) throw new UsageError(`--workers must be a number from 1 to 64 or "auto", not "${workersText}"`);
-  const config = cliConfig(options.database, port !== undefined ? { port } : {});
-  if (cluster.isWorker) return runWorker(config, workers);
+  // Only the configuration here: the primary of several workers never loads the application.
+  const { loadConfig } = await import('@forvalta/server/config.ts');
+  const environment = { ...process.env, ...(options.database ? { DATABASE_URL: options.database } : {}) };
+  const config = loadConfig(environment, port !== undefined ? { port } : {});
 
-  // Migrations and the demo run once, here, before any worker starts.
-  const database = await openDatabase(config);
-  let demoLogins: Array<{ email: string; role: string }> = [];
-  if (options.demo) {
-    const result = await loadDemoOrganisation(database.db, systemClock);
-    demoLogins = result.logins;
-  }
-  const describe = (actualPort: number) => console.log(startupMessage(config, database.dialect, actualPort, demoLogins, workers));
-  if (workers > 1) {
-    await database.destroy();
-    return runPrimary({ workers, onListening: describe });
-  }
+  if (cluster.isWorker) return isSetupProcess() ? runSetup(() => prepareDatabase(config, options.demo === true)) : runWorker(config, workers);
+  if (workers > 1) return runPrimary({ workers, onListening: (actualPort, details) => console.log(startupMessage(config, actualPort, details, workers)) });
 
+  const details = await prepareDatabase(config, options.demo === true);
+  const { buildApp } = await import('@forvalta/server');
+  const database = await connectForServing(config);
   const { app } = await buildApp({ config, database });
   const shutdown = async () => {
     await app.close();
@@ -49,23 +43,34 @@ export async function serve(argv: string[]): Promise<number> {
   process.once('SIGTERM', shutdown);
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
-  describe(typeof address === 'object' && address ? address.port : config.port);
+  console.log(startupMessage(config, typeof address === 'object' && address ? address.port : config.port, details, workers));
   return new Promise<number>(() => {});
 }
 
-function startupMessage(config: Config, dialect: string, port: number, demoLogins: Array<{ email: string; role: string }>, workers: number): string {
+/** Migrations and the demo: once, before anything serves (with workers, in a short-lived process). */
+async function prepareDatabase(config: Config, demo: boolean): Promise<StartupDetails> {
+  const { openDatabase, redactDatabaseUrl } = await import('../context.ts');
+  const { demoPassword, loadDemoOrganisation, systemClock } = await import('@forvalta/server');
+  const database = await openDatabase(config);
+  try {
+    const lines = [`  database: ${database.dialect} (${redactDatabaseUrl(config.databaseUrl)})`];
+    if (demo) {
+      const { logins } = await loadDemoOrganisation(database.db, systemClock);
+      lines.push(`  demo login: ${logins[0]!.email} / ${demoPassword}`);
+      lines.push(`  other demo roles (same password): ${logins.slice(1).map((login) => `${login.email} (${login.role})`).join(', ')}`);
+    }
+    return { lines };
+  } finally {
+    await database.destroy();
+  }
+}
+
+function startupMessage(config: Config, port: number, details: StartupDetails, workers: number): string {
   const host = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
   const url = `http://${host}:${port}`;
-  const lines = [
-    '',
-    `Förvalta is running at ${url}`,
-    `  database: ${dialect} (${redactDatabaseUrl(config.databaseUrl)})`,
-    `  API documentation: ${url}/api/docs`,
-  ];
+  const [databaseLine, ...demoLines] = details.lines;
+  const lines = ['', `Förvalta is running at ${url}`, databaseLine!, `  API documentation: ${url}/api/docs`];
   if (workers > 1) lines.push(`  workers: ${workers} processes (login attempts limited per worker: LOGIN_RATE_LIMIT_PER_MINUTE ÷ ${workers})`);
-  if (demoLogins.length > 0) {
-    lines.push(`  demo login: ${demoLogins[0]!.email} / ${demoPassword}`);
-    lines.push(`  other demo roles (same password): ${demoLogins.slice(1).map((login) => `${login.email} (${login.role})`).join(', ')}`);
-  }
+  lines.push(...demoLines);
   return lines.join('\n') + '\n';
 }
