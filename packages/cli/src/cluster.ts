@@ -142,10 +142,6 @@ export async function runPrimary({ workers, onListening }: PrimaryOptions): Prom
   }).then((code) => process.exit(code));
 }
 
-/**
- * One worker: the whole application on its own database connection, listening on the shared
- * port. It does not migrate: the primary did, before forking.
- */
 /** The application's connection, with lost PostgreSQL connections reported rather than fatal. */
 export async function connectForServing(config: Config) {
   const { connectDatabase } = await import('@forvalta/server');
@@ -154,6 +150,10 @@ export async function connectForServing(config: Config) {
   });
 }
 
+/**
+ * One worker: the whole application on its own database connection, listening on the shared
+ * port. It does not migrate: the setup process did, before the workers were forked.
+ */
 export async function runWorker(config: Config, workers: number): Promise<number> {
   try {
     return await serveInWorker(config, workers);
