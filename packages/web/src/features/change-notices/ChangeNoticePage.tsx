@@ -1,8 +1,8 @@
 import type { ChangeNotice, ChangeNoticeDetail } from '@forvalta/contracts';
-import { Alert, Badge, Button, Card, Group, List, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiRequest, api, isApiError } from '../../api/client.ts';
 import { useCan } from '../../app/session.ts';
@@ -12,34 +12,11 @@ import { notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { StaleRecordAlert } from '../../components/StaleRecordAlert.tsx';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
+import { Fact, SectionCard } from '../../components/SectionCard.tsx';
 
 const routeApi = getRouteApi('/authenticated/content/change-notices/$noticeId');
 
 export const changeNoticeQueryKey = (id: string) => ['change-notices', 'detail', id] as const;
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="gray.7">
-        {label}
-      </Text>
-      <Text component="dd" m={0} size="sm" fw={500} className="wrap-anywhere">
-        {children}
-      </Text>
-    </div>
-  );
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="lg" radius="md" component="section" aria-labelledby={`${id}-heading`} id={id}>
-      <Title order={2} size="h4" id={`${id}-heading`} mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
 
 /** One change notice in full (§4.2.2): what changes, whom it was sent to, the deadline, and the IT unit's acknowledgement. */
 export function ChangeNoticePage() {
@@ -84,7 +61,7 @@ export function ChangeNoticePage() {
       </Stack>
 
       <Stack gap="lg">
-        <Section id="change" title={t('noticePage.change')}>
+        <SectionCard id="change" title={t('noticePage.change')}>
           <SimpleGrid component="dl" cols={{ base: 1, sm: 2, md: 3 }} spacing="md" m={0}>
             <Fact label={t('notices.plannedOn')}>{formatDate(n.plannedOn)}</Fact>
             <Fact label={t('noticePage.reported')}>{t('noticePage.reportedBy', { name: n.createdByName, at: formatDateTime(n.createdAt) })}</Fact>
@@ -107,10 +84,10 @@ export function ChangeNoticePage() {
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
             {n.description ?? '–'}
           </Text>
-        </Section>
+        </SectionCard>
 
         {change && (
-          <Section id="responsibility" title={t('noticePage.responsibility')}>
+          <SectionCard id="responsibility" title={t('noticePage.responsibility')}>
             <SimpleGrid component="dl" cols={{ base: 1, sm: 2, md: 3 }} spacing="md" m={0} data-testid="responsibility-change">
               <Fact label={t('noticePage.role')}>{t(`noticePage.roleValue.${change.role}`)}</Fact>
               <Fact label={t('noticePage.kindOfChange')}>{t(`noticePage.changeValue.${change.change}`)}</Fact>
@@ -118,10 +95,10 @@ export function ChangeNoticePage() {
               <Fact label={t('noticePage.before')}>{holders(change.before)}</Fact>
               <Fact label={t('noticePage.after')}>{holders(change.after)}</Fact>
             </SimpleGrid>
-          </Section>
+          </SectionCard>
         )}
 
-        <Section id="routing" title={t('noticePage.routing')}>
+        <SectionCard id="routing" title={t('noticePage.routing')}>
           <List size="sm" spacing="xs" data-testid="notice-routing">
             <List.Item>{t('noticePage.itUnitQueue')}</List.Item>
             {n.recipients.map((recipient) => (
@@ -145,7 +122,7 @@ export function ChangeNoticePage() {
               {t('noticePage.noAdjacentRecipients')}
             </Text>
           )}
-        </Section>
+        </SectionCard>
 
         <AcknowledgementSection notice={n} />
       </Stack>
@@ -172,7 +149,7 @@ function AcknowledgementSection({ notice }: { notice: ChangeNoticeDetail }) {
     },
   });
   return (
-    <Section id="acknowledgement" title={t('noticePage.acknowledgement')}>
+    <SectionCard id="acknowledgement" title={t('noticePage.acknowledgement')}>
       <Stack gap="sm">
         <Text size="sm" data-testid="notice-deadline">
           {t('noticePage.deadline', { date: formatDate(notice.acknowledgeBy), count: notice.acknowledgeWithinWorkingDays })}
@@ -230,6 +207,6 @@ function AcknowledgementSection({ notice }: { notice: ChangeNoticeDetail }) {
           </>
         )}
       </Stack>
-    </Section>
+    </SectionCard>
   );
 }

@@ -14,19 +14,7 @@ import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { compareSections, fillParameters, policyPackQuery, policyPacksQuery } from './compliance-api.ts';
-
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="gray.7">
-        {label}
-      </Text>
-      <Text component="dd" m={0} fw={600}>
-        {value}
-      </Text>
-    </div>
-  );
-}
+import { Fact } from '../../components/SectionCard.tsx';
 
 function PublishVersionModal({ pack, onClose }: { pack: PolicyPackView; onClose: () => void }) {
   const { t, i18n } = useTranslation();
@@ -198,10 +186,10 @@ export function PolicyPackPage() {
             {data.document.title}
           </Title>
           <SimpleGrid component="dl" cols={{ base: 1, sm: 2, md: 4 }} m={0}>
-            <Fact label={t('policy.adoptedBy')} value={data.document.adoptedBy} />
-            <Fact label={t('policy.decision')} value={`${formatDate(data.document.decisionDate)} (${data.document.decisionReference})`} />
-            <Fact label={t('policy.version')} value={data.version} />
-            <Fact label={t('policy.publishedAt')} value={`${formatDateTime(data.publishedAt)}, ${data.publishedByName}`} />
+            <Fact label={t('policy.adoptedBy')}>{data.document.adoptedBy}</Fact>
+            <Fact label={t('policy.decision')}>{`${formatDate(data.document.decisionDate)} (${data.document.decisionReference})`}</Fact>
+            <Fact label={t('policy.version')}>{data.version}</Fact>
+            <Fact label={t('policy.publishedAt')}>{`${formatDateTime(data.publishedAt)}, ${data.publishedByName}`}</Fact>
           </SimpleGrid>
         </Card>
 

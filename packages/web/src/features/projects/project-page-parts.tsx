@@ -1,38 +1,10 @@
 import type { Project } from '@forvalta/contracts';
-import { Card, Group, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { isApiError } from '../../api/client.ts';
 import { hasPermission, useCurrentUser } from '../../app/session.ts';
 import { notifyError } from '../../components/error-messages.ts';
-
-/** One titled card of the project page; its id is what the gate list links to. */
-export function Section({ id, title, children, actions }: { id: string; title: string; children: ReactNode; actions?: ReactNode }) {
-  return (
-    <Card withBorder padding="lg" radius="md" component="section" aria-labelledby={`${id}-heading`} id={id} style={{ scrollMarginTop: 76 }}>
-      <Group justify="space-between" mb="sm" wrap="wrap" gap="sm">
-        <Title order={2} size="h4" id={`${id}-heading`}>
-          {title}
-        </Title>
-        {actions && <Group gap="xs">{actions}</Group>}
-      </Group>
-      {children}
-    </Card>
-  );
-}
-
-export function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="xs" fw={700} c="gray.7">
-        {label}
-      </Text>
-      <Text component="dd" size="sm" m={0}>
-        {children}
-      </Text>
-    </div>
-  );
-}
+// The project page's sections are the shared section cards; the gate list links to their ids.
+export { Fact, SectionCard as Section } from '../../components/SectionCard.tsx';
 
 /** Puts a saved project in the cache, so every section shows the new version. */
 export function useSaveProject() {

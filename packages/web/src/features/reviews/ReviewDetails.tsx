@@ -1,22 +1,9 @@
 import type { Review } from '@forvalta/contracts';
 import { Badge, Group, List, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { formatDate } from '../../i18n/format.ts';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="gray.7">
-        {label}
-      </Text>
-      <Text component="dd" m={0} size="sm" fw={500} className="wrap-anywhere" style={{ whiteSpace: 'pre-wrap' }}>
-        {children}
-      </Text>
-    </div>
-  );
-}
+import { Fact } from '../../components/SectionCard.tsx';
 
 /** A review's status in words, with "overdue" marked. */
 export function ReviewStatusBadges({ review }: { review: Pick<Review, 'status' | 'overdue'> }) {
@@ -63,10 +50,10 @@ export function ReviewDetails({ review, headingLevel = 3 }: { review: Review; he
   return (
     <Stack gap="md">
       <SimpleGrid component="dl" cols={{ base: 1, sm: 2, md: 4 }} spacing="md" m={0}>
-        <Fact label={t('reviews.plannedOn')}>{formatDate(review.plannedOn)}</Fact>
-        <Fact label={t('reviews.heldOn')}>{formatDate(review.heldOn)}</Fact>
-        <Fact label={t('reviews.nextReviewOn')}>{formatDate(review.nextReviewOn)}</Fact>
-        <Fact label={t('reviews.participants')}>
+        <Fact multiline label={t('reviews.plannedOn')}>{formatDate(review.plannedOn)}</Fact>
+        <Fact multiline label={t('reviews.heldOn')}>{formatDate(review.heldOn)}</Fact>
+        <Fact multiline label={t('reviews.nextReviewOn')}>{formatDate(review.nextReviewOn)}</Fact>
+        <Fact multiline label={t('reviews.participants')}>
           <ParticipantList participants={review.participants} />
         </Fact>
       </SimpleGrid>
@@ -74,13 +61,13 @@ export function ReviewDetails({ review, headingLevel = 3 }: { review: Review; he
         {t('reviews.evaluations')}
       </Title>
       <SimpleGrid component="dl" cols={{ base: 1, md: 3 }} spacing="md" m={0}>
-        <Fact label={t('reviews.use')}>{text(review.evaluations.use)}</Fact>
-        <Fact label={t('reviews.coordination')}>{text(review.evaluations.coordination)}</Fact>
-        <Fact label={t('reviews.efficiency')}>{text(review.evaluations.efficiency)}</Fact>
+        <Fact multiline label={t('reviews.use')}>{text(review.evaluations.use)}</Fact>
+        <Fact multiline label={t('reviews.coordination')}>{text(review.evaluations.coordination)}</Fact>
+        <Fact multiline label={t('reviews.efficiency')}>{text(review.evaluations.efficiency)}</Fact>
       </SimpleGrid>
       <SimpleGrid component="dl" cols={{ base: 1, md: 2 }} spacing="md" m={0}>
-        <Fact label={t('reviews.findings')}>{text(review.findings)}</Fact>
-        <Fact label={t('reviews.adjacent')}>
+        <Fact multiline label={t('reviews.findings')}>{text(review.findings)}</Fact>
+        <Fact multiline label={t('reviews.adjacent')}>
           {review.adjacentSystems.length === 0 ? (
             t('reviews.noAdjacent')
           ) : (

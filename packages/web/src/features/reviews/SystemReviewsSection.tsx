@@ -12,7 +12,7 @@ import { formatDate } from '../../i18n/format.ts';
 import { ResultReason } from '../compliance/ResultReason.tsx';
 import { StatusBadge } from '../systems/SystemBadges.tsx';
 import { canOnSystem } from '../systems/system-api.ts';
-import { SectionCard } from '../systems/SystemPage.tsx';
+import { SectionCard } from '../../components/SectionCard.tsx';
 import { ParticipantList, ReviewDetails, ReviewStatusBadges } from './ReviewDetails.tsx';
 import { ReviewFormModal, type ReviewFormTarget } from './ReviewFormModal.tsx';
 

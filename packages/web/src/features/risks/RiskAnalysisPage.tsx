@@ -1,8 +1,8 @@
 import type { System } from '@forvalta/contracts';
-import { Button, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useCan } from '../../app/session.ts';
@@ -13,19 +13,9 @@ import { formatDate } from '../../i18n/format.ts';
 import { RiskAnalysisForm } from './RiskAnalysisForm.tsx';
 import { RiskMatrix } from './RiskMatrix.tsx';
 import { bandColours, riskAnalysisQuery, riskBand } from './risk-api.ts';
+import { SectionCard } from '../../components/SectionCard.tsx';
 
 const routeApi = getRouteApi('/authenticated/content/systems/$systemId/risk-analyses/$analysisId');
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="lg" radius="md" component="section" aria-labelledby={`${id}-heading`} id={id}>
-      <Title order={2} size="h4" id={`${id}-heading`} mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
 
 function LevelText({ level }: { level: number | null }) {
   const { t } = useTranslation('lifecycle');
@@ -76,7 +66,7 @@ export function RiskAnalysisPage() {
           {canWrite && !a.superseded && <Button onClick={() => setRevising(true)}>{t('risks.revise')}</Button>}
         </Group>
       </div>
-      <Section id="scope" title={t('risks.scope')}>
+      <SectionCard id="scope" title={t('risks.scope')}>
         <SimpleGrid component="dl" cols={{ base: 1, md: 3 }} m={0}>
           <div>
             <Text component="dt" size="xs" fw={700} c="gray.7">
@@ -105,8 +95,8 @@ export function RiskAnalysisPage() {
             </Text>
           </div>
         </SimpleGrid>
-      </Section>
-      <Section id="matrix" title={t('risks.matrix')}>
+      </SectionCard>
+      <SectionCard id="matrix" title={t('risks.matrix')}>
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
           <Table.ScrollContainer minWidth={480}>
             <RiskMatrix analysis={a} />
@@ -115,8 +105,8 @@ export function RiskAnalysisPage() {
             <RiskMatrix analysis={a} residual />
           </Table.ScrollContainer>
         </SimpleGrid>
-      </Section>
-      <Section id="scenarios" title={t('risks.scenarios')}>
+      </SectionCard>
+      <SectionCard id="scenarios" title={t('risks.scenarios')}>
         {a.scenarios.length === 0 ? (
           <Text size="sm">{t('risks.noScenarios')}</Text>
         ) : (
@@ -199,7 +189,7 @@ export function RiskAnalysisPage() {
             </Table>
           </Table.ScrollContainer>
         )}
-      </Section>
+      </SectionCard>
       {revising && (
         <RiskAnalysisForm
           systemId={systemId}

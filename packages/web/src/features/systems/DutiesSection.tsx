@@ -9,7 +9,7 @@ import { ErrorState } from '../../components/ErrorState.tsx';
 import { notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { formatDate } from '../../i18n/format.ts';
-import { SectionCard } from './SystemPage.tsx';
+import { SectionCard } from '../../components/SectionCard.tsx';
 import { canOnSystem, dutyStatusValues } from './system-api.ts';
 
 function DutyRow({ system, duty, editable }: { system: System; duty: Duty; editable: boolean }) {

@@ -11,7 +11,7 @@ import { ExpandRowButton } from '../../components/ExpandRowButton.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { AuditEventChanges } from '../audit/AuditEventChanges.tsx';
-import { SectionCard } from './SystemPage.tsx';
+import { SectionCard } from '../../components/SectionCard.tsx';
 
 /** The system's history from the audit log: the record, its people, duties and integrations. */
 export function HistorySection({ systemId }: { systemId: string }) {

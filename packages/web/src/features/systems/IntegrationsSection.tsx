@@ -11,7 +11,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { LoadingState } from '../../components/LoadingState.tsx';
-import { SectionCard } from './SystemPage.tsx';
+import { SectionCard } from '../../components/SectionCard.tsx';
 import { canOnSystem, integrationFlowValues, integrationFrequencyValues, integrationMethodValues } from './system-api.ts';
 
 // React Flow is large; it loads only when a system page is opened, never with the first page.

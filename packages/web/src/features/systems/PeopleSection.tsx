@@ -12,7 +12,7 @@ import { LoadingState } from '../../components/LoadingState.tsx';
 import { formatDate, formatNumber, todayInStockholm } from '../../i18n/format.ts';
 import { PersonPicker } from '../organisation/roles/PersonPicker.tsx';
 import { RuleViolationAlert } from './RuleViolationAlert.tsx';
-import { SectionCard } from './SystemPage.tsx';
+import { SectionCard } from '../../components/SectionCard.tsx';
 import { canOnSystem } from './system-api.ts';
 
 function invalidateSystem(queryClient: ReturnType<typeof useQueryClient>, systemId: string) {

@@ -9,7 +9,7 @@ import { LoadingState } from '../../components/LoadingState.tsx';
 import { FixLink } from '../compliance/FixLink.tsx';
 import { ResultReason } from '../compliance/ResultReason.tsx';
 import { StatusBadge } from './SystemBadges.tsx';
-import { SectionCard } from './SystemPage.tsx';
+import { SectionCard } from '../../components/SectionCard.tsx';
 
 const statusOrder = { fail: 0, pass: 1, not_applicable: 2 } as const;
 

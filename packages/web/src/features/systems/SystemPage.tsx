@@ -1,8 +1,8 @@
 import type { System } from '@forvalta/contracts';
-import { Anchor, Badge, Button, Card, Code, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Code, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { apiRequest, api, isApiError } from '../../api/client.ts';
@@ -23,36 +23,9 @@ import { RisksSection } from '../risks/RisksSection.tsx';
 import { SystemReviewsSection } from '../reviews/SystemReviewsSection.tsx';
 import { SystemFormModal } from './SystemFormModal.tsx';
 import { canOnSystem, costCategoryValues, isSteward, systemQuery } from './system-api.ts';
+import { Fact, SectionCard } from '../../components/SectionCard.tsx';
 
 const routeApi = getRouteApi('/authenticated/content/systems/$systemId');
-
-/** One labelled fact in a definition list. */
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="gray.7">
-        {label}
-      </Text>
-      <Text component="dd" m={0} size="sm" fw={500} className="wrap-anywhere">
-        {children}
-      </Text>
-    </div>
-  );
-}
-
-export function SectionCard({ id, title, actions, children }: { id: string; title: string; actions?: ReactNode; children: ReactNode }) {
-  return (
-    <Card withBorder padding="lg" radius="md" component="section" aria-labelledby={`${id}-heading`} id={id} style={{ scrollMarginTop: 76 }}>
-      <Group justify="space-between" mb="sm" wrap="wrap" gap="sm">
-        <Title order={2} size="h4" id={`${id}-heading`}>
-          {title}
-        </Title>
-        {actions && <Group gap="xs">{actions}</Group>}
-      </Group>
-      {children}
-    </Card>
-  );
-}
 
 function ConfirmButton({ system }: { system: System }) {
   const { t } = useTranslation();
