@@ -76,14 +76,15 @@ const result = await build({
   logLevel: 'warning',
   plugins: [externalDependencies, sourceLocation],
   // Chunks loaded lazily (one per command) keep `forvalta serve` from loading the bench or exports.
-  chunkNames: 'chunks/[name]-[hash]',
+  // They sit beside the entry: the import.meta rewriting below counts paths from this one folder.
+  chunkNames: '[name]-[hash]',
   // Bundled CommonJS code calls require(); an ES module has none of its own.
   banner: { js: "import { createRequire as __forvaltaCreateRequire } from 'node:module'; const require = __forvaltaCreateRequire(import.meta.url);" },
 });
 
+// This script is an input too: a bundle made by an earlier version of it is not fresh.
 const inputs = Object.fromEntries(
-  Object.keys(result.metafile.inputs)
-    .filter((input) => !input.includes('node_modules/'))
+  [...Object.keys(result.metafile.inputs).filter((input) => !input.includes('node_modules/')), path.relative(root, import.meta.filename)]
     .sort()
     .map((input) => [input, fs.statSync(path.join(root, input)).mtimeMs]),
 );

@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,20 @@ async function node(script: string, args: string[], environment: Record<string, 
     const failed = error as { code: number; stdout: string; stderr: string };
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
   }
+}
+
+/** The address `forvalta serve --port 0` prints once it listens. */
+function listening(server: ChildProcess): Promise<string> {
+  let output = '';
+  return new Promise<string>((resolve, reject) => {
+    server.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /running at (http:\/\/\S+)/.exec(output);
+      if (match) resolve(match[1]!.replace('localhost', '127.0.0.1'));
+    });
+    server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    server.once('exit', (code) => reject(new Error(`forvalta serve exited with ${code}: ${output}`)));
+  });
 }
 
 describe('compiled server bundle', () => {
@@ -39,17 +53,14 @@ describe('compiled server bundle', () => {
     expect(migrated.stdout).toContain('Applied');
 
     const server = spawn(process.execPath, [bin, 'serve', '--port', '0', '--database', database], { env: { ...process.env, LOG_LEVEL: 'warn', FORVALTA_LOADER: 'bundle' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const fromSources = spawn(process.execPath, [bin, 'serve', '--port', '0', '--database', database], { env: { ...process.env, LOG_LEVEL: 'warn', FORVALTA_LOADER: 'sources' }, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
-      let output = '';
-      const address = await new Promise<string>((resolve, reject) => {
-        server.stdout.on('data', (chunk: Buffer) => {
-          output += chunk.toString();
-          const match = /running at (http:\/\/\S+)/.exec(output);
-          if (match) resolve(match[1]!.replace('localhost', '127.0.0.1'));
-        });
-        server.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-        server.once('exit', (code) => reject(new Error(`forvalta serve exited with ${code}: ${output}`)));
-      });
+      const address = await listening(server);
+      // Files found beside the sources (the web application, from the repository root) are found the same way bundled.
+      const sourcesAddress = await listening(fromSources);
+      for (const page of ['/', '/systems', '/favicon.svg']) {
+        expect((await fetch(`${address}${page}`)).status, page).toBe((await fetch(`${sourcesAddress}${page}`)).status);
+      }
       const health = await fetch(`${address}/api/v1/health`);
       expect(health.status).toBe(200);
       // The bundled Fastify plugins still answer: a problem document, security headers, compression.
@@ -62,6 +73,7 @@ describe('compiled server bundle', () => {
       expect(((await openApi.json()) as { openapi: string }).openapi).toMatch(/^3\./);
     } finally {
       server.kill('SIGTERM');
+      fromSources.kill('SIGTERM');
     }
   });
 
