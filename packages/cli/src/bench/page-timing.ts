@@ -26,7 +26,11 @@ export type PageTimingOutcome = { measured: PageTiming[] } | { skipped: string }
 /** Why the page timing cannot run here, or undefined when it can. */
 export function pageTimingUnavailable(): string | undefined {
   if (!fs.existsSync(chromiumPath)) return `${chromiumPath} not found (install Chromium to time the web pages)`;
-  if (!fs.existsSync(path.join(webDistDirectory, 'index.html'))) return 'the web is not built: run `npm run build --workspace @forvalta/web` first';
+  const indexFile = path.join(webDistDirectory, 'index.html');
+  if (!fs.existsSync(indexFile)) return 'the web is not built: run `npm run build --workspace @forvalta/web` first';
+  // A build in progress (or one that failed half-way) leaves index.html naming assets that are not there.
+  const missing = [...fs.readFileSync(indexFile, 'utf8').matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((match) => match[1]!).filter((asset) => !fs.existsSync(path.join(webDistDirectory, asset)));
+  if (missing.length > 0) return `the web build is incomplete (${missing[0]} is missing): run \`npm run build --workspace @forvalta/web\` again`;
   return undefined;
 }
 

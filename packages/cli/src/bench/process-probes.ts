@@ -13,6 +13,8 @@ export interface ColdStart {
 
 export interface MemoryUnderLoad {
   workers: number;
+  /** What the server had answered when this was read. */
+  load: string;
   /** Peak resident set (VmHWM) of the largest single process: the primary or one worker. */
   peakMegabytes: number;
   /** Sum of every process's VmHWM: what the server as a whole held at most (an upper bound). */
@@ -87,6 +89,7 @@ export async function startServer(databaseUrl: string, workers: number): Promise
         const peaks = pids.map((pid) => readStatusMegabytes(pid, 'VmHWM'));
         return {
           workers,
+          load: 'the register-list reads',
           peakMegabytes: Math.round(Math.max(...peaks)),
           totalPeakMegabytes: Math.round(peaks.reduce((sum, peak) => sum + peak, 0)),
           sampledMaximumMegabytes: Math.round(sampledMaximum),

@@ -99,7 +99,7 @@ export function evaluateTargets(report: Omit<BenchReport, 'targets'>): BenchRepo
   // The target is for one server process; with workers every process is held to it.
   for (const memory of report.memory) {
     targets.push({
-      target: `server RSS ≤ 250 MB under load (${memory.workers} worker(s), each process)`,
+      target: `server RSS ≤ 250 MB under load (${memory.workers} worker(s), each process, after ${memory.load})`,
       measured: `${memory.peakMegabytes} MB peak of one process (VmHWM); all processes ${memory.totalPeakMegabytes} MB`,
       met: memory.peakMegabytes <= 250,
     });
@@ -153,7 +153,7 @@ export function printReport(report: BenchReport, print: (line: string) => void):
   print(`generate  ${generation.size}: ${(generation.rows + generation.auditEvents).toLocaleString('en-GB')} rows incl. audit in ${generation.seconds.toFixed(1)} s = ${generation.rowsPerSecond.toLocaleString('en-GB')} rows/s${generation.generatedNow ? '' : ` (generated ${generation.generatedAt})`}`);
   for (const coldStart of report.coldStarts) print(`cold start  ${coldStart.milliseconds} ms to first 200 on /api/v1/health (forvalta serve --workers ${coldStart.workers} as a child process)`);
   for (const memory of report.memory) {
-    print(`memory  ${memory.workers} worker(s): largest process ${memory.peakMegabytes} MB peak (VmHWM), all processes ${memory.totalPeakMegabytes} MB (sum of peaks), ${memory.sampledMaximumMegabytes} MB sampled at most, over the whole run under ${options.connections} connections`);
+    print(`memory  ${memory.workers} worker(s), after ${memory.load} at ${options.connections} connections: largest process ${memory.peakMegabytes} MB peak (VmHWM), all processes ${memory.totalPeakMegabytes} MB (sum of peaks), ${memory.sampledMaximumMegabytes} MB sampled at most`);
   }
   print('');
   for (const target of report.targets) print(`${target.met ? 'met   ' : 'MISSED'}  ${target.target} — ${target.measured}`);

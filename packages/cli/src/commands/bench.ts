@@ -107,7 +107,11 @@ export async function bench(argv: string[]): Promise<number> {
     const authenticationQueries = (await capture.capture(() => createServices(capture.db, systemClock, config).auth.resolveApiToken(token))).length;
     const endpoints = readEndpoints(subjects);
     const readContext = (baseUrl: string): ReadContext => ({ baseUrl, headers, connections, durationSeconds, log });
-    const reads = await measureReads(endpoints, readContext(server.baseUrl), { capture, raw, services: captureServices, actor, authenticationQueries });
+    const floor = { capture, raw, services: captureServices, actor, authenticationQueries };
+    // Memory is read after the register-list reads (the target's load) and again at the end.
+    const reads = await measureReads(endpoints.filter((endpoint) => endpoint.registerList), readContext(server.baseUrl), floor);
+    const memoryUnderListLoad = server.memory();
+    reads.push(...(await measureReads(endpoints.filter((endpoint) => !endpoint.registerList), readContext(server.baseUrl), floor)));
     const byWorkers: WorkerComparison[] = reads
       .filter((read) => read.registerList)
       .map((read) => ({ name: read.name, workers: mainWorkers, concurrent: read.concurrent }));
@@ -130,7 +134,7 @@ export async function bench(argv: string[]): Promise<number> {
       });
     }
     const coldStarts: ColdStart[] = [server.coldStart];
-    const memory: MemoryUnderLoad[] = [server.memory()];
+    const memory: MemoryUnderLoad[] = [memoryUnderListLoad, { ...server.memory(), load: 'every read, the writes and the web pages' }];
     await server.stop();
 
     // The other worker counts: the register list only, each on a server of its own.
