@@ -4,6 +4,7 @@ import type { AnyActor } from '../../access/actor.ts';
 import { municipalityOf, requirePermission } from '../../access/authorise.ts';
 import { departmentSubtree } from '../../access/department-tree.ts';
 import type { Clock } from '../../platform/clock.ts';
+import { concurrencyLimit } from '../../platform/concurrency.ts';
 import { withTransaction, type DatabaseHandle } from '../../platform/database.ts';
 import { invalid } from '../../platform/errors.ts';
 import { decodeOffsetCursor, encodeOffsetCursor } from '../../platform/paging.ts';
@@ -28,8 +29,17 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock) {
     return (await policyPacksRepository.current(db, municipalityId))!;
   }
 
+  // Two whole-municipality evaluations at a time per process: each holds the municipality's whole
+  // register in memory, and under load they would otherwise pile up (an L municipality's summary at
+  // 16 connections took one process to 386 MB). A few named systems are cheap and never wait.
+  const wholeMunicipalityTurn = concurrencyLimit(2);
+
   /** Evaluates the municipality, or only some systems of it (after a change), against its current pack. */
   async function evaluateMunicipality(municipalityId: string, systemIds?: readonly string[]) {
+    return systemIds ? evaluateNow(municipalityId, systemIds) : wholeMunicipalityTurn(() => evaluateNow(municipalityId));
+  }
+
+  async function evaluateNow(municipalityId: string, systemIds?: readonly string[]) {
     const evaluatedAt = clock.now().toISOString();
     const [stored, snapshot, exceptions] = await Promise.all([
       packOf(municipalityId),
