@@ -177,6 +177,8 @@ function registerWebApplication(app: ApiApp, distDirectory: string): void {
       root: distDirectory,
       wildcard: false,
       index: false,
+      // The build writes .br and .gz copies (packages/web/scripts/precompress.mjs): no compressing per request.
+      preCompressed: true,
       setHeaders: (reply, filePath) => {
         // Vite puts a content hash in every asset name, so they never change: cache for a year.
         if (filePath.includes(`${path.sep}assets${path.sep}`)) reply.header('Cache-Control', 'public, max-age=31536000, immutable');

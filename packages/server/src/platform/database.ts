@@ -11,6 +11,11 @@ export type TransactionHandle = Transaction<Database>;
 /** Repositories accept either; a service decides where the transaction starts. */
 export type Executor = DatabaseHandle | TransactionHandle;
 
+/** Whether statements go to PostgreSQL (row locks with SKIP LOCKED, planner statistics) rather than SQLite. */
+export function isPostgres(db: Executor): boolean {
+  return db.getExecutor().adapter.constructor.name.startsWith('Postgres');
+}
+
 export interface DatabaseConnection {
   db: DatabaseHandle;
   dialect: DialectName;

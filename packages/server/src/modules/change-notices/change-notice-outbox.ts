@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { systemActor } from '../../access/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { withTransaction, type DatabaseHandle, type Executor, type TransactionHandle } from '../../platform/database.ts';
+import { isPostgres, withTransaction, type DatabaseHandle, type TransactionHandle } from '../../platform/database.ts';
 import { parseJson } from '../../platform/json.ts';
 import { swedishToday } from '../systems/system-queries.ts';
 import { responsibilityChangedEvent } from '../systems/systems.service.ts';
@@ -17,10 +17,6 @@ interface ResponsibilityChange {
   startDate?: string;
   endDate?: string | null;
   by?: string;
-}
-
-function isPostgres(db: Executor): boolean {
-  return db.getExecutor().adapter.constructor.name.startsWith('Postgres');
 }
 
 /** The notice's text is stored in Swedish, the municipality's working language (like the register's data). */

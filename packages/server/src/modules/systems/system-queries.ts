@@ -12,22 +12,26 @@ export function currentAssignment(alias: string, today: string): RawBuilder<bool
   return sql<boolean>`${table}.start_date <= ${today} and (${table}.end_date is null or ${table}.end_date >= ${today})`;
 }
 
-export function hasActiveManager(today: string): RawBuilder<boolean> {
+export function hasActiveManager(today: string, municipalityId: string): RawBuilder<boolean> {
   return sql<boolean>`exists (
     select 1 from system_assignments manager_assignment
     join people manager_person on manager_person.id = manager_assignment.person_id
     where manager_assignment.municipality_id = systems.municipality_id
+      and manager_assignment.municipality_id = ${municipalityId}
+      and manager_person.municipality_id = ${municipalityId}
       and manager_assignment.system_id = systems.id
       and manager_assignment.role = 'manager'
       and ${currentAssignment('manager_assignment', today)}
       and manager_person.employment_status = 'active')`;
 }
 
-export function hasActiveDeputy(today: string): RawBuilder<boolean> {
+export function hasActiveDeputy(today: string, municipalityId: string): RawBuilder<boolean> {
   return sql<boolean>`exists (
     select 1 from system_assignments deputy_assignment
     join people deputy_person on deputy_person.id = deputy_assignment.person_id
     where deputy_assignment.municipality_id = systems.municipality_id
+      and deputy_assignment.municipality_id = ${municipalityId}
+      and deputy_person.municipality_id = ${municipalityId}
       and deputy_assignment.system_id = systems.id
       and deputy_assignment.role = 'deputy'
       and ${currentAssignment('deputy_assignment', today)}
@@ -41,8 +45,13 @@ export function hasActiveDeputy(today: string): RawBuilder<boolean> {
           and ${currentAssignment('same_manager', today)}))`;
 }
 
-export function isUncovered(today: string): RawBuilder<boolean> {
-  return sql<boolean>`(systems.lifecycle <> 'retired' and (not ${hasActiveManager(today)} or not ${hasActiveDeputy(today)}))`;
+/**
+ * The municipality is also given as a value, not only correlated: PostgreSQL turns `not exists`
+ * under an `or` into a hashed subplan built once over every matching row, and without the value
+ * that hash covered all municipalities' assignments and people (136 ms at L against 40–50 ms).
+ */
+export function isUncovered(today: string, municipalityId: string): RawBuilder<boolean> {
+  return sql<boolean>`(systems.lifecycle <> 'retired' and (not ${hasActiveManager(today, municipalityId)} or not ${hasActiveDeputy(today, municipalityId)}))`;
 }
 
 export function isStewardedBy(personId: string, today: string): RawBuilder<boolean> {

@@ -83,8 +83,8 @@ export const systemsRepository = {
     if (query.lifecycle) builder = builder.where('systems.lifecycle', '=', query.lifecycle);
     if (query.scope) builder = builder.where('systems.scope', '=', query.scope);
     if (query.tag) builder = builder.where(sql<boolean>`systems.tags_json like ${likePattern(JSON.stringify(query.tag))} escape '\\'`);
-    if (query.uncovered === true) builder = builder.where(isUncovered(today));
-    if (query.uncovered === false) builder = builder.where(sql<boolean>`not ${isUncovered(today)}`);
+    if (query.uncovered === true) builder = builder.where(isUncovered(today, municipalityId));
+    if (query.uncovered === false) builder = builder.where(sql<boolean>`not ${isUncovered(today, municipalityId)}`);
     if (query.unconfirmedSince) {
       const since = new Date(`${query.unconfirmedSince}T00:00:00Z`).toISOString();
       builder = builder.where((eb) => eb.or([eb('systems.last_confirmed_at', 'is', null), eb('systems.last_confirmed_at', '<', since)]));

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DatabaseHandle } from '../database.ts';
+import { isPostgres, type DatabaseHandle } from '../database.ts';
 
 /** The row of one scheduled job (migration 2026-11-28-006). Timestamps are ISO strings on both dialects. */
 export interface ScheduledJobsTable {
@@ -21,10 +21,6 @@ export type ScheduledJobRow = ScheduledJobsTable;
 /** Installation-wide, not a tenant table: the platform owns it, so it is added to the handle here rather than to the register's schema. */
 function jobsTable(db: DatabaseHandle): Kysely<{ scheduled_jobs: ScheduledJobsTable }> {
   return db.withTables<{ scheduled_jobs: ScheduledJobsTable }>() as unknown as Kysely<{ scheduled_jobs: ScheduledJobsTable }>;
-}
-
-function isPostgres(db: DatabaseHandle): boolean {
-  return db.getExecutor().adapter.constructor.name.startsWith('Postgres');
 }
 
 /** The longest error text kept; the full error goes to the server log. */
