@@ -55,6 +55,23 @@ export interface IntegrationValues {
 }
 
 /** Directed links provider → consumer between systems: the adjacency graph. */
+/** The row a new integration is stored as, one at a time or in bulk. */
+function integrationRow(municipalityId: string, id: string, values: IntegrationValues, now: string) {
+  return {
+    id,
+    municipality_id: municipalityId,
+    provider_system_id: values.providerSystemId,
+    consumer_system_id: values.consumerSystemId,
+    description: values.description,
+    flow: values.flow,
+    method: values.method,
+    frequency: values.frequency,
+    created_at: now,
+    updated_at: now,
+    version: 1,
+  };
+}
+
 export const integrationsRepository = {
   async list(db: Executor, municipalityId: string, query: IntegrationListQuery) {
     const filtered = () => {
@@ -85,19 +102,7 @@ export const integrationsRepository = {
   async insert(db: Executor, municipalityId: string, id: string, values: IntegrationValues, now: string) {
     await db
       .insertInto('integrations')
-      .values({
-        id,
-        municipality_id: municipalityId,
-        provider_system_id: values.providerSystemId,
-        consumer_system_id: values.consumerSystemId,
-        description: values.description,
-        flow: values.flow,
-        method: values.method,
-        frequency: values.frequency,
-        created_at: now,
-        updated_at: now,
-        version: 1,
-      })
+      .values(integrationRow(municipalityId, id, values, now))
       .execute();
   },
 
@@ -106,19 +111,7 @@ export const integrationsRepository = {
     await insertRows(
       db,
       'integrations',
-      integrations.map(({ id, values }) => ({
-        id,
-        municipality_id: municipalityId,
-        provider_system_id: values.providerSystemId,
-        consumer_system_id: values.consumerSystemId,
-        description: values.description,
-        flow: values.flow,
-        method: values.method,
-        frequency: values.frequency,
-        created_at: now,
-        updated_at: now,
-        version: 1,
-      })),
+      integrations.map(({ id, values }) => integrationRow(municipalityId, id, values, now)),
     );
   },
 

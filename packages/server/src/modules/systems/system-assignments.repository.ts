@@ -57,6 +57,23 @@ export interface AssignmentValues {
 }
 
 /** Who answers for a system, and who did before: assignments are ended, never deleted. */
+/** The row a new assignment is stored as, one at a time or in bulk. */
+function assignmentRow(municipalityId: string, values: AssignmentValues, now: string) {
+  return {
+    id: values.id,
+    municipality_id: municipalityId,
+    system_id: values.systemId,
+    person_id: values.personId,
+    role: values.role,
+    start_date: values.startDate,
+    end_date: values.endDate,
+    allotted_hours_per_week: values.allottedHoursPerWeek,
+    created_at: now,
+    updated_at: now,
+    version: 1,
+  };
+}
+
 export const systemAssignmentsRepository = {
   async list(db: Executor, municipalityId: string, systemId: string, today: string, includeEnded: boolean) {
     let query = selectAssignments(db, municipalityId).where('system_assignments.system_id', '=', systemId);
@@ -83,19 +100,7 @@ export const systemAssignmentsRepository = {
   ) {
     await db
       .insertInto('system_assignments')
-      .values({
-        id: values.id,
-        municipality_id: municipalityId,
-        system_id: values.systemId,
-        person_id: values.personId,
-        role: values.role,
-        start_date: values.startDate,
-        end_date: values.endDate,
-        allotted_hours_per_week: values.allottedHoursPerWeek,
-        created_at: now,
-        updated_at: now,
-        version: 1,
-      })
+      .values(assignmentRow(municipalityId, values, now))
       .execute();
   },
 
@@ -104,19 +109,7 @@ export const systemAssignmentsRepository = {
     await insertRows(
       db,
       'system_assignments',
-      assignments.map((values) => ({
-        id: values.id,
-        municipality_id: municipalityId,
-        system_id: values.systemId,
-        person_id: values.personId,
-        role: values.role,
-        start_date: values.startDate,
-        end_date: values.endDate,
-        allotted_hours_per_week: values.allottedHoursPerWeek,
-        created_at: now,
-        updated_at: now,
-        version: 1,
-      })),
+      assignments.map((values) => assignmentRow(municipalityId, values, now)),
     );
   },
 

@@ -73,6 +73,22 @@ function selectSystems(db: Executor, municipalityId: string) {
     .where('systems.municipality_id', '=', municipalityId);
 }
 
+/** The row a classification is stored as, one at a time or in bulk. */
+function classificationRow(municipalityId: string, values: BulkClassification) {
+  return {
+    id: values.id,
+    municipality_id: municipalityId,
+    system_id: values.systemId,
+    confidentiality: values.confidentiality,
+    integrity: values.integrity,
+    availability: values.availability,
+    traceability: values.traceability,
+    classified_on: values.classifiedOn,
+    recorded_at: values.recordedAt,
+    recorded_by_name: values.recordedByName,
+  };
+}
+
 export const systemsRepository = {
   /** The systems matching the list filters; no join, so counting them touches only the systems index. */
   filtered(db: Executor, municipalityId: string, query: Omit<SystemListQuery, 'limit' | 'cursor'>, today: string) {
@@ -196,18 +212,7 @@ export const systemsRepository = {
   ) {
     await db
       .insertInto('system_classifications')
-      .values({
-        id: values.id,
-        municipality_id: values.municipalityId,
-        system_id: values.systemId,
-        confidentiality: values.confidentiality,
-        integrity: values.integrity,
-        availability: values.availability,
-        traceability: values.traceability,
-        classified_on: values.classifiedOn,
-        recorded_at: values.recordedAt,
-        recorded_by_name: values.recordedByName,
-      })
+      .values(classificationRow(values.municipalityId, values))
       .execute();
   },
 
@@ -249,18 +254,7 @@ export const systemsRepository = {
     await insertRows(
       db,
       'system_classifications',
-      classifications.map((values) => ({
-        id: values.id,
-        municipality_id: municipalityId,
-        system_id: values.systemId,
-        confidentiality: values.confidentiality,
-        integrity: values.integrity,
-        availability: values.availability,
-        traceability: values.traceability,
-        classified_on: values.classifiedOn,
-        recorded_at: values.recordedAt,
-        recorded_by_name: values.recordedByName,
-      })),
+      classifications.map((values) => classificationRow(municipalityId, values)),
     );
   },
 
