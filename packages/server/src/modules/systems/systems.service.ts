@@ -7,6 +7,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type Executor, type TransactionHandle } from '../../platform/database.ts';
 import { AppError, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
 import { searchText, swedishSortKey } from '../../platform/text.ts';
+import { createVersionedCache, dataVersionOf } from '../../platform/versioned-cache.ts';
 import { changeNoticesRepository } from '../change-notices/change-notices.repository.ts';
 import { projectsRepository } from '../projects/projects.repository.ts';
 import { namesReferencedBy } from '../audit-events/audit-event-names.ts';
@@ -60,6 +61,7 @@ export function columnsOf(input: Omit<SystemCreate, 'classification' | 'usingDep
 /** Business systems (verksamhetssystem): the register itself (ITP-4.2-REGISTER). */
 export function createSystemsService(db: DatabaseHandle, clock: Clock) {
   const today = () => swedishToday(clock.now());
+  const listCache = createVersionedCache<Awaited<ReturnType<typeof systemsRepository.list>>>(500);
 
   async function loadOrFail(executor: Executor, municipalityId: string, id: string) {
     const system = await systemsRepository.findById(executor, municipalityId, id, today());
@@ -95,9 +97,18 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock) {
     stewardsOf,
     loadOrFail,
 
+    /**
+     * The register list, the most read page of all: the same for everyone who may read systems,
+     * so a page is kept per municipality, data version, day (coverage follows assignment dates)
+     * and query, and served again until anything in the municipality changes.
+     */
     async listSystems(actor: AnyActor, query: SystemListQuery) {
       requirePermission(actor, 'system.read');
-      return systemsRepository.list(db, municipalityOf(actor), query, today());
+      const municipalityId = municipalityOf(actor);
+      const day = today();
+      const version = await dataVersionOf(db, municipalityId);
+      const key = JSON.stringify([municipalityId, version, day, Object.entries(query).sort(([left], [right]) => left.localeCompare(right))]);
+      return listCache.getOrLoad(key, () => systemsRepository.list(db, municipalityId, query, day));
     },
 
     async getSystem(actor: AnyActor, id: string): Promise<System> {

@@ -257,6 +257,34 @@ describe('system register API', () => {
     expect(await count(50)).toBe(await count(2));
   });
 
+  it('serves a repeated list from the cache until anything in the municipality changes', async () => {
+    const url = '/api/v1/systems?sort=name&limit=5';
+    const list = async () => {
+      context.queries.count = 0;
+      const page = expectStatus(await send(context, 'GET', url, { headers: tanum.admin.authorization }), 200);
+      return { page, queries: context.queries.count };
+    };
+    const first = await list();
+    const again = await list();
+    expect(again.page).toEqual(first.page);
+    // Authentication and the data version only: the list's own statements are not run again.
+    expect(again.queries).toBeLessThan(first.queries);
+    const renamed = first.page.items[0];
+    const current = expectStatus(await send(context, 'GET', `/api/v1/systems/${renamed.id}`, { headers: tanum.admin.authorization }), 200);
+    expectStatus(await send(context, 'PATCH', `/api/v1/systems/${renamed.id}`, { headers: tanum.admin.authorization, body: { description: 'Ändrad efter cachning' }, ifMatch: current.version }), 200);
+    const afterWrite = await list();
+    expect(afterWrite.queries).toBe(first.queries);
+    expect(afterWrite.page.items[0].version).toBe(current.version + 1);
+    // Another municipality's write does not touch this municipality's cached page.
+    const lysekil = await make.municipality('Lysekil cache');
+    await register.system(lysekil, (await make.department(lysekil, 'IT')).id, { name: 'Annat' });
+    expect((await list()).queries).toBe(again.queries);
+    // A new day re-reads: coverage follows the assignments' dates. (A day later the token's
+    // last use is written again too, hence at least, not exactly, the first request's count.)
+    context.clock.advanceMinutes(24 * 60);
+    expect((await list()).queries).toBeGreaterThanOrEqual(first.queries);
+  });
+
   it('deletes only planned systems, and keeps the history of the others', async () => {
     const planned = await register.system(tanum, school, { name: 'Felregistrerad' });
     expectProblem(await send(context, 'DELETE', `/api/v1/systems/${planned.id}`, { headers: schoolHead.authorization, ifMatch: 1 }), 403, 'forbidden');
