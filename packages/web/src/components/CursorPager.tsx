@@ -48,3 +48,29 @@ export function CursorPager({ pageIndex, pageSize, itemCount, total, nextCursor,
     </Group>
   );
 }
+
+interface ListPagerProps {
+  /** One page of a list response; nothing is shown until it is there, or when it is empty. */
+  page: { items: readonly unknown[]; total: number; nextCursor: string | null } | undefined;
+  /** What useCursorPaging or useUrlPaging return. */
+  paging: { pageIndex: number; pageSize: number; goNext: (cursor: string | null) => void; goPrevious: () => void; setPageSize: (pageSize: number) => void };
+  pageSizes?: number[];
+}
+
+/** The pager under a list, wired to its page and its paging state. */
+export function ListPager({ page, paging, pageSizes }: ListPagerProps) {
+  if (!page || page.items.length === 0) return null;
+  return (
+    <CursorPager
+      pageIndex={paging.pageIndex}
+      pageSize={paging.pageSize}
+      itemCount={page.items.length}
+      total={page.total}
+      nextCursor={page.nextCursor}
+      onNext={paging.goNext}
+      onPrevious={paging.goPrevious}
+      onPageSizeChange={paging.setPageSize}
+      {...(pageSizes ? { pageSizes } : {})}
+    />
+  );
+}

@@ -13,6 +13,7 @@ import { LoadingState } from '../../components/LoadingState.tsx';
 import { StaleRecordAlert } from '../../components/StaleRecordAlert.tsx';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { Fact, SectionCard } from '../../components/SectionCard.tsx';
+import { SystemLinks } from '../../components/SystemLinks.tsx';
 
 const routeApi = getRouteApi('/authenticated/content/change-notices/$noticeId');
 
@@ -66,16 +67,7 @@ export function ChangeNoticePage() {
             <Fact label={t('notices.plannedOn')}>{formatDate(n.plannedOn)}</Fact>
             <Fact label={t('noticePage.reported')}>{t('noticePage.reportedBy', { name: n.createdByName, at: formatDateTime(n.createdAt) })}</Fact>
             <Fact label={t('notices.systems')}>
-              {n.systems.length === 0
-                ? '–'
-                : n.systems.map((system, index) => (
-                    <span key={system.id}>
-                      {index > 0 && ', '}
-                      <AnchorLink to="/systems/$systemId" params={{ systemId: system.id }} size="sm">
-                        {system.name}
-                      </AnchorLink>
-                    </span>
-                  ))}
+              <SystemLinks systems={n.systems} empty="–" />
             </Fact>
           </SimpleGrid>
           <Text size="sm" c="gray.7" mt="md">
@@ -106,14 +98,7 @@ export function ChangeNoticePage() {
                 {t('noticePage.recipient', { name: recipient.name, email: recipient.email })}
                 {recipient.systems.length > 0 && ' – '}
                 {recipient.systems.length > 0 && t('noticePage.managerOf')}{' '}
-                {recipient.systems.map((system, index) => (
-                  <span key={system.id}>
-                    {index > 0 && ', '}
-                    <AnchorLink to="/systems/$systemId" params={{ systemId: system.id }} size="sm">
-                      {system.name}
-                    </AnchorLink>
-                  </span>
-                ))}
+                <SystemLinks systems={recipient.systems} />
               </List.Item>
             ))}
           </List>

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useCan } from '../../app/session.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
-import { CursorPager } from '../../components/CursorPager.tsx';
+import { ListPager } from '../../components/CursorPager.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { ListEmptyState } from '../../components/ListEmptyState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
@@ -17,6 +17,7 @@ import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { AcknowledgeModal, ChangeNoticeCreateModal } from './ChangeNoticeDialogs.tsx';
 import { noticeKindValues, noticeListQuery, noticeSourceValues, noticeStatusValues, type NoticeFilters } from './notice-filters.ts';
 import { useUrlPaging, type UrlPaging } from '../../components/url-paging.ts';
+import { SystemLinks } from '../../components/SystemLinks.tsx';
 
 const routeApi = getRouteApi('/authenticated/content/change-notices');
 
@@ -144,14 +145,7 @@ export function ChangeNoticesPage() {
                       {notice.description && <Text size="xs">{notice.description}</Text>}
                     </Table.Td>
                     <Table.Td>
-                      {notice.systems.map((system, index) => (
-                        <span key={system.id}>
-                          {index > 0 && ', '}
-                          <AnchorLink to="/systems/$systemId" params={{ systemId: system.id }} size="sm">
-                            {system.name}
-                          </AnchorLink>
-                        </span>
-                      ))}
+                      <SystemLinks systems={notice.systems} />
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(notice.plannedOn)}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
@@ -187,18 +181,7 @@ export function ChangeNoticesPage() {
           </Table.ScrollContainer>
         )}
       </Paper>
-      {notices.data && notices.data.items.length > 0 && (
-        <CursorPager
-          pageIndex={paging.pageIndex}
-          pageSize={paging.pageSize}
-          itemCount={notices.data.items.length}
-          total={notices.data.total}
-          nextCursor={notices.data.nextCursor}
-          onNext={paging.goNext}
-          onPrevious={paging.goPrevious}
-          onPageSizeChange={paging.setPageSize}
-        />
-      )}
+      <ListPager page={notices.data} paging={paging} />
       {creating && <ChangeNoticeCreateModal onClose={() => setCreating(false)} />}
       {acknowledging && <AcknowledgeModal notice={acknowledging} onClose={() => setAcknowledging(null)} />}
     </>

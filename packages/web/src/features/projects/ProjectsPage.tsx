@@ -9,7 +9,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useCan } from '../../app/session.ts';
-import { CursorPager } from '../../components/CursorPager.tsx';
+import { ListPager } from '../../components/CursorPager.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { fieldErrorsOf, notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { ListEmptyState } from '../../components/ListEmptyState.tsx';
@@ -167,18 +167,7 @@ export function ProjectsPage() {
           </>
         )}
       </Paper>
-      {projects.data && projects.data.items.length > 0 && (
-        <CursorPager
-          pageIndex={paging.pageIndex}
-          pageSize={paging.pageSize}
-          itemCount={projects.data.items.length}
-          total={projects.data.total}
-          nextCursor={projects.data.nextCursor}
-          onNext={paging.goNext}
-          onPrevious={paging.goPrevious}
-          onPageSizeChange={paging.setPageSize}
-        />
-      )}
+      <ListPager page={projects.data} paging={paging} />
       {creating && <ProjectCreateModal onClose={() => setCreating(false)} />}
     </>
   );

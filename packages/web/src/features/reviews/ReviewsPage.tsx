@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useCan } from '../../app/session.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
-import { CursorPager } from '../../components/CursorPager.tsx';
+import { ListPager } from '../../components/CursorPager.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { notifyError, notifySuccess } from '../../components/error-messages.ts';
@@ -164,18 +164,7 @@ export function ReviewsPage() {
           </Table.ScrollContainer>
         )}
       </Paper>
-      {reviews.data && reviews.data.items.length > 0 && (
-        <CursorPager
-          pageIndex={paging.pageIndex}
-          pageSize={paging.pageSize}
-          itemCount={reviews.data.items.length}
-          total={reviews.data.total}
-          nextCursor={reviews.data.nextCursor}
-          onNext={paging.goNext}
-          onPrevious={paging.goPrevious}
-          onPageSizeChange={paging.setPageSize}
-        />
-      )}
+      <ListPager page={reviews.data} paging={paging} />
       {creating && <ReviewCreateModal onClose={() => setCreating(false)} onCreated={setEditing} />}
       {editing && <ReviewFormModal target={{ mode: 'edit', review: editing }} readOnly={!canWrite} onClose={() => setEditing(null)} />}
     </>

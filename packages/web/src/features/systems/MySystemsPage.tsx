@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { apiRequest, api } from '../../api/client.ts';
 import { useCurrentUser } from '../../app/session.ts';
-import { CursorPager } from '../../components/CursorPager.tsx';
+import { ListPager } from '../../components/CursorPager.tsx';
 import { useCursorPaging } from '../../components/cursor-paging.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { notifyError, notifySuccess } from '../../components/error-messages.ts';
@@ -167,18 +167,7 @@ export function MySystemsPage() {
               </Table>
             </Table.ScrollContainer>
           </Paper>
-          {systems.data && (
-            <CursorPager
-              pageIndex={paging.pageIndex}
-              pageSize={paging.pageSize}
-              itemCount={items.length}
-              total={systems.data.total}
-              nextCursor={systems.data.nextCursor}
-              onNext={paging.goNext}
-              onPrevious={paging.goPrevious}
-              onPageSizeChange={paging.setPageSize}
-            />
-          )}
+          <ListPager page={systems.data} paging={paging} />
         </>
       )}
     </>
