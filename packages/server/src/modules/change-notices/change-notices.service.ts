@@ -102,7 +102,7 @@ export function createChangeNoticesService(db: DatabaseHandle, clock: Clock, sys
     async getChangeNotice(actor: AnyActor, id: string): Promise<ChangeNoticeDetail> {
       requirePermission(actor, 'changeNotice.read');
       const municipalityId = municipalityOf(actor);
-      await processChangeNoticeOutbox(db, clock, { municipalityId });
+      // No outbox run here (the list and the scheduled job do it): a notice known by its id is already out of the outbox.
       const row = await loadOrFail(db, municipalityId, id);
       const [notice] = await present(db, municipalityId, [row]);
       const [recipients, responsibilityChange, workingDays] = await inParallel(
