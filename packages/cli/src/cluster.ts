@@ -7,8 +7,8 @@ import type { Config } from '@forvalta/server/config.ts';
  * memory (sessions, tokens, lockouts and the audit chain live in the database), so workers share
  * nothing but the database and the listening socket, which the primary hands out round-robin.
  *
- * The primary forks one short-lived process that migrates (and loads the demo), then the workers;
- * it replaces a worker that dies and stops them all on SIGTERM/SIGINT. It never loads the
+ * The primary forks the first worker, which migrates (and loads the demo) and then listens, and the
+ * other workers once it listens; it replaces a worker that dies and stops them all on SIGTERM/SIGINT. It never loads the
  * application itself, so it stays a small process (the application is about 175 MB resident).
  */
 
@@ -38,74 +38,68 @@ export function perWorkerLoginLimit(limit: number, workers: number): number {
   return Math.max(1, Math.floor(limit / workers));
 }
 
-/** What the setup process tells the primary for its startup message (database, demo logins). */
+/** What the first worker tells the primary once the database is ready (database, demo logins). */
 export interface StartupDetails {
   lines: string[];
 }
 
 const roleVariable = 'FORVALTA_SERVE_ROLE';
 
-export function isSetupProcess(): boolean {
-  return process.env[roleVariable] === 'setup';
-}
-
-/** In the setup process: prepare the database, report to the primary, exit. */
-export async function runSetup(prepare: () => Promise<StartupDetails>): Promise<number> {
-  try {
-    const details = await prepare();
-    await new Promise<void>((resolve) => process.send!({ details }, () => resolve()));
-    process.exit(0);
-  } catch (error) {
-    await new Promise<void>((resolve) => process.send!({ error: (error as Error).message }, () => resolve()));
-    process.exit(1);
-  }
-}
-
-function prepareInSetupProcess(): Promise<StartupDetails> {
-  return new Promise((resolve, reject) => {
-    const setup = cluster.fork({ [roleVariable]: 'setup' });
-    let answer: { details?: StartupDetails; error?: string } = {};
-    setup.on('message', (message: typeof answer) => (answer = message));
-    setup.once('exit', (code) => {
-      if (answer.details && code === 0) resolve(answer.details);
-      else reject(new Error(answer.error ?? `preparing the database stopped with exit code ${code}`));
-    });
-  });
+/** The first worker prepares the database (migrations, the demo) before it listens; the others never do. */
+export function isFirstWorker(): boolean {
+  return process.env[roleVariable] === 'first';
 }
 
 export interface PrimaryOptions {
   workers: number;
-  /** Called once every worker listens, with the address they share. */
+  /** Called once the first worker listens (the installation answers from then on), with the shared address. */
   onListening: (port: number, details: StartupDetails) => void;
 }
 
+/**
+ * Forks the first worker, which migrates and then listens; the others are forked only once it
+ * listens. Starting them all at once made every process load the application on the same cores,
+ * so the first answer came after all of them had loaded (2.8 s with two workers on two cores
+ * against 1.0 s with one); now the first answer comes as soon as one worker is ready.
+ */
 export async function runPrimary({ workers, onListening }: PrimaryOptions): Promise<number> {
-  const details = await prepareInSetupProcess();
   let stopping = false;
+  let started = false;
   const restarts: number[] = [];
   const listening = new Set<number>();
-  let announced = false;
+  let details: StartupDetails | undefined;
 
-  const fork = () => {
+  const fork = (environment?: NodeJS.ProcessEnv) => {
     // A replacement listens with the same arguments as the first workers (even port 0): the primary
     // keys the shared socket by them and hands the replacement the socket already bound.
-    const worker = cluster.fork();
+    const worker = cluster.fork(environment);
     worker.on('listening', (address) => {
       console.log(`worker ${worker.id} (pid ${worker.process.pid}) listening`);
       listening.add(worker.id);
-      if (listening.size === workers && !announced) {
-        announced = true;
-        onListening(address.port, details);
+      if (!started) {
+        started = true;
+        onListening(address.port, details ?? { lines: [] });
+        for (let index = 1; index < workers; index += 1) fork();
       }
+      if (listening.size === workers) console.log(`all ${workers} workers listening`);
     });
     return worker;
   };
 
   return new Promise<number>((resolve) => {
+    cluster.on('message', (_worker: Worker, message: { details?: StartupDetails }) => {
+      if (message.details) details = message.details;
+    });
     cluster.on('exit', (worker: Worker, code, signal) => {
       listening.delete(worker.id);
       if (stopping) {
         if (Object.keys(cluster.workers ?? {}).length === 0) resolve(0);
+        return;
+      }
+      if (!started) {
+        // The first worker could not prepare the database: starting another would fail the same way.
+        console.error(`forvalta: preparing the database stopped (${signal ?? `exit code ${code}`})`);
+        resolve(1);
         return;
       }
       const now = Date.now();
@@ -138,7 +132,7 @@ export async function runPrimary({ workers, onListening }: PrimaryOptions): Prom
     process.once('SIGTERM', shutdown);
     process.once('SIGINT', shutdown);
 
-    for (let index = 0; index < workers; index += 1) fork();
+    fork({ [roleVariable]: 'first' });
   }).then((code) => process.exit(code));
 }
 
@@ -152,10 +146,15 @@ export async function connectForServing(config: Config) {
 
 /**
  * One worker: the whole application on its own database connection, listening on the shared
- * port. It does not migrate: the setup process did, before the workers were forked.
+ * port. Only the first worker prepares the database (`prepare`), before it listens and before
+ * any other worker is forked, so migrations never run twice at once.
  */
-export async function runWorker(config: Config, workers: number): Promise<number> {
+export async function runWorker(config: Config, workers: number, prepare?: () => Promise<StartupDetails>): Promise<number> {
   try {
+    if (prepare) {
+      const details = await prepare();
+      await new Promise<void>((resolve) => process.send!({ details }, () => resolve()));
+    }
     return await serveInWorker(config, workers);
   } catch (error) {
     // The IPC channel to the primary would keep a failed worker alive; it must exit to be replaced.

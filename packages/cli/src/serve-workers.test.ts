@@ -85,7 +85,11 @@ describe('forvalta serve --workers', () => {
     });
     const watched = watchOutput(server);
     const url = (await watched.waitFor(/running at (http:\/\/\S+)/))[1]!.replace('localhost', '127.0.0.1');
-    // The primary migrated in a short-lived process of its own first, so the workers' ids are not 1 and 2.
+    // The first worker migrated and loaded the demo, then listened; only then was the second forked.
+    await watched.waitFor(/all 2 workers listening/);
+    const output = watched.output();
+    expect(output.indexOf('worker 1 (pid')).toBeLessThan(output.indexOf('running at'));
+    expect(output.indexOf('running at')).toBeLessThan(output.indexOf('worker 2 (pid'));
     const pids = new Map<string, number>();
     for (const match of watched.output().matchAll(/worker (\d+) \(pid (\d+)\) listening/g)) pids.set(match[1]!, Number(match[2]));
     const [first, second] = [...pids.keys()];
@@ -131,6 +135,17 @@ describe('forvalta serve --workers', () => {
     server.kill('SIGTERM');
     expect(await exited).toBe(0);
     for (const pid of [pids.get(second!)!, Number(replacement[1])]) expect(isRunning(pid), `worker pid ${pid}`).toBe(false);
+  });
+
+  it('stops with the reason, without starting more workers, when the first cannot prepare the database', async () => {
+    // A directory where the database file should be: SQLite cannot open it.
+    const failed = await run(process.execPath, [bin, 'serve', '--workers', '2', '--port', '0', '--database', directory]).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    expect(failed).toMatchObject({ code: 1 });
+    const { stdout, stderr } = failed as { stdout: string; stderr: string };
+    expect(stderr).toMatch(/forvalta: worker 1: .+/);
+    expect(stderr).toContain('preparing the database stopped (exit code 1)');
+    expect(stdout).not.toContain('running at');
+    expect(stderr).not.toContain('worker 2');
   });
 
   it('refuses a worker count that is not a number or auto', async () => {

@@ -71,13 +71,16 @@ export async function startServer(databaseUrl: string, workers: number): Promise
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   try {
-    const baseUrl = await waitForListening(child);
+    const waitForOutput = watchOutput(child);
+    const baseUrl = (await waitForOutput(/running at (http:\/\/[^\s]+)/, 'address'))[1]!.replace('localhost', '127.0.0.1');
     for (;;) {
       const response = await fetch(`${baseUrl}/api/v1/health`).catch(() => undefined);
       if (response?.status === 200) break;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     const coldStart = { milliseconds: Math.round(performance.now() - started), workers };
+    // The other workers are forked once the first answers; the load must find them all listening.
+    if (workers > 1) await waitForOutput(new RegExp(`all ${workers} workers listening`), 'all workers listening');
     const pids = processTree(child.pid!);
     let sampledMaximum = 0;
     const sampler = setInterval(() => {
@@ -119,23 +122,36 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-/** `forvalta serve` prints the address it listens on; with --port 0 that is the only way to learn the port. */
-function waitForListening(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timeout = setTimeout(() => reject(new Error(`forvalta serve did not start within 60 s:\n${output}`)), 60_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /running at (http:\/\/[^\s]+)/.exec(output);
-      if (match) {
+/**
+ * What `forvalta serve` prints: the address it listens on (with --port 0 the only way to learn the
+ * port) once the first worker answers, and with several workers a line once all of them listen.
+ */
+function watchOutput(child: ChildProcess) {
+  let output = '';
+  const waiters = new Set<() => void>();
+  const onData = (chunk: Buffer) => {
+    output += chunk.toString();
+    for (const check of waiters) check();
+  };
+  child.stdout!.on('data', onData);
+  child.stderr!.on('data', onData);
+  return (pattern: RegExp, what: string): Promise<RegExpExecArray> =>
+    new Promise((resolve, reject) => {
+      const timeout = setTimeout(() => finish(new Error(`forvalta serve: no ${what} within 60 s:\n${output}`)), 60_000);
+      const onExit = (code: number | null) => finish(new Error(`forvalta serve exited with ${code} before ${what}:\n${output}`));
+      const check = () => {
+        const match = pattern.exec(output);
+        if (match) finish(undefined, match);
+      };
+      function finish(error: Error | undefined, match?: RegExpExecArray) {
         clearTimeout(timeout);
-        resolve(match[1]!.replace('localhost', '127.0.0.1'));
+        waiters.delete(check);
+        child.off('exit', onExit);
+        if (error) reject(error);
+        else resolve(match!);
       }
+      waiters.add(check);
+      child.once('exit', onExit);
+      check();
     });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timeout);
-      reject(new Error(`forvalta serve exited with ${code} before listening:\n${output}`));
-    });
-  });
 }

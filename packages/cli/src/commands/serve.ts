@@ -1,7 +1,7 @@
 import cluster from 'node:cluster';
 import type { Config } from '@forvalta/server/config.ts';
 import { parseOptions, UsageError } from '../arguments.ts';
-import { connectForServing, isSetupProcess, parseWorkerCount, runPrimary, runSetup, runWorker, type StartupDetails } from '../cluster.ts';
+import { connectForServing, isFirstWorker, parseWorkerCount, runPrimary, runWorker, type StartupDetails } from '../cluster.ts';
 
 export const serveHelp = `forvalta serve [--port N] [--workers N|auto] [--demo] [--database URL]
 
@@ -27,7 +27,7 @@ export async function serve(argv: string[]): Promise<number> {
   const environment = { ...process.env, ...(options.database ? { DATABASE_URL: options.database } : {}) };
   const config = loadConfig(environment, port !== undefined ? { port } : {});
 
-  if (cluster.isWorker) return isSetupProcess() ? runSetup(() => prepareDatabase(config, options.demo === true)) : runWorker(config, workers);
+  if (cluster.isWorker) return runWorker(config, workers, isFirstWorker() ? () => prepareDatabase(config, options.demo === true) : undefined);
   if (workers > 1) return runPrimary({ workers, onListening: (actualPort, details) => console.log(startupMessage(config, actualPort, details, workers)) });
 
   const details = await prepareDatabase(config, options.demo === true);
@@ -47,7 +47,7 @@ export async function serve(argv: string[]): Promise<number> {
   return new Promise<number>(() => {});
 }
 
-/** Migrations and the demo: once, before anything serves (with workers, in a short-lived process). */
+/** Migrations and the demo: once, before anything serves (with workers, in the first worker before it listens). */
 async function prepareDatabase(config: Config, demo: boolean): Promise<StartupDetails> {
   const { openDatabase, redactDatabaseUrl } = await import('../context.ts');
   const { demoPassword, loadDemoOrganisation, systemClock } = await import('@forvalta/server');
@@ -70,7 +70,7 @@ function startupMessage(config: Config, port: number, details: StartupDetails, w
   const url = `http://${host}:${port}`;
   const [databaseLine, ...demoLines] = details.lines;
   const lines = ['', `Förvalta is running at ${url}`, databaseLine!, `  API documentation: ${url}/api/docs`];
-  if (workers > 1) lines.push(`  workers: ${workers} processes (login attempts limited per worker: LOGIN_RATE_LIMIT_PER_MINUTE ÷ ${workers})`);
+  if (workers > 1) lines.push(`  workers: ${workers} processes, the others joining as they start (login attempts limited per worker: LOGIN_RATE_LIMIT_PER_MINUTE ÷ ${workers})`);
   lines.push(...demoLines);
   return lines.join('\n') + '\n';
 }
