@@ -29,8 +29,10 @@ test('a filtered review list keeps its filters and page in the address: reload a
   await page.reload();
   await expect(page.getByRole('combobox', { name: 'Visa' })).toHaveValue('Försenade');
   await expect(page.getByRole('combobox', { name: 'System', exact: true })).toHaveValue(system.systemName);
-  await expect(page.getByTestId('review-row')).toHaveCount(1);
-  await expect(page.getByTestId('review-row')).toContainText(system.systemName);
+  // Earlier specs may have planned more reviews for this system: the server's count is the truth.
+  const ofSystem = await apiCall<{ total: number }>(page, 'GET', `/reviews?overdue=true&systemId=${system.systemId}&limit=1`);
+  await expect(page.getByTestId('review-row')).toHaveCount(ofSystem.total);
+  for (const row of await page.getByTestId('review-row').all()) await expect(row).toContainText(system.systemName);
   await expectNoSeriousAxeViolations(page, '/reviews (filtered)');
 
   // Paging lives in the address too: the next page is a history entry of its own.
