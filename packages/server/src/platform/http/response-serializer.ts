@@ -28,30 +28,38 @@ export interface ResponseSerializerOptions {
 }
 
 export function createResponseSerializerCompiler({ onMismatch }: ResponseSerializerOptions) {
+  // Compiled on a route's first response, not when the route is registered: compiling all of
+  // them (JSON Schema from zod, then fast-json-stringify) was half a second of every process's
+  // start, and most routes of a worker answer nothing for a long while after it starts.
   return (route: RouteSchema) => {
-    const zodSerialize = zodSerializerCompiler(route as Parameters<typeof zodSerializerCompiler>[0]);
-    const jsonSchema = compilableJsonSchema(route.schema);
-    if (!jsonSchema) return zodSerialize;
-    let compiled: (data: unknown) => string;
-    try {
-      compiled = fastJson(jsonSchema) as (data: unknown) => string;
-    } catch {
-      return zodSerialize;
+    let serialize: ((data: unknown) => string) | undefined;
+    return (data: unknown) => (serialize ??= compileSerializer(route, onMismatch))(data);
+  };
+}
+
+function compileSerializer(route: RouteSchema, onMismatch: ResponseSerializerOptions['onMismatch']): (data: unknown) => string {
+  const zodSerialize = zodSerializerCompiler(route as Parameters<typeof zodSerializerCompiler>[0]);
+  const jsonSchema = compilableJsonSchema(route.schema);
+  if (!jsonSchema) return zodSerialize;
+  let compiled: (data: unknown) => string;
+  try {
+    compiled = fastJson(jsonSchema) as (data: unknown) => string;
+  } catch {
+    return zodSerialize;
+  }
+  let responses = 0;
+  let fallBack = false;
+  return (data: unknown) => {
+    if (fallBack) return zodSerialize(data);
+    responses += 1;
+    if (responses > checkedFirst && responses % sampleEvery !== 0) return compiled(data);
+    // zod throws on a response that breaks the contract: that stays a 500, as before.
+    const expected = zodSerialize(data);
+    if (!isDeepStrictEqual(JSON.parse(compiled(data)), JSON.parse(expected))) {
+      fallBack = true;
+      onMismatch(`${route.method} ${route.url} ${route.httpStatus ?? ''}`.trim());
     }
-    let responses = 0;
-    let fallBack = false;
-    return (data: unknown) => {
-      if (fallBack) return zodSerialize(data);
-      responses += 1;
-      if (responses > checkedFirst && responses % sampleEvery !== 0) return compiled(data);
-      // zod throws on a response that breaks the contract: that stays a 500, as before.
-      const expected = zodSerialize(data);
-      if (!isDeepStrictEqual(JSON.parse(compiled(data)), JSON.parse(expected))) {
-        fallBack = true;
-        onMismatch(`${route.method} ${route.url} ${route.httpStatus ?? ''}`.trim());
-      }
-      return expected;
-    };
+    return expected;
   };
 }
 
