@@ -18,6 +18,12 @@ export interface Actor {
   municipalityId: string;
   roles: RoleGrant[];
   authenticatedBy: 'session' | 'token';
+  /**
+   * The municipality's data version (its audit chain head) when the request was authenticated,
+   * read in the same query as the actor; absent when the actor was built without it. Versioned
+   * caches use it to skip their own lookup (platform/versioned-cache.ts, dataVersionFor).
+   */
+  dataVersion?: number;
 }
 
 /** The CLI and the demo loader act as the system, outside any person's roles. */

@@ -1,3 +1,4 @@
+import type { AnyActor } from '../access/actor.ts';
 import type { Executor } from './database.ts';
 
 /**
@@ -12,21 +13,61 @@ export async function dataVersionOf(db: Executor, municipalityId: string): Promi
 }
 
 /**
+ * The data version for a read in this request, without a query when authentication already read
+ * it (the actor queries join the chain head): only for a person acting in that same municipality.
+ * System actors, and persons whose actor was built without it (sign-in, switching municipality),
+ * ask the database.
+ *
+ * Why a version read at authentication is safe as a key: it is read before the data. A write
+ * committed between authentication and the load only makes the stored value newer than its key
+ * says, never older; the next request authenticates after that write, sees the new version and
+ * misses. (An actor is built per request; a caller that keeps one across its own writes, say a
+ * script, would keep reading the version it was built at and must build a new one.)
+ */
+export async function dataVersionFor(db: Executor, actor: AnyActor, municipalityId: string): Promise<number> {
+  if (actor.kind === 'person' && actor.municipalityId === municipalityId && actor.dataVersion !== undefined) return actor.dataVersion;
+  return dataVersionOf(db, municipalityId);
+}
+
+/**
+ * A cache key from its parts: the municipality, the version, the day where the read depends on
+ * it, and the query. Query objects are keyed by their defined fields in name order, so the same
+ * query parsed twice (or with a field left out rather than undefined) finds the same entry.
+ */
+export function versionedKey(...parts: unknown[]): string {
+  return JSON.stringify(parts, (_name, value: unknown) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined).sort(([left], [right]) => left.localeCompare(right)))
+      : value,
+  );
+}
+
+/**
  * A bounded per-process cache for such reads. Keys must name the municipality and the data
  * version; an entry for an older version is simply never asked for again and ages out (oldest
  * first when full). Values are shared between callers, so they must not be modified.
+ *
+ * Single flight: the entry is the load's promise, stored before the load runs, so callers that
+ * miss the same key while it loads await that one load instead of each running their own (sixteen
+ * concurrent compliance summaries would otherwise each hold a whole municipality in memory). A
+ * load that fails is removed again, so the next caller retries rather than inheriting the error.
  */
 export function createVersionedCache<Value>(maximumEntries: number) {
-  const entries = new Map<string, Value>();
+  const entries = new Map<string, Promise<Value>>();
   return {
-    async getOrLoad(key: string, load: () => Promise<Value>): Promise<Value> {
+    getOrLoad(key: string, load: () => Promise<Value>): Promise<Value> {
       const cached = entries.get(key);
       if (cached !== undefined) return cached;
-      const value = await load();
+      const loading = Promise.resolve().then(load);
       if (entries.size >= maximumEntries) entries.delete(entries.keys().next().value!);
-      entries.set(key, value);
-      return value;
+      entries.set(key, loading);
+      loading.catch(() => {
+        // Only this load's own entry: it may have been evicted and the key loaded anew since.
+        if (entries.get(key) === loading) entries.delete(key);
+      });
+      return loading;
     },
+    /** Entries held, loads in flight included. */
     get size() {
       return entries.size;
     },

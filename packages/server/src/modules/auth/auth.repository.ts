@@ -13,6 +13,11 @@ const actorColumns = [
   'role_assignments.department_id',
 ] as const;
 
+/** A municipality without a chain head yet (nothing written) is at version 0, as in dataVersionOf. */
+function withDataVersion<Row extends { data_version: number | null }>(rows: Row[]) {
+  return rows.map((row) => ({ ...row, data_version: row.data_version ?? 0 }));
+}
+
 /** Logins, sessions, memberships and role grants: what authentication needs to build an Actor. */
 export const authRepository = {
   findLoginByEmail(db: Executor, email: string) {
@@ -137,7 +142,8 @@ export const authRepository = {
 
   /**
    * Everything a request needs to know its caller, in one query: the token (or session), its
-   * login, the person in that municipality and their role grants (one row per grant).
+   * login, the person in that municipality and their role grants (one row per grant), and the
+   * municipality's data version (its audit chain head), so a cached read needs no query of its own.
    */
   actorRowsByToken(db: Executor, tokenHash: string) {
     return db
@@ -153,8 +159,11 @@ export const authRepository = {
         'api_tokens.last_used_at as last_seen_at',
         ...actorColumns,
       ])
+      .leftJoin('audit_chain_heads', 'audit_chain_heads.chain_id', 'api_tokens.municipality_id')
+      .select('audit_chain_heads.last_sequence as data_version')
       .where('api_tokens.token_hash', '=', tokenHash)
-      .execute();
+      .execute()
+      .then(withDataVersion);
   },
 
   actorRowsBySession(db: Executor, sessionId: string) {
@@ -164,8 +173,11 @@ export const authRepository = {
       .innerJoin('people', (join) => join.onRef('people.login_id', '=', 'logins.id').onRef('people.municipality_id', '=', 'sessions.municipality_id'))
       .leftJoin('role_assignments', (join) => join.onRef('role_assignments.person_id', '=', 'people.id').onRef('role_assignments.municipality_id', '=', 'people.municipality_id'))
       .select(['sessions.id as credential_id', 'sessions.municipality_id', 'sessions.expires_at', 'sessions.csrf_token', 'sessions.last_seen_at', ...actorColumns])
+      .leftJoin('audit_chain_heads', 'audit_chain_heads.chain_id', 'sessions.municipality_id')
+      .select('audit_chain_heads.last_sequence as data_version')
       .where('sessions.id', '=', sessionId)
-      .execute();
+      .execute()
+      .then(withDataVersion);
   },
 
   markTokenUsed(db: Executor, tokenId: string, now: string) {

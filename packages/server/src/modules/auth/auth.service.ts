@@ -24,7 +24,7 @@ export interface SessionContext {
 }
 
 type LoginRow = NonNullable<Awaited<ReturnType<typeof authRepository.findLoginById>>>;
-type ActorRow = Pick<Awaited<ReturnType<typeof authRepository.actorRowsByToken>>[number], 'municipality_id' | 'login_id' | 'email' | 'locale' | 'person_id' | 'first_name' | 'last_name' | 'employment_status' | 'role' | 'department_id'>;
+type ActorRow = Pick<Awaited<ReturnType<typeof authRepository.actorRowsByToken>>[number], 'municipality_id' | 'login_id' | 'email' | 'locale' | 'person_id' | 'first_name' | 'last_name' | 'employment_status' | 'role' | 'department_id' | 'data_version'>;
 
 const minutes = (count: number) => count * 60_000;
 
@@ -70,6 +70,7 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
       municipalityId: first.municipality_id,
       authenticatedBy,
       roles: grants.map((grant) => ({ ...grant, departmentIds: grant.departmentId ? departmentSubtree(departments, grant.departmentId) : [] })),
+      dataVersion: first.data_version,
     };
     return actor;
   }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, factories, testPassword, type TestContext, type TestMunicipality } from '../../../test/test-app.ts';
 import { expectProblem, expectStatus, loginWithSession, send } from '../../../test/http.ts';
+import { dataVersionOf } from '../../platform/versioned-cache.ts';
 
 describe('sessions, CSRF and the current user', () => {
   let context: TestContext;
@@ -99,6 +100,27 @@ describe('sessions, CSRF and the current user', () => {
     const outsider = await make.municipality('Munkedal');
     expectProblem(await send(context, 'POST', '/api/v1/me/municipality', { headers: session.csrfHeaders, body: { municipalityId: outsider.id } }), 404, 'not_found');
     expectProblem(await send(context, 'POST', '/api/v1/auth/login', { body: { email: joint.email, password: testPassword, municipalityCode: outsider.code } }), 403, 'forbidden');
+  });
+
+  it("carries the municipality's data version on the actor, read with the token or session in one query", async () => {
+    const other = await make.municipality('Sotenäs version');
+    const current = () => dataVersionOf(context.database.db, tanum.id);
+    const byToken = await context.services.auth.resolveApiToken(tanum.admin.token);
+    expect(byToken?.dataVersion).toBe(await current());
+    // A write in the municipality advances it for the next authentication; another's does not.
+    await make.department(tanum, 'Versionsavdelningen');
+    const afterWrite = await context.services.auth.resolveApiToken(tanum.admin.token);
+    expect(afterWrite?.dataVersion).toBe(byToken!.dataVersion! + 1);
+    await make.department(other, 'Annan');
+    expect((await context.services.auth.resolveApiToken(tanum.admin.token))?.dataVersion).toBe(afterWrite!.dataVersion);
+    expect((await context.services.auth.resolveApiToken(other.admin.token))?.dataVersion).toBe(await dataVersionOf(context.database.db, other.id));
+
+    const session = await loginWithSession(context, tanum.admin.email, testPassword);
+    const bySession = await context.services.auth.resolveSession(session.cookie.value);
+    expect(bySession?.actor.dataVersion).toBe(await current());
+    context.queries.count = 0;
+    await context.services.auth.resolveSession(session.cookie.value);
+    expect(context.queries.count).toBe(1);
   });
 
   it('never answers with a stack trace or a 500 to malformed requests', async () => {
