@@ -6,6 +6,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
 import { conflict, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
+import { createVersionedCache, dataVersionFor, versionedKey } from '../../platform/versioned-cache.ts';
 import { peopleRepository, type PersonValues } from './people.repository.ts';
 
 /**
@@ -14,6 +15,9 @@ import { peopleRepository, type PersonValues } from './people.repository.ts';
  * marked `left`, never deleted: the register's history must keep naming them.
  */
 export function createPeopleService(db: DatabaseHandle, clock: Clock) {
+  // Pages of a few dozen people each; a few hundred keep the common lists and searches warm.
+  const listCache = createVersionedCache<Awaited<ReturnType<typeof peopleRepository.list>>>(300);
+
   async function loadOrFail(executor: Executor, municipalityId: string, id: string) {
     const found = await peopleRepository.findById(executor, municipalityId, id);
     if (!found) throw notFound('Person');
@@ -36,9 +40,16 @@ export function createPeopleService(db: DatabaseHandle, clock: Clock) {
   }
 
   return {
+    /**
+     * The same for everyone who may read people (no department scope), and independent of the
+     * day (status and dates are stored, not derived), so a page is kept per municipality, data
+     * version and query until anything in the municipality changes.
+     */
     async listPeople(actor: AnyActor, query: PersonListQuery) {
       requirePermission(actor, 'person.read');
-      return peopleRepository.list(db, municipalityOf(actor), query);
+      const municipalityId = municipalityOf(actor);
+      const version = await dataVersionFor(db, actor, municipalityId);
+      return listCache.getOrLoad(versionedKey(municipalityId, version, query), () => peopleRepository.list(db, municipalityId, query));
     },
 
     async getPerson(actor: AnyActor, id: string): Promise<Person> {

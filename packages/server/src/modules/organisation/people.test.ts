@@ -100,4 +100,33 @@ describe('people API', () => {
     };
     expect(await count(100)).toBe(await count(5));
   });
+
+  it('serves a repeated list from the cache until anything in the municipality changes, and never another municipality’s', async () => {
+    const url = '/api/v1/people?sort=name&limit=5';
+    const list = async (headers = tanum.admin.authorization) => {
+      context.queries.count = 0;
+      const page = expectStatus(await send(context, 'GET', url, { headers }), 200);
+      return { page, queries: context.queries.count };
+    };
+    const first = await list();
+    const again = await list();
+    expect(again.page).toEqual(first.page);
+    // The authentication query only (it reads the data version too).
+    expect(again.queries).toBe(1);
+    // The same query in another municipality is its own entry: none of Tanum's people.
+    const foreign = await list(other.admin.authorization);
+    const tanumIds = new Set(first.page.items.map((person: { id: string }) => person.id));
+    expect(foreign.page.items.length).toBeGreaterThan(0);
+    expect(foreign.page.items.some((person: { id: string }) => tanumIds.has(person.id))).toBe(false);
+    expect(foreign.page.total).not.toBe(first.page.total);
+
+    const renamed = first.page.items[0];
+    expectStatus(await send(context, 'PATCH', `/api/v1/people/${renamed.id}`, { headers: tanum.admin.authorization, body: { title: 'Ändrad efter cachning' }, ifMatch: renamed.version }), 200);
+    const afterWrite = await list();
+    expect(afterWrite.queries).toBe(first.queries);
+    expect(afterWrite.page.items[0]).toMatchObject({ id: renamed.id, title: 'Ändrad efter cachning', version: renamed.version + 1 });
+    // Another municipality's write does not touch this municipality's cached page.
+    await make.person(other);
+    expect((await list()).queries).toBe(1);
+  });
 });
