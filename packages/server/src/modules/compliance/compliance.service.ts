@@ -8,6 +8,7 @@ import { concurrencyLimit } from '../../platform/concurrency.ts';
 import { withTransaction, type DatabaseHandle } from '../../platform/database.ts';
 import { invalid } from '../../platform/errors.ts';
 import { decodeOffsetCursor, encodeOffsetCursor } from '../../platform/paging.ts';
+import { createVersionedCache, dataVersionFor, versionedKey } from '../../platform/versioned-cache.ts';
 import { evaluate, findClause, summarise, type RuleResult } from '../../policy/index.ts';
 import { swedishToday } from '../systems/system-queries.ts';
 import { loadComplianceSnapshot } from './compliance-snapshot.repository.ts';
@@ -57,36 +58,56 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock) {
     return results.filter((result) => result.departmentId !== null && subtree.has(result.departmentId));
   }
 
+  /** The summary view evaluated now; on the day's first evaluation it also stores the day's snapshot for the trend. */
+  async function evaluateSummary(municipalityId: string, departmentId: string | undefined): Promise<ComplianceSummaryView> {
+    const { stored, snapshot, results, evaluatedAt } = await evaluateMunicipality(municipalityId);
+    const whole = summarise(results, snapshot);
+    const today = swedishToday(clock.now());
+    if (!(await policyPacksRepository.hasSnapshot(db, municipalityId, today))) {
+      await policyPacksRepository.insertSnapshot(
+        db,
+        { id: randomUUID(), municipalityId, day: today, packId: stored.id, score: whole.overall.score, passed: whole.overall.passed, failed: whole.overall.failed, summary: whole },
+        evaluatedAt,
+      );
+    }
+    const scoped = departmentId ? summarise(restrictToDepartment(results, snapshot.departments, departmentId), snapshot) : whole;
+    const subtree = departmentId ? new Set(departmentSubtree(snapshot.departments.map((d) => ({ id: d.id, parent_id: d.parentId })), departmentId)) : undefined;
+    return {
+      pack: { id: stored.id, key: stored.pack.key, version: stored.pack.version, title: stored.pack.document.title },
+      evaluatedAt,
+      departmentId: departmentId ?? null,
+      overall: scoped.overall,
+      clauses: scoped.clauses.map((clause) => {
+        const text = findClause(stored.pack, clause.clauseId);
+        return { ...clause, section: text?.section ?? '', titleSv: text?.titleSv ?? clause.clauseId, titleEn: text?.titleEn ?? clause.clauseId };
+      }),
+      departments: subtree ? scoped.departments.filter((department) => department.departmentId !== null && subtree.has(department.departmentId)) : scoped.departments,
+      trend: await policyPacksRepository.trend(db, municipalityId, 365),
+    };
+  }
+
+  // A whole municipality's summary view (every clause and department, a year of trend) is large
+  // for an L municipality: a few dozen views per process at most.
+  const summaryCache = createVersionedCache<ComplianceSummaryView>(64);
+
   return {
     evaluateMunicipality,
 
+    /**
+     * The summary is the same for everyone who may read compliance (no department scope), so the
+     * view is kept per municipality, data version, day and department until anything in the
+     * municipality changes: concurrent requests share one evaluation (single flight) instead of
+     * each holding the whole municipality in memory. Two days are in the key: the rules judge
+     * deadlines by the date of evaluatedAt (UTC), the daily snapshot and trend by the Swedish day.
+     * `evaluatedAt` says when the served view was evaluated, which is the truth.
+     */
     async summary(actor: AnyActor, departmentId?: string): Promise<ComplianceSummaryView> {
       requirePermission(actor, 'compliance.read');
       const municipalityId = municipalityOf(actor);
-      const { stored, snapshot, results, evaluatedAt } = await evaluateMunicipality(municipalityId);
-      const whole = summarise(results, snapshot);
-      const today = swedishToday(clock.now());
-      if (!(await policyPacksRepository.hasSnapshot(db, municipalityId, today))) {
-        await policyPacksRepository.insertSnapshot(
-          db,
-          { id: randomUUID(), municipalityId, day: today, packId: stored.id, score: whole.overall.score, passed: whole.overall.passed, failed: whole.overall.failed, summary: whole },
-          evaluatedAt,
-        );
-      }
-      const scoped = departmentId ? summarise(restrictToDepartment(results, snapshot.departments, departmentId), snapshot) : whole;
-      const subtree = departmentId ? new Set(departmentSubtree(snapshot.departments.map((d) => ({ id: d.id, parent_id: d.parentId })), departmentId)) : undefined;
-      return {
-        pack: { id: stored.id, key: stored.pack.key, version: stored.pack.version, title: stored.pack.document.title },
-        evaluatedAt,
-        departmentId: departmentId ?? null,
-        overall: scoped.overall,
-        clauses: scoped.clauses.map((clause) => {
-          const text = findClause(stored.pack, clause.clauseId);
-          return { ...clause, section: text?.section ?? '', titleSv: text?.titleSv ?? clause.clauseId, titleEn: text?.titleEn ?? clause.clauseId };
-        }),
-        departments: subtree ? scoped.departments.filter((department) => department.departmentId !== null && subtree.has(department.departmentId)) : scoped.departments,
-        trend: await policyPacksRepository.trend(db, municipalityId, 365),
-      };
+      const now = clock.now();
+      const version = await dataVersionFor(db, actor, municipalityId);
+      const key = versionedKey(municipalityId, version, swedishToday(now), now.toISOString().slice(0, 10), departmentId ?? null);
+      return summaryCache.getOrLoad(key, () => evaluateSummary(municipalityId, departmentId));
     },
 
     async results(actor: AnyActor, query: ComplianceResultQuery) {

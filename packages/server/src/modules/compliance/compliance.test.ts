@@ -160,6 +160,54 @@ describe('compliance API', () => {
     expect((await results('rule=ITP-4.2.3-DUTIES&status=fail')).total).toBeGreaterThan(0);
   });
 
+  it('serves a repeated summary until the municipality changes or a day turns, and never another municipality’s', async () => {
+    type Summary = { evaluatedAt: string; clauses: Array<{ clauseId: string; passed: number; failed: number }>; departments: Array<{ departmentId: string | null }> };
+    const summary = async (user: Pick<TestUser, 'authorization'> = tanum.admin, query = '') => {
+      context.queries.count = 0;
+      const view = expectStatus(await send(context, 'GET', `/api/v1/compliance${query}`, { headers: user.authorization }), 200) as Summary;
+      return { view, queries: context.queries.count };
+    };
+    const deputyClause = (view: Summary) => view.clauses.find((clause) => clause.clauseId === 'ITP-4.2-DEPUTY')!;
+    const uncovered = await register.system(tanum, care, { name: 'Cachesystemet', lifecycle: 'introducing' });
+    await register.appoint(tanum, uncovered.id, manager.personId, 'manager');
+
+    const first = await summary();
+    const again = await summary();
+    expect(again.view).toEqual(first.view);
+    // The authentication query only: no evaluation, no snapshot check, no trend.
+    expect(again.queries).toBe(1);
+    context.clock.advanceMinutes(5);
+    expect((await summary()).view.evaluatedAt).toBe(first.view.evaluatedAt);
+    // Whoever may read it gets the same view (a department head's view of their department is
+    // an administrator's view of that department).
+    expect((await summary(schoolHead, `?department=${school}`)).view).toEqual((await summary(tanum.admin, `?department=${school}`)).view);
+
+    // Another municipality's summary is its own: none of Tanum's departments or systems.
+    const foreign = await summary(other.admin);
+    expect(foreign.view.departments.map((department) => department.departmentId)).not.toEqual(expect.arrayContaining([school]));
+    expect(JSON.stringify(foreign.view)).not.toContain(care);
+    expect(deputyClause(foreign.view)).not.toEqual(deputyClause(first.view));
+    // Another municipality's write leaves Tanum's view in place.
+    await register.system(other, (await make.department(other, 'Lysekils IT')).id, { name: 'Lysekils nya system' });
+    expect((await summary()).view.evaluatedAt).toBe(first.view.evaluatedAt);
+
+    // A write in the municipality: the next summary is evaluated afresh and shows it.
+    await register.appoint(tanum, uncovered.id, deputy.personId, 'deputy');
+    const afterWrite = (await summary()).view;
+    expect(afterWrite.evaluatedAt).not.toBe(first.view.evaluatedAt);
+    expect(deputyClause(afterWrite)).toMatchObject({ passed: deputyClause(first.view).passed + 1, failed: deputyClause(first.view).failed - 1 });
+
+    // A new day re-evaluates: the Swedish day (snapshot, trend) turns before the UTC date the
+    // rules judge deadlines by, and each turn is a new view.
+    const day = context.clock.now().toISOString().slice(0, 10);
+    context.clock.set(`${day}T23:30:00.000Z`);
+    const swedishTomorrow = (await summary()).view;
+    expect(swedishTomorrow.evaluatedAt).not.toBe(afterWrite.evaluatedAt);
+    const nextDay = new Date(Date.parse(`${day}T00:00:00.000Z`) + 24 * 60 * 60_000).toISOString().slice(0, 10);
+    context.clock.set(`${nextDay}T00:30:00.000Z`);
+    expect((await summary()).view.evaluatedAt).toBe(`${nextDay}T00:30:00.000Z`);
+  });
+
   it('pages results with a cursor and refuses a bad one', async () => {
     const first = expectStatus(await send(context, 'GET', '/api/v1/compliance/results?limit=3', { headers: tanum.admin.authorization }), 200);
     expect(first.items).toHaveLength(3);
