@@ -6,6 +6,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { inParallel, withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
 import { AppError, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
+import { createVersionedCache, dataVersionFor, versionedKey } from '../../platform/versioned-cache.ts';
 import { swedishToday } from '../systems/system-queries.ts';
 import { systemsRepository } from '../systems/systems.repository.ts';
 import type { SystemsService } from '../systems/systems.service.ts';
@@ -16,6 +17,9 @@ import { integrationsRepository } from './integrations.repository.ts';
  * its manager and deputies) may record the link: both ends need to know their neighbours.
  */
 export function createIntegrationsService(db: DatabaseHandle, clock: Clock, systems: SystemsService) {
+  // A graph is a system and its neighbours, a few kB: one per system page visited recently.
+  const graphCache = createVersionedCache<SystemGraph>(1000);
+
   function requireOnEitherEnd(actor: AnyActor, ends: System[]) {
     const allowed = ends.some((system) => can(actor, 'integration.write', { departmentId: system.ownerDepartmentId, stewardPersonIds: systems.stewardsOf(system) }));
     if (!allowed) throw new AppError('forbidden', 'You may record integrations only for systems you keep (owner, IT unit, manager or deputy).');
@@ -33,6 +37,28 @@ export function createIntegrationsService(db: DatabaseHandle, clock: Clock, syst
     const integration = await integrationsRepository.findById(executor, municipalityId, id);
     if (!integration) throw notFound('Integration');
     return integration;
+  }
+
+  /** Reads by municipality only, never by the caller: the graph is shared between callers. */
+  async function loadGraph(municipalityId: string, systemId: string): Promise<SystemGraph> {
+    const system = await systems.loadOrFail(db, municipalityId, systemId);
+    const integrations = await integrationsRepository.listTouching(db, municipalityId, systemId);
+    const neighbourIds = [...new Set(integrations.flatMap((integration) => [integration.providerSystemId, integration.consumerSystemId]))].filter((id) => id !== systemId);
+    const neighbours = neighbourIds.length === 0 ? [] : await systemsRepository.namesByIds(db, municipalityId, neighbourIds);
+    return {
+      nodes: [
+        { id: system.id, name: system.name, lifecycle: system.lifecycle, central: true },
+        ...neighbours.map((neighbour) => ({ id: neighbour.id, name: neighbour.name, lifecycle: neighbour.lifecycle, central: false })),
+      ],
+      edges: integrations.map((integration) => ({
+        id: integration.id,
+        source: integration.providerSystemId,
+        target: integration.consumerSystemId,
+        method: integration.method,
+        flow: integration.flow,
+        frequency: integration.frequency,
+      })),
+    };
   }
 
   return {
@@ -95,28 +121,17 @@ export function createIntegrationsService(db: DatabaseHandle, clock: Clock, syst
       });
     },
 
-    /** The system and its direct neighbours (angränsande system), for the graph on its page. */
+    /**
+     * The system and its direct neighbours (angränsande system), for the graph on its page: the
+     * same for everyone who may read systems, so kept per municipality, data version, day (the
+     * system is read as of today) and system until anything in the municipality changes.
+     */
     async systemGraph(actor: AnyActor, systemId: string): Promise<SystemGraph> {
       requirePermission(actor, 'system.read');
       const municipalityId = municipalityOf(actor);
-      const system = await systems.loadOrFail(db, municipalityId, systemId);
-      const integrations = await integrationsRepository.listTouching(db, municipalityId, systemId);
-      const neighbourIds = [...new Set(integrations.flatMap((integration) => [integration.providerSystemId, integration.consumerSystemId]))].filter((id) => id !== systemId);
-      const neighbours = await systems.summariesByIds(actor, neighbourIds);
-      return {
-        nodes: [
-          { id: system.id, name: system.name, lifecycle: system.lifecycle, central: true },
-          ...neighbours.map((neighbour) => ({ id: neighbour.id, name: neighbour.name, lifecycle: neighbour.lifecycle, central: false })),
-        ],
-        edges: integrations.map((integration) => ({
-          id: integration.id,
-          source: integration.providerSystemId,
-          target: integration.consumerSystemId,
-          method: integration.method,
-          flow: integration.flow,
-          frequency: integration.frequency,
-        })),
-      };
+      const day = swedishToday(clock.now());
+      const version = await dataVersionFor(db, actor, municipalityId);
+      return graphCache.getOrLoad(versionedKey(municipalityId, version, day, systemId), () => loadGraph(municipalityId, systemId));
     },
   };
 }

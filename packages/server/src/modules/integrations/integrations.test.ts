@@ -86,4 +86,33 @@ describe('integrations and the adjacency graph', () => {
     const foreignLog = expectStatus(await send(context, 'GET', '/api/v1/audit-events?limit=200', { headers: other.admin.authorization }), 200);
     expect(Object.values(foreignLog.names)).not.toContain('Heroma');
   });
+
+  it('serves a repeated graph until anything in the municipality changes, and never to another municipality', async () => {
+    const graph = async (systemId: string, user: Pick<TestUser, 'authorization'> = tanum.admin) => {
+      context.queries.count = 0;
+      const response = await send(context, 'GET', `/api/v1/systems/${systemId}/graph`, { headers: user.authorization });
+      return { response, queries: context.queries.count };
+    };
+    const names = (body: { nodes: Array<{ name: string }> }) => body.nodes.map((node) => node.name).sort();
+    const first = await graph(payroll.id);
+    const again = await graph(payroll.id);
+    expect(expectStatus(again.response, 200)).toEqual(expectStatus(first.response, 200));
+    // The authentication query only: neither the system, its integrations nor its neighbours.
+    expect(again.queries).toBe(1);
+    expect(expectStatus((await graph(payroll.id, outsider)).response, 200)).toEqual(expectStatus(first.response, 200));
+
+    // Another municipality asking for Tanum's system by id gets no graph, cached or not.
+    expectProblem((await graph(payroll.id, other.admin)).response, 404, 'not_found');
+    expectProblem((await graph('00000000-0000-4000-8000-000000000000')).response, 404, 'not_found');
+    // Another municipality's write leaves Tanum's graph in place.
+    await register.system(other, (await factories(context).department(other, 'Munkedals kansli')).id, { name: 'Munkedals diarium' });
+    expect((await graph(payroll.id)).queries).toBe(1);
+
+    // Renaming a neighbour is a write in the municipality: the next graph is read afresh.
+    const neighbour = await register.get(tanum.admin, hr.id);
+    expectStatus(await send(context, 'PATCH', `/api/v1/systems/${hr.id}`, { headers: tanum.admin.authorization, body: { name: 'Adato HR' }, ifMatch: neighbour.version }), 200);
+    const afterWrite = await graph(payroll.id);
+    expect(afterWrite.queries).toBe(first.queries);
+    expect(names(expectStatus(afterWrite.response, 200))).toEqual(['Adato HR', 'Heroma', 'Raindance']);
+  });
 });

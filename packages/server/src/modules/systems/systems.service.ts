@@ -228,13 +228,6 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock) {
       });
     },
 
-    /** Name and lifecycle of several systems at once (one query), for graphs and pickers. */
-    async summariesByIds(actor: AnyActor, ids: string[]) {
-      requirePermission(actor, 'system.read');
-      if (ids.length === 0) return [];
-      return systemsRepository.namesByIds(db, municipalityOf(actor), ids);
-    },
-
     /**
      * The system's own history, readable by whoever may read the system: events on the system,
      * its duties (`id:duty`), and every assignment and integration it has had.
