@@ -84,7 +84,8 @@ export const municipalitiesRepository = {
   },
 
   /** Links every person with this e-mail (in any municipality) to the login. */
-  async linkPeopleToLogin(db: Executor, email: string, loginId: string) {
-    await db.updateTable('people').set({ login_id: loginId }).where('email', '=', email).where('login_id', 'is', null).execute();
+  /** Links every person with the e-mail, in any municipality, to the login; returns whom it linked. */
+  linkPeopleToLogin(db: Executor, email: string, loginId: string) {
+    return db.updateTable('people').set({ login_id: loginId }).where('email', '=', email).where('login_id', 'is', null).returning(['id', 'municipality_id']).execute();
   },
 };

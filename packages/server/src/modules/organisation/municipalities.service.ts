@@ -67,7 +67,18 @@ export function createMunicipalitiesService(db: DatabaseHandle, clock: Clock) {
       await peopleRepository.insert(transaction, municipality.id, personId, values, now);
       await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'person', entityId: personId, after: values, municipalityId: municipality.id });
     }
-    await municipalitiesRepository.linkPeopleToLogin(transaction, input.adminEmail, loginId);
+    // The same person may already be registered in other municipalities: each link is a change of
+    // that municipality's data, audited in its own chain (which also moves its data version).
+    for (const linked of await municipalitiesRepository.linkPeopleToLogin(transaction, input.adminEmail, loginId)) {
+      await recordAudit(transaction, actor, clock, {
+        action: 'update',
+        entityType: 'person',
+        entityId: linked.id,
+        before: { loginId: null },
+        after: { loginId },
+        municipalityId: linked.municipality_id,
+      });
+    }
 
     if (!(await roleAssignmentsRepository.exists(transaction, municipality.id, personId, 'administrator', null))) {
       const assignmentId = randomUUID();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../access/actor.ts';
 import { createTestContext, factories, type TestContext, type TestMunicipality } from '../../../test/test-app.ts';
 import { expectProblem, expectStatus, send } from '../../../test/http.ts';
 
@@ -42,5 +43,21 @@ describe('municipalities API', () => {
     expectProblem(await send(context, 'PATCH', `/api/v1/municipalities/${other.id}`, { headers: tanum.admin.authorization, body: { name: 'Kapad' }, ifMatch: 1 }), 404, 'not_found');
     const itChief = await make.user(tanum, 'it_chief');
     expectProblem(await send(context, 'PATCH', url, { headers: itChief.authorization, body: { name: 'X' }, ifMatch: 2 }), 403, 'forbidden');
+  });
+
+  it('audits linking people of other municipalities to a new login, so their cached lists show it at once', async () => {
+    const email = `linked-${Date.now()}@example.se`;
+    const person = expectStatus(await send(context, 'POST', '/api/v1/people', { headers: other.admin.authorization, body: { firstName: 'Lin', lastName: 'Kad', email } }), 201);
+    const listed = () => send(context, 'GET', `/api/v1/people?q=Kad&limit=50`, { headers: other.admin.authorization });
+    const before = expectStatus(await listed(), 200);
+    expect(before.items.find((item: { id: string }) => item.id === person.id)).toMatchObject({ hasLogin: false });
+
+    // Another municipality is set up with the same e-mail as its administrator: the login is created now.
+    await context.services.municipalities.initialiseMunicipality(systemActor('test'), { code: '1430', name: 'Munkedals kommun', adminEmail: email, adminPassword: 'A-long-test-password-1' });
+
+    const after = expectStatus(await listed(), 200);
+    expect(after.items.find((item: { id: string }) => item.id === person.id)).toMatchObject({ hasLogin: true });
+    const events = expectStatus(await send(context, 'GET', `/api/v1/audit-events?entityType=person&entityId=${person.id}`, { headers: other.admin.authorization }), 200);
+    expect(events.items.map((event: { action: string }) => event.action)).toEqual(expect.arrayContaining(['create', 'update']));
   });
 });
