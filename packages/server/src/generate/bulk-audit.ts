@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { AnyActor } from '../access/actor.ts';
-import { hashAuditEvent, installationChain, type AuditEntry } from '../platform/audit.ts';
+import { canonicalJson, hashAuditEvent, installationChain, type AuditEntry } from '../platform/audit.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { AuditEventsTable } from '../platform/database-schema.ts';
 import { insertRows } from '../platform/bulk-insert.ts';
@@ -18,25 +18,24 @@ import type { TransactionHandle } from '../platform/database.ts';
 const genesisHash = '0'.repeat(64);
 
 /**
- * The same canonical form as recordAudit: keys sorted (localeCompare) so equal content hashes
- * equally. A bulk load repeats a few shapes tens of thousands of times, so each shape's key order
- * is sorted once and remembered.
+ * Event ids in the UUID version 7 layout: the load's time, a counter, 48 random bits. Each is
+ * larger than the one before, so the events append to the id index (and to the one by time and
+ * id) instead of writing to a random page of it for every event; the random tail keeps two loads
+ * of the same millisecond apart.
  */
-const sortedKeysByShape = new Map<string, string[]>();
-function canonicalJson(value: unknown): string | null {
-  if (value === undefined || value === null) return null;
-  return JSON.stringify(value, (_key, inner: unknown) => {
-    if (!inner || typeof inner !== 'object' || Array.isArray(inner)) return inner;
-    const record = inner as Record<string, unknown>;
-    const keys = Object.keys(record);
-    const shape = keys.join('\u0000');
-    let sorted = sortedKeysByShape.get(shape);
-    if (!sorted) {
-      sorted = [...keys].sort((left, right) => left.localeCompare(right));
-      sortedKeysByShape.set(shape, sorted);
-    }
-    return Object.fromEntries(sorted.map((key) => [key, record[key]]));
-  });
+function timeOrderedIds(time: number, count: number): string[] {
+  if (count > 2 ** 26) throw new Error('recordAuditEvents: at most 2^26 events per call (the id counter has 26 bits)');
+  const timeHex = time.toString(16).padStart(12, '0');
+  const prefix = `${timeHex.slice(0, 8)}-${timeHex.slice(8)}-`;
+  const tail = randomBytes(6 * count).toString('hex');
+  const ids: string[] = [];
+  for (let counter = 0; counter < count; counter += 1) {
+    // Version 7, then the counter's top 12 bits; the variant (10), then its low 14 bits.
+    const versioned = (0x7000 | (counter >>> 14)).toString(16);
+    const variant = (0x8000 | (counter & 0x3fff)).toString(16);
+    ids.push(`${prefix}${versioned}-${variant}-${tail.slice(counter * 12, counter * 12 + 12)}`);
+  }
+  return ids;
 }
 
 export async function recordAuditEvents(
@@ -70,13 +69,15 @@ export async function recordAuditEvents(
     await transaction.insertInto('audit_chain_heads').values({ chain_id: chainId, last_sequence: entries.length, last_hash: genesisHash }).execute();
   }
 
-  const occurredAt = clock.now().toISOString();
+  const now = clock.now();
+  const occurredAt = now.toISOString();
+  const ids = timeOrderedIds(now.getTime(), entries.length);
   const actorLoginId = actor.kind === 'person' ? actor.loginId : null;
   const actorName = actor.kind === 'person' ? `${actor.name} <${actor.email}>` : `system: ${actor.name}`;
-  const rows: AuditEventsTable[] = entries.map((entry) => {
+  const rows: AuditEventsTable[] = entries.map((entry, index) => {
     sequence += 1;
     const fields: Omit<AuditEventsTable, 'hash'> = {
-      id: randomUUID(),
+      id: ids[index]!,
       chain_id: chainId,
       sequence,
       municipality_id: municipalityId,

@@ -2,7 +2,6 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { systemActor } from '../access/actor.ts';
 import { createRandom } from '../demo/random.ts';
-import type { AuditEntry } from '../platform/audit.ts';
 import type { Clock } from '../platform/clock.ts';
 import { isPostgres, withTransaction, type DatabaseHandle, type TransactionHandle } from '../platform/database.ts';
 import type { Services } from '../services.ts';
@@ -111,6 +110,8 @@ export async function generateWorkload(db: DatabaseHandle, services: Services, c
 
   async function fillMunicipality(transaction: TransactionHandle, municipalityId: string, plan: MunicipalityPlan): Promise<GeneratedMunicipality> {
     const municipalitySeed = seedFor(options.seed, plan.code);
+    const actor = systemActor('generate', municipalityId);
+    let auditEventsRecorded = 0;
     const context: OrganisationContext = {
       transaction,
       municipalityId,
@@ -119,21 +120,25 @@ export async function generateWorkload(db: DatabaseHandle, services: Services, c
       ids: createIdSource(createRandom(municipalitySeed ^ 0x5bd1e995)),
       now: clock.now().toISOString(),
       audit: [],
+      recordAudit: async (entries) => {
+        auditEventsRecorded += entries.length;
+        await recordAuditEvents(transaction, actor, clock, entries);
+      },
     };
-    const actor = systemActor('generate', municipalityId);
     const runPhase = async <Result>(name: PhaseName, work: () => Promise<Result>, rowsOf: (result: Result) => number, describe: (result: Result) => string) => {
       const phaseStarted = performance.now();
+      const recordedBefore = auditEventsRecorded;
       const result = await work();
-      const auditEntries: AuditEntry[] = context.audit;
-      context.audit = [];
-      await recordAuditEvents(transaction, actor, clock, auditEntries);
+      // What the phase's generators left unrecorded (those that write in one go leave all of it).
+      await context.recordAudit(context.audit.splice(0));
+      const auditEvents = auditEventsRecorded - recordedBefore;
       const seconds = (performance.now() - phaseStarted) / 1000;
       const rows = rowsOf(result);
       phases[name].rows += rows;
-      phases[name].auditEvents += auditEntries.length;
+      phases[name].auditEvents += auditEvents;
       phases[name].seconds += seconds;
       phaseSeconds += seconds;
-      if (verbose) progress(`${name.padEnd(13)} ${describe(result)} + ${count(auditEntries.length)} audit events in ${seconds.toFixed(2)} s (${rate(rows + auditEntries.length, seconds)} rows/s)`);
+      if (verbose) progress(`${name.padEnd(13)} ${describe(result)} + ${count(auditEvents)} audit events in ${seconds.toFixed(2)} s (${rate(rows + auditEvents, seconds)} rows/s)`);
       return result;
     };
 

@@ -50,6 +50,14 @@ export interface OrganisationContext {
   now: string;
   /** Collects the audit events of what was written; the caller records them in bulk. */
   audit: AuditEntry[];
+  /**
+   * Records audit events in the load's transaction (recordAuditEvents, with the load's actor and
+   * clock). A generator that writes in batches records each batch's events with its rows, so that
+   * on PostgreSQL they are written while the next batch is generated rather than all at the end.
+   * The first batch's claim locks the chain head until the commit, so the municipality's other
+   * audited writes wait for the whole load (on SQLite the load holds the write lock anyway).
+   */
+  recordAudit(entries: AuditEntry[]): Promise<void>;
 }
 
 /** A department tree: förvaltningar on top, units under them, and sub-units once the units run out. */

@@ -27,13 +27,76 @@ export interface AuditEntry {
 
 type HashedFields = Omit<AuditEventsTable, 'hash'>;
 
-function canonicalJson(value: unknown): string | null {
+/**
+ * The stored form of an event's before and after: JSON with every object's keys sorted
+ * (localeCompare), so that equal content hashes equally. Its bytes are part of every hash in the
+ * chain, so it must never change: it is exactly what `JSON.stringify` gives with a replacer that
+ * rebuilds each object from its sorted entries (audit.unit.test.ts compares the two), written
+ * directly because a bulk load canonicalises tens of thousands of values and the replacer rebuilt
+ * every object. Used by recordAudit and by the bulk path (generate/bulk-audit.ts).
+ */
+export function canonicalJson(value: unknown): string | null {
   if (value === undefined || value === null) return null;
-  return JSON.stringify(value, (_key, inner) =>
-    inner && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner).sort(([left], [right]) => left.localeCompare(right)))
-      : inner,
-  );
+  return writeJson(value, '') as string;
+}
+
+/**
+ * One value as JSON.stringify writes it, objects with sorted keys; undefined where JSON.stringify
+ * leaves the value out (undefined, functions, symbols).
+ */
+function writeJson(value: unknown, key: string): string | undefined {
+  // JSON.stringify calls toJSON (Date's, for one) before anything else looks at the value.
+  if ((typeof value === 'object' && value !== null) || typeof value === 'bigint') {
+    const toJson = (value as { toJSON?: unknown }).toJSON;
+    if (typeof toJson === 'function') value = toJson.call(value, key);
+  }
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let index = 0; index < value.length; index += 1) {
+      if (index > 0) text += ',';
+      text += writeJson(value[index], String(index)) ?? 'null';
+    }
+    return `${text}]`;
+  }
+  // Any other object, a Map or a boxed number too, became a plain object of its own enumerable keys.
+  const record = value as Record<string, unknown>;
+  const shape = shapeOf(Object.keys(record));
+  let text = '{';
+  for (let index = 0; index < shape.sorted.length; index += 1) {
+    const written = writeJson(record[shape.sorted[index]!], shape.sorted[index]!);
+    if (written === undefined) continue;
+    if (text.length > 1) text += ',';
+    text += shape.quoted[index]! + written;
+  }
+  return `${text}}`;
+}
+
+/**
+ * Key orders by shape, with each key already written as `"key":`: a bulk load repeats a few
+ * shapes tens of thousands of times. The order is that of an object built from the entries sorted
+ * with localeCompare, where integer-like keys still come first. Bounded, since recordAudit runs for
+ * the life of the server.
+ */
+interface Shape {
+  keys: string[];
+  sorted: string[];
+  quoted: string[];
+}
+const shapesByJoinedKeys = new Map<string, Shape>();
+const shapesRemembered = 1000;
+
+function shapeOf(keys: string[]): Shape {
+  const joined = keys.join('\u0000');
+  const known = shapesByJoinedKeys.get(joined);
+  // Keys that themselves contain \u0000 could join alike: the keys are compared, not only the joined text.
+  if (known && known.keys.length === keys.length && known.keys.every((key, index) => key === keys[index])) return known;
+  const byLocale = [...keys].sort((left, right) => left.localeCompare(right));
+  const sorted = Object.keys(Object.fromEntries(byLocale.map((name) => [name, true])));
+  const shape = { keys, sorted, quoted: sorted.map((name) => `${JSON.stringify(name)}:`) };
+  if (shapesByJoinedKeys.size >= shapesRemembered) shapesByJoinedKeys.delete(shapesByJoinedKeys.keys().next().value!);
+  shapesByJoinedKeys.set(joined, shape);
+  return shape;
 }
 
 export function hashAuditEvent(fields: HashedFields): string {
