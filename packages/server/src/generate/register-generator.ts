@@ -91,6 +91,10 @@ export async function generateSystems(
     counts.classifications += batch.classifications.length;
     counts.duties += batch.duties.length;
     counts.assignments += batch.assignments.length;
+    // In name order, so that the four indexes that lead with the sort key (after the municipality)
+    // take the batch in one sweep rather than at a random page per system: the systems insert took
+    // half the time on SQLite. The id index still appends, since every id of the batch is above the last.
+    batch.systems.sort((left, right) => (left.columns.sort_key < right.columns.sort_key ? -1 : left.columns.sort_key > right.columns.sort_key ? 1 : 0));
     writing = writing.then(async () => {
       await systemsRepository.insertMany(transaction, municipalityId, batch.systems, context.now);
       await systemsRepository.insertUsingDepartmentsMany(transaction, municipalityId, batch.using);
