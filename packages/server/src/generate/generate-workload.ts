@@ -5,7 +5,7 @@ import { createRandom } from '../demo/random.ts';
 import type { Clock } from '../platform/clock.ts';
 import { isPostgres, withTransaction, type DatabaseHandle, type TransactionHandle } from '../platform/database.ts';
 import type { Services } from '../services.ts';
-import { recordAuditEvents } from './bulk-audit.ts';
+import { openAuditChain } from './bulk-audit.ts';
 import { createIdSource, seedFor } from './deterministic-ids.ts';
 import { generateDepartments, generatePeople, generateRoles, type OrganisationContext } from './organisation-generator.ts';
 import { generateIntegrations, generateSystems } from './register-generator.ts';
@@ -111,7 +111,6 @@ export async function generateWorkload(db: DatabaseHandle, services: Services, c
   async function fillMunicipality(transaction: TransactionHandle, municipalityId: string, plan: MunicipalityPlan): Promise<GeneratedMunicipality> {
     const municipalitySeed = seedFor(options.seed, plan.code);
     const actor = systemActor('generate', municipalityId);
-    let auditEventsRecorded = 0;
     const context: OrganisationContext = {
       transaction,
       municipalityId,
@@ -120,18 +119,15 @@ export async function generateWorkload(db: DatabaseHandle, services: Services, c
       ids: createIdSource(createRandom(municipalitySeed ^ 0x5bd1e995)),
       now: clock.now().toISOString(),
       audit: [],
-      recordAudit: async (entries) => {
-        auditEventsRecorded += entries.length;
-        await recordAuditEvents(transaction, actor, clock, entries);
-      },
+      auditChain: await openAuditChain(transaction, actor, clock),
     };
     const runPhase = async <Result>(name: PhaseName, work: () => Promise<Result>, rowsOf: (result: Result) => number, describe: (result: Result) => string) => {
       const phaseStarted = performance.now();
-      const recordedBefore = auditEventsRecorded;
+      const appendedBefore = context.auditChain.appended;
       const result = await work();
       // What the phase's generators left unrecorded (those that write in one go leave all of it).
-      await context.recordAudit(context.audit.splice(0));
-      const auditEvents = auditEventsRecorded - recordedBefore;
+      await context.auditChain.insert(context.auditChain.append(context.audit.splice(0)));
+      const auditEvents = context.auditChain.appended - appendedBefore;
       const seconds = (performance.now() - phaseStarted) / 1000;
       const rows = rowsOf(result);
       phases[name].rows += rows;
@@ -165,6 +161,7 @@ export async function generateWorkload(db: DatabaseHandle, services: Services, c
       (result) => result,
       (result) => `${count(result)} integrations`,
     );
+    await context.auditChain.close();
     return {
       id: municipalityId,
       code: plan.code,

@@ -3,7 +3,7 @@ import { systemActor } from '../access/actor.ts';
 import { createRandom } from '../demo/random.ts';
 import type { Clock } from '../platform/clock.ts';
 import { withTransaction, type DatabaseHandle } from '../platform/database.ts';
-import { recordAuditEvents } from './bulk-audit.ts';
+import { openAuditChain } from './bulk-audit.ts';
 import { createIdSource } from './deterministic-ids.ts';
 import type { GeneratedDepartment, GeneratedPerson, OrganisationContext } from './organisation-generator.ts';
 import { generateSystems, type RegisterCounts } from './register-generator.ts';
@@ -46,7 +46,6 @@ export async function loadSystems(db: DatabaseHandle, clock: Clock, options: { m
 
   const actor = systemActor('generate', municipalityId);
   return withTransaction(db, async (transaction) => {
-    let auditEvents = 0;
     const context: OrganisationContext = {
       transaction,
       municipalityId,
@@ -55,12 +54,10 @@ export async function loadSystems(db: DatabaseHandle, clock: Clock, options: { m
       ids: createIdSource(createRandom(options.seed ^ 0x2f6b9a1d)),
       now: clock.now().toISOString(),
       audit: [],
-      recordAudit: async (entries) => {
-        auditEvents += entries.length;
-        await recordAuditEvents(transaction, actor, clock, entries);
-      },
+      auditChain: await openAuditChain(transaction, actor, clock),
     };
     const { counts } = await generateSystems(context, options.count, departments, people);
-    return { counts, auditEvents, seconds: 0 };
+    await context.auditChain.close();
+    return { counts, auditEvents: context.auditChain.appended, seconds: 0 };
   }).then((load) => ({ ...load, seconds: (performance.now() - started) / 1000 }));
 }

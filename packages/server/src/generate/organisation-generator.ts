@@ -7,6 +7,7 @@ import { peopleRepository, type PersonValues } from '../modules/organisation/peo
 import { roleAssignmentsRepository } from '../modules/organisation/role-assignments.repository.ts';
 import type { Random } from '../demo/random.ts';
 import { emailLocalPart, firstNames, lastNames } from '../demo/swedish-names.ts';
+import type { AuditChainWriter } from './bulk-audit.ts';
 import type { IdSource } from './deterministic-ids.ts';
 
 /** A förvaltning and the units a municipality of some size has under it; titles for its staff. */
@@ -51,13 +52,13 @@ export interface OrganisationContext {
   /** Collects the audit events of what was written; the caller records them in bulk. */
   audit: AuditEntry[];
   /**
-   * Records audit events in the load's transaction (recordAuditEvents, with the load's actor and
-   * clock). A generator that writes in batches records each batch's events with its rows, so that
-   * on PostgreSQL they are written while the next batch is generated rather than all at the end.
-   * The first batch's claim locks the chain head until the commit, so the municipality's other
-   * audited writes wait for the whole load (on SQLite the load holds the write lock anyway).
+   * The municipality's audit chain, open for the load (openAuditChain). A generator that writes in
+   * batches appends each batch's events while it generates and inserts them with the batch's
+   * rows, so that on PostgreSQL they are hashed and written while the database works, not all at
+   * the end. The chain head stays locked until the commit, so the municipality's other audited
+   * writes wait for the whole load (on SQLite the load holds the write lock anyway).
    */
-  recordAudit(entries: AuditEntry[]): Promise<void>;
+  auditChain: AuditChainWriter;
 }
 
 /** A department tree: förvaltningar on top, units under them, and sub-units once the units run out. */

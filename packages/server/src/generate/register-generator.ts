@@ -80,12 +80,12 @@ export async function generateSystems(
    * Writes what was generated so far with its audit events, and goes on generating while the
    * database works: each batch's statements run after the previous batch's, parents before
    * children, and the yields in the loop below let the connection send the next one. On
-   * PostgreSQL the database's work and this loop's then overlap (the events too: recorded at the
-   * end they were a second and a half with nothing to overlap); on SQLite, which runs in this
-   * thread, nothing changes, except that the events are not all held until the end.
+   * PostgreSQL the database's work and this loop's then overlap (the events' hashing too:
+   * recorded at the end they were a second and a half with nothing to overlap); on SQLite, which
+   * runs in this thread, nothing changes, except that the events are not all held until the end.
    */
   const flush = () => {
-    const batch = { systems: systems.splice(0), using: using.splice(0), classifications: classifications.splice(0), duties: duties.splice(0), assignments: assignments.splice(0), audit: context.audit.splice(0) };
+    const batch = { systems: systems.splice(0), using: using.splice(0), classifications: classifications.splice(0), duties: duties.splice(0), assignments: assignments.splice(0), audit: context.auditChain.append(context.audit.splice(0)) };
     counts.systems += batch.systems.length;
     counts.usingDepartments += batch.using.length;
     counts.classifications += batch.classifications.length;
@@ -101,7 +101,7 @@ export async function generateSystems(
       await systemsRepository.insertClassificationsMany(transaction, municipalityId, batch.classifications);
       await systemDutiesRepository.insertMany(transaction, municipalityId, batch.duties);
       await systemAssignmentsRepository.insertMany(transaction, municipalityId, batch.assignments, context.now);
-      await context.recordAudit(batch.audit);
+      await context.auditChain.insert(batch.audit);
     });
     // Awaited at the end; marked handled now so that a failure before then is not "unhandled".
     writing.catch(() => {});
