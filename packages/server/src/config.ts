@@ -30,6 +30,8 @@ const environmentSchema = z.object({
   /** Directory of the built web application; served at /. */
   WEB_DIST_DIR: z.string().optional(),
   /** `false` stops this instance from running scheduled jobs (another instance, or `forvalta jobs run-due` from cron, runs them). */
+  /** `false`: every read goes to the database (for installations whose data is also changed outside the application). */
+  READ_CACHE: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   JOBS: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   /** How often an instance looks for due jobs. */
   JOBS_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
@@ -52,6 +54,7 @@ export interface Config {
   loginLockMinutes: number;
   loginRateLimitPerMinute: number;
   webDistDirectory: string;
+  readCache: boolean;
   jobsEnabled: boolean;
   jobsTickSeconds: number;
   jobsLeaseSeconds: number;
@@ -86,6 +89,7 @@ export function loadConfig(
     loginLockMinutes: values.LOGIN_LOCK_MINUTES,
     loginRateLimitPerMinute: values.LOGIN_RATE_LIMIT_PER_MINUTE,
     webDistDirectory: values.WEB_DIST_DIR ?? path.join(repositoryRoot, 'packages/web/dist'),
+    readCache: values.READ_CACHE,
     jobsEnabled: values.JOBS,
     jobsTickSeconds: values.JOBS_TICK_SECONDS,
     jobsLeaseSeconds: values.JOBS_LEASE_SECONDS,

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from './config.ts';
 describe('configuration', () => {
   it('has working defaults: SQLite under ./data, localhost:3000', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ databaseUrl: './data/forvalta.db', host: '127.0.0.1', port: 3000, cookieSecure: false, sessionIdleMinutes: 120 });
+    expect(config).toMatchObject({ databaseUrl: './data/forvalta.db', host: '127.0.0.1', port: 3000, cookieSecure: false, sessionIdleMinutes: 120, readCache: true });
   });
 
   it('reads every variable', () => {
@@ -21,6 +21,7 @@ describe('configuration', () => {
       LOGIN_RATE_LIMIT_PER_MINUTE: '50',
       LOG_LEVEL: 'warn',
       WEB_DIST_DIR: '/srv/web',
+      READ_CACHE: 'false',
     });
     expect(config).toMatchObject({
       databaseUrl: 'postgres://u@h/db',
@@ -35,6 +36,7 @@ describe('configuration', () => {
       loginRateLimitPerMinute: 50,
       logLevel: 'warn',
       webDistDirectory: '/srv/web',
+      readCache: false,
     });
   });
 

@@ -24,22 +24,22 @@ import type { Clock } from './platform/clock.ts';
 import type { DatabaseHandle } from './platform/database.ts';
 
 /** Wires every service to the database and clock. The HTTP app and the CLI both use this. */
-export function createServices(db: DatabaseHandle, clock: Clock, config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'loginMaxFailures' | 'loginLockMinutes'>) {
-  const systems = createSystemsService(db, clock);
+export function createServices(db: DatabaseHandle, clock: Clock, config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'readCache'>) {
+  const systems = createSystemsService(db, clock, config);
   return {
     auth: createAuthService(db, clock, config),
     municipalities: createMunicipalitiesService(db, clock),
     departments: createDepartmentsService(db, clock),
-    people: createPeopleService(db, clock),
+    people: createPeopleService(db, clock, config),
     roleAssignments: createRoleAssignmentsService(db, clock),
     apiTokens: createApiTokensService(db, clock),
     auditEvents: createAuditEventsService(db),
     systems,
     systemAssignments: createSystemAssignmentsService(db, clock, systems),
-    integrations: createIntegrationsService(db, clock, systems),
+    integrations: createIntegrationsService(db, clock, systems, config),
     systemsExport: createSystemsExport(db, clock),
     publicRegister: createPublicRegisterService(db, clock),
-    compliance: createComplianceService(db, clock),
+    compliance: createComplianceService(db, clock, config),
     policyPacks: createPolicyPacksService(db, clock),
     projects: createProjectsService(db, clock),
     projectActions: createProjectActionsService(db, clock),

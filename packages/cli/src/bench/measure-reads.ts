@@ -77,16 +77,16 @@ export async function measureReads(
   return reads;
 }
 
-/** The register-list reads at full concurrency only, for the comparison between worker counts. */
-export async function measureRegisterThroughput(endpoints: ReadEndpoint[], workers: number, context: ReadContext): Promise<WorkerComparison[]> {
+/** Reads at full concurrency only: the register list per worker count, and the lists with the cache off. */
+export async function measureThroughput(endpoints: ReadEndpoint[], workers: number, readCache: boolean, context: ReadContext): Promise<WorkerComparison[]> {
   const { baseUrl, headers, connections, durationSeconds, log } = context;
   const measured: WorkerComparison[] = [];
-  for (const endpoint of endpoints.filter((candidate) => candidate.registerList)) {
+  for (const endpoint of endpoints) {
     const url = `${baseUrl}${endpoint.path}`;
     await probe(url, headers);
-    log(`measuring ${endpoint.name} with ${workers} worker${workers === 1 ? '' : 's'}`);
+    log(`measuring ${endpoint.name} with ${workers} worker${workers === 1 ? '' : 's'}${readCache ? '' : ', READ_CACHE=false'}`);
     await runLoad(url, headers, connections, Math.min(2, durationSeconds));
-    measured.push({ name: endpoint.name, workers, concurrent: await runLoad(url, headers, connections, durationSeconds) });
+    measured.push({ name: endpoint.name, workers, readCache, concurrent: await runLoad(url, headers, connections, durationSeconds) });
   }
   return measured;
 }

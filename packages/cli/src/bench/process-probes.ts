@@ -63,11 +63,11 @@ function processTree(root: number): number[] {
  * logging at warn), times it to its first healthy answer, and samples the memory of all its
  * processes from /proc, where nothing of the load generator is counted.
  */
-export async function startServer(databaseUrl: string, workers: number): Promise<ServerProcess> {
+export async function startServer(databaseUrl: string, workers: number, environment: Record<string, string> = {}): Promise<ServerProcess> {
   const started = performance.now();
   const child = spawn(process.execPath, [cliEntry, 'serve', '--port', '0', '--workers', String(workers), '--database', databaseUrl], {
     // Scheduled jobs off: the daily compliance snapshot would evaluate every municipality while the reads are measured.
-    env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, JOBS: 'false' },
+    env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, JOBS: 'false', ...environment },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   try {

@@ -27,6 +27,8 @@ export interface ReadMeasurement {
 export interface WorkerComparison {
   name: string;
   workers: number;
+  /** false: the server ran with READ_CACHE=false, so every request missed (what a first or changed query costs). */
+  readCache: boolean;
   concurrent: LoadResult;
 }
 
@@ -133,13 +135,12 @@ export function printReport(report: BenchReport, print: (line: string) => void):
   for (const row of rows) print(line(row));
   print(`(ms; ${options.workers[options.workers.length - 1]} worker(s); p50/p99 at full concurrency; "p50 1c" with one connection; app/raw = p50 1c ÷ raw p50 of the same statements on the driver)`);
   print('');
-  if (options.workers.length > 1) {
-    print('register list by number of workers');
-    for (const row of report.byWorkers) {
-      print(`  ${row.name.padEnd(widths[0]!)}  ${String(row.workers).padStart(2)} worker(s)  ${String(row.concurrent.requestsPerSecond).padStart(6)} req/s  p50 ${milliseconds(row.concurrent.p50Milliseconds).padStart(8)}  p99 ${milliseconds(row.concurrent.p99Milliseconds).padStart(8)}`);
-    }
-    print('');
+  print('register list by number of workers, and every list with READ_CACHE=false (every request a miss)');
+  for (const row of report.byWorkers) {
+    const cache = row.readCache ? 'cache on ' : 'cache off';
+    print(`  ${row.name.padEnd(widths[0]!)}  ${String(row.workers).padStart(2)} worker(s)  ${cache}  ${String(row.concurrent.requestsPerSecond).padStart(6)} req/s  p50 ${milliseconds(row.concurrent.p50Milliseconds).padStart(8)}  p99 ${milliseconds(row.concurrent.p99Milliseconds).padStart(8)}`);
   }
+  print('');
   if ('measured' in report.web) {
     for (const page of report.web.measured) {
       print(`${page.name}  ${page.path.length > 30 ? `${page.path.slice(0, 30)}…` : page.path}: median ${page.medianMilliseconds} ms navigation start → usable (cold loads: ${page.samplesMilliseconds.join(', ')} ms; ${page.transferredKilobytes} kB transferred)`);

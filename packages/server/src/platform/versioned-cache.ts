@@ -43,6 +43,14 @@ export function versionedKey(...parts: unknown[]): string {
 }
 
 /**
+ * READ_CACHE=false turns every such cache off: for installations whose data is also changed
+ * outside the application (docs/operations.md), and for the bench's figures of a read that misses.
+ */
+export interface ReadCacheSettings {
+  readCache: boolean;
+}
+
+/**
  * A bounded per-process cache for such reads. Keys must name the municipality and the data
  * version; an entry for an older version is simply never asked for again and ages out (oldest
  * first when full). Values are shared between callers, so they must not be modified.
@@ -52,10 +60,11 @@ export function versionedKey(...parts: unknown[]): string {
  * concurrent compliance summaries would otherwise each hold a whole municipality in memory). A
  * load that fails is removed again, so the next caller retries rather than inheriting the error.
  */
-export function createVersionedCache<Value>(maximumEntries: number) {
+export function createVersionedCache<Value>(maximumEntries: number, settings: ReadCacheSettings = { readCache: true }) {
   const entries = new Map<string, Promise<Value>>();
   return {
     getOrLoad(key: string, load: () => Promise<Value>): Promise<Value> {
+      if (!settings.readCache) return load();
       const cached = entries.get(key);
       if (cached !== undefined) return cached;
       const loading = Promise.resolve().then(load);

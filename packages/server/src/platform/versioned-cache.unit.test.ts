@@ -92,6 +92,17 @@ describe('createVersionedCache', () => {
   });
 });
 
+describe('createVersionedCache with READ_CACHE=false', () => {
+  it('loads on every call and keeps nothing', async () => {
+    const cache = createVersionedCache<number>(10, { readCache: false });
+    let loads = 0;
+    const load = async () => (loads += 1);
+    expect(await cache.getOrLoad('tanum:7', load)).toBe(1);
+    expect(await cache.getOrLoad('tanum:7', load)).toBe(2);
+    expect(cache.size).toBe(0);
+  });
+});
+
 describe('versionedKey', () => {
   it('names a query by its defined fields in name order', () => {
     expect(versionedKey('m', 7, '2026-11-28', { sort: 'name', limit: 5, q: undefined })).toBe(versionedKey('m', 7, '2026-11-28', { limit: 5, sort: 'name' }));

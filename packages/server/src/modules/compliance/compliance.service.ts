@@ -8,7 +8,7 @@ import { concurrencyLimit } from '../../platform/concurrency.ts';
 import { withTransaction, type DatabaseHandle } from '../../platform/database.ts';
 import { invalid } from '../../platform/errors.ts';
 import { decodeOffsetCursor, encodeOffsetCursor } from '../../platform/paging.ts';
-import { createVersionedCache, dataVersionFor, versionedKey } from '../../platform/versioned-cache.ts';
+import { createVersionedCache, dataVersionFor, versionedKey, type ReadCacheSettings } from '../../platform/versioned-cache.ts';
 import { evaluate, findClause, summarise, type RuleResult } from '../../policy/index.ts';
 import { swedishToday } from '../systems/system-queries.ts';
 import { loadComplianceSnapshot } from './compliance-snapshot.repository.ts';
@@ -21,7 +21,7 @@ const statusOrder: Record<RuleResult['status'], number> = { fail: 0, pass: 1, no
  * its register, evaluated on request (milliseconds at a municipality's size), with one stored
  * snapshot a day for the trend.
  */
-export function createComplianceService(db: DatabaseHandle, clock: Clock) {
+export function createComplianceService(db: DatabaseHandle, clock: Clock, cacheSettings?: ReadCacheSettings) {
   async function packOf(municipalityId: string): Promise<StoredPack> {
     const stored = await policyPacksRepository.current(db, municipalityId);
     if (stored) return stored;
@@ -88,7 +88,7 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock) {
 
   // A whole municipality's summary view (every clause and department, a year of trend) is large
   // for an L municipality: a few dozen views per process at most.
-  const summaryCache = createVersionedCache<ComplianceSummaryView>(64);
+  const summaryCache = createVersionedCache<ComplianceSummaryView>(64, cacheSettings);
 
   return {
     evaluateMunicipality,

@@ -6,7 +6,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { inParallel, withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
 import { AppError, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
-import { createVersionedCache, dataVersionFor, versionedKey } from '../../platform/versioned-cache.ts';
+import { createVersionedCache, dataVersionFor, versionedKey, type ReadCacheSettings } from '../../platform/versioned-cache.ts';
 import { swedishToday } from '../systems/system-queries.ts';
 import { systemsRepository } from '../systems/systems.repository.ts';
 import type { SystemsService } from '../systems/systems.service.ts';
@@ -16,9 +16,9 @@ import { integrationsRepository } from './integrations.repository.ts';
  * Integrations between systems. Whoever may keep either end's record (its owner, the IT unit, or
  * its manager and deputies) may record the link: both ends need to know their neighbours.
  */
-export function createIntegrationsService(db: DatabaseHandle, clock: Clock, systems: SystemsService) {
+export function createIntegrationsService(db: DatabaseHandle, clock: Clock, systems: SystemsService, cacheSettings?: ReadCacheSettings) {
   // A graph is a system and its neighbours, a few kB: one per system page visited recently.
-  const graphCache = createVersionedCache<SystemGraph>(1000);
+  const graphCache = createVersionedCache<SystemGraph>(1000, cacheSettings);
 
   function requireOnEitherEnd(actor: AnyActor, ends: System[]) {
     const allowed = ends.some((system) => can(actor, 'integration.write', { departmentId: system.ownerDepartmentId, stewardPersonIds: systems.stewardsOf(system) }));

@@ -6,7 +6,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
 import { conflict, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
-import { createVersionedCache, dataVersionFor, versionedKey } from '../../platform/versioned-cache.ts';
+import { createVersionedCache, dataVersionFor, versionedKey, type ReadCacheSettings } from '../../platform/versioned-cache.ts';
 import { peopleRepository, type PersonValues } from './people.repository.ts';
 
 /**
@@ -14,9 +14,9 @@ import { peopleRepository, type PersonValues } from './people.repository.ts';
  * e-mail address, which is how one login works in several municipalities. People who leave are
  * marked `left`, never deleted: the register's history must keep naming them.
  */
-export function createPeopleService(db: DatabaseHandle, clock: Clock) {
+export function createPeopleService(db: DatabaseHandle, clock: Clock, cacheSettings?: ReadCacheSettings) {
   // Pages of a few dozen people each; a few hundred keep the common lists and searches warm.
-  const listCache = createVersionedCache<Awaited<ReturnType<typeof peopleRepository.list>>>(300);
+  const listCache = createVersionedCache<Awaited<ReturnType<typeof peopleRepository.list>>>(300, cacheSettings);
 
   async function loadOrFail(executor: Executor, municipalityId: string, id: string) {
     const found = await peopleRepository.findById(executor, municipalityId, id);

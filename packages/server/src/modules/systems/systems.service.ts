@@ -7,7 +7,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type Executor, type TransactionHandle } from '../../platform/database.ts';
 import { AppError, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
 import { searchText, swedishSortKey } from '../../platform/text.ts';
-import { createVersionedCache, dataVersionFor, versionedKey } from '../../platform/versioned-cache.ts';
+import { createVersionedCache, dataVersionFor, versionedKey, type ReadCacheSettings } from '../../platform/versioned-cache.ts';
 import { changeNoticesRepository } from '../change-notices/change-notices.repository.ts';
 import { projectsRepository } from '../projects/projects.repository.ts';
 import { namesReferencedBy } from '../audit-events/audit-event-names.ts';
@@ -59,9 +59,9 @@ export function columnsOf(input: Omit<SystemCreate, 'classification' | 'usingDep
 }
 
 /** Business systems (verksamhetssystem): the register itself (ITP-4.2-REGISTER). */
-export function createSystemsService(db: DatabaseHandle, clock: Clock) {
+export function createSystemsService(db: DatabaseHandle, clock: Clock, cacheSettings?: ReadCacheSettings) {
   const today = () => swedishToday(clock.now());
-  const listCache = createVersionedCache<Awaited<ReturnType<typeof systemsRepository.list>>>(500);
+  const listCache = createVersionedCache<Awaited<ReturnType<typeof systemsRepository.list>>>(500, cacheSettings);
 
   async function loadOrFail(executor: Executor, municipalityId: string, id: string) {
     const system = await systemsRepository.findById(executor, municipalityId, id, today());

@@ -297,3 +297,28 @@ describe('system register API', () => {
     expect(history.items.map((event: { action: string }) => event.action)).toEqual(['create']);
   });
 });
+
+describe('READ_CACHE=false', () => {
+  let context: TestContext;
+  let tanum: TestMunicipality;
+
+  beforeAll(async () => {
+    context = await createTestContext({ READ_CACHE: 'false' });
+    tanum = await factories(context).municipality('Tanum utan cache');
+  });
+  afterAll(() => context.close());
+
+  it('reads the register list, the people list and the compliance summary from the database every time', async () => {
+    for (const url of ['/api/v1/systems?sort=name&limit=5', '/api/v1/people?limit=5', '/api/v1/compliance']) {
+      const queriesOf = async () => {
+        context.queries.count = 0;
+        expectStatus(await send(context, 'GET', url, { headers: tanum.admin.authorization }), 200);
+        return context.queries.count;
+      };
+      await queriesOf(); // the token's first use is written once; not part of the read
+      const first = await queriesOf();
+      expect(await queriesOf(), url).toBe(first);
+      expect(first, url).toBeGreaterThan(1);
+    }
+  });
+});
