@@ -14,6 +14,8 @@ export interface ReadMeasurement {
   /** Statements the service runs for this request, and the statements authentication adds. */
   queries: number;
   authenticationQueries: number;
+  /** The first timed request of the URL, before any warm-up: with the read caches, what a miss costs. */
+  firstMilliseconds: number;
   concurrent: LoadResult;
   single: LoadResult;
   raw: RawTiming;
@@ -118,13 +120,14 @@ export function printReport(report: BenchReport, print: (line: string) => void):
   print(`Förvalta bench — size ${options.size}, ${options.dialect}, ${options.connections} connections × ${options.durationSeconds} s, forvalta serve --workers ${options.workers.join(' and ')}; ${machine.cpus} cores, ${machine.memoryGigabytes} GB, Node ${machine.node}, load average ${machine.loadAverageAtEnd.join(' ')}`);
   print(`measured in municipality ${report.municipality.code}: ${report.municipality.systems.toLocaleString('en-GB')} systems, ${report.municipality.people.toLocaleString('en-GB')} people`);
   print('');
-  const header = ['read', 'req/s', 'p50', 'p99', 'p50 1c', 'raw p50', 'app/raw', 'q+auth'];
+  const header = ['read', 'req/s', 'p50', 'p99', 'p50 1c', 'first', 'raw p50', 'app/raw', 'q+auth'];
   const rows = report.reads.map((read) => [
     read.name,
     String(read.concurrent.requestsPerSecond),
     milliseconds(read.concurrent.p50Milliseconds),
     milliseconds(read.concurrent.p99Milliseconds),
     milliseconds(read.single.p50Milliseconds),
+    milliseconds(read.firstMilliseconds),
     milliseconds(read.raw.p50Milliseconds),
     `${read.ratioSingle.toFixed(1)}×`,
     `${read.queries}+${read.authenticationQueries}`,
@@ -133,7 +136,7 @@ export function printReport(report: BenchReport, print: (line: string) => void):
   const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
   print(line(header));
   for (const row of rows) print(line(row));
-  print(`(ms; ${options.workers[options.workers.length - 1]} worker(s); p50/p99 at full concurrency; "p50 1c" with one connection; app/raw = p50 1c ÷ raw p50 of the same statements on the driver)`);
+  print(`(ms; ${options.workers[options.workers.length - 1]} worker(s); p50/p99 at full concurrency; "p50 1c" with one connection; "first" the first timed request of the URL (a cache miss unless the bench asked it before); app/raw = p50 1c ÷ raw p50 of the same statements on the driver)`);
   print('');
   print('register list by number of workers, and every list with READ_CACHE=false (every request a miss)');
   for (const row of report.byWorkers) {

@@ -15,6 +15,8 @@ import { loadComplianceSnapshot } from './compliance-snapshot.repository.ts';
 import { policyPacksRepository, type StoredPack } from './policy-packs.repository.ts';
 
 const statusOrder: Record<RuleResult['status'], number> = { fail: 0, pass: 1, not_applicable: 2 };
+// Building a collator is costly; one serves every request.
+const swedishCollator = new Intl.Collator('sv');
 
 /**
  * The compliance engine on live data: every rule of the municipality's current policy pack over
@@ -86,6 +88,24 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock, cacheS
     };
   }
 
+  async function evaluateResults(municipalityId: string, query: Omit<ComplianceResultQuery, 'cursor' | 'limit'>) {
+    // Named systems need only their own data: the fast path after an edit, and for list pages.
+    const systemIds = query.system || query.systems ? [...new Set([...(query.system ? [query.system] : []), ...(query.systems ?? [])])] : undefined;
+    const { stored, snapshot, results, evaluatedAt } = await evaluateMunicipality(municipalityId, systemIds);
+    let filtered = restrictToDepartment(results, snapshot.departments, query.department);
+    if (query.rule) filtered = filtered.filter((result) => result.clauseId === query.rule);
+    if (query.status) filtered = filtered.filter((result) => result.status === query.status);
+    if (query.q) {
+      const needle = query.q.toLocaleLowerCase('sv');
+      filtered = filtered.filter((result) => result.subjectName.toLocaleLowerCase('sv').includes(needle));
+    }
+    filtered.sort((left, right) => statusOrder[left.status] - statusOrder[right.status] || left.clauseId.localeCompare(right.clauseId) || swedishCollator.compare(left.subjectName, right.subjectName));
+    return { pack: { id: stored.id, key: stored.pack.key, version: stored.pack.version }, evaluatedAt, filtered };
+  }
+
+  // A result list is a few hundred bytes per result: an L municipality's unfiltered list is a few MB.
+  const resultsCache = createVersionedCache<Awaited<ReturnType<typeof evaluateResults>>>(100, cacheSettings);
+
   // A whole municipality's summary view (every clause and department, a year of trend) is large
   // for an L municipality: a few dozen views per process at most.
   const summaryCache = createVersionedCache<ComplianceSummaryView>(64, cacheSettings);
@@ -110,30 +130,23 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock, cacheS
       return summaryCache.getOrLoad(key, () => evaluateSummary(municipalityId, departmentId));
     },
 
+    /**
+     * Results are the same for everyone who may read compliance, so the sorted, filtered list of a
+     * query (without its page) is kept like the summary, by municipality, data version and the
+     * UTC date the rules judge by; each page is a slice of it. Before, every page of the results
+     * list evaluated the whole municipality again.
+     */
     async results(actor: AnyActor, query: ComplianceResultQuery) {
       requirePermission(actor, 'compliance.read');
       const municipalityId = municipalityOf(actor);
-      // Named systems need only their own data: the fast path after an edit, and for list pages.
-      const systemIds = query.system || query.systems ? [...new Set([...(query.system ? [query.system] : []), ...(query.systems ?? [])])] : undefined;
-      const { stored, snapshot, results, evaluatedAt } = await evaluateMunicipality(municipalityId, systemIds);
-      let filtered = restrictToDepartment(results, snapshot.departments, query.department);
-      if (query.rule) filtered = filtered.filter((result) => result.clauseId === query.rule);
-      if (query.status) filtered = filtered.filter((result) => result.status === query.status);
-      if (query.q) {
-        const needle = query.q.toLocaleLowerCase('sv');
-        filtered = filtered.filter((result) => result.subjectName.toLocaleLowerCase('sv').includes(needle));
-      }
-      const collator = new Intl.Collator('sv');
-      filtered.sort((left, right) => statusOrder[left.status] - statusOrder[right.status] || left.clauseId.localeCompare(right.clauseId) || collator.compare(left.subjectName, right.subjectName));
-      const offset = decodeOffsetCursor(query.cursor);
-      const items: ComplianceResult[] = filtered.slice(offset, offset + query.limit);
-      return {
-        pack: { id: stored.id, key: stored.pack.key, version: stored.pack.version },
-        evaluatedAt,
-        items,
-        total: filtered.length,
-        nextCursor: offset + query.limit < filtered.length ? encodeOffsetCursor(offset + query.limit) : null,
-      };
+      const now = clock.now();
+      const version = await dataVersionFor(db, actor, municipalityId);
+      const { cursor, limit, ...filters } = query;
+      const key = versionedKey(municipalityId, version, now.toISOString().slice(0, 10), filters);
+      const { pack, evaluatedAt, filtered } = await resultsCache.getOrLoad(key, () => evaluateResults(municipalityId, filters));
+      const offset = decodeOffsetCursor(cursor);
+      const items: ComplianceResult[] = filtered.slice(offset, offset + limit);
+      return { pack, evaluatedAt, items, total: filtered.length, nextCursor: offset + limit < filtered.length ? encodeOffsetCursor(offset + limit) : null };
     },
   };
 }

@@ -208,6 +208,30 @@ describe('compliance API', () => {
     expect((await summary()).view.evaluatedAt).toBe(`${nextDay}T00:30:00.000Z`);
   });
 
+  it('serves repeated results and their pages from one evaluation until the municipality changes', async () => {
+    const page = async (query: string) => {
+      context.queries.count = 0;
+      const view = expectStatus(await send(context, 'GET', `/api/v1/compliance/results?${query}`, { headers: tanum.admin.authorization }), 200);
+      return { view, queries: context.queries.count };
+    };
+    const first = await page('status=fail&limit=2');
+    const second = await page(`status=fail&limit=2&cursor=${first.view.nextCursor}`);
+    // The second page is a slice of the first page's evaluation: the authentication query only.
+    expect(second.queries).toBe(1);
+    expect(second.view.evaluatedAt).toBe(first.view.evaluatedAt);
+    expect(second.view.items[0]).not.toEqual(first.view.items[0]);
+    const failing = first.view.items[0] as Result;
+    // Another municipality's results are its own evaluation.
+    const foreign = expectStatus(await send(context, 'GET', '/api/v1/compliance/results?status=fail&limit=50', { headers: other.admin.authorization }), 200);
+    expect(foreign.items.map((result: Result) => result.subjectId)).not.toContain(failing.subjectId);
+    // A write in the municipality: evaluated afresh.
+    context.clock.advanceMinutes(1);
+    await register.system(tanum, care, { name: 'Resultatcachens system' });
+    const afterWrite = await page('status=fail&limit=2');
+    expect(afterWrite.queries).toBeGreaterThan(1);
+    expect(afterWrite.view.evaluatedAt).not.toBe(first.view.evaluatedAt);
+  });
+
   it('pages results with a cursor and refuses a bad one', async () => {
     const first = expectStatus(await send(context, 'GET', '/api/v1/compliance/results?limit=3', { headers: tanum.admin.authorization }), 200);
     expect(first.items).toHaveLength(3);
