@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { ColdStart, MemoryUnderLoad } from './process-probes.ts';
 import type { LoadResult } from './load-runner.ts';
-import type { PreparedDatabase } from './prepare-database.ts';
+import type { PreparedDatabase, SystemsLoadMeasure } from './prepare-database.ts';
 import type { RawTiming } from './raw-floor.ts';
 import type { WriteResult } from './write-loop.ts';
 import type { ComplianceTiming } from './compliance-timing.ts';
@@ -43,6 +43,8 @@ export interface BenchReport {
   options: { size: string; seed: number; dialect: string; database: string; connections: number; durationSeconds: number; workers: number[] };
   municipality: { code: string; systems: number; people: number };
   generation: PreparedDatabase['generation'] & { generatedNow: boolean; generatedAt: string };
+  /** 10,000 systems loaded into a scratch database in one transaction, as an import would. */
+  systemsLoad: SystemsLoadMeasure;
   /** The main table, measured on a server with the last of options.workers. */
   reads: ReadMeasurement[];
   byWorkers: WorkerComparison[];
@@ -92,8 +94,13 @@ export function evaluateTargets(report: Omit<BenchReport, 'targets'>): BenchRepo
     targets.push({ target: 'compliance: every municipality of L ≤ 5 s', measured: `${milliseconds(compliance.allMunicipalitiesMilliseconds)} ms for ${compliance.municipalities}`, met: compliance.allMunicipalitiesMilliseconds <= 5000 });
   }
   targets.push({ target: 'compliance: one changed system re-evaluated ≤ 20 ms', measured: `${milliseconds(compliance.incrementalMilliseconds)} ms`, met: compliance.incrementalMilliseconds <= 20 });
-  const perTenThousand = report.generation.secondsPer10000Systems;
-  targets.push({ target: 'load 10,000 systems with owners and assignments ≤ 3 s', measured: `${perTenThousand.toFixed(2)} s per 10,000 (with classification, duties, audit)`, met: perTenThousand <= 3 });
+  // The load itself, not the generator's rate over a whole workload (which also builds departments and people).
+  const { systemsLoad } = report;
+  targets.push({
+    target: 'load 10,000 systems with owners and assignments ≤ 3 s',
+    measured: `${systemsLoad.seconds.toFixed(2)} s for ${systemsLoad.systems.toLocaleString('en-GB')} (with classification, duties, audit)`,
+    met: systemsLoad.seconds * (10_000 / systemsLoad.systems) <= 3,
+  });
   if ('failed' in report.web) targets.push({ target: 'web pages interactive ≤ 1.5 s', measured: `failed: ${report.web.failed}`, met: false });
   if ('measured' in report.web) {
     for (const page of report.web.measured) {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AnyActor } from '../access/actor.ts';
-import { canonicalJson, hashAuditEvent, installationChain, type AuditEntry } from '../platform/audit.ts';
+import { auditEventRow, installationChain, type AuditEntry } from '../platform/audit.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { AuditEventsTable } from '../platform/database-schema.ts';
 import { insertRows } from '../platform/bulk-insert.ts';
@@ -54,8 +54,6 @@ export async function openAuditChain(transaction: TransactionHandle, actor: AnyA
   let previousHash = head?.last_hash ?? genesisHash;
   let appended = 0;
   let idTime = 0;
-  const actorLoginId = actor.kind === 'person' ? actor.loginId : null;
-  const actorName = actor.kind === 'person' ? `${actor.name} <${actor.email}>` : `system: ${actor.name}`;
 
   return {
     get appended() {
@@ -77,24 +75,9 @@ export async function openAuditChain(transaction: TransactionHandle, actor: AnyA
         // Version 7, then the counter's top 12 bits; the variant (10), then its low 14 bits.
         const counter = appended + index;
         const id = `${idPrefix}${(0x7000 | (counter >>> 14)).toString(16)}-${(0x8000 | (counter & 0x3fff)).toString(16)}-${idTails.slice(index * 12, index * 12 + 12)}`;
-        const fields: Omit<AuditEventsTable, 'hash'> = {
-          id,
-          chain_id: chainId,
-          sequence,
-          municipality_id: municipalityId,
-          occurred_at: occurredAt,
-          actor_login_id: actorLoginId,
-          actor_name: actorName,
-          action: entry.action,
-          entity_type: entry.entityType,
-          entity_id: entry.entityId,
-          before_json: canonicalJson(entry.before),
-          after_json: canonicalJson(entry.after),
-          previous_hash: previousHash,
-        };
-        const hash = hashAuditEvent(fields);
-        previousHash = hash;
-        return { ...fields, hash };
+        const row = auditEventRow({ id, chainId, sequence, municipalityId, occurredAt, previousHash }, actor, entry);
+        previousHash = row.hash;
+        return row;
       });
       appended += entries.length;
       return rows;

@@ -118,6 +118,36 @@ export function hashAuditEvent(fields: HashedFields): string {
   return createHash('sha256').update(material).digest('hex');
 }
 
+/** Where an event goes in its chain: its id, its place, and the hash of the event before it. */
+export interface AuditEventPlacement {
+  id: string;
+  chainId: string;
+  sequence: number;
+  municipalityId: string | null;
+  occurredAt: string;
+  previousHash: string;
+}
+
+/** The event's row with its hash: the one shape recordAudit and the bulk path (generate/bulk-audit.ts) write. */
+export function auditEventRow(placement: AuditEventPlacement, actor: AnyActor, entry: AuditEntry): AuditEventsTable {
+  const fields: HashedFields = {
+    id: placement.id,
+    chain_id: placement.chainId,
+    sequence: placement.sequence,
+    municipality_id: placement.municipalityId,
+    occurred_at: placement.occurredAt,
+    actor_login_id: actor.kind === 'person' ? actor.loginId : null,
+    actor_name: actor.kind === 'person' ? `${actor.name} <${actor.email}>` : `system: ${actor.name}`,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId,
+    before_json: canonicalJson(entry.before),
+    after_json: canonicalJson(entry.after),
+    previous_hash: placement.previousHash,
+  };
+  return { ...fields, hash: hashAuditEvent(fields) };
+}
+
 /**
  * Records one event inside the caller's transaction. Updating the chain head row first takes a
  * row lock on PostgreSQL (SQLite serialises writers anyway), so concurrent writers cannot fork
@@ -153,24 +183,9 @@ export async function recordAudit(
       .execute();
   }
 
-  const fields: HashedFields = {
-    id: randomUUID(),
-    chain_id: chainId,
-    sequence,
-    municipality_id: municipalityId,
-    occurred_at: clock.now().toISOString(),
-    actor_login_id: actor.kind === 'person' ? actor.loginId : null,
-    actor_name: actor.kind === 'person' ? `${actor.name} <${actor.email}>` : `system: ${actor.name}`,
-    action: entry.action,
-    entity_type: entry.entityType,
-    entity_id: entry.entityId,
-    before_json: canonicalJson(entry.before),
-    after_json: canonicalJson(entry.after),
-    previous_hash: previousHash,
-  };
-  const hash = hashAuditEvent(fields);
-  await transaction.insertInto('audit_events').values({ ...fields, hash }).execute();
-  await transaction.updateTable('audit_chain_heads').set({ last_hash: hash }).where('chain_id', '=', chainId).execute();
+  const row = auditEventRow({ id: randomUUID(), chainId, sequence, municipalityId, occurredAt: clock.now().toISOString(), previousHash }, actor, entry);
+  await transaction.insertInto('audit_events').values(row).execute();
+  await transaction.updateTable('audit_chain_heads').set({ last_hash: row.hash }).where('chain_id', '=', chainId).execute();
 }
 
 export interface AuditChainProblem {
