@@ -62,19 +62,33 @@ export interface ReadCacheSettings {
  */
 export function createVersionedCache<Value>(maximumEntries: number, settings: ReadCacheSettings = { readCache: true }) {
   const entries = new Map<string, Promise<Value>>();
+
+  function getOrLoad(key: string, load: () => Promise<Value>): Promise<Value> {
+    if (!settings.readCache) return load();
+    const cached = entries.get(key);
+    if (cached !== undefined) return cached;
+    const loading = Promise.resolve().then(load);
+    if (entries.size >= maximumEntries) entries.delete(entries.keys().next().value!);
+    entries.set(key, loading);
+    loading.catch(() => {
+      // Only this load's own entry: it may have been evicted and the key loaded anew since.
+      if (entries.get(key) === loading) entries.delete(key);
+    });
+    return loading;
+  }
+
   return {
-    getOrLoad(key: string, load: () => Promise<Value>): Promise<Value> {
+    getOrLoad,
+    /**
+     * The read's value at the municipality's current data version, the way services use the
+     * cache: the key is always the municipality, its version and `dependsOn` (the day where the
+     * read follows it, the query), so no caller can leave the version out. With the cache off,
+     * neither the version nor a key is made.
+     */
+    async readAtVersion(db: Executor, actor: AnyActor, municipalityId: string, dependsOn: unknown[], load: () => Promise<Value>): Promise<Value> {
       if (!settings.readCache) return load();
-      const cached = entries.get(key);
-      if (cached !== undefined) return cached;
-      const loading = Promise.resolve().then(load);
-      if (entries.size >= maximumEntries) entries.delete(entries.keys().next().value!);
-      entries.set(key, loading);
-      loading.catch(() => {
-        // Only this load's own entry: it may have been evicted and the key loaded anew since.
-        if (entries.get(key) === loading) entries.delete(key);
-      });
-      return loading;
+      const version = await dataVersionFor(db, actor, municipalityId);
+      return getOrLoad(versionedKey(municipalityId, version, ...dependsOn), load);
     },
     /** Entries held, loads in flight included. */
     get size() {

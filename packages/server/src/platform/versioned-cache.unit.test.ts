@@ -111,7 +111,7 @@ describe('versionedKey', () => {
   });
 });
 
-describe('dataVersionFor', () => {
+describe('dataVersionFor and readAtVersion', () => {
   const person = (municipalityId: string, dataVersion?: number): Actor => ({
     kind: 'person',
     loginId: 'login',
@@ -147,5 +147,22 @@ describe('dataVersionFor', () => {
     expect(await dataVersionFor(db, person('tanum'), 'tanum')).toBe(41);
     expect(await dataVersionFor(db, systemActor('cli', 'tanum'), 'tanum')).toBe(41);
     expect(asked.count).toBe(3);
+  });
+
+  it('keys readAtVersion by the municipality and its version, and asks for neither with the cache off', async () => {
+    const { db, asked } = fakeDatabase();
+    const cache = createVersionedCache<string>(10);
+    let loads = 0;
+    const load = async () => `load ${(loads += 1)}`;
+    expect(await cache.readAtVersion(db, person('tanum', 7), 'tanum', ['2026-11-28'], load)).toBe('load 1');
+    expect(await cache.readAtVersion(db, person('tanum', 7), 'tanum', ['2026-11-28'], load)).toBe('load 1');
+    // A new version, another day, another municipality: each a read of its own.
+    expect(await cache.readAtVersion(db, person('tanum', 8), 'tanum', ['2026-11-28'], load)).toBe('load 2');
+    expect(await cache.readAtVersion(db, person('tanum', 8), 'tanum', ['2026-11-29'], load)).toBe('load 3');
+    expect(await cache.readAtVersion(db, person('tanum', 8), 'sotenas', ['2026-11-29'], load)).toBe('load 4');
+    expect(asked.count).toBe(1);
+    const off = createVersionedCache<string>(10, { readCache: false });
+    expect(await off.readAtVersion(db, systemActor('cli', 'tanum'), 'tanum', [], load)).toBe('load 5');
+    expect(asked.count).toBe(1);
   });
 });

@@ -8,7 +8,7 @@ import { concurrencyLimit } from '../../platform/concurrency.ts';
 import { withTransaction, type DatabaseHandle } from '../../platform/database.ts';
 import { invalid } from '../../platform/errors.ts';
 import { decodeOffsetCursor, encodeOffsetCursor } from '../../platform/paging.ts';
-import { createVersionedCache, dataVersionFor, versionedKey, type ReadCacheSettings } from '../../platform/versioned-cache.ts';
+import { createVersionedCache, type ReadCacheSettings } from '../../platform/versioned-cache.ts';
 import { evaluate, findClause, summarise, type RuleResult } from '../../policy/index.ts';
 import { swedishToday } from '../systems/system-queries.ts';
 import { loadComplianceSnapshot } from './compliance-snapshot.repository.ts';
@@ -125,9 +125,7 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock, cacheS
       requirePermission(actor, 'compliance.read');
       const municipalityId = municipalityOf(actor);
       const now = clock.now();
-      const version = await dataVersionFor(db, actor, municipalityId);
-      const key = versionedKey(municipalityId, version, swedishToday(now), now.toISOString().slice(0, 10), departmentId ?? null);
-      return summaryCache.getOrLoad(key, () => evaluateSummary(municipalityId, departmentId));
+      return summaryCache.readAtVersion(db, actor, municipalityId, [swedishToday(now), now.toISOString().slice(0, 10), departmentId ?? null], () => evaluateSummary(municipalityId, departmentId));
     },
 
     /**
@@ -139,11 +137,9 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock, cacheS
     async results(actor: AnyActor, query: ComplianceResultQuery) {
       requirePermission(actor, 'compliance.read');
       const municipalityId = municipalityOf(actor);
-      const now = clock.now();
-      const version = await dataVersionFor(db, actor, municipalityId);
       const { cursor, limit, ...filters } = query;
-      const key = versionedKey(municipalityId, version, now.toISOString().slice(0, 10), filters);
-      const { pack, evaluatedAt, filtered } = await resultsCache.getOrLoad(key, () => evaluateResults(municipalityId, filters));
+      const utcDate = clock.now().toISOString().slice(0, 10);
+      const { pack, evaluatedAt, filtered } = await resultsCache.readAtVersion(db, actor, municipalityId, [utcDate, filters], () => evaluateResults(municipalityId, filters));
       const offset = decodeOffsetCursor(cursor);
       const items: ComplianceResult[] = filtered.slice(offset, offset + limit);
       return { pack, evaluatedAt, items, total: filtered.length, nextCursor: offset + limit < filtered.length ? encodeOffsetCursor(offset + limit) : null };

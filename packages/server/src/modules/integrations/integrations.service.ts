@@ -6,7 +6,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { inParallel, withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
 import { AppError, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
-import { createVersionedCache, dataVersionFor, versionedKey, type ReadCacheSettings } from '../../platform/versioned-cache.ts';
+import { createVersionedCache, type ReadCacheSettings } from '../../platform/versioned-cache.ts';
 import { swedishToday } from '../systems/system-queries.ts';
 import { systemsRepository } from '../systems/systems.repository.ts';
 import type { SystemsService } from '../systems/systems.service.ts';
@@ -129,9 +129,7 @@ export function createIntegrationsService(db: DatabaseHandle, clock: Clock, syst
     async systemGraph(actor: AnyActor, systemId: string): Promise<SystemGraph> {
       requirePermission(actor, 'system.read');
       const municipalityId = municipalityOf(actor);
-      const day = swedishToday(clock.now());
-      const version = await dataVersionFor(db, actor, municipalityId);
-      return graphCache.getOrLoad(versionedKey(municipalityId, version, day, systemId), () => loadGraph(municipalityId, systemId));
+      return graphCache.readAtVersion(db, actor, municipalityId, [swedishToday(clock.now()), systemId], () => loadGraph(municipalityId, systemId));
     },
   };
 }

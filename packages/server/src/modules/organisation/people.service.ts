@@ -6,7 +6,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
 import { conflict, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
-import { createVersionedCache, dataVersionFor, versionedKey, type ReadCacheSettings } from '../../platform/versioned-cache.ts';
+import { createVersionedCache, type ReadCacheSettings } from '../../platform/versioned-cache.ts';
 import { peopleRepository, type PersonValues } from './people.repository.ts';
 
 /**
@@ -48,8 +48,7 @@ export function createPeopleService(db: DatabaseHandle, clock: Clock, cacheSetti
     async listPeople(actor: AnyActor, query: PersonListQuery) {
       requirePermission(actor, 'person.read');
       const municipalityId = municipalityOf(actor);
-      const version = await dataVersionFor(db, actor, municipalityId);
-      return listCache.getOrLoad(versionedKey(municipalityId, version, query), () => peopleRepository.list(db, municipalityId, query));
+      return listCache.readAtVersion(db, actor, municipalityId, [query], () => peopleRepository.list(db, municipalityId, query));
     },
 
     async getPerson(actor: AnyActor, id: string): Promise<Person> {

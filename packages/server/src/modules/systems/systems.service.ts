@@ -7,7 +7,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type Executor, type TransactionHandle } from '../../platform/database.ts';
 import { AppError, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
 import { searchText, swedishSortKey } from '../../platform/text.ts';
-import { createVersionedCache, dataVersionFor, versionedKey, type ReadCacheSettings } from '../../platform/versioned-cache.ts';
+import { createVersionedCache, type ReadCacheSettings } from '../../platform/versioned-cache.ts';
 import { changeNoticesRepository } from '../change-notices/change-notices.repository.ts';
 import { projectsRepository } from '../projects/projects.repository.ts';
 import { namesReferencedBy } from '../audit-events/audit-event-names.ts';
@@ -106,8 +106,7 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, cacheSett
       requirePermission(actor, 'system.read');
       const municipalityId = municipalityOf(actor);
       const day = today();
-      const version = await dataVersionFor(db, actor, municipalityId);
-      return listCache.getOrLoad(versionedKey(municipalityId, version, day, query), () => systemsRepository.list(db, municipalityId, query, day));
+      return listCache.readAtVersion(db, actor, municipalityId, [day, query], () => systemsRepository.list(db, municipalityId, query, day));
     },
 
     async getSystem(actor: AnyActor, id: string): Promise<System> {
