@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { AnyActor } from '../access/actor.ts';
-import { auditEventRow, installationChain, type AuditEntry } from '../platform/audit.ts';
+import { auditEventRow, genesisHash, installationChain, type AuditEntry } from '../platform/audit.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { AuditEventsTable } from '../platform/database-schema.ts';
 import { insertRows } from '../platform/bulk-insert.ts';
 import type { TransactionHandle } from '../platform/database.ts';
+import { timeOrderedCounterLimit, timeOrderedUuid } from './deterministic-ids.ts';
 
 /**
  * Audit events for many records at once, on the same hash chain recordAudit() writes (so
@@ -14,9 +15,6 @@ import type { TransactionHandle } from '../platform/database.ts';
  * bulk path (insertRows), and stores the new head when it is done. Every record is still audited;
  * only the round trips are saved. See docs/adr/0005-bulk-audit-for-bulk-loads.md.
  */
-const genesisHash = '0'.repeat(64);
-/** The id counter's bits (see openAuditChain): events one writer can number. */
-const idCounterLimit = 2 ** 26;
 
 export interface AuditChainWriter {
   /**
@@ -60,21 +58,17 @@ export async function openAuditChain(transaction: TransactionHandle, actor: AnyA
       return appended;
     },
     append(entries) {
-      if (appended + entries.length > idCounterLimit) throw new Error('openAuditChain: at most 2^26 events per writer (the id counter has 26 bits)');
+      if (appended + entries.length > timeOrderedCounterLimit) throw new Error('openAuditChain: at most 2^26 events per writer (the id counter has 26 bits)');
       const now = clock.now();
       const occurredAt = now.toISOString();
       idTime = Math.max(idTime, now.getTime());
-      const timeHex = idTime.toString(16).padStart(12, '0');
-      const idPrefix = `${timeHex.slice(0, 8)}-${timeHex.slice(8)}-`;
       const idTails = randomBytes(6 * entries.length).toString('hex');
       const rows = entries.map((entry, index) => {
         if ((entry.municipalityId !== undefined ? entry.municipalityId : actor.municipalityId) !== municipalityId) {
           throw new Error('openAuditChain: every entry must belong to the chain that was opened');
         }
         sequence += 1;
-        // Version 7, then the counter's top 12 bits; the variant (10), then its low 14 bits.
-        const counter = appended + index;
-        const id = `${idPrefix}${(0x7000 | (counter >>> 14)).toString(16)}-${(0x8000 | (counter & 0x3fff)).toString(16)}-${idTails.slice(index * 12, index * 12 + 12)}`;
+        const id = timeOrderedUuid(idTime, appended + index, idTails.slice(index * 12, index * 12 + 12));
         const row = auditEventRow({ id, chainId, sequence, municipalityId, occurredAt, previousHash }, actor, entry);
         previousHash = row.hash;
         return row;

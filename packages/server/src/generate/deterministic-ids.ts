@@ -17,25 +17,33 @@ export interface IdSource {
 
 const startOf2020 = Date.UTC(2020, 0, 1);
 const fiveYears = 5 * 365 * 86_400_000;
-const counterLimit = 2 ** 26;
+/** The counter's bits in a time-ordered id: ids one millisecond (or one writer) can number. */
+export const timeOrderedCounterLimit = 2 ** 26;
+
+const hex = (value: number, digits: number) => value.toString(16).padStart(digits, '0');
+
+/**
+ * A UUID in the version 7 layout: 48 bits of time in milliseconds, the version (7) and the
+ * counter's top 12 bits, the variant (10) and its low 14 bits, then 48 bits given as 12 hex
+ * digits. Ids of one time sort by their counter, so a writer that counts gets ascending ids.
+ */
+export function timeOrderedUuid(timeMilliseconds: number, counter: number, tailHex: string): string {
+  const timeHex = hex(timeMilliseconds, 12);
+  return `${timeHex.slice(0, 8)}-${timeHex.slice(8)}-${hex(0x7000 | (counter >>> 14), 4)}-${hex(0x8000 | (counter & 0x3fff), 4)}-${tailHex}`;
+}
 
 export function createIdSource(random: Random): IdSource {
-  const hex = (value: number, digits: number) => value.toString(16).padStart(digits, '0');
   const randomBits = (bits: number) => Math.floor(random.next() * 2 ** bits);
   let time = startOf2020 + randomBits(32) * Math.floor(fiveYears / 2 ** 32);
   let counter = 0;
   return {
     next() {
       counter += 1;
-      if (counter === counterLimit) {
+      if (counter === timeOrderedCounterLimit) {
         counter = 0;
         time += 1;
       }
-      const timeHex = hex(time, 12);
-      // Version 7, then the counter's top 12 bits; the variant (10), then its low 14 bits.
-      const versioned = hex(0x7000 | (counter >>> 14), 4);
-      const variant = hex(0x8000 | (counter & 0x3fff), 4);
-      return `${timeHex.slice(0, 8)}-${timeHex.slice(8)}-${versioned}-${variant}-${hex(randomBits(24), 6)}${hex(randomBits(24), 6)}`;
+      return timeOrderedUuid(time, counter, `${hex(randomBits(24), 6)}${hex(randomBits(24), 6)}`);
     },
   };
 }

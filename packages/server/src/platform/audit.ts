@@ -13,7 +13,8 @@ import type { Clock } from './clock.ts';
  * deleting or reordering a row breaks the chain at that row, which `verifyAuditChains` names.
  */
 export const installationChain = 'installation';
-const genesisHash = '0'.repeat(64);
+/** The previous hash of a chain's first event. */
+export const genesisHash = '0'.repeat(64);
 
 export interface AuditEntry {
   action: string;

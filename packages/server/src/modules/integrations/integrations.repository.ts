@@ -54,7 +54,6 @@ export interface IntegrationValues {
   frequency: string;
 }
 
-/** Directed links provider → consumer between systems: the adjacency graph. */
 /** The row a new integration is stored as, one at a time or in bulk. */
 function integrationRow(municipalityId: string, id: string, values: IntegrationValues, now: string) {
   return {
@@ -72,6 +71,7 @@ function integrationRow(municipalityId: string, id: string, values: IntegrationV
   };
 }
 
+/** Directed links provider → consumer between systems: the adjacency graph. */
 export const integrationsRepository = {
   async list(db: Executor, municipalityId: string, query: IntegrationListQuery) {
     const filtered = () => {

@@ -56,7 +56,6 @@ export interface AssignmentValues {
   allottedHoursPerWeek: number | null;
 }
 
-/** Who answers for a system, and who did before: assignments are ended, never deleted. */
 /** The row a new assignment is stored as, one at a time or in bulk. */
 function assignmentRow(municipalityId: string, values: AssignmentValues, now: string) {
   return {
@@ -74,6 +73,7 @@ function assignmentRow(municipalityId: string, values: AssignmentValues, now: st
   };
 }
 
+/** Who answers for a system, and who did before: assignments are ended, never deleted. */
 export const systemAssignmentsRepository = {
   async list(db: Executor, municipalityId: string, systemId: string, today: string, includeEnded: boolean) {
     let query = selectAssignments(db, municipalityId).where('system_assignments.system_id', '=', systemId);
