@@ -3,13 +3,15 @@ import os from 'node:os';
 import type { Config } from '@forvalta/server/config.ts';
 
 /**
- * One process per core for `forvalta serve --workers N`. The application keeps no request state in
- * memory (sessions, tokens, lockouts and the audit chain live in the database), so workers share
- * nothing but the database and the listening socket, which the primary hands out round-robin.
+ * One process per core for `forvalta serve --workers N`. A worker keeps nothing another worker
+ * needs (sessions, tokens, lockouts and the audit chain live in the database; its read caches are
+ * keyed by the data version every worker reads, ADR 0008), so workers share nothing but the
+ * database and the listening socket, which the primary hands out round-robin.
  *
- * The primary forks the first worker, which migrates (and loads the demo) and then listens, and the
- * other workers once it listens; it replaces a worker that dies and stops them all on SIGTERM/SIGINT. It never loads the
- * application itself, so it stays a small process (the application is about 175 MB resident).
+ * The primary forks the first worker, which migrates (and loads the demo) and then listens, and
+ * the other workers once it listens; it replaces a worker that dies and stops them all on
+ * SIGTERM/SIGINT. It never loads the application itself, so it stays a small process (the
+ * application is about 175 MB resident).
  */
 
 /** Sent by every worker on each response, so an operator (and the tests) can see who answered. */
