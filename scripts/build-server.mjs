@@ -26,7 +26,12 @@ const started = performance.now();
  * (pino's worker transports, swagger-ui's and @fastify/static's assets, pg, better-sqlite3,
  * argon2, exceljs) stays external. FORVALTA_BUNDLE_DEPENDENCIES overrides the list, to measure.
  */
-const bundledDependencies = (process.env.FORVALTA_BUNDLE_DEPENDENCIES ?? 'kysely,zod,fastify-type-provider-zod,fastify,@fastify/swagger,@fastify/helmet,@fastify/compress,@fastify/rate-limit,@fastify/cookie').split(',').filter(Boolean);
+const bundledDependencies = (
+  process.env.FORVALTA_BUNDLE_DEPENDENCIES ??
+  'kysely,zod,fastify-type-provider-zod,fastify,@fastify/swagger,@fastify/helmet,@fastify/compress,@fastify/rate-limit,@fastify/cookie'
+)
+  .split(',')
+  .filter(Boolean);
 
 /** Bare imports that are not workspace packages (or bundled above) stay imports of node_modules. */
 const externalDependencies = {
@@ -34,7 +39,8 @@ const externalDependencies = {
   setup(builder) {
     builder.onResolve({ filter: /^[^./]/ }, (arguments_) => {
       const specifier = arguments_.path;
-      const bundled = specifier.startsWith('@forvalta/') || bundledDependencies.some((name) => specifier === name || specifier.startsWith(`${name}/`));
+      const bundled =
+        specifier.startsWith('@forvalta/') || bundledDependencies.some((name) => specifier === name || specifier.startsWith(`${name}/`));
       return bundled ? undefined : { path: specifier, external: true };
     });
   },
@@ -79,7 +85,9 @@ const result = await build({
   // They sit beside the entry: the import.meta rewriting below counts paths from this one folder.
   chunkNames: '[name]-[hash]',
   // Bundled CommonJS code calls require(); an ES module has none of its own.
-  banner: { js: "import { createRequire as __forvaltaCreateRequire } from 'node:module'; const require = __forvaltaCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __forvaltaCreateRequire } from 'node:module'; const require = __forvaltaCreateRequire(import.meta.url);",
+  },
 });
 
 // This script is an input too: a bundle made by an earlier version of it is not fresh.
@@ -88,7 +96,10 @@ const inputs = Object.fromEntries(
     .sort()
     .map((input) => [input, fs.statSync(path.join(root, input)).mtimeMs]),
 );
-fs.writeFileSync(path.join(staging, 'manifest.json'), JSON.stringify({ entry: 'forvalta.js', builtAt: new Date().toISOString(), inputs }, null, 1));
+fs.writeFileSync(
+  path.join(staging, 'manifest.json'),
+  JSON.stringify({ entry: 'forvalta.js', builtAt: new Date().toISOString(), inputs }, null, 1),
+);
 
 // Swap the folders, so a process starting meanwhile sees the old bundle or the new one, never half of one.
 const previous = `${target}.old-${process.pid}`;
@@ -97,4 +108,6 @@ fs.renameSync(staging, target);
 fs.rmSync(previous, { recursive: true, force: true });
 
 const size = fs.statSync(path.join(target, 'forvalta.js')).size;
-console.log(`server bundle: packages/cli/dist/forvalta.js (${Math.round(size / 1024)} kB, ${Object.keys(inputs).length} source files) in ${Math.round(performance.now() - started)} ms`);
+console.log(
+  `server bundle: packages/cli/dist/forvalta.js (${Math.round(size / 1024)} kB, ${Object.keys(inputs).length} source files) in ${Math.round(performance.now() - started)} ms`,
+);

@@ -31,7 +31,15 @@ const results = [];
 results.push(step('type check', 'npm', ['run', 'typecheck']));
 // The CLI tests and the browser tests then start `forvalta` from the compiled bundle, as `npm start` does.
 results.push(step('server bundle', 'node', ['scripts/build-server.mjs']));
-results.push(step('unit, HTTP (SQLite and PostgreSQL) and CLI tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]));
+results.push(
+  step('unit, HTTP (SQLite and PostgreSQL) and CLI tests', 'npx', [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${vitestReport}`,
+  ]),
+);
 results.push(
   step('browser tests', 'npm', ['run', 'test:e2e', '--', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport }),
 );

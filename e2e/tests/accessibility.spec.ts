@@ -68,7 +68,11 @@ test.describe('accessibility (axe, WCAG 2.1 A and AA)', () => {
 
     await page.goto('/audit-log');
     await settle(page, 'Händelselogg');
-    await page.getByTestId('audit-row').first().getByRole('button', { name: /Visa detaljer/ }).click();
+    await page
+      .getByTestId('audit-row')
+      .first()
+      .getByRole('button', { name: /Visa detaljer/ })
+      .click();
     await expectNoSeriousAxeViolations(page, 'audit log with details');
 
     await page.goto('/no-such-page');

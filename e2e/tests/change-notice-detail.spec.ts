@@ -7,7 +7,9 @@ interface Integration {
   consumerSystemId: string;
 }
 
-test('the IT unit opens a change notice from its inbox, sees whom it went to and by when, and acknowledges it there', async ({ loginAs }) => {
+test('the IT unit opens a change notice from its inbox, sees whom it went to and by when, and acknowledges it there', async ({
+  loginAs,
+}) => {
   // A notice that touches an integration of a system with neighbours, so it goes beyond the IT unit's queue.
   const admin = await loginAs('administrator');
   const systemId = await systemIdByName(admin, 'Procapita Vård och omsorg');
@@ -15,7 +17,14 @@ test('the IT unit opens a change notice from its inbox, sees whom it went to and
   expect(links.items.length, 'Procapita Vård och omsorg has integrations in the demo').toBeGreaterThan(0);
   const title = `Byte av databasserver för Procapita ${Date.now()}`;
   const created = await apiCall<{ id: string; recipientPersonIds: string[] }>(admin, 'POST', '/change-notices', {
-    data: { kind: 'operation', title, description: 'Databasen flyttas till en ny server.', plannedOn: '2026-12-15', systemIds: [systemId], touchesIntegrations: true },
+    data: {
+      kind: 'operation',
+      title,
+      description: 'Databasen flyttas till en ny server.',
+      plannedOn: '2026-12-15',
+      systemIds: [systemId],
+      touchesIntegrations: true,
+    },
   });
 
   const page = await loginAs('itUnit');
@@ -33,7 +42,9 @@ test('the IT unit opens a change notice from its inbox, sees whom it went to and
   // Pulsen Combine, linked to Procapita, has a manager in the demo: they are told too.
   expect(created.recipientPersonIds.length).toBeGreaterThan(0);
   await expect(routing).toContainText('systemansvarig för Pulsen Combine');
-  await expect(page.getByTestId('notice-deadline')).toContainText(/Bekräftas senast \d{4}-\d{2}-\d{2} \(5 arbetsdagar, helgdagar undantagna\)/);
+  await expect(page.getByTestId('notice-deadline')).toContainText(
+    /Bekräftas senast \d{4}-\d{2}-\d{2} \(5 arbetsdagar, helgdagar undantagna\)/,
+  );
   await expect(page.getByText('Väntar på att IT-enheten bekräftar.')).toBeVisible();
   await expectNoSeriousAxeViolations(page, '/change-notices/:id (open)');
   if (screenshots) await page.screenshot({ path: `${screenshots}/change-notice-sv.png`, fullPage: true });
@@ -56,8 +67,16 @@ test('the IT unit opens a change notice from its inbox, sees whom it went to and
 test('an automatic notice shows who held the role before and after, in English', async ({ loginAs }) => {
   const admin = await loginAs('administrator');
   const systemId = await systemIdByName(admin, 'Procapita Vård och omsorg');
-  const people = await apiCall<{ items: Array<{ id: string; firstName: string; lastName: string }> }>(admin, 'GET', '/people?employmentStatus=active&limit=40&sort=name');
-  const system = await apiCall<{ deputies: Array<{ personId: string }>; manager: { personId: string } | null }>(admin, 'GET', `/systems/${systemId}`);
+  const people = await apiCall<{ items: Array<{ id: string; firstName: string; lastName: string }> }>(
+    admin,
+    'GET',
+    '/people?employmentStatus=active&limit=40&sort=name',
+  );
+  const system = await apiCall<{ deputies: Array<{ personId: string }>; manager: { personId: string } | null }>(
+    admin,
+    'GET',
+    `/systems/${systemId}`,
+  );
   const taken = new Set([system.manager?.personId, ...system.deputies.map((deputy) => deputy.personId)]);
   const deputy = people.items.find((person) => !taken.has(person.id))!;
   await apiCall(admin, 'POST', `/systems/${systemId}/assignments`, { data: { personId: deputy.id, role: 'deputy' } });
@@ -67,7 +86,10 @@ test('an automatic notice shows who held the role before and after, in English',
   await setLocale(page.context(), 'en');
   await page.goto(`/change-notices?source=automatic&q=${encodeURIComponent(`Ny ersättare för Procapita Vård och omsorg: ${name}`)}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Change notices' })).toBeVisible();
-  await page.getByRole('link', { name: `Ny ersättare för Procapita Vård och omsorg: ${name}` }).first().click();
+  await page
+    .getByRole('link', { name: `Ny ersättare för Procapita Vård och omsorg: ${name}` })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 2, name: 'Change of responsibility' })).toBeVisible();
   const change = page.getByTestId('responsibility-change');
   await expect(change).toContainText('Deputy');

@@ -36,15 +36,25 @@ test('drill from a red cell to a clause to a failing system, appoint a deputy, a
   await chooseOption(dialog, 'Roll', 'Ersättare');
   await dialog.getByRole('button', { name: 'Utse systemansvarig eller ersättare' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.locator('#compliance').getByTestId('system-compliance-row').filter({ hasText: 'ITP-4.2-DEPUTY' })).toContainText('Uppfyllt');
+  await expect(page.locator('#compliance').getByTestId('system-compliance-row').filter({ hasText: 'ITP-4.2-DEPUTY' })).toContainText(
+    'Uppfyllt',
+  );
 
   // Back on the dashboard the cell is green and one failure fewer is counted.
   await page.goto('/compliance');
-  const cellAfter = page.getByTestId('heat-map').getByRole('row', { name: /^Äldreomsorgen/ }).getByRole('link', { name: /Äldreomsorgen, ITP-4\.2-DEPUTY/ });
+  const cellAfter = page
+    .getByTestId('heat-map')
+    .getByRole('row', { name: /^Äldreomsorgen/ })
+    .getByRole('link', { name: /Äldreomsorgen, ITP-4\.2-DEPUTY/ });
   await expect(cellAfter).toContainText('alla uppfyllda');
   await expect(cellAfter).toHaveClass(/heat-good/);
   // The department's total share met went up.
-  const totalAfter = await page.getByTestId('heat-map').getByRole('row', { name: /^Äldreomsorgen/ }).getByRole('cell').first().textContent();
+  const totalAfter = await page
+    .getByTestId('heat-map')
+    .getByRole('row', { name: /^Äldreomsorgen/ })
+    .getByRole('cell')
+    .first()
+    .textContent();
   expect(Number(totalAfter!.replace(/\D/g, ''))).toBeGreaterThan(Number(totalBefore!.replace(/\D/g, '')));
 });
 

@@ -74,7 +74,10 @@ export async function setLocale(context: BrowserContext, locale: 'sv' | 'en'): P
 /** Fails on any serious or critical WCAG 2.1 A/AA finding, listing them all. */
 export async function expectNoSeriousAxeViolations(page: Page, label: string): Promise<void> {
   // Only violations are collected: gathering every passing node made a scan take seconds per page.
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).options({ resultTypes: ['violations'] }).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .options({ resultTypes: ['violations'] })
+    .analyze();
   const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   if (serious.length > 0) {
     const lines = serious.map(
@@ -84,7 +87,10 @@ export async function expectNoSeriousAxeViolations(page: Page, label: string): P
     );
     console.log(`axe findings on ${label}:\n${lines.join('\n')}`);
   }
-  expect(serious.map((violation) => `${violation.id} (${violation.nodes.length})`), `axe on ${label}`).toEqual([]);
+  expect(
+    serious.map((violation) => `${violation.id} (${violation.nodes.length})`),
+    `axe on ${label}`,
+  ).toEqual([]);
 }
 
 /** Chooses an option in a Mantine Select by its label; the options open in a portal on the page. */
@@ -113,7 +119,11 @@ export async function apiCall<Result = unknown>(
 
 /** A system's id by its exact name. */
 export async function systemIdByName(page: Page, name: string): Promise<string> {
-  const list = await apiCall<{ items: Array<{ id: string; name: string }> }>(page, 'GET', `/systems?q=${encodeURIComponent(name)}&limit=50`);
+  const list = await apiCall<{ items: Array<{ id: string; name: string }> }>(
+    page,
+    'GET',
+    `/systems?q=${encodeURIComponent(name)}&limit=50`,
+  );
   const system = list.items.find((item) => item.name === name);
   expect(system, `system ${name}`).toBeTruthy();
   return system!.id;

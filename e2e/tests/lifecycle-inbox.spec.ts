@@ -49,7 +49,10 @@ test('the review planning list marks overdue reviews, and a review is held with 
   await dialog.getByRole('button', { name: 'Lägg till deltagare' }).click();
   const last = dialog.getByRole('textbox', { name: /^Namn \(deltagare \d+\)$/ }).last();
   await last.fill('Agneta Strömberg');
-  await dialog.getByRole('checkbox', { name: /^Från IT-enheten/ }).last().check();
+  await dialog
+    .getByRole('checkbox', { name: /^Från IT-enheten/ })
+    .last()
+    .check();
   await dialog.getByRole('textbox', { name: 'Användning av systemet' }).fill('Används av alla skolor.');
   await dialog.getByRole('textbox', { name: 'Samordning med andra system' }).fill('Integrationen mot elevregistret fungerar.');
   await dialog.getByRole('textbox', { name: 'Effektiviseringsvinster' }).fill('Mindre dubbelregistrering.');

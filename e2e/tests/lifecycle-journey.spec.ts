@@ -112,7 +112,9 @@ test('from a new project to an approved system in production, through a refused 
   await riskForm.getByRole('textbox', { name: 'Deltagare' }).fill('Sören Hansson\nIT-enheten');
   await riskForm.getByRole('textbox', { name: 'Hot (Scenario 1)' }).fill('Obehörig åtkomst till elevhälsojournaler');
   await riskForm.getByRole('textbox', { name: 'Sårbarhet (Scenario 1)' }).fill('Delade konton på skolorna');
-  await riskForm.getByRole('textbox', { name: 'Konsekvensbeskrivning (Scenario 1)' }).fill('Känsliga personuppgifter om barn röjs; allvarlig skada för den enskilde.');
+  await riskForm
+    .getByRole('textbox', { name: 'Konsekvensbeskrivning (Scenario 1)' })
+    .fill('Känsliga personuppgifter om barn röjs; allvarlig skada för den enskilde.');
   await riskForm.getByRole('combobox', { name: 'Sannolikhet (Scenario 1)', exact: true }).selectOption('2');
   await riskForm.getByRole('combobox', { name: 'Konsekvens (Scenario 1)', exact: true }).selectOption('4');
   await riskForm.getByRole('combobox', { name: 'Kvarvarande sannolikhet (Scenario 1)' }).selectOption('1');

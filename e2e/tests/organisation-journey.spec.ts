@@ -1,6 +1,8 @@
 import { chooseOption, expect, test } from './fixtures.ts';
 
-test('an administrator creates a department, adds a person to it, gives them a role, and finds it all in the audit log', async ({ loginAs }) => {
+test('an administrator creates a department, adds a person to it, gives them a role, and finds it all in the audit log', async ({
+  loginAs,
+}) => {
   const page = await loginAs('administrator');
   const suffix = Date.now().toString().slice(-6);
   const departmentName = `Digitaliseringsenheten ${suffix}`;
@@ -75,7 +77,10 @@ test('an administrator creates a department, adds a person to it, gives them a r
 
   await chooseOption(page, 'Posttyp', 'Förvaltning');
   await expect(rows.first()).toContainText('Förvaltning');
-  await rows.first().getByRole('button', { name: /Visa detaljer/ }).click();
+  await rows
+    .first()
+    .getByRole('button', { name: /Visa detaljer/ })
+    .click();
   const details = page.locator('[id^="audit-details-"]').first();
   await expect(details).toContainText(departmentName);
   // Fields are labelled in Swedish and ids are shown by name: the unit it belongs to.
@@ -84,6 +89,9 @@ test('an administrator creates a department, adds a person to it, gives them a r
 
   await chooseOption(page, 'Posttyp', 'Medarbetare');
   await expect(rows.first()).toContainText('Medarbetare');
-  await rows.first().getByRole('button', { name: /Visa detaljer/ }).click();
+  await rows
+    .first()
+    .getByRole('button', { name: /Visa detaljer/ })
+    .click();
   await expect(details).toContainText(email);
 });

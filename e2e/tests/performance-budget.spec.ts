@@ -6,14 +6,22 @@ async function javascriptBytes(page: Page, load: () => Promise<void>): Promise<{
   const sizes: Array<Promise<{ url: string; bytes: number }>> = [];
   const listener = (response: import('@playwright/test').Response) => {
     if (!response.url().endsWith('.js')) return;
-    sizes.push(response.request().sizes().then((sizes) => ({ url: response.url(), bytes: sizes.responseBodySize })));
+    sizes.push(
+      response
+        .request()
+        .sizes()
+        .then((sizes) => ({ url: response.url(), bytes: sizes.responseBodySize })),
+    );
   };
   page.on('response', listener);
   await load();
   await page.waitForLoadState('networkidle');
   page.off('response', listener);
   const files = await Promise.all(sizes);
-  return { total: files.reduce((sum, file) => sum + file.bytes, 0), files: files.map((file) => `${file.url.split('/').pop()} ${(file.bytes / 1024).toFixed(1)} kB`) };
+  return {
+    total: files.reduce((sum, file) => sum + file.bytes, 0),
+    files: files.map((file) => `${file.url.split('/').pop()} ${(file.bytes / 1024).toFixed(1)} kB`),
+  };
 }
 
 // docs/quality.md: the JavaScript of the first page is at most 300 kB gzipped; the rest is split off.
@@ -32,7 +40,9 @@ test('the first page stays within the JavaScript budget', async ({ page, loginAs
     await overviewPage.goto('/');
     await expect(overviewPage.getByRole('heading', { level: 1, name: 'Översikt' })).toBeVisible();
   });
-  console.log(`overview JavaScript (including the lazily loaded chart): ${(overview.total / 1024).toFixed(1)} kB compressed\n  ${overview.files.join('\n  ')}`);
+  console.log(
+    `overview JavaScript (including the lazily loaded chart): ${(overview.total / 1024).toFixed(1)} kB compressed\n  ${overview.files.join('\n  ')}`,
+  );
   const overviewWithoutChart = overview.total - (await chartBytes(overview.files));
   expect(overviewWithoutChart).toBeLessThanOrEqual(budget);
 });

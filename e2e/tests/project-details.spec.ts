@@ -18,7 +18,9 @@ function budget(softwareOneOff: number) {
 async function newProject(page: Page, title: string) {
   const systems = await apiCall<{ items: Array<{ id: string; ownerDepartmentId: string }> }>(page, 'GET', '/systems?q=Matsedel&limit=1');
   const system = systems.items[0]!;
-  return apiCall<{ id: string; version: number }>(page, 'POST', '/projects', { data: { kind: 'upgrade', title, systemId: system.id, departmentId: system.ownerDepartmentId } });
+  return apiCall<{ id: string; version: number }>(page, 'POST', '/projects', {
+    data: { kind: 'upgrade', title, systemId: system.id, departmentId: system.ownerDepartmentId },
+  });
 }
 
 test('revise a budget and read its history; name a person in the training plan; add and remove a link', async ({ loginAs }) => {
@@ -27,7 +29,10 @@ test('revise a budget and read its history; name a person in the training plan; 
   const project = await newProject(page, `Uppgradering av matsedeln ${Date.now()}`);
   // The first revision through the API (PUT is not among apiCall's methods).
   const me = (await (await page.request.get('/api/v1/me')).json()) as { csrfToken: string };
-  const first = await page.request.put(`/api/v1/projects/${project.id}/budget`, { data: budget(100000), headers: { 'X-CSRF-Token': me.csrfToken, 'If-Match': `"${project.version}"` } });
+  const first = await page.request.put(`/api/v1/projects/${project.id}/budget`, {
+    data: budget(100000),
+    headers: { 'X-CSRF-Token': me.csrfToken, 'If-Match': `"${project.version}"` },
+  });
   expect(first.status()).toBe(200);
 
   await page.goto(`/projects/${project.id}`);
@@ -65,10 +70,17 @@ test('revise a budget and read its history; name a person in the training plan; 
   await training.getByRole('textbox', { name: 'Utbildning 1' }).fill('Administratörsutbildning hos leverantören');
   await page.getByRole('button', { name: 'Spara projektdokumenten' }).click();
   await expect(page.getByText('Projektdokumenten är sparade.').first()).toBeVisible();
-  const saved = await apiCall<{ trainingPlan: { entries: Array<{ audience: string; personName: string | null }> } }>(page, 'GET', `/projects/${project.id}`);
+  const saved = await apiCall<{ trainingPlan: { entries: Array<{ audience: string; personName: string | null }> } }>(
+    page,
+    'GET',
+    `/projects/${project.id}`,
+  );
   expect(saved.trainingPlan.entries).toEqual([expect.objectContaining({ audience: 'person', personName: 'Sören Hansson' })]);
   await page.reload();
-  await expect(page.locator('#training').getByRole('combobox', { name: 'Namngiven person 1' })).toHaveAttribute('placeholder', 'Sören Hansson');
+  await expect(page.locator('#training').getByRole('combobox', { name: 'Namngiven person 1' })).toHaveAttribute(
+    'placeholder',
+    'Sören Hansson',
+  );
 
   // Links: only http(s) addresses; added and removed at once.
   const links = page.locator('#links');

@@ -25,7 +25,8 @@ test.describe('accessibility of the register and compliance pages (axe, WCAG 2.1
     for (const [path, heading] of pages) {
       await page.goto(path);
       await settle(page, heading);
-      if (path.startsWith('/systems/')) await expect(page.getByTestId('integration-graph').locator('.react-flow__node').first()).toBeVisible();
+      if (path.startsWith('/systems/'))
+        await expect(page.getByTestId('integration-graph').locator('.react-flow__node').first()).toBeVisible();
       await expectNoSeriousAxeViolations(page, `${path} (sv)`);
     }
 

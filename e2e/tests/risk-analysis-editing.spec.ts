@@ -6,7 +6,9 @@ interface Integration {
   consumerSystemName: string;
 }
 
-test('revise a risk analysis with a risk owner, adjacent systems and a measure with owner and due date; the old version is kept', async ({ loginAs }) => {
+test('revise a risk analysis with a risk owner, adjacent systems and a measure with owner and due date; the old version is kept', async ({
+  loginAs,
+}) => {
   test.setTimeout(90_000);
   const page = await loginAs('administrator');
   // A system with an integration neighbour, and a first analysis of it made through the API.
@@ -17,7 +19,16 @@ test('revise a risk analysis with a risk owner, adjacent systems and a measure w
       scope: 'Driften av systemet',
       analysedOn: '2026-10-01',
       participants: ['IT-enheten'],
-      scenarios: [{ threat: 'Avbrott hos leverantören', consequenceDescription: 'Verksamheten står still.', likelihood: 2, consequence: 3, treatment: 'reduce', measures: [{ description: 'Reservrutin på papper', status: 'planned' }] }],
+      scenarios: [
+        {
+          threat: 'Avbrott hos leverantören',
+          consequenceDescription: 'Verksamheten står still.',
+          likelihood: 2,
+          consequence: 3,
+          treatment: 'reduce',
+          measures: [{ description: 'Reservrutin på papper', status: 'planned' }],
+        },
+      ],
     },
   });
 
@@ -56,7 +67,9 @@ test('revise a risk analysis with a risk owner, adjacent systems and a measure w
   const scenario = page.getByTestId('scenario-row');
   await expect(scenario.getByTestId('scenario-owner')).toHaveText('Riskägare: Sören Hansson');
   await expect(scenario.getByTestId('scenario-adjacent')).toContainText(neighbourName);
-  await expect(scenario.getByTestId('scenario-measure').first()).toHaveText('Reservrutin på papper (Pågår, Sören Hansson, klart senast 2027-03-31)');
+  await expect(scenario.getByTestId('scenario-measure').first()).toHaveText(
+    'Reservrutin på papper (Pågår, Sören Hansson, klart senast 2027-03-31)',
+  );
   await expect(scenario.getByTestId('scenario-measure').nth(1)).toHaveText('Avtal om återställningstid (Planerad)');
   await expect(scenario).toContainText('Accepterad av Förvaltningschefen till 2027-12-31: Reservrutinen räcker i tre dagar');
   await expectNoSeriousAxeViolations(page, '/systems/:id/risk-analyses/:analysisId (revised)');
@@ -68,7 +81,11 @@ test('revise a risk analysis with a risk owner, adjacent systems and a measure w
   await expect(page.getByTestId('scenario-measure')).toHaveText('Reservrutin på papper (Planerad)');
   await expect(page.getByTestId('scenario-owner')).toHaveCount(0);
 
-  const versions = await apiCall<{ items: Array<{ revision: number; superseded: boolean }> }>(page, 'GET', `/systems/${systemId}/risk-analyses`);
+  const versions = await apiCall<{ items: Array<{ revision: number; superseded: boolean }> }>(
+    page,
+    'GET',
+    `/systems/${systemId}/risk-analyses`,
+  );
   expect(versions.items.filter((item) => item.revision <= 2).map((item) => [item.revision, item.superseded])).toEqual(
     expect.arrayContaining([
       [2, false],

@@ -44,7 +44,9 @@ test('find a system by search and filter, edit it, appoint a deputy, confirm it 
   await expect(costs).toContainText('120 000 kr');
   await expect(costs).toContainText('35 000 kr');
   await expect(page.locator('#overview')).toContainText('Adato AB');
-  await expect(page.locator('#compliance').getByTestId('system-compliance-row').filter({ hasText: 'ITP-2-COST' })).toContainText('Uppfyllt');
+  await expect(page.locator('#compliance').getByTestId('system-compliance-row').filter({ hasText: 'ITP-2-COST' })).toContainText(
+    'Uppfyllt',
+  );
 
   // Appoint the administrator's own person as a deputy; then she may confirm the record.
   await expect(page.getByRole('button', { name: 'Bekräfta uppgifterna' })).toHaveCount(0);
@@ -86,8 +88,12 @@ test('find a system by search and filter, edit it, appoint a deputy, confirm it 
 test('a rule violation names its policy requirement', async ({ loginAs }) => {
   const page = await loginAs('administrator');
   // A planned system without a manager may not go into production (ITP-4.2-MANAGER).
-  const department = (await apiCall<{ items: Array<{ id: string; name: string }> }>(page, 'GET', '/departments?limit=200')).items.find((item) => item.name === 'IT-enheten')!;
-  const created = await apiCall<{ id: string }>(page, 'POST', '/systems', { data: { name: `Provsystem ${Date.now()}`, kind: 'shared', ownerDepartmentId: department.id } });
+  const department = (await apiCall<{ items: Array<{ id: string; name: string }> }>(page, 'GET', '/departments?limit=200')).items.find(
+    (item) => item.name === 'IT-enheten',
+  )!;
+  const created = await apiCall<{ id: string }>(page, 'POST', '/systems', {
+    data: { name: `Provsystem ${Date.now()}`, kind: 'shared', ownerDepartmentId: department.id },
+  });
   await page.goto(`/systems/${created.id}`);
   await page.getByRole('button', { name: 'Redigera', exact: true }).click();
   const dialog = page.getByRole('dialog');

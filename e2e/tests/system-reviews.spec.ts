@@ -49,11 +49,17 @@ test('a filtered review list keeps its filters and page in the address: reload a
   await expect(page.getByText(`Visar 1–25 av ${all.total}`)).toBeVisible();
 });
 
-test('the system page shows its held review and the rule, and the owner records a new review with the adjacent systems preselected', async ({ loginAs }) => {
+test('the system page shows its held review and the rule, and the owner records a new review with the adjacent systems preselected', async ({
+  loginAs,
+}) => {
   const page = await loginAs('departmentHead');
   const me = await apiCall<{ roles: Array<{ role: string; departmentId: string | null }> }>(page, 'GET', '/me');
   const department = me.roles.find((role) => role.role === 'department_head')!.departmentId!;
-  const held = await apiCall<{ items: ReviewSummary[] }>(page, 'GET', `/reviews?status=held&ownerDepartmentId=${department}&sort=-plannedOn&limit=1`);
+  const held = await apiCall<{ items: ReviewSummary[] }>(
+    page,
+    'GET',
+    `/reviews?status=held&ownerDepartmentId=${department}&sort=-plannedOn&limit=1`,
+  );
   const review = held.items[0]!;
   expect(review, 'the department head’s department has a held review in the demo').toBeTruthy();
   const graph = await apiCall<{ nodes: Array<{ name: string; central: boolean }> }>(page, 'GET', `/systems/${review.systemId}/graph`);
@@ -84,7 +90,10 @@ test('the system page shows its held review and the rule, and the owner records 
   await dialog.getByRole('button', { name: 'Lägg till åtgärd' }).click();
   await dialog.getByRole('textbox', { name: 'Åtgärd 1', exact: true }).fill('Ompröva behörigheter');
   await dialog.getByRole('combobox', { name: 'Ansvarig (åtgärd 1)' }).fill('Maria Ek');
-  await page.getByRole('option', { name: /^Maria Ek/ }).first().click();
+  await page
+    .getByRole('option', { name: /^Maria Ek/ })
+    .first()
+    .click();
   await dialog.getByRole('textbox', { name: 'Senast (åtgärd 1)' }).fill('2027-03-01');
   await dialog.getByRole('textbox', { name: 'Senast (åtgärd 1)' }).press('Tab');
   // Moving on closes the date picker's calendar.

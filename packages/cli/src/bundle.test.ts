@@ -11,7 +11,10 @@ const bin = path.resolve(import.meta.dirname, '../bin/forvalta.mjs');
 
 async function node(script: string, args: string[], environment: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [script, ...args], { cwd: repositoryRoot, env: { ...process.env, LOG_LEVEL: 'silent', ...environment } });
+    const { stdout, stderr } = await run(process.execPath, [script, ...args], {
+      cwd: repositoryRoot,
+      env: { ...process.env, LOG_LEVEL: 'silent', ...environment },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -52,8 +55,14 @@ describe('compiled server bundle', () => {
     expect(migrated.code, migrated.stderr).toBe(0);
     expect(migrated.stdout).toContain('Applied');
 
-    const server = spawn(process.execPath, [bin, 'serve', '--port', '0', '--database', database], { env: { ...process.env, LOG_LEVEL: 'warn', FORVALTA_LOADER: 'bundle' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    const fromSources = spawn(process.execPath, [bin, 'serve', '--port', '0', '--database', database], { env: { ...process.env, LOG_LEVEL: 'warn', FORVALTA_LOADER: 'sources' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const server = spawn(process.execPath, [bin, 'serve', '--port', '0', '--database', database], {
+      env: { ...process.env, LOG_LEVEL: 'warn', FORVALTA_LOADER: 'bundle' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const fromSources = spawn(process.execPath, [bin, 'serve', '--port', '0', '--database', database], {
+      env: { ...process.env, LOG_LEVEL: 'warn', FORVALTA_LOADER: 'sources' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       const address = await listening(server);
       // Files found beside the sources (the web application, from the repository root) are found the same way bundled.
@@ -87,10 +96,19 @@ describe('compiled server bundle', () => {
     fs.copyFileSync(bin, path.join(cli, 'bin/forvalta.mjs'));
     fs.writeFileSync(path.join(cli, 'package.json'), '{ "type": "module" }');
     const source = path.join(cli, 'src/main.ts');
-    fs.writeFileSync(source, "export async function main(argv: string[]): Promise<number> { console.log(`sources ${argv.join(' ')}`); return 0; }\n");
-    fs.writeFileSync(path.join(cli, 'dist/forvalta.js'), "export async function main(argv) { console.log(`bundle ${argv.join(' ')}`); return 0; }\n");
+    fs.writeFileSync(
+      source,
+      "export async function main(argv: string[]): Promise<number> { console.log(`sources ${argv.join(' ')}`); return 0; }\n",
+    );
+    fs.writeFileSync(
+      path.join(cli, 'dist/forvalta.js'),
+      "export async function main(argv) { console.log(`bundle ${argv.join(' ')}`); return 0; }\n",
+    );
     const manifest = path.join(cli, 'dist/manifest.json');
-    fs.writeFileSync(manifest, JSON.stringify({ entry: 'forvalta.js', inputs: { 'packages/cli/src/main.ts': fs.statSync(source).mtimeMs } }));
+    fs.writeFileSync(
+      manifest,
+      JSON.stringify({ entry: 'forvalta.js', inputs: { 'packages/cli/src/main.ts': fs.statSync(source).mtimeMs } }),
+    );
     const launcher = path.join(cli, 'bin/forvalta.mjs');
 
     expect((await node(launcher, ['serve'])).stdout.trim()).toBe('bundle serve');

@@ -40,7 +40,15 @@ describe('forvalta CLI', () => {
   });
 
   it('gives a one-line error and exit code 2 for bad arguments', async () => {
-    for (const args of [['frobnicate'], ['serve', '--port', 'abc'], ['init', '--code', '1435'], ['init', '--municipality', 'X', '--code', '12', '--admin-email', 'a@b.se'], ['migrate', '--bogus'], ['token', 'create', '--email', 'a@b.se'], ['audit', 'fix']]) {
+    for (const args of [
+      ['frobnicate'],
+      ['serve', '--port', 'abc'],
+      ['init', '--code', '1435'],
+      ['init', '--municipality', 'X', '--code', '12', '--admin-email', 'a@b.se'],
+      ['migrate', '--bogus'],
+      ['token', 'create', '--email', 'a@b.se'],
+      ['audit', 'fix'],
+    ]) {
       const result = await forvalta(...args, '--database', database);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
@@ -52,20 +60,53 @@ describe('forvalta CLI', () => {
     expect((await forvalta('migrate', '--database', database)).stdout).toContain('Applied');
     expect((await forvalta('migrate', '--database', database)).stdout).toContain('up to date');
 
-    const init = await forvalta('init', '--municipality', 'Tanums kommun', '--code', '1435', '--admin-email', 'IT-chef@Tanum.se', '--database', database);
+    const init = await forvalta(
+      'init',
+      '--municipality',
+      'Tanums kommun',
+      '--code',
+      '1435',
+      '--admin-email',
+      'IT-chef@Tanum.se',
+      '--database',
+      database,
+    );
     expect(init.code).toBe(0);
     expect(init.stdout).toMatch(/Password for it-chef@tanum\.se \(shown once\): \S{23}/);
 
     const passwordFile = path.join(directory, 'password.txt');
     fs.writeFileSync(passwordFile, 'ett-långt-lösenord-2026\n');
-    const second = await forvalta('init', '--municipality', 'Sotenäs kommun', '--code', '1427', '--admin-email', 'it-chef@tanum.se', '--admin-password-file', passwordFile, '--database', database);
+    const second = await forvalta(
+      'init',
+      '--municipality',
+      'Sotenäs kommun',
+      '--code',
+      '1427',
+      '--admin-email',
+      'it-chef@tanum.se',
+      '--admin-password-file',
+      passwordFile,
+      '--database',
+      database,
+    );
     expect(second.code).toBe(0);
     expect(second.stdout).not.toContain('Password for');
 
     const ambiguous = await forvalta('token', 'create', '--email', 'it-chef@tanum.se', '--name', 'Skript', '--database', database);
     expect(ambiguous.code).toBe(2);
     expect(ambiguous.stderr).toContain('several municipalities');
-    const token = await forvalta('token', 'create', '--email', 'it-chef@tanum.se', '--name', 'Skript', '--municipality', '1427', '--database', database);
+    const token = await forvalta(
+      'token',
+      'create',
+      '--email',
+      'it-chef@tanum.se',
+      '--name',
+      'Skript',
+      '--municipality',
+      '1427',
+      '--database',
+      database,
+    );
     expect(token.code).toBe(0);
     expect(token.stdout).toMatch(/fvt_[A-Za-z0-9_-]{43}/);
 
@@ -76,7 +117,10 @@ describe('forvalta CLI', () => {
 
   it('finds and names an audit event altered directly in the database', async () => {
     const sqlite = new SqliteDatabase(database);
-    const event = sqlite.prepare("select id, sequence from audit_events where entity_type = 'person' order by sequence limit 1").get() as { id: string; sequence: number };
+    const event = sqlite.prepare("select id, sequence from audit_events where entity_type = 'person' order by sequence limit 1").get() as {
+      id: string;
+      sequence: number;
+    };
     sqlite.prepare("update audit_events set actor_name = 'someone else' where id = ?").run(event.id);
     sqlite.close();
     const verify = await forvalta('audit', 'verify', '--database', database);
@@ -88,7 +132,9 @@ describe('forvalta CLI', () => {
   it('serves the application and keeps the data between starts', async () => {
     const serveDatabase = path.join(directory, 'serve.db');
     for (let start = 0; start < 2; start += 1) {
-      const server = spawn(process.execPath, [bin, 'serve', '--demo', '--port', '0', '--database', serveDatabase], { env: { ...process.env, LOG_LEVEL: 'silent' } });
+      const server = spawn(process.execPath, [bin, 'serve', '--demo', '--port', '0', '--database', serveDatabase], {
+        env: { ...process.env, LOG_LEVEL: 'silent' },
+      });
       try {
         const url = await new Promise<string>((resolve, reject) => {
           let output = '';

@@ -107,7 +107,9 @@ export async function runPrimary({ workers, onListening }: PrimaryOptions): Prom
       const now = Date.now();
       restarts.push(now);
       while (restarts.length > 0 && restarts[0]! < now - restartWindowMilliseconds) restarts.shift();
-      console.error(`forvalta: worker ${worker.id} (pid ${worker.process.pid}) stopped (${signal ?? `exit code ${code}`}); starting another`);
+      console.error(
+        `forvalta: worker ${worker.id} (pid ${worker.process.pid}) stopped (${signal ?? `exit code ${code}`}); starting another`,
+      );
       if (restarts.length > maximumRestarts) {
         console.error(`forvalta: ${restarts.length} workers stopped within a minute; giving up`);
         void stopAll().then(() => resolve(1));

@@ -11,7 +11,13 @@ describe('serve --workers', () => {
   });
 
   it('divides the login rate limit so that all workers together never allow more than configured', () => {
-    for (const [limit, workers] of [[20, 1], [20, 2], [20, 3], [3, 2], [100, 16]] as const) {
+    for (const [limit, workers] of [
+      [20, 1],
+      [20, 2],
+      [20, 3],
+      [3, 2],
+      [100, 16],
+    ] as const) {
       const each = perWorkerLoginLimit(limit, workers);
       expect(each).toBeGreaterThanOrEqual(1);
       expect(each * workers, `${limit} over ${workers}`).toBeLessThanOrEqual(limit);

@@ -10,7 +10,10 @@ const bin = path.resolve(import.meta.dirname, '../bin/forvalta.mjs');
 
 async function forvalta(...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, LOG_LEVEL: 'silent' }, maxBuffer: 10_000_000 });
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      env: { ...process.env, LOG_LEVEL: 'silent' },
+      maxBuffer: 10_000_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

@@ -12,7 +12,9 @@ const bin = path.resolve(import.meta.dirname, '../bin/forvalta.mjs');
 async function forvalta(...args: string[]) {
   try {
     // An hour between outbox runs: the processes of one test start seconds apart on a busy machine, and must all fall in one period.
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, LOG_LEVEL: 'silent', JOBS_CHANGE_NOTICE_OUTBOX_SECONDS: '3600' } });
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      env: { ...process.env, LOG_LEVEL: 'silent', JOBS_CHANGE_NOTICE_OUTBOX_SECONDS: '3600' },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -49,12 +51,30 @@ describe('forvalta jobs run-due', () => {
     it(`runs each due job once when three processes run it at the same time (${dialect})`, async () => {
       const database = await createTestDatabase(dialect);
       try {
-        expect((await forvalta('init', '--municipality', 'Tanums kommun', '--code', '1435', '--admin-email', 'it@tanum.se', '--database', database.url)).code).toBe(0);
+        expect(
+          (
+            await forvalta(
+              'init',
+              '--municipality',
+              'Tanums kommun',
+              '--code',
+              '1435',
+              '--admin-email',
+              'it@tanum.se',
+              '--database',
+              database.url,
+            )
+          ).code,
+        ).toBe(0);
         const results = await Promise.all([1, 2, 3].map(() => forvalta('jobs', 'run-due', '--database', database.url)));
         for (const result of results) expect(result.code, result.stderr).toBe(0);
         const lines = results.flatMap((result) => result.stdout.trim().split('\n'));
         expect(lines.filter((line) => line.startsWith('change-notice-outbox: '))).toHaveLength(1);
-        expect(lines.filter((line) => line.startsWith('compliance-daily-snapshot: '))).toEqual([expect.stringMatching(/^compliance-daily-snapshot: 1 snapshot\(s\) for \d{4}-\d{2}-\d{2} taken, 0 municipality\(ies\) had one already \(/)]);
+        expect(lines.filter((line) => line.startsWith('compliance-daily-snapshot: '))).toEqual([
+          expect.stringMatching(
+            /^compliance-daily-snapshot: 1 snapshot\(s\) for \d{4}-\d{2}-\d{2} taken, 0 municipality\(ies\) had one already \(/,
+          ),
+        ]);
         expect(await runCounts(dialect, database.url)).toEqual({ 'change-notice-outbox': 1, 'compliance-daily-snapshot': 1 });
 
         const again = await forvalta('jobs', 'run-due', '--database', database.url);

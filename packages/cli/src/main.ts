@@ -8,22 +8,34 @@ interface Command {
 }
 
 const commands: Record<string, Command> = {
-  serve: { usage: 'forvalta serve [--port N] [--workers N|auto] [--demo] [--database URL]', load: async () => ({ run: (await import('./commands/serve.ts')).serve }) },
+  serve: {
+    usage: 'forvalta serve [--port N] [--workers N|auto] [--demo] [--database URL]',
+    load: async () => ({ run: (await import('./commands/serve.ts')).serve }),
+  },
   migrate: { usage: 'forvalta migrate [--database URL]', load: async () => ({ run: (await import('./commands/migrate.ts')).migrate }) },
   init: {
     usage: 'forvalta init --municipality NAME --code CODE --admin-email EMAIL [--admin-password-file FILE] [--database URL]',
     load: async () => ({ run: (await import('./commands/init.ts')).init }),
   },
   demo: { usage: 'forvalta demo [--database URL]', load: async () => ({ run: (await import('./commands/demo.ts')).demo }) },
-  token: { usage: 'forvalta token create --email EMAIL --name NAME [--municipality CODE] [--database URL]', load: async () => ({ run: (await import('./commands/token.ts')).token }) },
+  token: {
+    usage: 'forvalta token create --email EMAIL --name NAME [--municipality CODE] [--database URL]',
+    load: async () => ({ run: (await import('./commands/token.ts')).token }),
+  },
   audit: { usage: 'forvalta audit verify [--database URL]', load: async () => ({ run: (await import('./commands/audit.ts')).audit }) },
   compliance: {
     usage: 'forvalta compliance check [--municipality CODE] [--format table|json] [--fail-on fail] [--database URL]',
     load: async () => ({ run: (await import('./commands/compliance.ts')).compliance }),
   },
-  generate: { usage: 'forvalta generate --size S|M|L [--seed N] [--municipality CODE] [--database URL]', load: async () => ({ run: (await import('./commands/generate.ts')).generate }) },
+  generate: {
+    usage: 'forvalta generate --size S|M|L [--seed N] [--municipality CODE] [--database URL]',
+    load: async () => ({ run: (await import('./commands/generate.ts')).generate }),
+  },
   jobs: { usage: 'forvalta jobs run-due [--database URL]', load: async () => ({ run: (await import('./commands/jobs.ts')).jobs }) },
-  bench: { usage: 'forvalta bench [--size S|L] [--duration SECONDS] [--connections N] [--database URL]', load: async () => ({ run: (await import('./commands/bench.ts')).bench }) },
+  bench: {
+    usage: 'forvalta bench [--size S|L] [--duration SECONDS] [--connections N] [--database URL]',
+    load: async () => ({ run: (await import('./commands/bench.ts')).bench }),
+  },
 };
 
 const overview = `forvalta — the IT-governance register of a Swedish municipality

@@ -24,7 +24,12 @@ function request(url: string, options: { method?: string; headers?: Record<strin
       let body = '';
       response.on('data', (chunk: Buffer) => (body += chunk.toString()));
       response.on('end', () =>
-        resolve({ status: response.statusCode!, worker: response.headers['x-forvalta-worker'] as string | undefined, etag: response.headers.etag, body }),
+        resolve({
+          status: response.statusCode!,
+          worker: response.headers['x-forvalta-worker'] as string | undefined,
+          etag: response.headers.etag,
+          body,
+        }),
       );
     });
     outgoing.on('error', reject);
@@ -104,13 +109,23 @@ describe('forvalta serve --workers', () => {
     expect([...seen].sort()).toEqual([first, second].sort());
 
     // Writers in both processes at once: SQLite must queue them, never answer 500 (SQLITE_BUSY).
-    const created = await run(process.execPath, [bin, 'token', 'create', '--email', 'admin@tanum.demo', '--name', 'workers test', '--database', database], { env: { ...process.env, LOG_LEVEL: 'silent' } });
+    const created = await run(
+      process.execPath,
+      [bin, 'token', 'create', '--email', 'admin@tanum.demo', '--name', 'workers test', '--database', database],
+      { env: { ...process.env, LOG_LEVEL: 'silent' } },
+    );
     const authorization = `Bearer ${/fvt_[A-Za-z0-9_-]+/.exec(created.stdout)![0]}`;
-    const systems = JSON.parse((await request(`${url}/api/v1/systems?limit=20`, { headers: { authorization } })).body) as { items: Array<{ id: string; version: number }> };
+    const systems = JSON.parse((await request(`${url}/api/v1/systems?limit=20`, { headers: { authorization } })).body) as {
+      items: Array<{ id: string; version: number }>;
+    };
     expect(systems.items).toHaveLength(20);
     const updates = await Promise.all(
       systems.items.map((system, index) =>
-        request(`${url}/api/v1/systems/${system.id}`, { method: 'PATCH', headers: { authorization, 'if-match': `"${system.version}"` }, body: { userCount: 1000 + index } }),
+        request(`${url}/api/v1/systems/${system.id}`, {
+          method: 'PATCH',
+          headers: { authorization, 'if-match': `"${system.version}"` },
+          body: { userCount: 1000 + index },
+        }),
       ),
     );
     expect(updates.map((answer) => answer.status)).toEqual(systems.items.map(() => 200));
@@ -139,7 +154,9 @@ describe('forvalta serve --workers', () => {
 
   it('stops with the reason, without starting more workers, when the first cannot prepare the database', async () => {
     // A directory where the database file should be: SQLite cannot open it.
-    const failed = await run(process.execPath, [bin, 'serve', '--workers', '2', '--port', '0', '--database', directory]).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    const failed = await run(process.execPath, [bin, 'serve', '--workers', '2', '--port', '0', '--database', directory]).catch(
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
     expect(failed).toMatchObject({ code: 1 });
     const { stdout, stderr } = failed as { stdout: string; stderr: string };
     expect(stderr).toMatch(/forvalta: worker 1: .+/);
@@ -149,7 +166,9 @@ describe('forvalta serve --workers', () => {
   });
 
   it('refuses a worker count that is not a number or auto', async () => {
-    const failed = await run(process.execPath, [bin, 'serve', '--workers', 'many', '--database', path.join(directory, 'refused.db')]).catch((error: { code: number; stderr: string }) => error);
+    const failed = await run(process.execPath, [bin, 'serve', '--workers', 'many', '--database', path.join(directory, 'refused.db')]).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(failed).toMatchObject({ code: 2 });
     expect((failed as { stderr: string }).stderr).toContain('--workers must be a number from 1 to 64 or "auto"');
   });

@@ -4,7 +4,10 @@ import { localeSchema, roleSchema } from './roles.ts';
 import { municipalityCodeSchema } from './organisation.ts';
 
 export const loginRequestSchema = z.strictObject({
-  email: z.email().max(254).transform((email) => email.toLowerCase()),
+  email: z
+    .email()
+    .max(254)
+    .transform((email) => email.toLowerCase()),
   password: z.string().min(1).max(1000),
   /** Which municipality to work in, when the login holds roles in several. */
   municipalityCode: municipalityCodeSchema.optional(),

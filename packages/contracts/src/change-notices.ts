@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { booleanQuery, dateSchema, idSchema, listQuerySchema, listResponseSchema, optionalText, recordMetaSchema, requiredText, sortParameter, timestampSchema } from './common.ts';
+import {
+  booleanQuery,
+  dateSchema,
+  idSchema,
+  listQuerySchema,
+  listResponseSchema,
+  optionalText,
+  recordMetaSchema,
+  requiredText,
+  sortParameter,
+  timestampSchema,
+} from './common.ts';
 
 /* ---------- Change notices (ändringsanmälan: ITP-4.2.2-CHANGE-NOTICE) ---------- */
 
@@ -50,7 +61,9 @@ export type ResponsibilityChange = z.infer<typeof responsibilityChangeSchema>;
 /** One notice in full, as its own page shows it: who it went to by name, and what changed for an automatic one. */
 export const changeNoticeDetailSchema = changeNoticeSchema.extend({
   /** The managers of adjacent systems it was sent to, with the adjacent systems they manage today. */
-  recipients: z.array(z.object({ personId: idSchema, name: z.string(), email: z.string(), systems: z.array(z.object({ id: idSchema, name: z.string() })) })),
+  recipients: z.array(
+    z.object({ personId: idSchema, name: z.string(), email: z.string(), systems: z.array(z.object({ id: idSchema, name: z.string() })) }),
+  ),
   /** Only for automatic notices from a change of owner, manager or deputy. */
   responsibilityChange: responsibilityChangeSchema.nullable(),
   /** The municipality's limit for acknowledging, in working days (Swedish public holidays excluded). */

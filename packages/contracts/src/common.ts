@@ -74,9 +74,7 @@ export const problemSchema = z.object({
   status: z.number().int(),
   detail: z.string().optional(),
   code: z.enum(errorCodes),
-  errors: z
-    .array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() }))
-    .optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() })).optional(),
   requirement: z.string().optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;

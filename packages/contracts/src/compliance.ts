@@ -53,7 +53,15 @@ export const policyPackListSchema = listResponseSchema(policyPackSummarySchema);
 /** A new version of the municipality's pack: changed parameters, texts or document facts. */
 export const policyPackVersionCreateSchema = z.strictObject({
   version: requiredText(40),
-  document: z.strictObject({ title: requiredText(200), adoptedBy: requiredText(120), decisionDate: dateSchema, decisionReference: requiredText(120) }).partial().optional(),
+  document: z
+    .strictObject({
+      title: requiredText(200),
+      adoptedBy: requiredText(120),
+      decisionDate: dateSchema,
+      decisionReference: requiredText(120),
+    })
+    .partial()
+    .optional(),
   parameters: z.record(z.string().max(80), z.number().int().min(0).max(1200)).optional(),
   clauses: z
     .array(

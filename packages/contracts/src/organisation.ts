@@ -86,7 +86,10 @@ export const personSchema = recordMetaSchema.extend({
 });
 export type Person = z.infer<typeof personSchema>;
 
-const emailSchema = z.email().max(254).transform((email) => email.toLowerCase());
+const emailSchema = z
+  .email()
+  .max(254)
+  .transform((email) => email.toLowerCase());
 
 export const personCreateSchema = z.strictObject({
   firstName: requiredText(80),

@@ -50,7 +50,11 @@ export const trainingPlanSchema = z.strictObject({
 export type TrainingPlan = z.infer<typeof trainingPlanSchema>;
 
 /** An entry as the API shows it: every field present, the named person's name resolved. */
-export const trainingEntryViewSchema = trainingEntrySchema.extend({ personId: idSchema.nullable(), personName: z.string().nullable(), byDate: dateSchema.nullable() });
+export const trainingEntryViewSchema = trainingEntrySchema.extend({
+  personId: idSchema.nullable(),
+  personName: z.string().nullable(),
+  byDate: dateSchema.nullable(),
+});
 export const trainingPlanViewSchema = z.object({ text: z.string().nullable(), entries: z.array(trainingEntryViewSchema) });
 export type TrainingPlanView = z.infer<typeof trainingPlanViewSchema>;
 
@@ -59,7 +63,16 @@ export const milestoneSchema = z.strictObject({ title: requiredText(200), date: 
 /* ---------- Budget (ITP-4.2.1-BUDGET, ITP-6-SHARED-COST) ---------- */
 
 /** The categories of §4.2.1, in the policy's order. */
-export const budgetCategories = ['project_management', 'consultants', 'software', 'servers', 'clients', 'network', 'communication', 'training'] as const;
+export const budgetCategories = [
+  'project_management',
+  'consultants',
+  'software',
+  'servers',
+  'clients',
+  'network',
+  'communication',
+  'training',
+] as const;
 export type BudgetCategory = (typeof budgetCategories)[number];
 /** The shared resources of §6 a project may need to reinforce. */
 export const sharedResources = ['network', 'communication', 'servers', 'workstations'] as const;
@@ -71,8 +84,18 @@ export const budgetAmountSchema = z.strictObject({ oneOff: amount, yearly: amoun
 export type BudgetAmount = z.infer<typeof budgetAmountSchema>;
 
 export const budgetInputSchema = z.strictObject({
-  categories: z.strictObject(Object.fromEntries(budgetCategories.map((category) => [category, budgetAmountSchema])) as Record<BudgetCategory, typeof budgetAmountSchema>),
-  sharedReinforcements: z.strictObject(Object.fromEntries(sharedResources.map((resource) => [resource, budgetAmountSchema])) as Record<SharedResource, typeof budgetAmountSchema>),
+  categories: z.strictObject(
+    Object.fromEntries(budgetCategories.map((category) => [category, budgetAmountSchema])) as Record<
+      BudgetCategory,
+      typeof budgetAmountSchema
+    >,
+  ),
+  sharedReinforcements: z.strictObject(
+    Object.fromEntries(sharedResources.map((resource) => [resource, budgetAmountSchema])) as Record<
+      SharedResource,
+      typeof budgetAmountSchema
+    >,
+  ),
   note: optionalText(2000),
 });
 export type BudgetInput = z.infer<typeof budgetInputSchema>;

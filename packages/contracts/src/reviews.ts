@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { booleanQuery, dateSchema, idSchema, listQuerySchema, listResponseSchema, optionalText, recordMetaSchema, requiredText, sortParameter } from './common.ts';
+import {
+  booleanQuery,
+  dateSchema,
+  idSchema,
+  listQuerySchema,
+  listResponseSchema,
+  optionalText,
+  recordMetaSchema,
+  requiredText,
+  sortParameter,
+} from './common.ts';
 import { measureStatuses } from './risks.ts';
 
 /* ---------- Reviews (genomgång: ITP-4.2-REVIEW, ITP-3-EVALUATE, ITP-4.3-ASSIST) ---------- */
@@ -45,7 +55,15 @@ export const reviewSchema = recordMetaSchema.extend({
   adjacentSystems: z.array(z.object({ systemId: idSchema, systemName: z.string(), considered: z.boolean(), note: z.string().nullable() })),
   evaluations: z.object({ use: z.string().nullable(), coordination: z.string().nullable(), efficiency: z.string().nullable() }),
   findings: z.string().nullable(),
-  actions: z.array(z.object({ description: z.string(), ownerPersonId: idSchema.nullable(), ownerName: z.string().nullable(), dueDate: dateSchema.nullable(), status: z.enum(measureStatuses) })),
+  actions: z.array(
+    z.object({
+      description: z.string(),
+      ownerPersonId: idSchema.nullable(),
+      ownerName: z.string().nullable(),
+      dueDate: dateSchema.nullable(),
+      status: z.enum(measureStatuses),
+    }),
+  ),
   nextReviewOn: dateSchema.nullable(),
   /** A planned review whose date has passed. */
   overdue: z.boolean(),

@@ -65,7 +65,9 @@ const storedScenario = riskScenarioSchema.extend({
   adjacentSystems: z.array(z.object({ id: idSchema, name: z.string() })),
   consequenceDescription: z.string().nullable(),
   existingControls: z.string().nullable(),
-  measures: z.array(riskMeasureSchema.extend({ ownerPersonId: idSchema.nullable(), ownerName: z.string().nullable(), dueDate: dateSchema.nullable() })),
+  measures: z.array(
+    riskMeasureSchema.extend({ ownerPersonId: idSchema.nullable(), ownerName: z.string().nullable(), dueDate: dateSchema.nullable() }),
+  ),
   residualLikelihood: scale.nullable(),
   residualConsequence: scale.nullable(),
   riskOwnerPersonId: idSchema.nullable(),
@@ -89,7 +91,13 @@ export const riskAnalysisSchema = recordMetaSchema.extend({
   participants: z.array(z.string()),
   /** The system's information classification when the analysis was made (input to it). */
   classification: z
-    .object({ confidentiality: z.number().int(), integrity: z.number().int(), availability: z.number().int(), traceability: z.number().int(), classifiedOn: dateSchema })
+    .object({
+      confidentiality: z.number().int(),
+      integrity: z.number().int(),
+      availability: z.number().int(),
+      traceability: z.number().int(),
+      classifiedOn: dateSchema,
+    })
     .nullable(),
   matrix: riskMatrixSchema,
   scenarios: z.array(storedScenario),

@@ -120,23 +120,25 @@ export const systemSchema = recordMetaSchema.extend({
 export type System = z.infer<typeof systemSchema>;
 
 /** A register row: what the list screen shows, nothing more. */
-export const systemSummarySchema = systemSchema.pick({
-  id: true,
-  version: true,
-  name: true,
-  kind: true,
-  scope: true,
-  lifecycle: true,
-  supplier: true,
-  product: true,
-  ownerDepartmentId: true,
-  ownerDepartmentName: true,
-  lastConfirmedAt: true,
-  manager: true,
-  uncovered: true,
-  tags: true,
-  updatedAt: true,
-}).extend({ deputyCount: z.number().int() });
+export const systemSummarySchema = systemSchema
+  .pick({
+    id: true,
+    version: true,
+    name: true,
+    kind: true,
+    scope: true,
+    lifecycle: true,
+    supplier: true,
+    product: true,
+    ownerDepartmentId: true,
+    ownerDepartmentName: true,
+    lastConfirmedAt: true,
+    manager: true,
+    uncovered: true,
+    tags: true,
+    updatedAt: true,
+  })
+  .extend({ deputyCount: z.number().int() });
 export type SystemSummary = z.infer<typeof systemSummarySchema>;
 
 const tag = z.string().trim().min(1).max(40);
@@ -300,7 +302,16 @@ export const integrationListSchema = listResponseSchema(integrationSchema);
 /** A system and its neighbours, for the graph on the system page. */
 export const systemGraphSchema = z.object({
   nodes: z.array(z.object({ id: idSchema, name: z.string(), lifecycle: lifecycleSchema, central: z.boolean() })),
-  edges: z.array(z.object({ id: idSchema, source: idSchema, target: idSchema, method: z.enum(integrationMethods), flow: z.enum(integrationFlows), frequency: z.enum(integrationFrequencies) })),
+  edges: z.array(
+    z.object({
+      id: idSchema,
+      source: idSchema,
+      target: idSchema,
+      method: z.enum(integrationMethods),
+      flow: z.enum(integrationFlows),
+      frequency: z.enum(integrationFrequencies),
+    }),
+  ),
 });
 export type SystemGraph = z.infer<typeof systemGraphSchema>;
 
@@ -310,7 +321,17 @@ export const systemConfirmSchema = z.strictObject({ note: optionalText(500) });
 
 /* ---------- The public register (ITP-2-OPEN) ---------- */
 
-export const publicFields = ['purpose', 'description', 'ownerDepartment', 'kind', 'lifecycle', 'supplier', 'product', 'scope', 'processesPersonalData'] as const;
+export const publicFields = [
+  'purpose',
+  'description',
+  'ownerDepartment',
+  'kind',
+  'lifecycle',
+  'supplier',
+  'product',
+  'scope',
+  'processesPersonalData',
+] as const;
 export const publicFieldSchema = z.enum(publicFields);
 export type PublicField = z.infer<typeof publicFieldSchema>;
 /** Names are always published; personal names of staff never are. */
@@ -348,4 +369,6 @@ export const publicSystemListSchema = listResponseSchema(publicSystemSchema).ext
   municipality: z.object({ code: z.string(), name: z.string() }),
   fields: z.array(publicFieldSchema),
 });
-export const publicMunicipalityListSchema = z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), systemCount: z.number().int() })) });
+export const publicMunicipalityListSchema = z.object({
+  items: z.array(z.object({ code: z.string(), name: z.string(), systemCount: z.number().int() })),
+});

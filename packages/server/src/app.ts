@@ -63,7 +63,12 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>() as ApiApp;
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(createResponseSerializerCompiler({ onMismatch: (route) => app.log.error(`the compiled response serializer of ${route} differed from the contract's; zod serialises it from now on`) }));
+  app.setSerializerCompiler(
+    createResponseSerializerCompiler({
+      onMismatch: (route) =>
+        app.log.error(`the compiled response serializer of ${route} differed from the contract's; zod serialises it from now on`),
+    }),
+  );
 
   const routes: RouteDescription[] = [];
   app.addHook('onRoute', (route) => {
@@ -105,9 +110,15 @@ export async function buildApp({ config, database, clock = systemClock, logger =
       info: {
         title: 'Förvalta API',
         version: config.version,
-        description: 'The IT-governance register of a Swedish municipality. Authenticate with a personal API token: Authorization: Bearer fvt_…',
+        description:
+          'The IT-governance register of a Swedish municipality. Authenticate with a personal API token: Authorization: Bearer fvt_…',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'forvalta_session' } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'forvalta_session' },
+        },
+      },
       security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,

@@ -15,30 +15,67 @@ const environmentSchema = z.object({
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Idle minutes after which a browser session ends. */
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(120),
   /** Hours after which a browser session ends regardless of activity. */
-  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   /** `true` behind TLS: marks the session cookie Secure. */
-  COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  COOKIE_SECURE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
   /** Trust X-Forwarded-* from a reverse proxy. */
-  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
   /** Failed logins in a row before the login is locked for LOGIN_LOCK_MINUTES. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOGIN_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   /** Login attempts allowed per client address and minute (answers 429 beyond). */
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(20),
   /** Directory of the built web application; served at /. */
   WEB_DIST_DIR: z.string().optional(),
   /** `false` stops this instance from running scheduled jobs (another instance, or `forvalta jobs run-due` from cron, runs them). */
   /** `false`: every read goes to the database (for installations whose data is also changed outside the application). */
-  READ_CACHE: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
-  JOBS: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  READ_CACHE: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
+  JOBS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
   /** How often an instance looks for due jobs. */
   JOBS_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
   /** How long a claimed job stays an instance's; a crashed instance's job is taken over after it. */
-  JOBS_LEASE_SECONDS: z.coerce.number().int().min(10).max(24 * 3600).default(300),
+  JOBS_LEASE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .max(24 * 3600)
+    .default(300),
   /** How often responsibility changes are turned into change notices in the IT unit's queue. */
-  JOBS_CHANGE_NOTICE_OUTBOX_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(30),
+  JOBS_CHANGE_NOTICE_OUTBOX_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3600)
+    .default(30),
 });
 
 export interface Config {
@@ -66,10 +103,7 @@ export class ConfigError extends Error {}
 
 const repositoryRoot = path.resolve(import.meta.dirname, '../../..');
 
-export function loadConfig(
-  environment: Record<string, string | undefined> = process.env,
-  overrides: Partial<Config> = {},
-): Config {
+export function loadConfig(environment: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
   const parsed = environmentSchema.safeParse(environment);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);

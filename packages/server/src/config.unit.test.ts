@@ -4,7 +4,14 @@ import { ConfigError, loadConfig } from './config.ts';
 describe('configuration', () => {
   it('has working defaults: SQLite under ./data, localhost:3000', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ databaseUrl: './data/forvalta.db', host: '127.0.0.1', port: 3000, cookieSecure: false, sessionIdleMinutes: 120, readCache: true });
+    expect(config).toMatchObject({
+      databaseUrl: './data/forvalta.db',
+      host: '127.0.0.1',
+      port: 3000,
+      cookieSecure: false,
+      sessionIdleMinutes: 120,
+      readCache: true,
+    });
   });
 
   it('reads every variable', () => {

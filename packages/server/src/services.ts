@@ -24,7 +24,11 @@ import type { Clock } from './platform/clock.ts';
 import type { DatabaseHandle } from './platform/database.ts';
 
 /** Wires every service to the database and clock. The HTTP app and the CLI both use this. */
-export function createServices(db: DatabaseHandle, clock: Clock, config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'readCache'>) {
+export function createServices(
+  db: DatabaseHandle,
+  clock: Clock,
+  config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'readCache'>,
+) {
   const systems = createSystemsService(db, clock, config);
   return {
     auth: createAuthService(db, clock, config),

@@ -46,8 +46,13 @@ describe('authorisation matrix', () => {
     for (const route of context.routes) {
       if (!route.url.includes(':')) continue;
       for (const [role, user] of users) {
-        const response = await send(context, route.method as 'GET', foreignUrl(route.url), { headers: user.authorization, body: route.method === 'GET' || route.method === 'DELETE' ? undefined : {}, ifMatch: 1 });
-        if (response.statusCode < 300 || response.statusCode >= 500) leaks.push(`${route.method} ${route.url} as ${role}: ${response.statusCode}`);
+        const response = await send(context, route.method as 'GET', foreignUrl(route.url), {
+          headers: user.authorization,
+          body: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+          ifMatch: 1,
+        });
+        if (response.statusCode < 300 || response.statusCode >= 500)
+          leaks.push(`${route.method} ${route.url} as ${role}: ${response.statusCode}`);
       }
     }
     expect(leaks).toEqual([]);
@@ -59,12 +64,23 @@ describe('authorisation matrix', () => {
       if (route.permission === 'public' || route.permission === 'authenticated' || route.permission === 'undeclared') continue;
       for (const [role, user] of users) {
         const allowed = can(
-          { kind: 'person', loginId: '', personId: '', email: '', name: '', locale: 'sv', municipalityId: home.id, authenticatedBy: 'token', roles: [{ role, departmentId: null, departmentIds: [] }] },
+          {
+            kind: 'person',
+            loginId: '',
+            personId: '',
+            email: '',
+            name: '',
+            locale: 'sv',
+            municipalityId: home.id,
+            authenticatedBy: 'token',
+            roles: [{ role, departmentId: null, departmentIds: [] }],
+          },
           route.permission as Action,
         );
         const response = await send(context, 'GET', route.url, { headers: user.authorization });
         const refused = response.statusCode === 403;
-        if (allowed === refused || response.statusCode >= 500) mistakes.push(`GET ${route.url} as ${role}: ${response.statusCode}, table says ${allowed ? 'allowed' : 'refused'}`);
+        if (allowed === refused || response.statusCode >= 500)
+          mistakes.push(`GET ${route.url} as ${role}: ${response.statusCode}, table says ${allowed ? 'allowed' : 'refused'}`);
       }
     }
     expect(mistakes).toEqual([]);
@@ -73,7 +89,9 @@ describe('authorisation matrix', () => {
   it('answers 401 to every non-public route without credentials', async () => {
     const open: string[] = [];
     for (const route of context.routes.filter((candidate) => candidate.permission !== 'public')) {
-      const response = await send(context, route.method as 'GET', foreignUrl(route.url), { body: route.method === 'GET' || route.method === 'DELETE' ? undefined : {} });
+      const response = await send(context, route.method as 'GET', foreignUrl(route.url), {
+        body: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+      });
       if (response.statusCode !== 401) open.push(`${route.method} ${route.url}: ${response.statusCode}`);
     }
     expect(open).toEqual([]);

@@ -39,7 +39,9 @@ export function expectStatus(response: TestResponse, status: number) {
 
 /** Logs in with e-mail and password the way the browser does; returns cookie and CSRF headers. */
 export async function loginWithSession(context: TestContext, email: string, password: string, municipalityCode?: string) {
-  const response = await send(context, 'POST', '/api/v1/auth/login', { body: { email, password, ...(municipalityCode ? { municipalityCode } : {}) } });
+  const response = await send(context, 'POST', '/api/v1/auth/login', {
+    body: { email, password, ...(municipalityCode ? { municipalityCode } : {}) },
+  });
   expect(response.statusCode, response.body).toBe(200);
   const cookie = response.cookies.find((candidate) => candidate.name === 'forvalta_session');
   expect(cookie).toBeDefined();

@@ -7,7 +7,9 @@ type Headers = Record<string, string>;
 /** A budget with every amount stated (zeros included), as ITP-4.2.1-BUDGET asks. */
 export function completeBudget(amount = 10_000) {
   return {
-    categories: Object.fromEntries(budgetCategories.map((category) => [category, { oneOff: amount, yearly: category === 'software' ? 2 * amount : 0 }])),
+    categories: Object.fromEntries(
+      budgetCategories.map((category) => [category, { oneOff: amount, yearly: category === 'software' ? 2 * amount : 0 }]),
+    ),
     sharedReinforcements: Object.fromEntries(sharedResources.map((resource) => [resource, { oneOff: 0, yearly: 0 }])),
     note: 'Offert 2026-10',
   };
@@ -28,20 +30,46 @@ export const riskScenario = {
 /** Introduction projects through the API, as a department and the IT unit would build them. */
 export function projectFactories(context: TestContext) {
   return {
-    async project(municipality: TestMunicipality, systemId: string, departmentId: string, overrides: Partial<ProjectCreate> = {}, headers: Headers = municipality.admin.authorization) {
-      const body = { kind: 'introduction', title: `Införande ${Math.random().toString(36).slice(2, 8)}`, systemId, departmentId, ...overrides };
+    async project(
+      municipality: TestMunicipality,
+      systemId: string,
+      departmentId: string,
+      overrides: Partial<ProjectCreate> = {},
+      headers: Headers = municipality.admin.authorization,
+    ) {
+      const body = {
+        kind: 'introduction',
+        title: `Införande ${Math.random().toString(36).slice(2, 8)}`,
+        systemId,
+        departmentId,
+        ...overrides,
+      };
       return expectStatus(await send(context, 'POST', '/api/v1/projects', { headers, body }), 201);
     },
 
-    async riskAnalysis(municipality: TestMunicipality, systemId: string, scenarios: unknown[] = [riskScenario], headers: Headers = municipality.admin.authorization) {
+    async riskAnalysis(
+      municipality: TestMunicipality,
+      systemId: string,
+      scenarios: unknown[] = [riskScenario],
+      headers: Headers = municipality.admin.authorization,
+    ) {
       return expectStatus(
-        await send(context, 'POST', `/api/v1/systems/${systemId}/risk-analyses`, { headers, body: { scope: 'Hela systemet', analysedOn: '2026-11-20', participants: ['Systemägare', 'IT-enheten'], scenarios } }),
+        await send(context, 'POST', `/api/v1/systems/${systemId}/risk-analyses`, {
+          headers,
+          body: { scope: 'Hela systemet', analysedOn: '2026-11-20', participants: ['Systemägare', 'IT-enheten'], scenarios },
+        }),
         201,
       );
     },
 
     /** A project with everything the submit gate asks for, started (in preparation). */
-    async readyProject(municipality: TestMunicipality, systemId: string, departmentId: string, leadPersonId: string, overrides: Partial<ProjectCreate> = {}) {
+    async readyProject(
+      municipality: TestMunicipality,
+      systemId: string,
+      departmentId: string,
+      leadPersonId: string,
+      overrides: Partial<ProjectCreate> = {},
+    ) {
       const headers = municipality.admin.authorization;
       const created = await this.project(municipality, systemId, departmentId, {
         description: 'Nytt verksamhetssystem för hemtjänsten.',
@@ -58,20 +86,49 @@ export function projectFactories(context: TestContext) {
         timeline: [{ title: 'Driftstart', date: '2027-02-01' }],
         ...overrides,
       });
-      let project = expectStatus(await send(context, 'POST', `/api/v1/projects/${created.id}/start`, { headers, ifMatch: created.version }), 200);
-      project = expectStatus(await send(context, 'PUT', `/api/v1/projects/${created.id}/budget`, { headers, ifMatch: project.version, body: completeBudget() }), 200);
+      let project = expectStatus(
+        await send(context, 'POST', `/api/v1/projects/${created.id}/start`, { headers, ifMatch: created.version }),
+        200,
+      );
+      project = expectStatus(
+        await send(context, 'PUT', `/api/v1/projects/${created.id}/budget`, { headers, ifMatch: project.version, body: completeBudget() }),
+        200,
+      );
       const items = project.complianceAnalysis.items.map((item: { key: string }) => ({ key: item.key, judgement: 'meets' }));
-      project = expectStatus(await send(context, 'PUT', `/api/v1/projects/${created.id}/compliance-analysis`, { headers, ifMatch: project.version, body: { items } }), 200);
+      project = expectStatus(
+        await send(context, 'PUT', `/api/v1/projects/${created.id}/compliance-analysis`, {
+          headers,
+          ifMatch: project.version,
+          body: { items },
+        }),
+        200,
+      );
       await this.riskAnalysis(municipality, systemId);
       return expectStatus(await send(context, 'GET', `/api/v1/projects/${created.id}`, { headers }), 200);
     },
 
     /** Ready, submitted and approved by `approver` (IT unit or IT chief). */
-    async approvedProject(municipality: TestMunicipality, systemId: string, departmentId: string, leadPersonId: string, approver: TestUser) {
+    async approvedProject(
+      municipality: TestMunicipality,
+      systemId: string,
+      departmentId: string,
+      leadPersonId: string,
+      approver: TestUser,
+    ) {
       const ready = await this.readyProject(municipality, systemId, departmentId, leadPersonId);
-      const submitted = expectStatus(await send(context, 'POST', `/api/v1/projects/${ready.id}/submit`, { headers: municipality.admin.authorization, ifMatch: ready.version }), 200);
+      const submitted = expectStatus(
+        await send(context, 'POST', `/api/v1/projects/${ready.id}/submit`, {
+          headers: municipality.admin.authorization,
+          ifMatch: ready.version,
+        }),
+        200,
+      );
       return expectStatus(
-        await send(context, 'POST', `/api/v1/projects/${ready.id}/approve`, { headers: approver.authorization, ifMatch: submitted.version, body: { scope: 'Hela verksamheten', caseReference: 'KS 2026/123' } }),
+        await send(context, 'POST', `/api/v1/projects/${ready.id}/approve`, {
+          headers: approver.authorization,
+          ifMatch: submitted.version,
+          body: { scope: 'Hela verksamheten', caseReference: 'KS 2026/123' },
+        }),
         200,
       );
     },

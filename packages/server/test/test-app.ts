@@ -46,7 +46,10 @@ export async function createTestContext(environment: Record<string, string> = {}
   await migrateToLatest(database.db);
   const clock = testClock();
   // Scheduled jobs stay off unless a test turns them on (JOBS: 'true'): a test decides when things happen.
-  const config = loadConfig({ DATABASE_URL: testDatabase.url, LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', JOBS: 'false', ...environment }, { webDistDirectory: '/nonexistent' });
+  const config = loadConfig(
+    { DATABASE_URL: testDatabase.url, LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', JOBS: 'false', ...environment },
+    { webDistDirectory: '/nonexistent' },
+  );
   const { app, services, routes } = await buildApp({ config, database, clock, logger: false });
   await app.ready();
   return {
@@ -115,11 +118,19 @@ export function factories(context: TestContext) {
     async user(municipality: TestMunicipality, role: Role, departmentId?: string): Promise<TestUser> {
       const email = `${role}-${randomUUID().slice(0, 8)}@example.se`;
       const loginId = randomUUID();
-      await municipalitiesRepository.insertLogin(database.db, { id: loginId, email, passwordHash: await hashPassword(testPassword) }, clock.now().toISOString());
+      await municipalitiesRepository.insertLogin(
+        database.db,
+        { id: loginId, email, passwordHash: await hashPassword(testPassword) },
+        clock.now().toISOString(),
+      );
       const admin = await services.auth.resolveApiToken(municipality.admin.token);
       if (!admin) throw new Error('admin token did not resolve');
       const person = await services.people.createPerson(admin, { firstName: 'Test', lastName: role, email, departmentId });
-      await services.roleAssignments.createRoleAssignment(admin, { personId: person.id, role, departmentId: role === 'department_head' ? departmentId : undefined });
+      await services.roleAssignments.createRoleAssignment(admin, {
+        personId: person.id,
+        role,
+        departmentId: role === 'department_head' ? departmentId : undefined,
+      });
       const token = await issueToken(loginId, municipality.id);
       return { loginId, personId: person.id, email, token, authorization: { authorization: `Bearer ${token}` } };
     },

@@ -21,7 +21,10 @@ describe('serving the web application', () => {
 
   beforeAll(async () => {
     fs.mkdirSync(path.join(distDirectory, 'assets'));
-    fs.writeFileSync(path.join(distDirectory, 'index.html'), '<!doctype html><title>Förvalta</title><script type="module" src="/assets/index-abc123.js"></script>');
+    fs.writeFileSync(
+      path.join(distDirectory, 'index.html'),
+      '<!doctype html><title>Förvalta</title><script type="module" src="/assets/index-abc123.js"></script>',
+    );
     fs.writeFileSync(path.join(distDirectory, 'assets', 'index-abc123.js'), script);
     fs.writeFileSync(path.join(distDirectory, 'assets', 'tiny-abc123.js'), 'export {};\n');
     expect(precompressDirectory(distDirectory)).toMatchObject({ files: 1 });
@@ -39,7 +42,8 @@ describe('serving the web application', () => {
     fs.rmSync(distDirectory, { recursive: true, force: true });
   });
 
-  const get = (url: string, acceptEncoding?: string) => built.app.inject({ method: 'GET', url, headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} });
+  const get = (url: string, acceptEncoding?: string) =>
+    built.app.inject({ method: 'GET', url, headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} });
 
   it('sends the Brotli or gzip copy made at build time, whichever the browser takes, and caches hashed assets for a year', async () => {
     const brotli = await get('/assets/index-abc123.js', 'gzip, deflate, br');

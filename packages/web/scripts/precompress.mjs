@@ -19,7 +19,9 @@ export function precompressDirectory(directory) {
     const file = path.join(entry.parentPath, entry.name);
     const content = fs.readFileSync(file);
     if (content.length < smallestWorthCompressing) continue;
-    const brotli = zlib.brotliCompressSync(content, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: content.length } });
+    const brotli = zlib.brotliCompressSync(content, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: content.length },
+    });
     fs.writeFileSync(`${file}.br`, brotli);
     fs.writeFileSync(`${file}.gz`, zlib.gzipSync(content, { level: 9 }));
     files += 1;

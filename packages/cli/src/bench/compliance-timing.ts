@@ -18,7 +18,12 @@ function median(values: number[]): number {
 }
 
 /** The compliance engine on the database, as the server runs it (read + evaluate), timed directly. */
-export async function timeCompliance(services: Services, municipalityId: string, allMunicipalityIds: string[], systemId: string): Promise<ComplianceTiming> {
+export async function timeCompliance(
+  services: Services,
+  municipalityId: string,
+  allMunicipalityIds: string[],
+  systemId: string,
+): Promise<ComplianceTiming> {
   let results = 0;
   const full: number[] = [];
   for (let run = 0; run < 7; run += 1) {
@@ -36,5 +41,11 @@ export async function timeCompliance(services: Services, municipalityId: string,
     await services.compliance.evaluateMunicipality(municipalityId, [systemId]);
     incremental.push(performance.now() - started);
   }
-  return { fullMilliseconds: median(full), results, allMunicipalitiesMilliseconds, municipalities: allMunicipalityIds.length, incrementalMilliseconds: median(incremental) };
+  return {
+    fullMilliseconds: median(full),
+    results,
+    allMunicipalitiesMilliseconds,
+    municipalities: allMunicipalityIds.length,
+    incrementalMilliseconds: median(incremental),
+  };
 }

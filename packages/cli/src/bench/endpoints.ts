@@ -30,7 +30,10 @@ export function readEndpoints(subjects: BenchSubjects): ReadEndpoint[] {
   const { systemId } = subjects;
   return [
     list('register: in production, by name, first page', '/api/v1/systems?lifecycle=in_production&sort=name&limit=50'),
-    list('register: same, deep page (≤ 20 pages in)', `/api/v1/systems?lifecycle=in_production&sort=name&limit=50&cursor=${subjects.deepCursor}`),
+    list(
+      'register: same, deep page (≤ 20 pages in)',
+      `/api/v1/systems?lifecycle=in_production&sort=name&limit=50&cursor=${subjects.deepCursor}`,
+    ),
     list('register: by owner department', `/api/v1/systems?ownerDepartmentId=${subjects.ownerDepartmentId}&sort=name&limit=50`),
     list('register: search q=', `/api/v1/systems?q=${encodeURIComponent(subjects.searchTerm)}&sort=name&limit=50`),
     list('register: uncovered (coverage rule)', '/api/v1/systems?uncovered=true&sort=name&limit=50', false),

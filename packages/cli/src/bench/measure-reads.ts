@@ -10,7 +10,18 @@ import type { ReadMeasurement, WorkerComparison } from './report.ts';
 const slowProbeMilliseconds = 500;
 
 function singleRequestResult(milliseconds: number): LoadResult {
-  return { connections: 1, seconds: milliseconds / 1000, requests: 1, requestsPerSecond: Math.round(1000 / milliseconds), p50Milliseconds: milliseconds, p90Milliseconds: milliseconds, p99Milliseconds: milliseconds, maxMilliseconds: milliseconds, non2xx: 0, errors: 0 };
+  return {
+    connections: 1,
+    seconds: milliseconds / 1000,
+    requests: 1,
+    requestsPerSecond: Math.round(1000 / milliseconds),
+    p50Milliseconds: milliseconds,
+    p90Milliseconds: milliseconds,
+    p99Milliseconds: milliseconds,
+    maxMilliseconds: milliseconds,
+    non2xx: 0,
+    errors: 0,
+  };
 }
 
 /** One request first: it must answer 200, and its time decides whether the read is loaded at all. */
@@ -81,7 +92,12 @@ export async function measureReads(
 }
 
 /** Reads at full concurrency only: the register list per worker count, and the lists with the cache off. */
-export async function measureThroughput(endpoints: ReadEndpoint[], workers: number, readCache: boolean, context: ReadContext): Promise<WorkerComparison[]> {
+export async function measureThroughput(
+  endpoints: ReadEndpoint[],
+  workers: number,
+  readCache: boolean,
+  context: ReadContext,
+): Promise<WorkerComparison[]> {
   const { baseUrl, headers, connections, durationSeconds, log } = context;
   const measured: WorkerComparison[] = [];
   for (const endpoint of endpoints) {

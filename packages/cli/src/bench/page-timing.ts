@@ -4,7 +4,14 @@ import type { Browser } from 'playwright-core';
 
 /** The browser the project tests with; the bench never downloads one. */
 export const chromiumPath = '/usr/bin/chromium';
-const chromiumArguments = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const chromiumArguments = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const webDistDirectory = path.resolve(import.meta.dirname, '../../../web/dist');
 
 /** Loads timed per page; the median is reported. Each in a fresh browser context: no cache, no state. */
@@ -29,8 +36,11 @@ export function pageTimingUnavailable(): string | undefined {
   const indexFile = path.join(webDistDirectory, 'index.html');
   if (!fs.existsSync(indexFile)) return 'the web is not built: run `npm run build --workspace @forvalta/web` first';
   // A build in progress (or one that failed half-way) leaves index.html naming assets that are not there.
-  const missing = [...fs.readFileSync(indexFile, 'utf8').matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((match) => match[1]!).filter((asset) => !fs.existsSync(path.join(webDistDirectory, asset)));
-  if (missing.length > 0) return `the web build is incomplete (${missing[0]} is missing): run \`npm run build --workspace @forvalta/web\` again`;
+  const missing = [...fs.readFileSync(indexFile, 'utf8').matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)]
+    .map((match) => match[1]!)
+    .filter((asset) => !fs.existsSync(path.join(webDistDirectory, asset)));
+  if (missing.length > 0)
+    return `the web build is incomplete (${missing[0]} is missing): run \`npm run build --workspace @forvalta/web\` again`;
   return undefined;
 }
 
@@ -62,7 +72,9 @@ function registerPageReady(): number | false {
 function systemPageReady(name: string): number | false {
   const { document, performance } = globalThis as unknown as PageGlobals;
   const heading = document.querySelector('h1');
-  return heading !== null && (heading.textContent ?? '').includes(name) && document.querySelector('h2') !== null ? performance.now() : false;
+  return heading !== null && (heading.textContent ?? '').includes(name) && document.querySelector('h2') !== null
+    ? performance.now()
+    : false;
 }
 
 const median = (values: number[]) => {
@@ -130,10 +142,25 @@ async function timeOneLoad(
     if (!answer.ok()) throw new Error(`logging in as ${login.email} answered ${answer.status()}: ${await answer.text()}`);
     const page = await context.newPage();
     const responses: Array<Promise<number>> = [];
-    page.on('response', (response) => responses.push(response.request().sizes().then((sizes) => sizes.responseBodySize + sizes.responseHeadersSize).catch(() => 0)));
+    page.on('response', (response) =>
+      responses.push(
+        response
+          .request()
+          .sizes()
+          .then((sizes) => sizes.responseBodySize + sizes.responseHeadersSize)
+          .catch(() => 0),
+      ),
+    );
     await page.goto(pagePath, { waitUntil: 'commit' });
     const ready = await page.waitForFunction(readyWhen, argument, { polling: 'raf', timeout: 30_000 }).catch(async (error: Error) => {
-      const shown = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 300);
+      const shown = (
+        await page
+          .locator('body')
+          .innerText()
+          .catch(() => '')
+      )
+        .replace(/\s+/g, ' ')
+        .slice(0, 300);
       throw new Error(`${pagePath} did not become usable (${error.message.split('\n')[0]}); the page showed: ${shown || '(nothing)'}`);
     });
     const milliseconds = (await ready.jsonValue()) as number;

@@ -26,20 +26,35 @@ export interface PreparedDatabase {
  * generated L takes a while, and every run should measure the same data). A marker file beside it
  * records that generation finished and how fast it was.
  */
-export async function prepareDatabase(databaseOption: string | undefined, size: WorkloadSize, seed: number, log: (line: string) => void): Promise<PreparedDatabase> {
+export async function prepareDatabase(
+  databaseOption: string | undefined,
+  size: WorkloadSize,
+  seed: number,
+  log: (line: string) => void,
+): Promise<PreparedDatabase> {
   fs.mkdirSync(benchDirectory, { recursive: true });
   const postgres = databaseOption !== undefined && isPostgresUrl(databaseOption);
   const url = databaseOption ?? path.join(benchDirectory, `${size}-seed${seed}.db`);
-  const key = postgres ? `${size}-seed${seed}-postgresql-${new URL(url).pathname.slice(1) || 'postgres'}` : `${size}-seed${seed}-sqlite-${path.basename(url)}`;
+  const key = postgres
+    ? `${size}-seed${seed}-postgresql-${new URL(url).pathname.slice(1) || 'postgres'}`
+    : `${size}-seed${seed}-sqlite-${path.basename(url)}`;
   const markerFile = path.join(benchDirectory, `${key}.json`);
 
   if (postgres) await createPostgresDatabaseIfMissing(url);
-  const marker = fs.existsSync(markerFile) ? (JSON.parse(fs.readFileSync(markerFile, 'utf8')) as { generation: GenerationSummary; generatedAt: string }) : undefined;
+  const marker = fs.existsSync(markerFile)
+    ? (JSON.parse(fs.readFileSync(markerFile, 'utf8')) as { generation: GenerationSummary; generatedAt: string })
+    : undefined;
   const config = cliConfig(url);
   const hasData = await countBenchSystems(config);
   if (marker && hasData > 0) {
     log(`reusing ${redact(url)} (generated ${marker.generatedAt}, ${hasData.toLocaleString('en-GB')} systems in ${benchMunicipalityCode})`);
-    return { url, dialect: postgres ? 'postgresql' : 'sqlite', generation: marker.generation, generatedNow: false, generatedAt: marker.generatedAt };
+    return {
+      url,
+      dialect: postgres ? 'postgresql' : 'sqlite',
+      generation: marker.generation,
+      generatedNow: false,
+      generatedAt: marker.generatedAt,
+    };
   }
   if (hasData > 0 || (postgres && (await hasAnyMunicipality(config)))) {
     // Half-generated (the marker is written last) or someone else's data: start clean, but only in a bench database.
@@ -47,7 +62,8 @@ export async function prepareDatabase(databaseOption: string | undefined, size: 
       for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${url}${suffix}`, { force: true });
     } else {
       const name = new URL(url).pathname.slice(1);
-      if (!name.startsWith('forvalta_bench')) throw new Error(`${redact(url)} already holds data and is not a forvalta_bench* database; give an empty one`);
+      if (!name.startsWith('forvalta_bench'))
+        throw new Error(`${redact(url)} already holds data and is not a forvalta_bench* database; give an empty one`);
       await recreatePostgresDatabase(url);
     }
   } else if (!postgres) {
@@ -84,7 +100,11 @@ export interface SystemsLoadMeasure {
  * people (generated at S first). The scratch database (SQLite file or PostgreSQL
  * forvalta_bench_load on the same server) is removed afterwards.
  */
-export async function measureSystemsLoad(databaseOption: string | undefined, count: number, log: (line: string) => void): Promise<SystemsLoadMeasure> {
+export async function measureSystemsLoad(
+  databaseOption: string | undefined,
+  count: number,
+  log: (line: string) => void,
+): Promise<SystemsLoadMeasure> {
   const postgres = databaseOption !== undefined && isPostgresUrl(databaseOption);
   let url: string;
   if (postgres) {
@@ -101,7 +121,11 @@ export async function measureSystemsLoad(databaseOption: string | undefined, cou
   try {
     await migrateToLatest(database.db);
     await runGenerate(database.db, cliConfig(url), 'S', 1, benchMunicipalityCode, () => {});
-    const municipality = await database.db.selectFrom('municipalities').select('id').where('code', '=', benchMunicipalityCode).executeTakeFirstOrThrow();
+    const municipality = await database.db
+      .selectFrom('municipalities')
+      .select('id')
+      .where('code', '=', benchMunicipalityCode)
+      .executeTakeFirstOrThrow();
     log(`loading ${count.toLocaleString('en-GB')} systems with owners and assignments into ${redact(url)}`);
     const load = await loadSystems(database.db, systemClock, { municipalityId: municipality.id, count, seed: count });
     return { ...load.counts, auditEvents: load.auditEvents, seconds: load.seconds };

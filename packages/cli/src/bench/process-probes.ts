@@ -84,7 +84,10 @@ export async function startServer(databaseUrl: string, workers: number, environm
     const pids = processTree(child.pid!);
     let sampledMaximum = 0;
     const sampler = setInterval(() => {
-      sampledMaximum = Math.max(sampledMaximum, pids.reduce((sum, pid) => sum + readStatusMegabytes(pid, 'VmRSS'), 0));
+      sampledMaximum = Math.max(
+        sampledMaximum,
+        pids.reduce((sum, pid) => sum + readStatusMegabytes(pid, 'VmRSS'), 0),
+      );
     }, 200);
     return {
       baseUrl,

@@ -40,7 +40,15 @@ const pageTargetMilliseconds = 1500;
 export interface BenchReport {
   startedAt: string;
   machine: { cpus: number; cpuModel: string; memoryGigabytes: number; node: string; platform: string; loadAverageAtEnd: number[] };
-  options: { size: string; seed: number; dialect: string; database: string; connections: number; durationSeconds: number; workers: number[] };
+  options: {
+    size: string;
+    seed: number;
+    dialect: string;
+    database: string;
+    connections: number;
+    durationSeconds: number;
+    workers: number[];
+  };
   municipality: { code: string; systems: number; people: number };
   generation: PreparedDatabase['generation'] & { generatedNow: boolean; generatedAt: string };
   /** 10,000 systems loaded into a scratch database in one transaction, as an import would. */
@@ -79,21 +87,41 @@ export function evaluateTargets(report: Omit<BenchReport, 'targets'>): BenchRepo
     targets.push({
       target: `${read.name}: p50 ≤ 5 ms, p99 ≤ 25 ms @${concurrent.connections}, ≥ 1,500 req/s, ≤ 3× raw`,
       measured: `${workers} worker(s): p50 ${milliseconds(concurrent.p50Milliseconds)} ms, p99 ${milliseconds(concurrent.p99Milliseconds)} ms, ${concurrent.requestsPerSecond} req/s, ${read.ratioSingle.toFixed(1)}× raw (1 conn), ${read.ratioConcurrent.toFixed(1)}× raw (@${concurrent.connections})`,
-      met: concurrent.p50Milliseconds <= 5 && concurrent.p99Milliseconds <= 25 && concurrent.requestsPerSecond >= 1500 && read.ratioSingle <= 3,
+      met:
+        concurrent.p50Milliseconds <= 5 &&
+        concurrent.p99Milliseconds <= 25 &&
+        concurrent.requestsPerSecond >= 1500 &&
+        read.ratioSingle <= 3,
     });
   }
   for (const read of report.reads.filter((candidate) => !candidate.registerList && candidate.path.includes('?'))) {
-    targets.push({ target: `${read.name}: any list p99 ≤ 50 ms`, measured: `p99 ${milliseconds(read.concurrent.p99Milliseconds)} ms`, met: read.concurrent.p99Milliseconds <= 50 });
+    targets.push({
+      target: `${read.name}: any list p99 ≤ 50 ms`,
+      measured: `p99 ${milliseconds(read.concurrent.p99Milliseconds)} ms`,
+      met: read.concurrent.p99Milliseconds <= 50,
+    });
   }
   const { compliance } = report;
   const fullTarget = report.options.size === 'S' ? 100 : undefined;
   if (fullTarget !== undefined) {
-    targets.push({ target: 'compliance: full evaluation of one municipality (S) ≤ 100 ms', measured: `${milliseconds(compliance.fullMilliseconds)} ms (${compliance.results} results)`, met: compliance.fullMilliseconds <= fullTarget });
+    targets.push({
+      target: 'compliance: full evaluation of one municipality (S) ≤ 100 ms',
+      measured: `${milliseconds(compliance.fullMilliseconds)} ms (${compliance.results} results)`,
+      met: compliance.fullMilliseconds <= fullTarget,
+    });
   }
   if (report.options.size === 'L') {
-    targets.push({ target: 'compliance: every municipality of L ≤ 5 s', measured: `${milliseconds(compliance.allMunicipalitiesMilliseconds)} ms for ${compliance.municipalities}`, met: compliance.allMunicipalitiesMilliseconds <= 5000 });
+    targets.push({
+      target: 'compliance: every municipality of L ≤ 5 s',
+      measured: `${milliseconds(compliance.allMunicipalitiesMilliseconds)} ms for ${compliance.municipalities}`,
+      met: compliance.allMunicipalitiesMilliseconds <= 5000,
+    });
   }
-  targets.push({ target: 'compliance: one changed system re-evaluated ≤ 20 ms', measured: `${milliseconds(compliance.incrementalMilliseconds)} ms`, met: compliance.incrementalMilliseconds <= 20 });
+  targets.push({
+    target: 'compliance: one changed system re-evaluated ≤ 20 ms',
+    measured: `${milliseconds(compliance.incrementalMilliseconds)} ms`,
+    met: compliance.incrementalMilliseconds <= 20,
+  });
   // The load itself, not the generator's rate over a whole workload (which also builds departments and people).
   const { systemsLoad } = report;
   targets.push({
@@ -101,10 +129,15 @@ export function evaluateTargets(report: Omit<BenchReport, 'targets'>): BenchRepo
     measured: `${systemsLoad.seconds.toFixed(2)} s for ${systemsLoad.systems.toLocaleString('en-GB')} (with classification, duties, audit)`,
     met: systemsLoad.seconds * (10_000 / systemsLoad.systems) <= 3,
   });
-  if ('failed' in report.web) targets.push({ target: 'web pages interactive ≤ 1.5 s', measured: `failed: ${report.web.failed}`, met: false });
+  if ('failed' in report.web)
+    targets.push({ target: 'web pages interactive ≤ 1.5 s', measured: `failed: ${report.web.failed}`, met: false });
   if ('measured' in report.web) {
     for (const page of report.web.measured) {
-      targets.push({ target: `${page.name} interactive ≤ 1.5 s`, measured: `median ${page.medianMilliseconds} ms of ${page.samplesMilliseconds.length} cold loads`, met: page.medianMilliseconds <= pageTargetMilliseconds });
+      targets.push({
+        target: `${page.name} interactive ≤ 1.5 s`,
+        measured: `median ${page.medianMilliseconds} ms of ${page.samplesMilliseconds.length} cold loads`,
+        met: page.medianMilliseconds <= pageTargetMilliseconds,
+      });
     }
   }
   // The target is for one server process; with workers every process is held to it.
@@ -116,7 +149,11 @@ export function evaluateTargets(report: Omit<BenchReport, 'targets'>): BenchRepo
     });
   }
   for (const coldStart of report.coldStarts) {
-    targets.push({ target: `cold start to first 200 ≤ 2 s (${coldStart.workers} worker(s))`, measured: `${coldStart.milliseconds} ms`, met: coldStart.milliseconds <= 2000 });
+    targets.push({
+      target: `cold start to first 200 ≤ 2 s (${coldStart.workers} worker(s))`,
+      measured: `${coldStart.milliseconds} ms`,
+      met: coldStart.milliseconds <= 2000,
+    });
   }
   return targets;
 }
@@ -124,8 +161,12 @@ export function evaluateTargets(report: Omit<BenchReport, 'targets'>): BenchRepo
 export function printReport(report: BenchReport, print: (line: string) => void): void {
   const { options, machine } = report;
   print('');
-  print(`Förvalta bench — size ${options.size}, ${options.dialect}, ${options.connections} connections × ${options.durationSeconds} s, forvalta serve --workers ${options.workers.join(' and ')}; ${machine.cpus} cores, ${machine.memoryGigabytes} GB, Node ${machine.node}, load average ${machine.loadAverageAtEnd.join(' ')}`);
-  print(`measured in municipality ${report.municipality.code}: ${report.municipality.systems.toLocaleString('en-GB')} systems, ${report.municipality.people.toLocaleString('en-GB')} people`);
+  print(
+    `Förvalta bench — size ${options.size}, ${options.dialect}, ${options.connections} connections × ${options.durationSeconds} s, forvalta serve --workers ${options.workers.join(' and ')}; ${machine.cpus} cores, ${machine.memoryGigabytes} GB, Node ${machine.node}, load average ${machine.loadAverageAtEnd.join(' ')}`,
+  );
+  print(
+    `measured in municipality ${report.municipality.code}: ${report.municipality.systems.toLocaleString('en-GB')} systems, ${report.municipality.people.toLocaleString('en-GB')} people`,
+  );
   print('');
   const header = ['read', 'req/s', 'p50', 'p99', 'p50 1c', 'first', 'raw p50', 'app/raw', 'q+auth'];
   const rows = report.reads.map((read) => [
@@ -140,31 +181,47 @@ export function printReport(report: BenchReport, print: (line: string) => void):
     `${read.queries}+${read.authenticationQueries}`,
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
   print(line(header));
   for (const row of rows) print(line(row));
-  print(`(ms; ${options.workers[options.workers.length - 1]} worker(s); p50/p99 at full concurrency; "p50 1c" with one connection; "first" the first timed request of the URL (a cache miss unless the bench asked it before); app/raw = p50 1c ÷ raw p50 of the same statements on the driver)`);
+  print(
+    `(ms; ${options.workers[options.workers.length - 1]} worker(s); p50/p99 at full concurrency; "p50 1c" with one connection; "first" the first timed request of the URL (a cache miss unless the bench asked it before); app/raw = p50 1c ÷ raw p50 of the same statements on the driver)`,
+  );
   print('');
   print('register list by number of workers, and every list with READ_CACHE=false (every request a miss)');
   for (const row of report.byWorkers) {
     const cache = row.readCache ? 'cache on ' : 'cache off';
-    print(`  ${row.name.padEnd(widths[0]!)}  ${String(row.workers).padStart(2)} worker(s)  ${cache}  ${String(row.concurrent.requestsPerSecond).padStart(6)} req/s  p50 ${milliseconds(row.concurrent.p50Milliseconds).padStart(8)}  p99 ${milliseconds(row.concurrent.p99Milliseconds).padStart(8)}`);
+    print(
+      `  ${row.name.padEnd(widths[0]!)}  ${String(row.workers).padStart(2)} worker(s)  ${cache}  ${String(row.concurrent.requestsPerSecond).padStart(6)} req/s  p50 ${milliseconds(row.concurrent.p50Milliseconds).padStart(8)}  p99 ${milliseconds(row.concurrent.p99Milliseconds).padStart(8)}`,
+    );
   }
   print('');
   if ('measured' in report.web) {
     for (const page of report.web.measured) {
-      print(`${page.name}  ${page.path.length > 30 ? `${page.path.slice(0, 30)}…` : page.path}: median ${page.medianMilliseconds} ms navigation start → usable (cold loads: ${page.samplesMilliseconds.join(', ')} ms; ${page.transferredKilobytes} kB transferred)`);
+      print(
+        `${page.name}  ${page.path.length > 30 ? `${page.path.slice(0, 30)}…` : page.path}: median ${page.medianMilliseconds} ms navigation start → usable (cold loads: ${page.samplesMilliseconds.join(', ')} ms; ${page.transferredKilobytes} kB transferred)`,
+      );
     }
   } else {
     print(`web page timing: ${'failed' in report.web ? `FAILED — ${report.web.failed}` : `not measured — ${report.web.skipped}`}`);
   }
   print('');
   const { write, generation } = report;
-  print(`write  PATCH /api/v1/systems/:id with If-Match, sequential: p50 ${milliseconds(write.p50Milliseconds)} ms, p99 ${milliseconds(write.p99Milliseconds)} ms, ${write.updatesPerSecond}/s, ${write.failures} failed`);
-  print(`generate  ${generation.size}: ${(generation.rows + generation.auditEvents).toLocaleString('en-GB')} rows incl. audit in ${generation.seconds.toFixed(1)} s = ${generation.rowsPerSecond.toLocaleString('en-GB')} rows/s${generation.generatedNow ? '' : ` (generated ${generation.generatedAt})`}`);
-  for (const coldStart of report.coldStarts) print(`cold start  ${coldStart.milliseconds} ms to first 200 on /api/v1/health (forvalta serve --workers ${coldStart.workers} as a child process)`);
+  print(
+    `write  PATCH /api/v1/systems/:id with If-Match, sequential: p50 ${milliseconds(write.p50Milliseconds)} ms, p99 ${milliseconds(write.p99Milliseconds)} ms, ${write.updatesPerSecond}/s, ${write.failures} failed`,
+  );
+  print(
+    `generate  ${generation.size}: ${(generation.rows + generation.auditEvents).toLocaleString('en-GB')} rows incl. audit in ${generation.seconds.toFixed(1)} s = ${generation.rowsPerSecond.toLocaleString('en-GB')} rows/s${generation.generatedNow ? '' : ` (generated ${generation.generatedAt})`}`,
+  );
+  for (const coldStart of report.coldStarts)
+    print(
+      `cold start  ${coldStart.milliseconds} ms to first 200 on /api/v1/health (forvalta serve --workers ${coldStart.workers} as a child process)`,
+    );
   for (const memory of report.memory) {
-    print(`memory  ${memory.workers} worker(s), after ${memory.load} at ${options.connections} connections: largest process ${memory.peakMegabytes} MB peak (VmHWM), all processes ${memory.totalPeakMegabytes} MB (sum of peaks), ${memory.sampledMaximumMegabytes} MB sampled at most`);
+    print(
+      `memory  ${memory.workers} worker(s), after ${memory.load} at ${options.connections} connections: largest process ${memory.peakMegabytes} MB peak (VmHWM), all processes ${memory.totalPeakMegabytes} MB (sum of peaks), ${memory.sampledMaximumMegabytes} MB sampled at most`,
+    );
   }
   print('');
   for (const target of report.targets) print(`${target.met ? 'met   ' : 'MISSED'}  ${target.target} — ${target.measured}`);

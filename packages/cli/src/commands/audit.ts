@@ -9,10 +9,10 @@ reordered. Exit code 0 when intact, 1 when tampering is found.`;
 
 export async function audit(argv: string[]): Promise<number> {
   const [subcommand, ...rest] = argv;
-  if (subcommand === '--help' || subcommand === '-h' || subcommand === undefined) return console.log(auditHelp), subcommand ? 0 : 2;
+  if (subcommand === '--help' || subcommand === '-h' || subcommand === undefined) return (console.log(auditHelp), subcommand ? 0 : 2);
   if (subcommand !== 'verify') throw new UsageError(`unknown audit command "${subcommand}" (try: forvalta audit verify)`);
   const options = parseOptions(rest, {});
-  if (options.help) return console.log(auditHelp), 0;
+  if (options.help) return (console.log(auditHelp), 0);
   const database = await openDatabase(cliConfig(options.database));
   try {
     const result = await verifyAuditChains(database.db);
@@ -22,7 +22,9 @@ export async function audit(argv: string[]): Promise<number> {
     }
     console.log(`Audit log TAMPERED: ${result.problems.length} problem(s) in ${result.events} events.`);
     for (const problem of result.problems) {
-      console.log(`  chain ${problem.chainId} event #${problem.sequence}${problem.eventId ? ` (id ${problem.eventId})` : ''}: ${problem.problem.replaceAll('_', ' ')}`);
+      console.log(
+        `  chain ${problem.chainId} event #${problem.sequence}${problem.eventId ? ` (id ${problem.eventId})` : ''}: ${problem.problem.replaceAll('_', ' ')}`,
+      );
     }
     return 1;
   } finally {

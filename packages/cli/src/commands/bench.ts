@@ -35,7 +35,8 @@ Defaults: --size S, --duration 10, --connections 16, SQLite in ./data/bench/;
 function parsePositive(value: string | undefined, name: string, fallback: number, maximum: number): number {
   if (value === undefined) return fallback;
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 1 || number > maximum) throw new UsageError(`--${name} must be a whole number from 1 to ${maximum}, not "${value}"`);
+  if (!Number.isInteger(number) || number < 1 || number > maximum)
+    throw new UsageError(`--${name} must be a whole number from 1 to ${maximum}, not "${value}"`);
   return number;
 }
 
@@ -59,7 +60,7 @@ export async function bench(argv: string[]): Promise<number> {
     web: { type: 'boolean' },
     'skip-web': { type: 'boolean' },
   });
-  if (options.help) return console.log(benchHelp), 0;
+  if (options.help) return (console.log(benchHelp), 0);
   const size = parseSize(options.size ?? 'S', ['S', 'M', 'L']);
   const seed = parseSeed(options.seed);
   const durationSeconds = parsePositive(options.duration, 'duration', 10, 600);
@@ -87,7 +88,12 @@ export async function bench(argv: string[]): Promise<number> {
   let server = await startServer(prepared.url, mainWorkers);
   try {
     log(`forvalta serve --workers ${mainWorkers} answered after ${server.coldStart.milliseconds} ms`);
-    const { created, municipality } = await services.apiTokens.issueTokenForLogin(systemActor('bench'), benchAdministrator.email, benchMunicipalityCode, { name: `bench ${startedAt}` });
+    const { created, municipality } = await services.apiTokens.issueTokenForLogin(
+      systemActor('bench'),
+      benchAdministrator.email,
+      benchMunicipalityCode,
+      { name: `bench ${startedAt}` },
+    );
     const token = created.token;
     const headers = { authorization: `Bearer ${token}` };
     const actor = await services.auth.resolveApiToken(token);
@@ -97,21 +103,36 @@ export async function bench(argv: string[]): Promise<number> {
     const counts = await database.db
       .selectFrom('municipalities')
       .select((eb) => [
-        eb.selectFrom('systems').select(eb.fn.countAll<number>().as('n')).where('systems.municipality_id', '=', municipality.id).as('systems'),
+        eb
+          .selectFrom('systems')
+          .select(eb.fn.countAll<number>().as('n'))
+          .where('systems.municipality_id', '=', municipality.id)
+          .as('systems'),
         eb.selectFrom('people').select(eb.fn.countAll<number>().as('n')).where('people.municipality_id', '=', municipality.id).as('people'),
       ])
       .where('id', '=', municipality.id)
       .executeTakeFirstOrThrow();
 
     const captureServices = createServices(capture.db, systemClock, config);
-    const authenticationQueries = (await capture.capture(() => createServices(capture.db, systemClock, config).auth.resolveApiToken(token))).length;
+    const authenticationQueries = (await capture.capture(() => createServices(capture.db, systemClock, config).auth.resolveApiToken(token)))
+      .length;
     const endpoints = readEndpoints(subjects);
     const readContext = (baseUrl: string): ReadContext => ({ baseUrl, headers, connections, durationSeconds, log });
     const floor = { capture, raw, services: captureServices, actor, authenticationQueries };
     // Memory is read after the register-list reads (the target's load) and again at the end.
-    const reads = await measureReads(endpoints.filter((endpoint) => endpoint.registerList), readContext(server.baseUrl), floor);
+    const reads = await measureReads(
+      endpoints.filter((endpoint) => endpoint.registerList),
+      readContext(server.baseUrl),
+      floor,
+    );
     const memoryUnderListLoad = server.memory();
-    reads.push(...(await measureReads(endpoints.filter((endpoint) => !endpoint.registerList), readContext(server.baseUrl), floor)));
+    reads.push(
+      ...(await measureReads(
+        endpoints.filter((endpoint) => !endpoint.registerList),
+        readContext(server.baseUrl),
+        floor,
+      )),
+    );
     const byWorkers: WorkerComparison[] = reads
       .filter((read) => read.registerList)
       .map((read) => ({ name: read.name, workers: mainWorkers, readCache: true, concurrent: read.concurrent }));
@@ -121,12 +142,28 @@ export async function bench(argv: string[]): Promise<number> {
     const compliance = await timeCompliance(services, municipality.id, municipalityIds, subjects.systemId);
 
     log('measuring writes');
-    const writable = await database.db.selectFrom('systems').select('id').where('municipality_id', '=', municipality.id).where('lifecycle', '=', 'in_production').orderBy('sort_key').limit(20).execute();
-    const write = await runWriteLoop(server.baseUrl, token, writable.map((row) => row.id), 300);
+    const writable = await database.db
+      .selectFrom('systems')
+      .select('id')
+      .where('municipality_id', '=', municipality.id)
+      .where('lifecycle', '=', 'in_production')
+      .orderBy('sort_key')
+      .limit(20)
+      .execute();
+    const write = await runWriteLoop(
+      server.baseUrl,
+      token,
+      writable.map((row) => row.id),
+      300,
+    );
 
     let web: PageTimingOutcome = { skipped: options['skip-web'] ? 'skipped (--skip-web)' : webUnavailable! };
     if (timeWeb) {
-      const system = await database.db.selectFrom('systems').select(['id', 'name']).where('id', '=', subjects.systemId).executeTakeFirstOrThrow();
+      const system = await database.db
+        .selectFrom('systems')
+        .select(['id', 'name'])
+        .where('id', '=', subjects.systemId)
+        .executeTakeFirstOrThrow();
       const login = { email: benchAdministrator.email, password: benchAdministrator.password, municipalityCode: benchMunicipalityCode };
       web = await measurePageTimings(server.baseUrl, login, system, log).catch((error: Error) => {
         log(`web page timing failed: ${error.message}`);
@@ -141,7 +178,14 @@ export async function bench(argv: string[]): Promise<number> {
     for (const workers of workerCounts.slice(0, -1)) {
       server = await startServer(prepared.url, workers);
       log(`forvalta serve --workers ${workers} answered after ${server.coldStart.milliseconds} ms`);
-      byWorkers.push(...(await measureThroughput(endpoints.filter((endpoint) => endpoint.registerList), workers, true, readContext(server.baseUrl))));
+      byWorkers.push(
+        ...(await measureThroughput(
+          endpoints.filter((endpoint) => endpoint.registerList),
+          workers,
+          true,
+          readContext(server.baseUrl),
+        )),
+      );
       coldStarts.push(server.coldStart);
       memory.push(server.memory());
       await server.stop();
@@ -163,7 +207,15 @@ export async function bench(argv: string[]): Promise<number> {
     const partial = {
       startedAt,
       machine: describeMachine(),
-      options: { size, seed, dialect: database.dialect, database: redact(prepared.url), connections, durationSeconds, workers: workerCounts },
+      options: {
+        size,
+        seed,
+        dialect: database.dialect,
+        database: redact(prepared.url),
+        connections,
+        durationSeconds,
+        workers: workerCounts,
+      },
       municipality: { code: municipality.code, systems: Number(counts.systems), people: Number(counts.people) },
       generation: { ...prepared.generation, generatedNow: prepared.generatedNow, generatedAt: prepared.generatedAt },
       systemsLoad,
@@ -178,7 +230,9 @@ export async function bench(argv: string[]): Promise<number> {
     const report: BenchReport = { ...partial, targets: evaluateTargets(partial) };
     printReport(report, (line) => console.log(line));
     const loaded = `${systemsLoad.systems.toLocaleString('en-GB')} systems with ${systemsLoad.assignments.toLocaleString('en-GB')} assignments, ${systemsLoad.duties.toLocaleString('en-GB')} duties and ${systemsLoad.auditEvents.toLocaleString('en-GB')} audit events`;
-    console.log(`\n10,000 systems load: ${loaded} committed in ${systemsLoad.seconds.toFixed(2)} s (target ≤ 3 s: ${systemsLoad.seconds <= 3 ? 'met' : 'missed'})`);
+    console.log(
+      `\n10,000 systems load: ${loaded} committed in ${systemsLoad.seconds.toFixed(2)} s (target ≤ 3 s: ${systemsLoad.seconds <= 3 ? 'met' : 'missed'})`,
+    );
     fs.mkdirSync(path.dirname(output), { recursive: true });
     fs.writeFileSync(output, JSON.stringify(report, null, 2));
     console.log(`\nwritten to ${path.relative(process.cwd(), output)}`);
@@ -192,7 +246,12 @@ export async function bench(argv: string[]): Promise<number> {
 }
 
 /** What the reads are about: the busiest owner, the most connected system, a cursor 20 pages deep. */
-async function findSubjects(db: Parameters<typeof createServices>[0], municipalityId: string, baseUrl: string, headers: Record<string, string>): Promise<BenchSubjects> {
+async function findSubjects(
+  db: Parameters<typeof createServices>[0],
+  municipalityId: string,
+  baseUrl: string,
+  headers: Record<string, string>,
+): Promise<BenchSubjects> {
   const owner = await db
     .selectFrom('systems')
     .select(['owner_department_id', (eb) => eb.fn.countAll<number>().as('n')])
@@ -211,7 +270,10 @@ async function findSubjects(db: Parameters<typeof createServices>[0], municipali
     .executeTakeFirstOrThrow();
   let cursor = '';
   for (let page = 0; page < 20; page += 1) {
-    const response = await fetch(`${baseUrl}/api/v1/systems?lifecycle=in_production&sort=name&limit=50${cursor ? `&cursor=${cursor}` : ''}`, { headers });
+    const response = await fetch(
+      `${baseUrl}/api/v1/systems?lifecycle=in_production&sort=name&limit=50${cursor ? `&cursor=${cursor}` : ''}`,
+      { headers },
+    );
     const body = (await response.json()) as { nextCursor: string | null };
     if (!body.nextCursor) break;
     cursor = body.nextCursor;

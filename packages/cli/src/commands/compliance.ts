@@ -12,13 +12,19 @@ const percent = (score: number | null) => (score === null ? '–' : `${Math.roun
 
 export async function compliance(argv: string[]): Promise<number> {
   const [subcommand, ...rest] = argv;
-  if (subcommand === '--help' || subcommand === '-h') return console.log(complianceHelp), 0;
-  if (subcommand !== 'check') throw new UsageError(subcommand ? `unknown compliance command "${subcommand}" (try: forvalta compliance check --help)` : 'missing command (try: forvalta compliance check --help)');
+  if (subcommand === '--help' || subcommand === '-h') return (console.log(complianceHelp), 0);
+  if (subcommand !== 'check')
+    throw new UsageError(
+      subcommand
+        ? `unknown compliance command "${subcommand}" (try: forvalta compliance check --help)`
+        : 'missing command (try: forvalta compliance check --help)',
+    );
   const options = parseOptions(rest, { municipality: { type: 'string' }, format: { type: 'string' }, 'fail-on': { type: 'string' } });
-  if (options.help) return console.log(complianceHelp), 0;
+  if (options.help) return (console.log(complianceHelp), 0);
   const format = options.format ?? 'table';
   if (format !== 'table' && format !== 'json') throw new UsageError(`--format must be table or json, not "${format}"`);
-  if (options['fail-on'] !== undefined && options['fail-on'] !== 'fail') throw new UsageError(`--fail-on takes the value fail, not "${options['fail-on']}"`);
+  if (options['fail-on'] !== undefined && options['fail-on'] !== 'fail')
+    throw new UsageError(`--fail-on takes the value fail, not "${options['fail-on']}"`);
 
   const config = cliConfig(options.database);
   const database = await openDatabase(config);
@@ -29,7 +35,12 @@ export async function compliance(argv: string[]): Promise<number> {
       if (!municipality) throw new UsageError(`no municipality with code ${options.municipality}`);
     } else {
       const all = await listMunicipalities(database.db);
-      if (all.length !== 1) throw new UsageError(all.length === 0 ? 'the installation has no municipality yet' : `several municipalities (${all.map((m) => m.code).join(', ')}); add --municipality CODE`);
+      if (all.length !== 1)
+        throw new UsageError(
+          all.length === 0
+            ? 'the installation has no municipality yet'
+            : `several municipalities (${all.map((m) => m.code).join(', ')}); add --municipality CODE`,
+        );
       municipality = all[0]!;
     }
     const services = createServices(database.db, systemClock, config);
@@ -38,17 +49,36 @@ export async function compliance(argv: string[]): Promise<number> {
     const failures = results.filter((result) => result.status === 'fail');
 
     if (format === 'json') {
-      console.log(JSON.stringify({ municipality: { code: municipality.code, name: municipality.name }, pack: { key: stored.pack.key, version: stored.pack.version }, evaluatedAt, summary, results }, null, 2));
+      console.log(
+        JSON.stringify(
+          {
+            municipality: { code: municipality.code, name: municipality.name },
+            pack: { key: stored.pack.key, version: stored.pack.version },
+            evaluatedAt,
+            summary,
+            results,
+          },
+          null,
+          2,
+        ),
+      );
     } else {
-      console.log(`${municipality.name} (${municipality.code}) — ${stored.pack.document.title}, version ${stored.pack.version}, ${evaluatedAt.slice(0, 16).replace('T', ' ')} UTC`);
-      console.log(`Overall: ${percent(summary.overall.score)} (${summary.overall.passed} met, ${summary.overall.failed} not met, ${summary.overall.notApplicable} not applicable)\n`);
+      console.log(
+        `${municipality.name} (${municipality.code}) — ${stored.pack.document.title}, version ${stored.pack.version}, ${evaluatedAt.slice(0, 16).replace('T', ' ')} UTC`,
+      );
+      console.log(
+        `Overall: ${percent(summary.overall.score)} (${summary.overall.passed} met, ${summary.overall.failed} not met, ${summary.overall.notApplicable} not applicable)\n`,
+      );
       console.log(`${'clause'.padEnd(22)}${'met'.padStart(6)}${'not met'.padStart(9)}${'n/a'.padStart(6)}${'score'.padStart(8)}`);
       for (const clause of summary.clauses) {
-        console.log(`${clause.clauseId.padEnd(22)}${String(clause.passed).padStart(6)}${String(clause.failed).padStart(9)}${String(clause.notApplicable).padStart(6)}${percent(clause.score).padStart(8)}`);
+        console.log(
+          `${clause.clauseId.padEnd(22)}${String(clause.passed).padStart(6)}${String(clause.failed).padStart(9)}${String(clause.notApplicable).padStart(6)}${percent(clause.score).padStart(8)}`,
+        );
       }
       if (failures.length > 0) {
         console.log(`\nNot met (${failures.length}):`);
-        for (const failure of failures) console.log(`  ${failure.clauseId.padEnd(20)} ${failure.subjectName} — ${failure.reason.replaceAll('_', ' ')}`);
+        for (const failure of failures)
+          console.log(`  ${failure.clauseId.padEnd(20)} ${failure.subjectName} — ${failure.reason.replaceAll('_', ' ')}`);
       }
     }
     return options['fail-on'] === 'fail' && failures.length > 0 ? 1 : 0;

@@ -9,7 +9,7 @@ made-up employees and one demo login per role. Does nothing if it is already loa
 
 export async function demo(argv: string[]): Promise<number> {
   const options = parseOptions(argv, {});
-  if (options.help) return console.log(demoHelp), 0;
+  if (options.help) return (console.log(demoHelp), 0);
   const config = cliConfig(options.database);
   const database = await openDatabase(config);
   try {

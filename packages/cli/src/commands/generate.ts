@@ -30,20 +30,29 @@ export function parseSize(value: string | undefined, allowed: readonly WorkloadS
 export function parseSeed(value: string | undefined): number {
   if (value === undefined) return 1;
   const seed = Number(value);
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffff_ffff) throw new UsageError(`--seed must be a whole number from 0 to 4294967295, not "${value}"`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffff_ffff)
+    throw new UsageError(`--seed must be a whole number from 0 to 4294967295, not "${value}"`);
   return seed;
 }
 
 export async function generate(argv: string[]): Promise<number> {
-  const options = parseOptions(argv, { size: { type: 'string' }, seed: { type: 'string' }, municipality: { type: 'string' }, 'add-systems': { type: 'string' } });
-  if (options.help) return console.log(generateHelp), 0;
+  const options = parseOptions(argv, {
+    size: { type: 'string' },
+    seed: { type: 'string' },
+    municipality: { type: 'string' },
+    'add-systems': { type: 'string' },
+  });
+  if (options.help) return (console.log(generateHelp), 0);
   const size = parseSize(options.size);
   const seed = parseSeed(options.seed);
   const code = options.municipality ?? '2000';
-  if (!municipalityCodeSchema.safeParse(code).success) throw new UsageError(`--municipality must be a four-digit municipality code (kommunkod), not "${code}"`);
-  if (size === 'L' && options.municipality) throw new UsageError('--municipality is for S and M; L creates its own 50 municipalities (2000-2049)');
+  if (!municipalityCodeSchema.safeParse(code).success)
+    throw new UsageError(`--municipality must be a four-digit municipality code (kommunkod), not "${code}"`);
+  if (size === 'L' && options.municipality)
+    throw new UsageError('--municipality is for S and M; L creates its own 50 municipalities (2000-2049)');
   const addSystems = options['add-systems'] === undefined ? 0 : Number(options['add-systems']);
-  if (!Number.isInteger(addSystems) || addSystems < 0 || addSystems > 1_000_000) throw new UsageError(`--add-systems must be a whole number from 0 to 1000000, not "${options['add-systems']}"`);
+  if (!Number.isInteger(addSystems) || addSystems < 0 || addSystems > 1_000_000)
+    throw new UsageError(`--add-systems must be a whole number from 0 to 1000000, not "${options['add-systems']}"`);
 
   const config = cliConfig(options.database);
   const database = await openDatabase(config);
@@ -52,7 +61,11 @@ export async function generate(argv: string[]): Promise<number> {
     console.error('');
     printSummary(summary, `${database.dialect} (${redactDatabaseUrl(config.databaseUrl)})`);
     if (addSystems > 0) {
-      const load = await loadSystems(database.db, systemClock, { municipalityId: summary.municipalities[0]!.id, count: addSystems, seed: seed ^ addSystems });
+      const load = await loadSystems(database.db, systemClock, {
+        municipalityId: summary.municipalities[0]!.id,
+        count: addSystems,
+        seed: seed ^ addSystems,
+      });
       const { counts } = load;
       console.log(
         `  loaded ${counts.systems.toLocaleString('en-GB')} more systems with ${counts.assignments.toLocaleString('en-GB')} assignments, ${counts.duties.toLocaleString('en-GB')} duties, ` +
@@ -65,10 +78,19 @@ export async function generate(argv: string[]): Promise<number> {
   }
 }
 
-export async function runGenerate(db: Parameters<typeof createServices>[0], config: Config, size: WorkloadSize, seed: number, code: string, progress: (line: string) => void): Promise<GenerationSummary> {
+export async function runGenerate(
+  db: Parameters<typeof createServices>[0],
+  config: Config,
+  size: WorkloadSize,
+  seed: number,
+  code: string,
+  progress: (line: string) => void,
+): Promise<GenerationSummary> {
   const services = createServices(db, systemClock, config);
   const totals = workloadTotals[size];
-  progress(`generate ${size} (seed ${seed}): ${totals.municipalities} municipalit${totals.municipalities === 1 ? 'y' : 'ies'}, ${totals.people.toLocaleString('en-GB')} people, ${totals.systems.toLocaleString('en-GB')} systems, ${totals.integrations.toLocaleString('en-GB')} integrations`);
+  progress(
+    `generate ${size} (seed ${seed}): ${totals.municipalities} municipalit${totals.municipalities === 1 ? 'y' : 'ies'}, ${totals.people.toLocaleString('en-GB')} people, ${totals.systems.toLocaleString('en-GB')} systems, ${totals.integrations.toLocaleString('en-GB')} integrations`,
+  );
   return generateWorkload(db, services, systemClock, {
     size,
     seed,
@@ -80,14 +102,28 @@ export async function runGenerate(db: Parameters<typeof createServices>[0], conf
 }
 
 function printSummary(summary: GenerationSummary, where: string) {
-  const sum = (key: 'departments' | 'people' | 'systems' | 'assignments' | 'integrations') => summary.municipalities.reduce((total, municipality) => total + municipality[key], 0).toLocaleString('en-GB');
+  const sum = (key: 'departments' | 'people' | 'systems' | 'assignments' | 'integrations') =>
+    summary.municipalities.reduce((total, municipality) => total + municipality[key], 0).toLocaleString('en-GB');
   console.log(`Generated workload ${summary.size} (seed ${summary.seed}) into ${where}:`);
-  console.log(`  municipalities ${summary.municipalities.length} (${summary.municipalities.map((municipality) => municipality.code).join(', ').slice(0, 60)}${summary.municipalities.length > 8 ? ', …' : ''})`);
-  console.log(`  departments ${sum('departments')}, people ${sum('people')}, systems ${sum('systems')}, assignments ${sum('assignments')}, integrations ${sum('integrations')}`);
-  console.log(`  ${summary.rows.toLocaleString('en-GB')} rows + ${summary.auditEvents.toLocaleString('en-GB')} audit events in ${summary.seconds.toFixed(2)} s (${summary.rowsPerSecond.toLocaleString('en-GB')} rows/s)`);
+  console.log(
+    `  municipalities ${summary.municipalities.length} (${summary.municipalities
+      .map((municipality) => municipality.code)
+      .join(', ')
+      .slice(0, 60)}${summary.municipalities.length > 8 ? ', …' : ''})`,
+  );
+  console.log(
+    `  departments ${sum('departments')}, people ${sum('people')}, systems ${sum('systems')}, assignments ${sum('assignments')}, integrations ${sum('integrations')}`,
+  );
+  console.log(
+    `  ${summary.rows.toLocaleString('en-GB')} rows + ${summary.auditEvents.toLocaleString('en-GB')} audit events in ${summary.seconds.toFixed(2)} s (${summary.rowsPerSecond.toLocaleString('en-GB')} rows/s)`,
+  );
   for (const [name, phase] of Object.entries(summary.phases)) {
-    console.log(`  ${name.padEnd(13)} ${phase.rows.toLocaleString('en-GB').padStart(9)} rows ${phase.auditEvents.toLocaleString('en-GB').padStart(9)} audit events ${phase.seconds.toFixed(2).padStart(7)} s`);
+    console.log(
+      `  ${name.padEnd(13)} ${phase.rows.toLocaleString('en-GB').padStart(9)} rows ${phase.auditEvents.toLocaleString('en-GB').padStart(9)} audit events ${phase.seconds.toFixed(2).padStart(7)} s`,
+    );
   }
-  console.log(`  systems with owners, classification, duties, assignments and audit: ${summary.secondsPer10000Systems.toFixed(2)} s per 10,000 systems`);
+  console.log(
+    `  systems with owners, classification, duties, assignments and audit: ${summary.secondsPer10000Systems.toFixed(2)} s per 10,000 systems`,
+  );
   console.log(`  administrator of every generated municipality: ${benchAdministrator.email} / ${benchAdministrator.password}`);
 }

@@ -18,10 +18,11 @@ export async function init(argv: string[]): Promise<number> {
     'admin-email': { type: 'string' },
     'admin-password-file': { type: 'string' },
   });
-  if (options.help) return console.log(initHelp), 0;
+  if (options.help) return (console.log(initHelp), 0);
   const name = requireOption(options.municipality, 'municipality').trim();
   const code = requireOption(options.code, 'code');
-  if (!municipalityCodeSchema.safeParse(code).success) throw new UsageError(`--code must be a four-digit municipality code (kommunkod), not "${code}"`);
+  if (!municipalityCodeSchema.safeParse(code).success)
+    throw new UsageError(`--code must be a four-digit municipality code (kommunkod), not "${code}"`);
   const email = requireOption(options['admin-email'], 'admin-email').toLowerCase();
   if (!z.email().safeParse(email).success) throw new UsageError(`--admin-email is not an e-mail address: "${email}"`);
   let password: string | undefined;

@@ -10,15 +10,24 @@ servers: a job that a server instance is running now is left to it. Exit code 1 
 
 export async function jobs(argv: string[]): Promise<number> {
   const [subcommand, ...rest] = argv;
-  if (subcommand === '--help' || subcommand === '-h') return console.log(jobsHelp), 0;
-  if (subcommand !== 'run-due') throw new UsageError(subcommand ? `unknown jobs command "${subcommand}" (try: forvalta jobs run-due)` : 'missing command (try: forvalta jobs run-due --help)');
+  if (subcommand === '--help' || subcommand === '-h') return (console.log(jobsHelp), 0);
+  if (subcommand !== 'run-due')
+    throw new UsageError(
+      subcommand
+        ? `unknown jobs command "${subcommand}" (try: forvalta jobs run-due)`
+        : 'missing command (try: forvalta jobs run-due --help)',
+    );
   const options = parseOptions(rest, {});
-  if (options.help) return console.log(jobsHelp), 0;
+  if (options.help) return (console.log(jobsHelp), 0);
   const config = cliConfig(options.database);
   const database = await openDatabase(config);
   try {
     const services = createServices(database.db, systemClock, config);
-    const log = { info: () => {}, error: (details: object, message: string) => console.error(`forvalta: ${message}${'err' in details ? ` (${(details.err as Error).message})` : ''}`) };
+    const log = {
+      info: () => {},
+      error: (details: object, message: string) =>
+        console.error(`forvalta: ${message}${'err' in details ? ` (${(details.err as Error).message})` : ''}`),
+    };
     const runner = createScheduledJobRunner(database.db, systemClock, services, config, log);
     const runs = await runner.runDue();
     if (runs.length === 0) console.log('No job was due.');

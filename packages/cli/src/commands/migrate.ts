@@ -8,7 +8,7 @@ Creates or updates the database schema to the latest version.`;
 
 export async function migrate(argv: string[]): Promise<number> {
   const options = parseOptions(argv, {});
-  if (options.help) return console.log(migrateHelp), 0;
+  if (options.help) return (console.log(migrateHelp), 0);
   const config = cliConfig(options.database);
   const database = connectDatabase(config.databaseUrl);
   try {

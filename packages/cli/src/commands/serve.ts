@@ -13,11 +13,12 @@ Runs the web application and the API. Migrates the database first.
 
 export async function serve(argv: string[]): Promise<number> {
   const options = parseOptions(argv, { port: { type: 'string' }, demo: { type: 'boolean' }, workers: { type: 'string' } });
-  if (options.help) return console.log(serveHelp), 0;
+  if (options.help) return (console.log(serveHelp), 0);
   let port: number | undefined;
   if (options.port !== undefined) {
     port = Number(options.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${options.port}"`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UsageError(`--port must be a number from 0 to 65535, not "${options.port}"`);
   }
   const workersText = options.workers ?? process.env.WORKERS;
   const workers = parseWorkerCount(workersText);
@@ -27,8 +28,10 @@ export async function serve(argv: string[]): Promise<number> {
   const environment = { ...process.env, ...(options.database ? { DATABASE_URL: options.database } : {}) };
   const config = loadConfig(environment, port !== undefined ? { port } : {});
 
-  if (cluster.isWorker) return runWorker(config, workers, isFirstWorker() ? () => prepareDatabase(config, options.demo === true) : undefined);
-  if (workers > 1) return runPrimary({ workers, onListening: (actualPort, details) => console.log(startupMessage(config, actualPort, details, workers)) });
+  if (cluster.isWorker)
+    return runWorker(config, workers, isFirstWorker() ? () => prepareDatabase(config, options.demo === true) : undefined);
+  if (workers > 1)
+    return runPrimary({ workers, onListening: (actualPort, details) => console.log(startupMessage(config, actualPort, details, workers)) });
 
   const details = await prepareDatabase(config, options.demo === true);
   const { buildApp } = await import('@forvalta/server');
@@ -57,7 +60,12 @@ async function prepareDatabase(config: Config, demo: boolean): Promise<StartupDe
     if (demo) {
       const { logins } = await loadDemoOrganisation(database.db, systemClock);
       lines.push(`  demo login: ${logins[0]!.email} / ${demoPassword}`);
-      lines.push(`  other demo roles (same password): ${logins.slice(1).map((login) => `${login.email} (${login.role})`).join(', ')}`);
+      lines.push(
+        `  other demo roles (same password): ${logins
+          .slice(1)
+          .map((login) => `${login.email} (${login.role})`)
+          .join(', ')}`,
+      );
     }
     return { lines };
   } finally {
@@ -70,7 +78,10 @@ function startupMessage(config: Config, port: number, details: StartupDetails, w
   const url = `http://${host}:${port}`;
   const [databaseLine, ...demoLines] = details.lines;
   const lines = ['', `Förvalta is running at ${url}`, databaseLine!, `  API documentation: ${url}/api/docs`];
-  if (workers > 1) lines.push(`  workers: ${workers} processes, the others joining as they start (login attempts limited per worker: LOGIN_RATE_LIMIT_PER_MINUTE ÷ ${workers})`);
+  if (workers > 1)
+    lines.push(
+      `  workers: ${workers} processes, the others joining as they start (login attempts limited per worker: LOGIN_RATE_LIMIT_PER_MINUTE ÷ ${workers})`,
+    );
   lines.push(...demoLines);
   return lines.join('\n') + '\n';
 }

@@ -9,10 +9,15 @@ one municipality; --municipality (kommunkod) is required when the login has role
 
 export async function token(argv: string[]): Promise<number> {
   const [subcommand, ...rest] = argv;
-  if (subcommand === '--help' || subcommand === '-h') return console.log(tokenHelp), 0;
-  if (subcommand !== 'create') throw new UsageError(subcommand ? `unknown token command "${subcommand}" (try: forvalta token create --help)` : 'missing command (try: forvalta token create --help)');
+  if (subcommand === '--help' || subcommand === '-h') return (console.log(tokenHelp), 0);
+  if (subcommand !== 'create')
+    throw new UsageError(
+      subcommand
+        ? `unknown token command "${subcommand}" (try: forvalta token create --help)`
+        : 'missing command (try: forvalta token create --help)',
+    );
   const options = parseOptions(rest, { email: { type: 'string' }, name: { type: 'string' }, municipality: { type: 'string' } });
-  if (options.help) return console.log(tokenHelp), 0;
+  if (options.help) return (console.log(tokenHelp), 0);
   const email = requireOption(options.email, 'email').toLowerCase();
   const name = requireOption(options.name, 'name').trim();
   if (name.length > 80) throw new UsageError('--name is at most 80 characters');
@@ -21,7 +26,9 @@ export async function token(argv: string[]): Promise<number> {
   const database = await openDatabase(config);
   try {
     const services = createServices(database.db, systemClock, config);
-    const { municipality, created } = await services.apiTokens.issueTokenForLogin(systemActor('cli token'), email, options.municipality, { name });
+    const { municipality, created } = await services.apiTokens.issueTokenForLogin(systemActor('cli token'), email, options.municipality, {
+      name,
+    });
     console.log(`API token "${name}" for ${email} in ${municipality.name} (shown once):`);
     console.log(created.token);
     return 0;

@@ -1,8 +1,5 @@
 /** Every department in the subtree under `rootId`, the root included. Guards against cycles. */
-export function departmentSubtree(
-  departments: ReadonlyArray<{ id: string; parent_id: string | null }>,
-  rootId: string,
-): string[] {
+export function departmentSubtree(departments: ReadonlyArray<{ id: string; parent_id: string | null }>, rootId: string): string[] {
   const childrenByParent = new Map<string, string[]>();
   for (const department of departments) {
     if (department.parent_id === null) continue;

@@ -15,13 +15,19 @@ function actorWith(...grants: Array<{ role: Role; departmentId?: string; departm
     locale: 'sv',
     municipalityId: 'm1',
     authenticatedBy: 'token',
-    roles: grants.map((grant) => ({ role: grant.role, departmentId: grant.departmentId ?? null, departmentIds: grant.departmentIds ?? [] })),
+    roles: grants.map((grant) => ({
+      role: grant.role,
+      departmentId: grant.departmentId ?? null,
+      departmentIds: grant.departmentIds ?? [],
+    })),
   };
 }
 
 describe('the permission table', () => {
   it('is the reviewed one (a change here is a permission change)', async () => {
-    const matrix = roles.map((role) => `${role.padEnd(24)} ${actions.filter((action) => can(actorWith({ role }), action)).join(', ')}`).join('\n');
+    const matrix = roles
+      .map((role) => `${role.padEnd(24)} ${actions.filter((action) => can(actorWith({ role }), action)).join(', ')}`)
+      .join('\n');
     await expect(`${matrix}\n`).toMatchFileSnapshot('./__snapshots__/permission-matrix.txt');
   });
 
@@ -32,7 +38,9 @@ describe('the permission table', () => {
 
   it('keeps auditors and employees read-only', () => {
     for (const role of ['auditor', 'employee'] as const) {
-      expect(permissionsOf(actorWith({ role })).filter((action) => !action.endsWith('.read') && action !== 'apiToken.manageOwn')).toEqual([]);
+      expect(permissionsOf(actorWith({ role })).filter((action) => !action.endsWith('.read') && action !== 'apiToken.manageOwn')).toEqual(
+        [],
+      );
     }
   });
 
@@ -71,6 +79,14 @@ describe('the department tree', () => {
   });
 
   it('survives a cycle already in the data', () => {
-    expect(departmentSubtree([{ id: 'a', parent_id: 'b' }, { id: 'b', parent_id: 'a' }], 'a').sort()).toEqual(['a', 'b']);
+    expect(
+      departmentSubtree(
+        [
+          { id: 'a', parent_id: 'b' },
+          { id: 'b', parent_id: 'a' },
+        ],
+        'a',
+      ).sort(),
+    ).toEqual(['a', 'b']);
   });
 });

@@ -28,9 +28,33 @@ const guidelineSections: Array<[string, string]> = [
 ];
 
 const scenarios = [
-  { threat: 'Obehörig åtkomst via delade konton', vulnerability: 'Gemensamma inloggningar på enheten', affectedInformation: 'Personuppgifter om brukare', consequenceDescription: 'Integritetsintrång; anmälan till IMY och förtroendeskada.', likelihood: 3, consequence: 4, treatment: 'reduce' },
-  { threat: 'Driftavbrott hos leverantören', vulnerability: 'Ingen reservrutin på papper', affectedInformation: 'Planering och dokumentation', consequenceDescription: 'Verksamheten kan inte dokumentera under avbrottet; risk för felaktiga beslut.', likelihood: 2, consequence: 3, treatment: 'accept' },
-  { threat: 'Utpressningsprogram', vulnerability: 'Ej testad återläsning', affectedInformation: 'Hela databasen', consequenceDescription: 'Förlust av data sedan senaste fungerande säkerhetskopia.', likelihood: 2, consequence: 4, treatment: 'reduce' },
+  {
+    threat: 'Obehörig åtkomst via delade konton',
+    vulnerability: 'Gemensamma inloggningar på enheten',
+    affectedInformation: 'Personuppgifter om brukare',
+    consequenceDescription: 'Integritetsintrång; anmälan till IMY och förtroendeskada.',
+    likelihood: 3,
+    consequence: 4,
+    treatment: 'reduce',
+  },
+  {
+    threat: 'Driftavbrott hos leverantören',
+    vulnerability: 'Ingen reservrutin på papper',
+    affectedInformation: 'Planering och dokumentation',
+    consequenceDescription: 'Verksamheten kan inte dokumentera under avbrottet; risk för felaktiga beslut.',
+    likelihood: 2,
+    consequence: 3,
+    treatment: 'accept',
+  },
+  {
+    threat: 'Utpressningsprogram',
+    vulnerability: 'Ej testad återläsning',
+    affectedInformation: 'Hela databasen',
+    consequenceDescription: 'Förlust av data sedan senaste fungerande säkerhetskopia.',
+    likelihood: 2,
+    consequence: 4,
+    treatment: 'reduce',
+  },
 ];
 
 /**
@@ -39,12 +63,20 @@ const scenarios = [
  * without the three evaluations), change notices (some open for weeks) and four projects, one
  * submitted with a budget gap and one approved. Written through the repositories: fast.
  */
-export async function loadDemoLifecycle(transaction: TransactionHandle, actor: AnyActor, clock: Clock, random: Random, municipalityId: string, people: DemoPerson[]): Promise<void> {
+export async function loadDemoLifecycle(
+  transaction: TransactionHandle,
+  actor: AnyActor,
+  clock: Clock,
+  random: Random,
+  municipalityId: string,
+  people: DemoPerson[],
+): Promise<void> {
   const now = clock.now();
   const nowIso = now.toISOString();
   const active = people.filter((person) => person.active);
   const itPeople = active.filter((person) => person.departmentKey === 'it');
-  const audit = (entityType: string, entityId: string, after: unknown) => recordAudit(transaction, actor, clock, { action: 'create', entityType, entityId, after });
+  const audit = (entityType: string, entityId: string, after: unknown) =>
+    recordAudit(transaction, actor, clock, { action: 'create', entityType, entityId, after });
 
   const sectionIds: string[] = [];
   for (const [code, title] of guidelineSections) {
@@ -53,7 +85,12 @@ export async function loadDemoLifecycle(transaction: TransactionHandle, actor: A
     await securityGuidelinesRepository.insert(transaction, municipalityId, id, { code, title, description: null }, nowIso);
   }
 
-  const systems = await transaction.selectFrom('systems').select(['id', 'name', 'lifecycle', 'owner_department_id', 'scope']).where('municipality_id', '=', municipalityId).orderBy('sort_key').execute();
+  const systems = await transaction
+    .selectFrom('systems')
+    .select(['id', 'name', 'lifecycle', 'owner_department_id', 'scope'])
+    .where('municipality_id', '=', municipalityId)
+    .orderBy('sort_key')
+    .execute();
   const inProduction = systems.filter((system) => system.lifecycle === 'in_production' && system.scope === 'administrative');
 
   for (const system of inProduction) {
@@ -65,11 +102,17 @@ export async function loadDemoLifecycle(transaction: TransactionHandle, actor: A
         ...scenario,
         adjacentSystemIds: [],
         existingControls: 'Rutiner enligt riktlinjerna',
-        measures: scenario.treatment === 'reduce' ? [{ description: 'Inför åtgärd enligt plan', ownerPersonId: null, dueDate: day(now, -90), status: 'planned' }] : [],
+        measures:
+          scenario.treatment === 'reduce'
+            ? [{ description: 'Inför åtgärd enligt plan', ownerPersonId: null, dueDate: day(now, -90), status: 'planned' }]
+            : [],
         residualLikelihood: 1,
         residualConsequence: scenario.consequence,
         riskOwnerPersonId: null,
-        acceptance: scenario.treatment === 'accept' ? { byName: 'Förvaltningschef', reason: 'Låg sannolikhet, kostsam åtgärd', until: day(now, -365) } : null,
+        acceptance:
+          scenario.treatment === 'accept'
+            ? { byName: 'Förvaltningschef', reason: 'Låg sannolikhet, kostsam åtgärd', until: day(now, -365) }
+            : null,
         riskLevel: scenario.likelihood * scenario.consequence,
         residualRiskLevel: scenario.consequence,
       }));
@@ -109,13 +152,20 @@ export async function loadDemoLifecycle(transaction: TransactionHandle, actor: A
         status: held ? 'held' : 'planned',
         planned_on: heldOn ?? day(now, random.integer(-60, 45)),
         held_on: heldOn,
-        participants_json: JSON.stringify([{ personId: null, name: 'Systemansvarig', itUnit: false }, ...(itPeople[0] ? [{ personId: itPeople[0].id, name: itPeople[0].name, itUnit: true }] : [])]),
+        participants_json: JSON.stringify([
+          { personId: null, name: 'Systemansvarig', itUnit: false },
+          ...(itPeople[0] ? [{ personId: itPeople[0].id, name: itPeople[0].name, itUnit: true }] : []),
+        ]),
         adjacent_json: JSON.stringify(adjacent.map((systemId) => ({ systemId, considered: held, note: null }))),
         evaluation_use: held ? 'Systemet används för avsett ändamål; fler moduler kan användas.' : null,
         evaluation_coordination: held && full ? 'Samordning med angränsande system har diskuterats.' : null,
         evaluation_efficiency: held && full ? 'E-tjänst kan ersätta pappersblankett.' : null,
         findings: held ? 'Behörigheter behöver omprövas.' : null,
-        actions_json: held ? JSON.stringify([{ description: 'Omprövning av behörigheter', ownerPersonId: null, dueDate: day(now, -60), status: 'in_progress' }]) : '[]',
+        actions_json: held
+          ? JSON.stringify([
+              { description: 'Omprövning av behörigheter', ownerPersonId: null, dueDate: day(now, -60), status: 'in_progress' },
+            ])
+          : '[]',
         next_review_on: heldOn ? day(new Date(`${heldOn}T12:00:00Z`), -365) : null,
         created_at: nowIso,
         updated_at: nowIso,
@@ -144,7 +194,13 @@ export async function loadDemoLifecycle(transaction: TransactionHandle, actor: A
       systemIds: [system.id],
       now: createdAt,
     });
-    if (index >= 4 && itPeople[0]) await changeNoticesRepository.acknowledge(transaction, municipalityId, id, 1, { personId: itPeople[0].id, name: itPeople[0].name, note: 'Noterat', now: nowIso });
+    if (index >= 4 && itPeople[0])
+      await changeNoticesRepository.acknowledge(transaction, municipalityId, id, 1, {
+        personId: itPeople[0].id,
+        name: itPeople[0].name,
+        note: 'Noterat',
+        now: nowIso,
+      });
     await audit('change_notice', id, { systemId: system.id });
   }
 
@@ -165,7 +221,10 @@ async function loadDemoProjects(
   const nowIso = clock.now().toISOString();
   const candidates = systems.filter((system) => system.lifecycle === 'planned' || system.lifecycle === 'introducing');
   const judgements = Object.fromEntries(
-    [...systemClauseIds.filter((id) => tanumPolicyPack.clauses.some((clause) => clause.id === id)).map(clauseItemKey), ...sectionIds.map(guidelineItemKey)].map((key) => [key, { judgement: 'meets', motivation: null, judgedAt: nowIso, judgedByName: 'system: demo' }]),
+    [
+      ...systemClauseIds.filter((id) => tanumPolicyPack.clauses.some((clause) => clause.id === id)).map(clauseItemKey),
+      ...sectionIds.map(guidelineItemKey),
+    ].map((key) => [key, { judgement: 'meets', motivation: null, judgedAt: nowIso, judgedByName: 'system: demo' }]),
   );
   const plans: Array<{ state: string; title: string; complete: boolean; approved: boolean }> = [
     { state: 'approved', title: 'Införande av', complete: true, approved: true },
@@ -197,9 +256,22 @@ async function loadDemoProjects(
         specification: prepared ? 'Kravspecifikation version 1.0 (bilaga)' : null,
         training_plan_json: JSON.stringify({
           text: prepared ? 'Utbildning sker före driftstart.' : null,
-          entries: prepared ? [{ audience: 'system_managers', description: 'Administratörsutbildning', byDate: null }, { audience: 'it_unit', description: 'Drift och säkerhetskopiering', byDate: null }, { audience: 'users', description: 'Användarutbildning', byDate: null }] : [],
+          entries: prepared
+            ? [
+                { audience: 'system_managers', description: 'Administratörsutbildning', byDate: null },
+                { audience: 'it_unit', description: 'Drift och säkerhetskopiering', byDate: null },
+                { audience: 'users', description: 'Användarutbildning', byDate: null },
+              ]
+            : [],
         }),
-        timeline_json: JSON.stringify(prepared ? [{ title: 'Upphandling klar', date: '2026-09-01' }, { title: 'Driftstart', date: '2027-03-01' }] : []),
+        timeline_json: JSON.stringify(
+          prepared
+            ? [
+                { title: 'Upphandling klar', date: '2026-09-01' },
+                { title: 'Driftstart', date: '2027-03-01' },
+              ]
+            : [],
+        ),
         links_json: JSON.stringify([]),
         compliance_json: JSON.stringify(plan.state === 'in_preparation' ? {} : prepared ? judgements : {}),
         submitted_at: plan.state === 'submitted' || plan.approved ? nowIso : null,
@@ -209,8 +281,16 @@ async function loadDemoProjects(
     );
     if (prepared) {
       const budget = {
-        categories: Object.fromEntries(budgetCategories.map((category) => [category, { oneOff: random.integer(0, 20) * 5000, yearly: category === 'software' ? random.integer(2, 10) * 10000 : 0 }])) as Record<string, { oneOff: number | null; yearly: number | null }>,
-        sharedReinforcements: Object.fromEntries(sharedResources.map((resource) => [resource, { oneOff: 0, yearly: 0 }])) as Record<string, { oneOff: number | null; yearly: number | null }>,
+        categories: Object.fromEntries(
+          budgetCategories.map((category) => [
+            category,
+            { oneOff: random.integer(0, 20) * 5000, yearly: category === 'software' ? random.integer(2, 10) * 10000 : 0 },
+          ]),
+        ) as Record<string, { oneOff: number | null; yearly: number | null }>,
+        sharedReinforcements: Object.fromEntries(sharedResources.map((resource) => [resource, { oneOff: 0, yearly: 0 }])) as Record<
+          string,
+          { oneOff: number | null; yearly: number | null }
+        >,
         note: null,
       };
       // The submitted upgrade left communication unstated: ITP-4.2.1-BUDGET shows the gap.

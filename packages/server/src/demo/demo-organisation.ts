@@ -33,16 +33,41 @@ interface DemoDepartment {
 
 /** Tanum's organisation, simplified: förvaltningar and the units under them (ITP-4.3-ORG). */
 const departments: readonly DemoDepartment[] = [
-  { key: 'ks', name: 'Kommunstyrelseförvaltningen', shortName: 'KSF', weight: 2, titles: ['Kommundirektör', 'Utvecklingsstrateg', 'Kommunikatör'] },
+  {
+    key: 'ks',
+    name: 'Kommunstyrelseförvaltningen',
+    shortName: 'KSF',
+    weight: 2,
+    titles: ['Kommundirektör', 'Utvecklingsstrateg', 'Kommunikatör'],
+  },
   { key: 'ekonomi', name: 'Ekonomikontoret', parent: 'ks', weight: 2, titles: ['Ekonom', 'Controller', 'Redovisningsekonom'] },
-  { key: 'it', name: 'IT-enheten', parent: 'ekonomi', isItUnit: true, weight: 2, titles: ['IT-tekniker', 'Systemförvaltare', 'Nätverkstekniker'] },
+  {
+    key: 'it',
+    name: 'IT-enheten',
+    parent: 'ekonomi',
+    isItUnit: true,
+    weight: 2,
+    titles: ['IT-tekniker', 'Systemförvaltare', 'Nätverkstekniker'],
+  },
   { key: 'kansli', name: 'Kommunkansliet', parent: 'ks', weight: 1, titles: ['Kommunsekreterare', 'Registrator', 'Nämndsekreterare'] },
   { key: 'personal', name: 'Personalkontoret', parent: 'ks', weight: 1, titles: ['HR-konsult', 'Lönehandläggare'] },
   { key: 'bou', name: 'Barn- och utbildningsförvaltningen', shortName: 'BUF', weight: 3, titles: ['Utbildningschef', 'Skoladministratör'] },
   { key: 'forskola', name: 'Förskoleverksamheten', parent: 'bou', weight: 6, titles: ['Förskollärare', 'Barnskötare', 'Förskolechef'] },
   { key: 'grundskola', name: 'Grundskolan', parent: 'bou', weight: 8, titles: ['Lärare', 'Rektor', 'Specialpedagog'] },
-  { key: 'gymnasium', name: 'Gymnasie- och vuxenutbildning', parent: 'bou', weight: 3, titles: ['Gymnasielärare', 'Studie- och yrkesvägledare'] },
-  { key: 'omsorg', name: 'Sektor omsorg/Socialförvaltningen', shortName: 'SOC', weight: 3, titles: ['Socialchef', 'Verksamhetsutvecklare'] },
+  {
+    key: 'gymnasium',
+    name: 'Gymnasie- och vuxenutbildning',
+    parent: 'bou',
+    weight: 3,
+    titles: ['Gymnasielärare', 'Studie- och yrkesvägledare'],
+  },
+  {
+    key: 'omsorg',
+    name: 'Sektor omsorg/Socialförvaltningen',
+    shortName: 'SOC',
+    weight: 3,
+    titles: ['Socialchef', 'Verksamhetsutvecklare'],
+  },
   { key: 'aldreomsorg', name: 'Äldreomsorgen', parent: 'omsorg', weight: 9, titles: ['Undersköterska', 'Sjuksköterska', 'Enhetschef'] },
   { key: 'ifo', name: 'Individ- och familjeomsorgen', parent: 'omsorg', weight: 3, titles: ['Socialsekreterare', 'Biståndshandläggare'] },
   { key: 'funktionsstod', name: 'Funktionsstöd', parent: 'omsorg', weight: 3, titles: ['Stödassistent', 'Boendestödjare'] },
@@ -55,15 +80,66 @@ const departments: readonly DemoDepartment[] = [
 ];
 
 /** People who can log in to the demo, one per role, so every view can be tried. */
-const demoLogins: ReadonlyArray<{ email: string; firstName: string; lastName: string; department: string; title: string; role: Role; scope?: string }> = [
-  { email: 'admin@tanum.demo', firstName: 'Agneta', lastName: 'Strömberg', department: 'it', title: 'Systemadministratör', role: 'administrator' },
+const demoLogins: ReadonlyArray<{
+  email: string;
+  firstName: string;
+  lastName: string;
+  department: string;
+  title: string;
+  role: Role;
+  scope?: string;
+}> = [
+  {
+    email: 'admin@tanum.demo',
+    firstName: 'Agneta',
+    lastName: 'Strömberg',
+    department: 'it',
+    title: 'Systemadministratör',
+    role: 'administrator',
+  },
   { email: 'it-chef@tanum.demo', firstName: 'Göran', lastName: 'Åkesson', department: 'it', title: 'IT-chef', role: 'it_chief' },
   { email: 'it@tanum.demo', firstName: 'Petra', lastName: 'Lind', department: 'it', title: 'IT-tekniker', role: 'it_unit' },
-  { email: 'bou-chef@tanum.demo', firstName: 'Maria', lastName: 'Ek', department: 'bou', title: 'Förvaltningschef', role: 'department_head', scope: 'bou' },
-  { email: 'dataskydd@tanum.demo', firstName: 'Sven', lastName: 'Dahl', department: 'kansli', title: 'Dataskyddsombud', role: 'data_protection_officer' },
-  { email: 'kansli@tanum.demo', firstName: 'Lisa', lastName: 'Norén', department: 'kansli', title: 'Kommunsekreterare', role: 'secretariat' },
-  { email: 'revisor@tanum.demo', firstName: 'Rolf', lastName: 'Hedlund', department: 'ekonomi', title: 'Förtroendevald revisor', role: 'auditor' },
-  { email: 'medarbetare@tanum.demo', firstName: 'Emma', lastName: 'Wallin', department: 'aldreomsorg', title: 'Undersköterska', role: 'employee' },
+  {
+    email: 'bou-chef@tanum.demo',
+    firstName: 'Maria',
+    lastName: 'Ek',
+    department: 'bou',
+    title: 'Förvaltningschef',
+    role: 'department_head',
+    scope: 'bou',
+  },
+  {
+    email: 'dataskydd@tanum.demo',
+    firstName: 'Sven',
+    lastName: 'Dahl',
+    department: 'kansli',
+    title: 'Dataskyddsombud',
+    role: 'data_protection_officer',
+  },
+  {
+    email: 'kansli@tanum.demo',
+    firstName: 'Lisa',
+    lastName: 'Norén',
+    department: 'kansli',
+    title: 'Kommunsekreterare',
+    role: 'secretariat',
+  },
+  {
+    email: 'revisor@tanum.demo',
+    firstName: 'Rolf',
+    lastName: 'Hedlund',
+    department: 'ekonomi',
+    title: 'Förtroendevald revisor',
+    role: 'auditor',
+  },
+  {
+    email: 'medarbetare@tanum.demo',
+    firstName: 'Emma',
+    lastName: 'Wallin',
+    department: 'aldreomsorg',
+    title: 'Undersköterska',
+    role: 'employee',
+  },
 ];
 
 export interface DemoResult {
@@ -86,7 +162,12 @@ export async function loadDemoOrganisation(db: DatabaseHandle, clock: Clock, emp
 
   await withTransaction(db, async (transaction) => {
     await municipalitiesRepository.insert(transaction, { id: municipalityId, ...demoMunicipality }, now);
-    await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'municipality', entityId: municipalityId, after: demoMunicipality });
+    await recordAudit(transaction, actor, clock, {
+      action: 'create',
+      entityType: 'municipality',
+      entityId: municipalityId,
+      after: demoMunicipality,
+    });
     await policyPacksRepository.ensureDefault(transaction, municipalityId, randomUUID(), now);
 
     const departmentIds = new Map<string, string>();
@@ -119,17 +200,20 @@ export async function loadDemoOrganisation(db: DatabaseHandle, clock: Clock, emp
     for (const login of demoLogins) {
       const loginId = randomUUID();
       await municipalitiesRepository.insertLogin(transaction, { id: loginId, email: login.email, passwordHash }, now);
-      const personId = addPerson({
-        firstName: login.firstName,
-        lastName: login.lastName,
-        email: login.email,
-        departmentId: departmentIds.get(login.department)!,
-        title: login.title,
-        employmentStatus: 'active',
-        startDate: '2015-08-17',
-        endDate: null,
-        loginId,
-      }, login.department);
+      const personId = addPerson(
+        {
+          firstName: login.firstName,
+          lastName: login.lastName,
+          email: login.email,
+          departmentId: departmentIds.get(login.department)!,
+          title: login.title,
+          employmentStatus: 'active',
+          startDate: '2015-08-17',
+          endDate: null,
+          loginId,
+        },
+        login.department,
+      );
       loginPeople.push({ personId, role: login.role, scope: login.scope });
     }
 
@@ -142,17 +226,20 @@ export async function loadDemoOrganisation(db: DatabaseHandle, clock: Clock, emp
       for (let suffix = 2; usedEmails.has(email); suffix += 1) email = `${emailLocalPart(firstName, lastName)}${suffix}@tanum.demo`;
       const left = random.chance(0.04);
       const startYear = random.integer(1995, 2025);
-      addPerson({
-        firstName,
-        lastName,
-        email,
-        departmentId: departmentIds.get(department.key)!,
-        title: random.pick(department.titles),
-        employmentStatus: left ? 'left' : 'active',
-        startDate: `${startYear}-${String(random.integer(1, 12)).padStart(2, '0')}-01`,
-        endDate: left ? `2026-${String(random.integer(1, 10)).padStart(2, '0')}-28` : null,
-        loginId: null,
-      }, department.key);
+      addPerson(
+        {
+          firstName,
+          lastName,
+          email,
+          departmentId: departmentIds.get(department.key)!,
+          title: random.pick(department.titles),
+          employmentStatus: left ? 'left' : 'active',
+          startDate: `${startYear}-${String(random.integer(1, 12)).padStart(2, '0')}-01`,
+          endDate: left ? `2026-${String(random.integer(1, 10)).padStart(2, '0')}-28` : null,
+          loginId: null,
+        },
+        department.key,
+      );
     }
     await peopleRepository.insertMany(transaction, municipalityId, people, now);
     for (const person of people) {
@@ -163,7 +250,12 @@ export async function loadDemoOrganisation(db: DatabaseHandle, clock: Clock, emp
       const id = randomUUID();
       const departmentId = scope ? departmentIds.get(scope)! : null;
       await roleAssignmentsRepository.insert(transaction, municipalityId, { id, personId, role, departmentId }, now);
-      await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'role_assignment', entityId: id, after: { personId, role, departmentId } });
+      await recordAudit(transaction, actor, clock, {
+        action: 'create',
+        entityType: 'role_assignment',
+        entityId: id,
+        after: { personId, role, departmentId },
+      });
     }
 
     await loadDemoRegister(transaction, actor, clock, random, municipalityId, departmentIds, demoPeople);

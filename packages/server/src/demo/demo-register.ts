@@ -20,7 +20,6 @@ export interface DemoPerson {
   active: boolean;
 }
 
-
 /**
  * Loads the demo register: ~120 systems with costs, classification, managers and deputies,
  * duties and integrations, with deliberate gaps (no deputy, a manager who has left, stale or
@@ -100,7 +99,12 @@ export async function loadDemoRegister(
       });
     }
     await systemDutiesRepository.insertAll(transaction, municipalityId, id, dutyKeys);
-    await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'system', entityId: id, after: { name, lifecycle, ownerDepartmentId } });
+    await recordAudit(transaction, actor, clock, {
+      action: 'create',
+      entityType: 'system',
+      entityId: id,
+      after: { name, lifecycle, ownerDepartmentId },
+    });
 
     // Responsibilities, with gaps: a planned system may have nobody yet; some lack a deputy;
     // a few still name a manager who has left the municipality.
@@ -110,24 +114,50 @@ export async function loadDemoRegister(
     const since = isoDate(daysAgo(now, random.integer(60, 2500)));
     const assignments = [{ person: manager, role: 'manager' }];
     if (!random.chance(0.08)) assignments.push({ person: pickFrom(ownerKey, [manager.id]), role: 'deputy' });
-    if (random.chance(0.25)) assignments.push({ person: pickFrom('it', [manager.id, ...assignments.map((entry) => entry.person.id)]), role: 'deputy' });
+    if (random.chance(0.25))
+      assignments.push({ person: pickFrom('it', [manager.id, ...assignments.map((entry) => entry.person.id)]), role: 'deputy' });
     for (const { person, role } of assignments) {
       const assignmentId = randomUUID();
       await systemAssignmentsRepository.insert(
         transaction,
         municipalityId,
-        { id: assignmentId, systemId: id, personId: person.id, role, startDate: since, endDate: null, allottedHoursPerWeek: role === 'manager' ? random.pick([2, 4, 8, 16]) : null },
+        {
+          id: assignmentId,
+          systemId: id,
+          personId: person.id,
+          role,
+          startDate: since,
+          endDate: null,
+          allottedHoursPerWeek: role === 'manager' ? random.pick([2, 4, 8, 16]) : null,
+        },
         nowIso,
       );
-      await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'system_assignment', entityId: assignmentId, after: { systemId: id, personId: person.id, role } });
+      await recordAudit(transaction, actor, clock, {
+        action: 'create',
+        entityType: 'system_assignment',
+        entityId: assignmentId,
+        after: { systemId: id, personId: person.id, role },
+      });
     }
 
     // Confirmations and duties: most current, some stale, some never done.
     const confirmationRoll = random.next();
-    const confirmedAt = confirmationRoll < 0.62 ? daysAgo(now, random.integer(1, 300)) : confirmationRoll < 0.82 ? daysAgo(now, random.integer(400, 900)) : null;
+    const confirmedAt =
+      confirmationRoll < 0.62
+        ? daysAgo(now, random.integer(1, 300))
+        : confirmationRoll < 0.82
+          ? daysAgo(now, random.integer(400, 900))
+          : null;
     if (confirmedAt) {
       const version = 1;
-      await systemsRepository.update(transaction, municipalityId, id, version, { last_confirmed_at: confirmedAt.toISOString(), last_confirmed_by_name: manager.name }, confirmedAt.toISOString());
+      await systemsRepository.update(
+        transaction,
+        municipalityId,
+        id,
+        version,
+        { last_confirmed_at: confirmedAt.toISOString(), last_confirmed_by_name: manager.name },
+        confirmedAt.toISOString(),
+      );
     }
     const dutiesDone = confirmedAt && random.chance(0.7);
     for (const duty of dutyKeys) {
@@ -172,13 +202,26 @@ export async function loadDemoRegister(
       transaction,
       municipalityId,
       id,
-      { providerSystemId, consumerSystemId, description: null, flow: random.chance(0.85) ? 'data' : 'function', method, frequency: random.pick(integrationFrequencies) },
+      {
+        providerSystemId,
+        consumerSystemId,
+        description: null,
+        flow: random.chance(0.85) ? 'data' : 'function',
+        method,
+        frequency: random.pick(integrationFrequencies),
+      },
       nowIso,
     );
-    await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'integration', entityId: id, after: { providerSystemId, consumerSystemId, method } });
+    await recordAudit(transaction, actor, clock, {
+      action: 'create',
+      entityType: 'integration',
+      entityId: id,
+      after: { providerSystemId, consumerSystemId, method },
+    });
   };
   for (const [provider, consumer, method] of fixed) await addLink(byName.get(provider), byName.get(consumer), method);
   const directory = byName.get('Active Directory');
   for (const systemId of systemIds.filter(() => random.chance(0.3))) await addLink(directory, systemId, 'api');
-  for (let count = 0; count < 60; count += 1) await addLink(random.pick(systemIds), random.pick(systemIds), random.pick(integrationMethods));
+  for (let count = 0; count < 60; count += 1)
+    await addLink(random.pick(systemIds), random.pick(systemIds), random.pick(integrationMethods));
 }

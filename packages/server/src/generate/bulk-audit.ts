@@ -39,7 +39,12 @@ export interface AuditChainWriter {
  * time and id) instead of writing to a random page of it for every event; the random tail keeps
  * two loads of the same millisecond apart.
  */
-export async function openAuditChain(transaction: TransactionHandle, actor: AnyActor, clock: Clock, municipalityId = actor.municipalityId): Promise<AuditChainWriter> {
+export async function openAuditChain(
+  transaction: TransactionHandle,
+  actor: AnyActor,
+  clock: Clock,
+  municipalityId = actor.municipalityId,
+): Promise<AuditChainWriter> {
   const chainId = municipalityId ?? installationChain;
   const head = await transaction
     .updateTable('audit_chain_heads')
@@ -47,7 +52,8 @@ export async function openAuditChain(transaction: TransactionHandle, actor: AnyA
     .where('chain_id', '=', chainId)
     .returning(['last_sequence', 'last_hash'])
     .executeTakeFirst();
-  if (!head) await transaction.insertInto('audit_chain_heads').values({ chain_id: chainId, last_sequence: 0, last_hash: genesisHash }).execute();
+  if (!head)
+    await transaction.insertInto('audit_chain_heads').values({ chain_id: chainId, last_sequence: 0, last_hash: genesisHash }).execute();
   let sequence = head?.last_sequence ?? 0;
   let previousHash = head?.last_hash ?? genesisHash;
   let appended = 0;
@@ -58,7 +64,8 @@ export async function openAuditChain(transaction: TransactionHandle, actor: AnyA
       return appended;
     },
     append(entries) {
-      if (appended + entries.length > timeOrderedCounterLimit) throw new Error('openAuditChain: at most 2^26 events per writer (the id counter has 26 bits)');
+      if (appended + entries.length > timeOrderedCounterLimit)
+        throw new Error('openAuditChain: at most 2^26 events per writer (the id counter has 26 bits)');
       const now = clock.now();
       const occurredAt = now.toISOString();
       idTime = Math.max(idTime, now.getTime());
@@ -78,16 +85,30 @@ export async function openAuditChain(transaction: TransactionHandle, actor: AnyA
     },
     insert: (rows) => insertRows(transaction, 'audit_events', rows),
     close: async () => {
-      await transaction.updateTable('audit_chain_heads').set({ last_sequence: sequence, last_hash: previousHash }).where('chain_id', '=', chainId).execute();
+      await transaction
+        .updateTable('audit_chain_heads')
+        .set({ last_sequence: sequence, last_hash: previousHash })
+        .where('chain_id', '=', chainId)
+        .execute();
     },
   };
 }
 
 /** One bulk write of events onto their chain: open, append, insert, close. */
-export async function recordAuditEvents(transaction: TransactionHandle, actor: AnyActor, clock: Clock, entries: AuditEntry[]): Promise<void> {
+export async function recordAuditEvents(
+  transaction: TransactionHandle,
+  actor: AnyActor,
+  clock: Clock,
+  entries: AuditEntry[],
+): Promise<void> {
   if (entries.length === 0) return;
   const first = entries[0]!;
-  const chain = await openAuditChain(transaction, actor, clock, first.municipalityId !== undefined ? first.municipalityId : actor.municipalityId);
+  const chain = await openAuditChain(
+    transaction,
+    actor,
+    clock,
+    first.municipalityId !== undefined ? first.municipalityId : actor.municipalityId,
+  );
   await chain.insert(chain.append(entries));
   await chain.close();
 }

@@ -62,7 +62,12 @@ export interface GenerationSummary {
 const count = (value: number) => value.toLocaleString('en-GB');
 const rate = (rows: number, seconds: number) => count(Math.round(rows / Math.max(seconds, 1e-6)));
 
-export async function generateWorkload(db: DatabaseHandle, services: Services, clock: Clock, options: GenerateOptions): Promise<GenerationSummary> {
+export async function generateWorkload(
+  db: DatabaseHandle,
+  services: Services,
+  clock: Clock,
+  options: GenerateOptions,
+): Promise<GenerationSummary> {
   const plans = planWorkload(options.size, options.seed, options.municipality);
   const progress = options.progress ?? (() => {});
   const phases: Record<PhaseName, PhaseTotals> = {
@@ -88,9 +93,15 @@ export async function generateWorkload(db: DatabaseHandle, services: Services, c
       adminLastName: 'Administratör',
     });
     const municipalityId = initialised.municipality.id;
-    const existing = await db.selectFrom('systems').select((eb) => eb.fn.countAll<number>().as('n')).where('municipality_id', '=', municipalityId).executeTakeFirstOrThrow();
+    const existing = await db
+      .selectFrom('systems')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('municipality_id', '=', municipalityId)
+      .executeTakeFirstOrThrow();
     if (Number(existing.n) > 0) {
-      throw new Error(`municipality ${plan.code} already has ${Number(existing.n)} systems; generate into a fresh database or another --municipality`);
+      throw new Error(
+        `municipality ${plan.code} already has ${Number(existing.n)} systems; generate into a fresh database or another --municipality`,
+      );
     }
     phaseSeconds = 0;
     const transactionStarted = performance.now();
@@ -100,7 +111,8 @@ export async function generateWorkload(db: DatabaseHandle, services: Services, c
     municipalities.push(generated);
     if (!verbose) {
       const seconds = (performance.now() - municipalityStarted) / 1000;
-      const rows = generated.departments + generated.people + generated.systems + generated.assignments + generated.duties + generated.integrations;
+      const rows =
+        generated.departments + generated.people + generated.systems + generated.assignments + generated.duties + generated.integrations;
       progress(
         `[${String(index + 1).padStart(2)}/${plans.length}] ${plan.code} ${plan.name}: ${count(generated.departments)} departments, ${count(generated.people)} people, ` +
           `${count(generated.systems)} systems, ${count(generated.integrations)} integrations in ${seconds.toFixed(2)} s (${rate(rows, seconds)} rows/s)`,
@@ -108,7 +120,11 @@ export async function generateWorkload(db: DatabaseHandle, services: Services, c
     }
   }
 
-  async function fillMunicipality(transaction: TransactionHandle, municipalityId: string, plan: MunicipalityPlan): Promise<GeneratedMunicipality> {
+  async function fillMunicipality(
+    transaction: TransactionHandle,
+    municipalityId: string,
+    plan: MunicipalityPlan,
+  ): Promise<GeneratedMunicipality> {
     const municipalitySeed = seedFor(options.seed, plan.code);
     const actor = systemActor('generate', municipalityId);
     const context: OrganisationContext = {
@@ -121,7 +137,12 @@ export async function generateWorkload(db: DatabaseHandle, services: Services, c
       audit: [],
       auditChain: await openAuditChain(transaction, actor, clock),
     };
-    const runPhase = async <Result>(name: PhaseName, work: () => Promise<Result>, rowsOf: (result: Result) => number, describe: (result: Result) => string) => {
+    const runPhase = async <Result>(
+      name: PhaseName,
+      work: () => Promise<Result>,
+      rowsOf: (result: Result) => number,
+      describe: (result: Result) => string,
+    ) => {
       const phaseStarted = performance.now();
       const appendedBefore = context.auditChain.appended;
       const result = await work();
@@ -134,7 +155,10 @@ export async function generateWorkload(db: DatabaseHandle, services: Services, c
       phases[name].auditEvents += auditEvents;
       phases[name].seconds += seconds;
       phaseSeconds += seconds;
-      if (verbose) progress(`${name.padEnd(13)} ${describe(result)} + ${count(auditEvents)} audit events in ${seconds.toFixed(2)} s (${rate(rows + auditEvents, seconds)} rows/s)`);
+      if (verbose)
+        progress(
+          `${name.padEnd(13)} ${describe(result)} + ${count(auditEvents)} audit events in ${seconds.toFixed(2)} s (${rate(rows + auditEvents, seconds)} rows/s)`,
+        );
       return result;
     };
 
@@ -147,13 +171,15 @@ export async function generateWorkload(db: DatabaseHandle, services: Services, c
         return { departments, people, roles };
       },
       (result) => result.departments.length + result.people.length + result.roles,
-      (result) => `${count(result.departments.length)} departments, ${count(result.people.length)} people, ${count(result.roles)} role assignments`,
+      (result) =>
+        `${count(result.departments.length)} departments, ${count(result.people.length)} people, ${count(result.roles)} role assignments`,
     );
     const register = await runPhase(
       'register',
       () => generateSystems(context, plan.systems, organisation.departments, organisation.people),
       ({ counts }) => counts.systems + counts.duties + counts.classifications + counts.usingDepartments + counts.assignments,
-      ({ counts }) => `${count(counts.systems)} systems, ${count(counts.assignments)} assignments, ${count(counts.duties)} duties, ${count(counts.classifications)} classifications`,
+      ({ counts }) =>
+        `${count(counts.systems)} systems, ${count(counts.assignments)} assignments, ${count(counts.duties)} duties, ${count(counts.classifications)} classifications`,
     );
     const integrations = await runPhase(
       'integrations',
@@ -182,7 +208,7 @@ export async function generateWorkload(db: DatabaseHandle, services: Services, c
   // round; plans made on them were 3× slower (the coverage filter at L). Not part of the timing.
   if (isPostgres(db)) {
     await sql`analyze`.execute(db);
-    progress('analyzed the tables for PostgreSQL\'s planner');
+    progress("analyzed the tables for PostgreSQL's planner");
   }
   const rows = phases.organisation.rows + phases.register.rows + phases.integrations.rows;
   const auditEvents = phases.organisation.auditEvents + phases.register.auditEvents + phases.integrations.auditEvents;

@@ -21,10 +21,20 @@ export interface SystemsLoad {
  * events: what an import of a register does, and the measure of quality.md's "10,000 systems with
  * owners and assignments ≤ 3 s, visible at once" (the bench runs it).
  */
-export async function loadSystems(db: DatabaseHandle, clock: Clock, options: { municipalityId: string; count: number; seed: number }): Promise<SystemsLoad> {
+export async function loadSystems(
+  db: DatabaseHandle,
+  clock: Clock,
+  options: { municipalityId: string; count: number; seed: number },
+): Promise<SystemsLoad> {
   const { municipalityId } = options;
   const started = performance.now();
-  const departmentRows = await db.selectFrom('departments').select(['id', 'name', 'parent_id', 'is_it_unit']).where('municipality_id', '=', municipalityId).orderBy('sort_key').orderBy('id').execute();
+  const departmentRows = await db
+    .selectFrom('departments')
+    .select(['id', 'name', 'parent_id', 'is_it_unit'])
+    .where('municipality_id', '=', municipalityId)
+    .orderBy('sort_key')
+    .orderBy('id')
+    .execute();
   const peopleRows = await db
     .selectFrom('people')
     .select(['id', 'first_name', 'last_name', 'department_id', 'employment_status', 'start_date', 'end_date'])
@@ -33,8 +43,14 @@ export async function loadSystems(db: DatabaseHandle, clock: Clock, options: { m
     .orderBy('sort_key')
     .orderBy('id')
     .execute();
-  if (departmentRows.length === 0 || peopleRows.length === 0) throw new Error('loadSystems: the municipality needs departments and people first (generate S or M)');
-  const departments: GeneratedDepartment[] = departmentRows.map((row) => ({ id: row.id, name: row.name, topLevel: row.parent_id === null, isItUnit: Boolean(row.is_it_unit) }));
+  if (departmentRows.length === 0 || peopleRows.length === 0)
+    throw new Error('loadSystems: the municipality needs departments and people first (generate S or M)');
+  const departments: GeneratedDepartment[] = departmentRows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    topLevel: row.parent_id === null,
+    isItUnit: Boolean(row.is_it_unit),
+  }));
   const people: GeneratedPerson[] = peopleRows.map((row) => ({
     id: row.id,
     name: `${row.first_name} ${row.last_name}`,

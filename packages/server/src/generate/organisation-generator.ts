@@ -12,16 +12,74 @@ import type { IdSource } from './deterministic-ids.ts';
 
 /** A förvaltning and the units a municipality of some size has under it; titles for its staff. */
 const administrations: ReadonlyArray<{ name: string; shortName: string; units: readonly string[]; titles: readonly string[] }> = [
-  { name: 'Kommunstyrelseförvaltningen', shortName: 'KSF', units: ['IT-enheten', 'Ekonomienheten', 'HR-enheten', 'Kansliet', 'Kommunikationsenheten', 'Upphandlingsenheten', 'Digitaliseringsenheten'], titles: ['Ekonom', 'Controller', 'HR-konsult', 'Kommunsekreterare', 'Registrator', 'IT-tekniker', 'Systemförvaltare'] },
-  { name: 'Barn- och utbildningsförvaltningen', shortName: 'BUF', units: ['Förskolan', 'Grundskolan', 'Gymnasieskolan', 'Vuxenutbildningen', 'Elevhälsan', 'Fritidshemmen', 'Kulturskolan'], titles: ['Förskollärare', 'Barnskötare', 'Lärare', 'Rektor', 'Specialpedagog', 'Skoladministratör'] },
-  { name: 'Vård- och omsorgsförvaltningen', shortName: 'VOF', units: ['Äldreomsorgen', 'Hemtjänsten', 'Särskilt boende', 'Funktionsstöd', 'Hälso- och sjukvården'], titles: ['Undersköterska', 'Sjuksköterska', 'Enhetschef', 'Stödassistent', 'Arbetsterapeut'] },
-  { name: 'Socialförvaltningen', shortName: 'SOC', units: ['Individ- och familjeomsorgen', 'Ekonomiskt bistånd', 'Barn och unga', 'Missbruk och beroende'], titles: ['Socialsekreterare', 'Biståndshandläggare', 'Familjebehandlare'] },
-  { name: 'Samhällsbyggnadsförvaltningen', shortName: 'SBF', units: ['Bygglovsenheten', 'Planenheten', 'Miljö och hälsoskydd', 'Lantmäteri och GIS'], titles: ['Bygglovshandläggare', 'Planarkitekt', 'Miljöinspektör', 'GIS-ingenjör'] },
-  { name: 'Tekniska förvaltningen', shortName: 'TF', units: ['Vatten och avlopp', 'Gata och park', 'Fastighetsenheten', 'Kostenheten', 'Avfall och återvinning'], titles: ['VA-ingenjör', 'Drifttekniker', 'Fastighetsförvaltare', 'Kock'] },
-  { name: 'Kultur- och fritidsförvaltningen', shortName: 'KFF', units: ['Biblioteken', 'Fritidsgårdarna', 'Idrottsanläggningar', 'Kulturenheten'], titles: ['Bibliotekarie', 'Fritidsledare', 'Kulturchef'] },
-  { name: 'Räddningstjänsten', shortName: 'RTJ', units: ['Räddningsstyrkan', 'Förebyggande enheten'], titles: ['Brandman', 'Räddningschef', 'Brandinspektör'] },
-  { name: 'Arbetsmarknadsförvaltningen', shortName: 'AMF', units: ['Arbetsmarknadsenheten', 'Integrationsenheten'], titles: ['Arbetsmarknadskonsulent', 'Jobbcoach'] },
-  { name: 'Serviceförvaltningen', shortName: 'SEF', units: ['Kontaktcenter', 'Lokalvården', 'Fordonsenheten'], titles: ['Kommunvägledare', 'Lokalvårdare', 'Fordonstekniker'] },
+  {
+    name: 'Kommunstyrelseförvaltningen',
+    shortName: 'KSF',
+    units: [
+      'IT-enheten',
+      'Ekonomienheten',
+      'HR-enheten',
+      'Kansliet',
+      'Kommunikationsenheten',
+      'Upphandlingsenheten',
+      'Digitaliseringsenheten',
+    ],
+    titles: ['Ekonom', 'Controller', 'HR-konsult', 'Kommunsekreterare', 'Registrator', 'IT-tekniker', 'Systemförvaltare'],
+  },
+  {
+    name: 'Barn- och utbildningsförvaltningen',
+    shortName: 'BUF',
+    units: ['Förskolan', 'Grundskolan', 'Gymnasieskolan', 'Vuxenutbildningen', 'Elevhälsan', 'Fritidshemmen', 'Kulturskolan'],
+    titles: ['Förskollärare', 'Barnskötare', 'Lärare', 'Rektor', 'Specialpedagog', 'Skoladministratör'],
+  },
+  {
+    name: 'Vård- och omsorgsförvaltningen',
+    shortName: 'VOF',
+    units: ['Äldreomsorgen', 'Hemtjänsten', 'Särskilt boende', 'Funktionsstöd', 'Hälso- och sjukvården'],
+    titles: ['Undersköterska', 'Sjuksköterska', 'Enhetschef', 'Stödassistent', 'Arbetsterapeut'],
+  },
+  {
+    name: 'Socialförvaltningen',
+    shortName: 'SOC',
+    units: ['Individ- och familjeomsorgen', 'Ekonomiskt bistånd', 'Barn och unga', 'Missbruk och beroende'],
+    titles: ['Socialsekreterare', 'Biståndshandläggare', 'Familjebehandlare'],
+  },
+  {
+    name: 'Samhällsbyggnadsförvaltningen',
+    shortName: 'SBF',
+    units: ['Bygglovsenheten', 'Planenheten', 'Miljö och hälsoskydd', 'Lantmäteri och GIS'],
+    titles: ['Bygglovshandläggare', 'Planarkitekt', 'Miljöinspektör', 'GIS-ingenjör'],
+  },
+  {
+    name: 'Tekniska förvaltningen',
+    shortName: 'TF',
+    units: ['Vatten och avlopp', 'Gata och park', 'Fastighetsenheten', 'Kostenheten', 'Avfall och återvinning'],
+    titles: ['VA-ingenjör', 'Drifttekniker', 'Fastighetsförvaltare', 'Kock'],
+  },
+  {
+    name: 'Kultur- och fritidsförvaltningen',
+    shortName: 'KFF',
+    units: ['Biblioteken', 'Fritidsgårdarna', 'Idrottsanläggningar', 'Kulturenheten'],
+    titles: ['Bibliotekarie', 'Fritidsledare', 'Kulturchef'],
+  },
+  {
+    name: 'Räddningstjänsten',
+    shortName: 'RTJ',
+    units: ['Räddningsstyrkan', 'Förebyggande enheten'],
+    titles: ['Brandman', 'Räddningschef', 'Brandinspektör'],
+  },
+  {
+    name: 'Arbetsmarknadsförvaltningen',
+    shortName: 'AMF',
+    units: ['Arbetsmarknadsenheten', 'Integrationsenheten'],
+    titles: ['Arbetsmarknadskonsulent', 'Jobbcoach'],
+  },
+  {
+    name: 'Serviceförvaltningen',
+    shortName: 'SEF',
+    units: ['Kontaktcenter', 'Lokalvården', 'Fordonsenheten'],
+    titles: ['Kommunvägledare', 'Lokalvårdare', 'Fordonstekniker'],
+  },
   { name: 'Miljöförvaltningen', shortName: 'MF', units: ['Livsmedelskontrollen', 'Naturvården'], titles: ['Miljöinspektör', 'Ekolog'] },
   { name: 'Överförmyndarförvaltningen', shortName: 'ÖFF', units: ['Handläggningsenheten'], titles: ['Handläggare'] },
 ];
@@ -77,7 +135,8 @@ export async function generateDepartments(context: OrganisationContext, count: n
   };
 
   const tops: GeneratedDepartment[] = [];
-  for (let index = 0; index < topCount; index += 1) tops.push(await insert(administrations[index]!.name, administrations[index]!.shortName, null, false));
+  for (let index = 0; index < topCount; index += 1)
+    tops.push(await insert(administrations[index]!.name, administrations[index]!.shortName, null, false));
   // Every municipality has its IT unit under the municipal executive office (ITP-4.3-ORG).
   if (count > topCount) await insert('IT-enheten', null, tops[0]!.id, true);
   const round = new Map<number, number>();
@@ -98,9 +157,15 @@ export async function generateDepartments(context: OrganisationContext, count: n
 }
 
 /** Employees spread over the units (more in care and schools), 4 % of them having left. */
-export async function generatePeople(context: OrganisationContext, count: number, departments: GeneratedDepartment[]): Promise<GeneratedPerson[]> {
+export async function generatePeople(
+  context: OrganisationContext,
+  count: number,
+  departments: GeneratedDepartment[],
+): Promise<GeneratedPerson[]> {
   const { random, ids } = context;
-  const weighted: GeneratedDepartment[] = departments.flatMap((department) => Array<GeneratedDepartment>(department.topLevel ? 1 : random.integer(2, 8)).fill(department));
+  const weighted: GeneratedDepartment[] = departments.flatMap((department) =>
+    Array<GeneratedDepartment>(department.topLevel ? 1 : random.integer(2, 8)).fill(department),
+  );
   const usedEmails = new Map<string, number>();
   const rows: Array<{ id: string; values: PersonValues }> = [];
   const people: GeneratedPerson[] = [];
@@ -135,12 +200,18 @@ export async function generatePeople(context: OrganisationContext, count: number
 }
 
 function titlesOf(department: GeneratedDepartment): readonly string[] {
-  const administration = administrations.find((candidate) => department.name.startsWith(candidate.name)) ?? administrations.find((candidate) => candidate.units.some((unit) => department.name.startsWith(unit)));
+  const administration =
+    administrations.find((candidate) => department.name.startsWith(candidate.name)) ??
+    administrations.find((candidate) => candidate.units.some((unit) => department.name.startsWith(unit)));
   return administration?.titles ?? ['Handläggare', 'Samordnare'];
 }
 
 /** The roles a working register has besides its administrator: IT chief, IT unit, department heads. */
-export async function generateRoles(context: OrganisationContext, departments: GeneratedDepartment[], people: GeneratedPerson[]): Promise<number> {
+export async function generateRoles(
+  context: OrganisationContext,
+  departments: GeneratedDepartment[],
+  people: GeneratedPerson[],
+): Promise<number> {
   const active = people.filter((person) => person.active);
   const itUnit = departments.find((department) => department.isItUnit);
   const itStaff = itUnit ? active.filter((person) => person.departmentId === itUnit.id) : [];
@@ -153,8 +224,18 @@ export async function generateRoles(context: OrganisationContext, departments: G
   }
   for (const { person, role, departmentId } of grants) {
     const id = context.ids.next();
-    await roleAssignmentsRepository.insert(context.transaction, context.municipalityId, { id, personId: person.id, role, departmentId }, context.now);
-    context.audit.push({ action: 'create', entityType: 'role_assignment', entityId: id, after: { personId: person.id, role, departmentId } });
+    await roleAssignmentsRepository.insert(
+      context.transaction,
+      context.municipalityId,
+      { id, personId: person.id, role, departmentId },
+      context.now,
+    );
+    context.audit.push({
+      action: 'create',
+      entityType: 'role_assignment',
+      entityId: id,
+      after: { personId: person.id, role, departmentId },
+    });
   }
   return grants.length;
 }

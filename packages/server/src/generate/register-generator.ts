@@ -14,12 +14,17 @@ import type { GeneratedDepartment, GeneratedPerson, OrganisationContext } from '
  * with the history a register of some years has (created and confirmed dates, duties done).
  */
 /** The identity system comes first: it is the hub of the integration graph and owned by the IT unit. */
-const catalogueStart = Math.max(0, systemCatalogue.findIndex(([name]) => name === 'Active Directory'));
+const catalogueStart = Math.max(
+  0,
+  systemCatalogue.findIndex(([name]) => name === 'Active Directory'),
+);
 /** Systems generated between writes, and between yields to the database connection. */
 const writeEvery = 1000;
 const yieldEvery = 50;
 /** 80,000 duty rows per 10,000 systems share eight evidence texts. */
-const evidenceOf = Object.fromEntries(dutyKeys.map((duty) => [duty, `Dokumenterat på intranätet (${duty.replaceAll('_', ' ')})`])) as Record<(typeof dutyKeys)[number], string>;
+const evidenceOf = Object.fromEntries(
+  dutyKeys.map((duty) => [duty, `Dokumenterat på intranätet (${duty.replaceAll('_', ' ')})`]),
+) as Record<(typeof dutyKeys)[number], string>;
 
 export interface RegisterCounts {
   systems: number;
@@ -85,7 +90,14 @@ export async function generateSystems(
    * runs in this thread, nothing changes, except that the events are not all held until the end.
    */
   const flush = () => {
-    const batch = { systems: systems.splice(0), using: using.splice(0), classifications: classifications.splice(0), duties: duties.splice(0), assignments: assignments.splice(0), audit: context.auditChain.append(context.audit.splice(0)) };
+    const batch = {
+      systems: systems.splice(0),
+      using: using.splice(0),
+      classifications: classifications.splice(0),
+      duties: duties.splice(0),
+      assignments: assignments.splice(0),
+      audit: context.auditChain.append(context.audit.splice(0)),
+    };
     counts.systems += batch.systems.length;
     counts.usingDepartments += batch.using.length;
     counts.classifications += batch.classifications.length;
@@ -94,7 +106,9 @@ export async function generateSystems(
     // In name order, so that the four indexes that lead with the sort key (after the municipality)
     // take the batch in one sweep rather than at a random page per system: the systems insert took
     // half the time on SQLite. The id index still appends, since every id of the batch is above the last.
-    batch.systems.sort((left, right) => (left.columns.sort_key < right.columns.sort_key ? -1 : left.columns.sort_key > right.columns.sort_key ? 1 : 0));
+    batch.systems.sort((left, right) =>
+      left.columns.sort_key < right.columns.sort_key ? -1 : left.columns.sort_key > right.columns.sort_key ? 1 : 0,
+    );
     writing = writing.then(async () => {
       await systemsRepository.insertMany(transaction, municipalityId, batch.systems, context.now);
       await systemsRepository.insertUsingDepartmentsMany(transaction, municipalityId, batch.using);
@@ -110,7 +124,8 @@ export async function generateSystems(
   for (let index = 0; index < count; index += 1) {
     if (index > 0 && index % writeEvery === 0) flush();
     if (index % yieldEvery === yieldEvery - 1) await new Promise((resolve) => setImmediate(resolve));
-    const [baseName, supplier, product, , kind, scope, personalData, purpose, tags] = systemCatalogue[(index + catalogueStart) % systemCatalogue.length]!;
+    const [baseName, supplier, product, , kind, scope, personalData, purpose, tags] =
+      systemCatalogue[(index + catalogueStart) % systemCatalogue.length]!;
     const id = ids.next();
     systemIds.push(id);
     const owner = index === 0 ? itUnit : random.pick(departments);
@@ -166,7 +181,12 @@ export async function generateSystems(
       };
       classifications.push(classification);
     }
-    context.audit.push({ action: 'create', entityType: 'system', entityId: id, after: { name, lifecycle, ownerDepartmentId: owner.id, usingDepartmentIds: usingIds, classification } });
+    context.audit.push({
+      action: 'create',
+      entityType: 'system',
+      entityId: id,
+      after: { name, lifecycle, ownerDepartmentId: owner.id, usingDepartmentIds: usingIds, classification },
+    });
 
     // Responsibilities: a planned system may have nobody yet; every other one has a manager.
     let managerName: string | null = null;
@@ -196,12 +216,22 @@ export async function generateSystems(
           endDate: null,
           allottedHoursPerWeek: role === 'manager' ? random.pick([2, 4, 8, 16]) : null,
         });
-        context.audit.push({ action: 'create', entityType: 'system_assignment', entityId: assignmentId, after: { systemId: id, personId: person.id, role } });
+        context.audit.push({
+          action: 'create',
+          entityType: 'system_assignment',
+          entityId: assignmentId,
+          after: { systemId: id, personId: person.id, role },
+        });
       }
     }
 
     const roll = random.next();
-    const confirmedAt = managerName && roll < 0.62 ? daysAgo(now, random.integer(1, 300)) : managerName && roll < 0.82 ? daysAgo(now, random.integer(400, 900)) : null;
+    const confirmedAt =
+      managerName && roll < 0.62
+        ? daysAgo(now, random.integer(1, 300))
+        : managerName && roll < 0.82
+          ? daysAgo(now, random.integer(400, 900))
+          : null;
     if (confirmedAt) {
       system.lastConfirmedAt = confirmedAt.toISOString();
       system.lastConfirmedByName = managerName;
@@ -241,8 +271,23 @@ export async function generateIntegrations(context: OrganisationContext, count: 
     pairs.add(key);
     const id = ids.next();
     const method = random.pick(integrationMethods);
-    rows.push({ id, values: { providerSystemId, consumerSystemId, description: null, flow: random.chance(0.85) ? 'data' : 'function', method, frequency: random.pick(integrationFrequencies) } });
-    context.audit.push({ action: 'create', entityType: 'integration', entityId: id, after: { providerSystemId, consumerSystemId, method } });
+    rows.push({
+      id,
+      values: {
+        providerSystemId,
+        consumerSystemId,
+        description: null,
+        flow: random.chance(0.85) ? 'data' : 'function',
+        method,
+        frequency: random.pick(integrationFrequencies),
+      },
+    });
+    context.audit.push({
+      action: 'create',
+      entityType: 'integration',
+      entityId: id,
+      after: { providerSystemId, consumerSystemId, method },
+    });
   };
   const hub = systemIds[0]!;
   for (const systemId of systemIds) if (rows.length < target / 4 && random.chance(0.3)) add(hub, systemId);

@@ -37,7 +37,9 @@ function allocate(total: number, minimum: number, weights: number[]): number[] {
   const exact = weights.map((weight) => (spare * weight) / weightSum);
   const parts = exact.map((value) => Math.floor(value));
   let left = spare - parts.reduce((sum, part) => sum + part, 0);
-  const byRemainder = exact.map((value, index) => ({ index, remainder: value - Math.floor(value) })).sort((a, b) => b.remainder - a.remainder);
+  const byRemainder = exact
+    .map((value, index) => ({ index, remainder: value - Math.floor(value) }))
+    .sort((a, b) => b.remainder - a.remainder);
   for (const { index } of byRemainder) {
     if (left <= 0) break;
     parts[index]! += 1;
@@ -58,7 +60,9 @@ export function planWorkload(size: WorkloadSize, seed: number, single: { code: s
     return [{ ...single, ...rest }];
   }
   const random = createRandom(seed);
-  const weights = Array.from({ length: totals.municipalities }, (_unused, index) => (index === 0 ? 1 : (1 / (index + 1) ** 0.9) * (0.8 + 0.4 * random.next())));
+  const weights = Array.from({ length: totals.municipalities }, (_unused, index) =>
+    index === 0 ? 1 : (1 / (index + 1) ** 0.9) * (0.8 + 0.4 * random.next()),
+  );
   const departments = allocate(totals.departments, minimums.departments, weights);
   const people = allocate(totals.people, minimums.people, weights);
   const systems = allocate(totals.systems, minimums.systems, weights);

@@ -40,16 +40,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', types.timestamp, (column) => column.notNull())
     .addColumn('version', 'integer', (column) => column.notNull().defaultTo(1))
     .execute();
-  await db.schema
-    .createIndex('departments_municipality_sort')
-    .on('departments')
-    .columns(['municipality_id', 'sort_key', 'id'])
-    .execute();
-  await db.schema
-    .createIndex('departments_municipality_parent')
-    .on('departments')
-    .columns(['municipality_id', 'parent_id'])
-    .execute();
+  await db.schema.createIndex('departments_municipality_sort').on('departments').columns(['municipality_id', 'sort_key', 'id']).execute();
+  await db.schema.createIndex('departments_municipality_parent').on('departments').columns(['municipality_id', 'parent_id']).execute();
 
   await db.schema
     .createTable('people')
@@ -71,16 +63,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('version', 'integer', (column) => column.notNull().defaultTo(1))
     .addUniqueConstraint('people_municipality_email', ['municipality_id', 'email'])
     .execute();
-  await db.schema
-    .createIndex('people_municipality_sort')
-    .on('people')
-    .columns(['municipality_id', 'sort_key', 'id'])
-    .execute();
-  await db.schema
-    .createIndex('people_municipality_department')
-    .on('people')
-    .columns(['municipality_id', 'department_id'])
-    .execute();
+  await db.schema.createIndex('people_municipality_sort').on('people').columns(['municipality_id', 'sort_key', 'id']).execute();
+  await db.schema.createIndex('people_municipality_department').on('people').columns(['municipality_id', 'department_id']).execute();
   await db.schema.createIndex('people_login').on('people').column('login_id').execute();
 
   await db.schema

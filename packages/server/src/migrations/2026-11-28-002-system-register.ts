@@ -52,7 +52,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ['systems_municipality_updated', ['municipality_id', 'updated_at', 'id']],
     ['systems_municipality_confirmed', ['municipality_id', 'last_confirmed_at']],
   ] as const) {
-    await db.schema.createIndex(name).on('systems').columns([...columns]).execute();
+    await db.schema
+      .createIndex(name)
+      .on('systems')
+      .columns([...columns])
+      .execute();
   }
 
   await db.schema
@@ -62,7 +66,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('department_id', 'text', (column) => column.notNull().references('departments.id'))
     .addPrimaryKeyConstraint('system_using_departments_pk', ['system_id', 'department_id'])
     .execute();
-  await db.schema.createIndex('system_using_departments_department').on('system_using_departments').columns(['municipality_id', 'department_id']).execute();
+  await db.schema
+    .createIndex('system_using_departments_department')
+    .on('system_using_departments')
+    .columns(['municipality_id', 'department_id'])
+    .execute();
 
   await db.schema
     .createTable('system_classifications')
@@ -77,7 +85,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('recorded_at', types.timestamp, (column) => column.notNull())
     .addColumn('recorded_by_name', 'text', (column) => column.notNull())
     .execute();
-  await db.schema.createIndex('system_classifications_system').on('system_classifications').columns(['municipality_id', 'system_id', 'recorded_at']).execute();
+  await db.schema
+    .createIndex('system_classifications_system')
+    .on('system_classifications')
+    .columns(['municipality_id', 'system_id', 'recorded_at'])
+    .execute();
 
   await db.schema
     .createTable('system_assignments')
@@ -93,7 +105,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', types.timestamp, (column) => column.notNull())
     .addColumn('version', 'integer', (column) => column.notNull().defaultTo(1))
     .execute();
-  await db.schema.createIndex('system_assignments_system').on('system_assignments').columns(['municipality_id', 'system_id', 'role']).execute();
+  await db.schema
+    .createIndex('system_assignments_system')
+    .on('system_assignments')
+    .columns(['municipality_id', 'system_id', 'role'])
+    .execute();
   await db.schema.createIndex('system_assignments_person').on('system_assignments').columns(['municipality_id', 'person_id']).execute();
 
   await db.schema
@@ -148,11 +164,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('processed_at', types.timestamp)
     .execute();
   await db.schema.createIndex('domain_events_pending').on('domain_events').columns(['processed_at', 'occurred_at']).execute();
-  await db.schema.createIndex('domain_events_municipality').on('domain_events').columns(['municipality_id', 'type', 'occurred_at']).execute();
+  await db.schema
+    .createIndex('domain_events_municipality')
+    .on('domain_events')
+    .columns(['municipality_id', 'type', 'occurred_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['domain_events', 'public_register_settings', 'integrations', 'system_duties', 'system_assignments', 'system_classifications', 'system_using_departments', 'systems']) {
+  for (const table of [
+    'domain_events',
+    'public_register_settings',
+    'integrations',
+    'system_duties',
+    'system_assignments',
+    'system_classifications',
+    'system_using_departments',
+    'systems',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

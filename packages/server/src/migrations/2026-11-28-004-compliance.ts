@@ -16,7 +16,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('published_by_name', 'text', (column) => column.notNull())
     .addUniqueConstraint('policy_packs_version', ['municipality_id', 'pack_key', 'pack_version'])
     .execute();
-  await db.schema.createIndex('policy_packs_municipality_published').on('policy_packs').columns(['municipality_id', 'published_at']).execute();
+  await db.schema
+    .createIndex('policy_packs_municipality_published')
+    .on('policy_packs')
+    .columns(['municipality_id', 'published_at'])
+    .execute();
 
   await db.schema
     .createTable('compliance_exceptions')
@@ -30,7 +34,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', types.timestamp, (column) => column.notNull())
     .addColumn('version', 'integer', (column) => column.notNull().defaultTo(1))
     .execute();
-  await db.schema.createIndex('compliance_exceptions_clause').on('compliance_exceptions').columns(['municipality_id', 'clause_id']).execute();
+  await db.schema
+    .createIndex('compliance_exceptions_clause')
+    .on('compliance_exceptions')
+    .columns(['municipality_id', 'clause_id'])
+    .execute();
 
   await db.schema
     .createTable('compliance_snapshots')

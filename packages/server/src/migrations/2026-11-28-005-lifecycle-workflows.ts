@@ -88,7 +88,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', types.timestamp, (column) => column.notNull())
     .addColumn('version', 'integer', (column) => column.notNull().defaultTo(1))
     .execute();
-  await db.schema.createIndex('project_checkpoints_project').on('project_checkpoints').columns(['municipality_id', 'project_id', 'held_on']).execute();
+  await db.schema
+    .createIndex('project_checkpoints_project')
+    .on('project_checkpoints')
+    .columns(['municipality_id', 'project_id', 'held_on'])
+    .execute();
 
   await db.schema
     .createTable('operational_approvals')
@@ -107,8 +111,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('reason', 'text')
     .addColumn('recorded_at', types.timestamp, (column) => column.notNull())
     .execute();
-  await db.schema.createIndex('operational_approvals_project').on('operational_approvals').columns(['municipality_id', 'project_id', 'recorded_at']).execute();
-  await db.schema.createIndex('operational_approvals_system').on('operational_approvals').columns(['municipality_id', 'system_id']).execute();
+  await db.schema
+    .createIndex('operational_approvals_project')
+    .on('operational_approvals')
+    .columns(['municipality_id', 'project_id', 'recorded_at'])
+    .execute();
+  await db.schema
+    .createIndex('operational_approvals_system')
+    .on('operational_approvals')
+    .columns(['municipality_id', 'system_id'])
+    .execute();
 
   await db.schema
     .createTable('risk_analyses')
@@ -131,7 +143,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', types.timestamp, (column) => column.notNull())
     .addColumn('version', 'integer', (column) => column.notNull().defaultTo(1))
     .execute();
-  await db.schema.createIndex('risk_analyses_system').on('risk_analyses').columns(['municipality_id', 'system_id', 'analysed_on']).execute();
+  await db.schema
+    .createIndex('risk_analyses_system')
+    .on('risk_analyses')
+    .columns(['municipality_id', 'system_id', 'analysed_on'])
+    .execute();
 
   await db.schema
     .createTable('reviews')
@@ -188,7 +204,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('system_id', 'text', (column) => column.notNull().references('systems.id'))
     .addPrimaryKeyConstraint('change_notice_systems_pk', ['change_notice_id', 'system_id'])
     .execute();
-  await db.schema.createIndex('change_notice_systems_system').on('change_notice_systems').columns(['municipality_id', 'system_id']).execute();
+  await db.schema
+    .createIndex('change_notice_systems_system')
+    .on('change_notice_systems')
+    .columns(['municipality_id', 'system_id'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

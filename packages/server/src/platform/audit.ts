@@ -154,12 +154,7 @@ export function auditEventRow(placement: AuditEventPlacement, actor: AnyActor, e
  * row lock on PostgreSQL (SQLite serialises writers anyway), so concurrent writers cannot fork
  * the chain.
  */
-export async function recordAudit(
-  transaction: TransactionHandle,
-  actor: AnyActor,
-  clock: Clock,
-  entry: AuditEntry,
-): Promise<void> {
+export async function recordAudit(transaction: TransactionHandle, actor: AnyActor, clock: Clock, entry: AuditEntry): Promise<void> {
   const municipalityId = entry.municipalityId !== undefined ? entry.municipalityId : actor.municipalityId;
   const chainId = municipalityId ?? installationChain;
 
@@ -178,13 +173,14 @@ export async function recordAudit(
   } else {
     sequence = 1;
     previousHash = genesisHash;
-    await transaction
-      .insertInto('audit_chain_heads')
-      .values({ chain_id: chainId, last_sequence: 1, last_hash: genesisHash })
-      .execute();
+    await transaction.insertInto('audit_chain_heads').values({ chain_id: chainId, last_sequence: 1, last_hash: genesisHash }).execute();
   }
 
-  const row = auditEventRow({ id: randomUUID(), chainId, sequence, municipalityId, occurredAt: clock.now().toISOString(), previousHash }, actor, entry);
+  const row = auditEventRow(
+    { id: randomUUID(), chainId, sequence, municipalityId, occurredAt: clock.now().toISOString(), previousHash },
+    actor,
+    entry,
+  );
   await transaction.insertInto('audit_events').values(row).execute();
   await transaction.updateTable('audit_chain_heads').set({ last_hash: row.hash }).where('chain_id', '=', chainId).execute();
 }

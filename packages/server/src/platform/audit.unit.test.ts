@@ -30,7 +30,9 @@ const sameAsReplacer = (value: unknown) => expect(outcome(canonicalJson, value))
 
 describe('canonical JSON of audit values', () => {
   it('sorts keys at every depth and drops undefined fields, as the stored events have it', () => {
-    expect(canonicalJson({ b: 1, a: { d: [{ z: null, y: undefined, x: 'å' }], c: true } })).toBe('{"a":{"c":true,"d":[{"x":"å","z":null}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [{ z: null, y: undefined, x: 'å' }], c: true } })).toBe(
+      '{"a":{"c":true,"d":[{"x":"å","z":null}]},"b":1}',
+    );
     expect(canonicalJson(undefined)).toBeNull();
     expect(canonicalJson(null)).toBeNull();
   });
@@ -62,7 +64,18 @@ describe('canonical JSON of audit values', () => {
   it('gives the bytes of the replacer form for any value', () => {
     fc.assert(
       fc.property(
-        fc.anything({ withBoxedValues: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withSparseArray: true, withTypedArray: true, withObjectString: true, withBigInt: true, withUnicodeString: true }),
+        fc.anything({
+          withBoxedValues: true,
+          withDate: true,
+          withMap: true,
+          withSet: true,
+          withNullPrototype: true,
+          withSparseArray: true,
+          withTypedArray: true,
+          withObjectString: true,
+          withBigInt: true,
+          withUnicodeString: true,
+        }),
         (value) => {
           sameAsReplacer(value);
         },
@@ -72,7 +85,28 @@ describe('canonical JSON of audit values', () => {
   });
 
   it('orders any mix of keys as the replacer form does (integer-like, accented, cased, __proto__)', () => {
-    const key = fc.oneof(fc.constantFrom('0', '1', '10', '01', '-1', '4294967294', '4294967295', '__proto__', 'a', 'A', 'å', 'Ä', 'ö', 'é', 'e\u0301', '', ' '), fc.string({ unit: 'grapheme' }));
+    const key = fc.oneof(
+      fc.constantFrom(
+        '0',
+        '1',
+        '10',
+        '01',
+        '-1',
+        '4294967294',
+        '4294967295',
+        '__proto__',
+        'a',
+        'A',
+        'å',
+        'Ä',
+        'ö',
+        'é',
+        'e\u0301',
+        '',
+        ' ',
+      ),
+      fc.string({ unit: 'grapheme' }),
+    );
     const tree = fc.letrec((tie) => ({
       value: fc.oneof({ depthSize: 'small' }, fc.string(), fc.double(), fc.constant(undefined), fc.array(tie('value')), tie('object')),
       object: fc.dictionary(key, tie('value'), { maxKeys: 12 }),

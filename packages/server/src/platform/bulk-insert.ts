@@ -51,7 +51,11 @@ async function columnTypesOf(db: Executor, table: string): Promise<Map<string, s
   return types;
 }
 
-export async function insertRows<Table extends TableName>(db: Executor, table: Table, rows: ReadonlyArray<Insertable<Database[Table]>>): Promise<void> {
+export async function insertRows<Table extends TableName>(
+  db: Executor,
+  table: Table,
+  rows: ReadonlyArray<Insertable<Database[Table]>>,
+): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!);
   const values = rows as ReadonlyArray<Record<string, unknown>>;

@@ -99,10 +99,7 @@ function withStatementCache(sqlite: SqliteDatabase.Database, limit = 500) {
 }
 
 /** Runs `work` in one transaction. Every mutation and its audit event go through here. */
-export function withTransaction<Result>(
-  db: DatabaseHandle,
-  work: (transaction: TransactionHandle) => Promise<Result>,
-): Promise<Result> {
+export function withTransaction<Result>(db: DatabaseHandle, work: (transaction: TransactionHandle) => Promise<Result>): Promise<Result> {
   return db.transaction().execute(work);
 }
 
@@ -110,7 +107,10 @@ export function withTransaction<Result>(
  * Runs independent queries together on the pool, but one after another inside a transaction:
  * a transaction has a single connection, which must not carry two queries at once (pg 9 refuses).
  */
-export async function inParallel<Results extends unknown[]>(executor: Executor, ...work: { [Index in keyof Results]: () => Promise<Results[Index]> }): Promise<Results> {
+export async function inParallel<Results extends unknown[]>(
+  executor: Executor,
+  ...work: { [Index in keyof Results]: () => Promise<Results[Index]> }
+): Promise<Results> {
   if (!executor.isTransaction) return (await Promise.all(work.map((run) => run()))) as Results;
   const results: unknown[] = [];
   for (const run of work) results.push(await run());

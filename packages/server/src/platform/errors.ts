@@ -27,9 +27,7 @@ export class AppError extends Error {
 
 export const notFound = (entity: string) => new AppError('not_found', `${entity} was not found.`);
 export const forbidden = (message = 'You do not have permission to do this.') => new AppError('forbidden', message);
-export const conflict = (message: string, fieldErrors?: FieldError[]) =>
-  new AppError('conflict', message, { fieldErrors });
-export const invalid = (path: string, message: string) =>
-  new AppError('validation_failed', message, { fieldErrors: [{ path, message }] });
+export const conflict = (message: string, fieldErrors?: FieldError[]) => new AppError('conflict', message, { fieldErrors });
+export const invalid = (path: string, message: string) => new AppError('validation_failed', message, { fieldErrors: [{ path, message }] });
 export const versionMismatch = () =>
   new AppError('version_mismatch', 'The record was changed by someone else. Reload it and apply your change again.');

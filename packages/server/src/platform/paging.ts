@@ -52,15 +52,22 @@ export function decodeOffsetCursor(cursor: string | undefined): number {
   if (!cursor) return 0;
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const offset = Number(text);
-  if (!/^\d{1,9}$/.test(text) || !Number.isSafeInteger(offset)) throw invalid('cursor', 'The cursor is not valid; start again from the first page.');
+  if (!/^\d{1,9}$/.test(text) || !Number.isSafeInteger(offset))
+    throw invalid('cursor', 'The cursor is not valid; start again from the first page.');
   return offset;
 }
 
 /** One page of an offset-paged query: asks for one row more than the page to know whether there is a next page. */
-export async function offsetPage<Row>(rows: (offset: number, limit: number) => Promise<Row[]>, cursor: string | undefined, limit: number): Promise<{ rows: Row[]; nextCursor: string | null }> {
+export async function offsetPage<Row>(
+  rows: (offset: number, limit: number) => Promise<Row[]>,
+  cursor: string | undefined,
+  limit: number,
+): Promise<{ rows: Row[]; nextCursor: string | null }> {
   const offset = decodeOffsetCursor(cursor);
   const fetched = await rows(offset, limit + 1);
-  return fetched.length > limit ? { rows: fetched.slice(0, limit), nextCursor: encodeOffsetCursor(offset + limit) } : { rows: fetched, nextCursor: null };
+  return fetched.length > limit
+    ? { rows: fetched.slice(0, limit), nextCursor: encodeOffsetCursor(offset + limit) }
+    : { rows: fetched, nextCursor: null };
 }
 
 /** Resolves `?sort=-name` against a table of allowed fields to a sort specification. */
@@ -117,7 +124,14 @@ export function finishPage<Row extends { sort_value: string | number; id: string
  * One page of a list and the total, the way every list endpoint answers: the page query (with its
  * selection) and the filtered query to count run together; rows become items through `toItem`.
  */
-export async function pageOf<Database, Tables extends keyof Database, Output extends { id: string }, CountDatabase, CountTables extends keyof CountDatabase, Item>(
+export async function pageOf<
+  Database,
+  Tables extends keyof Database,
+  Output extends { id: string },
+  CountDatabase,
+  CountTables extends keyof CountDatabase,
+  Item,
+>(
   rows: SelectQueryBuilder<Database, Tables, Output>,
   filtered: SelectQueryBuilder<CountDatabase, CountTables, object>,
   sort: SortSpecification,

@@ -21,7 +21,9 @@ describe('Swedish sort keys', () => {
   it('agree with Intl.Collator("sv") on Swedish words', () => {
     const collator = new Intl.Collator('sv');
     const words = ['ö', 'å', 'ä', 'z', 'a', 'Ö', 'Å', 'e', 'é'];
-    const byKey = [...words].sort((left, right) => (swedishSortKey(left) < swedishSortKey(right) ? -1 : swedishSortKey(left) > swedishSortKey(right) ? 1 : 0));
+    const byKey = [...words].sort((left, right) =>
+      swedishSortKey(left) < swedishSortKey(right) ? -1 : swedishSortKey(left) > swedishSortKey(right) ? 1 : 0,
+    );
     const byCollator = [...words].sort(collator.compare);
     expect(byKey.map(swedishSortKey)).toEqual(byCollator.map(swedishSortKey));
   });
@@ -83,7 +85,13 @@ describe('audit hashing', () => {
   it('changes when any field or the previous hash changes', () => {
     const original = hashAuditEvent(event);
     expect(hashAuditEvent({ ...event })).toBe(original);
-    for (const [key, value] of Object.entries({ after_json: '{"name":"X"}', sequence: 2, previous_hash: '1'.repeat(64), actor_name: 'someone', occurred_at: '2026-11-28T09:00:00.001Z' })) {
+    for (const [key, value] of Object.entries({
+      after_json: '{"name":"X"}',
+      sequence: 2,
+      previous_hash: '1'.repeat(64),
+      actor_name: 'someone',
+      occurred_at: '2026-11-28T09:00:00.001Z',
+    })) {
       expect(hashAuditEvent({ ...event, [key]: value })).not.toBe(original);
     }
   });

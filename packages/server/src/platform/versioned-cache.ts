@@ -37,7 +37,11 @@ export async function dataVersionFor(db: Executor, actor: AnyActor, municipality
 export function versionedKey(...parts: unknown[]): string {
   return JSON.stringify(parts, (_name, value: unknown) =>
     value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined).sort(([left], [right]) => left.localeCompare(right)))
+      ? Object.fromEntries(
+          Object.entries(value)
+            .filter(([, field]) => field !== undefined)
+            .sort(([left], [right]) => left.localeCompare(right)),
+        )
       : value,
   );
 }
@@ -85,7 +89,13 @@ export function createVersionedCache<Value>(maximumEntries: number, settings: Re
      * read follows it, the query), so no caller can leave the version out. With the cache off,
      * neither the version nor a key is made.
      */
-    async readAtVersion(db: Executor, actor: AnyActor, municipalityId: string, dependsOn: unknown[], load: () => Promise<Value>): Promise<Value> {
+    async readAtVersion(
+      db: Executor,
+      actor: AnyActor,
+      municipalityId: string,
+      dependsOn: unknown[],
+      load: () => Promise<Value>,
+    ): Promise<Value> {
       if (!settings.readCache) return load();
       const version = await dataVersionFor(db, actor, municipalityId);
       return getOrLoad(versionedKey(municipalityId, version, ...dependsOn), load);

@@ -105,7 +105,9 @@ describe('createVersionedCache with READ_CACHE=false', () => {
 
 describe('versionedKey', () => {
   it('names a query by its defined fields in name order', () => {
-    expect(versionedKey('m', 7, '2026-11-28', { sort: 'name', limit: 5, q: undefined })).toBe(versionedKey('m', 7, '2026-11-28', { limit: 5, sort: 'name' }));
+    expect(versionedKey('m', 7, '2026-11-28', { sort: 'name', limit: 5, q: undefined })).toBe(
+      versionedKey('m', 7, '2026-11-28', { limit: 5, sort: 'name' }),
+    );
     expect(versionedKey('m', 7, '2026-11-28', { limit: 5 })).not.toBe(versionedKey('m', 8, '2026-11-28', { limit: 5 }));
     expect(versionedKey('m', 7, { department: null })).not.toBe(versionedKey('m', 7, {}));
   });

@@ -50,7 +50,20 @@ const departmentNames: Array<[name: string, parentIndex: number | null, isItUnit
   ['Kultur och fritid', null, false],
 ];
 
-const systemWords = ['Procapita', 'Ciceron', 'Agresso', 'Heroma', 'Visma', 'Lex', 'Ecos', 'Tieto', 'Combine', 'Public 360', 'Evolution', 'Växel'];
+const systemWords = [
+  'Procapita',
+  'Ciceron',
+  'Agresso',
+  'Heroma',
+  'Visma',
+  'Lex',
+  'Ecos',
+  'Tieto',
+  'Combine',
+  'Public 360',
+  'Evolution',
+  'Växel',
+];
 
 /** A date `daysAgo` days before `today` (YYYY-MM-DD), as an ISO timestamp at 10:00 UTC. */
 function timestampDaysBefore(today: string, daysAgo: number): string {
@@ -78,9 +91,15 @@ function generateAssignments(random: Random, people: SnapshotPerson[], today: st
   if (random.chance(0.93)) assignments.push({ personId: manager.id, role: 'manager', startDate: since, endDate: null });
   if (random.chance(0.02)) assignments.push({ personId: random.pick(people).id, role: 'manager', startDate: since, endDate: null });
   // History: a previous manager whose assignment has ended, and sometimes a successor not yet started.
-  if (random.chance(0.3)) assignments.push({ personId: random.pick(people).id, role: 'manager', startDate: dateDaysBefore(today, 4000), endDate: since });
-  if (random.chance(0.03)) assignments.push({ personId: random.pick(people).id, role: 'deputy', startDate: addMonths(today, 1), endDate: null });
-  const deputyCount = weighted(random, [[0, 12], [1, 60], [2, 28]]);
+  if (random.chance(0.3))
+    assignments.push({ personId: random.pick(people).id, role: 'manager', startDate: dateDaysBefore(today, 4000), endDate: since });
+  if (random.chance(0.03))
+    assignments.push({ personId: random.pick(people).id, role: 'deputy', startDate: addMonths(today, 1), endDate: null });
+  const deputyCount = weighted(random, [
+    [0, 12],
+    [1, 60],
+    [2, 28],
+  ]);
   for (let index = 0; index < deputyCount; index += 1) {
     const deputy = random.chance(0.03) ? manager : random.pick(people);
     assignments.push({ personId: deputy.id, role: 'deputy', startDate: since, endDate: null });
@@ -91,12 +110,18 @@ function generateAssignments(random: Random, people: SnapshotPerson[], today: st
 function generateDuties(random: Random, today: string): SnapshotDuty[] {
   // Registers are uneven rather than uniformly patchy: most managers keep the whole checklist
   // current, the rest have gaps here and there, and some never started it.
-  if (random.chance(0.6)) return dutyKeys.map((duty) => ({ duty, status: 'done', confirmedAt: timestampDaysBefore(today, random.integer(0, 330)) }));
+  if (random.chance(0.6))
+    return dutyKeys.map((duty) => ({ duty, status: 'done', confirmedAt: timestampDaysBefore(today, random.integer(0, 330)) }));
   if (random.chance(0.25)) return [];
   const duties: SnapshotDuty[] = [];
   for (const duty of dutyKeys) {
     if (random.chance(0.03)) continue;
-    const status = weighted<SnapshotDuty['status']>(random, [['done', 85], ['not_applicable', 4], ['in_progress', 7], ['not_started', 4]]);
+    const status = weighted<SnapshotDuty['status']>(random, [
+      ['done', 85],
+      ['not_applicable', 4],
+      ['in_progress', 7],
+      ['not_started', 4],
+    ]);
     const confirmedAt = random.chance(0.05) ? null : timestampDaysBefore(today, random.integer(0, 420));
     duties.push({ duty, status, confirmedAt });
   }
@@ -128,8 +153,18 @@ export function generateSyntheticSnapshot(options: SyntheticSnapshotOptions): Co
 
   const systems: SnapshotSystem[] = [];
   for (let index = 0; index < options.systemCount; index += 1) {
-    const scope = weighted<SystemScope>(random, [['administrative', 88], ['teaching', 8], ['public', 4]]);
-    const lifecycle = weighted<Lifecycle>(random, [['planned', 4], ['introducing', 5], ['in_production', 80], ['retiring', 5], ['retired', 6]]);
+    const scope = weighted<SystemScope>(random, [
+      ['administrative', 88],
+      ['teaching', 8],
+      ['public', 4],
+    ]);
+    const lifecycle = weighted<Lifecycle>(random, [
+      ['planned', 4],
+      ['introducing', 5],
+      ['in_production', 80],
+      ['retiring', 5],
+      ['retired', 6],
+    ]);
     const ownerDepartmentId = weighted<string | null>(random, [
       [random.pick(departments).id, 96],
       [null, 2],
@@ -153,7 +188,14 @@ export function generateSyntheticSnapshot(options: SyntheticSnapshotOptions): Co
     });
   }
 
-  return { municipalityId, evaluatedAt, departments, people, systems, ...generateLifecycleRecords(createRandom(options.seed + 1), systems, departments, today) };
+  return {
+    municipalityId,
+    evaluatedAt,
+    departments,
+    people,
+    systems,
+    ...generateLifecycleRecords(createRandom(options.seed + 1), systems, departments, today),
+  };
 }
 
 /**
@@ -165,7 +207,10 @@ function generateLifecycleRecords(random: Random, systems: SnapshotSystem[], dep
   const riskAnalyses: SnapshotRiskAnalysis[] = [];
   const changeNotices: SnapshotChangeNotice[] = [];
   const projects: SnapshotProject[] = [];
-  const stated = (): BudgetAmounts[string] => ({ oneOff: random.chance(0.04) ? null : random.integer(0, 50) * 1000, yearly: random.chance(0.04) ? null : random.integer(0, 20) * 1000 });
+  const stated = (): BudgetAmounts[string] => ({
+    oneOff: random.chance(0.04) ? null : random.integer(0, 50) * 1000,
+    yearly: random.chance(0.04) ? null : random.integer(0, 20) * 1000,
+  });
   for (const [index, system] of systems.entries()) {
     if (random.chance(0.75)) {
       const adjacentSystemCount = random.integer(0, 3);
@@ -179,7 +224,13 @@ function generateLifecycleRecords(random: Random, systems: SnapshotSystem[], dep
         adjacentConsideredCount: random.chance(0.9) ? adjacentSystemCount : 0,
       });
     }
-    if (random.chance(0.7)) riskAnalyses.push({ id: `${system.id}-risk`, systemId: system.id, analysedOn: dateDaysBefore(today, random.integer(5, 500)), superseded: false });
+    if (random.chance(0.7))
+      riskAnalyses.push({
+        id: `${system.id}-risk`,
+        systemId: system.id,
+        analysedOn: dateDaysBefore(today, random.integer(5, 500)),
+        superseded: false,
+      });
     if (random.chance(0.15)) {
       changeNotices.push({
         id: `${system.id}-notice`,
@@ -192,7 +243,13 @@ function generateLifecycleRecords(random: Random, systems: SnapshotSystem[], dep
       });
     }
     if (random.chance(0.08)) {
-      const state = weighted<SnapshotProject['state']>(random, [['draft', 1], ['in_preparation', 2], ['submitted', 2], ['approved', 3], ['closed', 2]]);
+      const state = weighted<SnapshotProject['state']>(random, [
+        ['draft', 1],
+        ['in_preparation', 2],
+        ['submitted', 2],
+        ['approved', 3],
+        ['closed', 2],
+      ]);
       projects.push({
         id: `${system.id}-project`,
         title: `Införande ${index + 1}`,

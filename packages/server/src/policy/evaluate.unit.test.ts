@@ -141,9 +141,24 @@ describe('exceptions', () => {
     const untilWith = (exceptions: Array<{ clauseId: string; until?: string | null }>) =>
       evaluate(snapshot, tanumPolicyPack, { exceptions, ruleIds: ['ITP-4.2-DEPUTY'] })[0]!.evidence['until'];
     const clauseId = 'ITP-4.2-DEPUTY';
-    expect(untilWith([{ clauseId, until: '2027-12-31' }, { clauseId, until: '2027-01-31' }])).toBe('2027-12-31');
-    expect(untilWith([{ clauseId, until: '2027-01-31' }, { clauseId, until: null }])).toBeNull();
-    expect(untilWith([{ clauseId, until: '2026-01-01' }, { clauseId, until: '2027-01-31' }])).toBe('2027-01-31');
+    expect(
+      untilWith([
+        { clauseId, until: '2027-12-31' },
+        { clauseId, until: '2027-01-31' },
+      ]),
+    ).toBe('2027-12-31');
+    expect(
+      untilWith([
+        { clauseId, until: '2027-01-31' },
+        { clauseId, until: null },
+      ]),
+    ).toBeNull();
+    expect(
+      untilWith([
+        { clauseId, until: '2026-01-01' },
+        { clauseId, until: '2027-01-31' },
+      ]),
+    ).toBe('2027-01-31');
   });
 });
 

@@ -4,7 +4,14 @@ export * from './policy-pack.ts';
 export type { ComplianceRule, RuleContext, RuleResult, RuleStatus, SubjectType } from './rule.ts';
 export { createRuleContext } from './rule.ts';
 export { evaluate, mergeSystemResults, selectRules, type EvaluationOptions, type PolicyException } from './evaluate.ts';
-export { summarise, scoreOf, type ClauseSummary, type ComplianceCounts, type ComplianceSummary, type DepartmentSummary } from './summarise.ts';
+export {
+  summarise,
+  scoreOf,
+  type ClauseSummary,
+  type ComplianceCounts,
+  type ComplianceSummary,
+  type DepartmentSummary,
+} from './summarise.ts';
 export { validatePolicyPack } from './validate-pack.ts';
 export { tanumPolicyPack } from './tanum-pack.ts';
 export { complianceRules, allReasonCodes, sharedReasonCodes } from './rules/registry.ts';

@@ -105,7 +105,16 @@ export interface SnapshotChangeNotice {
 }
 
 /** The §4.2.1 budget categories and the §6 shared resources, each stated as one-off and yearly. */
-export const budgetCategoryKeys = ['project_management', 'consultants', 'software', 'servers', 'clients', 'network', 'communication', 'training'] as const;
+export const budgetCategoryKeys = [
+  'project_management',
+  'consultants',
+  'software',
+  'servers',
+  'clients',
+  'network',
+  'communication',
+  'training',
+] as const;
 export const sharedResourceKeys = ['network', 'communication', 'servers', 'workstations'] as const;
 export type BudgetAmounts = Record<string, { oneOff: number | null; yearly: number | null } | undefined>;
 

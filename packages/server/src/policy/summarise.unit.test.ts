@@ -4,7 +4,17 @@ import { scoreOf, summarise } from './summarise.ts';
 import { departments } from './test-support.ts';
 
 function result(clauseId: string, subjectId: string, departmentId: string | null, status: RuleStatus): RuleResult {
-  return { clauseId, subjectType: 'system', subjectId, subjectName: subjectId, departmentId, status, reason: 'x', evidence: {}, fixPath: '/' };
+  return {
+    clauseId,
+    subjectType: 'system',
+    subjectId,
+    subjectName: subjectId,
+    departmentId,
+    status,
+    reason: 'x',
+    evidence: {},
+    fixPath: '/',
+  };
 }
 
 const results: RuleResult[] = [

@@ -64,8 +64,10 @@ const parameterList: ParameterDefinition[] = [
     key: 'changeNoticeAcknowledgeWorkingDays',
     value: 5,
     unit: 'working_days',
-    descriptionSv: 'Inom hur många arbetsdagar IT-enheten ska bekräfta en anmälan om ändrad drift eller ändrat ansvar (ITP-4.2.2-CHANGE-NOTICE).',
-    descriptionEn: 'Within how many working days the IT unit acknowledges a notice of a change in operation or responsibility (ITP-4.2.2-CHANGE-NOTICE).',
+    descriptionSv:
+      'Inom hur många arbetsdagar IT-enheten ska bekräfta en anmälan om ändrad drift eller ändrat ansvar (ITP-4.2.2-CHANGE-NOTICE).',
+    descriptionEn:
+      'Within how many working days the IT unit acknowledges a notice of a change in operation or responsibility (ITP-4.2.2-CHANGE-NOTICE).',
   },
 ];
 

@@ -89,7 +89,9 @@ describe('the Tanum policy pack', () => {
   });
 
   it('carries the parameters with their default values', () => {
-    const values = Object.fromEntries(Object.values(tanumPolicyPack.parameters).map((parameter) => [parameter.key, [parameter.value, parameter.unit]]));
+    const values = Object.fromEntries(
+      Object.values(tanumPolicyPack.parameters).map((parameter) => [parameter.key, [parameter.value, parameter.unit]]),
+    );
     expect(values).toEqual({
       registerConfirmationIntervalMonths: [12, 'months'],
       dutyConfirmationIntervalMonths: [12, 'months'],

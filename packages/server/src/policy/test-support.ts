@@ -28,7 +28,11 @@ export const people: SnapshotPerson[] = [
   buildPerson('eva', { employmentStatus: 'left' }),
 ];
 
-export function assignment(personId: string, role: SnapshotAssignment['role'], overrides: Partial<SnapshotAssignment> = {}): SnapshotAssignment {
+export function assignment(
+  personId: string,
+  role: SnapshotAssignment['role'],
+  overrides: Partial<SnapshotAssignment> = {},
+): SnapshotAssignment {
   return { personId, role, startDate: '2024-01-01', endDate: null, ...overrides };
 }
 
@@ -53,7 +57,11 @@ export function buildSnapshot(systems: SnapshotSystem[], overrides: Partial<Comp
   return { municipalityId: 'tanum', evaluatedAt, departments, people, systems, ...overrides };
 }
 
-export function runRule(rule: ComplianceRule, snapshot: ComplianceSnapshot, parameters: PolicyParameters = tanumPolicyPack.parameters): RuleResult[] {
+export function runRule(
+  rule: ComplianceRule,
+  snapshot: ComplianceSnapshot,
+  parameters: PolicyParameters = tanumPolicyPack.parameters,
+): RuleResult[] {
   return rule.evaluate(snapshot, parameters, createRuleContext(snapshot));
 }
 

@@ -10,7 +10,8 @@ import { complianceRules } from './rules/registry.ts';
 /** Every problem found, in words for the person editing the pack; empty when the pack is sound. */
 export function validatePolicyPack(pack: PolicyPack, rules: readonly ComplianceRule[] = complianceRules): string[] {
   const problems: string[] = [];
-  if (!isIsoDate(pack.document.decisionDate)) problems.push(`The decision date '${pack.document.decisionDate}' is not a date (YYYY-MM-DD).`);
+  if (!isIsoDate(pack.document.decisionDate))
+    problems.push(`The decision date '${pack.document.decisionDate}' is not a date (YYYY-MM-DD).`);
 
   const clauseIds = new Set<string>();
   const knownKinds: ReadonlySet<string> = new Set(clauseKinds);

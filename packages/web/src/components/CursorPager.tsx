@@ -15,7 +15,17 @@ interface CursorPagerProps {
 }
 
 /** "Visar 1–25 av 300" with previous/next; the server pages, this only moves the cursor. */
-export function CursorPager({ pageIndex, pageSize, itemCount, total, nextCursor, onNext, onPrevious, onPageSizeChange, pageSizes = [25, 50] }: CursorPagerProps) {
+export function CursorPager({
+  pageIndex,
+  pageSize,
+  itemCount,
+  total,
+  nextCursor,
+  onNext,
+  onPrevious,
+  onPageSizeChange,
+  pageSizes = [25, 50],
+}: CursorPagerProps) {
   const { t, i18n } = useTranslation();
   const from = pageIndex * pageSize + 1;
   const to = pageIndex * pageSize + itemCount;
@@ -53,7 +63,13 @@ interface ListPagerProps {
   /** One page of a list response; nothing is shown until it is there, or when it is empty. */
   page: { items: readonly unknown[]; total: number; nextCursor: string | null } | undefined;
   /** What useCursorPaging or useUrlPaging return. */
-  paging: { pageIndex: number; pageSize: number; goNext: (cursor: string | null) => void; goPrevious: () => void; setPageSize: (pageSize: number) => void };
+  paging: {
+    pageIndex: number;
+    pageSize: number;
+    goNext: (cursor: string | null) => void;
+    goPrevious: () => void;
+    setPageSize: (pageSize: number) => void;
+  };
   pageSizes?: number[];
 }
 

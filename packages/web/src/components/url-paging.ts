@@ -11,7 +11,11 @@ const pageSizes = [25, 50, 100];
 
 /** Reads the paging part of a list's address, dropping anything malformed. */
 export function validateUrlPaging(search: Record<string, unknown>): UrlPaging {
-  const cursors = Array.isArray(search.cursors) ? search.cursors.filter((cursor): cursor is string => typeof cursor === 'string' && cursor.length > 0 && cursor.length <= 500).slice(0, 200) : [];
+  const cursors = Array.isArray(search.cursors)
+    ? search.cursors
+        .filter((cursor): cursor is string => typeof cursor === 'string' && cursor.length > 0 && cursor.length <= 500)
+        .slice(0, 200)
+    : [];
   const limit = Number(search.limit);
   return {
     ...(cursors.length > 0 ? { cursors } : {}),
@@ -35,7 +39,11 @@ export function withoutEmpty<Shape extends object>(shape: Shape): Shape {
  * a reload or a bookmark opens the same page. Changing a filter must drop `cursors` (a cursor
  * belongs to one query); the page's setFilters does that.
  */
-export function useUrlPaging(paging: UrlPaging, navigate: (changes: UrlPaging, options: { replace: boolean }) => void, defaultPageSize = 50) {
+export function useUrlPaging(
+  paging: UrlPaging,
+  navigate: (changes: UrlPaging, options: { replace: boolean }) => void,
+  defaultPageSize = 50,
+) {
   const cursors = paging.cursors ?? [];
   const goNext = useCallback(
     (nextCursor: string | null) => {
@@ -43,7 +51,10 @@ export function useUrlPaging(paging: UrlPaging, navigate: (changes: UrlPaging, o
     },
     [cursors, navigate],
   );
-  const goPrevious = useCallback(() => navigate({ cursors: cursors.length > 1 ? cursors.slice(0, -1) : undefined }, { replace: false }), [cursors, navigate]);
+  const goPrevious = useCallback(
+    () => navigate({ cursors: cursors.length > 1 ? cursors.slice(0, -1) : undefined }, { replace: false }),
+    [cursors, navigate],
+  );
   const setPageSize = useCallback((limit: number) => navigate({ limit, cursors: undefined }, { replace: true }), [navigate]);
   return { cursor: cursors.at(-1), pageIndex: cursors.length, pageSize: paging.limit ?? defaultPageSize, goNext, goPrevious, setPageSize };
 }

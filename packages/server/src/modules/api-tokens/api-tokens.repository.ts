@@ -23,7 +23,12 @@ export const apiTokensRepository = {
   async list(db: Executor, municipalityId: string, loginId: string, query: { limit: number; cursor?: string; sort?: string }) {
     const filtered = () =>
       db.selectFrom('api_tokens').where('api_tokens.municipality_id', '=', municipalityId).where('api_tokens.login_id', '=', loginId);
-    const sort = resolveSort(query.sort ?? '-createdAt', { createdAt: 'api_tokens.created_at', name: 'api_tokens.name' }, 'createdAt', 'api_tokens.id');
+    const sort = resolveSort(
+      query.sort ?? '-createdAt',
+      { createdAt: 'api_tokens.created_at', name: 'api_tokens.name' },
+      'createdAt',
+      'api_tokens.id',
+    );
     return pageOf(filtered().selectAll('api_tokens'), filtered(), sort, query, toApiToken);
   },
 
@@ -40,7 +45,15 @@ export const apiTokensRepository = {
 
   async insert(
     db: Executor,
-    values: { id: string; municipalityId: string; loginId: string; name: string; tokenHash: string; tokenPrefix: string; expiresAt: string | null },
+    values: {
+      id: string;
+      municipalityId: string;
+      loginId: string;
+      name: string;
+      tokenHash: string;
+      tokenPrefix: string;
+      expiresAt: string | null;
+    },
     now: string,
   ) {
     await db

@@ -1,4 +1,10 @@
-import { apiTokenCreatedSchema, apiTokenCreateSchema, apiTokenListQuerySchema, apiTokenListSchema, apiTokenSchema } from '@forvalta/contracts';
+import {
+  apiTokenCreatedSchema,
+  apiTokenCreateSchema,
+  apiTokenListQuerySchema,
+  apiTokenListSchema,
+  apiTokenSchema,
+} from '@forvalta/contracts';
 import { writeProblemResponses, type ApiApp } from '../../platform/http/api-app.ts';
 import { actorOf } from '../../platform/http/authentication.ts';
 import { registerResourceRoutes } from '../../platform/http/resource-routes.ts';

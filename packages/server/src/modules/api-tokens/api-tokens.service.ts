@@ -65,9 +65,13 @@ export function createApiTokensService(db: DatabaseHandle, clock: Clock) {
       if (!loginId) throw invalid('email', `No login has the e-mail address ${email}.`);
       const memberships = await municipalitiesRepository.listForLogin(db, loginId);
       const target = municipalityCode ? memberships.find((municipality) => municipality.code === municipalityCode) : memberships[0];
-      if (municipalityCode && !target) throw invalid('municipality', `${email} has no role in a municipality with code ${municipalityCode}.`);
+      if (municipalityCode && !target)
+        throw invalid('municipality', `${email} has no role in a municipality with code ${municipalityCode}.`);
       if (!municipalityCode && memberships.length > 1) {
-        throw invalid('municipality', `${email} has roles in several municipalities (${memberships.map((m) => m.code).join(', ')}); name one.`);
+        throw invalid(
+          'municipality',
+          `${email} has roles in several municipalities (${memberships.map((m) => m.code).join(', ')}); name one.`,
+        );
       }
       if (!target) throw invalid('email', `${email} has no role in any municipality.`);
       const created = await withTransaction(db, (transaction) =>
@@ -106,7 +110,8 @@ export function createApiTokensService(db: DatabaseHandle, clock: Clock) {
         const before = await apiTokensRepository.findOwn(transaction, municipalityId, person.loginId, id);
         if (!before) throw notFound('API token');
         if (before.version !== expectedVersion) throw versionMismatch();
-        if (!(await apiTokensRepository.revoke(transaction, municipalityId, id, expectedVersion, clock.now().toISOString()))) throw versionMismatch();
+        if (!(await apiTokensRepository.revoke(transaction, municipalityId, id, expectedVersion, clock.now().toISOString())))
+          throw versionMismatch();
         const after = await apiTokensRepository.findOwn(transaction, municipalityId, person.loginId, id);
         await recordAudit(transaction, actor, clock, { action: 'revoke', entityType: 'api_token', entityId: id, before, after });
       });

@@ -10,7 +10,8 @@ function referencedIds(events: AuditEvent[]): string[] {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
     for (const [field, fieldValue] of Object.entries(value)) {
       if (/Id$/.test(field) && typeof fieldValue === 'string' && uuidPattern.test(fieldValue)) ids.add(fieldValue);
-      if (/Ids$/.test(field) && Array.isArray(fieldValue)) for (const item of fieldValue) if (typeof item === 'string' && uuidPattern.test(item)) ids.add(item);
+      if (/Ids$/.test(field) && Array.isArray(fieldValue))
+        for (const item of fieldValue) if (typeof item === 'string' && uuidPattern.test(item)) ids.add(item);
     }
   };
   for (const event of events) {
@@ -29,11 +30,26 @@ export async function namesReferencedBy(db: Executor, municipalityId: string, ev
   const ids = referencedIds(events);
   if (ids.length === 0) return {};
   const names: Record<string, string> = {};
-  const systems = await db.selectFrom('systems').select(['id', 'name']).where('municipality_id', '=', municipalityId).where('id', 'in', ids).execute();
+  const systems = await db
+    .selectFrom('systems')
+    .select(['id', 'name'])
+    .where('municipality_id', '=', municipalityId)
+    .where('id', 'in', ids)
+    .execute();
   for (const row of systems) names[row.id] = row.name;
-  const people = await db.selectFrom('people').select(['id', 'first_name', 'last_name']).where('municipality_id', '=', municipalityId).where('id', 'in', ids).execute();
+  const people = await db
+    .selectFrom('people')
+    .select(['id', 'first_name', 'last_name'])
+    .where('municipality_id', '=', municipalityId)
+    .where('id', 'in', ids)
+    .execute();
   for (const row of people) names[row.id] = `${row.first_name} ${row.last_name}`;
-  const departments = await db.selectFrom('departments').select(['id', 'name']).where('municipality_id', '=', municipalityId).where('id', 'in', ids).execute();
+  const departments = await db
+    .selectFrom('departments')
+    .select(['id', 'name'])
+    .where('municipality_id', '=', municipalityId)
+    .where('id', 'in', ids)
+    .execute();
   for (const row of departments) names[row.id] = row.name;
   return names;
 }

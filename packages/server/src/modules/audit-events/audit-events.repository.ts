@@ -42,7 +42,13 @@ export const auditEventsRepository = {
   },
 
   /** The history of a record and its parts: events on any of these ids, or ids starting with `prefix:`. */
-  async listForEntities(db: Executor, municipalityId: string, entityIds: string[], prefix: string, query: { limit: number; cursor?: string }) {
+  async listForEntities(
+    db: Executor,
+    municipalityId: string,
+    entityIds: string[],
+    prefix: string,
+    query: { limit: number; cursor?: string },
+  ) {
     const filtered = () =>
       db
         .selectFrom('audit_events')

@@ -9,7 +9,12 @@ export function registerAuditEventRoutes(app: ApiApp, service: AuditEventsServic
   app.get(
     '/api/v1/audit-events',
     {
-      schema: { tags, summary: 'List audit events, newest first', querystring: auditEventListQuerySchema, response: { 200: auditEventListSchema, ...problemResponses } },
+      schema: {
+        tags,
+        summary: 'List audit events, newest first',
+        querystring: auditEventListQuerySchema,
+        response: { 200: auditEventListSchema, ...problemResponses },
+      },
       config: { permission: 'auditEvent.read' },
     },
     (request) => service.listAuditEvents(actorOf(request), request.query),

@@ -37,11 +37,7 @@ export const authRepository = {
   },
 
   resetFailedLogins(db: Executor, loginId: string, now: string) {
-    return db
-      .updateTable('logins')
-      .set({ failed_login_count: 0, locked_until: null, updated_at: now })
-      .where('id', '=', loginId)
-      .execute();
+    return db.updateTable('logins').set({ failed_login_count: 0, locked_until: null, updated_at: now }).where('id', '=', loginId).execute();
   },
 
   updateLocale(db: Executor, loginId: string, locale: string, now: string) {
@@ -60,18 +56,9 @@ export const authRepository = {
       .where('people.login_id', '=', loginId)
       .where('people.employment_status', '=', 'active')
       .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('role_assignments')
-            .select('role_assignments.id')
-            .whereRef('role_assignments.person_id', '=', 'people.id'),
-        ),
+        eb.exists(eb.selectFrom('role_assignments').select('role_assignments.id').whereRef('role_assignments.person_id', '=', 'people.id')),
       )
-      .select([
-        'municipalities.id as municipalityId',
-        'municipalities.code as municipalityCode',
-        'municipalities.name as municipalityName',
-      ])
+      .select(['municipalities.id as municipalityId', 'municipalities.code as municipalityCode', 'municipalities.name as municipalityName'])
       .orderBy('municipalities.name')
       .execute();
   },
@@ -95,11 +82,7 @@ export const authRepository = {
   },
 
   listDepartmentParents(db: Executor, municipalityId: string) {
-    return db
-      .selectFrom('departments')
-      .select(['id', 'parent_id'])
-      .where('municipality_id', '=', municipalityId)
-      .execute();
+    return db.selectFrom('departments').select(['id', 'parent_id']).where('municipality_id', '=', municipalityId).execute();
   },
 
   insertSession(
@@ -149,8 +132,12 @@ export const authRepository = {
     return db
       .selectFrom('api_tokens')
       .innerJoin('logins', 'logins.id', 'api_tokens.login_id')
-      .innerJoin('people', (join) => join.onRef('people.login_id', '=', 'logins.id').onRef('people.municipality_id', '=', 'api_tokens.municipality_id'))
-      .leftJoin('role_assignments', (join) => join.onRef('role_assignments.person_id', '=', 'people.id').onRef('role_assignments.municipality_id', '=', 'people.municipality_id'))
+      .innerJoin('people', (join) =>
+        join.onRef('people.login_id', '=', 'logins.id').onRef('people.municipality_id', '=', 'api_tokens.municipality_id'),
+      )
+      .leftJoin('role_assignments', (join) =>
+        join.onRef('role_assignments.person_id', '=', 'people.id').onRef('role_assignments.municipality_id', '=', 'people.municipality_id'),
+      )
       .select([
         'api_tokens.id as credential_id',
         'api_tokens.municipality_id',
@@ -170,9 +157,20 @@ export const authRepository = {
     return db
       .selectFrom('sessions')
       .innerJoin('logins', 'logins.id', 'sessions.login_id')
-      .innerJoin('people', (join) => join.onRef('people.login_id', '=', 'logins.id').onRef('people.municipality_id', '=', 'sessions.municipality_id'))
-      .leftJoin('role_assignments', (join) => join.onRef('role_assignments.person_id', '=', 'people.id').onRef('role_assignments.municipality_id', '=', 'people.municipality_id'))
-      .select(['sessions.id as credential_id', 'sessions.municipality_id', 'sessions.expires_at', 'sessions.csrf_token', 'sessions.last_seen_at', ...actorColumns])
+      .innerJoin('people', (join) =>
+        join.onRef('people.login_id', '=', 'logins.id').onRef('people.municipality_id', '=', 'sessions.municipality_id'),
+      )
+      .leftJoin('role_assignments', (join) =>
+        join.onRef('role_assignments.person_id', '=', 'people.id').onRef('role_assignments.municipality_id', '=', 'people.municipality_id'),
+      )
+      .select([
+        'sessions.id as credential_id',
+        'sessions.municipality_id',
+        'sessions.expires_at',
+        'sessions.csrf_token',
+        'sessions.last_seen_at',
+        ...actorColumns,
+      ])
       .leftJoin('audit_chain_heads', 'audit_chain_heads.chain_id', 'sessions.municipality_id')
       .select('audit_chain_heads.last_sequence as data_version')
       .where('sessions.id', '=', sessionId)

@@ -25,7 +25,10 @@ export function registerAuthRoutes(app: ApiApp, auth: AuthService, settings: Aut
 
   app.get(
     '/api/v1/health',
-    { schema: { tags: ['Health'], summary: 'Liveness and database reachability', response: { 200: healthSchema } }, config: { permission: 'public' } },
+    {
+      schema: { tags: ['Health'], summary: 'Liveness and database reachability', response: { 200: healthSchema } },
+      config: { permission: 'public' },
+    },
     async () => {
       await settings.checkDatabase();
       return { status: 'ok' as const, database: settings.dialect, version: settings.version };
@@ -53,7 +56,12 @@ export function registerAuthRoutes(app: ApiApp, auth: AuthService, settings: Aut
   app.post(
     '/api/v1/auth/logout',
     {
-      schema: { tags, summary: 'Log out here, or everywhere', body: logoutRequestSchema.optional(), response: { ...noContentResponse, ...problemResponses } },
+      schema: {
+        tags,
+        summary: 'Log out here, or everywhere',
+        body: logoutRequestSchema.optional(),
+        response: { ...noContentResponse, ...problemResponses },
+      },
       config: { permission: 'authenticated' },
     },
     async (request, reply) => {
@@ -65,14 +73,22 @@ export function registerAuthRoutes(app: ApiApp, auth: AuthService, settings: Aut
 
   app.get(
     '/api/v1/me',
-    { schema: { tags, summary: 'Who I am, where, and what I may do', response: { 200: meSchema, ...problemResponses } }, config: { permission: 'authenticated' } },
+    {
+      schema: { tags, summary: 'Who I am, where, and what I may do', response: { 200: meSchema, ...problemResponses } },
+      config: { permission: 'authenticated' },
+    },
     (request) => auth.describe(actorOf(request), request.session ?? undefined),
   );
 
   app.patch(
     '/api/v1/me',
     {
-      schema: { tags, summary: 'Change my language (remembered for my login)', body: meUpdateSchema, response: { 200: meSchema, ...writeProblemResponses } },
+      schema: {
+        tags,
+        summary: 'Change my language (remembered for my login)',
+        body: meUpdateSchema,
+        response: { 200: meSchema, ...writeProblemResponses },
+      },
       config: { permission: 'authenticated' },
     },
     async (request) => {
@@ -84,7 +100,12 @@ export function registerAuthRoutes(app: ApiApp, auth: AuthService, settings: Aut
   app.post(
     '/api/v1/me/municipality',
     {
-      schema: { tags, summary: 'Switch the municipality this session works in', body: switchMunicipalitySchema, response: { 200: meSchema, ...writeProblemResponses } },
+      schema: {
+        tags,
+        summary: 'Switch the municipality this session works in',
+        body: switchMunicipalitySchema,
+        response: { 200: meSchema, ...writeProblemResponses },
+      },
       config: { permission: 'authenticated' },
     },
     async (request) => {

@@ -1,4 +1,3 @@
-
 import type { Locale, LoginRequest, Me, Role } from '@forvalta/contracts';
 import type { Actor } from '../../access/actor.ts';
 import { permissionsOf } from '../../access/authorise.ts';
@@ -24,7 +23,20 @@ export interface SessionContext {
 }
 
 type LoginRow = NonNullable<Awaited<ReturnType<typeof authRepository.findLoginById>>>;
-type ActorRow = Pick<Awaited<ReturnType<typeof authRepository.actorRowsByToken>>[number], 'municipality_id' | 'login_id' | 'email' | 'locale' | 'person_id' | 'first_name' | 'last_name' | 'employment_status' | 'role' | 'department_id' | 'data_version'>;
+type ActorRow = Pick<
+  Awaited<ReturnType<typeof authRepository.actorRowsByToken>>[number],
+  | 'municipality_id'
+  | 'login_id'
+  | 'email'
+  | 'locale'
+  | 'person_id'
+  | 'first_name'
+  | 'last_name'
+  | 'employment_status'
+  | 'role'
+  | 'department_id'
+  | 'data_version'
+>;
 
 const minutes = (count: number) => count * 60_000;
 
@@ -69,7 +81,10 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
       locale: first.locale === 'en' ? 'en' : 'sv',
       municipalityId: first.municipality_id,
       authenticatedBy,
-      roles: grants.map((grant) => ({ ...grant, departmentIds: grant.departmentId ? departmentSubtree(departments, grant.departmentId) : [] })),
+      roles: grants.map((grant) => ({
+        ...grant,
+        departmentIds: grant.departmentId ? departmentSubtree(departments, grant.departmentId) : [],
+      })),
       dataVersion: first.data_version,
     };
     return actor;
@@ -98,9 +113,7 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
       if (!(await verifyPassword(login.password_hash, request.password))) {
         const failures = login.failed_login_count + 1;
         const lockedUntil =
-          failures >= settings.loginMaxFailures
-            ? new Date(now.getTime() + minutes(settings.loginLockMinutes)).toISOString()
-            : null;
+          failures >= settings.loginMaxFailures ? new Date(now.getTime() + minutes(settings.loginLockMinutes)).toISOString() : null;
         await authRepository.recordFailedLogin(db, login.id, lockedUntil ? 0 : failures, lockedUntil, now.toISOString());
         throw new AppError('invalid_credentials', 'Wrong e-mail address or password.');
       }
@@ -219,7 +232,6 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
       });
       return { ...actor, locale };
     },
-
   };
 }
 

@@ -27,29 +27,60 @@ describe('sessions, CSRF and the current user', () => {
     expect(first.cookie.httpOnly).toBe(true);
     expect(first.cookie.sameSite).toBe('Lax');
     expect(first.cookie.value).not.toBe(second.cookie.value);
-    expect(first.me).toMatchObject({ email: tanum.admin.email, locale: 'sv', authenticatedBy: 'session', municipality: { municipalityCode: tanum.code } });
+    expect(first.me).toMatchObject({
+      email: tanum.admin.email,
+      locale: 'sv',
+      authenticatedBy: 'session',
+      municipality: { municipalityCode: tanum.code },
+    });
     expect(first.me.permissions).toContain('department.write');
   });
 
   it('refuses a wrong password or unknown e-mail with the same answer, and locks after repeated failures', async () => {
     const user = await make.user(tanum, 'employee');
-    const wrong = expectProblem(await send(context, 'POST', '/api/v1/auth/login', { body: { email: user.email, password: 'wrong' } }), 401, 'invalid_credentials');
-    const unknown = expectProblem(await send(context, 'POST', '/api/v1/auth/login', { body: { email: 'nobody@tanum.se', password: 'wrong' } }), 401, 'invalid_credentials');
+    const wrong = expectProblem(
+      await send(context, 'POST', '/api/v1/auth/login', { body: { email: user.email, password: 'wrong' } }),
+      401,
+      'invalid_credentials',
+    );
+    const unknown = expectProblem(
+      await send(context, 'POST', '/api/v1/auth/login', { body: { email: 'nobody@tanum.se', password: 'wrong' } }),
+      401,
+      'invalid_credentials',
+    );
     expect(wrong.detail).toBe(unknown.detail);
     for (let attempt = 2; attempt <= 5; attempt += 1) {
       await send(context, 'POST', '/api/v1/auth/login', { body: { email: user.email, password: 'wrong' } });
     }
-    expectProblem(await send(context, 'POST', '/api/v1/auth/login', { body: { email: user.email, password: testPassword } }), 423, 'account_locked');
+    expectProblem(
+      await send(context, 'POST', '/api/v1/auth/login', { body: { email: user.email, password: testPassword } }),
+      423,
+      'account_locked',
+    );
     context.clock.advanceMinutes(16);
     await loginWithSession(context, user.email, testPassword);
   });
 
   it('demands the CSRF token on unsafe requests made with the cookie, not with a Bearer token', async () => {
     const session = await loginWithSession(context, tanum.admin.email, testPassword);
-    expectProblem(await send(context, 'POST', '/api/v1/departments', { headers: session.cookieHeader, body: { name: 'Utan token' } }), 403, 'csrf_failed');
-    expectProblem(await send(context, 'POST', '/api/v1/departments', { headers: { ...session.cookieHeader, 'x-csrf-token': 'guess' }, body: { name: 'Gissad' } }), 403, 'csrf_failed');
+    expectProblem(
+      await send(context, 'POST', '/api/v1/departments', { headers: session.cookieHeader, body: { name: 'Utan token' } }),
+      403,
+      'csrf_failed',
+    );
+    expectProblem(
+      await send(context, 'POST', '/api/v1/departments', {
+        headers: { ...session.cookieHeader, 'x-csrf-token': 'guess' },
+        body: { name: 'Gissad' },
+      }),
+      403,
+      'csrf_failed',
+    );
     expectStatus(await send(context, 'POST', '/api/v1/departments', { headers: session.csrfHeaders, body: { name: 'Med token' } }), 201);
-    expectStatus(await send(context, 'POST', '/api/v1/departments', { headers: tanum.admin.authorization, body: { name: 'Med API-nyckel' } }), 201);
+    expectStatus(
+      await send(context, 'POST', '/api/v1/departments', { headers: tanum.admin.authorization, body: { name: 'Med API-nyckel' } }),
+      201,
+    );
   });
 
   it('ends a session on logout, or every session with everywhere', async () => {
@@ -73,8 +104,14 @@ describe('sessions, CSRF and the current user', () => {
 
   it('remembers the language per login', async () => {
     const session = await loginWithSession(context, tanum.admin.email, testPassword);
-    expectProblem(await send(context, 'PATCH', '/api/v1/me', { headers: session.csrfHeaders, body: { locale: 'de' } }), 400, 'validation_failed');
-    expect(expectStatus(await send(context, 'PATCH', '/api/v1/me', { headers: session.csrfHeaders, body: { locale: 'en' } }), 200).locale).toBe('en');
+    expectProblem(
+      await send(context, 'PATCH', '/api/v1/me', { headers: session.csrfHeaders, body: { locale: 'de' } }),
+      400,
+      'validation_failed',
+    );
+    expect(
+      expectStatus(await send(context, 'PATCH', '/api/v1/me', { headers: session.csrfHeaders, body: { locale: 'en' } }), 200).locale,
+    ).toBe('en');
     const again = await loginWithSession(context, tanum.admin.email, testPassword);
     expect(again.me.locale).toBe('en');
     expectStatus(await send(context, 'PATCH', '/api/v1/me', { headers: again.csrfHeaders, body: { locale: 'sv' } }), 200);
@@ -84,7 +121,11 @@ describe('sessions, CSRF and the current user', () => {
     const joint = await make.user(tanum, 'it_unit');
     const second = await make.municipality('Strömstad');
     const strömstadAdmin = await context.services.auth.resolveApiToken(second.admin.token);
-    const person = await context.services.people.createPerson(strömstadAdmin!, { firstName: 'Gemensam', lastName: 'IT', email: joint.email });
+    const person = await context.services.people.createPerson(strömstadAdmin!, {
+      firstName: 'Gemensam',
+      lastName: 'IT',
+      email: joint.email,
+    });
     expect(person.hasLogin).toBe(true);
     await context.services.roleAssignments.createRoleAssignment(strömstadAdmin!, { personId: person.id, role: 'it_chief' });
 
@@ -93,13 +134,26 @@ describe('sessions, CSRF and the current user', () => {
     expect(session.me.memberships).toHaveLength(2);
     expect(session.me.roles).toEqual([{ role: 'it_chief', departmentId: null }]);
 
-    const switched = expectStatus(await send(context, 'POST', '/api/v1/me/municipality', { headers: session.csrfHeaders, body: { municipalityId: tanum.id } }), 200);
+    const switched = expectStatus(
+      await send(context, 'POST', '/api/v1/me/municipality', { headers: session.csrfHeaders, body: { municipalityId: tanum.id } }),
+      200,
+    );
     expect(switched.municipality.municipalityCode).toBe(tanum.code);
     expect(switched.roles).toEqual([{ role: 'it_unit', departmentId: null }]);
 
     const outsider = await make.municipality('Munkedal');
-    expectProblem(await send(context, 'POST', '/api/v1/me/municipality', { headers: session.csrfHeaders, body: { municipalityId: outsider.id } }), 404, 'not_found');
-    expectProblem(await send(context, 'POST', '/api/v1/auth/login', { body: { email: joint.email, password: testPassword, municipalityCode: outsider.code } }), 403, 'forbidden');
+    expectProblem(
+      await send(context, 'POST', '/api/v1/me/municipality', { headers: session.csrfHeaders, body: { municipalityId: outsider.id } }),
+      404,
+      'not_found',
+    );
+    expectProblem(
+      await send(context, 'POST', '/api/v1/auth/login', {
+        body: { email: joint.email, password: testPassword, municipalityCode: outsider.code },
+      }),
+      403,
+      'forbidden',
+    );
   });
 
   it("carries the municipality's data version on the actor, read with the token or session in one query", async () => {
@@ -113,7 +167,9 @@ describe('sessions, CSRF and the current user', () => {
     expect(afterWrite?.dataVersion).toBe(byToken!.dataVersion! + 1);
     await make.department(other, 'Annan');
     expect((await context.services.auth.resolveApiToken(tanum.admin.token))?.dataVersion).toBe(afterWrite!.dataVersion);
-    expect((await context.services.auth.resolveApiToken(other.admin.token))?.dataVersion).toBe(await dataVersionOf(context.database.db, other.id));
+    expect((await context.services.auth.resolveApiToken(other.admin.token))?.dataVersion).toBe(
+      await dataVersionOf(context.database.db, other.id),
+    );
 
     const session = await loginWithSession(context, tanum.admin.email, testPassword);
     const bySession = await context.services.auth.resolveSession(session.cookie.value);
@@ -124,15 +180,35 @@ describe('sessions, CSRF and the current user', () => {
   });
 
   it('never answers with a stack trace or a 500 to malformed requests', async () => {
-    const malformed = await context.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"email": ' });
+    const malformed = await context.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email": ',
+    });
     expectProblem(malformed, 400, 'validation_failed');
-    const wrongType = await context.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'text/plain' }, payload: 'email=x' });
+    const wrongType = await context.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'email=x',
+    });
     expect(wrongType.statusCode).toBeGreaterThanOrEqual(400);
     expect(wrongType.statusCode).toBeLessThan(500);
-    const huge = await context.app.inject({ method: 'POST', url: '/api/v1/departments', headers: { ...tanum.admin.authorization, 'content-type': 'application/json' }, payload: JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }) });
+    const huge = await context.app.inject({
+      method: 'POST',
+      url: '/api/v1/departments',
+      headers: { ...tanum.admin.authorization, 'content-type': 'application/json' },
+      payload: JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }),
+    });
     expectProblem(huge, 413, 'payload_too_large');
     const deep = `${'{"a":'.repeat(20000)}"x"${'}'.repeat(20000)}`;
-    const nested = await context.app.inject({ method: 'POST', url: '/api/v1/departments', headers: { ...tanum.admin.authorization, 'content-type': 'application/json' }, payload: `{"name":"Djup","nested":${deep}}` });
+    const nested = await context.app.inject({
+      method: 'POST',
+      url: '/api/v1/departments',
+      headers: { ...tanum.admin.authorization, 'content-type': 'application/json' },
+      payload: `{"name":"Djup","nested":${deep}}`,
+    });
     expectProblem(nested, 400, 'validation_failed');
     expectProblem(await send(context, 'GET', '/api/v1/no-such-route', { headers: tanum.admin.authorization }), 404, 'not_found');
   });

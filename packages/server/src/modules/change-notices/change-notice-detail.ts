@@ -23,7 +23,13 @@ function shiftDays(date: string, days: number): string {
 }
 
 /** The people holding a role of a system on one day, from the assignment history. */
-async function holdersOn(db: Executor, municipalityId: string, systemId: string, role: 'manager' | 'deputy', day: string): Promise<Holder[]> {
+async function holdersOn(
+  db: Executor,
+  municipalityId: string,
+  systemId: string,
+  role: 'manager' | 'deputy',
+  day: string,
+): Promise<Holder[]> {
   const rows = await db
     .selectFrom('system_assignments')
     .innerJoin('people', 'people.id', 'system_assignments.person_id')
@@ -39,13 +45,23 @@ async function holdersOn(db: Executor, municipalityId: string, systemId: string,
 
 async function personHolder(db: Executor, municipalityId: string, personId: string | undefined): Promise<Holder[]> {
   if (!personId) return [];
-  const person = await db.selectFrom('people').select(['first_name', 'last_name']).where('municipality_id', '=', municipalityId).where('id', '=', personId).executeTakeFirst();
+  const person = await db
+    .selectFrom('people')
+    .select(['first_name', 'last_name'])
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', personId)
+    .executeTakeFirst();
   return person ? [{ personId, departmentId: null, name: `${person.first_name} ${person.last_name}` }] : [];
 }
 
 async function departmentHolder(db: Executor, municipalityId: string, departmentId: string | undefined): Promise<Holder[]> {
   if (!departmentId) return [];
-  const department = await db.selectFrom('departments').select('name').where('municipality_id', '=', municipalityId).where('id', '=', departmentId).executeTakeFirst();
+  const department = await db
+    .selectFrom('departments')
+    .select('name')
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', departmentId)
+    .executeTakeFirst();
   return [{ personId: null, departmentId, name: department?.name ?? '–' }];
 }
 
@@ -54,29 +70,51 @@ async function departmentHolder(db: Executor, municipalityId: string, department
  * event that raised the notice and the assignment history (dated, so the answer does not drift
  * when the notice is read long after). Null for a manual notice.
  */
-export async function responsibilityChangeOf(db: Executor, municipalityId: string, sourceEventId: string | null): Promise<ResponsibilityChange | null> {
+export async function responsibilityChangeOf(
+  db: Executor,
+  municipalityId: string,
+  sourceEventId: string | null,
+): Promise<ResponsibilityChange | null> {
   if (!sourceEventId) return null;
-  const event = await db.selectFrom('domain_events').select(['payload_json', 'occurred_at']).where('municipality_id', '=', municipalityId).where('id', '=', sourceEventId).executeTakeFirst();
+  const event = await db
+    .selectFrom('domain_events')
+    .select(['payload_json', 'occurred_at'])
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', sourceEventId)
+    .executeTakeFirst();
   if (!event) return null;
   const payload = parseJson<ChangePayload>(event.payload_json, {});
   const { systemId, change } = payload;
   if (!systemId || !change) return null;
   if (change === 'owner') {
-    const [before, after] = await inParallel(db, () => departmentHolder(db, municipalityId, payload.fromDepartmentId), () => departmentHolder(db, municipalityId, payload.toDepartmentId));
+    const [before, after] = await inParallel(
+      db,
+      () => departmentHolder(db, municipalityId, payload.fromDepartmentId),
+      () => departmentHolder(db, municipalityId, payload.toDepartmentId),
+    );
     return { role: 'owner', change: 'transferred', effectiveOn: swedishToday(new Date(event.occurred_at)), before, after };
   }
   const role = change.startsWith('manager') ? 'manager' : change.startsWith('deputy') ? 'deputy' : null;
   if (!role) return null;
   if (change === role) {
     const effectiveOn = payload.startDate ?? swedishToday(new Date(event.occurred_at));
-    const [before, after] = await inParallel(db, () => holdersOn(db, municipalityId, systemId, role, shiftDays(effectiveOn, -1)), () => holdersOn(db, municipalityId, systemId, role, effectiveOn));
+    const [before, after] = await inParallel(
+      db,
+      () => holdersOn(db, municipalityId, systemId, role, shiftDays(effectiveOn, -1)),
+      () => holdersOn(db, municipalityId, systemId, role, effectiveOn),
+    );
     return { role, change: 'appointed', effectiveOn, before, after };
   }
   // An assignment ended: its last day is endDate, the new state starts the day after.
   // An end date taken back again: the person simply stays on.
-  if (!payload.endDate) return { role, change: 'appointed', effectiveOn: null, before: [], after: await personHolder(db, municipalityId, payload.personId) };
+  if (!payload.endDate)
+    return { role, change: 'appointed', effectiveOn: null, before: [], after: await personHolder(db, municipalityId, payload.personId) };
   const effectiveOn = shiftDays(payload.endDate, 1);
-  const [before, after] = await inParallel(db, () => holdersOn(db, municipalityId, systemId, role, payload.endDate!), () => holdersOn(db, municipalityId, systemId, role, effectiveOn));
+  const [before, after] = await inParallel(
+    db,
+    () => holdersOn(db, municipalityId, systemId, role, payload.endDate!),
+    () => holdersOn(db, municipalityId, systemId, role, effectiveOn),
+  );
   return { role, change: 'ended', effectiveOn, before, after };
 }
 
@@ -84,7 +122,13 @@ export async function responsibilityChangeOf(db: Executor, municipalityId: strin
  * The adjacent systems' managers a notice went to, by name, each with the systems adjacent to the
  * notice's that they manage today (a recipient who has since stepped down shows none).
  */
-export async function recipientsOf(db: Executor, municipalityId: string, personIds: string[], noticeSystemIds: string[], today: string): Promise<ChangeNoticeDetail['recipients']> {
+export async function recipientsOf(
+  db: Executor,
+  municipalityId: string,
+  personIds: string[],
+  noticeSystemIds: string[],
+  today: string,
+): Promise<ChangeNoticeDetail['recipients']> {
   if (personIds.length === 0) return [];
   const people = await db
     .selectFrom('people')
@@ -118,5 +162,10 @@ export async function recipientsOf(db: Executor, municipalityId: string, personI
       for (const row of rows) managed.set(row.person_id, [...(managed.get(row.person_id) ?? []), { id: row.id, name: row.name }]);
     }
   }
-  return people.map((person) => ({ personId: person.id, name: `${person.first_name} ${person.last_name}`, email: person.email, systems: managed.get(person.id) ?? [] }));
+  return people.map((person) => ({
+    personId: person.id,
+    name: `${person.first_name} ${person.last_name}`,
+    email: person.email,
+    systems: managed.get(person.id) ?? [],
+  }));
 }

@@ -37,21 +37,45 @@ function describe(change: ResponsibilityChange, systemName: string, subjectName:
   };
 }
 
-async function noticeFromEvent(transaction: TransactionHandle, clock: Clock, event: { id: string; municipality_id: string; payload_json: string; occurred_at: string }) {
+async function noticeFromEvent(
+  transaction: TransactionHandle,
+  clock: Clock,
+  event: { id: string; municipality_id: string; payload_json: string; occurred_at: string },
+) {
   const change = parseJson<ResponsibilityChange>(event.payload_json, { systemId: '', change: '' });
-  const system = await transaction.selectFrom('systems').select(['id', 'name']).where('municipality_id', '=', event.municipality_id).where('id', '=', change.systemId).executeTakeFirst();
+  const system = await transaction
+    .selectFrom('systems')
+    .select(['id', 'name'])
+    .where('municipality_id', '=', event.municipality_id)
+    .where('id', '=', change.systemId)
+    .executeTakeFirst();
   // A system deleted since (a planned one entered by mistake) has nobody left to tell.
   if (!system) return;
   let subjectName: string | null = null;
   if (change.personId) {
-    const person = await transaction.selectFrom('people').select(['first_name', 'last_name']).where('municipality_id', '=', event.municipality_id).where('id', '=', change.personId).executeTakeFirst();
+    const person = await transaction
+      .selectFrom('people')
+      .select(['first_name', 'last_name'])
+      .where('municipality_id', '=', event.municipality_id)
+      .where('id', '=', change.personId)
+      .executeTakeFirst();
     subjectName = person ? `${person.first_name} ${person.last_name}` : null;
   } else if (change.toDepartmentId) {
-    const department = await transaction.selectFrom('departments').select('name').where('municipality_id', '=', event.municipality_id).where('id', '=', change.toDepartmentId).executeTakeFirst();
+    const department = await transaction
+      .selectFrom('departments')
+      .select('name')
+      .where('municipality_id', '=', event.municipality_id)
+      .where('id', '=', change.toDepartmentId)
+      .executeTakeFirst();
     subjectName = department?.name ?? null;
   }
   // The adjacent systems' managers lose or gain a counterpart for their integrations.
-  const recipientPersonIds = await changeNoticesRepository.adjacentManagerIds(transaction, event.municipality_id, [system.id], swedishToday(clock.now()));
+  const recipientPersonIds = await changeNoticesRepository.adjacentManagerIds(
+    transaction,
+    event.municipality_id,
+    [system.id],
+    swedishToday(clock.now()),
+  );
   const text = describe(change, system.name, subjectName);
   const id = randomUUID();
   await changeNoticesRepository.insert(transaction, {
@@ -83,7 +107,11 @@ async function noticeFromEvent(transaction: TransactionHandle, clock: Clock, eve
  * last guard. Returns how many events were processed. Called before change notices are read, and
  * by the scheduled job (`forvalta` CLI) for every municipality.
  */
-export async function processChangeNoticeOutbox(db: DatabaseHandle, clock: Clock, options: { municipalityId?: string; batchSize?: number } = {}): Promise<number> {
+export async function processChangeNoticeOutbox(
+  db: DatabaseHandle,
+  clock: Clock,
+  options: { municipalityId?: string; batchSize?: number } = {},
+): Promise<number> {
   let processed = 0;
   for (;;) {
     const count = await withTransaction(db, async (transaction) => {
@@ -100,7 +128,12 @@ export async function processChangeNoticeOutbox(db: DatabaseHandle, clock: Clock
       const events = await query.execute();
       for (const event of events) {
         await noticeFromEvent(transaction, clock, event);
-        await transaction.updateTable('domain_events').set({ processed_at: clock.now().toISOString() }).where('id', '=', event.id).where('processed_at', 'is', null).execute();
+        await transaction
+          .updateTable('domain_events')
+          .set({ processed_at: clock.now().toISOString() })
+          .where('id', '=', event.id)
+          .where('processed_at', 'is', null)
+          .execute();
       }
       return events.length;
     });

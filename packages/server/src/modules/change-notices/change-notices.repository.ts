@@ -46,7 +46,10 @@ function filtered(db: Executor, municipalityId: string, query: ListFilters) {
   }
   // Person ids are UUIDs, so a quoted id inside the JSON array matches only that person.
   if (query.recipientPersonId) builder = builder.where('change_notices.recipients_json', 'like', `%"${query.recipientPersonId}"%`);
-  if (query.q) builder = builder.where(sql<boolean>`lower(change_notices.title) like ${`%${query.q.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`} escape '\\'`);
+  if (query.q)
+    builder = builder.where(
+      sql<boolean>`lower(change_notices.title) like ${`%${query.q.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`} escape '\\'`,
+    );
   if (query.overdueBefore) {
     const { overdue, instant } = query.overdueBefore;
     builder = overdue
@@ -59,7 +62,10 @@ function filtered(db: Executor, municipalityId: string, query: ListFilters) {
 /** Change notices (ändringsanmälningar) and the systems they concern. */
 export const changeNoticesRepository = {
   async list(db: Executor, municipalityId: string, query: ListFilters & { limit: number; cursor?: string; sort?: string }) {
-    const count = () => filtered(db, municipalityId, query).select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+    const count = () =>
+      filtered(db, municipalityId, query)
+        .select((eb) => eb.fn.countAll<number>().as('total'))
+        .executeTakeFirstOrThrow();
     if (query.sort === 'queue') {
       // The IT unit's work order: open notices first, the oldest (nearest its deadline) first; then the acknowledged, newest first.
       const [page, total] = await inParallel(
@@ -84,13 +90,22 @@ export const changeNoticesRepository = {
       return { rows: page.rows, total: Number(total.total), nextCursor: page.nextCursor };
     }
     const sort = resolveSort(query.sort ?? '-createdAt', { createdAt: 'change_notices.created_at' }, 'createdAt', 'change_notices.id');
-    const [rows, total] = await inParallel(db, () => applyKeysetPage(filtered(db, municipalityId, query).selectAll('change_notices'), sort, query.cursor, query.limit).execute(), count);
+    const [rows, total] = await inParallel(
+      db,
+      () => applyKeysetPage(filtered(db, municipalityId, query).selectAll('change_notices'), sort, query.cursor, query.limit).execute(),
+      count,
+    );
     const page = finishPage(rows, query.limit);
     return { rows: page.rows as ChangeNoticeRow[], total: Number(total.total), nextCursor: page.nextCursor };
   },
 
   async findById(db: Executor, municipalityId: string, id: string) {
-    return db.selectFrom('change_notices').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', id).executeTakeFirst();
+    return db
+      .selectFrom('change_notices')
+      .selectAll()
+      .where('municipality_id', '=', municipalityId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   },
 
   /** The systems of each notice, with names, in one query. */
@@ -140,15 +155,35 @@ export const changeNoticesRepository = {
     if (values.systemIds.length > 0) {
       await db
         .insertInto('change_notice_systems')
-        .values(values.systemIds.map((systemId) => ({ municipality_id: values.municipalityId, change_notice_id: values.id, system_id: systemId })))
+        .values(
+          values.systemIds.map((systemId) => ({
+            municipality_id: values.municipalityId,
+            change_notice_id: values.id,
+            system_id: systemId,
+          })),
+        )
         .execute();
     }
   },
 
-  async acknowledge(db: Executor, municipalityId: string, id: string, expectedVersion: number, values: { personId: string | null; name: string; note: string | null; now: string }) {
+  async acknowledge(
+    db: Executor,
+    municipalityId: string,
+    id: string,
+    expectedVersion: number,
+    values: { personId: string | null; name: string; note: string | null; now: string },
+  ) {
     const result = await db
       .updateTable('change_notices')
-      .set({ status: 'acknowledged', acknowledged_by_person_id: values.personId, acknowledged_by_name: values.name, acknowledgement_note: values.note, acknowledged_at: values.now, updated_at: values.now, version: expectedVersion + 1 })
+      .set({
+        status: 'acknowledged',
+        acknowledged_by_person_id: values.personId,
+        acknowledged_by_name: values.name,
+        acknowledgement_note: values.note,
+        acknowledged_at: values.now,
+        updated_at: values.now,
+        version: expectedVersion + 1,
+      })
       .where('municipality_id', '=', municipalityId)
       .where('id', '=', id)
       .where('version', '=', expectedVersion)

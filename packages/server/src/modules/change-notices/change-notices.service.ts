@@ -41,7 +41,13 @@ export function createChangeNoticesService(db: DatabaseHandle, clock: Clock, sys
     return new Set(swedishHolidays(year - 1, year));
   }
 
-  function toNotice(row: ChangeNoticeRow, systemsOfNotice: Array<{ id: string; name: string }>, workingDays: number, holidays: ReadonlySet<string>, today: string): ChangeNotice {
+  function toNotice(
+    row: ChangeNoticeRow,
+    systemsOfNotice: Array<{ id: string; name: string }>,
+    workingDays: number,
+    holidays: ReadonlySet<string>,
+    today: string,
+  ): ChangeNotice {
     const acknowledgeBy = addWorkingDays(swedishToday(new Date(row.created_at)), workingDays, holidays);
     return {
       id: row.id,
@@ -67,7 +73,14 @@ export function createChangeNoticesService(db: DatabaseHandle, clock: Clock, sys
 
   async function present(executor: Executor, municipalityId: string, rows: ChangeNoticeRow[]) {
     const today = swedishToday(clock.now());
-    const [grouped, workingDays] = [await changeNoticesRepository.systemsOf(executor, municipalityId, rows.map((row) => row.id)), await acknowledgeWithin(executor, municipalityId)];
+    const [grouped, workingDays] = [
+      await changeNoticesRepository.systemsOf(
+        executor,
+        municipalityId,
+        rows.map((row) => row.id),
+      ),
+      await acknowledgeWithin(executor, municipalityId),
+    ];
     const holidays = holidaysAround(today);
     return rows.map((row) => toNotice(row, grouped.get(row.id) ?? [], workingDays, holidays, today));
   }
@@ -107,7 +120,14 @@ export function createChangeNoticesService(db: DatabaseHandle, clock: Clock, sys
       const [notice] = await present(db, municipalityId, [row]);
       const [recipients, responsibilityChange, workingDays] = await inParallel(
         db,
-        () => recipientsOf(db, municipalityId, notice!.recipientPersonIds, notice!.systems.map((system) => system.id), swedishToday(clock.now())),
+        () =>
+          recipientsOf(
+            db,
+            municipalityId,
+            notice!.recipientPersonIds,
+            notice!.systems.map((system) => system.id),
+            swedishToday(clock.now()),
+          ),
         () => responsibilityChangeOf(db, municipalityId, row.source_event_id),
         () => acknowledgeWithin(db, municipalityId),
       );
@@ -123,12 +143,16 @@ export function createChangeNoticesService(db: DatabaseHandle, clock: Clock, sys
           const system = await systems.loadOrFail(transaction, municipalityId, systemId).catch(() => {
             throw invalid(`systemIds.${index}`, 'The system does not exist in this municipality.');
           });
-          if (!can(actor, 'changeNotice.create', { departmentId: system.ownerDepartmentId, stewardPersonIds: systems.stewardsOf(system) })) {
+          if (
+            !can(actor, 'changeNotice.create', { departmentId: system.ownerDepartmentId, stewardPersonIds: systems.stewardsOf(system) })
+          ) {
             throw forbidden(`You may not report changes for ${system.name}.`);
           }
         }
         const today = swedishToday(clock.now());
-        const recipientPersonIds = input.touchesIntegrations ? await changeNoticesRepository.adjacentManagerIds(transaction, municipalityId, systemIds, today) : [];
+        const recipientPersonIds = input.touchesIntegrations
+          ? await changeNoticesRepository.adjacentManagerIds(transaction, municipalityId, systemIds, today)
+          : [];
         const id = randomUUID();
         await changeNoticesRepository.insert(transaction, {
           id,
@@ -158,10 +182,21 @@ export function createChangeNoticesService(db: DatabaseHandle, clock: Clock, sys
         const before = await loadOrFail(transaction, municipalityId, id);
         if (before.version !== expectedVersion) throw versionMismatch();
         if (before.status !== 'open') throw new AppError('conflict', 'The notice has already been acknowledged.');
-        const values = { personId: actor.kind === 'person' ? actor.personId : null, name: actorName(actor), note: note ?? null, now: clock.now().toISOString() };
+        const values = {
+          personId: actor.kind === 'person' ? actor.personId : null,
+          name: actorName(actor),
+          note: note ?? null,
+          now: clock.now().toISOString(),
+        };
         if (!(await changeNoticesRepository.acknowledge(transaction, municipalityId, id, expectedVersion, values))) throw versionMismatch();
         const [after] = await present(transaction, municipalityId, [await loadOrFail(transaction, municipalityId, id)]);
-        await recordAudit(transaction, actor, clock, { action: 'acknowledge', entityType: 'change_notice', entityId: id, before: { status: before.status }, after: { status: after!.status, acknowledgedByName: after!.acknowledgedByName, note: values.note } });
+        await recordAudit(transaction, actor, clock, {
+          action: 'acknowledge',
+          entityType: 'change_notice',
+          entityId: id,
+          before: { status: before.status },
+          after: { status: after!.status, acknowledgedByName: after!.acknowledgedByName, note: values.note },
+        });
         return after!;
       });
     },

@@ -18,20 +18,43 @@ function groupBy<Row>(rows: Row[], key: (row: Row) => string): Grouped<Row> {
  * queries whatever the size. With `systemIds`, only those systems and the people they name, for
  * re-evaluating one system after it changed.
  */
-export async function loadComplianceSnapshot(db: Executor, municipalityId: string, evaluatedAt: string, systemIds?: readonly string[]): Promise<ComplianceSnapshot> {
+export async function loadComplianceSnapshot(
+  db: Executor,
+  municipalityId: string,
+  evaluatedAt: string,
+  systemIds?: readonly string[],
+): Promise<ComplianceSnapshot> {
   const onlySome = systemIds !== undefined;
   if (onlySome && systemIds.length === 0) return { municipalityId, evaluatedAt, departments: [], people: [], systems: [] };
 
   let systemsQuery = db
     .selectFrom('systems')
-    .select(['id', 'name', 'kind', 'scope', 'lifecycle', 'owner_department_id', 'cost_licence', 'cost_operation', 'cost_support', 'cost_other', 'last_confirmed_at'])
+    .select([
+      'id',
+      'name',
+      'kind',
+      'scope',
+      'lifecycle',
+      'owner_department_id',
+      'cost_licence',
+      'cost_operation',
+      'cost_support',
+      'cost_other',
+      'last_confirmed_at',
+    ])
     .where('municipality_id', '=', municipalityId);
-  let usingQuery = db.selectFrom('system_using_departments').select(['system_id', 'department_id']).where('municipality_id', '=', municipalityId);
+  let usingQuery = db
+    .selectFrom('system_using_departments')
+    .select(['system_id', 'department_id'])
+    .where('municipality_id', '=', municipalityId);
   let assignmentsQuery = db
     .selectFrom('system_assignments')
     .select(['system_id', 'person_id', 'role', 'start_date', 'end_date'])
     .where('municipality_id', '=', municipalityId);
-  let dutiesQuery = db.selectFrom('system_duties').select(['system_id', 'duty', 'status', 'confirmed_at']).where('municipality_id', '=', municipalityId);
+  let dutiesQuery = db
+    .selectFrom('system_duties')
+    .select(['system_id', 'duty', 'status', 'confirmed_at'])
+    .where('municipality_id', '=', municipalityId);
   if (onlySome) {
     systemsQuery = systemsQuery.where('id', 'in', systemIds);
     usingQuery = usingQuery.where('system_id', 'in', systemIds);
@@ -45,12 +68,19 @@ export async function loadComplianceSnapshot(db: Executor, municipalityId: strin
     dutiesQuery.execute(),
     db.selectFrom('departments').select(['id', 'name', 'parent_id', 'is_it_unit']).where('municipality_id', '=', municipalityId).execute(),
   ]);
-  let peopleQuery = db.selectFrom('people').select(['id', 'first_name', 'last_name', 'department_id', 'employment_status']).where('municipality_id', '=', municipalityId);
+  let peopleQuery = db
+    .selectFrom('people')
+    .select(['id', 'first_name', 'last_name', 'department_id', 'employment_status'])
+    .where('municipality_id', '=', municipalityId);
   if (onlySome) {
     const personIds = [...new Set(assignments.map((assignment) => assignment.person_id))];
     peopleQuery = personIds.length > 0 ? peopleQuery.where('id', 'in', personIds) : peopleQuery.where('id', '=', '');
   }
-  const [people, lifecycle] = await inParallel(db, () => peopleQuery.execute(), () => loadLifecycleRecords(db, municipalityId, evaluatedAt, systemIds));
+  const [people, lifecycle] = await inParallel(
+    db,
+    () => peopleQuery.execute(),
+    () => loadLifecycleRecords(db, municipalityId, evaluatedAt, systemIds),
+  );
 
   const usingBySystem = groupBy(using, (row) => row.system_id);
   const assignmentsBySystem = groupBy(assignments, (row) => row.system_id);

@@ -22,32 +22,69 @@ const tags = ['Compliance'];
 export function registerComplianceRoutes(app: ApiApp, compliance: ComplianceService, packs: PolicyPacksService): void {
   app.get(
     '/api/v1/compliance',
-    { schema: { tags, summary: 'Compliance per clause and department, with the trend', querystring: complianceSummaryQuerySchema, response: { 200: complianceSummarySchema, ...problemResponses } }, config: { permission: 'compliance.read' } },
+    {
+      schema: {
+        tags,
+        summary: 'Compliance per clause and department, with the trend',
+        querystring: complianceSummaryQuerySchema,
+        response: { 200: complianceSummarySchema, ...problemResponses },
+      },
+      config: { permission: 'compliance.read' },
+    },
     (request) => compliance.summary(actorOf(request), request.query.department),
   );
 
   app.get(
     '/api/v1/compliance/results',
-    { schema: { tags, summary: 'Results per subject with evidence and a fix link', querystring: complianceResultQuerySchema, response: { 200: complianceResultListSchema, ...problemResponses } }, config: { permission: 'compliance.read' } },
+    {
+      schema: {
+        tags,
+        summary: 'Results per subject with evidence and a fix link',
+        querystring: complianceResultQuerySchema,
+        response: { 200: complianceResultListSchema, ...problemResponses },
+      },
+      config: { permission: 'compliance.read' },
+    },
     (request) => compliance.results(actorOf(request), request.query),
   );
 
   app.get(
     '/api/v1/policy-packs',
-    { schema: { tags, summary: 'Policy pack versions of this municipality, newest first', response: { 200: policyPackListSchema, ...problemResponses } }, config: { permission: 'compliance.read' } },
+    {
+      schema: {
+        tags,
+        summary: 'Policy pack versions of this municipality, newest first',
+        response: { 200: policyPackListSchema, ...problemResponses },
+      },
+      config: { permission: 'compliance.read' },
+    },
     (request) => packs.listPacks(actorOf(request)),
   );
 
   app.get(
     '/api/v1/policy-packs/:id',
-    { schema: { tags, summary: 'A policy pack version with its clauses and parameters', params: idParamsSchema, response: { 200: policyPackSchema, ...problemResponses } }, config: { permission: 'compliance.read' } },
+    {
+      schema: {
+        tags,
+        summary: 'A policy pack version with its clauses and parameters',
+        params: idParamsSchema,
+        response: { 200: policyPackSchema, ...problemResponses },
+      },
+      config: { permission: 'compliance.read' },
+    },
     (request) => packs.getPack(actorOf(request), request.params.id),
   );
 
   app.post(
     '/api/v1/policy-packs/:id/versions',
     {
-      schema: { tags, summary: 'Publish a new version with changed parameters or texts', params: idParamsSchema, body: policyPackVersionCreateSchema, response: { 201: policyPackSchema, ...writeProblemResponses } },
+      schema: {
+        tags,
+        summary: 'Publish a new version with changed parameters or texts',
+        params: idParamsSchema,
+        body: policyPackVersionCreateSchema,
+        response: { 201: policyPackSchema, ...writeProblemResponses },
+      },
       config: { permission: 'policyPack.manage' },
     },
     async (request, reply) => reply.status(201).send(await packs.publishVersion(actorOf(request), request.params.id, request.body)),
@@ -55,13 +92,28 @@ export function registerComplianceRoutes(app: ApiApp, compliance: ComplianceServ
 
   app.get(
     '/api/v1/compliance/exceptions',
-    { schema: { tags, summary: 'Clauses switched off, with reason and end date', response: { 200: complianceExceptionListSchema, ...problemResponses } }, config: { permission: 'compliance.read' } },
+    {
+      schema: {
+        tags,
+        summary: 'Clauses switched off, with reason and end date',
+        response: { 200: complianceExceptionListSchema, ...problemResponses },
+      },
+      config: { permission: 'compliance.read' },
+    },
     (request) => packs.listExceptions(actorOf(request)),
   );
 
   app.post(
     '/api/v1/compliance/exceptions',
-    { schema: { tags, summary: 'Record an exception (undantag) for a clause', body: complianceExceptionCreateSchema, response: { 201: complianceExceptionSchema, ...writeProblemResponses } }, config: { permission: 'compliance.manageExceptions' } },
+    {
+      schema: {
+        tags,
+        summary: 'Record an exception (undantag) for a clause',
+        body: complianceExceptionCreateSchema,
+        response: { 201: complianceExceptionSchema, ...writeProblemResponses },
+      },
+      config: { permission: 'compliance.manageExceptions' },
+    },
     async (request, reply) => {
       const created = await packs.createException(actorOf(request), request.body);
       setVersionTag(reply, created.version);
@@ -71,7 +123,15 @@ export function registerComplianceRoutes(app: ApiApp, compliance: ComplianceServ
 
   app.delete(
     '/api/v1/compliance/exceptions/:id',
-    { schema: { tags, summary: 'End an exception (If-Match required)', params: idParamsSchema, response: { ...noContentResponse, ...writeProblemResponses } }, config: { permission: 'compliance.manageExceptions' } },
+    {
+      schema: {
+        tags,
+        summary: 'End an exception (If-Match required)',
+        params: idParamsSchema,
+        response: { ...noContentResponse, ...writeProblemResponses },
+      },
+      config: { permission: 'compliance.manageExceptions' },
+    },
     async (request, reply) => {
       await packs.deleteException(actorOf(request), request.params.id, expectedVersion(request));
       return reply.status(204).send(null);

@@ -28,7 +28,9 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock, cacheS
     const stored = await policyPacksRepository.current(db, municipalityId);
     if (stored) return stored;
     // Municipalities created before packs existed get the default on first use.
-    await withTransaction(db, (transaction) => policyPacksRepository.ensureDefault(transaction, municipalityId, randomUUID(), clock.now().toISOString()));
+    await withTransaction(db, (transaction) =>
+      policyPacksRepository.ensureDefault(transaction, municipalityId, randomUUID(), clock.now().toISOString()),
+    );
     return (await policyPacksRepository.current(db, municipalityId))!;
   }
 
@@ -53,10 +55,20 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock, cacheS
     return { stored, snapshot, results, evaluatedAt };
   }
 
-  function restrictToDepartment(results: RuleResult[], departments: Array<{ id: string; parentId: string | null }>, departmentId: string | undefined) {
+  function restrictToDepartment(
+    results: RuleResult[],
+    departments: Array<{ id: string; parentId: string | null }>,
+    departmentId: string | undefined,
+  ) {
     if (!departmentId) return results;
-    if (!departments.some((department) => department.id === departmentId)) throw invalid('department', 'The department does not exist in this municipality.');
-    const subtree = new Set(departmentSubtree(departments.map((department) => ({ id: department.id, parent_id: department.parentId })), departmentId));
+    if (!departments.some((department) => department.id === departmentId))
+      throw invalid('department', 'The department does not exist in this municipality.');
+    const subtree = new Set(
+      departmentSubtree(
+        departments.map((department) => ({ id: department.id, parent_id: department.parentId })),
+        departmentId,
+      ),
+    );
     return results.filter((result) => result.departmentId !== null && subtree.has(result.departmentId));
   }
 
@@ -68,12 +80,28 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock, cacheS
     if (!(await policyPacksRepository.hasSnapshot(db, municipalityId, today))) {
       await policyPacksRepository.insertSnapshot(
         db,
-        { id: randomUUID(), municipalityId, day: today, packId: stored.id, score: whole.overall.score, passed: whole.overall.passed, failed: whole.overall.failed, summary: whole },
+        {
+          id: randomUUID(),
+          municipalityId,
+          day: today,
+          packId: stored.id,
+          score: whole.overall.score,
+          passed: whole.overall.passed,
+          failed: whole.overall.failed,
+          summary: whole,
+        },
         evaluatedAt,
       );
     }
     const scoped = departmentId ? summarise(restrictToDepartment(results, snapshot.departments, departmentId), snapshot) : whole;
-    const subtree = departmentId ? new Set(departmentSubtree(snapshot.departments.map((d) => ({ id: d.id, parent_id: d.parentId })), departmentId)) : undefined;
+    const subtree = departmentId
+      ? new Set(
+          departmentSubtree(
+            snapshot.departments.map((d) => ({ id: d.id, parent_id: d.parentId })),
+            departmentId,
+          ),
+        )
+      : undefined;
     return {
       pack: { id: stored.id, key: stored.pack.key, version: stored.pack.version, title: stored.pack.document.title },
       evaluatedAt,
@@ -81,16 +109,24 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock, cacheS
       overall: scoped.overall,
       clauses: scoped.clauses.map((clause) => {
         const text = findClause(stored.pack, clause.clauseId);
-        return { ...clause, section: text?.section ?? '', titleSv: text?.titleSv ?? clause.clauseId, titleEn: text?.titleEn ?? clause.clauseId };
+        return {
+          ...clause,
+          section: text?.section ?? '',
+          titleSv: text?.titleSv ?? clause.clauseId,
+          titleEn: text?.titleEn ?? clause.clauseId,
+        };
       }),
-      departments: subtree ? scoped.departments.filter((department) => department.departmentId !== null && subtree.has(department.departmentId)) : scoped.departments,
+      departments: subtree
+        ? scoped.departments.filter((department) => department.departmentId !== null && subtree.has(department.departmentId))
+        : scoped.departments,
       trend: await policyPacksRepository.trend(db, municipalityId, 365),
     };
   }
 
   async function evaluateResults(municipalityId: string, query: Omit<ComplianceResultQuery, 'cursor' | 'limit'>) {
     // Named systems need only their own data: the fast path after an edit, and for list pages.
-    const systemIds = query.system || query.systems ? [...new Set([...(query.system ? [query.system] : []), ...(query.systems ?? [])])] : undefined;
+    const systemIds =
+      query.system || query.systems ? [...new Set([...(query.system ? [query.system] : []), ...(query.systems ?? [])])] : undefined;
     const { stored, snapshot, results, evaluatedAt } = await evaluateMunicipality(municipalityId, systemIds);
     let filtered = restrictToDepartment(results, snapshot.departments, query.department);
     if (query.rule) filtered = filtered.filter((result) => result.clauseId === query.rule);
@@ -99,7 +135,12 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock, cacheS
       const needle = query.q.toLocaleLowerCase('sv');
       filtered = filtered.filter((result) => result.subjectName.toLocaleLowerCase('sv').includes(needle));
     }
-    filtered.sort((left, right) => statusOrder[left.status] - statusOrder[right.status] || left.clauseId.localeCompare(right.clauseId) || swedishCollator.compare(left.subjectName, right.subjectName));
+    filtered.sort(
+      (left, right) =>
+        statusOrder[left.status] - statusOrder[right.status] ||
+        left.clauseId.localeCompare(right.clauseId) ||
+        swedishCollator.compare(left.subjectName, right.subjectName),
+    );
     return { pack: { id: stored.id, key: stored.pack.key, version: stored.pack.version }, evaluatedAt, filtered };
   }
 
@@ -125,7 +166,13 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock, cacheS
       requirePermission(actor, 'compliance.read');
       const municipalityId = municipalityOf(actor);
       const now = clock.now();
-      return summaryCache.readAtVersion(db, actor, municipalityId, [swedishToday(now), now.toISOString().slice(0, 10), departmentId ?? null], () => evaluateSummary(municipalityId, departmentId));
+      return summaryCache.readAtVersion(
+        db,
+        actor,
+        municipalityId,
+        [swedishToday(now), now.toISOString().slice(0, 10), departmentId ?? null],
+        () => evaluateSummary(municipalityId, departmentId),
+      );
     },
 
     /**
@@ -139,10 +186,18 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock, cacheS
       const municipalityId = municipalityOf(actor);
       const { cursor, limit, ...filters } = query;
       const utcDate = clock.now().toISOString().slice(0, 10);
-      const { pack, evaluatedAt, filtered } = await resultsCache.readAtVersion(db, actor, municipalityId, [utcDate, filters], () => evaluateResults(municipalityId, filters));
+      const { pack, evaluatedAt, filtered } = await resultsCache.readAtVersion(db, actor, municipalityId, [utcDate, filters], () =>
+        evaluateResults(municipalityId, filters),
+      );
       const offset = decodeOffsetCursor(cursor);
       const items: ComplianceResult[] = filtered.slice(offset, offset + limit);
-      return { pack, evaluatedAt, items, total: filtered.length, nextCursor: offset + limit < filtered.length ? encodeOffsetCursor(offset + limit) : null };
+      return {
+        pack,
+        evaluatedAt,
+        items,
+        total: filtered.length,
+        nextCursor: offset + limit < filtered.length ? encodeOffsetCursor(offset + limit) : null,
+      };
     },
   };
 }

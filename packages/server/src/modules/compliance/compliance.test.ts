@@ -49,7 +49,11 @@ describe('compliance API', () => {
   afterAll(() => context.close());
 
   const results = async (query: string, user: Pick<TestUser, 'authorization'> = tanum.admin) =>
-    expectStatus(await send(context, 'GET', `/api/v1/compliance/results?limit=200&${query}`, { headers: user.authorization }), 200) as { items: Result[]; total: number; pack: { version: string } };
+    expectStatus(await send(context, 'GET', `/api/v1/compliance/results?limit=200&${query}`, { headers: user.authorization }), 200) as {
+      items: Result[];
+      total: number;
+      pack: { version: string };
+    };
 
   it('answers 401 without a login', async () => {
     expectProblem(await send(context, 'GET', '/api/v1/compliance'), 401, 'unauthenticated');
@@ -60,8 +64,16 @@ describe('compliance API', () => {
   it('ships the Tanum pack with every clause and its parameters to a new municipality', async () => {
     const packs = expectStatus(await send(context, 'GET', '/api/v1/policy-packs', { headers: schoolHead.authorization }), 200);
     expect(packs.items).toHaveLength(1);
-    expect(packs.items[0]).toMatchObject({ key: 'tanum-it-policy', version: '1.0.0', current: true, document: { adoptedBy: 'Kommunstyrelsen', decisionDate: '2002-12-18' } });
-    const pack = expectStatus(await send(context, 'GET', `/api/v1/policy-packs/${packs.items[0].id}`, { headers: schoolHead.authorization }), 200);
+    expect(packs.items[0]).toMatchObject({
+      key: 'tanum-it-policy',
+      version: '1.0.0',
+      current: true,
+      document: { adoptedBy: 'Kommunstyrelsen', decisionDate: '2002-12-18' },
+    });
+    const pack = expectStatus(
+      await send(context, 'GET', `/api/v1/policy-packs/${packs.items[0].id}`, { headers: schoolHead.authorization }),
+      200,
+    );
     expect(pack.clauses.length).toBeGreaterThanOrEqual(50);
     const deputyClause = pack.clauses.find((clause: { id: string }) => clause.id === 'ITP-4.2-DEPUTY');
     expect(deputyClause).toMatchObject({ section: '4.2', hasRule: true });
@@ -76,14 +88,19 @@ describe('compliance API', () => {
     expect(deputyClause).toMatchObject({ passed: 1, failed: 1, section: '4.2' });
     const schoolRow = summary.departments.find((department: { departmentId: string }) => department.departmentId === school);
     expect(schoolRow.failed).toBeGreaterThan(0);
-    expect(summary.trend).toEqual([{ date: '2026-11-28', score: summary.overall.score, passed: summary.overall.passed, failed: summary.overall.failed }]);
+    expect(summary.trend).toEqual([
+      { date: '2026-11-28', score: summary.overall.score, passed: summary.overall.passed, failed: summary.overall.failed },
+    ]);
     expectStatus(await send(context, 'GET', '/api/v1/compliance', { headers: tanum.admin.authorization }), 200);
     const rows = await context.database.db.selectFrom('compliance_snapshots').selectAll().where('municipality_id', '=', tanum.id).execute();
     expect(rows).toHaveLength(1);
   });
 
   it('shows a department head their department’s failures with evidence and a fix link', async () => {
-    const summary = expectStatus(await send(context, 'GET', `/api/v1/compliance?department=${school}`, { headers: schoolHead.authorization }), 200);
+    const summary = expectStatus(
+      await send(context, 'GET', `/api/v1/compliance?department=${school}`, { headers: schoolHead.authorization }),
+      200,
+    );
     expect(summary.departmentId).toBe(school);
     expect(summary.departments.map((department: { departmentId: string }) => department.departmentId)).toEqual([school]);
     const failing = await results(`department=${school}&status=fail`, schoolHead);
@@ -101,7 +118,11 @@ describe('compliance API', () => {
     expect(JSON.stringify(all)).not.toContain('Lysekils hemliga system');
     const foreign = await results('', other.admin);
     expect(JSON.stringify(foreign)).not.toContain('Elevregistret');
-    expectProblem(await send(context, 'GET', `/api/v1/compliance?department=${school}`, { headers: other.admin.authorization }), 400, 'validation_failed');
+    expectProblem(
+      await send(context, 'GET', `/api/v1/compliance?department=${school}`, { headers: other.admin.authorization }),
+      400,
+      'validation_failed',
+    );
   });
 
   it('answers for several named systems in one request, exactly their results', async () => {
@@ -111,9 +132,17 @@ describe('compliance API', () => {
     const key = (result: Result) => `${result.subjectId} ${result.clauseId} ${result.status}`;
     expect(pair.items.map(key).sort()).toEqual([...one.items, ...other.items].map(key).sort());
     expect(new Set(pair.items.map((result) => result.subjectId))).toEqual(new Set([schoolSystem.id, careSystem.id]));
-    expectProblem(await send(context, 'GET', `/api/v1/compliance/results?systems=${schoolSystem.id},not-an-id`, { headers: tanum.admin.authorization }), 400, 'validation_failed');
+    expectProblem(
+      await send(context, 'GET', `/api/v1/compliance/results?systems=${schoolSystem.id},not-an-id`, { headers: tanum.admin.authorization }),
+      400,
+      'validation_failed',
+    );
     const tooMany = Array.from({ length: 51 }, () => schoolSystem.id).join(',');
-    expectProblem(await send(context, 'GET', `/api/v1/compliance/results?systems=${tooMany}`, { headers: tanum.admin.authorization }), 400, 'validation_failed');
+    expectProblem(
+      await send(context, 'GET', `/api/v1/compliance/results?systems=${tooMany}`, { headers: tanum.admin.authorization }),
+      400,
+      'validation_failed',
+    );
   });
 
   it('turns the cell green once the gap is fixed', async () => {
@@ -127,41 +156,96 @@ describe('compliance API', () => {
   it('judges by the municipality’s own parameters after it publishes a new pack version', async () => {
     const confirmer = manager;
     const system = expectStatus(await send(context, 'GET', `/api/v1/systems/${careSystem.id}`, { headers: confirmer.authorization }), 200);
-    expectStatus(await send(context, 'POST', `/api/v1/systems/${careSystem.id}/confirm`, { headers: confirmer.authorization, body: {}, ifMatch: system.version }), 200);
+    expectStatus(
+      await send(context, 'POST', `/api/v1/systems/${careSystem.id}/confirm`, {
+        headers: confirmer.authorization,
+        body: {},
+        ifMatch: system.version,
+      }),
+      200,
+    );
     context.clock.advanceMinutes(60 * 24 * 200);
     expect((await results(`system=${careSystem.id}&rule=ITP-4.2-REGISTER`)).items[0]!.status).toBe('pass');
 
     const packs = expectStatus(await send(context, 'GET', '/api/v1/policy-packs', { headers: tanum.admin.authorization }), 200);
     const base = packs.items[0].id;
-    expectProblem(await send(context, 'POST', `/api/v1/policy-packs/${base}/versions`, { headers: schoolHead.authorization, body: { version: '1.1.0' } }), 403, 'forbidden');
-    expectProblem(await send(context, 'POST', `/api/v1/policy-packs/${base}/versions`, { headers: tanum.admin.authorization, body: { version: '1.1.0', parameters: { noSuchParameter: 3 } } }), 400, 'validation_failed');
+    expectProblem(
+      await send(context, 'POST', `/api/v1/policy-packs/${base}/versions`, {
+        headers: schoolHead.authorization,
+        body: { version: '1.1.0' },
+      }),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await send(context, 'POST', `/api/v1/policy-packs/${base}/versions`, {
+        headers: tanum.admin.authorization,
+        body: { version: '1.1.0', parameters: { noSuchParameter: 3 } },
+      }),
+      400,
+      'validation_failed',
+    );
     const published = expectStatus(
-      await send(context, 'POST', `/api/v1/policy-packs/${base}/versions`, { headers: tanum.admin.authorization, body: { version: '1.1.0', parameters: { registerConfirmationIntervalMonths: 6 } } }),
+      await send(context, 'POST', `/api/v1/policy-packs/${base}/versions`, {
+        headers: tanum.admin.authorization,
+        body: { version: '1.1.0', parameters: { registerConfirmationIntervalMonths: 6 } },
+      }),
       201,
     );
     expect(published).toMatchObject({ version: '1.1.0', current: true });
-    expectProblem(await send(context, 'POST', `/api/v1/policy-packs/${base}/versions`, { headers: tanum.admin.authorization, body: { version: '1.1.0' } }), 409, 'conflict');
+    expectProblem(
+      await send(context, 'POST', `/api/v1/policy-packs/${base}/versions`, {
+        headers: tanum.admin.authorization,
+        body: { version: '1.1.0' },
+      }),
+      409,
+      'conflict',
+    );
     const stale = await results(`system=${careSystem.id}&rule=ITP-4.2-REGISTER`);
     expect(stale.pack.version).toBe('1.1.0');
     expect(stale.items[0]).toMatchObject({ status: 'fail', reason: 'confirmation_stale' });
   });
 
   it('records an exception that switches a clause off, with who and until when', async () => {
-    expectProblem(await send(context, 'POST', '/api/v1/compliance/exceptions', { headers: manager.authorization, body: { clauseId: 'ITP-2-COST', reason: 'x' } }), 403, 'forbidden');
-    expectProblem(await send(context, 'POST', '/api/v1/compliance/exceptions', { headers: tanum.admin.authorization, body: { clauseId: 'ITP-99', reason: 'Finns inte' } }), 400, 'validation_failed');
+    expectProblem(
+      await send(context, 'POST', '/api/v1/compliance/exceptions', {
+        headers: manager.authorization,
+        body: { clauseId: 'ITP-2-COST', reason: 'x' },
+      }),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await send(context, 'POST', '/api/v1/compliance/exceptions', {
+        headers: tanum.admin.authorization,
+        body: { clauseId: 'ITP-99', reason: 'Finns inte' },
+      }),
+      400,
+      'validation_failed',
+    );
     const exception = expectStatus(
-      await send(context, 'POST', '/api/v1/compliance/exceptions', { headers: tanum.admin.authorization, body: { clauseId: 'ITP-4.2.3-DUTIES', reason: 'Checklistan införs under 2027 (KS beslut)', until: '2027-12-31' } }),
+      await send(context, 'POST', '/api/v1/compliance/exceptions', {
+        headers: tanum.admin.authorization,
+        body: { clauseId: 'ITP-4.2.3-DUTIES', reason: 'Checklistan införs under 2027 (KS beslut)', until: '2027-12-31' },
+      }),
       201,
     );
     expect(exception).toMatchObject({ clauseId: 'ITP-4.2.3-DUTIES', decidedBy: 'Ada Administratör', until: '2027-12-31' });
     const waived = await results('rule=ITP-4.2.3-DUTIES');
     expect(waived.items.every((result) => result.status === 'not_applicable' && result.reason === 'clause_exception')).toBe(true);
-    expectStatus(await send(context, 'DELETE', `/api/v1/compliance/exceptions/${exception.id}`, { headers: tanum.admin.authorization, ifMatch: 1 }), 204);
+    expectStatus(
+      await send(context, 'DELETE', `/api/v1/compliance/exceptions/${exception.id}`, { headers: tanum.admin.authorization, ifMatch: 1 }),
+      204,
+    );
     expect((await results('rule=ITP-4.2.3-DUTIES&status=fail')).total).toBeGreaterThan(0);
   });
 
   it('serves a repeated summary until the municipality changes or a day turns, and never another municipality’s', async () => {
-    type Summary = { evaluatedAt: string; clauses: Array<{ clauseId: string; passed: number; failed: number }>; departments: Array<{ departmentId: string | null }> };
+    type Summary = {
+      evaluatedAt: string;
+      clauses: Array<{ clauseId: string; passed: number; failed: number }>;
+      departments: Array<{ departmentId: string | null }>;
+    };
     const summary = async (user: Pick<TestUser, 'authorization'> = tanum.admin, query = '') => {
       context.queries.count = 0;
       const view = expectStatus(await send(context, 'GET', `/api/v1/compliance${query}`, { headers: user.authorization }), 200) as Summary;
@@ -195,7 +279,10 @@ describe('compliance API', () => {
     await register.appoint(tanum, uncovered.id, deputy.personId, 'deputy');
     const afterWrite = (await summary()).view;
     expect(afterWrite.evaluatedAt).not.toBe(first.view.evaluatedAt);
-    expect(deputyClause(afterWrite)).toMatchObject({ passed: deputyClause(first.view).passed + 1, failed: deputyClause(first.view).failed - 1 });
+    expect(deputyClause(afterWrite)).toMatchObject({
+      passed: deputyClause(first.view).passed + 1,
+      failed: deputyClause(first.view).failed - 1,
+    });
 
     // A new day re-evaluates: the Swedish day (snapshot, trend) turns before the UTC date the
     // rules judge deadlines by, and each turn is a new view.
@@ -211,7 +298,10 @@ describe('compliance API', () => {
   it('serves repeated results and their pages from one evaluation until the municipality changes', async () => {
     const page = async (query: string) => {
       context.queries.count = 0;
-      const view = expectStatus(await send(context, 'GET', `/api/v1/compliance/results?${query}`, { headers: tanum.admin.authorization }), 200);
+      const view = expectStatus(
+        await send(context, 'GET', `/api/v1/compliance/results?${query}`, { headers: tanum.admin.authorization }),
+        200,
+      );
       return { view, queries: context.queries.count };
     };
     const first = await page('status=fail&limit=2');
@@ -222,7 +312,10 @@ describe('compliance API', () => {
     expect(second.view.items[0]).not.toEqual(first.view.items[0]);
     const failing = first.view.items[0] as Result;
     // Another municipality's results are its own evaluation.
-    const foreign = expectStatus(await send(context, 'GET', '/api/v1/compliance/results?status=fail&limit=50', { headers: other.admin.authorization }), 200);
+    const foreign = expectStatus(
+      await send(context, 'GET', '/api/v1/compliance/results?status=fail&limit=50', { headers: other.admin.authorization }),
+      200,
+    );
     expect(foreign.items.map((result: Result) => result.subjectId)).not.toContain(failing.subjectId);
     // A write in the municipality: evaluated afresh.
     context.clock.advanceMinutes(1);
@@ -233,10 +326,20 @@ describe('compliance API', () => {
   });
 
   it('pages results with a cursor and refuses a bad one', async () => {
-    const first = expectStatus(await send(context, 'GET', '/api/v1/compliance/results?limit=3', { headers: tanum.admin.authorization }), 200);
+    const first = expectStatus(
+      await send(context, 'GET', '/api/v1/compliance/results?limit=3', { headers: tanum.admin.authorization }),
+      200,
+    );
     expect(first.items).toHaveLength(3);
-    const second = expectStatus(await send(context, 'GET', `/api/v1/compliance/results?limit=3&cursor=${first.nextCursor}`, { headers: tanum.admin.authorization }), 200);
+    const second = expectStatus(
+      await send(context, 'GET', `/api/v1/compliance/results?limit=3&cursor=${first.nextCursor}`, { headers: tanum.admin.authorization }),
+      200,
+    );
     expect(second.items[0]).not.toEqual(first.items[0]);
-    expectProblem(await send(context, 'GET', '/api/v1/compliance/results?cursor=%21%21', { headers: tanum.admin.authorization }), 400, 'validation_failed');
+    expectProblem(
+      await send(context, 'GET', '/api/v1/compliance/results?cursor=%21%21', { headers: tanum.admin.authorization }),
+      400,
+      'validation_failed',
+    );
   });
 });

@@ -10,7 +10,12 @@ export interface StoredPack {
 }
 
 function toStoredPack(row: { id: string; content_json: string; published_at: string; published_by_name: string }): StoredPack {
-  return { id: row.id, pack: JSON.parse(row.content_json) as PolicyPack, publishedAt: row.published_at, publishedByName: row.published_by_name };
+  return {
+    id: row.id,
+    pack: JSON.parse(row.content_json) as PolicyPack,
+    publishedAt: row.published_at,
+    publishedByName: row.published_by_name,
+  };
 }
 
 /** Policy pack versions, exceptions and daily snapshots of one municipality. */
@@ -28,12 +33,23 @@ export const policyPacksRepository = {
   },
 
   async list(db: Executor, municipalityId: string) {
-    const rows = await db.selectFrom('policy_packs').selectAll().where('municipality_id', '=', municipalityId).orderBy('published_at', 'desc').orderBy('id', 'desc').execute();
+    const rows = await db
+      .selectFrom('policy_packs')
+      .selectAll()
+      .where('municipality_id', '=', municipalityId)
+      .orderBy('published_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
     return rows.map(toStoredPack);
   },
 
   async findById(db: Executor, municipalityId: string, id: string) {
-    const row = await db.selectFrom('policy_packs').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', id).executeTakeFirst();
+    const row = await db
+      .selectFrom('policy_packs')
+      .selectAll()
+      .where('municipality_id', '=', municipalityId)
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row ? toStoredPack(row) : undefined;
   },
 
@@ -51,7 +67,15 @@ export const policyPacksRepository = {
   async insert(db: Executor, municipalityId: string, id: string, pack: PolicyPack, publishedAt: string, publishedByName: string) {
     await db
       .insertInto('policy_packs')
-      .values({ id, municipality_id: municipalityId, pack_key: pack.key, pack_version: pack.version, content_json: JSON.stringify(pack), published_at: publishedAt, published_by_name: publishedByName })
+      .values({
+        id,
+        municipality_id: municipalityId,
+        pack_key: pack.key,
+        pack_version: pack.version,
+        content_json: JSON.stringify(pack),
+        published_at: publishedAt,
+        published_by_name: publishedByName,
+      })
       .execute();
   },
 
@@ -62,7 +86,12 @@ export const policyPacksRepository = {
   },
 
   async listExceptions(db: Executor, municipalityId: string): Promise<ComplianceException[]> {
-    const rows = await db.selectFrom('compliance_exceptions').selectAll().where('municipality_id', '=', municipalityId).orderBy('clause_id').execute();
+    const rows = await db
+      .selectFrom('compliance_exceptions')
+      .selectAll()
+      .where('municipality_id', '=', municipalityId)
+      .orderBy('clause_id')
+      .execute();
     return rows.map((row) => ({
       id: row.id,
       version: row.version,
@@ -75,25 +104,63 @@ export const policyPacksRepository = {
     }));
   },
 
-  async insertException(db: Executor, municipalityId: string, values: { id: string; clauseId: string; reason: string; decidedBy: string; until: string | null }, now: string) {
+  async insertException(
+    db: Executor,
+    municipalityId: string,
+    values: { id: string; clauseId: string; reason: string; decidedBy: string; until: string | null },
+    now: string,
+  ) {
     await db
       .insertInto('compliance_exceptions')
-      .values({ id: values.id, municipality_id: municipalityId, clause_id: values.clauseId, reason: values.reason, decided_by: values.decidedBy, until: values.until, created_at: now, updated_at: now, version: 1 })
+      .values({
+        id: values.id,
+        municipality_id: municipalityId,
+        clause_id: values.clauseId,
+        reason: values.reason,
+        decided_by: values.decidedBy,
+        until: values.until,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      })
       .execute();
   },
 
   async deleteException(db: Executor, municipalityId: string, id: string, expectedVersion: number) {
-    const result = await db.deleteFrom('compliance_exceptions').where('municipality_id', '=', municipalityId).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+    const result = await db
+      .deleteFrom('compliance_exceptions')
+      .where('municipality_id', '=', municipalityId)
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
     return Number(result.numDeletedRows) === 1;
   },
 
   async hasSnapshot(db: Executor, municipalityId: string, day: string) {
-    const row = await db.selectFrom('compliance_snapshots').select('id').where('municipality_id', '=', municipalityId).where('taken_on', '=', day).executeTakeFirst();
+    const row = await db
+      .selectFrom('compliance_snapshots')
+      .select('id')
+      .where('municipality_id', '=', municipalityId)
+      .where('taken_on', '=', day)
+      .executeTakeFirst();
     return row !== undefined;
   },
 
   /** One snapshot a day; a second writer the same day (another instance) changes nothing. */
-  async insertSnapshot(db: Executor, values: { id: string; municipalityId: string; day: string; packId: string; score: number | null; passed: number; failed: number; summary: unknown }, now: string) {
+  async insertSnapshot(
+    db: Executor,
+    values: {
+      id: string;
+      municipalityId: string;
+      day: string;
+      packId: string;
+      score: number | null;
+      passed: number;
+      failed: number;
+      summary: unknown;
+    },
+    now: string,
+  ) {
     await db
       .insertInto('compliance_snapshots')
       .values({

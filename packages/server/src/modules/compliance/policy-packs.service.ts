@@ -46,7 +46,10 @@ export function createPolicyPacksService(db: DatabaseHandle, clock: Clock) {
     async getPack(actor: AnyActor, id: string): Promise<PolicyPackView> {
       requirePermission(actor, 'compliance.read');
       const municipalityId = municipalityOf(actor);
-      const [stored, current] = await Promise.all([policyPacksRepository.findById(db, municipalityId, id), policyPacksRepository.current(db, municipalityId)]);
+      const [stored, current] = await Promise.all([
+        policyPacksRepository.findById(db, municipalityId, id),
+        policyPacksRepository.current(db, municipalityId),
+      ]);
       if (!stored) throw notFound('Policy pack');
       return toView(stored, current?.id, true);
     },
@@ -59,7 +62,9 @@ export function createPolicyPacksService(db: DatabaseHandle, clock: Clock) {
         const base = await policyPacksRepository.findById(transaction, municipalityId, id);
         if (!base) throw notFound('Policy pack');
         if (await policyPacksRepository.versionExists(transaction, municipalityId, base.pack.key, input.version)) {
-          throw conflict(`Version ${input.version} of this policy pack already exists.`, [{ path: 'version', message: 'Already published' }]);
+          throw conflict(`Version ${input.version} of this policy pack already exists.`, [
+            { path: 'version', message: 'Already published' },
+          ]);
         }
         const pack: PolicyPack = structuredClone(base.pack) as PolicyPack;
         pack.version = input.version;
@@ -78,7 +83,13 @@ export function createPolicyPacksService(db: DatabaseHandle, clock: Clock) {
         if (problems.length > 0) throw new AppError('validation_failed', `The pack is not sound: ${problems.join('; ')}`);
         const newId = randomUUID();
         await policyPacksRepository.insert(transaction, municipalityId, newId, pack, clock.now().toISOString(), actorName(actor));
-        await recordAudit(transaction, actor, clock, { action: 'publish', entityType: 'policy_pack', entityId: newId, before: { version: base.pack.version }, after: { version: pack.version, changes: input } });
+        await recordAudit(transaction, actor, clock, {
+          action: 'publish',
+          entityType: 'policy_pack',
+          entityId: newId,
+          before: { version: base.pack.version },
+          after: { version: pack.version, changes: input },
+        });
         const stored = (await policyPacksRepository.findById(transaction, municipalityId, newId))!;
         return toView(stored, newId, true);
       });
@@ -91,16 +102,30 @@ export function createPolicyPacksService(db: DatabaseHandle, clock: Clock) {
     },
 
     /** Switches a clause off for the municipality, with who decided, why and until when. */
-    async createException(actor: AnyActor, input: { clauseId: string; reason: string; until?: string | null }): Promise<ComplianceException> {
+    async createException(
+      actor: AnyActor,
+      input: { clauseId: string; reason: string; until?: string | null },
+    ): Promise<ComplianceException> {
       requirePermission(actor, 'compliance.manageExceptions');
       const municipalityId = municipalityOf(actor);
       return withTransaction(db, async (transaction) => {
         const current = await policyPacksRepository.current(transaction, municipalityId);
-        if (current && !findClause(current.pack, input.clauseId)) throw invalid('clauseId', `The policy pack has no clause ${input.clauseId}.`);
+        if (current && !findClause(current.pack, input.clauseId))
+          throw invalid('clauseId', `The policy pack has no clause ${input.clauseId}.`);
         const id = randomUUID();
-        await policyPacksRepository.insertException(transaction, municipalityId, { id, clauseId: input.clauseId, reason: input.reason, decidedBy: actorName(actor), until: input.until ?? null }, clock.now().toISOString());
+        await policyPacksRepository.insertException(
+          transaction,
+          municipalityId,
+          { id, clauseId: input.clauseId, reason: input.reason, decidedBy: actorName(actor), until: input.until ?? null },
+          clock.now().toISOString(),
+        );
         const created = (await policyPacksRepository.listExceptions(transaction, municipalityId)).find((exception) => exception.id === id)!;
-        await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'compliance_exception', entityId: id, after: created });
+        await recordAudit(transaction, actor, clock, {
+          action: 'create',
+          entityType: 'compliance_exception',
+          entityId: id,
+          after: created,
+        });
         return created;
       });
     },
@@ -111,7 +136,11 @@ export function createPolicyPacksService(db: DatabaseHandle, clock: Clock) {
       await withTransaction(db, async (transaction) => {
         const before = (await policyPacksRepository.listExceptions(transaction, municipalityId)).find((exception) => exception.id === id);
         if (!before) throw notFound('Exception');
-        if (before.version !== expectedVersion || !(await policyPacksRepository.deleteException(transaction, municipalityId, id, expectedVersion))) throw versionMismatch();
+        if (
+          before.version !== expectedVersion ||
+          !(await policyPacksRepository.deleteException(transaction, municipalityId, id, expectedVersion))
+        )
+          throw versionMismatch();
         await recordAudit(transaction, actor, clock, { action: 'delete', entityType: 'compliance_exception', entityId: id, before });
       });
     },

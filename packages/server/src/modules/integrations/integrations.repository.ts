@@ -78,12 +78,20 @@ export const integrationsRepository = {
       let builder = db.selectFrom('integrations').where('integrations.municipality_id', '=', municipalityId);
       if (query.systemId) {
         const systemId = query.systemId;
-        builder = builder.where((eb) => eb.or([eb('integrations.provider_system_id', '=', systemId), eb('integrations.consumer_system_id', '=', systemId)]));
+        builder = builder.where((eb) =>
+          eb.or([eb('integrations.provider_system_id', '=', systemId), eb('integrations.consumer_system_id', '=', systemId)]),
+        );
       }
       return builder;
     };
     const sort = resolveSort(query.sort, { createdAt: 'integrations.created_at' }, 'createdAt', 'integrations.id');
-    return pageOf(selectIntegrations(db, municipalityId).where('integrations.id', 'in', filtered().select('integrations.id')), filtered(), sort, query, toIntegration);
+    return pageOf(
+      selectIntegrations(db, municipalityId).where('integrations.id', 'in', filtered().select('integrations.id')),
+      filtered(),
+      sort,
+      query,
+      toIntegration,
+    );
   },
 
   async findById(db: Executor, municipalityId: string, id: string) {
@@ -107,7 +115,12 @@ export const integrationsRepository = {
   },
 
   /** Many integrations at once (imports, the workload generator): the same rows insert() writes. */
-  async insertMany(db: Executor, municipalityId: string, integrations: ReadonlyArray<{ id: string; values: IntegrationValues }>, now: string) {
+  async insertMany(
+    db: Executor,
+    municipalityId: string,
+    integrations: ReadonlyArray<{ id: string; values: IntegrationValues }>,
+    now: string,
+  ) {
     await insertRows(
       db,
       'integrations',
@@ -115,10 +128,24 @@ export const integrationsRepository = {
     );
   },
 
-  async update(db: Executor, municipalityId: string, id: string, expectedVersion: number, values: Omit<IntegrationValues, 'providerSystemId' | 'consumerSystemId'>, now: string) {
+  async update(
+    db: Executor,
+    municipalityId: string,
+    id: string,
+    expectedVersion: number,
+    values: Omit<IntegrationValues, 'providerSystemId' | 'consumerSystemId'>,
+    now: string,
+  ) {
     const result = await db
       .updateTable('integrations')
-      .set({ description: values.description, flow: values.flow, method: values.method, frequency: values.frequency, updated_at: now, version: expectedVersion + 1 })
+      .set({
+        description: values.description,
+        flow: values.flow,
+        method: values.method,
+        frequency: values.frequency,
+        updated_at: now,
+        version: expectedVersion + 1,
+      })
       .where('municipality_id', '=', municipalityId)
       .where('id', '=', id)
       .where('version', '=', expectedVersion)
@@ -127,7 +154,12 @@ export const integrationsRepository = {
   },
 
   async delete(db: Executor, municipalityId: string, id: string, expectedVersion: number) {
-    const result = await db.deleteFrom('integrations').where('municipality_id', '=', municipalityId).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+    const result = await db
+      .deleteFrom('integrations')
+      .where('municipality_id', '=', municipalityId)
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
     return Number(result.numDeletedRows) === 1;
   },
 };

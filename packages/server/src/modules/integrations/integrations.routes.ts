@@ -1,4 +1,10 @@
-import { integrationCreateSchema, integrationListQuerySchema, integrationListSchema, integrationSchema, integrationUpdateSchema } from '@forvalta/contracts';
+import {
+  integrationCreateSchema,
+  integrationListQuerySchema,
+  integrationListSchema,
+  integrationSchema,
+  integrationUpdateSchema,
+} from '@forvalta/contracts';
 import type { ApiApp } from '../../platform/http/api-app.ts';
 import { registerResourceRoutes } from '../../platform/http/resource-routes.ts';
 import type { IntegrationsService } from './integrations.service.ts';
@@ -8,7 +14,13 @@ export function registerIntegrationRoutes(app: ApiApp, service: IntegrationsServ
     path: '/api/v1/integrations',
     tag: 'System register',
     noun: 'integration',
-    schemas: { listQuery: integrationListQuerySchema, list: integrationListSchema, item: integrationSchema, create: integrationCreateSchema, update: integrationUpdateSchema },
+    schemas: {
+      listQuery: integrationListQuerySchema,
+      list: integrationListSchema,
+      item: integrationSchema,
+      create: integrationCreateSchema,
+      update: integrationUpdateSchema,
+    },
     permissions: { read: 'system.read', write: 'integration.write' },
     list: service.listIntegrations,
     get: service.getIntegration,

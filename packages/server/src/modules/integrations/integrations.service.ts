@@ -21,11 +21,18 @@ export function createIntegrationsService(db: DatabaseHandle, clock: Clock, syst
   const graphCache = createVersionedCache<SystemGraph>(1000, cacheSettings);
 
   function requireOnEitherEnd(actor: AnyActor, ends: System[]) {
-    const allowed = ends.some((system) => can(actor, 'integration.write', { departmentId: system.ownerDepartmentId, stewardPersonIds: systems.stewardsOf(system) }));
-    if (!allowed) throw new AppError('forbidden', 'You may record integrations only for systems you keep (owner, IT unit, manager or deputy).');
+    const allowed = ends.some((system) =>
+      can(actor, 'integration.write', { departmentId: system.ownerDepartmentId, stewardPersonIds: systems.stewardsOf(system) }),
+    );
+    if (!allowed)
+      throw new AppError('forbidden', 'You may record integrations only for systems you keep (owner, IT unit, manager or deputy).');
   }
 
-  async function loadEnds(executor: Executor, municipalityId: string, integration: Pick<Integration, 'providerSystemId' | 'consumerSystemId'>) {
+  async function loadEnds(
+    executor: Executor,
+    municipalityId: string,
+    integration: Pick<Integration, 'providerSystemId' | 'consumerSystemId'>,
+  ) {
     return inParallel(
       executor,
       () => systems.loadOrFail(executor, municipalityId, integration.providerSystemId),
@@ -43,7 +50,9 @@ export function createIntegrationsService(db: DatabaseHandle, clock: Clock, syst
   async function loadGraph(municipalityId: string, systemId: string): Promise<SystemGraph> {
     const system = await systems.loadOrFail(db, municipalityId, systemId);
     const integrations = await integrationsRepository.listTouching(db, municipalityId, systemId);
-    const neighbourIds = [...new Set(integrations.flatMap((integration) => [integration.providerSystemId, integration.consumerSystemId]))].filter((id) => id !== systemId);
+    const neighbourIds = [
+      ...new Set(integrations.flatMap((integration) => [integration.providerSystemId, integration.consumerSystemId])),
+    ].filter((id) => id !== systemId);
     const neighbours = neighbourIds.length === 0 ? [] : await systemsRepository.namesByIds(db, municipalityId, neighbourIds);
     return {
       nodes: [
@@ -84,7 +93,13 @@ export function createIntegrationsService(db: DatabaseHandle, clock: Clock, syst
         const ends = [await loadEnd(input.providerSystemId, 'providerSystemId'), await loadEnd(input.consumerSystemId, 'consumerSystemId')];
         requireOnEitherEnd(actor, ends);
         const id = randomUUID();
-        await integrationsRepository.insert(transaction, municipalityId, id, { ...input, description: input.description ?? null }, clock.now().toISOString());
+        await integrationsRepository.insert(
+          transaction,
+          municipalityId,
+          id,
+          { ...input, description: input.description ?? null },
+          clock.now().toISOString(),
+        );
         const created = await loadOrFail(transaction, municipalityId, id);
         await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'integration', entityId: id, after: created });
         return created;
@@ -103,7 +118,8 @@ export function createIntegrationsService(db: DatabaseHandle, clock: Clock, syst
           method: input.method ?? before.method,
           frequency: input.frequency ?? before.frequency,
         };
-        if (!(await integrationsRepository.update(transaction, municipalityId, id, expectedVersion, values, clock.now().toISOString()))) throw versionMismatch();
+        if (!(await integrationsRepository.update(transaction, municipalityId, id, expectedVersion, values, clock.now().toISOString())))
+          throw versionMismatch();
         const after = await loadOrFail(transaction, municipalityId, id);
         await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'integration', entityId: id, before, after });
         return after;
@@ -129,7 +145,9 @@ export function createIntegrationsService(db: DatabaseHandle, clock: Clock, syst
     async systemGraph(actor: AnyActor, systemId: string): Promise<SystemGraph> {
       requirePermission(actor, 'system.read');
       const municipalityId = municipalityOf(actor);
-      return graphCache.readAtVersion(db, actor, municipalityId, [swedishToday(clock.now()), systemId], () => loadGraph(municipalityId, systemId));
+      return graphCache.readAtVersion(db, actor, municipalityId, [swedishToday(clock.now()), systemId], () =>
+        loadGraph(municipalityId, systemId),
+      );
     },
   };
 }

@@ -8,7 +8,11 @@ export function registerJobRoutes(app: ApiApp, jobs: JobsService, known: readonl
   app.get(
     '/api/v1/jobs',
     {
-      schema: { tags: ['Scheduled jobs'], summary: "The installation's scheduled jobs: last run, its outcome, next run (administrators only)", response: { 200: scheduledJobListSchema, ...problemResponses } },
+      schema: {
+        tags: ['Scheduled jobs'],
+        summary: "The installation's scheduled jobs: last run, its outcome, next run (administrators only)",
+        response: { 200: scheduledJobListSchema, ...problemResponses },
+      },
       config: { permission: 'job.read' },
     },
     (request) => jobs.listJobs(actorOf(request), known),

@@ -30,7 +30,10 @@ describe('scheduled jobs on two application instances', () => {
     for (let index = 0; index < 2; index += 1) {
       const database = connectDatabase(testDatabase.url, { poolSize: 4 });
       if (index === 0) await migrateToLatest(database.db);
-      const config = loadConfig({ DATABASE_URL: testDatabase.url, LOG_LEVEL: 'silent', JOBS: 'true', JOBS_TICK_SECONDS: '3600' }, { webDistDirectory: '/nonexistent' });
+      const config = loadConfig(
+        { DATABASE_URL: testDatabase.url, LOG_LEVEL: 'silent', JOBS: 'true', JOBS_TICK_SECONDS: '3600' },
+        { webDistDirectory: '/nonexistent' },
+      );
       const built = await buildApp({ config, database, clock, logger: false });
       await built.app.ready();
       instances.push({ built, database });
@@ -62,7 +65,12 @@ describe('scheduled jobs on two application instances', () => {
   it('starts the runner when jobs are on; the test harness leaves them off', async () => {
     for (const { built } of instances) expect(built.jobRunner.running).toBe(true);
     const database = connectDatabase(testDatabase.url, { poolSize: 1 });
-    const off = await buildApp({ config: loadConfig({ DATABASE_URL: testDatabase.url, LOG_LEVEL: 'silent', JOBS: 'false' }, { webDistDirectory: '/nonexistent' }), database, clock, logger: false });
+    const off = await buildApp({
+      config: loadConfig({ DATABASE_URL: testDatabase.url, LOG_LEVEL: 'silent', JOBS: 'false' }, { webDistDirectory: '/nonexistent' }),
+      database,
+      clock,
+      logger: false,
+    });
     await off.app.ready();
     expect(off.jobRunner.running).toBe(false);
     await off.app.close();
@@ -79,21 +87,45 @@ describe('scheduled jobs on two application instances', () => {
     await tickTogether();
     clock.advanceMinutes(1);
 
-    expectStatus(await send(context, 'PATCH', `/api/v1/systems/${system.id}`, { headers: tanum.admin.authorization, body: { ownerDepartmentId: school.id }, ifMatch: (await register.get(tanum.admin, system.id)).version }), 200);
-    const pending = () => db().selectFrom('domain_events').select('id').where('municipality_id', '=', tanum.id).where('processed_at', 'is', null).execute();
-    const noticesOf = () => db().selectFrom('change_notices').innerJoin('change_notice_systems', 'change_notice_systems.change_notice_id', 'change_notices.id').select(['change_notices.id', 'change_notices.source', 'change_notices.status']).where('change_notice_systems.system_id', '=', system.id).execute();
+    expectStatus(
+      await send(context, 'PATCH', `/api/v1/systems/${system.id}`, {
+        headers: tanum.admin.authorization,
+        body: { ownerDepartmentId: school.id },
+        ifMatch: (await register.get(tanum.admin, system.id)).version,
+      }),
+      200,
+    );
+    const pending = () =>
+      db().selectFrom('domain_events').select('id').where('municipality_id', '=', tanum.id).where('processed_at', 'is', null).execute();
+    const noticesOf = () =>
+      db()
+        .selectFrom('change_notices')
+        .innerJoin('change_notice_systems', 'change_notice_systems.change_notice_id', 'change_notices.id')
+        .select(['change_notices.id', 'change_notices.source', 'change_notices.status'])
+        .where('change_notice_systems.system_id', '=', system.id)
+        .execute();
     expect(await pending()).toHaveLength(1);
     expect(await noticesOf()).toEqual([]);
 
     const runs = await tickTogether();
-    expect(runs.filter((run) => run.name === changeNoticeOutboxJob).map((run) => [run.outcome, run.summary])).toEqual([['succeeded', '1 responsibility change(s) turned into change notices']]);
+    expect(runs.filter((run) => run.name === changeNoticeOutboxJob).map((run) => [run.outcome, run.summary])).toEqual([
+      ['succeeded', '1 responsibility change(s) turned into change notices'],
+    ]);
     // Straight from the database: the job made the notice; nobody has read the queue.
     expect(await pending()).toEqual([]);
     expect(await noticesOf()).toMatchObject([{ source: 'automatic', status: 'open' }]);
 
-    const queue = expectStatus(await send(context, 'GET', `/api/v1/change-notices?systemId=${system.id}`, { headers: itUnit.authorization }), 200);
+    const queue = expectStatus(
+      await send(context, 'GET', `/api/v1/change-notices?systemId=${system.id}`, { headers: itUnit.authorization }),
+      200,
+    );
     expect(queue.total).toBe(1);
-    expect(queue.items[0]).toMatchObject({ kind: 'responsibility', source: 'automatic', status: 'open', systems: [{ id: system.id, name: 'Procapita' }] });
+    expect(queue.items[0]).toMatchObject({
+      kind: 'responsibility',
+      source: 'automatic',
+      status: 'open',
+      systems: [{ id: system.id, name: 'Procapita' }],
+    });
   });
 
   it('runs the outbox once per period and takes one compliance snapshot per municipality per Swedish day, whichever instance ticks', async () => {
@@ -102,7 +134,9 @@ describe('scheduled jobs on two application instances', () => {
     const days: string[] = [];
     for (let day = 0; day < 3; day += 1) {
       // Just past the next midnight in Stockholm, then four outbox periods of 30 s in that day.
-      clock.set(new Date(stockholmDayStart(stockholmDay(new Date(clock.now().getTime() + 24 * 3600_000))).getTime() + 60_000).toISOString());
+      clock.set(
+        new Date(stockholmDayStart(stockholmDay(new Date(clock.now().getTime() + 24 * 3600_000))).getTime() + 60_000).toISOString(),
+      );
       days.push(stockholmDay(clock.now()));
       for (let period = 0; period < 4; period += 1) {
         const runs = await tickTogether();
@@ -115,7 +149,12 @@ describe('scheduled jobs on two application instances', () => {
     expect((await jobRow(changeNoticeOutboxJob)).run_count - outboxBefore).toBe(12);
     expect((await jobRow(complianceDailySnapshotJob)).run_count - snapshotBefore).toBe(3);
     for (const municipality of [tanum, stromstad]) {
-      const taken = await db().selectFrom('compliance_snapshots').select('taken_on').where('municipality_id', '=', municipality.id).orderBy('taken_on').execute();
+      const taken = await db()
+        .selectFrom('compliance_snapshots')
+        .select('taken_on')
+        .where('municipality_id', '=', municipality.id)
+        .orderBy('taken_on')
+        .execute();
       expect(taken.map((row) => row.taken_on)).toEqual(['2026-11-28', ...days]);
     }
     // The trend the compliance page shows has a point for each of those days, though nobody opened it.
@@ -127,7 +166,14 @@ describe('scheduled jobs on two application instances', () => {
     const listed = expectStatus(await send(context, 'GET', '/api/v1/jobs', { headers: tanum.admin.authorization }), 200);
     expect(listed.items.map((job: { name: string }) => job.name)).toEqual([changeNoticeOutboxJob, complianceDailySnapshotJob]);
     const [outbox, snapshot] = listed.items;
-    expect(outbox).toMatchObject({ schedule: 'every 30 s', running: false, leaseHolder: null, lastOutcome: 'succeeded', lastError: null, failureCount: 0 });
+    expect(outbox).toMatchObject({
+      schedule: 'every 30 s',
+      running: false,
+      leaseHolder: null,
+      lastOutcome: 'succeeded',
+      lastError: null,
+      failureCount: 0,
+    });
     expect(outbox.runCount).toBeGreaterThanOrEqual(14);
     expect(Date.parse(outbox.nextRunAt)).toBeGreaterThan(Date.parse(outbox.lastStartedAt));
     expect(snapshot).toMatchObject({ schedule: 'daily at 00:00 Europe/Stockholm', runCount: 4, lastOutcome: 'succeeded' });

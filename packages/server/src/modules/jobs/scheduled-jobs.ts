@@ -18,7 +18,12 @@ export const complianceDailySnapshotJob = 'compliance-daily-snapshot';
  * municipality's administrator can read, names the failed municipalities by their public code;
  * the errors themselves, which may quote data, go to the server log only.
  */
-async function forEveryMunicipality(db: DatabaseHandle, log: JobRunnerLog, job: string, work: (municipalityId: string) => Promise<boolean>) {
+async function forEveryMunicipality(
+  db: DatabaseHandle,
+  log: JobRunnerLog,
+  job: string,
+  work: (municipalityId: string) => Promise<boolean>,
+) {
   const municipalities = await municipalitiesRepository.listAll(db);
   let done = 0;
   const failures: string[] = [];
@@ -30,12 +35,20 @@ async function forEveryMunicipality(db: DatabaseHandle, log: JobRunnerLog, job: 
       log.error({ job, municipalityId: municipality.id, err: error }, 'scheduled job failed for a municipality');
     }
   }
-  if (failures.length > 0) throw new Error(`${failures.length} of ${municipalities.length} municipalities failed (${failures.join(', ')}); the reasons are in the server log`);
+  if (failures.length > 0)
+    throw new Error(
+      `${failures.length} of ${municipalities.length} municipalities failed (${failures.join(', ')}); the reasons are in the server log`,
+    );
   return { done, of: municipalities.length };
 }
 
 /** The jobs every instance runs (ADR 0006). Both are safe to repeat: the effects are idempotent. */
-export function scheduledJobs(db: DatabaseHandle, services: Services, config: Pick<Config, 'changeNoticeOutboxSeconds'>, log: JobRunnerLog): ScheduledJob[] {
+export function scheduledJobs(
+  db: DatabaseHandle,
+  services: Services,
+  config: Pick<Config, 'changeNoticeOutboxSeconds'>,
+  log: JobRunnerLog,
+): ScheduledJob[] {
   return [
     {
       // ITP-4.2.2-CHANGE-NOTICE: an owner, manager or deputy change reaches the IT unit's queue without anyone opening it.
@@ -65,7 +78,16 @@ export function scheduledJobs(db: DatabaseHandle, services: Services, config: Pi
           // The same row the compliance summary writes on its first read of the day; whichever comes first stays.
           await policyPacksRepository.insertSnapshot(
             db,
-            { id: randomUUID(), municipalityId, day, packId: stored.id, score: whole.overall.score, passed: whole.overall.passed, failed: whole.overall.failed, summary: whole },
+            {
+              id: randomUUID(),
+              municipalityId,
+              day,
+              packId: stored.id,
+              score: whole.overall.score,
+              passed: whole.overall.passed,
+              failed: whole.overall.failed,
+              summary: whole,
+            },
             evaluatedAt,
           );
           return true;
@@ -85,5 +107,13 @@ export function createScheduledJobRunner(
   log: JobRunnerLog,
   holder?: string,
 ) {
-  return createJobRunner({ db, clock, jobs: scheduledJobs(db, services, config, log), leaseSeconds: config.jobsLeaseSeconds, tickSeconds: config.jobsTickSeconds, log, holder });
+  return createJobRunner({
+    db,
+    clock,
+    jobs: scheduledJobs(db, services, config, log),
+    leaseSeconds: config.jobsLeaseSeconds,
+    tickSeconds: config.jobsTickSeconds,
+    log,
+    holder,
+  });
 }

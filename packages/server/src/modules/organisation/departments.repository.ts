@@ -25,15 +25,17 @@ function toDepartment(row: DepartmentRow): Department {
 }
 
 function withPeopleCount<Builder extends SelectQueryBuilder<Database, 'departments', object>>(builder: Builder) {
-  return builder.selectAll('departments').select((eb) =>
-    eb
-      .selectFrom('people')
-      .select(eb.fn.countAll<number>().as('count'))
-      .whereRef('people.municipality_id', '=', 'departments.municipality_id')
-      .whereRef('people.department_id', '=', 'departments.id')
-      .where('people.employment_status', '=', 'active')
-      .as('people_count'),
-  );
+  return builder
+    .selectAll('departments')
+    .select((eb) =>
+      eb
+        .selectFrom('people')
+        .select(eb.fn.countAll<number>().as('count'))
+        .whereRef('people.municipality_id', '=', 'departments.municipality_id')
+        .whereRef('people.department_id', '=', 'departments.id')
+        .where('people.employment_status', '=', 'active')
+        .as('people_count'),
+    );
 }
 
 function selectDepartments(db: Executor, municipalityId: string) {
@@ -123,9 +125,27 @@ export const departmentsRepository = {
   async countDependants(db: Executor, municipalityId: string, id: string) {
     const [children, people, roles] = await inParallel(
       db,
-      () => db.selectFrom('departments').select((eb) => eb.fn.countAll<number>().as('n')).where('municipality_id', '=', municipalityId).where('parent_id', '=', id).executeTakeFirstOrThrow(),
-      () => db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).where('municipality_id', '=', municipalityId).where('department_id', '=', id).executeTakeFirstOrThrow(),
-      () => db.selectFrom('role_assignments').select((eb) => eb.fn.countAll<number>().as('n')).where('municipality_id', '=', municipalityId).where('department_id', '=', id).executeTakeFirstOrThrow(),
+      () =>
+        db
+          .selectFrom('departments')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('municipality_id', '=', municipalityId)
+          .where('parent_id', '=', id)
+          .executeTakeFirstOrThrow(),
+      () =>
+        db
+          .selectFrom('people')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('municipality_id', '=', municipalityId)
+          .where('department_id', '=', id)
+          .executeTakeFirstOrThrow(),
+      () =>
+        db
+          .selectFrom('role_assignments')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('municipality_id', '=', municipalityId)
+          .where('department_id', '=', id)
+          .executeTakeFirstOrThrow(),
     );
     return { children: Number(children.n), people: Number(people.n), roleAssignments: Number(roles.n) };
   },

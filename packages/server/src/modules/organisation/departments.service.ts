@@ -85,7 +85,14 @@ export function createDepartmentsService(db: DatabaseHandle, clock: Clock) {
           sortKey: swedishSortKey(name),
         };
         await validate(transaction, municipalityId, values, id);
-        const updated = await departmentsRepository.update(transaction, municipalityId, id, expectedVersion, values, clock.now().toISOString());
+        const updated = await departmentsRepository.update(
+          transaction,
+          municipalityId,
+          id,
+          expectedVersion,
+          values,
+          clock.now().toISOString(),
+        );
         if (!updated) throw versionMismatch();
         const after = await loadOrFail(transaction, municipalityId, id);
         await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'department', entityId: id, before, after });

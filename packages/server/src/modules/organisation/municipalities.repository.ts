@@ -45,7 +45,10 @@ export const municipalitiesRepository = {
   },
 
   async insert(db: Executor, values: { id: string; code: string; name: string }, now: string) {
-    await db.insertInto('municipalities').values({ ...values, created_at: now, updated_at: now, version: 1 }).execute();
+    await db
+      .insertInto('municipalities')
+      .values({ ...values, created_at: now, updated_at: now, version: 1 })
+      .execute();
   },
 
   async updateName(db: Executor, id: string, expectedVersion: number, name: string, now: string) {
@@ -78,7 +81,13 @@ export const municipalitiesRepository = {
   async setPassword(db: Executor, loginId: string, passwordHash: string, now: string) {
     await db
       .updateTable('logins')
-      .set((eb) => ({ password_hash: passwordHash, failed_login_count: 0, locked_until: null, updated_at: now, version: eb('version', '+', 1) }))
+      .set((eb) => ({
+        password_hash: passwordHash,
+        failed_login_count: 0,
+        locked_until: null,
+        updated_at: now,
+        version: eb('version', '+', 1),
+      }))
       .where('id', '=', loginId)
       .execute();
   },
@@ -86,6 +95,12 @@ export const municipalitiesRepository = {
   /** Links every person with this e-mail (in any municipality) to the login. */
   /** Links every person with the e-mail, in any municipality, to the login; returns whom it linked. */
   linkPeopleToLogin(db: Executor, email: string, loginId: string) {
-    return db.updateTable('people').set({ login_id: loginId }).where('email', '=', email).where('login_id', 'is', null).returning(['id', 'municipality_id']).execute();
+    return db
+      .updateTable('people')
+      .set({ login_id: loginId })
+      .where('email', '=', email)
+      .where('login_id', 'is', null)
+      .returning(['id', 'municipality_id'])
+      .execute();
   },
 };

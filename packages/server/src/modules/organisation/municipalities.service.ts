@@ -24,7 +24,10 @@ export interface InitialiseInput {
 
 /** "anna.berg@tanum.se" → ["Anna", "Berg"]: a starting name until an administrator edits it. */
 function namesFromEmail(email: string): [string, string] {
-  const parts = email.split('@')[0]!.split(/[._-]+/).filter(Boolean);
+  const parts = email
+    .split('@')[0]!
+    .split(/[._-]+/)
+    .filter(Boolean);
   const capitalise = (part: string) => part.charAt(0).toLocaleUpperCase('sv') + part.slice(1);
   return [capitalise(parts[0] ?? 'Administratör'), capitalise(parts.slice(1).join(' ') || 'Administratör')];
 }
@@ -42,7 +45,13 @@ export function createMunicipalitiesService(db: DatabaseHandle, clock: Clock) {
       const id = randomUUID();
       await municipalitiesRepository.insert(transaction, { id, code: input.code, name: input.name }, now);
       municipality = (await municipalitiesRepository.findById(transaction, id))!;
-      await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'municipality', entityId: id, after: municipality, municipalityId: id });
+      await recordAudit(transaction, actor, clock, {
+        action: 'create',
+        entityType: 'municipality',
+        entityId: id,
+        after: municipality,
+        municipalityId: id,
+      });
       // Every new municipality starts with the default policy pack (Tanum's IT policy).
       await policyPacksRepository.ensureDefault(transaction, id, randomUUID(), now);
     }
@@ -52,20 +61,52 @@ export function createMunicipalitiesService(db: DatabaseHandle, clock: Clock) {
     if (!loginId) {
       loginId = randomUUID();
       const password = input.adminPassword ?? (generatedPassword = generatePassword());
-      await municipalitiesRepository.insertLogin(transaction, { id: loginId, email: input.adminEmail, passwordHash: await hashPassword(password) }, now);
-      await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'login', entityId: loginId, after: { email: input.adminEmail }, municipalityId: municipality.id });
+      await municipalitiesRepository.insertLogin(
+        transaction,
+        { id: loginId, email: input.adminEmail, passwordHash: await hashPassword(password) },
+        now,
+      );
+      await recordAudit(transaction, actor, clock, {
+        action: 'create',
+        entityType: 'login',
+        entityId: loginId,
+        after: { email: input.adminEmail },
+        municipalityId: municipality.id,
+      });
     } else if (input.adminPassword) {
       await municipalitiesRepository.setPassword(transaction, loginId, await hashPassword(input.adminPassword), now);
-      await recordAudit(transaction, actor, clock, { action: 'set_password', entityType: 'login', entityId: loginId, municipalityId: municipality.id });
+      await recordAudit(transaction, actor, clock, {
+        action: 'set_password',
+        entityType: 'login',
+        entityId: loginId,
+        municipalityId: municipality.id,
+      });
     }
 
     let personId = await peopleRepository.findIdByEmail(transaction, municipality.id, input.adminEmail);
     if (!personId) {
       personId = randomUUID();
-      const [firstName, lastName] = input.adminFirstName && input.adminLastName ? [input.adminFirstName, input.adminLastName] : namesFromEmail(input.adminEmail);
-      const values = { firstName, lastName, email: input.adminEmail, departmentId: null, title: null, employmentStatus: 'active' as const, startDate: null, endDate: null, loginId };
+      const [firstName, lastName] =
+        input.adminFirstName && input.adminLastName ? [input.adminFirstName, input.adminLastName] : namesFromEmail(input.adminEmail);
+      const values = {
+        firstName,
+        lastName,
+        email: input.adminEmail,
+        departmentId: null,
+        title: null,
+        employmentStatus: 'active' as const,
+        startDate: null,
+        endDate: null,
+        loginId,
+      };
       await peopleRepository.insert(transaction, municipality.id, personId, values, now);
-      await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'person', entityId: personId, after: values, municipalityId: municipality.id });
+      await recordAudit(transaction, actor, clock, {
+        action: 'create',
+        entityType: 'person',
+        entityId: personId,
+        after: values,
+        municipalityId: municipality.id,
+      });
     }
     // The same person may already be registered in other municipalities: each link is a change of
     // that municipality's data, audited in its own chain (which also moves its data version).
@@ -82,7 +123,12 @@ export function createMunicipalitiesService(db: DatabaseHandle, clock: Clock) {
 
     if (!(await roleAssignmentsRepository.exists(transaction, municipality.id, personId, 'administrator', null))) {
       const assignmentId = randomUUID();
-      await roleAssignmentsRepository.insert(transaction, municipality.id, { id: assignmentId, personId, role: 'administrator', departmentId: null }, now);
+      await roleAssignmentsRepository.insert(
+        transaction,
+        municipality.id,
+        { id: assignmentId, personId, role: 'administrator', departmentId: null },
+        now,
+      );
       await recordAudit(transaction, actor, clock, {
         action: 'create',
         entityType: 'role_assignment',
@@ -102,13 +148,19 @@ export function createMunicipalitiesService(db: DatabaseHandle, clock: Clock) {
 
     async listMunicipalities(actor: AnyActor) {
       requirePermission(actor, 'municipality.read');
-      const items = actor.kind === 'person' ? await municipalitiesRepository.listForLogin(db, actor.loginId) : await municipalitiesRepository.listAll(db);
+      const items =
+        actor.kind === 'person'
+          ? await municipalitiesRepository.listForLogin(db, actor.loginId)
+          : await municipalitiesRepository.listAll(db);
       return { items, total: items.length, nextCursor: null };
     },
 
     async getMunicipality(actor: AnyActor, id: string): Promise<Municipality> {
       requirePermission(actor, 'municipality.read');
-      const visible = actor.kind === 'person' ? await municipalitiesRepository.listForLogin(db, actor.loginId) : await municipalitiesRepository.listAll(db);
+      const visible =
+        actor.kind === 'person'
+          ? await municipalitiesRepository.listForLogin(db, actor.loginId)
+          : await municipalitiesRepository.listAll(db);
       const municipality = visible.find((candidate) => candidate.id === id);
       if (!municipality) throw notFound('Municipality');
       return municipality;
@@ -141,7 +193,8 @@ export function createMunicipalitiesService(db: DatabaseHandle, clock: Clock) {
         if (!before) throw notFound('Municipality');
         requirePermission(actor, 'municipality.update');
         if (before.version !== expectedVersion) throw versionMismatch();
-        if (!(await municipalitiesRepository.updateName(transaction, id, expectedVersion, input.name, clock.now().toISOString()))) throw versionMismatch();
+        if (!(await municipalitiesRepository.updateName(transaction, id, expectedVersion, input.name, clock.now().toISOString())))
+          throw versionMismatch();
         const after = (await municipalitiesRepository.findById(transaction, id))!;
         await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'municipality', entityId: id, before, after });
         return after;

@@ -118,7 +118,18 @@ export const peopleRepository = {
 
   /** Many people at once, the same rows insert() writes; the demo loader, imports and the generator use it. */
   async insertMany(db: Executor, municipalityId: string, people: ReadonlyArray<{ id: string; values: PersonValues }>, now: string) {
-    await insertRows(db, 'people', people.map(({ id, values }) => ({ id, municipality_id: municipalityId, ...columns(values), created_at: now, updated_at: now, version: 1 })));
+    await insertRows(
+      db,
+      'people',
+      people.map(({ id, values }) => ({
+        id,
+        municipality_id: municipalityId,
+        ...columns(values),
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      })),
+    );
   },
 
   async update(db: Executor, municipalityId: string, id: string, expectedVersion: number, values: PersonValues, now: string) {

@@ -18,7 +18,8 @@ describe('people API', () => {
   });
   afterAll(() => context.close());
 
-  const create = (body: unknown, headers: Record<string, string> = tanum.admin.authorization) => send(context, 'POST', '/api/v1/people', { headers, body });
+  const create = (body: unknown, headers: Record<string, string> = tanum.admin.authorization) =>
+    send(context, 'POST', '/api/v1/people', { headers, body });
 
   it('answers 401 without a login', async () => {
     expectProblem(await send(context, 'GET', '/api/v1/people'), 401, 'unauthenticated');
@@ -26,8 +27,25 @@ describe('people API', () => {
   });
 
   it('creates a person with a normalised e-mail and audits it', async () => {
-    const person = expectStatus(await create({ firstName: 'Åsa', lastName: 'Öberg', email: 'Asa.Oberg@Tanum.SE', departmentId, title: 'Undersköterska', startDate: '2019-08-01' }), 201);
-    expect(person).toMatchObject({ email: 'asa.oberg@tanum.se', employmentStatus: 'active', hasLogin: false, departmentId, startDate: '2019-08-01', endDate: null });
+    const person = expectStatus(
+      await create({
+        firstName: 'Åsa',
+        lastName: 'Öberg',
+        email: 'Asa.Oberg@Tanum.SE',
+        departmentId,
+        title: 'Undersköterska',
+        startDate: '2019-08-01',
+      }),
+      201,
+    );
+    expect(person).toMatchObject({
+      email: 'asa.oberg@tanum.se',
+      employmentStatus: 'active',
+      hasLogin: false,
+      departmentId,
+      startDate: '2019-08-01',
+      endDate: null,
+    });
   });
 
   it('rejects bad input and mass assignment with 400', async () => {
@@ -35,7 +53,13 @@ describe('people API', () => {
     expectProblem(await create({ ...base, email: 'not-an-address' }), 400, 'validation_failed');
     expectProblem(await create({ ...base, startDate: '2026-13-45' }), 400, 'validation_failed');
     expectProblem(await create({ ...base, firstName: '' }), 400, 'validation_failed');
-    for (const smuggled of [{ loginId: tanum.admin.loginId }, { hasLogin: true }, { municipalityId: other.id }, { role: 'administrator' }, { employmentStatus: 'left' }]) {
+    for (const smuggled of [
+      { loginId: tanum.admin.loginId },
+      { hasLogin: true },
+      { municipalityId: other.id },
+      { role: 'administrator' },
+      { employmentStatus: 'left' },
+    ]) {
       expectProblem(await create({ ...base, ...smuggled }), 400, 'validation_failed');
     }
     expectProblem(await create({ ...base, departmentId: '00000000-0000-4000-8000-000000000000' }), 400, 'validation_failed');
@@ -49,11 +73,20 @@ describe('people API', () => {
   });
 
   it('searches names case-insensitively, also with å, ä and ö, and filters by department and status', async () => {
-    const search = expectStatus(await send(context, 'GET', `/api/v1/people?q=${encodeURIComponent('ÖBERG')}`, { headers: tanum.admin.authorization }), 200);
+    const search = expectStatus(
+      await send(context, 'GET', `/api/v1/people?q=${encodeURIComponent('ÖBERG')}`, { headers: tanum.admin.authorization }),
+      200,
+    );
     expect(search.items.map((person: { lastName: string }) => person.lastName)).toEqual(['Öberg']);
-    const byDepartment = expectStatus(await send(context, 'GET', `/api/v1/people?departmentId=${departmentId}`, { headers: tanum.admin.authorization }), 200);
+    const byDepartment = expectStatus(
+      await send(context, 'GET', `/api/v1/people?departmentId=${departmentId}`, { headers: tanum.admin.authorization }),
+      200,
+    );
     expect(byDepartment.total).toBe(1);
-    const wildcard = expectStatus(await send(context, 'GET', `/api/v1/people?q=${encodeURIComponent('%')}`, { headers: tanum.admin.authorization }), 200);
+    const wildcard = expectStatus(
+      await send(context, 'GET', `/api/v1/people?q=${encodeURIComponent('%')}`, { headers: tanum.admin.authorization }),
+      200,
+    );
     expect(wildcard.total).toBe(0);
   });
 
@@ -62,14 +95,31 @@ describe('people API', () => {
     const session = await loginWithSession(context, user.email, testPassword);
     expectStatus(await send(context, 'GET', '/api/v1/me', { headers: session.cookieHeader }), 200);
 
-    const left = expectStatus(await send(context, 'PATCH', `/api/v1/people/${user.personId}`, { headers: tanum.admin.authorization, body: { employmentStatus: 'left' }, ifMatch: 1 }), 200);
+    const left = expectStatus(
+      await send(context, 'PATCH', `/api/v1/people/${user.personId}`, {
+        headers: tanum.admin.authorization,
+        body: { employmentStatus: 'left' },
+        ifMatch: 1,
+      }),
+      200,
+    );
     expect(left).toMatchObject({ employmentStatus: 'left', endDate: '2026-11-28', version: 2 });
     expectProblem(await send(context, 'GET', '/api/v1/me', { headers: session.cookieHeader }), 401, 'unauthenticated');
     expectProblem(await send(context, 'GET', '/api/v1/me', { headers: user.authorization }), 401, 'unauthenticated');
-    const stillListed = expectStatus(await send(context, 'GET', '/api/v1/people?employmentStatus=left', { headers: tanum.admin.authorization }), 200);
+    const stillListed = expectStatus(
+      await send(context, 'GET', '/api/v1/people?employmentStatus=left', { headers: tanum.admin.authorization }),
+      200,
+    );
     expect(stillListed.items.map((person: { id: string }) => person.id)).toContain(user.personId);
-    expectProblem(await send(context, 'DELETE', `/api/v1/people/${user.personId}`, { headers: tanum.admin.authorization, ifMatch: 2 }), 404, 'not_found');
-    const events = expectStatus(await send(context, 'GET', `/api/v1/audit-events?entityId=${user.personId}`, { headers: tanum.admin.authorization }), 200);
+    expectProblem(
+      await send(context, 'DELETE', `/api/v1/people/${user.personId}`, { headers: tanum.admin.authorization, ifMatch: 2 }),
+      404,
+      'not_found',
+    );
+    const events = expectStatus(
+      await send(context, 'GET', `/api/v1/audit-events?entityId=${user.personId}`, { headers: tanum.admin.authorization }),
+      200,
+    );
     expect(events.items[0]).toMatchObject({ action: 'person_left' });
     expect(events.items[0].before.employmentStatus).toBe('active');
     expect(events.items[0].after.employmentStatus).toBe('left');
@@ -78,10 +128,29 @@ describe('people API', () => {
   it('lets only administrators write, and hides other municipalities (404)', async () => {
     const head = await make.user(tanum, 'department_head', departmentId);
     expectProblem(await create({ firstName: 'X', lastName: 'Y', email: 'x.y@tanum.se' }, head.authorization), 403, 'forbidden');
-    const foreign = expectStatus(await create({ firstName: 'Främ', lastName: 'Ling', email: 'fram@sotenas.se' }, other.admin.authorization), 201);
+    const foreign = expectStatus(
+      await create({ firstName: 'Främ', lastName: 'Ling', email: 'fram@sotenas.se' }, other.admin.authorization),
+      201,
+    );
     expectProblem(await send(context, 'GET', `/api/v1/people/${foreign.id}`, { headers: tanum.admin.authorization }), 404, 'not_found');
-    expectProblem(await send(context, 'PATCH', `/api/v1/people/${foreign.id}`, { headers: tanum.admin.authorization, body: { email: 'kapad@tanum.se' }, ifMatch: 1 }), 404, 'not_found');
-    expectProblem(await send(context, 'PATCH', `/api/v1/people/${foreign.id}`, { headers: tanum.admin.authorization, body: { title: 'X' }, ifMatch: 99 }), 404, 'not_found');
+    expectProblem(
+      await send(context, 'PATCH', `/api/v1/people/${foreign.id}`, {
+        headers: tanum.admin.authorization,
+        body: { email: 'kapad@tanum.se' },
+        ifMatch: 1,
+      }),
+      404,
+      'not_found',
+    );
+    expectProblem(
+      await send(context, 'PATCH', `/api/v1/people/${foreign.id}`, {
+        headers: tanum.admin.authorization,
+        body: { title: 'X' },
+        ifMatch: 99,
+      }),
+      404,
+      'not_found',
+    );
   });
 
   it('stores markup as text and returns it as JSON, never as HTML', async () => {
@@ -121,7 +190,14 @@ describe('people API', () => {
     expect(foreign.page.total).not.toBe(first.page.total);
 
     const renamed = first.page.items[0];
-    expectStatus(await send(context, 'PATCH', `/api/v1/people/${renamed.id}`, { headers: tanum.admin.authorization, body: { title: 'Ändrad efter cachning' }, ifMatch: renamed.version }), 200);
+    expectStatus(
+      await send(context, 'PATCH', `/api/v1/people/${renamed.id}`, {
+        headers: tanum.admin.authorization,
+        body: { title: 'Ändrad efter cachning' },
+        ifMatch: renamed.version,
+      }),
+      200,
+    );
     const afterWrite = await list();
     expect(afterWrite.queries).toBe(first.queries);
     expect(afterWrite.page.items[0]).toMatchObject({ id: renamed.id, title: 'Ändrad efter cachning', version: renamed.version + 1 });

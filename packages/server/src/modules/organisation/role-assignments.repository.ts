@@ -110,7 +110,14 @@ export const roleAssignmentsRepository = {
       .execute();
   },
 
-  async updateDepartment(db: Executor, municipalityId: string, id: string, expectedVersion: number, departmentId: string | null, now: string) {
+  async updateDepartment(
+    db: Executor,
+    municipalityId: string,
+    id: string,
+    expectedVersion: number,
+    departmentId: string | null,
+    now: string,
+  ) {
     const result = await db
       .updateTable('role_assignments')
       .set({ department_id: departmentId, updated_at: now, version: expectedVersion + 1 })

@@ -27,7 +27,8 @@ export function createRoleAssignmentsService(db: DatabaseHandle, clock: Clock) {
   async function validateDepartment(executor: Executor, municipalityId: string, role: Role, departmentId: string | null) {
     const scoped = departmentScopedRoles.includes(role);
     if (scoped && !departmentId) throw invalid('departmentId', `The role ${role} applies to a department; choose one.`);
-    if (!scoped && departmentId) throw invalid('departmentId', `The role ${role} applies to the whole municipality; leave the department empty.`);
+    if (!scoped && departmentId)
+      throw invalid('departmentId', `The role ${role} applies to the whole municipality; leave the department empty.`);
     if (departmentId && !(await peopleRepository.departmentExists(executor, municipalityId, departmentId))) {
       throw invalid('departmentId', 'The department does not exist in this municipality.');
     }
@@ -67,7 +68,12 @@ export function createRoleAssignmentsService(db: DatabaseHandle, clock: Clock) {
           throw conflict('The person already has this role.');
         }
         const id = randomUUID();
-        await roleAssignmentsRepository.insert(transaction, municipalityId, { id, personId: input.personId, role: input.role, departmentId }, clock.now().toISOString());
+        await roleAssignmentsRepository.insert(
+          transaction,
+          municipalityId,
+          { id, personId: input.personId, role: input.role, departmentId },
+          clock.now().toISOString(),
+        );
         const created = await loadOrFail(transaction, municipalityId, id);
         await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'role_assignment', entityId: id, after: created });
         return created;
@@ -81,7 +87,16 @@ export function createRoleAssignmentsService(db: DatabaseHandle, clock: Clock) {
         requirePermission(actor, 'roleAssignment.write');
         if (before.version !== expectedVersion) throw versionMismatch();
         await validateDepartment(transaction, municipalityId, before.role, input.departmentId);
-        if (!(await roleAssignmentsRepository.updateDepartment(transaction, municipalityId, id, expectedVersion, input.departmentId, clock.now().toISOString()))) {
+        if (
+          !(await roleAssignmentsRepository.updateDepartment(
+            transaction,
+            municipalityId,
+            id,
+            expectedVersion,
+            input.departmentId,
+            clock.now().toISOString(),
+          ))
+        ) {
           throw versionMismatch();
         }
         const after = await loadOrFail(transaction, municipalityId, id);

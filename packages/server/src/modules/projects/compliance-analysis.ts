@@ -55,13 +55,32 @@ export interface GuidelineSection {
 export const clauseItemKey = (clauseId: string) => `clause:${clauseId}`;
 export const guidelineItemKey = (sectionId: string) => `guideline:${sectionId}`;
 
-export function analysisItemsOf(clauses: readonly Clause[], sections: readonly GuidelineSection[], judgements: StoredJudgements): ComplianceAnalysis['items'] {
+export function analysisItemsOf(
+  clauses: readonly Clause[],
+  sections: readonly GuidelineSection[],
+  judgements: StoredJudgements,
+): ComplianceAnalysis['items'] {
   const wanted = new Set(systemClauseIds);
   const policyItems = clauses
-    .filter((clause) => wanted.has(clause.id) && (clauseHasKind(clause, 'rule') || clauseHasKind(clause, 'gate') || clauseHasKind(clause, 'record')))
-    .map((clause) => ({ key: clauseItemKey(clause.id), source: 'policy' as const, reference: clause.id, titleSv: clause.titleSv, titleEn: clause.titleEn }));
+    .filter(
+      (clause) =>
+        wanted.has(clause.id) && (clauseHasKind(clause, 'rule') || clauseHasKind(clause, 'gate') || clauseHasKind(clause, 'record')),
+    )
+    .map((clause) => ({
+      key: clauseItemKey(clause.id),
+      source: 'policy' as const,
+      reference: clause.id,
+      titleSv: clause.titleSv,
+      titleEn: clause.titleEn,
+    }));
   // The guidelines are a Swedish document of the municipality's own: one title in both languages.
-  const guidelineItems = sections.map((section) => ({ key: guidelineItemKey(section.id), source: 'security_guidelines' as const, reference: section.code, titleSv: section.title, titleEn: section.title }));
+  const guidelineItems = sections.map((section) => ({
+    key: guidelineItemKey(section.id),
+    source: 'security_guidelines' as const,
+    reference: section.code,
+    titleSv: section.title,
+    titleEn: section.title,
+  }));
   return [...policyItems, ...guidelineItems].map((item) => {
     const stored = judgements[item.key];
     return {
@@ -81,7 +100,11 @@ export function itemGap(item: Pick<ComplianceAnalysis['items'][number], 'judgeme
   return null;
 }
 
-export function buildAnalysis(clauses: readonly Clause[], sections: readonly GuidelineSection[], judgements: StoredJudgements): ComplianceAnalysis {
+export function buildAnalysis(
+  clauses: readonly Clause[],
+  sections: readonly GuidelineSection[],
+  judgements: StoredJudgements,
+): ComplianceAnalysis {
   const items = analysisItemsOf(clauses, sections, judgements);
   return {
     items,

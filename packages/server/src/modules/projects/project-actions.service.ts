@@ -33,16 +33,27 @@ export function createProjectActionsService(db: DatabaseHandle, clock: Clock) {
       if (!outcome.allowed) throw new AppError('conflict', outcome.reason);
       const { project: before } = await loadProject(transaction, municipalityId, id);
       if (transition.gated && before.submitGaps.length > 0) {
-        throw new AppError('rule_violation', `The project cannot be submitted yet: ${before.submitGaps.length} required piece(s) missing.`, {
-          requirement: before.submitGaps[0]!.code,
-          fieldErrors: before.submitGaps,
-        });
+        throw new AppError(
+          'rule_violation',
+          `The project cannot be submitted yet: ${before.submitGaps.length} required piece(s) missing.`,
+          {
+            requirement: before.submitGaps[0]!.code,
+            fieldErrors: before.submitGaps,
+          },
+        );
       }
       const columns = effect ? await effect(transaction, row, before) : {};
       const now = clock.now().toISOString();
-      if (!(await projectsRepository.update(transaction, municipalityId, id, expectedVersion, { state: outcome.to, ...columns }, now))) throw versionMismatch();
+      if (!(await projectsRepository.update(transaction, municipalityId, id, expectedVersion, { state: outcome.to, ...columns }, now)))
+        throw versionMismatch();
       const { project: after } = await loadProject(transaction, municipalityId, id);
-      await recordAudit(transaction, actor, clock, { action, entityType: 'project', entityId: id, before: toAudit(before), after: toAudit(after) });
+      await recordAudit(transaction, actor, clock, {
+        action,
+        entityType: 'project',
+        entityId: id,
+        before: toAudit(before),
+        after: toAudit(after),
+      });
       return after;
     });
   }
@@ -51,11 +62,19 @@ export function createProjectActionsService(db: DatabaseHandle, clock: Clock) {
   function refuseConflictOfInterest(actor: AnyActor, row: ProjectRow) {
     if (actor.kind === 'system') return;
     const headsDepartmentIds = actor.roles.filter((grant) => grant.role === 'department_head').flatMap((grant) => grant.departmentIds);
-    const refusal = decisionRefusal({ personId: actor.personId, headsDepartmentIds }, { projectLeadPersonId: row.project_lead_person_id, departmentId: row.department_id });
+    const refusal = decisionRefusal(
+      { personId: actor.personId, headsDepartmentIds },
+      { projectLeadPersonId: row.project_lead_person_id, departmentId: row.department_id },
+    );
     if (refusal) throw forbidden(refusal);
   }
 
-  async function recordDecision(transaction: TransactionHandle, actor: AnyActor, row: ProjectRow, decision: Record<string, unknown> & { decision: string; decidedOn?: string }) {
+  async function recordDecision(
+    transaction: TransactionHandle,
+    actor: AnyActor,
+    row: ProjectRow,
+    decision: Record<string, unknown> & { decision: string; decidedOn?: string },
+  ) {
     await projectsRepository.insertApproval(transaction, {
       id: randomUUID(),
       municipality_id: row.municipality_id,
@@ -87,21 +106,33 @@ export function createProjectActionsService(db: DatabaseHandle, clock: Clock) {
         refuseConflictOfInterest(actor, row);
         const conditions = input.conditions ?? [];
         if (input.decision === 'approved_with_conditions' && conditions.length === 0) {
-          throw new AppError('validation_failed', 'An approval with conditions needs at least one condition.', { fieldErrors: [{ path: 'conditions', message: 'At least one condition' }] });
+          throw new AppError('validation_failed', 'An approval with conditions needs at least one condition.', {
+            fieldErrors: [{ path: 'conditions', message: 'At least one condition' }],
+          });
         }
-        await recordDecision(transaction, actor, row, { ...input, conditions, approvedVersion: input.approvedVersion ?? row.system_product_version });
+        await recordDecision(transaction, actor, row, {
+          ...input,
+          conditions,
+          approvedVersion: input.approvedVersion ?? row.system_product_version,
+        });
         return { approved_at: clock.now().toISOString() };
       }),
 
     rejectProject: (actor: AnyActor, id: string, expectedVersion: number, input: ProjectReject) =>
       act(actor, id, expectedVersion, 'reject', async (transaction, row) => {
         refuseConflictOfInterest(actor, row);
-        await recordDecision(transaction, actor, row, { decision: 'rejected', reason: input.reason, caseReference: input.caseReference, decidedOn: input.decidedOn });
+        await recordDecision(transaction, actor, row, {
+          decision: 'rejected',
+          reason: input.reason,
+          caseReference: input.caseReference,
+          decidedOn: input.decidedOn,
+        });
         return {};
       }),
 
     /** Rework after a rejection: the project is prepared again and submitted anew. */
-    reopenProject: (actor: AnyActor, id: string, expectedVersion: number) => act(actor, id, expectedVersion, 'reopen', async () => ({ submitted_at: null })),
+    reopenProject: (actor: AnyActor, id: string, expectedVersion: number) =>
+      act(actor, id, expectedVersion, 'reopen', async () => ({ submitted_at: null })),
 
     closeProject: (actor: AnyActor, id: string, expectedVersion: number) => act(actor, id, expectedVersion, 'close'),
   };

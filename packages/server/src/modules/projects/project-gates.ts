@@ -35,23 +35,31 @@ export function submitGaps(input: SubmitGateInput): GateGap[] {
   }
   // §4.2.1: the owner sees to it that the system managers and the IT unit's staff are trained.
   const audiences = new Set(input.trainingPlan.entries.map((entry) => entry.audience));
-  if (!audiences.has('system_managers')) add('trainingPlan.entries', 'ITP-4.2.1-TRAIN-ADMINS', 'The training plan does not say how the system managers are trained.');
-  if (!audiences.has('it_unit')) add('trainingPlan.entries', 'ITP-4.2.1-TRAIN-ADMINS', "The training plan does not say how the IT unit's staff are trained.");
+  if (!audiences.has('system_managers'))
+    add('trainingPlan.entries', 'ITP-4.2.1-TRAIN-ADMINS', 'The training plan does not say how the system managers are trained.');
+  if (!audiences.has('it_unit'))
+    add('trainingPlan.entries', 'ITP-4.2.1-TRAIN-ADMINS', "The training plan does not say how the IT unit's staff are trained.");
 
   if (input.budget === null) {
     add('budget', 'ITP-4.2.1-BUDGET', 'No budget has been recorded.');
   } else {
     for (const path of evaluateBudget(input.budget).missing) {
       const shared = path.startsWith('sharedReinforcements.');
-      add(`budget.${path}`, shared ? 'ITP-6-SHARED-COST' : 'ITP-4.2.1-BUDGET', shared ? 'A reinforcement of shared resources is not stated (0 is allowed).' : 'A budget amount is not stated (0 is allowed).');
+      add(
+        `budget.${path}`,
+        shared ? 'ITP-6-SHARED-COST' : 'ITP-4.2.1-BUDGET',
+        shared ? 'A reinforcement of shared resources is not stated (0 is allowed).' : 'A budget amount is not stated (0 is allowed).',
+      );
     }
   }
 
-  if (input.complianceAnalysis.items.length === 0) add('complianceAnalysis', 'ITP-4.2.1-COMPLIANCE', 'The compliance analysis has no items.');
+  if (input.complianceAnalysis.items.length === 0)
+    add('complianceAnalysis', 'ITP-4.2.1-COMPLIANCE', 'The compliance analysis has no items.');
   for (const item of input.complianceAnalysis.items) {
     const gap = itemGap(item);
     if (gap === 'judgement') add(`complianceAnalysis.items.${item.key}`, 'ITP-4.2.1-COMPLIANCE', `${item.reference} is not judged.`);
-    if (gap === 'motivation') add(`complianceAnalysis.items.${item.key}`, 'ITP-4.2.1-COMPLIANCE', `${item.reference} needs a motivation for its judgement.`);
+    if (gap === 'motivation')
+      add(`complianceAnalysis.items.${item.key}`, 'ITP-4.2.1-COMPLIANCE', `${item.reference} needs a motivation for its judgement.`);
   }
 
   if (input.riskAnalysis === null) {
@@ -59,7 +67,11 @@ export function submitGaps(input: SubmitGateInput): GateGap[] {
   } else if (input.riskAnalysis.scenarios.length === 0) {
     add('riskAnalysis.scenarios', 'ITP-4.2.1-RISK', 'The risk analysis has no scenario.');
   } else if (input.riskAnalysis.scenarios.every((scenario) => blank(scenario.consequenceDescription))) {
-    add('riskAnalysis.scenarios', 'ITP-4.2.1-RISK', 'No scenario of the risk analysis has a consequence description (konsekvensbeskrivning).');
+    add(
+      'riskAnalysis.scenarios',
+      'ITP-4.2.1-RISK',
+      'No scenario of the risk analysis has a consequence description (konsekvensbeskrivning).',
+    );
   }
   return gaps;
 }

@@ -13,7 +13,19 @@ function fullBudget() {
 }
 
 const finishedAnalysis: ComplianceAnalysis = {
-  items: [{ key: 'clause:ITP-4.2-OWNER', source: 'policy', reference: 'ITP-4.2-OWNER', titleSv: 'x', titleEn: 'x', judgement: 'meets', motivation: null, judgedAt: null, judgedByName: null }],
+  items: [
+    {
+      key: 'clause:ITP-4.2-OWNER',
+      source: 'policy',
+      reference: 'ITP-4.2-OWNER',
+      titleSv: 'x',
+      titleEn: 'x',
+      judgement: 'meets',
+      motivation: null,
+      judgedAt: null,
+      judgedByName: null,
+    },
+  ],
   finished: true,
   judgedCount: 1,
 };
@@ -22,7 +34,13 @@ function ready(): SubmitGateInput {
   return {
     description: 'Beskrivning',
     specification: 'Specifikation',
-    trainingPlan: { text: null, entries: [{ audience: 'system_managers', description: 'Admin' }, { audience: 'it_unit', description: 'Drift' }] },
+    trainingPlan: {
+      text: null,
+      entries: [
+        { audience: 'system_managers', description: 'Admin' },
+        { audience: 'it_unit', description: 'Drift' },
+      ],
+    },
     timeline: [{ title: 'Driftstart', date: '2027-01-01' }],
     projectLeadPersonId: 'lead',
     budget: fullBudget(),
@@ -51,7 +69,9 @@ describe('the submit gate', () => {
       'ITP-4.2.1-TRAIN-ADMINS trainingPlan.entries',
       'ITP-4.2.1-TRAIN-ADMINS trainingPlan.entries',
     ]);
-    expect(codesOf({ ...ready(), trainingPlan: { text: 'Plan', entries: [{ audience: 'it_unit', description: 'Drift' }] } })).toEqual(['ITP-4.2.1-TRAIN-ADMINS trainingPlan.entries']);
+    expect(codesOf({ ...ready(), trainingPlan: { text: 'Plan', entries: [{ audience: 'it_unit', description: 'Drift' }] } })).toEqual([
+      'ITP-4.2.1-TRAIN-ADMINS trainingPlan.entries',
+    ]);
   });
 
   it('refuses a missing budget, and names every unstated amount (shared ones under ITP-6-SHARED-COST)', () => {
@@ -59,32 +79,69 @@ describe('the submit gate', () => {
     const budget = fullBudget();
     budget.categories.network = { oneOff: null, yearly: 0 };
     budget.sharedReinforcements.servers = { oneOff: 0, yearly: null };
-    expect(codesOf({ ...ready(), budget })).toEqual(['ITP-4.2.1-BUDGET budget.categories.network.oneOff', 'ITP-6-SHARED-COST budget.sharedReinforcements.servers.yearly']);
+    expect(codesOf({ ...ready(), budget })).toEqual([
+      'ITP-4.2.1-BUDGET budget.categories.network.oneOff',
+      'ITP-6-SHARED-COST budget.sharedReinforcements.servers.yearly',
+    ]);
   });
 
   it('refuses an unfinished compliance analysis, item by item', () => {
     const items = [
       { ...finishedAnalysis.items[0]!, key: 'clause:A', reference: 'A', judgement: null },
       { ...finishedAnalysis.items[0]!, key: 'clause:B', reference: 'B', judgement: 'partly' as const, motivation: ' ' },
-      { ...finishedAnalysis.items[0]!, key: 'clause:C', reference: 'C', judgement: 'not_applicable' as const, motivation: 'Ingen persondata' },
+      {
+        ...finishedAnalysis.items[0]!,
+        key: 'clause:C',
+        reference: 'C',
+        judgement: 'not_applicable' as const,
+        motivation: 'Ingen persondata',
+      },
     ];
-    expect(submitGaps({ ...ready(), complianceAnalysis: { items, finished: false, judgedCount: 2 } }).map((gap) => [gap.path, gap.code, gap.message])).toEqual([
+    expect(
+      submitGaps({ ...ready(), complianceAnalysis: { items, finished: false, judgedCount: 2 } }).map((gap) => [
+        gap.path,
+        gap.code,
+        gap.message,
+      ]),
+    ).toEqual([
       ['complianceAnalysis.items.clause:A', 'ITP-4.2.1-COMPLIANCE', 'A is not judged.'],
       ['complianceAnalysis.items.clause:B', 'ITP-4.2.1-COMPLIANCE', 'B needs a motivation for its judgement.'],
     ]);
-    expect(codesOf({ ...ready(), complianceAnalysis: { items: [], finished: false, judgedCount: 0 } })).toEqual(['ITP-4.2.1-COMPLIANCE complianceAnalysis']);
+    expect(codesOf({ ...ready(), complianceAnalysis: { items: [], finished: false, judgedCount: 0 } })).toEqual([
+      'ITP-4.2.1-COMPLIANCE complianceAnalysis',
+    ]);
   });
 
   it('refuses a missing risk analysis, one without scenarios, and one without any consequence description', () => {
     expect(codesOf({ ...ready(), riskAnalysis: null })).toEqual(['ITP-4.2.1-RISK riskAnalysis']);
     expect(codesOf({ ...ready(), riskAnalysis: { scenarios: [] } })).toEqual(['ITP-4.2.1-RISK riskAnalysis.scenarios']);
-    expect(codesOf({ ...ready(), riskAnalysis: { scenarios: [{ consequenceDescription: null }, { consequenceDescription: ' ' }] } })).toEqual(['ITP-4.2.1-RISK riskAnalysis.scenarios']);
+    expect(
+      codesOf({ ...ready(), riskAnalysis: { scenarios: [{ consequenceDescription: null }, { consequenceDescription: ' ' }] } }),
+    ).toEqual(['ITP-4.2.1-RISK riskAnalysis.scenarios']);
   });
 
   it('lists every gap of an empty project at once, INITIATE first', () => {
-    const gaps = submitGaps({ description: null, specification: null, trainingPlan: { text: null, entries: [] }, timeline: [], projectLeadPersonId: null, budget: null, complianceAnalysis: { items: [], finished: false, judgedCount: 0 }, riskAnalysis: null });
+    const gaps = submitGaps({
+      description: null,
+      specification: null,
+      trainingPlan: { text: null, entries: [] },
+      timeline: [],
+      projectLeadPersonId: null,
+      budget: null,
+      complianceAnalysis: { items: [], finished: false, judgedCount: 0 },
+      riskAnalysis: null,
+    });
     expect(gaps[0]!.code).toBe('ITP-4.2.1-INITIATE');
-    expect(new Set(gaps.map((gap) => gap.code))).toEqual(new Set(['ITP-4.2.1-INITIATE', 'ITP-5-NEW-SYSTEM', 'ITP-4.2.1-TRAIN-ADMINS', 'ITP-4.2.1-BUDGET', 'ITP-4.2.1-COMPLIANCE', 'ITP-4.2.1-RISK']));
+    expect(new Set(gaps.map((gap) => gap.code))).toEqual(
+      new Set([
+        'ITP-4.2.1-INITIATE',
+        'ITP-5-NEW-SYSTEM',
+        'ITP-4.2.1-TRAIN-ADMINS',
+        'ITP-4.2.1-BUDGET',
+        'ITP-4.2.1-COMPLIANCE',
+        'ITP-4.2.1-RISK',
+      ]),
+    );
   });
 });
 
@@ -94,7 +151,11 @@ describe('the budget', () => {
     budget.categories.software = { oneOff: 50_000, yearly: 12_000 };
     budget.sharedReinforcements.network = { oneOff: 8_000, yearly: 0 };
     const evaluation = evaluateBudget(budget);
-    expect(evaluation.totals).toEqual({ categories: { oneOff: 57_000, yearly: 12_000 }, sharedReinforcements: { oneOff: 8_000, yearly: 0 }, project: { oneOff: 65_000, yearly: 12_000 } });
+    expect(evaluation.totals).toEqual({
+      categories: { oneOff: 57_000, yearly: 12_000 },
+      sharedReinforcements: { oneOff: 8_000, yearly: 0 },
+      project: { oneOff: 65_000, yearly: 12_000 },
+    });
     expect(evaluation.complete).toBe(true);
     expect(evaluateBudget(emptyBudget()).missing).toHaveLength((budgetCategories.length + sharedResources.length) * 2);
   });
@@ -111,7 +172,10 @@ describe('the compliance analysis', () => {
 
   it('is finished when every item is judged, with a motivation except for meets', () => {
     const judged: StoredJudgements = Object.fromEntries(
-      [...systemClauseIds.map(clauseItemKey), guidelineItemKey('s1')].map((key) => [key, { judgement: 'meets' as const, motivation: null, judgedAt: null, judgedByName: null }]),
+      [...systemClauseIds.map(clauseItemKey), guidelineItemKey('s1')].map((key) => [
+        key,
+        { judgement: 'meets' as const, motivation: null, judgedAt: null, judgedByName: null },
+      ]),
     );
     expect(buildAnalysis(tanumPolicyPack.clauses, sections, judged).finished).toBe(true);
     judged[guidelineItemKey('s1')] = { judgement: 'partly', motivation: null, judgedAt: null, judgedByName: null };

@@ -4,7 +4,17 @@
  * decisions, and what the submit gate still misses. One place, so every write answers with the
  * same representation as GET.
  */
-import type { Budget, BudgetInput, Checkpoint, OperationalApproval, Project, ProjectState, ProjectSummary, TrainingPlan, TrainingPlanView } from '@forvalta/contracts';
+import type {
+  Budget,
+  BudgetInput,
+  Checkpoint,
+  OperationalApproval,
+  Project,
+  ProjectState,
+  ProjectSummary,
+  TrainingPlan,
+  TrainingPlanView,
+} from '@forvalta/contracts';
 import type { Selectable } from 'kysely';
 import type { OperationalApprovalsTable, ProjectBudgetRevisionsTable, ProjectCheckpointsTable } from '../../platform/database-schema.ts';
 import { inParallel, type Executor } from '../../platform/database.ts';
@@ -36,7 +46,8 @@ export function toSummary(row: ProjectRow): ProjectSummary {
     departmentName: row.department_name,
     projectLeadPersonId: row.project_lead_person_id,
     projectLeadName: row.lead_first_name === null ? null : `${row.lead_first_name} ${row.lead_last_name}`,
-    budgetTotals: row.budget_total_one_off === null ? null : { oneOff: Number(row.budget_total_one_off), yearly: Number(row.budget_total_yearly) },
+    budgetTotals:
+      row.budget_total_one_off === null ? null : { oneOff: Number(row.budget_total_one_off), yearly: Number(row.budget_total_yearly) },
     budgetComplete: Boolean(row.budget_complete),
     submittedAt: row.submitted_at,
     approvedAt: row.approved_at,
@@ -44,7 +55,11 @@ export function toSummary(row: ProjectRow): ProjectSummary {
 }
 
 export function toBudget(row: Selectable<ProjectBudgetRevisionsTable>): Budget {
-  const stored = parseJson<BudgetInput>(row.budget_json, { categories: {}, sharedReinforcements: {}, note: null } as unknown as BudgetInput);
+  const stored = parseJson<BudgetInput>(row.budget_json, {
+    categories: {},
+    sharedReinforcements: {},
+    note: null,
+  } as unknown as BudgetInput);
   const evaluation = evaluateBudget(stored);
   return {
     categories: stored.categories,
@@ -110,7 +125,14 @@ export async function loadProject(executor: Executor, municipalityId: string, id
     () => riskAnalysesRepository.latestForSystem(executor, municipalityId, row.system_id),
     () => projectsRepository.checkpoints(executor, municipalityId, id),
     () => projectsRepository.approvals(executor, municipalityId, id),
-    () => projectsRepository.personNames(executor, municipalityId, [...new Set([row.it_contact_person_id, ...storedTraining.entries.map((entry) => entry.personId)].filter((personId): personId is string => Boolean(personId)))]),
+    () =>
+      projectsRepository.personNames(executor, municipalityId, [
+        ...new Set(
+          [row.it_contact_person_id, ...storedTraining.entries.map((entry) => entry.personId)].filter((personId): personId is string =>
+            Boolean(personId),
+          ),
+        ),
+      ]),
   );
   // Municipalities from before policy packs judge against the default pack until they publish one.
   const clauses = (stored?.pack ?? tanumPolicyPack).clauses;
@@ -119,7 +141,12 @@ export async function loadProject(executor: Executor, municipalityId: string, id
   // A person removed from the register leaves the entry with no name rather than failing the page.
   const trainingPlan: TrainingPlanView = {
     text: storedTraining.text ?? null,
-    entries: storedTraining.entries.map((entry) => ({ ...entry, personId: entry.personId ?? null, byDate: entry.byDate ?? null, personName: entry.personId ? (people.get(entry.personId)?.name ?? null) : null })),
+    entries: storedTraining.entries.map((entry) => ({
+      ...entry,
+      personId: entry.personId ?? null,
+      byDate: entry.byDate ?? null,
+      personName: entry.personId ? (people.get(entry.personId)?.name ?? null) : null,
+    })),
   };
   const timeline = parseJson<Project['timeline']>(row.timeline_json, []);
   const state = row.state as ProjectState;

@@ -31,7 +31,9 @@ function selectProjects(db: Executor, municipalityId: string) {
     .leftJoin('project_budget_revisions as budget', (join) =>
       join
         .onRef('budget.project_id', '=', 'projects.id')
-        .on(sql<boolean>`budget.revision = (select max(latest.revision) from project_budget_revisions latest where latest.project_id = projects.id)`),
+        .on(
+          sql<boolean>`budget.revision = (select max(latest.revision) from project_budget_revisions latest where latest.project_id = projects.id)`,
+        ),
     )
     .where('projects.municipality_id', '=', municipalityId);
 }
@@ -62,9 +64,18 @@ export const projectsRepository = {
   async list(db: Executor, municipalityId: string, query: ProjectListQuery) {
     const sort = resolveSort(query.sort, sortColumns, 'title', 'projects.id');
     const [rows, aggregate] = await Promise.all([
-      applyKeysetPage(filtered(db, municipalityId, query).selectAll('projects').select(projectColumns), sort, query.cursor, query.limit).execute(),
+      applyKeysetPage(
+        filtered(db, municipalityId, query).selectAll('projects').select(projectColumns),
+        sort,
+        query.cursor,
+        query.limit,
+      ).execute(),
       filtered(db, municipalityId, query)
-        .select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.sum<number>('budget.total_one_off').as('one_off'), eb.fn.sum<number>('budget.total_yearly').as('yearly')])
+        .select((eb) => [
+          eb.fn.countAll<number>().as('total'),
+          eb.fn.sum<number>('budget.total_one_off').as('one_off'),
+          eb.fn.sum<number>('budget.total_yearly').as('yearly'),
+        ])
         .executeTakeFirstOrThrow(),
     ]);
     const page = finishPage(rows, query.limit);
@@ -81,7 +92,10 @@ export const projectsRepository = {
   },
 
   async insert(db: Executor, municipalityId: string, id: string, columns: ProjectColumns, now: string) {
-    await db.insertInto('projects').values({ id, municipality_id: municipalityId, ...columns, created_at: now, updated_at: now, version: 1 }).execute();
+    await db
+      .insertInto('projects')
+      .values({ id, municipality_id: municipalityId, ...columns, created_at: now, updated_at: now, version: 1 })
+      .execute();
   },
 
   async update(db: Executor, municipalityId: string, id: string, expectedVersion: number, columns: Partial<ProjectColumns>, now: string) {
@@ -118,7 +132,18 @@ export const projectsRepository = {
 
   async insertBudgetRevision(
     db: Executor,
-    values: { id: string; municipalityId: string; projectId: string; revision: number; budgetJson: string; totalOneOff: number; totalYearly: number; complete: boolean; recordedAt: string; recordedByName: string },
+    values: {
+      id: string;
+      municipalityId: string;
+      projectId: string;
+      revision: number;
+      budgetJson: string;
+      totalOneOff: number;
+      totalYearly: number;
+      complete: boolean;
+      recordedAt: string;
+      recordedByName: string;
+    },
   ) {
     await db
       .insertInto('project_budget_revisions')
@@ -186,14 +211,24 @@ export const projectsRepository = {
   /** Projects, risk analyses and reviews of a system: records that keep a system from being deleted. */
   async lifecycleRecordCount(db: Executor, municipalityId: string, systemId: string) {
     const count = (table: 'projects' | 'risk_analyses' | 'reviews') => () =>
-      db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('municipality_id', '=', municipalityId).where('system_id', '=', systemId).executeTakeFirstOrThrow();
+      db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('municipality_id', '=', municipalityId)
+        .where('system_id', '=', systemId)
+        .executeTakeFirstOrThrow();
     const counts = await inParallel(db, count('projects'), count('risk_analyses'), count('reviews'));
     return counts.reduce((sum, row) => sum + Number(row.n), 0);
   },
 
   async personNames(db: Executor, municipalityId: string, ids: string[]) {
     if (ids.length === 0) return new Map<string, { name: string; departmentId: string | null }>();
-    const rows = await db.selectFrom('people').select(['id', 'first_name', 'last_name', 'department_id']).where('municipality_id', '=', municipalityId).where('id', 'in', ids).execute();
+    const rows = await db
+      .selectFrom('people')
+      .select(['id', 'first_name', 'last_name', 'department_id'])
+      .where('municipality_id', '=', municipalityId)
+      .where('id', 'in', ids)
+      .execute();
     return new Map(rows.map((row) => [row.id, { name: `${row.first_name} ${row.last_name}`, departmentId: row.department_id }]));
   },
 };

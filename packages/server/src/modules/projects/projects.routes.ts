@@ -48,7 +48,13 @@ export function registerProjectRoutes(app: ApiApp, { projects, actions, guidelin
     path: '/api/v1/projects',
     tag: tags[0]!,
     noun: 'project',
-    schemas: { listQuery: projectListQuerySchema, list: projectListSchema, item: projectSchema, create: projectCreateSchema, update: projectUpdateSchema },
+    schemas: {
+      listQuery: projectListQuerySchema,
+      list: projectListSchema,
+      item: projectSchema,
+      create: projectCreateSchema,
+      update: projectUpdateSchema,
+    },
     permissions: { read: 'project.read', write: 'project.update', create: 'project.create' },
     list: projects.listProjects,
     get: projects.getProject,
@@ -60,31 +66,76 @@ export function registerProjectRoutes(app: ApiApp, { projects, actions, guidelin
 
   app.put(
     '/api/v1/projects/:id/budget',
-    { schema: { tags, summary: 'Revise the budget: stores a new revision, keeping every earlier one (If-Match required)', params: idParamsSchema, body: budgetInputSchema, response: write }, config: { permission: 'project.update' } },
-    async (request, reply) => withTag(reply, await projects.reviseBudget(actorOf(request), request.params.id, expectedVersion(request), request.body)),
+    {
+      schema: {
+        tags,
+        summary: 'Revise the budget: stores a new revision, keeping every earlier one (If-Match required)',
+        params: idParamsSchema,
+        body: budgetInputSchema,
+        response: write,
+      },
+      config: { permission: 'project.update' },
+    },
+    async (request, reply) =>
+      withTag(reply, await projects.reviseBudget(actorOf(request), request.params.id, expectedVersion(request), request.body)),
   );
 
   app.get(
     '/api/v1/projects/:id/budget/revisions',
-    { schema: { tags, summary: 'Every budget revision, newest first, with totals', params: idParamsSchema, response: { 200: budgetRevisionListSchema, ...problemResponses } }, config: { permission: 'project.read' } },
+    {
+      schema: {
+        tags,
+        summary: 'Every budget revision, newest first, with totals',
+        params: idParamsSchema,
+        response: { 200: budgetRevisionListSchema, ...problemResponses },
+      },
+      config: { permission: 'project.read' },
+    },
     (request) => projects.listBudgetRevisions(actorOf(request), request.params.id),
   );
 
   app.put(
     '/api/v1/projects/:id/compliance-analysis',
-    { schema: { tags, summary: 'Judge items of the compliance analysis (ITP-4.2.1-COMPLIANCE; If-Match required)', params: idParamsSchema, body: complianceAnalysisUpdateSchema, response: write }, config: { permission: 'project.update' } },
-    async (request, reply) => withTag(reply, await projects.updateComplianceAnalysis(actorOf(request), request.params.id, expectedVersion(request), request.body)),
+    {
+      schema: {
+        tags,
+        summary: 'Judge items of the compliance analysis (ITP-4.2.1-COMPLIANCE; If-Match required)',
+        params: idParamsSchema,
+        body: complianceAnalysisUpdateSchema,
+        response: write,
+      },
+      config: { permission: 'project.update' },
+    },
+    async (request, reply) =>
+      withTag(reply, await projects.updateComplianceAnalysis(actorOf(request), request.params.id, expectedVersion(request), request.body)),
   );
 
   app.get(
     '/api/v1/projects/:id/checkpoints',
-    { schema: { tags, summary: 'Checkpoints with the IT unit', params: idParamsSchema, response: { 200: checkpointListSchema, ...problemResponses } }, config: { permission: 'project.read' } },
+    {
+      schema: {
+        tags,
+        summary: 'Checkpoints with the IT unit',
+        params: idParamsSchema,
+        response: { 200: checkpointListSchema, ...problemResponses },
+      },
+      config: { permission: 'project.read' },
+    },
     (request) => projects.listCheckpoints(actorOf(request), request.params.id),
   );
 
   app.post(
     '/api/v1/projects/:id/checkpoints',
-    { schema: { tags, summary: 'Record a checkpoint with the IT unit', params: idParamsSchema, body: checkpointCreateSchema, response: { 201: checkpointSchema, ...writeProblemResponses } }, config: { permission: 'project.update' } },
+    {
+      schema: {
+        tags,
+        summary: 'Record a checkpoint with the IT unit',
+        params: idParamsSchema,
+        body: checkpointCreateSchema,
+        response: { 201: checkpointSchema, ...writeProblemResponses },
+      },
+      config: { permission: 'project.update' },
+    },
     async (request, reply) => {
       const checkpoint = await projects.createCheckpoint(actorOf(request), request.params.id, request.body);
       setVersionTag(reply, checkpoint.version);
@@ -101,7 +152,16 @@ export function registerProjectRoutes(app: ApiApp, { projects, actions, guidelin
   for (const [action, summary, run] of simpleActions) {
     app.post(
       `/api/v1/projects/:id/${action}`,
-      { schema: { tags, summary: `${summary} (If-Match required)`, params: idParamsSchema, body: projectActionBodySchema.nullish(), response: write }, config: { permission: 'project.update' } },
+      {
+        schema: {
+          tags,
+          summary: `${summary} (If-Match required)`,
+          params: idParamsSchema,
+          body: projectActionBodySchema.nullish(),
+          response: write,
+        },
+        config: { permission: 'project.update' },
+      },
       async (request, reply) => withTag(reply, await run(actorOf(request), request.params.id, expectedVersion(request))),
     );
   }
@@ -109,16 +169,33 @@ export function registerProjectRoutes(app: ApiApp, { projects, actions, guidelin
   app.post(
     '/api/v1/projects/:id/approve',
     {
-      schema: { tags, summary: 'Give the operational approval (driftgodkännande; IT unit or IT chief only; If-Match required)', params: idParamsSchema, body: projectApproveSchema, response: write },
+      schema: {
+        tags,
+        summary: 'Give the operational approval (driftgodkännande; IT unit or IT chief only; If-Match required)',
+        params: idParamsSchema,
+        body: projectApproveSchema,
+        response: write,
+      },
       config: { permission: 'project.approve' },
     },
-    async (request, reply) => withTag(reply, await actions.approveProject(actorOf(request), request.params.id, expectedVersion(request), request.body)),
+    async (request, reply) =>
+      withTag(reply, await actions.approveProject(actorOf(request), request.params.id, expectedVersion(request), request.body)),
   );
 
   app.post(
     '/api/v1/projects/:id/reject',
-    { schema: { tags, summary: 'Refuse the operational approval (IT unit or IT chief only; If-Match required)', params: idParamsSchema, body: projectRejectSchema, response: write }, config: { permission: 'project.approve' } },
-    async (request, reply) => withTag(reply, await actions.rejectProject(actorOf(request), request.params.id, expectedVersion(request), request.body)),
+    {
+      schema: {
+        tags,
+        summary: 'Refuse the operational approval (IT unit or IT chief only; If-Match required)',
+        params: idParamsSchema,
+        body: projectRejectSchema,
+        response: write,
+      },
+      config: { permission: 'project.approve' },
+    },
+    async (request, reply) =>
+      withTag(reply, await actions.rejectProject(actorOf(request), request.params.id, expectedVersion(request), request.body)),
   );
 
   registerResourceRoutes(app, {

@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { BudgetInput, CheckpointCreate, ComplianceAnalysisUpdate, Project, ProjectCreate, ProjectListQuery, ProjectState, ProjectUpdate } from '@forvalta/contracts';
+import type {
+  BudgetInput,
+  CheckpointCreate,
+  ComplianceAnalysisUpdate,
+  Project,
+  ProjectCreate,
+  ProjectListQuery,
+  ProjectState,
+  ProjectUpdate,
+} from '@forvalta/contracts';
 import type { AnyActor } from '../../access/actor.ts';
 import { municipalityOf, requirePermission } from '../../access/authorise.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -25,13 +34,38 @@ export const projectSubject = (row: Pick<ProjectRow, 'department_id' | 'project_
  * project-actions.service.ts.
  */
 export function createProjectsService(db: DatabaseHandle, clock: Clock) {
-  async function validateReferences(executor: Executor, municipalityId: string, values: { systemId?: string; departmentId?: string; personIds: Array<[string, string | null | undefined]> }) {
+  async function validateReferences(
+    executor: Executor,
+    municipalityId: string,
+    values: { systemId?: string; departmentId?: string; personIds: Array<[string, string | null | undefined]> },
+  ) {
     const personIds = values.personIds.filter((entry): entry is [string, string] => Boolean(entry[1]));
     const [system, department, people] = await inParallel(
       executor,
-      () => (values.systemId ? executor.selectFrom('systems').select('id').where('municipality_id', '=', municipalityId).where('id', '=', values.systemId).executeTakeFirst() : Promise.resolve({ id: '' })),
-      () => (values.departmentId ? executor.selectFrom('departments').select('id').where('municipality_id', '=', municipalityId).where('id', '=', values.departmentId).executeTakeFirst() : Promise.resolve({ id: '' })),
-      () => projectsRepository.personNames(executor, municipalityId, personIds.map(([, id]) => id)),
+      () =>
+        values.systemId
+          ? executor
+              .selectFrom('systems')
+              .select('id')
+              .where('municipality_id', '=', municipalityId)
+              .where('id', '=', values.systemId)
+              .executeTakeFirst()
+          : Promise.resolve({ id: '' }),
+      () =>
+        values.departmentId
+          ? executor
+              .selectFrom('departments')
+              .select('id')
+              .where('municipality_id', '=', municipalityId)
+              .where('id', '=', values.departmentId)
+              .executeTakeFirst()
+          : Promise.resolve({ id: '' }),
+      () =>
+        projectsRepository.personNames(
+          executor,
+          municipalityId,
+          personIds.map(([, id]) => id),
+        ),
     );
     if (!system) throw invalid('systemId', 'The system does not exist in this municipality.');
     if (!department) throw invalid('departmentId', 'The department does not exist in this municipality.');
@@ -41,24 +75,45 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
   /** A training entry for a named person must name the person (ITP-4.2.1-TRAIN-ADMINS: who is trained in what). */
   function validateTrainingPlan(plan: ProjectCreate['trainingPlan']) {
     const unnamed = (plan?.entries ?? []).findIndex((entry) => entry.audience === 'person' && !entry.personId);
-    if (unnamed >= 0) throw invalid(`trainingPlan.entries.${unnamed}.personId`, 'A training entry for a named person needs the person from the register.');
+    if (unnamed >= 0)
+      throw invalid(`trainingPlan.entries.${unnamed}.personId`, 'A training entry for a named person needs the person from the register.');
   }
 
-  const trainingPeople = (plan: ProjectCreate['trainingPlan']) => (plan?.entries ?? []).map((entry, index): [string, string | null | undefined] => [`trainingPlan.entries.${index}.personId`, entry.personId]);
+  const trainingPeople = (plan: ProjectCreate['trainingPlan']) =>
+    (plan?.entries ?? []).map((entry, index): [string, string | null | undefined] => [
+      `trainingPlan.entries.${index}.personId`,
+      entry.personId,
+    ]);
 
   /** Loads the row for a change: permission, version and state checked in that order. */
-  async function loadForChange(transaction: TransactionHandle, actor: AnyActor, municipalityId: string, id: string, expectedVersion: number) {
+  async function loadForChange(
+    transaction: TransactionHandle,
+    actor: AnyActor,
+    municipalityId: string,
+    id: string,
+    expectedVersion: number,
+  ) {
     const row = await loadProjectRow(transaction, municipalityId, id);
     requirePermission(actor, 'project.update', projectSubject(row));
     if (row.version !== expectedVersion) throw versionMismatch();
     if (!isEditable(row.state as ProjectState)) {
-      throw new AppError('conflict', `The project is ${row.state.replaceAll('_', ' ')}; only a draft or a project in preparation can be changed. Reopen a rejected project to rework it.`);
+      throw new AppError(
+        'conflict',
+        `The project is ${row.state.replaceAll('_', ' ')}; only a draft or a project in preparation can be changed. Reopen a rejected project to rework it.`,
+      );
     }
     return row;
   }
 
-  async function touch(transaction: TransactionHandle, municipalityId: string, id: string, expectedVersion: number, columns: Parameters<typeof projectsRepository.update>[4] = {}) {
-    if (!(await projectsRepository.update(transaction, municipalityId, id, expectedVersion, columns, clock.now().toISOString()))) throw versionMismatch();
+  async function touch(
+    transaction: TransactionHandle,
+    municipalityId: string,
+    id: string,
+    expectedVersion: number,
+    columns: Parameters<typeof projectsRepository.update>[4] = {},
+  ) {
+    if (!(await projectsRepository.update(transaction, municipalityId, id, expectedVersion, columns, clock.now().toISOString())))
+      throw versionMismatch();
   }
 
   return {
@@ -82,7 +137,11 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
         await validateReferences(transaction, municipalityId, {
           systemId: input.systemId,
           departmentId: input.departmentId,
-          personIds: [['projectLeadPersonId', input.projectLeadPersonId], ['itContactPersonId', input.itContactPersonId], ...trainingPeople(input.trainingPlan)],
+          personIds: [
+            ['projectLeadPersonId', input.projectLeadPersonId],
+            ['itContactPersonId', input.itContactPersonId],
+            ...trainingPeople(input.trainingPlan),
+          ],
         });
         const id = randomUUID();
         await projectsRepository.insert(
@@ -122,7 +181,11 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
         const before = (await loadProject(transaction, municipalityId, id)).project;
         validateTrainingPlan(input.trainingPlan);
         await validateReferences(transaction, municipalityId, {
-          personIds: [['projectLeadPersonId', input.projectLeadPersonId], ['itContactPersonId', input.itContactPersonId], ...trainingPeople(input.trainingPlan)],
+          personIds: [
+            ['projectLeadPersonId', input.projectLeadPersonId],
+            ['itContactPersonId', input.itContactPersonId],
+            ...trainingPeople(input.trainingPlan),
+          ],
         });
         await touch(transaction, municipalityId, id, expectedVersion, {
           ...(input.title !== undefined ? { title: input.title, sort_key: swedishSortKey(input.title) } : {}),
@@ -135,7 +198,13 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
           ...(input.links !== undefined ? { links_json: JSON.stringify(input.links) } : {}),
         });
         const after = (await loadProject(transaction, municipalityId, id)).project;
-        await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'project', entityId: id, before: toAudit(before), after: toAudit(after) });
+        await recordAudit(transaction, actor, clock, {
+          action: 'update',
+          entityType: 'project',
+          entityId: id,
+          before: toAudit(before),
+          after: toAudit(after),
+        });
         return after;
       });
     },
@@ -153,7 +222,11 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
           municipalityId,
           projectId: id,
           revision,
-          budgetJson: JSON.stringify({ categories: input.categories, sharedReinforcements: input.sharedReinforcements, note: input.note ?? null }),
+          budgetJson: JSON.stringify({
+            categories: input.categories,
+            sharedReinforcements: input.sharedReinforcements,
+            note: input.note ?? null,
+          }),
           totalOneOff: evaluation.totals.project.oneOff,
           totalYearly: evaluation.totals.project.yearly,
           complete: evaluation.complete,
@@ -162,7 +235,13 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
         });
         await touch(transaction, municipalityId, id, expectedVersion);
         const after = (await loadProject(transaction, municipalityId, id)).project;
-        await recordAudit(transaction, actor, clock, { action: 'revise_budget', entityType: 'project', entityId: id, before: latest ? toBudget(latest) : null, after: after.budget });
+        await recordAudit(transaction, actor, clock, {
+          action: 'revise_budget',
+          entityType: 'project',
+          entityId: id,
+          before: latest ? toBudget(latest) : null,
+          after: after.budget,
+        });
         return after;
       });
     },
@@ -176,7 +255,12 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
     },
 
     /** Judges items of the compliance analysis (ITP-4.2.1-COMPLIANCE); items not named keep theirs. */
-    async updateComplianceAnalysis(actor: AnyActor, id: string, expectedVersion: number, input: ComplianceAnalysisUpdate): Promise<Project> {
+    async updateComplianceAnalysis(
+      actor: AnyActor,
+      id: string,
+      expectedVersion: number,
+      input: ComplianceAnalysisUpdate,
+    ): Promise<Project> {
       const municipalityId = municipalityOf(actor);
       return withTransaction(db, async (transaction) => {
         const row = await loadForChange(transaction, actor, municipalityId, id, expectedVersion);
@@ -187,11 +271,22 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
         const judgements = judgementsOf(row);
         const now = clock.now().toISOString();
         for (const item of input.items) {
-          judgements[item.key] = { judgement: item.judgement, motivation: item.motivation ?? null, judgedAt: item.judgement === null ? null : now, judgedByName: item.judgement === null ? null : actorName(actor) };
+          judgements[item.key] = {
+            judgement: item.judgement,
+            motivation: item.motivation ?? null,
+            judgedAt: item.judgement === null ? null : now,
+            judgedByName: item.judgement === null ? null : actorName(actor),
+          };
         }
         await touch(transaction, municipalityId, id, expectedVersion, { compliance_json: JSON.stringify(judgements) });
         const after = (await loadProject(transaction, municipalityId, id)).project;
-        await recordAudit(transaction, actor, clock, { action: 'judge_compliance', entityType: 'project', entityId: id, before: { items: before.complianceAnalysis.items.filter((item) => input.items.some((changed) => changed.key === item.key)) }, after: { items: input.items, finished: after.complianceAnalysis.finished } });
+        await recordAudit(transaction, actor, clock, {
+          action: 'judge_compliance',
+          entityType: 'project',
+          entityId: id,
+          before: { items: before.complianceAnalysis.items.filter((item) => input.items.some((changed) => changed.key === item.key)) },
+          after: { items: input.items, finished: after.complianceAnalysis.finished },
+        });
         return after;
       });
     },
@@ -225,8 +320,15 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
           updated_at: now,
           version: 1,
         });
-        const created = (await projectsRepository.checkpoints(transaction, municipalityId, id)).map(toCheckpoint).find((checkpoint) => checkpoint.id === checkpointId)!;
-        await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'project_checkpoint', entityId: checkpointId, after: created });
+        const created = (await projectsRepository.checkpoints(transaction, municipalityId, id))
+          .map(toCheckpoint)
+          .find((checkpoint) => checkpoint.id === checkpointId)!;
+        await recordAudit(transaction, actor, clock, {
+          action: 'create',
+          entityType: 'project_checkpoint',
+          entityId: checkpointId,
+          after: created,
+        });
         return created;
       });
     },

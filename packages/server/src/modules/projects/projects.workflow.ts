@@ -32,7 +32,10 @@ export type TransitionOutcome = { allowed: true; to: ProjectState } | { allowed:
 export function transitionOf(state: ProjectState, action: ProjectAction): TransitionOutcome {
   const transition = projectWorkflow[action];
   if (transition.from.includes(state)) return { allowed: true, to: transition.to };
-  return { allowed: false, reason: `A project that is ${state.replaceAll('_', ' ')} cannot be ${pastTense[action]}; allowed from: ${transition.from.join(', ')}.` };
+  return {
+    allowed: false,
+    reason: `A project that is ${state.replaceAll('_', ' ')} cannot be ${pastTense[action]}; allowed from: ${transition.from.join(', ')}.`,
+  };
 }
 
 const pastTense: Record<ProjectAction, string> = {

@@ -46,7 +46,8 @@ describe('the project workflow', () => {
     expect(authorisesProduction('approved', '2026-11-28T09:00:00.000Z')).toBe(true);
     expect(authorisesProduction('closed', '2026-11-28T09:00:00.000Z')).toBe(true);
     expect(authorisesProduction('closed', null)).toBe(false);
-    for (const state of ['draft', 'in_preparation', 'submitted', 'rejected'] as const) expect(authorisesProduction(state, null)).toBe(false);
+    for (const state of ['draft', 'in_preparation', 'submitted', 'rejected'] as const)
+      expect(authorisesProduction(state, null)).toBe(false);
   });
 });
 

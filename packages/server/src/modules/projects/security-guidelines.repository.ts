@@ -5,7 +5,15 @@ import type { Executor } from '../../platform/database.ts';
 import { pageOf, resolveSort } from '../../platform/paging.ts';
 
 function toSection(row: Selectable<SecurityGuidelineSectionsTable>): SecurityGuidelineSection {
-  return { id: row.id, version: row.version, createdAt: row.created_at, updatedAt: row.updated_at, code: row.code, title: row.title, description: row.description };
+  return {
+    id: row.id,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    code: row.code,
+    title: row.title,
+    description: row.description,
+  };
 }
 
 /** The sections of the municipality's IT security guidelines (Riktlinjer för IT-säkerhet), ordered by code. */
@@ -17,32 +25,77 @@ export const securityGuidelinesRepository = {
   },
 
   async all(db: Executor, municipalityId: string) {
-    const rows = await db.selectFrom('security_guideline_sections').selectAll().where('municipality_id', '=', municipalityId).orderBy('sort_key').orderBy('id').execute();
+    const rows = await db
+      .selectFrom('security_guideline_sections')
+      .selectAll()
+      .where('municipality_id', '=', municipalityId)
+      .orderBy('sort_key')
+      .orderBy('id')
+      .execute();
     return rows.map(toSection);
   },
 
   async findById(db: Executor, municipalityId: string, id: string) {
-    const row = await db.selectFrom('security_guideline_sections').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', id).executeTakeFirst();
+    const row = await db
+      .selectFrom('security_guideline_sections')
+      .selectAll()
+      .where('municipality_id', '=', municipalityId)
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row ? toSection(row) : undefined;
   },
 
   async codeTaken(db: Executor, municipalityId: string, code: string, exceptId: string | null) {
-    let query = db.selectFrom('security_guideline_sections').select('id').where('municipality_id', '=', municipalityId).where('code', '=', code);
+    let query = db
+      .selectFrom('security_guideline_sections')
+      .select('id')
+      .where('municipality_id', '=', municipalityId)
+      .where('code', '=', code);
     if (exceptId) query = query.where('id', '<>', exceptId);
     return (await query.executeTakeFirst()) !== undefined;
   },
 
-  async insert(db: Executor, municipalityId: string, id: string, values: { code: string; title: string; description: string | null }, now: string) {
+  async insert(
+    db: Executor,
+    municipalityId: string,
+    id: string,
+    values: { code: string; title: string; description: string | null },
+    now: string,
+  ) {
     await db
       .insertInto('security_guideline_sections')
-      .values({ id, municipality_id: municipalityId, code: values.code, sort_key: sortKeyOfCode(values.code), title: values.title, description: values.description, created_at: now, updated_at: now, version: 1 })
+      .values({
+        id,
+        municipality_id: municipalityId,
+        code: values.code,
+        sort_key: sortKeyOfCode(values.code),
+        title: values.title,
+        description: values.description,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      })
       .execute();
   },
 
-  async update(db: Executor, municipalityId: string, id: string, expectedVersion: number, values: { code: string; title: string; description: string | null }, now: string) {
+  async update(
+    db: Executor,
+    municipalityId: string,
+    id: string,
+    expectedVersion: number,
+    values: { code: string; title: string; description: string | null },
+    now: string,
+  ) {
     const result = await db
       .updateTable('security_guideline_sections')
-      .set({ code: values.code, sort_key: sortKeyOfCode(values.code), title: values.title, description: values.description, updated_at: now, version: expectedVersion + 1 })
+      .set({
+        code: values.code,
+        sort_key: sortKeyOfCode(values.code),
+        title: values.title,
+        description: values.description,
+        updated_at: now,
+        version: expectedVersion + 1,
+      })
       .where('municipality_id', '=', municipalityId)
       .where('id', '=', id)
       .where('version', '=', expectedVersion)
@@ -51,7 +104,12 @@ export const securityGuidelinesRepository = {
   },
 
   async delete(db: Executor, municipalityId: string, id: string, expectedVersion: number) {
-    const result = await db.deleteFrom('security_guideline_sections').where('municipality_id', '=', municipalityId).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+    const result = await db
+      .deleteFrom('security_guideline_sections')
+      .where('municipality_id', '=', municipalityId)
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
     return Number(result.numDeletedRows) === 1;
   },
 };

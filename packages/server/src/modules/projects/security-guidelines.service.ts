@@ -44,24 +44,53 @@ export function createSecurityGuidelinesService(db: DatabaseHandle, clock: Clock
       return withTransaction(db, async (transaction) => {
         await refuseTakenCode(transaction, municipalityId, input.code, null);
         const id = randomUUID();
-        await securityGuidelinesRepository.insert(transaction, municipalityId, id, { code: input.code, title: input.title, description: input.description ?? null }, clock.now().toISOString());
+        await securityGuidelinesRepository.insert(
+          transaction,
+          municipalityId,
+          id,
+          { code: input.code, title: input.title, description: input.description ?? null },
+          clock.now().toISOString(),
+        );
         const created = await loadOrFail(transaction, municipalityId, id);
-        await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'security_guideline_section', entityId: id, after: created });
+        await recordAudit(transaction, actor, clock, {
+          action: 'create',
+          entityType: 'security_guideline_section',
+          entityId: id,
+          after: created,
+        });
         return created;
       });
     },
 
-    async updateSection(actor: AnyActor, id: string, expectedVersion: number, input: Partial<SectionInput>): Promise<SecurityGuidelineSection> {
+    async updateSection(
+      actor: AnyActor,
+      id: string,
+      expectedVersion: number,
+      input: Partial<SectionInput>,
+    ): Promise<SecurityGuidelineSection> {
       requirePermission(actor, 'securityGuideline.manage');
       const municipalityId = municipalityOf(actor);
       return withTransaction(db, async (transaction) => {
         const before = await loadOrFail(transaction, municipalityId, id);
         if (before.version !== expectedVersion) throw versionMismatch();
-        const values = { code: input.code ?? before.code, title: input.title ?? before.title, description: input.description !== undefined ? input.description : before.description };
+        const values = {
+          code: input.code ?? before.code,
+          title: input.title ?? before.title,
+          description: input.description !== undefined ? input.description : before.description,
+        };
         await refuseTakenCode(transaction, municipalityId, values.code, id);
-        if (!(await securityGuidelinesRepository.update(transaction, municipalityId, id, expectedVersion, values, clock.now().toISOString()))) throw versionMismatch();
+        if (
+          !(await securityGuidelinesRepository.update(transaction, municipalityId, id, expectedVersion, values, clock.now().toISOString()))
+        )
+          throw versionMismatch();
         const after = await loadOrFail(transaction, municipalityId, id);
-        await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'security_guideline_section', entityId: id, before, after });
+        await recordAudit(transaction, actor, clock, {
+          action: 'update',
+          entityType: 'security_guideline_section',
+          entityId: id,
+          before,
+          after,
+        });
         return after;
       });
     },

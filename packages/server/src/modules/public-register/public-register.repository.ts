@@ -22,27 +22,56 @@ function parseFields(json: string): PublicField[] {
 /** What a municipality publishes without login (ITP-2-OPEN), and the published rows themselves. */
 export const publicRegisterRepository = {
   async settings(db: Executor, municipalityId: string): Promise<PublicRegisterSettings> {
-    const row = await db.selectFrom('public_register_settings').selectAll().where('municipality_id', '=', municipalityId).executeTakeFirst();
+    const row = await db
+      .selectFrom('public_register_settings')
+      .selectAll()
+      .where('municipality_id', '=', municipalityId)
+      .executeTakeFirst();
     // Until an administrator decides otherwise, the register is published with the default fields.
-    return row ? { enabled: Boolean(row.enabled), fields: parseFields(row.fields_json), version: row.version } : { enabled: true, fields: [...defaultPublicFields], version: 1 };
+    return row
+      ? { enabled: Boolean(row.enabled), fields: parseFields(row.fields_json), version: row.version }
+      : { enabled: true, fields: [...defaultPublicFields], version: 1 };
   },
 
   async hasSettingsRow(db: Executor, municipalityId: string) {
-    return (await db.selectFrom('public_register_settings').select('municipality_id').where('municipality_id', '=', municipalityId).executeTakeFirst()) !== undefined;
+    return (
+      (await db
+        .selectFrom('public_register_settings')
+        .select('municipality_id')
+        .where('municipality_id', '=', municipalityId)
+        .executeTakeFirst()) !== undefined
+    );
   },
 
-  async saveSettings(db: Executor, municipalityId: string, expectedVersion: number, settings: { enabled: boolean; fields: PublicField[] }, now: string) {
+  async saveSettings(
+    db: Executor,
+    municipalityId: string,
+    expectedVersion: number,
+    settings: { enabled: boolean; fields: PublicField[] },
+    now: string,
+  ) {
     if (!(await this.hasSettingsRow(db, municipalityId))) {
       if (expectedVersion !== 1) return false;
       await db
         .insertInto('public_register_settings')
-        .values({ municipality_id: municipalityId, enabled: settings.enabled ? 1 : 0, fields_json: JSON.stringify(settings.fields), updated_at: now, version: 2 })
+        .values({
+          municipality_id: municipalityId,
+          enabled: settings.enabled ? 1 : 0,
+          fields_json: JSON.stringify(settings.fields),
+          updated_at: now,
+          version: 2,
+        })
         .execute();
       return true;
     }
     const result = await db
       .updateTable('public_register_settings')
-      .set({ enabled: settings.enabled ? 1 : 0, fields_json: JSON.stringify(settings.fields), updated_at: now, version: expectedVersion + 1 })
+      .set({
+        enabled: settings.enabled ? 1 : 0,
+        fields_json: JSON.stringify(settings.fields),
+        updated_at: now,
+        version: expectedVersion + 1,
+      })
       .where('municipality_id', '=', municipalityId)
       .where('version', '=', expectedVersion)
       .executeTakeFirst();
@@ -104,7 +133,9 @@ export const publicRegisterRepository = {
         query.cursor,
         query.limit,
       ).execute(),
-      filtered().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+      filtered()
+        .select((eb) => eb.fn.countAll<number>().as('total'))
+        .executeTakeFirstOrThrow(),
     ]);
     const page = finishPage(rows, query.limit);
     return { rows: page.rows, total: Number(count.total), nextCursor: page.nextCursor };

@@ -13,7 +13,14 @@ import type { PublicRegisterService } from './public-register.service.ts';
 export function registerPublicRegisterRoutes(app: ApiApp, service: PublicRegisterService): void {
   app.get(
     '/api/v1/public-register-settings',
-    { schema: { tags: ['Public register'], summary: 'What this municipality publishes', response: { 200: publicRegisterSettingsSchema, ...problemResponses } }, config: { permission: 'system.read' } },
+    {
+      schema: {
+        tags: ['Public register'],
+        summary: 'What this municipality publishes',
+        response: { 200: publicRegisterSettingsSchema, ...problemResponses },
+      },
+      config: { permission: 'system.read' },
+    },
     async (request, reply) => {
       const settings = await service.getSettings(actorOf(request));
       setVersionTag(reply, settings.version);
@@ -24,7 +31,12 @@ export function registerPublicRegisterRoutes(app: ApiApp, service: PublicRegiste
   app.put(
     '/api/v1/public-register-settings',
     {
-      schema: { tags: ['Public register'], summary: 'Choose the published fields (If-Match required)', body: publicRegisterSettingsUpdateSchema, response: { 200: publicRegisterSettingsSchema, ...writeProblemResponses } },
+      schema: {
+        tags: ['Public register'],
+        summary: 'Choose the published fields (If-Match required)',
+        body: publicRegisterSettingsUpdateSchema,
+        response: { 200: publicRegisterSettingsSchema, ...writeProblemResponses },
+      },
       config: { permission: 'publicRegister.manage' },
     },
     async (request, reply) => {
@@ -36,7 +48,14 @@ export function registerPublicRegisterRoutes(app: ApiApp, service: PublicRegiste
 
   app.get(
     '/public/v1/municipalities',
-    { schema: { tags: ['Public register'], summary: 'Municipalities that publish their register', response: { 200: publicMunicipalityListSchema } }, config: { permission: 'public' } },
+    {
+      schema: {
+        tags: ['Public register'],
+        summary: 'Municipalities that publish their register',
+        response: { 200: publicMunicipalityListSchema },
+      },
+      config: { permission: 'public' },
+    },
     async (_request, reply) => {
       reply.header('Cache-Control', 'public, max-age=60');
       return { items: await service.listMunicipalities() };
@@ -46,7 +65,12 @@ export function registerPublicRegisterRoutes(app: ApiApp, service: PublicRegiste
   app.get(
     '/public/v1/systems',
     {
-      schema: { tags: ['Public register'], summary: 'The published register of one municipality, no login', querystring: publicSystemListQuerySchema, response: { 200: publicSystemListSchema, 400: problemResponses[400], 404: problemResponses[404] } },
+      schema: {
+        tags: ['Public register'],
+        summary: 'The published register of one municipality, no login',
+        querystring: publicSystemListQuerySchema,
+        response: { 200: publicSystemListSchema, 400: problemResponses[400], 404: problemResponses[404] },
+      },
       config: { permission: 'public' },
     },
     async (request, reply) => {

@@ -41,11 +41,25 @@ export function createPublicRegisterService(db: DatabaseHandle, clock: Clock) {
         const before = await publicRegisterRepository.settings(transaction, municipalityId);
         if (before.version !== expectedVersion) throw versionMismatch();
         const fields = [...new Set(input.fields)];
-        if (!(await publicRegisterRepository.saveSettings(transaction, municipalityId, expectedVersion, { enabled: input.enabled, fields }, clock.now().toISOString()))) {
+        if (
+          !(await publicRegisterRepository.saveSettings(
+            transaction,
+            municipalityId,
+            expectedVersion,
+            { enabled: input.enabled, fields },
+            clock.now().toISOString(),
+          ))
+        ) {
           throw versionMismatch();
         }
         const after = await publicRegisterRepository.settings(transaction, municipalityId);
-        await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'public_register_settings', entityId: municipalityId, before, after });
+        await recordAudit(transaction, actor, clock, {
+          action: 'update',
+          entityType: 'public_register_settings',
+          entityId: municipalityId,
+          before,
+          after,
+        });
         return after;
       });
     },

@@ -16,7 +16,12 @@ describe('export and the public register', () => {
     register = systemFactories(context);
     tanum = await make.municipality('Tanum');
     const department = (await make.department(tanum, 'Kommunkansliet')).id;
-    const system = await register.system(tanum, department, { name: 'Public 360', supplier: 'Tieto', purpose: 'Diarium och ärendehantering', lifecycle: 'introducing' });
+    const system = await register.system(tanum, department, {
+      name: 'Public 360',
+      supplier: 'Tieto',
+      purpose: 'Diarium och ärendehantering',
+      lifecycle: 'introducing',
+    });
     await register.system(tanum, department, { name: '=HYPERLINK("http://evil","klicka")', supplier: '@SUM(1+1)', purpose: '-2+3' });
     await register.system(tanum, department, { name: 'Gammalt', lifecycle: 'retired' });
     const manager = await make.user(tanum, 'employee');
@@ -26,11 +31,16 @@ describe('export and the public register', () => {
   afterAll(() => context.close());
 
   it('exports the filtered view as CSV, with formulas neutralised', async () => {
-    const response = await send(context, 'GET', '/api/v1/systems/export?format=csv&lifecycle=planned', { headers: tanum.admin.authorization });
+    const response = await send(context, 'GET', '/api/v1/systems/export?format=csv&lifecycle=planned', {
+      headers: tanum.admin.authorization,
+    });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/csv');
     expect(response.headers['content-disposition']).toMatch(/attachment; filename="systemregister-2026-11-28\.csv"/);
-    const lines = response.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const lines = response.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(lines[0]).toContain('Namn;Typ;Omfattning;Livscykel;Systemägare');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`'=HYPERLINK`);
@@ -39,7 +49,11 @@ describe('export and the public register', () => {
   });
 
   it('exports XLSX that reads back with the same rows', async () => {
-    const response = await context.app.inject({ method: 'GET', url: '/api/v1/systems/export?format=xlsx', headers: tanum.admin.authorization });
+    const response = await context.app.inject({
+      method: 'GET',
+      url: '/api/v1/systems/export?format=xlsx',
+      headers: tanum.admin.authorization,
+    });
     expect(response.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
@@ -59,7 +73,15 @@ describe('export and the public register', () => {
     expect(published.municipality.code).toBe(tanum.code);
     expect(published.total).toBe(2);
     const item = published.items.find((system: { name: string }) => system.name === 'Public 360');
-    expect(item).toEqual({ id: expect.any(String), name: 'Public 360', purpose: 'Diarium och ärendehantering', ownerDepartment: 'Kommunkansliet', kind: 'department', lifecycle: 'introducing', supplier: 'Tieto' });
+    expect(item).toEqual({
+      id: expect.any(String),
+      name: 'Public 360',
+      purpose: 'Diarium och ärendehantering',
+      ownerDepartment: 'Kommunkansliet',
+      kind: 'department',
+      lifecycle: 'introducing',
+      supplier: 'Tieto',
+    });
     expect(JSON.stringify(published)).not.toContain(managerName);
     const municipalities = expectStatus(await send(context, 'GET', '/public/v1/municipalities'), 200);
     expect(municipalities.items.map((item: { code: string }) => item.code)).toContain(tanum.code);
@@ -71,13 +93,51 @@ describe('export and the public register', () => {
     const employee = await factories(context).user(tanum, 'employee');
     const settings = expectStatus(await send(context, 'GET', '/api/v1/public-register-settings', { headers: employee.authorization }), 200);
     expect(settings).toMatchObject({ enabled: true, version: 1 });
-    expectProblem(await send(context, 'PUT', '/api/v1/public-register-settings', { headers: employee.authorization, body: { enabled: false, fields: [] }, ifMatch: 1 }), 403, 'forbidden');
-    expectProblem(await send(context, 'PUT', '/api/v1/public-register-settings', { headers: tanum.admin.authorization, body: { enabled: true, fields: ['manager'] }, ifMatch: 1 }), 400, 'validation_failed');
-    expectStatus(await send(context, 'PUT', '/api/v1/public-register-settings', { headers: tanum.admin.authorization, body: { enabled: true, fields: ['supplier', 'product'] }, ifMatch: 1 }), 200);
-    expectProblem(await send(context, 'PUT', '/api/v1/public-register-settings', { headers: tanum.admin.authorization, body: { enabled: false, fields: [] }, ifMatch: 1 }), 412, 'version_mismatch');
+    expectProblem(
+      await send(context, 'PUT', '/api/v1/public-register-settings', {
+        headers: employee.authorization,
+        body: { enabled: false, fields: [] },
+        ifMatch: 1,
+      }),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await send(context, 'PUT', '/api/v1/public-register-settings', {
+        headers: tanum.admin.authorization,
+        body: { enabled: true, fields: ['manager'] },
+        ifMatch: 1,
+      }),
+      400,
+      'validation_failed',
+    );
+    expectStatus(
+      await send(context, 'PUT', '/api/v1/public-register-settings', {
+        headers: tanum.admin.authorization,
+        body: { enabled: true, fields: ['supplier', 'product'] },
+        ifMatch: 1,
+      }),
+      200,
+    );
+    expectProblem(
+      await send(context, 'PUT', '/api/v1/public-register-settings', {
+        headers: tanum.admin.authorization,
+        body: { enabled: false, fields: [] },
+        ifMatch: 1,
+      }),
+      412,
+      'version_mismatch',
+    );
     const narrowed = expectStatus(await send(context, 'GET', `/public/v1/systems?municipality=${tanum.code}&q=public`), 200);
     expect(narrowed.items).toEqual([{ id: expect.any(String), name: 'Public 360', supplier: 'Tieto', product: null }]);
-    expectStatus(await send(context, 'PUT', '/api/v1/public-register-settings', { headers: tanum.admin.authorization, body: { enabled: false, fields: [] }, ifMatch: 2 }), 200);
+    expectStatus(
+      await send(context, 'PUT', '/api/v1/public-register-settings', {
+        headers: tanum.admin.authorization,
+        body: { enabled: false, fields: [] },
+        ifMatch: 2,
+      }),
+      200,
+    );
     expectProblem(await send(context, 'GET', `/public/v1/systems?municipality=${tanum.code}`), 404, 'not_found');
   });
 });

@@ -7,21 +7,32 @@ import { applyKeysetPage, finishPage, offsetPage, resolveSort } from '../../plat
 export type ReviewRow = Selectable<ReviewsTable> & { system_name: string; owner_department_id: string };
 
 function filtered(db: Executor, municipalityId: string, query: Omit<ReviewListQuery, 'limit' | 'cursor'>, today: string) {
-  let builder = db.selectFrom('reviews').innerJoin('systems', 'systems.id', 'reviews.system_id').where('reviews.municipality_id', '=', municipalityId);
+  let builder = db
+    .selectFrom('reviews')
+    .innerJoin('systems', 'systems.id', 'reviews.system_id')
+    .where('reviews.municipality_id', '=', municipalityId);
   if (query.systemId) builder = builder.where('reviews.system_id', '=', query.systemId);
   if (query.status) builder = builder.where('reviews.status', '=', query.status);
   if (query.ownerDepartmentId) builder = builder.where('systems.owner_department_id', '=', query.ownerDepartmentId);
   if (query.overdue === true) builder = builder.where('reviews.status', '=', 'planned').where('reviews.planned_on', '<', today);
-  if (query.overdue === false) builder = builder.where((eb) => eb.or([eb('reviews.status', '<>', 'planned'), eb('reviews.planned_on', '>=', today)]));
-  if (query.plannedOnOrBefore) builder = builder.where('reviews.status', '=', 'planned').where('reviews.planned_on', '<=', query.plannedOnOrBefore);
+  if (query.overdue === false)
+    builder = builder.where((eb) => eb.or([eb('reviews.status', '<>', 'planned'), eb('reviews.planned_on', '>=', today)]));
+  if (query.plannedOnOrBefore)
+    builder = builder.where('reviews.status', '=', 'planned').where('reviews.planned_on', '<=', query.plannedOnOrBefore);
   return builder;
 }
 
 /** Reviews (genomgångar) of systems by their owners. */
 export const reviewsRepository = {
   async list(db: Executor, municipalityId: string, query: ReviewListQuery, today: string) {
-    const selected = () => filtered(db, municipalityId, query, today).selectAll('reviews').select(['systems.name as system_name', 'systems.owner_department_id']);
-    const count = () => filtered(db, municipalityId, query, today).select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+    const selected = () =>
+      filtered(db, municipalityId, query, today)
+        .selectAll('reviews')
+        .select(['systems.name as system_name', 'systems.owner_department_id']);
+    const count = () =>
+      filtered(db, municipalityId, query, today)
+        .select((eb) => eb.fn.countAll<number>().as('total'))
+        .executeTakeFirstOrThrow();
     if (query.sort === 'queue') {
       // The planning order: planned reviews first, the earliest (most overdue) first; then the held ones, latest first.
       const [page, total] = await inParallel(
@@ -65,7 +76,13 @@ export const reviewsRepository = {
     await db.insertInto('reviews').values(values).execute();
   },
 
-  async update(db: Executor, municipalityId: string, id: string, expectedVersion: number, columns: Partial<Omit<ReviewsTable, 'id' | 'municipality_id' | 'system_id' | 'created_at' | 'version'>>) {
+  async update(
+    db: Executor,
+    municipalityId: string,
+    id: string,
+    expectedVersion: number,
+    columns: Partial<Omit<ReviewsTable, 'id' | 'municipality_id' | 'system_id' | 'created_at' | 'version'>>,
+  ) {
     const result = await db
       .updateTable('reviews')
       .set({ ...columns, version: expectedVersion + 1 })
@@ -89,13 +106,23 @@ export const reviewsRepository = {
 
   async personNames(db: Executor, municipalityId: string, ids: string[]) {
     if (ids.length === 0) return new Map<string, string>();
-    const rows = await db.selectFrom('people').select(['id', 'first_name', 'last_name']).where('municipality_id', '=', municipalityId).where('id', 'in', ids).execute();
+    const rows = await db
+      .selectFrom('people')
+      .select(['id', 'first_name', 'last_name'])
+      .where('municipality_id', '=', municipalityId)
+      .where('id', 'in', ids)
+      .execute();
     return new Map(rows.map((row) => [row.id, `${row.first_name} ${row.last_name}`]));
   },
 
   async systemNames(db: Executor, municipalityId: string, ids: string[]) {
     if (ids.length === 0) return new Map<string, string>();
-    const rows = await db.selectFrom('systems').select(['id', 'name']).where('municipality_id', '=', municipalityId).where('id', 'in', ids).execute();
+    const rows = await db
+      .selectFrom('systems')
+      .select(['id', 'name'])
+      .where('municipality_id', '=', municipalityId)
+      .where('id', 'in', ids)
+      .execute();
     return new Map(rows.map((row) => [row.id, row.name]));
   },
 };

@@ -15,7 +15,14 @@ type StoredAdjacent = { systemId: string; considered: boolean; note: string | nu
 type StoredAction = Omit<Review['actions'][number], 'ownerName'>;
 
 const storedActions = (actions: NonNullable<ReviewUpdate['actions']>): string =>
-  JSON.stringify(actions.map((action) => ({ description: action.description, ownerPersonId: action.ownerPersonId ?? null, dueDate: action.dueDate ?? null, status: action.status })));
+  JSON.stringify(
+    actions.map((action) => ({
+      description: action.description,
+      ownerPersonId: action.ownerPersonId ?? null,
+      dueDate: action.dueDate ?? null,
+      status: action.status,
+    })),
+  );
 
 /**
  * Reviews of a system by its owner (ITP-4.2-REVIEW): the adjacent systems considered, the three
@@ -28,10 +35,20 @@ export function createReviewsService(db: DatabaseHandle, clock: Clock, systems: 
   async function present(executor: Executor, municipalityId: string, rows: ReviewRow[]): Promise<Review[]> {
     const adjacentByReview = new Map(rows.map((row) => [row.id, parseJson<StoredAdjacent[]>(row.adjacent_json, [])]));
     const actionsByReview = new Map(rows.map((row) => [row.id, parseJson<StoredAction[]>(row.actions_json, [])]));
-    const ownerIds = [...new Set([...actionsByReview.values()].flat().map((action) => action.ownerPersonId).filter((id): id is string => Boolean(id)))];
+    const ownerIds = [
+      ...new Set(
+        [...actionsByReview.values()]
+          .flat()
+          .map((action) => action.ownerPersonId)
+          .filter((id): id is string => Boolean(id)),
+      ),
+    ];
     const [names, owners] = await inParallel(
       executor,
-      () => reviewsRepository.systemNames(executor, municipalityId, [...new Set([...adjacentByReview.values()].flat().map((entry) => entry.systemId))]),
+      () =>
+        reviewsRepository.systemNames(executor, municipalityId, [
+          ...new Set([...adjacentByReview.values()].flat().map((entry) => entry.systemId)),
+        ]),
       () => reviewsRepository.personNames(executor, municipalityId, ownerIds),
     );
     const now = today();
@@ -48,10 +65,15 @@ export function createReviewsService(db: DatabaseHandle, clock: Clock, systems: 
       heldOn: row.held_on,
       participants: parseJson(row.participants_json, []),
       // A system deleted since drops out of the list rather than showing without a name.
-      adjacentSystems: adjacentByReview.get(row.id)!.filter((entry) => names.has(entry.systemId)).map((entry) => ({ ...entry, systemName: names.get(entry.systemId)! })),
+      adjacentSystems: adjacentByReview
+        .get(row.id)!
+        .filter((entry) => names.has(entry.systemId))
+        .map((entry) => ({ ...entry, systemName: names.get(entry.systemId)! })),
       evaluations: { use: row.evaluation_use, coordination: row.evaluation_coordination, efficiency: row.evaluation_efficiency },
       findings: row.findings,
-      actions: actionsByReview.get(row.id)!.map((action) => ({ ...action, ownerName: action.ownerPersonId ? (owners.get(action.ownerPersonId) ?? null) : null })),
+      actions: actionsByReview
+        .get(row.id)!
+        .map((action) => ({ ...action, ownerName: action.ownerPersonId ? (owners.get(action.ownerPersonId) ?? null) : null })),
       nextReviewOn: row.next_review_on,
       overdue: row.status === 'planned' && row.planned_on < now,
     }));
@@ -64,20 +86,36 @@ export function createReviewsService(db: DatabaseHandle, clock: Clock, systems: 
   }
 
   /** Named systems and people must exist in this municipality. */
-  async function validate(executor: Executor, municipalityId: string, input: Pick<ReviewUpdate, 'adjacentSystems' | 'participants' | 'actions'>) {
+  async function validate(
+    executor: Executor,
+    municipalityId: string,
+    input: Pick<ReviewUpdate, 'adjacentSystems' | 'participants' | 'actions'>,
+  ) {
     const systemIds = [...new Set((input.adjacentSystems ?? []).map((entry) => entry.systemId))];
-    const personIds = [...new Set([...(input.participants ?? []).map((entry) => entry.personId), ...(input.actions ?? []).map((entry) => entry.ownerPersonId)].filter((id): id is string => Boolean(id)))];
+    const personIds = [
+      ...new Set(
+        [...(input.participants ?? []).map((entry) => entry.personId), ...(input.actions ?? []).map((entry) => entry.ownerPersonId)].filter(
+          (id): id is string => Boolean(id),
+        ),
+      ),
+    ];
     const [names, people] = await inParallel(
       executor,
       () => reviewsRepository.systemNames(executor, municipalityId, systemIds),
-      () => (personIds.length ? executor.selectFrom('people').select('id').where('municipality_id', '=', municipalityId).where('id', 'in', personIds).execute() : Promise.resolve([])),
+      () =>
+        personIds.length
+          ? executor.selectFrom('people').select('id').where('municipality_id', '=', municipalityId).where('id', 'in', personIds).execute()
+          : Promise.resolve([]),
     );
-    if (names.size !== systemIds.length) throw invalid('adjacentSystems', 'One or more adjacent systems do not exist in this municipality.');
+    if (names.size !== systemIds.length)
+      throw invalid('adjacentSystems', 'One or more adjacent systems do not exist in this municipality.');
     if (people.length !== personIds.length) throw invalid('participants', 'One or more named people do not exist in this municipality.');
   }
 
-  const normaliseParticipants = (participants: NonNullable<ReviewUpdate['participants']>) => participants.map((entry) => ({ personId: entry.personId ?? null, name: entry.name, itUnit: entry.itUnit }));
-  const normaliseAdjacent = (entries: NonNullable<ReviewUpdate['adjacentSystems']>) => entries.map((entry) => ({ systemId: entry.systemId, considered: entry.considered, note: entry.note ?? null }));
+  const normaliseParticipants = (participants: NonNullable<ReviewUpdate['participants']>) =>
+    participants.map((entry) => ({ personId: entry.personId ?? null, name: entry.name, itUnit: entry.itUnit }));
+  const normaliseAdjacent = (entries: NonNullable<ReviewUpdate['adjacentSystems']>) =>
+    entries.map((entry) => ({ systemId: entry.systemId, considered: entry.considered, note: entry.note ?? null }));
 
   return {
     async listReviews(actor: AnyActor, query: ReviewListQuery) {
@@ -105,7 +143,11 @@ export function createReviewsService(db: DatabaseHandle, clock: Clock, systems: 
         await validate(transaction, municipalityId, input);
         const adjacent = input.adjacentSystems
           ? normaliseAdjacent(input.adjacentSystems)
-          : (await reviewsRepository.adjacentSystemIds(transaction, municipalityId, system.id)).map((systemId) => ({ systemId, considered: false, note: null }));
+          : (await reviewsRepository.adjacentSystemIds(transaction, municipalityId, system.id)).map((systemId) => ({
+              systemId,
+              considered: false,
+              note: null,
+            }));
         const id = randomUUID();
         const now = clock.now().toISOString();
         await reviewsRepository.insert(transaction, {
@@ -141,7 +183,8 @@ export function createReviewsService(db: DatabaseHandle, clock: Clock, systems: 
         const system = await systems.loadOrFail(transaction, municipalityId, row.system_id);
         requirePermission(actor, 'review.write', { departmentId: system.ownerDepartmentId, stewardPersonIds: systems.stewardsOf(system) });
         if (row.version !== expectedVersion) throw versionMismatch();
-        if (input.heldOn === null && row.status === 'held') throw new AppError('conflict', 'A held review stays held; correct its date instead.');
+        if (input.heldOn === null && row.status === 'held')
+          throw new AppError('conflict', 'A held review stays held; correct its date instead.');
         if (input.heldOn && input.heldOn > today()) throw invalid('heldOn', 'A review cannot be held in the future.');
         await validate(transaction, municipalityId, input);
         const [before] = await present(transaction, municipalityId, [row]);
@@ -162,7 +205,13 @@ export function createReviewsService(db: DatabaseHandle, clock: Clock, systems: 
         });
         if (!ok) throw versionMismatch();
         const [after] = await present(transaction, municipalityId, [await loadOrFail(transaction, municipalityId, id)]);
-        await recordAudit(transaction, actor, clock, { action: before!.status === 'planned' && after!.status === 'held' ? 'hold' : 'update', entityType: 'review', entityId: id, before, after });
+        await recordAudit(transaction, actor, clock, {
+          action: before!.status === 'planned' && after!.status === 'held' ? 'hold' : 'update',
+          entityType: 'review',
+          entityId: id,
+          before,
+          after,
+        });
         return after!;
       });
     },

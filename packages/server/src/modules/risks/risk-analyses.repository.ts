@@ -11,7 +11,9 @@ export const defaultRiskMatrix: RiskMatrix = {
 };
 
 /** A scenario as stored in scenarios_json: ids only; names are looked up when read, so a renamed system or person shows its current name. */
-export type StoredRiskScenario = Omit<RiskScenario, 'adjacentSystems' | 'riskOwnerName' | 'measures'> & { measures: Array<Omit<RiskScenario['measures'][number], 'ownerName'>> };
+export type StoredRiskScenario = Omit<RiskScenario, 'adjacentSystems' | 'riskOwnerName' | 'measures'> & {
+  measures: Array<Omit<RiskScenario['measures'][number], 'ownerName'>>;
+};
 export type StoredRiskAnalysis = Omit<RiskAnalysis, 'scenarios'> & { scenarios: StoredRiskScenario[] };
 
 export function toRiskAnalysis(row: Selectable<RiskAnalysesTable>): StoredRiskAnalysis {
@@ -39,11 +41,33 @@ export function toRiskAnalysis(row: Selectable<RiskAnalysesTable>): StoredRiskAn
 async function withNames(db: Executor, municipalityId: string, analyses: StoredRiskAnalysis[]): Promise<RiskAnalysis[]> {
   const scenarios = analyses.flatMap((analysis) => analysis.scenarios);
   const systemIds = [...new Set(scenarios.flatMap((scenario) => scenario.adjacentSystemIds ?? []))];
-  const personIds = [...new Set(scenarios.flatMap((scenario) => [scenario.riskOwnerPersonId, ...(scenario.measures ?? []).map((measure) => measure.ownerPersonId)]).filter((id): id is string => Boolean(id)))];
+  const personIds = [
+    ...new Set(
+      scenarios
+        .flatMap((scenario) => [scenario.riskOwnerPersonId, ...(scenario.measures ?? []).map((measure) => measure.ownerPersonId)])
+        .filter((id): id is string => Boolean(id)),
+    ),
+  ];
   const [systems, people] = await inParallel(
     db,
-    () => (systemIds.length ? db.selectFrom('systems').select(['id', 'name']).where('municipality_id', '=', municipalityId).where('id', 'in', systemIds).execute() : Promise.resolve([])),
-    () => (personIds.length ? db.selectFrom('people').select(['id', 'first_name', 'last_name']).where('municipality_id', '=', municipalityId).where('id', 'in', personIds).execute() : Promise.resolve([])),
+    () =>
+      systemIds.length
+        ? db
+            .selectFrom('systems')
+            .select(['id', 'name'])
+            .where('municipality_id', '=', municipalityId)
+            .where('id', 'in', systemIds)
+            .execute()
+        : Promise.resolve([]),
+    () =>
+      personIds.length
+        ? db
+            .selectFrom('people')
+            .select(['id', 'first_name', 'last_name'])
+            .where('municipality_id', '=', municipalityId)
+            .where('id', 'in', personIds)
+            .execute()
+        : Promise.resolve([]),
   );
   const systemNames = new Map(systems.map((system) => [system.id, system.name]));
   const personNames = new Map(people.map((person) => [person.id, `${person.first_name} ${person.last_name}`]));
@@ -57,7 +81,12 @@ async function withNames(db: Executor, municipalityId: string, analyses: StoredR
       adjacentSystems: (scenario.adjacentSystemIds ?? []).map((id) => ({ id, name: systemNames.get(id) ?? id })),
       riskOwnerPersonId: scenario.riskOwnerPersonId ?? null,
       riskOwnerName: nameOf(scenario.riskOwnerPersonId),
-      measures: (scenario.measures ?? []).map((measure) => ({ ...measure, ownerPersonId: measure.ownerPersonId ?? null, dueDate: measure.dueDate ?? null, ownerName: nameOf(measure.ownerPersonId) })),
+      measures: (scenario.measures ?? []).map((measure) => ({
+        ...measure,
+        ownerPersonId: measure.ownerPersonId ?? null,
+        dueDate: measure.dueDate ?? null,
+        ownerName: nameOf(measure.ownerPersonId),
+      })),
     })),
   }));
 }
@@ -78,7 +107,13 @@ export const riskAnalysesRepository = {
   },
 
   async findById(db: Executor, municipalityId: string, systemId: string, id: string): Promise<RiskAnalysis | undefined> {
-    const row = await db.selectFrom('risk_analyses').selectAll().where('municipality_id', '=', municipalityId).where('system_id', '=', systemId).where('id', '=', id).executeTakeFirst();
+    const row = await db
+      .selectFrom('risk_analyses')
+      .selectAll()
+      .where('municipality_id', '=', municipalityId)
+      .where('system_id', '=', systemId)
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row ? (await withNames(db, municipalityId, [toRiskAnalysis(row)]))[0] : undefined;
   },
 
@@ -115,14 +150,23 @@ export const riskAnalysesRepository = {
 
   async matrixSetting(db: Executor, municipalityId: string) {
     const row = await db.selectFrom('risk_matrix_settings').selectAll().where('municipality_id', '=', municipalityId).executeTakeFirst();
-    return row ? { ...parseJson<RiskMatrix>(row.matrix_json, defaultRiskMatrix), version: row.version } : { ...defaultRiskMatrix, version: 1 };
+    return row
+      ? { ...parseJson<RiskMatrix>(row.matrix_json, defaultRiskMatrix), version: row.version }
+      : { ...defaultRiskMatrix, version: 1 };
   },
 
   async saveMatrixSetting(db: Executor, municipalityId: string, matrix: RiskMatrix, expectedVersion: number, now: string) {
-    const existing = await db.selectFrom('risk_matrix_settings').select('version').where('municipality_id', '=', municipalityId).executeTakeFirst();
+    const existing = await db
+      .selectFrom('risk_matrix_settings')
+      .select('version')
+      .where('municipality_id', '=', municipalityId)
+      .executeTakeFirst();
     if (!existing) {
       if (expectedVersion !== 1) return false;
-      await db.insertInto('risk_matrix_settings').values({ municipality_id: municipalityId, matrix_json: JSON.stringify(matrix), updated_at: now, version: 2 }).execute();
+      await db
+        .insertInto('risk_matrix_settings')
+        .values({ municipality_id: municipalityId, matrix_json: JSON.stringify(matrix), updated_at: now, version: 2 })
+        .execute();
       return true;
     }
     const result = await db

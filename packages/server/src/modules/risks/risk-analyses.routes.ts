@@ -17,13 +17,30 @@ const tags = ['Risk analyses'];
 export function registerRiskAnalysisRoutes(app: ApiApp, risks: RiskAnalysesService): void {
   app.get(
     '/api/v1/systems/:id/risk-analyses',
-    { schema: { tags, summary: "The system's risk analyses, newest first (superseded revisions included)", params: idParamsSchema, response: { 200: riskAnalysisListSchema, ...problemResponses } }, config: { permission: 'riskAnalysis.read' } },
+    {
+      schema: {
+        tags,
+        summary: "The system's risk analyses, newest first (superseded revisions included)",
+        params: idParamsSchema,
+        response: { 200: riskAnalysisListSchema, ...problemResponses },
+      },
+      config: { permission: 'riskAnalysis.read' },
+    },
     (request) => risks.listRiskAnalyses(actorOf(request), request.params.id),
   );
 
   app.post(
     '/api/v1/systems/:id/risk-analyses',
-    { schema: { tags, summary: 'Record a risk analysis with consequence descriptions (ITP-4.2.1-RISK)', params: idParamsSchema, body: riskAnalysisCreateSchema, response: { 201: riskAnalysisSchema, ...writeProblemResponses } }, config: { permission: 'riskAnalysis.write' } },
+    {
+      schema: {
+        tags,
+        summary: 'Record a risk analysis with consequence descriptions (ITP-4.2.1-RISK)',
+        params: idParamsSchema,
+        body: riskAnalysisCreateSchema,
+        response: { 201: riskAnalysisSchema, ...writeProblemResponses },
+      },
+      config: { permission: 'riskAnalysis.write' },
+    },
     async (request, reply) => {
       const analysis = await risks.createRiskAnalysis(actorOf(request), request.params.id, request.body);
       setVersionTag(reply, analysis.version);
@@ -33,7 +50,15 @@ export function registerRiskAnalysisRoutes(app: ApiApp, risks: RiskAnalysesServi
 
   app.get(
     '/api/v1/systems/:id/risk-analyses/:analysisId',
-    { schema: { tags, summary: 'Get a risk analysis', params: systemRiskAnalysisParamsSchema, response: { 200: riskAnalysisSchema, ...problemResponses } }, config: { permission: 'riskAnalysis.read' } },
+    {
+      schema: {
+        tags,
+        summary: 'Get a risk analysis',
+        params: systemRiskAnalysisParamsSchema,
+        response: { 200: riskAnalysisSchema, ...problemResponses },
+      },
+      config: { permission: 'riskAnalysis.read' },
+    },
     async (request, reply) => {
       const analysis = await risks.getRiskAnalysis(actorOf(request), request.params.id, request.params.analysisId);
       setVersionTag(reply, analysis.version);
@@ -44,11 +69,23 @@ export function registerRiskAnalysisRoutes(app: ApiApp, risks: RiskAnalysesServi
   app.post(
     '/api/v1/systems/:id/risk-analyses/:analysisId/revisions',
     {
-      schema: { tags, summary: 'Revise a risk analysis as a new version; the old one is kept (If-Match required)', params: systemRiskAnalysisParamsSchema, body: riskAnalysisCreateSchema, response: { 201: riskAnalysisSchema, ...writeProblemResponses } },
+      schema: {
+        tags,
+        summary: 'Revise a risk analysis as a new version; the old one is kept (If-Match required)',
+        params: systemRiskAnalysisParamsSchema,
+        body: riskAnalysisCreateSchema,
+        response: { 201: riskAnalysisSchema, ...writeProblemResponses },
+      },
       config: { permission: 'riskAnalysis.write' },
     },
     async (request, reply) => {
-      const analysis = await risks.reviseRiskAnalysis(actorOf(request), request.params.id, request.params.analysisId, expectedVersion(request), request.body);
+      const analysis = await risks.reviseRiskAnalysis(
+        actorOf(request),
+        request.params.id,
+        request.params.analysisId,
+        expectedVersion(request),
+        request.body,
+      );
       setVersionTag(reply, analysis.version);
       return reply.status(201).send(analysis);
     },
@@ -56,7 +93,14 @@ export function registerRiskAnalysisRoutes(app: ApiApp, risks: RiskAnalysesServi
 
   app.get(
     '/api/v1/risk-matrix',
-    { schema: { tags, summary: "The municipality's likelihood × consequence matrix (labels)", response: { 200: riskMatrixSettingSchema, ...problemResponses } }, config: { permission: 'system.read' } },
+    {
+      schema: {
+        tags,
+        summary: "The municipality's likelihood × consequence matrix (labels)",
+        response: { 200: riskMatrixSettingSchema, ...problemResponses },
+      },
+      config: { permission: 'system.read' },
+    },
     async (request, reply) => {
       const matrix = await risks.getRiskMatrix(actorOf(request));
       setVersionTag(reply, matrix.version);
@@ -66,7 +110,15 @@ export function registerRiskAnalysisRoutes(app: ApiApp, risks: RiskAnalysesServi
 
   app.put(
     '/api/v1/risk-matrix',
-    { schema: { tags, summary: 'Change the matrix labels; existing analyses keep their copy (If-Match required)', body: riskMatrixSettingUpdateSchema, response: { 200: riskMatrixSettingSchema, ...writeProblemResponses } }, config: { permission: 'riskMatrix.manage' } },
+    {
+      schema: {
+        tags,
+        summary: 'Change the matrix labels; existing analyses keep their copy (If-Match required)',
+        body: riskMatrixSettingUpdateSchema,
+        response: { 200: riskMatrixSettingSchema, ...writeProblemResponses },
+      },
+      config: { permission: 'riskMatrix.manage' },
+    },
     async (request, reply) => {
       const matrix = await risks.updateRiskMatrix(actorOf(request), expectedVersion(request), request.body);
       setVersionTag(reply, matrix.version);

@@ -24,11 +24,18 @@ function normaliseScenarios(input: RiskAnalysisCreate['scenarios']): StoredRiskS
       consequence: scenario.consequence,
       existingControls: scenario.existingControls ?? null,
       treatment: scenario.treatment,
-      measures: (scenario.measures ?? []).map((measure) => ({ description: measure.description, ownerPersonId: measure.ownerPersonId ?? null, dueDate: measure.dueDate ?? null, status: measure.status })),
+      measures: (scenario.measures ?? []).map((measure) => ({
+        description: measure.description,
+        ownerPersonId: measure.ownerPersonId ?? null,
+        dueDate: measure.dueDate ?? null,
+        status: measure.status,
+      })),
       residualLikelihood,
       residualConsequence,
       riskOwnerPersonId: scenario.riskOwnerPersonId ?? null,
-      acceptance: scenario.acceptance ? { byName: scenario.acceptance.byName, reason: scenario.acceptance.reason, until: scenario.acceptance.until ?? null } : null,
+      acceptance: scenario.acceptance
+        ? { byName: scenario.acceptance.byName, reason: scenario.acceptance.reason, until: scenario.acceptance.until ?? null }
+        : null,
       riskLevel: scenario.likelihood * scenario.consequence,
       residualRiskLevel: residualLikelihood !== null && residualConsequence !== null ? residualLikelihood * residualConsequence : null,
     };
@@ -45,29 +52,64 @@ export function createRiskAnalysesService(db: DatabaseHandle, clock: Clock, syst
   /** Adjacent systems and named people must exist in this municipality; a refusal names the field. */
   async function validateReferences(executor: Executor, municipalityId: string, systemId: string, scenarios: StoredRiskScenario[]) {
     const systemIds = [...new Set(scenarios.flatMap((scenario) => scenario.adjacentSystemIds))];
-    const personIds = [...new Set(scenarios.flatMap((scenario) => [scenario.riskOwnerPersonId, ...scenario.measures.map((measure) => measure.ownerPersonId)]).filter((id): id is string => id !== null))];
+    const personIds = [
+      ...new Set(
+        scenarios
+          .flatMap((scenario) => [scenario.riskOwnerPersonId, ...scenario.measures.map((measure) => measure.ownerPersonId)])
+          .filter((id): id is string => id !== null),
+      ),
+    ];
     const [foundSystems, foundPeople] = await inParallel(
       executor,
-      () => (systemIds.length ? executor.selectFrom('systems').select('id').where('municipality_id', '=', municipalityId).where('id', 'in', systemIds).execute() : Promise.resolve([])),
-      () => (personIds.length ? executor.selectFrom('people').select('id').where('municipality_id', '=', municipalityId).where('id', 'in', personIds).execute() : Promise.resolve([])),
+      () =>
+        systemIds.length
+          ? executor.selectFrom('systems').select('id').where('municipality_id', '=', municipalityId).where('id', 'in', systemIds).execute()
+          : Promise.resolve([]),
+      () =>
+        personIds.length
+          ? executor.selectFrom('people').select('id').where('municipality_id', '=', municipalityId).where('id', 'in', personIds).execute()
+          : Promise.resolve([]),
     );
     const knownSystems = new Set(foundSystems.map((row) => row.id));
     const knownPeople = new Set(foundPeople.map((row) => row.id));
     for (const [index, scenario] of scenarios.entries()) {
       const system = scenario.adjacentSystemIds.findIndex((id) => id === systemId || !knownSystems.has(id));
-      if (system >= 0) throw invalid(`scenarios.${index}.adjacentSystemIds.${system}`, scenario.adjacentSystemIds[system] === systemId ? 'A system is not adjacent to itself.' : 'The adjacent system does not exist in this municipality.');
-      if (scenario.riskOwnerPersonId !== null && !knownPeople.has(scenario.riskOwnerPersonId)) throw invalid(`scenarios.${index}.riskOwnerPersonId`, 'The risk owner does not exist in this municipality.');
-      const measure = scenario.measures.findIndex((candidate) => candidate.ownerPersonId !== null && !knownPeople.has(candidate.ownerPersonId));
-      if (measure >= 0) throw invalid(`scenarios.${index}.measures.${measure}.ownerPersonId`, "The measure's owner does not exist in this municipality.");
+      if (system >= 0)
+        throw invalid(
+          `scenarios.${index}.adjacentSystemIds.${system}`,
+          scenario.adjacentSystemIds[system] === systemId
+            ? 'A system is not adjacent to itself.'
+            : 'The adjacent system does not exist in this municipality.',
+        );
+      if (scenario.riskOwnerPersonId !== null && !knownPeople.has(scenario.riskOwnerPersonId))
+        throw invalid(`scenarios.${index}.riskOwnerPersonId`, 'The risk owner does not exist in this municipality.');
+      const measure = scenario.measures.findIndex(
+        (candidate) => candidate.ownerPersonId !== null && !knownPeople.has(candidate.ownerPersonId),
+      );
+      if (measure >= 0)
+        throw invalid(`scenarios.${index}.measures.${measure}.ownerPersonId`, "The measure's owner does not exist in this municipality.");
     }
   }
 
-  async function insertAnalysis(transaction: TransactionHandle, actor: AnyActor, municipalityId: string, system: System, input: RiskAnalysisCreate, previous: RiskAnalysis | null) {
+  async function insertAnalysis(
+    transaction: TransactionHandle,
+    actor: AnyActor,
+    municipalityId: string,
+    system: System,
+    input: RiskAnalysisCreate,
+    previous: RiskAnalysis | null,
+  ) {
     const scenarios = normaliseScenarios(input.scenarios);
     await validateReferences(transaction, municipalityId, system.id, scenarios);
     const matrix = await riskAnalysesRepository.matrixSetting(transaction, municipalityId);
     const classification = system.classification
-      ? { confidentiality: system.classification.confidentiality, integrity: system.classification.integrity, availability: system.classification.availability, traceability: system.classification.traceability, classifiedOn: system.classification.classifiedOn }
+      ? {
+          confidentiality: system.classification.confidentiality,
+          integrity: system.classification.integrity,
+          availability: system.classification.availability,
+          traceability: system.classification.traceability,
+          classifiedOn: system.classification.classifiedOn,
+        }
       : null;
     const id = randomUUID();
     const now = clock.now().toISOString();
@@ -92,7 +134,18 @@ export function createRiskAnalysesService(db: DatabaseHandle, clock: Clock, syst
       version: 1,
     });
     const created = (await riskAnalysesRepository.findById(transaction, municipalityId, system.id, id))!;
-    await recordAudit(transaction, actor, clock, { action: previous ? 'revise' : 'create', entityType: 'risk_analysis', entityId: id, after: { systemId: system.id, revision: created.revision, previousId: created.previousId, analysedOn: created.analysedOn, scenarioCount: scenarios.length } });
+    await recordAudit(transaction, actor, clock, {
+      action: previous ? 'revise' : 'create',
+      entityType: 'risk_analysis',
+      entityId: id,
+      after: {
+        systemId: system.id,
+        revision: created.revision,
+        previousId: created.previousId,
+        analysedOn: created.analysedOn,
+        scenarioCount: scenarios.length,
+      },
+    });
     return created;
   }
 
@@ -133,7 +186,16 @@ export function createRiskAnalysesService(db: DatabaseHandle, clock: Clock, syst
         if (!previous) throw notFound('Risk analysis');
         if (previous.version !== expectedVersion) throw versionMismatch();
         if (previous.superseded) throw new AppError('conflict', 'This analysis has already been revised; revise its newest version.');
-        if (!(await riskAnalysesRepository.markSuperseded(transaction, municipalityId, analysisId, expectedVersion, clock.now().toISOString()))) throw versionMismatch();
+        if (
+          !(await riskAnalysesRepository.markSuperseded(
+            transaction,
+            municipalityId,
+            analysisId,
+            expectedVersion,
+            clock.now().toISOString(),
+          ))
+        )
+          throw versionMismatch();
         return insertAnalysis(transaction, actor, municipalityId, system, input, previous);
       });
     },
@@ -149,9 +211,18 @@ export function createRiskAnalysesService(db: DatabaseHandle, clock: Clock, syst
       return withTransaction(db, async (transaction) => {
         const before = await riskAnalysesRepository.matrixSetting(transaction, municipalityId);
         if (before.version !== expectedVersion) throw versionMismatch();
-        if (!(await riskAnalysesRepository.saveMatrixSetting(transaction, municipalityId, matrix, expectedVersion, clock.now().toISOString()))) throw versionMismatch();
+        if (
+          !(await riskAnalysesRepository.saveMatrixSetting(transaction, municipalityId, matrix, expectedVersion, clock.now().toISOString()))
+        )
+          throw versionMismatch();
         const after = await riskAnalysesRepository.matrixSetting(transaction, municipalityId);
-        await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'risk_matrix', entityId: municipalityId, before, after });
+        await recordAudit(transaction, actor, clock, {
+          action: 'update',
+          entityType: 'risk_matrix',
+          entityId: municipalityId,
+          before,
+          after,
+        });
         return after;
       });
     },

@@ -77,25 +77,40 @@ function assignmentRow(municipalityId: string, values: AssignmentValues, now: st
 export const systemAssignmentsRepository = {
   async list(db: Executor, municipalityId: string, systemId: string, today: string, includeEnded: boolean) {
     let query = selectAssignments(db, municipalityId).where('system_assignments.system_id', '=', systemId);
-    if (!includeEnded) query = query.where((eb) => eb.or([eb('system_assignments.end_date', 'is', null), eb('system_assignments.end_date', '>=', today)]));
+    if (!includeEnded)
+      query = query.where((eb) => eb.or([eb('system_assignments.end_date', 'is', null), eb('system_assignments.end_date', '>=', today)]));
     const rows = await query.orderBy('system_assignments.role', 'desc').orderBy('system_assignments.start_date', 'desc').execute();
     return rows.map((row) => toAssignment(row, today));
   },
 
   async findById(db: Executor, municipalityId: string, systemId: string, id: string, today: string) {
-    const row = await selectAssignments(db, municipalityId).where('system_assignments.system_id', '=', systemId).where('system_assignments.id', '=', id).executeTakeFirst();
+    const row = await selectAssignments(db, municipalityId)
+      .where('system_assignments.system_id', '=', systemId)
+      .where('system_assignments.id', '=', id)
+      .executeTakeFirst();
     return row ? toAssignment(row, today) : undefined;
   },
 
   async currentOf(db: Executor, municipalityId: string, systemId: string, today: string) {
-    const rows = await selectAssignments(db, municipalityId).where('system_assignments.system_id', '=', systemId).where(currentAssignment('system_assignments', today)).execute();
+    const rows = await selectAssignments(db, municipalityId)
+      .where('system_assignments.system_id', '=', systemId)
+      .where(currentAssignment('system_assignments', today))
+      .execute();
     return rows.map((row) => toAssignment(row, today));
   },
 
   async insert(
     db: Executor,
     municipalityId: string,
-    values: { id: string; systemId: string; personId: string; role: string; startDate: string; endDate: string | null; allottedHoursPerWeek: number | null },
+    values: {
+      id: string;
+      systemId: string;
+      personId: string;
+      role: string;
+      startDate: string;
+      endDate: string | null;
+      allottedHoursPerWeek: number | null;
+    },
     now: string,
   ) {
     await db
@@ -113,10 +128,22 @@ export const systemAssignmentsRepository = {
     );
   },
 
-  async update(db: Executor, municipalityId: string, id: string, expectedVersion: number, values: { endDate: string | null; allottedHoursPerWeek: number | null }, now: string) {
+  async update(
+    db: Executor,
+    municipalityId: string,
+    id: string,
+    expectedVersion: number,
+    values: { endDate: string | null; allottedHoursPerWeek: number | null },
+    now: string,
+  ) {
     const result = await db
       .updateTable('system_assignments')
-      .set({ end_date: values.endDate, allotted_hours_per_week: values.allottedHoursPerWeek, updated_at: now, version: expectedVersion + 1 })
+      .set({
+        end_date: values.endDate,
+        allotted_hours_per_week: values.allottedHoursPerWeek,
+        updated_at: now,
+        version: expectedVersion + 1,
+      })
       .where('municipality_id', '=', municipalityId)
       .where('id', '=', id)
       .where('version', '=', expectedVersion)

@@ -41,10 +41,29 @@ export function createSystemAssignmentsService(db: DatabaseHandle, clock: Clock,
    * Ends an assignment the day before `date`, audited, as part of a handover. One superseded on
    * its first day ends before it starts: it stays in the history but was never in force.
    */
-  async function endForHandover(transaction: TransactionHandle, actor: AnyActor, municipalityId: string, assignment: Assignment, date: string) {
+  async function endForHandover(
+    transaction: TransactionHandle,
+    actor: AnyActor,
+    municipalityId: string,
+    assignment: Assignment,
+    date: string,
+  ) {
     const endDate = dayBefore(date);
-    await systemAssignmentsRepository.update(transaction, municipalityId, assignment.id, assignment.version, { endDate, allottedHoursPerWeek: assignment.allottedHoursPerWeek }, clock.now().toISOString());
-    await recordAudit(transaction, actor, clock, { action: 'end', entityType: 'system_assignment', entityId: assignment.id, before: assignment, after: { ...assignment, endDate } });
+    await systemAssignmentsRepository.update(
+      transaction,
+      municipalityId,
+      assignment.id,
+      assignment.version,
+      { endDate, allottedHoursPerWeek: assignment.allottedHoursPerWeek },
+      clock.now().toISOString(),
+    );
+    await recordAudit(transaction, actor, clock, {
+      action: 'end',
+      entityType: 'system_assignment',
+      entityId: assignment.id,
+      before: assignment,
+      after: { ...assignment, endDate },
+    });
   }
 
   return {
@@ -61,10 +80,12 @@ export function createSystemAssignmentsService(db: DatabaseHandle, clock: Clock,
       return withTransaction(db, async (transaction) => {
         const system = await systems.loadOrFail(transaction, municipalityId, systemId);
         requirePermission(actor, 'system.assign', { departmentId: system.ownerDepartmentId });
-        if (system.lifecycle === 'retired') throw new AppError('rule_violation', 'The system is retired; it has no manager or deputies any more.');
+        if (system.lifecycle === 'retired')
+          throw new AppError('rule_violation', 'The system is retired; it has no manager or deputies any more.');
         const found = await peopleRepository.findById(transaction, municipalityId, input.personId);
         if (!found) throw invalid('personId', 'The person does not exist in this municipality.');
-        if (found.person.employmentStatus !== 'active') throw new AppError('rule_violation', 'The person has left the municipality and cannot be appointed.');
+        if (found.person.employmentStatus !== 'active')
+          throw new AppError('rule_violation', 'The person has left the municipality and cannot be appointed.');
         const startDate = input.startDate ?? today();
         if (input.endDate && input.endDate < startDate) throw invalid('endDate', 'The end date is before the start date.');
 
@@ -90,7 +111,15 @@ export function createSystemAssignmentsService(db: DatabaseHandle, clock: Clock,
         await systemAssignmentsRepository.insert(
           transaction,
           municipalityId,
-          { id, systemId, personId: input.personId, role: input.role, startDate, endDate: input.endDate ?? null, allottedHoursPerWeek: input.allottedHoursPerWeek ?? null },
+          {
+            id,
+            systemId,
+            personId: input.personId,
+            role: input.role,
+            startDate,
+            endDate: input.endDate ?? null,
+            allottedHoursPerWeek: input.allottedHoursPerWeek ?? null,
+          },
           clock.now().toISOString(),
         );
         const created = (await systemAssignmentsRepository.findById(transaction, municipalityId, systemId, id, today()))!;
@@ -100,7 +129,13 @@ export function createSystemAssignmentsService(db: DatabaseHandle, clock: Clock,
       });
     },
 
-    async updateAssignment(actor: AnyActor, systemId: string, assignmentId: string, expectedVersion: number, input: AssignmentUpdate): Promise<Assignment> {
+    async updateAssignment(
+      actor: AnyActor,
+      systemId: string,
+      assignmentId: string,
+      expectedVersion: number,
+      input: AssignmentUpdate,
+    ): Promise<Assignment> {
       const municipalityId = municipalityOf(actor);
       return withTransaction(db, async (transaction) => {
         const system = await systems.loadOrFail(transaction, municipalityId, systemId);
@@ -113,13 +148,42 @@ export function createSystemAssignmentsService(db: DatabaseHandle, clock: Clock,
         // Ending the manager of a system in production would leave it without one: hand over instead.
         const endsManager = before.role === 'manager' && before.current && before.endDate === null && endDate !== null;
         if (endsManager && system.lifecycle === 'in_production') {
-          throw new AppError('rule_violation', 'A system in production must have a system manager: appoint the new one, which ends this assignment.', { requirement: 'ITP-4.2-MANAGER' });
+          throw new AppError(
+            'rule_violation',
+            'A system in production must have a system manager: appoint the new one, which ends this assignment.',
+            { requirement: 'ITP-4.2-MANAGER' },
+          );
         }
-        const values = { endDate, allottedHoursPerWeek: input.allottedHoursPerWeek !== undefined ? input.allottedHoursPerWeek : before.allottedHoursPerWeek };
-        if (!(await systemAssignmentsRepository.update(transaction, municipalityId, assignmentId, expectedVersion, values, clock.now().toISOString()))) throw versionMismatch();
+        const values = {
+          endDate,
+          allottedHoursPerWeek: input.allottedHoursPerWeek !== undefined ? input.allottedHoursPerWeek : before.allottedHoursPerWeek,
+        };
+        if (
+          !(await systemAssignmentsRepository.update(
+            transaction,
+            municipalityId,
+            assignmentId,
+            expectedVersion,
+            values,
+            clock.now().toISOString(),
+          ))
+        )
+          throw versionMismatch();
         const after = (await systemAssignmentsRepository.findById(transaction, municipalityId, systemId, assignmentId, today()))!;
-        await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'system_assignment', entityId: assignmentId, before, after });
-        if (before.endDate !== after.endDate) await announce(transaction, actor, municipalityId, { systemId, change: `${before.role}_ended`, personId: before.personId, endDate });
+        await recordAudit(transaction, actor, clock, {
+          action: 'update',
+          entityType: 'system_assignment',
+          entityId: assignmentId,
+          before,
+          after,
+        });
+        if (before.endDate !== after.endDate)
+          await announce(transaction, actor, municipalityId, {
+            systemId,
+            change: `${before.role}_ended`,
+            personId: before.personId,
+            endDate,
+          });
         return after;
       });
     },
@@ -133,19 +197,42 @@ export function createSystemAssignmentsService(db: DatabaseHandle, clock: Clock,
     },
 
     /** Recording a duty's status and evidence is also its confirmation, dated and named. */
-    async updateDuty(actor: AnyActor, systemId: string, duty: DutyKey, expectedVersion: number, input: { status: string; evidence?: string | null }) {
+    async updateDuty(
+      actor: AnyActor,
+      systemId: string,
+      duty: DutyKey,
+      expectedVersion: number,
+      input: { status: string; evidence?: string | null },
+    ) {
       const municipalityId = municipalityOf(actor);
       return withTransaction(db, async (transaction) => {
         const system = await systems.loadOrFail(transaction, municipalityId, systemId);
-        requirePermission(actor, 'system.updateDuties', { departmentId: system.ownerDepartmentId, stewardPersonIds: systems.stewardsOf(system) });
+        requirePermission(actor, 'system.updateDuties', {
+          departmentId: system.ownerDepartmentId,
+          stewardPersonIds: systems.stewardsOf(system),
+        });
         const duties = await systemDutiesRepository.list(transaction, municipalityId, systemId);
         const before = duties.find((candidate) => candidate.duty === duty);
         if (!before) throw notFound('Duty');
         if (before.version !== expectedVersion) throw versionMismatch();
-        const values = { status: input.status, evidence: input.evidence ?? null, confirmedAt: clock.now().toISOString(), confirmedByName: actorName(actor) };
-        if (!(await systemDutiesRepository.update(transaction, municipalityId, systemId, duty, expectedVersion, values))) throw versionMismatch();
-        const after = (await systemDutiesRepository.list(transaction, municipalityId, systemId)).find((candidate) => candidate.duty === duty)!;
-        await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'system_duty', entityId: `${systemId}:${duty}`, before, after });
+        const values = {
+          status: input.status,
+          evidence: input.evidence ?? null,
+          confirmedAt: clock.now().toISOString(),
+          confirmedByName: actorName(actor),
+        };
+        if (!(await systemDutiesRepository.update(transaction, municipalityId, systemId, duty, expectedVersion, values)))
+          throw versionMismatch();
+        const after = (await systemDutiesRepository.list(transaction, municipalityId, systemId)).find(
+          (candidate) => candidate.duty === duty,
+        )!;
+        await recordAudit(transaction, actor, clock, {
+          action: 'update',
+          entityType: 'system_duty',
+          entityId: `${systemId}:${duty}`,
+          before,
+          after,
+        });
         return after;
       });
     },

@@ -20,7 +20,18 @@ export const systemDutiesRepository = {
   async insertAll(db: Executor, municipalityId: string, systemId: string, duties: readonly DutyKey[]) {
     await db
       .insertInto('system_duties')
-      .values(duties.map((duty) => ({ municipality_id: municipalityId, system_id: systemId, duty, status: 'not_started', evidence: null, confirmed_at: null, confirmed_by_name: null, version: 1 })))
+      .values(
+        duties.map((duty) => ({
+          municipality_id: municipalityId,
+          system_id: systemId,
+          duty,
+          status: 'not_started',
+          evidence: null,
+          confirmed_at: null,
+          confirmed_by_name: null,
+          version: 1,
+        })),
+      )
       .execute();
   },
 
@@ -43,7 +54,12 @@ export const systemDutiesRepository = {
   },
 
   async list(db: Executor, municipalityId: string, systemId: string): Promise<Duty[]> {
-    const rows = await db.selectFrom('system_duties').selectAll().where('municipality_id', '=', municipalityId).where('system_id', '=', systemId).execute();
+    const rows = await db
+      .selectFrom('system_duties')
+      .selectAll()
+      .where('municipality_id', '=', municipalityId)
+      .where('system_id', '=', systemId)
+      .execute();
     return rows.map((row) => ({
       duty: row.duty as DutyKey,
       status: row.status as Duty['status'],
@@ -64,7 +80,13 @@ export const systemDutiesRepository = {
   ) {
     const result = await db
       .updateTable('system_duties')
-      .set({ status: values.status, evidence: values.evidence, confirmed_at: values.confirmedAt, confirmed_by_name: values.confirmedByName, version: expectedVersion + 1 })
+      .set({
+        status: values.status,
+        evidence: values.evidence,
+        confirmed_at: values.confirmedAt,
+        confirmed_by_name: values.confirmedByName,
+        version: expectedVersion + 1,
+      })
       .where('municipality_id', '=', municipalityId)
       .where('system_id', '=', systemId)
       .where('duty', '=', duty)

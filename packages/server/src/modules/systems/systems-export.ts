@@ -17,16 +17,48 @@ export function neutraliseFormula(value: string): string {
 
 const labels = {
   sv: {
-    headers: ['Namn', 'Typ', 'Omfattning', 'Livscykel', 'Systemägare', 'Systemansvarig', 'Antal ersättare', 'Leverantör', 'Produkt', 'Senast bekräftad', 'Saknar ansvarig eller ersättare', 'Taggar'],
+    headers: [
+      'Namn',
+      'Typ',
+      'Omfattning',
+      'Livscykel',
+      'Systemägare',
+      'Systemansvarig',
+      'Antal ersättare',
+      'Leverantör',
+      'Produkt',
+      'Senast bekräftad',
+      'Saknar ansvarig eller ersättare',
+      'Taggar',
+    ],
     kind: { shared: 'Kommungemensamt', department: 'Verksamhetsunikt' },
     scope: { administrative: 'Administrativ', teaching: 'Pedagogisk', public: 'Publik' },
-    lifecycle: { planned: 'Planerad', introducing: 'Under införande', in_production: 'I drift', retiring: 'Under avveckling', retired: 'Avvecklad' },
+    lifecycle: {
+      planned: 'Planerad',
+      introducing: 'Under införande',
+      in_production: 'I drift',
+      retiring: 'Under avveckling',
+      retired: 'Avvecklad',
+    },
     yes: 'Ja',
     no: 'Nej',
     sheet: 'Systemregister',
   },
   en: {
-    headers: ['Name', 'Kind', 'Scope', 'Lifecycle', 'System owner', 'System manager', 'Deputies', 'Supplier', 'Product', 'Last confirmed', 'Missing manager or deputy', 'Tags'],
+    headers: [
+      'Name',
+      'Kind',
+      'Scope',
+      'Lifecycle',
+      'System owner',
+      'System manager',
+      'Deputies',
+      'Supplier',
+      'Product',
+      'Last confirmed',
+      'Missing manager or deputy',
+      'Tags',
+    ],
     kind: { shared: 'Shared', department: 'Department-specific' },
     scope: { administrative: 'Administrative', teaching: 'Teaching', public: 'Public' },
     lifecycle: { planned: 'Planned', introducing: 'Introducing', in_production: 'In production', retiring: 'Retiring', retired: 'Retired' },
@@ -81,7 +113,11 @@ export function createSystemsExport(db: DatabaseHandle, clock: Clock) {
         sheet.columns.forEach((column) => (column.width = 22));
         sheet.views = [{ state: 'frozen', ySplit: 1 }];
         const body = Buffer.from(await workbook.xlsx.writeBuffer());
-        return { body, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename: `systemregister-${stamp}.xlsx` };
+        return {
+          body,
+          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          filename: `systemregister-${stamp}.xlsx`,
+        };
       }
       // A byte order mark makes Excel read the UTF-8 (å, ä, ö) correctly; semicolons are the Swedish list separator.
       const csv = stringify([[...labels[locale].headers], ...rows], { delimiter: locale === 'sv' ? ';' : ',' });

@@ -22,7 +22,10 @@ export interface StewardRow {
 }
 
 /** The columns a create or update writes; derived columns (sort key, search text) included. */
-export type SystemColumns = Omit<SystemsTable, 'id' | 'municipality_id' | 'created_at' | 'updated_at' | 'version' | 'last_confirmed_at' | 'last_confirmed_by_name'>;
+export type SystemColumns = Omit<
+  SystemsTable,
+  'id' | 'municipality_id' | 'created_at' | 'updated_at' | 'version' | 'last_confirmed_at' | 'last_confirmed_by_name'
+>;
 
 /** A classification of a bulk load: the values insertClassification() takes, in the caller's municipality. */
 export interface BulkClassification {
@@ -117,7 +120,12 @@ export const systemsRepository = {
       .selectAll('systems')
       .select('departments.name as owner_department_name');
     const page = await pageOf(rows, this.filtered(db, municipalityId, query, today), sort, query, (row) => row);
-    const stewards = await this.currentStewards(db, municipalityId, page.items.map((row) => row.id), today);
+    const stewards = await this.currentStewards(
+      db,
+      municipalityId,
+      page.items.map((row) => row.id),
+      today,
+    );
     return { ...page, items: page.items.map((row) => toSummary(row, stewards.get(row.id) ?? [])) };
   },
 
@@ -164,10 +172,21 @@ export const systemsRepository = {
     const [stewards, using, classification] = await inParallel(
       db,
       () => this.currentStewards(db, municipalityId, [id], today),
-      () => db.selectFrom('system_using_departments').select('department_id').where('municipality_id', '=', municipalityId).where('system_id', '=', id).execute(),
+      () =>
+        db
+          .selectFrom('system_using_departments')
+          .select('department_id')
+          .where('municipality_id', '=', municipalityId)
+          .where('system_id', '=', id)
+          .execute(),
       () => this.latestClassification(db, municipalityId, id),
     );
-    return toSystem(row, stewards.get(id) ?? [], using.map((entry) => entry.department_id), classification ?? null);
+    return toSystem(
+      row,
+      stewards.get(id) ?? [],
+      using.map((entry) => entry.department_id),
+      classification ?? null,
+    );
   },
 
   async namesByIds(db: Executor, municipalityId: string, ids: string[]) {
@@ -208,18 +227,35 @@ export const systemsRepository = {
 
   async insertClassification(
     db: Executor,
-    values: { id: string; municipalityId: string; systemId: string; confidentiality: number; integrity: number; availability: number; traceability: number; classifiedOn: string; recordedAt: string; recordedByName: string },
+    values: {
+      id: string;
+      municipalityId: string;
+      systemId: string;
+      confidentiality: number;
+      integrity: number;
+      availability: number;
+      traceability: number;
+      classifiedOn: string;
+      recordedAt: string;
+      recordedByName: string;
+    },
   ) {
-    await db
-      .insertInto('system_classifications')
-      .values(classificationRow(values.municipalityId, values))
-      .execute();
+    await db.insertInto('system_classifications').values(classificationRow(values.municipalityId, values)).execute();
   },
 
   async insert(db: Executor, municipalityId: string, id: string, columns: SystemColumns, now: string) {
     await db
       .insertInto('systems')
-      .values({ id, municipality_id: municipalityId, ...columns, last_confirmed_at: null, last_confirmed_by_name: null, created_at: now, updated_at: now, version: 1 })
+      .values({
+        id,
+        municipality_id: municipalityId,
+        ...columns,
+        last_confirmed_at: null,
+        last_confirmed_by_name: null,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      })
       .execute();
   },
 
@@ -246,7 +282,11 @@ export const systemsRepository = {
 
   /** The departments using many systems (the systems are new, so nothing is replaced). */
   async insertUsingDepartmentsMany(db: Executor, municipalityId: string, links: ReadonlyArray<{ systemId: string; departmentId: string }>) {
-    await insertRows(db, 'system_using_departments', links.map((link) => ({ municipality_id: municipalityId, system_id: link.systemId, department_id: link.departmentId })));
+    await insertRows(
+      db,
+      'system_using_departments',
+      links.map((link) => ({ municipality_id: municipalityId, system_id: link.systemId, department_id: link.departmentId })),
+    );
   },
 
   /** Many classifications at once: the same rows insertClassification() writes. */
@@ -258,7 +298,14 @@ export const systemsRepository = {
     );
   },
 
-  async update(db: Executor, municipalityId: string, id: string, expectedVersion: number, columns: Partial<SystemColumns> & { last_confirmed_at?: string; last_confirmed_by_name?: string }, now: string) {
+  async update(
+    db: Executor,
+    municipalityId: string,
+    id: string,
+    expectedVersion: number,
+    columns: Partial<SystemColumns> & { last_confirmed_at?: string; last_confirmed_by_name?: string },
+    now: string,
+  ) {
     const result = await db
       .updateTable('systems')
       .set({ ...columns, updated_at: now, version: expectedVersion + 1 })
@@ -271,16 +318,27 @@ export const systemsRepository = {
 
   async delete(db: Executor, municipalityId: string, id: string, expectedVersion: number) {
     await db.deleteFrom('system_assignments').where('municipality_id', '=', municipalityId).where('system_id', '=', id).execute();
-    const result = await db.deleteFrom('systems').where('municipality_id', '=', municipalityId).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+    const result = await db
+      .deleteFrom('systems')
+      .where('municipality_id', '=', municipalityId)
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
     return Number(result.numDeletedRows) === 1;
   },
 
   async replaceUsingDepartments(db: Executor, municipalityId: string, systemId: string, departmentIds: string[]) {
-    await db.deleteFrom('system_using_departments').where('municipality_id', '=', municipalityId).where('system_id', '=', systemId).execute();
+    await db
+      .deleteFrom('system_using_departments')
+      .where('municipality_id', '=', municipalityId)
+      .where('system_id', '=', systemId)
+      .execute();
     if (departmentIds.length > 0) {
       await db
         .insertInto('system_using_departments')
-        .values(departmentIds.map((departmentId) => ({ municipality_id: municipalityId, system_id: systemId, department_id: departmentId })))
+        .values(
+          departmentIds.map((departmentId) => ({ municipality_id: municipalityId, system_id: systemId, department_id: departmentId })),
+        )
         .execute();
     }
   },
@@ -300,7 +358,14 @@ export const systemsRepository = {
   async insertDomainEvent(db: Executor, event: { id: string; municipalityId: string; type: string; payload: unknown; occurredAt: string }) {
     await db
       .insertInto('domain_events')
-      .values({ id: event.id, municipality_id: event.municipalityId, type: event.type, payload_json: JSON.stringify(event.payload), occurred_at: event.occurredAt, processed_at: null })
+      .values({
+        id: event.id,
+        municipality_id: event.municipalityId,
+        type: event.type,
+        payload_json: JSON.stringify(event.payload),
+        occurred_at: event.occurredAt,
+        processed_at: null,
+      })
       .execute();
   },
 };
@@ -314,7 +379,16 @@ function parseList<Item>(json: string): Item[] {
   }
 }
 
-function toClassification(row: { id: string; confidentiality: number; integrity: number; availability: number; traceability: number; classified_on: string; recorded_at: string; recorded_by_name: string }): Classification {
+function toClassification(row: {
+  id: string;
+  confidentiality: number;
+  integrity: number;
+  availability: number;
+  traceability: number;
+  classified_on: string;
+  recorded_at: string;
+  recorded_by_name: string;
+}): Classification {
   return {
     id: row.id,
     confidentiality: row.confidentiality,
@@ -349,7 +423,12 @@ export function toSummary(row: SystemRow, stewards: StewardRow[]): SystemSummary
   };
 }
 
-export function toSystem(row: SystemRow, stewards: StewardRow[], usingDepartmentIds: string[], classification: Classification | null): System {
+export function toSystem(
+  row: SystemRow,
+  stewards: StewardRow[],
+  usingDepartmentIds: string[],
+  classification: Classification | null,
+): System {
   const { manager, deputies, uncovered } = coverage(row.lifecycle, stewards);
   return {
     id: row.id,

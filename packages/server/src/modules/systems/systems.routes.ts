@@ -46,10 +46,21 @@ export function registerSystemRoutes(app: ApiApp, services: SystemRouteServices)
   // Registered before /systems/:id so that "export" is never read as an id.
   app.get(
     '/api/v1/systems/export',
-    { schema: { tags, summary: 'Export the register view as CSV or XLSX (same filters as the list)', querystring: systemExportQuerySchema, response: { ...fileResponse, ...problemResponses } }, config: { permission: 'system.read' } },
+    {
+      schema: {
+        tags,
+        summary: 'Export the register view as CSV or XLSX (same filters as the list)',
+        querystring: systemExportQuerySchema,
+        response: { ...fileResponse, ...problemResponses },
+      },
+      config: { permission: 'system.read' },
+    },
     async (request, reply) => {
       const file = await exporter.exportSystems(actorOf(request), request.query);
-      return reply.header('Content-Type', file.contentType).header('Content-Disposition', `attachment; filename="${file.filename}"`).send(file.body);
+      return reply
+        .header('Content-Type', file.contentType)
+        .header('Content-Disposition', `attachment; filename="${file.filename}"`)
+        .send(file.body);
     },
   );
 
@@ -57,7 +68,13 @@ export function registerSystemRoutes(app: ApiApp, services: SystemRouteServices)
     path: '/api/v1/systems',
     tag: tags[0]!,
     noun: 'system',
-    schemas: { listQuery: systemListQuerySchema, list: systemListSchema, item: systemSchema, create: systemCreateSchema, update: systemUpdateSchema },
+    schemas: {
+      listQuery: systemListQuerySchema,
+      list: systemListSchema,
+      item: systemSchema,
+      create: systemCreateSchema,
+      update: systemUpdateSchema,
+    },
     permissions: { read: 'system.read', write: 'system.update', create: 'system.create' },
     list: systems.listSystems,
     get: systems.getSystem,
@@ -69,7 +86,13 @@ export function registerSystemRoutes(app: ApiApp, services: SystemRouteServices)
   app.post(
     '/api/v1/systems/:id/confirm',
     {
-      schema: { tags, summary: 'Confirm the record is current (manager or deputy; If-Match required)', params: idParamsSchema, body: systemConfirmSchema.optional(), response: { 200: systemSchema, ...writeProblemResponses } },
+      schema: {
+        tags,
+        summary: 'Confirm the record is current (manager or deputy; If-Match required)',
+        params: idParamsSchema,
+        body: systemConfirmSchema.optional(),
+        response: { 200: systemSchema, ...writeProblemResponses },
+      },
       config: { permission: 'system.confirm' },
     },
     async (request, reply) => {
@@ -81,31 +104,74 @@ export function registerSystemRoutes(app: ApiApp, services: SystemRouteServices)
 
   app.get(
     '/api/v1/systems/:id/classifications',
-    { schema: { tags, summary: 'Information classification history', params: idParamsSchema, response: { 200: classificationListSchema, ...problemResponses } }, config: { permission: 'system.read' } },
+    {
+      schema: {
+        tags,
+        summary: 'Information classification history',
+        params: idParamsSchema,
+        response: { 200: classificationListSchema, ...problemResponses },
+      },
+      config: { permission: 'system.read' },
+    },
     (request) => systems.listClassifications(actorOf(request), request.params.id),
   );
 
   app.get(
     '/api/v1/systems/:id/history',
-    { schema: { tags, summary: 'The audit history of the system, its people, duties and integrations', params: idParamsSchema, querystring: listQuerySchema, response: { 200: auditEventListSchema, ...problemResponses } }, config: { permission: 'system.read' } },
+    {
+      schema: {
+        tags,
+        summary: 'The audit history of the system, its people, duties and integrations',
+        params: idParamsSchema,
+        querystring: listQuerySchema,
+        response: { 200: auditEventListSchema, ...problemResponses },
+      },
+      config: { permission: 'system.read' },
+    },
     (request) => systems.systemHistory(actorOf(request), request.params.id, request.query),
   );
 
   app.get(
     '/api/v1/systems/:id/graph',
-    { schema: { tags, summary: 'The system and its adjacent systems', params: idParamsSchema, response: { 200: systemGraphSchema, ...problemResponses } }, config: { permission: 'system.read' } },
+    {
+      schema: {
+        tags,
+        summary: 'The system and its adjacent systems',
+        params: idParamsSchema,
+        response: { 200: systemGraphSchema, ...problemResponses },
+      },
+      config: { permission: 'system.read' },
+    },
     (request) => integrations.systemGraph(actorOf(request), request.params.id),
   );
 
   app.get(
     '/api/v1/systems/:id/assignments',
-    { schema: { tags, summary: 'Managers and deputies (current, or all with includeEnded=true)', params: idParamsSchema, querystring: assignmentListQuerySchema, response: { 200: assignmentListSchema, ...problemResponses } }, config: { permission: 'system.read' } },
+    {
+      schema: {
+        tags,
+        summary: 'Managers and deputies (current, or all with includeEnded=true)',
+        params: idParamsSchema,
+        querystring: assignmentListQuerySchema,
+        response: { 200: assignmentListSchema, ...problemResponses },
+      },
+      config: { permission: 'system.read' },
+    },
     (request) => assignments.listAssignments(actorOf(request), request.params.id, request.query.includeEnded ?? false),
   );
 
   app.post(
     '/api/v1/systems/:id/assignments',
-    { schema: { tags, summary: 'Appoint a manager or deputy; a new manager takes over from the previous one', params: idParamsSchema, body: assignmentCreateSchema, response: { 201: assignmentSchema, ...writeProblemResponses } }, config: { permission: 'system.assign' } },
+    {
+      schema: {
+        tags,
+        summary: 'Appoint a manager or deputy; a new manager takes over from the previous one',
+        params: idParamsSchema,
+        body: assignmentCreateSchema,
+        response: { 201: assignmentSchema, ...writeProblemResponses },
+      },
+      config: { permission: 'system.assign' },
+    },
     async (request, reply) => {
       const assignment = await assignments.createAssignment(actorOf(request), request.params.id, request.body);
       setVersionTag(reply, assignment.version);
@@ -115,9 +181,24 @@ export function registerSystemRoutes(app: ApiApp, services: SystemRouteServices)
 
   app.patch(
     '/api/v1/systems/:id/assignments/:assignmentId',
-    { schema: { tags, summary: 'End an assignment or change its allotted time (If-Match required)', params: systemAssignmentParamsSchema, body: assignmentUpdateSchema, response: { 200: assignmentSchema, ...writeProblemResponses } }, config: { permission: 'system.assign' } },
+    {
+      schema: {
+        tags,
+        summary: 'End an assignment or change its allotted time (If-Match required)',
+        params: systemAssignmentParamsSchema,
+        body: assignmentUpdateSchema,
+        response: { 200: assignmentSchema, ...writeProblemResponses },
+      },
+      config: { permission: 'system.assign' },
+    },
     async (request, reply) => {
-      const assignment = await assignments.updateAssignment(actorOf(request), request.params.id, request.params.assignmentId, expectedVersion(request), request.body);
+      const assignment = await assignments.updateAssignment(
+        actorOf(request),
+        request.params.id,
+        request.params.assignmentId,
+        expectedVersion(request),
+        request.body,
+      );
       setVersionTag(reply, assignment.version);
       return assignment;
     },
@@ -125,15 +206,38 @@ export function registerSystemRoutes(app: ApiApp, services: SystemRouteServices)
 
   app.get(
     '/api/v1/systems/:id/duties',
-    { schema: { tags, summary: 'The eight duties of the system manager (§4.2.3)', params: idParamsSchema, response: { 200: dutyListSchema, ...problemResponses } }, config: { permission: 'system.read' } },
+    {
+      schema: {
+        tags,
+        summary: 'The eight duties of the system manager (§4.2.3)',
+        params: idParamsSchema,
+        response: { 200: dutyListSchema, ...problemResponses },
+      },
+      config: { permission: 'system.read' },
+    },
     (request) => assignments.listDuties(actorOf(request), request.params.id),
   );
 
   app.patch(
     '/api/v1/systems/:id/duties/:duty',
-    { schema: { tags, summary: 'Record and confirm a duty (If-Match required)', params: systemDutyParamsSchema, body: dutyUpdateSchema, response: { 200: dutySchema, ...writeProblemResponses } }, config: { permission: 'system.updateDuties' } },
+    {
+      schema: {
+        tags,
+        summary: 'Record and confirm a duty (If-Match required)',
+        params: systemDutyParamsSchema,
+        body: dutyUpdateSchema,
+        response: { 200: dutySchema, ...writeProblemResponses },
+      },
+      config: { permission: 'system.updateDuties' },
+    },
     async (request, reply) => {
-      const duty = await assignments.updateDuty(actorOf(request), request.params.id, request.params.duty, expectedVersion(request), request.body);
+      const duty = await assignments.updateDuty(
+        actorOf(request),
+        request.params.id,
+        request.params.duty,
+        expectedVersion(request),
+        request.body,
+      );
       setVersionTag(reply, duty.version);
       return duty;
     },

@@ -25,7 +25,9 @@ export function actorName(actor: AnyActor): string {
 }
 
 /** The fields of a system as stored, from a full (merged) input. */
-export function columnsOf(input: Omit<SystemCreate, 'classification' | 'usingDepartmentIds'> & { scope: System['scope']; lifecycle: System['lifecycle'] }): SystemColumns {
+export function columnsOf(
+  input: Omit<SystemCreate, 'classification' | 'usingDepartmentIds'> & { scope: System['scope']; lifecycle: System['lifecycle'] },
+): SystemColumns {
   const tags = [...new Set(input.tags ?? [])];
   return {
     name: input.name,
@@ -69,7 +71,8 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, cacheSett
     return system;
   }
 
-  const stewardsOf = (system: System) => [system.manager?.personId, ...system.deputies.map((deputy) => deputy.personId)].filter((id): id is string => Boolean(id));
+  const stewardsOf = (system: System) =>
+    [system.manager?.personId, ...system.deputies.map((deputy) => deputy.personId)].filter((id): id is string => Boolean(id));
 
   async function validateDepartments(executor: Executor, municipalityId: string, ownerDepartmentId: string, usingDepartmentIds: string[]) {
     if ((await systemsRepository.countDepartments(executor, municipalityId, [ownerDepartmentId])) !== 1) {
@@ -82,7 +85,13 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, cacheSett
     return unique;
   }
 
-  async function recordClassification(transaction: TransactionHandle, actor: AnyActor, municipalityId: string, systemId: string, input: NonNullable<SystemCreate['classification']>) {
+  async function recordClassification(
+    transaction: TransactionHandle,
+    actor: AnyActor,
+    municipalityId: string,
+    systemId: string,
+    input: NonNullable<SystemCreate['classification']>,
+  ) {
     await systemsRepository.insertClassification(transaction, {
       id: randomUUID(),
       municipalityId,
@@ -118,10 +127,17 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, cacheSett
       const municipalityId = municipalityOf(actor);
       requirePermission(actor, 'system.create', { departmentId: input.ownerDepartmentId });
       if (input.lifecycle === 'in_production') {
-        throw new AppError('rule_violation', 'A new system cannot start in production: appoint a system manager and deputy first.', { requirement: 'ITP-4.2-MANAGER' });
+        throw new AppError('rule_violation', 'A new system cannot start in production: appoint a system manager and deputy first.', {
+          requirement: 'ITP-4.2-MANAGER',
+        });
       }
       return withTransaction(db, async (transaction) => {
-        const usingDepartmentIds = await validateDepartments(transaction, municipalityId, input.ownerDepartmentId, input.usingDepartmentIds ?? []);
+        const usingDepartmentIds = await validateDepartments(
+          transaction,
+          municipalityId,
+          input.ownerDepartmentId,
+          input.usingDepartmentIds ?? [],
+        );
         const id = randomUUID();
         const now = clock.now().toISOString();
         await systemsRepository.insert(transaction, municipalityId, id, columnsOf(input), now);
@@ -152,22 +168,40 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, cacheSett
           continuity: { ...before.continuity, ...input.continuity },
         } as System;
         if (merged.lifecycle === 'in_production' && before.lifecycle !== 'in_production' && before.manager?.employmentStatus !== 'active') {
-          throw new AppError('rule_violation', 'A system in production must have a system manager (systemansvarig). Appoint one first.', { requirement: 'ITP-4.2-MANAGER' });
-        }
-        // ITP-4.2.1-APPROVAL: only an introduction or upgrade the IT unit approved puts a system into production.
-        if (merged.lifecycle === 'in_production' && before.lifecycle !== 'in_production' && !(await projectsRepository.hasApprovedProject(transaction, municipalityId, id))) {
-          throw new AppError('rule_violation', 'A system goes into production only with an operational approval (driftgodkännande) from the IT unit: approve an introduction or upgrade project for it first.', {
-            requirement: 'ITP-4.2.1-APPROVAL',
+          throw new AppError('rule_violation', 'A system in production must have a system manager (systemansvarig). Appoint one first.', {
+            requirement: 'ITP-4.2-MANAGER',
           });
         }
-        const usingDepartmentIds = await validateDepartments(transaction, municipalityId, merged.ownerDepartmentId, input.usingDepartmentIds ?? before.usingDepartmentIds);
+        // ITP-4.2.1-APPROVAL: only an introduction or upgrade the IT unit approved puts a system into production.
+        if (
+          merged.lifecycle === 'in_production' &&
+          before.lifecycle !== 'in_production' &&
+          !(await projectsRepository.hasApprovedProject(transaction, municipalityId, id))
+        ) {
+          throw new AppError(
+            'rule_violation',
+            'A system goes into production only with an operational approval (driftgodkännande) from the IT unit: approve an introduction or upgrade project for it first.',
+            {
+              requirement: 'ITP-4.2.1-APPROVAL',
+            },
+          );
+        }
+        const usingDepartmentIds = await validateDepartments(
+          transaction,
+          municipalityId,
+          merged.ownerDepartmentId,
+          input.usingDepartmentIds ?? before.usingDepartmentIds,
+        );
         const now = clock.now().toISOString();
-        if (!(await systemsRepository.update(transaction, municipalityId, id, expectedVersion, columnsOf(merged), now))) throw versionMismatch();
+        if (!(await systemsRepository.update(transaction, municipalityId, id, expectedVersion, columnsOf(merged), now)))
+          throw versionMismatch();
         if (input.usingDepartmentIds) await systemsRepository.replaceUsingDepartments(transaction, municipalityId, id, usingDepartmentIds);
         const classificationChanged =
           input.classification &&
           (!before.classification ||
-            (['confidentiality', 'integrity', 'availability', 'traceability', 'classifiedOn'] as const).some((key) => input.classification![key] !== before.classification![key]));
+            (['confidentiality', 'integrity', 'availability', 'traceability', 'classifiedOn'] as const).some(
+              (key) => input.classification![key] !== before.classification![key],
+            ));
         if (classificationChanged) await recordClassification(transaction, actor, municipalityId, id, input.classification!);
         const after = await loadOrFail(transaction, municipalityId, id);
         await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'system', entityId: id, before, after });
@@ -176,7 +210,13 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, cacheSett
             id: randomUUID(),
             municipalityId,
             type: responsibilityChangedEvent,
-            payload: { systemId: id, change: 'owner', fromDepartmentId: before.ownerDepartmentId, toDepartmentId: after.ownerDepartmentId, by: actorName(actor) },
+            payload: {
+              systemId: id,
+              change: 'owner',
+              fromDepartmentId: before.ownerDepartmentId,
+              toDepartmentId: after.ownerDepartmentId,
+              by: actorName(actor),
+            },
             occurredAt: now,
           });
         }
@@ -192,7 +232,10 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, cacheSett
         requirePermission(actor, 'system.delete', { departmentId: before.ownerDepartmentId });
         if (before.version !== expectedVersion) throw versionMismatch();
         if (before.lifecycle !== 'planned') {
-          throw new AppError('conflict', 'Only a planned system can be deleted; set a system that has been used to retired (avvecklad) instead.');
+          throw new AppError(
+            'conflict',
+            'Only a planned system can be deleted; set a system that has been used to retired (avvecklad) instead.',
+          );
         }
         if ((await projectsRepository.lifecycleRecordCount(transaction, municipalityId, id)) > 0) {
           throw new AppError('conflict', 'The system has projects, risk analyses or reviews; retire it instead of deleting it.');
@@ -212,7 +255,16 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, cacheSett
         requirePermission(actor, 'system.confirm', { departmentId: before.ownerDepartmentId, stewardPersonIds: stewardsOf(before) });
         if (before.version !== expectedVersion) throw versionMismatch();
         const now = clock.now().toISOString();
-        if (!(await systemsRepository.update(transaction, municipalityId, id, expectedVersion, { last_confirmed_at: now, last_confirmed_by_name: actorName(actor) }, now))) {
+        if (
+          !(await systemsRepository.update(
+            transaction,
+            municipalityId,
+            id,
+            expectedVersion,
+            { last_confirmed_at: now, last_confirmed_by_name: actorName(actor) },
+            now,
+          ))
+        ) {
           throw versionMismatch();
         }
         const after = await loadOrFail(transaction, municipalityId, id);

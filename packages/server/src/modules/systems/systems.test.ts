@@ -78,27 +78,79 @@ describe('system register API', () => {
   });
 
   it('rejects bad input and mass assignment with 400', async () => {
-    const create = (body: Record<string, unknown>) => send(context, 'POST', '/api/v1/systems', { headers: tanum.admin.authorization, body: { name: 'X', kind: 'department', ownerDepartmentId: school, ...body } });
+    const create = (body: Record<string, unknown>) =>
+      send(context, 'POST', '/api/v1/systems', {
+        headers: tanum.admin.authorization,
+        body: { name: 'X', kind: 'department', ownerDepartmentId: school, ...body },
+      });
     expectProblem(await create({ kind: 'bespoke' }), 400, 'validation_failed');
     expectProblem(await create({ yearlyCosts: { licence: -5 } }), 400, 'validation_failed');
-    expectProblem(await create({ classification: { confidentiality: 5, integrity: 0, availability: 0, traceability: 0, classifiedOn: '2026-01-01' } }), 400, 'validation_failed');
+    expectProblem(
+      await create({ classification: { confidentiality: 5, integrity: 0, availability: 0, traceability: 0, classifiedOn: '2026-01-01' } }),
+      400,
+      'validation_failed',
+    );
     expectProblem(await create({ documentationLinks: [{ title: 'Hack', url: 'javascript:alert(1)' }] }), 400, 'validation_failed');
     expectProblem(await create({ ownerDepartmentId: (await make.department(other, 'Främmande')).id }), 400, 'validation_failed');
-    for (const smuggled of [{ lastConfirmedAt: '2026-11-01T00:00:00Z' }, { manager: null }, { uncovered: false }, { version: 3 }, { municipalityId: other.id }]) {
+    for (const smuggled of [
+      { lastConfirmedAt: '2026-11-01T00:00:00Z' },
+      { manager: null },
+      { uncovered: false },
+      { version: 3 },
+      { municipalityId: other.id },
+    ]) {
       expectProblem(await create(smuggled), 400, 'validation_failed');
     }
   });
 
   it('lets a department head create and edit systems their department owns, and no others', async () => {
     const own = await register.system(tanum, school, { name: 'Elevhälsojournal' }, schoolHead.authorization);
-    expectProblem(await send(context, 'POST', '/api/v1/systems', { headers: schoolHead.authorization, body: { name: 'Inte min', kind: 'department', ownerDepartmentId: care } }), 403, 'forbidden');
+    expectProblem(
+      await send(context, 'POST', '/api/v1/systems', {
+        headers: schoolHead.authorization,
+        body: { name: 'Inte min', kind: 'department', ownerDepartmentId: care },
+      }),
+      403,
+      'forbidden',
+    );
     const careSystem = await register.system(tanum, care, { name: 'Treserva' });
-    expectProblem(await send(context, 'PATCH', `/api/v1/systems/${careSystem.id}`, { headers: schoolHead.authorization, body: { supplier: 'X' }, ifMatch: 1 }), 403, 'forbidden');
-    expectStatus(await send(context, 'PATCH', `/api/v1/systems/${own.id}`, { headers: schoolHead.authorization, body: { supplier: 'Sdb' }, ifMatch: 1 }), 200);
-    expectProblem(await send(context, 'PATCH', `/api/v1/systems/${own.id}`, { headers: schoolHead.authorization, body: { supplier: 'Gammal' }, ifMatch: 1 }), 412, 'version_mismatch');
+    expectProblem(
+      await send(context, 'PATCH', `/api/v1/systems/${careSystem.id}`, {
+        headers: schoolHead.authorization,
+        body: { supplier: 'X' },
+        ifMatch: 1,
+      }),
+      403,
+      'forbidden',
+    );
+    expectStatus(
+      await send(context, 'PATCH', `/api/v1/systems/${own.id}`, {
+        headers: schoolHead.authorization,
+        body: { supplier: 'Sdb' },
+        ifMatch: 1,
+      }),
+      200,
+    );
+    expectProblem(
+      await send(context, 'PATCH', `/api/v1/systems/${own.id}`, {
+        headers: schoolHead.authorization,
+        body: { supplier: 'Gammal' },
+        ifMatch: 1,
+      }),
+      412,
+      'version_mismatch',
+    );
     const employee = await make.user(tanum, 'employee');
     expectStatus(await send(context, 'GET', `/api/v1/systems/${careSystem.id}`, { headers: employee.authorization }), 200);
-    expectProblem(await send(context, 'PATCH', `/api/v1/systems/${careSystem.id}`, { headers: employee.authorization, body: { supplier: 'X' }, ifMatch: 1 }), 403, 'forbidden');
+    expectProblem(
+      await send(context, 'PATCH', `/api/v1/systems/${careSystem.id}`, {
+        headers: employee.authorization,
+        body: { supplier: 'X' },
+        ifMatch: 1,
+      }),
+      403,
+      'forbidden',
+    );
   });
 
   it('hides another municipality’s systems (404) on every route', async () => {
@@ -125,14 +177,24 @@ describe('system register API', () => {
     const system = await register.system(tanum, school, { name: 'Procapita' });
     await register.appoint(tanum, system.id, manager.personId, 'manager', { allottedHoursPerWeek: 4 });
     const refused = expectProblem(
-      await send(context, 'POST', `/api/v1/systems/${system.id}/assignments`, { headers: tanum.admin.authorization, body: { personId: manager.personId, role: 'deputy' } }),
+      await send(context, 'POST', `/api/v1/systems/${system.id}/assignments`, {
+        headers: tanum.admin.authorization,
+        body: { personId: manager.personId, role: 'deputy' },
+      }),
       422,
       'rule_violation',
     );
     expect(refused.requirement).toBe('ITP-4.2-DEPUTY');
     expect(refused.detail).toContain('another person');
     await register.appoint(tanum, system.id, deputy.personId, 'deputy');
-    expectProblem(await send(context, 'POST', `/api/v1/systems/${system.id}/assignments`, { headers: tanum.admin.authorization, body: { personId: deputy.personId, role: 'deputy' } }), 409, 'conflict');
+    expectProblem(
+      await send(context, 'POST', `/api/v1/systems/${system.id}/assignments`, {
+        headers: tanum.admin.authorization,
+        body: { personId: deputy.personId, role: 'deputy' },
+      }),
+      409,
+      'conflict',
+    );
     const covered = await register.get(tanum.admin, system.id);
     expect(covered).toMatchObject({ manager: { personId: manager.personId }, deputies: [{ personId: deputy.personId }], uncovered: false });
 
@@ -142,7 +204,10 @@ describe('system register API', () => {
     expect(after.manager.personId).toBe(deputy.personId);
     expect(after.deputies).toEqual([]);
     expect(after.uncovered).toBe(true);
-    const history = expectStatus(await send(context, 'GET', `/api/v1/systems/${system.id}/assignments?includeEnded=true`, { headers: tanum.admin.authorization }), 200);
+    const history = expectStatus(
+      await send(context, 'GET', `/api/v1/systems/${system.id}/assignments?includeEnded=true`, { headers: tanum.admin.authorization }),
+      200,
+    );
     expect(history.items).toHaveLength(3);
     expect(history.items.filter((item: { current: boolean }) => item.current)).toHaveLength(1);
     const events = await context.database.db.selectFrom('domain_events').selectAll().where('municipality_id', '=', tanum.id).execute();
@@ -151,18 +216,52 @@ describe('system register API', () => {
   });
 
   it('never lets a system be in production without a manager', async () => {
-    expectProblem(await send(context, 'POST', '/api/v1/systems', { headers: tanum.admin.authorization, body: { name: 'Direkt i drift', kind: 'department', ownerDepartmentId: school, lifecycle: 'in_production' } }), 422, 'rule_violation');
+    expectProblem(
+      await send(context, 'POST', '/api/v1/systems', {
+        headers: tanum.admin.authorization,
+        body: { name: 'Direkt i drift', kind: 'department', ownerDepartmentId: school, lifecycle: 'in_production' },
+      }),
+      422,
+      'rule_violation',
+    );
     const system = await register.system(tanum, school);
-    const problem = expectProblem(await send(context, 'PATCH', `/api/v1/systems/${system.id}`, { headers: tanum.admin.authorization, body: { lifecycle: 'in_production' }, ifMatch: 1 }), 422, 'rule_violation');
+    const problem = expectProblem(
+      await send(context, 'PATCH', `/api/v1/systems/${system.id}`, {
+        headers: tanum.admin.authorization,
+        body: { lifecycle: 'in_production' },
+        ifMatch: 1,
+      }),
+      422,
+      'rule_violation',
+    );
     expect(problem.requirement).toBe('ITP-4.2-MANAGER');
     const assignment = await register.appoint(tanum, system.id, manager.personId, 'manager');
     // With a manager, the operational approval is still missing (ITP-4.2.1-APPROVAL).
-    const unapproved = expectProblem(await send(context, 'PATCH', `/api/v1/systems/${system.id}`, { headers: tanum.admin.authorization, body: { lifecycle: 'in_production' }, ifMatch: 1 }), 422, 'rule_violation');
+    const unapproved = expectProblem(
+      await send(context, 'PATCH', `/api/v1/systems/${system.id}`, {
+        headers: tanum.admin.authorization,
+        body: { lifecycle: 'in_production' },
+        ifMatch: 1,
+      }),
+      422,
+      'rule_violation',
+    );
     expect(unapproved.requirement).toBe('ITP-4.2.1-APPROVAL');
     await projectFactories(context).approvedProject(tanum, system.id, school, manager.personId, await make.user(tanum, 'it_unit'));
-    expectStatus(await send(context, 'PATCH', `/api/v1/systems/${system.id}`, { headers: tanum.admin.authorization, body: { lifecycle: 'in_production' }, ifMatch: 1 }), 200);
+    expectStatus(
+      await send(context, 'PATCH', `/api/v1/systems/${system.id}`, {
+        headers: tanum.admin.authorization,
+        body: { lifecycle: 'in_production' },
+        ifMatch: 1,
+      }),
+      200,
+    );
     expectProblem(
-      await send(context, 'PATCH', `/api/v1/systems/${system.id}/assignments/${assignment.id}`, { headers: tanum.admin.authorization, body: { endDate: '2026-11-28' }, ifMatch: 1 }),
+      await send(context, 'PATCH', `/api/v1/systems/${system.id}/assignments/${assignment.id}`, {
+        headers: tanum.admin.authorization,
+        body: { endDate: '2026-11-28' },
+        ifMatch: 1,
+      }),
       422,
       'rule_violation',
     );
@@ -171,28 +270,99 @@ describe('system register API', () => {
   it('lets a manager edit their system and its duties but not move it to another owner', async () => {
     const system = await register.system(tanum, school, { name: 'Hypernet' });
     await register.appoint(tanum, system.id, manager.personId, 'manager');
-    expectStatus(await send(context, 'PATCH', `/api/v1/systems/${system.id}`, { headers: manager.authorization, body: { productVersion: '2026.2' }, ifMatch: 1 }), 200);
-    expectProblem(await send(context, 'PATCH', `/api/v1/systems/${system.id}`, { headers: manager.authorization, body: { ownerDepartmentId: care }, ifMatch: 2 }), 403, 'forbidden');
-    expectProblem(await send(context, 'POST', `/api/v1/systems/${system.id}/assignments`, { headers: manager.authorization, body: { personId: deputy.personId, role: 'deputy' } }), 403, 'forbidden');
+    expectStatus(
+      await send(context, 'PATCH', `/api/v1/systems/${system.id}`, {
+        headers: manager.authorization,
+        body: { productVersion: '2026.2' },
+        ifMatch: 1,
+      }),
+      200,
+    );
+    expectProblem(
+      await send(context, 'PATCH', `/api/v1/systems/${system.id}`, {
+        headers: manager.authorization,
+        body: { ownerDepartmentId: care },
+        ifMatch: 2,
+      }),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await send(context, 'POST', `/api/v1/systems/${system.id}/assignments`, {
+        headers: manager.authorization,
+        body: { personId: deputy.personId, role: 'deputy' },
+      }),
+      403,
+      'forbidden',
+    );
     const duty = expectStatus(
-      await send(context, 'PATCH', `/api/v1/systems/${system.id}/duties/documentation`, { headers: manager.authorization, body: { status: 'done', evidence: 'https://intranat/hypernet' }, ifMatch: 1 }),
+      await send(context, 'PATCH', `/api/v1/systems/${system.id}/duties/documentation`, {
+        headers: manager.authorization,
+        body: { status: 'done', evidence: 'https://intranat/hypernet' },
+        ifMatch: 1,
+      }),
       200,
     );
     expect(duty).toMatchObject({ status: 'done', version: 2, confirmedAt: '2026-11-28T09:00:00.000Z', confirmedByName: 'Test employee' });
-    expectProblem(await send(context, 'PATCH', `/api/v1/systems/${system.id}/duties/documentation`, { headers: manager.authorization, body: { status: 'done' }, ifMatch: 1 }), 412, 'version_mismatch');
-    expectProblem(await send(context, 'PATCH', `/api/v1/systems/${system.id}/duties/flying`, { headers: manager.authorization, body: { status: 'done' }, ifMatch: 1 }), 400, 'validation_failed');
-    const owner = expectStatus(await send(context, 'PATCH', `/api/v1/systems/${system.id}`, { headers: tanum.admin.authorization, body: { ownerDepartmentId: care }, ifMatch: 2 }), 200);
+    expectProblem(
+      await send(context, 'PATCH', `/api/v1/systems/${system.id}/duties/documentation`, {
+        headers: manager.authorization,
+        body: { status: 'done' },
+        ifMatch: 1,
+      }),
+      412,
+      'version_mismatch',
+    );
+    expectProblem(
+      await send(context, 'PATCH', `/api/v1/systems/${system.id}/duties/flying`, {
+        headers: manager.authorization,
+        body: { status: 'done' },
+        ifMatch: 1,
+      }),
+      400,
+      'validation_failed',
+    );
+    const owner = expectStatus(
+      await send(context, 'PATCH', `/api/v1/systems/${system.id}`, {
+        headers: tanum.admin.authorization,
+        body: { ownerDepartmentId: care },
+        ifMatch: 2,
+      }),
+      200,
+    );
     expect(owner.ownerDepartmentName).toBe('Omsorg');
   });
 
   it('records confirmation only from the manager or a deputy; edits by others do not count', async () => {
     const system = await register.system(tanum, school, { name: 'Bekräftas' });
     await register.appoint(tanum, system.id, manager.personId, 'manager');
-    expectProblem(await send(context, 'POST', `/api/v1/systems/${system.id}/confirm`, { headers: tanum.admin.authorization, body: {}, ifMatch: 1 }), 403, 'forbidden');
-    const edited = expectStatus(await send(context, 'PATCH', `/api/v1/systems/${system.id}`, { headers: tanum.admin.authorization, body: { supplier: 'Ny' }, ifMatch: 1 }), 200);
+    expectProblem(
+      await send(context, 'POST', `/api/v1/systems/${system.id}/confirm`, { headers: tanum.admin.authorization, body: {}, ifMatch: 1 }),
+      403,
+      'forbidden',
+    );
+    const edited = expectStatus(
+      await send(context, 'PATCH', `/api/v1/systems/${system.id}`, {
+        headers: tanum.admin.authorization,
+        body: { supplier: 'Ny' },
+        ifMatch: 1,
+      }),
+      200,
+    );
     expect(edited.lastConfirmedAt).toBeNull();
-    expectProblem(await send(context, 'POST', `/api/v1/systems/${system.id}/confirm`, { headers: manager.authorization, body: {}, ifMatch: 1 }), 412, 'version_mismatch');
-    const confirmed = expectStatus(await send(context, 'POST', `/api/v1/systems/${system.id}/confirm`, { headers: manager.authorization, body: { note: 'Allt stämmer' }, ifMatch: 2 }), 200);
+    expectProblem(
+      await send(context, 'POST', `/api/v1/systems/${system.id}/confirm`, { headers: manager.authorization, body: {}, ifMatch: 1 }),
+      412,
+      'version_mismatch',
+    );
+    const confirmed = expectStatus(
+      await send(context, 'POST', `/api/v1/systems/${system.id}/confirm`, {
+        headers: manager.authorization,
+        body: { note: 'Allt stämmer' },
+        ifMatch: 2,
+      }),
+      200,
+    );
     expect(confirmed).toMatchObject({ lastConfirmedAt: '2026-11-28T09:00:00.000Z', lastConfirmedByName: 'Test employee', version: 3 });
   });
 
@@ -202,12 +372,32 @@ describe('system register API', () => {
     await register.appoint(tanum, system.id, leaver.personId, 'manager');
     await register.appoint(tanum, system.id, deputy.personId, 'deputy');
     expect((await register.get(tanum.admin, system.id)).uncovered).toBe(false);
-    const uncoveredBefore = expectStatus(await send(context, 'GET', `/api/v1/systems?uncovered=true&ownerDepartmentId=${care}&limit=200`, { headers: tanum.admin.authorization }), 200);
+    const uncoveredBefore = expectStatus(
+      await send(context, 'GET', `/api/v1/systems?uncovered=true&ownerDepartmentId=${care}&limit=200`, {
+        headers: tanum.admin.authorization,
+      }),
+      200,
+    );
     expect(uncoveredBefore.items.map((item: { id: string }) => item.id)).not.toContain(system.id);
-    const person = expectStatus(await send(context, 'GET', `/api/v1/people/${leaver.personId}`, { headers: tanum.admin.authorization }), 200);
-    expectStatus(await send(context, 'PATCH', `/api/v1/people/${leaver.personId}`, { headers: tanum.admin.authorization, body: { employmentStatus: 'left' }, ifMatch: person.version }), 200);
+    const person = expectStatus(
+      await send(context, 'GET', `/api/v1/people/${leaver.personId}`, { headers: tanum.admin.authorization }),
+      200,
+    );
+    expectStatus(
+      await send(context, 'PATCH', `/api/v1/people/${leaver.personId}`, {
+        headers: tanum.admin.authorization,
+        body: { employmentStatus: 'left' },
+        ifMatch: person.version,
+      }),
+      200,
+    );
     expect((await register.get(tanum.admin, system.id)).uncovered).toBe(true);
-    const uncoveredAfter = expectStatus(await send(context, 'GET', `/api/v1/systems?uncovered=true&ownerDepartmentId=${care}&limit=200`, { headers: tanum.admin.authorization }), 200);
+    const uncoveredAfter = expectStatus(
+      await send(context, 'GET', `/api/v1/systems?uncovered=true&ownerDepartmentId=${care}&limit=200`, {
+        headers: tanum.admin.authorization,
+      }),
+      200,
+    );
     expect(uncoveredAfter.items.map((item: { id: string }) => item.id)).toContain(system.id);
   });
 
@@ -217,10 +407,23 @@ describe('system register API', () => {
     const otherDepartment = (await make.department(fresh, 'Teknik')).id;
     const names = ['Öppna data', 'Axiell Quria', 'Ärendehantering', 'Zeta GIS', 'Åtgärdsregister'];
     for (const [index, name] of names.entries()) {
-      await register.system(fresh, index % 2 === 0 ? department : otherDepartment, { name, supplier: index === 1 ? 'Axiell' : 'Leverantör AB', kind: index === 4 ? 'shared' : 'department', scope: index === 3 ? 'public' : 'administrative', tags: index === 2 ? ['diarium'] : [] });
+      await register.system(fresh, index % 2 === 0 ? department : otherDepartment, {
+        name,
+        supplier: index === 1 ? 'Axiell' : 'Leverantör AB',
+        kind: index === 4 ? 'shared' : 'department',
+        scope: index === 3 ? 'public' : 'administrative',
+        tags: index === 2 ? ['diarium'] : [],
+      });
     }
-    const list = async (query: string) => expectStatus(await send(context, 'GET', `/api/v1/systems?${query}`, { headers: fresh.admin.authorization }), 200);
-    expect((await list('limit=10')).items.map((item: { name: string }) => item.name)).toEqual(['Axiell Quria', 'Zeta GIS', 'Åtgärdsregister', 'Ärendehantering', 'Öppna data']);
+    const list = async (query: string) =>
+      expectStatus(await send(context, 'GET', `/api/v1/systems?${query}`, { headers: fresh.admin.authorization }), 200);
+    expect((await list('limit=10')).items.map((item: { name: string }) => item.name)).toEqual([
+      'Axiell Quria',
+      'Zeta GIS',
+      'Åtgärdsregister',
+      'Ärendehantering',
+      'Öppna data',
+    ]);
     expect((await list(`q=${encodeURIComponent('axiell')}`)).total).toBe(1);
     expect((await list(`q=${encodeURIComponent('ÄRENDE')}`)).total).toBe(1);
     expect((await list('q=diarium')).total).toBe(1);
@@ -235,15 +438,29 @@ describe('system register API', () => {
     expect(first.items.map((item: { name: string }) => item.name)).toEqual(['Öppna data', 'Ärendehantering']);
     const second = await list(`limit=2&sort=-name&cursor=${first.nextCursor}`);
     expect(second.items.map((item: { name: string }) => item.name)).toEqual(['Åtgärdsregister', 'Zeta GIS']);
-    expectProblem(await send(context, 'GET', '/api/v1/systems?lifecycle=broken', { headers: fresh.admin.authorization }), 400, 'validation_failed');
-    expectProblem(await send(context, 'GET', '/api/v1/systems?sort=password', { headers: fresh.admin.authorization }), 400, 'validation_failed');
+    expectProblem(
+      await send(context, 'GET', '/api/v1/systems?lifecycle=broken', { headers: fresh.admin.authorization }),
+      400,
+      'validation_failed',
+    );
+    expectProblem(
+      await send(context, 'GET', '/api/v1/systems?sort=password', { headers: fresh.admin.authorization }),
+      400,
+      'validation_failed',
+    );
   });
 
   it('finds "my systems": where I am manager or deputy', async () => {
-    const mine = expectStatus(await send(context, 'GET', `/api/v1/systems?stewardPersonId=${deputy.personId}&limit=200`, { headers: deputy.authorization }), 200);
+    const mine = expectStatus(
+      await send(context, 'GET', `/api/v1/systems?stewardPersonId=${deputy.personId}&limit=200`, { headers: deputy.authorization }),
+      200,
+    );
     expect(mine.total).toBeGreaterThan(0);
     for (const item of mine.items) {
-      const assignments = expectStatus(await send(context, 'GET', `/api/v1/systems/${item.id}/assignments`, { headers: deputy.authorization }), 200);
+      const assignments = expectStatus(
+        await send(context, 'GET', `/api/v1/systems/${item.id}/assignments`, { headers: deputy.authorization }),
+        200,
+      );
       expect(assignments.items.some((assignment: { personId: string }) => assignment.personId === deputy.personId)).toBe(true);
     }
   });
@@ -273,7 +490,14 @@ describe('system register API', () => {
     expect(again.queries).toBeLessThan(first.queries);
     const renamed = first.page.items[0];
     const current = expectStatus(await send(context, 'GET', `/api/v1/systems/${renamed.id}`, { headers: tanum.admin.authorization }), 200);
-    expectStatus(await send(context, 'PATCH', `/api/v1/systems/${renamed.id}`, { headers: tanum.admin.authorization, body: { description: 'Ändrad efter cachning' }, ifMatch: current.version }), 200);
+    expectStatus(
+      await send(context, 'PATCH', `/api/v1/systems/${renamed.id}`, {
+        headers: tanum.admin.authorization,
+        body: { description: 'Ändrad efter cachning' },
+        ifMatch: current.version,
+      }),
+      200,
+    );
     const afterWrite = await list();
     expect(afterWrite.queries).toBe(first.queries);
     expect(afterWrite.page.items[0].version).toBe(current.version + 1);
@@ -289,11 +513,22 @@ describe('system register API', () => {
 
   it('deletes only planned systems, and keeps the history of the others', async () => {
     const planned = await register.system(tanum, school, { name: 'Felregistrerad' });
-    expectProblem(await send(context, 'DELETE', `/api/v1/systems/${planned.id}`, { headers: schoolHead.authorization, ifMatch: 1 }), 403, 'forbidden');
+    expectProblem(
+      await send(context, 'DELETE', `/api/v1/systems/${planned.id}`, { headers: schoolHead.authorization, ifMatch: 1 }),
+      403,
+      'forbidden',
+    );
     expectStatus(await send(context, 'DELETE', `/api/v1/systems/${planned.id}`, { headers: tanum.admin.authorization, ifMatch: 1 }), 204);
     const used = await register.system(tanum, school, { name: 'Använt', lifecycle: 'introducing' });
-    expectProblem(await send(context, 'DELETE', `/api/v1/systems/${used.id}`, { headers: tanum.admin.authorization, ifMatch: 1 }), 409, 'conflict');
-    const history = expectStatus(await send(context, 'GET', `/api/v1/systems/${used.id}/history`, { headers: schoolHead.authorization }), 200);
+    expectProblem(
+      await send(context, 'DELETE', `/api/v1/systems/${used.id}`, { headers: tanum.admin.authorization, ifMatch: 1 }),
+      409,
+      'conflict',
+    );
+    const history = expectStatus(
+      await send(context, 'GET', `/api/v1/systems/${used.id}/history`, { headers: schoolHead.authorization }),
+      200,
+    );
     expect(history.items.map((event: { action: string }) => event.action)).toEqual(['create']);
   });
 });

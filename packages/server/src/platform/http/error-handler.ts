@@ -81,7 +81,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const fieldErrors = error.validation.map((issue) => ({
         path: [error.validationContext, ...issue.instancePath.split('/').filter(Boolean)].join('.'),
         message: issue.message ?? 'Invalid value',
-        code: String(issue.params?.issue && typeof issue.params.issue === 'object' && 'code' in issue.params.issue ? issue.params.issue.code : issue.keyword),
+        code: String(
+          issue.params?.issue && typeof issue.params.issue === 'object' && 'code' in issue.params.issue
+            ? issue.params.issue.code
+            : issue.keyword,
+        ),
       }));
       return sendProblem(reply, problemFor('validation_failed', 'Some fields are not valid.', fieldErrors));
     }

@@ -4,12 +4,14 @@ import { AppError, type FieldError } from '../errors.ts';
 // NUL and other C0 controls (tab, line feed and carriage return are text) and unpaired UTF-16
 // surrogates are never meaningful text: PostgreSQL refuses NUL outright (a 500 otherwise), and a
 // lone surrogate cannot be encoded as UTF-8 and comes back as U+FFFD.
-const forbiddenCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const forbiddenCharacters =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function findForbidden(value: unknown, path: string, found: FieldError[], depth = 0): void {
   if (found.length >= 10 || depth > 64) return;
   if (typeof value === 'string') {
-    if (forbiddenCharacters.test(value)) found.push({ path, message: 'Contains control characters or invalid Unicode', code: 'invalid_characters' });
+    if (forbiddenCharacters.test(value))
+      found.push({ path, message: 'Contains control characters or invalid Unicode', code: 'invalid_characters' });
     return;
   }
   if (Array.isArray(value)) {
@@ -31,6 +33,7 @@ export function registerInputHygiene(app: FastifyInstance): void {
     findForbidden(request.query, 'querystring', found);
     findForbidden(request.params, 'params', found);
     findForbidden(request.body, 'body', found);
-    if (found.length > 0) throw new AppError('validation_failed', 'Some fields contain characters that are not allowed.', { fieldErrors: found });
+    if (found.length > 0)
+      throw new AppError('validation_failed', 'Some fields contain characters that are not allowed.', { fieldErrors: found });
   });
 }

@@ -112,7 +112,12 @@ export function registerResourceRoutes<
     routes.delete(
       itemPath,
       {
-        schema: { tags, summary: `Delete a ${noun} (If-Match required)`, params: idParamsSchema, response: { ...noContentResponse, ...writeProblemResponses } },
+        schema: {
+          tags,
+          summary: `Delete a ${noun} (If-Match required)`,
+          params: idParamsSchema,
+          response: { ...noContentResponse, ...writeProblemResponses },
+        },
         config: { permission: permissions.write },
       },
       async (request, reply) => {

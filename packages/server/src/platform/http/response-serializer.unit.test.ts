@@ -52,7 +52,9 @@ describe('the compiled response serializer', () => {
   it('falls back to zod for good when the compiled serializer writes something else', () => {
     const mismatches: string[] = [];
     // trim() changes the value on output, which JSON Schema cannot say: the two differ.
-    const serialize = createResponseSerializerCompiler({ onMismatch: (name) => mismatches.push(name) })(route(z.object({ name: z.string().trim() })));
+    const serialize = createResponseSerializerCompiler({ onMismatch: (name) => mismatches.push(name) })(
+      route(z.object({ name: z.string().trim() })),
+    );
     expect(JSON.parse(serialize({ name: '  Procapita ' }))).toEqual({ name: 'Procapita' });
     expect(mismatches).toEqual(['GET /api/v1/things']);
     for (let response = 0; response < 120; response += 1) expect(serialize({ name: ' x ' })).toBe('{"name":"x"}');

@@ -13,8 +13,9 @@ export function expectedVersion(request: FastifyRequest): number {
     throw new AppError('precondition_required', 'Send the If-Match header with the ETag you last read.');
   }
   const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
-  if (!match) throw new AppError('validation_failed', 'If-Match must be an ETag such as "3".', {
-    fieldErrors: [{ path: 'headers.if-match', message: 'Expected an ETag such as "3"' }],
-  });
+  if (!match)
+    throw new AppError('validation_failed', 'If-Match must be an ETag such as "3".', {
+      fieldErrors: [{ path: 'headers.if-match', message: 'Expected an ETag such as "3"' }],
+    });
   return Number(match[1]);
 }

@@ -54,7 +54,13 @@ export const jobClaims = {
    * before it reads (like BEGIN IMMEDIATE, waiting out busy_timeout), so two connections or
    * processes cannot both see the job unleased.
    */
-  async claimDue(db: DatabaseHandle, names: readonly string[], holder: string, now: Date, leaseUntil: Date): Promise<ScheduledJobRow | undefined> {
+  async claimDue(
+    db: DatabaseHandle,
+    names: readonly string[],
+    holder: string,
+    now: Date,
+    leaseUntil: Date,
+  ): Promise<ScheduledJobRow | undefined> {
     if (names.length === 0) return undefined;
     const table = jobsTable(db);
     const instant = now.toISOString();
@@ -68,15 +74,17 @@ export const jobClaims = {
       .orderBy('name')
       .limit(1);
     if (isPostgres(db)) due = due.forUpdate().skipLocked();
-    return table
-      .updateTable('scheduled_jobs')
-      .set({ lease_holder: holder, lease_expires_at: leaseUntil.toISOString(), last_started_at: instant })
-      .where('name', '=', due)
-      // Repeated outside the subquery: the row must still qualify when the UPDATE writes it.
-      .where('next_run_at', '<=', instant)
-      .where((eb) => eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<=', instant)]))
-      .returningAll()
-      .executeTakeFirst();
+    return (
+      table
+        .updateTable('scheduled_jobs')
+        .set({ lease_holder: holder, lease_expires_at: leaseUntil.toISOString(), last_started_at: instant })
+        .where('name', '=', due)
+        // Repeated outside the subquery: the row must still qualify when the UPDATE writes it.
+        .where('next_run_at', '<=', instant)
+        .where((eb) => eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<=', instant)]))
+        .returningAll()
+        .executeTakeFirst()
+    );
   },
 
   /** Extends a lease while a long run is still going; false when the lease was lost (it expired and another instance took the job). */

@@ -49,7 +49,8 @@ describe('scheduled job runner', () => {
   }
 
   const rowOf = async (name: string) => (await jobClaims.list(first.db)).find((row) => row.name === name)!;
-  const runnerOn = (connection: DatabaseConnection, jobs: ScheduledJob[], holder: string) => createJobRunner({ db: connection.db, clock, jobs, leaseSeconds: 60, tickSeconds: 3600, holder });
+  const runnerOn = (connection: DatabaseConnection, jobs: ScheduledJob[], holder: string) =>
+    createJobRunner({ db: connection.db, clock, jobs, leaseSeconds: 60, tickSeconds: 3600, holder });
 
   it('runs a new job at once, then not again until its period has passed', async () => {
     const runs: string[] = [];
@@ -62,7 +63,15 @@ describe('scheduled job runner', () => {
     clock.advanceMinutes(0.25);
     expect(await runner.tick()).toHaveLength(1);
     expect(runs).toEqual(['2026-11-28T09:00:00.000Z', '2026-11-28T09:00:30.000Z']);
-    expect(await rowOf(job.name)).toMatchObject({ run_count: 2, failure_count: 0, last_outcome: 'succeeded', last_summary: 'run 2', next_run_at: '2026-11-28T09:01:00.000Z', lease_holder: null, lease_expires_at: null });
+    expect(await rowOf(job.name)).toMatchObject({
+      run_count: 2,
+      failure_count: 0,
+      last_outcome: 'succeeded',
+      last_summary: 'run 2',
+      next_run_at: '2026-11-28T09:01:00.000Z',
+      lease_holder: null,
+      lease_expires_at: null,
+    });
   });
 
   it('runs a job that fell behind once when an instance comes back, not once per missed period', async () => {
@@ -122,7 +131,15 @@ describe('scheduled job runner', () => {
     expect(takenOver).toMatchObject({ name: job.name, outcome: 'succeeded', recorded: true });
     expect(runs).toHaveLength(1);
     // The crashed instance coming back to finish records nothing over the survivor's run.
-    expect(await jobClaims.finish(first.db, job.name, 'crashed', { finishedAt: clock.now(), nextRunAt: clock.now(), outcome: 'failed', summary: null, error: 'late' })).toBe(false);
+    expect(
+      await jobClaims.finish(first.db, job.name, 'crashed', {
+        finishedAt: clock.now(),
+        nextRunAt: clock.now(),
+        outcome: 'failed',
+        summary: null,
+        error: 'late',
+      }),
+    ).toBe(false);
     expect(await rowOf(job.name)).toMatchObject({ run_count: 1, last_outcome: 'succeeded', lease_holder: null });
   });
 
@@ -134,8 +151,19 @@ describe('scheduled job runner', () => {
     });
     const runner = runnerOn(first, [job], 'instance-a');
     const [failed] = await runner.tick();
-    expect(failed).toMatchObject({ outcome: 'failed', error: 'the outbox could not be read', summary: null, nextRunAt: '2026-11-28T09:00:30.000Z' });
-    expect(await rowOf(job.name)).toMatchObject({ last_outcome: 'failed', last_error: 'the outbox could not be read', run_count: 1, failure_count: 1, lease_holder: null });
+    expect(failed).toMatchObject({
+      outcome: 'failed',
+      error: 'the outbox could not be read',
+      summary: null,
+      nextRunAt: '2026-11-28T09:00:30.000Z',
+    });
+    expect(await rowOf(job.name)).toMatchObject({
+      last_outcome: 'failed',
+      last_error: 'the outbox could not be read',
+      run_count: 1,
+      failure_count: 1,
+      lease_holder: null,
+    });
     expect(await runner.tick()).toEqual([]);
     fail = false;
     clock.advanceMinutes(0.5);

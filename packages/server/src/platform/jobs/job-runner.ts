@@ -67,9 +67,14 @@ export function createJobRunner(options: JobRunnerOptions) {
     const job = byName.get(row.name)!;
     const startedAt = new Date(row.last_started_at!);
     // A long run keeps its lease; if renewal fails the job was taken over and this run's record is dropped at finish.
-    const renewal = setInterval(() => {
-      jobClaims.renew(db, job.name, holder, leaseFrom(clock.now())).catch((error: Error) => log.error({ job: job.name, err: error }, 'could not renew a job lease'));
-    }, (leaseSeconds * 1000) / 3);
+    const renewal = setInterval(
+      () => {
+        jobClaims
+          .renew(db, job.name, holder, leaseFrom(clock.now()))
+          .catch((error: Error) => log.error({ job: job.name, err: error }, 'could not renew a job lease'));
+      },
+      (leaseSeconds * 1000) / 3,
+    );
     renewal.unref();
     let outcome: JobRun['outcome'] = 'succeeded';
     let summary: string | null = null;
@@ -87,9 +92,19 @@ export function createJobRunner(options: JobRunnerOptions) {
     // A failed run is retried at the next period, not at once: a job that always fails must not loop.
     const nextRunAt = job.schedule.nextAfter(startedAt);
     const recorded = await jobClaims.finish(db, job.name, holder, { finishedAt, nextRunAt, outcome, summary, error });
-    if (!recorded) log.error({ job: job.name, holder }, 'a scheduled job ran past its lease and was taken over; its outcome was not recorded');
+    if (!recorded)
+      log.error({ job: job.name, holder }, 'a scheduled job ran past its lease and was taken over; its outcome was not recorded');
     else log.info({ job: job.name, outcome, summary }, 'scheduled job ran');
-    return { name: job.name, outcome, summary, error, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), nextRunAt: nextRunAt.toISOString(), recorded };
+    return {
+      name: job.name,
+      outcome,
+      summary,
+      error,
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      nextRunAt: nextRunAt.toISOString(),
+      recorded,
+    };
   }
 
   /** Runs every job that is due now and not leased by another instance; returns what ran. */

@@ -39,5 +39,8 @@ function followingDay(day: string): string {
 
 /** Once per Swedish calendar day: due at the first midnight in Stockholm after the run started. */
 export function dailyInStockholm(): Schedule {
-  return { description: 'daily at 00:00 Europe/Stockholm', nextAfter: (startedAt) => stockholmDayStart(followingDay(stockholmDay(startedAt))) };
+  return {
+    description: 'daily at 00:00 Europe/Stockholm',
+    nextAfter: (startedAt) => stockholmDayStart(followingDay(stockholmDay(startedAt))),
+  };
 }

@@ -7,7 +7,9 @@ import type { ComplianceRule, RuleResult } from '../rule.ts';
 import { budgetCategoryKeys, sharedResourceKeys, type BudgetAmounts } from '../snapshot.ts';
 
 function unstated(amounts: BudgetAmounts, keys: readonly string[], prefix: string): string[] {
-  return keys.flatMap((key) => (['oneOff', 'yearly'] as const).filter((part) => (amounts[key]?.[part] ?? null) === null).map((part) => `${prefix}.${key}.${part}`));
+  return keys.flatMap((key) =>
+    (['oneOff', 'yearly'] as const).filter((part) => (amounts[key]?.[part] ?? null) === null).map((part) => `${prefix}.${key}.${part}`),
+  );
 }
 
 export const budgetRule: ComplianceRule = {
@@ -26,11 +28,17 @@ export const budgetRule: ComplianceRule = {
         fixPath: `/projects/${encodeURIComponent(project.id)}`,
       };
       // A project still being prepared is allowed gaps; its submit gate refuses them.
-      if (project.state === 'draft' || project.state === 'in_preparation') return { ...base, status: 'not_applicable', reason: 'not_submitted', evidence: { state: project.state } };
+      if (project.state === 'draft' || project.state === 'in_preparation')
+        return { ...base, status: 'not_applicable', reason: 'not_submitted', evidence: { state: project.state } };
       if (project.budget === null) return { ...base, status: 'fail', reason: 'no_budget', evidence: { state: project.state } };
-      const missing = [...unstated(project.budget.categories, budgetCategoryKeys, 'categories'), ...unstated(project.budget.sharedReinforcements, sharedResourceKeys, 'sharedReinforcements')];
+      const missing = [
+        ...unstated(project.budget.categories, budgetCategoryKeys, 'categories'),
+        ...unstated(project.budget.sharedReinforcements, sharedResourceKeys, 'sharedReinforcements'),
+      ];
       const evidence = { state: project.state, missing };
-      return missing.length > 0 ? { ...base, status: 'fail', reason: 'budget_incomplete', evidence } : { ...base, status: 'pass', reason: 'budget_complete', evidence };
+      return missing.length > 0
+        ? { ...base, status: 'fail', reason: 'budget_incomplete', evidence }
+        : { ...base, status: 'pass', reason: 'budget_complete', evidence };
     });
   },
 };

@@ -22,7 +22,13 @@ const check = (subject: SnapshotProject) => {
 
 describe('ITP-4.2.1-BUDGET', () => {
   it('passes a submitted project whose every amount is stated (zeros included)', () => {
-    expect(check(project())).toMatchObject({ status: 'pass', reason: 'budget_complete', subjectType: 'project', departmentId: 'department-social', fixPath: '/projects/project-1' });
+    expect(check(project())).toMatchObject({
+      status: 'pass',
+      reason: 'budget_complete',
+      subjectType: 'project',
+      departmentId: 'department-social',
+      fixPath: '/projects/project-1',
+    });
     expect(check(project({ state: 'closed' })).status).toBe('pass');
   });
 
@@ -31,11 +37,16 @@ describe('ITP-4.2.1-BUDGET', () => {
   });
 
   it('fails and names every unstated amount, shared reinforcements included', () => {
-    const budget = { categories: { ...amounts(budgetCategoryKeys), network: { oneOff: null, yearly: 0 } }, sharedReinforcements: { ...amounts(sharedResourceKeys), workstations: undefined } };
+    const budget = {
+      categories: { ...amounts(budgetCategoryKeys), network: { oneOff: null, yearly: 0 } },
+      sharedReinforcements: { ...amounts(sharedResourceKeys), workstations: undefined },
+    };
     expect(check(project({ budget }))).toMatchObject({
       status: 'fail',
       reason: 'budget_incomplete',
-      evidence: { missing: ['categories.network.oneOff', 'sharedReinforcements.workstations.oneOff', 'sharedReinforcements.workstations.yearly'] },
+      evidence: {
+        missing: ['categories.network.oneOff', 'sharedReinforcements.workstations.oneOff', 'sharedReinforcements.workstations.yearly'],
+      },
     });
   });
 

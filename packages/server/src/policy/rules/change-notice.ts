@@ -18,7 +18,13 @@ export const changeNoticeRule: ComplianceRule = {
     return (snapshot.changeNotices ?? []).map((notice): RuleResult => {
       const acknowledgeBy = addWorkingDays(notice.createdOn, workingDays, holidays);
       const ownerDepartmentId = notice.systemIds.map((systemId) => ownerOf.get(systemId) ?? null).find((id) => id !== null) ?? null;
-      const evidence = { createdOn: notice.createdOn, acknowledgeBy, workingDays, status: notice.status, workingDaysOpen: workingDaysBetween(notice.createdOn, context.today, holidays) };
+      const evidence = {
+        createdOn: notice.createdOn,
+        acknowledgeBy,
+        workingDays,
+        status: notice.status,
+        workingDaysOpen: workingDaysBetween(notice.createdOn, context.today, holidays),
+      };
       const verdict =
         notice.status === 'acknowledged'
           ? { status: 'pass' as const, reason: 'acknowledged' }

@@ -16,7 +16,9 @@ export const evaluateUseRule: ComplianceRule = {
       if (review === undefined) return { status: 'not_applicable', reason: 'no_held_review', evidence: {} };
       const missing = (['use', 'coordination', 'efficiency'] as const).filter((key) => !review.evaluations[key]);
       const evidence = { reviewId: review.id, heldOn: review.heldOn, missing };
-      return missing.length > 0 ? { status: 'fail', reason: 'evaluations_missing', evidence } : { status: 'pass', reason: 'evaluations_recorded', evidence };
+      return missing.length > 0
+        ? { status: 'fail', reason: 'evaluations_missing', evidence }
+        : { status: 'pass', reason: 'evaluations_recorded', evidence };
     });
   },
 };

@@ -27,12 +27,20 @@ export const reviewRule: ComplianceRule = {
     const latest = latestHeldReviews(snapshot.reviews);
     return evaluateEachSystem(snapshot, context, 'ITP-4.2-REVIEW', 'reviews', (system) => {
       // Only a system in use can be reviewed for how it is used.
-      if (system.lifecycle !== 'in_production') return { status: 'not_applicable', reason: 'not_in_production', evidence: { lifecycle: system.lifecycle } };
+      if (system.lifecycle !== 'in_production')
+        return { status: 'not_applicable', reason: 'not_in_production', evidence: { lifecycle: system.lifecycle } };
       const review = latest.get(system.id);
       if (review === undefined) return { status: 'fail', reason: 'never_reviewed', evidence: { intervalMonths } };
-      const evidence = { reviewId: review.id, heldOn: review.heldOn, intervalMonths, adjacentSystemCount: review.adjacentSystemCount, adjacentConsideredCount: review.adjacentConsideredCount };
+      const evidence = {
+        reviewId: review.id,
+        heldOn: review.heldOn,
+        intervalMonths,
+        adjacentSystemCount: review.adjacentSystemCount,
+        adjacentConsideredCount: review.adjacentConsideredCount,
+      };
       if (review.heldOn! < oldestCurrent) return { status: 'fail', reason: 'review_stale', evidence };
-      if (review.adjacentConsideredCount < review.adjacentSystemCount) return { status: 'fail', reason: 'adjacent_not_considered', evidence };
+      if (review.adjacentConsideredCount < review.adjacentSystemCount)
+        return { status: 'fail', reason: 'adjacent_not_considered', evidence };
       return { status: 'pass', reason: 'review_current', evidence };
     });
   },

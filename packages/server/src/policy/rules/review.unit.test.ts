@@ -17,7 +17,12 @@ const review = (overrides: Partial<SnapshotReview> = {}): SnapshotReview => ({
 
 describe('ITP-4.2-REVIEW', () => {
   it('passes a held review within the interval that considered the adjacent systems', () => {
-    expect(harness.check(buildSystem(), { reviews: [review()] })).toMatchObject({ status: 'pass', reason: 'review_current', evidence: { heldOn: '2026-03-01' }, fixPath: '/systems/system-1#reviews' });
+    expect(harness.check(buildSystem(), { reviews: [review()] })).toMatchObject({
+      status: 'pass',
+      reason: 'review_current',
+      evidence: { heldOn: '2026-03-01' },
+      fixPath: '/systems/system-1#reviews',
+    });
   });
 
   it('fails a system never reviewed, or only planned', () => {
@@ -27,16 +32,24 @@ describe('ITP-4.2-REVIEW', () => {
   });
 
   it('fails when the newest held review is older than the interval', () => {
-    expect(harness.check(buildSystem(), { reviews: [review({ heldOn: '2025-11-27' }), review({ id: 'older', heldOn: '2024-01-01' })] })).toMatchObject({ status: 'fail', reason: 'review_stale' });
+    expect(
+      harness.check(buildSystem(), { reviews: [review({ heldOn: '2025-11-27' }), review({ id: 'older', heldOn: '2024-01-01' })] }),
+    ).toMatchObject({ status: 'fail', reason: 'review_stale' });
     expect(harness.check(buildSystem(), { reviews: [review({ heldOn: '2025-11-28' })] }).status).toBe('pass');
   });
 
   it('fails a review that left adjacent systems unconsidered', () => {
-    expect(harness.check(buildSystem(), { reviews: [review({ adjacentConsideredCount: 1 })] })).toMatchObject({ status: 'fail', reason: 'adjacent_not_considered' });
+    expect(harness.check(buildSystem(), { reviews: [review({ adjacentConsideredCount: 1 })] })).toMatchObject({
+      status: 'fail',
+      reason: 'adjacent_not_considered',
+    });
   });
 
   it('is not applicable before production, out of scope or retired', () => {
-    expect(harness.check(buildSystem({ lifecycle: 'introducing' }), { reviews: [] })).toMatchObject({ status: 'not_applicable', reason: 'not_in_production' });
+    expect(harness.check(buildSystem({ lifecycle: 'introducing' }), { reviews: [] })).toMatchObject({
+      status: 'not_applicable',
+      reason: 'not_in_production',
+    });
     expect(harness.check(buildSystem({ scope: 'teaching' }), { reviews: [] }).reason).toBe('out_of_scope');
   });
 

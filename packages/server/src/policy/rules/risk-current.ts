@@ -33,11 +33,18 @@ export const riskCurrentRule: ComplianceRule = {
       }
     }
     return evaluateEachSystem(snapshot, context, 'ITP-4.2.1-RISK-CURRENT', 'risks', (system) => {
-      if (system.lifecycle !== 'in_production') return { status: 'not_applicable', reason: 'not_in_production', evidence: { lifecycle: system.lifecycle } };
+      if (system.lifecycle !== 'in_production')
+        return { status: 'not_applicable', reason: 'not_in_production', evidence: { lifecycle: system.lifecycle } };
       const analysis = latestAnalysis.get(system.id);
       const change = latestChange.get(system.id) ?? null;
       if (analysis === undefined) return { status: 'fail', reason: 'no_risk_analysis', evidence: { intervalMonths } };
-      const evidence = { analysisId: analysis.id, analysedOn: analysis.analysedOn, intervalMonths, latestChangeNoticeId: change?.id ?? null, latestChangeOn: change?.changedOn ?? null };
+      const evidence = {
+        analysisId: analysis.id,
+        analysedOn: analysis.analysedOn,
+        intervalMonths,
+        latestChangeNoticeId: change?.id ?? null,
+        latestChangeOn: change?.changedOn ?? null,
+      };
       if (analysis.analysedOn < oldestCurrent) return { status: 'fail', reason: 'risk_analysis_stale', evidence };
       if (change !== null && analysis.analysedOn < change.changedOn) return { status: 'fail', reason: 'older_than_change', evidence };
       return { status: 'pass', reason: 'risk_analysis_current', evidence };

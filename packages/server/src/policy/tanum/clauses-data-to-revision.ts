@@ -13,9 +13,12 @@ export const dataToRevisionClauses: Clause[] = [
     titleSv: 'Personuppgifter',
     titleEn: 'Personal data',
     textSv: 'Kommunens hantering av personuppgifter skall följa Personuppgiftslagen (PUL).',
-    textEn: 'Personal data is handled per the data protection law (in 2002 PUL; today the GDPR and the Swedish Data Protection Act 2018:218): each system records whether it processes personal data and, if so, a record of processing (purposes, categories of data subjects and data, recipients, transfers, retention, security measures, legal basis) reviewed by the data protection officer.',
-    ruleDescriptionSv: 'Varje system anger om det behandlar personuppgifter. Gör det det, finns en registerförteckning (ändamål, kategorier av registrerade och uppgifter, mottagare, överföringar, lagringstid, säkerhetsåtgärder, rättslig grund) som dataskyddsombudet har granskat.',
-    ruleDescriptionEn: 'Every system records whether it processes personal data. If it does, it has a record of processing (purposes, categories of data subjects and data, recipients, transfers, retention, security measures, legal basis) reviewed by the data protection officer.',
+    textEn:
+      'Personal data is handled per the data protection law (in 2002 PUL; today the GDPR and the Swedish Data Protection Act 2018:218): each system records whether it processes personal data and, if so, a record of processing (purposes, categories of data subjects and data, recipients, transfers, retention, security measures, legal basis) reviewed by the data protection officer.',
+    ruleDescriptionSv:
+      'Varje system anger om det behandlar personuppgifter. Gör det det, finns en registerförteckning (ändamål, kategorier av registrerade och uppgifter, mottagare, överföringar, lagringstid, säkerhetsåtgärder, rättslig grund) som dataskyddsombudet har granskat.',
+    ruleDescriptionEn:
+      'Every system records whether it processes personal data. If it does, it has a record of processing (purposes, categories of data subjects and data, recipients, transfers, retention, security measures, legal basis) reviewed by the data protection officer.',
   },
   {
     id: 'ITP-8-OFFICIAL-DOC',
@@ -23,8 +26,10 @@ export const dataToRevisionClauses: Clause[] = [
     kind: 'record',
     titleSv: 'Allmänna handlingar',
     titleEn: 'Official documents',
-    textSv: 'All hantering av dokument skall följa Personuppgiftslag och Offentlighetslagstiftning. I detta sammanhang skall observeras, att till kommunen inkommen e-post skall betraktas som inkommen handling.',
-    textEn: 'All document handling follows the data protection and public access laws; incoming e-mail is an incoming official document (inkommen handling).',
+    textSv:
+      'All hantering av dokument skall följa Personuppgiftslag och Offentlighetslagstiftning. I detta sammanhang skall observeras, att till kommunen inkommen e-post skall betraktas som inkommen handling.',
+    textEn:
+      'All document handling follows the data protection and public access laws; incoming e-mail is an incoming official document (inkommen handling).',
   },
   {
     id: 'ITP-8-MAILBOX',
@@ -32,8 +37,10 @@ export const dataToRevisionClauses: Clause[] = [
     kind: 'rule',
     titleSv: 'Bevakning av brevlådor',
     titleEn: 'Watching mailboxes',
-    textSv: 'Av ovanstående följer, att medarbetare som tilldelas brevlåda för e-post regelbundet skall bevaka denna, då inkommande post kan kräva hantering i enlighet med kommunens bestämmelser om inkomna handlingar.',
-    textEn: 'A person given a mailbox must watch it regularly: functional (shared) mailboxes have a responsible person and a deputy, like systems.',
+    textSv:
+      'Av ovanstående följer, att medarbetare som tilldelas brevlåda för e-post regelbundet skall bevaka denna, då inkommande post kan kräva hantering i enlighet med kommunens bestämmelser om inkomna handlingar.',
+    textEn:
+      'A person given a mailbox must watch it regularly: functional (shared) mailboxes have a responsible person and a deputy, like systems.',
     ruleDescriptionSv: 'Varje funktionsbrevlåda har en ansvarig person och minst en ersättare, båda anställda och olika personer.',
     ruleDescriptionEn: 'Every functional mailbox has a responsible person and at least one deputy, both employed and different people.',
   },
@@ -43,8 +50,10 @@ export const dataToRevisionClauses: Clause[] = [
     kind: 'record',
     titleSv: 'Information om dataskydd och offentlighet',
     titleEn: 'Information on data protection and public access',
-    textSv: 'Kommunkansliet sammanställer information i dessa frågor tillsammans med kommunens PUL-ombud. Kansliet ansvarar för utbildning och kontinuerlig information till kommunens politiker och anställda i frågor som rör Personuppgiftslag och Offentlighetslagstiftning.',
-    textEn: 'The secretariat, with the data protection officer, trains and informs politicians and employees on data protection and public access: courses of that topic, with attendance.',
+    textSv:
+      'Kommunkansliet sammanställer information i dessa frågor tillsammans med kommunens PUL-ombud. Kansliet ansvarar för utbildning och kontinuerlig information till kommunens politiker och anställda i frågor som rör Personuppgiftslag och Offentlighetslagstiftning.',
+    textEn:
+      'The secretariat, with the data protection officer, trains and informs politicians and employees on data protection and public access: courses of that topic, with attendance.',
   },
   {
     id: 'ITP-9-AS-MAIL',
@@ -52,7 +61,8 @@ export const dataToRevisionClauses: Clause[] = [
     kind: 'record',
     titleSv: 'E-post hanteras som post',
     titleEn: 'E-mail handled as mail',
-    textSv: 'e-post blir ett allt viktigare arbetsredskap i kommunens verksamhet. All e-post skall administrativt hanteras som traditionell post. Kommunkansliet ansvarar för regler kring e-posten i detta hänseende.',
+    textSv:
+      'e-post blir ett allt viktigare arbetsredskap i kommunens verksamhet. All e-post skall administrativt hanteras som traditionell post. Kommunkansliet ansvarar för regler kring e-posten i detta hänseende.',
     textEn: 'E-mail is handled administratively like traditional mail; the secretariat sets the rules (a policy document).',
   },
   {
@@ -61,8 +71,10 @@ export const dataToRevisionClauses: Clause[] = [
     kind: 'record',
     titleSv: 'Internetförbindelsen',
     titleEn: 'The Internet connection',
-    textSv: 'Kommunens Internet-förbindelse är avsedd att användas enbart för kommunens egna kommunikationsbehov. KS har fattat beslut i detta ärende 2000-08-09.',
-    textEn: "The municipality's Internet connection is for its own communication needs only (KS decision 2000-08-09): a rule of use, acknowledged like the other documents.",
+    textSv:
+      'Kommunens Internet-förbindelse är avsedd att användas enbart för kommunens egna kommunikationsbehov. KS har fattat beslut i detta ärende 2000-08-09.',
+    textEn:
+      "The municipality's Internet connection is for its own communication needs only (KS decision 2000-08-09): a rule of use, acknowledged like the other documents.",
   },
   {
     id: 'ITP-11-GUIDELINES',
@@ -79,10 +91,14 @@ export const dataToRevisionClauses: Clause[] = [
     kind: 'rule',
     titleSv: 'Kunskap om reglerna',
     titleEn: 'Knowing the rules',
-    textSv: 'Det åligger varje förvaltning att tillse att varje medarbetare, som använder IT-stöd i sitt arbete, har nödvändig kunskap kring kommunens IT-policy och Riktlinjer för IT-säkerhet samt övriga regler som gäller för användningen.',
-    textEn: 'Every department makes sure each employee who uses IT knows the IT policy, the security guidelines and the other rules of use.',
-    ruleDescriptionSv: 'Varje medarbetare som använder IT har bekräftat gällande versioner av IT-policyn, riktlinjerna för IT-säkerhet och övriga regler för användningen.',
-    ruleDescriptionEn: 'Every employee who uses IT has acknowledged the current versions of the IT policy, the IT security guidelines and the other rules of use.',
+    textSv:
+      'Det åligger varje förvaltning att tillse att varje medarbetare, som använder IT-stöd i sitt arbete, har nödvändig kunskap kring kommunens IT-policy och Riktlinjer för IT-säkerhet samt övriga regler som gäller för användningen.',
+    textEn:
+      'Every department makes sure each employee who uses IT knows the IT policy, the security guidelines and the other rules of use.',
+    ruleDescriptionSv:
+      'Varje medarbetare som använder IT har bekräftat gällande versioner av IT-policyn, riktlinjerna för IT-säkerhet och övriga regler för användningen.',
+    ruleDescriptionEn:
+      'Every employee who uses IT has acknowledged the current versions of the IT policy, the IT security guidelines and the other rules of use.',
   },
   {
     id: 'ITP-12-CHANGE-INFORM',
@@ -90,8 +106,10 @@ export const dataToRevisionClauses: Clause[] = [
     kind: 'notice',
     titleSv: 'Information vid ändringar',
     titleEn: 'Informing about changes',
-    textSv: 'Vid förändringar i policydokument eller av regler för IT-verksamheten skall anställda utan fördröjning informeras om förändringarna av sin förvaltning.',
-    textEn: 'When a policy document or rule changes, employees are informed without delay by their department: publishing a new version notifies every affected employee and tracks acknowledgement of that version, per department.',
+    textSv:
+      'Vid förändringar i policydokument eller av regler för IT-verksamheten skall anställda utan fördröjning informeras om förändringarna av sin förvaltning.',
+    textEn:
+      'When a policy document or rule changes, employees are informed without delay by their department: publishing a new version notifies every affected employee and tracks acknowledgement of that version, per department.',
   },
   {
     id: 'ITP-12-FOLLOW',
@@ -111,8 +129,11 @@ export const dataToRevisionClauses: Clause[] = [
     titleSv: 'Utvärdering och revidering',
     titleEn: 'Evaluation and revision',
     textSv: 'Detta dokument skall utvärderas minst vart tredje år eller efter kortare tid om så anses lämpligt.',
-    textEn: 'The policy is evaluated at least every third year, or sooner: every policy document has a review interval (36 months for the IT policy) and is flagged before and when it is overdue.',
-    ruleDescriptionSv: 'Varje policydokument har granskats inom sitt granskningsintervall ({{policyRevisionIntervalMonths}} månader för IT-policyn) och flaggas både innan och när granskningen är försenad.',
-    ruleDescriptionEn: 'Every policy document was reviewed within its review interval ({{policyRevisionIntervalMonths}} months for the IT policy) and is flagged both before and when the review is overdue.',
+    textEn:
+      'The policy is evaluated at least every third year, or sooner: every policy document has a review interval (36 months for the IT policy) and is flagged before and when it is overdue.',
+    ruleDescriptionSv:
+      'Varje policydokument har granskats inom sitt granskningsintervall ({{policyRevisionIntervalMonths}} månader för IT-policyn) och flaggas både innan och när granskningen är försenad.',
+    ruleDescriptionEn:
+      'Every policy document was reviewed within its review interval ({{policyRevisionIntervalMonths}} months for the IT policy) and is flagged both before and when the review is overdue.',
   },
 ];

@@ -15,7 +15,8 @@ export const itUnitToSoftwareClauses: Clause[] = [
     textSv:
       'Inom Tanums kommun finns en IT-enhet underställd Ekonomikontoret. IT-enheten organiseras i enlighet med KS beslut 2000-06-07.\n\n' +
       'IT-enheten leds av en IT-chef. Det är IT-chefens uppdrag att initiera, planera och leda kommunens IT-verksamhet. IT-chefen har ansvar för standardisering, drift, underhåll och nyanskaffningar inom IT-verksamheten.',
-    textEn: 'The IT unit sits under the finance office and is led by the IT chief, who answers for standardisation, operation, maintenance and acquisitions.',
+    textEn:
+      'The IT unit sits under the finance office and is led by the IT chief, who answers for standardisation, operation, maintenance and acquisitions.',
   },
   {
     id: 'ITP-4.3-ASSIST',
@@ -26,7 +27,8 @@ export const itUnitToSoftwareClauses: Clause[] = [
     textSv:
       'IT-enheten skall, då så är lämpligt, tillsammans med verksamhetsföreträdare genomföra kommungemensamma och för kommunen viktiga utvecklingsprojekt.\n\n' +
       'IT-enheten skall, på uppmaning av systemägande förvaltning, delta i upphandlingar, införanden, uppdateringar samt genomgångar av verksamhetssystem.',
-    textEn: "On the owner's request the IT unit takes part in procurements, introductions, updates and reviews: these records can name IT unit participants.",
+    textEn:
+      "On the owner's request the IT unit takes part in procurements, introductions, updates and reviews: these records can name IT unit participants.",
   },
   {
     id: 'ITP-4.3-SWITCHBOARD',
@@ -44,9 +46,12 @@ export const itUnitToSoftwareClauses: Clause[] = [
     titleSv: 'Driftinstruktion',
     titleEn: 'Operations instruction',
     textSv: 'Driftinstruktion för IT-verksamheten upprättas av IT-chefen och hålls kontinuerligt uppdaterad.',
-    textEn: 'The IT chief keeps an operations instruction (Driftinstruktion) continuously up to date: a policy document with a short review interval (default 12 months).',
-    ruleDescriptionSv: 'Driftinstruktionen för IT-verksamheten har granskats av IT-chefen under de senaste {{operationsInstructionReviewIntervalMonths}} månaderna.',
-    ruleDescriptionEn: 'The operations instruction of the IT unit was reviewed by the IT chief within the last {{operationsInstructionReviewIntervalMonths}} months.',
+    textEn:
+      'The IT chief keeps an operations instruction (Driftinstruktion) continuously up to date: a policy document with a short review interval (default 12 months).',
+    ruleDescriptionSv:
+      'Driftinstruktionen för IT-verksamheten har granskats av IT-chefen under de senaste {{operationsInstructionReviewIntervalMonths}} månaderna.',
+    ruleDescriptionEn:
+      'The operations instruction of the IT unit was reviewed by the IT chief within the last {{operationsInstructionReviewIntervalMonths}} months.',
   },
   {
     id: 'ITP-5-ADEQUATE',
@@ -57,7 +62,8 @@ export const itUnitToSoftwareClauses: Clause[] = [
     textSv:
       'En av förutsättningarna för rationellt utnyttjande av IT-systemen är, att användarna har adekvat utbildning för systemen. Det åligger förvaltningarna att ansvara för att medarbetarnas IT-kunskaper motsvarar verksamhetens krav och matchar de tekniska förutsättningarna.\n\n' +
       'IT-enheten bistår, efter anmodan, förvaltningarna om att planera och eventuellt till viss del genomföra utbildningar.',
-    textEn: "Departments make sure their employees' IT skills match the needs of the work and the systems: training records per person, per system.",
+    textEn:
+      "Departments make sure their employees' IT skills match the needs of the work and the systems: training records per person, per system.",
   },
   {
     id: 'ITP-5-NEW-SYSTEM',
@@ -65,8 +71,10 @@ export const itUnitToSoftwareClauses: Clause[] = [
     kind: 'rule',
     titleSv: 'Utbildning vid nya system',
     titleEn: 'Training for new systems',
-    textSv: 'För att nå framgång vid införande av nya IT-system eller större förändringar inom befintliga system måste personalens behov av information och utbildning tillgodoses.',
-    textEn: "When a system is introduced or changed a lot, the staff's needs for information and training are met: an introduction project without a training plan cannot pass its gate, and its users' training is tracked.",
+    textSv:
+      'För att nå framgång vid införande av nya IT-system eller större förändringar inom befintliga system måste personalens behov av information och utbildning tillgodoses.',
+    textEn:
+      "When a system is introduced or changed a lot, the staff's needs for information and training are met: an introduction project without a training plan cannot pass its gate, and its users' training is tracked.",
     ruleDescriptionSv: 'Varje införandeprojekt har en utbildningsplan, och utbildningen av systemets användare följs upp.',
     ruleDescriptionEn: "Every introduction project has a training plan, and the training of the system's users is tracked.",
   },
@@ -77,7 +85,8 @@ export const itUnitToSoftwareClauses: Clause[] = [
     titleSv: 'Utbildning i IT-säkerhet och nätverksteknik',
     titleEn: 'IT security and networking training',
     textSv: 'För användare genomför IT-enheten regelbundet utbildningar i IT-säkerhet och grundläggande nätverksteknik.',
-    textEn: "The IT unit regularly holds training in IT security and basic networking: each user's latest IT-security training is within the interval (default 36 months).",
+    textEn:
+      "The IT unit regularly holds training in IT security and basic networking: each user's latest IT-security training is within the interval (default 36 months).",
     ruleDescriptionSv: 'Varje användares senaste utbildning i IT-säkerhet är högst {{securityTrainingIntervalMonths}} månader gammal.',
     ruleDescriptionEn: "Each user's latest IT security training is no older than {{securityTrainingIntervalMonths}} months.",
   },
@@ -97,7 +106,8 @@ export const itUnitToSoftwareClauses: Clause[] = [
     titleSv: 'IT-enheten äger utrustningen',
     titleEn: 'The IT unit owns the equipment',
     textSv: 'IT-enheten äger kommunens IT-utrustning såsom nät, kommunikationsutrustning, servrar, PCar, skrivare (KS beslut 2002).',
-    textEn: "The IT unit owns the municipality's IT equipment: network, communication equipment, servers, PCs, printers. Every such asset's owner is the IT unit.",
+    textEn:
+      "The IT unit owns the municipality's IT equipment: network, communication equipment, servers, PCs, printers. Every such asset's owner is the IT unit.",
     ruleDescriptionSv: 'Varje tillgång av slaget nät, kommunikationsutrustning, server, dator eller skrivare ägs av IT-enheten.',
     ruleDescriptionEn: 'Every network, communication, server, computer or printer asset is owned by the IT unit.',
   },
@@ -107,10 +117,14 @@ export const itUnitToSoftwareClauses: Clause[] = [
     kind: 'rule',
     titleSv: 'Datorer i skolnäten',
     titleEn: 'Computers in the school networks',
-    textSv: 'För datorer för undervisning och pedagogiskt arbete i skolnäten gäller särskild ordning. Dock äger IT-enheten samtliga datorer som vid något tillfälle ges rätt till access i Kommunhus-nätet.',
-    textEn: 'Computers for teaching in the school networks follow their own order, but every computer that at any time is given access to the town-hall network is owned by the IT unit.',
-    ruleDescriptionSv: 'Varje dator som någon gång har fått åtkomst till kommunhusnätet ägs av IT-enheten, även om den används för undervisning.',
-    ruleDescriptionEn: 'Every computer that has ever been given access to the town-hall network is owned by the IT unit, even if it is used for teaching.',
+    textSv:
+      'För datorer för undervisning och pedagogiskt arbete i skolnäten gäller särskild ordning. Dock äger IT-enheten samtliga datorer som vid något tillfälle ges rätt till access i Kommunhus-nätet.',
+    textEn:
+      'Computers for teaching in the school networks follow their own order, but every computer that at any time is given access to the town-hall network is owned by the IT unit.',
+    ruleDescriptionSv:
+      'Varje dator som någon gång har fått åtkomst till kommunhusnätet ägs av IT-enheten, även om den används för undervisning.',
+    ruleDescriptionEn:
+      'Every computer that has ever been given access to the town-hall network is owned by the IT unit, even if it is used for teaching.',
   },
   {
     id: 'ITP-6-SHARED-COST',
@@ -118,10 +132,13 @@ export const itUnitToSoftwareClauses: Clause[] = [
     kind: 'rule',
     titleSv: 'Förstärkning av kommungemensamma resurser',
     titleEn: 'Reinforcing shared resources',
-    textSv: 'Vid projekt för införanden, utökningar eller uppgraderingar av IT-system som kräver förstärkning av kommungemensamma resurser skall kostnader för dessa förstärkningar redovisas i projektets budget och finansieras inom projektet. Exempel på sådana kommungemensamma resurser är nät, kommunikation, servrar och arbetsdatorer.',
+    textSv:
+      'Vid projekt för införanden, utökningar eller uppgraderingar av IT-system som kräver förstärkning av kommungemensamma resurser skall kostnader för dessa förstärkningar redovisas i projektets budget och finansieras inom projektet. Exempel på sådana kommungemensamma resurser är nät, kommunikation, servrar och arbetsdatorer.',
     textEn: 'See ITP-4.2.1-BUDGET: reinforcements of shared resources are budgeted in the project.',
-    ruleDescriptionSv: 'Ett projekt som kräver förstärkning av kommungemensamma resurser (nät, kommunikation, servrar, arbetsdatorer) redovisar kostnaden för förstärkningen i sin budget.',
-    ruleDescriptionEn: 'A project that needs shared resources (network, communication, servers, workstations) reinforced states the cost of the reinforcement in its budget.',
+    ruleDescriptionSv:
+      'Ett projekt som kräver förstärkning av kommungemensamma resurser (nät, kommunikation, servrar, arbetsdatorer) redovisar kostnaden för förstärkningen i sin budget.',
+    ruleDescriptionEn:
+      'A project that needs shared resources (network, communication, servers, workstations) reinforced states the cost of the reinforcement in its budget.',
   },
   {
     id: 'ITP-7-LICENCE',
@@ -130,8 +147,10 @@ export const itUnitToSoftwareClauses: Clause[] = [
     titleSv: 'Licenser',
     titleEn: 'Licences',
     textSv: 'Kommunen skall, i de fall licensiering krävs, inköpa licenser enligt villkoren för programmet.',
-    textEn: "Where licences are required, they are bought per the product's terms: for each licensed product, installations or users do not exceed entitlements.",
-    ruleDescriptionSv: 'För varje licensierad produkt är antalet installationer eller användare högst lika stort som antalet köpta licenser.',
+    textEn:
+      "Where licences are required, they are bought per the product's terms: for each licensed product, installations or users do not exceed entitlements.",
+    ruleDescriptionSv:
+      'För varje licensierad produkt är antalet installationer eller användare högst lika stort som antalet köpta licenser.',
     ruleDescriptionEn: 'For every licensed product, the number of installations or users does not exceed the licences bought.',
   },
   {
@@ -140,7 +159,8 @@ export const itUnitToSoftwareClauses: Clause[] = [
     kind: 'record',
     titleSv: 'Generell programvara',
     titleEn: 'Generic software',
-    textSv: 'Så långt möjligt skall den programvara som används av kommunen vara generell. Lokalt egenutvecklad programvara leder ofta till problem i organisationer utan egen utvecklingsavdelning.',
+    textSv:
+      'Så långt möjligt skall den programvara som används av kommunen vara generell. Lokalt egenutvecklad programvara leder ofta till problem i organisationer utan egen utvecklingsavdelning.',
     textEn: 'Software should be generic (off-the-shelf) as far as possible.',
   },
   {
@@ -158,7 +178,9 @@ export const itUnitToSoftwareClauses: Clause[] = [
     kind: 'gate',
     titleSv: 'Öppen källkod',
     titleEn: 'Open-source software',
-    textSv: 'Programvara baserad på öppen källkod kan användas efter särskild prövning från IT-chefen. Vid prövning bedöms programvarans stabilitet, säkerhet och framtidssäkring.',
-    textEn: 'Open-source software may be used after a specific review by the IT chief that assesses stability, security and future-proofing. The review records each of the three with a judgement and a reason, and the licence (SPDX identifier).',
+    textSv:
+      'Programvara baserad på öppen källkod kan användas efter särskild prövning från IT-chefen. Vid prövning bedöms programvarans stabilitet, säkerhet och framtidssäkring.',
+    textEn:
+      'Open-source software may be used after a specific review by the IT chief that assesses stability, security and future-proofing. The review records each of the three with a judgement and a reason, and the licence (SPDX identifier).',
   },
 ];

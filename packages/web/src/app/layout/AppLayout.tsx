@@ -26,11 +26,7 @@ export function AppLayout() {
       <a href="#main-content" className="skip-link" onClick={skipToContent}>
         {t('app.skipToContent')}
       </a>
-      <AppShell
-        header={{ height: 60 }}
-        navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navigationOpen } }}
-        padding="lg"
-      >
+      <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navigationOpen } }} padding="lg">
         <AppShell.Header component="header">
           <Group h="100%" px="md" justify="space-between" wrap="nowrap">
             <Group gap="sm" wrap="nowrap">

@@ -50,7 +50,12 @@ export function HeaderControls() {
       {me.memberships.length > 1 ? (
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
-            <Button variant="subtle" size="sm" visibleFrom="xs" aria-label={`${t('header.switchMunicipality')}: ${me.municipality.municipalityName}`}>
+            <Button
+              variant="subtle"
+              size="sm"
+              visibleFrom="xs"
+              aria-label={`${t('header.switchMunicipality')}: ${me.municipality.municipalityName}`}
+            >
               {me.municipality.municipalityName}
             </Button>
           </Menu.Target>

@@ -4,7 +4,21 @@ import { useTranslation } from 'react-i18next';
 import { hasPermission, useCurrentUser } from '../session.ts';
 
 interface NavigationItem {
-  to: '/' | '/departments' | '/people' | '/roles' | '/audit-log' | '/api-tokens' | '/settings' | '/systems' | '/my-systems' | '/compliance' | '/public' | '/projects' | '/reviews' | '/change-notices';
+  to:
+    | '/'
+    | '/departments'
+    | '/people'
+    | '/roles'
+    | '/audit-log'
+    | '/api-tokens'
+    | '/settings'
+    | '/systems'
+    | '/my-systems'
+    | '/compliance'
+    | '/public'
+    | '/projects'
+    | '/reviews'
+    | '/change-notices';
   label: string;
   permission?: string;
 }

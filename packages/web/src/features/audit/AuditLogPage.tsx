@@ -42,7 +42,8 @@ export function AuditLogPage() {
   const paging = useCursorPaging(JSON.stringify(filters), 50);
   const events = useQuery({
     queryKey: ['audit-events', 'list', filters, paging.cursor, paging.pageSize],
-    queryFn: ({ signal }) => api.get<AuditEventList>('/audit-events', { ...filters, sort: '-occurredAt', cursor: paging.cursor, limit: paging.pageSize }, signal),
+    queryFn: ({ signal }) =>
+      api.get<AuditEventList>('/audit-events', { ...filters, sort: '-occurredAt', cursor: paging.cursor, limit: paging.pageSize }, signal),
     placeholderData: keepPreviousData,
   });
   const filtered = Boolean(entityType || entityId || actor || fromDate || toDate);
@@ -75,7 +76,12 @@ export function AuditLogPage() {
           data={entityTypes.map((value) => ({ value, label: t(`audit.entityTypes.${value}`) }))}
           w={200}
         />
-        <TextInput label={t('audit.entityId')} value={entityIdInput} onChange={(event) => setEntityIdInput(event.currentTarget.value)} w={300} />
+        <TextInput
+          label={t('audit.entityId')}
+          value={entityIdInput}
+          onChange={(event) => setEntityIdInput(event.currentTarget.value)}
+          w={300}
+        />
         <DateField label={t('audit.from')} value={fromDate} onChange={setFromDate} w={170} />
         <DateField label={t('audit.to')} value={toDate} onChange={setToDate} w={170} />
         {filtered && (
@@ -86,7 +92,12 @@ export function AuditLogPage() {
       </Group>
       {actor && (
         <Group mb="md" gap="xs">
-          <Pill size="lg" withRemoveButton removeButtonProps={{ 'aria-label': t('audit.removePersonFilter') }} onRemove={() => setActor(null)}>
+          <Pill
+            size="lg"
+            withRemoveButton
+            removeButtonProps={{ 'aria-label': t('audit.removePersonFilter') }}
+            onRemove={() => setActor(null)}
+          >
             {t('audit.personFilter', { name: actor.name })}
           </Pill>
         </Group>
@@ -123,7 +134,12 @@ export function AuditLogPage() {
                     <Fragment key={event.id}>
                       <Table.Tr data-testid="audit-row">
                         <Table.Td>
-                          <ExpandRowButton open={open} controls={detailsId} label={t(open ? 'audit.hideDetails' : 'audit.showDetails', { sequence: event.sequence })} onToggle={() => toggle(event.id)} />
+                          <ExpandRowButton
+                            open={open}
+                            controls={detailsId}
+                            label={t(open ? 'audit.hideDetails' : 'audit.showDetails', { sequence: event.sequence })}
+                            onToggle={() => toggle(event.id)}
+                          />
                         </Table.Td>
                         <Table.Td style={{ whiteSpace: 'nowrap' }}>
                           <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time>

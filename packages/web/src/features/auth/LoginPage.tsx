@@ -45,7 +45,8 @@ export function LoginPage() {
   };
 
   const login = useMutation({
-    mutationFn: (values: { email: string; password: string }) => api.post<Me>('/auth/login', { email: values.email.trim(), password: values.password }),
+    mutationFn: (values: { email: string; password: string }) =>
+      api.post<Me>('/auth/login', { email: values.email.trim(), password: values.password }),
     onSuccess: async (me) => {
       applySession(me);
       if (pickedLocale) void i18next.changeLanguage(pickedLocale);
@@ -60,7 +61,9 @@ export function LoginPage() {
 
   const chooseMunicipality = useMutation({
     mutationFn: async (municipalityId: string) =>
-      loggedIn && municipalityId !== loggedIn.municipality.municipalityId ? api.post<Me>('/me/municipality', { municipalityId }) : loggedIn!,
+      loggedIn && municipalityId !== loggedIn.municipality.municipalityId
+        ? api.post<Me>('/me/municipality', { municipalityId })
+        : loggedIn!,
     onSuccess: enterApplication,
   });
 
@@ -135,13 +138,7 @@ export function LoginPage() {
                     {loginErrorMessage(login.error, t)}
                   </Alert>
                 )}
-                <TextInput
-                  label={t('login.email')}
-                  type="email"
-                  autoComplete="username"
-                  required
-                  {...form.getInputProps('email')}
-                />
+                <TextInput label={t('login.email')} type="email" autoComplete="username" required {...form.getInputProps('email')} />
                 <PasswordInput label={t('login.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
                 <Button type="submit" loading={login.isPending} fullWidth>
                   {t('login.submit')}

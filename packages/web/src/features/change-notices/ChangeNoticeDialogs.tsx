@@ -16,7 +16,11 @@ export function AcknowledgeModal({ notice, onClose }: { notice: ChangeNotice; on
   const [note, setNote] = useState('');
   const [stale, setStale] = useState(false);
   const acknowledge = useMutation({
-    mutationFn: () => apiRequest<ChangeNotice>('POST', `/change-notices/${notice.id}/acknowledge`, { body: { note: note.trim() || null }, version: notice.version }),
+    mutationFn: () =>
+      apiRequest<ChangeNotice>('POST', `/change-notices/${notice.id}/acknowledge`, {
+        body: { note: note.trim() || null },
+        version: notice.version,
+      }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['change-notices'] });
       notifySuccess(t('notices.acknowledged'));
@@ -44,7 +48,14 @@ export function AcknowledgeModal({ notice, onClose }: { notice: ChangeNotice; on
               }}
             />
           )}
-          <Textarea label={t('notices.acknowledgeNote')} value={note} onChange={(event) => setNote(event.currentTarget.value)} autosize minRows={2} data-autofocus />
+          <Textarea
+            label={t('notices.acknowledgeNote')}
+            value={note}
+            onChange={(event) => setNote(event.currentTarget.value)}
+            autosize
+            minRows={2}
+            data-autofocus
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('notices.cancel')}
@@ -99,8 +110,20 @@ export function ChangeNoticeCreateModal({ onClose }: { onClose: () => void }) {
             onChange={(event) => setKind(event.currentTarget.value as typeof kind)}
             data={(['operation', 'responsibility'] as const).map((value) => ({ value, label: t(`noticeKind.${value}`) }))}
           />
-          <TextInput label={t('notices.titleLabel')} required value={title} onChange={(event) => setTitle(event.currentTarget.value)} error={errors.title} />
-          <Textarea label={t('notices.description')} value={description} onChange={(event) => setDescription(event.currentTarget.value)} autosize minRows={2} />
+          <TextInput
+            label={t('notices.titleLabel')}
+            required
+            value={title}
+            onChange={(event) => setTitle(event.currentTarget.value)}
+            error={errors.title}
+          />
+          <Textarea
+            label={t('notices.description')}
+            value={description}
+            onChange={(event) => setDescription(event.currentTarget.value)}
+            autosize
+            minRows={2}
+          />
           <DateField label={t('notices.plannedOn')} value={plannedOn} onChange={setPlannedOn} />
           <MultiSelect
             label={t('notices.systems')}
@@ -111,7 +134,11 @@ export function ChangeNoticeCreateModal({ onClose }: { onClose: () => void }) {
             error={errors.systemIds}
             data={(systems.data?.items ?? []).map((system) => ({ value: system.id, label: system.name }))}
           />
-          <Checkbox label={t('notices.touchesIntegrations')} checked={touchesIntegrations} onChange={(event) => setTouchesIntegrations(event.currentTarget.checked)} />
+          <Checkbox
+            label={t('notices.touchesIntegrations')}
+            checked={touchesIntegrations}
+            onChange={(event) => setTouchesIntegrations(event.currentTarget.checked)}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('notices.cancel')}

@@ -31,7 +31,8 @@ export function ChangeNoticePage() {
   if (notice.error || !notice.data) return <ErrorState error={notice.error} onRetry={() => void notice.refetch()} />;
   const n = notice.data;
   const change = n.responsibilityChange;
-  const holders = (list: Array<{ name: string }>) => (list.length === 0 ? t('noticePage.nobody') : list.map((holder) => holder.name).join(', '));
+  const holders = (list: Array<{ name: string }>) =>
+    list.length === 0 ? t('noticePage.nobody') : list.map((holder) => holder.name).join(', ');
 
   return (
     <>
@@ -65,7 +66,9 @@ export function ChangeNoticePage() {
         <SectionCard id="change" title={t('noticePage.change')}>
           <SimpleGrid component="dl" cols={{ base: 1, sm: 2, md: 3 }} spacing="md" m={0}>
             <Fact label={t('notices.plannedOn')}>{formatDate(n.plannedOn)}</Fact>
-            <Fact label={t('noticePage.reported')}>{t('noticePage.reportedBy', { name: n.createdByName, at: formatDateTime(n.createdAt) })}</Fact>
+            <Fact label={t('noticePage.reported')}>
+              {t('noticePage.reportedBy', { name: n.createdByName, at: formatDateTime(n.createdAt) })}
+            </Fact>
             <Fact label={t('notices.systems')}>
               <SystemLinks systems={n.systems} empty="–" />
             </Fact>
@@ -97,8 +100,7 @@ export function ChangeNoticePage() {
               <List.Item key={recipient.personId}>
                 {t('noticePage.recipient', { name: recipient.name, email: recipient.email })}
                 {recipient.systems.length > 0 && ' – '}
-                {recipient.systems.length > 0 && t('noticePage.managerOf')}{' '}
-                <SystemLinks systems={recipient.systems} />
+                {recipient.systems.length > 0 && t('noticePage.managerOf')} <SystemLinks systems={recipient.systems} />
               </List.Item>
             ))}
           </List>
@@ -122,7 +124,11 @@ function AcknowledgementSection({ notice }: { notice: ChangeNoticeDetail }) {
   const [note, setNote] = useState('');
   const [stale, setStale] = useState(false);
   const acknowledge = useMutation({
-    mutationFn: () => apiRequest<ChangeNotice>('POST', `/change-notices/${notice.id}/acknowledge`, { body: { note: note.trim() || null }, version: notice.version }),
+    mutationFn: () =>
+      apiRequest<ChangeNotice>('POST', `/change-notices/${notice.id}/acknowledge`, {
+        body: { note: note.trim() || null },
+        version: notice.version,
+      }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['change-notices'] });
       void queryClient.invalidateQueries({ queryKey: ['compliance'] });
@@ -145,7 +151,9 @@ function AcknowledgementSection({ notice }: { notice: ChangeNoticeDetail }) {
             <Text size="sm" fw={700}>
               {t('noticeStatus.acknowledged')}
             </Text>
-            <Text size="sm">{t('notices.acknowledgedLine', { at: formatDateTime(notice.acknowledgedAt), name: notice.acknowledgedByName ?? '–' })}</Text>
+            <Text size="sm">
+              {t('notices.acknowledgedLine', { at: formatDateTime(notice.acknowledgedAt), name: notice.acknowledgedByName ?? '–' })}
+            </Text>
             {notice.acknowledgementNote && (
               <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
                 {t('noticePage.note', { note: notice.acknowledgementNote })}
@@ -180,7 +188,14 @@ function AcknowledgementSection({ notice }: { notice: ChangeNoticeDetail }) {
                       }}
                     />
                   )}
-                  <Textarea label={t('notices.acknowledgeNote')} value={note} onChange={(event) => setNote(event.currentTarget.value)} autosize minRows={2} maxLength={2000} />
+                  <Textarea
+                    label={t('notices.acknowledgeNote')}
+                    value={note}
+                    onChange={(event) => setNote(event.currentTarget.value)}
+                    autosize
+                    minRows={2}
+                    maxLength={2000}
+                  />
                   <Group>
                     <Button type="submit" loading={acknowledge.isPending} disabled={stale}>
                       {t('notices.acknowledge')}

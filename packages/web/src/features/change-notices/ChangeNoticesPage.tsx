@@ -33,11 +33,16 @@ export function ChangeNoticesPage() {
   const [acknowledging, setAcknowledging] = useState<ChangeNotice | null>(null);
 
   // A new filter starts again at the first page: a cursor belongs to one query.
-  const setFilters = (changes: Partial<NoticeFilters>) => void navigate({ search: (previous) => ({ ...previous, ...changes, cursors: undefined }), replace: true });
+  const setFilters = (changes: Partial<NoticeFilters>) =>
+    void navigate({ search: (previous) => ({ ...previous, ...changes, cursors: undefined }), replace: true });
   const updateSearch = useDebouncedCallback((value: string) => setFilters({ q: value.trim() || undefined }), 300);
   // Back and forward in the browser change the address; the search box follows it.
   useEffect(() => setSearch(filters.q ?? ''), [filters.q]);
-  const movePage = useCallback((changes: UrlPaging, options: { replace: boolean }) => void navigate({ search: (previous) => ({ ...previous, ...changes }), replace: options.replace }), [navigate]);
+  const movePage = useCallback(
+    (changes: UrlPaging, options: { replace: boolean }) =>
+      void navigate({ search: (previous) => ({ ...previous, ...changes }), replace: options.replace }),
+    [navigate],
+  );
   const paging = useUrlPaging(filters, movePage);
 
   const query = noticeListQuery(filters);
@@ -92,7 +97,12 @@ export function ChangeNoticesPage() {
           data={noticeSourceValues.map((value) => ({ value, label: t(`noticeSource.${value}`) }))}
           w={180}
         />
-        <Checkbox label={t('notices.overdueOnly')} checked={filters.overdue ?? false} onChange={(event) => setFilters({ overdue: event.currentTarget.checked || undefined })} mb={8} />
+        <Checkbox
+          label={t('notices.overdueOnly')}
+          checked={filters.overdue ?? false}
+          onChange={(event) => setFilters({ overdue: event.currentTarget.checked || undefined })}
+          mb={8}
+        />
         {filtered && (
           <Button
             variant="subtle"
@@ -140,7 +150,8 @@ export function ChangeNoticesPage() {
                         {notice.title}
                       </AnchorLink>
                       <Text size="xs" c="gray.7">
-                        {t(`noticeKind.${notice.kind}`)} · {t(`noticeSource.${notice.source}`)} · {t('notices.createdBy', { name: notice.createdByName, at: formatDate(notice.createdAt) })}
+                        {t(`noticeKind.${notice.kind}`)} · {t(`noticeSource.${notice.source}`)} ·{' '}
+                        {t('notices.createdBy', { name: notice.createdByName, at: formatDate(notice.createdAt) })}
                       </Text>
                       {notice.description && <Text size="xs">{notice.description}</Text>}
                     </Table.Td>
@@ -160,7 +171,10 @@ export function ChangeNoticesPage() {
                       <Text size="sm">{t(`noticeStatus.${notice.status}`)}</Text>
                       {notice.acknowledgedAt && (
                         <Text size="xs" c="gray.7">
-                          {t('notices.acknowledgedLine', { at: formatDateTime(notice.acknowledgedAt), name: notice.acknowledgedByName ?? '–' })}
+                          {t('notices.acknowledgedLine', {
+                            at: formatDateTime(notice.acknowledgedAt),
+                            name: notice.acknowledgedByName ?? '–',
+                          })}
                         </Text>
                       )}
                       {notice.acknowledgementNote && <Text size="xs">{notice.acknowledgementNote}</Text>}
@@ -168,7 +182,12 @@ export function ChangeNoticesPage() {
                     {canAcknowledge && (
                       <Table.Td>
                         {notice.status === 'open' && (
-                          <Button size="xs" variant="default" onClick={() => setAcknowledging(notice)} aria-label={`${t('notices.acknowledge')}: ${notice.title}`}>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={() => setAcknowledging(notice)}
+                            aria-label={`${t('notices.acknowledge')}: ${notice.title}`}
+                          >
                             {t('notices.acknowledge')}
                           </Button>
                         )}
@@ -187,4 +206,3 @@ export function ChangeNoticesPage() {
     </>
   );
 }
-

@@ -27,5 +27,12 @@ export function validateNoticeFilters(search: Record<string, unknown>): NoticeFi
 
 /** The API's query for the filters in the address (without the page). */
 export function noticeListQuery(filters: NoticeFilters) {
-  return { q: filters.q, status: filters.status, kind: filters.kind, source: filters.source, overdue: filters.overdue ? 'true' : undefined, sort: 'queue' };
+  return {
+    q: filters.q,
+    status: filters.status,
+    kind: filters.kind,
+    source: filters.source,
+    overdue: filters.overdue ? 'true' : undefined,
+    sort: 'queue',
+  };
 }

@@ -37,7 +37,8 @@ export function ClausePage() {
   const paging = useCursorPaging(JSON.stringify(filters), 25);
   const results = useQuery({
     queryKey: ['compliance', 'results', filters, paging.cursor, paging.pageSize],
-    queryFn: ({ signal }) => api.list<ComplianceResult>('/compliance/results', { ...filters, cursor: paging.cursor, limit: paging.pageSize }, signal),
+    queryFn: ({ signal }) =>
+      api.list<ComplianceResult>('/compliance/results', { ...filters, cursor: paging.cursor, limit: paging.pageSize }, signal),
     placeholderData: keepPreviousData,
   });
 
@@ -168,7 +169,10 @@ export function ClausePage() {
                           </Table.Td>
                           <Table.Td style={{ whiteSpace: 'nowrap' }}>
                             {result.status === 'fail' && (
-                              <FixLink fixPath={result.fixPath} label={t('compliance.fixLabel', { clause: clauseId, name: result.subjectName })}>
+                              <FixLink
+                                fixPath={result.fixPath}
+                                label={t('compliance.fixLabel', { clause: clauseId, name: result.subjectName })}
+                              >
                                 {t('compliance.fixLink')}
                               </FixLink>
                             )}

@@ -18,7 +18,17 @@ const routeApi = getRouteApi('/authenticated/content/compliance');
 
 type Counts = { passed: number; failed: number; notApplicable: number; score: number | null };
 
-function HeatCell({ counts, clauseId, departmentId, label }: { counts: Counts | undefined; clauseId: string; departmentId: string | null; label: string }) {
+function HeatCell({
+  counts,
+  clauseId,
+  departmentId,
+  label,
+}: {
+  counts: Counts | undefined;
+  clauseId: string;
+  departmentId: string | null;
+  label: string;
+}) {
   const { t, i18n } = useTranslation();
   if (!counts || counts.passed + counts.failed === 0) {
     return (
@@ -89,7 +99,13 @@ function HeatMap({ summary }: { summary: ComplianceSummaryView }) {
             </Table.Th>
             {summary.clauses.map((clause) => (
               <Table.Th scope="col" key={clause.clauseId} ta="center" fz="xs">
-                <AnchorLink to="/compliance/clauses/$clauseId" params={{ clauseId: clause.clauseId }} size="xs" fw={700} title={i18n.language === 'en' ? clause.titleEn : clause.titleSv}>
+                <AnchorLink
+                  to="/compliance/clauses/$clauseId"
+                  params={{ clauseId: clause.clauseId }}
+                  size="xs"
+                  fw={700}
+                  title={i18n.language === 'en' ? clause.titleEn : clause.titleSv}
+                >
                   {clause.clauseId.replace(/^ITP-/, '')}
                 </AnchorLink>
               </Table.Th>
@@ -142,7 +158,10 @@ export function ComplianceOverviewPage() {
   const departments = useAllDepartments();
   const options = [
     { value: 'all', label: t('compliance.wholeMunicipality') },
-    ...flattenDepartmentTree(buildDepartmentTree(departments.data ?? [])).map((node) => ({ value: node.department.id, label: `${'\u00a0\u00a0\u00a0'.repeat(node.depth)}${node.department.name}` })),
+    ...flattenDepartmentTree(buildDepartmentTree(departments.data ?? [])).map((node) => ({
+      value: node.department.id,
+      label: `${'\u00a0\u00a0\u00a0'.repeat(node.depth)}${node.department.name}`,
+    })),
   ];
   const data = summary.data;
   const number = (value: number) => formatNumber(value, i18n.language);
@@ -166,7 +185,9 @@ export function ComplianceOverviewPage() {
           allowDeselect={false}
           value={department ?? 'all'}
           data={options}
-          onChange={(value) => void navigate({ search: value && value !== 'all' ? { department: value } : { department: 'all' }, replace: true })}
+          onChange={(value) =>
+            void navigate({ search: value && value !== 'all' ? { department: value } : { department: 'all' }, replace: true })
+          }
         />
         {own && department !== own && (
           <Button variant="subtle" onClick={() => void navigate({ search: {}, replace: true })}>
@@ -181,10 +202,18 @@ export function ComplianceOverviewPage() {
       ) : (
         <Stack gap="lg">
           <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="lg">
-            <ScoreCard label={t('compliance.overallScore')} value={formatScore(data.overall.score, i18n.language)} hint={t('compliance.packVersion', { title: data.pack.title, version: data.pack.version })} />
+            <ScoreCard
+              label={t('compliance.overallScore')}
+              value={formatScore(data.overall.score, i18n.language)}
+              hint={t('compliance.packVersion', { title: data.pack.title, version: data.pack.version })}
+            />
             <ScoreCard label={t('labels.status.pass')} value={number(data.overall.passed)} />
             <ScoreCard label={t('labels.status.fail')} value={number(data.overall.failed)} />
-            <ScoreCard label={t('labels.status.not_applicable')} value={number(data.overall.notApplicable)} hint={t('compliance.evaluatedAt', { time: formatDateTime(data.evaluatedAt) })} />
+            <ScoreCard
+              label={t('labels.status.not_applicable')}
+              value={number(data.overall.notApplicable)}
+              hint={t('compliance.evaluatedAt', { time: formatDateTime(data.evaluatedAt) })}
+            />
           </SimpleGrid>
 
           <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="heat-heading">
@@ -195,7 +224,16 @@ export function ComplianceOverviewPage() {
             <Group gap="md" mt="sm" aria-hidden="true">
               {(['heat-good', 'heat-warn', 'heat-bad', 'heat-none'] as const).map((kind) => (
                 <Group gap={6} key={kind}>
-                  <span className={kind} style={{ display: 'inline-block', width: 16, height: 16, borderRadius: 3, border: '1px solid var(--mantine-color-gray-5)' }} />
+                  <span
+                    className={kind}
+                    style={{
+                      display: 'inline-block',
+                      width: 16,
+                      height: 16,
+                      borderRadius: 3,
+                      border: '1px solid var(--mantine-color-gray-5)',
+                    }}
+                  />
                   <Text size="xs">{t(`compliance.legend.${kind}`)}</Text>
                 </Group>
               ))}
@@ -243,7 +281,13 @@ export function ComplianceOverviewPage() {
                   {data.clauses.map((clause) => (
                     <Table.Tr key={clause.clauseId}>
                       <Table.Td>
-                        <AnchorLink to="/compliance/clauses/$clauseId" params={{ clauseId: clause.clauseId }} search={department ? { department } : {}} size="sm" fw={600}>
+                        <AnchorLink
+                          to="/compliance/clauses/$clauseId"
+                          params={{ clauseId: clause.clauseId }}
+                          search={department ? { department } : {}}
+                          size="sm"
+                          fw={600}
+                        >
                           {clause.clauseId}
                         </AnchorLink>
                         <Text size="xs" c="gray.7">

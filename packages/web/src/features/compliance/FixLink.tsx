@@ -14,7 +14,14 @@ export function FixLink({ fixPath, children, label, color }: { fixPath: string; 
     );
   }
   return (
-    <AnchorLink to="/systems/$systemId" params={{ systemId: decodeURIComponent(system[1]!) }} hash={hash} size="sm" aria-label={label} c={color}>
+    <AnchorLink
+      to="/systems/$systemId"
+      params={{ systemId: decodeURIComponent(system[1]!) }}
+      hash={hash}
+      size="sm"
+      aria-label={label}
+      c={color}
+    >
       {children}
     </AnchorLink>
   );

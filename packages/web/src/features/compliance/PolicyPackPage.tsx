@@ -1,5 +1,22 @@
 import type { ComplianceException, PolicyPackView } from '@forvalta/contracts';
-import { Accordion, Badge, Button, Card, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Accordion,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,7 +38,9 @@ function PublishVersionModal({ pack, onClose }: { pack: PolicyPackView; onClose:
   const queryClient = useQueryClient();
   const [version, setVersion] = useState('');
   const [versionError, setVersionError] = useState<string | null>(null);
-  const [values, setValues] = useState<Record<string, number | string>>(() => Object.fromEntries(pack.parameters.map((parameter) => [parameter.key, parameter.value])));
+  const [values, setValues] = useState<Record<string, number | string>>(() =>
+    Object.fromEntries(pack.parameters.map((parameter) => [parameter.key, parameter.value])),
+  );
   const publish = useMutation({
     mutationFn: () => {
       const parameters: Record<string, number> = {};
@@ -50,7 +69,15 @@ function PublishVersionModal({ pack, onClose }: { pack: PolicyPackView; onClose:
         noValidate
       >
         <Stack gap="md">
-          <TextInput label={t('policy.newVersion')} description={t('policy.currentVersion', { version: pack.version })} required value={version} error={versionError} onChange={(event) => (setVersion(event.currentTarget.value), setVersionError(null))} data-autofocus />
+          <TextInput
+            label={t('policy.newVersion')}
+            description={t('policy.currentVersion', { version: pack.version })}
+            required
+            value={version}
+            error={versionError}
+            onChange={(event) => (setVersion(event.currentTarget.value), setVersionError(null))}
+            data-autofocus
+          />
           {pack.parameters.map((parameter) => (
             <NumberInput
               key={parameter.key}
@@ -98,7 +125,10 @@ function ExceptionModal({ pack, onClose }: { pack: PolicyPackView; onClose: () =
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          const next = { ...(clauseId ? {} : { clauseId: t('common.required') }), ...(reason.trim() ? {} : { reason: t('common.required') }) };
+          const next = {
+            ...(clauseId ? {} : { clauseId: t('common.required') }),
+            ...(reason.trim() ? {} : { reason: t('common.required') }),
+          };
           setErrors(next);
           if (Object.keys(next).length === 0) create.mutate();
         }}
@@ -112,10 +142,20 @@ function ExceptionModal({ pack, onClose }: { pack: PolicyPackView; onClose: () =
             value={clauseId}
             error={errors.clauseId}
             onChange={setClauseId}
-            data={pack.clauses.filter((clause) => clause.hasRule).map((clause) => ({ value: clause.id, label: `${clause.id} – ${i18n.language === 'en' ? clause.titleEn : clause.titleSv}` }))}
+            data={pack.clauses
+              .filter((clause) => clause.hasRule)
+              .map((clause) => ({ value: clause.id, label: `${clause.id} – ${i18n.language === 'en' ? clause.titleEn : clause.titleSv}` }))}
             data-autofocus
           />
-          <Textarea label={t('policy.exceptionReason')} required autosize minRows={3} value={reason} error={errors.reason} onChange={(event) => setReason(event.currentTarget.value)} />
+          <Textarea
+            label={t('policy.exceptionReason')}
+            required
+            autosize
+            minRows={3}
+            value={reason}
+            error={errors.reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+          />
           <DateField label={t('policy.exceptionUntil')} description={t('policy.exceptionUntilHint')} value={until} onChange={setUntil} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
@@ -268,7 +308,13 @@ export function PolicyPackPage() {
                     <Table.Td>{exception.until ? formatDate(exception.until) : t('policy.untilRevoked')}</Table.Td>
                     {canManageExceptions && (
                       <Table.Td ta="right">
-                        <Button size="xs" variant="default" c="red.9" onClick={() => setRemoving(exception)} aria-label={t('policy.removeExceptionLabel', { clause: exception.clauseId })}>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          c="red.9"
+                          onClick={() => setRemoving(exception)}
+                          aria-label={t('policy.removeExceptionLabel', { clause: exception.clauseId })}
+                        >
                           {t('common.delete')}
                         </Button>
                       </Table.Td>

@@ -26,12 +26,17 @@ export function ResultReason({ result }: { result: Pick<ComplianceResult, 'reaso
   switch (result.reason) {
     case 'costs_missing':
     case 'costs_stated': {
-      const missing = asArray<string>(evidence.missingCategories).map((category) => t(`labels.cost.${category}`, { defaultValue: category }));
+      const missing = asArray<string>(evidence.missingCategories).map((category) =>
+        t(`labels.cost.${category}`, { defaultValue: category }),
+      );
       if (missing.length) details.push(t('evidence.missingCosts', { list: missing.join(', ') }));
       const costs = (evidence.yearlyCosts ?? {}) as Record<string, number | null>;
       const stated = Object.entries(costs)
         .filter(([, value]) => typeof value === 'number')
-        .map(([category, value]) => `${t(`labels.cost.${category}`, { defaultValue: category })} ${formatNumber(value as number, i18n.language)} kr`);
+        .map(
+          ([category, value]) =>
+            `${t(`labels.cost.${category}`, { defaultValue: category })} ${formatNumber(value as number, i18n.language)} kr`,
+        );
       if (stated.length) details.push(t('evidence.statedCosts', { list: stated.join(', ') }));
       break;
     }
@@ -68,13 +73,23 @@ export function ResultReason({ result }: { result: Pick<ComplianceResult, 'reaso
       if (missing.length)
         details.push(
           t('evidence.missingDuties', {
-            list: missing.map((duty) => `${t(`labels.duty.${duty.duty}`)} (${duty.status ? t(`labels.dutyStatus.${duty.status}`) : t('evidence.notRecorded')})`).join('; '),
+            list: missing
+              .map(
+                (duty) =>
+                  `${t(`labels.duty.${duty.duty}`)} (${duty.status ? t(`labels.dutyStatus.${duty.status}`) : t('evidence.notRecorded')})`,
+              )
+              .join('; '),
           }),
         );
       if (stale.length)
         details.push(
           t('evidence.staleDuties', {
-            list: stale.map((duty) => `${t(`labels.duty.${duty.duty}`)} (${duty.confirmedAt ? formatDate(duty.confirmedAt) : t('evidence.neverConfirmedShort')})`).join('; '),
+            list: stale
+              .map(
+                (duty) =>
+                  `${t(`labels.duty.${duty.duty}`)} (${duty.confirmedAt ? formatDate(duty.confirmedAt) : t('evidence.neverConfirmedShort')})`,
+              )
+              .join('; '),
           }),
         );
       break;
@@ -86,13 +101,18 @@ export function ResultReason({ result }: { result: Pick<ComplianceResult, 'reaso
     case 'system_retired':
     case 'in_scope':
     case 'scope_unknown':
-      if (asString(evidence.scope)) details.push(t('evidence.scope', { scope: t(`labels.scope.${evidence.scope as string}`, { defaultValue: evidence.scope as string }) }));
-      if (asString(evidence.lifecycle)) details.push(t('evidence.lifecycle', { lifecycle: t(`labels.lifecycle.${evidence.lifecycle as string}`) }));
+      if (asString(evidence.scope))
+        details.push(
+          t('evidence.scope', { scope: t(`labels.scope.${evidence.scope as string}`, { defaultValue: evidence.scope as string }) }),
+        );
+      if (asString(evidence.lifecycle))
+        details.push(t('evidence.lifecycle', { lifecycle: t(`labels.lifecycle.${evidence.lifecycle as string}`) }));
       break;
     case 'clause_exception': {
       const until = asString(evidence.until);
       details.push(until ? t('evidence.exceptionUntil', { date: formatDate(until) }) : t('evidence.exceptionOpen'));
-      if (asString(evidence.ruleReason)) details.push(t('evidence.wouldBe', { reason: t(`reasons.${evidence.ruleReason as string}`, { intervalMonths: interval }) }));
+      if (asString(evidence.ruleReason))
+        details.push(t('evidence.wouldBe', { reason: t(`reasons.${evidence.ruleReason as string}`, { intervalMonths: interval }) }));
       break;
     }
     default:

@@ -23,7 +23,11 @@ export function ApproveModal({ project, onClose, onStale }: SectionProps & { onC
         decision,
         scope: scope.trim(),
         ...(decision === 'approved_with_conditions'
-          ? { conditions: conditions.filter((condition) => condition.text.trim()).map((condition) => ({ text: condition.text.trim(), deadline: condition.deadline })) }
+          ? {
+              conditions: conditions
+                .filter((condition) => condition.text.trim())
+                .map((condition) => ({ text: condition.text.trim(), deadline: condition.deadline })),
+            }
           : {}),
         ...(approvedVersion.trim() ? { approvedVersion: approvedVersion.trim() } : {}),
         ...(caseReference.trim() ? { caseReference: caseReference.trim() } : {}),
@@ -73,18 +77,40 @@ export function ApproveModal({ project, onClose, onStale }: SectionProps & { onC
                   <DateField
                     label={t('project.conditionDeadline', { number: index + 1 })}
                     value={condition.deadline}
-                    onChange={(deadline) => setConditions((previous) => previous.map((item, position) => (position === index ? { ...item, deadline } : item)))}
+                    onChange={(deadline) =>
+                      setConditions((previous) => previous.map((item, position) => (position === index ? { ...item, deadline } : item)))
+                    }
                   />
                 </Group>
               ))}
-              <Button variant="default" size="xs" onClick={() => setConditions((previous) => [...previous, { text: '', deadline: null }])} style={{ alignSelf: 'flex-start' }}>
+              <Button
+                variant="default"
+                size="xs"
+                onClick={() => setConditions((previous) => [...previous, { text: '', deadline: null }])}
+                style={{ alignSelf: 'flex-start' }}
+              >
                 {t('project.addCondition')}
               </Button>
             </Stack>
           )}
-          <Textarea label={t('project.scope')} required value={scope} onChange={(event) => setScope(event.currentTarget.value)} autosize minRows={2} />
-          <TextInput label={t('project.approvedVersion')} value={approvedVersion} onChange={(event) => setApprovedVersion(event.currentTarget.value)} />
-          <TextInput label={t('project.caseReference')} value={caseReference} onChange={(event) => setCaseReference(event.currentTarget.value)} />
+          <Textarea
+            label={t('project.scope')}
+            required
+            value={scope}
+            onChange={(event) => setScope(event.currentTarget.value)}
+            autosize
+            minRows={2}
+          />
+          <TextInput
+            label={t('project.approvedVersion')}
+            value={approvedVersion}
+            onChange={(event) => setApprovedVersion(event.currentTarget.value)}
+          />
+          <TextInput
+            label={t('project.caseReference')}
+            value={caseReference}
+            onChange={(event) => setCaseReference(event.currentTarget.value)}
+          />
           <DateField label={t('project.decidedOn')} value={decidedOn} onChange={setDecidedOn} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
@@ -106,7 +132,11 @@ export function RejectModal({ project, onClose, onStale }: SectionProps & { onCl
   const [reason, setReason] = useState('');
   const [caseReference, setCaseReference] = useState('');
   const reject = useMutation({
-    mutationFn: () => runProjectAction(project, 'reject', { reason: reason.trim(), ...(caseReference.trim() ? { caseReference: caseReference.trim() } : {}) }),
+    mutationFn: () =>
+      runProjectAction(project, 'reject', {
+        reason: reason.trim(),
+        ...(caseReference.trim() ? { caseReference: caseReference.trim() } : {}),
+      }),
     onSuccess: (updated) => {
       store(updated);
       onClose();
@@ -122,8 +152,19 @@ export function RejectModal({ project, onClose, onStale }: SectionProps & { onCl
         }}
       >
         <Stack>
-          <Textarea label={t('project.reason')} required value={reason} onChange={(event) => setReason(event.currentTarget.value)} autosize minRows={3} />
-          <TextInput label={t('project.caseReference')} value={caseReference} onChange={(event) => setCaseReference(event.currentTarget.value)} />
+          <Textarea
+            label={t('project.reason')}
+            required
+            value={reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+            autosize
+            minRows={3}
+          />
+          <TextInput
+            label={t('project.caseReference')}
+            value={caseReference}
+            onChange={(event) => setCaseReference(event.currentTarget.value)}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('projects.cancel')}

@@ -15,7 +15,12 @@ export function ApprovalsSection({ project }: { project: Project }) {
           <div key={approval.id} data-testid="approval">
             <Text size="sm" fw={600}>
               {t('project.approvalLine', {
-                decision: approval.decision === 'rejected' ? t('state.rejected') : approval.decision === 'approved' ? t('project.decisionApproved') : t('project.decisionApprovedWithConditions'),
+                decision:
+                  approval.decision === 'rejected'
+                    ? t('state.rejected')
+                    : approval.decision === 'approved'
+                      ? t('project.decisionApproved')
+                      : t('project.decisionApprovedWithConditions'),
                 date: formatDate(approval.decidedOn),
                 name: approval.approverName,
               })}

@@ -8,7 +8,17 @@ import { formatNumber } from '../../i18n/format.ts';
  * The budget by category as bars. The same figures are in the budget table next to it, so the
  * chart is hidden from screen readers rather than described twice.
  */
-export function BudgetChart({ data, title, oneOffLabel, yearlyLabel }: { data: Array<{ category: string; oneOff: number; yearly: number }>; title: string; oneOffLabel: string; yearlyLabel: string }) {
+export function BudgetChart({
+  data,
+  title,
+  oneOffLabel,
+  yearlyLabel,
+}: {
+  data: Array<{ category: string; oneOff: number; yearly: number }>;
+  title: string;
+  oneOffLabel: string;
+  yearlyLabel: string;
+}) {
   const { i18n } = useTranslation();
   return (
     <figure style={{ margin: 0 }}>

@@ -79,7 +79,9 @@ export function BudgetHistory({ projectId, currentRevision }: { projectId: strin
                       {!previous ? (
                         <Text size="sm">{t('project.firstRevision')}</Text>
                       ) : changes.length === 0 ? (
-                        <Text size="sm">{previous.note !== revision.note ? t('project.onlyNoteChanged') : t('project.noAmountChanged')}</Text>
+                        <Text size="sm">
+                          {previous.note !== revision.note ? t('project.onlyNoteChanged') : t('project.noAmountChanged')}
+                        </Text>
                       ) : (
                         <List size="sm" spacing={2} data-testid="budget-change">
                           {changes.map((change) => (
@@ -115,8 +117,16 @@ export function BudgetHistory({ projectId, currentRevision }: { projectId: strin
       {shown && (
         <Modal opened onClose={() => setShown(null)} size="lg" title={t('project.revisionTitle', { revision: shown.revision })}>
           <Stack>
-            <Text size="sm">{t('project.budgetRevision', { revision: shown.revision, at: formatDateTime(shown.recordedAt), name: shown.recordedByName })}</Text>
-            <BudgetTable caption={t('project.revisionTitle', { revision: shown.revision })} categories={shown.categories} shared={shown.sharedReinforcements} testId="budget-revision" captionHidden />
+            <Text size="sm">
+              {t('project.budgetRevision', { revision: shown.revision, at: formatDateTime(shown.recordedAt), name: shown.recordedByName })}
+            </Text>
+            <BudgetTable
+              caption={t('project.revisionTitle', { revision: shown.revision })}
+              categories={shown.categories}
+              shared={shown.sharedReinforcements}
+              testId="budget-revision"
+              captionHidden
+            />
             {shown.note && (
               <Text size="sm">
                 {t('project.budgetNote')}: {shown.note}

@@ -15,7 +15,8 @@ import { canEdit, handleWriteError, Section, useSaveProject, type SectionProps }
 
 const BudgetChart = lazy(() => import('./BudgetChart.tsx').then((module) => ({ default: module.BudgetChart })));
 
-const amountsOf = (keys: readonly string[], stored: Amounts | undefined): Amounts => Object.fromEntries(keys.map((key) => [key, stored?.[key] ?? { oneOff: null, yearly: null }]));
+const amountsOf = (keys: readonly string[], stored: Amounts | undefined): Amounts =>
+  Object.fromEntries(keys.map((key) => [key, stored?.[key] ?? { oneOff: null, yearly: null }]));
 
 /** The project budget (ITP-4.2.1-BUDGET, ITP-6-SHARED-COST): every save is a new revision, and the revisions are listed below it. */
 export function BudgetSection({ project, onStale }: SectionProps) {
@@ -45,7 +46,11 @@ export function BudgetSection({ project, onStale }: SectionProps) {
 
   const change = (group: BudgetGroup, key: string, period: Period, value: number | null) =>
     (group === 'categories' ? setCategories : setShared)((previous) => ({ ...previous, [key]: { ...previous[key]!, [period]: value } }));
-  const chartData = budgetCategories.map((key) => ({ category: t(`category.${key}`), oneOff: categories[key]!.oneOff ?? 0, yearly: categories[key]!.yearly ?? 0 }));
+  const chartData = budgetCategories.map((key) => ({
+    category: t(`category.${key}`),
+    oneOff: categories[key]!.oneOff ?? 0,
+    yearly: categories[key]!.yearly ?? 0,
+  }));
 
   return (
     <Section id="budget" title={t('project.budget')}>
@@ -71,10 +76,23 @@ export function BudgetSection({ project, onStale }: SectionProps) {
             save.mutate();
           }}
         >
-          <BudgetTable caption={t('project.budget')} categories={categories} shared={shared} onChange={editable ? change : undefined} testId="budget" />
+          <BudgetTable
+            caption={t('project.budget')}
+            categories={categories}
+            shared={shared}
+            onChange={editable ? change : undefined}
+            testId="budget"
+          />
           {editable && (
             <Stack mt="sm" align="flex-start">
-              <Textarea label={t('project.budgetNote')} value={note} onChange={(event) => setNote(event.currentTarget.value)} autosize minRows={1} w="100%" />
+              <Textarea
+                label={t('project.budgetNote')}
+                value={note}
+                onChange={(event) => setNote(event.currentTarget.value)}
+                autosize
+                minRows={1}
+                w="100%"
+              />
               <Button type="submit" loading={save.isPending}>
                 {t('project.saveBudget')}
               </Button>
@@ -87,7 +105,12 @@ export function BudgetSection({ project, onStale }: SectionProps) {
           )}
         </form>
         <Suspense fallback={<LoadingState />}>
-          <BudgetChart data={chartData} title={t('project.budgetChart')} oneOffLabel={t('project.oneOff')} yearlyLabel={t('project.yearly')} />
+          <BudgetChart
+            data={chartData}
+            title={t('project.budgetChart')}
+            oneOffLabel={t('project.oneOff')}
+            yearlyLabel={t('project.yearly')}
+          />
         </Suspense>
         {budget && <BudgetHistory projectId={project.id} currentRevision={budget.revision} />}
       </Stack>

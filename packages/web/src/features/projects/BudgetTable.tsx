@@ -8,7 +8,8 @@ export type Amounts = Record<string, Amount>;
 export type BudgetGroup = 'categories' | 'shared';
 export type Period = 'oneOff' | 'yearly';
 
-export const sumOf = (amounts: Amounts, period: Period) => Object.values(amounts).reduce((total, amount) => total + (amount[period] ?? 0), 0);
+export const sumOf = (amounts: Amounts, period: Period) =>
+  Object.values(amounts).reduce((total, amount) => total + (amount[period] ?? 0), 0);
 
 /**
  * The budget by the categories of §4.2.1 and the reinforcements of shared resources (§6), with

@@ -72,8 +72,23 @@ export function CheckpointsSection({ project }: { project: Project }) {
           >
             <Group align="flex-end" wrap="wrap">
               <DateField label={t('project.heldOn')} value={heldOn} onChange={setHeldOn} w={170} />
-              <Textarea label={t('project.participants')} description={t('project.participantsHint')} value={participants} onChange={(event) => setParticipants(event.currentTarget.value)} autosize minRows={1} w={260} />
-              <Textarea label={t('project.notes')} value={notes} onChange={(event) => setNotes(event.currentTarget.value)} autosize minRows={1} style={{ flex: 1, minWidth: 220 }} />
+              <Textarea
+                label={t('project.participants')}
+                description={t('project.participantsHint')}
+                value={participants}
+                onChange={(event) => setParticipants(event.currentTarget.value)}
+                autosize
+                minRows={1}
+                w={260}
+              />
+              <Textarea
+                label={t('project.notes')}
+                value={notes}
+                onChange={(event) => setNotes(event.currentTarget.value)}
+                autosize
+                minRows={1}
+                style={{ flex: 1, minWidth: 220 }}
+              />
               <Button type="submit" variant="default" loading={add.isPending} disabled={!heldOn || !participants.trim()}>
                 {t('project.addCheckpoint')}
               </Button>

@@ -17,7 +17,9 @@ export function ComplianceSection({ project, onStale }: SectionProps) {
   const editable = canEdit(project, me);
   const store = useSaveProject();
   const analysis = project.complianceAnalysis;
-  const [items, setItems] = useState(() => analysis.items.map((item) => ({ key: item.key, judgement: item.judgement, motivation: item.motivation ?? '' })));
+  const [items, setItems] = useState(() =>
+    analysis.items.map((item) => ({ key: item.key, judgement: item.judgement, motivation: item.motivation ?? '' })),
+  );
   const save = useMutation({
     mutationFn: () =>
       apiRequest<Project>('PUT', `/projects/${project.id}/compliance-analysis`, {
@@ -75,9 +77,18 @@ export function ComplianceSection({ project, onStale }: SectionProps) {
                           disabled={!editable}
                           onChange={(event) => {
                             const value = event.currentTarget.value;
-                            setItems((previous) => previous.map((entry, position) => (position === index ? { ...entry, judgement: value === '' ? null : (value as (typeof judgements)[number]) } : entry)));
+                            setItems((previous) =>
+                              previous.map((entry, position) =>
+                                position === index
+                                  ? { ...entry, judgement: value === '' ? null : (value as (typeof judgements)[number]) }
+                                  : entry,
+                              ),
+                            );
                           }}
-                          data={[{ value: '', label: t('project.notJudged') }, ...judgements.map((value) => ({ value, label: t(`judgement.${value}`) }))]}
+                          data={[
+                            { value: '', label: t('project.notJudged') },
+                            ...judgements.map((value) => ({ value, label: t(`judgement.${value}`) })),
+                          ]}
                         />
                       </Table.Td>
                       <Table.Td>
@@ -88,7 +99,9 @@ export function ComplianceSection({ project, onStale }: SectionProps) {
                           readOnly={!editable}
                           onChange={(event) => {
                             const value = event.currentTarget.value;
-                            setItems((previous) => previous.map((entry, position) => (position === index ? { ...entry, motivation: value } : entry)));
+                            setItems((previous) =>
+                              previous.map((entry, position) => (position === index ? { ...entry, motivation: value } : entry)),
+                            );
                           }}
                         />
                       </Table.Td>

@@ -12,7 +12,17 @@ export interface DescriptionDraft {
 }
 
 /** Project lead, IT unit contact, project description and system specification (ITP-4.2.1-INITIATE). */
-export function DescriptionSection({ project, value, onChange, editable }: { project: Project; value: DescriptionDraft; onChange: (change: Partial<DescriptionDraft>) => void; editable: boolean }) {
+export function DescriptionSection({
+  project,
+  value,
+  onChange,
+  editable,
+}: {
+  project: Project;
+  value: DescriptionDraft;
+  onChange: (change: Partial<DescriptionDraft>) => void;
+  editable: boolean;
+}) {
   const { t } = useTranslation('lifecycle');
   return (
     <Section id="documents" title={t('project.documents')}>
@@ -37,8 +47,22 @@ export function DescriptionSection({ project, value, onChange, editable }: { pro
             />
           </Group>
         )}
-        <Textarea label={t('project.description')} value={value.description} onChange={(event) => onChange({ description: event.currentTarget.value })} autosize minRows={3} readOnly={!editable} />
-        <Textarea label={t('project.specification')} value={value.specification} onChange={(event) => onChange({ specification: event.currentTarget.value })} autosize minRows={3} readOnly={!editable} />
+        <Textarea
+          label={t('project.description')}
+          value={value.description}
+          onChange={(event) => onChange({ description: event.currentTarget.value })}
+          autosize
+          minRows={3}
+          readOnly={!editable}
+        />
+        <Textarea
+          label={t('project.specification')}
+          value={value.specification}
+          onChange={(event) => onChange({ specification: event.currentTarget.value })}
+          autosize
+          minRows={3}
+          readOnly={!editable}
+        />
       </Stack>
     </Section>
   );

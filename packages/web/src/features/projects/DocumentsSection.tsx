@@ -48,7 +48,9 @@ export function DocumentsSection({ project, onStale }: SectionProps) {
           description: description.description.trim() || null,
           specification: description.specification.trim() || null,
           trainingPlan: { text: training.text.trim() || null, entries: trainingEntriesOf(training.entries) },
-          timeline: timeline.filter((milestone) => milestone.title.trim() && milestone.date).map((milestone) => ({ title: milestone.title.trim(), date: milestone.date! })),
+          timeline: timeline
+            .filter((milestone) => milestone.title.trim() && milestone.date)
+            .map((milestone) => ({ title: milestone.title.trim(), date: milestone.date! })),
         },
       }),
     onSuccess: (updated) => {
@@ -68,7 +70,12 @@ export function DocumentsSection({ project, onStale }: SectionProps) {
       }}
     >
       <Stack gap="lg">
-        <DescriptionSection project={project} value={description} onChange={(change) => setDescription((previous) => ({ ...previous, ...change }))} editable={editable} />
+        <DescriptionSection
+          project={project}
+          value={description}
+          onChange={(change) => setDescription((previous) => ({ ...previous, ...change }))}
+          editable={editable}
+        />
         <TrainingPlanSection value={training} onChange={setTraining} editable={editable} />
         <TimelineSection value={timeline} onChange={setTimeline} editable={editable} />
         {editable && (

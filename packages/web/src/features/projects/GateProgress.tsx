@@ -8,7 +8,8 @@ import { Section } from './project-page-parts.tsx';
 /** A gate's missing piece in the interface language; the server's (English) words are the last resort. */
 export function gapText(gap: GateGap, project: Pick<Project, 'complianceAnalysis'>): string {
   const t = i18next.getFixedT(null, 'lifecycle');
-  if (gap.path === 'description' || gap.path === 'specification' || gap.path === 'timeline' || gap.path === 'trainingPlan') return t(`gap.${gap.path}`);
+  if (gap.path === 'description' || gap.path === 'specification' || gap.path === 'timeline' || gap.path === 'trainingPlan')
+    return t(`gap.${gap.path}`);
   if (gap.path === 'trainingPlan.entries') {
     if (/system managers/i.test(gap.message)) return t('gap.trainingSystemManagers');
     if (/IT unit/i.test(gap.message)) return t('gap.trainingItUnit');
@@ -39,8 +40,10 @@ export function GapList({ gaps, project }: { gaps: GateGap[]; project: Project }
   const compliance = gaps.filter((gap) => gap.path.startsWith('complianceAnalysis.items.'));
   const others = gaps.filter((gap) => !gap.path.startsWith('complianceAnalysis.items.'));
   const rows = others.map((gap) => ({ code: gap.code, text: gapText(gap, project), section: sectionOfGap(gap.path) }));
-  if (compliance.length === 1) rows.push({ code: compliance[0]!.code, text: gapText(compliance[0]!, project), section: 'compliance-analysis' });
-  if (compliance.length > 1) rows.push({ code: compliance[0]!.code, text: t('gap.complianceCount', { count: compliance.length }), section: 'compliance-analysis' });
+  if (compliance.length === 1)
+    rows.push({ code: compliance[0]!.code, text: gapText(compliance[0]!, project), section: 'compliance-analysis' });
+  if (compliance.length > 1)
+    rows.push({ code: compliance[0]!.code, text: t('gap.complianceCount', { count: compliance.length }), section: 'compliance-analysis' });
   return (
     <List spacing="xs" data-testid="gate-gaps">
       {rows.map((row, index) => (

@@ -19,7 +19,8 @@ export function LinksSection({ project, onStale }: SectionProps) {
   const [url, setUrl] = useState('');
   const [tried, setTried] = useState(false);
   const save = useMutation({
-    mutationFn: (links: Project['links']) => apiRequest<Project>('PATCH', `/projects/${project.id}`, { version: project.version, body: { links } }),
+    mutationFn: (links: Project['links']) =>
+      apiRequest<Project>('PATCH', `/projects/${project.id}`, { version: project.version, body: { links } }),
     onSuccess: (updated, links) => {
       store(updated);
       if (links.length > project.links.length) {
@@ -76,7 +77,14 @@ export function LinksSection({ project, onStale }: SectionProps) {
             }}
           >
             <Group align="flex-end" wrap="wrap">
-              <TextInput label={t('project.linkTitle')} value={title} onChange={(event) => setTitle(event.currentTarget.value)} error={titleError} maxLength={120} w={260} />
+              <TextInput
+                label={t('project.linkTitle')}
+                value={title}
+                onChange={(event) => setTitle(event.currentTarget.value)}
+                error={titleError}
+                maxLength={120}
+                w={260}
+              />
               <TextInput
                 label={t('project.linkUrl')}
                 description={t('project.linkUrlHint')}

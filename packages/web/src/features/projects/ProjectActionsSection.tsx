@@ -42,7 +42,12 @@ export function ProjectActionsSection({ project, onStale }: SectionProps) {
       <Stack gap="sm">
         <Group gap="sm">
           {simple.map((name) => (
-            <Button key={name} variant={name === 'submit' ? 'filled' : 'default'} loading={action.isPending && action.variables === name} onClick={() => action.mutate(name)}>
+            <Button
+              key={name}
+              variant={name === 'submit' ? 'filled' : 'default'}
+              loading={action.isPending && action.variables === name}
+              onClick={() => action.mutate(name)}
+            >
               {t(`action.${name}`)}
             </Button>
           ))}

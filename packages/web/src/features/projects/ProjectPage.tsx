@@ -89,7 +89,9 @@ export function ProjectPage() {
       <Section id="risk-analysis" title={t('project.riskAnalysis')}>
         <Stack gap="xs" align="flex-start">
           <Text size="sm">
-            {p.riskAnalysis ? t('project.riskAnalysisSummary', { date: formatDate(p.riskAnalysis.analysedOn), count: p.riskAnalysis.scenarioCount }) : t('project.noRiskAnalysis')}
+            {p.riskAnalysis
+              ? t('project.riskAnalysisSummary', { date: formatDate(p.riskAnalysis.analysedOn), count: p.riskAnalysis.scenarioCount })
+              : t('project.noRiskAnalysis')}
           </Text>
           <AnchorLink to="/systems/$systemId" params={{ systemId: p.systemId }} hash="risks" size="sm">
             {t('project.openSystem')}

@@ -18,7 +18,14 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useUrlPaging, type UrlPaging } from '../../components/url-paging.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { DepartmentSelect } from '../organisation/departments/DepartmentSelect.tsx';
-import { projectKindValues, projectStateValues, stateColours, useSystemOptions, type ProjectFilters, type ProjectListPage } from './project-api.ts';
+import {
+  projectKindValues,
+  projectStateValues,
+  stateColours,
+  useSystemOptions,
+  type ProjectFilters,
+  type ProjectListPage,
+} from './project-api.ts';
 
 const routeApi = getRouteApi('/authenticated/content/projects');
 
@@ -40,13 +47,18 @@ export function ProjectsPage() {
   const [creating, setCreating] = useState(false);
   const [search, setSearch] = useState(filters.q ?? '');
   // A change of filter starts at the first page: a cursor belongs to one query.
-  const setFilters = (changes: Partial<ProjectFilters>) => void navigate({ search: (previous) => ({ ...previous, ...changes, cursors: undefined }), replace: true });
+  const setFilters = (changes: Partial<ProjectFilters>) =>
+    void navigate({ search: (previous) => ({ ...previous, ...changes, cursors: undefined }), replace: true });
   const updateSearch = useDebouncedCallback((value: string) => setFilters({ q: value.trim() || undefined }), 300);
   // Back and forward in the browser change the address; the search box follows it.
   useEffect(() => setSearch(filters.q ?? ''), [filters.q]);
 
   const { state = null, kind = null, departmentId = null, q = '' } = filters;
-  const movePage = useCallback((changes: UrlPaging, options: { replace: boolean }) => void navigate({ search: (previous) => ({ ...previous, ...changes }), replace: options.replace }), [navigate]);
+  const movePage = useCallback(
+    (changes: UrlPaging, options: { replace: boolean }) =>
+      void navigate({ search: (previous) => ({ ...previous, ...changes }), replace: options.replace }),
+    [navigate],
+  );
   // Paging pushes history entries, so the browser's back button goes to the page before.
   const paging = useUrlPaging(filters, movePage, 25);
   const query = { state, kind, departmentId, q, sort: '-updatedAt' };
@@ -92,7 +104,13 @@ export function ProjectsPage() {
           data={projectKindValues.map((value) => ({ value, label: t(`kind.${value}`) }))}
           w={200}
         />
-        <DepartmentSelect label={t('projects.columnDepartment')} placeholder={t('projects.all')} value={departmentId} onChange={(value) => setFilters({ departmentId: value ?? undefined })} w={260} />
+        <DepartmentSelect
+          label={t('projects.columnDepartment')}
+          placeholder={t('projects.all')}
+          value={departmentId}
+          onChange={(value) => setFilters({ departmentId: value ?? undefined })}
+          w={260}
+        />
       </Group>
 
       <Paper withBorder radius="md">
@@ -162,7 +180,10 @@ export function ProjectsPage() {
               </Table>
             </Table.ScrollContainer>
             <Text size="sm" px="sm" pt="sm" data-testid="portfolio-totals">
-              {t('projects.portfolioTotals', { oneOff: number(projects.data.budgetTotals.oneOff), yearly: number(projects.data.budgetTotals.yearly) })}
+              {t('projects.portfolioTotals', {
+                oneOff: number(projects.data.budgetTotals.oneOff),
+                yearly: number(projects.data.budgetTotals.yearly),
+              })}
             </Text>
           </>
         )}
@@ -204,7 +225,12 @@ function ProjectCreateModal({ onClose }: { onClose: () => void }) {
     <Modal opened onClose={onClose} title={t('projects.createTitle')} size="lg">
       <form
         onSubmit={form.onSubmit((values) =>
-          create.mutate({ kind: values.kind as ProjectCreate['kind'], title: values.title.trim(), systemId: values.systemId!, departmentId: values.departmentId! }),
+          create.mutate({
+            kind: values.kind as ProjectCreate['kind'],
+            title: values.title.trim(),
+            systemId: values.systemId!,
+            departmentId: values.departmentId!,
+          }),
         )}
         noValidate
       >

@@ -9,9 +9,18 @@ export interface MilestoneDraft {
 }
 
 /** The timeline (tidsplan): milestones with dates; a milestone without both is not saved. */
-export function TimelineSection({ value, onChange, editable }: { value: MilestoneDraft[]; onChange: (next: MilestoneDraft[]) => void; editable: boolean }) {
+export function TimelineSection({
+  value,
+  onChange,
+  editable,
+}: {
+  value: MilestoneDraft[];
+  onChange: (next: MilestoneDraft[]) => void;
+  editable: boolean;
+}) {
   const { t } = useTranslation('lifecycle');
-  const update = (index: number, change: Partial<MilestoneDraft>) => onChange(value.map((milestone, position) => (position === index ? { ...milestone, ...change } : milestone)));
+  const update = (index: number, change: Partial<MilestoneDraft>) =>
+    onChange(value.map((milestone, position) => (position === index ? { ...milestone, ...change } : milestone)));
   return (
     <Section id="timeline" title={t('project.timeline')}>
       <Stack>
@@ -25,16 +34,33 @@ export function TimelineSection({ value, onChange, editable }: { value: Mileston
               readOnly={!editable}
               onChange={(event) => update(index, { title: event.currentTarget.value })}
             />
-            <DateField label={`${t('project.milestoneDate')} ${index + 1}`} value={milestone.date} readOnly={!editable} onChange={(date) => update(index, { date })} w={170} />
+            <DateField
+              label={`${t('project.milestoneDate')} ${index + 1}`}
+              value={milestone.date}
+              readOnly={!editable}
+              onChange={(date) => update(index, { date })}
+              w={170}
+            />
             {editable && (
-              <ActionIcon variant="subtle" color="red" size="lg" aria-label={t('project.removeMilestone', { number: index + 1 })} onClick={() => onChange(value.filter((_, position) => position !== index))}>
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                size="lg"
+                aria-label={t('project.removeMilestone', { number: index + 1 })}
+                onClick={() => onChange(value.filter((_, position) => position !== index))}
+              >
                 ✕
               </ActionIcon>
             )}
           </Group>
         ))}
         {editable && (
-          <Button variant="default" size="xs" style={{ alignSelf: 'flex-start' }} onClick={() => onChange([...value, { title: '', date: null }])}>
+          <Button
+            variant="default"
+            size="xs"
+            style={{ alignSelf: 'flex-start' }}
+            onClick={() => onChange([...value, { title: '', date: null }])}
+          >
             {t('project.addMilestone')}
           </Button>
         )}

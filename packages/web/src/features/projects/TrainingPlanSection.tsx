@@ -25,20 +25,41 @@ export interface TrainingPlanDraft {
 export function trainingEntriesOf(entries: TrainingEntryDraft[]): TrainingEntry[] {
   return entries
     .filter((entry) => entry.description.trim())
-    .map((entry) => ({ audience: entry.audience, description: entry.description.trim(), byDate: entry.byDate, ...(entry.person.personId ? { personId: entry.person.personId } : {}) }));
+    .map((entry) => ({
+      audience: entry.audience,
+      description: entry.description.trim(),
+      byDate: entry.byDate,
+      ...(entry.person.personId ? { personId: entry.person.personId } : {}),
+    }));
 }
 
 /**
  * Who is trained in what (ITP-4.2.1-TRAIN-ADMINS, ITP-5-NEW-SYSTEM): each entry names a group, a
  * person from the register, or both (the system manager of the group, by name).
  */
-export function TrainingPlanSection({ value, onChange, editable }: { value: TrainingPlanDraft; onChange: (next: TrainingPlanDraft) => void; editable: boolean }) {
+export function TrainingPlanSection({
+  value,
+  onChange,
+  editable,
+}: {
+  value: TrainingPlanDraft;
+  onChange: (next: TrainingPlanDraft) => void;
+  editable: boolean;
+}) {
   const { t } = useTranslation('lifecycle');
-  const updateEntry = (index: number, change: Partial<TrainingEntryDraft>) => onChange({ ...value, entries: value.entries.map((entry, position) => (position === index ? { ...entry, ...change } : entry)) });
+  const updateEntry = (index: number, change: Partial<TrainingEntryDraft>) =>
+    onChange({ ...value, entries: value.entries.map((entry, position) => (position === index ? { ...entry, ...change } : entry)) });
   return (
     <Section id="training" title={t('project.trainingPlan')}>
       <Stack>
-        <Textarea label={t('project.trainingText')} value={value.text} onChange={(event) => onChange({ ...value, text: event.currentTarget.value })} autosize minRows={2} readOnly={!editable} />
+        <Textarea
+          label={t('project.trainingText')}
+          value={value.text}
+          onChange={(event) => onChange({ ...value, text: event.currentTarget.value })}
+          autosize
+          minRows={2}
+          readOnly={!editable}
+        />
         <Text size="sm" fw={600}>
           {t('project.trainingEntries')}
         </Text>
@@ -67,7 +88,13 @@ export function TrainingPlanSection({ value, onChange, editable }: { value: Trai
                 />
               ) : (
                 entry.person.savedName && (
-                  <TextInput label={`${t('project.trainedPerson')} ${number}`} value={entry.person.savedName} readOnly w={240} data-testid="training-person" />
+                  <TextInput
+                    label={`${t('project.trainedPerson')} ${number}`}
+                    value={entry.person.savedName}
+                    readOnly
+                    w={240}
+                    data-testid="training-person"
+                  />
                 )
               )}
               <TextInput
@@ -77,7 +104,14 @@ export function TrainingPlanSection({ value, onChange, editable }: { value: Trai
                 readOnly={!editable}
                 onChange={(event) => updateEntry(index, { description: event.currentTarget.value })}
               />
-              <DateField label={`${t('project.byDate')} ${number}`} value={entry.byDate} readOnly={!editable} onChange={(byDate) => updateEntry(index, { byDate })} w={160} mb={personMissing ? 20 : 0} />
+              <DateField
+                label={`${t('project.byDate')} ${number}`}
+                value={entry.byDate}
+                readOnly={!editable}
+                onChange={(byDate) => updateEntry(index, { byDate })}
+                w={160}
+                mb={personMissing ? 20 : 0}
+              />
               {editable && (
                 <ActionIcon
                   variant="subtle"
@@ -98,7 +132,12 @@ export function TrainingPlanSection({ value, onChange, editable }: { value: Trai
             variant="default"
             size="xs"
             style={{ alignSelf: 'flex-start' }}
-            onClick={() => onChange({ ...value, entries: [...value.entries, { audience: 'system_managers', person: noPerson(), description: '', byDate: null }] })}
+            onClick={() =>
+              onChange({
+                ...value,
+                entries: [...value.entries, { audience: 'system_managers', person: noPerson(), description: '', byDate: null }],
+              })
+            }
           >
             {t('project.addEntry')}
           </Button>

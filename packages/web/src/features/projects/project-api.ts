@@ -68,7 +68,8 @@ export interface ProjectFilters extends UrlPaging {
 
 /** Reads the portfolio's filters from the address, dropping anything unknown. */
 export function validateProjectFilters(search: Record<string, unknown>): ProjectFilters {
-  const text = (value: unknown, length = 200) => (typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, length) : undefined);
+  const text = (value: unknown, length = 200) =>
+    typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, length) : undefined;
   return withoutEmpty({
     q: text(search.q),
     state: pickValue(projectStateValues, search.state),

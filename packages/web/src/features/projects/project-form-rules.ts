@@ -1,7 +1,16 @@
 /** The project page's pure rules: the budget's categories, what a revision changed, what counts as a link. */
 
 // Repeated from the contracts (types only are imported there) so the page does not pull zod in.
-export const budgetCategories = ['project_management', 'consultants', 'software', 'servers', 'clients', 'network', 'communication', 'training'] as const;
+export const budgetCategories = [
+  'project_management',
+  'consultants',
+  'software',
+  'servers',
+  'clients',
+  'network',
+  'communication',
+  'training',
+] as const;
 export const sharedResources = ['network', 'communication', 'servers', 'workstations'] as const;
 
 type Amount = { oneOff: number | null; yearly: number | null };
@@ -20,7 +29,12 @@ type RevisionAmounts = { categories: Record<string, Amount | undefined>; sharedR
 
 export function budgetChanges(previous: RevisionAmounts, next: RevisionAmounts): BudgetChange[] {
   const changes: BudgetChange[] = [];
-  const compare = (group: BudgetChange['group'], keys: readonly string[], before: Record<string, Amount | undefined>, after: Record<string, Amount | undefined>) => {
+  const compare = (
+    group: BudgetChange['group'],
+    keys: readonly string[],
+    before: Record<string, Amount | undefined>,
+    after: Record<string, Amount | undefined>,
+  ) => {
     for (const key of keys) {
       for (const period of ['oneOff', 'yearly'] as const) {
         const was = before[key]?.[period] ?? null;
@@ -33,7 +47,6 @@ export function budgetChanges(previous: RevisionAmounts, next: RevisionAmounts):
   compare('shared', sharedResources, previous.sharedReinforcements, next.sharedReinforcements);
   return changes;
 }
-
 
 /** The contract's rule, checked before sending: only http and https addresses are links. */
 export function isWebAddress(value: string): boolean {

@@ -26,13 +26,25 @@ describe('isWebAddress', () => {
   it('accepts http and https addresses only, as the contract does', () => {
     expect(isWebAddress('https://example.se/upphandling')).toBe(true);
     expect(isWebAddress('http://intranat.tanum.se')).toBe(true);
-    for (const refused of ['ftp://example.se/fil', 'javascript:alert(1)', 'example.se', 'mailto:it@tanum.se', 'https://', '']) expect(isWebAddress(refused), refused).toBe(false);
+    for (const refused of ['ftp://example.se/fil', 'javascript:alert(1)', 'example.se', 'mailto:it@tanum.se', 'https://', ''])
+      expect(isWebAddress(refused), refused).toBe(false);
   });
 });
 
 describe('validateProjectFilters', () => {
   it('keeps the known filters and the cursors, and drops anything unknown', () => {
-    expect(validateProjectFilters({ q: '  Matsedel ', state: 'draft', kind: 'upgrade', departmentId: 'd1', cursors: ['abc', 'def'], limit: '50', sort: 'x', other: 1 })).toEqual({
+    expect(
+      validateProjectFilters({
+        q: '  Matsedel ',
+        state: 'draft',
+        kind: 'upgrade',
+        departmentId: 'd1',
+        cursors: ['abc', 'def'],
+        limit: '50',
+        sort: 'x',
+        other: 1,
+      }),
+    ).toEqual({
       q: 'Matsedel',
       state: 'draft',
       kind: 'upgrade',

@@ -1,7 +1,7 @@
 import type { Project } from '@forvalta/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../api/client.ts';
-import { hasPermission, useCurrentUser } from '../../app/session.ts';
+import { hasPermission, type useCurrentUser } from '../../app/session.ts';
 import { notifyError } from '../../components/error-messages.ts';
 // The project page's sections are the shared section cards; the gate list links to their ids.
 export { Fact, SectionCard as Section } from '../../components/SectionCard.tsx';

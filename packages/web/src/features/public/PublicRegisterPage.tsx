@@ -1,5 +1,18 @@
 import type { PublicSystem } from '@forvalta/contracts';
-import { Box, Container, Group, Paper, SegmentedControl, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Box,
+  Container,
+  Group,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
@@ -17,7 +30,11 @@ import { i18next } from '../../i18n/index.ts';
 
 /** The public API lives outside /api/v1 and needs no session. */
 async function publicGet<Result>(path: string, query: Record<string, QueryValue>, signal?: AbortSignal): Promise<Result> {
-  const response = await fetch(buildPath(`/public/v1${path}`, query), { headers: { Accept: 'application/json' }, credentials: 'omit', ...(signal ? { signal } : {}) });
+  const response = await fetch(buildPath(`/public/v1${path}`, query), {
+    headers: { Accept: 'application/json' },
+    credentials: 'omit',
+    ...(signal ? { signal } : {}),
+  });
   const payload = (await response.json().catch(() => undefined)) as unknown;
   if (!response.ok) {
     const problem = payload && typeof payload === 'object' && 'code' in payload ? (payload as ApiError['problem']) : undefined;
@@ -118,7 +135,8 @@ export function PublicRegisterPage() {
   const paging = useCursorPaging(`${code}|${debounced}`, 50);
   const list = useQuery({
     queryKey: ['public', 'systems', code, debounced, paging.cursor, paging.pageSize],
-    queryFn: ({ signal }) => publicGet<PublicList>('/systems', { municipality: code, q: debounced, cursor: paging.cursor, limit: paging.pageSize }, signal),
+    queryFn: ({ signal }) =>
+      publicGet<PublicList>('/systems', { municipality: code, q: debounced, cursor: paging.cursor, limit: paging.pageSize }, signal),
     placeholderData: keepPreviousData,
   });
   const fields = list.data?.fields ?? [];
@@ -144,7 +162,13 @@ export function PublicRegisterPage() {
         </Title>
         <Text maw={720}>{t('publicRegister.listIntro')}</Text>
         <Group align="flex-end" gap="md" role="search">
-          <TextInput label={t('publicRegister.search')} type="search" w={320} value={search} onChange={(event) => setSearch(event.currentTarget.value)} />
+          <TextInput
+            label={t('publicRegister.search')}
+            type="search"
+            w={320}
+            value={search}
+            onChange={(event) => setSearch(event.currentTarget.value)}
+          />
           <MunicipalityChooser value={code} />
         </Group>
         <Paper withBorder radius="md">

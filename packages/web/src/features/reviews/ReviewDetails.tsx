@@ -50,9 +50,15 @@ export function ReviewDetails({ review, headingLevel = 3 }: { review: Review; he
   return (
     <Stack gap="md">
       <SimpleGrid component="dl" cols={{ base: 1, sm: 2, md: 4 }} spacing="md" m={0}>
-        <Fact multiline label={t('reviews.plannedOn')}>{formatDate(review.plannedOn)}</Fact>
-        <Fact multiline label={t('reviews.heldOn')}>{formatDate(review.heldOn)}</Fact>
-        <Fact multiline label={t('reviews.nextReviewOn')}>{formatDate(review.nextReviewOn)}</Fact>
+        <Fact multiline label={t('reviews.plannedOn')}>
+          {formatDate(review.plannedOn)}
+        </Fact>
+        <Fact multiline label={t('reviews.heldOn')}>
+          {formatDate(review.heldOn)}
+        </Fact>
+        <Fact multiline label={t('reviews.nextReviewOn')}>
+          {formatDate(review.nextReviewOn)}
+        </Fact>
         <Fact multiline label={t('reviews.participants')}>
           <ParticipantList participants={review.participants} />
         </Fact>
@@ -61,12 +67,20 @@ export function ReviewDetails({ review, headingLevel = 3 }: { review: Review; he
         {t('reviews.evaluations')}
       </Title>
       <SimpleGrid component="dl" cols={{ base: 1, md: 3 }} spacing="md" m={0}>
-        <Fact multiline label={t('reviews.use')}>{text(review.evaluations.use)}</Fact>
-        <Fact multiline label={t('reviews.coordination')}>{text(review.evaluations.coordination)}</Fact>
-        <Fact multiline label={t('reviews.efficiency')}>{text(review.evaluations.efficiency)}</Fact>
+        <Fact multiline label={t('reviews.use')}>
+          {text(review.evaluations.use)}
+        </Fact>
+        <Fact multiline label={t('reviews.coordination')}>
+          {text(review.evaluations.coordination)}
+        </Fact>
+        <Fact multiline label={t('reviews.efficiency')}>
+          {text(review.evaluations.efficiency)}
+        </Fact>
       </SimpleGrid>
       <SimpleGrid component="dl" cols={{ base: 1, md: 2 }} spacing="md" m={0}>
-        <Fact multiline label={t('reviews.findings')}>{text(review.findings)}</Fact>
+        <Fact multiline label={t('reviews.findings')}>
+          {text(review.findings)}
+        </Fact>
         <Fact multiline label={t('reviews.adjacent')}>
           {review.adjacentSystems.length === 0 ? (
             t('reviews.noAdjacent')

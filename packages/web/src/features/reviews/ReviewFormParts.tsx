@@ -17,7 +17,15 @@ function updateAt<Item>(set: Dispatch<SetStateAction<Item[]>>, index: number, ch
 }
 
 /** Who took part; those from the IT unit are marked (ITP-4.3-ASSIST). */
-export function ParticipantsEditor({ participants, setParticipants, readOnly }: { participants: ParticipantDraft[]; setParticipants: Dispatch<SetStateAction<ParticipantDraft[]>>; readOnly: boolean }) {
+export function ParticipantsEditor({
+  participants,
+  setParticipants,
+  readOnly,
+}: {
+  participants: ParticipantDraft[];
+  setParticipants: Dispatch<SetStateAction<ParticipantDraft[]>>;
+  readOnly: boolean;
+}) {
   const { t } = useTranslation('lifecycle');
   return (
     <Stack gap="xs">
@@ -33,16 +41,33 @@ export function ParticipantsEditor({ participants, setParticipants, readOnly }: 
             readOnly={readOnly}
             onChange={(event) => updateAt(setParticipants, index, { name: event.currentTarget.value })}
           />
-          <Checkbox mb={8} label={t('reviews.itUnit', { number: index + 1 })} checked={participant.itUnit} disabled={readOnly} onChange={(event) => updateAt(setParticipants, index, { itUnit: event.currentTarget.checked })} />
+          <Checkbox
+            mb={8}
+            label={t('reviews.itUnit', { number: index + 1 })}
+            checked={participant.itUnit}
+            disabled={readOnly}
+            onChange={(event) => updateAt(setParticipants, index, { itUnit: event.currentTarget.checked })}
+          />
           {!readOnly && (
-            <ActionIcon variant="subtle" color="red.9" size="lg" aria-label={t('reviews.removeParticipant', { number: index + 1 })} onClick={() => setParticipants((previous) => previous.filter((_, position) => position !== index))}>
+            <ActionIcon
+              variant="subtle"
+              color="red.9"
+              size="lg"
+              aria-label={t('reviews.removeParticipant', { number: index + 1 })}
+              onClick={() => setParticipants((previous) => previous.filter((_, position) => position !== index))}
+            >
               <span aria-hidden="true">✕</span>
             </ActionIcon>
           )}
         </Group>
       ))}
       {!readOnly && (
-        <Button variant="default" size="xs" style={{ alignSelf: 'flex-start' }} onClick={() => setParticipants((previous) => [...previous, { personId: null, name: '', itUnit: false }])}>
+        <Button
+          variant="default"
+          size="xs"
+          style={{ alignSelf: 'flex-start' }}
+          onClick={() => setParticipants((previous) => [...previous, { personId: null, name: '', itUnit: false }])}
+        >
           {t('reviews.addParticipant')}
         </Button>
       )}
@@ -51,7 +76,15 @@ export function ParticipantsEditor({ participants, setParticipants, readOnly }: 
 }
 
 /** The adjacent systems from the integration graph, each ticked when considered, with a note. */
-export function AdjacentEditor({ adjacent, setAdjacent, readOnly }: { adjacent: AdjacentDraft[]; setAdjacent: Dispatch<SetStateAction<AdjacentDraft[]>>; readOnly: boolean }) {
+export function AdjacentEditor({
+  adjacent,
+  setAdjacent,
+  readOnly,
+}: {
+  adjacent: AdjacentDraft[];
+  setAdjacent: Dispatch<SetStateAction<AdjacentDraft[]>>;
+  readOnly: boolean;
+}) {
   const { t } = useTranslation('lifecycle');
   return (
     <Stack gap="xs">
@@ -61,7 +94,13 @@ export function AdjacentEditor({ adjacent, setAdjacent, readOnly }: { adjacent: 
       {adjacent.length === 0 && <Text size="sm">{t('reviews.noAdjacent')}</Text>}
       {adjacent.map((system, index) => (
         <Group key={system.systemId} align="flex-end" wrap="wrap">
-          <Checkbox mb={8} label={t('reviews.considered', { name: system.systemName })} checked={system.considered} disabled={readOnly} onChange={(event) => updateAt(setAdjacent, index, { considered: event.currentTarget.checked })} />
+          <Checkbox
+            mb={8}
+            label={t('reviews.considered', { name: system.systemName })}
+            checked={system.considered}
+            disabled={readOnly}
+            onChange={(event) => updateAt(setAdjacent, index, { considered: event.currentTarget.checked })}
+          />
           <TextInput
             style={{ flex: 1, minWidth: 220 }}
             label={t('reviews.adjacentNote', { name: system.systemName })}
@@ -76,7 +115,17 @@ export function AdjacentEditor({ adjacent, setAdjacent, readOnly }: { adjacent: 
 }
 
 /** An action's owner: the person named, or a search for one (a municipality has thousands). */
-function OwnerField({ action, number, readOnly, onChange }: { action: ActionDraft; number: number; readOnly: boolean; onChange: (owner: { ownerPersonId: string | null; ownerName: string | null }) => void }) {
+function OwnerField({
+  action,
+  number,
+  readOnly,
+  onChange,
+}: {
+  action: ActionDraft;
+  number: number;
+  readOnly: boolean;
+  onChange: (owner: { ownerPersonId: string | null; ownerName: string | null }) => void;
+}) {
   const { t } = useTranslation('lifecycle');
   const [changing, setChanging] = useState(false);
   if (action.ownerPersonId && !changing) {
@@ -88,7 +137,13 @@ function OwnerField({ action, number, readOnly, onChange }: { action: ActionDraf
         <Group gap="xs">
           <Text size="sm">{action.ownerName ?? '–'}</Text>
           {!readOnly && (
-            <Anchor component="button" type="button" size="sm" onClick={() => setChanging(true)} aria-label={t('reviews.changeOwner', { number })}>
+            <Anchor
+              component="button"
+              type="button"
+              size="sm"
+              onClick={() => setChanging(true)}
+              aria-label={t('reviews.changeOwner', { number })}
+            >
               {t('reviews.change')}
             </Anchor>
           )}
@@ -103,13 +158,23 @@ function OwnerField({ action, number, readOnly, onChange }: { action: ActionDraf
       label={t('reviews.actionOwner', { number })}
       clearable
       value={action.ownerPersonId}
-      onChange={(value, option) => onChange({ ownerPersonId: value, ownerName: value ? (option?.label.replace(/ \(.*\)$/, '') ?? null) : null })}
+      onChange={(value, option) =>
+        onChange({ ownerPersonId: value, ownerName: value ? (option?.label.replace(/ \(.*\)$/, '') ?? null) : null })
+      }
     />
   );
 }
 
 /** The actions decided, each with an owner, a due date and its status. */
-export function ActionsEditor({ actions, setActions, readOnly }: { actions: ActionDraft[]; setActions: Dispatch<SetStateAction<ActionDraft[]>>; readOnly: boolean }) {
+export function ActionsEditor({
+  actions,
+  setActions,
+  readOnly,
+}: {
+  actions: ActionDraft[];
+  setActions: Dispatch<SetStateAction<ActionDraft[]>>;
+  readOnly: boolean;
+}) {
   const { t } = useTranslation('lifecycle');
   return (
     <Stack gap="xs">
@@ -126,7 +191,13 @@ export function ActionsEditor({ actions, setActions, readOnly }: { actions: Acti
             onChange={(event) => updateAt(setActions, index, { description: event.currentTarget.value })}
           />
           <OwnerField action={action} number={index + 1} readOnly={readOnly} onChange={(owner) => updateAt(setActions, index, owner)} />
-          <DateField w={160} label={t('reviews.actionDue', { number: index + 1 })} value={action.dueDate} readOnly={readOnly} onChange={(dueDate) => updateAt(setActions, index, { dueDate })} />
+          <DateField
+            w={160}
+            label={t('reviews.actionDue', { number: index + 1 })}
+            value={action.dueDate}
+            readOnly={readOnly}
+            onChange={(dueDate) => updateAt(setActions, index, { dueDate })}
+          />
           <NativeSelect
             w={170}
             label={t('reviews.actionStatus', { number: index + 1 })}
@@ -136,7 +207,13 @@ export function ActionsEditor({ actions, setActions, readOnly }: { actions: Acti
             data={measureStatusValues.map((value) => ({ value, label: t(`measureStatus.${value}`) }))}
           />
           {!readOnly && (
-            <ActionIcon variant="subtle" color="red.9" size="lg" aria-label={t('reviews.removeAction', { number: index + 1 })} onClick={() => setActions((previous) => previous.filter((_, position) => position !== index))}>
+            <ActionIcon
+              variant="subtle"
+              color="red.9"
+              size="lg"
+              aria-label={t('reviews.removeAction', { number: index + 1 })}
+              onClick={() => setActions((previous) => previous.filter((_, position) => position !== index))}
+            >
               <span aria-hidden="true">✕</span>
             </ActionIcon>
           )}
@@ -147,7 +224,12 @@ export function ActionsEditor({ actions, setActions, readOnly }: { actions: Acti
           variant="default"
           size="xs"
           style={{ alignSelf: 'flex-start' }}
-          onClick={() => setActions((previous) => [...previous, { description: '', ownerPersonId: null, ownerName: null, dueDate: null, status: 'planned' }])}
+          onClick={() =>
+            setActions((previous) => [
+              ...previous,
+              { description: '', ownerPersonId: null, ownerName: null, dueDate: null, status: 'planned' },
+            ])
+          }
         >
           {t('reviews.addAction')}
         </Button>

@@ -56,7 +56,9 @@ export function ReviewPage() {
             {t('reviewPage.updated', { date: formatDate(r.updatedAt) })}
           </Text>
         </Stack>
-        {canWrite && <Button onClick={() => setEditing(true)}>{r.status === 'planned' ? t('reviewPage.record') : t('reviewPage.edit')}</Button>}
+        {canWrite && (
+          <Button onClick={() => setEditing(true)}>{r.status === 'planned' ? t('reviewPage.record') : t('reviewPage.edit')}</Button>
+        )}
       </Group>
       <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="review-heading">
         <Title order={2} size="h4" id="review-heading" mb="sm">

@@ -40,8 +40,13 @@ export function ReviewsPage() {
   const today = todayInStockholm();
 
   // A new filter starts again at the first page: a cursor belongs to one query.
-  const setFilters = (changes: Partial<ReviewFilters>) => void navigate({ search: (previous) => ({ ...previous, ...changes, cursors: undefined }), replace: true });
-  const movePage = useCallback((changes: UrlPaging, options: { replace: boolean }) => void navigate({ search: (previous) => ({ ...previous, ...changes }), replace: options.replace }), [navigate]);
+  const setFilters = (changes: Partial<ReviewFilters>) =>
+    void navigate({ search: (previous) => ({ ...previous, ...changes, cursors: undefined }), replace: true });
+  const movePage = useCallback(
+    (changes: UrlPaging, options: { replace: boolean }) =>
+      void navigate({ search: (previous) => ({ ...previous, ...changes }), replace: options.replace }),
+    [navigate],
+  );
   const paging = useUrlPaging(filters, movePage);
   const query = reviewListQuery(filters, today);
   const reviews = useQuery({
@@ -85,7 +90,12 @@ export function ReviewsPage() {
           w={260}
         />
         {filtered && (
-          <Button variant="subtle" size="compact-sm" mb={6} onClick={() => void navigate({ search: filters.limit ? { limit: filters.limit } : {}, replace: true })}>
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            mb={6}
+            onClick={() => void navigate({ search: filters.limit ? { limit: filters.limit } : {}, replace: true })}
+          >
             {t('reviews.clearFilters')}
           </Button>
         )}
@@ -123,7 +133,13 @@ export function ReviewsPage() {
                       </AnchorLink>
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Anchor component="button" type="button" size="sm" onClick={() => setEditing(review)} aria-label={t('reviews.open', { name: review.systemName, date: formatDate(review.plannedOn) })}>
+                      <Anchor
+                        component="button"
+                        type="button"
+                        size="sm"
+                        onClick={() => setEditing(review)}
+                        aria-label={t('reviews.open', { name: review.systemName, date: formatDate(review.plannedOn) })}
+                      >
                         {formatDate(review.plannedOn)}
                       </Anchor>
                     </Table.Td>
@@ -153,7 +169,12 @@ export function ReviewsPage() {
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(review.nextReviewOn)}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <AnchorLink to="/reviews/$reviewId" params={{ reviewId: review.id }} size="sm" aria-label={t('reviews.details', { name: review.systemName, date: formatDate(review.plannedOn) })}>
+                      <AnchorLink
+                        to="/reviews/$reviewId"
+                        params={{ reviewId: review.id }}
+                        size="sm"
+                        aria-label={t('reviews.details', { name: review.systemName, date: formatDate(review.plannedOn) })}
+                      >
                         {t('reviews.detailsShort')}
                       </AnchorLink>
                     </Table.Td>
@@ -196,7 +217,14 @@ function ReviewCreateModal({ onClose, onCreated }: { onClose: () => void; onCrea
         }}
       >
         <Stack>
-          <Select label={t('reviews.system')} required searchable value={systemId} onChange={setSystemId} data={(systems.data?.items ?? []).map((system) => ({ value: system.id, label: system.name }))} />
+          <Select
+            label={t('reviews.system')}
+            required
+            searchable
+            value={systemId}
+            onChange={setSystemId}
+            data={(systems.data?.items ?? []).map((system) => ({ value: system.id, label: system.name }))}
+          />
           <DateField label={t('reviews.plannedOn')} required value={plannedOn} onChange={setPlannedOn} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

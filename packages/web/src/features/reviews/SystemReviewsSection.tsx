@@ -47,8 +47,11 @@ function RuleStatus({ result, nextPlanned }: { result: ComplianceResult | undefi
         <ResultReason result={result} />
         {result.status !== 'not_applicable' && (
           <Text size="sm">
-            {dueBy ? t('systemReviews.nextDue', { date: formatDate(dueBy), count: evidence.intervalMonths }) : t('systemReviews.nextDueNow')}
-            {nextPlanned && ` ${t(nextPlanned.overdue ? 'systemReviews.plannedOverdue' : 'systemReviews.nextPlanned', { date: formatDate(nextPlanned.plannedOn) })}`}
+            {dueBy
+              ? t('systemReviews.nextDue', { date: formatDate(dueBy), count: evidence.intervalMonths })
+              : t('systemReviews.nextDueNow')}
+            {nextPlanned &&
+              ` ${t(nextPlanned.overdue ? 'systemReviews.plannedOverdue' : 'systemReviews.nextPlanned', { date: formatDate(nextPlanned.plannedOn) })}`}
           </Text>
         )}
       </Stack>
@@ -125,7 +128,12 @@ export function SystemReviewsSection({ system }: { system: System }) {
                   {items.map((review) => (
                     <Table.Tr key={review.id} data-testid="system-review-row">
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        <AnchorLink to="/reviews/$reviewId" params={{ reviewId: review.id }} size="sm" aria-label={t('reviews.details', { name: system.name, date: formatDate(review.plannedOn) })}>
+                        <AnchorLink
+                          to="/reviews/$reviewId"
+                          params={{ reviewId: review.id }}
+                          size="sm"
+                          aria-label={t('reviews.details', { name: system.name, date: formatDate(review.plannedOn) })}
+                        >
                           {formatDate(review.plannedOn)}
                         </AnchorLink>
                       </Table.Td>

@@ -9,7 +9,21 @@ import type { PersonDraft } from './risk-form-model.ts';
  * placeholder (the picker has not found them yet), with a button to remove them. Used by the risk
  * analysis and by the project's training plan.
  */
-export function PersonField({ label, value, onChange, w, description, error }: { label: string; value: PersonDraft; onChange: (next: PersonDraft) => void; w?: number | string; description?: string; error?: string }) {
+export function PersonField({
+  label,
+  value,
+  onChange,
+  w,
+  description,
+  error,
+}: {
+  label: string;
+  value: PersonDraft;
+  onChange: (next: PersonDraft) => void;
+  w?: number | string;
+  description?: string;
+  error?: string;
+}) {
   const { t } = useTranslation('lifecycle');
   const showsSaved = value.personId !== null && value.personId === value.savedPersonId;
   return (
@@ -26,7 +40,13 @@ export function PersonField({ label, value, onChange, w, description, error }: {
       styles={showsSaved ? { input: { '--input-placeholder-color': 'var(--mantine-color-text)' } as CSSProperties } : undefined}
       rightSectionPointerEvents={showsSaved ? 'all' : undefined}
       rightSection={
-        showsSaved ? <CloseButton size="sm" aria-label={t('risks.removePerson', { name: value.savedName ?? '', field: label })} onClick={() => onChange({ ...value, personId: null })} /> : undefined
+        showsSaved ? (
+          <CloseButton
+            size="sm"
+            aria-label={t('risks.removePerson', { name: value.savedName ?? '', field: label })}
+            onClick={() => onChange({ ...value, personId: null })}
+          />
+        ) : undefined
       }
     />
   );

@@ -15,7 +15,19 @@ import { RiskScenarioFields } from './RiskScenarioFields.tsx';
  * Creates a system's risk analysis, or revises one as a new version (If-Match with the version
  * opened; the server keeps the old one). Every field of the contract is edited here.
  */
-export function RiskAnalysisForm({ systemId, systemName, revising, onClose, onSaved }: { systemId: string; systemName: string; revising?: RiskAnalysis; onClose: () => void; onSaved?: (analysis: RiskAnalysis) => void }) {
+export function RiskAnalysisForm({
+  systemId,
+  systemName,
+  revising,
+  onClose,
+  onSaved,
+}: {
+  systemId: string;
+  systemName: string;
+  revising?: RiskAnalysis;
+  onClose: () => void;
+  onSaved?: (analysis: RiskAnalysis) => void;
+}) {
   const { t } = useTranslation('lifecycle');
   const queryClient = useQueryClient();
   const [scope, setScope] = useState(revising?.scope ?? '');
@@ -49,7 +61,10 @@ export function RiskAnalysisForm({ systemId, systemName, revising, onClose, onSa
         scenarios: scenarios.filter((scenario) => scenario.threat.trim()).map(scenarioOf),
       };
       return revising
-        ? apiRequest<RiskAnalysis>('POST', `/systems/${systemId}/risk-analyses/${revising.id}/revisions`, { body, version: revising.version })
+        ? apiRequest<RiskAnalysis>('POST', `/systems/${systemId}/risk-analyses/${revising.id}/revisions`, {
+            body,
+            version: revising.version,
+          })
         : api.post<RiskAnalysis>(`/systems/${systemId}/risk-analyses`, body);
     },
     onSuccess: (analysis) => {
@@ -63,7 +78,8 @@ export function RiskAnalysisForm({ systemId, systemName, revising, onClose, onSa
       if (isApiError(error, 'version_mismatch')) setStale(true);
     },
   });
-  const update = (index: number, change: Partial<ScenarioDraft>) => setScenarios((previous) => previous.map((scenario, position) => (position === index ? { ...scenario, ...change } : scenario)));
+  const update = (index: number, change: Partial<ScenarioDraft>) =>
+    setScenarios((previous) => previous.map((scenario, position) => (position === index ? { ...scenario, ...change } : scenario)));
   const incomplete = scenarios.some(acceptanceIncomplete);
 
   return (
@@ -81,10 +97,24 @@ export function RiskAnalysisForm({ systemId, systemName, revising, onClose, onSa
               {errorMessage(save.error)}
             </Alert>
           )}
-          <Textarea label={t('risks.scope')} required value={scope} onChange={(event) => setScope(event.currentTarget.value)} autosize minRows={2} />
+          <Textarea
+            label={t('risks.scope')}
+            required
+            value={scope}
+            onChange={(event) => setScope(event.currentTarget.value)}
+            autosize
+            minRows={2}
+          />
           <Group grow align="flex-start">
             <DateField label={t('risks.analysedOn')} required value={analysedOn} onChange={setAnalysedOn} clearable={false} />
-            <Textarea label={t('risks.participants')} description={t('risks.participantsHint')} value={participants} onChange={(event) => setParticipants(event.currentTarget.value)} autosize minRows={2} />
+            <Textarea
+              label={t('risks.participants')}
+              description={t('risks.participantsHint')}
+              value={participants}
+              onChange={(event) => setParticipants(event.currentTarget.value)}
+              autosize
+              minRows={2}
+            />
           </Group>
           {scenarios.map((scenario, index) => (
             <RiskScenarioFields
@@ -97,7 +127,12 @@ export function RiskAnalysisForm({ systemId, systemName, revising, onClose, onSa
               neighbours={neighbours}
             />
           ))}
-          <Button variant="default" size="xs" style={{ alignSelf: 'flex-start' }} onClick={() => setScenarios((previous) => [...previous, emptyScenario()])}>
+          <Button
+            variant="default"
+            size="xs"
+            style={{ alignSelf: 'flex-start' }}
+            onClick={() => setScenarios((previous) => [...previous, emptyScenario()])}
+          >
             {t('risks.addScenario')}
           </Button>
           <Group justify="flex-end">

@@ -22,7 +22,13 @@ function LevelText({ level }: { level: number | null }) {
   if (level === null) return <>{t('risks.notAssessed')}</>;
   const band = riskBand(level);
   return (
-    <Text span size="sm" px={6} py={2} style={{ background: bandColours[band].background, color: bandColours[band].color, borderRadius: 4, whiteSpace: 'nowrap' }}>
+    <Text
+      span
+      size="sm"
+      px={6}
+      py={2}
+      style={{ background: bandColours[band].background, color: bandColours[band].color, borderRadius: 4, whiteSpace: 'nowrap' }}
+    >
       {t(`riskLevel.${band}`)} ({level})
     </Text>
   );
@@ -35,7 +41,10 @@ export function RiskAnalysisPage() {
   const canWrite = useCan('riskAnalysis.write');
   const [revising, setRevising] = useState(false);
   const analysis = useQuery(riskAnalysisQuery(systemId, analysisId));
-  const system = useQuery({ queryKey: ['systems', 'detail', systemId], queryFn: ({ signal }) => api.get<System>(`/systems/${systemId}`, undefined, signal) });
+  const system = useQuery({
+    queryKey: ['systems', 'detail', systemId],
+    queryFn: ({ signal }) => api.get<System>(`/systems/${systemId}`, undefined, signal),
+  });
 
   if (analysis.isLoading) return <LoadingState />;
   if (analysis.error || !analysis.data) return <ErrorState error={analysis.error} onRetry={() => void analysis.refetch()} />;
@@ -55,7 +64,8 @@ export function RiskAnalysisPage() {
               {t('risks.pageTitle', { name: systemName })}
             </Title>
             <Text c="gray.7">
-              {t('risks.revision', { revision: a.revision })} · {formatDate(a.analysedOn)} · {a.superseded ? t('risks.superseded') : t('risks.current')}
+              {t('risks.revision', { revision: a.revision })} · {formatDate(a.analysedOn)} ·{' '}
+              {a.superseded ? t('risks.superseded') : t('risks.current')}
             </Text>
             {a.previousId && (
               <AnchorLink to="/systems/$systemId/risk-analyses/$analysisId" params={{ systemId, analysisId: a.previousId }} size="sm">
@@ -90,7 +100,13 @@ export function RiskAnalysisPage() {
             </Text>
             <Text component="dd" size="sm" m={0}>
               {c
-                ? t('risks.classificationValue', { confidentiality: c.confidentiality, integrity: c.integrity, availability: c.availability, traceability: c.traceability, date: formatDate(c.classifiedOn) })
+                ? t('risks.classificationValue', {
+                    confidentiality: c.confidentiality,
+                    integrity: c.integrity,
+                    availability: c.availability,
+                    traceability: c.traceability,
+                    date: formatDate(c.classifiedOn),
+                  })
                 : t('risks.noClassification')}
             </Text>
           </div>
@@ -169,14 +185,26 @@ export function RiskAnalysisPage() {
                         <List size="xs">
                           {scenario.measures.map((measure, position) => (
                             <List.Item key={position} data-testid="scenario-measure">
-                              {measure.description} ({[t(`measureStatus.${measure.status}`), measure.ownerName, measure.dueDate ? t('risks.dueLine', { date: formatDate(measure.dueDate) }) : null].filter(Boolean).join(', ')})
+                              {measure.description} (
+                              {[
+                                t(`measureStatus.${measure.status}`),
+                                measure.ownerName,
+                                measure.dueDate ? t('risks.dueLine', { date: formatDate(measure.dueDate) }) : null,
+                              ]
+                                .filter(Boolean)
+                                .join(', ')}
+                              )
                             </List.Item>
                           ))}
                         </List>
                       )}
                       {scenario.acceptance && (
                         <Text size="xs">
-                          {t('risks.acceptanceLine', { name: scenario.acceptance.byName, until: formatDate(scenario.acceptance.until), reason: scenario.acceptance.reason })}
+                          {t('risks.acceptanceLine', {
+                            name: scenario.acceptance.byName,
+                            until: formatDate(scenario.acceptance.until),
+                            reason: scenario.acceptance.reason,
+                          })}
                         </Text>
                       )}
                     </Table.Td>
@@ -196,7 +224,9 @@ export function RiskAnalysisPage() {
           systemName={systemName}
           revising={a}
           onClose={() => setRevising(false)}
-          onSaved={(next) => void navigate({ to: '/systems/$systemId/risk-analyses/$analysisId', params: { systemId, analysisId: next.id } })}
+          onSaved={(next) =>
+            void navigate({ to: '/systems/$systemId/risk-analyses/$analysisId', params: { systemId, analysisId: next.id } })
+          }
         />
       )}
     </Stack>

@@ -22,7 +22,12 @@ export function RiskMatrix({ analysis, residual = false }: { analysis: RiskAnaly
   const levels = [4, 3, 2, 1] as const;
   const consequences = [1, 2, 3, 4] as const;
   return (
-    <Table withTableBorder withColumnBorders data-testid={residual ? 'risk-matrix-residual' : 'risk-matrix'} style={{ tableLayout: 'fixed' }}>
+    <Table
+      withTableBorder
+      withColumnBorders
+      data-testid={residual ? 'risk-matrix-residual' : 'risk-matrix'}
+      style={{ tableLayout: 'fixed' }}
+    >
       <caption style={{ textAlign: 'left', fontWeight: 600, paddingBottom: 4 }}>{t('risks.matrixCaption', { title })}</caption>
       <Table.Thead>
         <Table.Tr>
@@ -47,7 +52,12 @@ export function RiskMatrix({ analysis, residual = false }: { analysis: RiskAnaly
               const band = riskBand(likelihood * consequence);
               const colours = bandColours[band];
               return (
-                <Table.Td key={consequence} ta="center" style={{ background: colours.background, color: colours.color }} data-testid={`cell-${likelihood}-${consequence}`}>
+                <Table.Td
+                  key={consequence}
+                  ta="center"
+                  style={{ background: colours.background, color: colours.color }}
+                  data-testid={`cell-${likelihood}-${consequence}`}
+                >
                   <Text size="sm" fw={count > 0 ? 700 : 400} c="inherit">
                     {count > 0 ? t('risks.cellText', { count }) : t('risks.cellEmpty')}
                   </Text>

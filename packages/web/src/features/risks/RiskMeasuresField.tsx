@@ -5,9 +5,18 @@ import { PersonField } from './PersonField.tsx';
 import { emptyMeasure, measureStatuses, type MeasureDraft } from './risk-form-model.ts';
 
 /** A scenario's measures (åtgärder): each with an owner, a due date and a status. */
-export function RiskMeasuresField({ scenarioLabel, value, onChange }: { scenarioLabel: string; value: MeasureDraft[]; onChange: (next: MeasureDraft[]) => void }) {
+export function RiskMeasuresField({
+  scenarioLabel,
+  value,
+  onChange,
+}: {
+  scenarioLabel: string;
+  value: MeasureDraft[];
+  onChange: (next: MeasureDraft[]) => void;
+}) {
   const { t } = useTranslation('lifecycle');
-  const update = (index: number, change: Partial<MeasureDraft>) => onChange(value.map((measure, position) => (position === index ? { ...measure, ...change } : measure)));
+  const update = (index: number, change: Partial<MeasureDraft>) =>
+    onChange(value.map((measure, position) => (position === index ? { ...measure, ...change } : measure)));
   return (
     <Stack gap="xs" role="group" aria-labelledby={`${scenarioLabel}-measures`.replace(/\W+/g, '-')}>
       <Text size="sm" fw={600} id={`${scenarioLabel}-measures`.replace(/\W+/g, '-')}>
@@ -26,7 +35,14 @@ export function RiskMeasuresField({ scenarioLabel, value, onChange }: { scenario
                 onChange={(event) => update(index, { description: event.currentTarget.value })}
                 style={{ flex: 1 }}
               />
-              <ActionIcon variant="subtle" color="red" size="lg" mb={2} aria-label={of('risks.removeMeasure')} onClick={() => onChange(value.filter((_, position) => position !== index))}>
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                size="lg"
+                mb={2}
+                aria-label={of('risks.removeMeasure')}
+                onClick={() => onChange(value.filter((_, position) => position !== index))}
+              >
                 ✕
               </ActionIcon>
             </Group>

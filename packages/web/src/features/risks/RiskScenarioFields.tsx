@@ -30,9 +30,13 @@ export function RiskScenarioFields({
   const { t } = useTranslation('lifecycle');
   const scenarioLabel = t('risks.scenario', { number: index + 1 });
   const label = (key: string) => `${t(key)} (${scenarioLabel})`;
-  const scale = (names: readonly string[] | undefined) => [1, 2, 3, 4].map((level) => ({ value: String(level), label: names ? `${level}. ${names[level - 1]}` : String(level) }));
+  const scale = (names: readonly string[] | undefined) =>
+    [1, 2, 3, 4].map((level) => ({ value: String(level), label: names ? `${level}. ${names[level - 1]}` : String(level) }));
   // Systems recorded earlier stay choosable even when the integration has since been removed.
-  const choices = [...(neighbours ?? []), ...value.knownSystems.filter((known) => !(neighbours ?? []).some((neighbour) => neighbour.id === known.id))];
+  const choices = [
+    ...(neighbours ?? []),
+    ...value.knownSystems.filter((known) => !(neighbours ?? []).some((neighbour) => neighbour.id === known.id)),
+  ];
 
   return (
     <Card withBorder role="group" aria-label={scenarioLabel} data-testid="scenario-form">
@@ -43,10 +47,23 @@ export function RiskScenarioFields({
         </ActionIcon>
       </Group>
       <Stack gap="xs">
-        <TextInput label={label('risks.threat')} required value={value.threat} onChange={(event) => onChange({ threat: event.currentTarget.value })} />
+        <TextInput
+          label={label('risks.threat')}
+          required
+          value={value.threat}
+          onChange={(event) => onChange({ threat: event.currentTarget.value })}
+        />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={label('risks.vulnerability')} value={value.vulnerability} onChange={(event) => onChange({ vulnerability: event.currentTarget.value })} />
-          <TextInput label={label('risks.affectedInformation')} value={value.affectedInformation} onChange={(event) => onChange({ affectedInformation: event.currentTarget.value })} />
+          <TextInput
+            label={label('risks.vulnerability')}
+            value={value.vulnerability}
+            onChange={(event) => onChange({ vulnerability: event.currentTarget.value })}
+          />
+          <TextInput
+            label={label('risks.affectedInformation')}
+            value={value.affectedInformation}
+            onChange={(event) => onChange({ affectedInformation: event.currentTarget.value })}
+          />
         </SimpleGrid>
         <MultiSelect
           label={label('risks.adjacentSystems')}
@@ -59,10 +76,26 @@ export function RiskScenarioFields({
           searchable
           hidePickedOptions
         />
-        <Textarea label={label('risks.consequenceDescription')} value={value.consequenceDescription} onChange={(event) => onChange({ consequenceDescription: event.currentTarget.value })} autosize minRows={2} />
+        <Textarea
+          label={label('risks.consequenceDescription')}
+          value={value.consequenceDescription}
+          onChange={(event) => onChange({ consequenceDescription: event.currentTarget.value })}
+          autosize
+          minRows={2}
+        />
         <SimpleGrid cols={{ base: 2, sm: 4 }}>
-          <NativeSelect label={label('risks.likelihood')} value={value.likelihood} onChange={(event) => onChange({ likelihood: event.currentTarget.value })} data={scale(labels.likelihood)} />
-          <NativeSelect label={label('risks.consequence')} value={value.consequence} onChange={(event) => onChange({ consequence: event.currentTarget.value })} data={scale(labels.consequence)} />
+          <NativeSelect
+            label={label('risks.likelihood')}
+            value={value.likelihood}
+            onChange={(event) => onChange({ likelihood: event.currentTarget.value })}
+            data={scale(labels.likelihood)}
+          />
+          <NativeSelect
+            label={label('risks.consequence')}
+            value={value.consequence}
+            onChange={(event) => onChange({ consequence: event.currentTarget.value })}
+            data={scale(labels.consequence)}
+          />
           <NativeSelect
             label={label('risks.residualLikelihood')}
             value={value.residualLikelihood}
@@ -76,7 +109,11 @@ export function RiskScenarioFields({
             data={[{ value: '', label: t('risks.notAssessed') }, ...scale(labels.consequence)]}
           />
         </SimpleGrid>
-        <TextInput label={label('risks.existingControls')} value={value.existingControls} onChange={(event) => onChange({ existingControls: event.currentTarget.value })} />
+        <TextInput
+          label={label('risks.existingControls')}
+          value={value.existingControls}
+          onChange={(event) => onChange({ existingControls: event.currentTarget.value })}
+        />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NativeSelect
             label={label('risks.treatment')}
@@ -107,7 +144,11 @@ export function RiskScenarioFields({
               onChange={(event) => onChange({ acceptanceReason: event.currentTarget.value })}
               error={acceptanceIncomplete(value) && !value.acceptanceReason.trim() ? t('risks.acceptanceIncomplete') : undefined}
             />
-            <DateField label={label('risks.acceptedUntil')} value={value.acceptedUntil} onChange={(acceptedUntil) => onChange({ acceptedUntil })} />
+            <DateField
+              label={label('risks.acceptedUntil')}
+              value={value.acceptedUntil}
+              onChange={(acceptedUntil) => onChange({ acceptedUntil })}
+            />
           </SimpleGrid>
         </Stack>
       </Stack>

@@ -22,7 +22,15 @@ export function RisksSection({ systemId, systemName, canWrite }: { systemId: str
   if (!canRead) return null;
   const writable = canWrite ?? canWriteByRole;
   return (
-    <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="risks-heading" id="risks" style={{ scrollMarginTop: 76 }}>
+    <Card
+      withBorder
+      padding="lg"
+      radius="md"
+      component="section"
+      aria-labelledby="risks-heading"
+      id="risks"
+      style={{ scrollMarginTop: 76 }}
+    >
       <Group justify="space-between" mb="sm" wrap="wrap" gap="sm">
         <Title order={2} size="h4" id="risks-heading">
           {t('risks.title')}
@@ -82,7 +90,9 @@ export function RisksSection({ systemId, systemName, canWrite }: { systemId: str
           systemId={systemId}
           systemName={systemName}
           onClose={() => setCreating(false)}
-          onSaved={(analysis) => void navigate({ to: '/systems/$systemId/risk-analyses/$analysisId', params: { systemId, analysisId: analysis.id } })}
+          onSaved={(analysis) =>
+            void navigate({ to: '/systems/$systemId/risk-analyses/$analysisId', params: { systemId, analysisId: analysis.id } })
+          }
         />
       )}
     </Card>

@@ -80,7 +80,12 @@ export function draftOf(scenario: RiskScenario): ScenarioDraft {
     consequence: String(scenario.consequence),
     existingControls: scenario.existingControls ?? '',
     treatment: scenario.treatment,
-    measures: scenario.measures.map((measure) => ({ description: measure.description, owner: personOf(measure.ownerPersonId, measure.ownerName), dueDate: measure.dueDate, status: measure.status })),
+    measures: scenario.measures.map((measure) => ({
+      description: measure.description,
+      owner: personOf(measure.ownerPersonId, measure.ownerName),
+      dueDate: measure.dueDate,
+      status: measure.status,
+    })),
     residualLikelihood: scenario.residualLikelihood === null ? '' : String(scenario.residualLikelihood),
     residualConsequence: scenario.residualConsequence === null ? '' : String(scenario.residualConsequence),
     riskOwner: personOf(scenario.riskOwnerPersonId, scenario.riskOwnerName),
@@ -105,11 +110,19 @@ export function scenarioOf(draft: ScenarioDraft): RiskScenarioInput {
     treatment: draft.treatment,
     measures: draft.measures
       .filter((measure) => measure.description.trim())
-      .map((measure) => ({ description: measure.description.trim(), ownerPersonId: measure.owner.personId, dueDate: measure.dueDate, status: measure.status })),
+      .map((measure) => ({
+        description: measure.description.trim(),
+        ownerPersonId: measure.owner.personId,
+        dueDate: measure.dueDate,
+        status: measure.status,
+      })),
     residualLikelihood: draft.residualLikelihood ? Number(draft.residualLikelihood) : null,
     residualConsequence: draft.residualConsequence ? Number(draft.residualConsequence) : null,
     riskOwnerPersonId: draft.riskOwner.personId,
-    acceptance: draft.acceptedBy.trim() && draft.acceptanceReason.trim() ? { byName: draft.acceptedBy.trim(), reason: draft.acceptanceReason.trim(), until: draft.acceptedUntil } : null,
+    acceptance:
+      draft.acceptedBy.trim() && draft.acceptanceReason.trim()
+        ? { byName: draft.acceptedBy.trim(), reason: draft.acceptanceReason.trim(), until: draft.acceptedUntil }
+        : null,
   };
 }
 

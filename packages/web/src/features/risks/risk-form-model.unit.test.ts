@@ -13,7 +13,9 @@ const stored: RiskScenario = {
   consequence: 3,
   existingControls: 'Utskrivna matsedlar',
   treatment: 'accept',
-  measures: [{ description: 'Reservrutin', ownerPersonId: 'person-1', ownerName: 'Sören Hansson', dueDate: '2027-03-31', status: 'in_progress' }],
+  measures: [
+    { description: 'Reservrutin', ownerPersonId: 'person-1', ownerName: 'Sören Hansson', dueDate: '2027-03-31', status: 'in_progress' },
+  ],
   residualLikelihood: 1,
   residualConsequence: 3,
   riskOwnerPersonId: 'person-2',
@@ -33,7 +35,14 @@ describe('the risk analysis form’s model', () => {
     const draft = { ...emptyScenario(), threat: ' Intrång ', vulnerability: '  ', acceptedBy: 'Chefen' };
     expect(acceptanceIncomplete(draft)).toBe(true);
     const body = scenarioOf(draft);
-    expect(body).toMatchObject({ threat: 'Intrång', vulnerability: null, measures: [], acceptance: null, riskOwnerPersonId: null, adjacentSystemIds: [] });
+    expect(body).toMatchObject({
+      threat: 'Intrång',
+      vulnerability: null,
+      measures: [],
+      acceptance: null,
+      riskOwnerPersonId: null,
+      adjacentSystemIds: [],
+    });
     expect(acceptanceIncomplete({ ...draft, acceptanceReason: 'Skäl' })).toBe(false);
   });
 

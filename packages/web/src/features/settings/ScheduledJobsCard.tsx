@@ -10,10 +10,29 @@ import { formatDateTime } from '../../i18n/format.ts';
 
 function JobState({ job }: { job: ScheduledJobStatus }) {
   const { t } = useTranslation();
-  if (job.running) return <Badge color="blue.9" variant="outline" tt="none">{t('jobs.running')}</Badge>;
-  if (job.lastOutcome === 'failed') return <Badge color="red.9" variant="outline" tt="none">{t('jobs.failed')}</Badge>;
-  if (job.lastOutcome === 'succeeded') return <Badge color="#1f6f36" variant="outline" tt="none">{t('jobs.succeeded')}</Badge>;
-  return <Badge color="gray.7" variant="outline" tt="none">{t('jobs.neverRun')}</Badge>;
+  if (job.running)
+    return (
+      <Badge color="blue.9" variant="outline" tt="none">
+        {t('jobs.running')}
+      </Badge>
+    );
+  if (job.lastOutcome === 'failed')
+    return (
+      <Badge color="red.9" variant="outline" tt="none">
+        {t('jobs.failed')}
+      </Badge>
+    );
+  if (job.lastOutcome === 'succeeded')
+    return (
+      <Badge color="#1f6f36" variant="outline" tt="none">
+        {t('jobs.succeeded')}
+      </Badge>
+    );
+  return (
+    <Badge color="gray.7" variant="outline" tt="none">
+      {t('jobs.neverRun')}
+    </Badge>
+  );
 }
 
 /** The server describes a schedule in English for logs ("every 30 s", "daily at 00:00 Europe/Stockholm"); people read it in their language. */
@@ -90,7 +109,9 @@ export function ScheduledJobsCard() {
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{job.lastFinishedAt ? formatDateTime(job.lastFinishedAt) : '–'}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(job.nextRunAt)}</Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{t('jobs.runCounts', { runs: job.runCount, failures: job.failureCount })}</Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    {t('jobs.runCounts', { runs: job.runCount, failures: job.failureCount })}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -72,7 +72,8 @@ function CreateMunicipality() {
     },
   });
   const create = useMutation({
-    mutationFn: (values: { code: string; name: string }) => api.post<Municipality>('/municipalities', { code: values.code.trim(), name: values.name.trim() }),
+    mutationFn: (values: { code: string; name: string }) =>
+      api.post<Municipality>('/municipalities', { code: values.code.trim(), name: values.name.trim() }),
     onSuccess: (created) => {
       notifySuccess(t('settings.municipalityCreated', { name: created.name }));
       form.reset();
@@ -88,7 +89,14 @@ function CreateMunicipality() {
   return (
     <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
       <Stack gap="sm">
-        <TextInput label={t('settings.code')} description={t('settings.codeHint')} required inputMode="numeric" maxLength={4} {...form.getInputProps('code')} />
+        <TextInput
+          label={t('settings.code')}
+          description={t('settings.codeHint')}
+          required
+          inputMode="numeric"
+          maxLength={4}
+          {...form.getInputProps('code')}
+        />
         <TextInput label={t('settings.name')} required {...form.getInputProps('name')} />
         <Group>
           <Button type="submit" loading={create.isPending}>

@@ -20,7 +20,8 @@ function DutyRow({ system, duty, editable }: { system: System; duty: Duty; edita
   const label = t(`labels.duty.${duty.duty}`);
   const changed = status !== duty.status || evidence !== (duty.evidence ?? '');
   const save = useMutation({
-    mutationFn: () => api.patch<Duty>(`/systems/${system.id}/duties/${duty.duty}`, duty.version, { status, evidence: evidence.trim() || null }),
+    mutationFn: () =>
+      api.patch<Duty>(`/systems/${system.id}/duties/${duty.duty}`, duty.version, { status, evidence: evidence.trim() || null }),
     onSuccess: () => {
       notifySuccess(t('duties.saved', { duty: label }));
       void queryClient.invalidateQueries({ queryKey: ['duties', system.id] });
@@ -52,7 +53,13 @@ function DutyRow({ system, duty, editable }: { system: System; duty: Duty; edita
       </Table.Td>
       <Table.Td miw={220}>
         {editable ? (
-          <TextInput size="xs" aria-label={t('duties.evidenceFor', { duty: label })} placeholder={t('duties.evidencePlaceholder')} value={evidence} onChange={(event) => setEvidence(event.currentTarget.value)} />
+          <TextInput
+            size="xs"
+            aria-label={t('duties.evidenceFor', { duty: label })}
+            placeholder={t('duties.evidencePlaceholder')}
+            value={evidence}
+            onChange={(event) => setEvidence(event.currentTarget.value)}
+          />
         ) : (
           <Text size="sm" className="wrap-anywhere">
             {duty.evidence ?? '–'}
@@ -75,7 +82,13 @@ function DutyRow({ system, duty, editable }: { system: System; duty: Duty; edita
       </Table.Td>
       {editable && (
         <Table.Td ta="right">
-          <Button size="xs" variant={changed ? 'filled' : 'default'} onClick={() => save.mutate()} loading={save.isPending} aria-label={t('duties.saveFor', { duty: label })}>
+          <Button
+            size="xs"
+            variant={changed ? 'filled' : 'default'}
+            onClick={() => save.mutate()}
+            loading={save.isPending}
+            aria-label={t('duties.saveFor', { duty: label })}
+          >
             {changed ? t('common.save') : t('duties.reconfirm')}
           </Button>
         </Table.Td>

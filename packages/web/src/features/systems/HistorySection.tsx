@@ -20,7 +20,8 @@ export function HistorySection({ systemId }: { systemId: string }) {
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const events = useQuery({
     queryKey: ['systems', 'history', systemId, paging.cursor, paging.pageSize],
-    queryFn: ({ signal }) => api.get<AuditEventList>(`/systems/${systemId}/history`, { cursor: paging.cursor, limit: paging.pageSize }, signal),
+    queryFn: ({ signal }) =>
+      api.get<AuditEventList>(`/systems/${systemId}/history`, { cursor: paging.cursor, limit: paging.pageSize }, signal),
     placeholderData: keepPreviousData,
   });
   const toggle = (id: string) =>
@@ -63,7 +64,12 @@ export function HistorySection({ systemId }: { systemId: string }) {
                     <Fragment key={event.id}>
                       <Table.Tr data-testid="history-row">
                         <Table.Td>
-                          <ExpandRowButton open={open} controls={detailsId} label={t(open ? 'audit.hideDetails' : 'audit.showDetails', { sequence: event.sequence })} onToggle={() => toggle(event.id)} />
+                          <ExpandRowButton
+                            open={open}
+                            controls={detailsId}
+                            label={t(open ? 'audit.hideDetails' : 'audit.showDetails', { sequence: event.sequence })}
+                            onToggle={() => toggle(event.id)}
+                          />
                         </Table.Td>
                         <Table.Td style={{ whiteSpace: 'nowrap' }}>
                           <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time>

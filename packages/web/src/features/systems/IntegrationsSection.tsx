@@ -17,7 +17,17 @@ import { canOnSystem, integrationFlowValues, integrationFrequencyValues, integra
 // React Flow is large; it loads only when a system page is opened, never with the first page.
 const IntegrationGraph = lazy(() => import('./IntegrationGraph.tsx').then((module) => ({ default: module.IntegrationGraph })));
 
-function SystemPicker({ excludeId, value, onChange, error }: { excludeId: string; value: string | null; onChange: (value: string | null) => void; error?: string | null }) {
+function SystemPicker({
+  excludeId,
+  value,
+  onChange,
+  error,
+}: {
+  excludeId: string;
+  value: string | null;
+  onChange: (value: string | null) => void;
+  error?: string | null;
+}) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 250);
@@ -27,7 +37,9 @@ function SystemPicker({ excludeId, value, onChange, error }: { excludeId: string
     placeholderData: keepPreviousData,
   });
   const [chosen, setChosen] = useState<{ value: string; label: string } | null>(null);
-  const found = (systems.data?.items ?? []).filter((system) => system.id !== excludeId).map((system) => ({ value: system.id, label: system.name }));
+  const found = (systems.data?.items ?? [])
+    .filter((system) => system.id !== excludeId)
+    .map((system) => ({ value: system.id, label: system.name }));
   const options = chosen && !found.some((option) => option.value === chosen.value) ? [chosen, ...found] : found;
   return (
     <Select
@@ -61,7 +73,10 @@ function IntegrationModal({ system, integration, onClose }: { system: System; in
   const [description, setDescription] = useState(integration?.description ?? '');
   const save = useMutation({
     mutationFn: () => {
-      const common = { flow, method, frequency, description: description.trim() || null } as Pick<IntegrationCreate, 'flow' | 'method' | 'frequency' | 'description'>;
+      const common = { flow, method, frequency, description: description.trim() || null } as Pick<
+        IntegrationCreate,
+        'flow' | 'method' | 'frequency' | 'description'
+      >;
       if (integration) return api.patch<Integration>(`/integrations/${integration.id}`, integration.version, common);
       const body: IntegrationCreate = {
         ...common,
@@ -79,10 +94,21 @@ function IntegrationModal({ system, integration, onClose }: { system: System; in
     onError: notifyError,
   });
   const select = (label: string, value: string, set: (value: string) => void, values: readonly string[], prefix: string) => (
-    <Select label={label} allowDeselect={false} value={value} onChange={(next) => next && set(next)} data={values.map((entry) => ({ value: entry, label: t(`${prefix}.${entry}`) }))} />
+    <Select
+      label={label}
+      allowDeselect={false}
+      value={value}
+      onChange={(next) => next && set(next)}
+      data={values.map((entry) => ({ value: entry, label: t(`${prefix}.${entry}`) }))}
+    />
   );
   return (
-    <Modal opened onClose={onClose} title={integration ? t('integrations.editTitle') : t('integrations.createTitle', { name: system.name })} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={integration ? t('integrations.editTitle') : t('integrations.createTitle', { name: system.name })}
+      size="lg"
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -108,13 +134,23 @@ function IntegrationModal({ system, integration, onClose }: { system: System; in
                   { value: 'consumes', label: t('integrations.consumes', { name: system.name }) },
                 ]}
               />
-              <SystemPicker excludeId={system.id} value={other} onChange={(value) => (setOther(value), setOtherError(null))} error={otherError} />
+              <SystemPicker
+                excludeId={system.id}
+                value={other}
+                onChange={(value) => (setOther(value), setOtherError(null))}
+                error={otherError}
+              />
             </>
           )}
           {select(t('integrations.flow'), flow, setFlow, integrationFlowValues, 'labels.flow')}
           {select(t('integrations.method'), method, setMethod, integrationMethodValues, 'labels.method')}
           {select(t('integrations.frequency'), frequency, setFrequency, integrationFrequencyValues, 'labels.frequency')}
-          <Textarea label={t('integrations.description')} description={t('common.optional')} value={description} onChange={(event) => setDescription(event.currentTarget.value)} />
+          <Textarea
+            label={t('integrations.description')}
+            description={t('common.optional')}
+            value={description}
+            onChange={(event) => setDescription(event.currentTarget.value)}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
@@ -230,10 +266,21 @@ export function IntegrationsSection({ system }: { system: System }) {
                       {canWrite && (
                         <Table.Td>
                           <Group gap={4} justify="flex-end" wrap="nowrap">
-                            <Button size="xs" variant="default" onClick={() => setEditing({ integration })} aria-label={t('integrations.editLabel', { name: other.name })}>
+                            <Button
+                              size="xs"
+                              variant="default"
+                              onClick={() => setEditing({ integration })}
+                              aria-label={t('integrations.editLabel', { name: other.name })}
+                            >
                               {t('common.edit')}
                             </Button>
-                            <Button size="xs" variant="default" c="red.9" onClick={() => setRemoving(integration)} aria-label={t('integrations.removeLabel', { name: other.name })}>
+                            <Button
+                              size="xs"
+                              variant="default"
+                              c="red.9"
+                              onClick={() => setRemoving(integration)}
+                              aria-label={t('integrations.removeLabel', { name: other.name })}
+                            >
                               {t('common.delete')}
                             </Button>
                           </Group>
@@ -251,7 +298,9 @@ export function IntegrationsSection({ system }: { system: System }) {
       <ConfirmDialog
         opened={removing !== null}
         title={t('integrations.removeTitle')}
-        text={removing ? t('integrations.removeText', { provider: removing.providerSystemName, consumer: removing.consumerSystemName }) : ''}
+        text={
+          removing ? t('integrations.removeText', { provider: removing.providerSystemName, consumer: removing.consumerSystemName }) : ''
+        }
         confirmLabel={t('common.delete')}
         loading={remove.isPending}
         onConfirm={() => removing && remove.mutate(removing)}

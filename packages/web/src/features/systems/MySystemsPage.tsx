@@ -21,21 +21,31 @@ import { twelveMonthsAgo } from './system-api.ts';
 function useFailingResults(systemIds: string[]) {
   return useQuery({
     queryKey: ['compliance', 'results', { systems: systemIds, status: 'fail' }],
-    queryFn: ({ signal }) => api.list<ComplianceResult>('/compliance/results', { systems: systemIds.join(','), status: 'fail', limit: 200 }, signal),
+    queryFn: ({ signal }) =>
+      api.list<ComplianceResult>('/compliance/results', { systems: systemIds.join(','), status: 'fail', limit: 200 }, signal),
     enabled: systemIds.length > 0,
   });
 }
 
 function FailingClauses({ results, loading }: { results: ComplianceResult[] | undefined; loading: boolean }) {
   const { t } = useTranslation();
-  if (loading) return <Text size="sm" c="gray.7">{t('app.loading')}</Text>;
+  if (loading)
+    return (
+      <Text size="sm" c="gray.7">
+        {t('app.loading')}
+      </Text>
+    );
   if (!results) return <Text size="sm">–</Text>;
   if (results.length === 0) return <Text size="sm">{t('mySystems.allMet')}</Text>;
   return (
     <Stack gap={2}>
       {results.map((result) => (
         <FixLink key={result.clauseId} fixPath={result.fixPath} color="red.9">
-          {result.clauseId}: {t(`reasons.${result.reason}`, { intervalMonths: (result.evidence.intervalMonths as number | undefined) ?? 12, defaultValue: result.reason })}
+          {result.clauseId}:{' '}
+          {t(`reasons.${result.reason}`, {
+            intervalMonths: (result.evidence.intervalMonths as number | undefined) ?? 12,
+            defaultValue: result.reason,
+          })}
         </FixLink>
       ))}
     </Stack>
@@ -48,7 +58,8 @@ function CountCard({ label, filter }: { label: string; filter: Record<string, st
   const me = useCurrentUser();
   const count = useQuery({
     queryKey: ['systems', 'mine', me.personId, 'count', filter],
-    queryFn: ({ signal }) => api.list<SystemSummary>('/systems', { stewardPersonId: me.personId ?? undefined, limit: 1, ...filter }, signal),
+    queryFn: ({ signal }) =>
+      api.list<SystemSummary>('/systems', { stewardPersonId: me.personId ?? undefined, limit: 1, ...filter }, signal),
     enabled: Boolean(me.personId),
   });
   return (
@@ -76,7 +87,13 @@ function ConfirmRowButton({ system }: { system: SystemSummary }) {
     onError: notifyError,
   });
   return (
-    <Button size="xs" color="#1f6f36" onClick={() => confirm.mutate()} loading={confirm.isPending} aria-label={t('mySystems.confirmLabel', { name: system.name })}>
+    <Button
+      size="xs"
+      color="#1f6f36"
+      onClick={() => confirm.mutate()}
+      loading={confirm.isPending}
+      aria-label={t('mySystems.confirmLabel', { name: system.name })}
+    >
       {t('system.confirm')}
     </Button>
   );
@@ -89,7 +106,12 @@ export function MySystemsPage() {
   const paging = useCursorPaging(me.personId ?? '', 25);
   const systems = useQuery({
     queryKey: ['systems', 'mine', me.personId, paging.cursor, paging.pageSize],
-    queryFn: ({ signal }) => api.list<SystemSummary>('/systems', { stewardPersonId: me.personId ?? undefined, limit: paging.pageSize, cursor: paging.cursor, sort: 'name' }, signal),
+    queryFn: ({ signal }) =>
+      api.list<SystemSummary>(
+        '/systems',
+        { stewardPersonId: me.personId ?? undefined, limit: paging.pageSize, cursor: paging.cursor, sort: 'name' },
+        signal,
+      ),
     enabled: Boolean(me.personId),
     placeholderData: keepPreviousData,
   });

@@ -57,7 +57,13 @@ function AppointModal({ system, onClose }: { system: System; onClose: () => void
       >
         <Stack gap="md">
           {violation !== null && <RuleViolationAlert error={violation} />}
-          <PersonPicker label={t('stewards.person')} required value={personId} onChange={(value) => (setPersonId(value), setPersonError(null))} error={personError} />
+          <PersonPicker
+            label={t('stewards.person')}
+            required
+            value={personId}
+            onChange={(value) => (setPersonId(value), setPersonError(null))}
+            error={personError}
+          />
           <Select
             label={t('stewards.role')}
             allowDeselect={false}
@@ -67,7 +73,15 @@ function AppointModal({ system, onClose }: { system: System; onClose: () => void
             description={role === 'manager' && system.manager ? t('stewards.takesOver', { name: system.manager.name }) : undefined}
           />
           <DateField label={t('stewards.startDate')} value={startDate} onChange={setStartDate} />
-          <NumberInput label={t('stewards.hours')} description={t('common.optional')} min={0} max={80} decimalSeparator="," value={hours} onChange={setHours} />
+          <NumberInput
+            label={t('stewards.hours')}
+            description={t('common.optional')}
+            min={0}
+            max={80}
+            decimalSeparator=","
+            value={hours}
+            onChange={setHours}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
@@ -102,7 +116,11 @@ function EndModal({ system, assignment, onClose }: { system: System; assignment:
     onError: (error) => (isApiError(error, 'rule_violation') ? setViolation(error) : notifyError(error)),
   });
   return (
-    <Modal opened onClose={onClose} title={t('stewards.changeTitle', { name: assignment.personName, role: t(`labels.role.${assignment.role}`) })}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('stewards.changeTitle', { name: assignment.personName, role: t(`labels.role.${assignment.role}`) })}
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -112,7 +130,13 @@ function EndModal({ system, assignment, onClose }: { system: System; assignment:
       >
         <Stack gap="md">
           {violation !== null && <RuleViolationAlert error={violation} />}
-          <DateField label={t('stewards.endDate')} description={t('stewards.endDateHint')} value={endDate} onChange={setEndDate} data-autofocus />
+          <DateField
+            label={t('stewards.endDate')}
+            description={t('stewards.endDateHint')}
+            value={endDate}
+            onChange={setEndDate}
+            data-autofocus
+          />
           <NumberInput label={t('stewards.hours')} min={0} max={80} decimalSeparator="," value={hours} onChange={setHours} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
@@ -138,7 +162,8 @@ export function PeopleSection({ system }: { system: System }) {
   const canAssign = canOnSystem(me, system, 'system.assign');
   const assignments = useQuery({
     queryKey: ['assignments', system.id, includeEnded],
-    queryFn: ({ signal }) => api.list<Assignment>(`/systems/${system.id}/assignments`, includeEnded ? { includeEnded: 'true' } : {}, signal),
+    queryFn: ({ signal }) =>
+      api.list<Assignment>(`/systems/${system.id}/assignments`, includeEnded ? { includeEnded: 'true' } : {}, signal),
   });
 
   return (
@@ -153,7 +178,12 @@ export function PeopleSection({ system }: { system: System }) {
         )
       }
     >
-      <Checkbox mb="sm" label={t('stewards.includeEnded')} checked={includeEnded} onChange={(event) => setIncludeEnded(event.currentTarget.checked)} />
+      <Checkbox
+        mb="sm"
+        label={t('stewards.includeEnded')}
+        checked={includeEnded}
+        onChange={(event) => setIncludeEnded(event.currentTarget.checked)}
+      />
       {assignments.isLoading ? (
         <LoadingState />
       ) : assignments.error ? (
@@ -204,11 +234,20 @@ export function PeopleSection({ system }: { system: System }) {
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {formatDate(assignment.startDate)} – {assignment.endDate ? formatDate(assignment.endDate) : ''}
                   </Table.Td>
-                  <Table.Td>{assignment.allottedHoursPerWeek === null ? '–' : t('stewards.hoursValue', { hours: formatNumber(assignment.allottedHoursPerWeek, i18n.language) })}</Table.Td>
+                  <Table.Td>
+                    {assignment.allottedHoursPerWeek === null
+                      ? '–'
+                      : t('stewards.hoursValue', { hours: formatNumber(assignment.allottedHoursPerWeek, i18n.language) })}
+                  </Table.Td>
                   {canAssign && (
                     <Table.Td ta="right">
                       {assignment.current && (
-                        <Button size="xs" variant="default" onClick={() => setChanging(assignment)} aria-label={t('stewards.changeLabel', { name: assignment.personName, role: t(`labels.role.${assignment.role}`) })}>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setChanging(assignment)}
+                          aria-label={t('stewards.changeLabel', { name: assignment.personName, role: t(`labels.role.${assignment.role}`) })}
+                        >
                           {t('stewards.change')}
                         </Button>
                       )}

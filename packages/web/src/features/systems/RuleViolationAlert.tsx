@@ -15,7 +15,11 @@ export function RuleViolationAlert({ error }: { error: unknown }) {
           {t('system.requirement')}: <Code>{requirement}</Code>
         </Text>
       )}
-      <Text size="sm">{requirement ? t(`system.requirementText.${requirement}`, { defaultValue: problem?.detail ?? errorMessage(error) }) : errorMessage(error)}</Text>
+      <Text size="sm">
+        {requirement
+          ? t(`system.requirementText.${requirement}`, { defaultValue: problem?.detail ?? errorMessage(error) })
+          : errorMessage(error)}
+      </Text>
     </Alert>
   );
 }

@@ -53,8 +53,20 @@ interface FormValues {
   nis2: boolean;
   userCount: number | string;
   tags: string[];
-  classification: { confidentiality: Level | null; integrity: Level | null; availability: Level | null; traceability: Level | null; classifiedOn: string | null };
-  continuity: { criticality: string | null; rto: number | string; rpo: number | string; lastRestoreTestOn: string | null; supplierSupportEndsOn: string | null };
+  classification: {
+    confidentiality: Level | null;
+    integrity: Level | null;
+    availability: Level | null;
+    traceability: Level | null;
+    classifiedOn: string | null;
+  };
+  continuity: {
+    criticality: string | null;
+    rto: number | string;
+    rpo: number | string;
+    lastRestoreTestOn: string | null;
+    supplierSupportEndsOn: string | null;
+  };
 }
 
 const levelOf = (value: number | undefined): Level | null => (value === undefined ? null : (String(value) as Level));
@@ -107,7 +119,8 @@ const numberOrNull = (value: number | string) => (value === '' || value === null
 
 function bodyOf(values: FormValues): SystemCreate {
   const c = values.classification;
-  const classified = c.confidentiality !== null && c.integrity !== null && c.availability !== null && c.traceability !== null && c.classifiedOn;
+  const classified =
+    c.confidentiality !== null && c.integrity !== null && c.availability !== null && c.traceability !== null && c.classifiedOn;
   return {
     name: values.name.trim(),
     description: textOrNull(values.description),
@@ -175,7 +188,10 @@ export function SystemFormModal({ system, onClose }: { system: System | null; on
   const [stale, setStale] = useState(false);
   const [violation, setViolation] = useState<unknown>(null);
   const departments = useAllDepartments();
-  const departmentOptions = flattenDepartmentTree(buildDepartmentTree(departments.data ?? [])).map((node) => ({ value: node.department.id, label: node.department.name }));
+  const departmentOptions = flattenDepartmentTree(buildDepartmentTree(departments.data ?? [])).map((node) => ({
+    value: node.department.id,
+    label: node.department.name,
+  }));
 
   const form = useForm<FormValues>({
     mode: 'controlled',
@@ -192,7 +208,9 @@ export function SystemFormModal({ system, onClose }: { system: System | null; on
 
   const save = useMutation({
     mutationFn: (values: FormValues) =>
-      system ? api.patch<System>(`/systems/${system.id}`, editedVersion, changesOf(original, values)) : api.post<System>('/systems', bodyOf(values)),
+      system
+        ? api.patch<System>(`/systems/${system.id}`, editedVersion, changesOf(original, values))
+        : api.post<System>('/systems', bodyOf(values)),
     onSuccess: (saved) => {
       notifySuccess(t(system ? 'system.updated' : 'system.created', { name: saved.name }));
       queryClient.setQueryData(['systems', 'detail', saved.id], saved);
@@ -245,9 +263,24 @@ export function SystemFormModal({ system, onClose }: { system: System | null; on
             <Textarea label={t('system.description')} autosize minRows={2} {...form.getInputProps('description')} />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Select label={t('systems.kind')} allowDeselect={false} data={kindValues.map((value) => ({ value, label: t(`labels.kind.${value}`) }))} {...form.getInputProps('kind')} />
-            <Select label={t('systems.scope')} allowDeselect={false} data={scopeValues.map((value) => ({ value, label: t(`labels.scope.${value}`) }))} {...form.getInputProps('scope')} />
-            <Select label={t('systems.lifecycle')} allowDeselect={false} data={lifecycleValues.map((value) => ({ value, label: t(`labels.lifecycle.${value}`) }))} {...form.getInputProps('lifecycle')} />
+            <Select
+              label={t('systems.kind')}
+              allowDeselect={false}
+              data={kindValues.map((value) => ({ value, label: t(`labels.kind.${value}`) }))}
+              {...form.getInputProps('kind')}
+            />
+            <Select
+              label={t('systems.scope')}
+              allowDeselect={false}
+              data={scopeValues.map((value) => ({ value, label: t(`labels.scope.${value}`) }))}
+              {...form.getInputProps('scope')}
+            />
+            <Select
+              label={t('systems.lifecycle')}
+              allowDeselect={false}
+              data={lifecycleValues.map((value) => ({ value, label: t(`labels.lifecycle.${value}`) }))}
+              {...form.getInputProps('lifecycle')}
+            />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <DepartmentSelect
@@ -258,17 +291,38 @@ export function SystemFormModal({ system, onClose }: { system: System | null; on
               clearable={false}
               {...form.getInputProps('ownerDepartmentId')}
             />
-            <MultiSelect label={t('system.usingDepartments')} searchable data={departmentOptions} {...form.getInputProps('usingDepartmentIds')} />
+            <MultiSelect
+              label={t('system.usingDepartments')}
+              searchable
+              data={departmentOptions}
+              {...form.getInputProps('usingDepartmentIds')}
+            />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 4 }}>
             <TextInput label={t('system.supplier')} {...form.getInputProps('supplier')} />
             <TextInput label={t('system.product')} {...form.getInputProps('product')} />
             <TextInput label={t('system.productVersion')} {...form.getInputProps('productVersion')} />
-            <Select label={t('system.hosting')} clearable data={hostingValues.map((value) => ({ value, label: t(`labels.hosting.${value}`) }))} {...form.getInputProps('hosting')} />
+            <Select
+              label={t('system.hosting')}
+              clearable
+              data={hostingValues.map((value) => ({ value, label: t(`labels.hosting.${value}`) }))}
+              {...form.getInputProps('hosting')}
+            />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <NumberInput label={t('system.userCount')} min={0} allowNegative={false} allowDecimal={false} thousandSeparator={'\u00a0'} {...form.getInputProps('userCount')} />
-            <Checkbox mt={{ sm: 28 }} label={t('system.processesPersonalData')} {...form.getInputProps('processesPersonalData', { type: 'checkbox' })} />
+            <NumberInput
+              label={t('system.userCount')}
+              min={0}
+              allowNegative={false}
+              allowDecimal={false}
+              thousandSeparator={'\u00a0'}
+              {...form.getInputProps('userCount')}
+            />
+            <Checkbox
+              mt={{ sm: 28 }}
+              label={t('system.processesPersonalData')}
+              {...form.getInputProps('processesPersonalData', { type: 'checkbox' })}
+            />
             <Checkbox mt={{ sm: 28 }} label={t('system.nis2')} {...form.getInputProps('nis2', { type: 'checkbox' })} />
           </SimpleGrid>
           <TagsInput label={t('system.tags')} description={t('system.tagsHint')} {...form.getInputProps('tags')} />
@@ -286,7 +340,13 @@ export function SystemFormModal({ system, onClose }: { system: System | null; on
             </Text>
             <SimpleGrid cols={{ base: 2, sm: 5 }}>
               {(['confidentiality', 'integrity', 'availability', 'traceability'] as const).map((aspect) => (
-                <Select key={aspect} label={t(`labels.classification.${aspect}`)} data={levels} clearable {...form.getInputProps(`classification.${aspect}`)} />
+                <Select
+                  key={aspect}
+                  label={t(`labels.classification.${aspect}`)}
+                  data={levels}
+                  clearable
+                  {...form.getInputProps(`classification.${aspect}`)}
+                />
               ))}
               <DateField label={t('system.classifiedOn')} {...form.getInputProps('classification.classifiedOn')} />
             </SimpleGrid>
@@ -294,9 +354,26 @@ export function SystemFormModal({ system, onClose }: { system: System | null; on
 
           <Fieldset legend={t('system.continuityTitle')}>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <Select label={t('system.criticality')} clearable data={criticalityValues.map((value) => ({ value, label: t(`labels.criticality.${value}`) }))} {...form.getInputProps('continuity.criticality')} />
-              <NumberInput label={t('system.rto')} min={0} allowDecimal={false} allowNegative={false} {...form.getInputProps('continuity.rto')} />
-              <NumberInput label={t('system.rpo')} min={0} allowDecimal={false} allowNegative={false} {...form.getInputProps('continuity.rpo')} />
+              <Select
+                label={t('system.criticality')}
+                clearable
+                data={criticalityValues.map((value) => ({ value, label: t(`labels.criticality.${value}`) }))}
+                {...form.getInputProps('continuity.criticality')}
+              />
+              <NumberInput
+                label={t('system.rto')}
+                min={0}
+                allowDecimal={false}
+                allowNegative={false}
+                {...form.getInputProps('continuity.rto')}
+              />
+              <NumberInput
+                label={t('system.rpo')}
+                min={0}
+                allowDecimal={false}
+                allowNegative={false}
+                {...form.getInputProps('continuity.rpo')}
+              />
               <DateField label={t('system.lastRestoreTest')} {...form.getInputProps('continuity.lastRestoreTestOn')} />
               <DateField label={t('system.supplierSupportEnds')} {...form.getInputProps('continuity.supplierSupportEndsOn')} />
             </SimpleGrid>
@@ -311,8 +388,17 @@ export function SystemFormModal({ system, onClose }: { system: System | null; on
               )}
               {form.values.documentationLinks.map((_, index) => (
                 <Group key={index} align="flex-end" wrap="nowrap">
-                  <TextInput label={t('system.linkTitle')} style={{ flex: 1 }} {...form.getInputProps(`documentationLinks.${index}.title`)} />
-                  <TextInput label={t('system.linkUrl')} type="url" style={{ flex: 2 }} {...form.getInputProps(`documentationLinks.${index}.url`)} />
+                  <TextInput
+                    label={t('system.linkTitle')}
+                    style={{ flex: 1 }}
+                    {...form.getInputProps(`documentationLinks.${index}.title`)}
+                  />
+                  <TextInput
+                    label={t('system.linkUrl')}
+                    type="url"
+                    style={{ flex: 2 }}
+                    {...form.getInputProps(`documentationLinks.${index}.url`)}
+                  />
                   <ActionIcon
                     variant="default"
                     size="lg"
@@ -325,7 +411,11 @@ export function SystemFormModal({ system, onClose }: { system: System | null; on
                 </Group>
               ))}
               <Group>
-                <Button variant="default" size="xs" onClick={() => form.insertListItem('documentationLinks', { title: '', url: 'https://' })}>
+                <Button
+                  variant="default"
+                  size="xs"
+                  onClick={() => form.insertListItem('documentationLinks', { title: '', url: 'https://' })}
+                >
                   {t('system.addLink')}
                 </Button>
               </Group>

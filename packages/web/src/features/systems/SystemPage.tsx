@@ -196,7 +196,14 @@ export function SystemPage() {
                   {money(s.yearlyCosts[category])}
                 </Fact>
               ))}
-              <Fact label={t('system.costsTotal')}>{knownCosts.length ? `${formatNumber(knownCosts.reduce((a, b) => a + b, 0), i18n.language)} kr` : '–'}</Fact>
+              <Fact label={t('system.costsTotal')}>
+                {knownCosts.length
+                  ? `${formatNumber(
+                      knownCosts.reduce((a, b) => a + b, 0),
+                      i18n.language,
+                    )} kr`
+                  : '–'}
+              </Fact>
             </SimpleGrid>
           </SectionCard>
           <SectionCard id="classification" title={t('system.classificationTitle')}>
@@ -210,7 +217,11 @@ export function SystemPage() {
                   ))}
                 </SimpleGrid>
                 <Text size="xs" c="gray.7" mt="sm">
-                  {t('system.classifiedBy', { date: formatDate(s.classification.classifiedOn), name: s.classification.recordedByName, at: formatDateTime(s.classification.recordedAt) })}
+                  {t('system.classifiedBy', {
+                    date: formatDate(s.classification.classifiedOn),
+                    name: s.classification.recordedByName,
+                    at: formatDateTime(s.classification.recordedAt),
+                  })}
                 </Text>
               </>
             ) : (
@@ -219,7 +230,9 @@ export function SystemPage() {
           </SectionCard>
           <SectionCard id="continuity" title={t('system.continuityTitle')}>
             <SimpleGrid component="dl" cols={2} spacing="sm" m={0}>
-              <Fact label={t('system.criticality')}>{s.continuity.criticality ? t(`labels.criticality.${s.continuity.criticality}`) : '–'}</Fact>
+              <Fact label={t('system.criticality')}>
+                {s.continuity.criticality ? t(`labels.criticality.${s.continuity.criticality}`) : '–'}
+              </Fact>
               <Fact label={t('system.rto')}>{s.continuity.recoveryTimeObjectiveHours ?? '–'}</Fact>
               <Fact label={t('system.rpo')}>{s.continuity.recoveryPointObjectiveHours ?? '–'}</Fact>
               <Fact label={t('system.lastRestoreTest')}>{formatDate(s.continuity.lastRestoreTestOn)}</Fact>

@@ -1,5 +1,18 @@
 import type { SystemSummary } from '@forvalta/contracts';
-import { Anchor, Button, Checkbox, Group, Menu, Paper, Select, Table, Text, TextInput, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  Menu,
+  Paper,
+  Select,
+  Table,
+  Text,
+  TextInput,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
@@ -18,19 +31,21 @@ import { formatDate } from '../../i18n/format.ts';
 import { DepartmentSelect } from '../organisation/departments/DepartmentSelect.tsx';
 import { LifecycleBadge, UncoveredBadge } from './SystemBadges.tsx';
 import { SystemFormModal } from './SystemFormModal.tsx';
-import {
-  exportUrl,
-  kindValues,
-  lifecycleValues,
-  scopeValues,
-  systemListQuery,
-  type SystemFilters,
-  type SystemSort,
-} from './system-api.ts';
+import { exportUrl, kindValues, lifecycleValues, scopeValues, systemListQuery, type SystemFilters, type SystemSort } from './system-api.ts';
 
 const routeApi = getRouteApi('/authenticated/content/systems');
 
-function SortHeader({ field, label, sort, onSort }: { field: 'name' | 'lifecycle' | 'updatedAt'; label: string; sort: SystemSort; onSort: (sort: SystemSort) => void }) {
+function SortHeader({
+  field,
+  label,
+  sort,
+  onSort,
+}: {
+  field: 'name' | 'lifecycle' | 'updatedAt';
+  label: string;
+  sort: SystemSort;
+  onSort: (sort: SystemSort) => void;
+}) {
   const { t } = useTranslation();
   const active = sort === field || sort === `-${field}`;
   const descending = sort === `-${field}`;
@@ -202,7 +217,12 @@ export function SystemsPage() {
                 <Table.Tr>
                   <SortHeader field="name" label={t('systems.name')} sort={sort} onSort={(value) => setFilters({ sort: value })} />
                   <Table.Th scope="col">{t('systems.owner')}</Table.Th>
-                  <SortHeader field="lifecycle" label={t('systems.lifecycle')} sort={sort} onSort={(value) => setFilters({ sort: value })} />
+                  <SortHeader
+                    field="lifecycle"
+                    label={t('systems.lifecycle')}
+                    sort={sort}
+                    onSort={(value) => setFilters({ sort: value })}
+                  />
                   <Table.Th scope="col">{t('systems.manager')}</Table.Th>
                   <Table.Th scope="col">{t('systems.lastConfirmed')}</Table.Th>
                   <SortHeader field="updatedAt" label={t('systems.updated')} sort={sort} onSort={(value) => setFilters({ sort: value })} />
@@ -235,7 +255,9 @@ export function SystemsPage() {
                       </Text>
                       {system.uncovered && <UncoveredBadge />}
                     </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{system.lastConfirmedAt ? formatDate(system.lastConfirmedAt) : t('systems.neverConfirmed')}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {system.lastConfirmedAt ? formatDate(system.lastConfirmedAt) : t('systems.neverConfirmed')}
+                    </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(system.updatedAt)}</Table.Td>
                   </Table.Tr>
                 ))}

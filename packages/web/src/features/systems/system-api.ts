@@ -24,7 +24,17 @@ export const dutyStatusValues = ['not_started', 'in_progress', 'done', 'not_appl
 export const integrationMethodValues = ['file', 'api', 'database', 'manual'] as const;
 export const integrationFlowValues = ['data', 'function'] as const;
 export const integrationFrequencyValues = ['realtime', 'hourly', 'daily', 'weekly', 'monthly', 'on_demand'] as const;
-export const publicFieldValues = ['purpose', 'description', 'ownerDepartment', 'kind', 'lifecycle', 'supplier', 'product', 'scope', 'processesPersonalData'] as const;
+export const publicFieldValues = [
+  'purpose',
+  'description',
+  'ownerDepartment',
+  'kind',
+  'lifecycle',
+  'supplier',
+  'product',
+  'scope',
+  'processesPersonalData',
+] as const;
 
 export type SystemSort = 'name' | '-name' | 'lifecycle' | '-lifecycle' | 'updatedAt' | '-updatedAt';
 

@@ -53,7 +53,13 @@ export function CreateTokenModal({ onClose }: { onClose: () => void }) {
           <Alert color="orange" variant="light" role="alert" title={t('tokens.shownOnceWarning')}>
             {t('tokens.usage')}
           </Alert>
-          <TextInput label={t('tokens.tokenLabel')} value={created.token} readOnly ff="monospace" onFocus={(event) => event.currentTarget.select()} />
+          <TextInput
+            label={t('tokens.tokenLabel')}
+            value={created.token}
+            readOnly
+            ff="monospace"
+            onFocus={(event) => event.currentTarget.select()}
+          />
           <Group justify="space-between">
             <CopyButton value={created.token}>
               {({ copied, copy }) => (
@@ -70,8 +76,19 @@ export function CreateTokenModal({ onClose }: { onClose: () => void }) {
       ) : (
         <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
           <Stack gap="md">
-            <TextInput label={t('tokens.name')} description={t('tokens.nameHint')} required data-autofocus {...form.getInputProps('name')} />
-            <DateField label={t('tokens.expiresAt')} description={t('tokens.expiresHint')} minDate={todayInStockholm()} {...form.getInputProps('expiresOn')} />
+            <TextInput
+              label={t('tokens.name')}
+              description={t('tokens.nameHint')}
+              required
+              data-autofocus
+              {...form.getInputProps('name')}
+            />
+            <DateField
+              label={t('tokens.expiresAt')}
+              description={t('tokens.expiresHint')}
+              minDate={todayInStockholm()}
+              {...form.getInputProps('expiresOn')}
+            />
             <Text size="sm" c="gray.7">
               {t('tokens.intro')}
             </Text>

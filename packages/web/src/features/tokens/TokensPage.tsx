@@ -36,7 +36,8 @@ export function TokensPage() {
   const paging = useCursorPaging('tokens');
   const tokens = useQuery({
     queryKey: ['api-tokens', 'list', paging.cursor, paging.pageSize],
-    queryFn: ({ signal }) => api.list<ApiToken>('/api-tokens', { sort: '-createdAt', cursor: paging.cursor, limit: paging.pageSize }, signal),
+    queryFn: ({ signal }) =>
+      api.list<ApiToken>('/api-tokens', { sort: '-createdAt', cursor: paging.cursor, limit: paging.pageSize }, signal),
     placeholderData: keepPreviousData,
   });
 
@@ -89,16 +90,27 @@ export function TokensPage() {
                         <Code>{token.tokenPrefix}…</Code>
                       </Table.Td>
                       <Table.Td>
-                        <Badge color={statusColours[status]} variant={status === "active" ? "filled" : "outline"} tt="none">
+                        <Badge color={statusColours[status]} variant={status === 'active' ? 'filled' : 'outline'} tt="none">
                           {t(`tokens.${status}`)}
                         </Badge>
                       </Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(token.createdAt)}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{token.expiresAt ? lastValidDay(token.expiresAt) : t('tokens.noExpiry')}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('tokens.never')}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        {token.expiresAt ? lastValidDay(token.expiresAt) : t('tokens.noExpiry')}
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('tokens.never')}
+                      </Table.Td>
                       <Table.Td ta="right">
                         {status === 'active' && (
-                          <Button size="xs" variant="subtle" color="red" c="red.9" onClick={() => setRevoking(token)} aria-label={t('tokens.revokeAction', { name: token.name })}>
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            color="red"
+                            c="red.9"
+                            onClick={() => setRevoking(token)}
+                            aria-label={t('tokens.revokeAction', { name: token.name })}
+                          >
                             {t('tokens.revoke')}
                           </Button>
                         )}

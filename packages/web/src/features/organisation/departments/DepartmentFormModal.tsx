@@ -59,7 +59,9 @@ export function DepartmentFormModal({ department, departments, onClose }: Depart
         parentId: values.parentId,
         isItUnit: values.isItUnit,
       };
-      return department ? api.patch<Department>(`/departments/${department.id}`, editedVersion, body) : api.post<Department>('/departments', body);
+      return department
+        ? api.patch<Department>(`/departments/${department.id}`, editedVersion, body)
+        : api.post<Department>('/departments', body);
     },
     onSuccess: (saved) => {
       notifySuccess(t(department ? 'departments.updated' : 'departments.created', { name: saved.name }));
@@ -83,7 +85,12 @@ export function DepartmentFormModal({ department, departments, onClose }: Depart
   };
 
   return (
-    <Modal opened onClose={onClose} title={department ? t('departments.editTitle', { name: department.name }) : t('departments.createTitle')} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={department ? t('departments.editTitle', { name: department.name }) : t('departments.createTitle')}
+      size="lg"
+    >
       <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
         <Stack gap="md">
           {stale && <StaleRecordAlert onReload={() => void reload().catch(notifyError)} />}

@@ -36,15 +36,19 @@ export function DepartmentsPage() {
     onError: (error, department) => {
       setDeleting(null);
       // The server refuses to delete a department in use; say so in the interface language.
-      if (isApiError(error, 'conflict')) notifications.show({ color: 'red', title: t('errors.title'), message: t('departments.deleteInUse', { name: department.name }), autoClose: 10_000 });
+      if (isApiError(error, 'conflict'))
+        notifications.show({
+          color: 'red',
+          title: t('errors.title'),
+          message: t('departments.deleteInUse', { name: department.name }),
+          autoClose: 10_000,
+        });
       else notifyError(error);
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['departments'] }),
   });
 
-  const createButton = canWrite && (
-    <Button onClick={() => setEditing({ mode: 'create' })}>{t('departments.create')}</Button>
-  );
+  const createButton = canWrite && <Button onClick={() => setEditing({ mode: 'create' })}>{t('departments.create')}</Button>;
 
   return (
     <>
@@ -94,9 +98,7 @@ export function DepartmentsPage() {
                             </Badge>
                           </Tooltip>
                         )}
-                        {children.length > 0 && (
-                          <VisuallyHidden>({t('departments.subUnits', { count: children.length })})</VisuallyHidden>
-                        )}
+                        {children.length > 0 && <VisuallyHidden>({t('departments.subUnits', { count: children.length })})</VisuallyHidden>}
                       </Group>
                     </Table.Td>
                     <Table.Td>{department.shortName ?? ''}</Table.Td>

@@ -20,7 +20,9 @@ export function EmploymentStatusModal({ person, onClose }: { person: Person; onC
 
   const save = useMutation({
     mutationFn: () => {
-      const body: PersonUpdate = leaving ? { employmentStatus: 'left', endDate: endDate || null } : { employmentStatus: 'active', endDate: null };
+      const body: PersonUpdate = leaving
+        ? { employmentStatus: 'left', endDate: endDate || null }
+        : { employmentStatus: 'active', endDate: null };
       return api.patch<Person>(`/people/${person.id}`, person.version, body);
     },
     onSuccess: () => {

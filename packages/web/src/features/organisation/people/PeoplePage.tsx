@@ -165,7 +165,10 @@ export function PeoplePage() {
                             </Menu.Target>
                             <Menu.Dropdown>
                               <Menu.Item onClick={() => setEditing({ mode: 'edit', person })}>{t('common.edit')}</Menu.Item>
-                              <Menu.Item c={person.employmentStatus === 'active' ? 'red.9' : undefined} onClick={() => setChangingStatus(person)}>
+                              <Menu.Item
+                                c={person.employmentStatus === 'active' ? 'red.9' : undefined}
+                                onClick={() => setChangingStatus(person)}
+                              >
                                 {person.employmentStatus === 'active' ? t('people.markLeft') : t('people.reactivate')}
                               </Menu.Item>
                             </Menu.Dropdown>

@@ -19,7 +19,8 @@ export function PersonPicker(props: PersonPickerProps) {
   const [chosen, setChosen] = useState<Person | null>(null);
   const people = useQuery({
     queryKey: ['people', 'picker', debouncedSearch],
-    queryFn: ({ signal }) => api.list<Person>('/people', { q: debouncedSearch, employmentStatus: 'active', limit: 20, sort: 'name' }, signal),
+    queryFn: ({ signal }) =>
+      api.list<Person>('/people', { q: debouncedSearch, employmentStatus: 'active', limit: 20, sort: 'name' }, signal),
     placeholderData: keepPreviousData,
   });
   const options = useMemo(() => {

@@ -27,7 +27,8 @@ export function RolesPage() {
   const paging = useCursorPaging(role ?? '');
   const assignments = useQuery({
     queryKey: ['role-assignments', 'list', role, paging.cursor, paging.pageSize],
-    queryFn: ({ signal }) => api.list<RoleAssignment>('/role-assignments', { role, cursor: paging.cursor, limit: paging.pageSize, sort: 'role' }, signal),
+    queryFn: ({ signal }) =>
+      api.list<RoleAssignment>('/role-assignments', { role, cursor: paging.cursor, limit: paging.pageSize, sort: 'role' }, signal),
     placeholderData: keepPreviousData,
   });
   const departments = useAllDepartments();
@@ -67,7 +68,11 @@ export function RolesPage() {
         ) : assignments.error ? (
           <ErrorState error={assignments.error} onRetry={() => void assignments.refetch()} />
         ) : !assignments.data || assignments.data.items.length === 0 ? (
-          <ListEmptyState title={t('roleAssignments.empty')} {...(canWrite ? { hint: t('roleAssignments.emptyHint') } : {})} action={assignButton} />
+          <ListEmptyState
+            title={t('roleAssignments.empty')}
+            {...(canWrite ? { hint: t('roleAssignments.emptyHint') } : {})}
+            action={assignButton}
+          />
         ) : (
           <Table.ScrollContainer minWidth={600}>
             <Table verticalSpacing="sm" highlightOnHover aria-busy={assignments.isFetching}>
@@ -98,7 +103,10 @@ export function RolesPage() {
                           color="red"
                           c="red.9"
                           onClick={() => setRemoving(assignment)}
-                          aria-label={t('roleAssignments.removeAction', { role: t(`roles.${assignment.role}`), name: assignment.personName })}
+                          aria-label={t('roleAssignments.removeAction', {
+                            role: t(`roles.${assignment.role}`),
+                            name: assignment.personName,
+                          })}
                         >
                           {t('roleAssignments.remove')}
                         </Button>
