@@ -28,10 +28,28 @@ export const authRepository = {
     return db.selectFrom('logins').selectAll().where('id', '=', loginId).executeTakeFirst();
   },
 
-  recordFailedLogin(db: Executor, loginId: string, failedCount: number, lockedUntil: string | null, now: string) {
+  /**
+   * Counts one failed login in a single statement, so parallel attempts each count (a read, an
+   * increment in code and a write back lost all but one of them); the failure that reaches
+   * `maxFailures` sets the lock and starts the count again. Both right-hand sides read the row as it
+   * was before this statement, on SQLite and PostgreSQL alike.
+   */
+  recordFailedLogin(db: Executor, loginId: string, maxFailures: number, lockedUntil: string, now: string) {
     return db
       .updateTable('logins')
-      .set({ failed_login_count: failedCount, locked_until: lockedUntil, updated_at: now })
+      .set((eb) => {
+        const reachesLimit = eb(eb('failed_login_count', '+', 1), '>=', maxFailures);
+        return {
+          failed_login_count: eb
+            .case()
+            .when(reachesLimit)
+            .then(0)
+            .else(eb('failed_login_count', '+', 1))
+            .end(),
+          locked_until: eb.case().when(reachesLimit).then(lockedUntil).else(eb.ref('locked_until')).end(),
+          updated_at: now,
+        };
+      })
       .where('id', '=', loginId)
       .execute();
   },

@@ -111,10 +111,8 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
         throw new AppError('account_locked', `Too many failed attempts. Try again after ${login.locked_until}.`);
       }
       if (!(await verifyPassword(login.password_hash, request.password))) {
-        const failures = login.failed_login_count + 1;
-        const lockedUntil =
-          failures >= settings.loginMaxFailures ? new Date(now.getTime() + minutes(settings.loginLockMinutes)).toISOString() : null;
-        await authRepository.recordFailedLogin(db, login.id, lockedUntil ? 0 : failures, lockedUntil, now.toISOString());
+        const lockedUntil = new Date(now.getTime() + minutes(settings.loginLockMinutes)).toISOString();
+        await authRepository.recordFailedLogin(db, login.id, settings.loginMaxFailures, lockedUntil, now.toISOString());
         throw new AppError('invalid_credentials', 'Wrong e-mail address or password.');
       }
       const membership = await chooseMunicipality(login.id, request.municipalityCode);

@@ -235,3 +235,26 @@ describe('login rate limiting', () => {
     expectProblem(await attempt(), 429, 'rate_limited');
   });
 });
+
+describe('lockout under parallel attempts (issue #12, finding 3)', () => {
+  let context: TestContext;
+  let tanum: TestMunicipality;
+  beforeAll(async () => {
+    context = await createTestContext();
+    tanum = await factories(context).municipality('Parallell');
+  });
+  afterAll(() => context.close());
+
+  it('counts every one of 30 concurrent wrong passwords, so the login is locked afterwards', async () => {
+    const user = await factories(context).user(tanum, 'employee');
+    const attempts = await Promise.all(
+      Array.from({ length: 30 }, () => send(context, 'POST', '/api/v1/auth/login', { body: { email: user.email, password: 'wrong' } })),
+    );
+    for (const attempt of attempts) expect([401, 423]).toContain(attempt.statusCode);
+    expectProblem(
+      await send(context, 'POST', '/api/v1/auth/login', { body: { email: user.email, password: testPassword } }),
+      423,
+      'account_locked',
+    );
+  });
+});
