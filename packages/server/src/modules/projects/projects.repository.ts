@@ -194,6 +194,17 @@ export const projectsRepository = {
     await db.insertInto('operational_approvals').values(values).execute();
   },
 
+  /** The department that owns the system (null when there is no such system in the municipality). */
+  async systemOwnerDepartment(db: Executor, municipalityId: string, systemId: string): Promise<string | null> {
+    const row = await db
+      .selectFrom('systems')
+      .select('owner_department_id')
+      .where('municipality_id', '=', municipalityId)
+      .where('id', '=', systemId)
+      .executeTakeFirst();
+    return row?.owner_department_id ?? null;
+  },
+
   /** Whether an approved (or approved and then closed) project authorises the system's production use. */
   async hasApprovedProject(db: Executor, municipalityId: string, systemId: string) {
     const row = await db

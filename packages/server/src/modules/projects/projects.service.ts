@@ -143,6 +143,11 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
             ...trainingPeople(input.trainingPlan),
           ],
         });
+        // An approved project lets its system into production (ITP-4.2.1-APPROVAL), so the system
+        // must be one the caller may initiate projects for: a department head only for systems
+        // their own departments own, never the IT unit's or another department's.
+        const systemOwner = await projectsRepository.systemOwnerDepartment(transaction, municipalityId, input.systemId);
+        requirePermission(actor, 'project.create', { departmentId: systemOwner });
         const id = randomUUID();
         await projectsRepository.insert(
           transaction,

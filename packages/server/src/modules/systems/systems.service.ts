@@ -157,8 +157,13 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, cacheSett
         const subject = { departmentId: before.ownerDepartmentId, stewardPersonIds: stewardsOf(before) };
         requirePermission(actor, 'system.update', subject);
         const ownerChanges = input.ownerDepartmentId !== undefined && input.ownerDepartmentId !== before.ownerDepartmentId;
-        // Moving a system to another owner is the owner's decision, never its manager's (§4.2).
-        if (ownerChanges) requirePermission(actor, 'system.changeOwner', { departmentId: before.ownerDepartmentId });
+        // Moving a system to another owner is the owner's decision, never its manager's (§4.2), and
+        // the destination must lie in the caller's scope too: a department head cannot hand their
+        // system to a department they do not head.
+        if (ownerChanges) {
+          requirePermission(actor, 'system.changeOwner', { departmentId: before.ownerDepartmentId });
+          requirePermission(actor, 'system.changeOwner', { departmentId: input.ownerDepartmentId });
+        }
         if (before.version !== expectedVersion) throw versionMismatch();
 
         const merged = {
