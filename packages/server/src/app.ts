@@ -57,7 +57,7 @@ export interface BuildAppOptions {
 export async function buildApp({ config, database, clock = systemClock, logger = true }: BuildAppOptions) {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     // No contract needs more; a larger body is refused (413) before it is parsed.
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
@@ -177,6 +177,20 @@ export async function buildApp({ config, database, clock = systemClock, logger =
 
   registerWebApplication(app, config.webDistDirectory);
   return { app, services, routes, jobRunner };
+}
+
+/**
+ * TRUST_PROXY for Fastify. A hop count becomes proxy-addr's function "the first N addresses from the
+ * socket are proxies" (Fastify's own number option trusts nothing), so with one hop the client is
+ * the right-most X-Forwarded-For entry, the one the proxy wrote, and entries to its left are ignored.
+ */
+function fastifyTrustProxy(trustProxy: Config['trustProxy']) {
+  if (trustProxy === false) return false;
+  if ('hops' in trustProxy) {
+    const { hops } = trustProxy;
+    return hops === 0 ? false : (_address: string, hop: number) => hop < hops;
+  }
+  return trustProxy.addresses;
 }
 
 /** Serves the built single-page application; unknown non-API paths get index.html (client routing). */

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -33,11 +34,23 @@ const environmentSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((value) => value === 'true'),
-  /** Trust X-Forwarded-* from a reverse proxy. */
+  /**
+   * Which X-Forwarded-For entries to believe: `false` (none: the socket's address is the client),
+   * a number of reverse-proxy hops in front of the server (`1` for one; `true` means 1), or a
+   * comma-separated list of the proxies' addresses or CIDR ranges. Never "every hop": the
+   * left-most entry is whatever the client wrote.
+   */
   TRUST_PROXY: z
-    .enum(['true', 'false'])
+    .string()
     .default('false')
-    .transform((value) => value === 'true'),
+    .transform((value, context) => {
+      const parsed = parseTrustProxy(value);
+      if (typeof parsed === 'string') {
+        context.addIssue({ code: 'custom', message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
   /** Failed logins in a row before the login is locked for LOGIN_LOCK_MINUTES. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce
@@ -86,7 +99,7 @@ export interface Config {
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   cookieSecure: boolean;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   loginMaxFailures: number;
   loginLockMinutes: number;
   loginRateLimitPerMinute: number;
@@ -100,6 +113,37 @@ export interface Config {
 }
 
 export class ConfigError extends Error {}
+
+/** `false`, a count of proxy hops, or the proxies' addresses and CIDR ranges. */
+export type TrustProxy = false | { hops: number } | { addresses: string[] };
+
+// proxy-addr's names for the loopback, link-local and unique-local ranges.
+const namedRanges = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrRange(entry: string): boolean {
+  if (namedRanges.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = net.isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/** TRUST_PROXY's value as a TrustProxy, or the reason it is not one. */
+export function parseTrustProxy(value: string): TrustProxy | string {
+  const text = value.trim();
+  if (text === 'false' || text === '0') return false;
+  if (text === 'true') return { hops: 1 };
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    return hops <= 10 ? { hops } : 'a number of proxy hops from 0 to 10';
+  }
+  const entries = text.split(',').map((entry) => entry.trim());
+  const wrong = entries.filter((entry) => !isAddressOrRange(entry));
+  if (wrong.length > 0) return `false, true, a number of proxy hops, or proxy addresses/CIDR ranges; not ${wrong.join(', ')}`;
+  return { addresses: entries };
+}
 
 const repositoryRoot = path.resolve(import.meta.dirname, '../../..');
 

@@ -35,7 +35,7 @@ describe('configuration', () => {
       host: '0.0.0.0',
       port: 8080,
       cookieSecure: true,
-      trustProxy: true,
+      trustProxy: { hops: 1 },
       sessionIdleMinutes: 30,
       sessionMaxHours: 8,
       loginMaxFailures: 3,
@@ -45,6 +45,18 @@ describe('configuration', () => {
       webDistDirectory: '/srv/web',
       readCache: false,
     });
+  });
+
+  it('reads TRUST_PROXY as hops or proxy addresses, never as "trust every hop"', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toEqual({ hops: 1 });
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toEqual({ hops: 2 });
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 192.168.0.0/16,::1,loopback' }).trustProxy).toEqual({
+      addresses: ['10.0.0.1', '192.168.0.0/16', '::1', 'loopback'],
+    });
+    for (const wrong of ['yes', '10.0.0.300', '10.0.0.0/33', 'fe80::/129', '11', '10.0.0.1,proxy.example']) {
+      expect(() => loadConfig({ TRUST_PROXY: wrong }), wrong).toThrowError(/TRUST_PROXY/);
+    }
   });
 
   it('fails at boot with every invalid variable named', () => {
