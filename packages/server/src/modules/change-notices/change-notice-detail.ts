@@ -1,7 +1,8 @@
 import type { ChangeNoticeDetail, ResponsibilityChange } from '@forvalta/contracts';
 import { inParallel, type Executor } from '../../platform/database.ts';
 import { parseJson } from '../../platform/json.ts';
-import { currentAssignment, swedishToday } from '../systems/system-queries.ts';
+import { swedishToday } from '../../platform/calendar.ts';
+import { currentAssignment } from '../systems/system-queries.ts';
 
 type Holder = ResponsibilityChange['before'][number];
 

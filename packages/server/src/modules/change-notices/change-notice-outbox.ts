@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { isPostgres, withTransaction, type DatabaseHandle, type TransactionHandle } from '../../platform/database.ts';
 import { parseJson } from '../../platform/json.ts';
-import { swedishToday } from '../systems/system-queries.ts';
+import { swedishToday } from '../../platform/calendar.ts';
 import { responsibilityChangedEvent } from '../systems/systems.service.ts';
 import { changeNoticesRepository } from './change-notices.repository.ts';
 

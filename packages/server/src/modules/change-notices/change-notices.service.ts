@@ -11,17 +11,11 @@ import { swedishHolidays } from '../../platform/swedish-holidays.ts';
 import { readParameter, tanumPolicyPack } from '../../policy/index.ts';
 import { addWorkingDays, earliestStartNotOverdue } from '../../policy/working-days.ts';
 import { policyPacksRepository } from '../compliance/policy-packs.repository.ts';
-import { swedishToday } from '../systems/system-queries.ts';
+import { swedishMidnight, swedishToday } from '../../platform/calendar.ts';
 import { actorName, type SystemsService } from '../systems/systems.service.ts';
 import { recipientsOf, responsibilityChangeOf } from './change-notice-detail.ts';
 import { processChangeNoticeOutbox } from './change-notice-outbox.ts';
 import { changeNoticesRepository, type ChangeNoticeRow } from './change-notices.repository.ts';
-
-/** The instant a Swedish calendar day starts: midnight in Stockholm, summer time (+02:00) or not (+01:00). */
-export function stockholmMidnight(date: string): string {
-  const summer = new Date(`${date}T00:00:00+02:00`);
-  return (swedishToday(summer) === date ? summer : new Date(`${date}T00:00:00+01:00`)).toISOString();
-}
 
 /**
  * Change notices (ITP-4.2.2-CHANGE-NOTICE): planned changes of operation or responsibility,
@@ -105,7 +99,7 @@ export function createChangeNoticesService(db: DatabaseHandle, clock: Clock, sys
         const today = swedishToday(clock.now());
         // Created on or after this Swedish date: not overdue yet.
         const cutoff = earliestStartNotOverdue(today, await acknowledgeWithin(db, municipalityId), holidaysAround(today));
-        overdueBefore = { overdue, instant: stockholmMidnight(cutoff) };
+        overdueBefore = { overdue, instant: swedishMidnight(cutoff).toISOString() };
       }
       const page = await changeNoticesRepository.list(db, municipalityId, { ...filters, overdueBefore });
       return { items: await present(db, municipalityId, page.rows), total: page.total, nextCursor: page.nextCursor };

@@ -10,7 +10,7 @@ import { invalid } from '../../platform/errors.ts';
 import { decodeOffsetCursor, encodeOffsetCursor } from '../../platform/paging.ts';
 import { createVersionedCache, type ReadCacheSettings } from '../../platform/versioned-cache.ts';
 import { evaluate, findClause, summarise, type RuleResult } from '../../policy/index.ts';
-import { swedishToday } from '../systems/system-queries.ts';
+import { swedishToday } from '../../platform/calendar.ts';
 import { loadComplianceSnapshot } from './compliance-snapshot.repository.ts';
 import { policyPacksRepository, type StoredPack } from './policy-packs.repository.ts';
 

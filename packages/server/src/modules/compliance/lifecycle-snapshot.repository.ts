@@ -2,7 +2,7 @@ import type { ComplianceSnapshot, SnapshotChangeNotice, SnapshotProject, Snapsho
 import { inParallel, type Executor } from '../../platform/database.ts';
 import { parseJson } from '../../platform/json.ts';
 import { swedishHolidays } from '../../platform/swedish-holidays.ts';
-import { swedishToday } from '../systems/system-queries.ts';
+import { swedishToday } from '../../platform/calendar.ts';
 
 const written = (text: string | null) => Boolean(text?.trim());
 

@@ -7,7 +7,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { inParallel, withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
 import { AppError, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
 import { createVersionedCache, type ReadCacheSettings } from '../../platform/versioned-cache.ts';
-import { swedishToday } from '../systems/system-queries.ts';
+import { swedishToday } from '../../platform/calendar.ts';
 import { systemsRepository } from '../systems/systems.repository.ts';
 import type { SystemsService } from '../systems/systems.service.ts';
 import { integrationsRepository } from './integrations.repository.ts';

@@ -4,7 +4,7 @@ import { loadConfig } from '../../config.ts';
 import { migrateToLatest } from '../../migrations/index.ts';
 import { connectDatabase, type DatabaseConnection } from '../../platform/database.ts';
 import { jobClaims } from '../../platform/jobs/job-claims.ts';
-import { stockholmDay, stockholmDayStart } from '../../platform/jobs/schedules.ts';
+import { swedishMidnight, swedishToday } from '../../platform/calendar.ts';
 import { expectProblem, expectStatus, send } from '../../../test/http.ts';
 import { systemFactories } from '../../../test/system-factories.ts';
 import { factories, testClock, type TestContext, type TestMunicipality, type TestUser } from '../../../test/test-app.ts';
@@ -134,10 +134,8 @@ describe('scheduled jobs on two application instances', () => {
     const days: string[] = [];
     for (let day = 0; day < 3; day += 1) {
       // Just past the next midnight in Stockholm, then four outbox periods of 30 s in that day.
-      clock.set(
-        new Date(stockholmDayStart(stockholmDay(new Date(clock.now().getTime() + 24 * 3600_000))).getTime() + 60_000).toISOString(),
-      );
-      days.push(stockholmDay(clock.now()));
+      clock.set(new Date(swedishMidnight(swedishToday(new Date(clock.now().getTime() + 24 * 3600_000))).getTime() + 60_000).toISOString());
+      days.push(swedishToday(clock.now()));
       for (let period = 0; period < 4; period += 1) {
         const runs = await tickTogether();
         expect(runs.filter((run) => run.name === changeNoticeOutboxJob)).toHaveLength(1);
@@ -178,7 +176,7 @@ describe('scheduled jobs on two application instances', () => {
     expect(Date.parse(outbox.nextRunAt)).toBeGreaterThan(Date.parse(outbox.lastStartedAt));
     expect(snapshot).toMatchObject({ schedule: 'daily at 00:00 Europe/Stockholm', runCount: 4, lastOutcome: 'succeeded' });
     expect(snapshot.lastSummary).toMatch(/^2 snapshot\(s\) for \d{4}-\d{2}-\d{2} taken/);
-    expect(stockholmDay(new Date(snapshot.nextRunAt))).not.toBe(stockholmDay(new Date(snapshot.lastStartedAt)));
+    expect(swedishToday(new Date(snapshot.nextRunAt))).not.toBe(swedishToday(new Date(snapshot.lastStartedAt)));
     expectProblem(await send(context, 'GET', '/api/v1/jobs', { headers: itUnit.authorization }), 403, 'forbidden');
     expectProblem(await send(context, 'GET', '/api/v1/jobs'), 401, 'unauthenticated');
   });

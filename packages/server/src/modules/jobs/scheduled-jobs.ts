@@ -3,7 +3,8 @@ import type { Config } from '../../config.ts';
 import type { DatabaseHandle } from '../../platform/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { createJobRunner, type JobRunnerLog, type ScheduledJob } from '../../platform/jobs/job-runner.ts';
-import { dailyInStockholm, every, stockholmDay } from '../../platform/jobs/schedules.ts';
+import { swedishToday } from '../../platform/calendar.ts';
+import { dailyInStockholm, every } from '../../platform/jobs/schedules.ts';
 import { summarise } from '../../policy/index.ts';
 import type { Services } from '../../services.ts';
 import { policyPacksRepository } from '../compliance/policy-packs.repository.ts';
@@ -70,7 +71,7 @@ export function scheduledJobs(
       name: complianceDailySnapshotJob,
       schedule: dailyInStockholm(),
       async run(startedAt) {
-        const day = stockholmDay(startedAt);
+        const day = swedishToday(startedAt);
         const { done, of } = await forEveryMunicipality(db, log, complianceDailySnapshotJob, async (municipalityId) => {
           if (await policyPacksRepository.hasSnapshot(db, municipalityId, day)) return false;
           const { stored, snapshot, results, evaluatedAt } = await services.compliance.evaluateMunicipality(municipalityId);

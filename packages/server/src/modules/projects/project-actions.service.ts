@@ -6,7 +6,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type TransactionHandle } from '../../platform/database.ts';
 import { AppError, forbidden, versionMismatch } from '../../platform/errors.ts';
-import { swedishToday } from '../systems/system-queries.ts';
+import { swedishToday } from '../../platform/calendar.ts';
 import { actorName } from '../systems/systems.service.ts';
 import { loadProject, loadProjectRow } from './project-view.ts';
 import { projectsRepository, type ProjectColumns, type ProjectRow } from './projects.repository.ts';

@@ -9,7 +9,7 @@ import { AppError, conflict, invalid, notFound, versionMismatch } from '../../pl
 import { peopleRepository } from '../organisation/people.repository.ts';
 import { systemAssignmentsRepository } from './system-assignments.repository.ts';
 import { systemDutiesRepository } from './system-duties.repository.ts';
-import { swedishToday } from './system-queries.ts';
+import { swedishToday } from '../../platform/calendar.ts';
 import { actorName, responsibilityChangedEvent, type SystemsService } from './systems.service.ts';
 import { systemsRepository } from './systems.repository.ts';
 

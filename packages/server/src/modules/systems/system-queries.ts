@@ -62,11 +62,3 @@ export function isStewardedBy(personId: string, today: string): RawBuilder<boole
       and steward_assignment.person_id = ${personId}
       and ${currentAssignment('steward_assignment', today)})`;
 }
-
-// Building a DateTimeFormat is costly; one serves every request.
-const stockholmDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** Today's date (YYYY-MM-DD) in Sweden, the day assignments start and end on. */
-export function swedishToday(now: Date): string {
-  return stockholmDate.format(now);
-}

@@ -4,7 +4,7 @@ import type { AnyActor } from '../../access/actor.ts';
 import { municipalityOf, requirePermission } from '../../access/authorise.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DatabaseHandle } from '../../platform/database.ts';
-import { swedishToday } from './system-queries.ts';
+import { swedishToday } from '../../platform/calendar.ts';
 import { systemsRepository } from './systems.repository.ts';
 
 /**

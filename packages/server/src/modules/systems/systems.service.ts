@@ -15,7 +15,7 @@ import { auditEventsRepository } from '../audit-events/audit-events.repository.t
 import { integrationsRepository } from '../integrations/integrations.repository.ts';
 import { systemAssignmentsRepository } from './system-assignments.repository.ts';
 import { systemDutiesRepository } from './system-duties.repository.ts';
-import { swedishToday } from './system-queries.ts';
+import { swedishToday } from '../../platform/calendar.ts';
 import { systemsRepository, type SystemColumns } from './systems.repository.ts';
 
 export const responsibilityChangedEvent = 'system.responsibility_changed';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dailyInStockholm, every, stockholmDay, stockholmDayStart } from './schedules.ts';
+import { swedishToday } from '../calendar.ts';
+import { dailyInStockholm, every } from './schedules.ts';
 
 describe('job schedules', () => {
   it('runs an interval job again one interval after its run started', () => {
@@ -12,22 +13,6 @@ describe('job schedules', () => {
     expect(() => every(0)).toThrowError(RangeError);
     expect(() => every(-5)).toThrowError(RangeError);
     expect(() => every(Number.NaN)).toThrowError(RangeError);
-  });
-
-  it('knows the Swedish calendar day of an instant, not the UTC one', () => {
-    expect(stockholmDay(new Date('2026-11-28T23:30:00.000Z'))).toBe('2026-11-29'); // 00:30 CET
-    expect(stockholmDay(new Date('2026-06-30T22:30:00.000Z'))).toBe('2026-07-01'); // 00:30 CEST
-    expect(stockholmDay(new Date('2026-06-30T21:59:59.000Z'))).toBe('2026-06-30');
-  });
-
-  it('starts a Swedish day at midnight in Stockholm, in winter (+01:00) and in summer (+02:00)', () => {
-    expect(stockholmDayStart('2026-11-29').toISOString()).toBe('2026-11-28T23:00:00.000Z');
-    expect(stockholmDayStart('2026-07-01').toISOString()).toBe('2026-06-30T22:00:00.000Z');
-    // The days clocks change (29 March and 25 October 2026) still begin at their own midnight.
-    expect(stockholmDayStart('2026-03-29').toISOString()).toBe('2026-03-28T23:00:00.000Z');
-    expect(stockholmDayStart('2026-03-30').toISOString()).toBe('2026-03-29T22:00:00.000Z');
-    expect(stockholmDayStart('2026-10-25').toISOString()).toBe('2026-10-24T22:00:00.000Z');
-    expect(stockholmDayStart('2026-10-26').toISOString()).toBe('2026-10-25T23:00:00.000Z');
   });
 
   it('makes a daily job due at the next Stockholm midnight, whenever in the day it ran', () => {
@@ -49,7 +34,7 @@ describe('job schedules', () => {
     for (let step = 0; step < 400; step += 1) {
       const next = daily.nextAfter(instant);
       expect(next.getTime()).toBeGreaterThan(instant.getTime());
-      expect(stockholmDay(next)).not.toBe(stockholmDay(instant));
+      expect(swedishToday(next)).not.toBe(swedishToday(instant));
       instant = next;
     }
   });
