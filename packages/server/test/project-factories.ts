@@ -69,23 +69,29 @@ export function projectFactories(context: TestContext) {
       departmentId: string,
       leadPersonId: string,
       overrides: Partial<ProjectCreate> = {},
+      headers: Headers = municipality.admin.authorization,
     ) {
-      const headers = municipality.admin.authorization;
-      const created = await this.project(municipality, systemId, departmentId, {
-        description: 'Nytt verksamhetssystem för hemtjänsten.',
-        specification: 'Kravspecifikation v1.2',
-        projectLeadPersonId: leadPersonId,
-        trainingPlan: {
-          text: 'Utbildning före driftstart.',
-          entries: [
-            { audience: 'system_managers', description: 'Administratörsutbildning hos leverantören', byDate: '2027-01-15' },
-            { audience: 'it_unit', description: 'Drift och backup', byDate: '2027-01-20' },
-            { audience: 'users', description: 'Användarutbildning' },
-          ],
+      const created = await this.project(
+        municipality,
+        systemId,
+        departmentId,
+        {
+          description: 'Nytt verksamhetssystem för hemtjänsten.',
+          specification: 'Kravspecifikation v1.2',
+          projectLeadPersonId: leadPersonId,
+          trainingPlan: {
+            text: 'Utbildning före driftstart.',
+            entries: [
+              { audience: 'system_managers', description: 'Administratörsutbildning hos leverantören', byDate: '2027-01-15' },
+              { audience: 'it_unit', description: 'Drift och backup', byDate: '2027-01-20' },
+              { audience: 'users', description: 'Användarutbildning' },
+            ],
+          },
+          timeline: [{ title: 'Driftstart', date: '2027-02-01' }],
+          ...overrides,
         },
-        timeline: [{ title: 'Driftstart', date: '2027-02-01' }],
-        ...overrides,
-      });
+        headers,
+      );
       let project = expectStatus(
         await send(context, 'POST', `/api/v1/projects/${created.id}/start`, { headers, ifMatch: created.version }),
         200,

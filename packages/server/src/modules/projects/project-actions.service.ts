@@ -58,12 +58,16 @@ export function createProjectActionsService(db: DatabaseHandle, clock: Clock) {
     });
   }
 
-  /** ITP-4.2.1-APPROVAL: never the project's own lead, nor a head of its department. */
-  function refuseConflictOfInterest(actor: AnyActor, row: ProjectRow) {
+  /**
+   * ITP-4.2.1-APPROVAL: never whoever created, led (at any point) or submitted the project, nor a
+   * head of its department.
+   */
+  async function refuseConflictOfInterest(transaction: TransactionHandle, actor: AnyActor, row: ProjectRow) {
     if (actor.kind === 'system') return;
     const headsDepartmentIds = actor.roles.filter((grant) => grant.role === 'department_head').flatMap((grant) => grant.departmentIds);
+    const involvements = await projectsRepository.involvementsOf(transaction, row.municipality_id, row.id, actor.personId);
     const refusal = decisionRefusal(
-      { personId: actor.personId, headsDepartmentIds },
+      { personId: actor.personId, headsDepartmentIds, involvements },
       { projectLeadPersonId: row.project_lead_person_id, departmentId: row.department_id },
     );
     if (refusal) throw forbidden(refusal);
@@ -98,12 +102,18 @@ export function createProjectActionsService(db: DatabaseHandle, clock: Clock) {
 
     /** Gated: every missing piece is listed in the refusal, each with its clause (ITP-4.2.1-*). */
     submitProject: (actor: AnyActor, id: string, expectedVersion: number) =>
-      act(actor, id, expectedVersion, 'submit', async () => ({ submitted_at: clock.now().toISOString() })),
+      act(actor, id, expectedVersion, 'submit', async (transaction, row) => {
+        const now = clock.now().toISOString();
+        if (actor.kind === 'person') {
+          await projectsRepository.recordInvolvement(transaction, row.municipality_id, row.id, actor.personId, 'submitted', now);
+        }
+        return { submitted_at: now };
+      }),
 
     /** Operational approval (driftgodkännande): what exactly was approved, by whom, when, under which case. */
     approveProject: (actor: AnyActor, id: string, expectedVersion: number, input: ProjectApprove) =>
       act(actor, id, expectedVersion, 'approve', async (transaction, row) => {
-        refuseConflictOfInterest(actor, row);
+        await refuseConflictOfInterest(transaction, actor, row);
         const conditions = input.conditions ?? [];
         if (input.decision === 'approved_with_conditions' && conditions.length === 0) {
           throw new AppError('validation_failed', 'An approval with conditions needs at least one condition.', {
@@ -120,7 +130,7 @@ export function createProjectActionsService(db: DatabaseHandle, clock: Clock) {
 
     rejectProject: (actor: AnyActor, id: string, expectedVersion: number, input: ProjectReject) =>
       act(actor, id, expectedVersion, 'reject', async (transaction, row) => {
-        refuseConflictOfInterest(actor, row);
+        await refuseConflictOfInterest(transaction, actor, row);
         await recordDecision(transaction, actor, row, {
           decision: 'rejected',
           reason: input.reason,

@@ -91,13 +91,16 @@ export const projectsRepository = {
     return filtered(db, municipalityId, {}).selectAll('projects').select(projectColumns).where('projects.id', '=', id).executeTakeFirst();
   },
 
+  /** Inserts the project; its lead, if named, is remembered as having led it (recordInvolvement). */
   async insert(db: Executor, municipalityId: string, id: string, columns: ProjectColumns, now: string) {
     await db
       .insertInto('projects')
       .values({ id, municipality_id: municipalityId, ...columns, created_at: now, updated_at: now, version: 1 })
       .execute();
+    await projectsRepository.recordInvolvement(db, municipalityId, id, columns.project_lead_person_id, 'led', now);
   },
 
+  /** A conditional update; a newly named lead is remembered as having led the project. */
   async update(db: Executor, municipalityId: string, id: string, expectedVersion: number, columns: Partial<ProjectColumns>, now: string) {
     const result = await db
       .updateTable('projects')
@@ -106,7 +109,41 @@ export const projectsRepository = {
       .where('id', '=', id)
       .where('version', '=', expectedVersion)
       .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    const updated = Number(result.numUpdatedRows) === 1;
+    if (updated) await projectsRepository.recordInvolvement(db, municipalityId, id, columns.project_lead_person_id, 'led', now);
+    return updated;
+  },
+
+  /**
+   * Remembers that a person created, led or submitted the project. Only ever added to: whoever was
+   * involved at any point stays barred from deciding on it (ITP-4.2.1-APPROVAL).
+   */
+  async recordInvolvement(
+    db: Executor,
+    municipalityId: string,
+    projectId: string,
+    personId: string | null | undefined,
+    involvement: 'created' | 'led' | 'submitted',
+    now: string,
+  ) {
+    if (!personId) return;
+    await db
+      .insertInto('project_involvements')
+      .values({ municipality_id: municipalityId, project_id: projectId, person_id: personId, involvement, recorded_at: now })
+      .onConflict((conflict) => conflict.columns(['project_id', 'person_id', 'involvement']).doNothing())
+      .execute();
+  },
+
+  /** How the person was involved in the project (created, led, submitted), if at all. */
+  async involvementsOf(db: Executor, municipalityId: string, projectId: string, personId: string) {
+    const rows = await db
+      .selectFrom('project_involvements')
+      .select('involvement')
+      .where('municipality_id', '=', municipalityId)
+      .where('project_id', '=', projectId)
+      .where('person_id', '=', personId)
+      .execute();
+    return rows.map((row) => row.involvement);
   },
 
   async budgetRevisions(db: Executor, municipalityId: string, projectId: string) {

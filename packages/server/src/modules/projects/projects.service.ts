@@ -173,6 +173,9 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
           },
           clock.now().toISOString(),
         );
+        if (actor.kind === 'person') {
+          await projectsRepository.recordInvolvement(transaction, municipalityId, id, actor.personId, 'created', clock.now().toISOString());
+        }
         const { project } = await loadProject(transaction, municipalityId, id);
         await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'project', entityId: id, after: toAudit(project) });
         return project;

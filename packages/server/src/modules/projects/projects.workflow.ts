@@ -68,16 +68,28 @@ export interface Decider {
   personId: string;
   /** Departments (with sub-units) the person heads. */
   headsDepartmentIds: readonly string[];
+  /** How the person was ever involved in the project: created it, led it (at any point), submitted it. */
+  involvements?: ReadonlyArray<'created' | 'led' | 'submitted'>;
 }
+
+const involvementRefusals = {
+  created: 'Whoever created a project cannot decide on its operational approval.',
+  led: 'Whoever led a project, at any point, cannot decide on its operational approval.',
+  submitted: 'Whoever submitted a project cannot decide on its operational approval.',
+} as const;
 
 /**
  * Separation of duties for the operational approval (ITP-4.2.1-APPROVAL): whoever holds the IT
- * role, they may not approve their own project, nor one of a department they head. Returns why
- * not, or null when the person may decide.
+ * role, they may not approve a project they created, led (now or earlier: handing the lead role
+ * away does not help) or submitted, nor one of a department they head. Returns why not, or null
+ * when the person may decide.
  */
 export function decisionRefusal(decider: Decider, project: { projectLeadPersonId: string | null; departmentId: string }): string | null {
   if (project.projectLeadPersonId !== null && decider.personId === project.projectLeadPersonId) {
     return 'The project lead cannot decide on the operational approval of their own project.';
+  }
+  for (const involvement of ['created', 'led', 'submitted'] as const) {
+    if (decider.involvements?.includes(involvement)) return involvementRefusals[involvement];
   }
   if (decider.headsDepartmentIds.includes(project.departmentId)) {
     return 'A department head cannot decide on the operational approval of a project of their own department.';

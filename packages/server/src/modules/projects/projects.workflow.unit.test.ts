@@ -59,7 +59,13 @@ describe('separation of duties in the operational approval', () => {
   it("refuses a head of the project's department (or of a department above it)", () => {
     expect(decisionRefusal({ personId: 'head', headsDepartmentIds: ['social', 'care'] }, project)).toContain('department head');
   });
+  it('refuses whoever created, led at any point or submitted the project', () => {
+    expect(decisionRefusal({ personId: 'it', headsDepartmentIds: [], involvements: ['created'] }, project)).toContain('created');
+    expect(decisionRefusal({ personId: 'it', headsDepartmentIds: [], involvements: ['led'] }, project)).toContain('led');
+    expect(decisionRefusal({ personId: 'it', headsDepartmentIds: [], involvements: ['submitted'] }, project)).toContain('submitted');
+  });
   it('allows anyone else', () => {
+    expect(decisionRefusal({ personId: 'it', headsDepartmentIds: [], involvements: [] }, project)).toBeNull();
     expect(decisionRefusal({ personId: 'it', headsDepartmentIds: ['school'] }, project)).toBeNull();
     expect(decisionRefusal({ personId: 'it', headsDepartmentIds: [] }, { projectLeadPersonId: null, departmentId: 'care' })).toBeNull();
   });

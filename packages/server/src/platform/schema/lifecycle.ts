@@ -42,6 +42,15 @@ export interface ProjectsTable {
   version: number;
 }
 
+/** Who created, led or submitted a project at any point (separation of duties at approval). */
+export interface ProjectInvolvementsTable {
+  municipality_id: string;
+  project_id: string;
+  person_id: string;
+  involvement: 'created' | 'led' | 'submitted';
+  recorded_at: string;
+}
+
 export interface ProjectBudgetRevisionsTable {
   id: string;
   municipality_id: string;
@@ -158,6 +167,7 @@ export interface LifecycleDatabase {
   security_guideline_sections: SecurityGuidelineSectionsTable;
   risk_matrix_settings: RiskMatrixSettingsTable;
   projects: ProjectsTable;
+  project_involvements: ProjectInvolvementsTable;
   project_budget_revisions: ProjectBudgetRevisionsTable;
   project_checkpoints: ProjectCheckpointsTable;
   operational_approvals: OperationalApprovalsTable;
