@@ -92,6 +92,36 @@ describe('forvalta CLI', () => {
     expect(second.code).toBe(0);
     expect(second.stdout).not.toContain('Password for');
 
+    // A code that exists is refused (a typo must not hand Tanum to someone else), naming its administrators.
+    const taken = await forvalta(
+      'init',
+      '--municipality',
+      'Fel',
+      '--code',
+      '1435',
+      '--admin-email',
+      'ny@example.se',
+      '--database',
+      database,
+    );
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toContain('already exists');
+    expect(taken.stderr).toContain('it-chef@tanum.se');
+    const added = await forvalta(
+      'init',
+      '--municipality',
+      'Tanums kommun',
+      '--code',
+      '1435',
+      '--admin-email',
+      'ny@example.se',
+      '--add-administrator',
+      '--database',
+      database,
+    );
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toContain('administrators were: it-chef@tanum.se');
+
     const ambiguous = await forvalta('token', 'create', '--email', 'it-chef@tanum.se', '--name', 'Skript', '--database', database);
     expect(ambiguous.code).toBe(2);
     expect(ambiguous.stderr).toContain('several municipalities');

@@ -14,7 +14,8 @@ const commands: Record<string, Command> = {
   },
   migrate: { usage: 'forvalta migrate [--database URL]', load: async () => ({ run: (await import('./commands/migrate.ts')).migrate }) },
   init: {
-    usage: 'forvalta init --municipality NAME --code CODE --admin-email EMAIL [--admin-password-file FILE] [--database URL]',
+    usage:
+      'forvalta init --municipality NAME --code CODE --admin-email EMAIL [--admin-password-file FILE] [--add-administrator] [--database URL]',
     load: async () => ({ run: (await import('./commands/init.ts')).init }),
   },
   demo: { usage: 'forvalta demo [--database URL]', load: async () => ({ run: (await import('./commands/demo.ts')).demo }) },

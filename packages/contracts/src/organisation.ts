@@ -24,12 +24,6 @@ export const municipalitySchema = recordMetaSchema.extend({
 });
 export type Municipality = z.infer<typeof municipalitySchema>;
 
-export const municipalityCreateSchema = z.strictObject({
-  code: municipalityCodeSchema,
-  name: requiredText(120),
-});
-export type MunicipalityCreate = z.infer<typeof municipalityCreateSchema>;
-
 export const municipalityUpdateSchema = z.strictObject({ name: requiredText(120) });
 export type MunicipalityUpdate = z.infer<typeof municipalityUpdateSchema>;
 

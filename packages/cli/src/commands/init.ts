@@ -5,11 +5,13 @@ import { z } from 'zod';
 import { parseOptions, requireOption, UsageError } from '../arguments.ts';
 import { cliConfig, openDatabase } from '../context.ts';
 
-export const initHelp = `forvalta init --municipality NAME --code CODE --admin-email EMAIL [--admin-password-file FILE] [--database URL]
+export const initHelp = `forvalta init --municipality NAME --code CODE --admin-email EMAIL [--admin-password-file FILE] [--add-administrator] [--database URL]
 
 Creates the municipality (identified by its four-digit kommunkod; Tanum is 1435) and its first
-administrator, or gives an existing login the administrator role there. The password is read
-from --admin-password-file, or generated and printed once.`;
+administrator. Only this command creates municipalities (ADR 0009). A code that already exists
+is refused, naming the municipality and its administrators; --add-administrator adds EMAIL as
+one more administrator of it instead. The password of a new login is read from
+--admin-password-file, or generated and printed once.`;
 
 export async function init(argv: string[]): Promise<number> {
   const options = parseOptions(argv, {
@@ -17,6 +19,7 @@ export async function init(argv: string[]): Promise<number> {
     code: { type: 'string' },
     'admin-email': { type: 'string' },
     'admin-password-file': { type: 'string' },
+    'add-administrator': { type: 'boolean' },
   });
   if (options.help) return (console.log(initHelp), 0);
   const name = requireOption(options.municipality, 'municipality').trim();
@@ -44,8 +47,16 @@ export async function init(argv: string[]): Promise<number> {
       name,
       adminEmail: email,
       adminPassword: password,
+      addAdministrator: options['add-administrator'] ?? false,
     });
-    console.log(`Municipality ${result.municipality.name} (${result.municipality.code}) is ready; ${email} is its administrator.`);
+    if (result.existed) {
+      console.log(
+        `Municipality ${result.municipality.name} (${result.municipality.code}) already existed; its administrators were: ${result.existingAdministrators.join(', ') || 'none'}.`,
+      );
+      console.log(`${email} is now one of its administrators.`);
+    } else {
+      console.log(`Municipality ${result.municipality.name} (${result.municipality.code}) is ready; ${email} is its administrator.`);
+    }
     if (result.generatedPassword) console.log(`Password for ${email} (shown once): ${result.generatedPassword}`);
     return 0;
   } finally {

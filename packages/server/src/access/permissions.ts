@@ -21,7 +21,6 @@ export const permissions = {
     'employee',
   ],
   'municipality.update': ['administrator'],
-  'municipality.create': ['administrator'],
   'department.read': [
     'administrator',
     'it_chief',

@@ -91,6 +91,8 @@ export async function generateWorkload(
       adminPassword: index === 0 ? options.adminPassword : undefined,
       adminFirstName: 'Bench',
       adminLastName: 'Administratör',
+      // A municipality generated into before is reused (the check below refuses one with systems).
+      addAdministrator: true,
     });
     const municipalityId = initialised.municipality.id;
     const existing = await db

@@ -44,6 +44,20 @@ export const municipalitiesRepository = {
     return rows.map(toMunicipality);
   },
 
+  /** The e-mail addresses of the municipality's administrators, for the operator who adds one more. */
+  async listAdministratorEmails(db: Executor, municipalityId: string) {
+    const rows = await db
+      .selectFrom('role_assignments')
+      .innerJoin('people', 'people.id', 'role_assignments.person_id')
+      .select('people.email')
+      .distinct()
+      .where('role_assignments.municipality_id', '=', municipalityId)
+      .where('role_assignments.role', '=', 'administrator')
+      .orderBy('people.email')
+      .execute();
+    return rows.map((row) => row.email);
+  },
+
   async insert(db: Executor, values: { id: string; code: string; name: string }, now: string) {
     await db
       .insertInto('municipalities')

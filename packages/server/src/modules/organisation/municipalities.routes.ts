@@ -1,14 +1,9 @@
-import {
-  listQuerySchema,
-  listResponseSchema,
-  municipalityCreateSchema,
-  municipalitySchema,
-  municipalityUpdateSchema,
-} from '@forvalta/contracts';
+import { listQuerySchema, listResponseSchema, municipalitySchema, municipalityUpdateSchema } from '@forvalta/contracts';
 import type { ApiApp } from '../../platform/http/api-app.ts';
 import { registerResourceRoutes } from '../../platform/http/resource-routes.ts';
 import type { MunicipalitiesService } from './municipalities.service.ts';
 
+/** No POST: a municipality is created only from the command line (`forvalta init`, ADR 0009). */
 export function registerMunicipalityRoutes(app: ApiApp, service: MunicipalitiesService): void {
   registerResourceRoutes(app, {
     path: '/api/v1/municipalities',
@@ -18,13 +13,11 @@ export function registerMunicipalityRoutes(app: ApiApp, service: MunicipalitiesS
       listQuery: listQuerySchema,
       list: listResponseSchema(municipalitySchema),
       item: municipalitySchema,
-      create: municipalityCreateSchema,
       update: municipalityUpdateSchema,
     },
-    permissions: { read: 'municipality.read', write: 'municipality.update', create: 'municipality.create' },
+    permissions: { read: 'municipality.read', write: 'municipality.update' },
     list: (actor) => service.listMunicipalities(actor),
     get: service.getMunicipality,
-    create: service.createMunicipality,
     update: service.updateMunicipality,
   });
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Municipality, MunicipalityCreate, MunicipalityUpdate } from '@forvalta/contracts';
+import type { Municipality, MunicipalityUpdate } from '@forvalta/contracts';
 import type { AnyActor } from '../../access/actor.ts';
 import { requirePermission } from '../../access/authorise.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -20,6 +20,22 @@ export interface InitialiseInput {
   adminPassword?: string;
   adminFirstName?: string;
   adminLastName?: string;
+  /**
+   * A code that is already registered is refused unless the operator says they mean to add an
+   * administrator to it (`forvalta init --add-administrator`): a typo in the code must not hand
+   * someone else's municipality to a new administrator.
+   */
+  addAdministrator?: boolean;
+}
+
+export interface InitialiseResult {
+  municipality: Municipality;
+  loginId: string;
+  personId: string;
+  generatedPassword?: string;
+  /** Whether the municipality existed before; then `existingAdministrators` names who administered it. */
+  existed: boolean;
+  existingAdministrators: string[];
 }
 
 /** "anna.berg@tanum.se" → ["Anna", "Berg"]: a starting name until an administrator edits it. */
@@ -32,15 +48,32 @@ function namesFromEmail(email: string): [string, string] {
   return [capitalise(parts[0] ?? 'Administratör'), capitalise(parts.slice(1).join(' ') || 'Administratör')];
 }
 
-/** Municipalities (tenants), identified by their official code (kommunkod). */
+/**
+ * Municipalities (tenants), identified by their official code (kommunkod). Creating one is an
+ * installation-level act done only from the command line (`forvalta init`, ADR 0009): no role of
+ * any municipality reaches it over HTTP.
+ */
 export function createMunicipalitiesService(db: DatabaseHandle, clock: Clock) {
   /**
    * Creates the municipality (or finds it by code), the login (or finds it by e-mail), the person
    * and the administrator role: all in the caller's transaction, with audit events.
    */
-  async function ensureMunicipalityWithAdministrator(transaction: TransactionHandle, actor: AnyActor, input: InitialiseInput) {
+  async function ensureMunicipalityWithAdministrator(
+    transaction: TransactionHandle,
+    actor: AnyActor,
+    input: InitialiseInput,
+  ): Promise<InitialiseResult> {
     const now = clock.now().toISOString();
     let municipality = await municipalitiesRepository.findByCode(transaction, input.code);
+    const existed = municipality !== undefined;
+    const existingAdministrators = municipality ? await municipalitiesRepository.listAdministratorEmails(transaction, municipality.id) : [];
+    if (municipality && !input.addAdministrator) {
+      throw conflict(
+        `A municipality with code ${input.code} already exists (${municipality.name}; administrators: ${existingAdministrators.join(', ') || 'none'}). ` +
+          'Check the code, or pass --add-administrator to add another administrator to it.',
+        [{ path: 'code', message: 'Already registered' }],
+      );
+    }
     if (!municipality) {
       const id = randomUUID();
       await municipalitiesRepository.insert(transaction, { id, code: input.code, name: input.name }, now);
@@ -60,7 +93,8 @@ export function createMunicipalitiesService(db: DatabaseHandle, clock: Clock) {
     let loginId = await peopleRepository.findLoginIdByEmail(transaction, input.adminEmail);
     if (!loginId) {
       loginId = randomUUID();
-      const password = input.adminPassword ?? (generatedPassword = generatePassword());
+      if (!input.adminPassword) generatedPassword = generatePassword();
+      const password = input.adminPassword ?? generatedPassword!;
       await municipalitiesRepository.insertLogin(
         transaction,
         { id: loginId, email: input.adminEmail, passwordHash: await hashPassword(password) },
@@ -137,7 +171,7 @@ export function createMunicipalitiesService(db: DatabaseHandle, clock: Clock) {
         municipalityId: municipality.id,
       });
     }
-    return { municipality, loginId, personId, generatedPassword };
+    return { municipality, loginId, personId, generatedPassword, existed, existingAdministrators };
   }
 
   return {
@@ -164,25 +198,6 @@ export function createMunicipalitiesService(db: DatabaseHandle, clock: Clock) {
       const municipality = visible.find((candidate) => candidate.id === id);
       if (!municipality) throw notFound('Municipality');
       return municipality;
-    },
-
-    /** An administrator creates another municipality (a joint IT service adding a member) and administers it. */
-    async createMunicipality(actor: AnyActor, input: MunicipalityCreate): Promise<Municipality> {
-      requirePermission(actor, 'municipality.create');
-      if (actor.kind !== 'person') throw conflict('Use forvalta init to create a municipality from the command line.');
-      return withTransaction(db, async (transaction) => {
-        if (await municipalitiesRepository.findByCode(transaction, input.code)) {
-          throw conflict('A municipality with that code already exists.', [{ path: 'code', message: 'Already registered' }]);
-        }
-        const [firstName, lastName] = actor.name.split(' ');
-        const result = await ensureMunicipalityWithAdministrator(transaction, actor, {
-          ...input,
-          adminEmail: actor.email,
-          adminFirstName: firstName,
-          adminLastName: lastName ?? firstName,
-        });
-        return result.municipality;
-      });
     },
 
     async updateMunicipality(actor: AnyActor, id: string, expectedVersion: number, input: MunicipalityUpdate): Promise<Municipality> {

@@ -28,33 +28,49 @@ describe('municipalities API', () => {
     );
   });
 
-  it('lets an administrator create a municipality and become its administrator', async () => {
+  it('refuses a tenant administrator who tries to take an unused municipality code, which stays free for its own administrator', async () => {
+    // The attack: Tanum's administrator claims Sotenäs's kommunkod over HTTP.
     expectProblem(
-      await send(context, 'POST', '/api/v1/municipalities', { headers: tanum.admin.authorization, body: { code: '14', name: 'Kort' } }),
-      400,
-      'validation_failed',
-    );
-    const created = expectStatus(
       await send(context, 'POST', '/api/v1/municipalities', {
         headers: tanum.admin.authorization,
         body: { code: '1427', name: 'Sotenäs kommun' },
       }),
-      201,
-    );
-    expectProblem(
-      await send(context, 'POST', '/api/v1/municipalities', { headers: tanum.admin.authorization, body: { code: '1427', name: 'Igen' } }),
-      409,
-      'conflict',
+      404,
+      'not_found',
     );
     const list = expectStatus(await send(context, 'GET', '/api/v1/municipalities', { headers: tanum.admin.authorization }), 200);
-    expect(list.items.map((item: { code: string }) => item.code).sort()).toEqual(['1427', tanum.code].sort());
-    expect(created.name).toBe('Sotenäs kommun');
-    const employee = await make.user(tanum, 'employee');
-    expectProblem(
-      await send(context, 'POST', '/api/v1/municipalities', { headers: employee.authorization, body: { code: '1486', name: 'Strömstad' } }),
-      403,
-      'forbidden',
-    );
+    expect(list.items.map((item: { code: string }) => item.code)).toEqual([tanum.code]);
+    expect((await send(context, 'GET', '/public/v1/systems?municipality=1427')).statusCode).toBe(404);
+
+    // The operator sets Sotenäs up later: it is new, with its own administrator only.
+    const sotenas = await context.services.municipalities.initialiseMunicipality(systemActor('test'), {
+      code: '1427',
+      name: 'Sotenäs kommun',
+      adminEmail: `it-chef-${Date.now()}@sotenas.se`,
+      adminPassword: 'A-long-test-password-1',
+    });
+    expect(sotenas).toMatchObject({ existed: false, existingAdministrators: [] });
+  });
+
+  it('makes init refuse a code that exists, and name its administrators when told to add one', async () => {
+    const newcomer = `newcomer-${Date.now()}@example.se`;
+    const refusal = context.services.municipalities.initialiseMunicipality(systemActor('test'), {
+      code: other.code,
+      name: 'Someone else',
+      adminEmail: newcomer,
+    });
+    await expect(refusal).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining(other.admin.email) });
+    // Nothing was written: the newcomer has no login, the municipality kept its name.
+    expect(await context.database.db.selectFrom('logins').select('id').where('email', '=', newcomer).executeTakeFirst()).toBeUndefined();
+
+    const added = await context.services.municipalities.initialiseMunicipality(systemActor('test'), {
+      code: other.code,
+      name: 'Someone else',
+      adminEmail: newcomer,
+      addAdministrator: true,
+    });
+    expect(added).toMatchObject({ existed: true, existingAdministrators: [other.admin.email] });
+    expect(added.municipality.name).not.toBe('Someone else');
   });
 
   it('renames the current municipality with If-Match, and no other', async () => {

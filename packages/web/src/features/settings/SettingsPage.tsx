@@ -60,59 +60,10 @@ function RenameMunicipality({ municipality }: { municipality: Municipality }) {
   );
 }
 
-function CreateMunicipality() {
-  const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const form = useForm({
-    mode: 'controlled',
-    initialValues: { code: '', name: '' },
-    validate: {
-      code: (value) => (/^\d{4}$/.test(value.trim()) ? null : t('settings.codeInvalid')),
-      name: (value) => (value.trim() === '' ? t('common.required') : value.trim().length > 120 ? t('common.tooLong') : null),
-    },
-  });
-  const create = useMutation({
-    mutationFn: (values: { code: string; name: string }) =>
-      api.post<Municipality>('/municipalities', { code: values.code.trim(), name: values.name.trim() }),
-    onSuccess: (created) => {
-      notifySuccess(t('settings.municipalityCreated', { name: created.name }));
-      form.reset();
-      void queryClient.invalidateQueries({ queryKey: ['municipalities'] });
-      // The new membership makes the municipality switcher appear.
-      void queryClient.invalidateQueries({ queryKey: meQuery.queryKey });
-    },
-    onError: (error) => {
-      form.setErrors(fieldErrorsOf(error, { code: isApiError(error, 'conflict') ? t('settings.codeTaken') : t('settings.codeInvalid') }));
-      notifyError(error);
-    },
-  });
-  return (
-    <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
-      <Stack gap="sm">
-        <TextInput
-          label={t('settings.code')}
-          description={t('settings.codeHint')}
-          required
-          inputMode="numeric"
-          maxLength={4}
-          {...form.getInputProps('code')}
-        />
-        <TextInput label={t('settings.name')} required {...form.getInputProps('name')} />
-        <Group>
-          <Button type="submit" loading={create.isPending}>
-            {t('settings.createMunicipality')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  );
-}
-
 export function SettingsPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const canUpdate = useCan('municipality.update');
-  const canCreate = useCan('municipality.create');
   const municipalities = useQuery({
     queryKey: ['municipalities', 'mine'],
     queryFn: ({ signal }) => api.list<Municipality>('/municipalities', { limit: 200 }, signal),
@@ -181,15 +132,15 @@ export function SettingsPage() {
 
         <ScheduledJobsCard />
 
-        {canCreate && (
+        {canUpdate && (
+          // Creating a municipality is the installation operator's act on the command line (ADR 0009).
           <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="new-municipality-heading">
             <Title order={2} size="h4" id="new-municipality-heading" mb="xs">
               {t('settings.newMunicipality')}
             </Title>
-            <Text size="sm" c="gray.7" mb="md">
+            <Text size="sm" c="gray.7">
               {t('settings.newMunicipalityText')}
             </Text>
-            <CreateMunicipality />
           </Card>
         )}
       </SimpleGrid>
