@@ -9,3 +9,4 @@ export * from './risks.ts';
 export * from './reviews.ts';
 export * from './change-notices.ts';
 export * from './jobs.ts';
+export * from './routes.ts';

@@ -26,6 +26,7 @@ export type Municipality = z.infer<typeof municipalitySchema>;
 
 export const municipalityUpdateSchema = z.strictObject({ name: requiredText(120) });
 export type MunicipalityUpdate = z.infer<typeof municipalityUpdateSchema>;
+export const municipalityListSchema = listResponseSchema(municipalitySchema);
 
 /* ---------- Departments (förvaltningar and their units) ---------- */
 

@@ -7,7 +7,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify from 'fastify';
+import Fastify, { type FastifySchema } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import type { Config } from './config.ts';
@@ -43,6 +43,8 @@ export interface RouteDescription {
   method: string;
   url: string;
   permission: RoutePermission | 'undeclared';
+  /** The route's contract (params, query, body, responses), for the test that holds the web's route map to it. */
+  schema: FastifySchema | undefined;
 }
 
 export interface BuildAppOptions {
@@ -76,7 +78,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      routes.push({ method, url: route.url, permission: route.config?.permission ?? 'undeclared' });
+      routes.push({ method, url: route.url, permission: route.config?.permission ?? 'undeclared', schema: route.schema });
     }
   });
 

@@ -1,4 +1,5 @@
-import type { ErrorCode, ListResponse, Problem } from '@forvalta/contracts';
+import type { ApiRoutes, ErrorCode, ListResponse, Problem } from '@forvalta/contracts';
+import type { z } from 'zod';
 
 /** A failed API call, carrying the problem+json body when the server sent one. */
 export class ApiError extends Error {
@@ -56,11 +57,8 @@ export function buildPath(path: string, query?: Record<string, QueryValue>): str
   return text ? `${path}?${text}` : path;
 }
 
-export async function apiRequest<Result>(
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-  path: string,
-  options: RequestOptions = {},
-): Promise<Result> {
+/** One request: the route's template filled with its parameters, If-Match and CSRF as the server demands. */
+async function send(method: Method, url: string, options: RequestOptions): Promise<unknown> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
@@ -68,7 +66,7 @@ export async function apiRequest<Result>(
 
   let response: Response;
   try {
-    response = await fetch(buildPath(`/api/v1${path}`, options.query), {
+    response = await fetch(buildPath(url, options.query), {
       method,
       headers,
       credentials: 'same-origin',
@@ -80,7 +78,7 @@ export async function apiRequest<Result>(
     throw new ApiError(0, undefined, 'Network error');
   }
 
-  if (response.status === 204) return undefined as Result;
+  if (response.status === 204) return undefined;
   const contentType = response.headers.get('content-type') ?? '';
   const isJson = contentType.includes('json');
   const payload: unknown = isJson ? await response.json() : undefined;
@@ -88,10 +86,89 @@ export async function apiRequest<Result>(
     const problem = isJson && payload && typeof payload === 'object' && 'code' in payload ? (payload as Problem) : undefined;
     throw new ApiError(response.status, problem, problem?.detail ?? problem?.title ?? `HTTP ${response.status}`);
   }
-  return payload as Result;
+  return payload;
 }
 
+/* ---------- Typed by route: the contracts' route map decides what a call sends and gets back ---------- */
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type Prefix = '/api/v1' | '/public/v1';
+type RouteKey = keyof ApiRoutes;
+/** The paths (without the prefix) that answer `method`; downloads are links, not calls. */
+type PathOf<M extends Method, P extends Prefix = '/api/v1'> = {
+  [Key in RouteKey]: Key extends `${M} ${P}${infer Path}` ? (ApiRoutes[Key] extends { file: true } ? never : Path) : never;
+}[RouteKey];
+type Route<M extends Method, P extends Prefix, Path extends string> = ApiRoutes[`${M} ${P}${Path}` & RouteKey];
+type ParamNames<Path extends string> = Path extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParamNames<`/${Rest}`>
+  : Path extends `${string}:${infer Name}`
+    ? Name
+    : never;
+type Schema<Contract, Part extends string> = Contract extends { [key in Part]: infer Found extends z.ZodType } ? Found : undefined;
+/** What the server sends for a route (as its contract parses it), nothing for a 204. */
+export type ResponseOf<Contract> = Schema<Contract, 'response'> extends z.ZodType ? z.output<Schema<Contract, 'response'>> : undefined;
+type QueryOf<Contract> = Schema<Contract, 'query'> extends z.ZodType ? z.input<Schema<Contract, 'query'>> : never;
+type BodyOf<Contract> = Schema<Contract, 'body'> extends z.ZodType ? z.input<Schema<Contract, 'body'>> : never;
+
+type CallOptions<Path extends string, Contract> = {
+  query?: QueryOf<Contract>;
+  body?: BodyOf<Contract>;
+  /** The record version the user edited; sent as If-Match so a stale write answers 412. */
+  version?: number;
+  signal?: AbortSignal;
+} & ([ParamNames<Path>] extends [never] ? { params?: never } : { params: Record<ParamNames<Path>, string> });
+type CallArguments<Path extends string, Contract> = [ParamNames<Path>] extends [never]
+  ? [options?: CallOptions<Path, Contract>]
+  : [options: CallOptions<Path, Contract>];
+
+/** `/systems/:id` with `{ id }` becomes `/systems/0199…`; every value is encoded. */
+export function fillPath(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`The path ${path} needs :${name}`);
+    return encodeURIComponent(value);
+  });
+}
+
+function caller<M extends Method, P extends Prefix>(method: M, prefix: P) {
+  return <Path extends PathOf<M, P>>(path: Path, ...[options]: CallArguments<Path, Route<M, P, Path>>) => {
+    const { params, ...rest } = (options ?? {}) as RequestOptions & { params?: Record<string, string> };
+    return send(method, `${prefix}${fillPath(path, params)}`, rest) as Promise<ResponseOf<Route<M, P, Path>>>;
+  };
+}
+
+/**
+ * The API client, typed by route from the contracts: `api.get('/systems/:id', { params: { id } })`
+ * answers a `System` because the route map says so; a path the server has no route for, a missing
+ * parameter or a body of the wrong shape does not compile.
+ */
 export const api = {
+  get: caller('GET', '/api/v1'),
+  post: caller('POST', '/api/v1'),
+  put: caller('PUT', '/api/v1'),
+  patch: caller('PATCH', '/api/v1'),
+  delete: caller('DELETE', '/api/v1'),
+};
+
+/** The public register's routes (no login), through the same client. */
+export const publicApi = { get: caller('GET', '/public/v1') };
+
+/** The address of a download route (a link the browser follows), with its query. */
+export function downloadUrl<
+  Path extends {
+    [Key in RouteKey]: Key extends `GET /api/v1${infer Found}` ? (ApiRoutes[Key] extends { file: true } ? Found : never) : never;
+  }[RouteKey],
+>(path: Path, query: z.input<Schema<ApiRoutes[`GET /api/v1${Path}` & RouteKey], 'query'> & z.ZodType>): string {
+  return buildPath(`/api/v1${path}`, query as Record<string, QueryValue>);
+}
+
+/** @deprecated Untyped calls, kept while the features move to their typed queries files. */
+export async function apiRequest<Result>(method: Method, path: string, options: RequestOptions = {}): Promise<Result> {
+  return (await send(method, `/api/v1${path}`, options)) as Result;
+}
+
+/** @deprecated See apiRequest. */
+export const legacyApi = {
   get: <Result>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) =>
     apiRequest<Result>('GET', path, { ...(query ? { query } : {}), ...(signal ? { signal } : {}) }),
   list: <Item>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) =>

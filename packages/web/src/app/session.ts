@@ -1,6 +1,6 @@
 import type { Locale, Me } from '@forvalta/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api, apiRequest, isApiError, setCsrfToken } from '../api/client.ts';
+import { legacyApi, apiRequest, isApiError, setCsrfToken } from '../api/client.ts';
 import { i18next } from '../i18n/index.ts';
 
 /** Applies what the server says about the session: the CSRF token and the remembered language. */
@@ -15,7 +15,7 @@ export const meQuery = queryOptions({
   queryKey: ['me'],
   queryFn: async ({ signal }) => {
     try {
-      return applySession(await api.get<Me>('/me', undefined, signal));
+      return applySession(await legacyApi.get<Me>('/me', undefined, signal));
     } catch (error) {
       if (isApiError(error, 'unauthenticated')) return applySession(null);
       throw error;

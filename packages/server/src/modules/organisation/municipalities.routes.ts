@@ -1,4 +1,4 @@
-import { listQuerySchema, listResponseSchema, municipalitySchema, municipalityUpdateSchema } from '@forvalta/contracts';
+import { listQuerySchema, municipalityListSchema, municipalitySchema, municipalityUpdateSchema } from '@forvalta/contracts';
 import type { ApiApp } from '../../platform/http/api-app.ts';
 import { registerResourceRoutes } from '../../platform/http/resource-routes.ts';
 import type { MunicipalitiesService } from './municipalities.service.ts';
@@ -11,7 +11,7 @@ export function registerMunicipalityRoutes(app: ApiApp, service: MunicipalitiesS
     noun: 'municipality',
     schemas: {
       listQuery: listQuerySchema,
-      list: listResponseSchema(municipalitySchema),
+      list: municipalityListSchema,
       item: municipalitySchema,
       update: municipalityUpdateSchema,
     },

@@ -3,7 +3,7 @@ import { Button, Group, Menu, SegmentedControl, Text, VisuallyHidden } from '@ma
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { legacyApi } from '../../api/client.ts';
 import { notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { i18next } from '../../i18n/index.ts';
 import { applySession, updateLocale, useCurrentUser } from '../session.ts';
@@ -24,7 +24,7 @@ export function HeaderControls() {
   });
 
   const switchMunicipality = useMutation({
-    mutationFn: (municipalityId: string) => api.post<Me>('/me/municipality', { municipalityId }),
+    mutationFn: (municipalityId: string) => legacyApi.post<Me>('/me/municipality', { municipalityId }),
     onSuccess: async (updated) => {
       // Everything cached belongs to the previous municipality.
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'me' });
@@ -36,7 +36,7 @@ export function HeaderControls() {
   });
 
   const logOut = useMutation({
-    mutationFn: (everywhere: boolean) => api.post<void>('/auth/logout', { everywhere }),
+    mutationFn: (everywhere: boolean) => legacyApi.post<void>('/auth/logout', { everywhere }),
     onSettled: async () => {
       queryClient.clear();
       applySession(null);

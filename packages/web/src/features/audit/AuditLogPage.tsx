@@ -4,7 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { legacyApi } from '../../api/client.ts';
 import { CursorPager } from '../../components/CursorPager.tsx';
 import { useCursorPaging } from '../../components/cursor-paging.ts';
 import { DateField } from '../../components/DateField.tsx';
@@ -43,7 +43,11 @@ export function AuditLogPage() {
   const events = useQuery({
     queryKey: ['audit-events', 'list', filters, paging.cursor, paging.pageSize],
     queryFn: ({ signal }) =>
-      api.get<AuditEventList>('/audit-events', { ...filters, sort: '-occurredAt', cursor: paging.cursor, limit: paging.pageSize }, signal),
+      legacyApi.get<AuditEventList>(
+        '/audit-events',
+        { ...filters, sort: '-occurredAt', cursor: paging.cursor, limit: paging.pageSize },
+        signal,
+      ),
     placeholderData: keepPreviousData,
   });
   const filtered = Boolean(entityType || entityId || actor || fromDate || toDate);

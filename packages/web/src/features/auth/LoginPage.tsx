@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../api/client.ts';
+import { legacyApi, isApiError } from '../../api/client.ts';
 import { errorMessage } from '../../components/error-messages.ts';
 import { i18next } from '../../i18n/index.ts';
 import { applySession, updateLocale } from '../../app/session.ts';
@@ -46,7 +46,7 @@ export function LoginPage() {
 
   const login = useMutation({
     mutationFn: (values: { email: string; password: string }) =>
-      api.post<Me>('/auth/login', { email: values.email.trim(), password: values.password }),
+      legacyApi.post<Me>('/auth/login', { email: values.email.trim(), password: values.password }),
     onSuccess: async (me) => {
       applySession(me);
       if (pickedLocale) void i18next.changeLanguage(pickedLocale);
@@ -62,7 +62,7 @@ export function LoginPage() {
   const chooseMunicipality = useMutation({
     mutationFn: async (municipalityId: string) =>
       loggedIn && municipalityId !== loggedIn.municipality.municipalityId
-        ? api.post<Me>('/me/municipality', { municipalityId })
+        ? legacyApi.post<Me>('/me/municipality', { municipalityId })
         : loggedIn!,
     onSuccess: enterApplication,
   });

@@ -3,7 +3,7 @@ import { Button, Checkbox, Group, Modal, MultiSelect, NativeSelect, Stack, Texta
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, apiRequest, isApiError } from '../../api/client.ts';
+import { legacyApi, apiRequest, isApiError } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { fieldErrorsOf, notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { StaleRecordAlert } from '../../components/StaleRecordAlert.tsx';
@@ -83,7 +83,7 @@ export function ChangeNoticeCreateModal({ onClose }: { onClose: () => void }) {
   const [touchesIntegrations, setTouchesIntegrations] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const create = useMutation({
-    mutationFn: (body: ChangeNoticeCreate) => api.post<ChangeNotice>('/change-notices', body),
+    mutationFn: (body: ChangeNoticeCreate) => legacyApi.post<ChangeNotice>('/change-notices', body),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['change-notices'] });
       notifySuccess(t('notices.created'));

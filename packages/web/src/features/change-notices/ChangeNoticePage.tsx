@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiRequest, api, isApiError } from '../../api/client.ts';
+import { apiRequest, legacyApi, isApiError } from '../../api/client.ts';
 import { useCan } from '../../app/session.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -25,7 +25,7 @@ export function ChangeNoticePage() {
   const { noticeId } = routeApi.useParams();
   const notice = useQuery({
     queryKey: changeNoticeQueryKey(noticeId),
-    queryFn: ({ signal }) => api.get<ChangeNoticeDetail>(`/change-notices/${noticeId}`, undefined, signal),
+    queryFn: ({ signal }) => legacyApi.get<ChangeNoticeDetail>(`/change-notices/${noticeId}`, undefined, signal),
   });
   if (notice.isLoading) return <LoadingState />;
   if (notice.error || !notice.data) return <ErrorState error={notice.error} onRetry={() => void notice.refetch()} />;

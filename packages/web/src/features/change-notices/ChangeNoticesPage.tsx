@@ -5,7 +5,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { legacyApi } from '../../api/client.ts';
 import { useCan } from '../../app/session.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ListPager } from '../../components/CursorPager.tsx';
@@ -48,7 +48,8 @@ export function ChangeNoticesPage() {
   const query = noticeListQuery(filters);
   const notices = useQuery({
     queryKey: ['change-notices', 'list', query, paging.cursor, paging.pageSize],
-    queryFn: ({ signal }) => api.list<ChangeNotice>('/change-notices', { ...query, cursor: paging.cursor, limit: paging.pageSize }, signal),
+    queryFn: ({ signal }) =>
+      legacyApi.list<ChangeNotice>('/change-notices', { ...query, cursor: paging.cursor, limit: paging.pageSize }, signal),
     placeholderData: keepPreviousData,
   });
   const filtered = Boolean(filters.status || filters.kind || filters.source || filters.overdue || filters.q);

@@ -5,7 +5,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
-import { api } from '../../api/client.ts';
+import { legacyApi } from '../../api/client.ts';
 import { CursorPager } from '../../components/CursorPager.tsx';
 import { useCursorPaging } from '../../components/cursor-paging.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -38,7 +38,7 @@ export function ClausePage() {
   const results = useQuery({
     queryKey: ['compliance', 'results', filters, paging.cursor, paging.pageSize],
     queryFn: ({ signal }) =>
-      api.list<ComplianceResult>('/compliance/results', { ...filters, cursor: paging.cursor, limit: paging.pageSize }, signal),
+      legacyApi.list<ComplianceResult>('/compliance/results', { ...filters, cursor: paging.cursor, limit: paging.pageSize }, signal),
     placeholderData: keepPreviousData,
   });
 

@@ -21,7 +21,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
-import { api } from '../../api/client.ts';
+import { legacyApi } from '../../api/client.ts';
 import { useCan } from '../../app/session.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { DateField } from '../../components/DateField.tsx';
@@ -48,7 +48,7 @@ function PublishVersionModal({ pack, onClose }: { pack: PolicyPackView; onClose:
         const value = values[parameter.key];
         if (value !== '' && value !== undefined && Number(value) !== parameter.value) parameters[parameter.key] = Number(value);
       }
-      return api.post<PolicyPackView>(`/policy-packs/${pack.id}/versions`, { version: version.trim(), parameters });
+      return legacyApi.post<PolicyPackView>(`/policy-packs/${pack.id}/versions`, { version: version.trim(), parameters });
     },
     onSuccess: (created) => {
       notifySuccess(t('policy.published', { version: created.version }));
@@ -112,7 +112,8 @@ function ExceptionModal({ pack, onClose }: { pack: PolicyPackView; onClose: () =
   const [until, setUntil] = useState<string | null>(null);
   const [errors, setErrors] = useState<{ clauseId?: string; reason?: string }>({});
   const create = useMutation({
-    mutationFn: () => api.post<ComplianceException>('/compliance/exceptions', { clauseId, reason: reason.trim(), until: until || null }),
+    mutationFn: () =>
+      legacyApi.post<ComplianceException>('/compliance/exceptions', { clauseId, reason: reason.trim(), until: until || null }),
     onSuccess: () => {
       notifySuccess(t('policy.exceptionCreated', { clause: clauseId }));
       void queryClient.invalidateQueries({ queryKey: ['compliance'] });
@@ -182,13 +183,13 @@ export function PolicyPackPage() {
   const pack = useQuery(policyPackQuery(current?.id));
   const exceptions = useQuery({
     queryKey: ['compliance', 'exceptions'],
-    queryFn: ({ signal }) => api.list<ComplianceException>('/compliance/exceptions', { limit: 100 }, signal),
+    queryFn: ({ signal }) => legacyApi.list<ComplianceException>('/compliance/exceptions', { limit: 100 }, signal),
   });
   const [publishing, setPublishing] = useState(false);
   const [addingException, setAddingException] = useState(false);
   const [removing, setRemoving] = useState<ComplianceException | null>(null);
   const remove = useMutation({
-    mutationFn: (exception: ComplianceException) => api.delete(`/compliance/exceptions/${exception.id}`, exception.version),
+    mutationFn: (exception: ComplianceException) => legacyApi.delete(`/compliance/exceptions/${exception.id}`, exception.version),
     onSuccess: () => {
       notifySuccess(t('policy.exceptionRemoved'));
       setRemoving(null);

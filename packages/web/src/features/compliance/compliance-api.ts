@@ -1,6 +1,6 @@
 import type { ComplianceSummaryView, Me, PolicyPackView } from '@forvalta/contracts';
 import { queryOptions } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
+import { legacyApi } from '../../api/client.ts';
 
 export interface PolicyPackSummary {
   id: string;
@@ -15,18 +15,18 @@ export interface PolicyPackSummary {
 export const complianceSummaryQuery = (department: string | undefined) =>
   queryOptions({
     queryKey: ['compliance', 'summary', department ?? 'all'],
-    queryFn: ({ signal }) => api.get<ComplianceSummaryView>('/compliance', department ? { department } : undefined, signal),
+    queryFn: ({ signal }) => legacyApi.get<ComplianceSummaryView>('/compliance', department ? { department } : undefined, signal),
   });
 
 export const policyPacksQuery = queryOptions({
   queryKey: ['policy-packs', 'list'],
-  queryFn: ({ signal }) => api.list<PolicyPackSummary>('/policy-packs', { limit: 100 }, signal),
+  queryFn: ({ signal }) => legacyApi.list<PolicyPackSummary>('/policy-packs', { limit: 100 }, signal),
 });
 
 export const policyPackQuery = (id: string | undefined) =>
   queryOptions({
     queryKey: ['policy-packs', 'detail', id],
-    queryFn: ({ signal }) => api.get<PolicyPackView>(`/policy-packs/${id}`, undefined, signal),
+    queryFn: ({ signal }) => legacyApi.get<PolicyPackView>(`/policy-packs/${id}`, undefined, signal),
     enabled: Boolean(id),
   });
 

@@ -3,7 +3,7 @@ import { Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@m
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { legacyApi } from '../../api/client.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -17,7 +17,7 @@ const DepartmentChart = lazy(() => import('./DepartmentChart.tsx').then((module)
 function usePeopleTotal(employmentStatus?: 'active') {
   return useQuery({
     queryKey: ['people', 'total', employmentStatus ?? 'all'],
-    queryFn: ({ signal }) => api.list<Person>('/people', { limit: 1, employmentStatus }, signal),
+    queryFn: ({ signal }) => legacyApi.list<Person>('/people', { limit: 1, employmentStatus }, signal),
     select: (page) => page.total,
   });
 }

@@ -3,7 +3,7 @@ import { Badge, Button, List, Modal, Stack, Table, Text, Title, VisuallyHidden }
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { legacyApi } from '../../api/client.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { formatDateTime, formatNumber } from '../../i18n/format.ts';
@@ -16,7 +16,7 @@ export function BudgetHistory({ projectId, currentRevision }: { projectId: strin
   const [shown, setShown] = useState<Budget | null>(null);
   const revisions = useQuery({
     queryKey: ['projects', 'budget-revisions', projectId],
-    queryFn: ({ signal }) => api.list<Budget>(`/projects/${projectId}/budget/revisions`, {}, signal),
+    queryFn: ({ signal }) => legacyApi.list<Budget>(`/projects/${projectId}/budget/revisions`, {}, signal),
   });
   const amount = (value: number | null) => (value === null ? t('project.notStated') : `${formatNumber(value, i18n.language)} kr`);
   const items = revisions.data?.items ?? [];

@@ -3,7 +3,7 @@ import { Button, Group, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { legacyApi } from '../../api/client.ts';
 import { hasPermission, useCurrentUser } from '../../app/session.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { notifyError, notifySuccess } from '../../components/error-messages.ts';
@@ -21,7 +21,7 @@ export function CheckpointsSection({ project }: { project: Project }) {
   const [notes, setNotes] = useState('');
   const add = useMutation({
     mutationFn: () =>
-      api.post(`/projects/${project.id}/checkpoints`, {
+      legacyApi.post(`/projects/${project.id}/checkpoints`, {
         heldOn,
         participants: participants
           .split('\n')

@@ -7,7 +7,7 @@ import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { legacyApi } from '../../api/client.ts';
 import { useCan } from '../../app/session.ts';
 import { ListPager } from '../../components/CursorPager.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -64,7 +64,8 @@ export function ProjectsPage() {
   const query = { state, kind, departmentId, q, sort: '-updatedAt' };
   const projects = useQuery({
     queryKey: ['projects', 'list', query, paging.cursor, paging.pageSize],
-    queryFn: ({ signal }) => api.get<ProjectListPage>('/projects', { ...query, cursor: paging.cursor, limit: paging.pageSize }, signal),
+    queryFn: ({ signal }) =>
+      legacyApi.get<ProjectListPage>('/projects', { ...query, cursor: paging.cursor, limit: paging.pageSize }, signal),
     placeholderData: keepPreviousData,
   });
   const number = (value: number) => formatNumber(value, i18n.language);
@@ -208,7 +209,7 @@ function ProjectCreateModal({ onClose }: { onClose: () => void }) {
     },
   });
   const create = useMutation({
-    mutationFn: (body: ProjectCreate) => api.post<Project>('/projects', body),
+    mutationFn: (body: ProjectCreate) => legacyApi.post<Project>('/projects', body),
     onSuccess: (project) => {
       void queryClient.invalidateQueries({ queryKey: ['projects'] });
       notifySuccess(t('projects.created', { title: project.title }));

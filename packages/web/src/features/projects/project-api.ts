@@ -1,6 +1,6 @@
 import type { Project, ProjectAction, ProjectSummary, SystemSummary } from '@forvalta/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api, apiRequest, type QueryValue } from '../../api/client.ts';
+import { legacyApi, apiRequest, type QueryValue } from '../../api/client.ts';
 import { pickValue, validateUrlPaging, withoutEmpty, type UrlPaging } from '../../components/url-paging.ts';
 
 export const projectStateValues = ['draft', 'in_preparation', 'submitted', 'approved', 'rejected', 'closed'] as const;
@@ -26,13 +26,13 @@ export interface ProjectListPage {
 export const projectListQuery = (query: Record<string, QueryValue>) =>
   queryOptions({
     queryKey: ['projects', 'list', query],
-    queryFn: ({ signal }) => api.get<ProjectListPage>('/projects', query, signal),
+    queryFn: ({ signal }) => legacyApi.get<ProjectListPage>('/projects', query, signal),
   });
 
 export const projectQuery = (id: string) =>
   queryOptions({
     queryKey: ['projects', 'detail', id],
-    queryFn: ({ signal }) => api.get<Project>(`/projects/${id}`, undefined, signal),
+    queryFn: ({ signal }) => legacyApi.get<Project>(`/projects/${id}`, undefined, signal),
   });
 
 export function runProjectAction(project: Project, action: ProjectAction, body: unknown = {}) {
@@ -43,7 +43,7 @@ export function runProjectAction(project: Project, action: ProjectAction, body: 
 export function useSystemOptions() {
   return useQuery({
     queryKey: ['systems', 'options'],
-    queryFn: ({ signal }) => api.list<SystemSummary>('/systems', { limit: 200, sort: 'name' }, signal),
+    queryFn: ({ signal }) => legacyApi.list<SystemSummary>('/systems', { limit: 200, sort: 'name' }, signal),
     staleTime: 60_000,
   });
 }

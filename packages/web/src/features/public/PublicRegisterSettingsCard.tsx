@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
-import { api, isApiError } from '../../api/client.ts';
+import { legacyApi, isApiError } from '../../api/client.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { notifyError, notifySuccess } from '../../components/error-messages.ts';
@@ -25,7 +25,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const [fields, setFields] = useState<string[]>(settings.fields);
   const [stale, setStale] = useState(false);
   const save = useMutation({
-    mutationFn: () => api.put<Settings>('/public-register-settings', settings.version, { enabled, fields }),
+    mutationFn: () => legacyApi.put<Settings>('/public-register-settings', settings.version, { enabled, fields }),
     onSuccess: () => {
       notifySuccess(t('publicSettings.saved'));
       void queryClient.invalidateQueries({ queryKey: ['public-register-settings'] });
@@ -67,7 +67,7 @@ export function PublicRegisterSettingsCard() {
   const canManage = me.permissions.includes('publicRegister.manage');
   const settings = useQuery({
     queryKey: ['public-register-settings'],
-    queryFn: ({ signal }) => api.get<Settings>('/public-register-settings', undefined, signal),
+    queryFn: ({ signal }) => legacyApi.get<Settings>('/public-register-settings', undefined, signal),
     enabled: canManage,
   });
   if (!canManage) return null;

@@ -3,7 +3,7 @@ import { Button, Group, Modal, SimpleGrid, Stack, Textarea, Title } from '@manti
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, apiRequest, isApiError } from '../../api/client.ts';
+import { legacyApi, apiRequest, isApiError } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { fieldErrorsOf, notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { StaleRecordAlert } from '../../components/StaleRecordAlert.tsx';
@@ -92,7 +92,7 @@ export function ReviewFormModal({
         return apiRequest<Review>('PATCH', `/reviews/${target.review.id}`, { version: target.review.version, body });
       }
       const body: ReviewCreate = { systemId: target.system.id, plannedOn: plannedOn ?? today, ...common(), ...(full ? held() : {}) };
-      return api.post<Review>('/reviews', body);
+      return legacyApi.post<Review>('/reviews', body);
     },
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: ['reviews'] });

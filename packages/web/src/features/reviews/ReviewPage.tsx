@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { legacyApi } from '../../api/client.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -26,7 +26,7 @@ export function ReviewPage() {
   const [editing, setEditing] = useState(false);
   const review = useQuery({
     queryKey: reviewQueryKey(reviewId),
-    queryFn: ({ signal }) => api.get<Review>(`/reviews/${reviewId}`, undefined, signal),
+    queryFn: ({ signal }) => legacyApi.get<Review>(`/reviews/${reviewId}`, undefined, signal),
   });
   const system = useQuery({ ...systemQuery(review.data?.systemId ?? ''), enabled: Boolean(review.data) });
   if (review.isLoading) return <LoadingState />;

@@ -4,7 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { getRouteApi } from '@tanstack/react-router';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { legacyApi } from '../../api/client.ts';
 import { useCan } from '../../app/session.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ListPager } from '../../components/CursorPager.tsx';
@@ -51,7 +51,7 @@ export function ReviewsPage() {
   const query = reviewListQuery(filters, today);
   const reviews = useQuery({
     queryKey: ['reviews', 'list', query, paging.cursor, paging.pageSize],
-    queryFn: ({ signal }) => api.list<Review>('/reviews', { ...query, cursor: paging.cursor, limit: paging.pageSize }, signal),
+    queryFn: ({ signal }) => legacyApi.list<Review>('/reviews', { ...query, cursor: paging.cursor, limit: paging.pageSize }, signal),
     placeholderData: keepPreviousData,
   });
   const filtered = Boolean(filters.show || filters.systemId || filters.ownerDepartmentId);
@@ -199,7 +199,7 @@ function ReviewCreateModal({ onClose, onCreated }: { onClose: () => void; onCrea
   const [systemId, setSystemId] = useState<string | null>(null);
   const [plannedOn, setPlannedOn] = useState<string | null>(null);
   const create = useMutation({
-    mutationFn: (body: ReviewCreate) => api.post<Review>('/reviews', body),
+    mutationFn: (body: ReviewCreate) => legacyApi.post<Review>('/reviews', body),
     onSuccess: (review) => {
       void queryClient.invalidateQueries({ queryKey: ['reviews'] });
       notifySuccess(t('reviews.created'));

@@ -3,7 +3,7 @@ import { Button, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from 
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { legacyApi } from '../../api/client.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -71,16 +71,16 @@ export function SystemReviewsSection({ system }: { system: System }) {
   const [target, setTarget] = useState<ReviewFormTarget | null>(null);
   const reviews = useQuery({
     queryKey: ['reviews', 'list', { systemId: system.id, sort: '-plannedOn' }],
-    queryFn: ({ signal }) => api.list<Review>('/reviews', { systemId: system.id, sort: '-plannedOn', limit: 50 }, signal),
+    queryFn: ({ signal }) => legacyApi.list<Review>('/reviews', { systemId: system.id, sort: '-plannedOn', limit: 50 }, signal),
   });
   // The same query as the compliance section, so the page asks once.
   const results = useQuery({
     queryKey: ['compliance', 'results', { system: system.id }],
-    queryFn: ({ signal }) => api.list<ComplianceResult>('/compliance/results', { system: system.id, limit: 100 }, signal),
+    queryFn: ({ signal }) => legacyApi.list<ComplianceResult>('/compliance/results', { system: system.id, limit: 100 }, signal),
   });
   const graph = useQuery({
     queryKey: ['graph', system.id],
-    queryFn: ({ signal }) => api.get<SystemGraph>(`/systems/${system.id}/graph`, undefined, signal),
+    queryFn: ({ signal }) => legacyApi.get<SystemGraph>(`/systems/${system.id}/graph`, undefined, signal),
     enabled: canWrite,
   });
   const items = reviews.data?.items ?? [];

@@ -3,7 +3,7 @@ import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, apiRequest, isApiError } from '../../api/client.ts';
+import { legacyApi, apiRequest, isApiError } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { errorMessage, notifySuccess } from '../../components/error-messages.ts';
 import { StaleRecordAlert } from '../../components/StaleRecordAlert.tsx';
@@ -38,13 +38,13 @@ export function RiskAnalysisForm({
   // A new analysis is made with the municipality's current matrix; a revision shows the one it was made with.
   const matrix = useQuery({
     queryKey: ['risk-matrix'],
-    queryFn: ({ signal }) => api.get<RiskMatrix>('/risk-matrix', undefined, signal),
+    queryFn: ({ signal }) => legacyApi.get<RiskMatrix>('/risk-matrix', undefined, signal),
     enabled: !revising,
     staleTime: 60_000,
   });
   const graph = useQuery({
     queryKey: ['graph', systemId],
-    queryFn: ({ signal }) => api.get<SystemGraph>(`/systems/${systemId}/graph`, undefined, signal),
+    queryFn: ({ signal }) => legacyApi.get<SystemGraph>(`/systems/${systemId}/graph`, undefined, signal),
   });
   const neighbours = graph.data?.nodes.filter((node) => !node.central).map((node) => ({ id: node.id, name: node.name }));
   const labels = revising ? revising.matrix : matrix.data;
@@ -65,7 +65,7 @@ export function RiskAnalysisForm({
             body,
             version: revising.version,
           })
-        : api.post<RiskAnalysis>(`/systems/${systemId}/risk-analyses`, body);
+        : legacyApi.post<RiskAnalysis>(`/systems/${systemId}/risk-analyses`, body);
     },
     onSuccess: (analysis) => {
       void queryClient.invalidateQueries({ queryKey: ['risk-analyses', systemId] });

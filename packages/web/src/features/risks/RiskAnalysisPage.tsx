@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { legacyApi } from '../../api/client.ts';
 import { useCan } from '../../app/session.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -43,7 +43,7 @@ export function RiskAnalysisPage() {
   const analysis = useQuery(riskAnalysisQuery(systemId, analysisId));
   const system = useQuery({
     queryKey: ['systems', 'detail', systemId],
-    queryFn: ({ signal }) => api.get<System>(`/systems/${systemId}`, undefined, signal),
+    queryFn: ({ signal }) => legacyApi.get<System>(`/systems/${systemId}`, undefined, signal),
   });
 
   if (analysis.isLoading) return <LoadingState />;

@@ -1,17 +1,17 @@
 import type { RiskAnalysis } from '@forvalta/contracts';
 import { queryOptions } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
+import { legacyApi } from '../../api/client.ts';
 
 export const riskAnalysesQuery = (systemId: string) =>
   queryOptions({
     queryKey: ['risk-analyses', systemId, 'list'],
-    queryFn: ({ signal }) => api.list<RiskAnalysis>(`/systems/${systemId}/risk-analyses`, { limit: 50 }, signal),
+    queryFn: ({ signal }) => legacyApi.list<RiskAnalysis>(`/systems/${systemId}/risk-analyses`, { limit: 50 }, signal),
   });
 
 export const riskAnalysisQuery = (systemId: string, analysisId: string) =>
   queryOptions({
     queryKey: ['risk-analyses', systemId, analysisId],
-    queryFn: ({ signal }) => api.get<RiskAnalysis>(`/systems/${systemId}/risk-analyses/${analysisId}`, undefined, signal),
+    queryFn: ({ signal }) => legacyApi.get<RiskAnalysis>(`/systems/${systemId}/risk-analyses/${analysisId}`, undefined, signal),
   });
 
 export type RiskBand = 'low' | 'medium' | 'high' | 'veryHigh';

@@ -2,7 +2,7 @@ import type { ScheduledJobList, ScheduledJobStatus } from '@forvalta/contracts';
 import { Badge, Card, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { legacyApi } from '../../api/client.ts';
 import { useCan } from '../../app/session.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
@@ -58,7 +58,7 @@ export function ScheduledJobsCard() {
   const scheduleText = useScheduleText();
   const jobs = useQuery({
     queryKey: ['jobs'],
-    queryFn: ({ signal }) => api.get<ScheduledJobList>('/jobs', undefined, signal),
+    queryFn: ({ signal }) => legacyApi.get<ScheduledJobList>('/jobs', undefined, signal),
     enabled: canRead,
     refetchInterval: 30_000,
   });

@@ -4,7 +4,7 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../api/client.ts';
+import { legacyApi, isApiError } from '../../api/client.ts';
 import { meQuery, useCan, useCurrentUser } from '../../app/session.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { fieldErrorsOf, notifyError, notifySuccess } from '../../components/error-messages.ts';
@@ -25,7 +25,7 @@ function RenameMunicipality({ municipality }: { municipality: Municipality }) {
   });
 
   const rename = useMutation({
-    mutationFn: (name: string) => api.patch<Municipality>(`/municipalities/${municipality.id}`, municipality.version, { name }),
+    mutationFn: (name: string) => legacyApi.patch<Municipality>(`/municipalities/${municipality.id}`, municipality.version, { name }),
     onSuccess: (saved) => {
       notifySuccess(t('settings.renamed', { name: saved.name }));
       void queryClient.invalidateQueries({ queryKey: ['municipalities'] });
@@ -66,7 +66,7 @@ export function SettingsPage() {
   const canUpdate = useCan('municipality.update');
   const municipalities = useQuery({
     queryKey: ['municipalities', 'mine'],
-    queryFn: ({ signal }) => api.list<Municipality>('/municipalities', { limit: 200 }, signal),
+    queryFn: ({ signal }) => legacyApi.list<Municipality>('/municipalities', { limit: 200 }, signal),
   });
   const current = municipalities.data?.items.find((municipality) => municipality.id === me.municipality.municipalityId);
 

@@ -3,7 +3,7 @@ import { Button, Select, Table, Text, TextInput, VisuallyHidden } from '@mantine
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../api/client.ts';
+import { legacyApi, isApiError } from '../../api/client.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { notifyError, notifySuccess } from '../../components/error-messages.ts';
@@ -21,7 +21,7 @@ function DutyRow({ system, duty, editable }: { system: System; duty: Duty; edita
   const changed = status !== duty.status || evidence !== (duty.evidence ?? '');
   const save = useMutation({
     mutationFn: () =>
-      api.patch<Duty>(`/systems/${system.id}/duties/${duty.duty}`, duty.version, { status, evidence: evidence.trim() || null }),
+      legacyApi.patch<Duty>(`/systems/${system.id}/duties/${duty.duty}`, duty.version, { status, evidence: evidence.trim() || null }),
     onSuccess: () => {
       notifySuccess(t('duties.saved', { duty: label }));
       void queryClient.invalidateQueries({ queryKey: ['duties', system.id] });
@@ -104,7 +104,7 @@ export function DutiesSection({ system }: { system: System }) {
   const editable = canOnSystem(me, system, 'system.updateDuties');
   const duties = useQuery({
     queryKey: ['duties', system.id],
-    queryFn: ({ signal }) => api.get<{ items: Duty[] }>(`/systems/${system.id}/duties`, undefined, signal),
+    queryFn: ({ signal }) => legacyApi.get<{ items: Duty[] }>(`/systems/${system.id}/duties`, undefined, signal),
   });
   return (
     <SectionCard id="duties" title={t('system.duties')}>

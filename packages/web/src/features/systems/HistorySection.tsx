@@ -3,7 +3,7 @@ import { Table, Text, VisuallyHidden } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { legacyApi } from '../../api/client.ts';
 import { CursorPager } from '../../components/CursorPager.tsx';
 import { useCursorPaging } from '../../components/cursor-paging.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -21,7 +21,7 @@ export function HistorySection({ systemId }: { systemId: string }) {
   const events = useQuery({
     queryKey: ['systems', 'history', systemId, paging.cursor, paging.pageSize],
     queryFn: ({ signal }) =>
-      api.get<AuditEventList>(`/systems/${systemId}/history`, { cursor: paging.cursor, limit: paging.pageSize }, signal),
+      legacyApi.get<AuditEventList>(`/systems/${systemId}/history`, { cursor: paging.cursor, limit: paging.pageSize }, signal),
     placeholderData: keepPreviousData,
   });
   const toggle = (id: string) =>

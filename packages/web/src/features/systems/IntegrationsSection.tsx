@@ -5,7 +5,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
-import { api } from '../../api/client.ts';
+import { legacyApi } from '../../api/client.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -33,7 +33,7 @@ function SystemPicker({
   const [debounced] = useDebouncedValue(search.trim(), 250);
   const systems = useQuery({
     queryKey: ['systems', 'picker', debounced],
-    queryFn: ({ signal }) => api.list<SystemSummary>('/systems', { q: debounced, limit: 20, sort: 'name' }, signal),
+    queryFn: ({ signal }) => legacyApi.list<SystemSummary>('/systems', { q: debounced, limit: 20, sort: 'name' }, signal),
     placeholderData: keepPreviousData,
   });
   const [chosen, setChosen] = useState<{ value: string; label: string } | null>(null);
@@ -77,13 +77,13 @@ function IntegrationModal({ system, integration, onClose }: { system: System; in
         IntegrationCreate,
         'flow' | 'method' | 'frequency' | 'description'
       >;
-      if (integration) return api.patch<Integration>(`/integrations/${integration.id}`, integration.version, common);
+      if (integration) return legacyApi.patch<Integration>(`/integrations/${integration.id}`, integration.version, common);
       const body: IntegrationCreate = {
         ...common,
         providerSystemId: direction === 'provides' ? system.id : other!,
         consumerSystemId: direction === 'provides' ? other! : system.id,
       };
-      return api.post<Integration>('/integrations', body);
+      return legacyApi.post<Integration>('/integrations', body);
     },
     onSuccess: () => {
       notifySuccess(t(integration ? 'integrations.updated' : 'integrations.created'));
@@ -175,14 +175,14 @@ export function IntegrationsSection({ system }: { system: System }) {
   const [removing, setRemoving] = useState<Integration | null>(null);
   const graph = useQuery({
     queryKey: ['graph', system.id],
-    queryFn: ({ signal }) => api.get<SystemGraph>(`/systems/${system.id}/graph`, undefined, signal),
+    queryFn: ({ signal }) => legacyApi.get<SystemGraph>(`/systems/${system.id}/graph`, undefined, signal),
   });
   const integrations = useQuery({
     queryKey: ['integrations', system.id],
-    queryFn: ({ signal }) => api.list<Integration>('/integrations', { systemId: system.id, limit: 200 }, signal),
+    queryFn: ({ signal }) => legacyApi.list<Integration>('/integrations', { systemId: system.id, limit: 200 }, signal),
   });
   const remove = useMutation({
-    mutationFn: (integration: Integration) => api.delete(`/integrations/${integration.id}`, integration.version),
+    mutationFn: (integration: Integration) => legacyApi.delete(`/integrations/${integration.id}`, integration.version),
     onSuccess: () => {
       notifySuccess(t('integrations.removed'));
       setRemoving(null);

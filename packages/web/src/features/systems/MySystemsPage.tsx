@@ -3,7 +3,7 @@ import { Badge, Button, Card, Group, Paper, SimpleGrid, Stack, Table, Text, Visu
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
-import { apiRequest, api } from '../../api/client.ts';
+import { apiRequest, legacyApi } from '../../api/client.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { ListPager } from '../../components/CursorPager.tsx';
 import { useCursorPaging } from '../../components/cursor-paging.ts';
@@ -22,7 +22,7 @@ function useFailingResults(systemIds: string[]) {
   return useQuery({
     queryKey: ['compliance', 'results', { systems: systemIds, status: 'fail' }],
     queryFn: ({ signal }) =>
-      api.list<ComplianceResult>('/compliance/results', { systems: systemIds.join(','), status: 'fail', limit: 200 }, signal),
+      legacyApi.list<ComplianceResult>('/compliance/results', { systems: systemIds.join(','), status: 'fail', limit: 200 }, signal),
     enabled: systemIds.length > 0,
   });
 }
@@ -59,7 +59,7 @@ function CountCard({ label, filter }: { label: string; filter: Record<string, st
   const count = useQuery({
     queryKey: ['systems', 'mine', me.personId, 'count', filter],
     queryFn: ({ signal }) =>
-      api.list<SystemSummary>('/systems', { stewardPersonId: me.personId ?? undefined, limit: 1, ...filter }, signal),
+      legacyApi.list<SystemSummary>('/systems', { stewardPersonId: me.personId ?? undefined, limit: 1, ...filter }, signal),
     enabled: Boolean(me.personId),
   });
   return (
@@ -107,7 +107,7 @@ export function MySystemsPage() {
   const systems = useQuery({
     queryKey: ['systems', 'mine', me.personId, paging.cursor, paging.pageSize],
     queryFn: ({ signal }) =>
-      api.list<SystemSummary>(
+      legacyApi.list<SystemSummary>(
         '/systems',
         { stewardPersonId: me.personId ?? undefined, limit: paging.pageSize, cursor: paging.cursor, sort: 'name' },
         signal,

@@ -3,7 +3,7 @@ import { Badge, Button, Checkbox, Group, Modal, NumberInput, Select, Stack, Tabl
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../api/client.ts';
+import { legacyApi, isApiError } from '../../api/client.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -32,7 +32,7 @@ function AppointModal({ system, onClose }: { system: System; onClose: () => void
   const [personError, setPersonError] = useState<string | null>(null);
   const appoint = useMutation({
     mutationFn: () =>
-      api.post<Assignment>(`/systems/${system.id}/assignments`, {
+      legacyApi.post<Assignment>(`/systems/${system.id}/assignments`, {
         personId,
         role,
         ...(startDate ? { startDate } : {}),
@@ -104,7 +104,7 @@ function EndModal({ system, assignment, onClose }: { system: System; assignment:
   const [violation, setViolation] = useState<unknown>(null);
   const save = useMutation({
     mutationFn: () =>
-      api.patch<Assignment>(`/systems/${system.id}/assignments/${assignment.id}`, assignment.version, {
+      legacyApi.patch<Assignment>(`/systems/${system.id}/assignments/${assignment.id}`, assignment.version, {
         endDate: endDate || null,
         allottedHoursPerWeek: hours === '' ? null : Number(hours),
       }),
@@ -163,7 +163,7 @@ export function PeopleSection({ system }: { system: System }) {
   const assignments = useQuery({
     queryKey: ['assignments', system.id, includeEnded],
     queryFn: ({ signal }) =>
-      api.list<Assignment>(`/systems/${system.id}/assignments`, includeEnded ? { includeEnded: 'true' } : {}, signal),
+      legacyApi.list<Assignment>(`/systems/${system.id}/assignments`, includeEnded ? { includeEnded: 'true' } : {}, signal),
   });
 
   return (

@@ -3,7 +3,7 @@ import { Table, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
-import { api } from '../../api/client.ts';
+import { legacyApi } from '../../api/client.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { FixLink } from '../compliance/FixLink.tsx';
@@ -18,7 +18,7 @@ export function SystemComplianceSection({ system }: { system: System }) {
   const { t } = useTranslation();
   const results = useQuery({
     queryKey: ['compliance', 'results', { system: system.id }],
-    queryFn: ({ signal }) => api.list<ComplianceResult>('/compliance/results', { system: system.id, limit: 100 }, signal),
+    queryFn: ({ signal }) => legacyApi.list<ComplianceResult>('/compliance/results', { system: system.id, limit: 100 }, signal),
   });
   const items = [...(results.data?.items ?? [])].sort((a, b) => statusOrder[a.status] - statusOrder[b.status]);
   const failed = items.filter((item) => item.status === 'fail').length;

@@ -23,7 +23,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../api/client.ts';
+import { legacyApi, isApiError } from '../../api/client.ts';
 import { useCan } from '../../app/session.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { fieldErrorsOf, notifyError, notifySuccess } from '../../components/error-messages.ts';
@@ -209,8 +209,8 @@ export function SystemFormModal({ system, onClose }: { system: System | null; on
   const save = useMutation({
     mutationFn: (values: FormValues) =>
       system
-        ? api.patch<System>(`/systems/${system.id}`, editedVersion, changesOf(original, values))
-        : api.post<System>('/systems', bodyOf(values)),
+        ? legacyApi.patch<System>(`/systems/${system.id}`, editedVersion, changesOf(original, values))
+        : legacyApi.post<System>('/systems', bodyOf(values)),
     onSuccess: (saved) => {
       notifySuccess(t(system ? 'system.updated' : 'system.created', { name: saved.name }));
       queryClient.setQueryData(['systems', 'detail', saved.id], saved);
@@ -229,7 +229,7 @@ export function SystemFormModal({ system, onClose }: { system: System | null; on
 
   const reload = async () => {
     if (!system) return;
-    const fresh = await api.get<System>(`/systems/${system.id}`);
+    const fresh = await legacyApi.get<System>(`/systems/${system.id}`);
     const values = valuesOf(fresh);
     setOriginal(values);
     form.setValues(values);

@@ -5,7 +5,7 @@ import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
-import { apiRequest, api, isApiError } from '../../api/client.ts';
+import { apiRequest, legacyApi, isApiError } from '../../api/client.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -70,7 +70,7 @@ export function SystemPage() {
   }, [system.data?.id]);
 
   const remove = useMutation({
-    mutationFn: () => api.delete(`/systems/${systemId}`, system.data!.version),
+    mutationFn: () => legacyApi.delete(`/systems/${systemId}`, system.data!.version),
     onSuccess: () => {
       notifySuccess(t('system.deleted', { name: system.data?.name }));
       queryClient.removeQueries({ queryKey: ['systems', 'detail', systemId] });

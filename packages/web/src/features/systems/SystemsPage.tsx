@@ -19,7 +19,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
-import { api } from '../../api/client.ts';
+import { legacyApi } from '../../api/client.ts';
 import { useCan } from '../../app/session.ts';
 import { CursorPager } from '../../components/CursorPager.tsx';
 import { useCursorPaging } from '../../components/cursor-paging.ts';
@@ -82,7 +82,7 @@ export function SystemsPage() {
   const paging = useCursorPaging(JSON.stringify(query), 50);
   const systems = useQuery({
     queryKey: ['systems', 'list', query, paging.cursor, paging.pageSize],
-    queryFn: ({ signal }) => api.list<SystemSummary>('/systems', { ...query, cursor: paging.cursor, limit: paging.pageSize }, signal),
+    queryFn: ({ signal }) => legacyApi.list<SystemSummary>('/systems', { ...query, cursor: paging.cursor, limit: paging.pageSize }, signal),
     placeholderData: keepPreviousData,
   });
   const filtered = Object.keys(filters).some((key) => key !== 'sort');

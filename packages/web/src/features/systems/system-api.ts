@@ -1,6 +1,6 @@
 import type { Me, System, SystemSummary } from '@forvalta/contracts';
 import { queryOptions } from '@tanstack/react-query';
-import { api, buildPath, type QueryValue } from '../../api/client.ts';
+import { legacyApi, buildPath, type QueryValue } from '../../api/client.ts';
 
 // The enumerations are repeated here (not imported as values from the contracts) so the first
 // page does not pull zod into the bundle; the types come from the contracts.
@@ -102,7 +102,7 @@ export function exportUrl(filters: SystemFilters, format: 'csv' | 'xlsx'): strin
 export const systemQuery = (id: string) =>
   queryOptions({
     queryKey: ['systems', 'detail', id],
-    queryFn: ({ signal }) => api.get<System>(`/systems/${id}`, undefined, signal),
+    queryFn: ({ signal }) => legacyApi.get<System>(`/systems/${id}`, undefined, signal),
   });
 
 export type SystemListPage = { items: SystemSummary[]; total: number; nextCursor: string | null };

@@ -4,7 +4,7 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { legacyApi } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { fieldErrorsOf, notifyError } from '../../components/error-messages.ts';
 import { stockholmDayStart, todayInStockholm } from '../../i18n/format.ts';
@@ -24,7 +24,7 @@ export function CreateTokenModal({ onClose }: { onClose: () => void }) {
 
   const create = useMutation({
     mutationFn: (values: { name: string; expiresOn: string | null }) =>
-      api.post<ApiTokenCreated>('/api-tokens', {
+      legacyApi.post<ApiTokenCreated>('/api-tokens', {
         name: values.name.trim(),
         // "Giltig till och med" a date: the token ends when that Stockholm day ends.
         expiresAt: values.expiresOn ? stockholmDayStart(values.expiresOn, 1) : null,

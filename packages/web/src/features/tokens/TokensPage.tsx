@@ -3,7 +3,7 @@ import { Badge, Button, Code, Paper, Table, VisuallyHidden } from '@mantine/core
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { legacyApi } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { CursorPager } from '../../components/CursorPager.tsx';
 import { useCursorPaging } from '../../components/cursor-paging.ts';
@@ -37,12 +37,12 @@ export function TokensPage() {
   const tokens = useQuery({
     queryKey: ['api-tokens', 'list', paging.cursor, paging.pageSize],
     queryFn: ({ signal }) =>
-      api.list<ApiToken>('/api-tokens', { sort: '-createdAt', cursor: paging.cursor, limit: paging.pageSize }, signal),
+      legacyApi.list<ApiToken>('/api-tokens', { sort: '-createdAt', cursor: paging.cursor, limit: paging.pageSize }, signal),
     placeholderData: keepPreviousData,
   });
 
   const revoke = useMutation({
-    mutationFn: (token: ApiToken) => api.delete(`/api-tokens/${token.id}`, token.version),
+    mutationFn: (token: ApiToken) => legacyApi.delete(`/api-tokens/${token.id}`, token.version),
     onSuccess: (_result, token) => notifySuccess(t('tokens.revokedMessage', { name: token.name })),
     onError: notifyError,
     onSettled: () => {

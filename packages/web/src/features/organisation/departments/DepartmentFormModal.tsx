@@ -4,7 +4,7 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../../api/client.ts';
+import { legacyApi, isApiError } from '../../../api/client.ts';
 import { fieldErrorsOf, notifyError, notifySuccess } from '../../../components/error-messages.ts';
 import { StaleRecordAlert } from '../../../components/StaleRecordAlert.tsx';
 import { DepartmentSelect } from './DepartmentSelect.tsx';
@@ -60,8 +60,8 @@ export function DepartmentFormModal({ department, departments, onClose }: Depart
         isItUnit: values.isItUnit,
       };
       return department
-        ? api.patch<Department>(`/departments/${department.id}`, editedVersion, body)
-        : api.post<Department>('/departments', body);
+        ? legacyApi.patch<Department>(`/departments/${department.id}`, editedVersion, body)
+        : legacyApi.post<Department>('/departments', body);
     },
     onSuccess: (saved) => {
       notifySuccess(t(department ? 'departments.updated' : 'departments.created', { name: saved.name }));
@@ -77,7 +77,7 @@ export function DepartmentFormModal({ department, departments, onClose }: Depart
 
   const reload = async () => {
     if (!department) return;
-    const fresh = await api.get<Department>(`/departments/${department.id}`);
+    const fresh = await legacyApi.get<Department>(`/departments/${department.id}`);
     form.setValues(valuesOf(fresh));
     setEditedVersion(fresh.version);
     setStale(false);

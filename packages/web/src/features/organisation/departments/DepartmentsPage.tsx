@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../../api/client.ts';
+import { legacyApi, isApiError } from '../../../api/client.ts';
 import { useCan } from '../../../app/session.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { ErrorState } from '../../../components/ErrorState.tsx';
@@ -28,7 +28,7 @@ export function DepartmentsPage() {
   const rows = useMemo(() => flattenDepartmentTree(buildDepartmentTree(departments.data ?? [])), [departments.data]);
 
   const remove = useMutation({
-    mutationFn: (department: Department) => api.delete(`/departments/${department.id}`, department.version),
+    mutationFn: (department: Department) => legacyApi.delete(`/departments/${department.id}`, department.version),
     onSuccess: (_result, department) => {
       notifySuccess(t('departments.deleted', { name: department.name }));
       setDeleting(null);

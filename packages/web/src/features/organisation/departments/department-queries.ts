@@ -1,6 +1,6 @@
 import type { Department } from '@forvalta/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../api/client.ts';
+import { legacyApi } from '../../../api/client.ts';
 import { swedishCollator } from '../../../i18n/format.ts';
 
 /**
@@ -13,7 +13,7 @@ export const allDepartmentsQuery = queryOptions({
     const departments: Department[] = [];
     let cursor: string | undefined;
     do {
-      const page = await api.list<Department>('/departments', { limit: 200, sort: 'name', cursor }, signal);
+      const page = await legacyApi.list<Department>('/departments', { limit: 200, sort: 'name', cursor }, signal);
       departments.push(...page.items);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);

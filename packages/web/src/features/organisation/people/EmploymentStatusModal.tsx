@@ -3,7 +3,7 @@ import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../../api/client.ts';
+import { legacyApi, isApiError } from '../../../api/client.ts';
 import { DateField } from '../../../components/DateField.tsx';
 import { notifyError, notifySuccess } from '../../../components/error-messages.ts';
 import { StaleRecordAlert } from '../../../components/StaleRecordAlert.tsx';
@@ -23,7 +23,7 @@ export function EmploymentStatusModal({ person, onClose }: { person: Person; onC
       const body: PersonUpdate = leaving
         ? { employmentStatus: 'left', endDate: endDate || null }
         : { employmentStatus: 'active', endDate: null };
-      return api.patch<Person>(`/people/${person.id}`, person.version, body);
+      return legacyApi.patch<Person>(`/people/${person.id}`, person.version, body);
     },
     onSuccess: () => {
       notifySuccess(t(leaving ? 'people.markedLeft' : 'people.reactivated', { name }));

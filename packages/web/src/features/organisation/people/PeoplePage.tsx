@@ -4,7 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api/client.ts';
+import { legacyApi } from '../../../api/client.ts';
 import { useCan } from '../../../app/session.ts';
 import { CursorPager } from '../../../components/CursorPager.tsx';
 import { useCursorPaging } from '../../../components/cursor-paging.ts';
@@ -36,7 +36,7 @@ export function PeoplePage() {
   const paging = useCursorPaging(JSON.stringify(filters));
   const people = useQuery({
     queryKey: ['people', 'list', filters, paging.cursor, paging.pageSize],
-    queryFn: ({ signal }) => api.list<Person>('/people', { ...filters, cursor: paging.cursor, limit: paging.pageSize }, signal),
+    queryFn: ({ signal }) => legacyApi.list<Person>('/people', { ...filters, cursor: paging.cursor, limit: paging.pageSize }, signal),
     // Keep the rows on screen while the next page loads, so the table does not jump.
     placeholderData: keepPreviousData,
   });

@@ -4,7 +4,7 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../../api/client.ts';
+import { legacyApi, isApiError } from '../../../api/client.ts';
 import { DateField } from '../../../components/DateField.tsx';
 import { fieldErrorsOf, notifyError, notifySuccess } from '../../../components/error-messages.ts';
 import { StaleRecordAlert } from '../../../components/StaleRecordAlert.tsx';
@@ -60,7 +60,7 @@ export function PersonFormModal({ person, onClose }: { person: Person | null; on
         title: values.title.trim() === '' ? null : values.title.trim(),
         startDate: values.startDate || null,
       };
-      return person ? api.patch<Person>(`/people/${person.id}`, editedVersion, body) : api.post<Person>('/people', body);
+      return person ? legacyApi.patch<Person>(`/people/${person.id}`, editedVersion, body) : legacyApi.post<Person>('/people', body);
     },
     onSuccess: (saved) => {
       notifySuccess(t(person ? 'people.updated' : 'people.created', { name: `${saved.firstName} ${saved.lastName}` }));
@@ -78,7 +78,7 @@ export function PersonFormModal({ person, onClose }: { person: Person | null; on
 
   const reload = async () => {
     if (!person) return;
-    const fresh = await api.get<Person>(`/people/${person.id}`);
+    const fresh = await legacyApi.get<Person>(`/people/${person.id}`);
     form.setValues(valuesOf(fresh));
     setEditedVersion(fresh.version);
     setStale(false);

@@ -4,7 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api/client.ts';
+import { legacyApi } from '../../../api/client.ts';
 
 type PersonPickerProps = Omit<SelectProps, 'data' | 'searchable' | 'onSearchChange' | 'searchValue' | 'filter'>;
 
@@ -20,7 +20,7 @@ export function PersonPicker(props: PersonPickerProps) {
   const people = useQuery({
     queryKey: ['people', 'picker', debouncedSearch],
     queryFn: ({ signal }) =>
-      api.list<Person>('/people', { q: debouncedSearch, employmentStatus: 'active', limit: 20, sort: 'name' }, signal),
+      legacyApi.list<Person>('/people', { q: debouncedSearch, employmentStatus: 'active', limit: 20, sort: 'name' }, signal),
     placeholderData: keepPreviousData,
   });
   const options = useMemo(() => {

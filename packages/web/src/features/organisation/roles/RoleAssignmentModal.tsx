@@ -3,7 +3,7 @@ import { Button, Group, Modal, Select, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../../api/client.ts';
+import { legacyApi, isApiError } from '../../../api/client.ts';
 import { fieldErrorsOf, notifyError, notifySuccess } from '../../../components/error-messages.ts';
 import { DepartmentSelect } from '../departments/DepartmentSelect.tsx';
 import { PersonPicker } from './PersonPicker.tsx';
@@ -38,7 +38,7 @@ export function RoleAssignmentModal({ onClose }: { onClose: () => void }) {
         // The API refuses a department on roles that do not take one.
         ...(needsDepartment ? { departmentId: values.departmentId } : {}),
       };
-      return api.post<RoleAssignment>('/role-assignments', body);
+      return legacyApi.post<RoleAssignment>('/role-assignments', body);
     },
     onSuccess: (created) => {
       notifySuccess(t('roleAssignments.assigned', { name: created.personName, role: t(`roles.${created.role}`) }));

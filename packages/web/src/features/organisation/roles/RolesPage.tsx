@@ -3,7 +3,7 @@ import { Button, Group, Paper, Select, Table, VisuallyHidden } from '@mantine/co
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api/client.ts';
+import { legacyApi } from '../../../api/client.ts';
 import { useCan } from '../../../app/session.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { CursorPager } from '../../../components/CursorPager.tsx';
@@ -28,14 +28,14 @@ export function RolesPage() {
   const assignments = useQuery({
     queryKey: ['role-assignments', 'list', role, paging.cursor, paging.pageSize],
     queryFn: ({ signal }) =>
-      api.list<RoleAssignment>('/role-assignments', { role, cursor: paging.cursor, limit: paging.pageSize, sort: 'role' }, signal),
+      legacyApi.list<RoleAssignment>('/role-assignments', { role, cursor: paging.cursor, limit: paging.pageSize, sort: 'role' }, signal),
     placeholderData: keepPreviousData,
   });
   const departments = useAllDepartments();
   const departmentNames = departmentNameMap(departments.data);
 
   const remove = useMutation({
-    mutationFn: (assignment: RoleAssignment) => api.delete(`/role-assignments/${assignment.id}`, assignment.version),
+    mutationFn: (assignment: RoleAssignment) => legacyApi.delete(`/role-assignments/${assignment.id}`, assignment.version),
     onSuccess: (_result, assignment) => {
       notifySuccess(t('roleAssignments.removed', { name: assignment.personName, role: t(`roles.${assignment.role}`) }));
     },
