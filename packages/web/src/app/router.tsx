@@ -1,3 +1,4 @@
+import { validatePeopleFilters } from '../features/organisation/people/people.queries.ts';
 import {
   createRootRouteWithContext,
   createRoute,
@@ -96,6 +97,7 @@ const peopleRoute = createRoute({
   getParentRoute: () => contentRoute,
   path: '/people',
   beforeLoad: requirePermission('person.read'),
+  validateSearch: validatePeopleFilters,
   component: lazyRouteComponent(() => import('../features/organisation/people/PeoplePage.tsx'), 'PeoplePage'),
 });
 

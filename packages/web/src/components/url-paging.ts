@@ -58,3 +58,35 @@ export function useUrlPaging(
   const setPageSize = useCallback((limit: number) => navigate({ limit, cursors: undefined }, { replace: true }), [navigate]);
   return { cursor: cursors.at(-1), pageIndex: cursors.length, pageSize: paging.limit ?? defaultPageSize, goNext, goPrevious, setPageSize };
 }
+
+const identifierPattern = /^[\w-]{1,64}$/;
+
+/** What a list's address may hold besides the page: free text, ids, and fields with known values. */
+export interface ListSearchShape {
+  text?: readonly string[];
+  ids?: readonly string[];
+  choices?: Record<string, readonly string[]>;
+  /** The sort values the list offers (`name`, `-name`, …). */
+  sorts?: readonly string[];
+}
+
+/**
+ * A validateSearch for a list route: keeps what the shape names and is well formed, drops the
+ * rest, so a hand-edited or old address opens the list instead of failing.
+ */
+export function listSearchValidator<Filters extends UrlPaging>(shape: ListSearchShape) {
+  return (search: Record<string, unknown>): Filters => {
+    const result: Record<string, unknown> = {};
+    for (const name of shape.text ?? []) {
+      const value = search[name];
+      if (typeof value === 'string' && value.trim() !== '') result[name] = value.trim().slice(0, 200);
+    }
+    for (const name of shape.ids ?? []) {
+      const value = search[name];
+      if (typeof value === 'string' && identifierPattern.test(value)) result[name] = value;
+    }
+    for (const [name, values] of Object.entries(shape.choices ?? {})) result[name] = pickValue(values, search[name]);
+    if (shape.sorts) result.sort = pickValue(shape.sorts, search.sort);
+    return withoutEmpty({ ...result, ...validateUrlPaging(search) }) as Filters;
+  };
+}

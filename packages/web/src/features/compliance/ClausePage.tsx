@@ -12,7 +12,7 @@ import { ErrorState } from '../../components/ErrorState.tsx';
 import { ListEmptyState } from '../../components/ListEmptyState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { formatNumber } from '../../i18n/format.ts';
-import { departmentNameMap, useAllDepartments } from '../organisation/departments/department-queries.ts';
+import { departmentNameMap, useAllDepartments } from '../organisation/departments/departments.queries.ts';
 import { StatusBadge } from '../systems/SystemBadges.tsx';
 import { complianceSummaryQuery, fillParameters, formatScore, policyPackQuery, policyPacksQuery } from './compliance-api.ts';
 import { FixLink } from './FixLink.tsx';

@@ -10,7 +10,7 @@ import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDateTime, formatNumber } from '../../i18n/format.ts';
-import { buildDepartmentTree, flattenDepartmentTree, useAllDepartments } from '../organisation/departments/department-queries.ts';
+import { buildDepartmentTree, flattenDepartmentTree, useAllDepartments } from '../organisation/departments/departments.queries.ts';
 import { complianceSummaryQuery, formatScore, ownDepartmentOf, scoreClass } from './compliance-api.ts';
 
 const TrendChart = lazy(() => import('./TrendChart.tsx').then((module) => ({ default: module.TrendChart })));

@@ -3,7 +3,7 @@ import { BarChart } from '@mantine/charts';
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../i18n/format.ts';
-import type { DepartmentNode } from '../organisation/departments/department-queries.ts';
+import type { DepartmentNode } from '../organisation/departments/departments.queries.ts';
 
 /**
  * Active people per top-level department, sub-units summed in. The same figures follow as a

@@ -8,7 +8,7 @@ import { useCurrentUser } from '../../app/session.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatNumber } from '../../i18n/format.ts';
-import { buildDepartmentTree, departmentNameMap, useAllDepartments } from '../organisation/departments/department-queries.ts';
+import { buildDepartmentTree, departmentNameMap, useAllDepartments } from '../organisation/departments/departments.queries.ts';
 
 // The chart library is the largest dependency; the summary cards should not wait for it.
 const DepartmentChart = lazy(() => import('./DepartmentChart.tsx').then((module) => ({ default: module.DepartmentChart })));

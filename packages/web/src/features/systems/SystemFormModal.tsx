@@ -29,7 +29,7 @@ import { DateField } from '../../components/DateField.tsx';
 import { fieldErrorsOf, notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { StaleRecordAlert } from '../../components/StaleRecordAlert.tsx';
 import { DepartmentSelect } from '../organisation/departments/DepartmentSelect.tsx';
-import { flattenDepartmentTree, buildDepartmentTree, useAllDepartments } from '../organisation/departments/department-queries.ts';
+import { flattenDepartmentTree, buildDepartmentTree, useAllDepartments } from '../organisation/departments/departments.queries.ts';
 import { RuleViolationAlert } from './RuleViolationAlert.tsx';
 import { costCategoryValues, criticalityValues, hostingValues, kindValues, lifecycleValues, scopeValues } from './system-api.ts';
 

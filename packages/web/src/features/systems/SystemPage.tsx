@@ -12,7 +12,7 @@ import { ErrorState } from '../../components/ErrorState.tsx';
 import { notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.ts';
-import { departmentNameMap, useAllDepartments } from '../organisation/departments/department-queries.ts';
+import { departmentNameMap, useAllDepartments } from '../organisation/departments/departments.queries.ts';
 import { DutiesSection } from './DutiesSection.tsx';
 import { HistorySection } from './HistorySection.tsx';
 import { IntegrationsSection } from './IntegrationsSection.tsx';

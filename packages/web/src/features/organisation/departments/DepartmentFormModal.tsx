@@ -8,7 +8,7 @@ import { legacyApi, isApiError } from '../../../api/client.ts';
 import { fieldErrorsOf, notifyError, notifySuccess } from '../../../components/error-messages.ts';
 import { StaleRecordAlert } from '../../../components/StaleRecordAlert.tsx';
 import { DepartmentSelect } from './DepartmentSelect.tsx';
-import { descendantIds } from './department-queries.ts';
+import { descendantIds } from './departments.queries.ts';
 
 interface DepartmentFormValues {
   name: string;

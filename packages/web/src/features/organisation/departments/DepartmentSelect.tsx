@@ -1,6 +1,6 @@
 import { Select, type SelectProps } from '@mantine/core';
 import { useMemo } from 'react';
-import { buildDepartmentTree, flattenDepartmentTree, useAllDepartments } from './department-queries.ts';
+import { buildDepartmentTree, flattenDepartmentTree, useAllDepartments } from './departments.queries.ts';
 
 type DepartmentSelectProps = Omit<SelectProps, 'data'> & {
   /** Departments that may not be chosen (a department cannot sit under itself). */

@@ -13,7 +13,7 @@ import { ListEmptyState } from '../../../components/ListEmptyState.tsx';
 import { LoadingState } from '../../../components/LoadingState.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { formatNumber } from '../../../i18n/format.ts';
-import { buildDepartmentTree, flattenDepartmentTree, useAllDepartments } from './department-queries.ts';
+import { buildDepartmentTree, flattenDepartmentTree, useAllDepartments } from './departments.queries.ts';
 import { DepartmentFormModal } from './DepartmentFormModal.tsx';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; department: Department } | null;

@@ -3,11 +3,12 @@ import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { legacyApi, isApiError } from '../../../api/client.ts';
+import { isApiError } from '../../../api/client.ts';
 import { DateField } from '../../../components/DateField.tsx';
 import { notifyError, notifySuccess } from '../../../components/error-messages.ts';
 import { StaleRecordAlert } from '../../../components/StaleRecordAlert.tsx';
 import { todayInStockholm } from '../../../i18n/format.ts';
+import { peopleKeys, personChangeInvalidates, updatePerson } from './people.queries.ts';
 
 /** "Markera som slutat" with an end date, or back to active; the record itself stays. */
 export function EmploymentStatusModal({ person, onClose }: { person: Person; onClose: () => void }) {
@@ -23,19 +24,18 @@ export function EmploymentStatusModal({ person, onClose }: { person: Person; onC
       const body: PersonUpdate = leaving
         ? { employmentStatus: 'left', endDate: endDate || null }
         : { employmentStatus: 'active', endDate: null };
-      return legacyApi.patch<Person>(`/people/${person.id}`, person.version, body);
+      return updatePerson(person, body);
     },
     onSuccess: () => {
       notifySuccess(t(leaving ? 'people.markedLeft' : 'people.reactivated', { name }));
-      void queryClient.invalidateQueries({ queryKey: ['people'] });
-      void queryClient.invalidateQueries({ queryKey: ['departments'] });
+      for (const queryKey of personChangeInvalidates) void queryClient.invalidateQueries({ queryKey });
       onClose();
     },
     onError: (error) => (isApiError(error, 'version_mismatch') ? setStale(true) : notifyError(error)),
   });
 
   const reload = () => {
-    void queryClient.invalidateQueries({ queryKey: ['people'] });
+    void queryClient.invalidateQueries({ queryKey: peopleKeys.all });
     onClose();
   };
 

@@ -1,14 +1,13 @@
 import type { Person, PersonCreate } from '@forvalta/contracts';
 import { Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { legacyApi, isApiError } from '../../../api/client.ts';
+import { isApiError } from '../../../api/client.ts';
 import { DateField } from '../../../components/DateField.tsx';
-import { fieldErrorsOf, notifyError, notifySuccess } from '../../../components/error-messages.ts';
-import { StaleRecordAlert } from '../../../components/StaleRecordAlert.tsx';
+import { notifySuccess } from '../../../components/error-messages.ts';
+import { useVersionedSave } from '../../../components/VersionedForm.tsx';
 import { DepartmentSelect } from '../departments/DepartmentSelect.tsx';
+import { loadPerson, personChangeInvalidates, savePerson } from './people.queries.ts';
 
 interface PersonFormValues {
   firstName: string;
@@ -30,12 +29,20 @@ function valuesOf(person: Person | null): PersonFormValues {
   };
 }
 
+function bodyOf(values: PersonFormValues): PersonCreate {
+  return {
+    firstName: values.firstName.trim(),
+    lastName: values.lastName.trim(),
+    email: values.email.trim(),
+    departmentId: values.departmentId,
+    title: values.title.trim() === '' ? null : values.title.trim(),
+    startDate: values.startDate || null,
+  };
+}
+
 /** Creates a person, or edits one; leaving is a separate action (people are never deleted). */
 export function PersonFormModal({ person, onClose }: { person: Person | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [editedVersion, setEditedVersion] = useState(person?.version ?? 0);
-  const [stale, setStale] = useState(false);
 
   const required = (maxLength: number) => (value: string) =>
     value.trim() === '' ? t('common.required') : value.trim().length > maxLength ? t('common.tooLong') : null;
@@ -50,39 +57,27 @@ export function PersonFormModal({ person, onClose }: { person: Person | null; on
     },
   });
 
-  const save = useMutation({
-    mutationFn: (values: PersonFormValues) => {
-      const body: PersonCreate = {
-        firstName: values.firstName.trim(),
-        lastName: values.lastName.trim(),
-        email: values.email.trim(),
-        departmentId: values.departmentId,
-        title: values.title.trim() === '' ? null : values.title.trim(),
-        startDate: values.startDate || null,
-      };
-      return person ? legacyApi.patch<Person>(`/people/${person.id}`, editedVersion, body) : legacyApi.post<Person>('/people', body);
+  const save = useVersionedSave({
+    form,
+    record: person,
+    valuesOf,
+    labels: {
+      firstName: t('people.firstName'),
+      lastName: t('people.lastName'),
+      email: t('people.email'),
+      departmentId: t('people.department'),
+      title: t('people.jobTitle'),
+      startDate: t('people.startDate'),
     },
-    onSuccess: (saved) => {
+    load: loadPerson,
+    save: (values, version) => savePerson(bodyOf(values), person, version),
+    invalidates: personChangeInvalidates,
+    onSaved: (saved) => {
       notifySuccess(t(person ? 'people.updated' : 'people.created', { name: `${saved.firstName} ${saved.lastName}` }));
-      void queryClient.invalidateQueries({ queryKey: ['people'] });
-      // Department head counts include this person.
-      void queryClient.invalidateQueries({ queryKey: ['departments'] });
       onClose();
     },
-    onError: (error) => {
-      if (isApiError(error, 'version_mismatch')) return setStale(true);
-      form.setErrors(fieldErrorsOf(error, { email: isApiError(error, 'conflict') ? t('people.emailTaken') : t('common.invalidEmail') }));
-      notifyError(error);
-    },
+    fieldMessages: (error) => ({ email: isApiError(error, 'conflict') ? t('people.emailTaken') : t('common.invalidEmail') }),
   });
-
-  const reload = async () => {
-    if (!person) return;
-    const fresh = await legacyApi.get<Person>(`/people/${person.id}`);
-    form.setValues(valuesOf(fresh));
-    setEditedVersion(fresh.version);
-    setStale(false);
-  };
 
   return (
     <Modal
@@ -91,9 +86,9 @@ export function PersonFormModal({ person, onClose }: { person: Person | null; on
       size="lg"
       title={person ? t('people.editTitle', { name: `${person.firstName} ${person.lastName}` }) : t('people.createTitle')}
     >
-      <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
+      <form onSubmit={save.onSubmit} noValidate>
         <Stack gap="md">
-          {stale && <StaleRecordAlert onReload={() => void reload().catch(notifyError)} />}
+          {save.alerts}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label={t('people.firstName')} required data-autofocus autoComplete="off" {...form.getInputProps('firstName')} />
             <TextInput label={t('people.lastName')} required autoComplete="off" {...form.getInputProps('lastName')} />
@@ -106,7 +101,7 @@ export function PersonFormModal({ person, onClose }: { person: Person | null; on
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={save.isPending} disabled={stale}>
+            <Button type="submit" loading={save.saving} disabled={save.stale}>
               {t('common.save')}
             </Button>
           </Group>

@@ -13,7 +13,7 @@ import { notifyError, notifySuccess } from '../../../components/error-messages.t
 import { ListEmptyState } from '../../../components/ListEmptyState.tsx';
 import { LoadingState } from '../../../components/LoadingState.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
-import { departmentNameMap, useAllDepartments } from '../departments/department-queries.ts';
+import { departmentNameMap, useAllDepartments } from '../departments/departments.queries.ts';
 import { RoleAssignmentModal } from './RoleAssignmentModal.tsx';
 import { allRoles } from './role-names.ts';
 

@@ -1,19 +1,24 @@
 import type { Department } from '@forvalta/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { legacyApi } from '../../../api/client.ts';
+import { api } from '../../../api/client.ts';
 import { swedishCollator } from '../../../i18n/format.ts';
+
+export const departmentKeys = {
+  all: ['departments'] as const,
+  tree: ['departments', 'all'] as const,
+};
 
 /**
  * The whole department tree. It is small (tens of units, 1,000 across a regional installation),
  * so the client loads it once, following the cursor, and every screen shares the cache.
  */
 export const allDepartmentsQuery = queryOptions({
-  queryKey: ['departments', 'all'],
+  queryKey: departmentKeys.tree,
   queryFn: async ({ signal }) => {
     const departments: Department[] = [];
     let cursor: string | undefined;
     do {
-      const page = await legacyApi.list<Department>('/departments', { limit: 200, sort: 'name', cursor }, signal);
+      const page = await api.get('/departments', { query: { limit: 200, sort: 'name', cursor }, signal });
       departments.push(...page.items);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);

@@ -1,0 +1,53 @@
+import {
+  employmentStatuses,
+  type Person,
+  type PersonCreate,
+  type PersonListQuery,
+  type PersonUpdate,
+  personSortFields,
+} from '@forvalta/contracts';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { api } from '../../../api/client.ts';
+import { listSearchValidator, type UrlPaging } from '../../../components/url-paging.ts';
+import { departmentKeys } from '../departments/departments.queries.ts';
+
+/** The cache keys of people; a person's change also moves the departments' head counts. */
+export const peopleKeys = {
+  all: ['people'] as const,
+  list: (query: object) => ['people', 'list', query] as const,
+  detail: (id: string) => ['people', 'detail', id] as const,
+};
+export const personChangeInvalidates = [peopleKeys.all, departmentKeys.all] as const;
+
+export interface PeopleFilters extends UrlPaging {
+  q?: string;
+  departmentId?: string;
+  employmentStatus?: (typeof employmentStatuses)[number];
+  sort?: string;
+}
+
+export const validatePeopleFilters = listSearchValidator<PeopleFilters>({
+  text: ['q'],
+  ids: ['departmentId'],
+  choices: { employmentStatus: employmentStatuses },
+  sorts: personSortFields.flatMap((field) => [field, `-${field}`]),
+});
+
+export const peopleListQuery = (query: Partial<PersonListQuery>) =>
+  queryOptions({
+    queryKey: peopleKeys.list(query),
+    queryFn: ({ signal }) => api.get('/people', { query, signal }),
+    // Keep the rows on screen while the next page loads, so the table does not jump.
+    placeholderData: keepPreviousData,
+  });
+
+export const personQuery = (id: string) =>
+  queryOptions({ queryKey: peopleKeys.detail(id), queryFn: ({ signal }) => api.get('/people/:id', { params: { id }, signal }) });
+
+export const loadPerson = (person: Person) => api.get('/people/:id', { params: { id: person.id } });
+
+export const savePerson = (body: PersonCreate, person: Person | null, version: number | undefined) =>
+  person ? api.patch('/people/:id', { params: { id: person.id }, version, body }) : api.post('/people', { body });
+
+export const updatePerson = (person: Person, body: PersonUpdate) =>
+  api.patch('/people/:id', { params: { id: person.id }, version: person.version, body });
