@@ -21,8 +21,10 @@ test('a stale edit is refused with the reload message, and saving works after re
   await dialog.getByRole('button', { name: 'Spara' }).click();
   await expect(dialog.getByRole('alert')).toHaveText(/Någon annan har ändrat posten\. Ladda om och gör ändringen igen\./);
   await dialog.getByRole('button', { name: 'Ladda om' }).click();
+  // The reload names what the other person changed and keeps this user's own edit.
+  await expect(dialog.getByRole('status')).toContainText('Någon annan har ändrat under tiden: Förkortning.');
   await expect(dialog.getByLabel('Förkortning')).toHaveValue('RTJ');
-  await dialog.getByLabel('Namn').fill('Räddningstjänsten Mitt');
+  await expect(dialog.getByLabel('Namn')).toHaveValue('Räddningstjänsten Mitt');
   await dialog.getByRole('button', { name: 'Spara' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('department-row-Räddningstjänsten Mitt')).toContainText('RTJ');

@@ -1,3 +1,5 @@
+import { validateTokenFilters } from '../features/tokens/tokens.queries.ts';
+import { validateRoleFilters } from '../features/organisation/roles/roles.queries.ts';
 import { validatePeopleFilters } from '../features/organisation/people/people.queries.ts';
 import {
   createRootRouteWithContext,
@@ -105,6 +107,7 @@ const rolesRoute = createRoute({
   getParentRoute: () => contentRoute,
   path: '/roles',
   beforeLoad: requirePermission('roleAssignment.read'),
+  validateSearch: validateRoleFilters,
   component: lazyRouteComponent(() => import('../features/organisation/roles/RolesPage.tsx'), 'RolesPage'),
 });
 
@@ -119,6 +122,7 @@ const tokensRoute = createRoute({
   getParentRoute: () => contentRoute,
   path: '/api-tokens',
   beforeLoad: requirePermission('apiToken.manageOwn'),
+  validateSearch: validateTokenFilters,
   component: lazyRouteComponent(() => import('../features/tokens/TokensPage.tsx'), 'TokensPage'),
 });
 

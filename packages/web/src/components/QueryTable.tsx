@@ -55,7 +55,7 @@ interface QueryTableProps<Row> {
   rowActionsLabel?: (row: Row) => string;
   /** A second row under a row (expanded details); null when closed. */
   rowDetails?: (row: Row) => { id: string; content: ReactNode } | null;
-  rowTestId?: string;
+  rowTestId?: string | ((row: Row) => string);
   sort?: TableSort;
   /** What useUrlPaging returns; the pager is shown under a paged list. */
   paging?: Parameters<typeof ListPager>[0]['paging'];
@@ -107,7 +107,7 @@ export function QueryTable<Row>(props: QueryTableProps<Row>) {
             const actions = props.rowActions?.(row) ?? [];
             return (
               <Fragment key={props.rowKey(row)}>
-                <Table.Tr data-testid={props.rowTestId}>
+                <Table.Tr data-testid={typeof props.rowTestId === 'function' ? props.rowTestId(row) : props.rowTestId}>
                   {props.columns.map((column) => (
                     <Table.Td
                       key={column.key}

@@ -1,18 +1,16 @@
 import type { ApiTokenCreated } from '@forvalta/contracts';
 import { Alert, Button, CopyButton, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { legacyApi } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { fieldErrorsOf, notifyError } from '../../components/error-messages.ts';
 import { stockholmDayStart, todayInStockholm } from '../../i18n/format.ts';
+import { useCreateToken } from './tokens.queries.ts';
 
 /** Creates a token and shows its secret once, with a copy button; afterwards only its prefix is known. */
 export function CreateTokenModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [created, setCreated] = useState<ApiTokenCreated | null>(null);
   const form = useForm<{ name: string; expiresOn: string | null }>({
     mode: 'controlled',
@@ -22,22 +20,22 @@ export function CreateTokenModal({ onClose }: { onClose: () => void }) {
     },
   });
 
-  const create = useMutation({
-    mutationFn: (values: { name: string; expiresOn: string | null }) =>
-      legacyApi.post<ApiTokenCreated>('/api-tokens', {
+  const create = useCreateToken();
+  const submit = (values: { name: string; expiresOn: string | null }) =>
+    create.mutate(
+      {
         name: values.name.trim(),
         // "Giltig till och med" a date: the token ends when that Stockholm day ends.
         expiresAt: values.expiresOn ? stockholmDayStart(values.expiresOn, 1) : null,
-      }),
-    onSuccess: (token) => {
-      setCreated(token);
-      void queryClient.invalidateQueries({ queryKey: ['api-tokens'] });
-    },
-    onError: (error) => {
-      form.setErrors(fieldErrorsOf(error));
-      notifyError(error);
-    },
-  });
+      },
+      {
+        onSuccess: setCreated,
+        onError: (error) => {
+          form.setErrors(fieldErrorsOf(error));
+          notifyError(error);
+        },
+      },
+    );
 
   return (
     <Modal
@@ -74,7 +72,7 @@ export function CreateTokenModal({ onClose }: { onClose: () => void }) {
           </Group>
         </Stack>
       ) : (
-        <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
+        <form onSubmit={form.onSubmit(submit)} noValidate>
           <Stack gap="md">
             <TextInput
               label={t('tokens.name')}

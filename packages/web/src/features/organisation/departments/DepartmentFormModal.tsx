@@ -1,14 +1,12 @@
 import type { Department, DepartmentCreate } from '@forvalta/contracts';
 import { Button, Checkbox, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { legacyApi, isApiError } from '../../../api/client.ts';
-import { fieldErrorsOf, notifyError, notifySuccess } from '../../../components/error-messages.ts';
-import { StaleRecordAlert } from '../../../components/StaleRecordAlert.tsx';
+import { notifySuccess } from '../../../components/error-messages.ts';
+import { useVersionedSave } from '../../../components/VersionedForm.tsx';
 import { DepartmentSelect } from './DepartmentSelect.tsx';
-import { descendantIds } from './departments.queries.ts';
+import { departmentKeys, descendantIds, loadDepartment, saveDepartment } from './departments.queries.ts';
 
 interface DepartmentFormValues {
   name: string;
@@ -26,6 +24,15 @@ function valuesOf(department: Department | null): DepartmentFormValues {
   };
 }
 
+function bodyOf(values: DepartmentFormValues): DepartmentCreate {
+  return {
+    name: values.name.trim(),
+    shortName: values.shortName.trim() === '' ? null : values.shortName.trim(),
+    parentId: values.parentId,
+    isItUnit: values.isItUnit,
+  };
+}
+
 interface DepartmentFormModalProps {
   /** null creates a new department. */
   department: Department | null;
@@ -35,10 +42,6 @@ interface DepartmentFormModalProps {
 
 export function DepartmentFormModal({ department, departments, onClose }: DepartmentFormModalProps) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  // The version the user started editing; a newer one on the server means a lost update.
-  const [editedVersion, setEditedVersion] = useState(department?.version ?? 0);
-  const [stale, setStale] = useState(false);
 
   const form = useForm<DepartmentFormValues>({
     mode: 'controlled',
@@ -51,38 +54,25 @@ export function DepartmentFormModal({ department, departments, onClose }: Depart
 
   const excluded = useMemo(() => (department ? descendantIds(departments, department.id) : new Set<string>()), [department, departments]);
 
-  const save = useMutation({
-    mutationFn: (values: DepartmentFormValues) => {
-      const body: DepartmentCreate = {
-        name: values.name.trim(),
-        shortName: values.shortName.trim() === '' ? null : values.shortName.trim(),
-        parentId: values.parentId,
-        isItUnit: values.isItUnit,
-      };
-      return department
-        ? legacyApi.patch<Department>(`/departments/${department.id}`, editedVersion, body)
-        : legacyApi.post<Department>('/departments', body);
+  const save = useVersionedSave({
+    form,
+    record: department,
+    valuesOf,
+    labels: {
+      name: t('departments.name'),
+      shortName: t('departments.shortName'),
+      parentId: t('departments.parent'),
+      isItUnit: t('departments.isItUnit'),
     },
-    onSuccess: (saved) => {
+    load: loadDepartment,
+    save: (values, version) => saveDepartment(bodyOf(values), department, version),
+    invalidates: [departmentKeys.all],
+    onSaved: (saved) => {
       notifySuccess(t(department ? 'departments.updated' : 'departments.created', { name: saved.name }));
-      void queryClient.invalidateQueries({ queryKey: ['departments'] });
       onClose();
     },
-    onError: (error) => {
-      if (isApiError(error, 'version_mismatch')) return setStale(true);
-      form.setErrors(fieldErrorsOf(error, { isItUnit: t('departments.itUnitTaken') }));
-      notifyError(error);
-    },
+    fieldMessages: () => ({ isItUnit: t('departments.itUnitTaken') }),
   });
-
-  const reload = async () => {
-    if (!department) return;
-    const fresh = await legacyApi.get<Department>(`/departments/${department.id}`);
-    form.setValues(valuesOf(fresh));
-    setEditedVersion(fresh.version);
-    setStale(false);
-    void queryClient.invalidateQueries({ queryKey: ['departments'] });
-  };
 
   return (
     <Modal
@@ -91,9 +81,9 @@ export function DepartmentFormModal({ department, departments, onClose }: Depart
       title={department ? t('departments.editTitle', { name: department.name }) : t('departments.createTitle')}
       size="lg"
     >
-      <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
+      <form onSubmit={save.onSubmit} noValidate>
         <Stack gap="md">
-          {stale && <StaleRecordAlert onReload={() => void reload().catch(notifyError)} />}
+          {save.alerts}
           <TextInput label={t('departments.name')} required data-autofocus {...form.getInputProps('name')} />
           <TextInput label={t('departments.shortName')} description={t('common.optional')} {...form.getInputProps('shortName')} />
           <DepartmentSelect
@@ -112,7 +102,7 @@ export function DepartmentFormModal({ department, departments, onClose }: Depart
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={save.isPending} disabled={stale}>
+            <Button type="submit" loading={save.saving} disabled={save.stale}>
               {t('common.save')}
             </Button>
           </Group>

@@ -1,6 +1,7 @@
-import type { Department } from '@forvalta/contracts';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { Department, DepartmentCreate } from '@forvalta/contracts';
+import { queryOptions, type UseMutationOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../api/client.ts';
+import { useApiMutation } from '../../../api/mutations.ts';
 import { swedishCollator } from '../../../i18n/format.ts';
 
 export const departmentKeys = {
@@ -83,3 +84,15 @@ export function descendantIds(departments: Department[], rootId: string): Set<st
 export function departmentNameMap(departments: Department[] | undefined): Map<string, string> {
   return new Map((departments ?? []).map((department) => [department.id, department.name]));
 }
+
+export const loadDepartment = (department: Department) => api.get('/departments/:id', { params: { id: department.id } });
+
+export const saveDepartment = (body: DepartmentCreate, department: Department | null, version: number | undefined) =>
+  department ? api.patch('/departments/:id', { params: { id: department.id }, version, body }) : api.post('/departments', { body });
+
+export const useDeleteDepartment = (options: Omit<UseMutationOptions<undefined, Error, Department>, 'mutationFn'>) =>
+  useApiMutation(
+    (department: Department) => api.delete('/departments/:id', { params: { id: department.id }, version: department.version }),
+    [departmentKeys.all],
+    options,
+  );

@@ -51,3 +51,11 @@ export const savePerson = (body: PersonCreate, person: Person | null, version: n
 
 export const updatePerson = (person: Person, body: PersonUpdate) =>
   api.patch('/people/:id', { params: { id: person.id }, version: person.version, body });
+
+/** The first 20 active people matching a search, for choosing one (a municipality has thousands). */
+export const personPickerQuery = (search: string) =>
+  queryOptions({
+    queryKey: [...peopleKeys.all, 'picker', search] as const,
+    queryFn: ({ signal }) => api.get('/people', { query: { q: search, employmentStatus: 'active', limit: 20, sort: 'name' }, signal }),
+    placeholderData: keepPreviousData,
+  });

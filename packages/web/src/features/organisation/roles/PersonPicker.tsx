@@ -1,10 +1,10 @@
 import type { Person } from '@forvalta/contracts';
 import { Select, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { legacyApi } from '../../../api/client.ts';
+import { personPickerQuery } from '../people/people.queries.ts';
 
 type PersonPickerProps = Omit<SelectProps, 'data' | 'searchable' | 'onSearchChange' | 'searchValue' | 'filter'>;
 
@@ -17,12 +17,7 @@ export function PersonPicker(props: PersonPickerProps) {
   const [search, setSearch] = useState('');
   const [debouncedSearch] = useDebouncedValue(search.trim(), 250);
   const [chosen, setChosen] = useState<Person | null>(null);
-  const people = useQuery({
-    queryKey: ['people', 'picker', debouncedSearch],
-    queryFn: ({ signal }) =>
-      legacyApi.list<Person>('/people', { q: debouncedSearch, employmentStatus: 'active', limit: 20, sort: 'name' }, signal),
-    placeholderData: keepPreviousData,
-  });
+  const people = useQuery(personPickerQuery(debouncedSearch));
   const options = useMemo(() => {
     const found = people.data?.items ?? [];
     // The chosen person stays an option even when the latest search no longer finds them.

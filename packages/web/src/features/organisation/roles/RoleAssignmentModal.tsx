@@ -1,13 +1,13 @@
 import type { Role, RoleAssignment, RoleAssignmentCreate } from '@forvalta/contracts';
 import { Button, Group, Modal, Select, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { legacyApi, isApiError } from '../../../api/client.ts';
+import { isApiError } from '../../../api/client.ts';
 import { fieldErrorsOf, notifyError, notifySuccess } from '../../../components/error-messages.ts';
 import { DepartmentSelect } from '../departments/DepartmentSelect.tsx';
 import { PersonPicker } from './PersonPicker.tsx';
 import { allRoles, departmentScopedRoles } from './role-names.ts';
+import { useAssignRole } from './roles.queries.ts';
 
 interface RoleAssignmentFormValues {
   personId: string | null;
@@ -18,7 +18,6 @@ interface RoleAssignmentFormValues {
 /** "Tilldela roll": person, role, and the department when the role is department-scoped. */
 export function RoleAssignmentModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const form = useForm<RoleAssignmentFormValues>({
     mode: 'controlled',
     initialValues: { personId: null, role: null, departmentId: null },
@@ -30,32 +29,30 @@ export function RoleAssignmentModal({ onClose }: { onClose: () => void }) {
   });
   const needsDepartment = form.values.role !== null && departmentScopedRoles.includes(form.values.role);
 
-  const save = useMutation({
-    mutationFn: (values: RoleAssignmentFormValues) => {
-      const body: RoleAssignmentCreate = {
-        personId: values.personId!,
-        role: values.role!,
-        // The API refuses a department on roles that do not take one.
-        ...(needsDepartment ? { departmentId: values.departmentId } : {}),
-      };
-      return legacyApi.post<RoleAssignment>('/role-assignments', body);
-    },
-    onSuccess: (created) => {
-      notifySuccess(t('roleAssignments.assigned', { name: created.personName, role: t(`roles.${created.role}`) }));
-      void queryClient.invalidateQueries({ queryKey: ['role-assignments'] });
-      onClose();
-    },
-    onError: (error) => {
-      const fieldErrors = fieldErrorsOf(error);
-      if (isApiError(error, 'conflict') && Object.keys(fieldErrors).length === 0) fieldErrors.role = t('roleAssignments.duplicate');
-      form.setErrors(fieldErrors);
-      notifyError(error);
-    },
-  });
+  const save = useAssignRole();
+  const submit = (values: RoleAssignmentFormValues) => {
+    const body: RoleAssignmentCreate = {
+      personId: values.personId!,
+      role: values.role!,
+      // The API refuses a department on roles that do not take one.
+      ...(needsDepartment ? { departmentId: values.departmentId } : {}),
+    };
+    save.mutate(body, { onSuccess, onError });
+  };
+  const onSuccess = (created: RoleAssignment) => {
+    notifySuccess(t('roleAssignments.assigned', { name: created.personName, role: t(`roles.${created.role}`) }));
+    onClose();
+  };
+  const onError = (error: Error) => {
+    const fieldErrors = fieldErrorsOf(error);
+    if (isApiError(error, 'conflict') && Object.keys(fieldErrors).length === 0) fieldErrors.role = t('roleAssignments.duplicate');
+    form.setErrors(fieldErrors);
+    notifyError(error);
+  };
 
   return (
     <Modal opened onClose={onClose} title={t('roleAssignments.assignTitle')} size="lg">
-      <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
+      <form onSubmit={form.onSubmit(submit)} noValidate>
         <Stack gap="md">
           <PersonPicker
             label={t('roleAssignments.person')}
