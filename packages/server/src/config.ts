@@ -51,8 +51,10 @@ const environmentSchema = z.object({
       }
       return parsed;
     }),
-  /** Failed logins in a row before the login is locked for LOGIN_LOCK_MINUTES. */
+  /** Login attempts for one e-mail address from one client address within LOGIN_LOCK_MINUTES (ADR 0010). */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  /** Login attempts an hour for one e-mail address from all client addresses that never logged in to it. */
+  LOGIN_ACCOUNT_ATTEMPTS_PER_HOUR: z.coerce.number().int().min(1).max(100000).default(30),
   LOGIN_LOCK_MINUTES: z.coerce
     .number()
     .int()
@@ -102,6 +104,7 @@ export interface Config {
   trustProxy: TrustProxy;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  loginAccountAttemptsPerHour: number;
   loginRateLimitPerMinute: number;
   webDistDirectory: string;
   readCache: boolean;
@@ -165,6 +168,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     trustProxy: values.TRUST_PROXY,
     loginMaxFailures: values.LOGIN_MAX_FAILURES,
     loginLockMinutes: values.LOGIN_LOCK_MINUTES,
+    loginAccountAttemptsPerHour: values.LOGIN_ACCOUNT_ATTEMPTS_PER_HOUR,
     loginRateLimitPerMinute: values.LOGIN_RATE_LIMIT_PER_MINUTE,
     webDistDirectory: values.WEB_DIST_DIR ?? path.join(repositoryRoot, 'packages/web/dist'),
     readCache: values.READ_CACHE,

@@ -27,7 +27,10 @@ import type { DatabaseHandle } from './platform/database.ts';
 export function createServices(
   db: DatabaseHandle,
   clock: Clock,
-  config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'readCache'>,
+  config: Pick<
+    Config,
+    'sessionIdleMinutes' | 'sessionMaxHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'loginAccountAttemptsPerHour' | 'readCache'
+  >,
 ) {
   const systems = createSystemsService(db, clock, config);
   return {

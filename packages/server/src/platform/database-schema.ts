@@ -5,6 +5,7 @@
  */
 import type { ComplianceDatabase } from './schema/compliance.ts';
 import type { LifecycleDatabase } from './schema/lifecycle.ts';
+import type { LoginSecurityDatabase } from './schema/login-security.ts';
 import type { RegisterDatabase } from './schema/register.ts';
 
 export type * from './schema/compliance.ts';
@@ -123,7 +124,7 @@ export interface AuditChainHeadsTable {
   last_hash: string;
 }
 
-export interface Database extends RegisterDatabase, ComplianceDatabase, LifecycleDatabase {
+export interface Database extends RegisterDatabase, ComplianceDatabase, LifecycleDatabase, LoginSecurityDatabase {
   municipalities: MunicipalitiesTable;
   logins: LoginsTable;
   departments: DepartmentsTable;

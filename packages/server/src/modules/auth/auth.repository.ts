@@ -28,36 +28,6 @@ export const authRepository = {
     return db.selectFrom('logins').selectAll().where('id', '=', loginId).executeTakeFirst();
   },
 
-  /**
-   * Counts one failed login in a single statement, so parallel attempts each count (a read, an
-   * increment in code and a write back lost all but one of them); the failure that reaches
-   * `maxFailures` sets the lock and starts the count again. Both right-hand sides read the row as it
-   * was before this statement, on SQLite and PostgreSQL alike.
-   */
-  recordFailedLogin(db: Executor, loginId: string, maxFailures: number, lockedUntil: string, now: string) {
-    return db
-      .updateTable('logins')
-      .set((eb) => {
-        const reachesLimit = eb(eb('failed_login_count', '+', 1), '>=', maxFailures);
-        return {
-          failed_login_count: eb
-            .case()
-            .when(reachesLimit)
-            .then(0)
-            .else(eb('failed_login_count', '+', 1))
-            .end(),
-          locked_until: eb.case().when(reachesLimit).then(lockedUntil).else(eb.ref('locked_until')).end(),
-          updated_at: now,
-        };
-      })
-      .where('id', '=', loginId)
-      .execute();
-  },
-
-  resetFailedLogins(db: Executor, loginId: string, now: string) {
-    return db.updateTable('logins').set({ failed_login_count: 0, locked_until: null, updated_at: now }).where('id', '=', loginId).execute();
-  },
-
   updateLocale(db: Executor, loginId: string, locale: string, now: string) {
     return db
       .updateTable('logins')

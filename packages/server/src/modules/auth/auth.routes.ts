@@ -42,12 +42,12 @@ export function registerAuthRoutes(app: ApiApp, auth: AuthService, settings: Aut
         tags,
         summary: 'Log in with e-mail and password; sets the session cookie',
         body: loginRequestSchema,
-        response: { 200: meSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 423: problemSchema, 429: problemSchema },
+        response: { 200: meSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 429: problemSchema },
       },
       config: { permission: 'public', rateLimit: { max: settings.loginRateLimitPerMinute, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
-      const { sessionToken, session, actor } = await auth.login(request.body);
+      const { sessionToken, session, actor } = await auth.login(request.body, request.ip);
       setSessionCookie(reply, sessionToken, settings.cookieSecure, settings.sessionMaxHours * 3600);
       return auth.describe(actor, session);
     },

@@ -1,5 +1,5 @@
 import type { Locale, LoginRequest, Me, Role } from '@forvalta/contracts';
-import type { Actor } from '../../access/actor.ts';
+import { type Actor, systemActor } from '../../access/actor.ts';
 import { permissionsOf } from '../../access/authorise.ts';
 import { departmentSubtree } from '../../access/department-tree.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -9,12 +9,14 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { spendPasswordTime, verifyPassword } from '../../platform/passwords.ts';
 import { apiTokenPrefix, hashSecret, newSecret } from '../../platform/tokens.ts';
 import { authRepository } from './auth.repository.ts';
+import { loginThrottle } from './login-throttle.ts';
 
 export interface AuthSettings {
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  loginAccountAttemptsPerHour: number;
 }
 
 export interface SessionContext {
@@ -41,6 +43,11 @@ type ActorRow = Pick<
 const minutes = (count: number) => count * 60_000;
 
 export function createAuthService(db: DatabaseHandle, clock: Clock, settings: AuthSettings) {
+  const throttleSettings = {
+    maxAttempts: settings.loginMaxFailures,
+    pairWindowMinutes: settings.loginLockMinutes,
+    accountMaxAttemptsPerHour: settings.loginAccountAttemptsPerHour,
+  };
   /** Builds the request's Actor: the login as a person of one municipality, with resolved role scopes. */
   async function buildActor(login: LoginRow, municipalityId: string, authenticatedBy: Actor['authenticatedBy']) {
     const found = await authRepository.findPersonWithRoles(db, login.id, municipalityId);
@@ -90,6 +97,25 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
     return actor;
   }
 
+  /**
+   * A failed or held-back login, in the audit chain of every municipality the login works in, so
+   * each administrator sees attempts on their people. No client address or typed password is kept.
+   */
+  async function auditLoginEvent(loginId: string, action: 'login_failed' | 'login_throttled', after: Record<string, string>) {
+    const memberships = await authRepository.listMemberships(db, loginId);
+    if (memberships.length === 0) return;
+    await withTransaction(db, async (transaction) => {
+      for (const membership of memberships) {
+        await recordAudit(transaction, systemActor('login', membership.municipalityId), clock, {
+          action,
+          entityType: 'login',
+          entityId: loginId,
+          after,
+        });
+      }
+    });
+  }
+
   async function chooseMunicipality(loginId: string, requestedCode: string | undefined) {
     const memberships = await authRepository.listMemberships(db, loginId);
     if (requestedCode) return memberships.find((membership) => membership.municipalityCode === requestedCode);
@@ -99,20 +125,28 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
   return {
     buildActor,
 
-    /** Verifies the password and opens a new session (a fresh id on every login: no fixation). */
-    async login(request: LoginRequest) {
+    /**
+     * Verifies the password and opens a new session (a fresh id on every login: no fixation).
+     * The back-off (login-throttle.ts, ADR 0010) is claimed first; an unknown e-mail address is
+     * counted, delayed and answered exactly like a known one, and costs one password hash too.
+     */
+    async login(request: LoginRequest, clientAddress: string) {
       const now = clock.now();
+      const verdict = await loginThrottle.claim(db, throttleSettings, request.email, clientAddress, now);
       const login = await authRepository.findLoginByEmail(db, request.email);
+      if (!verdict.allowed) {
+        // Once per window, not per refused attempt: a flood of refusals must not flood the log.
+        if (login && verdict.firstRefusal) {
+          await auditLoginEvent(login.id, 'login_throttled', { scope: verdict.scope, until: verdict.retryAt });
+        }
+        throw new AppError('rate_limited', `Too many login attempts for this e-mail address. Try again after ${verdict.retryAt}.`);
+      }
       if (!login || !login.password_hash) {
         await spendPasswordTime(request.password);
         throw new AppError('invalid_credentials', 'Wrong e-mail address or password.');
       }
-      if (login.locked_until && login.locked_until > now.toISOString()) {
-        throw new AppError('account_locked', `Too many failed attempts. Try again after ${login.locked_until}.`);
-      }
       if (!(await verifyPassword(login.password_hash, request.password))) {
-        const lockedUntil = new Date(now.getTime() + minutes(settings.loginLockMinutes)).toISOString();
-        await authRepository.recordFailedLogin(db, login.id, settings.loginMaxFailures, lockedUntil, now.toISOString());
+        await auditLoginEvent(login.id, 'login_failed', { reason: 'wrong_password' });
         throw new AppError('invalid_credentials', 'Wrong e-mail address or password.');
       }
       const membership = await chooseMunicipality(login.id, request.municipalityCode);
@@ -126,7 +160,7 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
       const csrfToken = newSecret();
       const sessionId = hashSecret(sessionToken);
       await withTransaction(db, async (transaction) => {
-        await authRepository.resetFailedLogins(transaction, login.id, now.toISOString());
+        await loginThrottle.succeeded(transaction, verdict, now);
         await authRepository.insertSession(transaction, {
           id: sessionId,
           loginId: login.id,
