@@ -29,7 +29,10 @@ for (const file of [vitestReport, playwrightReport]) fs.rmSync(file, { force: tr
 
 const results = [];
 results.push(step('type check', 'npm', ['run', 'typecheck']));
-// The CLI tests and the browser tests then start `forvalta` from the compiled bundle, as `npm start` does.
+// Built once per run, here: the CLI tests and the browser tests then start `forvalta` from the
+// compiled bundle, as `npm start` does, and the browser tests are served this web build (the
+// Playwright step below runs Playwright itself, not `npm run test:e2e`, which would build the web again).
+results.push(step('web build', 'npm', ['run', 'build', '--workspace', '@forvalta/web']));
 results.push(step('server bundle', 'node', ['scripts/build-server.mjs']));
 results.push(
   step('unit, HTTP (SQLite and PostgreSQL) and CLI tests', 'npx', [
@@ -41,7 +44,9 @@ results.push(
   ]),
 );
 results.push(
-  step('browser tests', 'npm', ['run', 'test:e2e', '--', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport }),
+  step('browser tests', 'npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
+  }),
 );
 
 let passed = 0;

@@ -3,14 +3,23 @@ import type { Role } from '@forvalta/contracts';
 import { systemActor } from '../src/access/actor.ts';
 import { buildApp, type App } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
-import { migrateToLatest } from '../src/migrations/index.ts';
 import type { Clock } from '../src/platform/clock.ts';
 import { connectDatabase, withTransaction, type DatabaseConnection } from '../src/platform/database.ts';
 import { hashPassword } from '../src/platform/passwords.ts';
 import { municipalitiesRepository } from '../src/modules/organisation/municipalities.repository.ts';
-import { createTestDatabase, type TestDatabase } from './test-database.ts';
+import { createMigratedTestDatabase, type TestDatabase } from './test-database.ts';
 
 export const testPassword = 'correct horse battery staple';
+
+/**
+ * The hash of testPassword, made once per test file and given to every login the factories make:
+ * argon2 is slow on purpose (19 MiB, two passes), and a file makes dozens of users.
+ */
+let testPasswordHashing: Promise<string> | undefined;
+export function testPasswordHash(): Promise<string> {
+  testPasswordHashing ??= hashPassword(testPassword);
+  return testPasswordHashing;
+}
 
 /** A clock the tests can move. */
 export function testClock(start = '2026-11-28T09:00:00.000Z') {
@@ -38,12 +47,11 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-/** The real app on a real, freshly migrated database of the suite's dialect. */
+/** The real app on a real, freshly migrated database of the suite's dialect (a copy of the run's template). */
 export async function createTestContext(environment: Record<string, string> = {}): Promise<TestContext> {
-  const testDatabase: TestDatabase = await createTestDatabase();
+  const testDatabase: TestDatabase = await createMigratedTestDatabase();
   const queries = { count: 0 };
   const database = connectDatabase(testDatabase.url, { onQuery: () => (queries.count += 1), poolSize: 4 });
-  await migrateToLatest(database.db);
   const clock = testClock();
   // Scheduled jobs stay off unless a test turns them on (JOBS: 'true'): a test decides when things happen.
   const config = loadConfig(
@@ -98,11 +106,16 @@ export function factories(context: TestContext) {
     async municipality(name = 'Testkommun'): Promise<TestMunicipality> {
       const code = String((codeCounter += 1));
       const email = `admin-${code}-${randomUUID().slice(0, 6)}@example.se`;
+      // The login exists first, with the shared hash; initialisation then gives it the administrator role.
+      await municipalitiesRepository.insertLogin(
+        database.db,
+        { id: randomUUID(), email, passwordHash: await testPasswordHash() },
+        clock.now().toISOString(),
+      );
       const result = await services.municipalities.initialiseMunicipality(systemActor('test'), {
         code,
         name: `${name} ${code}`,
         adminEmail: email,
-        adminPassword: testPassword,
         adminFirstName: 'Ada',
         adminLastName: 'Administratör',
       });
@@ -120,7 +133,7 @@ export function factories(context: TestContext) {
       const loginId = randomUUID();
       await municipalitiesRepository.insertLogin(
         database.db,
-        { id: loginId, email, passwordHash: await hashPassword(testPassword) },
+        { id: loginId, email, passwordHash: await testPasswordHash() },
         clock.now().toISOString(),
       );
       const admin = await services.auth.resolveApiToken(municipality.admin.token);

@@ -5,11 +5,10 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
-import { migrateToLatest } from '../src/migrations/index.ts';
 import { connectDatabase, type DatabaseConnection } from '../src/platform/database.ts';
 // The same step the web build runs (npm run build --workspace @forvalta/web).
 import { precompressDirectory } from '../../web/scripts/precompress.mjs';
-import { createTestDatabase, type TestDatabase } from './test-database.ts';
+import { createMigratedTestDatabase, type TestDatabase } from './test-database.ts';
 
 /** The built web application as the server hands it out: precompressed, cached by hash, routes to index.html. */
 describe('serving the web application', () => {
@@ -28,9 +27,8 @@ describe('serving the web application', () => {
     fs.writeFileSync(path.join(distDirectory, 'assets', 'index-abc123.js'), script);
     fs.writeFileSync(path.join(distDirectory, 'assets', 'tiny-abc123.js'), 'export {};\n');
     expect(precompressDirectory(distDirectory)).toMatchObject({ files: 1 });
-    testDatabase = await createTestDatabase();
+    testDatabase = await createMigratedTestDatabase();
     database = connectDatabase(testDatabase.url, { poolSize: 2 });
-    await migrateToLatest(database.db);
     const config = loadConfig({ DATABASE_URL: testDatabase.url, LOG_LEVEL: 'silent', JOBS: 'false' }, { webDistDirectory: distDirectory });
     built = await buildApp({ config, database, logger: false });
     await built.app.ready();

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
-import { migrateToLatest } from '../../migrations/index.ts';
 import { connectDatabase, type DatabaseConnection } from '../../platform/database.ts';
 import { jobClaims } from '../../platform/jobs/job-claims.ts';
 import { swedishMidnight, swedishToday } from '../../platform/calendar.ts';
 import { expectProblem, expectStatus, send } from '../../../test/http.ts';
 import { systemFactories } from '../../../test/system-factories.ts';
 import { factories, testClock, type TestContext, type TestMunicipality, type TestUser } from '../../../test/test-app.ts';
-import { createTestDatabase, type TestDatabase } from '../../../test/test-database.ts';
+import { createMigratedTestDatabase, type TestDatabase } from '../../../test/test-database.ts';
 import { changeNoticeOutboxJob, complianceDailySnapshotJob } from './scheduled-jobs.ts';
 
 /**
@@ -26,10 +25,9 @@ describe('scheduled jobs on two application instances', () => {
   let itUnit: TestUser;
 
   beforeAll(async () => {
-    testDatabase = await createTestDatabase();
+    testDatabase = await createMigratedTestDatabase();
     for (let index = 0; index < 2; index += 1) {
       const database = connectDatabase(testDatabase.url, { poolSize: 4 });
-      if (index === 0) await migrateToLatest(database.db);
       const config = loadConfig(
         { DATABASE_URL: testDatabase.url, LOG_LEVEL: 'silent', JOBS: 'true', JOBS_TICK_SECONDS: '3600' },
         { webDistDirectory: '/nonexistent' },

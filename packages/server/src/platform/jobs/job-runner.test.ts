@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testClock } from '../../../test/test-app.ts';
-import { createTestDatabase, type TestDatabase } from '../../../test/test-database.ts';
-import { migrateToLatest } from '../../migrations/index.ts';
+import { createMigratedTestDatabase, type TestDatabase } from '../../../test/test-database.ts';
 import { connectDatabase, type DatabaseConnection } from '../database.ts';
 import { jobClaims } from './job-claims.ts';
 import { createJobRunner, type ScheduledJob } from './job-runner.ts';
@@ -19,10 +18,9 @@ describe('scheduled job runner', () => {
   let prefix = 0;
 
   beforeAll(async () => {
-    testDatabase = await createTestDatabase();
+    testDatabase = await createMigratedTestDatabase();
     first = connectDatabase(testDatabase.url, { poolSize: 4 });
     second = connectDatabase(testDatabase.url, { poolSize: 4 });
-    await migrateToLatest(first.db);
   });
   afterAll(async () => {
     await first.destroy();
