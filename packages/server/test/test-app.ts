@@ -104,7 +104,8 @@ export function factories(context: TestContext) {
 
   return {
     async municipality(name = 'Testkommun'): Promise<TestMunicipality> {
-      const code = String((codeCounter += 1));
+      codeCounter += 1;
+      const code = String(codeCounter);
       const email = `admin-${code}-${randomUUID().slice(0, 6)}@example.se`;
       // The login exists first, with the shared hash; initialisation then gives it the administrator role.
       await municipalitiesRepository.insertLogin(
