@@ -25,3 +25,22 @@ test('switching to English applies at once, is remembered after a reload, and ba
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Förvaltningar' })).toBeVisible();
 });
+
+test('a refusal from the server and the password toggle are in Swedish, never the server’s English', async ({ page, loginAs }) => {
+  await page.goto('/login');
+  await expect(page.getByRole('button', { name: 'Visa lösenordet' })).toBeAttached();
+
+  const admin = await loginAs('administrator');
+  const people = await (await admin.request.get('/api/v1/people?limit=1&sort=name')).json();
+  const taken: string = people.items[0].email;
+  await admin.goto('/people');
+  await admin.getByRole('button', { name: 'Ny medarbetare' }).click();
+  const dialog = admin.getByRole('dialog');
+  await dialog.getByLabel('Förnamn').fill('Dubbel');
+  await dialog.getByLabel('Efternamn').fill('Adress');
+  await dialog.getByLabel('E-postadress').fill(taken);
+  await dialog.getByRole('button', { name: 'Spara' }).click();
+  const notice = admin.locator('.mantine-Notification-root');
+  await expect(notice).toContainText('En annan person i kommunen har den här e-postadressen.');
+  await expect(notice).not.toContainText('Another person');
+});

@@ -67,6 +67,37 @@ export const errorCodes = [
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
+/**
+ * Why a conflict or a rule violation was refused, for clients to say it in their own language
+ * (the `detail` text is English). Stable like the codes; a new refusal adds its reason here.
+ */
+export const problemReasons = [
+  'already_assigned',
+  'analysis_already_revised',
+  'deputy_is_manager',
+  'department_in_use',
+  'email_taken',
+  'guideline_code_taken',
+  'it_unit_taken',
+  'last_administrator',
+  'manager_required',
+  'municipality_code_taken',
+  'notice_already_acknowledged',
+  'person_left',
+  'policy_version_exists',
+  'production_needs_approval',
+  'production_needs_manager',
+  'project_closed',
+  'project_incomplete',
+  'project_not_editable',
+  'review_already_held',
+  'role_already_held',
+  'system_in_use',
+  'system_retired',
+  'transition_not_allowed',
+] as const;
+export type ProblemReason = (typeof problemReasons)[number];
+
 /** RFC 9457 problem details, as every error response carries them. */
 export const problemSchema = z.object({
   type: z.string(),
@@ -76,6 +107,7 @@ export const problemSchema = z.object({
   code: z.enum(errorCodes),
   errors: z.array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() })).optional(),
   requirement: z.string().optional(),
+  reason: z.enum(problemReasons).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
 

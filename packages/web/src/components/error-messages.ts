@@ -5,19 +5,23 @@ import { i18next } from '../i18n/index.ts';
 import { ApiError, isApiError } from '../api/client.ts';
 
 /**
- * The message for a failed call in the interface language: chosen by the stable error code,
- * never by the server's (English) text, which is added only where it says something specific.
+ * Why a refusal happened, in the interface language, from the problem's stable `reason` (a
+ * conflict or a rule violation) or else its `code`. The server's `detail` is English and is never
+ * shown: a Swedish screen says it in Swedish.
  */
-export function errorMessage(error: unknown): string {
+export function reasonText(error: unknown): string {
   const t = i18next.t.bind(i18next);
   if (!(error instanceof ApiError)) return t('errors.unknown');
-  const general = t(`errors.${error.code}`, { defaultValue: t('errors.unknown') });
-  // A conflict or rule violation explains itself only in the server's words.
-  const detail = error.problem?.detail;
-  if (detail && (error.code === 'conflict' || error.code === 'rule_violation')) {
-    return `${general} ${t('errors.serverDetail', { detail })}`;
-  }
-  return general;
+  const reason = error.problem?.reason;
+  if (reason) return t(`errors.reasons.${reason}`);
+  return t(`errors.${error.code}`, { defaultValue: t('errors.unknown') });
+}
+
+/** The message for a failed call: the reason, and the policy requirement it rests on (ITP-…) if any. */
+export function errorMessage(error: unknown): string {
+  const requirement = error instanceof ApiError ? error.problem?.requirement : undefined;
+  const text = reasonText(error);
+  return requirement ? `${text} (${i18next.t('errors.requirement', { requirement })})` : text;
 }
 
 export function useErrorMessage(): (error: unknown) => string {

@@ -62,7 +62,7 @@ export function createPolicyPacksService(db: DatabaseHandle, clock: Clock) {
         const base = await policyPacksRepository.findById(transaction, municipalityId, id);
         if (!base) throw notFound('Policy pack');
         if (await policyPacksRepository.versionExists(transaction, municipalityId, base.pack.key, input.version)) {
-          throw conflict(`Version ${input.version} of this policy pack already exists.`, [
+          throw conflict(`Version ${input.version} of this policy pack already exists.`, 'policy_version_exists', [
             { path: 'version', message: 'Already published' },
           ]);
         }

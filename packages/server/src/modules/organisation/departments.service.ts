@@ -32,7 +32,7 @@ export function createDepartmentsService(db: DatabaseHandle, clock: Clock) {
     if (values.isItUnit) {
       const itUnitId = await departmentsRepository.findItUnitId(executor, municipalityId);
       if (itUnitId && itUnitId !== id) {
-        throw conflict('Another department is already marked as the IT unit.', [
+        throw conflict('Another department is already marked as the IT unit.', 'it_unit_taken', [
           { path: 'isItUnit', message: 'Only one IT unit per municipality (ITP-4.3-ORG)' },
         ]);
       }
@@ -111,6 +111,7 @@ export function createDepartmentsService(db: DatabaseHandle, clock: Clock) {
           throw new AppError(
             'conflict',
             `The department is in use (${dependants.children} sub-units, ${dependants.people} people, ${dependants.roleAssignments} role assignments). Move them first.`,
+            { reason: 'department_in_use' },
           );
         }
         if (!(await departmentsRepository.delete(transaction, municipalityId, id, expectedVersion))) throw versionMismatch();

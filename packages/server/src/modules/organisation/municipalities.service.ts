@@ -71,6 +71,7 @@ export function createMunicipalitiesService(db: DatabaseHandle, clock: Clock) {
       throw conflict(
         `A municipality with code ${input.code} already exists (${municipality.name}; administrators: ${existingAdministrators.join(', ') || 'none'}). ` +
           'Check the code, or pass --add-administrator to add another administrator to it.',
+        'municipality_code_taken',
         [{ path: 'code', message: 'Already registered' }],
       );
     }

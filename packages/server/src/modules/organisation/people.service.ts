@@ -30,7 +30,7 @@ export function createPeopleService(db: DatabaseHandle, clock: Clock, cacheSetti
     }
     const holder = await peopleRepository.findIdByEmail(executor, municipalityId, values.email);
     if (holder && holder !== id) {
-      throw conflict('Another person in this municipality has that e-mail address.', [
+      throw conflict('Another person in this municipality has that e-mail address.', 'email_taken', [
         { path: 'email', message: 'Already in use in this municipality' },
       ]);
     }

@@ -38,7 +38,7 @@ export function createRoleAssignmentsService(db: DatabaseHandle, clock: Clock) {
   async function guardLastAdministrator(executor: Executor, municipalityId: string, assignment: RoleAssignment) {
     if (assignment.role !== 'administrator') return;
     if ((await roleAssignmentsRepository.countRole(executor, municipalityId, 'administrator')) <= 1) {
-      throw conflict('This is the last administrator of the municipality; appoint another one first.');
+      throw conflict('This is the last administrator of the municipality; appoint another one first.', 'last_administrator');
     }
   }
 
@@ -61,11 +61,13 @@ export function createRoleAssignmentsService(db: DatabaseHandle, clock: Clock) {
         const found = await peopleRepository.findById(transaction, municipalityId, input.personId);
         if (!found) throw invalid('personId', 'The person does not exist in this municipality.');
         if (found.person.employmentStatus === 'left') {
-          throw new AppError('rule_violation', 'The person has left the municipality and cannot be given a role.');
+          throw new AppError('rule_violation', 'The person has left the municipality and cannot be given a role.', {
+            reason: 'person_left',
+          });
         }
         await validateDepartment(transaction, municipalityId, input.role, departmentId);
         if (await roleAssignmentsRepository.exists(transaction, municipalityId, input.personId, input.role, departmentId)) {
-          throw conflict('The person already has this role.');
+          throw conflict('The person already has this role.', 'role_already_held');
         }
         const id = randomUUID();
         await roleAssignmentsRepository.insert(

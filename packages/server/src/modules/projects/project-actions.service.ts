@@ -30,13 +30,14 @@ export function createProjectActionsService(db: DatabaseHandle, clock: Clock) {
       requirePermission(actor, transition.permission, transition.permission === 'project.update' ? projectSubject(row) : undefined);
       if (row.version !== expectedVersion) throw versionMismatch();
       const outcome = transitionOf(row.state as ProjectState, action);
-      if (!outcome.allowed) throw new AppError('conflict', outcome.reason);
+      if (!outcome.allowed) throw new AppError('conflict', outcome.reason, { reason: 'transition_not_allowed' });
       const { project: before } = await loadProject(transaction, municipalityId, id);
       if (transition.gated && before.submitGaps.length > 0) {
         throw new AppError(
           'rule_violation',
           `The project cannot be submitted yet: ${before.submitGaps.length} required piece(s) missing.`,
           {
+            reason: 'project_incomplete',
             requirement: before.submitGaps[0]!.code,
             fieldErrors: before.submitGaps,
           },

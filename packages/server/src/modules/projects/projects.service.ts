@@ -100,6 +100,7 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
       throw new AppError(
         'conflict',
         `The project is ${row.state.replaceAll('_', ' ')}; only a draft or a project in preparation can be changed. Reopen a rejected project to rework it.`,
+        { reason: 'project_not_editable' },
       );
     }
     return row;
@@ -313,7 +314,7 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
       return withTransaction(db, async (transaction) => {
         const row = await loadProjectRow(transaction, municipalityId, id);
         requirePermission(actor, 'project.update', projectSubject(row));
-        if (row.state === 'closed') throw new AppError('conflict', 'The project is closed.');
+        if (row.state === 'closed') throw new AppError('conflict', 'The project is closed.', { reason: 'project_closed' });
         const checkpointId = randomUUID();
         const now = clock.now().toISOString();
         await projectsRepository.insertCheckpoint(transaction, {

@@ -23,7 +23,7 @@ export function createSecurityGuidelinesService(db: DatabaseHandle, clock: Clock
 
   async function refuseTakenCode(executor: Executor, municipalityId: string, code: string, exceptId: string | null) {
     if (await securityGuidelinesRepository.codeTaken(executor, municipalityId, code, exceptId)) {
-      throw conflict('Another section already has this code.', [{ path: 'code', message: 'Already in use' }]);
+      throw conflict('Another section already has this code.', 'guideline_code_taken', [{ path: 'code', message: 'Already in use' }]);
     }
   }
 

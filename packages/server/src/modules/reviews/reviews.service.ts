@@ -184,7 +184,7 @@ export function createReviewsService(db: DatabaseHandle, clock: Clock, systems: 
         requirePermission(actor, 'review.write', { departmentId: system.ownerDepartmentId, stewardPersonIds: systems.stewardsOf(system) });
         if (row.version !== expectedVersion) throw versionMismatch();
         if (input.heldOn === null && row.status === 'held')
-          throw new AppError('conflict', 'A held review stays held; correct its date instead.');
+          throw new AppError('conflict', 'A held review stays held; correct its date instead.', { reason: 'review_already_held' });
         if (input.heldOn && input.heldOn > today()) throw invalid('heldOn', 'A review cannot be held in the future.');
         await validate(transaction, municipalityId, input);
         const [before] = await present(transaction, municipalityId, [row]);

@@ -81,21 +81,26 @@ export function createSystemAssignmentsService(db: DatabaseHandle, clock: Clock,
         const system = await systems.loadOrFail(transaction, municipalityId, systemId);
         requirePermission(actor, 'system.assign', { departmentId: system.ownerDepartmentId });
         if (system.lifecycle === 'retired')
-          throw new AppError('rule_violation', 'The system is retired; it has no manager or deputies any more.');
+          throw new AppError('rule_violation', 'The system is retired; it has no manager or deputies any more.', {
+            reason: 'system_retired',
+          });
         const found = await peopleRepository.findById(transaction, municipalityId, input.personId);
         if (!found) throw invalid('personId', 'The person does not exist in this municipality.');
         if (found.person.employmentStatus !== 'active')
-          throw new AppError('rule_violation', 'The person has left the municipality and cannot be appointed.');
+          throw new AppError('rule_violation', 'The person has left the municipality and cannot be appointed.', {
+            reason: 'person_left',
+          });
         const startDate = input.startDate ?? today();
         if (input.endDate && input.endDate < startDate) throw invalid('endDate', 'The end date is before the start date.');
 
         const current = await systemAssignmentsRepository.currentOf(transaction, municipalityId, systemId, startDate);
         const samePerson = current.filter((assignment) => assignment.personId === input.personId);
         if (samePerson.some((assignment) => assignment.role === input.role)) {
-          throw conflict(`The person is already ${input.role === 'manager' ? 'the system manager' : 'a deputy'} of this system.`);
+          throw conflict(`The person is already ${input.role === 'manager' ? 'the system manager' : 'a deputy'} of this system.`, 'already_assigned');
         }
         if (input.role === 'deputy' && samePerson.some((assignment) => assignment.role === 'manager')) {
           throw new AppError('rule_violation', 'The deputy (ersättare) must be another person than the system manager.', {
+            reason: 'deputy_is_manager',
             requirement: 'ITP-4.2-DEPUTY',
             fieldErrors: [{ path: 'personId', message: 'Same person as the system manager' }],
           });
@@ -151,7 +156,7 @@ export function createSystemAssignmentsService(db: DatabaseHandle, clock: Clock,
           throw new AppError(
             'rule_violation',
             'A system in production must have a system manager: appoint the new one, which ends this assignment.',
-            { requirement: 'ITP-4.2-MANAGER' },
+            { reason: 'manager_required', requirement: 'ITP-4.2-MANAGER' },
           );
         }
         const values = {

@@ -128,6 +128,7 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, cacheSett
       requirePermission(actor, 'system.create', { departmentId: input.ownerDepartmentId });
       if (input.lifecycle === 'in_production') {
         throw new AppError('rule_violation', 'A new system cannot start in production: appoint a system manager and deputy first.', {
+          reason: 'production_needs_manager',
           requirement: 'ITP-4.2-MANAGER',
         });
       }
@@ -174,6 +175,7 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, cacheSett
         } as System;
         if (merged.lifecycle === 'in_production' && before.lifecycle !== 'in_production' && before.manager?.employmentStatus !== 'active') {
           throw new AppError('rule_violation', 'A system in production must have a system manager (systemansvarig). Appoint one first.', {
+            reason: 'production_needs_manager',
             requirement: 'ITP-4.2-MANAGER',
           });
         }
@@ -187,6 +189,7 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, cacheSett
             'rule_violation',
             'A system goes into production only with an operational approval (driftgodkännande) from the IT unit: approve an introduction or upgrade project for it first.',
             {
+              reason: 'production_needs_approval',
               requirement: 'ITP-4.2.1-APPROVAL',
             },
           );
@@ -243,7 +246,9 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, cacheSett
           );
         }
         if ((await projectsRepository.lifecycleRecordCount(transaction, municipalityId, id)) > 0) {
-          throw new AppError('conflict', 'The system has projects, risk analyses or reviews; retire it instead of deleting it.');
+          throw new AppError('conflict', 'The system has projects, risk analyses or reviews; retire it instead of deleting it.', {
+            reason: 'system_in_use',
+          });
         }
         // Change notices stay in the IT unit's history; they just no longer name the deleted system.
         await changeNoticesRepository.detachSystem(transaction, municipalityId, id);

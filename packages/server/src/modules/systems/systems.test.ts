@@ -185,6 +185,7 @@ describe('system register API', () => {
       'rule_violation',
     );
     expect(refused.requirement).toBe('ITP-4.2-DEPUTY');
+    expect(refused.reason).toBe('deputy_is_manager');
     expect(refused.detail).toContain('another person');
     await register.appoint(tanum, system.id, deputy.personId, 'deputy');
     expectProblem(

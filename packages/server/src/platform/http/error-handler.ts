@@ -1,4 +1,4 @@
-import type { ErrorCode, Problem } from '@forvalta/contracts';
+import type { ErrorCode, Problem, ProblemReason } from '@forvalta/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type FieldError } from '../errors.ts';
@@ -38,7 +38,13 @@ const titleByCode: Record<ErrorCode, string> = {
   internal_error: 'Something went wrong on our side',
 };
 
-export function problemFor(code: ErrorCode, detail?: string, fieldErrors?: FieldError[], requirement?: string): Problem {
+export function problemFor(
+  code: ErrorCode,
+  detail?: string,
+  fieldErrors?: FieldError[],
+  requirement?: string,
+  reason?: ProblemReason,
+): Problem {
   return {
     type: `https://forvalta.se/problems/${code.replaceAll('_', '-')}`,
     title: titleByCode[code],
@@ -47,6 +53,7 @@ export function problemFor(code: ErrorCode, detail?: string, fieldErrors?: Field
     ...(detail ? { detail } : {}),
     ...(fieldErrors?.length ? { errors: fieldErrors } : {}),
     ...(requirement ? { requirement } : {}),
+    ...(reason ? { reason } : {}),
   };
 }
 
@@ -75,7 +82,7 @@ function fastifyErrorCode(error: FastifyError): ErrorCode | undefined {
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
-      return sendProblem(reply, problemFor(error.code, error.message, error.fieldErrors, error.requirement));
+      return sendProblem(reply, problemFor(error.code, error.message, error.fieldErrors, error.requirement, error.reason));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fieldErrors = error.validation.map((issue) => ({

@@ -139,7 +139,14 @@ export function LoginPage() {
                   </Alert>
                 )}
                 <TextInput label={t('login.email')} type="email" autoComplete="username" required {...form.getInputProps('email')} />
-                <PasswordInput label={t('login.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
+                <PasswordInput
+                  label={t('login.password')}
+                  autoComplete="current-password"
+                  required
+                  // Mantine's own label is English; the toggle is named in the interface language.
+                  visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
+                  {...form.getInputProps('password')}
+                />
                 <Button type="submit" loading={login.isPending} fullWidth>
                   {t('login.submit')}
                 </Button>

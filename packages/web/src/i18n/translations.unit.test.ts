@@ -1,0 +1,98 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { errorCodes, problemReasons } from '@forvalta/contracts';
+import { describe, expect, it } from 'vitest';
+import en from './en.json';
+import lifecycleEn from './lifecycle.en.json';
+import lifecycleSv from './lifecycle.sv.json';
+import sv from './sv.json';
+
+/**
+ * Swedish first, English complete: every key in both languages, every key the code asks for
+ * present, and a text for every error the server can answer with, so no screen falls back to a
+ * raw key or to the server's English.
+ */
+type Tree = { [key: string]: string | Tree };
+
+function keysOf(tree: Tree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [`${prefix}${key}`] : keysOf(value, `${prefix}${key}.`),
+  );
+}
+
+const sourceDirectory = join(import.meta.dirname, '..');
+const serverDirectory = join(import.meta.dirname, '../../../server/src');
+
+function sourceFiles(directory: string): string[] {
+  return readdirSync(directory).flatMap((name) => {
+    const path = join(directory, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(name) && !name.includes('.test.') ? [path] : [];
+  });
+}
+
+const namespaces = {
+  translation: { sv: keysOf(sv), en: keysOf(en) },
+  lifecycle: { sv: keysOf(lifecycleSv), en: keysOf(lifecycleEn) },
+};
+const known = new Set([...namespaces.translation.sv, ...namespaces.lifecycle.sv.map((key) => `lifecycle:${key}`)]);
+const knownInLifecycle = new Set(namespaces.lifecycle.sv);
+const knownInTranslation = new Set(namespaces.translation.sv);
+
+/** A key counts as present with its plural forms (departments.subUnits_one, _other). */
+const present = (keys: Set<string>, key: string) => keys.has(key) || keys.has(`${key}_one`) || keys.has(`${key}_other`);
+
+describe('translations', () => {
+  it.each(Object.entries(namespaces))('has every %s key in both Swedish and English', (_name, languages) => {
+    const swedish = new Set(languages.sv);
+    const english = new Set(languages.en);
+    expect(languages.sv.filter((key) => !english.has(key)), 'only in Swedish').toEqual([]);
+    expect(languages.en.filter((key) => !swedish.has(key)), 'only in English').toEqual([]);
+  });
+
+  it('has no empty text in either language', () => {
+    const empty = (tree: Tree, prefix = ''): string[] =>
+      Object.entries(tree).flatMap(([key, value]) =>
+        typeof value === 'string' ? (value.trim() === '' ? [`${prefix}${key}`] : []) : empty(value, `${prefix}${key}.`),
+      );
+    expect([...empty(sv), ...empty(en), ...empty(lifecycleSv), ...empty(lifecycleEn)]).toEqual([]);
+  });
+
+  it('has every key the code asks for with a literal t(…)', () => {
+    const missing: string[] = [];
+    let used = 0;
+    for (const file of sourceFiles(sourceDirectory)) {
+      const text = readFileSync(file, 'utf8');
+      const lifecycleFirst = text.includes("useTranslation('lifecycle')");
+      for (const match of text.matchAll(/\bt\(\s*'([A-Za-z][\w.:-]*)'/g)) {
+        const key = match[1]!;
+        used += 1;
+        const found = key.startsWith('lifecycle:')
+          ? present(knownInLifecycle, key.slice('lifecycle:'.length))
+          : // A component that asks for the lifecycle texts may still use the shared ones.
+            (lifecycleFirst && present(knownInLifecycle, key)) || present(knownInTranslation, key);
+        if (!found) missing.push(`${file.slice(sourceDirectory.length + 1)}: ${key}`);
+      }
+    }
+    expect(used).toBeGreaterThan(500);
+    expect(missing).toEqual([]);
+    expect(known.size).toBeGreaterThan(0);
+  });
+
+  it('has a text for every error code and every refusal reason the server sends', () => {
+    const texts = new Set(namespaces.translation.sv);
+    const codes = [...errorCodes, 'network_error', 'unknown'];
+    expect(codes.filter((code) => !texts.has(`errors.${code}`))).toEqual([]);
+
+    // The reasons the server's services throw, read from their source, not only the contract's list.
+    const thrown = new Set<string>();
+    for (const file of sourceFiles(serverDirectory)) {
+      const text = readFileSync(file, 'utf8');
+      for (const match of text.matchAll(/new AppError\([^;]*?\breason: '([a-z_]+)'/gs)) thrown.add(match[1]!);
+      for (const match of text.matchAll(/\bconflict\([^;]*?,\s*'([a-z_]+)'/gs)) thrown.add(match[1]!);
+    }
+    expect(thrown.size).toBeGreaterThan(15);
+    expect([...thrown].filter((reason) => !(problemReasons as readonly string[]).includes(reason))).toEqual([]);
+    expect(problemReasons.filter((reason) => !texts.has(`errors.reasons.${reason}`))).toEqual([]);
+  });
+});
