@@ -29,7 +29,13 @@ export function expectProblem(response: TestResponse, status: number, code: stri
   expect(problem.code).toBe(code);
   expect(problem.status).toBe(status);
   expect(problem).not.toHaveProperty('stack');
-  return problem as { code: string; detail?: string; errors?: Array<{ path: string; message: string }>; requirement?: string; reason?: string };
+  return problem as {
+    code: string;
+    detail?: string;
+    errors?: Array<{ path: string; message: string }>;
+    requirement?: string;
+    reason?: string;
+  };
 }
 
 export function expectStatus(response: TestResponse, status: number) {

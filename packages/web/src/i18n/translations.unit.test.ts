@@ -46,8 +46,14 @@ describe('translations', () => {
   it.each(Object.entries(namespaces))('has every %s key in both Swedish and English', (_name, languages) => {
     const swedish = new Set(languages.sv);
     const english = new Set(languages.en);
-    expect(languages.sv.filter((key) => !english.has(key)), 'only in Swedish').toEqual([]);
-    expect(languages.en.filter((key) => !swedish.has(key)), 'only in English').toEqual([]);
+    expect(
+      languages.sv.filter((key) => !english.has(key)),
+      'only in Swedish',
+    ).toEqual([]);
+    expect(
+      languages.en.filter((key) => !swedish.has(key)),
+      'only in English',
+    ).toEqual([]);
   });
 
   it('has no empty text in either language', () => {

@@ -175,7 +175,8 @@ export function createChangeNoticesService(db: DatabaseHandle, clock: Clock, sys
       return withTransaction(db, async (transaction) => {
         const before = await loadOrFail(transaction, municipalityId, id);
         if (before.version !== expectedVersion) throw versionMismatch();
-        if (before.status !== 'open') throw new AppError('conflict', 'The notice has already been acknowledged.', {
+        if (before.status !== 'open')
+          throw new AppError('conflict', 'The notice has already been acknowledged.', {
             reason: 'notice_already_acknowledged',
           });
         const values = {

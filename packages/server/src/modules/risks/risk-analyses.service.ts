@@ -185,7 +185,8 @@ export function createRiskAnalysesService(db: DatabaseHandle, clock: Clock, syst
         const previous = await riskAnalysesRepository.findById(transaction, municipalityId, systemId, analysisId);
         if (!previous) throw notFound('Risk analysis');
         if (previous.version !== expectedVersion) throw versionMismatch();
-        if (previous.superseded) throw new AppError('conflict', 'This analysis has already been revised; revise its newest version.', {
+        if (previous.superseded)
+          throw new AppError('conflict', 'This analysis has already been revised; revise its newest version.', {
             reason: 'analysis_already_revised',
           });
         if (

@@ -96,7 +96,10 @@ export function createSystemAssignmentsService(db: DatabaseHandle, clock: Clock,
         const current = await systemAssignmentsRepository.currentOf(transaction, municipalityId, systemId, startDate);
         const samePerson = current.filter((assignment) => assignment.personId === input.personId);
         if (samePerson.some((assignment) => assignment.role === input.role)) {
-          throw conflict(`The person is already ${input.role === 'manager' ? 'the system manager' : 'a deputy'} of this system.`, 'already_assigned');
+          throw conflict(
+            `The person is already ${input.role === 'manager' ? 'the system manager' : 'a deputy'} of this system.`,
+            'already_assigned',
+          );
         }
         if (input.role === 'deputy' && samePerson.some((assignment) => assignment.role === 'manager')) {
           throw new AppError('rule_violation', 'The deputy (ersättare) must be another person than the system manager.', {
