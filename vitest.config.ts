@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 const httpTests = ['packages/server/src/**/*.test.ts', 'packages/server/test/**/*.test.ts'];
-const unitTests = ['packages/*/src/**/*.unit.test.ts'];
+const unitTests = ['packages/*/src/**/*.unit.test.ts', 'scripts/**/*.unit.test.ts'];
 // One migrated template database per dialect and run; each HTTP test file copies it.
 const templateDatabase = ['packages/server/test/template-database-setup.ts'];
 

@@ -9,7 +9,8 @@ const repositoryRoot = path.resolve(import.meta.dirname, '..');
 // A fresh database for every run, so the journeys start from the same demo data each time.
 // The runner's worker processes load this file too; they reuse the main process's name (through
 // the environment), so the teardown deletes exactly the file the server was started with.
-const databaseFile = (process.env.FORVALTA_E2E_DATABASE ??= path.join(os.tmpdir(), `forvalta-e2e-${Date.now()}-${process.pid}.db`));
+process.env.FORVALTA_E2E_DATABASE ??= path.join(os.tmpdir(), `forvalta-e2e-${Date.now()}-${process.pid}.db`);
+const databaseFile = process.env.FORVALTA_E2E_DATABASE;
 
 export const chromiumArguments = [
   '--no-sandbox',

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The whole test suite, as the README and CI run it: type checks, unit tests, HTTP tests on SQLite
+// The whole test suite, as the README and CI run it: type checks, lint, unit tests, HTTP tests on SQLite
 // and on PostgreSQL, CLI tests, then browser tests in Chromium. Ends with one summary line.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,6 +29,8 @@ for (const file of [vitestReport, playwrightReport]) fs.rmSync(file, { force: tr
 
 const results = [];
 results.push(step('type check', 'npm', ['run', 'typecheck']));
+// Formatting and lint rules in biome.json; a warning fails the step as an error does.
+results.push(step('lint (Biome)', 'npx', ['biome', 'ci', '.', '--error-on-warnings']));
 // Built once per run, here: the CLI tests and the browser tests then start `forvalta` from the
 // compiled bundle, as `npm start` does, and the browser tests are served this web build (the
 // Playwright step below runs Playwright itself, not `npm run test:e2e`, which would build the web again).

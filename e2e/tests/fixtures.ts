@@ -30,7 +30,7 @@ interface WorkerFixtures {
  */
 export const test = base.extend<Fixtures, WorkerFixtures>({
   sessions: [
-    // eslint-disable-next-line no-empty-pattern
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a function needs from its destructured first parameter; this one needs none
     async ({}, use) => {
       await use(new Map());
     },

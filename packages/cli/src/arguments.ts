@@ -3,6 +3,12 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 /** A usage mistake: printed as one line, exit code 2. */
 export class UsageError extends Error {}
 
+/** Prints a command's help text and gives the exit code to return: 0 when asked for, 2 after a usage mistake. */
+export function printHelp(text: string, exitCode = 0): number {
+  console.log(text);
+  return exitCode;
+}
+
 export type OptionSpecification = NonNullable<ParseArgsConfig['options']>;
 
 export const commonOptions = {

@@ -98,11 +98,11 @@ describe('compiled server bundle', () => {
     const source = path.join(cli, 'src/main.ts');
     fs.writeFileSync(
       source,
-      "export async function main(argv: string[]): Promise<number> { console.log(`sources ${argv.join(' ')}`); return 0; }\n",
+      `export async function main(argv: string[]): Promise<number> { console.log(\`sources \${argv.join(' ')}\`); return 0; }\n`,
     );
     fs.writeFileSync(
       path.join(cli, 'dist/forvalta.js'),
-      "export async function main(argv) { console.log(`bundle ${argv.join(' ')}`); return 0; }\n",
+      `export async function main(argv) { console.log(\`bundle \${argv.join(' ')}\`); return 0; }\n`,
     );
     const manifest = path.join(cli, 'dist/manifest.json');
     fs.writeFileSync(

@@ -154,10 +154,10 @@ async function timeOneLoad(
     await page.goto(pagePath, { waitUntil: 'commit' });
     const ready = await page.waitForFunction(readyWhen, argument, { polling: 'raf', timeout: 30_000 }).catch(async (error: Error) => {
       const shown = (
-        await page
+        (await page
           .locator('body')
-          .innerText()
-          .catch(() => '')
+          .textContent()
+          .catch(() => '')) ?? ''
       )
         .replace(/\s+/g, ' ')
         .slice(0, 300);

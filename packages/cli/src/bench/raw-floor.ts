@@ -68,7 +68,10 @@ export async function openRawRunner(url: string): Promise<RawRunner> {
           for (const query of queries) {
             // A named statement is parsed and planned once per connection, like a prepared statement.
             let name = names.get(query.sql);
-            if (!name) names.set(query.sql, (name = `bench_${names.size}`));
+            if (!name) {
+              name = `bench_${names.size}`;
+              names.set(query.sql, name);
+            }
             await client.query({ name, text: query.sql, values: query.parameters as unknown[] });
           }
         };
@@ -83,7 +86,10 @@ export async function openRawRunner(url: string): Promise<RawRunner> {
     async time(queries, seconds) {
       const prepared = queries.map((query) => {
         let statement = statements.get(query.sql);
-        if (!statement) statements.set(query.sql, (statement = sqlite.prepare(query.sql)));
+        if (!statement) {
+          statement = sqlite.prepare(query.sql);
+          statements.set(query.sql, statement);
+        }
         return { statement, parameters: query.parameters as unknown[] };
       });
       const run = async () => {

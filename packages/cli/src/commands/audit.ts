@@ -1,5 +1,5 @@
 import { verifyAuditChains } from '@forvalta/server';
-import { parseOptions, UsageError } from '../arguments.ts';
+import { parseOptions, printHelp, UsageError } from '../arguments.ts';
 import { cliConfig, openDatabase } from '../context.ts';
 
 export const auditHelp = `forvalta audit verify [--database URL]
@@ -9,10 +9,10 @@ reordered. Exit code 0 when intact, 1 when tampering is found.`;
 
 export async function audit(argv: string[]): Promise<number> {
   const [subcommand, ...rest] = argv;
-  if (subcommand === '--help' || subcommand === '-h' || subcommand === undefined) return (console.log(auditHelp), subcommand ? 0 : 2);
+  if (subcommand === '--help' || subcommand === '-h' || subcommand === undefined) return printHelp(auditHelp, subcommand ? 0 : 2);
   if (subcommand !== 'verify') throw new UsageError(`unknown audit command "${subcommand}" (try: forvalta audit verify)`);
   const options = parseOptions(rest, {});
-  if (options.help) return (console.log(auditHelp), 0);
+  if (options.help) return printHelp(auditHelp);
   const database = await openDatabase(cliConfig(options.database));
   try {
     const result = await verifyAuditChains(database.db);

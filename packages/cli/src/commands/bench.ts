@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { connectDatabase, createServices, migrateToLatest, systemActor, systemClock } from '@forvalta/server';
-import { parseOptions, UsageError } from '../arguments.ts';
+import { parseOptions, printHelp, UsageError } from '../arguments.ts';
 import { cliConfig } from '../context.ts';
 import { readEndpoints, type BenchSubjects } from '../bench/endpoints.ts';
 import { measureReads, measureThroughput, type ReadContext } from '../bench/measure-reads.ts';
@@ -60,7 +60,7 @@ export async function bench(argv: string[]): Promise<number> {
     web: { type: 'boolean' },
     'skip-web': { type: 'boolean' },
   });
-  if (options.help) return (console.log(benchHelp), 0);
+  if (options.help) return printHelp(benchHelp);
   const size = parseSize(options.size ?? 'S', ['S', 'M', 'L']);
   const seed = parseSeed(options.seed);
   const durationSeconds = parsePositive(options.duration, 'duration', 10, 600);

@@ -1,5 +1,5 @@
 import { createServices, findMunicipalityByCode, listMunicipalities, summariseCompliance, systemClock } from '@forvalta/server';
-import { parseOptions, UsageError } from '../arguments.ts';
+import { parseOptions, printHelp, UsageError } from '../arguments.ts';
 import { cliConfig, openDatabase } from '../context.ts';
 
 export const complianceHelp = `forvalta compliance check [--municipality CODE] [--format table|json] [--fail-on fail] [--database URL]
@@ -12,7 +12,7 @@ const percent = (score: number | null) => (score === null ? '–' : `${Math.roun
 
 export async function compliance(argv: string[]): Promise<number> {
   const [subcommand, ...rest] = argv;
-  if (subcommand === '--help' || subcommand === '-h') return (console.log(complianceHelp), 0);
+  if (subcommand === '--help' || subcommand === '-h') return printHelp(complianceHelp);
   if (subcommand !== 'check')
     throw new UsageError(
       subcommand
@@ -20,7 +20,7 @@ export async function compliance(argv: string[]): Promise<number> {
         : 'missing command (try: forvalta compliance check --help)',
     );
   const options = parseOptions(rest, { municipality: { type: 'string' }, format: { type: 'string' }, 'fail-on': { type: 'string' } });
-  if (options.help) return (console.log(complianceHelp), 0);
+  if (options.help) return printHelp(complianceHelp);
   const format = options.format ?? 'table';
   if (format !== 'table' && format !== 'json') throw new UsageError(`--format must be table or json, not "${format}"`);
   if (options['fail-on'] !== undefined && options['fail-on'] !== 'fail')
@@ -29,7 +29,7 @@ export async function compliance(argv: string[]): Promise<number> {
   const config = cliConfig(options.database);
   const database = await openDatabase(config);
   try {
-    let municipality;
+    let municipality: Awaited<ReturnType<typeof findMunicipalityByCode>>;
     if (options.municipality) {
       municipality = await findMunicipalityByCode(database.db, options.municipality);
       if (!municipality) throw new UsageError(`no municipality with code ${options.municipality}`);

@@ -1,5 +1,5 @@
 import { demoPassword, loadDemoOrganisation, systemClock } from '@forvalta/server';
-import { parseOptions } from '../arguments.ts';
+import { parseOptions, printHelp } from '../arguments.ts';
 import { cliConfig, openDatabase } from '../context.ts';
 
 export const demoHelp = `forvalta demo [--database URL]
@@ -9,7 +9,7 @@ made-up employees and one demo login per role. Does nothing if it is already loa
 
 export async function demo(argv: string[]): Promise<number> {
   const options = parseOptions(argv, {});
-  if (options.help) return (console.log(demoHelp), 0);
+  if (options.help) return printHelp(demoHelp);
   const config = cliConfig(options.database);
   const database = await openDatabase(config);
   try {

@@ -3,7 +3,7 @@ import { loadSystems } from '@forvalta/server/generate/load-systems.ts';
 import { municipalityCodeSchema } from '@forvalta/contracts';
 import { generateWorkload, type GenerationSummary } from '@forvalta/server/generate/generate-workload.ts';
 import { workloadSizes, workloadTotals, type WorkloadSize } from '@forvalta/server/generate/workload-sizes.ts';
-import { parseOptions, UsageError } from '../arguments.ts';
+import { parseOptions, printHelp, UsageError } from '../arguments.ts';
 import { cliConfig, openDatabase, redactDatabaseUrl } from '../context.ts';
 
 export const generateHelp = `forvalta generate --size S|M|L [--seed N] [--municipality CODE] [--add-systems N] [--database URL]
@@ -42,7 +42,7 @@ export async function generate(argv: string[]): Promise<number> {
     municipality: { type: 'string' },
     'add-systems': { type: 'string' },
   });
-  if (options.help) return (console.log(generateHelp), 0);
+  if (options.help) return printHelp(generateHelp);
   const size = parseSize(options.size);
   const seed = parseSeed(options.seed);
   const code = options.municipality ?? '2000';

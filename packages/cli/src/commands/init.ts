@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { createServices, systemActor, systemClock } from '@forvalta/server';
 import { municipalityCodeSchema } from '@forvalta/contracts';
 import { z } from 'zod';
-import { parseOptions, requireOption, UsageError } from '../arguments.ts';
+import { parseOptions, printHelp, requireOption, UsageError } from '../arguments.ts';
 import { cliConfig, openDatabase } from '../context.ts';
 
 export const initHelp = `forvalta init --municipality NAME --code CODE --admin-email EMAIL [--admin-password-file FILE] [--add-administrator] [--database URL]
@@ -21,7 +21,7 @@ export async function init(argv: string[]): Promise<number> {
     'admin-password-file': { type: 'string' },
     'add-administrator': { type: 'boolean' },
   });
-  if (options.help) return (console.log(initHelp), 0);
+  if (options.help) return printHelp(initHelp);
   const name = requireOption(options.municipality, 'municipality').trim();
   const code = requireOption(options.code, 'code');
   if (!municipalityCodeSchema.safeParse(code).success)

@@ -1,5 +1,5 @@
 import { createScheduledJobRunner, createServices, systemClock } from '@forvalta/server';
-import { parseOptions, UsageError } from '../arguments.ts';
+import { parseOptions, printHelp, UsageError } from '../arguments.ts';
 import { cliConfig, openDatabase } from '../context.ts';
 
 export const jobsHelp = `forvalta jobs run-due [--database URL]
@@ -10,7 +10,7 @@ servers: a job that a server instance is running now is left to it. Exit code 1 
 
 export async function jobs(argv: string[]): Promise<number> {
   const [subcommand, ...rest] = argv;
-  if (subcommand === '--help' || subcommand === '-h') return (console.log(jobsHelp), 0);
+  if (subcommand === '--help' || subcommand === '-h') return printHelp(jobsHelp);
   if (subcommand !== 'run-due')
     throw new UsageError(
       subcommand
@@ -18,7 +18,7 @@ export async function jobs(argv: string[]): Promise<number> {
         : 'missing command (try: forvalta jobs run-due --help)',
     );
   const options = parseOptions(rest, {});
-  if (options.help) return (console.log(jobsHelp), 0);
+  if (options.help) return printHelp(jobsHelp);
   const config = cliConfig(options.database);
   const database = await openDatabase(config);
   try {

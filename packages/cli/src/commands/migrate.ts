@@ -1,5 +1,5 @@
 import { connectDatabase, migrateToLatest } from '@forvalta/server';
-import { parseOptions } from '../arguments.ts';
+import { parseOptions, printHelp } from '../arguments.ts';
 import { cliConfig, redactDatabaseUrl } from '../context.ts';
 
 export const migrateHelp = `forvalta migrate [--database URL]
@@ -8,7 +8,7 @@ Creates or updates the database schema to the latest version.`;
 
 export async function migrate(argv: string[]): Promise<number> {
   const options = parseOptions(argv, {});
-  if (options.help) return (console.log(migrateHelp), 0);
+  if (options.help) return printHelp(migrateHelp);
   const config = cliConfig(options.database);
   const database = connectDatabase(config.databaseUrl);
   try {

@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import type { Config } from '@forvalta/server/config.ts';
-import { parseOptions, UsageError } from '../arguments.ts';
+import { parseOptions, printHelp, UsageError } from '../arguments.ts';
 import { connectForServing, isFirstWorker, parseWorkerCount, runPrimary, runWorker, type StartupDetails } from '../cluster.ts';
 
 export const serveHelp = `forvalta serve [--port N] [--workers N|auto] [--demo] [--database URL]
@@ -13,7 +13,7 @@ Runs the web application and the API. Migrates the database first.
 
 export async function serve(argv: string[]): Promise<number> {
   const options = parseOptions(argv, { port: { type: 'string' }, demo: { type: 'boolean' }, workers: { type: 'string' } });
-  if (options.help) return (console.log(serveHelp), 0);
+  if (options.help) return printHelp(serveHelp);
   let port: number | undefined;
   if (options.port !== undefined) {
     port = Number(options.port);
@@ -83,5 +83,5 @@ function startupMessage(config: Config, port: number, details: StartupDetails, w
       `  workers: ${workers} processes, the others joining as they start (login attempts limited per worker: LOGIN_RATE_LIMIT_PER_MINUTE ÷ ${workers})`,
     );
   lines.push(...demoLines);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

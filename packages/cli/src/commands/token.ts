@@ -1,5 +1,5 @@
 import { createServices, systemActor, systemClock } from '@forvalta/server';
-import { parseOptions, requireOption, UsageError } from '../arguments.ts';
+import { parseOptions, printHelp, requireOption, UsageError } from '../arguments.ts';
 import { cliConfig, openDatabase } from '../context.ts';
 
 export const tokenHelp = `forvalta token create --email EMAIL --name NAME [--municipality CODE] [--database URL]
@@ -9,7 +9,7 @@ one municipality; --municipality (kommunkod) is required when the login has role
 
 export async function token(argv: string[]): Promise<number> {
   const [subcommand, ...rest] = argv;
-  if (subcommand === '--help' || subcommand === '-h') return (console.log(tokenHelp), 0);
+  if (subcommand === '--help' || subcommand === '-h') return printHelp(tokenHelp);
   if (subcommand !== 'create')
     throw new UsageError(
       subcommand
@@ -17,7 +17,7 @@ export async function token(argv: string[]): Promise<number> {
         : 'missing command (try: forvalta token create --help)',
     );
   const options = parseOptions(rest, { email: { type: 'string' }, name: { type: 'string' }, municipality: { type: 'string' } });
-  if (options.help) return (console.log(tokenHelp), 0);
+  if (options.help) return printHelp(tokenHelp);
   const email = requireOption(options.email, 'email').toLowerCase();
   const name = requireOption(options.name, 'name').trim();
   if (name.length > 80) throw new UsageError('--name is at most 80 characters');

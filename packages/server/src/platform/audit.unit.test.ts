@@ -49,7 +49,7 @@ describe('canonical JSON of audit values', () => {
       [undefined, () => 1, Symbol('s'), { fn: () => 1, symbol: Symbol('s'), kept: 1 }],
       { boxed: [new Number(3), new String('ab'), new Boolean(false)], map: new Map([['a', 1]]), set: new Set([1]) },
       { toJson: { toJSON: (key: string) => ({ key, b: 2, a: 1 }) } },
-      // eslint-disable-next-line no-sparse-arrays -- holes are written as null
+      // biome-ignore lint/suspicious/noSparseArray: the hole is the case under test (written as null)
       [1, , 3],
       { big: 1n },
       'a string',

@@ -155,7 +155,10 @@ describe('dataVersionFor and readAtVersion', () => {
     const { db, asked } = fakeDatabase();
     const cache = createVersionedCache<string>(10);
     let loads = 0;
-    const load = async () => `load ${(loads += 1)}`;
+    const load = async () => {
+      loads += 1;
+      return `load ${loads}`;
+    };
     expect(await cache.readAtVersion(db, person('tanum', 7), 'tanum', ['2026-11-28'], load)).toBe('load 1');
     expect(await cache.readAtVersion(db, person('tanum', 7), 'tanum', ['2026-11-28'], load)).toBe('load 1');
     // A new version, another day, another municipality: each a read of its own.

@@ -139,7 +139,7 @@ describe('exceptions', () => {
 
   it('of two exceptions for a clause, apply the one that lasts longer', () => {
     const untilWith = (exceptions: Array<{ clauseId: string; until?: string | null }>) =>
-      evaluate(snapshot, tanumPolicyPack, { exceptions, ruleIds: ['ITP-4.2-DEPUTY'] })[0]!.evidence['until'];
+      evaluate(snapshot, tanumPolicyPack, { exceptions, ruleIds: ['ITP-4.2-DEPUTY'] })[0]!.evidence.until;
     const clauseId = 'ITP-4.2-DEPUTY';
     expect(
       untilWith([

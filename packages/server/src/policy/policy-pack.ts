@@ -19,7 +19,7 @@ export interface PolicyDocument {
 }
 
 export interface Clause {
-  /** Stable ID from policy-requirements.md, e.g. 'ITP-4.2-DEPUTY'. */
+  /** Stable ID from docs/requirements.md, e.g. 'ITP-4.2-DEPUTY'. */
   id: string;
   /** The policy's section number, e.g. '4.2'. */
   section: string;

@@ -49,6 +49,16 @@ export function scoreOf(passed: number, failed: number): number | null {
   return passed + failed === 0 ? null : passed / (passed + failed);
 }
 
+/** The map's entry for the key, created first when there is none. */
+function entryOf<Key, Value>(map: Map<Key, Value>, key: Key, create: () => Value): Value {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = create();
+    map.set(key, value);
+  }
+  return value;
+}
+
 function toCounts(tally: Tally): ComplianceCounts {
   return { ...tally, score: scoreOf(tally.passed, tally.failed) };
 }
@@ -65,16 +75,10 @@ export function summarise(results: readonly RuleResult[], snapshot: Pick<Complia
 
   for (const result of results) {
     addToTally(overall, result);
-    let clauseTally = byClause.get(result.clauseId);
-    if (clauseTally === undefined) byClause.set(result.clauseId, (clauseTally = emptyTally()));
-    addToTally(clauseTally, result);
-
-    let department = byDepartment.get(result.departmentId);
-    if (department === undefined) byDepartment.set(result.departmentId, (department = { total: emptyTally(), byClause: new Map() }));
+    addToTally(entryOf(byClause, result.clauseId, emptyTally), result);
+    const department = entryOf(byDepartment, result.departmentId, () => ({ total: emptyTally(), byClause: new Map<string, Tally>() }));
     addToTally(department.total, result);
-    let cell = department.byClause.get(result.clauseId);
-    if (cell === undefined) department.byClause.set(result.clauseId, (cell = emptyTally()));
-    addToTally(cell, result);
+    addToTally(entryOf(department.byClause, result.clauseId, emptyTally), result);
   }
 
   const clauseIds = [...byClause.keys()];

@@ -1,7 +1,8 @@
 /**
  * The default policy pack: Tanum municipality's IT policy, adopted by Kommunstyrelsen on
- * 2002-12-18, with every clause of policy-requirements.md. New municipalities start from it and
- * publish their own versions; the clauses are data in tanum/, split by section so files stay short.
+ * 2002-12-18, with every clause of docs/requirements.md. New municipalities start from it and
+ * publish their own versions; the clauses are data in tanum/, split by section so files stay short,
+ * beside the policy's Swedish text they quote (tanum/it-policy-2002.sv.txt, the adopted document).
  */
 import { freezeDeeply, type ParameterDefinition, type PolicyPack } from './policy-pack.ts';
 import { departmentClauses } from './tanum/clauses-departments.ts';

@@ -25,7 +25,7 @@ describe('validatePolicyPack', () => {
 
   it('finds a parameter a rule or a description needs but the pack lacks', () => {
     const pack = editedPack((pack) => {
-      delete pack.parameters['registerConfirmationIntervalMonths'];
+      delete pack.parameters.registerConfirmationIntervalMonths;
     });
     expect(validatePolicyPack(pack)).toEqual([
       "Clause ITP-4.2-REGISTER refers to a missing parameter 'registerConfirmationIntervalMonths'.",
@@ -35,8 +35,8 @@ describe('validatePolicyPack', () => {
 
   it('finds invalid parameter values and keys', () => {
     const pack = editedPack((pack) => {
-      pack.parameters['reviewIntervalMonths']!.value = -1;
-      pack.parameters['dutyConfirmationIntervalMonths']!.key = 'dutyMonths';
+      pack.parameters.reviewIntervalMonths!.value = -1;
+      pack.parameters.dutyConfirmationIntervalMonths!.key = 'dutyMonths';
     });
     expect(validatePolicyPack(pack)).toEqual([
       "Parameter 'dutyConfirmationIntervalMonths' is stored under another key ('dutyMonths').",

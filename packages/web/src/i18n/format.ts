@@ -61,7 +61,10 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
 export function formatNumber(value: number, locale: string): string {
   const tag = locale === 'en' ? 'en-GB' : 'sv-SE';
   let format = numberFormats.get(tag);
-  if (!format) numberFormats.set(tag, (format = new Intl.NumberFormat(tag)));
+  if (!format) {
+    format = new Intl.NumberFormat(tag);
+    numberFormats.set(tag, format);
+  }
   return format.format(value);
 }
 

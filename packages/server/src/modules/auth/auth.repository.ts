@@ -59,7 +59,7 @@ export const authRepository = {
       .where('municipality_id', '=', municipalityId)
       .where('login_id', '=', loginId)
       .executeTakeFirst();
-    if (!person || person.employment_status !== 'active') return undefined;
+    if (person?.employment_status !== 'active') return undefined;
     const grants = await db
       .selectFrom('role_assignments')
       .select(['role', 'department_id'])

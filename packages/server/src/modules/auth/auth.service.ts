@@ -74,7 +74,7 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
   /** An Actor from the one-query rows of actorRowsByToken/BySession (one row per role grant). */
   async function actorFromRows(rows: ActorRow[], authenticatedBy: Actor['authenticatedBy']) {
     const first = rows[0];
-    if (!first || first.employment_status !== 'active') return undefined;
+    if (first?.employment_status !== 'active') return undefined;
     const grants = rows.filter((row) => row.role !== null).map((row) => ({ role: row.role as Role, departmentId: row.department_id }));
     if (grants.length === 0) return undefined;
     const scoped = grants.some((grant) => grant.departmentId !== null);
@@ -141,7 +141,7 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
         }
         throw new AppError('rate_limited', `Too many login attempts for this e-mail address. Try again after ${verdict.retryAt}.`);
       }
-      if (!login || !login.password_hash) {
+      if (!login?.password_hash) {
         await spendPasswordTime(request.password);
         throw new AppError('invalid_credentials', 'Wrong e-mail address or password.');
       }

@@ -110,7 +110,7 @@ export function createSystemsExport(db: DatabaseHandle, clock: Clock) {
         const sheet = workbook.addWorksheet(labels[locale].sheet);
         sheet.addRow([...labels[locale].headers]).font = { bold: true };
         for (const row of rows) sheet.addRow(row);
-        sheet.columns.forEach((column) => (column.width = 22));
+        for (const column of sheet.columns) column.width = 22;
         sheet.views = [{ state: 'frozen', ySplit: 1 }];
         const body = Buffer.from(await workbook.xlsx.writeBuffer());
         return {

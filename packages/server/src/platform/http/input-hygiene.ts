@@ -15,7 +15,7 @@ function findForbidden(value: unknown, path: string, found: FieldError[], depth 
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((item, index) => findForbidden(item, `${path}.${index}`, found, depth + 1));
+    for (const [index, item] of value.entries()) findForbidden(item, `${path}.${index}`, found, depth + 1);
     return;
   }
   if (value !== null && typeof value === 'object') {

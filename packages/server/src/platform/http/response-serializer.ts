@@ -33,7 +33,10 @@ export function createResponseSerializerCompiler({ onMismatch }: ResponseSeriali
   // start, and most routes of a worker answer nothing for a long while after it starts.
   return (route: RouteSchema) => {
     let serialize: ((data: unknown) => string) | undefined;
-    return (data: unknown) => (serialize ??= compileSerializer(route, onMismatch))(data);
+    return (data: unknown) => {
+      serialize ??= compileSerializer(route, onMismatch);
+      return serialize(data);
+    };
   };
 }
 

@@ -45,7 +45,7 @@ describe('ITP-4.2.3-DUTIES', () => {
   it('fails a system with no duties recorded at all, listing all eight', () => {
     const result = harness.check(buildSystem({ duties: [] }));
     expect(result.reason).toBe('duties_missing');
-    expect(result.evidence['missingDuties']).toHaveLength(8);
+    expect(result.evidence.missingDuties).toHaveLength(8);
   });
 
   it('fails with the duties whose confirmation is too old or absent', () => {
@@ -67,7 +67,7 @@ describe('ITP-4.2.3-DUTIES', () => {
     const duties = dutiesWith({ documentation: 'absent', security: { confirmedAt: '2020-01-01T00:00:00.000Z' } });
     const result = harness.check(buildSystem({ duties }));
     expect(result.reason).toBe('duties_missing');
-    expect(result.evidence['staleDuties']).toHaveLength(1);
+    expect(result.evidence.staleDuties).toHaveLength(1);
   });
 
   it('is not applicable to out-of-scope and retired systems', () => {

@@ -35,7 +35,7 @@ describe('ITP-4.2-REGISTER', () => {
   it('follows the pack parameter, not a constant', () => {
     const parameters = {
       ...tanumPolicyPack.parameters,
-      registerConfirmationIntervalMonths: { ...tanumPolicyPack.parameters['registerConfirmationIntervalMonths']!, value: 6 },
+      registerConfirmationIntervalMonths: { ...tanumPolicyPack.parameters.registerConfirmationIntervalMonths!, value: 6 },
     };
     expect(harness.check(buildSystem({ lastConfirmedAt: '2026-03-15T12:00:00.000Z' }), {}, parameters)).toMatchObject({
       status: 'fail',

@@ -1,7 +1,7 @@
 /**
  * The Tanum pack's clauses, §8 Personal data and public access to §13 Evaluation and revision.
- * textSv quotes the policy verbatim (paragraphs separated by a blank line); textEn is the
- * restatement in policy-requirements.md.
+ * textSv quotes the policy verbatim from it-policy-2002.sv.txt (paragraphs separated by a blank
+ * line); textEn restates it in English. IDs, kinds and English titles follow docs/requirements.md.
  */
 import type { Clause } from '../policy-pack.ts';
 

@@ -40,7 +40,7 @@ export function LoginPage() {
     let current = me;
     if (pickedLocale && pickedLocale !== me.locale) current = await updateLocale(pickedLocale);
     queryClient.setQueryData(['me'], applySession(current));
-    const target = search.redirect && search.redirect.startsWith('/') && !search.redirect.startsWith('//') ? search.redirect : '/';
+    const target = search.redirect?.startsWith('/') && !search.redirect.startsWith('//') ? search.redirect : '/';
     await navigate({ href: target });
   };
 

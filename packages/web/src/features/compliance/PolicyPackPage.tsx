@@ -75,7 +75,10 @@ function PublishVersionModal({ pack, onClose }: { pack: PolicyPackView; onClose:
             required
             value={version}
             error={versionError}
-            onChange={(event) => (setVersion(event.currentTarget.value), setVersionError(null))}
+            onChange={(event) => {
+              setVersion(event.currentTarget.value);
+              setVersionError(null);
+            }}
             data-autofocus
           />
           {pack.parameters.map((parameter) => (

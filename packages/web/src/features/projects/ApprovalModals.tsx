@@ -6,6 +6,7 @@ import { DateField } from '../../components/DateField.tsx';
 import { notifySuccess } from '../../components/error-messages.ts';
 import { runProjectAction } from './project-api.ts';
 import { handleWriteError, useSaveProject, type SectionProps } from './project-page-parts.tsx';
+import { useRowKeys } from '../../components/stable-keys.ts';
 
 /** The operational approval (driftgodkännande, ITP-4.2.1-APPROVAL): what is approved, on what conditions, under which case reference. */
 export function ApproveModal({ project, onClose, onStale }: SectionProps & { onClose: () => void }) {
@@ -13,6 +14,7 @@ export function ApproveModal({ project, onClose, onStale }: SectionProps & { onC
   const store = useSaveProject();
   const [decision, setDecision] = useState<'approved' | 'approved_with_conditions'>('approved');
   const [conditions, setConditions] = useState<Array<{ text: string; deadline: string | null }>>([]);
+  const conditionKeys = useRowKeys(conditions);
   const [scope, setScope] = useState('');
   const [approvedVersion, setApprovedVersion] = useState('');
   const [caseReference, setCaseReference] = useState('');
@@ -64,7 +66,7 @@ export function ApproveModal({ project, onClose, onStale }: SectionProps & { onC
                 {t('project.conditions')}
               </Text>
               {conditions.map((condition, index) => (
-                <Group key={index} align="flex-end" wrap="nowrap">
+                <Group key={conditionKeys[index]} align="flex-end" wrap="nowrap">
                   <TextInput
                     style={{ flex: 1 }}
                     label={t('project.conditionText', { number: index + 1 })}

@@ -3,6 +3,7 @@ import { List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../i18n/format.ts';
 import { Section } from './project-page-parts.tsx';
+import { keyedByContent } from '../../components/stable-keys.ts';
 
 /** The decisions on the operational approval, newest first: given, with conditions, or refused. */
 export function ApprovalsSection({ project }: { project: Project }) {
@@ -39,8 +40,8 @@ export function ApprovalsSection({ project }: { project: Project }) {
             {approval.reason && <Text size="sm">{approval.reason}</Text>}
             {approval.conditions.length > 0 && (
               <List size="sm">
-                {approval.conditions.map((condition, index) => (
-                  <List.Item key={index}>
+                {keyedByContent(approval.conditions, (condition) => condition.text).map(({ key, item: condition }) => (
+                  <List.Item key={key}>
                     {condition.text}
                     {condition.deadline ? ` (${formatDate(condition.deadline)})` : ''}
                   </List.Item>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { i18next } from '../../i18n/index.ts';
 import { sectionOfGap } from './project-api.ts';
 import { Section } from './project-page-parts.tsx';
+import { keyedByContent } from '../../components/stable-keys.ts';
 
 /** A gate's missing piece in the interface language; the server's (English) words are the last resort. */
 export function gapText(gap: GateGap, project: Pick<Project, 'complianceAnalysis'>): string {
@@ -46,8 +47,8 @@ export function GapList({ gaps, project }: { gaps: GateGap[]; project: Project }
     rows.push({ code: compliance[0]!.code, text: t('gap.complianceCount', { count: compliance.length }), section: 'compliance-analysis' });
   return (
     <List spacing="xs" data-testid="gate-gaps">
-      {rows.map((row, index) => (
-        <List.Item key={`${row.code}-${index}`} data-testid="gate-gap">
+      {keyedByContent(rows, (row) => `${row.code} ${row.text}`).map(({ key, item: row }) => (
+        <List.Item key={key} data-testid="gate-gap">
           <Code>{row.code}</Code> {row.text}{' '}
           <Anchor href={`#${row.section}`} size="sm" c="blue.9">
             {t('project.gapLink', { section: t(`gap.section.${row.section}`) })}

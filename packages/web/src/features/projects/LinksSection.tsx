@@ -8,6 +8,7 @@ import { useCurrentUser } from '../../app/session.ts';
 import { notifySuccess } from '../../components/error-messages.ts';
 import { isWebAddress } from './project-form-rules.ts';
 import { canEdit, handleWriteError, Section, useSaveProject, type SectionProps } from './project-page-parts.tsx';
+import { keyedByContent } from '../../components/stable-keys.ts';
 
 /** Attachments and links of the project (the procurement, the contract, the supplier's documents); each change is saved at once. */
 export function LinksSection({ project, onStale }: SectionProps) {
@@ -42,8 +43,8 @@ export function LinksSection({ project, onStale }: SectionProps) {
           <Text size="sm">{t('project.noLinks')}</Text>
         ) : (
           <List spacing="xs" data-testid="project-links">
-            {project.links.map((link, index) => (
-              <List.Item key={`${link.url}-${index}`} data-testid="project-link">
+            {keyedByContent(project.links, (link) => link.url).map(({ key, item: link }, index) => (
+              <List.Item key={key} data-testid="project-link">
                 <Group gap="xs" wrap="nowrap">
                   <Anchor href={link.url} target="_blank" rel="noopener noreferrer" size="sm" c="blue.9">
                     {link.title}

@@ -2,6 +2,7 @@ import { ActionIcon, Button, Group, Stack, Text, TextInput } from '@mantine/core
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField.tsx';
 import { Section } from './project-page-parts.tsx';
+import { useRowKeys } from '../../components/stable-keys.ts';
 
 export interface MilestoneDraft {
   title: string;
@@ -19,6 +20,7 @@ export function TimelineSection({
   editable: boolean;
 }) {
   const { t } = useTranslation('lifecycle');
+  const milestoneKeys = useRowKeys(value);
   const update = (index: number, change: Partial<MilestoneDraft>) =>
     onChange(value.map((milestone, position) => (position === index ? { ...milestone, ...change } : milestone)));
   return (
@@ -26,7 +28,7 @@ export function TimelineSection({
       <Stack>
         {value.length === 0 && !editable && <Text size="sm">{t('project.noMilestones')}</Text>}
         {value.map((milestone, index) => (
-          <Group key={index} align="flex-end" wrap="wrap" data-testid="milestone">
+          <Group key={milestoneKeys[index]} align="flex-end" wrap="wrap" data-testid="milestone">
             <TextInput
               style={{ flex: 1, minWidth: 220 }}
               label={`${t('project.milestoneTitle')} ${index + 1}`}

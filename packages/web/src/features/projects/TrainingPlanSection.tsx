@@ -5,6 +5,7 @@ import { DateField } from '../../components/DateField.tsx';
 import { PersonField } from '../risks/PersonField.tsx';
 import { noPerson, type PersonDraft } from '../risks/risk-form-model.ts';
 import { Section } from './project-page-parts.tsx';
+import { useRowKeys } from '../../components/stable-keys.ts';
 
 const trainingAudiences = ['system_managers', 'it_unit', 'users', 'other_departments', 'person'] as const;
 
@@ -47,6 +48,7 @@ export function TrainingPlanSection({
   editable: boolean;
 }) {
   const { t } = useTranslation('lifecycle');
+  const entryKeys = useRowKeys(value.entries);
   const updateEntry = (index: number, change: Partial<TrainingEntryDraft>) =>
     onChange({ ...value, entries: value.entries.map((entry, position) => (position === index ? { ...entry, ...change } : entry)) });
   return (
@@ -68,7 +70,7 @@ export function TrainingPlanSection({
           const number = index + 1;
           const personMissing = entry.audience === 'person' && !entry.person.personId;
           return (
-            <Group key={index} align="flex-end" wrap="wrap" gap="sm" data-testid="training-entry">
+            <Group key={entryKeys[index]} align="flex-end" wrap="wrap" gap="sm" data-testid="training-entry">
               <NativeSelect
                 label={`${t('project.audienceLabel')} ${number}`}
                 value={entry.audience}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { Fact } from '../../components/SectionCard.tsx';
+import { keyedByContent } from '../../components/stable-keys.ts';
 
 /** A review's status in words, with "overdue" marked. */
 export function ReviewStatusBadges({ review }: { review: Pick<Review, 'status' | 'overdue'> }) {
@@ -28,8 +29,8 @@ export function ParticipantList({ participants }: { participants: Review['partic
   if (participants.length === 0) return <Text size="sm">–</Text>;
   return (
     <Group gap={6} wrap="wrap">
-      {participants.map((participant, index) => (
-        <Text key={index} size="sm" component="span">
+      {keyedByContent(participants, (participant) => participant.name).map(({ key, item: participant }, index) => (
+        <Text key={key} size="sm" component="span">
           {participant.name}
           {participant.itUnit && (
             <Badge ml={4} size="sm" color="blue.9" variant="outline" tt="none">
@@ -118,8 +119,8 @@ export function ReviewDetails({ review, headingLevel = 3 }: { review: Review; he
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {review.actions.map((action, index) => (
-                <Table.Tr key={index}>
+              {keyedByContent(review.actions, (action) => action.description).map(({ key, item: action }) => (
+                <Table.Tr key={key}>
                   <Table.Td>{action.description}</Table.Td>
                   <Table.Td>{action.ownerName ?? '–'}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(action.dueDate)}</Table.Td>

@@ -4,6 +4,7 @@ import { useState, type Dispatch, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField.tsx';
 import { PersonPicker } from '../organisation/roles/PersonPicker.tsx';
+import { useRowKeys } from '../../components/stable-keys.ts';
 
 export type ParticipantDraft = Review['participants'][number];
 export type AdjacentDraft = { systemId: string; systemName: string; considered: boolean; note: string };
@@ -27,13 +28,14 @@ export function ParticipantsEditor({
   readOnly: boolean;
 }) {
   const { t } = useTranslation('lifecycle');
+  const participantKeys = useRowKeys(participants);
   return (
     <Stack gap="xs">
       <Title order={3} size="h5">
         {t('reviews.participants')}
       </Title>
       {participants.map((participant, index) => (
-        <Group key={index} align="flex-end" wrap="wrap">
+        <Group key={participantKeys[index]} align="flex-end" wrap="wrap">
           <TextInput
             style={{ flex: 1, minWidth: 220 }}
             label={t('reviews.participantName', { number: index + 1 })}
@@ -176,13 +178,14 @@ export function ActionsEditor({
   readOnly: boolean;
 }) {
   const { t } = useTranslation('lifecycle');
+  const actionKeys = useRowKeys(actions);
   return (
     <Stack gap="xs">
       <Title order={3} size="h5">
         {t('reviews.actions')}
       </Title>
       {actions.map((action, index) => (
-        <Group key={index} align="flex-end" wrap="wrap">
+        <Group key={actionKeys[index]} align="flex-end" wrap="wrap">
           <TextInput
             style={{ flex: 1, minWidth: 220 }}
             label={t('reviews.actionDescription', { number: index + 1 })}

@@ -10,6 +10,7 @@ import { StaleRecordAlert } from '../../components/StaleRecordAlert.tsx';
 import { todayInStockholm } from '../../i18n/format.ts';
 import { acceptanceIncomplete, draftOf, emptyScenario, scenarioOf, type ScenarioDraft } from './risk-form-model.ts';
 import { RiskScenarioFields } from './RiskScenarioFields.tsx';
+import { useRowKeys } from '../../components/stable-keys.ts';
 
 /**
  * Creates a system's risk analysis, or revises one as a new version (If-Match with the version
@@ -35,6 +36,7 @@ export function RiskAnalysisForm({
   const [participants, setParticipants] = useState(revising?.participants.join('\n') ?? '');
   const [scenarios, setScenarios] = useState<ScenarioDraft[]>(revising ? revising.scenarios.map(draftOf) : [emptyScenario()]);
   const [stale, setStale] = useState(false);
+  const scenarioKeys = useRowKeys(scenarios);
   // A new analysis is made with the municipality's current matrix; a revision shows the one it was made with.
   const matrix = useQuery({
     queryKey: ['risk-matrix'],
@@ -118,7 +120,7 @@ export function RiskAnalysisForm({
           </Group>
           {scenarios.map((scenario, index) => (
             <RiskScenarioFields
-              key={index}
+              key={scenarioKeys[index]}
               index={index}
               value={scenario}
               onChange={(change) => update(index, change)}

@@ -14,6 +14,7 @@ import { RiskAnalysisForm } from './RiskAnalysisForm.tsx';
 import { RiskMatrix } from './RiskMatrix.tsx';
 import { bandColours, riskAnalysisQuery, riskBand } from './risk-api.ts';
 import { SectionCard } from '../../components/SectionCard.tsx';
+import { keyedByContent } from '../../components/stable-keys.ts';
 
 const routeApi = getRouteApi('/authenticated/content/systems/$systemId/risk-analyses/$analysisId');
 
@@ -140,8 +141,8 @@ export function RiskAnalysisPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {a.scenarios.map((scenario, index) => (
-                  <Table.Tr key={index} data-testid="scenario-row">
+                {keyedByContent(a.scenarios, (scenario) => scenario.threat).map(({ key, item: scenario }) => (
+                  <Table.Tr key={key} data-testid="scenario-row">
                     <Table.Td>
                       <Text size="sm" fw={600}>
                         {scenario.threat}
@@ -183,8 +184,8 @@ export function RiskAnalysisPage() {
                       <Text size="sm">{t(`treatment.${scenario.treatment}`)}</Text>
                       {scenario.measures.length > 0 && (
                         <List size="xs">
-                          {scenario.measures.map((measure, position) => (
-                            <List.Item key={position} data-testid="scenario-measure">
+                          {keyedByContent(scenario.measures, (measure) => measure.description).map(({ key: measureKey, item: measure }) => (
+                            <List.Item key={measureKey} data-testid="scenario-measure">
                               {measure.description} (
                               {[
                                 t(`measureStatus.${measure.status}`),

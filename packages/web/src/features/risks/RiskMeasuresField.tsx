@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField.tsx';
 import { PersonField } from './PersonField.tsx';
 import { emptyMeasure, measureStatuses, type MeasureDraft } from './risk-form-model.ts';
+import { useRowKeys } from '../../components/stable-keys.ts';
 
 /** A scenario's measures (åtgärder): each with an owner, a due date and a status. */
 export function RiskMeasuresField({
@@ -15,6 +16,7 @@ export function RiskMeasuresField({
   onChange: (next: MeasureDraft[]) => void;
 }) {
   const { t } = useTranslation('lifecycle');
+  const measureKeys = useRowKeys(value);
   const update = (index: number, change: Partial<MeasureDraft>) =>
     onChange(value.map((measure, position) => (position === index ? { ...measure, ...change } : measure)));
   return (
@@ -27,7 +29,7 @@ export function RiskMeasuresField({
         const number = index + 1;
         const of = (key: string) => t(key, { number, scenario: scenarioLabel });
         return (
-          <Paper key={index} withBorder p="xs" radius="sm" data-testid="measure-form">
+          <Paper key={measureKeys[index]} withBorder p="xs" radius="sm" data-testid="measure-form">
             <Group align="flex-end" wrap="nowrap" gap="xs">
               <TextInput
                 label={`${t('risks.measures')} (${scenarioLabel}): ${t('risks.measureNumber', { number })}`}

@@ -33,18 +33,18 @@ export function IntegrationGraph({ graph }: { graph: SystemGraph }) {
     const centreY = ((tallest - 1) * rowHeight) / 2;
     const position = new Map<string, { x: number; y: number }>();
     if (central) position.set(central.id, { x: 320, y: centreY });
-    columns.left.forEach((id, index) =>
-      position.set(id, { x: 0, y: centreY - ((columns.left.length - 1) * rowHeight) / 2 + index * rowHeight }),
-    );
-    columns.right.forEach((id, index) =>
-      position.set(id, { x: 640, y: centreY - ((columns.right.length - 1) * rowHeight) / 2 + index * rowHeight }),
-    );
-    columns.bottom.forEach((id, index) =>
+    for (const [index, id] of columns.left.entries()) {
+      position.set(id, { x: 0, y: centreY - ((columns.left.length - 1) * rowHeight) / 2 + index * rowHeight });
+    }
+    for (const [index, id] of columns.right.entries()) {
+      position.set(id, { x: 640, y: centreY - ((columns.right.length - 1) * rowHeight) / 2 + index * rowHeight });
+    }
+    for (const [index, id] of columns.bottom.entries()) {
       position.set(id, {
         x: 320 + (index - (columns.bottom.length - 1) / 2) * (nodeWidth + 20),
         y: centreY + tallest * rowHeight * 0.5 + 80,
-      }),
-    );
+      });
+    }
 
     const nodes: Node[] = graph.nodes.map((node) => ({
       id: node.id,

@@ -137,7 +137,10 @@ function IntegrationModal({ system, integration, onClose }: { system: System; in
               <SystemPicker
                 excludeId={system.id}
                 value={other}
-                onChange={(value) => (setOther(value), setOtherError(null))}
+                onChange={(value) => {
+                  setOther(value);
+                  setOtherError(null);
+                }}
                 error={otherError}
               />
             </>

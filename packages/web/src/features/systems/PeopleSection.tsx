@@ -61,7 +61,10 @@ function AppointModal({ system, onClose }: { system: System; onClose: () => void
             label={t('stewards.person')}
             required
             value={personId}
-            onChange={(value) => (setPersonId(value), setPersonError(null))}
+            onChange={(value) => {
+              setPersonId(value);
+              setPersonError(null);
+            }}
             error={personError}
           />
           <Select

@@ -32,6 +32,7 @@ import { DepartmentSelect } from '../organisation/departments/DepartmentSelect.t
 import { flattenDepartmentTree, buildDepartmentTree, useAllDepartments } from '../organisation/departments/departments.queries.ts';
 import { RuleViolationAlert } from './RuleViolationAlert.tsx';
 import { costCategoryValues, criticalityValues, hostingValues, kindValues, lifecycleValues, scopeValues } from './system-api.ts';
+import { useRowKeys } from '../../components/stable-keys.ts';
 
 type Level = '0' | '1' | '2' | '3' | '4';
 interface FormValues {
@@ -251,6 +252,8 @@ export function SystemFormModal({ system, onClose }: { system: System | null; on
     />
   );
 
+  const linkKeys = useRowKeys(form.values.documentationLinks);
+
   return (
     <Modal opened onClose={onClose} size="xl" title={system ? t('system.editTitle', { name: system.name }) : t('system.createTitle')}>
       <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
@@ -387,7 +390,7 @@ export function SystemFormModal({ system, onClose }: { system: System | null; on
                 </Text>
               )}
               {form.values.documentationLinks.map((_, index) => (
-                <Group key={index} align="flex-end" wrap="nowrap">
+                <Group key={linkKeys[index]} align="flex-end" wrap="nowrap">
                   <TextInput
                     label={t('system.linkTitle')}
                     style={{ flex: 1 }}

@@ -63,11 +63,12 @@ export function SystemPage() {
   const [deleting, setDeleting] = useState(false);
 
   // fixPath links (#people, #duties, #costs …) land on their section once the page is drawn.
+  const shownSystemId = system.data?.id;
   useEffect(() => {
-    if (!system.data || !window.location.hash) return;
+    if (!shownSystemId || !window.location.hash) return;
     const target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
     target?.scrollIntoView({ block: 'start' });
-  }, [system.data?.id]);
+  }, [shownSystemId]);
 
   const remove = useMutation({
     mutationFn: () => legacyApi.delete(`/systems/${systemId}`, system.data!.version),
