@@ -10,6 +10,21 @@ import { columnTypes } from './column-types.ts';
  * submitters and earlier leads that the audit log names (a login is matched to its person in the
  * project's municipality).
  */
+/** The columns the backfill reads and writes, as they are when this migration runs. */
+interface TablesAtThisMigration {
+  projects: { id: string; municipality_id: string; project_lead_person_id: string | null };
+  people: { id: string; municipality_id: string; login_id: string | null };
+  audit_events: {
+    entity_id: string;
+    entity_type: string;
+    action: string;
+    actor_login_id: string | null;
+    before_json: string | null;
+    after_json: string | null;
+  };
+  project_involvements: { municipality_id: string; project_id: string; person_id: string; involvement: string; recorded_at: string };
+}
+
 export async function up(db: Kysely<unknown>): Promise<void> {
   const types = await columnTypes(db);
   await db.schema
@@ -22,8 +37,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('project_involvements_primary', ['project_id', 'person_id', 'involvement'])
     .execute();
 
-  // The backfill reads with the untyped builder: the migration must not depend on today's schema types.
-  const untyped = db as Kysely<any>;
+  // The backfill reads through the tables as they are at this migration, declared here: the
+  // migration must not depend on today's schema types.
+  const untyped = db as unknown as Kysely<TablesAtThisMigration>;
   const now = new Date().toISOString();
   const rows = new Map<
     string,
