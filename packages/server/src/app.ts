@@ -11,23 +11,24 @@ import Fastify, { type FastifySchema } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import type { Config } from './config.ts';
-import { registerApiTokenRoutes } from './modules/api-tokens/api-tokens.routes.ts';
-import { registerAuditEventRoutes } from './modules/audit-events/audit-events.routes.ts';
-import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
-import { registerDepartmentRoutes } from './modules/organisation/departments.routes.ts';
-import { registerMunicipalityRoutes } from './modules/organisation/municipalities.routes.ts';
-import { registerPeopleRoutes } from './modules/organisation/people.routes.ts';
-import { registerRoleAssignmentRoutes } from './modules/organisation/role-assignments.routes.ts';
-import { registerIntegrationRoutes } from './modules/integrations/integrations.routes.ts';
-import { registerPublicRegisterRoutes } from './modules/public-register/public-register.routes.ts';
-import { registerSystemRoutes } from './modules/systems/systems.routes.ts';
-import { registerComplianceRoutes } from './modules/compliance/compliance.routes.ts';
-import { registerProjectRoutes } from './modules/projects/projects.routes.ts';
-import { registerRiskAnalysisRoutes } from './modules/risks/risk-analyses.routes.ts';
-import { registerChangeNoticeRoutes } from './modules/change-notices/change-notices.routes.ts';
-import { registerReviewRoutes } from './modules/reviews/reviews.routes.ts';
-import { registerJobRoutes } from './modules/jobs/jobs.routes.ts';
-import { createScheduledJobRunner } from './modules/jobs/scheduled-jobs.ts';
+import { registerApiTokenRoutes } from './modules/api-tokens/index.ts';
+import { registerAuditEventRoutes } from './modules/audit-events/index.ts';
+import { registerAuthRoutes } from './modules/auth/index.ts';
+import {
+  registerDepartmentRoutes,
+  registerMunicipalityRoutes,
+  registerPeopleRoutes,
+  registerRoleAssignmentRoutes,
+} from './modules/organisation/index.ts';
+import { registerIntegrationRoutes } from './modules/integrations/index.ts';
+import { registerPublicRegisterRoutes } from './modules/public-register/index.ts';
+import { registerSystemRoutes } from './modules/systems/index.ts';
+import { registerComplianceRoutes } from './modules/compliance/index.ts';
+import { registerProjectRoutes } from './modules/projects/index.ts';
+import { registerRiskAnalysisRoutes } from './modules/risks/index.ts';
+import { registerChangeNoticeRoutes } from './modules/change-notices/index.ts';
+import { registerReviewRoutes } from './modules/reviews/index.ts';
+import { createScheduledJobRunner, registerJobRoutes } from './modules/jobs/index.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import type { DatabaseConnection } from './platform/database.ts';
 import { AppError } from './platform/errors.ts';

@@ -10,11 +10,10 @@ export { createServices, type Services } from './services.ts';
 export { loadDemoOrganisation, demoMunicipality, demoPassword } from './demo/demo-organisation.ts';
 export { AppError } from './platform/errors.ts';
 export { summarise as summariseCompliance } from './policy/index.ts';
-export { municipalitiesRepository } from './modules/organisation/municipalities.repository.ts';
 
 import type { DatabaseHandle } from './platform/database.ts';
-import { municipalitiesRepository as municipalities } from './modules/organisation/municipalities.repository.ts';
+import { organisationReads } from './modules/organisation/index.ts';
 /** For commands that name a municipality by its code. */
-export const findMunicipalityByCode = (db: DatabaseHandle, code: string) => municipalities.findByCode(db, code);
-export const listMunicipalities = (db: DatabaseHandle) => municipalities.listAll(db);
-export { createScheduledJobRunner } from './modules/jobs/scheduled-jobs.ts';
+export const findMunicipalityByCode = (db: DatabaseHandle, code: string) => organisationReads.findMunicipalityByCode(db, code);
+export const listMunicipalities = (db: DatabaseHandle) => organisationReads.listMunicipalities(db);
+export { createScheduledJobRunner } from './modules/jobs/index.ts';

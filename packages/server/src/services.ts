@@ -1,29 +1,36 @@
 import type { Config } from './config.ts';
-import { createApiTokensService } from './modules/api-tokens/api-tokens.service.ts';
-import { createAuditEventsService } from './modules/audit-events/audit-events.service.ts';
-import { createAuthService } from './modules/auth/auth.service.ts';
-import { createDepartmentsService } from './modules/organisation/departments.service.ts';
-import { createMunicipalitiesService } from './modules/organisation/municipalities.service.ts';
-import { createPeopleService } from './modules/organisation/people.service.ts';
-import { createRoleAssignmentsService } from './modules/organisation/role-assignments.service.ts';
-import { createIntegrationsService } from './modules/integrations/integrations.service.ts';
-import { createPublicRegisterService } from './modules/public-register/public-register.service.ts';
-import { createSystemAssignmentsService } from './modules/systems/system-assignments.service.ts';
-import { createSystemsExport } from './modules/systems/systems-export.ts';
-import { createSystemsService } from './modules/systems/systems.service.ts';
-import { createComplianceService } from './modules/compliance/compliance.service.ts';
-import { createPolicyPacksService } from './modules/compliance/policy-packs.service.ts';
-import { createProjectActionsService } from './modules/projects/project-actions.service.ts';
-import { createProjectsService } from './modules/projects/projects.service.ts';
-import { createSecurityGuidelinesService } from './modules/projects/security-guidelines.service.ts';
-import { createRiskAnalysesService } from './modules/risks/risk-analyses.service.ts';
-import { createChangeNoticesService } from './modules/change-notices/change-notices.service.ts';
-import { createReviewsService } from './modules/reviews/reviews.service.ts';
-import { createJobsService } from './modules/jobs/jobs.service.ts';
+import { createApiTokensService } from './modules/api-tokens/index.ts';
+import { createAuditEventsService } from './modules/audit-events/index.ts';
+import { createAuthService } from './modules/auth/index.ts';
+import { createChangeNoticesService, detachNoticesFromSystem } from './modules/change-notices/index.ts';
+import { createComplianceService, createPolicyPacksService, startWithDefaultPack } from './modules/compliance/index.ts';
+import { createIntegrationsService, integrationIdsOfSystem } from './modules/integrations/index.ts';
+import { createJobsService } from './modules/jobs/index.ts';
+import {
+  createDepartmentsService,
+  createMunicipalitiesService,
+  createPeopleService,
+  createRoleAssignmentsService,
+} from './modules/organisation/index.ts';
+import {
+  createProjectActionsService,
+  createProjectsService,
+  createSecurityGuidelinesService,
+  projectsOfSystem,
+} from './modules/projects/index.ts';
+import { createPublicRegisterService } from './modules/public-register/index.ts';
+import { createReviewsService } from './modules/reviews/index.ts';
+import { createRiskAnalysesService } from './modules/risks/index.ts';
+import { createSystemAssignmentsService, createSystemsExport, createSystemsService } from './modules/systems/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { DatabaseHandle } from './platform/database.ts';
 
-/** Wires every service to the database and clock. The HTTP app and the CLI both use this. */
+/**
+ * Wires every service to the database and clock. The HTTP app and the CLI both use this. It is
+ * also where a module's ports are filled: systems learns of projects, change notices and
+ * integrations, and organisation of the default policy pack, without importing modules that
+ * depend on them (which would be a cycle between modules).
+ */
 export function createServices(
   db: DatabaseHandle,
   clock: Clock,
@@ -32,10 +39,20 @@ export function createServices(
     'sessionIdleMinutes' | 'sessionMaxHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'loginAccountAttemptsPerHour' | 'readCache'
   >,
 ) {
-  const systems = createSystemsService(db, clock, config);
+  const systems = createSystemsService(
+    db,
+    clock,
+    {
+      hasApprovedProject: projectsOfSystem.hasApprovedProject,
+      lifecycleRecordCount: projectsOfSystem.lifecycleRecordCount,
+      detachDeletedSystem: detachNoticesFromSystem,
+      historyEntityIds: integrationIdsOfSystem,
+    },
+    config,
+  );
   return {
     auth: createAuthService(db, clock, config),
-    municipalities: createMunicipalitiesService(db, clock),
+    municipalities: createMunicipalitiesService(db, clock, { municipalityCreated: startWithDefaultPack }),
     departments: createDepartmentsService(db, clock),
     people: createPeopleService(db, clock, config),
     roleAssignments: createRoleAssignmentsService(db, clock),

@@ -6,7 +6,7 @@ import { loadConfig } from '../src/config.ts';
 import type { Clock } from '../src/platform/clock.ts';
 import { connectDatabase, withTransaction, type DatabaseConnection } from '../src/platform/database.ts';
 import { hashPassword } from '../src/platform/passwords.ts';
-import { municipalitiesRepository } from '../src/modules/organisation/municipalities.repository.ts';
+import { municipalitiesRepository } from '../src/modules/organisation/bulk.ts';
 import { createMigratedTestDatabase, type TestDatabase } from './test-database.ts';
 
 export const testPassword = 'correct horse battery staple';

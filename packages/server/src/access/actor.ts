@@ -40,3 +40,8 @@ export const systemActor = (name: string, municipalityId: string | null = null):
   name,
   municipalityId,
 });
+
+/** The name a record keeps of who made or changed it; the system actor is marked as such. */
+export function actorName(actor: AnyActor): string {
+  return actor.kind === 'person' ? actor.name : `system: ${actor.name}`;
+}

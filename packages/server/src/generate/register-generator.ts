@@ -1,11 +1,11 @@
 import { costCategories, dutyKeys, integrationFrequencies, integrationMethods } from '@forvalta/contracts';
 import { daysAgo, isoDate, randomLifecycle } from '../demo/random.ts';
 import { systemCatalogue } from '../demo/demo-systems-catalogue.ts';
-import { integrationsRepository, type IntegrationValues } from '../modules/integrations/integrations.repository.ts';
-import { systemAssignmentsRepository, type AssignmentValues } from '../modules/systems/system-assignments.repository.ts';
-import { systemDutiesRepository, type BulkDuty } from '../modules/systems/system-duties.repository.ts';
-import { systemsRepository, type BulkClassification, type BulkSystem } from '../modules/systems/systems.repository.ts';
-import { columnsOf } from '../modules/systems/systems.service.ts';
+import { integrationsRepository, type IntegrationValues } from '../modules/integrations/bulk.ts';
+import { systemAssignmentsRepository, type AssignmentValues } from '../modules/systems/bulk.ts';
+import { systemDutiesRepository, type BulkDuty } from '../modules/systems/bulk.ts';
+import { systemsRepository, type BulkClassification, type BulkSystem } from '../modules/systems/bulk.ts';
+import { columnsOf } from '../modules/systems/bulk.ts';
 import type { GeneratedDepartment, GeneratedPerson, OrganisationContext } from './organisation-generator.ts';
 
 /**

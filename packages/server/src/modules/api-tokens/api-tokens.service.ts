@@ -7,8 +7,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type TransactionHandle } from '../../platform/database.ts';
 import { AppError, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
 import { apiTokenPrefix, hashSecret, newSecret } from '../../platform/tokens.ts';
-import { municipalitiesRepository } from '../organisation/municipalities.repository.ts';
-import { peopleRepository } from '../organisation/people.repository.ts';
+import { organisationReads } from '../organisation/index.ts';
 import { apiTokensRepository } from './api-tokens.repository.ts';
 
 function personActor(actor: AnyActor): Actor {
@@ -61,9 +60,9 @@ export function createApiTokensService(db: DatabaseHandle, clock: Clock) {
      * this code, or in its only municipality when it has just one.
      */
     async issueTokenForLogin(auditActor: AnyActor, email: string, municipalityCode: string | undefined, input: ApiTokenCreate) {
-      const loginId = await peopleRepository.findLoginIdByEmail(db, email);
+      const loginId = await organisationReads.findLoginIdByEmail(db, email);
       if (!loginId) throw invalid('email', `No login has the e-mail address ${email}.`);
-      const memberships = await municipalitiesRepository.listForLogin(db, loginId);
+      const memberships = await organisationReads.municipalitiesOfLogin(db, loginId);
       const target = municipalityCode ? memberships.find((municipality) => municipality.code === municipalityCode) : memberships[0];
       if (municipalityCode && !target)
         throw invalid('municipality', `${email} has no role in a municipality with code ${municipalityCode}.`);

@@ -6,6 +6,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle } from '../../platform/database.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
+import type { SessionContext } from '../../platform/http/authentication.ts';
 import { spendPasswordTime, verifyPassword } from '../../platform/passwords.ts';
 import { apiTokenPrefix, hashSecret, newSecret } from '../../platform/tokens.ts';
 import { authRepository } from './auth.repository.ts';
@@ -19,10 +20,7 @@ export interface AuthSettings {
   loginAccountAttemptsPerHour: number;
 }
 
-export interface SessionContext {
-  sessionId: string;
-  csrfToken: string;
-}
+export type { SessionContext };
 
 type LoginRow = NonNullable<Awaited<ReturnType<typeof authRepository.findLoginById>>>;
 type ActorRow = Pick<

@@ -2,7 +2,7 @@ import type { ChangeNoticeDetail, ResponsibilityChange } from '@forvalta/contrac
 import { inParallel, type Executor } from '../../platform/database.ts';
 import { parseJson } from '../../platform/json.ts';
 import { swedishToday } from '../../platform/calendar.ts';
-import { currentAssignment } from '../systems/system-queries.ts';
+import { currentAssignment } from '../systems/index.ts';
 
 type Holder = ResponsibilityChange['before'][number];
 

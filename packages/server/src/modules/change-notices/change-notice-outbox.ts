@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { isPostgres, withTransaction, type DatabaseHandle, type TransactionHandle } from '../../platform/database.ts';
 import { parseJson } from '../../platform/json.ts';
 import { swedishToday } from '../../platform/calendar.ts';
-import { responsibilityChangedEvent } from '../systems/systems.service.ts';
+import { responsibilityChangedEvent } from '../systems/index.ts';
 import { changeNoticesRepository } from './change-notices.repository.ts';
 
 /** What modules/systems writes to the outbox when an owner, manager or deputy changes. */

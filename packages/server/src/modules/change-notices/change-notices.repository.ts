@@ -3,7 +3,7 @@ import { sql, type Selectable } from 'kysely';
 import type { ChangeNoticesTable } from '../../platform/database-schema.ts';
 import { inParallel, type Executor } from '../../platform/database.ts';
 import { applyKeysetPage, finishPage, offsetPage, resolveSort } from '../../platform/paging.ts';
-import { currentAssignment } from '../systems/system-queries.ts';
+import { currentAssignment } from '../systems/index.ts';
 
 export type ChangeNoticeRow = Selectable<ChangeNoticesTable>;
 

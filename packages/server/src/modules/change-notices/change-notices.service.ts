@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ChangeNotice, ChangeNoticeCreate, ChangeNoticeDetail, ChangeNoticeListQuery } from '@forvalta/contracts';
-import type { AnyActor } from '../../access/actor.ts';
+import { actorName, type AnyActor } from '../../access/actor.ts';
 import { can, municipalityOf, requirePermission } from '../../access/authorise.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -10,9 +10,9 @@ import { parseJson } from '../../platform/json.ts';
 import { swedishHolidays } from '../../platform/swedish-holidays.ts';
 import { readParameter, tanumPolicyPack } from '../../policy/index.ts';
 import { addWorkingDays, earliestStartNotOverdue } from '../../policy/working-days.ts';
-import { policyPacksRepository } from '../compliance/policy-packs.repository.ts';
+import { policyPackRecords } from '../compliance/index.ts';
 import { swedishMidnight, swedishToday } from '../../platform/calendar.ts';
-import { actorName, type SystemsService } from '../systems/systems.service.ts';
+import type { SystemsService } from '../systems/index.ts';
 import { recipientsOf, responsibilityChangeOf } from './change-notice-detail.ts';
 import { processChangeNoticeOutbox } from './change-notice-outbox.ts';
 import { changeNoticesRepository, type ChangeNoticeRow } from './change-notices.repository.ts';
@@ -25,7 +25,7 @@ import { changeNoticesRepository, type ChangeNoticeRow } from './change-notices.
  */
 export function createChangeNoticesService(db: DatabaseHandle, clock: Clock, systems: SystemsService) {
   async function acknowledgeWithin(executor: Executor, municipalityId: string) {
-    const stored = await policyPacksRepository.current(executor, municipalityId);
+    const stored = await policyPackRecords.currentPack(executor, municipalityId);
     const parameters = (stored?.pack ?? tanumPolicyPack).parameters;
     return parameters.changeNoticeAcknowledgeWorkingDays ? readParameter(parameters, 'changeNoticeAcknowledgeWorkingDays') : 5;
   }

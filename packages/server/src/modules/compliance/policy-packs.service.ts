@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { ComplianceException, PolicyPackVersionCreate, PolicyPackView } from '@forvalta/contracts';
-import type { AnyActor } from '../../access/actor.ts';
+import { actorName, type AnyActor } from '../../access/actor.ts';
 import { municipalityOf, requirePermission } from '../../access/authorise.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle } from '../../platform/database.ts';
 import { AppError, conflict, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
 import { complianceRules, findClause, validatePolicyPack, type PolicyPack } from '../../policy/index.ts';
-import { actorName } from '../systems/systems.service.ts';
 import { policyPacksRepository, type StoredPack } from './policy-packs.repository.ts';
 
 const rulesByClause = new Set(complianceRules.map((rule) => rule.clauseId));

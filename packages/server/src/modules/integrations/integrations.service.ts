@@ -8,8 +8,7 @@ import { inParallel, withTransaction, type DatabaseHandle, type Executor } from 
 import { AppError, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
 import { createVersionedCache, type ReadCacheSettings } from '../../platform/versioned-cache.ts';
 import { swedishToday } from '../../platform/calendar.ts';
-import { systemsRepository } from '../systems/systems.repository.ts';
-import type { SystemsService } from '../systems/systems.service.ts';
+import { systemReads, type SystemsService } from '../systems/index.ts';
 import { integrationsRepository } from './integrations.repository.ts';
 
 /**
@@ -53,7 +52,7 @@ export function createIntegrationsService(db: DatabaseHandle, clock: Clock, syst
     const neighbourIds = [
       ...new Set(integrations.flatMap((integration) => [integration.providerSystemId, integration.consumerSystemId])),
     ].filter((id) => id !== systemId);
-    const neighbours = neighbourIds.length === 0 ? [] : await systemsRepository.namesByIds(db, municipalityId, neighbourIds);
+    const neighbours = neighbourIds.length === 0 ? [] : await systemReads.systemNames(db, municipalityId, neighbourIds);
     return {
       nodes: [
         { id: system.id, name: system.name, lifecycle: system.lifecycle, central: true },
@@ -86,7 +85,7 @@ export function createIntegrationsService(db: DatabaseHandle, clock: Clock, syst
       if (input.providerSystemId === input.consumerSystemId) throw invalid('consumerSystemId', 'A system cannot integrate with itself.');
       return withTransaction(db, async (transaction) => {
         const loadEnd = async (systemId: string, field: string) => {
-          const system = await systemsRepository.findById(transaction, municipalityId, systemId, swedishToday(clock.now()));
+          const system = await systemReads.findSystem(transaction, municipalityId, systemId, swedishToday(clock.now()));
           if (!system) throw invalid(field, 'The system does not exist in this municipality.');
           return system;
         };

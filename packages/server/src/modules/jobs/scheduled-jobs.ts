@@ -7,8 +7,8 @@ import { swedishToday } from '../../platform/calendar.ts';
 import { dailyInStockholm, every } from '../../platform/jobs/schedules.ts';
 import { summarise } from '../../policy/index.ts';
 import type { Services } from '../../services.ts';
-import { policyPacksRepository } from '../compliance/policy-packs.repository.ts';
-import { municipalitiesRepository } from '../organisation/municipalities.repository.ts';
+import { policyPackRecords } from '../compliance/index.ts';
+import { organisationReads } from '../organisation/index.ts';
 
 export const changeNoticeOutboxJob = 'change-notice-outbox';
 export const complianceDailySnapshotJob = 'compliance-daily-snapshot';
@@ -25,7 +25,7 @@ async function forEveryMunicipality(
   job: string,
   work: (municipalityId: string) => Promise<boolean>,
 ) {
-  const municipalities = await municipalitiesRepository.listAll(db);
+  const municipalities = await organisationReads.listMunicipalities(db);
   let done = 0;
   const failures: string[] = [];
   for (const municipality of municipalities) {
@@ -73,11 +73,11 @@ export function scheduledJobs(
       async run(startedAt) {
         const day = swedishToday(startedAt);
         const { done, of } = await forEveryMunicipality(db, log, complianceDailySnapshotJob, async (municipalityId) => {
-          if (await policyPacksRepository.hasSnapshot(db, municipalityId, day)) return false;
+          if (await policyPackRecords.hasSnapshot(db, municipalityId, day)) return false;
           const { stored, snapshot, results, evaluatedAt } = await services.compliance.evaluateMunicipality(municipalityId);
           const whole = summarise(results, snapshot);
           // The same row the compliance summary writes on its first read of the day; whichever comes first stays.
-          await policyPacksRepository.insertSnapshot(
+          await policyPackRecords.insertSnapshot(
             db,
             {
               id: randomUUID(),

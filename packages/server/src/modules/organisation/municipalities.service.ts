@@ -7,7 +7,6 @@ import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type TransactionHandle } from '../../platform/database.ts';
 import { conflict, notFound, versionMismatch } from '../../platform/errors.ts';
 import { generatePassword, hashPassword } from '../../platform/passwords.ts';
-import { policyPacksRepository } from '../compliance/policy-packs.repository.ts';
 import { peopleRepository } from './people.repository.ts';
 import { municipalitiesRepository } from './municipalities.repository.ts';
 import { roleAssignmentsRepository } from './role-assignments.repository.ts';
@@ -49,11 +48,21 @@ function namesFromEmail(email: string): [string, string] {
 }
 
 /**
+ * What a new municipality gets from modules built on the organisation (the compliance module's
+ * default policy pack): they depend on organisation, so it declares this port and the
+ * composition (services.ts) passes them in.
+ */
+export interface MunicipalityStarters {
+  /** In the creating transaction, once per new municipality. */
+  municipalityCreated(transaction: TransactionHandle, municipalityId: string, now: string): Promise<void>;
+}
+
+/**
  * Municipalities (tenants), identified by their official code (kommunkod). Creating one is an
  * installation-level act done only from the command line (`forvalta init`, ADR 0009): no role of
  * any municipality reaches it over HTTP.
  */
-export function createMunicipalitiesService(db: DatabaseHandle, clock: Clock) {
+export function createMunicipalitiesService(db: DatabaseHandle, clock: Clock, starters: MunicipalityStarters) {
   /**
    * Creates the municipality (or finds it by code), the login (or finds it by e-mail), the person
    * and the administrator role: all in the caller's transaction, with audit events.
@@ -87,7 +96,7 @@ export function createMunicipalitiesService(db: DatabaseHandle, clock: Clock) {
         municipalityId: id,
       });
       // Every new municipality starts with the default policy pack (Tanum's IT policy).
-      await policyPacksRepository.ensureDefault(transaction, id, randomUUID(), now);
+      await starters.municipalityCreated(transaction, id, now);
     }
 
     let generatedPassword: string | undefined;

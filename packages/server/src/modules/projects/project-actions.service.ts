@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Project, ProjectAction, ProjectApprove, ProjectReject, ProjectState } from '@forvalta/contracts';
-import type { AnyActor } from '../../access/actor.ts';
+import { actorName, type AnyActor } from '../../access/actor.ts';
 import { municipalityOf, requirePermission } from '../../access/authorise.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type TransactionHandle } from '../../platform/database.ts';
 import { AppError, forbidden, versionMismatch } from '../../platform/errors.ts';
 import { swedishToday } from '../../platform/calendar.ts';
-import { actorName } from '../systems/systems.service.ts';
 import { loadProject, loadProjectRow } from './project-view.ts';
 import { projectsRepository, type ProjectColumns, type ProjectRow } from './projects.repository.ts';
 import { projectSubject, toAudit } from './projects.service.ts';

@@ -21,8 +21,8 @@ import { inParallel, type Executor } from '../../platform/database.ts';
 import { parseJson } from '../../platform/json.ts';
 import { notFound } from '../../platform/errors.ts';
 import { tanumPolicyPack } from '../../policy/index.ts';
-import { policyPacksRepository } from '../compliance/policy-packs.repository.ts';
-import { riskAnalysesRepository } from '../risks/risk-analyses.repository.ts';
+import { policyPackRecords } from '../compliance/index.ts';
+import { riskAnalysisReads } from '../risks/index.ts';
 import { buildAnalysis, type StoredJudgements } from './compliance-analysis.ts';
 import { evaluateBudget } from './project-budget.ts';
 import { submitGaps } from './project-gates.ts';
@@ -119,10 +119,10 @@ export async function loadProject(executor: Executor, municipalityId: string, id
   const storedTraining = trainingPlanOf(row);
   const [stored, sections, budgetRow, risk, checkpoints, approvals, people] = await inParallel(
     executor,
-    () => policyPacksRepository.current(executor, municipalityId),
+    () => policyPackRecords.currentPack(executor, municipalityId),
     () => securityGuidelinesRepository.all(executor, municipalityId),
     () => projectsRepository.latestBudget(executor, municipalityId, id),
-    () => riskAnalysesRepository.latestForSystem(executor, municipalityId, row.system_id),
+    () => riskAnalysisReads.latestForSystem(executor, municipalityId, row.system_id),
     () => projectsRepository.checkpoints(executor, municipalityId, id),
     () => projectsRepository.approvals(executor, municipalityId, id),
     () =>

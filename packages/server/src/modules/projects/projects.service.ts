@@ -9,14 +9,13 @@ import type {
   ProjectState,
   ProjectUpdate,
 } from '@forvalta/contracts';
-import type { AnyActor } from '../../access/actor.ts';
+import { actorName, type AnyActor } from '../../access/actor.ts';
 import { municipalityOf, requirePermission } from '../../access/authorise.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { inParallel, withTransaction, type DatabaseHandle, type Executor, type TransactionHandle } from '../../platform/database.ts';
 import { AppError, invalid, versionMismatch } from '../../platform/errors.ts';
 import { swedishSortKey } from '../../platform/text.ts';
-import { actorName } from '../systems/systems.service.ts';
 import { evaluateBudget } from './project-budget.ts';
 import { judgementsOf, loadProject, loadProjectRow, toBudget, toCheckpoint, toSummary } from './project-view.ts';
 import { projectsRepository, type ProjectRow } from './projects.repository.ts';

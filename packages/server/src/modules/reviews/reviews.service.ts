@@ -8,7 +8,7 @@ import { inParallel, withTransaction, type DatabaseHandle, type Executor } from 
 import { AppError, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
 import { parseJson } from '../../platform/json.ts';
 import { swedishToday } from '../../platform/calendar.ts';
-import type { SystemsService } from '../systems/systems.service.ts';
+import type { SystemsService } from '../systems/index.ts';
 import { reviewsRepository, type ReviewRow } from './reviews.repository.ts';
 
 type StoredAdjacent = { systemId: string; considered: boolean; note: string | null };

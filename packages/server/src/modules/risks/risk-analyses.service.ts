@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { RiskAnalysis, RiskAnalysisCreate, RiskMatrix, System } from '@forvalta/contracts';
-import type { AnyActor } from '../../access/actor.ts';
+import { actorName, type AnyActor } from '../../access/actor.ts';
 import { municipalityOf, requirePermission } from '../../access/authorise.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { inParallel, withTransaction, type DatabaseHandle, type Executor, type TransactionHandle } from '../../platform/database.ts';
 import { AppError, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
-import { actorName, type SystemsService } from '../systems/systems.service.ts';
+import type { SystemsService } from '../systems/index.ts';
 import { riskAnalysesRepository, type StoredRiskScenario } from './risk-analyses.repository.ts';
 
 /** A scenario as stored: every optional field present, and the risk levels computed. */

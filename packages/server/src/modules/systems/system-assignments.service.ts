@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Assignment, AssignmentCreate, AssignmentUpdate, DutyKey } from '@forvalta/contracts';
-import type { AnyActor } from '../../access/actor.ts';
+import { actorName, type AnyActor } from '../../access/actor.ts';
 import { municipalityOf, requirePermission } from '../../access/authorise.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type TransactionHandle } from '../../platform/database.ts';
 import { AppError, conflict, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
-import { peopleRepository } from '../organisation/people.repository.ts';
+import { organisationReads } from '../organisation/index.ts';
 import { systemAssignmentsRepository } from './system-assignments.repository.ts';
 import { systemDutiesRepository } from './system-duties.repository.ts';
 import { swedishToday } from '../../platform/calendar.ts';
-import { actorName, responsibilityChangedEvent, type SystemsService } from './systems.service.ts';
+import { responsibilityChangedEvent, type SystemsService } from './systems.service.ts';
 import { systemsRepository } from './systems.repository.ts';
 
 function dayBefore(date: string): string {
@@ -84,7 +84,7 @@ export function createSystemAssignmentsService(db: DatabaseHandle, clock: Clock,
           throw new AppError('rule_violation', 'The system is retired; it has no manager or deputies any more.', {
             reason: 'system_retired',
           });
-        const found = await peopleRepository.findById(transaction, municipalityId, input.personId);
+        const found = await organisationReads.findPerson(transaction, municipalityId, input.personId);
         if (!found) throw invalid('personId', 'The person does not exist in this municipality.');
         if (found.person.employmentStatus !== 'active')
           throw new AppError('rule_violation', 'The person has left the municipality and cannot be appointed.', {

@@ -22,21 +22,27 @@ import {
   systemSchema,
   systemUpdateSchema,
 } from '@forvalta/contracts';
+import type { SystemGraph } from '@forvalta/contracts';
+import type { AnyActor } from '../../access/actor.ts';
 import { fileResponse, problemResponses, writeProblemResponses, type ApiApp } from '../../platform/http/api-app.ts';
 import { actorOf } from '../../platform/http/authentication.ts';
 import { registerResourceRoutes } from '../../platform/http/resource-routes.ts';
 import { expectedVersion, setVersionTag } from '../../platform/http/versioning.ts';
-import type { IntegrationsService } from '../integrations/integrations.service.ts';
 import type { SystemAssignmentsService } from './system-assignments.service.ts';
 import type { SystemsExport } from './systems-export.ts';
 import type { SystemsService } from './systems.service.ts';
 
 const tags = ['System register'];
 
+/** The graph of a system's integrations, served on the system's page; the integrations module provides it. */
+export interface SystemGraphSource {
+  systemGraph(actor: AnyActor, systemId: string): Promise<SystemGraph>;
+}
+
 export interface SystemRouteServices {
   systems: SystemsService;
   assignments: SystemAssignmentsService;
-  integrations: IntegrationsService;
+  integrations: SystemGraphSource;
   exporter: SystemsExport;
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { dutyKeys, type System, type SystemCreate, type SystemListQuery, type SystemUpdate } from '@forvalta/contracts';
-import type { AnyActor } from '../../access/actor.ts';
+import { actorName, type AnyActor } from '../../access/actor.ts';
 import { municipalityOf, requirePermission } from '../../access/authorise.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -8,21 +8,13 @@ import { withTransaction, type DatabaseHandle, type Executor, type TransactionHa
 import { AppError, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
 import { searchText, swedishSortKey } from '../../platform/text.ts';
 import { createVersionedCache, type ReadCacheSettings } from '../../platform/versioned-cache.ts';
-import { changeNoticesRepository } from '../change-notices/change-notices.repository.ts';
-import { projectsRepository } from '../projects/projects.repository.ts';
-import { namesReferencedBy } from '../audit-events/audit-event-names.ts';
-import { auditEventsRepository } from '../audit-events/audit-events.repository.ts';
-import { integrationsRepository } from '../integrations/integrations.repository.ts';
+import { auditEventReads, namesReferencedBy } from '../audit-events/index.ts';
 import { systemAssignmentsRepository } from './system-assignments.repository.ts';
 import { systemDutiesRepository } from './system-duties.repository.ts';
 import { swedishToday } from '../../platform/calendar.ts';
 import { systemsRepository, type SystemColumns } from './systems.repository.ts';
 
 export const responsibilityChangedEvent = 'system.responsibility_changed';
-
-export function actorName(actor: AnyActor): string {
-  return actor.kind === 'person' ? actor.name : `system: ${actor.name}`;
-}
 
 /** The fields of a system as stored, from a full (merged) input. */
 export function columnsOf(
@@ -60,8 +52,24 @@ export function columnsOf(
   };
 }
 
+/**
+ * What the register needs to know of the modules built on it (projects, change notices,
+ * integrations). They depend on systems, so systems cannot import them: it declares this port
+ * and the composition (services.ts) passes their implementations in.
+ */
+export interface SystemDependents {
+  /** ITP-4.2.1-APPROVAL: an introduction or upgrade of the system the IT unit approved exists. */
+  hasApprovedProject(executor: Executor, municipalityId: string, systemId: string): Promise<boolean>;
+  /** Projects, risk analyses and reviews of the system: a system with any is retired, never deleted. */
+  lifecycleRecordCount(executor: Executor, municipalityId: string, systemId: string): Promise<number>;
+  /** In the deleting transaction: records that outlive the system (change notices) stop naming it. */
+  detachDeletedSystem(transaction: TransactionHandle, municipalityId: string, systemId: string): Promise<void>;
+  /** Ids of the records whose audit events belong to the system's history besides its own (its integrations). */
+  historyEntityIds(executor: Executor, municipalityId: string, systemId: string): Promise<string[]>;
+}
+
 /** Business systems (verksamhetssystem): the register itself (ITP-4.2-REGISTER). */
-export function createSystemsService(db: DatabaseHandle, clock: Clock, cacheSettings?: ReadCacheSettings) {
+export function createSystemsService(db: DatabaseHandle, clock: Clock, dependents: SystemDependents, cacheSettings?: ReadCacheSettings) {
   const today = () => swedishToday(clock.now());
   const listCache = createVersionedCache<Awaited<ReturnType<typeof systemsRepository.list>>>(500, cacheSettings);
 
@@ -183,7 +191,7 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, cacheSett
         if (
           merged.lifecycle === 'in_production' &&
           before.lifecycle !== 'in_production' &&
-          !(await projectsRepository.hasApprovedProject(transaction, municipalityId, id))
+          !(await dependents.hasApprovedProject(transaction, municipalityId, id))
         ) {
           throw new AppError(
             'rule_violation',
@@ -245,13 +253,13 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, cacheSett
             'Only a planned system can be deleted; set a system that has been used to retired (avvecklad) instead.',
           );
         }
-        if ((await projectsRepository.lifecycleRecordCount(transaction, municipalityId, id)) > 0) {
+        if ((await dependents.lifecycleRecordCount(transaction, municipalityId, id)) > 0) {
           throw new AppError('conflict', 'The system has projects, risk analyses or reviews; retire it instead of deleting it.', {
             reason: 'system_in_use',
           });
         }
         // Change notices stay in the IT unit's history; they just no longer name the deleted system.
-        await changeNoticesRepository.detachSystem(transaction, municipalityId, id);
+        await dependents.detachDeletedSystem(transaction, municipalityId, id);
         if (!(await systemsRepository.delete(transaction, municipalityId, id, expectedVersion))) throw versionMismatch();
         await recordAudit(transaction, actor, clock, { action: 'delete', entityType: 'system', entityId: id, before });
       });
@@ -297,12 +305,12 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, cacheSett
       requirePermission(actor, 'system.read');
       const municipalityId = municipalityOf(actor);
       await loadOrFail(db, municipalityId, id);
-      const [assignments, integrations] = await Promise.all([
+      const [assignments, relatedIds] = await Promise.all([
         systemAssignmentsRepository.list(db, municipalityId, id, today(), true),
-        integrationsRepository.listTouching(db, municipalityId, id),
+        dependents.historyEntityIds(db, municipalityId, id),
       ]);
-      const entityIds = [id, ...assignments.map((assignment) => assignment.id), ...integrations.map((integration) => integration.id)];
-      const page = await auditEventsRepository.listForEntities(db, municipalityId, entityIds, id, query);
+      const entityIds = [id, ...assignments.map((assignment) => assignment.id), ...relatedIds];
+      const page = await auditEventReads.listForEntities(db, municipalityId, entityIds, id, query);
       return { ...page, names: await namesReferencedBy(db, municipalityId, page.items) };
     },
 

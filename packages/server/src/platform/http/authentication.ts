@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../access/actor.ts';
-import type { AuthService, SessionContext } from '../../modules/auth/auth.service.ts';
 import { AppError } from '../errors.ts';
 
 declare module 'fastify' {
@@ -8,6 +7,23 @@ declare module 'fastify' {
     actor: Actor | null;
     session: SessionContext | null;
   }
+}
+
+/** A browser session as the platform knows it: which one, and the token its unsafe requests must echo. */
+export interface SessionContext {
+  sessionId: string;
+  csrfToken: string;
+}
+
+/**
+ * What the platform needs to tell who is calling. The platform knows no module: the auth module
+ * implements this and the composition (app.ts) passes it in.
+ */
+export interface RequestAuthenticator {
+  /** The actor of a personal API token, or undefined when it is unknown, expired or revoked. */
+  resolveApiToken(token: string): Promise<Actor | undefined>;
+  /** The actor and session of a session cookie, or undefined when it is unknown, expired or idle too long. */
+  resolveSession(sessionToken: string): Promise<{ actor: Actor; session: SessionContext } | undefined>;
 }
 
 export const sessionCookieName = 'forvalta_session';
@@ -18,7 +34,7 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * (the browser). Cookie-authenticated unsafe requests must echo the session's CSRF token in
  * X-CSRF-Token; Bearer requests cannot be forged cross-site and skip it.
  */
-export function registerAuthentication(app: FastifyInstance, auth: AuthService): void {
+export function registerAuthentication(app: FastifyInstance, auth: RequestAuthenticator): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
 

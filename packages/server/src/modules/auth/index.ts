@@ -1,0 +1,3 @@
+/** The auth module's public entry: logins, sessions and the resolution of API tokens (.dependency-cruiser.cjs). */
+export { createAuthService, type AuthService, type AuthSettings, type SessionContext } from './auth.service.ts';
+export { registerAuthRoutes, type AuthRouteSettings } from './auth.routes.ts';

@@ -1,0 +1,24 @@
+/**
+ * The compliance module's public entry: the policy pack of a municipality, exceptions, the
+ * evaluation and its daily snapshots (.dependency-cruiser.cjs).
+ */
+import { randomUUID } from 'node:crypto';
+import type { TransactionHandle } from '../../platform/database.ts';
+import { policyPacksRepository } from './policy-packs.repository.ts';
+
+export { createComplianceService, type ComplianceService } from './compliance.service.ts';
+export { createPolicyPacksService, type PolicyPacksService } from './policy-packs.service.ts';
+export { registerComplianceRoutes } from './compliance.routes.ts';
+export type { StoredPack } from './policy-packs.repository.ts';
+
+/** Reads and writes other modules make of policy packs and snapshots, in the caller's executor. */
+export const policyPackRecords = {
+  currentPack: policyPacksRepository.current.bind(policyPacksRepository),
+  hasSnapshot: policyPacksRepository.hasSnapshot.bind(policyPacksRepository),
+  insertSnapshot: policyPacksRepository.insertSnapshot.bind(policyPacksRepository),
+};
+
+/** A new municipality starts with the default policy pack (Tanum's IT policy); see MunicipalityStarters. */
+export async function startWithDefaultPack(transaction: TransactionHandle, municipalityId: string, now: string): Promise<void> {
+  await policyPacksRepository.ensureDefault(transaction, municipalityId, randomUUID(), now);
+}

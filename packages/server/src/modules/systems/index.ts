@@ -1,0 +1,19 @@
+/**
+ * The systems module's public entry: the register of business systems, their assignments
+ * (owner, manager, deputies), duties and export. Other modules import only this file
+ * (.dependency-cruiser.cjs); bulk loaders use bulk.ts.
+ */
+import { systemsRepository } from './systems.repository.ts';
+
+export { createSystemsService, responsibilityChangedEvent, type SystemDependents, type SystemsService } from './systems.service.ts';
+export { createSystemAssignmentsService, type SystemAssignmentsService } from './system-assignments.service.ts';
+export { createSystemsExport, type SystemsExport } from './systems-export.ts';
+export { registerSystemRoutes, type SystemGraphSource } from './systems.routes.ts';
+/** The SQL condition "assignment in force on this day", for modules that read assignments with their own rows. */
+export { currentAssignment } from './system-queries.ts';
+
+/** Reads other modules make of the register, in the caller's executor; no authorisation (the caller's service does it). */
+export const systemReads = {
+  findSystem: systemsRepository.findById.bind(systemsRepository),
+  systemNames: systemsRepository.namesByIds.bind(systemsRepository),
+};
