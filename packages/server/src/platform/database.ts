@@ -3,6 +3,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { asApplicationError } from './database-errors.ts';
 import type { Database } from './database-schema.ts';
 
 export type DialectName = 'sqlite' | 'postgresql';
@@ -98,9 +99,20 @@ function withStatementCache(sqlite: SqliteDatabase.Database, limit = 500) {
   };
 }
 
-/** Runs `work` in one transaction. Every mutation and its audit event go through here. */
-export function withTransaction<Result>(db: DatabaseHandle, work: (transaction: TransactionHandle) => Promise<Result>): Promise<Result> {
-  return db.transaction().execute(work);
+/**
+ * Runs `work` in one transaction. Every mutation and its audit event go through here. A unique
+ * constraint that refuses a row (a race the service's own check could not see) rolls it back and
+ * becomes a 409 conflict, never a 500 (database-errors.ts).
+ */
+export async function withTransaction<Result>(
+  db: DatabaseHandle,
+  work: (transaction: TransactionHandle) => Promise<Result>,
+): Promise<Result> {
+  try {
+    return await db.transaction().execute(work);
+  } catch (error) {
+    throw asApplicationError(error);
+  }
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Selectable } from 'kysely';
 import type { ApiTokensTable } from '../../platform/database-schema.ts';
 import type { Executor } from '../../platform/database.ts';
 import { pageOf, resolveSort } from '../../platform/paging.ts';
+import { updateAtVersion } from '../../platform/versioned-rows.ts';
 
 function toApiToken(row: Selectable<ApiTokensTable>): ApiToken {
   return {
@@ -76,13 +77,9 @@ export const apiTokensRepository = {
   },
 
   async revoke(db: Executor, municipalityId: string, id: string, expectedVersion: number, now: string) {
-    const result = await db
-      .updateTable('api_tokens')
-      .set({ revoked_at: now, updated_at: now, version: expectedVersion + 1 })
-      .where('municipality_id', '=', municipalityId)
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateAtVersion(db, 'api_tokens', { municipality_id: municipalityId, id }, expectedVersion, {
+      revoked_at: now,
+      updated_at: now,
+    });
   },
 };

@@ -4,6 +4,7 @@ import type { ChangeNoticesTable } from '../../platform/database-schema.ts';
 import { inParallel, type Executor } from '../../platform/database.ts';
 import { applyKeysetPage, finishPage, offsetPage, resolveSort } from '../../platform/paging.ts';
 import { currentAssignment } from '../systems/index.ts';
+import { updateAtVersion } from '../../platform/versioned-rows.ts';
 
 export type ChangeNoticeRow = Selectable<ChangeNoticesTable>;
 
@@ -173,23 +174,14 @@ export const changeNoticesRepository = {
     expectedVersion: number,
     values: { personId: string | null; name: string; note: string | null; now: string },
   ) {
-    const result = await db
-      .updateTable('change_notices')
-      .set({
-        status: 'acknowledged',
-        acknowledged_by_person_id: values.personId,
-        acknowledged_by_name: values.name,
-        acknowledgement_note: values.note,
-        acknowledged_at: values.now,
-        updated_at: values.now,
-        version: expectedVersion + 1,
-      })
-      .where('municipality_id', '=', municipalityId)
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .where('status', '=', 'open')
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateAtVersion(db, 'change_notices', { municipality_id: municipalityId, id, status: 'open' }, expectedVersion, {
+      status: 'acknowledged',
+      acknowledged_by_person_id: values.personId,
+      acknowledged_by_name: values.name,
+      acknowledgement_note: values.note,
+      acknowledged_at: values.now,
+      updated_at: values.now,
+    });
   },
 
   /** A deleted system (entered by mistake) drops out of the notices that named it; the notices stay. */

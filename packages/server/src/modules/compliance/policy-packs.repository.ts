@@ -1,6 +1,7 @@
 import type { ComplianceException } from '@forvalta/contracts';
 import { tanumPolicyPack, type PolicyPack } from '../../policy/index.ts';
 import type { Executor } from '../../platform/database.ts';
+import { deleteAtVersion } from '../../platform/versioned-rows.ts';
 
 export interface StoredPack {
   id: string;
@@ -127,13 +128,7 @@ export const policyPacksRepository = {
   },
 
   async deleteException(db: Executor, municipalityId: string, id: string, expectedVersion: number) {
-    const result = await db
-      .deleteFrom('compliance_exceptions')
-      .where('municipality_id', '=', municipalityId)
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows) === 1;
+    return deleteAtVersion(db, 'compliance_exceptions', { municipality_id: municipalityId, id }, expectedVersion);
   },
 
   async hasSnapshot(db: Executor, municipalityId: string, day: string) {

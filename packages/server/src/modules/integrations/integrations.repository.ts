@@ -2,6 +2,7 @@ import type { Integration, IntegrationListQuery } from '@forvalta/contracts';
 import { insertRows } from '../../platform/bulk-insert.ts';
 import type { Executor } from '../../platform/database.ts';
 import { pageOf, resolveSort } from '../../platform/paging.ts';
+import { updateAtVersion, deleteAtVersion } from '../../platform/versioned-rows.ts';
 
 interface IntegrationRow {
   id: string;
@@ -136,30 +137,16 @@ export const integrationsRepository = {
     values: Omit<IntegrationValues, 'providerSystemId' | 'consumerSystemId'>,
     now: string,
   ) {
-    const result = await db
-      .updateTable('integrations')
-      .set({
-        description: values.description,
-        flow: values.flow,
-        method: values.method,
-        frequency: values.frequency,
-        updated_at: now,
-        version: expectedVersion + 1,
-      })
-      .where('municipality_id', '=', municipalityId)
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateAtVersion(db, 'integrations', { municipality_id: municipalityId, id }, expectedVersion, {
+      description: values.description,
+      flow: values.flow,
+      method: values.method,
+      frequency: values.frequency,
+      updated_at: now,
+    });
   },
 
   async delete(db: Executor, municipalityId: string, id: string, expectedVersion: number) {
-    const result = await db
-      .deleteFrom('integrations')
-      .where('municipality_id', '=', municipalityId)
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows) === 1;
+    return deleteAtVersion(db, 'integrations', { municipality_id: municipalityId, id }, expectedVersion);
   },
 };

@@ -5,6 +5,7 @@ import { inParallel, type Executor } from '../../platform/database.ts';
 import { pageOf, resolveSort } from '../../platform/paging.ts';
 import { likePattern } from '../../platform/text.ts';
 import { sql, type SelectQueryBuilder } from 'kysely';
+import { updateAtVersion, deleteAtVersion } from '../../platform/versioned-rows.ts';
 
 type DepartmentRow = Selectable<DepartmentsTable> & { people_count: number | null };
 
@@ -103,22 +104,14 @@ export const departmentsRepository = {
 
   /** Updates only if the version still matches; returns false when someone else got there first. */
   async update(db: Executor, municipalityId: string, id: string, expectedVersion: number, values: DepartmentValues, now: string) {
-    const result = await db
-      .updateTable('departments')
-      .set({
-        parent_id: values.parentId,
-        name: values.name,
-        short_name: values.shortName,
-        sort_key: values.sortKey,
-        is_it_unit: values.isItUnit ? 1 : 0,
-        updated_at: now,
-        version: expectedVersion + 1,
-      })
-      .where('municipality_id', '=', municipalityId)
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateAtVersion(db, 'departments', { municipality_id: municipalityId, id }, expectedVersion, {
+      parent_id: values.parentId,
+      name: values.name,
+      short_name: values.shortName,
+      sort_key: values.sortKey,
+      is_it_unit: values.isItUnit ? 1 : 0,
+      updated_at: now,
+    });
   },
 
   /** What still points at a department; a department in use cannot be deleted. */
@@ -151,12 +144,6 @@ export const departmentsRepository = {
   },
 
   async delete(db: Executor, municipalityId: string, id: string, expectedVersion: number) {
-    const result = await db
-      .deleteFrom('departments')
-      .where('municipality_id', '=', municipalityId)
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows) === 1;
+    return deleteAtVersion(db, 'departments', { municipality_id: municipalityId, id }, expectedVersion);
   },
 };

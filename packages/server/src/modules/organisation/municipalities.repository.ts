@@ -2,6 +2,7 @@ import type { Municipality } from '@forvalta/contracts';
 import type { Selectable } from 'kysely';
 import type { MunicipalitiesTable } from '../../platform/database-schema.ts';
 import type { Executor } from '../../platform/database.ts';
+import { updateAtVersion } from '../../platform/versioned-rows.ts';
 
 function toMunicipality(row: Selectable<MunicipalitiesTable>): Municipality {
   return { id: row.id, version: row.version, createdAt: row.created_at, updatedAt: row.updated_at, code: row.code, name: row.name };
@@ -66,13 +67,7 @@ export const municipalitiesRepository = {
   },
 
   async updateName(db: Executor, id: string, expectedVersion: number, name: string, now: string) {
-    const result = await db
-      .updateTable('municipalities')
-      .set({ name, updated_at: now, version: expectedVersion + 1 })
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateAtVersion(db, 'municipalities', { id }, expectedVersion, { name, updated_at: now });
   },
 
   async insertLogin(db: Executor, values: { id: string; email: string; passwordHash: string | null }, now: string) {

@@ -5,6 +5,7 @@ import { insertRows } from '../../platform/bulk-insert.ts';
 import type { Executor } from '../../platform/database.ts';
 import { pageOf, resolveSort } from '../../platform/paging.ts';
 import { likePattern, searchText, swedishSortKey } from '../../platform/text.ts';
+import { updateAtVersion } from '../../platform/versioned-rows.ts';
 
 const sortColumns = { name: 'people.sort_key', email: 'people.email', createdAt: 'people.created_at' };
 
@@ -133,13 +134,6 @@ export const peopleRepository = {
   },
 
   async update(db: Executor, municipalityId: string, id: string, expectedVersion: number, values: PersonValues, now: string) {
-    const result = await db
-      .updateTable('people')
-      .set({ ...columns(values), updated_at: now, version: expectedVersion + 1 })
-      .where('municipality_id', '=', municipalityId)
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateAtVersion(db, 'people', { municipality_id: municipalityId, id }, expectedVersion, { ...columns(values), updated_at: now });
   },
 };

@@ -1,6 +1,7 @@
 import type { Role, RoleAssignment, RoleAssignmentListQuery } from '@forvalta/contracts';
 import type { Executor } from '../../platform/database.ts';
 import { pageOf, resolveSort } from '../../platform/paging.ts';
+import { updateAtVersion, deleteAtVersion } from '../../platform/versioned-rows.ts';
 
 const sortColumns = { role: 'role_assignments.role', createdAt: 'role_assignments.created_at' };
 
@@ -118,23 +119,13 @@ export const roleAssignmentsRepository = {
     departmentId: string | null,
     now: string,
   ) {
-    const result = await db
-      .updateTable('role_assignments')
-      .set({ department_id: departmentId, updated_at: now, version: expectedVersion + 1 })
-      .where('municipality_id', '=', municipalityId)
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateAtVersion(db, 'role_assignments', { municipality_id: municipalityId, id }, expectedVersion, {
+      department_id: departmentId,
+      updated_at: now,
+    });
   },
 
   async delete(db: Executor, municipalityId: string, id: string, expectedVersion: number) {
-    const result = await db
-      .deleteFrom('role_assignments')
-      .where('municipality_id', '=', municipalityId)
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows) === 1;
+    return deleteAtVersion(db, 'role_assignments', { municipality_id: municipalityId, id }, expectedVersion);
   },
 };

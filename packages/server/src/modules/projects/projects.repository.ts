@@ -4,6 +4,7 @@ import type { OperationalApprovalsTable, ProjectCheckpointsTable, ProjectsTable 
 import { inParallel, type Executor } from '../../platform/database.ts';
 import { applyKeysetPage, finishPage, resolveSort } from '../../platform/paging.ts';
 import { likePattern } from '../../platform/text.ts';
+import { updateAtVersion } from '../../platform/versioned-rows.ts';
 
 const sortColumns = { title: 'projects.sort_key', updatedAt: 'projects.updated_at', createdAt: 'projects.created_at' };
 
@@ -102,14 +103,10 @@ export const projectsRepository = {
 
   /** A conditional update; a newly named lead is remembered as having led the project. */
   async update(db: Executor, municipalityId: string, id: string, expectedVersion: number, columns: Partial<ProjectColumns>, now: string) {
-    const result = await db
-      .updateTable('projects')
-      .set({ ...columns, updated_at: now, version: expectedVersion + 1 })
-      .where('municipality_id', '=', municipalityId)
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    const updated = Number(result.numUpdatedRows) === 1;
+    const updated = await updateAtVersion(db, 'projects', { municipality_id: municipalityId, id }, expectedVersion, {
+      ...columns,
+      updated_at: now,
+    });
     if (updated) await projectsRepository.recordInvolvement(db, municipalityId, id, columns.project_lead_person_id, 'led', now);
     return updated;
   },

@@ -3,6 +3,7 @@ import type { Selectable } from 'kysely';
 import type { SecurityGuidelineSectionsTable } from '../../platform/database-schema.ts';
 import type { Executor } from '../../platform/database.ts';
 import { pageOf, resolveSort } from '../../platform/paging.ts';
+import { updateAtVersion, deleteAtVersion } from '../../platform/versioned-rows.ts';
 
 function toSection(row: Selectable<SecurityGuidelineSectionsTable>): SecurityGuidelineSection {
   return {
@@ -86,31 +87,17 @@ export const securityGuidelinesRepository = {
     values: { code: string; title: string; description: string | null },
     now: string,
   ) {
-    const result = await db
-      .updateTable('security_guideline_sections')
-      .set({
-        code: values.code,
-        sort_key: sortKeyOfCode(values.code),
-        title: values.title,
-        description: values.description,
-        updated_at: now,
-        version: expectedVersion + 1,
-      })
-      .where('municipality_id', '=', municipalityId)
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateAtVersion(db, 'security_guideline_sections', { municipality_id: municipalityId, id }, expectedVersion, {
+      code: values.code,
+      sort_key: sortKeyOfCode(values.code),
+      title: values.title,
+      description: values.description,
+      updated_at: now,
+    });
   },
 
   async delete(db: Executor, municipalityId: string, id: string, expectedVersion: number) {
-    const result = await db
-      .deleteFrom('security_guideline_sections')
-      .where('municipality_id', '=', municipalityId)
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows) === 1;
+    return deleteAtVersion(db, 'security_guideline_sections', { municipality_id: municipalityId, id }, expectedVersion);
   },
 };
 

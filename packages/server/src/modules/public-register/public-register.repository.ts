@@ -3,6 +3,7 @@ import type { Executor } from '../../platform/database.ts';
 import { applyKeysetPage, finishPage, resolveSort } from '../../platform/paging.ts';
 import { likePattern } from '../../platform/text.ts';
 import { sql } from 'kysely';
+import { updateAtVersion } from '../../platform/versioned-rows.ts';
 
 export interface PublicRegisterSettings {
   enabled: boolean;
@@ -64,18 +65,11 @@ export const publicRegisterRepository = {
         .execute();
       return true;
     }
-    const result = await db
-      .updateTable('public_register_settings')
-      .set({
-        enabled: settings.enabled ? 1 : 0,
-        fields_json: JSON.stringify(settings.fields),
-        updated_at: now,
-        version: expectedVersion + 1,
-      })
-      .where('municipality_id', '=', municipalityId)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateAtVersion(db, 'public_register_settings', { municipality_id: municipalityId }, expectedVersion, {
+      enabled: settings.enabled ? 1 : 0,
+      fields_json: JSON.stringify(settings.fields),
+      updated_at: now,
+    });
   },
 
   findMunicipalityByCode(db: Executor, code: string) {

@@ -3,6 +3,7 @@ import { sql, type Insertable, type Selectable } from 'kysely';
 import type { ReviewsTable } from '../../platform/database-schema.ts';
 import { inParallel, type Executor } from '../../platform/database.ts';
 import { applyKeysetPage, finishPage, offsetPage, resolveSort } from '../../platform/paging.ts';
+import { updateAtVersion } from '../../platform/versioned-rows.ts';
 
 export type ReviewRow = Selectable<ReviewsTable> & { system_name: string; owner_department_id: string };
 
@@ -83,14 +84,7 @@ export const reviewsRepository = {
     expectedVersion: number,
     columns: Partial<Omit<ReviewsTable, 'id' | 'municipality_id' | 'system_id' | 'created_at' | 'version'>>,
   ) {
-    const result = await db
-      .updateTable('reviews')
-      .set({ ...columns, version: expectedVersion + 1 })
-      .where('municipality_id', '=', municipalityId)
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateAtVersion(db, 'reviews', { municipality_id: municipalityId, id }, expectedVersion, { ...columns });
   },
 
   /** The systems linked to this one by an integration, either way: the review's preselection. */

@@ -3,6 +3,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { RiskAnalysesTable } from '../../platform/database-schema.ts';
 import { inParallel, type Executor } from '../../platform/database.ts';
 import { parseJson } from '../../platform/json.ts';
+import { updateAtVersion } from '../../platform/versioned-rows.ts';
 
 /** Sannolikhet and konsekvens, low to high: the matrix a municipality starts with. */
 export const defaultRiskMatrix: RiskMatrix = {
@@ -137,15 +138,10 @@ export const riskAnalysesRepository = {
   },
 
   async markSuperseded(db: Executor, municipalityId: string, id: string, expectedVersion: number, now: string) {
-    const result = await db
-      .updateTable('risk_analyses')
-      .set({ superseded: 1, updated_at: now, version: expectedVersion + 1 })
-      .where('municipality_id', '=', municipalityId)
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .where('superseded', '=', 0)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateAtVersion(db, 'risk_analyses', { municipality_id: municipalityId, id, superseded: 0 }, expectedVersion, {
+      superseded: 1,
+      updated_at: now,
+    });
   },
 
   async matrixSetting(db: Executor, municipalityId: string) {
@@ -169,12 +165,9 @@ export const riskAnalysesRepository = {
         .execute();
       return true;
     }
-    const result = await db
-      .updateTable('risk_matrix_settings')
-      .set({ matrix_json: JSON.stringify(matrix), updated_at: now, version: expectedVersion + 1 })
-      .where('municipality_id', '=', municipalityId)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateAtVersion(db, 'risk_matrix_settings', { municipality_id: municipalityId }, expectedVersion, {
+      matrix_json: JSON.stringify(matrix),
+      updated_at: now,
+    });
   },
 };

@@ -2,6 +2,7 @@ import type { Assignment } from '@forvalta/contracts';
 import { insertRows } from '../../platform/bulk-insert.ts';
 import type { Executor } from '../../platform/database.ts';
 import { currentAssignment } from './system-queries.ts';
+import { updateAtVersion } from '../../platform/versioned-rows.ts';
 
 interface AssignmentRow {
   id: string;
@@ -136,18 +137,10 @@ export const systemAssignmentsRepository = {
     values: { endDate: string | null; allottedHoursPerWeek: number | null },
     now: string,
   ) {
-    const result = await db
-      .updateTable('system_assignments')
-      .set({
-        end_date: values.endDate,
-        allotted_hours_per_week: values.allottedHoursPerWeek,
-        updated_at: now,
-        version: expectedVersion + 1,
-      })
-      .where('municipality_id', '=', municipalityId)
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateAtVersion(db, 'system_assignments', { municipality_id: municipalityId, id }, expectedVersion, {
+      end_date: values.endDate,
+      allotted_hours_per_week: values.allottedHoursPerWeek,
+      updated_at: now,
+    });
   },
 };

@@ -1,6 +1,7 @@
 import type { Duty, DutyKey } from '@forvalta/contracts';
 import { insertRows } from '../../platform/bulk-insert.ts';
 import type { Executor } from '../../platform/database.ts';
+import { updateAtVersion } from '../../platform/versioned-rows.ts';
 
 /**
  * A duty of a bulk load. Without status and confirmation it is the row insertAll() writes for a
@@ -78,20 +79,11 @@ export const systemDutiesRepository = {
     expectedVersion: number,
     values: { status: string; evidence: string | null; confirmedAt: string; confirmedByName: string },
   ) {
-    const result = await db
-      .updateTable('system_duties')
-      .set({
-        status: values.status,
-        evidence: values.evidence,
-        confirmed_at: values.confirmedAt,
-        confirmed_by_name: values.confirmedByName,
-        version: expectedVersion + 1,
-      })
-      .where('municipality_id', '=', municipalityId)
-      .where('system_id', '=', systemId)
-      .where('duty', '=', duty)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateAtVersion(db, 'system_duties', { municipality_id: municipalityId, system_id: systemId, duty }, expectedVersion, {
+      status: values.status,
+      evidence: values.evidence,
+      confirmed_at: values.confirmedAt,
+      confirmed_by_name: values.confirmedByName,
+    });
   },
 };

@@ -6,6 +6,7 @@ import { inParallel, type Executor } from '../../platform/database.ts';
 import { pageOf, resolveSort } from '../../platform/paging.ts';
 import { likePattern } from '../../platform/text.ts';
 import { currentAssignment, isStewardedBy, isUncovered } from './system-queries.ts';
+import { updateAtVersion, deleteAtVersion } from '../../platform/versioned-rows.ts';
 
 const sortColumns = { name: 'systems.sort_key', lifecycle: 'systems.lifecycle', updatedAt: 'systems.updated_at' };
 
@@ -306,25 +307,12 @@ export const systemsRepository = {
     columns: Partial<SystemColumns> & { last_confirmed_at?: string; last_confirmed_by_name?: string },
     now: string,
   ) {
-    const result = await db
-      .updateTable('systems')
-      .set({ ...columns, updated_at: now, version: expectedVersion + 1 })
-      .where('municipality_id', '=', municipalityId)
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateAtVersion(db, 'systems', { municipality_id: municipalityId, id }, expectedVersion, { ...columns, updated_at: now });
   },
 
   async delete(db: Executor, municipalityId: string, id: string, expectedVersion: number) {
     await db.deleteFrom('system_assignments').where('municipality_id', '=', municipalityId).where('system_id', '=', id).execute();
-    const result = await db
-      .deleteFrom('systems')
-      .where('municipality_id', '=', municipalityId)
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows) === 1;
+    return deleteAtVersion(db, 'systems', { municipality_id: municipalityId, id }, expectedVersion);
   },
 
   async replaceUsingDepartments(db: Executor, municipalityId: string, systemId: string, departmentIds: string[]) {

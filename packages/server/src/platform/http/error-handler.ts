@@ -1,6 +1,7 @@
 import type { ErrorCode, Problem, ProblemReason } from '@forvalta/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isUniqueViolation, raceConflict } from '../database-errors.ts';
 import { AppError, type FieldError } from '../errors.ts';
 
 /** The one mapping from error codes to HTTP statuses. */
@@ -83,6 +84,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       return sendProblem(reply, problemFor(error.code, error.message, error.fieldErrors, error.requirement, error.reason));
+    }
+    // A write outside withTransaction that loses a unique-key race is still a conflict, not a 500.
+    if (isUniqueViolation(error)) {
+      const conflict = raceConflict();
+      return sendProblem(reply, problemFor(conflict.code, conflict.message));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fieldErrors = error.validation.map((issue) => ({
