@@ -32,7 +32,7 @@ describe('forvalta CLI', () => {
   afterAll(() => fs.rmSync(directory, { recursive: true, force: true }));
 
   it('answers --help for every command', async () => {
-    for (const command of [[], ['serve'], ['migrate'], ['init'], ['demo'], ['token'], ['audit']]) {
+    for (const command of [[], ['serve'], ['migrate'], ['init'], ['demo'], ['token'], ['login'], ['audit']]) {
       const result = await forvalta(...command, '--help');
       expect(result.code, command.join(' ')).toBe(0);
       expect(result.stdout).toContain('forvalta');
@@ -47,6 +47,7 @@ describe('forvalta CLI', () => {
       ['init', '--municipality', 'X', '--code', '12', '--admin-email', 'a@b.se'],
       ['migrate', '--bogus'],
       ['token', 'create', '--email', 'a@b.se'],
+      ['login', 'create', '--email', 'a@b.se'],
       ['audit', 'fix'],
     ]) {
       const result = await forvalta(...args, '--database', database);
@@ -139,6 +140,14 @@ describe('forvalta CLI', () => {
     );
     expect(token.code).toBe(0);
     expect(token.stdout).toMatch(/fvt_[A-Za-z0-9_-]{43}/);
+
+    // forvalta login create: the operator's invitation; someone who can already sign in there is refused.
+    const invited = await forvalta('login', 'create', '--email', 'ny@example.se', '--municipality', '1435', '--database', database);
+    expect(invited.code, invited.stderr).toBe(1);
+    expect(invited.stderr).toContain('can already sign in');
+    const unknown = await forvalta('login', 'create', '--email', 'nobody@example.se', '--municipality', '1435', '--database', database);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('register them first');
 
     const verify = await forvalta('audit', 'verify', '--database', database);
     expect(verify.code).toBe(0);

@@ -23,6 +23,10 @@ const commands: Record<string, Command> = {
     usage: 'forvalta token create --email EMAIL --name NAME [--municipality CODE] [--database URL]',
     load: async () => ({ run: (await import('./commands/token.ts')).token }),
   },
+  login: {
+    usage: 'forvalta login create --email EMAIL --municipality CODE [--url BASE] [--database URL]',
+    load: async () => ({ run: (await import('./commands/login.ts')).login }),
+  },
   audit: { usage: 'forvalta audit verify [--database URL]', load: async () => ({ run: (await import('./commands/audit.ts')).audit }) },
   compliance: {
     usage: 'forvalta compliance check [--municipality CODE] [--format table|json] [--fail-on fail] [--database URL]',

@@ -73,11 +73,13 @@ export type ErrorCode = (typeof errorCodes)[number];
  */
 export const problemReasons = [
   'already_assigned',
+  'already_has_login',
   'analysis_already_revised',
   'deputy_is_manager',
   'department_in_use',
   'email_taken',
   'guideline_code_taken',
+  'invitation_closed',
   'it_unit_taken',
   'last_administrator',
   'manager_required',

@@ -76,7 +76,10 @@ export const personSchema = recordMetaSchema.extend({
   employmentStatus: employmentStatusSchema,
   startDate: dateSchema.nullable(),
   endDate: dateSchema.nullable(),
-  /** Whether this person can log in (has a login in the installation). */
+  /**
+   * Whether this person can log in to this municipality (their login was linked here by accepting
+   * an invitation, or by the installation operator). Says nothing about logins elsewhere.
+   */
   hasLogin: z.boolean(),
 });
 export type Person = z.infer<typeof personSchema>;

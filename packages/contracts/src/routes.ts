@@ -23,6 +23,15 @@ import {
 } from './compliance.ts';
 import { scheduledJobListSchema } from './jobs.ts';
 import {
+  invitationAcceptedSchema,
+  invitationAcceptSchema,
+  invitationDetailsSchema,
+  invitationLookupSchema,
+  loginInvitationCreatedSchema,
+  loginInvitationCreateSchema,
+  personLoginSchema,
+} from './logins.ts';
+import {
   apiTokenCreateSchema,
   apiTokenCreatedSchema,
   apiTokenListQuerySchema,
@@ -129,6 +138,7 @@ export const apiRoutes = {
   'DELETE /api/v1/compliance/exceptions/:id': { status: 204 },
   'DELETE /api/v1/departments/:id': { status: 204 },
   'DELETE /api/v1/integrations/:id': { status: 204 },
+  'DELETE /api/v1/login-invitations/:id': { status: 204 },
   'DELETE /api/v1/role-assignments/:id': { status: 204 },
   'DELETE /api/v1/security-guideline-sections/:id': { status: 204 },
   'DELETE /api/v1/systems/:id': { status: 204 },
@@ -152,6 +162,7 @@ export const apiRoutes = {
   'GET /api/v1/municipalities/:id': { status: 200, response: municipalitySchema },
   'GET /api/v1/people': { query: personListQuerySchema, status: 200, response: personListSchema },
   'GET /api/v1/people/:id': { status: 200, response: personSchema },
+  'GET /api/v1/people/:id/login': { status: 200, response: personLoginSchema },
   'GET /api/v1/policy-packs': { status: 200, response: policyPackListSchema },
   'GET /api/v1/policy-packs/:id': { status: 200, response: policyPackSchema },
   'GET /api/v1/projects': { query: projectListQuerySchema, status: 200, response: projectListSchema },
@@ -211,7 +222,10 @@ export const apiRoutes = {
   'POST /api/v1/departments': { body: departmentCreateSchema, status: 201, response: departmentSchema },
   'POST /api/v1/integrations': { body: integrationCreateSchema, status: 201, response: integrationSchema },
   'POST /api/v1/me/municipality': { body: switchMunicipalitySchema, status: 200, response: meSchema },
+  'POST /api/v1/invitations/accept': { body: invitationAcceptSchema, status: 200, response: invitationAcceptedSchema },
+  'POST /api/v1/invitations/lookup': { body: invitationLookupSchema, status: 200, response: invitationDetailsSchema },
   'POST /api/v1/people': { body: personCreateSchema, status: 201, response: personSchema },
+  'POST /api/v1/people/:id/login': { body: loginInvitationCreateSchema.nullish(), status: 201, response: loginInvitationCreatedSchema },
   'POST /api/v1/policy-packs/:id/versions': { body: policyPackVersionCreateSchema, status: 201, response: policyPackSchema },
   'POST /api/v1/projects': { body: projectCreateSchema, status: 201, response: projectSchema },
   'POST /api/v1/projects/:id/approve': { body: projectApproveSchema, status: 200, response: projectSchema },

@@ -14,6 +14,7 @@ import type { Config } from './config.ts';
 import { registerApiTokenRoutes } from './modules/api-tokens/index.ts';
 import { registerAuditEventRoutes } from './modules/audit-events/index.ts';
 import { registerAuthRoutes } from './modules/auth/index.ts';
+import { registerLoginInvitationRoutes } from './modules/logins/index.ts';
 import {
   registerDepartmentRoutes,
   registerMunicipalityRoutes,
@@ -153,6 +154,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   registerMunicipalityRoutes(app, services.municipalities);
   registerDepartmentRoutes(app, services.departments);
   registerPeopleRoutes(app, services.people);
+  registerLoginInvitationRoutes(app, services.loginInvitations, { rateLimitPerMinute: config.loginRateLimitPerMinute });
   registerRoleAssignmentRoutes(app, services.roleAssignments);
   registerApiTokenRoutes(app, services.apiTokens);
   registerAuditEventRoutes(app, services.auditEvents);

@@ -6,6 +6,7 @@ import { createChangeNoticesService, detachNoticesFromSystem } from './modules/c
 import { createComplianceService, createPolicyPacksService, startWithDefaultPack } from './modules/compliance/index.ts';
 import { createIntegrationsService, integrationIdsOfSystem } from './modules/integrations/index.ts';
 import { createJobsService } from './modules/jobs/index.ts';
+import { createLoginInvitationsService } from './modules/logins/index.ts';
 import {
   createDepartmentsService,
   createMunicipalitiesService,
@@ -55,6 +56,7 @@ export function createServices(
     municipalities: createMunicipalitiesService(db, clock, { municipalityCreated: startWithDefaultPack }),
     departments: createDepartmentsService(db, clock),
     people: createPeopleService(db, clock, config),
+    loginInvitations: createLoginInvitationsService(db, clock),
     roleAssignments: createRoleAssignmentsService(db, clock),
     apiTokens: createApiTokensService(db, clock),
     auditEvents: createAuditEventsService(db),

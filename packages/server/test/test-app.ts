@@ -140,6 +140,10 @@ export function factories(context: TestContext) {
       const admin = await services.auth.resolveApiToken(municipality.admin.token);
       if (!admin) throw new Error('admin token did not resolve');
       const person = await services.people.createPerson(admin, { firstName: 'Test', lastName: role, email, departmentId });
+      // The operator links the login (ADR 0009); registering the person linked nothing.
+      await withTransaction(database.db, (transaction) =>
+        services.loginInvitations.linkByOperator(transaction, systemActor('test'), municipality.id, person.id, loginId),
+      );
       await services.roleAssignments.createRoleAssignment(admin, {
         personId: person.id,
         role,

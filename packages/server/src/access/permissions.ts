@@ -45,6 +45,8 @@ export const permissions = {
     'employee',
   ],
   'person.write': ['administrator'],
+  // Inviting a person of this municipality to sign in, revoking the invitation or their login here.
+  'login.manage': ['administrator'],
   'roleAssignment.read': ['administrator', 'it_chief', 'auditor'],
   'roleAssignment.write': ['administrator'],
   'auditEvent.read': ['administrator', 'auditor'],

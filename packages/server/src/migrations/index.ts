@@ -8,6 +8,7 @@ import * as lifecycleWorkflows from './2026-11-28-005-lifecycle-workflows.ts';
 import * as scheduledJobs from './2026-11-28-006-scheduled-jobs.ts';
 import * as projectInvolvements from './2026-12-01-010-project-involvements.ts';
 import * as loginThrottles from './2026-12-01-030-login-throttles.ts';
+import * as loginInvitations from './2026-12-01-031-login-invitations.ts';
 
 /** Listed explicitly (not read from disk) so the set is the same under tsx, bundlers and tests. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28-006-scheduled-jobs': scheduledJobs,
   '2026-12-01-010-project-involvements': projectInvolvements,
   '2026-12-01-030-login-throttles': loginThrottles,
+  '2026-12-01-031-login-invitations': loginInvitations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -28,6 +28,24 @@ export interface LoginsTable {
   locale: string;
   failed_login_count: number;
   locked_until: string | null;
+  last_municipality_id: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface LoginInvitationsTable {
+  id: string;
+  municipality_id: string;
+  person_id: string;
+  email: string;
+  token_hash: string;
+  created_by_name: string;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_login_id: string | null;
+  revoked_at: string | null;
+  failed_attempts: number;
   created_at: string;
   updated_at: string;
   version: number;
@@ -127,6 +145,7 @@ export interface AuditChainHeadsTable {
 export interface Database extends RegisterDatabase, ComplianceDatabase, LifecycleDatabase, LoginSecurityDatabase {
   municipalities: MunicipalitiesTable;
   logins: LoginsTable;
+  login_invitations: LoginInvitationsTable;
   departments: DepartmentsTable;
   people: PeopleTable;
   role_assignments: RoleAssignmentsTable;

@@ -9,6 +9,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import type { SessionContext } from '../../platform/http/authentication.ts';
 import { spendPasswordTime, verifyPassword } from '../../platform/passwords.ts';
 import { apiTokenPrefix, hashSecret, newSecret } from '../../platform/tokens.ts';
+import { loginPlaces } from '../logins/index.ts';
 import { authRepository } from './auth.repository.ts';
 import { loginThrottle } from './login-throttle.ts';
 
@@ -114,10 +115,15 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
     });
   }
 
-  async function chooseMunicipality(loginId: string, requestedCode: string | undefined) {
-    const memberships = await authRepository.listMemberships(db, loginId);
+  /**
+   * The municipality asked for, else the one the login last worked in, else its first. Every
+   * membership is one the login's owner accepted (or the operator linked, ADR 0009), so a tenant
+   * whose name sorts first cannot catch someone's sign-in (issue #12, finding 2).
+   */
+  async function chooseMunicipality(login: LoginRow, requestedCode: string | undefined) {
+    const memberships = await authRepository.listMemberships(db, login.id);
     if (requestedCode) return memberships.find((membership) => membership.municipalityCode === requestedCode);
-    return memberships[0];
+    return memberships.find((membership) => membership.municipalityId === login.last_municipality_id) ?? memberships[0];
   }
 
   return {
@@ -147,7 +153,7 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
         await auditLoginEvent(login.id, 'login_failed', { reason: 'wrong_password' });
         throw new AppError('invalid_credentials', 'Wrong e-mail address or password.');
       }
-      const membership = await chooseMunicipality(login.id, request.municipalityCode);
+      const membership = await chooseMunicipality(login, request.municipalityCode);
       if (!membership) {
         throw new AppError('forbidden', 'This login has no role in that municipality.');
       }
@@ -159,6 +165,7 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
       const sessionId = hashSecret(sessionToken);
       await withTransaction(db, async (transaction) => {
         await loginThrottle.succeeded(transaction, verdict, now);
+        await loginPlaces.rememberMunicipality(transaction, login.id, membership.municipalityId);
         await authRepository.insertSession(transaction, {
           id: sessionId,
           loginId: login.id,
@@ -244,6 +251,7 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
       if (!next) throw notFound('Municipality');
       await withTransaction(db, async (transaction) => {
         await authRepository.switchSessionMunicipality(transaction, session.sessionId, municipalityId);
+        await loginPlaces.rememberMunicipality(transaction, actor.loginId, municipalityId);
         await recordAudit(transaction, next, clock, { action: 'switch_municipality', entityType: 'login', entityId: actor.loginId });
       });
       return next;

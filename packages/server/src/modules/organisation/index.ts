@@ -27,4 +27,5 @@ export const organisationReads = {
   municipalitiesOfLogin: municipalitiesRepository.listForLogin.bind(municipalitiesRepository),
   findLoginIdByEmail: peopleRepository.findLoginIdByEmail.bind(peopleRepository),
   findPerson: peopleRepository.findById.bind(peopleRepository),
+  findPersonIdByEmail: peopleRepository.findIdByEmail.bind(peopleRepository),
 };

@@ -101,15 +101,13 @@ export const municipalitiesRepository = {
       .execute();
   },
 
-  /** Links every person with this e-mail (in any municipality) to the login. */
-  /** Links every person with the e-mail, in any municipality, to the login; returns whom it linked. */
-  linkPeopleToLogin(db: Executor, email: string, loginId: string) {
-    return db
+  /** The operator's link of one person of one municipality to a login (ADR 0009). */
+  async linkPersonToLogin(db: Executor, municipalityId: string, personId: string, loginId: string, now: string) {
+    await db
       .updateTable('people')
-      .set({ login_id: loginId })
-      .where('email', '=', email)
-      .where('login_id', 'is', null)
-      .returning(['id', 'municipality_id'])
+      .set((eb) => ({ login_id: loginId, updated_at: now, version: eb('version', '+', 1) }))
+      .where('municipality_id', '=', municipalityId)
+      .where('id', '=', personId)
       .execute();
   },
 };

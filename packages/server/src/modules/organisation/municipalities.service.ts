@@ -151,18 +151,22 @@ export function createMunicipalitiesService(db: DatabaseHandle, clock: Clock, st
         after: values,
         municipalityId: municipality.id,
       });
-    }
-    // The same person may already be registered in other municipalities: each link is a change of
-    // that municipality's data, audited in its own chain (which also moves its data version).
-    for (const linked of await municipalitiesRepository.linkPeopleToLogin(transaction, input.adminEmail, loginId)) {
-      await recordAudit(transaction, actor, clock, {
-        action: 'update',
-        entityType: 'person',
-        entityId: linked.id,
-        before: { loginId: null },
-        after: { loginId },
-        municipalityId: linked.municipality_id,
-      });
+    } else {
+      // The operator names this person as the login's owner here, and only here: people with the
+      // same address in other municipalities stay unlinked until they accept an invitation there.
+      const existing = await peopleRepository.findById(transaction, municipality.id, personId);
+      if (existing?.loginId && existing.loginId !== loginId) throw conflict('That person already has another login.', 'already_has_login');
+      if (!existing?.loginId) {
+        await municipalitiesRepository.linkPersonToLogin(transaction, municipality.id, personId, loginId, now);
+        await recordAudit(transaction, actor, clock, {
+          action: 'update',
+          entityType: 'person',
+          entityId: personId,
+          before: { loginId: null },
+          after: { loginId },
+          municipalityId: municipality.id,
+        });
+      }
     }
 
     if (!(await roleAssignmentsRepository.exists(transaction, municipality.id, personId, 'administrator', null))) {

@@ -10,8 +10,9 @@ import { createVersionedCache, type ReadCacheSettings } from '../../platform/ver
 import { peopleRepository, type PersonValues } from './people.repository.ts';
 
 /**
- * People of a municipality. A person is linked to the installation-wide login with the same
- * e-mail address, which is how one login works in several municipalities. People who leave are
+ * People of a municipality. A person gets a login only when they accept an invitation (or the
+ * installation operator links one, ADR 0009): registering someone's e-mail address links nothing
+ * and reveals nothing about logins elsewhere (issue #12, finding 2). People who leave are
  * marked `left`, never deleted: the register's history must keep naming them.
  */
 export function createPeopleService(db: DatabaseHandle, clock: Clock, cacheSettings?: ReadCacheSettings) {
@@ -70,7 +71,7 @@ export function createPeopleService(db: DatabaseHandle, clock: Clock, cacheSetti
           employmentStatus: 'active',
           startDate: input.startDate ?? null,
           endDate: null,
-          loginId: await peopleRepository.findLoginIdByEmail(transaction, input.email),
+          loginId: null,
         };
         await validate(transaction, municipalityId, values, id);
         await peopleRepository.insert(transaction, municipalityId, id, values, clock.now().toISOString());
@@ -102,8 +103,8 @@ export function createPeopleService(db: DatabaseHandle, clock: Clock, cacheSetti
               : employmentStatus === 'left' && !before.endDate
                 ? clock.now().toISOString().slice(0, 10)
                 : before.endDate,
-          // The login follows the e-mail address; a municipality never edits the login itself.
-          loginId: email === before.email ? loginId : await peopleRepository.findLoginIdByEmail(transaction, email),
+          // The login is the person's, whatever their address becomes; a municipality never picks a login by e-mail.
+          loginId,
         };
         await validate(transaction, municipalityId, values, id);
         if (!(await peopleRepository.update(transaction, municipalityId, id, expectedVersion, values, clock.now().toISOString()))) {

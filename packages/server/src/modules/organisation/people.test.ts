@@ -100,11 +100,12 @@ describe('people API', () => {
       await send(context, 'PATCH', `/api/v1/people/${user.personId}`, {
         headers: tanum.admin.authorization,
         body: { employmentStatus: 'left' },
-        ifMatch: 1,
+        // Version 2: registered, then linked to the login by the operator.
+        ifMatch: 2,
       }),
       200,
     );
-    expect(left).toMatchObject({ employmentStatus: 'left', endDate: '2026-11-28', version: 2 });
+    expect(left).toMatchObject({ employmentStatus: 'left', endDate: '2026-11-28', version: 3 });
     expectProblem(await send(context, 'GET', '/api/v1/me', { headers: session.cookieHeader }), 401, 'unauthenticated');
     expectProblem(await send(context, 'GET', '/api/v1/me', { headers: user.authorization }), 401, 'unauthenticated');
     const stillListed = expectStatus(
@@ -113,7 +114,7 @@ describe('people API', () => {
     );
     expect(stillListed.items.map((person: { id: string }) => person.id)).toContain(user.personId);
     expectProblem(
-      await send(context, 'DELETE', `/api/v1/people/${user.personId}`, { headers: tanum.admin.authorization, ifMatch: 2 }),
+      await send(context, 'DELETE', `/api/v1/people/${user.personId}`, { headers: tanum.admin.authorization, ifMatch: 3 }),
       404,
       'not_found',
     );
