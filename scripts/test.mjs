@@ -31,6 +31,15 @@ const results = [];
 results.push(step('type check', 'npm', ['run', 'typecheck']));
 // Formatting and lint rules in biome.json; a warning fails the step as an error does.
 results.push(step('lint (Biome)', 'npx', ['biome', 'ci', '.', '--error-on-warnings']));
+// The OpenAPI document as the server builds it from the contracts, linted with Redocly's recommended rules.
+const openApiFile = path.join(reports, 'openapi.json');
+results.push(
+  step('OpenAPI document', 'npx', ['tsx', 'scripts/write-openapi.ts', openApiFile]) &&
+    step('OpenAPI lint (Redocly)', 'npx', ['redocly', 'lint', '--extends=recommended', openApiFile], {
+      REDOCLY_TELEMETRY: 'off',
+      REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
+    }),
+);
 // Built once per run, here: the CLI tests and the browser tests then start `forvalta` from the
 // compiled bundle, as `npm start` does, and the browser tests are served this web build (the
 // Playwright step below runs Playwright itself, not `npm run test:e2e`, which would build the web again).

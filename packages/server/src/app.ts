@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifySchema } from 'fastify';
-import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import type { Config } from './config.ts';
 import { registerApiTokenRoutes } from './modules/api-tokens/index.ts';
@@ -36,6 +36,7 @@ import { AppError } from './platform/errors.ts';
 import type { ApiApp } from './platform/http/api-app.ts';
 import { registerAuthentication } from './platform/http/authentication.ts';
 import { problemFor, registerErrorHandling, sendProblem } from './platform/http/error-handler.ts';
+import { openApiOptions } from './platform/http/openapi.ts';
 import { registerInputHygiene } from './platform/http/input-hygiene.ts';
 import { createResponseSerializerCompiler } from './platform/http/response-serializer.ts';
 import type { RoutePermission } from './platform/http/route-permissions.ts';
@@ -108,25 +109,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   });
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
   await app.register(fastifyRateLimit, { global: false });
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Förvalta API',
-        version: config.version,
-        description:
-          'The IT-governance register of a Swedish municipality. Authenticate with a personal API token: Authorization: Bearer fvt_…',
-      },
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer' },
-          session: { type: 'apiKey', in: 'cookie', name: 'forvalta_session' },
-        },
-      },
-      security: [{ bearer: [] }, { session: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(fastifySwagger, openApiOptions(config.version));
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerErrorHandling(app);
