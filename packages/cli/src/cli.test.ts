@@ -168,6 +168,40 @@ describe('forvalta CLI', () => {
     expect(verify.stdout).toContain(`event #${event.sequence} (id ${event.id}): hash mismatch`);
   });
 
+  it('exports signed checkpoints and finds a chain cut back against them, though verify alone says intact', async () => {
+    const checkpointDatabase = path.join(directory, 'checkpoint.db');
+    const init = await forvalta(
+      'init',
+      '--municipality',
+      'Kontrollkommun',
+      '--code',
+      '1428',
+      '--admin-email',
+      'kontroll@example.se',
+      '--database',
+      checkpointDatabase,
+    );
+    expect(init.code, init.stderr).toBe(0);
+    const checkpointFile = path.join(directory, 'checkpoints.json');
+    const exported = await forvalta('audit', 'checkpoint', '--out', checkpointFile, '--database', checkpointDatabase);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(fs.statSync(checkpointFile).mode & 0o777).toBe(0o600);
+    expect((await forvalta('audit', 'verify', '--checkpoints', checkpointFile, '--database', checkpointDatabase)).code).toBe(0);
+
+    // Cut the chain back to its first event and make the head agree: consistent, but shorter than the checkpoint.
+    const sqlite = new SqliteDatabase(checkpointDatabase);
+    const municipality = sqlite.prepare("select id from municipalities where code = '1428'").get() as { id: string };
+    sqlite.prepare('delete from audit_events where chain_id = ? and sequence > 1').run(municipality.id);
+    const first = sqlite.prepare('select hash from audit_events where chain_id = ?').get(municipality.id) as { hash: string };
+    sqlite.prepare('update audit_chain_heads set last_sequence = 1, last_hash = ? where chain_id = ?').run(first.hash, municipality.id);
+    sqlite.close();
+    expect((await forvalta('audit', 'verify', '--database', checkpointDatabase)).code).toBe(0);
+    const verify = await forvalta('audit', 'verify', '--checkpoints', checkpointFile, '--database', checkpointDatabase);
+    expect(verify.code).toBe(1);
+    expect(verify.stdout).toContain(`chain ${municipality.id}`);
+    expect(verify.stdout).toContain('checkpoint missing');
+  });
+
   it('serves the application and keeps the data between starts', async () => {
     const serveDatabase = path.join(directory, 'serve.db');
     for (let start = 0; start < 2; start += 1) {

@@ -1,4 +1,14 @@
-import { connectDatabase, loadConfig, migrateToLatest, type Config, type DatabaseConnection } from '@forvalta/server';
+import {
+  connectDatabase,
+  installAuditKey,
+  loadAuditKey,
+  loadConfig,
+  migrateToLatest,
+  sealUnkeyedChains,
+  systemClock,
+  type Config,
+  type DatabaseConnection,
+} from '@forvalta/server';
 
 /** Config from the environment, with --database taking the place of DATABASE_URL when given. */
 export function cliConfig(databaseOption: string | undefined, overrides: Partial<Config> = {}): Config {
@@ -7,12 +17,25 @@ export function cliConfig(databaseOption: string | undefined, overrides: Partial
   return loadConfig(environment, overrides);
 }
 
-/** Opens the database and brings its schema up to date; every command that touches data starts here. */
-export async function openDatabase(config: Config): Promise<DatabaseConnection> {
+/**
+ * Opens the database and brings its schema up to date; every command that touches data starts here.
+ * It loads the audit key from AUDIT_KEY_FILE (creating it on a first start), so every command writes
+ * and verifies keyed chains without a flag of its own, and seals chains still unkeyed (ADR 0012),
+ * except for the commands that only read the log (`seal: false`): a check must not change what it checks.
+ */
+export async function openDatabase(config: Config, options: { seal?: boolean } = {}): Promise<DatabaseConnection> {
+  installAuditKey(loadAuditKey(config.auditKeyFile));
   const database = connectDatabase(config.databaseUrl, {
     onConnectionError: (error) => console.error(`forvalta: a database connection was lost (${error.message}); it will be replaced`),
   });
   await migrateToLatest(database.db);
+  if (options.seal !== false) {
+    for (const sealed of await sealUnkeyedChains(database.db, systemClock)) {
+      console.error(
+        `forvalta: audit chain ${sealed.chainId} sealed with the audit key (${sealed.events} events${sealed.problemsBefore > 0 ? `, ${sealed.problemsBefore} of them did not verify before: see the seal event` : ''})`,
+      );
+    }
+  }
   return database;
 }
 

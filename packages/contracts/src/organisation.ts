@@ -203,3 +203,32 @@ export const auditEventListSchema = listResponseSchema(auditEventSchema).extend(
   names: z.record(z.string(), z.string()),
 });
 export type AuditEventList = z.infer<typeof auditEventListSchema>;
+
+export const auditChainProblemKinds = [
+  'hash_mismatch',
+  'broken_link',
+  'missing_event',
+  'head_mismatch',
+  'missing_head',
+  'missing_chain',
+  'unsealed_chain',
+  'unknown_key',
+  'checkpoint_missing',
+  'checkpoint_mismatch',
+  'checkpoint_signature',
+] as const;
+
+/** The municipality's audit chain recomputed with the installation's audit key, now. */
+export const auditVerificationSchema = z.object({
+  intact: z.boolean(),
+  checkedAt: timestampSchema,
+  events: z.number().int(),
+  problems: z.array(
+    z.object({
+      sequence: z.number().int(),
+      eventId: z.string().nullable(),
+      problem: z.enum(auditChainProblemKinds),
+    }),
+  ),
+});
+export type AuditVerificationResult = z.infer<typeof auditVerificationSchema>;

@@ -10,7 +10,9 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifySchema } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
-import type { Config } from './config.ts';
+import { loadAuditKey, type Config } from './config.ts';
+import { installAuditKey } from './platform/audit-key.ts';
+import { sealUnkeyedChains } from './platform/audit-seal.ts';
 import { registerApiTokenRoutes } from './modules/api-tokens/index.ts';
 import { registerAuditEventRoutes } from './modules/audit-events/index.ts';
 import { registerAuthRoutes } from './modules/auth/index.ts';
@@ -60,6 +62,9 @@ export interface BuildAppOptions {
 
 /** Builds the whole application without listening, so tests and the CLI can use it in-process. */
 export async function buildApp({ config, database, clock = systemClock, logger = true }: BuildAppOptions) {
+  // The audit key first: every write of the application records an event on a keyed chain (ADR 0009).
+  installAuditKey(loadAuditKey(config.auditKeyFile));
+  await sealUnkeyedChains(database.db, clock);
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     trustProxy: fastifyTrustProxy(config.trustProxy),

@@ -1,5 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { auditKeyOf, type AuditKey } from './platform/audit-key.ts';
 import { z } from 'zod';
 
 /**
@@ -9,6 +12,8 @@ import { z } from 'zod';
 const environmentSchema = z.object({
   /** `postgres://…` for PostgreSQL, otherwise a file path for SQLite. */
   DATABASE_URL: z.string().min(1).default('./data/forvalta.db'),
+  /** The audit chains' HMAC key: a file outside the database, created (mode 0600) on first start. */
+  AUDIT_KEY_FILE: z.string().min(1).default('./data/audit.key'),
   /** Interface to listen on. */
   HOST: z.string().min(1).default('127.0.0.1'),
   /** Port to listen on. */
@@ -95,6 +100,7 @@ const environmentSchema = z.object({
 
 export interface Config {
   databaseUrl: string;
+  auditKeyFile: string;
   host: string;
   port: number;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
@@ -159,6 +165,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
   const values = parsed.data;
   return {
     databaseUrl: values.DATABASE_URL,
+    auditKeyFile: values.AUDIT_KEY_FILE,
     host: values.HOST,
     port: values.PORT,
     logLevel: values.LOG_LEVEL,
@@ -179,4 +186,36 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     version: '0.1.0',
     ...overrides,
   };
+}
+
+/** 32 random bytes, written as 64 hexadecimal digits and a newline. */
+const auditKeyBytes = 32;
+
+/**
+ * Reads the audit key from AUDIT_KEY_FILE, creating it (mode 0600, never overwriting) on the first
+ * start. Refuses a key that is too short or not hexadecimal, and a file that others than its owner
+ * can read or write: whoever has the key can rewrite the audit log undetected (ADR 0012).
+ */
+export function loadAuditKey(file: string): AuditKey {
+  const absolute = path.resolve(file);
+  if (!fs.existsSync(absolute)) {
+    fs.mkdirSync(path.dirname(absolute), { recursive: true });
+    try {
+      fs.writeFileSync(absolute, `${randomBytes(auditKeyBytes).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      // Another process (a second worker) created it first: read theirs.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw new ConfigError(`AUDIT_KEY_FILE: cannot create ${absolute}: ${(error as Error).message}`);
+    }
+  }
+  const stat = fs.statSync(absolute);
+  if (!stat.isFile()) throw new ConfigError(`AUDIT_KEY_FILE: ${absolute} is not a file`);
+  if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) {
+    throw new ConfigError(`AUDIT_KEY_FILE: ${absolute} is readable or writable by others than its owner (chmod 600 it)`);
+  }
+  const text = fs.readFileSync(absolute, 'utf8').trim();
+  if (!/^[0-9a-f]+$/i.test(text) || text.length < auditKeyBytes * 2 || text.length % 2 !== 0) {
+    throw new ConfigError(`AUDIT_KEY_FILE: ${absolute} must hold at least ${auditKeyBytes * 2} hexadecimal digits`);
+  }
+  return auditKeyOf(Buffer.from(text, 'hex'));
 }

@@ -1,11 +1,15 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadAuditKey, loadConfig } from './config.ts';
 
 describe('configuration', () => {
   it('has working defaults: SQLite under ./data, localhost:3000', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
       databaseUrl: './data/forvalta.db',
+      auditKeyFile: './data/audit.key',
       host: '127.0.0.1',
       port: 3000,
       cookieSecure: false,
@@ -62,5 +66,24 @@ describe('configuration', () => {
   it('fails at boot with every invalid variable named', () => {
     expect(() => loadConfig({ PORT: 'eighty', COOKIE_SECURE: 'yes' })).toThrowError(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty', COOKIE_SECURE: 'yes' })).toThrowError(/PORT.*COOKIE_SECURE/);
+  });
+
+  it('creates the audit key file once with mode 0600, reads it back, and refuses a weak or exposed one', () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'forvalta-key-'));
+    try {
+      const file = path.join(directory, 'nested', 'audit.key');
+      const created = loadAuditKey(file);
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+      expect(created.secret.length).toBe(32);
+      expect(loadAuditKey(file)).toEqual(created);
+      fs.chmodSync(file, 0o644);
+      expect(() => loadAuditKey(file)).toThrow(/AUDIT_KEY_FILE: .*chmod 600/);
+      const short = path.join(directory, 'short.key');
+      fs.writeFileSync(short, 'abcd\n', { mode: 0o600 });
+      expect(() => loadAuditKey(short)).toThrow(ConfigError);
+      expect(() => loadAuditKey(directory)).toThrow(/not a file/);
+    } finally {
+      fs.rmSync(directory, { recursive: true, force: true });
+    }
   });
 });

@@ -5,7 +5,10 @@ export { connectDatabase, isPostgresUrl, withTransaction, type DatabaseConnectio
 export { migrateToLatest } from './migrations/index.ts';
 export { systemClock, type Clock } from './platform/clock.ts';
 export { systemActor } from './access/actor.ts';
-export { verifyAuditChains } from './platform/audit.ts';
+export { verifyAuditChains, auditCheckpoints, type AuditCheckpointFile, type AuditVerification } from './platform/audit-verify.ts';
+export { sealUnkeyedChains, rotateAuditKey } from './platform/audit-seal.ts';
+export { installAuditKey, currentAuditKey, type AuditKey } from './platform/audit-key.ts';
+export { loadAuditKey } from './config.ts';
 export { createServices, type Services } from './services.ts';
 export { loadDemoOrganisation, demoMunicipality, demoPassword } from './demo/demo-organisation.ts';
 export { AppError } from './platform/errors.ts';

@@ -59,7 +59,7 @@ export function createServices(
     loginInvitations: createLoginInvitationsService(db, clock),
     roleAssignments: createRoleAssignmentsService(db, clock),
     apiTokens: createApiTokensService(db, clock),
-    auditEvents: createAuditEventsService(db),
+    auditEvents: createAuditEventsService(db, clock),
     systems,
     systemAssignments: createSystemAssignmentsService(db, clock, systems),
     integrations: createIntegrationsService(db, clock, systems, config),

@@ -11,7 +11,8 @@ import { systemAssignmentsRepository, type AssignmentValues } from '../src/modul
 import { systemDutiesRepository } from '../src/modules/systems/bulk.ts';
 import { columnsOf } from '../src/modules/systems/bulk.ts';
 import { systemsRepository } from '../src/modules/systems/bulk.ts';
-import { recordAudit, verifyAuditChains, type AuditEntry } from '../src/platform/audit.ts';
+import { recordAudit, type AuditEntry } from '../src/platform/audit.ts';
+import { verifyAuditChains } from '../src/platform/audit-verify.ts';
 import { withTransaction } from '../src/platform/database.ts';
 import { expectStatus, send } from './http.ts';
 import { createTestContext, factories, type TestContext, type TestMunicipality } from './test-app.ts';

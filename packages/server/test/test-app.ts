@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import type { Role } from '@forvalta/contracts';
 import { systemActor } from '../src/access/actor.ts';
 import { buildApp, type App } from '../src/app.ts';
@@ -40,6 +42,8 @@ export interface TestContext {
   app: App['app'];
   services: App['services'];
   routes: App['routes'];
+  /** The scheduled jobs, off by timer in tests: `jobRunner.runDue()` runs what is due now. */
+  jobRunner?: App['jobRunner'];
   database: DatabaseConnection;
   clock: ReturnType<typeof testClock>;
   /** Counts SQL statements; reset it before the request you measure. */
@@ -55,15 +59,24 @@ export async function createTestContext(environment: Record<string, string> = {}
   const clock = testClock();
   // Scheduled jobs stay off unless a test turns them on (JOBS: 'true'): a test decides when things happen.
   const config = loadConfig(
-    { DATABASE_URL: testDatabase.url, LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', JOBS: 'false', ...environment },
+    {
+      DATABASE_URL: testDatabase.url,
+      LOG_LEVEL: 'silent',
+      LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+      JOBS: 'false',
+      // One key for every test process (created on first use, like data/audit.key on a first start).
+      AUDIT_KEY_FILE: path.join(os.tmpdir(), 'forvalta-test-audit.key'),
+      ...environment,
+    },
     { webDistDirectory: '/nonexistent' },
   );
-  const { app, services, routes } = await buildApp({ config, database, clock, logger: false });
+  const { app, services, routes, jobRunner } = await buildApp({ config, database, clock, logger: false });
   await app.ready();
   return {
     app,
     services,
     routes,
+    jobRunner,
     database,
     clock,
     queries,

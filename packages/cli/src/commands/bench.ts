@@ -1,7 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { connectDatabase, createServices, migrateToLatest, systemActor, systemClock } from '@forvalta/server';
+import {
+  connectDatabase,
+  createServices,
+  installAuditKey,
+  loadAuditKey,
+  migrateToLatest,
+  systemActor,
+  systemClock,
+} from '@forvalta/server';
 import { parseOptions, printHelp, UsageError } from '../arguments.ts';
 import { cliConfig } from '../context.ts';
 import { readEndpoints, type BenchSubjects } from '../bench/endpoints.ts';
@@ -75,6 +83,8 @@ export async function bench(argv: string[]): Promise<number> {
   const log = (line: string) => console.error(line);
   const startedAt = new Date().toISOString();
 
+  // The generator writes audit events in this process: the same key the servers it starts will load.
+  installAuditKey(loadAuditKey(cliConfig(options.database).auditKeyFile));
   const prepared = await prepareDatabase(options.database, size, seed, log);
   const systemsLoad = await measureSystemsLoad(options.database, 10_000, log);
   const config = cliConfig(prepared.url, { logLevel: 'silent', port: 0 });

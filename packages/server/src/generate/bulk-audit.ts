@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AnyActor } from '../access/actor.ts';
+import { currentAuditKey } from '../platform/audit-key.ts';
 import { auditEventRow, genesisHash, installationChain, type AuditEntry } from '../platform/audit.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { AuditEventsTable } from '../platform/database-schema.ts';
@@ -53,7 +54,10 @@ export async function openAuditChain(
     .returning(['last_sequence', 'last_hash'])
     .executeTakeFirst();
   if (!head)
-    await transaction.insertInto('audit_chain_heads').values({ chain_id: chainId, last_sequence: 0, last_hash: genesisHash }).execute();
+    await transaction
+      .insertInto('audit_chain_heads')
+      .values({ chain_id: chainId, last_sequence: 0, last_hash: genesisHash, key_id: currentAuditKey().id })
+      .execute();
   let sequence = head?.last_sequence ?? 0;
   let previousHash = head?.last_hash ?? genesisHash;
   let appended = 0;

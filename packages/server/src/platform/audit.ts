@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { AnyActor } from '../access/actor.ts';
+import { currentAuditKey, hmacHex, type AuditKey } from './audit-key.ts';
 import type { AuditEventsTable } from './database-schema.ts';
-import type { Executor, TransactionHandle } from './database.ts';
+import type { TransactionHandle } from './database.ts';
 import type { Clock } from './clock.ts';
 
 /**
@@ -11,6 +12,8 @@ import type { Clock } from './clock.ts';
  *
  * Each event's hash covers the previous event's hash and every stored field, so altering,
  * deleting or reordering a row breaks the chain at that row, which `verifyAuditChains` names.
+ * The hash is an HMAC-SHA-256 under the installation's audit key, which is not in the database
+ * (ADR 0012): without the key nobody can recompute a chain they shortened or rewrote.
  */
 export const installationChain = 'installation';
 /** The previous hash of a chain's first event. */
@@ -100,8 +103,8 @@ function shapeOf(keys: string[]): Shape {
   return shape;
 }
 
-export function hashAuditEvent(fields: HashedFields): string {
-  const material = JSON.stringify([
+function hashMaterial(fields: HashedFields): string {
+  return JSON.stringify([
     fields.previous_hash,
     fields.id,
     fields.chain_id,
@@ -116,7 +119,16 @@ export function hashAuditEvent(fields: HashedFields): string {
     fields.before_json,
     fields.after_json,
   ]);
-  return createHash('sha256').update(material).digest('hex');
+}
+
+/** The event's hash: HMAC-SHA-256 of every stored field and the previous hash, under the audit key. */
+export function hashAuditEvent(fields: HashedFields, key: AuditKey = currentAuditKey()): string {
+  return hmacHex(key, hashMaterial(fields));
+}
+
+/** The unkeyed SHA-256 that chains were written with before ADR 0012; only the one-time seal reads it. */
+export function unkeyedHashAuditEvent(fields: HashedFields): string {
+  return createHash('sha256').update(hashMaterial(fields)).digest('hex');
 }
 
 /** Where an event goes in its chain: its id, its place, and the hash of the event before it. */
@@ -173,7 +185,10 @@ export async function recordAudit(transaction: TransactionHandle, actor: AnyActo
   } else {
     sequence = 1;
     previousHash = genesisHash;
-    await transaction.insertInto('audit_chain_heads').values({ chain_id: chainId, last_sequence: 1, last_hash: genesisHash }).execute();
+    await transaction
+      .insertInto('audit_chain_heads')
+      .values({ chain_id: chainId, last_sequence: 1, last_hash: genesisHash, key_id: currentAuditKey().id })
+      .execute();
   }
 
   const row = auditEventRow(
@@ -183,64 +198,4 @@ export async function recordAudit(transaction: TransactionHandle, actor: AnyActo
   );
   await transaction.insertInto('audit_events').values(row).execute();
   await transaction.updateTable('audit_chain_heads').set({ last_hash: row.hash }).where('chain_id', '=', chainId).execute();
-}
-
-export interface AuditChainProblem {
-  chainId: string;
-  sequence: number;
-  eventId: string | null;
-  problem: 'hash_mismatch' | 'broken_link' | 'missing_event' | 'head_mismatch';
-}
-
-export interface AuditVerification {
-  chains: number;
-  events: number;
-  problems: AuditChainProblem[];
-}
-
-/** Walks every chain in order and names each row whose content or link does not hold. */
-export async function verifyAuditChains(db: Executor, batchSize = 5000): Promise<AuditVerification> {
-  const heads = await db.selectFrom('audit_chain_heads').selectAll().orderBy('chain_id').execute();
-  const problems: AuditChainProblem[] = [];
-  let events = 0;
-
-  for (const head of heads) {
-    let previousHash = genesisHash;
-    let expectedSequence = 1;
-    for (;;) {
-      const rows = await db
-        .selectFrom('audit_events')
-        .selectAll()
-        .where('chain_id', '=', head.chain_id)
-        .where('sequence', '>=', expectedSequence)
-        .orderBy('sequence')
-        .limit(batchSize)
-        .execute();
-      for (const row of rows) {
-        events += 1;
-        while (row.sequence > expectedSequence) {
-          problems.push({ chainId: head.chain_id, sequence: expectedSequence, eventId: null, problem: 'missing_event' });
-          expectedSequence += 1;
-        }
-        const { hash, ...fields } = row;
-        if (row.previous_hash !== previousHash) {
-          problems.push({ chainId: head.chain_id, sequence: row.sequence, eventId: row.id, problem: 'broken_link' });
-        } else if (hashAuditEvent(fields) !== hash) {
-          problems.push({ chainId: head.chain_id, sequence: row.sequence, eventId: row.id, problem: 'hash_mismatch' });
-        }
-        previousHash = hash;
-        expectedSequence = row.sequence + 1;
-      }
-      if (rows.length < batchSize) break;
-    }
-    // Events cut off the end of the chain: the head still remembers how long it was.
-    const truncated = expectedSequence <= head.last_sequence;
-    for (; expectedSequence <= head.last_sequence; expectedSequence += 1) {
-      problems.push({ chainId: head.chain_id, sequence: expectedSequence, eventId: null, problem: 'missing_event' });
-    }
-    if (!truncated && (expectedSequence - 1 !== head.last_sequence || previousHash !== head.last_hash)) {
-      problems.push({ chainId: head.chain_id, sequence: head.last_sequence, eventId: null, problem: 'head_mismatch' });
-    }
-  }
-  return { chains: heads.length, events, problems };
 }

@@ -140,6 +140,8 @@ export interface AuditChainHeadsTable {
   chain_id: string;
   last_sequence: number;
   last_hash: string;
+  /** Which audit key sealed the chain (AuditKey.id); null for a chain still hashed with unkeyed SHA-256 (ADR 0012). */
+  key_id: string | null;
 }
 
 export interface Database extends RegisterDatabase, ComplianceDatabase, LifecycleDatabase, LoginSecurityDatabase {

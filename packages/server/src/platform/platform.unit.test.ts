@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { auditKeyOf, installAuditKey } from './audit-key.ts';
 import { hashAuditEvent } from './audit.ts';
 import { AppError } from './errors.ts';
 import { decodeCursor, encodeCursor, resolveSort } from './paging.ts';
@@ -82,6 +84,12 @@ describe('audit hashing', () => {
     after_json: '{"name":"IT-enheten"}',
     previous_hash: '0'.repeat(64),
   };
+  beforeAll(() => installAuditKey(auditKeyOf(randomBytes(32))));
+  it('depends on the audit key: another key gives another hash, and it is not the unkeyed SHA-256', () => {
+    const other = auditKeyOf(randomBytes(32));
+    expect(hashAuditEvent(event, other)).not.toBe(hashAuditEvent(event));
+    expect(hashAuditEvent(event, other)).toMatch(/^[0-9a-f]{64}$/);
+  });
   it('changes when any field or the previous hash changes', () => {
     const original = hashAuditEvent(event);
     expect(hashAuditEvent({ ...event })).toBe(original);

@@ -1,4 +1,10 @@
-import { auditEventListQuerySchema, auditEventListSchema, auditEventSchema, idParamsSchema } from '@forvalta/contracts';
+import {
+  auditEventListQuerySchema,
+  auditEventListSchema,
+  auditEventSchema,
+  auditVerificationSchema,
+  idParamsSchema,
+} from '@forvalta/contracts';
 import { problemResponses, type ApiApp } from '../../platform/http/api-app.ts';
 import { actorOf } from '../../platform/http/authentication.ts';
 import type { AuditEventsService } from './audit-events.service.ts';
@@ -18,6 +24,18 @@ export function registerAuditEventRoutes(app: ApiApp, service: AuditEventsServic
       config: { permission: 'auditEvent.read' },
     },
     (request) => service.listAuditEvents(actorOf(request), request.query),
+  );
+  app.get(
+    '/api/v1/audit-events/verification',
+    {
+      schema: {
+        tags,
+        summary: "Verify the municipality's audit chain with the installation's audit key",
+        response: { 200: auditVerificationSchema, ...problemResponses },
+      },
+      config: { permission: 'auditEvent.read' },
+    },
+    (request) => service.verifyAuditLog(actorOf(request)),
   );
   app.get(
     '/api/v1/audit-events/:id',

@@ -1,14 +1,30 @@
-import type { AuditEventListQuery } from '@forvalta/contracts';
+import type { AuditEventListQuery, AuditVerificationResult } from '@forvalta/contracts';
 import type { AnyActor } from '../../access/actor.ts';
 import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { verifyAuditChains } from '../../platform/audit-verify.ts';
+import type { Clock } from '../../platform/clock.ts';
 import type { DatabaseHandle } from '../../platform/database.ts';
 import { notFound } from '../../platform/errors.ts';
 import { namesReferencedBy } from './audit-event-names.ts';
 import { auditEventsRepository } from './audit-events.repository.ts';
 
 /** The audit log (händelselogg) of the current municipality, for administrators and auditors. */
-export function createAuditEventsService(db: DatabaseHandle) {
+export function createAuditEventsService(db: DatabaseHandle, clock: Clock) {
   return {
+    /** Recomputes the caller's municipality's chain with the audit key; only that chain is named. */
+    async verifyAuditLog(actor: AnyActor): Promise<AuditVerificationResult> {
+      requirePermission(actor, 'auditEvent.read');
+      const municipalityId = municipalityOf(actor);
+      const checkedAt = clock.now().toISOString();
+      const result = await verifyAuditChains(db, { chainIds: [municipalityId] });
+      return {
+        intact: result.problems.length === 0,
+        checkedAt,
+        events: result.events,
+        problems: result.problems.map(({ sequence, eventId, problem }) => ({ sequence, eventId, problem })),
+      };
+    },
+
     async listAuditEvents(actor: AnyActor, query: AuditEventListQuery) {
       requirePermission(actor, 'auditEvent.read');
       const municipalityId = municipalityOf(actor);

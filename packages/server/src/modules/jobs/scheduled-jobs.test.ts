@@ -8,7 +8,7 @@ import { expectProblem, expectStatus, send } from '../../../test/http.ts';
 import { systemFactories } from '../../../test/system-factories.ts';
 import { factories, testClock, type TestContext, type TestMunicipality, type TestUser } from '../../../test/test-app.ts';
 import { createMigratedTestDatabase, type TestDatabase } from '../../../test/test-database.ts';
-import { changeNoticeOutboxJob, complianceDailySnapshotJob } from './scheduled-jobs.ts';
+import { auditVerificationJob, changeNoticeOutboxJob, complianceDailySnapshotJob } from './scheduled-jobs.ts';
 
 /**
  * Two application instances (two buildApp on two connections) on one database of the suite's
@@ -160,8 +160,12 @@ describe('scheduled jobs on two application instances', () => {
 
   it('shows administrators each job’s last run, outcome and next run; nobody else', async () => {
     const listed = expectStatus(await send(context, 'GET', '/api/v1/jobs', { headers: tanum.admin.authorization }), 200);
-    expect(listed.items.map((job: { name: string }) => job.name)).toEqual([changeNoticeOutboxJob, complianceDailySnapshotJob]);
-    const [outbox, snapshot] = listed.items;
+    expect(listed.items.map((job: { name: string }) => job.name)).toEqual([
+      auditVerificationJob,
+      changeNoticeOutboxJob,
+      complianceDailySnapshotJob,
+    ]);
+    const [, outbox, snapshot] = listed.items;
     expect(outbox).toMatchObject({
       schedule: 'every 30 s',
       running: false,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../../config.ts';
+import { verifyAuditChains } from '../../platform/audit-verify.ts';
 import type { DatabaseHandle } from '../../platform/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { createJobRunner, type JobRunnerLog, type ScheduledJob } from '../../platform/jobs/job-runner.ts';
@@ -12,6 +13,7 @@ import { organisationReads } from '../organisation/index.ts';
 
 export const changeNoticeOutboxJob = 'change-notice-outbox';
 export const complianceDailySnapshotJob = 'compliance-daily-snapshot';
+export const auditVerificationJob = 'audit-chain-verification';
 
 /**
  * Runs `work` for every municipality; one municipality's failure does not stop the others, but
@@ -94,6 +96,23 @@ export function scheduledJobs(
           return true;
         });
         return `${done} snapshot(s) for ${day} taken, ${of - done} municipality(ies) had one already`;
+      },
+    },
+    {
+      // ADR 0012: the audit chains are recomputed with the audit key every night, and a failed run is
+      // what administrators see on the scheduled-jobs card (and the banner), not only the operator.
+      name: auditVerificationJob,
+      schedule: dailyInStockholm(),
+      async run() {
+        const result = await verifyAuditChains(db);
+        if (result.problems.length === 0) return `${result.events} events in ${result.chains} chain(s) verified: intact`;
+        const municipalities = await organisationReads.listMunicipalities(db);
+        const codeOf = new Map(municipalities.map((municipality) => [municipality.id, municipality.code]));
+        const chains = [...new Set(result.problems.map((problem) => codeOf.get(problem.chainId) ?? problem.chainId))];
+        log.error({ job: auditVerificationJob, problems: result.problems }, 'the audit log does not verify');
+        throw new Error(
+          `The audit log does not verify: ${result.problems.length} problem(s) in ${chains.length} chain(s) (${chains.join(', ')}); run forvalta audit verify for the details`,
+        );
       },
     },
   ];

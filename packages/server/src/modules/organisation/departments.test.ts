@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChains } from '../../platform/audit.ts';
+import { verifyAuditChains } from '../../platform/audit-verify.ts';
 import { createTestContext, factories, type TestContext, type TestMunicipality } from '../../../test/test-app.ts';
 import { expectProblem, expectStatus, send } from '../../../test/http.ts';
 
