@@ -2,7 +2,7 @@ import type { Config } from './config.ts';
 import { createApiTokensService } from './modules/api-tokens/index.ts';
 import { createAuditEventsService } from './modules/audit-events/index.ts';
 import { createAuthService } from './modules/auth/index.ts';
-import { createChangeNoticesService, detachNoticesFromSystem } from './modules/change-notices/index.ts';
+import { createChangeNoticesService, detachNoticesFromSystem, responsibilityNoticeWriter } from './modules/change-notices/index.ts';
 import { createComplianceService, createPolicyPacksService, startWithDefaultPack } from './modules/compliance/index.ts';
 import { createIntegrationsService, integrationIdsOfSystem } from './modules/integrations/index.ts';
 import { createJobsService } from './modules/jobs/index.ts';
@@ -48,6 +48,8 @@ export function createServices(
       lifecycleRecordCount: projectsOfSystem.lifecycleRecordCount,
       detachDeletedSystem: detachNoticesFromSystem,
       historyEntityIds: integrationIdsOfSystem,
+      // A responsibility change writes its change notice in its own transaction (ADR 0004).
+      onResponsibilityChange: responsibilityNoticeWriter(clock),
     },
     config,
   );

@@ -6,6 +6,7 @@ import * as listIndexes from './2026-11-28-003-list-indexes.ts';
 import * as compliance from './2026-11-28-004-compliance.ts';
 import * as lifecycleWorkflows from './2026-11-28-005-lifecycle-workflows.ts';
 import * as scheduledJobs from './2026-11-28-006-scheduled-jobs.ts';
+import * as defaultPolicyPacks from './2026-12-01-050-default-policy-packs.ts';
 import * as projectInvolvements from './2026-12-01-010-project-involvements.ts';
 import * as loginThrottles from './2026-12-01-030-login-throttles.ts';
 import * as loginInvitations from './2026-12-01-031-login-invitations.ts';
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28-004-compliance': compliance,
   '2026-11-28-005-lifecycle-workflows': lifecycleWorkflows,
   '2026-11-28-006-scheduled-jobs': scheduledJobs,
+  '2026-12-01-050-default-policy-packs': defaultPolicyPacks,
   '2026-12-01-010-project-involvements': projectInvolvements,
   '2026-12-01-030-login-throttles': loginThrottles,
   '2026-12-01-031-login-invitations': loginInvitations,

@@ -99,13 +99,44 @@ async function noticeFromEvent(
   });
 }
 
+/** The notice of one event, and the event marked processed: one step, in the caller's transaction. */
+async function processEvent(
+  transaction: TransactionHandle,
+  clock: Clock,
+  event: { id: string; municipality_id: string; payload_json: string; occurred_at: string },
+) {
+  await noticeFromEvent(transaction, clock, event);
+  await transaction
+    .updateTable('domain_events')
+    .set({ processed_at: clock.now().toISOString() })
+    .where('id', '=', event.id)
+    .where('processed_at', 'is', null)
+    .execute();
+}
+
+/**
+ * The change-notice writer the composition gives the register (services.ts): a responsibility
+ * change's notice is written in the transaction of the change itself, so it is in the IT unit's
+ * queue at once and no read of the queue has to run the outbox (ADR 0004).
+ */
+export function responsibilityNoticeWriter(clock: Clock) {
+  return (transaction: TransactionHandle, change: { id: string; municipalityId: string; payload: unknown; occurredAt: string }) =>
+    processEvent(transaction, clock, {
+      id: change.id,
+      municipality_id: change.municipalityId,
+      payload_json: JSON.stringify(change.payload),
+      occurred_at: change.occurredAt,
+    });
+}
+
 /**
  * Turns unprocessed `system.responsibility_changed` outbox events into change notices
  * (ITP-4.2.2-CHANGE-NOTICE), each in the same transaction that marks its event processed. On
  * PostgreSQL the claimed rows are locked with SKIP LOCKED, so two instances (or two requests)
  * never process one event twice; SQLite has a single writer. The unique source_event_id is the
- * last guard. Returns how many events were processed. Called before change notices are read, and
- * by the scheduled job (`forvalta` CLI) for every municipality.
+ * last guard. Returns how many events were processed. Only the scheduled job (and `forvalta jobs
+ * run-due`) calls it, never a read: since the register writes each notice with its change, it
+ * finds only events left from before that, or from a register built without the writer.
  */
 export async function processChangeNoticeOutbox(
   db: DatabaseHandle,
@@ -126,15 +157,7 @@ export async function processChangeNoticeOutbox(
       if (options.municipalityId) query = query.where('municipality_id', '=', options.municipalityId);
       if (isPostgres(transaction)) query = query.forUpdate().skipLocked();
       const events = await query.execute();
-      for (const event of events) {
-        await noticeFromEvent(transaction, clock, event);
-        await transaction
-          .updateTable('domain_events')
-          .set({ processed_at: clock.now().toISOString() })
-          .where('id', '=', event.id)
-          .where('processed_at', 'is', null)
-          .execute();
-      }
+      for (const event of events) await processEvent(transaction, clock, event);
       return events.length;
     });
     processed += count;

@@ -20,8 +20,9 @@ import { changeNoticesRepository, type ChangeNoticeRow } from './change-notices.
 /**
  * Change notices (ITP-4.2.2-CHANGE-NOTICE): planned changes of operation or responsibility,
  * reported to the IT unit's queue (and to adjacent systems' managers), acknowledged by the IT
- * unit within the pack's working days. Automatic notices come from the outbox, processed before
- * every read so the queue is always current.
+ * unit within the pack's working days. Automatic notices are written with the responsibility
+ * change itself (change-notice-outbox.ts, responsibilityNoticeWriter); the outbox job takes any
+ * event left over. Reads only read (issue #11): no outbox run, no audit event, no new data version.
  */
 export function createChangeNoticesService(db: DatabaseHandle, clock: Clock, systems: SystemsService) {
   async function acknowledgeWithin(executor: Executor, municipalityId: string) {
@@ -92,7 +93,6 @@ export function createChangeNoticesService(db: DatabaseHandle, clock: Clock, sys
     async listChangeNotices(actor: AnyActor, query: ChangeNoticeListQuery) {
       requirePermission(actor, 'changeNotice.read');
       const municipalityId = municipalityOf(actor);
-      await processChangeNoticeOutbox(db, clock, { municipalityId });
       const { overdue, ...filters } = query;
       let overdueBefore: { overdue: boolean; instant: string } | undefined;
       if (overdue !== undefined) {
@@ -109,7 +109,6 @@ export function createChangeNoticesService(db: DatabaseHandle, clock: Clock, sys
     async getChangeNotice(actor: AnyActor, id: string): Promise<ChangeNoticeDetail> {
       requirePermission(actor, 'changeNotice.read');
       const municipalityId = municipalityOf(actor);
-      // No outbox run here (the list and the scheduled job do it): a notice known by its id is already out of the outbox.
       const row = await loadOrFail(db, municipalityId, id);
       const [notice] = await present(db, municipalityId, [row]);
       const [recipients, responsibilityChange, workingDays] = await inParallel(

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, factories, type TestContext, type TestMunicipality, type TestUser } from '../../../test/test-app.ts';
 import { expectProblem, expectStatus, send } from '../../../test/http.ts';
@@ -186,13 +187,47 @@ describe('change notices API', () => {
     ).toMatchObject({ recipients: [], responsibilityChange: null });
   });
 
-  it('processes each outbox event exactly once, even when two runs race', async () => {
+  it('writes the notice of a responsibility change with the change itself, leaving nothing in the outbox', async () => {
+    const fresh = await make.municipality('Ramsö');
+    const department = (await make.department(fresh, 'Drift')).id;
+    const system = await register.system(fresh, department);
+    const person = await make.person(fresh, department);
+    await register.appoint(fresh, system.id, person.id, 'manager');
+    const events = await context.database.db
+      .selectFrom('domain_events')
+      .select(['id', 'processed_at'])
+      .where('municipality_id', '=', fresh.id)
+      .execute();
+    expect(events).toHaveLength(1);
+    expect(events[0]!.processed_at).not.toBeNull();
+    // Straight from the database, before anyone reads the queue.
+    const notices = await context.database.db
+      .selectFrom('change_notices')
+      .select(['source', 'source_event_id'])
+      .where('municipality_id', '=', fresh.id)
+      .execute();
+    expect(notices).toEqual([{ source: 'automatic', source_event_id: events[0]!.id }]);
+    expect(await context.services.changeNotices.processOutbox(fresh.id)).toBe(0);
+  });
+
+  it('processes each event left in the outbox exactly once, even when two runs race', async () => {
     const fresh = await make.municipality('Utkö');
     const department = (await make.department(fresh, 'Teknik')).id;
     const system = await register.system(fresh, department);
+    // Events as a register without the notice writer (before 2026-12-01) left them: unprocessed.
     for (let index = 0; index < 6; index += 1) {
       const person = await make.person(fresh, department);
-      await register.appoint(fresh, system.id, person.id, index === 0 ? 'manager' : 'deputy');
+      await context.database.db
+        .insertInto('domain_events')
+        .values({
+          id: randomUUID(),
+          municipality_id: fresh.id,
+          type: 'system.responsibility_changed',
+          payload_json: JSON.stringify({ systemId: system.id, change: index === 0 ? 'manager' : 'deputy', personId: person.id, by: 'Ada' }),
+          occurred_at: context.clock.now().toISOString(),
+          processed_at: null,
+        })
+        .execute();
     }
     const pending = await context.database.db
       .selectFrom('domain_events')

@@ -6,3 +6,6 @@ export { registerChangeNoticeRoutes } from './change-notices.routes.ts';
 
 /** In the deleting transaction of a system: its notices stay in the IT unit's history without naming it (SystemDependents). */
 export const detachNoticesFromSystem = changeNoticesRepository.detachSystem.bind(changeNoticesRepository);
+
+/** The register's responsibility-change listener (SystemDependents): the notice, written in the change's transaction (ADR 0004). */
+export { responsibilityNoticeWriter } from './change-notice-outbox.ts';

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ComplianceResult, ComplianceResultQuery, ComplianceSummaryView } from '@forvalta/contracts';
-import type { AnyActor } from '../../access/actor.ts';
+import type { AnyActor, SystemActor } from '../../access/actor.ts';
 import { municipalityOf, requirePermission } from '../../access/authorise.ts';
 import { departmentSubtree } from '../../access/department-tree.ts';
+import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { concurrencyLimit } from '../../platform/concurrency.ts';
 import { withTransaction, type DatabaseHandle } from '../../platform/database.ts';
@@ -24,14 +25,15 @@ const swedishCollator = new Intl.Collator('sv');
  * snapshot a day for the trend.
  */
 export function createComplianceService(db: DatabaseHandle, clock: Clock, cacheSettings?: ReadCacheSettings) {
+  /**
+   * The municipality's current pack. Every municipality has one: initialisation stores the default
+   * and a migration gave it to those created before (2026-12-01-050); a read never creates it.
+   */
   async function packOf(municipalityId: string): Promise<StoredPack> {
     const stored = await policyPacksRepository.current(db, municipalityId);
-    if (stored) return stored;
-    // Municipalities created before packs existed get the default on first use.
-    await withTransaction(db, (transaction) =>
-      policyPacksRepository.ensureDefault(transaction, municipalityId, randomUUID(), clock.now().toISOString()),
-    );
-    return (await policyPacksRepository.current(db, municipalityId))!;
+    if (!stored)
+      throw new Error(`Municipality ${municipalityId} has no policy pack; initialisation and the migrations give every one a pack.`);
+    return stored;
   }
 
   // Two whole-municipality evaluations at a time per process: each holds the municipality's whole
@@ -72,27 +74,23 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock, cacheS
     return results.filter((result) => result.departmentId !== null && subtree.has(result.departmentId));
   }
 
-  /** The summary view evaluated now; on the day's first evaluation it also stores the day's snapshot for the trend. */
+  /**
+   * The summary view evaluated now. It only reads: the day's snapshot for the trend is the
+   * scheduled job's (recordDailySnapshot); until the job has taken today's, the trend ends with
+   * today's point as evaluated now, so the chart always reaches today.
+   */
   async function evaluateSummary(municipalityId: string, departmentId: string | undefined): Promise<ComplianceSummaryView> {
     const { stored, snapshot, results, evaluatedAt } = await evaluateMunicipality(municipalityId);
     const whole = summarise(results, snapshot);
     const today = swedishToday(clock.now());
-    if (!(await policyPacksRepository.hasSnapshot(db, municipalityId, today))) {
-      await policyPacksRepository.insertSnapshot(
-        db,
-        {
-          id: randomUUID(),
-          municipalityId,
-          day: today,
-          packId: stored.id,
-          score: whole.overall.score,
-          passed: whole.overall.passed,
-          failed: whole.overall.failed,
-          summary: whole,
-        },
-        evaluatedAt,
-      );
-    }
+    const storedTrend = await policyPacksRepository.trend(db, municipalityId, 365);
+    const trend =
+      storedTrend.at(-1)?.date === today
+        ? storedTrend
+        : [
+            ...storedTrend.slice(-364),
+            { date: today, score: whole.overall.score, passed: whole.overall.passed, failed: whole.overall.failed },
+          ];
     const scoped = departmentId ? summarise(restrictToDepartment(results, snapshot.departments, departmentId), snapshot) : whole;
     const subtree = departmentId
       ? new Set(
@@ -119,7 +117,7 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock, cacheS
       departments: subtree
         ? scoped.departments.filter((department) => department.departmentId !== null && subtree.has(department.departmentId))
         : scoped.departments,
-      trend: await policyPacksRepository.trend(db, municipalityId, 365),
+      trend,
     };
   }
 
@@ -153,6 +151,36 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock, cacheS
 
   return {
     evaluateMunicipality,
+
+    /**
+     * Stores the day's snapshot of the whole municipality for the trend, with its audit event, in
+     * one transaction: the scheduled job's work (modules/jobs), once per municipality and Swedish
+     * day, never a read's. False when the day has one already (another instance was first).
+     */
+    async recordDailySnapshot(actor: SystemActor, municipalityId: string, day: string): Promise<boolean> {
+      if (await policyPacksRepository.hasSnapshot(db, municipalityId, day)) return false;
+      const { stored, snapshot, results, evaluatedAt } = await evaluateMunicipality(municipalityId);
+      const whole = summarise(results, snapshot);
+      return withTransaction(db, async (transaction) => {
+        const id = randomUUID();
+        const values = { day, packId: stored.id, score: whole.overall.score, passed: whole.overall.passed, failed: whole.overall.failed };
+        const inserted = await policyPacksRepository.insertSnapshot(
+          transaction,
+          { id, municipalityId, ...values, summary: whole },
+          evaluatedAt,
+        );
+        if (inserted) {
+          await recordAudit(transaction, actor, clock, {
+            action: 'create',
+            entityType: 'compliance_snapshot',
+            entityId: id,
+            after: values,
+            municipalityId,
+          });
+        }
+        return inserted;
+      });
+    },
 
     /**
      * The summary is the same for everyone who may read compliance (no department scope), so the

@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../access/actor.ts';
+import * as defaultPolicyPacks from '../../migrations/2026-12-01-050-default-policy-packs.ts';
 import { createTestContext, factories, type TestContext, type TestMunicipality, type TestUser } from '../../../test/test-app.ts';
 import { expectProblem, expectStatus, send } from '../../../test/http.ts';
 import { systemFactories } from '../../../test/system-factories.ts';
@@ -81,8 +84,12 @@ describe('compliance API', () => {
     expect(pack.parameters.map((parameter: { key: string }) => parameter.key)).toContain('registerConfirmationIntervalMonths');
   });
 
-  it('summarises per clause and per department, and stores one snapshot a day for the trend', async () => {
+  it('summarises per clause and per department; the day’s snapshot is the job’s, never a read’s', async () => {
+    const snapshotsOf = () =>
+      context.database.db.selectFrom('compliance_snapshots').selectAll().where('municipality_id', '=', tanum.id).execute();
     const summary = expectStatus(await send(context, 'GET', '/api/v1/compliance', { headers: tanum.admin.authorization }), 200);
+    // The read stored nothing; the trend ends with today as evaluated now.
+    expect(await snapshotsOf()).toEqual([]);
     expect(summary.pack).toMatchObject({ key: 'tanum-it-policy', version: '1.0.0' });
     const deputyClause = summary.clauses.find((clause: { clauseId: string }) => clause.clauseId === 'ITP-4.2-DEPUTY');
     expect(deputyClause).toMatchObject({ passed: 1, failed: 1, section: '4.2' });
@@ -91,9 +98,46 @@ describe('compliance API', () => {
     expect(summary.trend).toEqual([
       { date: '2026-11-28', score: summary.overall.score, passed: summary.overall.passed, failed: summary.overall.failed },
     ]);
-    expectStatus(await send(context, 'GET', '/api/v1/compliance', { headers: tanum.admin.authorization }), 200);
-    const rows = await context.database.db.selectFrom('compliance_snapshots').selectAll().where('municipality_id', '=', tanum.id).execute();
+    // The scheduled job's work: one snapshot for the day, audited; a second run the same day adds nothing.
+    const job = systemActor('compliance-daily-snapshot', tanum.id);
+    expect(await context.services.compliance.recordDailySnapshot(job, tanum.id, '2026-11-28')).toBe(true);
+    expect(await context.services.compliance.recordDailySnapshot(job, tanum.id, '2026-11-28')).toBe(false);
+    const rows = await snapshotsOf();
     expect(rows).toHaveLength(1);
+    const audited = await context.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_name'])
+      .where('entity_type', '=', 'compliance_snapshot')
+      .where('entity_id', '=', rows[0]!.id)
+      .execute();
+    expect(audited).toEqual([{ action: 'create', actor_name: 'system: compliance-daily-snapshot' }]);
+    const again = expectStatus(await send(context, 'GET', '/api/v1/compliance', { headers: tanum.admin.authorization }), 200);
+    expect(again.trend).toEqual(summary.trend);
+    expect(await snapshotsOf()).toHaveLength(1);
+  });
+
+  it('gives a municipality without a policy pack the default through the migration, never through a read', async () => {
+    const id = randomUUID();
+    await context.database.db
+      .insertInto('municipalities')
+      .values({
+        id,
+        code: '9901',
+        name: 'Packlösa kommun',
+        created_at: '2026-11-28T09:00:00.000Z',
+        updated_at: '2026-11-28T09:00:00.000Z',
+        version: 1,
+      })
+      .execute();
+    const packsOf = () =>
+      context.database.db.selectFrom('policy_packs').select(['pack_key', 'published_by_name']).where('municipality_id', '=', id).execute();
+    await expect(context.services.compliance.evaluateMunicipality(id)).rejects.toThrow(/has no policy pack/);
+    expect(await packsOf()).toEqual([]);
+    await defaultPolicyPacks.up(context.database.db as never);
+    expect(await packsOf()).toEqual([{ pack_key: 'tanum-it-policy', published_by_name: 'Förvalta (standard)' }]);
+    // Run again (another installation's state): municipalities that have a pack keep theirs alone.
+    await defaultPolicyPacks.up(context.database.db as never);
+    expect(await packsOf()).toHaveLength(1);
   });
 
   it('shows a department head their department’s failures with evidence and a fix link', async () => {

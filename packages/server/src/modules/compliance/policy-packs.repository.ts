@@ -141,7 +141,7 @@ export const policyPacksRepository = {
     return row !== undefined;
   },
 
-  /** One snapshot a day; a second writer the same day (another instance) changes nothing. */
+  /** One snapshot a day; a second writer the same day (another instance) changes nothing and hears false. */
   async insertSnapshot(
     db: Executor,
     values: {
@@ -156,7 +156,7 @@ export const policyPacksRepository = {
     },
     now: string,
   ) {
-    await db
+    const result = await db
       .insertInto('compliance_snapshots')
       .values({
         id: values.id,
@@ -170,7 +170,8 @@ export const policyPacksRepository = {
         created_at: now,
       })
       .onConflict((conflict) => conflict.columns(['municipality_id', 'taken_on']).doNothing())
-      .execute();
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
   },
 
   async trend(db: Executor, municipalityId: string, days: number) {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
@@ -75,7 +76,7 @@ describe('scheduled jobs on two application instances', () => {
     await database.destroy();
   });
 
-  it('brings an owner change to the IT unit’s queue through the outbox job alone, without a read of the queue', async () => {
+  it('has an owner change in the IT unit’s queue at once; an event left in the outbox gets there through the job alone', async () => {
     const make = factories(context);
     const care = await make.department(tanum, 'Omsorg');
     const school = await make.department(tanum, 'Skola');
@@ -102,23 +103,40 @@ describe('scheduled jobs on two application instances', () => {
         .select(['change_notices.id', 'change_notices.source', 'change_notices.status'])
         .where('change_notice_systems.system_id', '=', system.id)
         .execute();
-    expect(await pending()).toHaveLength(1);
-    expect(await noticesOf()).toEqual([]);
+    // Written with the change itself: nothing waits in the outbox, and nobody has read the queue.
+    expect(await pending()).toEqual([]);
+    expect(await noticesOf()).toMatchObject([{ source: 'automatic', status: 'open' }]);
 
+    // An event as a register without the notice writer (before 2026-12-01) left it.
+    await db()
+      .insertInto('domain_events')
+      .values({
+        id: randomUUID(),
+        municipality_id: tanum.id,
+        type: 'system.responsibility_changed',
+        payload_json: JSON.stringify({ systemId: system.id, change: 'owner', toDepartmentId: care.id, by: 'Ada' }),
+        occurred_at: clock.now().toISOString(),
+        processed_at: null,
+      })
+      .execute();
+    expect(await pending()).toHaveLength(1);
     const runs = await tickTogether();
     expect(runs.filter((run) => run.name === changeNoticeOutboxJob).map((run) => [run.outcome, run.summary])).toEqual([
       ['succeeded', '1 responsibility change(s) turned into change notices'],
     ]);
     // Straight from the database: the job made the notice; nobody has read the queue.
     expect(await pending()).toEqual([]);
-    expect(await noticesOf()).toMatchObject([{ source: 'automatic', status: 'open' }]);
+    expect(await noticesOf()).toMatchObject([
+      { source: 'automatic', status: 'open' },
+      { source: 'automatic', status: 'open' },
+    ]);
 
     const queue = expectStatus(
       await send(context, 'GET', `/api/v1/change-notices?systemId=${system.id}`, { headers: itUnit.authorization }),
       200,
     );
-    expect(queue.total).toBe(1);
-    expect(queue.items[0]).toMatchObject({
+    expect(queue.total).toBe(2);
+    expect(queue.items[1]).toMatchObject({
       kind: 'responsibility',
       source: 'automatic',
       status: 'open',

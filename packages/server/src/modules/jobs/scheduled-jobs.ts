@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { systemActor } from '../../access/actor.ts';
 import type { Config } from '../../config.ts';
 import { verifyAuditChains } from '../../platform/audit-verify.ts';
 import type { DatabaseHandle } from '../../platform/database.ts';
@@ -6,9 +6,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { createJobRunner, type JobRunnerLog, type ScheduledJob } from '../../platform/jobs/job-runner.ts';
 import { swedishToday } from '../../platform/calendar.ts';
 import { dailyInStockholm, every } from '../../platform/jobs/schedules.ts';
-import { summarise } from '../../policy/index.ts';
 import type { Services } from '../../services.ts';
-import { policyPackRecords } from '../compliance/index.ts';
 import { organisationReads } from '../organisation/index.ts';
 
 export const changeNoticeOutboxJob = 'change-notice-outbox';
@@ -74,27 +72,9 @@ export function scheduledJobs(
       schedule: dailyInStockholm(),
       async run(startedAt) {
         const day = swedishToday(startedAt);
-        const { done, of } = await forEveryMunicipality(db, log, complianceDailySnapshotJob, async (municipalityId) => {
-          if (await policyPackRecords.hasSnapshot(db, municipalityId, day)) return false;
-          const { stored, snapshot, results, evaluatedAt } = await services.compliance.evaluateMunicipality(municipalityId);
-          const whole = summarise(results, snapshot);
-          // The same row the compliance summary writes on its first read of the day; whichever comes first stays.
-          await policyPackRecords.insertSnapshot(
-            db,
-            {
-              id: randomUUID(),
-              municipalityId,
-              day,
-              packId: stored.id,
-              score: whole.overall.score,
-              passed: whole.overall.passed,
-              failed: whole.overall.failed,
-              summary: whole,
-            },
-            evaluatedAt,
-          );
-          return true;
-        });
+        const { done, of } = await forEveryMunicipality(db, log, complianceDailySnapshotJob, (municipalityId) =>
+          services.compliance.recordDailySnapshot(systemActor(complianceDailySnapshotJob, municipalityId), municipalityId, day),
+        );
         return `${done} snapshot(s) for ${day} taken, ${of - done} municipality(ies) had one already`;
       },
     },

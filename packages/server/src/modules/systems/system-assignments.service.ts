@@ -10,8 +10,7 @@ import { organisationReads } from '../organisation/index.ts';
 import { systemAssignmentsRepository } from './system-assignments.repository.ts';
 import { systemDutiesRepository } from './system-duties.repository.ts';
 import { swedishToday } from '../../platform/calendar.ts';
-import { responsibilityChangedEvent, type SystemsService } from './systems.service.ts';
-import { systemsRepository } from './systems.repository.ts';
+import type { SystemsService } from './systems.service.ts';
 
 function dayBefore(date: string): string {
   const day = new Date(`${date}T00:00:00Z`);
@@ -27,15 +26,7 @@ function dayBefore(date: string): string {
 export function createSystemAssignmentsService(db: DatabaseHandle, clock: Clock, systems: SystemsService) {
   const today = () => swedishToday(clock.now());
 
-  async function announce(transaction: TransactionHandle, actor: AnyActor, municipalityId: string, payload: Record<string, unknown>) {
-    await systemsRepository.insertDomainEvent(transaction, {
-      id: randomUUID(),
-      municipalityId,
-      type: responsibilityChangedEvent,
-      payload: { ...payload, by: actorName(actor) },
-      occurredAt: clock.now().toISOString(),
-    });
-  }
+  const announce = systems.announceResponsibilityChange;
 
   /**
    * Ends an assignment the day before `date`, audited, as part of a handover. One superseded on

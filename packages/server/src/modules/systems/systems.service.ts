@@ -66,11 +66,42 @@ export interface SystemDependents {
   detachDeletedSystem(transaction: TransactionHandle, municipalityId: string, systemId: string): Promise<void>;
   /** Ids of the records whose audit events belong to the system's history besides its own (its integrations). */
   historyEntityIds(executor: Executor, municipalityId: string, systemId: string): Promise<string[]>;
+  /**
+   * In the change's own transaction: what else an owner, manager or deputy change writes, the
+   * IT unit's change notice (ITP-4.2.2-CHANGE-NOTICE, ADR 0004), so it exists the moment the change
+   * does. Without it the event waits in the outbox for the scheduled job.
+   */
+  onResponsibilityChange?(transaction: TransactionHandle, change: ResponsibilityChange): Promise<void>;
+}
+
+/** An owner, manager or deputy change as the register records it (a `system.responsibility_changed` event). */
+export interface ResponsibilityChange {
+  id: string;
+  municipalityId: string;
+  payload: Record<string, unknown>;
+  occurredAt: string;
 }
 
 /** Business systems (verksamhetssystem): the register itself (ITP-4.2-REGISTER). */
 export function createSystemsService(db: DatabaseHandle, clock: Clock, dependents: SystemDependents, cacheSettings?: ReadCacheSettings) {
   const today = () => swedishToday(clock.now());
+
+  /** Records a responsibility change in the outbox and hands it to the listener, in the caller's transaction. */
+  async function announceResponsibilityChange(
+    transaction: TransactionHandle,
+    actor: AnyActor,
+    municipalityId: string,
+    payload: Record<string, unknown>,
+  ) {
+    const change: ResponsibilityChange = {
+      id: randomUUID(),
+      municipalityId,
+      payload: { ...payload, by: actorName(actor) },
+      occurredAt: clock.now().toISOString(),
+    };
+    await systemsRepository.insertDomainEvent(transaction, { ...change, type: responsibilityChangedEvent });
+    await dependents.onResponsibilityChange?.(transaction, change);
+  }
   const listCache = createVersionedCache<Awaited<ReturnType<typeof systemsRepository.list>>>(500, cacheSettings);
 
   async function loadOrFail(executor: Executor, municipalityId: string, id: string) {
@@ -113,6 +144,7 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, dependent
   return {
     stewardsOf,
     loadOrFail,
+    announceResponsibilityChange,
 
     /**
      * The register list, the most read page of all: the same for everyone who may read systems,
@@ -222,18 +254,11 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, dependent
         const after = await loadOrFail(transaction, municipalityId, id);
         await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'system', entityId: id, before, after });
         if (ownerChanges) {
-          await systemsRepository.insertDomainEvent(transaction, {
-            id: randomUUID(),
-            municipalityId,
-            type: responsibilityChangedEvent,
-            payload: {
-              systemId: id,
-              change: 'owner',
-              fromDepartmentId: before.ownerDepartmentId,
-              toDepartmentId: after.ownerDepartmentId,
-              by: actorName(actor),
-            },
-            occurredAt: now,
+          await announceResponsibilityChange(transaction, actor, municipalityId, {
+            systemId: id,
+            change: 'owner',
+            fromDepartmentId: before.ownerDepartmentId,
+            toDepartmentId: after.ownerDepartmentId,
           });
         }
         return after;

@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isPostgres } from '../src/platform/database.ts';
+import { dataVersionOf } from '../src/platform/versioned-cache.ts';
+import { expectStatus, loginWithSession, send } from './http.ts';
+import { projectFactories } from './project-factories.ts';
+import { systemFactories } from './system-factories.ts';
+import { createTestContext, factories, testPassword, type TestContext, type TestMunicipality } from './test-app.ts';
+
+/**
+ * Reads read (issue #11): a GET on every GET route of the route table, each with ids of real
+ * records so that it answers 200, leaves every table as it was and the data version (the read
+ * caches' key) where it was. The one write a request may do is session bookkeeping: the session's
+ * last-seen time, for idle expiry, which is left out of the comparison.
+ */
+describe('reads do not write', () => {
+  let context: TestContext;
+  let tanum: TestMunicipality;
+  const ids: Record<string, string> = {};
+
+  const api = async (method: 'GET' | 'POST', url: string, body?: unknown) =>
+    expectStatus(await send(context, method, url, { headers: tanum.admin.authorization, body }), method === 'POST' ? 201 : 200);
+  const firstId = async (url: string) => {
+    const listed = await api('GET', url);
+    expect(listed.items.length, url).toBeGreaterThan(0);
+    return listed.items[0].id as string;
+  };
+
+  beforeAll(async () => {
+    context = await createTestContext();
+    const make = factories(context);
+    tanum = await make.municipality('Tanum');
+    const care = await make.department(tanum, 'Omsorg');
+    const person = await make.person(tanum, care.id);
+    const register = systemFactories(context);
+    const system = await register.system(tanum, care.id, { name: 'Procapita' });
+    const neighbour = await register.system(tanum, care.id, { name: 'Combine' });
+    // A manager change: an automatic change notice, written with the change itself.
+    const assignment = await register.appoint(tanum, system.id, person.id, 'manager');
+    const integration = await api('POST', '/api/v1/integrations', {
+      providerSystemId: neighbour.id,
+      consumerSystemId: system.id,
+      method: 'api',
+      frequency: 'daily',
+    });
+    const lifecycle = projectFactories(context);
+    const project = await lifecycle.project(tanum, system.id, care.id);
+    const analysis = await lifecycle.riskAnalysis(tanum, system.id);
+    const review = await api('POST', '/api/v1/reviews', {
+      systemId: system.id,
+      plannedOn: '2026-11-20',
+      participants: [{ personId: person.id, name: 'Systemansvarig' }],
+    });
+    const section = await api('POST', '/api/v1/security-guideline-sections', { code: '1.1', title: 'Behörigheter' });
+    Object.assign(ids, {
+      department: care.id,
+      person: person.id,
+      system: system.id,
+      assignment: assignment.id,
+      integration: integration.id,
+      project: project.id,
+      analysis: analysis.id,
+      review: review.id,
+      section: section.id,
+      municipality: tanum.id,
+      apiToken: await firstId('/api/v1/api-tokens'),
+      auditEvent: await firstId('/api/v1/audit-events'),
+      changeNotice: await firstId('/api/v1/change-notices'),
+      policyPack: await firstId('/api/v1/policy-packs'),
+      roleAssignment: await firstId('/api/v1/role-assignments'),
+    });
+  }, 120_000);
+  afterAll(() => context.close());
+
+  /** The address of each GET route, with real records' ids and the query a route requires. */
+  function addressOf(url: string): string | undefined {
+    const byRoute: Record<string, string> = {
+      '/api/v1/api-tokens/:id': `/api/v1/api-tokens/${ids.apiToken}`,
+      '/api/v1/audit-events/:id': `/api/v1/audit-events/${ids.auditEvent}`,
+      '/api/v1/change-notices/:id': `/api/v1/change-notices/${ids.changeNotice}`,
+      '/api/v1/departments/:id': `/api/v1/departments/${ids.department}`,
+      '/api/v1/integrations/:id': `/api/v1/integrations/${ids.integration}`,
+      '/api/v1/municipalities/:id': `/api/v1/municipalities/${ids.municipality}`,
+      '/api/v1/people/:id': `/api/v1/people/${ids.person}`,
+      '/api/v1/policy-packs/:id': `/api/v1/policy-packs/${ids.policyPack}`,
+      '/api/v1/projects/:id': `/api/v1/projects/${ids.project}`,
+      '/api/v1/projects/:id/budget/revisions': `/api/v1/projects/${ids.project}/budget/revisions`,
+      '/api/v1/projects/:id/checkpoints': `/api/v1/projects/${ids.project}/checkpoints`,
+      '/api/v1/reviews/:id': `/api/v1/reviews/${ids.review}`,
+      '/api/v1/role-assignments/:id': `/api/v1/role-assignments/${ids.roleAssignment}`,
+      '/api/v1/security-guideline-sections/:id': `/api/v1/security-guideline-sections/${ids.section}`,
+      '/api/v1/systems/:id': `/api/v1/systems/${ids.system}`,
+      '/api/v1/systems/:id/assignments': `/api/v1/systems/${ids.system}/assignments`,
+      '/api/v1/systems/:id/classifications': `/api/v1/systems/${ids.system}/classifications`,
+      '/api/v1/systems/:id/duties': `/api/v1/systems/${ids.system}/duties`,
+      '/api/v1/systems/:id/graph': `/api/v1/systems/${ids.system}/graph`,
+      '/api/v1/systems/:id/history': `/api/v1/systems/${ids.system}/history`,
+      '/api/v1/systems/:id/risk-analyses': `/api/v1/systems/${ids.system}/risk-analyses`,
+      '/api/v1/systems/:id/risk-analyses/:analysisId': `/api/v1/systems/${ids.system}/risk-analyses/${ids.analysis}`,
+      '/public/v1/systems': `/public/v1/systems?municipality=${tanum.code}`,
+    };
+    return byRoute[url] ?? (url.includes(':') ? undefined : url);
+  }
+
+  /** Every table's rows, as a count and a hash of their sorted JSON; the sessions' last-seen time left out. */
+  async function stateOfDatabase() {
+    const db = context.database.db;
+    const tables = isPostgres(db)
+      ? (
+          await sql<{
+            name: string;
+          }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(
+            db,
+          )
+        ).rows
+      : (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db)).rows;
+    const state: Record<string, { rows: number; checksum: string }> = {};
+    for (const { name } of tables.sort((left, right) => left.name.localeCompare(right.name))) {
+      const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db)).rows;
+      const lines = rows
+        .map((row) => {
+          const kept = name === 'sessions' ? { ...row, last_seen_at: null } : row;
+          return JSON.stringify(kept, Object.keys(kept).sort());
+        })
+        .sort();
+      state[name] = { rows: rows.length, checksum: createHash('sha256').update(lines.join('\n')).digest('hex') };
+    }
+    return state;
+  }
+
+  it('answers every GET route with 200 and changes no table and no data version (a browser session, as administrator)', async () => {
+    const session = await loginWithSession(context, tanum.admin.email, testPassword);
+    // Past the session's bookkeeping interval: the one write a request may do happens, and is left out.
+    context.clock.advanceMinutes(5);
+    const before = { database: await stateOfDatabase(), version: await dataVersionOf(context.database.db, tanum.id) };
+    expect(Object.keys(before.database)).toEqual(
+      expect.arrayContaining(['systems', 'change_notices', 'compliance_snapshots', 'policy_packs', 'audit_events']),
+    );
+
+    const getRoutes = context.routes.filter(
+      (route) => route.method === 'GET' && (route.url.startsWith('/api/') || route.url.startsWith('/public/')),
+    );
+    const unmapped = getRoutes.filter((route) => addressOf(route.url) === undefined).map((route) => route.url);
+    expect(unmapped, 'a GET route without a real record to read: add it to addressOf').toEqual([]);
+    const answers: string[] = [];
+    for (const route of getRoutes) {
+      const url = addressOf(route.url)!;
+      const response = await send(context, 'GET', url, { headers: session.cookieHeader });
+      answers.push(`${url} ${response.statusCode}`);
+    }
+    expect(answers.filter((answer) => !answer.endsWith(' 200'))).toEqual([]);
+    expect(getRoutes.length).toBeGreaterThanOrEqual(40);
+
+    expect(await stateOfDatabase()).toEqual(before.database);
+    expect(await dataVersionOf(context.database.db, tanum.id)).toBe(before.version);
+    // The bookkeeping did happen: the comparison above left out something that moved.
+    const [stored] = await context.database.db.selectFrom('sessions').select('last_seen_at').execute();
+    expect(stored!.last_seen_at).toBe(context.clock.now().toISOString());
+  });
+});
