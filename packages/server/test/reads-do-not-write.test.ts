@@ -83,6 +83,7 @@ describe('reads do not write', () => {
       '/api/v1/integrations/:id': `/api/v1/integrations/${ids.integration}`,
       '/api/v1/municipalities/:id': `/api/v1/municipalities/${ids.municipality}`,
       '/api/v1/people/:id': `/api/v1/people/${ids.person}`,
+      '/api/v1/people/:id/login': `/api/v1/people/${tanum.admin.personId}/login`,
       '/api/v1/policy-packs/:id': `/api/v1/policy-packs/${ids.policyPack}`,
       '/api/v1/projects/:id': `/api/v1/projects/${ids.project}`,
       '/api/v1/projects/:id/budget/revisions': `/api/v1/projects/${ids.project}/budget/revisions`,
