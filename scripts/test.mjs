@@ -29,6 +29,7 @@ for (const file of [vitestReport, playwrightReport]) fs.rmSync(file, { force: tr
 
 const results = [];
 results.push(step('type check', 'npm', ['run', 'typecheck']));
+results.push(step('module boundaries (dependency-cruiser)', 'node', ['scripts/module-boundaries.mjs']));
 // Formatting and lint rules in biome.json; a warning fails the step as an error does.
 results.push(step('lint (Biome)', 'npx', ['biome', 'ci', '.', '--error-on-warnings']));
 // The OpenAPI document as the server builds it from the contracts, linted with Redocly's recommended rules.

@@ -1,6 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import os from 'node:os';
-import type { Config } from '@forvalta/server/config.ts';
+import type { Config } from '@forvalta/server/config';
 
 /**
  * One process per core for `forvalta serve --workers N`. A worker keeps nothing another worker

@@ -9,7 +9,6 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifySchema } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { loadAuditKey, type Config } from './config.ts';
 import { installAuditKey } from './platform/audit-key.ts';
 import { sealUnkeyedChains } from './platform/audit-seal.ts';
@@ -41,6 +40,7 @@ import { problemFor, registerErrorHandling, sendProblem } from './platform/http/
 import { openApiOptions } from './platform/http/openapi.ts';
 import { registerInputHygiene } from './platform/http/input-hygiene.ts';
 import { createResponseSerializerCompiler } from './platform/http/response-serializer.ts';
+import { pingDatabase } from './platform/references.ts';
 import type { RoutePermission } from './platform/http/route-permissions.ts';
 import { createServices } from './services.ts';
 
@@ -136,7 +136,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     dialect: database.dialect,
     version: config.version,
     checkDatabase: async () => {
-      await sql`select 1`.execute(database.db);
+      await pingDatabase(database.db);
     },
   });
   registerMunicipalityRoutes(app, services.municipalities);

@@ -2,9 +2,11 @@
 export { buildApp, type App, type RouteDescription } from './app.ts';
 export { loadConfig, ConfigError, type Config } from './config.ts';
 export { connectDatabase, isPostgresUrl, withTransaction, type DatabaseConnection } from './platform/database.ts';
+/** The tables, for the benchmark's raw-query floor (the fastest the database answers without the application). */
+export type { Database } from './platform/database-schema.ts';
 export { migrateToLatest } from './migrations/index.ts';
 export { systemClock, type Clock } from './platform/clock.ts';
-export { systemActor } from './access/actor.ts';
+export { systemActor, type Actor } from './access/actor.ts';
 export { verifyAuditChains, auditCheckpoints, type AuditCheckpointFile, type AuditVerification } from './platform/audit-verify.ts';
 export { sealUnkeyedChains, rotateAuditKey } from './platform/audit-seal.ts';
 export { installAuditKey, currentAuditKey, type AuditKey } from './platform/audit-key.ts';

@@ -1,5 +1,5 @@
 import { personListQuerySchema, systemListQuerySchema } from '@forvalta/contracts';
-import type { Actor } from '@forvalta/server/access/actor.ts';
+import type { Actor } from '@forvalta/server';
 import type { Services } from '@forvalta/server';
 
 /** One measured read: its URL and the service call that answers it (for the raw floor). */

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Services } from '@forvalta/server';
-import type { Actor } from '@forvalta/server/access/actor.ts';
+import type { Actor } from '@forvalta/server';
 import type { ReadEndpoint } from './endpoints.ts';
 import { runLoad, type LoadResult } from './load-runner.ts';
 import type { QueryCapture, RawRunner } from './raw-floor.ts';

@@ -2,9 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { connectDatabase, isPostgresUrl, migrateToLatest, systemClock, type Config } from '@forvalta/server';
-import type { GenerationSummary } from '@forvalta/server/generate/generate-workload.ts';
-import { loadSystems } from '@forvalta/server/generate/load-systems.ts';
-import type { WorkloadSize } from '@forvalta/server/generate/workload-sizes.ts';
+import { loadSystems, type GenerationSummary, type WorkloadSize } from '@forvalta/server/generate';
 import { cliConfig } from '../context.ts';
 import { runGenerate } from '../commands/generate.ts';
 

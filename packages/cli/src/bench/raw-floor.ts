@@ -3,7 +3,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { isPostgresUrl } from '@forvalta/server';
-import type { Database } from '@forvalta/server/platform/database-schema.ts';
+import type { Database } from '@forvalta/server';
 
 /**
  * The floor under each endpoint: the exact statements its service runs (captured from Kysely's

@@ -1,8 +1,13 @@
 import { createServices, systemClock, type Config } from '@forvalta/server';
-import { loadSystems } from '@forvalta/server/generate/load-systems.ts';
 import { municipalityCodeSchema } from '@forvalta/contracts';
-import { generateWorkload, type GenerationSummary } from '@forvalta/server/generate/generate-workload.ts';
-import { workloadSizes, workloadTotals, type WorkloadSize } from '@forvalta/server/generate/workload-sizes.ts';
+import {
+  generateWorkload,
+  loadSystems,
+  workloadSizes,
+  workloadTotals,
+  type GenerationSummary,
+  type WorkloadSize,
+} from '@forvalta/server/generate';
 import { parseOptions, printHelp, UsageError } from '../arguments.ts';
 import { cliConfig, openDatabase, redactDatabaseUrl } from '../context.ts';
 

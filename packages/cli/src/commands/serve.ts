@@ -1,5 +1,5 @@
 import cluster from 'node:cluster';
-import type { Config } from '@forvalta/server/config.ts';
+import type { Config } from '@forvalta/server/config';
 import { parseOptions, printHelp, UsageError } from '../arguments.ts';
 import { connectForServing, isFirstWorker, parseWorkerCount, runPrimary, runWorker, type StartupDetails } from '../cluster.ts';
 
@@ -24,7 +24,7 @@ export async function serve(argv: string[]): Promise<number> {
   const workers = parseWorkerCount(workersText);
   if (workers === undefined) throw new UsageError(`--workers must be a number from 1 to 64 or "auto", not "${workersText}"`);
   // Only the configuration here: the primary of several workers never loads the application.
-  const { loadConfig } = await import('@forvalta/server/config.ts');
+  const { loadConfig } = await import('@forvalta/server/config');
   const environment = { ...process.env, ...(options.database ? { DATABASE_URL: options.database } : {}) };
   const config = loadConfig(environment, port !== undefined ? { port } : {});
 

@@ -5,7 +5,7 @@ import { verifyAuditChains } from '../../platform/audit-verify.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DatabaseHandle } from '../../platform/database.ts';
 import { notFound } from '../../platform/errors.ts';
-import { namesReferencedBy } from './audit-event-names.ts';
+import { namesReferencedBy } from './audit-event-names.repository.ts';
 import { auditEventsRepository } from './audit-events.repository.ts';
 
 /** The audit log (händelselogg) of the current municipality, for administrators and auditors. */

@@ -3,7 +3,7 @@ import { auditEventsRepository } from './audit-events.repository.ts';
 
 export { createAuditEventsService, type AuditEventsService } from './audit-events.service.ts';
 export { registerAuditEventRoutes } from './audit-events.routes.ts';
-export { namesReferencedBy } from './audit-event-names.ts';
+export { namesReferencedBy } from './audit-event-names.repository.ts';
 
 /** Reads other modules make of the audit log, in the caller's executor. */
 export const auditEventReads = {

@@ -15,8 +15,6 @@ import type {
   TrainingPlan,
   TrainingPlanView,
 } from '@forvalta/contracts';
-import type { Selectable } from 'kysely';
-import type { OperationalApprovalsTable, ProjectBudgetRevisionsTable, ProjectCheckpointsTable } from '../../platform/database-schema.ts';
 import { inParallel, type Executor } from '../../platform/database.ts';
 import { parseJson } from '../../platform/json.ts';
 import { notFound } from '../../platform/errors.ts';
@@ -26,7 +24,13 @@ import { riskAnalysisReads } from '../risks/index.ts';
 import { buildAnalysis, type StoredJudgements } from './compliance-analysis.ts';
 import { evaluateBudget } from './project-budget.ts';
 import { submitGaps } from './project-gates.ts';
-import { projectsRepository, type ProjectRow } from './projects.repository.ts';
+import {
+  projectsRepository,
+  type ApprovalRow,
+  type BudgetRevisionRow,
+  type CheckpointRow,
+  type ProjectRow,
+} from './projects.repository.ts';
 import { availableActions } from './projects.workflow.ts';
 import { securityGuidelinesRepository } from './security-guidelines.repository.ts';
 
@@ -54,7 +58,7 @@ export function toSummary(row: ProjectRow): ProjectSummary {
   };
 }
 
-export function toBudget(row: Selectable<ProjectBudgetRevisionsTable>): Budget {
+export function toBudget(row: BudgetRevisionRow): Budget {
   const stored = parseJson<BudgetInput>(row.budget_json, {
     categories: {},
     sharedReinforcements: {},
@@ -72,7 +76,7 @@ export function toBudget(row: Selectable<ProjectBudgetRevisionsTable>): Budget {
   };
 }
 
-export function toCheckpoint(row: Selectable<ProjectCheckpointsTable>): Checkpoint {
+export function toCheckpoint(row: CheckpointRow): Checkpoint {
   return {
     id: row.id,
     version: row.version,
@@ -86,7 +90,7 @@ export function toCheckpoint(row: Selectable<ProjectCheckpointsTable>): Checkpoi
   };
 }
 
-function toApproval(row: Selectable<OperationalApprovalsTable> & { system_name: string }): OperationalApproval {
+function toApproval(row: ApprovalRow & { system_name: string }): OperationalApproval {
   return {
     id: row.id,
     decision: row.decision as OperationalApproval['decision'],

@@ -1,6 +1,11 @@
 import type { ProjectListQuery } from '@forvalta/contracts';
 import { sql, type Insertable, type Selectable } from 'kysely';
-import type { OperationalApprovalsTable, ProjectCheckpointsTable, ProjectsTable } from '../../platform/database-schema.ts';
+import type {
+  OperationalApprovalsTable,
+  ProjectBudgetRevisionsTable,
+  ProjectCheckpointsTable,
+  ProjectsTable,
+} from '../../platform/database-schema.ts';
 import { inParallel, type Executor } from '../../platform/database.ts';
 import { applyKeysetPage, finishPage, resolveSort } from '../../platform/paging.ts';
 import { likePattern } from '../../platform/text.ts';
@@ -19,6 +24,11 @@ export type ProjectRow = Selectable<ProjectsTable> & {
   budget_total_yearly: number | null;
   budget_complete: number | null;
 };
+
+/** Rows of a project's parts as stored, for project-view.ts to shape into records. */
+export type BudgetRevisionRow = Selectable<ProjectBudgetRevisionsTable>;
+export type CheckpointRow = Selectable<ProjectCheckpointsTable>;
+export type ApprovalRow = Selectable<OperationalApprovalsTable>;
 
 export type ProjectColumns = Omit<ProjectsTable, 'id' | 'municipality_id' | 'created_at' | 'updated_at' | 'version'>;
 

@@ -14,6 +14,7 @@ import { municipalityOf, requirePermission } from '../../access/authorise.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { inParallel, withTransaction, type DatabaseHandle, type Executor, type TransactionHandle } from '../../platform/database.ts';
+import { existingIds } from '../../platform/references.ts';
 import { AppError, invalid, versionMismatch } from '../../platform/errors.ts';
 import { swedishSortKey } from '../../platform/text.ts';
 import { evaluateBudget } from './project-budget.ts';
@@ -41,24 +42,9 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
     const personIds = values.personIds.filter((entry): entry is [string, string] => Boolean(entry[1]));
     const [system, department, people] = await inParallel(
       executor,
+      () => (values.systemId ? existingIds(executor, 'systems', municipalityId, [values.systemId]) : Promise.resolve(new Set(['']))),
       () =>
-        values.systemId
-          ? executor
-              .selectFrom('systems')
-              .select('id')
-              .where('municipality_id', '=', municipalityId)
-              .where('id', '=', values.systemId)
-              .executeTakeFirst()
-          : Promise.resolve({ id: '' }),
-      () =>
-        values.departmentId
-          ? executor
-              .selectFrom('departments')
-              .select('id')
-              .where('municipality_id', '=', municipalityId)
-              .where('id', '=', values.departmentId)
-              .executeTakeFirst()
-          : Promise.resolve({ id: '' }),
+        values.departmentId ? existingIds(executor, 'departments', municipalityId, [values.departmentId]) : Promise.resolve(new Set([''])),
       () =>
         projectsRepository.personNames(
           executor,
@@ -66,8 +52,8 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
           personIds.map(([, id]) => id),
         ),
     );
-    if (!system) throw invalid('systemId', 'The system does not exist in this municipality.');
-    if (!department) throw invalid('departmentId', 'The department does not exist in this municipality.');
+    if (system.size === 0) throw invalid('systemId', 'The system does not exist in this municipality.');
+    if (department.size === 0) throw invalid('departmentId', 'The department does not exist in this municipality.');
     for (const [path, id] of personIds) if (!people.has(id)) throw invalid(path, 'The person does not exist in this municipality.');
   }
 

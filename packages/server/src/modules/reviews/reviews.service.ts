@@ -5,6 +5,7 @@ import { municipalityOf, requirePermission } from '../../access/authorise.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { inParallel, withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
+import { existingIds } from '../../platform/references.ts';
 import { AppError, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
 import { parseJson } from '../../platform/json.ts';
 import { swedishToday } from '../../platform/calendar.ts';
@@ -102,14 +103,11 @@ export function createReviewsService(db: DatabaseHandle, clock: Clock, systems: 
     const [names, people] = await inParallel(
       executor,
       () => reviewsRepository.systemNames(executor, municipalityId, systemIds),
-      () =>
-        personIds.length
-          ? executor.selectFrom('people').select('id').where('municipality_id', '=', municipalityId).where('id', 'in', personIds).execute()
-          : Promise.resolve([]),
+      () => existingIds(executor, 'people', municipalityId, personIds),
     );
     if (names.size !== systemIds.length)
       throw invalid('adjacentSystems', 'One or more adjacent systems do not exist in this municipality.');
-    if (people.length !== personIds.length) throw invalid('participants', 'One or more named people do not exist in this municipality.');
+    if (people.size !== personIds.length) throw invalid('participants', 'One or more named people do not exist in this municipality.');
   }
 
   const normaliseParticipants = (participants: NonNullable<ReviewUpdate['participants']>) =>

@@ -5,6 +5,7 @@ import { municipalityOf, requirePermission } from '../../access/authorise.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { inParallel, withTransaction, type DatabaseHandle, type Executor, type TransactionHandle } from '../../platform/database.ts';
+import { existingIds } from '../../platform/references.ts';
 import { AppError, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
 import type { SystemsService } from '../systems/index.ts';
 import { riskAnalysesRepository, type StoredRiskScenario } from './risk-analyses.repository.ts';
@@ -59,19 +60,11 @@ export function createRiskAnalysesService(db: DatabaseHandle, clock: Clock, syst
           .filter((id): id is string => id !== null),
       ),
     ];
-    const [foundSystems, foundPeople] = await inParallel(
+    const [knownSystems, knownPeople] = await inParallel(
       executor,
-      () =>
-        systemIds.length
-          ? executor.selectFrom('systems').select('id').where('municipality_id', '=', municipalityId).where('id', 'in', systemIds).execute()
-          : Promise.resolve([]),
-      () =>
-        personIds.length
-          ? executor.selectFrom('people').select('id').where('municipality_id', '=', municipalityId).where('id', 'in', personIds).execute()
-          : Promise.resolve([]),
+      () => existingIds(executor, 'systems', municipalityId, systemIds),
+      () => existingIds(executor, 'people', municipalityId, personIds),
     );
-    const knownSystems = new Set(foundSystems.map((row) => row.id));
-    const knownPeople = new Set(foundPeople.map((row) => row.id));
     for (const [index, scenario] of scenarios.entries()) {
       const system = scenario.adjacentSystemIds.findIndex((id) => id === systemId || !knownSystems.has(id));
       if (system >= 0)

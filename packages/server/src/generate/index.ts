@@ -1,0 +1,8 @@
+/**
+ * The workload generator's public entry, exported by the server package as
+ * "@forvalta/server/generate" for `forvalta generate` and `forvalta bench`; the CLI imports
+ * nothing else of it (.dependency-cruiser.cjs).
+ */
+export { generateWorkload, type GenerateOptions, type GenerationSummary } from './generate-workload.ts';
+export { loadSystems, type SystemsLoad } from './load-systems.ts';
+export { workloadSizes, workloadTotals, type WorkloadSize } from './workload-sizes.ts';
