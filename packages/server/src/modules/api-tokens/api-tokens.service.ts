@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { ApiTokenCreate, ApiTokenCreated } from '@forvalta/contracts';
 import type { Actor, AnyActor } from '../../access/actor.ts';
 import { municipalityOf, requirePermission } from '../../access/authorise.ts';
@@ -101,14 +102,14 @@ export function createApiTokensService(db: DatabaseHandle, clock: Clock) {
       );
     },
 
-    async revokeOwnToken(actor: AnyActor, id: string, expectedVersion: number) {
+    async revokeOwnToken(actor: AnyActor, id: string, expectedVersion: ExpectedVersion) {
       requirePermission(actor, 'apiToken.manageOwn');
       const person = personActor(actor);
       const municipalityId = municipalityOf(actor);
       await withTransaction(db, async (transaction) => {
         const before = await apiTokensRepository.findOwn(transaction, municipalityId, person.loginId, id);
         if (!before) throw notFound('API token');
-        if (before.version !== expectedVersion) throw versionMismatch();
+        expectedVersion = matchVersion(expectedVersion, before.version);
         if (!(await apiTokensRepository.revoke(transaction, municipalityId, id, expectedVersion, clock.now().toISOString())))
           throw versionMismatch();
         const after = await apiTokensRepository.findOwn(transaction, municipalityId, person.loginId, id);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { ChangeNotice, ChangeNoticeCreate, ChangeNoticeDetail, ChangeNoticeListQuery } from '@forvalta/contracts';
 import { actorName, type AnyActor } from '../../access/actor.ts';
 import { can, municipalityOf, requirePermission } from '../../access/authorise.ts';
@@ -168,12 +169,12 @@ export function createChangeNoticesService(db: DatabaseHandle, clock: Clock, sys
     },
 
     /** The IT unit has taken note (§4.2.2); only its roles may say so. */
-    async acknowledgeChangeNotice(actor: AnyActor, id: string, expectedVersion: number, note: string | null | undefined) {
+    async acknowledgeChangeNotice(actor: AnyActor, id: string, expectedVersion: ExpectedVersion, note: string | null | undefined) {
       requirePermission(actor, 'changeNotice.acknowledge');
       const municipalityId = municipalityOf(actor);
       return withTransaction(db, async (transaction) => {
         const before = await loadOrFail(transaction, municipalityId, id);
-        if (before.version !== expectedVersion) throw versionMismatch();
+        expectedVersion = matchVersion(expectedVersion, before.version);
         if (before.status !== 'open')
           throw new AppError('conflict', 'The notice has already been acknowledged.', {
             reason: 'notice_already_acknowledged',

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { ComplianceException, PolicyPackVersionCreate, PolicyPackView } from '@forvalta/contracts';
 import { actorName, type AnyActor } from '../../access/actor.ts';
 import { municipalityOf, requirePermission } from '../../access/authorise.ts';
@@ -129,17 +130,14 @@ export function createPolicyPacksService(db: DatabaseHandle, clock: Clock) {
       });
     },
 
-    async deleteException(actor: AnyActor, id: string, expectedVersion: number) {
+    async deleteException(actor: AnyActor, id: string, expectedVersion: ExpectedVersion) {
       requirePermission(actor, 'compliance.manageExceptions');
       const municipalityId = municipalityOf(actor);
       await withTransaction(db, async (transaction) => {
         const before = (await policyPacksRepository.listExceptions(transaction, municipalityId)).find((exception) => exception.id === id);
         if (!before) throw notFound('Exception');
-        if (
-          before.version !== expectedVersion ||
-          !(await policyPacksRepository.deleteException(transaction, municipalityId, id, expectedVersion))
-        )
-          throw versionMismatch();
+        const version = matchVersion(expectedVersion, before.version);
+        if (!(await policyPacksRepository.deleteException(transaction, municipalityId, id, version))) throw versionMismatch();
         await recordAudit(transaction, actor, clock, { action: 'delete', entityType: 'compliance_exception', entityId: id, before });
       });
     },

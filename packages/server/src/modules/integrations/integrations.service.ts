@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { Integration, IntegrationCreate, IntegrationListQuery, IntegrationUpdate, System, SystemGraph } from '@forvalta/contracts';
 import type { AnyActor } from '../../access/actor.ts';
 import { can, municipalityOf, requirePermission } from '../../access/authorise.ts';
@@ -105,12 +106,12 @@ export function createIntegrationsService(db: DatabaseHandle, clock: Clock, syst
       });
     },
 
-    async updateIntegration(actor: AnyActor, id: string, expectedVersion: number, input: IntegrationUpdate): Promise<Integration> {
+    async updateIntegration(actor: AnyActor, id: string, expectedVersion: ExpectedVersion, input: IntegrationUpdate): Promise<Integration> {
       const municipalityId = municipalityOf(actor);
       return withTransaction(db, async (transaction) => {
         const before = await loadOrFail(transaction, municipalityId, id);
         requireOnEitherEnd(actor, await loadEnds(transaction, municipalityId, before));
-        if (before.version !== expectedVersion) throw versionMismatch();
+        expectedVersion = matchVersion(expectedVersion, before.version);
         const values = {
           description: input.description !== undefined ? (input.description ?? null) : before.description,
           flow: input.flow ?? before.flow,
@@ -125,12 +126,12 @@ export function createIntegrationsService(db: DatabaseHandle, clock: Clock, syst
       });
     },
 
-    async deleteIntegration(actor: AnyActor, id: string, expectedVersion: number): Promise<void> {
+    async deleteIntegration(actor: AnyActor, id: string, expectedVersion: ExpectedVersion): Promise<void> {
       const municipalityId = municipalityOf(actor);
       await withTransaction(db, async (transaction) => {
         const before = await loadOrFail(transaction, municipalityId, id);
         requireOnEitherEnd(actor, await loadEnds(transaction, municipalityId, before));
-        if (before.version !== expectedVersion) throw versionMismatch();
+        expectedVersion = matchVersion(expectedVersion, before.version);
         if (!(await integrationsRepository.delete(transaction, municipalityId, id, expectedVersion))) throw versionMismatch();
         await recordAudit(transaction, actor, clock, { action: 'delete', entityType: 'integration', entityId: id, before });
       });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { InvitationAccept, InvitationDetails, LoginInvitationCreated, PersonLogin } from '@forvalta/contracts';
 import type { Actor, AnyActor } from '../../access/actor.ts';
 import { municipalityOf, requirePermission } from '../../access/authorise.ts';
@@ -111,7 +112,7 @@ export function createLoginInvitationsService(db: DatabaseHandle, clock: Clock) 
       return { municipality, created };
     },
 
-    async revokeInvitation(actor: AnyActor, id: string, expectedVersion: number) {
+    async revokeInvitation(actor: AnyActor, id: string, expectedVersion: ExpectedVersion) {
       requirePermission(actor, 'login.manage');
       const municipalityId = municipalityOf(actor);
       await withTransaction(db, async (transaction) => {
@@ -119,7 +120,7 @@ export function createLoginInvitationsService(db: DatabaseHandle, clock: Clock) 
         if (!row) throw notFound('Invitation');
         const now = clock.now().toISOString();
         const before = toLoginInvitation(row, now);
-        if (before.version !== expectedVersion) throw versionMismatch();
+        expectedVersion = matchVersion(expectedVersion, before.version);
         if (before.status === 'accepted' || before.status === 'revoked')
           throw conflict(`The invitation is already ${before.status}.`, 'invitation_closed');
         if (!(await loginInvitationsRepository.revoke(transaction, municipalityId, id, expectedVersion, now))) throw versionMismatch();

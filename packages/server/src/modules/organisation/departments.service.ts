@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { Department, DepartmentCreate, DepartmentListQuery, DepartmentUpdate } from '@forvalta/contracts';
 import type { AnyActor } from '../../access/actor.ts';
 import { municipalityOf, requirePermission } from '../../access/authorise.ts';
@@ -70,12 +71,12 @@ export function createDepartmentsService(db: DatabaseHandle, clock: Clock) {
       });
     },
 
-    async updateDepartment(actor: AnyActor, id: string, expectedVersion: number, input: DepartmentUpdate): Promise<Department> {
+    async updateDepartment(actor: AnyActor, id: string, expectedVersion: ExpectedVersion, input: DepartmentUpdate): Promise<Department> {
       const municipalityId = municipalityOf(actor);
       return withTransaction(db, async (transaction) => {
         const before = await loadOrFail(transaction, municipalityId, id);
         requirePermission(actor, 'department.write');
-        if (before.version !== expectedVersion) throw versionMismatch();
+        expectedVersion = matchVersion(expectedVersion, before.version);
         const name = input.name ?? before.name;
         const values: DepartmentValues = {
           name,
@@ -100,12 +101,12 @@ export function createDepartmentsService(db: DatabaseHandle, clock: Clock) {
       });
     },
 
-    async deleteDepartment(actor: AnyActor, id: string, expectedVersion: number): Promise<void> {
+    async deleteDepartment(actor: AnyActor, id: string, expectedVersion: ExpectedVersion): Promise<void> {
       const municipalityId = municipalityOf(actor);
       await withTransaction(db, async (transaction) => {
         const before = await loadOrFail(transaction, municipalityId, id);
         requirePermission(actor, 'department.write');
-        if (before.version !== expectedVersion) throw versionMismatch();
+        expectedVersion = matchVersion(expectedVersion, before.version);
         const dependants = await departmentsRepository.countDependants(transaction, municipalityId, id);
         if (dependants.children + dependants.people + dependants.roleAssignments > 0) {
           throw new AppError(

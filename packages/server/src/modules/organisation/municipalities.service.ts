@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { Municipality, MunicipalityUpdate } from '@forvalta/contracts';
 import type { AnyActor } from '../../access/actor.ts';
 import { requirePermission } from '../../access/authorise.ts';
@@ -214,14 +215,19 @@ export function createMunicipalitiesService(db: DatabaseHandle, clock: Clock, st
       return municipality;
     },
 
-    async updateMunicipality(actor: AnyActor, id: string, expectedVersion: number, input: MunicipalityUpdate): Promise<Municipality> {
+    async updateMunicipality(
+      actor: AnyActor,
+      id: string,
+      expectedVersion: ExpectedVersion,
+      input: MunicipalityUpdate,
+    ): Promise<Municipality> {
       // Only the municipality one works in can be changed, by its administrators.
       if (actor.municipalityId !== id) throw notFound('Municipality');
       return withTransaction(db, async (transaction) => {
         const before = await municipalitiesRepository.findById(transaction, id);
         if (!before) throw notFound('Municipality');
         requirePermission(actor, 'municipality.update');
-        if (before.version !== expectedVersion) throw versionMismatch();
+        expectedVersion = matchVersion(expectedVersion, before.version);
         if (!(await municipalitiesRepository.updateName(transaction, id, expectedVersion, input.name, clock.now().toISOString())))
           throw versionMismatch();
         const after = (await municipalitiesRepository.findById(transaction, id))!;

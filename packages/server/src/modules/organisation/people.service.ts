@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { Person, PersonCreate, PersonListQuery, PersonUpdate } from '@forvalta/contracts';
 import type { AnyActor } from '../../access/actor.ts';
 import { municipalityOf, requirePermission } from '../../access/authorise.ts';
@@ -81,12 +82,12 @@ export function createPeopleService(db: DatabaseHandle, clock: Clock, cacheSetti
       });
     },
 
-    async updatePerson(actor: AnyActor, id: string, expectedVersion: number, input: PersonUpdate): Promise<Person> {
+    async updatePerson(actor: AnyActor, id: string, expectedVersion: ExpectedVersion, input: PersonUpdate): Promise<Person> {
       const municipalityId = municipalityOf(actor);
       return withTransaction(db, async (transaction) => {
         const { person: before, loginId } = await loadOrFail(transaction, municipalityId, id);
         requirePermission(actor, 'person.write');
-        if (before.version !== expectedVersion) throw versionMismatch();
+        expectedVersion = matchVersion(expectedVersion, before.version);
         const email = input.email ?? before.email;
         const employmentStatus = input.employmentStatus ?? before.employmentStatus;
         const values: PersonValues = {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
 import {
   departmentScopedRoles,
   type Role,
@@ -82,12 +83,12 @@ export function createRoleAssignmentsService(db: DatabaseHandle, clock: Clock) {
       });
     },
 
-    async updateRoleAssignment(actor: AnyActor, id: string, expectedVersion: number, input: RoleAssignmentUpdate) {
+    async updateRoleAssignment(actor: AnyActor, id: string, expectedVersion: ExpectedVersion, input: RoleAssignmentUpdate) {
       const municipalityId = municipalityOf(actor);
       return withTransaction(db, async (transaction) => {
         const before = await loadOrFail(transaction, municipalityId, id);
         requirePermission(actor, 'roleAssignment.write');
-        if (before.version !== expectedVersion) throw versionMismatch();
+        expectedVersion = matchVersion(expectedVersion, before.version);
         await validateDepartment(transaction, municipalityId, before.role, input.departmentId);
         if (
           !(await roleAssignmentsRepository.updateDepartment(
@@ -107,12 +108,12 @@ export function createRoleAssignmentsService(db: DatabaseHandle, clock: Clock) {
       });
     },
 
-    async deleteRoleAssignment(actor: AnyActor, id: string, expectedVersion: number) {
+    async deleteRoleAssignment(actor: AnyActor, id: string, expectedVersion: ExpectedVersion) {
       const municipalityId = municipalityOf(actor);
       await withTransaction(db, async (transaction) => {
         const before = await loadOrFail(transaction, municipalityId, id);
         requirePermission(actor, 'roleAssignment.write');
-        if (before.version !== expectedVersion) throw versionMismatch();
+        expectedVersion = matchVersion(expectedVersion, before.version);
         await guardLastAdministrator(transaction, municipalityId, before);
         if (!(await roleAssignmentsRepository.delete(transaction, municipalityId, id, expectedVersion))) throw versionMismatch();
         await recordAudit(transaction, actor, clock, { action: 'delete', entityType: 'role_assignment', entityId: id, before });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { Project, ProjectAction, ProjectApprove, ProjectReject, ProjectState } from '@forvalta/contracts';
 import { actorName, type AnyActor } from '../../access/actor.ts';
 import { municipalityOf, requirePermission } from '../../access/authorise.ts';
@@ -20,14 +21,20 @@ type Effect = (transaction: TransactionHandle, row: ProjectRow, project: Project
  * workflow allows it from this state (409), separation of duties (403), the gate (422).
  */
 export function createProjectActionsService(db: DatabaseHandle, clock: Clock) {
-  async function act(actor: AnyActor, id: string, expectedVersion: number, action: ProjectAction, effect?: Effect): Promise<Project> {
+  async function act(
+    actor: AnyActor,
+    id: string,
+    expectedVersion: ExpectedVersion,
+    action: ProjectAction,
+    effect?: Effect,
+  ): Promise<Project> {
     const municipalityId = municipalityOf(actor);
     return withTransaction(db, async (transaction) => {
       const row = await loadProjectRow(transaction, municipalityId, id);
       const transition = projectWorkflow[action];
       // The IT unit's roles are not department-scoped: its approval covers every department.
       requirePermission(actor, transition.permission, transition.permission === 'project.update' ? projectSubject(row) : undefined);
-      if (row.version !== expectedVersion) throw versionMismatch();
+      expectedVersion = matchVersion(expectedVersion, row.version);
       const outcome = transitionOf(row.state as ProjectState, action);
       if (!outcome.allowed) throw new AppError('conflict', outcome.reason, { reason: 'transition_not_allowed' });
       const { project: before } = await loadProject(transaction, municipalityId, id);
@@ -98,10 +105,10 @@ export function createProjectActionsService(db: DatabaseHandle, clock: Clock) {
   }
 
   return {
-    startProject: (actor: AnyActor, id: string, expectedVersion: number) => act(actor, id, expectedVersion, 'start'),
+    startProject: (actor: AnyActor, id: string, expectedVersion: ExpectedVersion) => act(actor, id, expectedVersion, 'start'),
 
     /** Gated: every missing piece is listed in the refusal, each with its clause (ITP-4.2.1-*). */
-    submitProject: (actor: AnyActor, id: string, expectedVersion: number) =>
+    submitProject: (actor: AnyActor, id: string, expectedVersion: ExpectedVersion) =>
       act(actor, id, expectedVersion, 'submit', async (transaction, row) => {
         const now = clock.now().toISOString();
         if (actor.kind === 'person') {
@@ -111,7 +118,7 @@ export function createProjectActionsService(db: DatabaseHandle, clock: Clock) {
       }),
 
     /** Operational approval (driftgodkännande): what exactly was approved, by whom, when, under which case. */
-    approveProject: (actor: AnyActor, id: string, expectedVersion: number, input: ProjectApprove) =>
+    approveProject: (actor: AnyActor, id: string, expectedVersion: ExpectedVersion, input: ProjectApprove) =>
       act(actor, id, expectedVersion, 'approve', async (transaction, row) => {
         await refuseConflictOfInterest(transaction, actor, row);
         const conditions = input.conditions ?? [];
@@ -128,7 +135,7 @@ export function createProjectActionsService(db: DatabaseHandle, clock: Clock) {
         return { approved_at: clock.now().toISOString() };
       }),
 
-    rejectProject: (actor: AnyActor, id: string, expectedVersion: number, input: ProjectReject) =>
+    rejectProject: (actor: AnyActor, id: string, expectedVersion: ExpectedVersion, input: ProjectReject) =>
       act(actor, id, expectedVersion, 'reject', async (transaction, row) => {
         await refuseConflictOfInterest(transaction, actor, row);
         await recordDecision(transaction, actor, row, {
@@ -141,10 +148,10 @@ export function createProjectActionsService(db: DatabaseHandle, clock: Clock) {
       }),
 
     /** Rework after a rejection: the project is prepared again and submitted anew. */
-    reopenProject: (actor: AnyActor, id: string, expectedVersion: number) =>
+    reopenProject: (actor: AnyActor, id: string, expectedVersion: ExpectedVersion) =>
       act(actor, id, expectedVersion, 'reopen', async () => ({ submitted_at: null })),
 
-    closeProject: (actor: AnyActor, id: string, expectedVersion: number) => act(actor, id, expectedVersion, 'close'),
+    closeProject: (actor: AnyActor, id: string, expectedVersion: ExpectedVersion) => act(actor, id, expectedVersion, 'close'),
   };
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
 import type {
   BudgetInput,
   CheckpointCreate,
@@ -76,11 +77,11 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
     actor: AnyActor,
     municipalityId: string,
     id: string,
-    expectedVersion: number,
+    expectedVersion: ExpectedVersion,
   ) {
     const row = await loadProjectRow(transaction, municipalityId, id);
     requirePermission(actor, 'project.update', projectSubject(row));
-    if (row.version !== expectedVersion) throw versionMismatch();
+    expectedVersion = matchVersion(expectedVersion, row.version);
     if (!isEditable(row.state as ProjectState)) {
       throw new AppError(
         'conflict',
@@ -168,10 +169,10 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
       });
     },
 
-    async updateProject(actor: AnyActor, id: string, expectedVersion: number, input: ProjectUpdate): Promise<Project> {
+    async updateProject(actor: AnyActor, id: string, expectedVersion: ExpectedVersion, input: ProjectUpdate): Promise<Project> {
       const municipalityId = municipalityOf(actor);
       return withTransaction(db, async (transaction) => {
-        await loadForChange(transaction, actor, municipalityId, id, expectedVersion);
+        expectedVersion = (await loadForChange(transaction, actor, municipalityId, id, expectedVersion)).version;
         const before = (await loadProject(transaction, municipalityId, id)).project;
         validateTrainingPlan(input.trainingPlan);
         await validateReferences(transaction, municipalityId, {
@@ -204,10 +205,10 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
     },
 
     /** Every PUT stores a new revision; earlier ones are kept (ITP-4.2.1-BUDGET). */
-    async reviseBudget(actor: AnyActor, id: string, expectedVersion: number, input: BudgetInput): Promise<Project> {
+    async reviseBudget(actor: AnyActor, id: string, expectedVersion: ExpectedVersion, input: BudgetInput): Promise<Project> {
       const municipalityId = municipalityOf(actor);
       return withTransaction(db, async (transaction) => {
-        await loadForChange(transaction, actor, municipalityId, id, expectedVersion);
+        expectedVersion = (await loadForChange(transaction, actor, municipalityId, id, expectedVersion)).version;
         const latest = await projectsRepository.latestBudget(transaction, municipalityId, id);
         const evaluation = evaluateBudget(input);
         const revision = (latest?.revision ?? 0) + 1;
@@ -252,12 +253,13 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
     async updateComplianceAnalysis(
       actor: AnyActor,
       id: string,
-      expectedVersion: number,
+      expectedVersion: ExpectedVersion,
       input: ComplianceAnalysisUpdate,
     ): Promise<Project> {
       const municipalityId = municipalityOf(actor);
       return withTransaction(db, async (transaction) => {
         const row = await loadForChange(transaction, actor, municipalityId, id, expectedVersion);
+        expectedVersion = row.version;
         const before = (await loadProject(transaction, municipalityId, id)).project;
         const known = new Set(before.complianceAnalysis.items.map((item) => item.key));
         const unknown = input.items.findIndex((item) => !known.has(item.key));

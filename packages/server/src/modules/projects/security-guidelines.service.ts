@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { SecurityGuidelineSection } from '@forvalta/contracts';
 import type { AnyActor } from '../../access/actor.ts';
 import { municipalityOf, requirePermission } from '../../access/authorise.ts';
@@ -65,14 +66,14 @@ export function createSecurityGuidelinesService(db: DatabaseHandle, clock: Clock
     async updateSection(
       actor: AnyActor,
       id: string,
-      expectedVersion: number,
+      expectedVersion: ExpectedVersion,
       input: Partial<SectionInput>,
     ): Promise<SecurityGuidelineSection> {
       requirePermission(actor, 'securityGuideline.manage');
       const municipalityId = municipalityOf(actor);
       return withTransaction(db, async (transaction) => {
         const before = await loadOrFail(transaction, municipalityId, id);
-        if (before.version !== expectedVersion) throw versionMismatch();
+        expectedVersion = matchVersion(expectedVersion, before.version);
         const values = {
           code: input.code ?? before.code,
           title: input.title ?? before.title,
@@ -96,12 +97,12 @@ export function createSecurityGuidelinesService(db: DatabaseHandle, clock: Clock
     },
 
     /** A removed section drops out of every project's analysis; the judgements made on it stay in the audit log. */
-    async deleteSection(actor: AnyActor, id: string, expectedVersion: number): Promise<void> {
+    async deleteSection(actor: AnyActor, id: string, expectedVersion: ExpectedVersion): Promise<void> {
       requirePermission(actor, 'securityGuideline.manage');
       const municipalityId = municipalityOf(actor);
       await withTransaction(db, async (transaction) => {
         const before = await loadOrFail(transaction, municipalityId, id);
-        if (before.version !== expectedVersion) throw versionMismatch();
+        expectedVersion = matchVersion(expectedVersion, before.version);
         if (!(await securityGuidelinesRepository.delete(transaction, municipalityId, id, expectedVersion))) throw versionMismatch();
         await recordAudit(transaction, actor, clock, { action: 'delete', entityType: 'security_guideline_section', entityId: id, before });
       });

@@ -1,4 +1,5 @@
 import type { PublicField, PublicRegisterSettingsUpdate, PublicSystem } from '@forvalta/contracts';
+import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { AnyActor } from '../../access/actor.ts';
 import { municipalityOf, requirePermission } from '../../access/authorise.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -34,12 +35,12 @@ export function createPublicRegisterService(db: DatabaseHandle, clock: Clock) {
       return publicRegisterRepository.settings(db, municipalityOf(actor));
     },
 
-    async updateSettings(actor: AnyActor, expectedVersion: number, input: PublicRegisterSettingsUpdate) {
+    async updateSettings(actor: AnyActor, expectedVersion: ExpectedVersion, input: PublicRegisterSettingsUpdate) {
       requirePermission(actor, 'publicRegister.manage');
       const municipalityId = municipalityOf(actor);
       return withTransaction(db, async (transaction) => {
         const before = await publicRegisterRepository.settings(transaction, municipalityId);
-        if (before.version !== expectedVersion) throw versionMismatch();
+        expectedVersion = matchVersion(expectedVersion, before.version);
         const fields = [...new Set(input.fields)];
         if (
           !(await publicRegisterRepository.saveSettings(

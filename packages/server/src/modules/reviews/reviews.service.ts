@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { Review, ReviewCreate, ReviewListQuery, ReviewUpdate } from '@forvalta/contracts';
 import type { AnyActor } from '../../access/actor.ts';
 import { municipalityOf, requirePermission } from '../../access/authorise.ts';
@@ -174,13 +175,13 @@ export function createReviewsService(db: DatabaseHandle, clock: Clock, systems: 
     },
 
     /** Records the review; giving heldOn marks it held (planned → held), and a held review stays held. */
-    async updateReview(actor: AnyActor, id: string, expectedVersion: number, input: ReviewUpdate): Promise<Review> {
+    async updateReview(actor: AnyActor, id: string, expectedVersion: ExpectedVersion, input: ReviewUpdate): Promise<Review> {
       const municipalityId = municipalityOf(actor);
       return withTransaction(db, async (transaction) => {
         const row = await loadOrFail(transaction, municipalityId, id);
         const system = await systems.loadOrFail(transaction, municipalityId, row.system_id);
         requirePermission(actor, 'review.write', { departmentId: system.ownerDepartmentId, stewardPersonIds: systems.stewardsOf(system) });
-        if (row.version !== expectedVersion) throw versionMismatch();
+        expectedVersion = matchVersion(expectedVersion, row.version);
         if (input.heldOn === null && row.status === 'held')
           throw new AppError('conflict', 'A held review stays held; correct its date instead.', { reason: 'review_already_held' });
         if (input.heldOn && input.heldOn > today()) throw invalid('heldOn', 'A review cannot be held in the future.');

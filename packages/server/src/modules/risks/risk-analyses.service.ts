@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { RiskAnalysis, RiskAnalysisCreate, RiskMatrix, System } from '@forvalta/contracts';
 import { actorName, type AnyActor } from '../../access/actor.ts';
 import { municipalityOf, requirePermission } from '../../access/authorise.ts';
@@ -170,14 +171,20 @@ export function createRiskAnalysesService(db: DatabaseHandle, clock: Clock, syst
     },
 
     /** A revision is a new analysis; the one it revises is kept, read-only, as history. */
-    async reviseRiskAnalysis(actor: AnyActor, systemId: string, analysisId: string, expectedVersion: number, input: RiskAnalysisCreate) {
+    async reviseRiskAnalysis(
+      actor: AnyActor,
+      systemId: string,
+      analysisId: string,
+      expectedVersion: ExpectedVersion,
+      input: RiskAnalysisCreate,
+    ) {
       const municipalityId = municipalityOf(actor);
       return withTransaction(db, async (transaction) => {
         const system = await systems.loadOrFail(transaction, municipalityId, systemId);
         requirePermission(actor, 'riskAnalysis.write', subjectOf(system));
         const previous = await riskAnalysesRepository.findById(transaction, municipalityId, systemId, analysisId);
         if (!previous) throw notFound('Risk analysis');
-        if (previous.version !== expectedVersion) throw versionMismatch();
+        expectedVersion = matchVersion(expectedVersion, previous.version);
         if (previous.superseded)
           throw new AppError('conflict', 'This analysis has already been revised; revise its newest version.', {
             reason: 'analysis_already_revised',
@@ -201,12 +208,12 @@ export function createRiskAnalysesService(db: DatabaseHandle, clock: Clock, syst
       return riskAnalysesRepository.matrixSetting(db, municipalityOf(actor));
     },
 
-    async updateRiskMatrix(actor: AnyActor, expectedVersion: number, matrix: RiskMatrix) {
+    async updateRiskMatrix(actor: AnyActor, expectedVersion: ExpectedVersion, matrix: RiskMatrix) {
       requirePermission(actor, 'riskMatrix.manage');
       const municipalityId = municipalityOf(actor);
       return withTransaction(db, async (transaction) => {
         const before = await riskAnalysesRepository.matrixSetting(transaction, municipalityId);
-        if (before.version !== expectedVersion) throw versionMismatch();
+        expectedVersion = matchVersion(expectedVersion, before.version);
         if (
           !(await riskAnalysesRepository.saveMatrixSetting(transaction, municipalityId, matrix, expectedVersion, clock.now().toISOString()))
         )

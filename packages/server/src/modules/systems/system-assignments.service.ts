@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { Assignment, AssignmentCreate, AssignmentUpdate, DutyKey } from '@forvalta/contracts';
 import { actorName, type AnyActor } from '../../access/actor.ts';
 import { municipalityOf, requirePermission } from '../../access/authorise.ts';
@@ -132,7 +133,7 @@ export function createSystemAssignmentsService(db: DatabaseHandle, clock: Clock,
       actor: AnyActor,
       systemId: string,
       assignmentId: string,
-      expectedVersion: number,
+      expectedVersion: ExpectedVersion,
       input: AssignmentUpdate,
     ): Promise<Assignment> {
       const municipalityId = municipalityOf(actor);
@@ -141,7 +142,7 @@ export function createSystemAssignmentsService(db: DatabaseHandle, clock: Clock,
         const before = await systemAssignmentsRepository.findById(transaction, municipalityId, systemId, assignmentId, today());
         if (!before) throw notFound('Assignment');
         requirePermission(actor, 'system.assign', { departmentId: system.ownerDepartmentId });
-        if (before.version !== expectedVersion) throw versionMismatch();
+        expectedVersion = matchVersion(expectedVersion, before.version);
         const endDate = input.endDate !== undefined ? input.endDate : before.endDate;
         if (endDate && endDate < before.startDate) throw invalid('endDate', 'The end date is before the start date.');
         // Ending the manager of a system in production would leave it without one: hand over instead.
@@ -200,7 +201,7 @@ export function createSystemAssignmentsService(db: DatabaseHandle, clock: Clock,
       actor: AnyActor,
       systemId: string,
       duty: DutyKey,
-      expectedVersion: number,
+      expectedVersion: ExpectedVersion,
       input: { status: string; evidence?: string | null },
     ) {
       const municipalityId = municipalityOf(actor);
@@ -213,7 +214,7 @@ export function createSystemAssignmentsService(db: DatabaseHandle, clock: Clock,
         const duties = await systemDutiesRepository.list(transaction, municipalityId, systemId);
         const before = duties.find((candidate) => candidate.duty === duty);
         if (!before) throw notFound('Duty');
-        if (before.version !== expectedVersion) throw versionMismatch();
+        expectedVersion = matchVersion(expectedVersion, before.version);
         const values = {
           status: input.status,
           evidence: input.evidence ?? null,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
 import { dutyKeys, type System, type SystemCreate, type SystemListQuery, type SystemUpdate } from '@forvalta/contracts';
 import { actorName, type AnyActor } from '../../access/actor.ts';
 import { municipalityOf, requirePermission } from '../../access/authorise.ts';
@@ -191,7 +192,7 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, dependent
       });
     },
 
-    async updateSystem(actor: AnyActor, id: string, expectedVersion: number, input: SystemUpdate): Promise<System> {
+    async updateSystem(actor: AnyActor, id: string, expectedVersion: ExpectedVersion, input: SystemUpdate): Promise<System> {
       const municipalityId = municipalityOf(actor);
       return withTransaction(db, async (transaction) => {
         const before = await loadOrFail(transaction, municipalityId, id);
@@ -205,7 +206,7 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, dependent
           requirePermission(actor, 'system.changeOwner', { departmentId: before.ownerDepartmentId });
           requirePermission(actor, 'system.changeOwner', { departmentId: input.ownerDepartmentId });
         }
-        if (before.version !== expectedVersion) throw versionMismatch();
+        expectedVersion = matchVersion(expectedVersion, before.version);
 
         const merged = {
           ...before,
@@ -266,12 +267,12 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, dependent
     },
 
     /** Deleting is for records entered by mistake; a system that was used is retired instead. */
-    async deleteSystem(actor: AnyActor, id: string, expectedVersion: number): Promise<void> {
+    async deleteSystem(actor: AnyActor, id: string, expectedVersion: ExpectedVersion): Promise<void> {
       const municipalityId = municipalityOf(actor);
       await withTransaction(db, async (transaction) => {
         const before = await loadOrFail(transaction, municipalityId, id);
         requirePermission(actor, 'system.delete', { departmentId: before.ownerDepartmentId });
-        if (before.version !== expectedVersion) throw versionMismatch();
+        expectedVersion = matchVersion(expectedVersion, before.version);
         if (before.lifecycle !== 'planned') {
           throw new AppError(
             'conflict',
@@ -291,12 +292,12 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, dependent
     },
 
     /** The manager or a deputy vouches that the record is current (ITP-4.2-REGISTER). */
-    async confirmSystem(actor: AnyActor, id: string, expectedVersion: number, note: string | null | undefined): Promise<System> {
+    async confirmSystem(actor: AnyActor, id: string, expectedVersion: ExpectedVersion, note: string | null | undefined): Promise<System> {
       const municipalityId = municipalityOf(actor);
       return withTransaction(db, async (transaction) => {
         const before = await loadOrFail(transaction, municipalityId, id);
         requirePermission(actor, 'system.confirm', { departmentId: before.ownerDepartmentId, stewardPersonIds: stewardsOf(before) });
-        if (before.version !== expectedVersion) throw versionMismatch();
+        expectedVersion = matchVersion(expectedVersion, before.version);
         const now = clock.now().toISOString();
         if (
           !(await systemsRepository.update(

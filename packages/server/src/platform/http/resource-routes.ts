@@ -5,7 +5,7 @@ import type { AnyActor } from '../../access/actor.ts';
 import type { Action } from '../../access/permissions.ts';
 import { noContentResponse, problemResponses, writeProblemResponses, type ApiApp } from './api-app.ts';
 import { actorOf } from './authentication.ts';
-import { expectedVersion, setVersionTag } from './versioning.ts';
+import { expectedVersion, setVersionTag, type ExpectedVersion } from './versioning.ts';
 
 type Versioned = { version: number };
 
@@ -29,8 +29,8 @@ export interface ResourceRoutes<
   list: (actor: AnyActor, query: z.output<ListQuery>) => Promise<z.input<ListResponse>>;
   get: (actor: AnyActor, id: string) => Promise<z.input<Item> & Versioned>;
   create?: (actor: AnyActor, body: z.output<Create>) => Promise<z.input<Item> & Versioned>;
-  update?: (actor: AnyActor, id: string, version: number, body: z.output<Update>) => Promise<z.input<Item> & Versioned>;
-  remove?: (actor: AnyActor, id: string, version: number) => Promise<void>;
+  update?: (actor: AnyActor, id: string, version: ExpectedVersion, body: z.output<Update>) => Promise<z.input<Item> & Versioned>;
+  remove?: (actor: AnyActor, id: string, version: ExpectedVersion) => Promise<void>;
 }
 
 export function registerResourceRoutes<
