@@ -58,7 +58,7 @@ module.exports = {
     {
       name: 'database-access-in-repositories',
       comment:
-        'Kysely is imported by repositories (and the SQL fragments they share, *-queries.ts), migrations, the platform outside http/, and the bulk loaders (ADR 0011).',
+        'Kysely is imported by repositories (and the SQL fragments they share, *-queries.ts), migrations, the platform outside http/, and the bulk loaders (ADR 0013).',
       severity: 'error',
       from: {
         path: `${serverSources}/`,
