@@ -1,5 +1,6 @@
 import { validateTokenFilters } from '../features/tokens/tokens.queries.ts';
 import { validateRoleFilters } from '../features/organisation/roles/roles.queries.ts';
+import { validateAuditFilters } from '../features/audit/audit.queries.ts';
 import { validatePeopleFilters } from '../features/organisation/people/people.queries.ts';
 import {
   createRootRouteWithContext,
@@ -115,6 +116,7 @@ const auditLogRoute = createRoute({
   getParentRoute: () => contentRoute,
   path: '/audit-log',
   beforeLoad: requirePermission('auditEvent.read'),
+  validateSearch: validateAuditFilters,
   component: lazyRouteComponent(() => import('../features/audit/AuditLogPage.tsx'), 'AuditLogPage'),
 });
 

@@ -1,6 +1,6 @@
 import { Button, Group, Menu, Paper, Table, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Fragment, type ReactNode } from 'react';
+import { type CSSProperties, Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ListPager } from './CursorPager.tsx';
 import { ErrorState } from './ErrorState.tsx';
@@ -26,6 +26,7 @@ export interface Column<Row> {
   headerHidden?: boolean;
   width?: number;
   minWidth?: number;
+  cellStyle?: CSSProperties;
 }
 
 export interface RowAction {
@@ -61,6 +62,8 @@ interface QueryTableProps<Row> {
   paging?: Parameters<typeof ListPager>[0]['paging'];
   pageSizes?: number[];
   minWidth?: number;
+  /** Under the rows, inside the frame (totals of the selection). */
+  footer?: ReactNode;
   /** A table inside a section card needs no frame of its own. */
   framed?: boolean;
 }
@@ -113,7 +116,7 @@ export function QueryTable<Row>(props: QueryTableProps<Row>) {
                       key={column.key}
                       ta={column.align}
                       miw={column.minWidth}
-                      style={column.nowrap ? { whiteSpace: 'nowrap' } : undefined}
+                      style={{ ...(column.nowrap ? { whiteSpace: 'nowrap' } : {}), ...column.cellStyle }}
                     >
                       {column.cell(row)}
                     </Table.Td>
@@ -153,6 +156,7 @@ export function QueryTable<Row>(props: QueryTableProps<Row>) {
           })}
         </Table.Tbody>
       </Table>
+      {props.footer}
     </Table.ScrollContainer>
   );
 

@@ -66,6 +66,8 @@ export interface ListSearchShape {
   text?: readonly string[];
   ids?: readonly string[];
   choices?: Record<string, readonly string[]>;
+  /** Calendar dates, YYYY-MM-DD. */
+  dates?: readonly string[];
   /** The sort values the list offers (`name`, `-name`, …). */
   sorts?: readonly string[];
 }
@@ -86,6 +88,10 @@ export function listSearchValidator<Filters extends UrlPaging>(shape: ListSearch
       if (typeof value === 'string' && identifierPattern.test(value)) result[name] = value;
     }
     for (const [name, values] of Object.entries(shape.choices ?? {})) result[name] = pickValue(values, search[name]);
+    for (const name of shape.dates ?? []) {
+      const value = search[name];
+      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) result[name] = value;
+    }
     if (shape.sorts) result.sort = pickValue(shape.sorts, search.sort);
     return withoutEmpty({ ...result, ...validateUrlPaging(search) }) as Filters;
   };

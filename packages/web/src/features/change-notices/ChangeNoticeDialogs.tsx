@@ -1,13 +1,15 @@
 import type { ChangeNotice, ChangeNoticeCreate } from '@forvalta/contracts';
-import { Button, Checkbox, Group, Modal, MultiSelect, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { FormActions } from '../../components/FormActions.tsx';
+import { Checkbox, Modal, MultiSelect, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { legacyApi, apiRequest, isApiError } from '../../api/client.ts';
+import { isApiError } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { fieldErrorsOf, notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { StaleRecordAlert } from '../../components/StaleRecordAlert.tsx';
 import { useSystemOptions } from '../projects/project-api.ts';
+import { changeNoticeKeys, useAcknowledgeNotice, useCreateNotice } from './change-notices.queries.ts';
 
 /** The IT unit takes note of a notice (§4.2.2); the version it saw goes along as If-Match. */
 export function AcknowledgeModal({ notice, onClose }: { notice: ChangeNotice; onClose: () => void }) {
@@ -15,35 +17,28 @@ export function AcknowledgeModal({ notice, onClose }: { notice: ChangeNotice; on
   const queryClient = useQueryClient();
   const [note, setNote] = useState('');
   const [stale, setStale] = useState(false);
-  const acknowledge = useMutation({
-    mutationFn: () =>
-      apiRequest<ChangeNotice>('POST', `/change-notices/${notice.id}/acknowledge`, {
-        body: { note: note.trim() || null },
-        version: notice.version,
-      }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['change-notices'] });
-      notifySuccess(t('notices.acknowledged'));
-      onClose();
-    },
-    onError: (error) => {
-      if (isApiError(error, 'version_mismatch')) setStale(true);
-      else notifyError(error);
-    },
-  });
+  const acknowledge = useAcknowledgeNotice(notice);
+  const submit = () =>
+    acknowledge.mutate(note, {
+      onSuccess: () => {
+        notifySuccess(t('notices.acknowledged'));
+        onClose();
+      },
+      onError: (error) => (isApiError(error, 'version_mismatch') ? setStale(true) : notifyError(error)),
+    });
   return (
     <Modal opened onClose={onClose} title={t('notices.acknowledgeTitle', { title: notice.title })}>
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          acknowledge.mutate();
+          submit();
         }}
       >
         <Stack>
           {stale && (
             <StaleRecordAlert
               onReload={() => {
-                void queryClient.invalidateQueries({ queryKey: ['change-notices'] });
+                void queryClient.invalidateQueries({ queryKey: changeNoticeKeys.all });
                 onClose();
               }}
             />
@@ -56,14 +51,13 @@ export function AcknowledgeModal({ notice, onClose }: { notice: ChangeNotice; on
             minRows={2}
             data-autofocus
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('notices.cancel')}
-            </Button>
-            <Button type="submit" loading={acknowledge.isPending} disabled={stale}>
-              {t('notices.acknowledge')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            cancelLabel={t('notices.cancel')}
+            submitLabel={t('notices.acknowledge')}
+            loading={acknowledge.isPending}
+            disabled={stale}
+          />
         </Stack>
       </form>
     </Modal>
@@ -73,7 +67,6 @@ export function AcknowledgeModal({ notice, onClose }: { notice: ChangeNotice; on
 /** A planned change reported by hand: to the IT unit, and to adjacent systems' managers when integrations are touched. */
 export function ChangeNoticeCreateModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation('lifecycle');
-  const queryClient = useQueryClient();
   const systems = useSystemOptions();
   const [kind, setKind] = useState<'operation' | 'responsibility'>('operation');
   const [title, setTitle] = useState('');
@@ -82,25 +75,25 @@ export function ChangeNoticeCreateModal({ onClose }: { onClose: () => void }) {
   const [systemIds, setSystemIds] = useState<string[]>([]);
   const [touchesIntegrations, setTouchesIntegrations] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const create = useMutation({
-    mutationFn: (body: ChangeNoticeCreate) => legacyApi.post<ChangeNotice>('/change-notices', body),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['change-notices'] });
-      notifySuccess(t('notices.created'));
-      onClose();
-    },
-    onError: (error) => {
-      const fields = fieldErrorsOf(error);
-      if (Object.keys(fields).length > 0) setErrors(fields);
-      else notifyError(error);
-    },
-  });
+  const create = useCreateNotice();
+  const createNotice = (body: ChangeNoticeCreate) =>
+    create.mutate(body, {
+      onSuccess: () => {
+        notifySuccess(t('notices.created'));
+        onClose();
+      },
+      onError: (error) => {
+        const fields = fieldErrorsOf(error);
+        if (Object.keys(fields).length > 0) setErrors(fields);
+        else notifyError(error);
+      },
+    });
   return (
     <Modal opened onClose={onClose} title={t('notices.createTitle')} size="lg">
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          create.mutate({ kind, title: title.trim(), description: description.trim() || null, plannedOn, systemIds, touchesIntegrations });
+          createNotice({ kind, title: title.trim(), description: description.trim() || null, plannedOn, systemIds, touchesIntegrations });
         }}
       >
         <Stack>
@@ -139,14 +132,13 @@ export function ChangeNoticeCreateModal({ onClose }: { onClose: () => void }) {
             checked={touchesIntegrations}
             onChange={(event) => setTouchesIntegrations(event.currentTarget.checked)}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('notices.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending} disabled={!title.trim() || systemIds.length === 0}>
-              {t('notices.save')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            cancelLabel={t('notices.cancel')}
+            submitLabel={t('notices.save')}
+            loading={create.isPending}
+            disabled={!title.trim() || systemIds.length === 0}
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,10 +1,10 @@
-import type { ChangeNotice, ChangeNoticeDetail } from '@forvalta/contracts';
+import type { ChangeNoticeDetail } from '@forvalta/contracts';
 import { Alert, Badge, Button, Group, List, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiRequest, legacyApi, isApiError } from '../../api/client.ts';
+import { isApiError } from '../../api/client.ts';
 import { useCan } from '../../app/session.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -14,19 +14,15 @@ import { StaleRecordAlert } from '../../components/StaleRecordAlert.tsx';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { Fact, SectionCard } from '../../components/SectionCard.tsx';
 import { SystemLinks } from '../../components/SystemLinks.tsx';
+import { changeNoticeKeys, changeNoticeQuery, useAcknowledgeNotice } from './change-notices.queries.ts';
 
 const routeApi = getRouteApi('/authenticated/content/change-notices/$noticeId');
-
-export const changeNoticeQueryKey = (id: string) => ['change-notices', 'detail', id] as const;
 
 /** One change notice in full (§4.2.2): what changes, whom it was sent to, the deadline, and the IT unit's acknowledgement. */
 export function ChangeNoticePage() {
   const { t } = useTranslation('lifecycle');
   const { noticeId } = routeApi.useParams();
-  const notice = useQuery({
-    queryKey: changeNoticeQueryKey(noticeId),
-    queryFn: ({ signal }) => legacyApi.get<ChangeNoticeDetail>(`/change-notices/${noticeId}`, undefined, signal),
-  });
+  const notice = useQuery(changeNoticeQuery(noticeId));
   if (notice.isLoading) return <LoadingState />;
   if (notice.error || !notice.data) return <ErrorState error={notice.error} onRetry={() => void notice.refetch()} />;
   const n = notice.data;
@@ -123,22 +119,15 @@ function AcknowledgementSection({ notice }: { notice: ChangeNoticeDetail }) {
   const queryClient = useQueryClient();
   const [note, setNote] = useState('');
   const [stale, setStale] = useState(false);
-  const acknowledge = useMutation({
-    mutationFn: () =>
-      apiRequest<ChangeNotice>('POST', `/change-notices/${notice.id}/acknowledge`, {
-        body: { note: note.trim() || null },
-        version: notice.version,
-      }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['change-notices'] });
-      void queryClient.invalidateQueries({ queryKey: ['compliance'] });
-      notifySuccess(t('notices.acknowledged'));
-    },
-    onError: (error) => {
-      if (isApiError(error, 'version_mismatch') || isApiError(error, 'conflict')) setStale(true);
-      else notifyError(error);
-    },
-  });
+  const acknowledge = useAcknowledgeNotice(notice);
+  const submit = () =>
+    acknowledge.mutate(note, {
+      onSuccess: () => notifySuccess(t('notices.acknowledged')),
+      onError: (error) => {
+        if (isApiError(error, 'version_mismatch') || isApiError(error, 'conflict')) setStale(true);
+        else notifyError(error);
+      },
+    });
   return (
     <SectionCard id="acknowledgement" title={t('noticePage.acknowledgement')}>
       <Stack gap="sm">
@@ -176,7 +165,7 @@ function AcknowledgementSection({ notice }: { notice: ChangeNoticeDetail }) {
               <form
                 onSubmit={(event) => {
                   event.preventDefault();
-                  acknowledge.mutate();
+                  submit();
                 }}
               >
                 <Stack gap="sm" maw={640}>
@@ -184,7 +173,7 @@ function AcknowledgementSection({ notice }: { notice: ChangeNoticeDetail }) {
                     <StaleRecordAlert
                       onReload={() => {
                         setStale(false);
-                        void queryClient.invalidateQueries({ queryKey: changeNoticeQueryKey(notice.id) });
+                        void queryClient.invalidateQueries({ queryKey: changeNoticeKeys.detail(notice.id) });
                       }}
                     />
                   )}

@@ -32,7 +32,7 @@ export function noticeListQuery(filters: NoticeFilters) {
     status: filters.status,
     kind: filters.kind,
     source: filters.source,
-    overdue: filters.overdue ? 'true' : undefined,
-    sort: 'queue',
+    overdue: filters.overdue ? ('true' as const) : undefined,
+    sort: 'queue' as const,
   };
 }

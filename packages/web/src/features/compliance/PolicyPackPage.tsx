@@ -1,4 +1,5 @@
 import type { ComplianceException, PolicyPackView } from '@forvalta/contracts';
+import { FormActions } from '../../components/FormActions.tsx';
 import {
   Accordion,
   Badge,
@@ -93,14 +94,7 @@ function PublishVersionModal({ pack, onClose }: { pack: PolicyPackView; onClose:
               onChange={(value) => setValues((previous) => ({ ...previous, [parameter.key]: value }))}
             />
           ))}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={publish.isPending}>
-              {t('policy.publish')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitLabel={t('policy.publish')} loading={publish.isPending} />
         </Stack>
       </form>
     </Modal>
@@ -161,14 +155,7 @@ function ExceptionModal({ pack, onClose }: { pack: PolicyPackView; onClose: () =
             onChange={(event) => setReason(event.currentTarget.value)}
           />
           <DateField label={t('policy.exceptionUntil')} description={t('policy.exceptionUntilHint')} value={until} onChange={setUntil} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('policy.addException')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitLabel={t('policy.addException')} loading={create.isPending} />
         </Stack>
       </form>
     </Modal>

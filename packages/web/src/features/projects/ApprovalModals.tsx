@@ -1,10 +1,11 @@
 import { Button, Group, Modal, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { FormActions } from '../../components/FormActions.tsx';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField.tsx';
 import { notifySuccess } from '../../components/error-messages.ts';
-import { runProjectAction } from './project-api.ts';
+import { approveProject, rejectProject } from './projects.queries.ts';
 import { handleWriteError, useSaveProject, type SectionProps } from './project-page-parts.tsx';
 import { useRowKeys } from '../../components/stable-keys.ts';
 
@@ -21,7 +22,7 @@ export function ApproveModal({ project, onClose, onStale }: SectionProps & { onC
   const [decidedOn, setDecidedOn] = useState<string | null>(null);
   const approve = useMutation({
     mutationFn: () =>
-      runProjectAction(project, 'approve', {
+      approveProject(project, {
         decision,
         scope: scope.trim(),
         ...(decision === 'approved_with_conditions'
@@ -114,14 +115,13 @@ export function ApproveModal({ project, onClose, onStale }: SectionProps & { onC
             onChange={(event) => setCaseReference(event.currentTarget.value)}
           />
           <DateField label={t('project.decidedOn')} value={decidedOn} onChange={setDecidedOn} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('projects.cancel')}
-            </Button>
-            <Button type="submit" loading={approve.isPending} disabled={!scope.trim()}>
-              {t('action.approve')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            cancelLabel={t('projects.cancel')}
+            submitLabel={t('action.approve')}
+            loading={approve.isPending}
+            disabled={!scope.trim()}
+          />
         </Stack>
       </form>
     </Modal>
@@ -135,7 +135,7 @@ export function RejectModal({ project, onClose, onStale }: SectionProps & { onCl
   const [caseReference, setCaseReference] = useState('');
   const reject = useMutation({
     mutationFn: () =>
-      runProjectAction(project, 'reject', {
+      rejectProject(project, {
         reason: reason.trim(),
         ...(caseReference.trim() ? { caseReference: caseReference.trim() } : {}),
       }),
@@ -167,14 +167,14 @@ export function RejectModal({ project, onClose, onStale }: SectionProps & { onCl
             value={caseReference}
             onChange={(event) => setCaseReference(event.currentTarget.value)}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('projects.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={reject.isPending} disabled={!reason.trim()}>
-              {t('action.reject')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            cancelLabel={t('projects.cancel')}
+            submitLabel={t('action.reject')}
+            color="red"
+            loading={reject.isPending}
+            disabled={!reason.trim()}
+          />
         </Stack>
       </form>
     </Modal>

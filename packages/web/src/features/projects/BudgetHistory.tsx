@@ -3,7 +3,7 @@ import { Badge, Button, List, Modal, Stack, Table, Text, Title, VisuallyHidden }
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { legacyApi } from '../../api/client.ts';
+import { budgetRevisionsQuery } from './projects.queries.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { formatDateTime, formatNumber } from '../../i18n/format.ts';
@@ -14,10 +14,7 @@ import { BudgetTable } from './BudgetTable.tsx';
 export function BudgetHistory({ projectId, currentRevision }: { projectId: string; currentRevision: number }) {
   const { t, i18n } = useTranslation('lifecycle');
   const [shown, setShown] = useState<Budget | null>(null);
-  const revisions = useQuery({
-    queryKey: ['projects', 'budget-revisions', projectId],
-    queryFn: ({ signal }) => legacyApi.list<Budget>(`/projects/${projectId}/budget/revisions`, {}, signal),
-  });
+  const revisions = useQuery(budgetRevisionsQuery(projectId));
   const amount = (value: number | null) => (value === null ? t('project.notStated') : `${formatNumber(value, i18n.language)} kr`);
   const items = revisions.data?.items ?? [];
 

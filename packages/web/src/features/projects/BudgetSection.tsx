@@ -1,9 +1,9 @@
-import type { BudgetInput, Project } from '@forvalta/contracts';
+import type { BudgetInput } from '@forvalta/contracts';
 import { Badge, Button, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiRequest } from '../../api/client.ts';
+import { projectKeys, saveBudget } from './projects.queries.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { notifySuccess } from '../../components/error-messages.ts';
 import { LoadingState } from '../../components/LoadingState.tsx';
@@ -31,14 +31,10 @@ export function BudgetSection({ project, onStale }: SectionProps) {
   const [note, setNote] = useState(budget?.note ?? '');
 
   const save = useMutation({
-    mutationFn: () =>
-      apiRequest<Project>('PUT', `/projects/${project.id}/budget`, {
-        version: project.version,
-        body: { categories, sharedReinforcements: shared, note: note.trim() || null } as BudgetInput,
-      }),
+    mutationFn: () => saveBudget(project, { categories, sharedReinforcements: shared, note: note.trim() || null } as BudgetInput),
     onSuccess: async (updated) => {
       store(updated);
-      await queryClient.invalidateQueries({ queryKey: ['projects', 'detail', project.id] });
+      await queryClient.invalidateQueries({ queryKey: projectKeys.detail(project.id) });
       notifySuccess(t('project.budgetSaved', { revision: updated.budget?.revision ?? 1 }));
     },
     onError: (error) => handleWriteError(error, onStale),

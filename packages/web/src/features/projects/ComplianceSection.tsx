@@ -1,9 +1,8 @@
-import type { Project } from '@forvalta/contracts';
 import { Button, Code, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiRequest } from '../../api/client.ts';
+import { saveComplianceAnalysis } from './projects.queries.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { notifySuccess } from '../../components/error-messages.ts';
 import { canEdit, handleWriteError, Section, useSaveProject, type SectionProps } from './project-page-parts.tsx';
@@ -22,9 +21,8 @@ export function ComplianceSection({ project, onStale }: SectionProps) {
   );
   const save = useMutation({
     mutationFn: () =>
-      apiRequest<Project>('PUT', `/projects/${project.id}/compliance-analysis`, {
-        version: project.version,
-        body: { items: items.map((item) => ({ key: item.key, judgement: item.judgement, motivation: item.motivation.trim() || null })) },
+      saveComplianceAnalysis(project, {
+        items: items.map((item) => ({ key: item.key, judgement: item.judgement, motivation: item.motivation.trim() || null })),
       }),
     onSuccess: (updated) => {
       store(updated);

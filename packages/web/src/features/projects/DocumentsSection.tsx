@@ -3,7 +3,7 @@ import { Button, Group, Stack } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiRequest } from '../../api/client.ts';
+import { updateProject } from './projects.queries.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { notifySuccess } from '../../components/error-messages.ts';
 import { DescriptionSection, type DescriptionDraft } from './DescriptionSection.tsx';
@@ -40,18 +40,15 @@ export function DocumentsSection({ project, onStale }: SectionProps) {
   const [timeline, setTimeline] = useState<MilestoneDraft[]>(project.timeline);
   const save = useMutation({
     mutationFn: () =>
-      apiRequest<Project>('PATCH', `/projects/${project.id}`, {
-        version: project.version,
-        body: {
-          projectLeadPersonId: description.leadId,
-          itContactPersonId: description.itContactId,
-          description: description.description.trim() || null,
-          specification: description.specification.trim() || null,
-          trainingPlan: { text: training.text.trim() || null, entries: trainingEntriesOf(training.entries) },
-          timeline: timeline
-            .filter((milestone) => milestone.title.trim() && milestone.date)
-            .map((milestone) => ({ title: milestone.title.trim(), date: milestone.date! })),
-        },
+      updateProject(project, {
+        projectLeadPersonId: description.leadId,
+        itContactPersonId: description.itContactId,
+        description: description.description.trim() || null,
+        specification: description.specification.trim() || null,
+        trainingPlan: { text: training.text.trim() || null, entries: trainingEntriesOf(training.entries) },
+        timeline: timeline
+          .filter((milestone) => milestone.title.trim() && milestone.date)
+          .map((milestone) => ({ title: milestone.title.trim(), date: milestone.date! })),
       }),
     onSuccess: (updated) => {
       store(updated);

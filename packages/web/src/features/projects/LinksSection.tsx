@@ -3,7 +3,7 @@ import { ActionIcon, Anchor, Button, Group, List, Stack, Text, TextInput } from 
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiRequest } from '../../api/client.ts';
+import { updateProject } from './projects.queries.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { notifySuccess } from '../../components/error-messages.ts';
 import { isWebAddress } from './project-form-rules.ts';
@@ -20,8 +20,7 @@ export function LinksSection({ project, onStale }: SectionProps) {
   const [url, setUrl] = useState('');
   const [tried, setTried] = useState(false);
   const save = useMutation({
-    mutationFn: (links: Project['links']) =>
-      apiRequest<Project>('PATCH', `/projects/${project.id}`, { version: project.version, body: { links } }),
+    mutationFn: (links: Project['links']) => updateProject(project, { links }),
     onSuccess: (updated, links) => {
       store(updated);
       if (links.length > project.links.length) {

@@ -1,31 +1,22 @@
-import type { Project, ProjectCreate } from '@forvalta/contracts';
-import { Badge, Button, Group, Modal, Paper, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import type { ProjectCreate, ProjectSummary } from '@forvalta/contracts';
+import { FormActions } from '../../components/FormActions.tsx';
+import { Badge, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { AnchorLink } from '../../components/AnchorLink.tsx';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { legacyApi } from '../../api/client.ts';
 import { useCan } from '../../app/session.ts';
-import { ListPager } from '../../components/CursorPager.tsx';
-import { ErrorState } from '../../components/ErrorState.tsx';
+import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { fieldErrorsOf, notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { ListEmptyState } from '../../components/ListEmptyState.tsx';
-import { LoadingState } from '../../components/LoadingState.tsx';
+import { useAddressList } from '../../components/list-address.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { useUrlPaging, type UrlPaging } from '../../components/url-paging.ts';
+import { type Column, QueryTable } from '../../components/QueryTable.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { DepartmentSelect } from '../organisation/departments/DepartmentSelect.tsx';
-import {
-  projectKindValues,
-  projectStateValues,
-  stateColours,
-  useSystemOptions,
-  type ProjectFilters,
-  type ProjectListPage,
-} from './project-api.ts';
+import { type ProjectFilters, projectKindValues, projectStateValues, stateColours } from './project-api.ts';
+import { projectListQuery, useCreateProject, useSystemOptions } from './projects.queries.ts';
 
 const routeApi = getRouteApi('/authenticated/content/projects');
 
@@ -42,56 +33,73 @@ export function ProjectStateBadge({ state }: { state: (typeof projectStateValues
 export function ProjectsPage() {
   const { t, i18n } = useTranslation('lifecycle');
   const canCreate = useCan('project.create');
-  const filters = routeApi.useSearch();
-  const navigate = routeApi.useNavigate();
+  const list = useAddressList(routeApi.useSearch(), routeApi.useNavigate(), { pageSize: 25 });
+  const { filters, setFilters } = list;
   const [creating, setCreating] = useState(false);
-  const [search, setSearch] = useState(filters.q ?? '');
-  // A change of filter starts at the first page: a cursor belongs to one query.
-  const setFilters = (changes: Partial<ProjectFilters>) =>
-    void navigate({ search: (previous) => ({ ...previous, ...changes, cursors: undefined }), replace: true });
-  const updateSearch = useDebouncedCallback((value: string) => setFilters({ q: value.trim() || undefined }), 300);
-  // Back and forward in the browser change the address; the search box follows it.
-  useEffect(() => setSearch(filters.q ?? ''), [filters.q]);
-
-  const { state = null, kind = null, departmentId = null, q = '' } = filters;
-  const movePage = useCallback(
-    (changes: UrlPaging, options: { replace: boolean }) =>
-      void navigate({ search: (previous) => ({ ...previous, ...changes }), replace: options.replace }),
-    [navigate],
-  );
-  // Paging pushes history entries, so the browser's back button goes to the page before.
-  const paging = useUrlPaging(filters, movePage, 25);
-  const query = { state, kind, departmentId, q, sort: '-updatedAt' };
-  const projects = useQuery({
-    queryKey: ['projects', 'list', query, paging.cursor, paging.pageSize],
-    queryFn: ({ signal }) =>
-      legacyApi.get<ProjectListPage>('/projects', { ...query, cursor: paging.cursor, limit: paging.pageSize }, signal),
-    placeholderData: keepPreviousData,
-  });
+  const projects = useQuery(projectListQuery(filters, { cursor: list.paging.cursor, limit: list.paging.pageSize }));
   const number = (value: number) => formatNumber(value, i18n.language);
-  const filtered = Boolean(state || kind || departmentId || q);
   const createButton = canCreate && <Button onClick={() => setCreating(true)}>{t('projects.create')}</Button>;
+  const amount = { align: 'right', cellStyle: { fontVariantNumeric: 'tabular-nums' } } as const;
+  const columns: Column<ProjectSummary>[] = [
+    {
+      key: 'title',
+      header: t('projects.columnTitle'),
+      cell: (project) => (
+        <Stack gap={0}>
+          <AnchorLink to="/projects/$projectId" params={{ projectId: project.id }} fw={600} size="sm">
+            {project.title}
+          </AnchorLink>
+          <Text size="xs" c="gray.7">
+            {t(`kind.${project.kind}`)}
+          </Text>
+        </Stack>
+      ),
+    },
+    { key: 'state', header: t('projects.columnState'), cell: (project) => <ProjectStateBadge state={project.state} /> },
+    {
+      key: 'system',
+      header: t('projects.columnSystem'),
+      cell: (project) => (
+        <AnchorLink to="/systems/$systemId" params={{ systemId: project.systemId }} size="sm">
+          {project.systemName}
+        </AnchorLink>
+      ),
+    },
+    { key: 'department', header: t('projects.columnDepartment'), cell: (project) => project.departmentName },
+    { key: 'lead', header: t('projects.columnLead'), cell: (project) => project.projectLeadName ?? '–' },
+    {
+      key: 'oneOff',
+      header: t('projects.columnOneOff'),
+      ...amount,
+      cell: (project) => (
+        <>
+          {project.budgetTotals ? number(project.budgetTotals.oneOff) : '–'}
+          {project.budgetTotals && !project.budgetComplete && (
+            <Text size="xs" c="#9a3f00">
+              {t('projects.budgetIncomplete')}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'yearly',
+      header: t('projects.columnYearly'),
+      ...amount,
+      cell: (project) => (project.budgetTotals ? number(project.budgetTotals.yearly) : '–'),
+    },
+  ];
 
   return (
     <>
       <PageHeader title={t('projects.title')} intro={t('projects.intro')} actions={createButton} />
       <Group mb="md" align="flex-end" gap="md" wrap="wrap" role="search" aria-label={t('projects.filters')}>
-        <TextInput
-          label={t('projects.search')}
-          placeholder={t('projects.searchPlaceholder')}
-          type="search"
-          value={search}
-          onChange={(event) => {
-            setSearch(event.currentTarget.value);
-            updateSearch(event.currentTarget.value);
-          }}
-          w={240}
-        />
+        <TextInput label={t('projects.search')} placeholder={t('projects.searchPlaceholder')} type="search" w={240} {...list.searchInput} />
         <Select
           label={t('projects.stateLabel')}
           placeholder={t('projects.all')}
           clearable
-          value={state}
+          value={filters.state ?? null}
           onChange={(value) => setFilters({ state: (value as ProjectFilters['state']) ?? undefined })}
           data={projectStateValues.map((value) => ({ value, label: t(`state.${value}`) }))}
           w={240}
@@ -100,7 +108,7 @@ export function ProjectsPage() {
           label={t('projects.kindLabel')}
           placeholder={t('projects.all')}
           clearable
-          value={kind}
+          value={filters.kind ?? null}
           onChange={(value) => setFilters({ kind: (value as ProjectFilters['kind']) ?? undefined })}
           data={projectKindValues.map((value) => ({ value, label: t(`kind.${value}`) }))}
           w={200}
@@ -108,88 +116,37 @@ export function ProjectsPage() {
         <DepartmentSelect
           label={t('projects.columnDepartment')}
           placeholder={t('projects.all')}
-          value={departmentId}
+          value={filters.departmentId ?? null}
           onChange={(value) => setFilters({ departmentId: value ?? undefined })}
           w={260}
         />
       </Group>
 
-      <Paper withBorder radius="md">
-        {projects.isLoading ? (
-          <LoadingState />
-        ) : projects.error ? (
-          <ErrorState error={projects.error} onRetry={() => void projects.refetch()} />
-        ) : !projects.data || projects.data.items.length === 0 ? (
-          <ListEmptyState title={filtered ? t('projects.empty') : t('projects.emptyAll')} action={filtered ? undefined : createButton} />
-        ) : (
-          <>
-            <Table.ScrollContainer minWidth={960}>
-              <Table verticalSpacing="xs" horizontalSpacing="sm" highlightOnHover aria-busy={projects.isFetching}>
-                <VisuallyHidden component="caption">{t('projects.title')}</VisuallyHidden>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('projects.columnTitle')}</Table.Th>
-                    <Table.Th scope="col">{t('projects.columnState')}</Table.Th>
-                    <Table.Th scope="col">{t('projects.columnSystem')}</Table.Th>
-                    <Table.Th scope="col">{t('projects.columnDepartment')}</Table.Th>
-                    <Table.Th scope="col">{t('projects.columnLead')}</Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('projects.columnOneOff')}
-                    </Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('projects.columnYearly')}
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {projects.data.items.map((project) => (
-                    <Table.Tr key={project.id} data-testid="project-row">
-                      <Table.Td>
-                        <Stack gap={0}>
-                          <AnchorLink to="/projects/$projectId" params={{ projectId: project.id }} fw={600} size="sm">
-                            {project.title}
-                          </AnchorLink>
-                          <Text size="xs" c="gray.7">
-                            {t(`kind.${project.kind}`)}
-                          </Text>
-                        </Stack>
-                      </Table.Td>
-                      <Table.Td>
-                        <ProjectStateBadge state={project.state} />
-                      </Table.Td>
-                      <Table.Td>
-                        <AnchorLink to="/systems/$systemId" params={{ systemId: project.systemId }} size="sm">
-                          {project.systemName}
-                        </AnchorLink>
-                      </Table.Td>
-                      <Table.Td>{project.departmentName}</Table.Td>
-                      <Table.Td>{project.projectLeadName ?? '–'}</Table.Td>
-                      <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                        {project.budgetTotals ? number(project.budgetTotals.oneOff) : '–'}
-                        {project.budgetTotals && !project.budgetComplete && (
-                          <Text size="xs" c="#9a3f00">
-                            {t('projects.budgetIncomplete')}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                        {project.budgetTotals ? number(project.budgetTotals.yearly) : '–'}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+      <QueryTable
+        query={projects}
+        caption={t('projects.title')}
+        columns={columns}
+        rowKey={(project) => project.id}
+        rowTestId="project-row"
+        paging={list.paging}
+        minWidth={960}
+        empty={
+          <ListEmptyState
+            title={list.filtered ? t('projects.empty') : t('projects.emptyAll')}
+            action={list.filtered ? undefined : createButton}
+          />
+        }
+        footer={
+          projects.data && (
             <Text size="sm" px="sm" pt="sm" data-testid="portfolio-totals">
               {t('projects.portfolioTotals', {
                 oneOff: number(projects.data.budgetTotals.oneOff),
                 yearly: number(projects.data.budgetTotals.yearly),
               })}
             </Text>
-          </>
-        )}
-      </Paper>
-      <ListPager page={projects.data} paging={paging} />
+          )
+        }
+      />
       {creating && <ProjectCreateModal onClose={() => setCreating(false)} />}
     </>
   );
@@ -197,7 +154,6 @@ export function ProjectsPage() {
 
 function ProjectCreateModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation('lifecycle');
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const systems = useSystemOptions();
   const form = useForm<{ kind: string; title: string; systemId: string | null; departmentId: string | null }>({
@@ -208,10 +164,8 @@ function ProjectCreateModal({ onClose }: { onClose: () => void }) {
       departmentId: (value) => (value ? null : t('projects.departmentLabel')),
     },
   });
-  const create = useMutation({
-    mutationFn: (body: ProjectCreate) => legacyApi.post<Project>('/projects', body),
+  const create = useCreateProject({
     onSuccess: (project) => {
-      void queryClient.invalidateQueries({ queryKey: ['projects'] });
       notifySuccess(t('projects.created', { title: project.title }));
       onClose();
       void navigate({ to: '/projects/$projectId', params: { projectId: project.id } });
@@ -256,14 +210,7 @@ function ProjectCreateModal({ onClose }: { onClose: () => void }) {
             }}
           />
           <DepartmentSelect label={t('projects.departmentLabel')} required {...form.getInputProps('departmentId')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('projects.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('projects.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} cancelLabel={t('projects.cancel')} submitLabel={t('projects.save')} loading={create.isPending} />
         </Stack>
       </form>
     </Modal>

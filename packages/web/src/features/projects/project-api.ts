@@ -1,6 +1,3 @@
-import type { Project, ProjectAction, ProjectSummary, SystemSummary } from '@forvalta/contracts';
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { legacyApi, apiRequest, type QueryValue } from '../../api/client.ts';
 import { pickValue, validateUrlPaging, withoutEmpty, type UrlPaging } from '../../components/url-paging.ts';
 
 export const projectStateValues = ['draft', 'in_preparation', 'submitted', 'approved', 'rejected', 'closed'] as const;
@@ -16,37 +13,8 @@ export const stateColours: Record<(typeof projectStateValues)[number], { color: 
   closed: { color: 'gray.7', variant: 'filled' },
 };
 
-export interface ProjectListPage {
-  items: ProjectSummary[];
-  total: number;
-  nextCursor: string | null;
-  budgetTotals: { oneOff: number; yearly: number };
-}
-
-export const projectListQuery = (query: Record<string, QueryValue>) =>
-  queryOptions({
-    queryKey: ['projects', 'list', query],
-    queryFn: ({ signal }) => legacyApi.get<ProjectListPage>('/projects', query, signal),
-  });
-
-export const projectQuery = (id: string) =>
-  queryOptions({
-    queryKey: ['projects', 'detail', id],
-    queryFn: ({ signal }) => legacyApi.get<Project>(`/projects/${id}`, undefined, signal),
-  });
-
-export function runProjectAction(project: Project, action: ProjectAction, body: unknown = {}) {
-  return apiRequest<Project>('POST', `/projects/${project.id}/${action}`, { body, version: project.version });
-}
-
-/** Every system, by name, for choosing the subject of a project. */
-export function useSystemOptions() {
-  return useQuery({
-    queryKey: ['systems', 'options'],
-    queryFn: ({ signal }) => legacyApi.list<SystemSummary>('/systems', { limit: 200, sort: 'name' }, signal),
-    staleTime: 60_000,
-  });
-}
+// The queries and writes live in projects.queries.ts; these names stay importable from here.
+export { projectQuery, runProjectAction, useSystemOptions } from './projects.queries.ts';
 
 /** The section of the project page where a gate's missing piece is fixed. */
 export function sectionOfGap(path: string): 'documents' | 'training' | 'timeline' | 'budget' | 'compliance-analysis' | 'risk-analysis' {

@@ -1,9 +1,10 @@
 import type { Review, ReviewCreate, ReviewUpdate } from '@forvalta/contracts';
+import { reviewKeys, useSaveReview } from './reviews.queries.ts';
 import { Button, Group, Modal, SimpleGrid, Stack, Textarea, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { legacyApi, apiRequest, isApiError } from '../../api/client.ts';
+import { isApiError } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { fieldErrorsOf, notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { StaleRecordAlert } from '../../components/StaleRecordAlert.tsx';
@@ -85,29 +86,34 @@ export function ReviewFormModal({
       })),
     nextReviewOn,
   });
-  const save = useMutation({
-    mutationFn: () => {
-      if (target.mode === 'edit') {
-        const body: ReviewUpdate = { ...(plannedOn ? { plannedOn } : {}), ...common(), ...held() };
-        return apiRequest<Review>('PATCH', `/reviews/${target.review.id}`, { version: target.review.version, body });
-      }
-      const body: ReviewCreate = { systemId: target.system.id, plannedOn: plannedOn ?? today, ...common(), ...(full ? held() : {}) };
-      return legacyApi.post<Review>('/reviews', body);
-    },
-    onSuccess: (saved) => {
-      void queryClient.invalidateQueries({ queryKey: ['reviews'] });
-      void queryClient.invalidateQueries({ queryKey: ['compliance'] });
-      notifySuccess(target.mode === 'plan' ? t('reviews.created') : t('reviews.saved'));
-      onSaved?.(saved);
-      onClose();
-    },
-    onError: (error) => {
-      if (isApiError(error, 'version_mismatch')) return setStale(true);
-      const fields = fieldErrorsOf(error);
-      if (Object.keys(fields).length > 0) setErrors(fields);
-      notifyError(error);
-    },
-  });
+  const save = useSaveReview();
+  const submit = () =>
+    save.mutate(
+      target.mode === 'edit'
+        ? { review: target.review, body: { ...(plannedOn ? { plannedOn } : {}), ...common(), ...held() } satisfies ReviewUpdate }
+        : {
+            review: null,
+            body: {
+              systemId: target.system.id,
+              plannedOn: plannedOn ?? today,
+              ...common(),
+              ...(full ? held() : {}),
+            } satisfies ReviewCreate,
+          },
+      {
+        onSuccess: (saved) => {
+          notifySuccess(target.mode === 'plan' ? t('reviews.created') : t('reviews.saved'));
+          onSaved?.(saved);
+          onClose();
+        },
+        onError: (error) => {
+          if (isApiError(error, 'version_mismatch')) return setStale(true);
+          const fields = fieldErrorsOf(error);
+          if (Object.keys(fields).length > 0) setErrors(fields);
+          notifyError(error);
+        },
+      },
+    );
   const systemName = target.mode === 'edit' ? target.review.systemName : target.system.name;
   const title =
     target.mode === 'plan'
@@ -121,14 +127,14 @@ export function ReviewFormModal({
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          save.mutate();
+          submit();
         }}
       >
         <Stack>
           {stale && (
             <StaleRecordAlert
               onReload={() => {
-                void queryClient.invalidateQueries({ queryKey: ['reviews'] });
+                void queryClient.invalidateQueries({ queryKey: reviewKeys.all });
                 onClose();
               }}
             />

@@ -1,10 +1,9 @@
-import type { Review } from '@forvalta/contracts';
+import { reviewQuery } from './reviews.queries.ts';
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { legacyApi } from '../../api/client.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -16,18 +15,13 @@ import { ReviewFormModal } from './ReviewFormModal.tsx';
 
 const routeApi = getRouteApi('/authenticated/content/reviews/$reviewId');
 
-export const reviewQueryKey = (id: string) => ['reviews', 'detail', id] as const;
-
 /** One review on its own page, linkable from the planning list, the system page and the compliance results. */
 export function ReviewPage() {
   const { t } = useTranslation('lifecycle');
   const { reviewId } = routeApi.useParams();
   const me = useCurrentUser();
   const [editing, setEditing] = useState(false);
-  const review = useQuery({
-    queryKey: reviewQueryKey(reviewId),
-    queryFn: ({ signal }) => legacyApi.get<Review>(`/reviews/${reviewId}`, undefined, signal),
-  });
+  const review = useQuery(reviewQuery(reviewId));
   const system = useQuery({ ...systemQuery(review.data?.systemId ?? ''), enabled: Boolean(review.data) });
   if (review.isLoading) return <LoadingState />;
   if (review.error || !review.data) return <ErrorState error={review.error} onRetry={() => void review.refetch()} />;

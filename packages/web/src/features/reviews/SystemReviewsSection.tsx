@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { legacyApi } from '../../api/client.ts';
+import { systemReviewsQuery } from './reviews.queries.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -69,10 +70,7 @@ export function SystemReviewsSection({ system }: { system: System }) {
   const me = useCurrentUser();
   const canWrite = canOnSystem(me, system, 'review.write');
   const [target, setTarget] = useState<ReviewFormTarget | null>(null);
-  const reviews = useQuery({
-    queryKey: ['reviews', 'list', { systemId: system.id, sort: '-plannedOn' }],
-    queryFn: ({ signal }) => legacyApi.list<Review>('/reviews', { systemId: system.id, sort: '-plannedOn', limit: 50 }, signal),
-  });
+  const reviews = useQuery(systemReviewsQuery(system.id));
   // The same query as the compliance section, so the page asks once.
   const results = useQuery({
     queryKey: ['compliance', 'results', { system: system.id }],

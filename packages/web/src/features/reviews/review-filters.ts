@@ -38,11 +38,11 @@ export function reviewListQuery(filters: ReviewFilters, today: string) {
   return {
     systemId: filters.systemId,
     ownerDepartmentId: filters.ownerDepartmentId,
-    status: show === 'planned' ? 'planned' : show === 'held' ? 'held' : undefined,
-    overdue: show === 'overdue' ? 'true' : show === 'due' ? 'false' : undefined,
+    status: show === 'planned' ? ('planned' as const) : show === 'held' ? ('held' as const) : undefined,
+    overdue: show === 'overdue' ? ('true' as const) : show === 'due' ? ('false' as const) : undefined,
     plannedOnOrBefore: show === 'due' ? addDays(today, dueSoonDays) : undefined,
     // The held ones newest first; anything planned in the order it falls due.
     // The server orders the whole list (planned first, earliest first; then held, latest first), not just one page.
-    sort: 'queue',
+    sort: 'queue' as const,
   };
 }

@@ -1,4 +1,5 @@
 import type { RiskAnalysis, RiskAnalysisCreate, RiskMatrix, SystemGraph } from '@forvalta/contracts';
+import { FormActions } from '../../components/FormActions.tsx';
 import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -137,14 +138,13 @@ export function RiskAnalysisForm({
           >
             {t('risks.addScenario')}
           </Button>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('risks.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} disabled={!scope.trim() || stale || incomplete}>
-              {t('risks.save')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            cancelLabel={t('risks.cancel')}
+            submitLabel={t('risks.save')}
+            loading={save.isPending}
+            disabled={!scope.trim() || stale || incomplete}
+          />
         </Stack>
       </form>
     </Modal>

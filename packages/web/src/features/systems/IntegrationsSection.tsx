@@ -1,4 +1,5 @@
 import type { Integration, IntegrationCreate, System, SystemGraph, SystemSummary } from '@forvalta/contracts';
+import { FormActions } from '../../components/FormActions.tsx';
 import { Button, Group, Modal, Select, Skeleton, Stack, Table, Text, Textarea, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -154,14 +155,7 @@ function IntegrationModal({ system, integration, onClose }: { system: System; in
             value={description}
             onChange={(event) => setDescription(event.currentTarget.value)}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>

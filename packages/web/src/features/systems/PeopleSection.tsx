@@ -1,4 +1,5 @@
 import type { Assignment, AssignmentRole, System } from '@forvalta/contracts';
+import { FormActions } from '../../components/FormActions.tsx';
 import { Badge, Button, Checkbox, Group, Modal, NumberInput, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -85,14 +86,7 @@ function AppointModal({ system, onClose }: { system: System; onClose: () => void
             value={hours}
             onChange={setHours}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={appoint.isPending}>
-              {t('stewards.appoint')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitLabel={t('stewards.appoint')} loading={appoint.isPending} />
         </Stack>
       </form>
     </Modal>
@@ -141,14 +135,7 @@ function EndModal({ system, assignment, onClose }: { system: System; assignment:
             data-autofocus
           />
           <NumberInput label={t('stewards.hours')} min={0} max={80} decimalSeparator="," value={hours} onChange={setHours} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>

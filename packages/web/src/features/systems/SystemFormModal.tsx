@@ -1,4 +1,5 @@
 import type { System, SystemCreate, SystemUpdate } from '@forvalta/contracts';
+import { FormActions } from '../../components/FormActions.tsx';
 import {
   ActionIcon,
   Alert,
@@ -425,14 +426,7 @@ export function SystemFormModal({ system, onClose }: { system: System | null; on
             </Stack>
           </Fieldset>
           <Divider />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} disabled={stale}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={save.isPending} disabled={stale} />
           {Object.keys(form.errors).length > 0 && (
             <Alert color="red" variant="light" role="alert">
               {t('system.fixErrors')}

@@ -1,4 +1,5 @@
 import type { ApiTokenCreated } from '@forvalta/contracts';
+import { FormActions } from '../../components/FormActions.tsx';
 import { Alert, Button, CopyButton, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
@@ -90,14 +91,7 @@ export function CreateTokenModal({ onClose }: { onClose: () => void }) {
             <Text size="sm" c="gray.7">
               {t('tokens.intro')}
             </Text>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={create.isPending}>
-                {t('common.create')}
-              </Button>
-            </Group>
+            <FormActions onCancel={onClose} submitLabel={t('common.create')} loading={create.isPending} />
           </Stack>
         </form>
       )}

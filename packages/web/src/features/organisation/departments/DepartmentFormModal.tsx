@@ -1,5 +1,6 @@
 import type { Department, DepartmentCreate } from '@forvalta/contracts';
-import { Button, Checkbox, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { FormActions } from '../../../components/FormActions.tsx';
+import { Checkbox, Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -98,14 +99,7 @@ export function DepartmentFormModal({ department, departments, onClose }: Depart
             description={t('departments.isItUnitHint')}
             {...form.getInputProps('isItUnit', { type: 'checkbox' })}
           />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.saving} disabled={save.stale}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} mt="sm" loading={save.saving} disabled={save.stale} />
         </Stack>
       </form>
     </Modal>

@@ -1,5 +1,6 @@
 import type { Person, PersonUpdate } from '@forvalta/contracts';
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { FormActions } from '../../../components/FormActions.tsx';
+import { Modal, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -57,14 +58,13 @@ export function EmploymentStatusModal({ person, onClose }: { person: Person; onC
           ) : (
             <Text size="sm">{name}</Text>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color={leaving ? 'red.8' : undefined} loading={save.isPending} disabled={stale}>
-              {leaving ? t('people.markLeft') : t('people.reactivate')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            submitLabel={leaving ? t('people.markLeft') : t('people.reactivate')}
+            color={leaving ? 'red.8' : undefined}
+            loading={save.isPending}
+            disabled={stale}
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,5 +1,6 @@
 import type { Person, PersonCreate } from '@forvalta/contracts';
-import { Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { FormActions } from '../../../components/FormActions.tsx';
+import { Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client.ts';
@@ -97,14 +98,7 @@ export function PersonFormModal({ person, onClose }: { person: Person | null; on
           <DepartmentSelect label={t('people.department')} placeholder={t('people.noDepartment')} {...form.getInputProps('departmentId')} />
           <TextInput label={t('people.jobTitle')} description={t('common.optional')} {...form.getInputProps('title')} />
           <DateField label={t('people.startDate')} description={t('common.optional')} {...form.getInputProps('startDate')} />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.saving} disabled={save.stale}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} mt="sm" loading={save.saving} disabled={save.stale} />
         </Stack>
       </form>
     </Modal>

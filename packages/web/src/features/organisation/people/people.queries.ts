@@ -1,11 +1,4 @@
-import {
-  employmentStatuses,
-  type Person,
-  type PersonCreate,
-  type PersonListQuery,
-  type PersonUpdate,
-  personSortFields,
-} from '@forvalta/contracts';
+import type { EmploymentStatus, Person, PersonCreate, PersonListQuery, PersonUpdate } from '@forvalta/contracts';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api } from '../../../api/client.ts';
 import { listSearchValidator, type UrlPaging } from '../../../components/url-paging.ts';
@@ -19,6 +12,10 @@ export const peopleKeys = {
 };
 export const personChangeInvalidates = [peopleKeys.all, departmentKeys.all] as const;
 
+// Repeated from the contracts as types only (a value import would pull zod into the first bundle).
+const employmentStatuses = ['active', 'left'] as const satisfies readonly EmploymentStatus[];
+const personSorts = ['name', '-name', 'email', '-email', 'createdAt', '-createdAt'] as const;
+
 export interface PeopleFilters extends UrlPaging {
   q?: string;
   departmentId?: string;
@@ -30,7 +27,7 @@ export const validatePeopleFilters = listSearchValidator<PeopleFilters>({
   text: ['q'],
   ids: ['departmentId'],
   choices: { employmentStatus: employmentStatuses },
-  sorts: personSortFields.flatMap((field) => [field, `-${field}`]),
+  sorts: personSorts,
 });
 
 export const peopleListQuery = (query: Partial<PersonListQuery>) =>

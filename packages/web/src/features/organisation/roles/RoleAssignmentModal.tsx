@@ -1,5 +1,6 @@
 import type { Role, RoleAssignment, RoleAssignmentCreate } from '@forvalta/contracts';
-import { Button, Group, Modal, Select, Stack } from '@mantine/core';
+import { FormActions } from '../../../components/FormActions.tsx';
+import { Modal, Select, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client.ts';
@@ -75,14 +76,7 @@ export function RoleAssignmentModal({ onClose }: { onClose: () => void }) {
               {...form.getInputProps('departmentId')}
             />
           )}
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('roleAssignments.assign')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitLabel={t('roleAssignments.assign')} mt="sm" loading={save.isPending} />
         </Stack>
       </form>
     </Modal>

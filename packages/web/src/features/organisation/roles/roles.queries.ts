@@ -1,8 +1,9 @@
-import { type RoleAssignment, type RoleAssignmentCreate, roles } from '@forvalta/contracts';
+import type { Role, RoleAssignment, RoleAssignmentCreate } from '@forvalta/contracts';
 import { keepPreviousData, queryOptions, type UseMutationOptions } from '@tanstack/react-query';
 import { api } from '../../../api/client.ts';
 import { useApiMutation } from '../../../api/mutations.ts';
 import { listSearchValidator, type UrlPaging } from '../../../components/url-paging.ts';
+import { allRoles } from './role-names.ts';
 
 export const roleAssignmentKeys = {
   all: ['role-assignments'] as const,
@@ -10,15 +11,11 @@ export const roleAssignmentKeys = {
 };
 
 export interface RoleFilters extends UrlPaging {
-  role?: (typeof roles)[number];
+  role?: Role;
 }
-export const validateRoleFilters = listSearchValidator<RoleFilters>({ choices: { role: roles } });
+export const validateRoleFilters = listSearchValidator<RoleFilters>({ choices: { role: allRoles } });
 
-export const roleAssignmentListQuery = (query: {
-  role?: (typeof roles)[number] | undefined;
-  cursor?: string | undefined;
-  limit?: number;
-}) =>
+export const roleAssignmentListQuery = (query: { role?: Role | undefined; cursor?: string | undefined; limit?: number }) =>
   queryOptions({
     queryKey: roleAssignmentKeys.list(query),
     queryFn: ({ signal }) => api.get('/role-assignments', { query: { ...query, sort: 'role' }, signal }),
