@@ -69,7 +69,8 @@ async function send(method: Method, url: string, options: RequestOptions): Promi
     response = await fetch(buildPath(url, options.query), {
       method,
       headers,
-      credentials: 'same-origin',
+      // The public register needs no session: it sends no cookie.
+      credentials: url.startsWith('/public/') ? 'omit' : 'same-origin',
       body: options.body === undefined ? null : JSON.stringify(options.body),
       ...(options.signal ? { signal: options.signal } : {}),
     });

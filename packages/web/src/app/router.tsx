@@ -1,6 +1,7 @@
 import { validateTokenFilters } from '../features/tokens/tokens.queries.ts';
 import { validateRoleFilters } from '../features/organisation/roles/roles.queries.ts';
 import { validateAuditFilters } from '../features/audit/audit.queries.ts';
+import { validatePublicFilters } from '../features/public/public.queries.ts';
 import { validatePeopleFilters } from '../features/organisation/people/people.queries.ts';
 import {
   createRootRouteWithContext,
@@ -249,6 +250,7 @@ const publicStartRoute = createRoute({
 const publicRegisterRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/public/$code',
+  validateSearch: validatePublicFilters,
   component: lazyRouteComponent(() => import('../features/public/PublicRegisterPage.tsx'), 'PublicRegisterPage'),
 });
 

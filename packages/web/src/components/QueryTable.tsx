@@ -27,6 +27,8 @@ export interface Column<Row> {
   width?: number;
   minWidth?: number;
   cellStyle?: CSSProperties;
+  /** The cell that names the row (a job, a clause): a row header for screen readers. */
+  rowHeader?: boolean;
 }
 
 export interface RowAction {
@@ -44,7 +46,7 @@ export interface TableSort {
 
 interface QueryTableProps<Row> {
   /** A list query (a page with a cursor) or a whole list (an array, small and unpaged). */
-  query: UseQueryResult<ListPage<Row>> | UseQueryResult<Row[]>;
+  query: UseQueryResult<ListPage<Row>> | UseQueryResult<{ items: Row[] }> | UseQueryResult<Row[]>;
   caption: string;
   columns: Column<Row>[];
   rowKey: (row: Row) => string;
@@ -76,9 +78,10 @@ interface QueryTableProps<Row> {
 export function QueryTable<Row>(props: QueryTableProps<Row>) {
   const { query, framed = true } = props;
   const { t } = useTranslation();
-  const data = query.data as ListPage<Row> | Row[] | undefined;
+  const data = query.data as ListPage<Row> | { items: Row[] } | Row[] | undefined;
   const rows = Array.isArray(data) ? data : data?.items;
-  const page = Array.isArray(data) ? undefined : data;
+  // Only a paged answer (with its total and cursor) gets the pager.
+  const page = data && !Array.isArray(data) && 'total' in data ? data : undefined;
   const hasActions = Boolean(props.rowActions);
   const columnCount = props.columns.length + (hasActions ? 1 : 0);
 
@@ -111,16 +114,20 @@ export function QueryTable<Row>(props: QueryTableProps<Row>) {
             return (
               <Fragment key={props.rowKey(row)}>
                 <Table.Tr data-testid={typeof props.rowTestId === 'function' ? props.rowTestId(row) : props.rowTestId}>
-                  {props.columns.map((column) => (
-                    <Table.Td
-                      key={column.key}
-                      ta={column.align}
-                      miw={column.minWidth}
-                      style={{ ...(column.nowrap ? { whiteSpace: 'nowrap' } : {}), ...column.cellStyle }}
-                    >
-                      {column.cell(row)}
-                    </Table.Td>
-                  ))}
+                  {props.columns.map((column) => {
+                    const Cell = column.rowHeader ? Table.Th : Table.Td;
+                    return (
+                      <Cell
+                        key={column.key}
+                        {...(column.rowHeader ? { scope: 'row' } : {})}
+                        ta={column.align}
+                        miw={column.minWidth}
+                        style={{ ...(column.nowrap ? { whiteSpace: 'nowrap' } : {}), ...column.cellStyle }}
+                      >
+                        {column.cell(row)}
+                      </Cell>
+                    );
+                  })}
                   {hasActions && (
                     <Table.Td>
                       {actions.length > 0 && (

@@ -1,60 +1,17 @@
 import type { PublicSystem } from '@forvalta/contracts';
-import {
-  Box,
-  Container,
-  Group,
-  Paper,
-  SegmentedControl,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Box, Container, Group, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useParams } from '@tanstack/react-router';
-import { useState } from 'react';
+import { getRouteApi, Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
-import { ApiError, buildPath, type QueryValue } from '../../api/client.ts';
-import { CursorPager } from '../../components/CursorPager.tsx';
-import { useCursorPaging } from '../../components/cursor-paging.ts';
-import { ErrorState } from '../../components/ErrorState.tsx';
+import { ApiError, publicApi } from '../../api/client.ts';
 import { ListEmptyState } from '../../components/ListEmptyState.tsx';
-import { LoadingState } from '../../components/LoadingState.tsx';
+import { ErrorState } from '../../components/ErrorState.tsx';
+import { useAddressList } from '../../components/list-address.ts';
+import { QueryTable } from '../../components/QueryTable.tsx';
+import { publicKeys } from './public.queries.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { i18next } from '../../i18n/index.ts';
-
-/** The public API lives outside /api/v1 and needs no session. */
-async function publicGet<Result>(path: string, query: Record<string, QueryValue>, signal?: AbortSignal): Promise<Result> {
-  const response = await fetch(buildPath(`/public/v1${path}`, query), {
-    headers: { Accept: 'application/json' },
-    credentials: 'omit',
-    ...(signal ? { signal } : {}),
-  });
-  const payload = (await response.json().catch(() => undefined)) as unknown;
-  if (!response.ok) {
-    const problem = payload && typeof payload === 'object' && 'code' in payload ? (payload as ApiError['problem']) : undefined;
-    throw new ApiError(response.status, problem, `HTTP ${response.status}`);
-  }
-  return payload as Result;
-}
-
-interface MunicipalityEntry {
-  code: string;
-  name: string;
-  systemCount: number;
-}
-interface PublicList {
-  municipality: { code: string; name: string };
-  fields: string[];
-  items: PublicSystem[];
-  total: number;
-  nextCursor: string | null;
-}
 
 function PublicShell({ children }: { children: React.ReactNode }) {
   const { t, i18n } = useTranslation();
@@ -88,8 +45,8 @@ function MunicipalityChooser({ value }: { value?: string }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const municipalities = useQuery({
-    queryKey: ['public', 'municipalities'],
-    queryFn: ({ signal }) => publicGet<{ items: MunicipalityEntry[] }>('/municipalities', {}, signal),
+    queryKey: publicKeys.municipalities,
+    queryFn: ({ signal }) => publicApi.get('/municipalities', { signal }),
     staleTime: 5 * 60_000,
   });
   if (municipalities.error) return <ErrorState error={municipalities.error} onRetry={() => void municipalities.refetch()} />;
@@ -127,16 +84,16 @@ export function PublicRegisterStartPage() {
   );
 }
 
+const routeApi = getRouteApi('/public/$code');
+
 export function PublicRegisterPage() {
   const { t } = useTranslation();
   const { code } = useParams({ from: '/public/$code' });
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search.trim(), 300);
-  const paging = useCursorPaging(`${code}|${debounced}`, 50);
+  const address = useAddressList(routeApi.useSearch(), routeApi.useNavigate(), { pageSize: 50 });
+  const query = { municipality: code, ...address.query };
   const list = useQuery({
-    queryKey: ['public', 'systems', code, debounced, paging.cursor, paging.pageSize],
-    queryFn: ({ signal }) =>
-      publicGet<PublicList>('/systems', { municipality: code, q: debounced, cursor: paging.cursor, limit: paging.pageSize }, signal),
+    queryKey: publicKeys.systems(query),
+    queryFn: ({ signal }) => publicApi.get('/systems', { query, signal }),
     placeholderData: keepPreviousData,
   });
   const fields = list.data?.fields ?? [];
@@ -162,67 +119,28 @@ export function PublicRegisterPage() {
         </Title>
         <Text maw={720}>{t('publicRegister.listIntro')}</Text>
         <Group align="flex-end" gap="md" role="search">
-          <TextInput
-            label={t('publicRegister.search')}
-            type="search"
-            w={320}
-            value={search}
-            onChange={(event) => setSearch(event.currentTarget.value)}
-          />
+          <TextInput label={t('publicRegister.search')} type="search" w={320} {...address.searchInput} />
           <MunicipalityChooser value={code} />
         </Group>
-        <Paper withBorder radius="md">
-          {list.isLoading ? (
-            <LoadingState />
-          ) : list.error ? (
-            list.error instanceof ApiError && list.error.status === 404 ? (
-              <ListEmptyState title={t('publicRegister.notPublished')} hint={t('publicRegister.notPublishedHint')} />
-            ) : (
-              <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-            )
-          ) : !list.data || list.data.items.length === 0 ? (
-            <ListEmptyState title={t('publicRegister.empty')} />
-          ) : (
-            <Table.ScrollContainer minWidth={720}>
-              <Table verticalSpacing="xs" striped aria-busy={list.isFetching}>
-                <VisuallyHidden component="caption">{t('publicRegister.titleFor', { name: list.data.municipality.name })}</VisuallyHidden>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('publicRegister.name')}</Table.Th>
-                    {fields.map((field) => (
-                      <Table.Th scope="col" key={field}>
-                        {t(`publicRegister.fields.${field}`)}
-                      </Table.Th>
-                    ))}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.data.items.map((system) => (
-                    <Table.Tr key={system.id} data-testid="public-row">
-                      <Table.Th scope="row" fw={600} fz="sm">
-                        {system.name}
-                      </Table.Th>
-                      {fields.map((field) => (
-                        <Table.Td key={field} fz="sm" className="wrap-anywhere">
-                          {value(system, field)}
-                        </Table.Td>
-                      ))}
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
-        </Paper>
-        {list.data && list.data.total > 0 && (
-          <CursorPager
-            pageIndex={paging.pageIndex}
-            pageSize={paging.pageSize}
-            itemCount={list.data.items.length}
-            total={list.data.total}
-            nextCursor={list.data.nextCursor}
-            onNext={paging.goNext}
-            onPrevious={paging.goPrevious}
+        {list.error instanceof ApiError && list.error.status === 404 ? (
+          <ListEmptyState title={t('publicRegister.notPublished')} hint={t('publicRegister.notPublishedHint')} />
+        ) : (
+          <QueryTable
+            query={list}
+            caption={list.data ? t('publicRegister.titleFor', { name: list.data.municipality.name }) : t('publicRegister.title')}
+            columns={[
+              { key: 'name', header: t('publicRegister.name'), rowHeader: true, cell: (system: PublicSystem) => system.name },
+              ...fields.map((field) => ({
+                key: field,
+                header: t(`publicRegister.fields.${field}`),
+                cell: (system: PublicSystem) => <span className="wrap-anywhere">{value(system, field)}</span>,
+              })),
+            ]}
+            rowKey={(system) => system.id}
+            rowTestId="public-row"
+            paging={address.paging}
+            pageSizes={[25, 50, 100]}
+            empty={<ListEmptyState title={t('publicRegister.empty')} />}
           />
         )}
       </Stack>

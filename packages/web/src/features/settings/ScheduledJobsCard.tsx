@@ -1,12 +1,11 @@
-import type { ScheduledJobList, ScheduledJobStatus } from '@forvalta/contracts';
-import { Badge, Card, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import type { ScheduledJobStatus } from '@forvalta/contracts';
+import { Badge, Card, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { legacyApi } from '../../api/client.ts';
 import { useCan } from '../../app/session.ts';
-import { ErrorState } from '../../components/ErrorState.tsx';
-import { LoadingState } from '../../components/LoadingState.tsx';
+import { type Column, QueryTable } from '../../components/QueryTable.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
+import { scheduledJobsQuery } from './settings.queries.ts';
 
 function JobState({ job }: { job: ScheduledJobStatus }) {
   const { t } = useTranslation();
@@ -56,12 +55,40 @@ export function ScheduledJobsCard() {
   const { t } = useTranslation();
   const canRead = useCan('job.read');
   const scheduleText = useScheduleText();
-  const jobs = useQuery({
-    queryKey: ['jobs'],
-    queryFn: ({ signal }) => legacyApi.get<ScheduledJobList>('/jobs', undefined, signal),
-    enabled: canRead,
-    refetchInterval: 30_000,
-  });
+  const jobs = useQuery(scheduledJobsQuery(canRead));
+  const columns: Column<ScheduledJobStatus>[] = [
+    { key: 'name', header: t('jobs.name'), rowHeader: true, cell: (job) => t(`jobs.names.${job.name}`, { defaultValue: job.name }) },
+    { key: 'schedule', header: t('jobs.schedule'), cell: (job) => scheduleText(job.schedule) },
+    {
+      key: 'state',
+      header: t('jobs.state'),
+      cell: (job) => (
+        <>
+          <JobState job={job} />
+          {/* The error is the server's technical text, for whoever investigates; the summary of a success is left to the log. */}
+          {job.lastError && (
+            <Text size="xs" c="red.9" mt={4} className="wrap-anywhere">
+              {job.lastError}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'last',
+      header: t('jobs.lastRun'),
+      nowrap: true,
+      cell: (job) => (job.lastFinishedAt ? formatDateTime(job.lastFinishedAt) : '–'),
+    },
+    { key: 'next', header: t('jobs.nextRun'), nowrap: true, cell: (job) => formatDateTime(job.nextRunAt) },
+    {
+      key: 'runs',
+      header: t('jobs.runs'),
+      align: 'right',
+      nowrap: true,
+      cell: (job) => t('jobs.runCounts', { runs: job.runCount, failures: job.failureCount }),
+    },
+  ];
   if (!canRead) return null;
   return (
     <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="jobs-heading" style={{ gridColumn: '1 / -1' }}>
@@ -71,53 +98,15 @@ export function ScheduledJobsCard() {
       <Text size="sm" c="gray.7" mb="md">
         {t('jobs.intro')}
       </Text>
-      {jobs.isLoading ? (
-        <LoadingState />
-      ) : jobs.error ? (
-        <ErrorState error={jobs.error} onRetry={() => void jobs.refetch()} />
-      ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table verticalSpacing="xs" fz="sm">
-            <VisuallyHidden component="caption">{t('jobs.title')}</VisuallyHidden>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('jobs.name')}</Table.Th>
-                <Table.Th scope="col">{t('jobs.schedule')}</Table.Th>
-                <Table.Th scope="col">{t('jobs.state')}</Table.Th>
-                <Table.Th scope="col">{t('jobs.lastRun')}</Table.Th>
-                <Table.Th scope="col">{t('jobs.nextRun')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('jobs.runs')}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {jobs.data?.items.map((job) => (
-                <Table.Tr key={job.name} data-testid="job-row">
-                  <Table.Th scope="row" fw={600}>
-                    {t(`jobs.names.${job.name}`, { defaultValue: job.name })}
-                  </Table.Th>
-                  <Table.Td>{scheduleText(job.schedule)}</Table.Td>
-                  <Table.Td>
-                    <JobState job={job} />
-                    {/* The error is the server's technical text, for whoever investigates; the summary of a success is left to the log. */}
-                    {job.lastError && (
-                      <Text size="xs" c="red.9" mt={4} className="wrap-anywhere">
-                        {job.lastError}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{job.lastFinishedAt ? formatDateTime(job.lastFinishedAt) : '–'}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(job.nextRunAt)}</Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                    {t('jobs.runCounts', { runs: job.runCount, failures: job.failureCount })}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <QueryTable
+        query={jobs}
+        caption={t('jobs.title')}
+        columns={columns}
+        rowKey={(job) => job.name}
+        rowTestId="job-row"
+        framed={false}
+        empty={<Text size="sm">–</Text>}
+      />
     </Card>
   );
 }

@@ -1,17 +1,15 @@
 import type { ComplianceResult, System, SystemSummary } from '@forvalta/contracts';
-import { Badge, Button, Card, Group, Paper, SimpleGrid, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { apiRequest, legacyApi } from '../../api/client.ts';
 import { useCurrentUser } from '../../app/session.ts';
-import { ListPager } from '../../components/CursorPager.tsx';
 import { useCursorPaging } from '../../components/cursor-paging.ts';
-import { ErrorState } from '../../components/ErrorState.tsx';
 import { notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { ListEmptyState } from '../../components/ListEmptyState.tsx';
-import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { type Column, QueryTable } from '../../components/QueryTable.tsx';
 import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { FixLink } from '../compliance/FixLink.tsx';
 import { LifecycleBadge, UncoveredBadge } from './SystemBadges.tsx';
@@ -121,75 +119,75 @@ export function MySystemsPage() {
   const failing = useFailingResults(items.map((system) => system.id));
   const failingOf = (systemId: string) => failing.data?.items.filter((result) => result.subjectId === systemId);
 
+  const columns: Column<SystemSummary>[] = [
+    {
+      key: 'name',
+      header: t('systems.name'),
+      minWidth: 200,
+      cell: (system) => (
+        <>
+          <AnchorLink to="/systems/$systemId" params={{ systemId: system.id }} fw={600} size="sm">
+            {system.name}
+          </AnchorLink>
+          <Group gap={6} mt={4}>
+            <LifecycleBadge lifecycle={system.lifecycle} />
+            {system.uncovered && <UncoveredBadge />}
+          </Group>
+        </>
+      ),
+    },
+    {
+      key: 'role',
+      header: t('mySystems.myRole'),
+      cell: (system) => (system.manager?.personId === me.personId ? t('labels.role.manager') : t('labels.role.deputy')),
+    },
+    {
+      key: 'confirmed',
+      header: t('systems.lastConfirmed'),
+      nowrap: true,
+      cell: (system) => (
+        <>
+          <Text size="sm">{system.lastConfirmedAt ? formatDate(system.lastConfirmedAt) : t('systems.neverConfirmed')}</Text>
+          {overdue(system) && (
+            <Badge color="red.9" variant="outline" tt="none" mt={4}>
+              {t('mySystems.overdue')}
+            </Badge>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'failing',
+      header: t('mySystems.failing'),
+      cell: (system) => <FailingClauses results={failingOf(system.id)} loading={failing.isLoading} />,
+    },
+    { key: 'actions', header: t('common.actions'), align: 'right', cell: (system) => <ConfirmRowButton system={system} /> },
+  ];
+
   return (
     <>
       <PageHeader title={t('mySystems.title')} intro={t('mySystems.intro')} />
       {!me.personId ? (
         <ListEmptyState title={t('mySystems.noPerson')} />
-      ) : systems.isLoading ? (
-        <LoadingState />
-      ) : systems.error ? (
-        <ErrorState error={systems.error} onRetry={() => void systems.refetch()} />
-      ) : items.length === 0 ? (
-        <Paper withBorder radius="md">
-          <ListEmptyState title={t('mySystems.empty')} hint={t('mySystems.emptyHint')} />
-        </Paper>
       ) : (
         <>
-          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg" mb="lg">
-            <CountCard label={t('mySystems.count')} filter={{}} />
-            <CountCard label={t('mySystems.overdueCount')} filter={{ unconfirmedSince: limit }} />
-            <CountCard label={t('mySystems.uncoveredCount')} filter={{ uncovered: 'true' }} />
-          </SimpleGrid>
-          <Paper withBorder radius="md">
-            <Table.ScrollContainer minWidth={900}>
-              <Table verticalSpacing="sm">
-                <VisuallyHidden component="caption">{t('mySystems.title')}</VisuallyHidden>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('systems.name')}</Table.Th>
-                    <Table.Th scope="col">{t('mySystems.myRole')}</Table.Th>
-                    <Table.Th scope="col">{t('systems.lastConfirmed')}</Table.Th>
-                    <Table.Th scope="col">{t('mySystems.failing')}</Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('common.actions')}
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((system) => (
-                    <Table.Tr key={system.id} data-testid="my-system-row">
-                      <Table.Td miw={200}>
-                        <AnchorLink to="/systems/$systemId" params={{ systemId: system.id }} fw={600} size="sm">
-                          {system.name}
-                        </AnchorLink>
-                        <Group gap={6} mt={4}>
-                          <LifecycleBadge lifecycle={system.lifecycle} />
-                          {system.uncovered && <UncoveredBadge />}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>{system.manager?.personId === me.personId ? t('labels.role.manager') : t('labels.role.deputy')}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        <Text size="sm">{system.lastConfirmedAt ? formatDate(system.lastConfirmedAt) : t('systems.neverConfirmed')}</Text>
-                        {overdue(system) && (
-                          <Badge color="red.9" variant="outline" tt="none" mt={4}>
-                            {t('mySystems.overdue')}
-                          </Badge>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <FailingClauses results={failingOf(system.id)} loading={failing.isLoading} />
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        <ConfirmRowButton system={system} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Paper>
-          <ListPager page={systems.data} paging={paging} />
+          {items.length > 0 && (
+            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg" mb="lg">
+              <CountCard label={t('mySystems.count')} filter={{}} />
+              <CountCard label={t('mySystems.overdueCount')} filter={{ unconfirmedSince: limit }} />
+              <CountCard label={t('mySystems.uncoveredCount')} filter={{ uncovered: 'true' }} />
+            </SimpleGrid>
+          )}
+          <QueryTable
+            query={systems}
+            caption={t('mySystems.title')}
+            columns={columns}
+            rowKey={(system) => system.id}
+            rowTestId="my-system-row"
+            paging={paging}
+            minWidth={900}
+            empty={<ListEmptyState title={t('mySystems.empty')} hint={t('mySystems.emptyHint')} />}
+          />
         </>
       )}
     </>
