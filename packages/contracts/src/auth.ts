@@ -42,8 +42,32 @@ export type Me = z.infer<typeof meSchema>;
 export const meUpdateSchema = z.strictObject({ locale: localeSchema });
 export const switchMunicipalitySchema = z.strictObject({ municipalityId: idSchema });
 
+/** Anonymous callers learn only that the service is up; a logged-in caller also gets version and database. */
 export const healthSchema = z.object({
   status: z.literal('ok'),
-  database: z.enum(['sqlite', 'postgresql']),
-  version: z.string(),
+  database: z.enum(['sqlite', 'postgresql']).optional(),
+  version: z.string().optional(),
 });
+
+/** A new password: at least 12 characters (a passphrase), at most what argon2 is asked to hash. */
+export const newPasswordSchema = z.string().min(12).max(1000);
+
+export const passwordChangeSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(1000),
+  newPassword: newPasswordSchema,
+});
+export type PasswordChange = z.infer<typeof passwordChangeSchema>;
+
+export const passwordResetSchema = z.strictObject({
+  token: z.string().min(20).max(200),
+  newPassword: newPasswordSchema,
+});
+export type PasswordReset = z.infer<typeof passwordResetSchema>;
+
+/** A reset link, shown once to the administrator who issued it (until Förvalta sends e-mail). */
+export const passwordResetLinkSchema = z.object({
+  /** Path and fragment to open in the browser: /reset-password#token=… (a fragment never reaches a server log). */
+  path: z.string(),
+  expiresAt: z.string(),
+});
+export type PasswordResetLink = z.infer<typeof passwordResetLinkSchema>;

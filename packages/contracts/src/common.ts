@@ -84,6 +84,7 @@ export const problemReasons = [
   'last_administrator',
   'manager_required',
   'municipality_code_taken',
+  'no_login',
   'notice_already_acknowledged',
   'person_left',
   'policy_version_exists',

@@ -1,5 +1,15 @@
 import type { z } from 'zod';
-import { healthSchema, loginRequestSchema, logoutRequestSchema, meSchema, meUpdateSchema, switchMunicipalitySchema } from './auth.ts';
+import {
+  healthSchema,
+  loginRequestSchema,
+  logoutRequestSchema,
+  meSchema,
+  meUpdateSchema,
+  passwordChangeSchema,
+  passwordResetLinkSchema,
+  passwordResetSchema,
+  switchMunicipalitySchema,
+} from './auth.ts';
 import {
   changeNoticeAcknowledgeSchema,
   changeNoticeCreateSchema,
@@ -214,6 +224,7 @@ export const apiRoutes = {
   'POST /api/v1/api-tokens': { body: apiTokenCreateSchema, status: 201, response: apiTokenCreatedSchema },
   'POST /api/v1/auth/login': { body: loginRequestSchema, status: 200, response: meSchema },
   'POST /api/v1/auth/logout': { body: logoutRequestSchema.optional(), status: 204 },
+  'POST /api/v1/auth/password-reset': { body: passwordResetSchema, status: 204 },
   'POST /api/v1/change-notices': { body: changeNoticeCreateSchema, status: 201, response: changeNoticeSchema },
   'POST /api/v1/change-notices/:id/acknowledge': {
     body: changeNoticeAcknowledgeSchema.nullish(),
@@ -226,8 +237,10 @@ export const apiRoutes = {
   'POST /api/v1/me/municipality': { body: switchMunicipalitySchema, status: 200, response: meSchema },
   'POST /api/v1/invitations/accept': { body: invitationAcceptSchema, status: 200, response: invitationAcceptedSchema },
   'POST /api/v1/invitations/lookup': { body: invitationLookupSchema, status: 200, response: invitationDetailsSchema },
+  'POST /api/v1/me/password': { body: passwordChangeSchema, status: 204 },
   'POST /api/v1/people': { body: personCreateSchema, status: 201, response: personSchema },
   'POST /api/v1/people/:id/login': { body: loginInvitationCreateSchema.nullish(), status: 201, response: loginInvitationCreatedSchema },
+  'POST /api/v1/people/:id/password-reset-links': { status: 201, response: passwordResetLinkSchema },
   'POST /api/v1/policy-packs/:id/versions': { body: policyPackVersionCreateSchema, status: 201, response: policyPackSchema },
   'POST /api/v1/projects': { body: projectCreateSchema, status: 201, response: projectSchema },
   'POST /api/v1/projects/:id/approve': { body: projectApproveSchema, status: 200, response: projectSchema },

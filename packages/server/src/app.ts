@@ -14,7 +14,7 @@ import { installAuditKey } from './platform/audit-key.ts';
 import { sealUnkeyedChains } from './platform/audit-seal.ts';
 import { registerApiTokenRoutes } from './modules/api-tokens/index.ts';
 import { registerAuditEventRoutes } from './modules/audit-events/index.ts';
-import { registerAuthRoutes } from './modules/auth/index.ts';
+import { registerAuthRoutes, registerPasswordRoutes } from './modules/auth/index.ts';
 import { registerLoginInvitationRoutes } from './modules/logins/index.ts';
 import {
   registerDepartmentRoutes,
@@ -35,7 +35,7 @@ import { systemClock, type Clock } from './platform/clock.ts';
 import type { DatabaseConnection } from './platform/database.ts';
 import { AppError } from './platform/errors.ts';
 import type { ApiApp } from './platform/http/api-app.ts';
-import { registerAuthentication } from './platform/http/authentication.ts';
+import { registerAuthentication, sessionCookieName } from './platform/http/authentication.ts';
 import { problemFor, registerErrorHandling, sendProblem } from './platform/http/error-handler.ts';
 import { openApiOptions } from './platform/http/openapi.ts';
 import { registerInputHygiene } from './platform/http/input-hygiene.ts';
@@ -118,7 +118,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerErrorHandling(app);
-  registerAuthentication(app, services.auth);
+  registerAuthentication(app, services.auth, config.cookieSecure);
 
   // Every non-public API route needs a caller before its input is even looked at: 401 comes first.
   app.addHook('preValidation', async (request) => {
@@ -139,6 +139,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
       await pingDatabase(database.db);
     },
   });
+  registerPasswordRoutes(app, services.passwords, { loginRateLimitPerMinute: config.loginRateLimitPerMinute });
   registerMunicipalityRoutes(app, services.municipalities);
   registerDepartmentRoutes(app, services.departments);
   registerPeopleRoutes(app, services.people);

@@ -1,7 +1,7 @@
 import type { Config } from './config.ts';
 import { createApiTokensService } from './modules/api-tokens/index.ts';
 import { createAuditEventsService } from './modules/audit-events/index.ts';
-import { createAuthService } from './modules/auth/index.ts';
+import { createAuthService, createPasswordsService } from './modules/auth/index.ts';
 import { createChangeNoticesService, detachNoticesFromSystem, responsibilityNoticeWriter } from './modules/change-notices/index.ts';
 import { createComplianceService, createPolicyPacksService, startWithDefaultPack } from './modules/compliance/index.ts';
 import { createIntegrationsService, integrationIdsOfSystem } from './modules/integrations/index.ts';
@@ -55,6 +55,11 @@ export function createServices(
   );
   return {
     auth: createAuthService(db, clock, config),
+    passwords: createPasswordsService(db, clock, {
+      maxAttempts: config.loginMaxFailures,
+      pairWindowMinutes: config.loginLockMinutes,
+      accountMaxAttemptsPerHour: config.loginAccountAttemptsPerHour,
+    }),
     municipalities: createMunicipalitiesService(db, clock, { municipalityCreated: startWithDefaultPack }),
     departments: createDepartmentsService(db, clock),
     people: createPeopleService(db, clock, config),

@@ -11,6 +11,7 @@ import * as projectInvolvements from './2026-12-01-010-project-involvements.ts';
 import * as loginThrottles from './2026-12-01-030-login-throttles.ts';
 import * as loginInvitations from './2026-12-01-031-login-invitations.ts';
 import * as auditKey from './2026-12-01-011-audit-key.ts';
+import * as passwordResets from './2026-12-01-040-password-resets.ts';
 
 /** Listed explicitly (not read from disk) so the set is the same under tsx, bundlers and tests. */
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01-030-login-throttles': loginThrottles,
   '2026-12-01-031-login-invitations': loginInvitations,
   '2026-12-01-011-audit-key': auditKey,
+  '2026-12-01-040-password-resets': passwordResets,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -95,8 +95,8 @@ export const authRepository = {
     return db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
   },
 
-  switchSessionMunicipality(db: Executor, sessionId: string, municipalityId: string) {
-    return db.updateTable('sessions').set({ municipality_id: municipalityId }).where('id', '=', sessionId).execute();
+  findSession(db: Executor, sessionId: string) {
+    return db.selectFrom('sessions').select(['id', 'expires_at']).where('id', '=', sessionId).executeTakeFirst();
   },
 
   deleteSession(db: Executor, sessionId: string) {

@@ -244,17 +244,33 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
       };
     },
 
+    /**
+     * Switching municipality is a change of privilege: the old session ends and a new one (new
+     * id, new CSRF token) starts, so nothing learnt about the old one carries over.
+     */
     async switchMunicipality(actor: Actor, session: SessionContext | undefined, municipalityId: string) {
       if (!session) throw new AppError('forbidden', 'An API token works in one municipality; create one for the other.');
       const login = await authRepository.findLoginById(db, actor.loginId);
       const next = login ? await buildActor(login, municipalityId, 'session') : undefined;
       if (!next) throw notFound('Municipality');
+      const current = await authRepository.findSession(db, session.sessionId);
+      if (!current) throw new AppError('unauthenticated', 'The session has ended. Log in again.');
+      const sessionToken = newSecret();
+      const replacement: SessionContext = { sessionId: hashSecret(sessionToken), csrfToken: newSecret() };
       await withTransaction(db, async (transaction) => {
-        await authRepository.switchSessionMunicipality(transaction, session.sessionId, municipalityId);
+        await authRepository.deleteSession(transaction, session.sessionId);
+        await authRepository.insertSession(transaction, {
+          id: replacement.sessionId,
+          loginId: actor.loginId,
+          municipalityId,
+          csrfToken: replacement.csrfToken,
+          now: clock.now().toISOString(),
+          expiresAt: current.expires_at,
+        });
         await loginPlaces.rememberMunicipality(transaction, actor.loginId, municipalityId);
         await recordAudit(transaction, next, clock, { action: 'switch_municipality', entityType: 'login', entityId: actor.loginId });
       });
-      return next;
+      return { actor: next, session: replacement, sessionToken };
     },
 
     async updateLocale(actor: Actor, locale: Locale) {

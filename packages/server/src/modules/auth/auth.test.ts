@@ -17,8 +17,9 @@ describe('sessions, CSRF and the current user', () => {
   });
   afterAll(() => context.close());
 
-  it('reports health without a login', async () => {
-    const health = expectStatus(await send(context, 'GET', '/api/v1/health'), 200);
+  it('reports health without a login, but version and database kind only to a logged-in caller', async () => {
+    expect(expectStatus(await send(context, 'GET', '/api/v1/health'), 200)).toEqual({ status: 'ok' });
+    const health = expectStatus(await send(context, 'GET', '/api/v1/health', { headers: tanum.admin.authorization }), 200);
     expect(health).toMatchObject({ status: 'ok', version: '0.1.0' });
     expect(health.database).toBe(context.database.dialect);
   });
@@ -74,6 +75,15 @@ describe('sessions, CSRF and the current user', () => {
       await send(context, 'POST', '/api/v1/departments', {
         headers: { ...session.cookieHeader, 'x-csrf-token': 'guess' },
         body: { name: 'Gissad' },
+      }),
+      403,
+      'csrf_failed',
+    );
+    const sameLength = `${session.me.csrfToken.slice(0, -1)}${session.me.csrfToken.endsWith('A') ? 'B' : 'A'}`;
+    expectProblem(
+      await send(context, 'POST', '/api/v1/departments', {
+        headers: { ...session.cookieHeader, 'x-csrf-token': sameLength },
+        body: { name: 'Nästan rätt' },
       }),
       403,
       'csrf_failed',
@@ -140,16 +150,36 @@ describe('sessions, CSRF and the current user', () => {
     expect(session.me.memberships).toHaveLength(2);
     expect(session.me.roles).toEqual([{ role: 'it_chief', departmentId: null }]);
 
-    const switched = expectStatus(
-      await send(context, 'POST', '/api/v1/me/municipality', { headers: session.csrfHeaders, body: { municipalityId: tanum.id } }),
-      200,
-    );
+    const switchResponse = await send(context, 'POST', '/api/v1/me/municipality', {
+      headers: session.csrfHeaders,
+      body: { municipalityId: tanum.id },
+    });
+    const switched = expectStatus(switchResponse, 200);
     expect(switched.municipality.municipalityCode).toBe(tanum.code);
     expect(switched.roles).toEqual([{ role: 'it_unit', departmentId: null }]);
+    // A new session and CSRF token; the old ones are dead.
+    const rotated = switchResponse.cookies.find((cookie) => cookie.name === 'forvalta_session');
+    expect(rotated?.value).toBeDefined();
+    expect(rotated!.value).not.toBe(session.cookie.value);
+    expect(switched.csrfToken).not.toBe(session.me.csrfToken);
+    expectProblem(await send(context, 'GET', '/api/v1/me', { headers: session.cookieHeader }), 401, 'unauthenticated');
+    const rotatedCookie = { cookie: `forvalta_session=${rotated!.value}` };
+    expectProblem(
+      await send(context, 'POST', '/api/v1/departments', {
+        headers: { ...rotatedCookie, 'x-csrf-token': session.me.csrfToken },
+        body: { name: 'Gammal token' },
+      }),
+      403,
+      'csrf_failed',
+    );
+    const newHeaders = { ...rotatedCookie, 'x-csrf-token': switched.csrfToken };
+    expect(expectStatus(await send(context, 'GET', '/api/v1/me', { headers: rotatedCookie }), 200).municipality.municipalityCode).toBe(
+      tanum.code,
+    );
 
     const outsider = await make.municipality('Munkedal');
     expectProblem(
-      await send(context, 'POST', '/api/v1/me/municipality', { headers: session.csrfHeaders, body: { municipalityId: outsider.id } }),
+      await send(context, 'POST', '/api/v1/me/municipality', { headers: newHeaders, body: { municipalityId: outsider.id } }),
       404,
       'not_found',
     );

@@ -87,6 +87,7 @@ export const municipalitiesRepository = {
       .execute();
   },
 
+  /** Sets the password and ends every session of the login. */
   async setPassword(db: Executor, loginId: string, passwordHash: string, now: string) {
     await db
       .updateTable('logins')
@@ -99,6 +100,8 @@ export const municipalitiesRepository = {
       }))
       .where('id', '=', loginId)
       .execute();
+    // A new password set by an operator (forvalta init) ends every session opened with the old one.
+    await db.deleteFrom('sessions').where('login_id', '=', loginId).execute();
   },
 
   /** The operator's link of one person of one municipality to a login (ADR 0009). */

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../access/actor.ts';
 import { AppError } from '../errors.ts';
@@ -26,7 +27,21 @@ export interface RequestAuthenticator {
   resolveSession(sessionToken: string): Promise<{ actor: Actor; session: SessionContext } | undefined>;
 }
 
-export const sessionCookieName = 'forvalta_session';
+/**
+ * The session cookie's name. Behind TLS it carries the `__Host-` prefix, which browsers accept
+ * only with Secure, Path=/ and no Domain: a sibling subdomain cannot plant or overwrite it.
+ */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? '__Host-forvalta_session' : 'forvalta_session';
+}
+
+/** Compares without leaking through timing how much of a guessed token was right. */
+function sameToken(given: string | string[] | undefined, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  const givenBytes = Buffer.from(given);
+  const expectedBytes = Buffer.from(expected);
+  return givenBytes.length === expectedBytes.length && timingSafeEqual(givenBytes, expectedBytes);
+}
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
@@ -34,7 +49,8 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * (the browser). Cookie-authenticated unsafe requests must echo the session's CSRF token in
  * X-CSRF-Token; Bearer requests cannot be forged cross-site and skip it.
  */
-export function registerAuthentication(app: FastifyInstance, auth: RequestAuthenticator): void {
+export function registerAuthentication(app: FastifyInstance, auth: RequestAuthenticator, cookieSecure: boolean): void {
+  const cookieName = sessionCookieName(cookieSecure);
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
 
@@ -47,13 +63,13 @@ export function registerAuthentication(app: FastifyInstance, auth: RequestAuthen
       request.actor = actor;
       return;
     }
-    const sessionToken = request.cookies[sessionCookieName];
+    const sessionToken = request.cookies[cookieName];
     if (!sessionToken) return;
     const resolved = await auth.resolveSession(sessionToken);
     if (!resolved) return;
     request.actor = resolved.actor;
     request.session = resolved.session;
-    if (unsafeMethods.has(request.method) && request.headers['x-csrf-token'] !== resolved.session.csrfToken) {
+    if (unsafeMethods.has(request.method) && !sameToken(request.headers['x-csrf-token'], resolved.session.csrfToken)) {
       throw new AppError('csrf_failed', 'Missing or wrong X-CSRF-Token header. Reload the page and try again.');
     }
   });
@@ -65,7 +81,7 @@ export function actorOf(request: FastifyRequest): Actor {
 }
 
 export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean, maxAgeSeconds: number): void {
-  reply.setCookie(sessionCookieName, token, {
+  reply.setCookie(sessionCookieName(secure), token, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
@@ -74,6 +90,6 @@ export function setSessionCookie(reply: FastifyReply, token: string, secure: boo
   });
 }
 
-export function clearSessionCookie(reply: FastifyReply): void {
-  reply.clearCookie(sessionCookieName, { path: '/' });
+export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
+  reply.clearCookie(sessionCookieName(secure), { path: '/', secure });
 }
