@@ -35,7 +35,7 @@ import { systemClock, type Clock } from './platform/clock.ts';
 import type { DatabaseConnection } from './platform/database.ts';
 import { AppError } from './platform/errors.ts';
 import type { ApiApp } from './platform/http/api-app.ts';
-import { registerAuthentication, sessionCookieName } from './platform/http/authentication.ts';
+import { registerAuthentication } from './platform/http/authentication.ts';
 import { problemFor, registerErrorHandling, sendProblem } from './platform/http/error-handler.ts';
 import { openApiOptions } from './platform/http/openapi.ts';
 import { registerInputHygiene } from './platform/http/input-hygiene.ts';
