@@ -247,6 +247,13 @@ const publicStartRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/public/PublicRegisterPage.tsx'), 'PublicRegisterStartPage'),
 });
 
+/** The accessibility statement the law asks of a public body's pages (tillgänglighetsredogörelse). */
+const accessibilityStatementRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public/accessibility',
+  component: lazyRouteComponent(() => import('../features/public/AccessibilityStatementPage.tsx'), 'AccessibilityStatementPage'),
+});
+
 const publicRegisterRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/public/$code',
@@ -266,6 +273,7 @@ const unknownRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   loginRoute,
   publicStartRoute,
+  accessibilityStatementRoute,
   publicRegisterRoute,
   authenticatedRoute.addChildren([
     contentRoute.addChildren([

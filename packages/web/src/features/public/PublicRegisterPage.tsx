@@ -13,7 +13,8 @@ import { publicKeys } from './public.queries.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { i18next } from '../../i18n/index.ts';
 
-function PublicShell({ children }: { children: React.ReactNode }) {
+/** The frame of every public page: name, language, and the link to the accessibility statement. */
+export function PublicShell({ children }: { children: React.ReactNode }) {
   const { t, i18n } = useTranslation();
   return (
     <>
@@ -37,6 +38,13 @@ function PublicShell({ children }: { children: React.ReactNode }) {
       <Container component="main" size={1100} py="lg" id="main-content">
         {children}
       </Container>
+      <Box component="footer" py="md" px="md" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+        <Group maw={1100} mx="auto">
+          <Text component={Link} to="/public/accessibility" size="sm" c="blue.9">
+            {t('accessibilityStatement.link')}
+          </Text>
+        </Group>
+      </Box>
     </>
   );
 }
