@@ -152,15 +152,19 @@ export const apiTokenSchema = recordMetaSchema.extend({
   name: z.string(),
   /** The first characters of the token, to recognise it; the rest is never shown again. */
   tokenPrefix: z.string(),
+  /** Always UTC: an expiry sent with an offset is stored as the same instant. */
   expiresAt: timestampSchema.nullable(),
   lastUsedAt: timestampSchema.nullable(),
   revokedAt: timestampSchema.nullable(),
+  /** Whether a script using this token may create further tokens (never ones that outlive it). */
+  canCreateTokens: z.boolean(),
 });
 export type ApiToken = z.infer<typeof apiTokenSchema>;
 
 export const apiTokenCreateSchema = z.strictObject({
   name: requiredText(80),
   expiresAt: timestampSchema.nullable().optional(),
+  canCreateTokens: z.boolean().optional(),
 });
 export type ApiTokenCreate = z.infer<typeof apiTokenCreateSchema>;
 
@@ -172,6 +176,14 @@ export const apiTokenListQuerySchema = listQuerySchema.extend({
   sort: sortParameter(['createdAt', 'name'] as const),
 });
 export const apiTokenListSchema = listResponseSchema(apiTokenSchema);
+
+/** Every token of the municipality, for its administrators, with whose it is. */
+export const municipalityApiTokenSchema = apiTokenSchema.extend({ ownerName: z.string(), ownerEmail: z.string() });
+export type MunicipalityApiToken = z.infer<typeof municipalityApiTokenSchema>;
+export const municipalityApiTokenListQuerySchema = listQuerySchema.extend({
+  sort: sortParameter(['createdAt', 'name'] as const),
+});
+export const municipalityApiTokenListSchema = listResponseSchema(municipalityApiTokenSchema);
 
 /* ---------- Audit log ---------- */
 

@@ -1,7 +1,7 @@
 import type { Config } from './config.ts';
-import { createApiTokensService } from './modules/api-tokens/index.ts';
+import { createApiTokensService, revokeTokensOfLogin } from './modules/api-tokens/index.ts';
 import { createAuditEventsService } from './modules/audit-events/index.ts';
-import { createAuthService, createPasswordsService } from './modules/auth/index.ts';
+import { createAuthService, createPasswordsService, endSessionsIn } from './modules/auth/index.ts';
 import { createChangeNoticesService, detachNoticesFromSystem, responsibilityNoticeWriter } from './modules/change-notices/index.ts';
 import { createComplianceService, createPolicyPacksService, startWithDefaultPack } from './modules/compliance/index.ts';
 import { createIntegrationsService, integrationIdsOfSystem } from './modules/integrations/index.ts';
@@ -62,7 +62,13 @@ export function createServices(
     }),
     municipalities: createMunicipalitiesService(db, clock, { municipalityCreated: startWithDefaultPack }),
     departments: createDepartmentsService(db, clock),
-    people: createPeopleService(db, clock, config),
+    people: createPeopleService(db, clock, config, {
+      // A person who leaves loses their tokens and sessions in that municipality at once (finding 8).
+      endAccess: async (transaction, actor, owner) => {
+        await revokeTokensOfLogin(transaction, actor, clock, owner);
+        await endSessionsIn(transaction, owner);
+      },
+    }),
     loginInvitations: createLoginInvitationsService(db, clock),
     roleAssignments: createRoleAssignmentsService(db, clock),
     apiTokens: createApiTokensService(db, clock),

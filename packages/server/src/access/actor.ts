@@ -18,6 +18,8 @@ export interface Actor {
   municipalityId: string;
   roles: RoleGrant[];
   authenticatedBy: 'session' | 'token';
+  /** When authenticated by an API token: the token, so what it creates cannot outlive or outrank it. */
+  token?: { id: string; expiresAt: string | null; canCreateTokens: boolean };
   /**
    * The municipality's data version (its audit chain head) when the request was authenticated,
    * read in the same query as the actor; absent when the actor was built without it. Versioned

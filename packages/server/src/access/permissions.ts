@@ -50,6 +50,8 @@ export const permissions = {
   'roleAssignment.read': ['administrator', 'it_chief', 'auditor'],
   'roleAssignment.write': ['administrator'],
   'auditEvent.read': ['administrator', 'auditor'],
+  // Every token of the municipality, whoever holds it: to revoke a leaver's or a leaked one.
+  'apiToken.manageAll': ['administrator'],
   'apiToken.manageOwn': [
     'administrator',
     'it_chief',

@@ -12,6 +12,7 @@ import * as loginThrottles from './2026-12-01-030-login-throttles.ts';
 import * as loginInvitations from './2026-12-01-031-login-invitations.ts';
 import * as auditKey from './2026-12-01-011-audit-key.ts';
 import * as passwordResets from './2026-12-01-040-password-resets.ts';
+import * as apiTokenRights from './2026-12-01-032-api-token-rights.ts';
 
 /** Listed explicitly (not read from disk) so the set is the same under tsx, bundlers and tests. */
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01-031-login-invitations': loginInvitations,
   '2026-12-01-011-audit-key': auditKey,
   '2026-12-01-040-password-resets': passwordResets,
+  '2026-12-01-032-api-token-rights': apiTokenRights,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

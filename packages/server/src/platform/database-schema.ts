@@ -112,6 +112,7 @@ export interface ApiTokensTable {
   token_hash: string;
   token_prefix: string;
   expires_at: string | null;
+  can_create_tokens: number;
   last_used_at: string | null;
   revoked_at: string | null;
   created_at: string;

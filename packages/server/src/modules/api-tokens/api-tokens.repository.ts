@@ -16,6 +16,7 @@ function toApiToken(row: Selectable<ApiTokensTable>): ApiToken {
     expiresAt: row.expires_at,
     lastUsedAt: row.last_used_at,
     revokedAt: row.revoked_at,
+    canCreateTokens: Boolean(row.can_create_tokens),
   };
 }
 
@@ -54,6 +55,7 @@ export const apiTokensRepository = {
       tokenHash: string;
       tokenPrefix: string;
       expiresAt: string | null;
+      canCreateTokens: boolean;
     },
     now: string,
   ) {
@@ -67,6 +69,7 @@ export const apiTokensRepository = {
         token_hash: values.tokenHash,
         token_prefix: values.tokenPrefix,
         expires_at: values.expiresAt,
+        can_create_tokens: values.canCreateTokens ? 1 : 0,
         last_used_at: null,
         revoked_at: null,
         created_at: now,
@@ -81,5 +84,54 @@ export const apiTokensRepository = {
       revoked_at: now,
       updated_at: now,
     });
+  },
+
+  /** Every token of the municipality with its owner (the person the login is here), for administrators. */
+  async listForMunicipality(db: Executor, municipalityId: string, query: { limit: number; cursor?: string; sort?: string }) {
+    const filtered = () =>
+      db
+        .selectFrom('api_tokens')
+        .innerJoin('people', (join) =>
+          join.onRef('people.login_id', '=', 'api_tokens.login_id').onRef('people.municipality_id', '=', 'api_tokens.municipality_id'),
+        )
+        .where('api_tokens.municipality_id', '=', municipalityId);
+    const sort = resolveSort(
+      query.sort ?? '-createdAt',
+      { createdAt: 'api_tokens.created_at', name: 'api_tokens.name' },
+      'createdAt',
+      'api_tokens.id',
+    );
+    return pageOf(
+      filtered()
+        .selectAll('api_tokens')
+        .select(['people.first_name as owner_first_name', 'people.last_name as owner_last_name', 'people.email as owner_email']),
+      filtered(),
+      sort,
+      query,
+      (row) => ({ ...toApiToken(row), ownerName: `${row.owner_first_name} ${row.owner_last_name}`, ownerEmail: row.owner_email }),
+    );
+  },
+
+  async findInMunicipality(db: Executor, municipalityId: string, id: string) {
+    const row = await db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('municipality_id', '=', municipalityId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? toApiToken(row) : undefined;
+  },
+
+  /** Revokes every live token of a login in one municipality (the person left); returns the ids. */
+  async revokeAllOfLogin(db: Executor, municipalityId: string, loginId: string, now: string) {
+    const rows = await db
+      .updateTable('api_tokens')
+      .set((eb) => ({ revoked_at: now, updated_at: now, version: eb('version', '+', 1) }))
+      .where('municipality_id', '=', municipalityId)
+      .where('login_id', '=', loginId)
+      .where('revoked_at', 'is', null)
+      .returning('id')
+      .execute();
+    return rows.map((row) => row.id);
   },
 };

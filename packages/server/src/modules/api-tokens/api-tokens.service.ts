@@ -16,6 +16,28 @@ function personActor(actor: AnyActor): Actor {
   return actor;
 }
 
+/**
+ * Revokes every token of a login in one municipality, in the caller's transaction, with an audit
+ * event each: a person who leaves, or whose login is removed, loses their tokens at once.
+ */
+export async function revokeTokensOfLogin(
+  transaction: TransactionHandle,
+  actor: AnyActor,
+  clock: Clock,
+  owner: { municipalityId: string; loginId: string },
+) {
+  const now = clock.now().toISOString();
+  for (const id of await apiTokensRepository.revokeAllOfLogin(transaction, owner.municipalityId, owner.loginId, now)) {
+    await recordAudit(transaction, actor, clock, {
+      action: 'revoke',
+      entityType: 'api_token',
+      entityId: id,
+      after: { revokedAt: now, reason: 'access_ended' },
+      municipalityId: owner.municipalityId,
+    });
+  }
+}
+
 /** Personal API tokens: each works for its login in one municipality, with that person's roles. */
 export function createApiTokensService(db: DatabaseHandle, clock: Clock) {
   /** Shared by the web/API path and the CLI (which acts for a login it names). */
@@ -26,7 +48,17 @@ export function createApiTokensService(db: DatabaseHandle, clock: Clock) {
     input: ApiTokenCreate,
   ): Promise<ApiTokenCreated> {
     const now = clock.now().toISOString();
-    if (input.expiresAt && input.expiresAt <= now) throw invalid('expiresAt', 'The expiry must be in the future.');
+    // Instants, stored in UTC: "2026-12-02T00:00:00+14:00" is 10:00 UTC on 1 December (issue #12, finding 8).
+    const expiresAt = input.expiresAt ? new Date(input.expiresAt).toISOString() : null;
+    if (expiresAt && Date.parse(expiresAt) <= Date.parse(now)) throw invalid('expiresAt', 'The expiry must be in the future.');
+    const creator = auditActor.kind === 'person' ? auditActor.token : undefined;
+    if (creator) {
+      // A script's token makes tokens only if it was given that right, and none that outlive it.
+      if (!creator.canCreateTokens) throw new AppError('forbidden', 'This API token may not create tokens.');
+      if (creator.expiresAt && (!expiresAt || Date.parse(expiresAt) > Date.parse(creator.expiresAt))) {
+        throw invalid('expiresAt', `A token created with a token expires no later than it does (${creator.expiresAt}).`);
+      }
+    }
     const token = newSecret(apiTokenPrefix);
     const id = randomUUID();
     await apiTokensRepository.insert(
@@ -38,7 +70,8 @@ export function createApiTokensService(db: DatabaseHandle, clock: Clock) {
         name: input.name,
         tokenHash: hashSecret(token),
         tokenPrefix: token.slice(0, apiTokenPrefix.length + 6),
-        expiresAt: input.expiresAt ?? null,
+        expiresAt,
+        canCreateTokens: input.canCreateTokens ?? false,
       },
       now,
     );
@@ -113,6 +146,26 @@ export function createApiTokensService(db: DatabaseHandle, clock: Clock) {
         if (!(await apiTokensRepository.revoke(transaction, municipalityId, id, expectedVersion, clock.now().toISOString())))
           throw versionMismatch();
         const after = await apiTokensRepository.findOwn(transaction, municipalityId, person.loginId, id);
+        await recordAudit(transaction, actor, clock, { action: 'revoke', entityType: 'api_token', entityId: id, before, after });
+      });
+    },
+
+    /** The municipality's tokens, whoever holds them: administrators see and revoke them (finding 8). */
+    async listMunicipalityTokens(actor: AnyActor, query: { limit: number; cursor?: string; sort?: string }) {
+      requirePermission(actor, 'apiToken.manageAll');
+      return apiTokensRepository.listForMunicipality(db, municipalityOf(actor), query);
+    },
+
+    async revokeMunicipalityToken(actor: AnyActor, id: string, expected: ExpectedVersion) {
+      requirePermission(actor, 'apiToken.manageAll');
+      const municipalityId = municipalityOf(actor);
+      await withTransaction(db, async (transaction) => {
+        const before = await apiTokensRepository.findInMunicipality(transaction, municipalityId, id);
+        if (!before) throw notFound('API token');
+        const version = matchVersion(expected, before.version);
+        if (!(await apiTokensRepository.revoke(transaction, municipalityId, id, version, clock.now().toISOString())))
+          throw versionMismatch();
+        const after = await apiTokensRepository.findInMunicipality(transaction, municipalityId, id);
         await recordAudit(transaction, actor, clock, { action: 'revoke', entityType: 'api_token', entityId: id, before, after });
       });
     },

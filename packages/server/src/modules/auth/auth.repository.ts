@@ -107,6 +107,11 @@ export const authRepository = {
     return db.deleteFrom('sessions').where('login_id', '=', loginId).execute();
   },
 
+  /** Every session of a login in one municipality: its person there left. */
+  deleteSessionsOfLoginIn(db: Executor, municipalityId: string, loginId: string) {
+    return db.deleteFrom('sessions').where('login_id', '=', loginId).where('municipality_id', '=', municipalityId).execute();
+  },
+
   deleteExpiredSessions(db: Executor, now: string) {
     return db.deleteFrom('sessions').where('expires_at', '<', now).execute();
   },
@@ -130,6 +135,7 @@ export const authRepository = {
         'api_tokens.id as credential_id',
         'api_tokens.municipality_id',
         'api_tokens.expires_at',
+        'api_tokens.can_create_tokens',
         'api_tokens.revoked_at',
         'api_tokens.last_used_at as last_seen_at',
         ...actorColumns,

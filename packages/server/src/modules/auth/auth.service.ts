@@ -204,9 +204,14 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
       const now = clock.now();
       const rows = await authRepository.actorRowsByToken(db, hashSecret(token));
       const row = rows[0];
-      if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now.toISOString())) return undefined;
-      const actor = await actorFromRows(rows, 'token');
-      if (!actor) return undefined;
+      // Instants, not text: an expiry with an offset must not outlive its moment (issue #12, finding 8).
+      if (!row || row.revoked_at || (row.expires_at && Date.parse(row.expires_at) <= now.getTime())) return undefined;
+      const found = await actorFromRows(rows, 'token');
+      if (!found) return undefined;
+      const actor: Actor = {
+        ...found,
+        token: { id: row.credential_id, expiresAt: row.expires_at, canCreateTokens: Boolean(row.can_create_tokens) },
+      };
       if (!row.last_seen_at || now.getTime() - Date.parse(row.last_seen_at) > 60_000) {
         await authRepository.markTokenUsed(db, row.credential_id, now.toISOString());
       }

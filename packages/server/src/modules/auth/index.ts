@@ -3,3 +3,11 @@ export { createAuthService, type AuthService, type AuthSettings, type SessionCon
 export { registerAuthRoutes, type AuthRouteSettings } from './auth.routes.ts';
 export { createPasswordsService, type PasswordsService } from './passwords.service.ts';
 export { registerPasswordRoutes } from './passwords.routes.ts';
+
+import type { Executor } from '../../platform/database.ts';
+import { authRepository } from './auth.repository.ts';
+
+/** Ends a login's sessions in one municipality, in the caller's transaction (a person left there). */
+export async function endSessionsIn(transaction: Executor, owner: { municipalityId: string; loginId: string }) {
+  await authRepository.deleteSessionsOfLoginIn(transaction, owner.municipalityId, owner.loginId);
+}

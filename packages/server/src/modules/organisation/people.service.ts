@@ -5,7 +5,7 @@ import type { AnyActor } from '../../access/actor.ts';
 import { municipalityOf, requirePermission } from '../../access/authorise.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
+import { withTransaction, type DatabaseHandle, type Executor, type TransactionHandle } from '../../platform/database.ts';
 import { conflict, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
 import { createVersionedCache, type ReadCacheSettings } from '../../platform/versioned-cache.ts';
 import { peopleRepository, type PersonValues } from './people.repository.ts';
@@ -16,7 +16,16 @@ import { peopleRepository, type PersonValues } from './people.repository.ts';
  * and reveals nothing about logins elsewhere (issue #12, finding 2). People who leave are
  * marked `left`, never deleted: the register's history must keep naming them.
  */
-export function createPeopleService(db: DatabaseHandle, clock: Clock, cacheSettings?: ReadCacheSettings) {
+/**
+ * What ends when a person's access ends (they leave, or their end date has come): their API
+ * tokens and sessions in this municipality, in the same transaction. Wired in services.ts, so the
+ * organisation module needs neither the tokens nor the sessions module.
+ */
+export interface AccessEnders {
+  endAccess(transaction: TransactionHandle, actor: AnyActor, owner: { municipalityId: string; loginId: string }): Promise<void>;
+}
+
+export function createPeopleService(db: DatabaseHandle, clock: Clock, cacheSettings?: ReadCacheSettings, enders?: AccessEnders) {
   // Pages of a few dozen people each; a few hundred keep the common lists and searches warm.
   const listCache = createVersionedCache<Awaited<ReturnType<typeof peopleRepository.list>>>(300, cacheSettings);
 
@@ -112,6 +121,9 @@ export function createPeopleService(db: DatabaseHandle, clock: Clock, cacheSetti
           throw versionMismatch();
         }
         const { person: after } = await loadOrFail(transaction, municipalityId, id);
+        const today = clock.now().toISOString().slice(0, 10);
+        const accessEnded = after.employmentStatus === 'left' || (after.endDate !== null && after.endDate <= today);
+        if (accessEnded && loginId && enders) await enders.endAccess(transaction, actor, { municipalityId, loginId });
         await recordAudit(transaction, actor, clock, {
           action: before.employmentStatus === 'active' && after.employmentStatus === 'left' ? 'person_left' : 'update',
           entityType: 'person',
