@@ -5,7 +5,7 @@ test.describe('logging in and out', () => {
     await page.goto('/');
     await expect(page).toHaveURL(/\/login/);
     await page.getByLabel('E-postadress').fill('ingen.sadan@tanum.demo');
-    await page.getByLabel('Lösenord').fill('fel-losenord');
+    await page.getByLabel(/^Lösenord/).fill('fel-losenord');
     await page.getByRole('button', { name: 'Logga in' }).click();
     await expect(page.getByRole('alert')).toHaveText('Fel e-postadress eller lösenord');
     await expect(page).toHaveURL(/\/login/);
@@ -24,7 +24,7 @@ test.describe('logging in and out', () => {
     await expect(email).toBeFocused();
     await page.keyboard.type(demoLogins.administrator);
     await page.keyboard.press('Tab');
-    await expect(page.getByLabel('Lösenord')).toBeFocused();
+    await expect(page.getByLabel(/^Lösenord/)).toBeFocused();
     await page.keyboard.type(demoPassword);
     await page.keyboard.press('Enter');
 
