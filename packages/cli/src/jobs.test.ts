@@ -75,7 +75,15 @@ describe('forvalta jobs run-due', () => {
             /^compliance-daily-snapshot: 1 snapshot\(s\) for \d{4}-\d{2}-\d{2} taken, 0 municipality\(ies\) had one already \(/,
           ),
         ]);
-        expect(await runCounts(dialect, database.url)).toEqual({ 'change-notice-outbox': 1, 'compliance-daily-snapshot': 1 });
+        // The nightly audit-chain verification is due on a fresh database too, and runs once like the others.
+        expect(lines.filter((line) => line.startsWith('audit-chain-verification: '))).toEqual([
+          expect.stringMatching(/^audit-chain-verification: \d+ events in \d+ chain\(s\) verified: intact/),
+        ]);
+        expect(await runCounts(dialect, database.url)).toEqual({
+          'audit-chain-verification': 1,
+          'change-notice-outbox': 1,
+          'compliance-daily-snapshot': 1,
+        });
 
         const again = await forvalta('jobs', 'run-due', '--database', database.url);
         expect(again).toMatchObject({ code: 0, stdout: 'No job was due.\n' });
