@@ -5,6 +5,7 @@
  */
 import type { PolicyParameters } from './policy-pack.ts';
 import type { ComplianceSnapshot, SnapshotDepartment, SnapshotPerson } from './snapshot.ts';
+import { swedishToday } from '../platform/calendar.ts';
 import { dateOfTimestamp } from './dates.ts';
 
 export type RuleStatus = 'pass' | 'fail' | 'not_applicable';
@@ -46,8 +47,10 @@ export interface ComplianceRule {
 }
 
 export function createRuleContext(snapshot: ComplianceSnapshot): RuleContext {
-  const today = dateOfTimestamp(snapshot.evaluatedAt);
-  if (today === null) throw new RangeError(`evaluatedAt is not a timestamp: ${snapshot.evaluatedAt}`);
+  if (dateOfTimestamp(snapshot.evaluatedAt) === null) throw new RangeError(`evaluatedAt is not a timestamp: ${snapshot.evaluatedAt}`);
+  // The Swedish date, as assignments start and end on Swedish dates: a deputy appointed at 00:30
+  // Swedish time starts today, and a UTC "today" (still yesterday until 01:00) did not count them.
+  const today = swedishToday(new Date(snapshot.evaluatedAt));
   const peopleById = new Map<string, SnapshotPerson>();
   for (const person of snapshot.people) peopleById.set(person.id, person);
   const departmentsById = new Map<string, SnapshotDepartment>();

@@ -186,35 +186,31 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock, cacheS
      * The summary is the same for everyone who may read compliance (no department scope), so the
      * view is kept per municipality, data version, day and department until anything in the
      * municipality changes: concurrent requests share one evaluation (single flight) instead of
-     * each holding the whole municipality in memory. Two days are in the key: the rules judge
-     * deadlines by the date of evaluatedAt (UTC), the daily snapshot and trend by the Swedish day.
+     * each holding the whole municipality in memory. The Swedish day is in the key: the rules judge
+     * dates by it (see createRuleContext), and the daily snapshot and trend are kept by it.
      * `evaluatedAt` says when the served view was evaluated, which is the truth.
      */
     async summary(actor: AnyActor, departmentId?: string): Promise<ComplianceSummaryView> {
       requirePermission(actor, 'compliance.read');
       const municipalityId = municipalityOf(actor);
       const now = clock.now();
-      return summaryCache.readAtVersion(
-        db,
-        actor,
-        municipalityId,
-        [swedishToday(now), now.toISOString().slice(0, 10), departmentId ?? null],
-        () => evaluateSummary(municipalityId, departmentId),
+      return summaryCache.readAtVersion(db, actor, municipalityId, [swedishToday(now), departmentId ?? null], () =>
+        evaluateSummary(municipalityId, departmentId),
       );
     },
 
     /**
      * Results are the same for everyone who may read compliance, so the sorted, filtered list of a
      * query (without its page) is kept like the summary, by municipality, data version and the
-     * UTC date the rules judge by; each page is a slice of it. Before, every page of the results
+     * Swedish date the rules judge by; each page is a slice of it. Before, every page of the results
      * list evaluated the whole municipality again.
      */
     async results(actor: AnyActor, query: ComplianceResultQuery) {
       requirePermission(actor, 'compliance.read');
       const municipalityId = municipalityOf(actor);
       const { cursor, limit, ...filters } = query;
-      const utcDate = clock.now().toISOString().slice(0, 10);
-      const { pack, evaluatedAt, filtered } = await resultsCache.readAtVersion(db, actor, municipalityId, [utcDate, filters], () =>
+      const day = swedishToday(clock.now());
+      const { pack, evaluatedAt, filtered } = await resultsCache.readAtVersion(db, actor, municipalityId, [day, filters], () =>
         evaluateResults(municipalityId, filters),
       );
       const offset = decodeOffsetCursor(cursor);

@@ -328,15 +328,17 @@ describe('compliance API', () => {
       failed: deputyClause(first.view).failed - 1,
     });
 
-    // A new day re-evaluates: the Swedish day (snapshot, trend) turns before the UTC date the
-    // rules judge deadlines by, and each turn is a new view.
+    // A new Swedish day re-evaluates (the rules, the snapshot and the trend all judge by it, and it
+    // turns at 23:00 UTC in winter); the UTC date turning within that Swedish day does not.
     const day = context.clock.now().toISOString().slice(0, 10);
     context.clock.set(`${day}T23:30:00.000Z`);
     const swedishTomorrow = (await summary()).view;
     expect(swedishTomorrow.evaluatedAt).not.toBe(afterWrite.evaluatedAt);
     const nextDay = new Date(Date.parse(`${day}T00:00:00.000Z`) + 24 * 60 * 60_000).toISOString().slice(0, 10);
     context.clock.set(`${nextDay}T00:30:00.000Z`);
-    expect((await summary()).view.evaluatedAt).toBe(`${nextDay}T00:30:00.000Z`);
+    expect((await summary()).view.evaluatedAt).toBe(swedishTomorrow.evaluatedAt);
+    context.clock.set(`${nextDay}T23:30:00.000Z`);
+    expect((await summary()).view.evaluatedAt).toBe(`${nextDay}T23:30:00.000Z`);
   });
 
   it('serves repeated results and their pages from one evaluation until the municipality changes', async () => {
