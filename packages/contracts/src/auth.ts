@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './common.ts';
+import { permissionSchema } from './permissions.ts';
 import { localeSchema, roleSchema } from './roles.ts';
 import { municipalityCodeSchema } from './organisation.ts';
 
@@ -32,7 +33,7 @@ export const meSchema = z.object({
   memberships: z.array(membershipSchema),
   roles: z.array(z.object({ role: roleSchema, departmentId: idSchema.nullable() })),
   /** The permissions this person holds in the current municipality; the UI hides what it cannot do. */
-  permissions: z.array(z.string()),
+  permissions: z.array(permissionSchema),
   /** Send as the X-CSRF-Token header on unsafe requests made with the session cookie. */
   csrfToken: z.string().nullable(),
   authenticatedBy: z.enum(['session', 'token']),

@@ -1,5 +1,6 @@
 export * from './common.ts';
 export * from './roles.ts';
+export * from './permissions.ts';
 export * from './organisation.ts';
 export * from './auth.ts';
 export * from './logins.ts';

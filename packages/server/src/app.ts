@@ -50,6 +50,8 @@ export interface RouteDescription {
   permission: RoutePermission | 'undeclared';
   /** The route's contract (params, query, body, responses), for the test that holds the web's route map to it. */
   schema: FastifySchema | undefined;
+  /** The route's handler, so the route-permission test can see which use case it runs. */
+  handler: (this: unknown, request: never, reply: never) => unknown;
 }
 
 export interface BuildAppOptions {
@@ -86,7 +88,13 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      routes.push({ method, url: route.url, permission: route.config?.permission ?? 'undeclared', schema: route.schema });
+      routes.push({
+        method,
+        url: route.url,
+        permission: route.config?.permission ?? 'undeclared',
+        schema: route.schema,
+        handler: route.handler as RouteDescription['handler'],
+      });
     }
   });
 

@@ -75,7 +75,7 @@ export function createServices(
     auditEvents: createAuditEventsService(db, clock),
     systems,
     systemAssignments: createSystemAssignmentsService(db, clock, systems),
-    integrations: createIntegrationsService(db, clock, systems, config),
+    integrations: createIntegrationsService(db, clock, config),
     systemsExport: createSystemsExport(db, clock),
     publicRegister: createPublicRegisterService(db, clock),
     compliance: createComplianceService(db, clock, config),

@@ -1,4 +1,11 @@
-import { createServices, findMunicipalityByCode, listMunicipalities, summariseCompliance, systemClock } from '@forvalta/server';
+import {
+  createServices,
+  findMunicipalityByCode,
+  listMunicipalities,
+  summariseCompliance,
+  systemActor,
+  systemClock,
+} from '@forvalta/server';
 import { parseOptions, printHelp, UsageError } from '../arguments.ts';
 import { cliConfig, openDatabase } from '../context.ts';
 
@@ -44,7 +51,10 @@ export async function compliance(argv: string[]): Promise<number> {
       municipality = all[0]!;
     }
     const services = createServices(database.db, systemClock, config);
-    const { stored, snapshot, results, evaluatedAt } = await services.compliance.evaluateMunicipality(municipality.id);
+    const { stored, snapshot, results, evaluatedAt } = await services.compliance.evaluateMunicipality(
+      systemActor('cli compliance check', municipality.id),
+      municipality.id,
+    );
     const summary = summariseCompliance(results, snapshot);
     const failures = results.filter((result) => result.status === 'fail');
 

@@ -1,4 +1,4 @@
-import type { Role } from '@forvalta/contracts';
+import { permissionNames, type Permission, type Role } from '@forvalta/contracts';
 
 /**
  * The permission table: which role may perform which action. Deny by default: an action that
@@ -147,7 +147,7 @@ export const permissions = {
   'changeNotice.acknowledge': ['it_chief', 'it_unit'],
   // The installation's scheduled jobs (ADR 0006): operations, not governance.
   'job.read': ['administrator'],
-} as const satisfies Record<string, readonly Role[]>;
+} as const satisfies Record<Permission, readonly Role[]>;
 
 /**
  * Actions a system's current manager or deputy may take on that system, whatever their roles:
@@ -169,8 +169,9 @@ export const stewardActions: readonly Action[] = [
   'project.update',
 ];
 
-export type Action = keyof typeof permissions;
-export const actions = Object.keys(permissions) as Action[];
+/** A permission of the table; the names are the contracts' union (`Permission`), shared with the web. */
+export type Action = Permission;
+export const actions: readonly Action[] = permissionNames;
 
 export function rolesAllowed(action: Action): readonly Role[] {
   return permissions[action];

@@ -1,3 +1,4 @@
+import type { Permission } from '@forvalta/contracts';
 import { validateTokenFilters } from '../features/tokens/tokens.queries.ts';
 import { validateRoleFilters } from '../features/organisation/roles/roles.queries.ts';
 import { validateAuditFilters } from '../features/audit/audit.queries.ts';
@@ -78,7 +79,7 @@ const contentRoute = createRoute({
  * A page only for those holding a permission. Without it the page does not exist for them (404),
  * as the API answers for records one may not read.
  */
-function requirePermission(permission: string) {
+function requirePermission(permission: Permission) {
   return ({ context }: { context: { me: Parameters<typeof hasPermission>[0] } }) => {
     if (!hasPermission(context.me, permission)) throw notFound();
   };

@@ -1,4 +1,4 @@
-import type { Locale, Me } from '@forvalta/contracts';
+import type { Locale, Me, Permission } from '@forvalta/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { legacyApi, apiRequest, isApiError, setCsrfToken } from '../api/client.ts';
 import { i18next } from '../i18n/index.ts';
@@ -31,11 +31,11 @@ export function useCurrentUser(): Me {
   return data;
 }
 
-export function hasPermission(me: Me | null | undefined, permission: string): boolean {
+export function hasPermission(me: Me | null | undefined, permission: Permission): boolean {
   return Boolean(me?.permissions.includes(permission));
 }
 
-export function useCan(permission: string): boolean {
+export function useCan(permission: Permission): boolean {
   const { data } = useQuery(meQuery);
   return hasPermission(data, permission);
 }

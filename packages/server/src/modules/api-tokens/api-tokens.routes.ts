@@ -21,7 +21,6 @@ export function registerApiTokenRoutes(app: ApiApp, service: ApiTokensService): 
     tag: 'API tokens',
     noun: 'API token',
     schemas: { listQuery: apiTokenListQuerySchema, list: apiTokenListSchema, item: apiTokenSchema },
-    permissions: { read: 'apiToken.manageOwn', write: 'apiToken.manageOwn' },
     list: service.listOwnTokens,
     get: service.getOwnToken,
     remove: service.revokeOwnToken,
@@ -37,7 +36,7 @@ export function registerApiTokenRoutes(app: ApiApp, service: ApiTokensService): 
         body: apiTokenCreateSchema,
         response: { 201: apiTokenCreatedSchema, ...writeProblemResponses },
       },
-      config: { permission: 'apiToken.manageOwn' },
+      config: { permission: service.createOwnToken.permission },
     },
     async (request, reply) => {
       const created = await service.createOwnToken(actorOf(request), request.body);
@@ -56,7 +55,7 @@ export function registerApiTokenRoutes(app: ApiApp, service: ApiTokensService): 
         querystring: municipalityApiTokenListQuerySchema,
         response: { 200: municipalityApiTokenListSchema, ...problemResponses },
       },
-      config: { permission: 'apiToken.manageAll' },
+      config: { permission: service.listMunicipalityTokens.permission },
     },
     (request) => service.listMunicipalityTokens(actorOf(request), request.query),
   );
@@ -70,7 +69,7 @@ export function registerApiTokenRoutes(app: ApiApp, service: ApiTokensService): 
         params: idParamsSchema,
         response: { ...noContentResponse, ...writeProblemResponses },
       },
-      config: { permission: 'apiToken.manageAll' },
+      config: { permission: service.revokeMunicipalityToken.permission },
     },
     async (request, reply) => {
       await service.revokeMunicipalityToken(actorOf(request), request.params.id, expectedVersion(request));

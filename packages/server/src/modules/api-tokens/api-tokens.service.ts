@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { ApiTokenCreate, ApiTokenCreated } from '@forvalta/contracts';
-import type { Actor, AnyActor } from '../../access/actor.ts';
-import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import type { Actor, AnyActor, SystemActor } from '../../access/actor.ts';
+import { municipalityOf } from '../../access/authorise.ts';
+import { requireSystemActor, useCase } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type TransactionHandle } from '../../platform/database.ts';
@@ -87,13 +88,23 @@ export function createApiTokensService(db: DatabaseHandle, clock: Clock) {
   }
 
   return {
-    issueToken,
+    /** The test harness and bulk loads: a token for a login they name, outside any person's permission. */
+    issueToken(
+      transaction: TransactionHandle,
+      auditActor: SystemActor,
+      owner: { loginId: string; municipalityId: string },
+      input: ApiTokenCreate,
+    ) {
+      requireSystemActor(auditActor);
+      return issueToken(transaction, auditActor, owner, input);
+    },
 
     /**
      * `forvalta token create`: a token for the login with this e-mail, in the municipality with
      * this code, or in its only municipality when it has just one.
      */
-    async issueTokenForLogin(auditActor: AnyActor, email: string, municipalityCode: string | undefined, input: ApiTokenCreate) {
+    async issueTokenForLogin(auditActor: SystemActor, email: string, municipalityCode: string | undefined, input: ApiTokenCreate) {
+      requireSystemActor(auditActor);
       const loginId = await organisationReads.findLoginIdByEmail(db, email);
       if (!loginId) throw invalid('email', `No login has the e-mail address ${email}.`);
       const memberships = await organisationReads.municipalitiesOfLogin(db, loginId);
@@ -113,30 +124,30 @@ export function createApiTokensService(db: DatabaseHandle, clock: Clock) {
       return { municipality: target, created };
     },
 
-    async listOwnTokens(actor: AnyActor, query: { limit: number; cursor?: string; sort?: string }) {
-      requirePermission(actor, 'apiToken.manageOwn');
+    listOwnTokens: useCase('apiToken.manageOwn', async ({ actor, authorise }, query: { limit: number; cursor?: string; sort?: string }) => {
+      authorise();
       const person = personActor(actor);
       return apiTokensRepository.list(db, municipalityOf(actor), person.loginId, query);
-    },
+    }),
 
-    async getOwnToken(actor: AnyActor, id: string) {
-      requirePermission(actor, 'apiToken.manageOwn');
+    getOwnToken: useCase('apiToken.manageOwn', async ({ actor, authorise }, id: string) => {
+      authorise();
       const person = personActor(actor);
       const token = await apiTokensRepository.findOwn(db, municipalityOf(actor), person.loginId, id);
       if (!token) throw notFound('API token');
       return token;
-    },
+    }),
 
-    async createOwnToken(actor: AnyActor, input: ApiTokenCreate) {
-      requirePermission(actor, 'apiToken.manageOwn');
+    createOwnToken: useCase('apiToken.manageOwn', async ({ actor, authorise }, input: ApiTokenCreate) => {
+      authorise();
       const person = personActor(actor);
       return withTransaction(db, (transaction) =>
         issueToken(transaction, actor, { loginId: person.loginId, municipalityId: person.municipalityId }, input),
       );
-    },
+    }),
 
-    async revokeOwnToken(actor: AnyActor, id: string, expectedVersion: ExpectedVersion) {
-      requirePermission(actor, 'apiToken.manageOwn');
+    revokeOwnToken: useCase('apiToken.manageOwn', async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion) => {
+      authorise();
       const person = personActor(actor);
       const municipalityId = municipalityOf(actor);
       await withTransaction(db, async (transaction) => {
@@ -148,16 +159,19 @@ export function createApiTokensService(db: DatabaseHandle, clock: Clock) {
         const after = await apiTokensRepository.findOwn(transaction, municipalityId, person.loginId, id);
         await recordAudit(transaction, actor, clock, { action: 'revoke', entityType: 'api_token', entityId: id, before, after });
       });
-    },
+    }),
 
     /** The municipality's tokens, whoever holds them: administrators see and revoke them (finding 8). */
-    async listMunicipalityTokens(actor: AnyActor, query: { limit: number; cursor?: string; sort?: string }) {
-      requirePermission(actor, 'apiToken.manageAll');
-      return apiTokensRepository.listForMunicipality(db, municipalityOf(actor), query);
-    },
+    listMunicipalityTokens: useCase(
+      'apiToken.manageAll',
+      async ({ actor, authorise }, query: { limit: number; cursor?: string; sort?: string }) => {
+        authorise();
+        return apiTokensRepository.listForMunicipality(db, municipalityOf(actor), query);
+      },
+    ),
 
-    async revokeMunicipalityToken(actor: AnyActor, id: string, expected: ExpectedVersion) {
-      requirePermission(actor, 'apiToken.manageAll');
+    revokeMunicipalityToken: useCase('apiToken.manageAll', async ({ actor, authorise }, id: string, expected: ExpectedVersion) => {
+      authorise();
       const municipalityId = municipalityOf(actor);
       await withTransaction(db, async (transaction) => {
         const before = await apiTokensRepository.findInMunicipality(transaction, municipalityId, id);
@@ -168,7 +182,7 @@ export function createApiTokensService(db: DatabaseHandle, clock: Clock) {
         const after = await apiTokensRepository.findInMunicipality(transaction, municipalityId, id);
         await recordAudit(transaction, actor, clock, { action: 'revoke', entityType: 'api_token', entityId: id, before, after });
       });
-    },
+    }),
   };
 }
 

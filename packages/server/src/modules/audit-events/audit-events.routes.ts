@@ -21,7 +21,7 @@ export function registerAuditEventRoutes(app: ApiApp, service: AuditEventsServic
         querystring: auditEventListQuerySchema,
         response: { 200: auditEventListSchema, ...problemResponses },
       },
-      config: { permission: 'auditEvent.read' },
+      config: { permission: service.listAuditEvents.permission },
     },
     (request) => service.listAuditEvents(actorOf(request), request.query),
   );
@@ -33,7 +33,7 @@ export function registerAuditEventRoutes(app: ApiApp, service: AuditEventsServic
         summary: "Verify the municipality's audit chain with the installation's audit key",
         response: { 200: auditVerificationSchema, ...problemResponses },
       },
-      config: { permission: 'auditEvent.read' },
+      config: { permission: service.verifyAuditLog.permission },
     },
     (request) => service.verifyAuditLog(actorOf(request)),
   );
@@ -41,7 +41,7 @@ export function registerAuditEventRoutes(app: ApiApp, service: AuditEventsServic
     '/api/v1/audit-events/:id',
     {
       schema: { tags, summary: 'Get an audit event', params: idParamsSchema, response: { 200: auditEventSchema, ...problemResponses } },
-      config: { permission: 'auditEvent.read' },
+      config: { permission: service.getAuditEvent.permission },
     },
     (request) => service.getAuditEvent(actorOf(request), request.params.id),
   );

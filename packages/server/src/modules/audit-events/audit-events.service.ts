@@ -1,6 +1,6 @@
 import type { AuditEventListQuery, AuditVerificationResult } from '@forvalta/contracts';
-import type { AnyActor } from '../../access/actor.ts';
-import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { municipalityOf } from '../../access/authorise.ts';
+import { useCase } from '../../access/use-case.ts';
 import { verifyAuditChains } from '../../platform/audit-verify.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DatabaseHandle } from '../../platform/database.ts';
@@ -12,8 +12,8 @@ import { auditEventsRepository } from './audit-events.repository.ts';
 export function createAuditEventsService(db: DatabaseHandle, clock: Clock) {
   return {
     /** Recomputes the caller's municipality's chain with the audit key; only that chain is named. */
-    async verifyAuditLog(actor: AnyActor): Promise<AuditVerificationResult> {
-      requirePermission(actor, 'auditEvent.read');
+    verifyAuditLog: useCase('auditEvent.read', async ({ actor, authorise }): Promise<AuditVerificationResult> => {
+      authorise();
       const municipalityId = municipalityOf(actor);
       const checkedAt = clock.now().toISOString();
       const result = await verifyAuditChains(db, { chainIds: [municipalityId] });
@@ -23,21 +23,21 @@ export function createAuditEventsService(db: DatabaseHandle, clock: Clock) {
         events: result.events,
         problems: result.problems.map(({ sequence, eventId, problem }) => ({ sequence, eventId, problem })),
       };
-    },
+    }),
 
-    async listAuditEvents(actor: AnyActor, query: AuditEventListQuery) {
-      requirePermission(actor, 'auditEvent.read');
+    listAuditEvents: useCase('auditEvent.read', async ({ actor, authorise }, query: AuditEventListQuery) => {
+      authorise();
       const municipalityId = municipalityOf(actor);
       const page = await auditEventsRepository.list(db, municipalityId, query);
       return { ...page, names: await namesReferencedBy(db, municipalityId, page.items) };
-    },
+    }),
 
-    async getAuditEvent(actor: AnyActor, id: string) {
-      requirePermission(actor, 'auditEvent.read');
+    getAuditEvent: useCase('auditEvent.read', async ({ actor, authorise }, id: string) => {
+      authorise();
       const event = await auditEventsRepository.findById(db, municipalityOf(actor), id);
       if (!event) throw notFound('Audit event');
       return event;
-    },
+    }),
   };
 }
 

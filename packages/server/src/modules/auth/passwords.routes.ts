@@ -47,7 +47,7 @@ export function registerPasswordRoutes(app: ApiApp, passwords: PasswordsService,
         params: idParamsSchema,
         response: { 201: passwordResetLinkSchema, ...writeProblemResponses },
       },
-      config: { permission: 'person.write' },
+      config: { permission: passwords.issueResetLink.permission },
     },
     async (request, reply) => {
       const link = await passwords.issueResetLink(actorOf(request), request.params.id);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { PasswordChange, PasswordReset, PasswordResetLink } from '@forvalta/contracts';
 import { type Actor, systemActor } from '../../access/actor.ts';
-import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { municipalityOf } from '../../access/authorise.ts';
+import { useCase } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { type DatabaseHandle, withTransaction } from '../../platform/database.ts';
@@ -48,8 +49,10 @@ export function createPasswordsService(db: DatabaseHandle, clock: Clock, throttl
      * in another municipality is not this administrator's alone to take over: the installation
      * operator resets it (`forvalta init … --admin-password-file`).
      */
-    async issueResetLink(actor: Actor, personId: string): Promise<PasswordResetLink> {
-      requirePermission(actor, 'person.write');
+    issueResetLink: useCase('person.write', async ({ actor, authorise }, personId: string): Promise<PasswordResetLink> => {
+      authorise();
+      // The link names who issued it: a login, which the system actor has not.
+      if (actor.kind === 'system') throw forbidden('A reset link is issued by an administrator; the operator uses forvalta init.');
       const municipalityId = municipalityOf(actor);
       const person = await passwordsRepository.findPersonLogin(db, municipalityId, personId);
       if (!person) throw notFound('Person');
@@ -80,7 +83,7 @@ export function createPasswordsService(db: DatabaseHandle, clock: Clock, throttl
         });
       });
       return { path: `/reset-password#token=${token}`, expiresAt };
-    },
+    }),
 
     /** Sets a new password with a link; the link is spent, and every session of the login ends. */
     async resetPassword(input: PasswordReset) {

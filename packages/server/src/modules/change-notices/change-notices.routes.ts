@@ -25,7 +25,7 @@ export function registerChangeNoticeRoutes(app: ApiApp, notices: ChangeNoticesSe
         querystring: changeNoticeListQuerySchema,
         response: { 200: changeNoticeListSchema, ...problemResponses },
       },
-      config: { permission: 'changeNotice.read' },
+      config: { permission: notices.listChangeNotices.permission },
     },
     (request) => notices.listChangeNotices(actorOf(request), request.query),
   );
@@ -39,7 +39,7 @@ export function registerChangeNoticeRoutes(app: ApiApp, notices: ChangeNoticesSe
         body: changeNoticeCreateSchema,
         response: { 201: changeNoticeSchema, ...writeProblemResponses },
       },
-      config: { permission: 'changeNotice.create' },
+      config: { permission: notices.createChangeNotice.permission },
     },
     async (request, reply) => {
       const notice = await notices.createChangeNotice(actorOf(request), request.body);
@@ -57,7 +57,7 @@ export function registerChangeNoticeRoutes(app: ApiApp, notices: ChangeNoticesSe
         params: idParamsSchema,
         response: { 200: changeNoticeDetailSchema, ...problemResponses },
       },
-      config: { permission: 'changeNotice.read' },
+      config: { permission: notices.getChangeNotice.permission },
     },
     async (request, reply) => {
       const notice = await notices.getChangeNotice(actorOf(request), request.params.id);
@@ -76,7 +76,7 @@ export function registerChangeNoticeRoutes(app: ApiApp, notices: ChangeNoticesSe
         body: changeNoticeAcknowledgeSchema.nullish(),
         response: { 200: changeNoticeSchema, ...writeProblemResponses },
       },
-      config: { permission: 'changeNotice.acknowledge' },
+      config: { permission: notices.acknowledgeChangeNotice.permission },
     },
     async (request, reply) => {
       const notice = await notices.acknowledgeChangeNotice(

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { ChangeNotice, ChangeNoticeCreate, ChangeNoticeDetail, ChangeNoticeListQuery } from '@forvalta/contracts';
-import { actorName, type AnyActor } from '../../access/actor.ts';
-import { can, municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { actorName } from '../../access/actor.ts';
+import { municipalityOf } from '../../access/authorise.ts';
+import { useCase } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { inParallel, withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
-import { AppError, forbidden, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
+import { AppError, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
 import { parseJson } from '../../platform/json.ts';
 import { swedishHolidays } from '../../platform/swedish-holidays.ts';
 import { readParameter, tanumPolicyPack } from '../../policy/index.ts';
@@ -91,8 +92,8 @@ export function createChangeNoticesService(db: DatabaseHandle, clock: Clock, sys
     /** For the scheduled job: every municipality's pending events. */
     processOutbox: (municipalityId?: string) => processChangeNoticeOutbox(db, clock, { municipalityId }),
 
-    async listChangeNotices(actor: AnyActor, query: ChangeNoticeListQuery) {
-      requirePermission(actor, 'changeNotice.read');
+    listChangeNotices: useCase('changeNotice.read', async ({ actor, authorise }, query: ChangeNoticeListQuery) => {
+      authorise();
       const municipalityId = municipalityOf(actor);
       const { overdue, ...filters } = query;
       let overdueBefore: { overdue: boolean; instant: string } | undefined;
@@ -104,11 +105,11 @@ export function createChangeNoticesService(db: DatabaseHandle, clock: Clock, sys
       }
       const page = await changeNoticesRepository.list(db, municipalityId, { ...filters, overdueBefore });
       return { items: await present(db, municipalityId, page.rows), total: page.total, nextCursor: page.nextCursor };
-    },
+    }),
 
     /** One notice in full: its recipients by name and, for an automatic one, who held the role before and after. */
-    async getChangeNotice(actor: AnyActor, id: string): Promise<ChangeNoticeDetail> {
-      requirePermission(actor, 'changeNotice.read');
+    getChangeNotice: useCase('changeNotice.read', async ({ actor, authorise }, id: string): Promise<ChangeNoticeDetail> => {
+      authorise();
       const municipalityId = municipalityOf(actor);
       const row = await loadOrFail(db, municipalityId, id);
       const [notice] = await present(db, municipalityId, [row]);
@@ -126,22 +127,22 @@ export function createChangeNoticesService(db: DatabaseHandle, clock: Clock, sys
         () => acknowledgeWithin(db, municipalityId),
       );
       return { ...notice!, recipients, responsibilityChange, acknowledgeWithinWorkingDays: workingDays };
-    },
+    }),
 
     /** A planned change reported by the owner or the system's manager or deputy. */
-    async createChangeNotice(actor: AnyActor, input: ChangeNoticeCreate) {
+    createChangeNotice: useCase('changeNotice.create', async ({ actor, authorise }, input: ChangeNoticeCreate) => {
       const municipalityId = municipalityOf(actor);
       return withTransaction(db, async (transaction) => {
         const systemIds = [...new Set(input.systemIds)];
+        // The reporter must keep every system the notice names, not just one of them.
         for (const [index, systemId] of systemIds.entries()) {
-          const system = await systems.loadOrFail(transaction, municipalityId, systemId).catch(() => {
-            throw invalid(`systemIds.${index}`, 'The system does not exist in this municipality.');
-          });
-          if (
-            !can(actor, 'changeNotice.create', { departmentId: system.ownerDepartmentId, stewardPersonIds: systems.stewardsOf(system) })
-          ) {
-            throw forbidden(`You may not report changes for ${system.name}.`);
-          }
+          await systems.authorisedSystem(
+            transaction,
+            municipalityId,
+            systemId,
+            (subject, system) => authorise(subject, `You may not report changes for ${system.name}.`),
+            () => invalid(`systemIds.${index}`, 'The system does not exist in this municipality.'),
+          );
         }
         const today = swedishToday(clock.now());
         const recipientPersonIds = input.touchesIntegrations
@@ -166,37 +167,39 @@ export function createChangeNoticesService(db: DatabaseHandle, clock: Clock, sys
         await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'change_notice', entityId: id, after: created });
         return created!;
       });
-    },
+    }),
 
     /** The IT unit has taken note (§4.2.2); only its roles may say so. */
-    async acknowledgeChangeNotice(actor: AnyActor, id: string, expectedVersion: ExpectedVersion, note: string | null | undefined) {
-      requirePermission(actor, 'changeNotice.acknowledge');
-      const municipalityId = municipalityOf(actor);
-      return withTransaction(db, async (transaction) => {
-        const before = await loadOrFail(transaction, municipalityId, id);
-        expectedVersion = matchVersion(expectedVersion, before.version);
-        if (before.status !== 'open')
-          throw new AppError('conflict', 'The notice has already been acknowledged.', {
-            reason: 'notice_already_acknowledged',
+    acknowledgeChangeNotice: useCase(
+      'changeNotice.acknowledge',
+      async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, note: string | null | undefined) => {
+        authorise();
+        const municipalityId = municipalityOf(actor);
+        return withTransaction(db, async (transaction) => {
+          const before = await loadOrFail(transaction, municipalityId, id);
+          expectedVersion = matchVersion(expectedVersion, before.version);
+          if (before.status !== 'open')
+            throw new AppError('conflict', 'The notice has already been acknowledged.', { reason: 'notice_already_acknowledged' });
+          const values = {
+            personId: actor.kind === 'person' ? actor.personId : null,
+            name: actorName(actor),
+            note: note ?? null,
+            now: clock.now().toISOString(),
+          };
+          if (!(await changeNoticesRepository.acknowledge(transaction, municipalityId, id, expectedVersion, values)))
+            throw versionMismatch();
+          const [after] = await present(transaction, municipalityId, [await loadOrFail(transaction, municipalityId, id)]);
+          await recordAudit(transaction, actor, clock, {
+            action: 'acknowledge',
+            entityType: 'change_notice',
+            entityId: id,
+            before: { status: before.status },
+            after: { status: after!.status, acknowledgedByName: after!.acknowledgedByName, note: values.note },
           });
-        const values = {
-          personId: actor.kind === 'person' ? actor.personId : null,
-          name: actorName(actor),
-          note: note ?? null,
-          now: clock.now().toISOString(),
-        };
-        if (!(await changeNoticesRepository.acknowledge(transaction, municipalityId, id, expectedVersion, values))) throw versionMismatch();
-        const [after] = await present(transaction, municipalityId, [await loadOrFail(transaction, municipalityId, id)]);
-        await recordAudit(transaction, actor, clock, {
-          action: 'acknowledge',
-          entityType: 'change_notice',
-          entityId: id,
-          before: { status: before.status },
-          after: { status: after!.status, acknowledgedByName: after!.acknowledgedByName, note: values.note },
+          return after!;
         });
-        return after!;
-      });
-    },
+      },
+    ),
   };
 }
 

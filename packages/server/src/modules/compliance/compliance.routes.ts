@@ -29,7 +29,7 @@ export function registerComplianceRoutes(app: ApiApp, compliance: ComplianceServ
         querystring: complianceSummaryQuerySchema,
         response: { 200: complianceSummarySchema, ...problemResponses },
       },
-      config: { permission: 'compliance.read' },
+      config: { permission: compliance.summary.permission },
     },
     (request) => compliance.summary(actorOf(request), request.query.department),
   );
@@ -43,7 +43,7 @@ export function registerComplianceRoutes(app: ApiApp, compliance: ComplianceServ
         querystring: complianceResultQuerySchema,
         response: { 200: complianceResultListSchema, ...problemResponses },
       },
-      config: { permission: 'compliance.read' },
+      config: { permission: compliance.results.permission },
     },
     (request) => compliance.results(actorOf(request), request.query),
   );
@@ -56,7 +56,7 @@ export function registerComplianceRoutes(app: ApiApp, compliance: ComplianceServ
         summary: 'Policy pack versions of this municipality, newest first',
         response: { 200: policyPackListSchema, ...problemResponses },
       },
-      config: { permission: 'compliance.read' },
+      config: { permission: packs.listPacks.permission },
     },
     (request) => packs.listPacks(actorOf(request)),
   );
@@ -70,7 +70,7 @@ export function registerComplianceRoutes(app: ApiApp, compliance: ComplianceServ
         params: idParamsSchema,
         response: { 200: policyPackSchema, ...problemResponses },
       },
-      config: { permission: 'compliance.read' },
+      config: { permission: packs.getPack.permission },
     },
     (request) => packs.getPack(actorOf(request), request.params.id),
   );
@@ -85,7 +85,7 @@ export function registerComplianceRoutes(app: ApiApp, compliance: ComplianceServ
         body: policyPackVersionCreateSchema,
         response: { 201: policyPackSchema, ...writeProblemResponses },
       },
-      config: { permission: 'policyPack.manage' },
+      config: { permission: packs.publishVersion.permission },
     },
     async (request, reply) => reply.status(201).send(await packs.publishVersion(actorOf(request), request.params.id, request.body)),
   );
@@ -98,7 +98,7 @@ export function registerComplianceRoutes(app: ApiApp, compliance: ComplianceServ
         summary: 'Clauses switched off, with reason and end date',
         response: { 200: complianceExceptionListSchema, ...problemResponses },
       },
-      config: { permission: 'compliance.read' },
+      config: { permission: packs.listExceptions.permission },
     },
     (request) => packs.listExceptions(actorOf(request)),
   );
@@ -112,7 +112,7 @@ export function registerComplianceRoutes(app: ApiApp, compliance: ComplianceServ
         body: complianceExceptionCreateSchema,
         response: { 201: complianceExceptionSchema, ...writeProblemResponses },
       },
-      config: { permission: 'compliance.manageExceptions' },
+      config: { permission: packs.createException.permission },
     },
     async (request, reply) => {
       const created = await packs.createException(actorOf(request), request.body);
@@ -130,7 +130,7 @@ export function registerComplianceRoutes(app: ApiApp, compliance: ComplianceServ
         params: idParamsSchema,
         response: { ...noContentResponse, ...writeProblemResponses },
       },
-      config: { permission: 'compliance.manageExceptions' },
+      config: { permission: packs.deleteException.permission },
     },
     async (request, reply) => {
       await packs.deleteException(actorOf(request), request.params.id, expectedVersion(request));

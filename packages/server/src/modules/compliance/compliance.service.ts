@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ComplianceResult, ComplianceResultQuery, ComplianceSummaryView } from '@forvalta/contracts';
-import type { AnyActor, SystemActor } from '../../access/actor.ts';
-import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { municipalityOf } from '../../access/authorise.ts';
+import type { SystemActor } from '../../access/actor.ts';
+import { requireSystemActor, useCase } from '../../access/use-case.ts';
 import { departmentSubtree } from '../../access/department-tree.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -150,7 +151,11 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock, cacheS
   const summaryCache = createVersionedCache<ComplianceSummaryView>(64, cacheSettings);
 
   return {
-    evaluateMunicipality,
+    /** For the scheduled snapshot job and `forvalta compliance check`: the whole municipality, no caller's permission involved. */
+    evaluateMunicipality(actor: SystemActor, municipalityId: string, systemIds?: readonly string[]) {
+      requireSystemActor(actor);
+      return evaluateMunicipality(municipalityId, systemIds);
+    },
 
     /**
      * Stores the day's snapshot of the whole municipality for the trend, with its audit event, in
@@ -158,6 +163,7 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock, cacheS
      * day, never a read's. False when the day has one already (another instance was first).
      */
     async recordDailySnapshot(actor: SystemActor, municipalityId: string, day: string): Promise<boolean> {
+      requireSystemActor(actor);
       if (await policyPacksRepository.hasSnapshot(db, municipalityId, day)) return false;
       const { stored, snapshot, results, evaluatedAt } = await evaluateMunicipality(municipalityId);
       const whole = summarise(results, snapshot);
@@ -190,14 +196,14 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock, cacheS
      * dates by it (see createRuleContext), and the daily snapshot and trend are kept by it.
      * `evaluatedAt` says when the served view was evaluated, which is the truth.
      */
-    async summary(actor: AnyActor, departmentId?: string): Promise<ComplianceSummaryView> {
-      requirePermission(actor, 'compliance.read');
+    summary: useCase('compliance.read', async ({ actor, authorise }, departmentId?: string): Promise<ComplianceSummaryView> => {
+      authorise();
       const municipalityId = municipalityOf(actor);
       const now = clock.now();
       return summaryCache.readAtVersion(db, actor, municipalityId, [swedishToday(now), departmentId ?? null], () =>
         evaluateSummary(municipalityId, departmentId),
       );
-    },
+    }),
 
     /**
      * Results are the same for everyone who may read compliance, so the sorted, filtered list of a
@@ -205,8 +211,8 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock, cacheS
      * Swedish date the rules judge by; each page is a slice of it. Before, every page of the results
      * list evaluated the whole municipality again.
      */
-    async results(actor: AnyActor, query: ComplianceResultQuery) {
-      requirePermission(actor, 'compliance.read');
+    results: useCase('compliance.read', async ({ actor, authorise }, query: ComplianceResultQuery) => {
+      authorise();
       const municipalityId = municipalityOf(actor);
       const { cursor, limit, ...filters } = query;
       const day = swedishToday(clock.now());
@@ -222,7 +228,7 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock, cacheS
         total: filtered.length,
         nextCursor: offset + limit < filtered.length ? encodeOffsetCursor(offset + limit) : null,
       };
-    },
+    }),
   };
 }
 

@@ -131,7 +131,9 @@ describe('compliance API', () => {
       .execute();
     const packsOf = () =>
       context.database.db.selectFrom('policy_packs').select(['pack_key', 'published_by_name']).where('municipality_id', '=', id).execute();
-    await expect(context.services.compliance.evaluateMunicipality(id)).rejects.toThrow(/has no policy pack/);
+    await expect(context.services.compliance.evaluateMunicipality(systemActor('compliance check', id), id)).rejects.toThrow(
+      /has no policy pack/,
+    );
     expect(await packsOf()).toEqual([]);
     await defaultPolicyPacks.up(context.database.db as never);
     expect(await packsOf()).toEqual([{ pack_key: 'tanum-it-policy', published_by_name: 'Förvalta (standard)' }]);

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { ComplianceException, PolicyPackVersionCreate, PolicyPackView } from '@forvalta/contracts';
-import { actorName, type AnyActor } from '../../access/actor.ts';
-import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { actorName } from '../../access/actor.ts';
+import { municipalityOf } from '../../access/authorise.ts';
+import { useCase } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle } from '../../platform/database.ts';
@@ -35,16 +36,16 @@ function toView(stored: StoredPack, currentId: string | undefined, withContent: 
 /** The municipality's policy pack versions (ITP-4.1-ADOPT) and its exceptions (undantag). */
 export function createPolicyPacksService(db: DatabaseHandle, clock: Clock) {
   return {
-    async listPacks(actor: AnyActor) {
-      requirePermission(actor, 'compliance.read');
+    listPacks: useCase('compliance.read', async ({ actor, authorise }) => {
+      authorise();
       const municipalityId = municipalityOf(actor);
       const packs = await policyPacksRepository.list(db, municipalityId);
       const currentId = packs[0]?.id;
       return { items: packs.map((stored) => toView(stored, currentId, false)), total: packs.length, nextCursor: null };
-    },
+    }),
 
-    async getPack(actor: AnyActor, id: string): Promise<PolicyPackView> {
-      requirePermission(actor, 'compliance.read');
+    getPack: useCase('compliance.read', async ({ actor, authorise }, id: string): Promise<PolicyPackView> => {
+      authorise();
       const municipalityId = municipalityOf(actor);
       const [stored, current] = await Promise.all([
         policyPacksRepository.findById(db, municipalityId, id),
@@ -52,86 +53,91 @@ export function createPolicyPacksService(db: DatabaseHandle, clock: Clock) {
       ]);
       if (!stored) throw notFound('Policy pack');
       return toView(stored, current?.id, true);
-    },
+    }),
 
     /** Publishes a new version based on the pack `id`; results are computed against it from now on. */
-    async publishVersion(actor: AnyActor, id: string, input: PolicyPackVersionCreate): Promise<PolicyPackView> {
-      const municipalityId = municipalityOf(actor);
-      requirePermission(actor, 'policyPack.manage');
-      return withTransaction(db, async (transaction) => {
-        const base = await policyPacksRepository.findById(transaction, municipalityId, id);
-        if (!base) throw notFound('Policy pack');
-        if (await policyPacksRepository.versionExists(transaction, municipalityId, base.pack.key, input.version)) {
-          throw conflict(`Version ${input.version} of this policy pack already exists.`, 'policy_version_exists', [
-            { path: 'version', message: 'Already published' },
-          ]);
-        }
-        const pack: PolicyPack = structuredClone(base.pack) as PolicyPack;
-        pack.version = input.version;
-        pack.document = { ...pack.document, ...input.document };
-        for (const [key, value] of Object.entries(input.parameters ?? {})) {
-          const parameter = pack.parameters[key];
-          if (!parameter) throw invalid(`parameters.${key}`, `The pack has no parameter ${key}.`);
-          pack.parameters[key] = { ...parameter, value };
-        }
-        for (const change of input.clauses ?? []) {
-          const clause = findClause(pack, change.id);
-          if (!clause) throw invalid('clauses', `The pack has no clause ${change.id}.`);
-          Object.assign(clause, Object.fromEntries(Object.entries(change).filter(([key, value]) => key !== 'id' && value !== undefined)));
-        }
-        const problems = validatePolicyPack(pack);
-        if (problems.length > 0) throw new AppError('validation_failed', `The pack is not sound: ${problems.join('; ')}`);
-        const newId = randomUUID();
-        await policyPacksRepository.insert(transaction, municipalityId, newId, pack, clock.now().toISOString(), actorName(actor));
-        await recordAudit(transaction, actor, clock, {
-          action: 'publish',
-          entityType: 'policy_pack',
-          entityId: newId,
-          before: { version: base.pack.version },
-          after: { version: pack.version, changes: input },
+    publishVersion: useCase(
+      'policyPack.manage',
+      async ({ actor, authorise }, id: string, input: PolicyPackVersionCreate): Promise<PolicyPackView> => {
+        const municipalityId = municipalityOf(actor);
+        authorise();
+        return withTransaction(db, async (transaction) => {
+          const base = await policyPacksRepository.findById(transaction, municipalityId, id);
+          if (!base) throw notFound('Policy pack');
+          if (await policyPacksRepository.versionExists(transaction, municipalityId, base.pack.key, input.version)) {
+            throw conflict(`Version ${input.version} of this policy pack already exists.`, 'policy_version_exists', [
+              { path: 'version', message: 'Already published' },
+            ]);
+          }
+          const pack: PolicyPack = structuredClone(base.pack) as PolicyPack;
+          pack.version = input.version;
+          pack.document = { ...pack.document, ...input.document };
+          for (const [key, value] of Object.entries(input.parameters ?? {})) {
+            const parameter = pack.parameters[key];
+            if (!parameter) throw invalid(`parameters.${key}`, `The pack has no parameter ${key}.`);
+            pack.parameters[key] = { ...parameter, value };
+          }
+          for (const change of input.clauses ?? []) {
+            const clause = findClause(pack, change.id);
+            if (!clause) throw invalid('clauses', `The pack has no clause ${change.id}.`);
+            Object.assign(clause, Object.fromEntries(Object.entries(change).filter(([key, value]) => key !== 'id' && value !== undefined)));
+          }
+          const problems = validatePolicyPack(pack);
+          if (problems.length > 0) throw new AppError('validation_failed', `The pack is not sound: ${problems.join('; ')}`);
+          const newId = randomUUID();
+          await policyPacksRepository.insert(transaction, municipalityId, newId, pack, clock.now().toISOString(), actorName(actor));
+          await recordAudit(transaction, actor, clock, {
+            action: 'publish',
+            entityType: 'policy_pack',
+            entityId: newId,
+            before: { version: base.pack.version },
+            after: { version: pack.version, changes: input },
+          });
+          const stored = (await policyPacksRepository.findById(transaction, municipalityId, newId))!;
+          return toView(stored, newId, true);
         });
-        const stored = (await policyPacksRepository.findById(transaction, municipalityId, newId))!;
-        return toView(stored, newId, true);
-      });
-    },
+      },
+    ),
 
-    async listExceptions(actor: AnyActor) {
-      requirePermission(actor, 'compliance.read');
+    listExceptions: useCase('compliance.read', async ({ actor, authorise }) => {
+      authorise();
       const items = await policyPacksRepository.listExceptions(db, municipalityOf(actor));
       return { items, total: items.length, nextCursor: null };
-    },
+    }),
 
     /** Switches a clause off for the municipality, with who decided, why and until when. */
-    async createException(
-      actor: AnyActor,
-      input: { clauseId: string; reason: string; until?: string | null },
-    ): Promise<ComplianceException> {
-      requirePermission(actor, 'compliance.manageExceptions');
-      const municipalityId = municipalityOf(actor);
-      return withTransaction(db, async (transaction) => {
-        const current = await policyPacksRepository.current(transaction, municipalityId);
-        if (current && !findClause(current.pack, input.clauseId))
-          throw invalid('clauseId', `The policy pack has no clause ${input.clauseId}.`);
-        const id = randomUUID();
-        await policyPacksRepository.insertException(
-          transaction,
-          municipalityId,
-          { id, clauseId: input.clauseId, reason: input.reason, decidedBy: actorName(actor), until: input.until ?? null },
-          clock.now().toISOString(),
-        );
-        const created = (await policyPacksRepository.listExceptions(transaction, municipalityId)).find((exception) => exception.id === id)!;
-        await recordAudit(transaction, actor, clock, {
-          action: 'create',
-          entityType: 'compliance_exception',
-          entityId: id,
-          after: created,
+    createException: useCase(
+      'compliance.manageExceptions',
+      async ({ actor, authorise }, input: { clauseId: string; reason: string; until?: string | null }): Promise<ComplianceException> => {
+        authorise();
+        const municipalityId = municipalityOf(actor);
+        return withTransaction(db, async (transaction) => {
+          const current = await policyPacksRepository.current(transaction, municipalityId);
+          if (current && !findClause(current.pack, input.clauseId))
+            throw invalid('clauseId', `The policy pack has no clause ${input.clauseId}.`);
+          const id = randomUUID();
+          await policyPacksRepository.insertException(
+            transaction,
+            municipalityId,
+            { id, clauseId: input.clauseId, reason: input.reason, decidedBy: actorName(actor), until: input.until ?? null },
+            clock.now().toISOString(),
+          );
+          const created = (await policyPacksRepository.listExceptions(transaction, municipalityId)).find(
+            (exception) => exception.id === id,
+          )!;
+          await recordAudit(transaction, actor, clock, {
+            action: 'create',
+            entityType: 'compliance_exception',
+            entityId: id,
+            after: created,
+          });
+          return created;
         });
-        return created;
-      });
-    },
+      },
+    ),
 
-    async deleteException(actor: AnyActor, id: string, expectedVersion: ExpectedVersion) {
-      requirePermission(actor, 'compliance.manageExceptions');
+    deleteException: useCase('compliance.manageExceptions', async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion) => {
+      authorise();
       const municipalityId = municipalityOf(actor);
       await withTransaction(db, async (transaction) => {
         const before = (await policyPacksRepository.listExceptions(transaction, municipalityId)).find((exception) => exception.id === id);
@@ -140,7 +146,7 @@ export function createPolicyPacksService(db: DatabaseHandle, clock: Clock) {
         if (!(await policyPacksRepository.deleteException(transaction, municipalityId, id, version))) throw versionMismatch();
         await recordAudit(transaction, actor, clock, { action: 'delete', entityType: 'compliance_exception', entityId: id, before });
       });
-    },
+    }),
   };
 }
 

@@ -21,7 +21,6 @@ export function registerIntegrationRoutes(app: ApiApp, service: IntegrationsServ
       create: integrationCreateSchema,
       update: integrationUpdateSchema,
     },
-    permissions: { read: 'system.read', write: 'integration.write' },
     list: service.listIntegrations,
     get: service.getIntegration,
     create: service.createIntegration,

@@ -1,31 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { Integration, IntegrationCreate, IntegrationListQuery, IntegrationUpdate, System, SystemGraph } from '@forvalta/contracts';
-import type { AnyActor } from '../../access/actor.ts';
-import { can, municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { municipalityOf } from '../../access/authorise.ts';
+import { useCase, type UseCaseContext } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { inParallel, withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
-import { AppError, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
+import { invalid, notFound, versionMismatch } from '../../platform/errors.ts';
 import { createVersionedCache, type ReadCacheSettings } from '../../platform/versioned-cache.ts';
 import { swedishToday } from '../../platform/calendar.ts';
-import { systemReads, type SystemsService } from '../systems/index.ts';
+import { systemReads, systemSubject } from '../systems/index.ts';
 import { integrationsRepository } from './integrations.repository.ts';
 
 /**
  * Integrations between systems. Whoever may keep either end's record (its owner, the IT unit, or
  * its manager and deputies) may record the link: both ends need to know their neighbours.
  */
-export function createIntegrationsService(db: DatabaseHandle, clock: Clock, systems: SystemsService, cacheSettings?: ReadCacheSettings) {
+export function createIntegrationsService(db: DatabaseHandle, clock: Clock, cacheSettings?: ReadCacheSettings) {
   // A graph is a system and its neighbours, a few kB: one per system page visited recently.
   const graphCache = createVersionedCache<SystemGraph>(1000, cacheSettings);
 
-  function requireOnEitherEnd(actor: AnyActor, ends: System[]) {
-    const allowed = ends.some((system) =>
-      can(actor, 'integration.write', { departmentId: system.ownerDepartmentId, stewardPersonIds: systems.stewardsOf(system) }),
+  /** One end suffices: the check runs on the first end the caller keeps, or refuses on the provider's. */
+  function authoriseOnEitherEnd({ authorise, may }: UseCaseContext, ends: System[]) {
+    const subjects = ends.map(systemSubject);
+    authorise(
+      subjects.find((subject) => may(subject)) ?? subjects[0],
+      'You may record integrations only for systems you keep (owner, IT unit, manager or deputy).',
     );
-    if (!allowed)
-      throw new AppError('forbidden', 'You may record integrations only for systems you keep (owner, IT unit, manager or deputy).');
   }
 
   async function loadEnds(
@@ -35,9 +36,16 @@ export function createIntegrationsService(db: DatabaseHandle, clock: Clock, syst
   ) {
     return inParallel(
       executor,
-      () => systems.loadOrFail(executor, municipalityId, integration.providerSystemId),
-      () => systems.loadOrFail(executor, municipalityId, integration.consumerSystemId),
+      () => loadSystem(executor, municipalityId, integration.providerSystemId),
+      () => loadSystem(executor, municipalityId, integration.consumerSystemId),
     );
+  }
+
+  // The ends are loaded to be checked (authoriseOnEitherEnd) or, for the graph, after system.read.
+  async function loadSystem(executor: Executor, municipalityId: string, id: string) {
+    const system = await systemReads.findSystem(executor, municipalityId, id, swedishToday(clock.now()));
+    if (!system) throw notFound('System');
+    return system;
   }
 
   async function loadOrFail(executor: Executor, municipalityId: string, id: string) {
@@ -48,7 +56,7 @@ export function createIntegrationsService(db: DatabaseHandle, clock: Clock, syst
 
   /** Reads by municipality only, never by the caller: the graph is shared between callers. */
   async function loadGraph(municipalityId: string, systemId: string): Promise<SystemGraph> {
-    const system = await systems.loadOrFail(db, municipalityId, systemId);
+    const system = await loadSystem(db, municipalityId, systemId);
     const integrations = await integrationsRepository.listTouching(db, municipalityId, systemId);
     const neighbourIds = [
       ...new Set(integrations.flatMap((integration) => [integration.providerSystemId, integration.consumerSystemId])),
@@ -71,17 +79,18 @@ export function createIntegrationsService(db: DatabaseHandle, clock: Clock, syst
   }
 
   return {
-    async listIntegrations(actor: AnyActor, query: IntegrationListQuery) {
-      requirePermission(actor, 'system.read');
+    listIntegrations: useCase('system.read', async ({ actor, authorise }, query: IntegrationListQuery) => {
+      authorise();
       return integrationsRepository.list(db, municipalityOf(actor), query);
-    },
+    }),
 
-    async getIntegration(actor: AnyActor, id: string) {
-      requirePermission(actor, 'system.read');
+    getIntegration: useCase('system.read', async ({ actor, authorise }, id: string) => {
+      authorise();
       return loadOrFail(db, municipalityOf(actor), id);
-    },
+    }),
 
-    async createIntegration(actor: AnyActor, input: IntegrationCreate): Promise<Integration> {
+    createIntegration: useCase('integration.write', async (context, input: IntegrationCreate): Promise<Integration> => {
+      const { actor } = context;
       const municipalityId = municipalityOf(actor);
       if (input.providerSystemId === input.consumerSystemId) throw invalid('consumerSystemId', 'A system cannot integrate with itself.');
       return withTransaction(db, async (transaction) => {
@@ -91,7 +100,7 @@ export function createIntegrationsService(db: DatabaseHandle, clock: Clock, syst
           return system;
         };
         const ends = [await loadEnd(input.providerSystemId, 'providerSystemId'), await loadEnd(input.consumerSystemId, 'consumerSystemId')];
-        requireOnEitherEnd(actor, ends);
+        authoriseOnEitherEnd(context, ends);
         const id = randomUUID();
         await integrationsRepository.insert(
           transaction,
@@ -104,51 +113,56 @@ export function createIntegrationsService(db: DatabaseHandle, clock: Clock, syst
         await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'integration', entityId: id, after: created });
         return created;
       });
-    },
+    }),
 
-    async updateIntegration(actor: AnyActor, id: string, expectedVersion: ExpectedVersion, input: IntegrationUpdate): Promise<Integration> {
-      const municipalityId = municipalityOf(actor);
-      return withTransaction(db, async (transaction) => {
-        const before = await loadOrFail(transaction, municipalityId, id);
-        requireOnEitherEnd(actor, await loadEnds(transaction, municipalityId, before));
-        expectedVersion = matchVersion(expectedVersion, before.version);
-        const values = {
-          description: input.description !== undefined ? (input.description ?? null) : before.description,
-          flow: input.flow ?? before.flow,
-          method: input.method ?? before.method,
-          frequency: input.frequency ?? before.frequency,
-        };
-        if (!(await integrationsRepository.update(transaction, municipalityId, id, expectedVersion, values, clock.now().toISOString())))
-          throw versionMismatch();
-        const after = await loadOrFail(transaction, municipalityId, id);
-        await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'integration', entityId: id, before, after });
-        return after;
-      });
-    },
+    updateIntegration: useCase(
+      'integration.write',
+      async (context, id: string, expectedVersion: ExpectedVersion, input: IntegrationUpdate): Promise<Integration> => {
+        const { actor } = context;
+        const municipalityId = municipalityOf(actor);
+        return withTransaction(db, async (transaction) => {
+          const before = await loadOrFail(transaction, municipalityId, id);
+          authoriseOnEitherEnd(context, await loadEnds(transaction, municipalityId, before));
+          expectedVersion = matchVersion(expectedVersion, before.version);
+          const values = {
+            description: input.description !== undefined ? (input.description ?? null) : before.description,
+            flow: input.flow ?? before.flow,
+            method: input.method ?? before.method,
+            frequency: input.frequency ?? before.frequency,
+          };
+          if (!(await integrationsRepository.update(transaction, municipalityId, id, expectedVersion, values, clock.now().toISOString())))
+            throw versionMismatch();
+          const after = await loadOrFail(transaction, municipalityId, id);
+          await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'integration', entityId: id, before, after });
+          return after;
+        });
+      },
+    ),
 
-    async deleteIntegration(actor: AnyActor, id: string, expectedVersion: ExpectedVersion): Promise<void> {
+    deleteIntegration: useCase('integration.write', async (context, id: string, expectedVersion: ExpectedVersion): Promise<void> => {
+      const { actor } = context;
       const municipalityId = municipalityOf(actor);
       await withTransaction(db, async (transaction) => {
         const before = await loadOrFail(transaction, municipalityId, id);
-        requireOnEitherEnd(actor, await loadEnds(transaction, municipalityId, before));
+        authoriseOnEitherEnd(context, await loadEnds(transaction, municipalityId, before));
         expectedVersion = matchVersion(expectedVersion, before.version);
         if (!(await integrationsRepository.delete(transaction, municipalityId, id, expectedVersion))) throw versionMismatch();
         await recordAudit(transaction, actor, clock, { action: 'delete', entityType: 'integration', entityId: id, before });
       });
-    },
+    }),
 
     /**
      * The system and its direct neighbours (angränsande system), for the graph on its page: the
      * same for everyone who may read systems, so kept per municipality, data version, day (the
      * system is read as of today) and system until anything in the municipality changes.
      */
-    async systemGraph(actor: AnyActor, systemId: string): Promise<SystemGraph> {
-      requirePermission(actor, 'system.read');
+    systemGraph: useCase('system.read', async ({ actor, authorise }, systemId: string): Promise<SystemGraph> => {
+      authorise();
       const municipalityId = municipalityOf(actor);
       return graphCache.readAtVersion(db, actor, municipalityId, [swedishToday(clock.now()), systemId], () =>
         loadGraph(municipalityId, systemId),
       );
-    },
+    }),
   };
 }
 

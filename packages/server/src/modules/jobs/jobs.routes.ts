@@ -13,7 +13,7 @@ export function registerJobRoutes(app: ApiApp, jobs: JobsService, known: readonl
         summary: "The installation's scheduled jobs: last run, its outcome, next run (administrators only)",
         response: { 200: scheduledJobListSchema, ...problemResponses },
       },
-      config: { permission: 'job.read' },
+      config: { permission: jobs.listJobs.permission },
     },
     (request) => jobs.listJobs(actorOf(request), known),
   );

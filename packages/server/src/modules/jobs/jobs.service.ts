@@ -1,6 +1,6 @@
 import type { ScheduledJobList } from '@forvalta/contracts';
-import type { AnyActor } from '../../access/actor.ts';
-import { requirePermission } from '../../access/authorise.ts';
+
+import { useCase } from '../../access/use-case.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DatabaseHandle } from '../../platform/database.ts';
 import { jobClaims } from '../../platform/jobs/job-claims.ts';
@@ -14,8 +14,8 @@ import type { ScheduledJob } from '../../platform/jobs/job-runner.ts';
 export function createJobsService(db: DatabaseHandle, clock: Clock) {
   return {
     /** `known`: the jobs this instance runs, for their schedules; a job only another instance knows is listed without one. */
-    async listJobs(actor: AnyActor, known: readonly ScheduledJob[]): Promise<ScheduledJobList> {
-      requirePermission(actor, 'job.read');
+    listJobs: useCase('job.read', async ({ authorise }, known: readonly ScheduledJob[]): Promise<ScheduledJobList> => {
+      authorise();
       const now = clock.now().toISOString();
       const schedules = new Map(known.map((job) => [job.name, job.schedule.description]));
       const rows = await jobClaims.list(db);
@@ -39,7 +39,7 @@ export function createJobsService(db: DatabaseHandle, clock: Clock) {
           };
         }),
       };
-    },
+    }),
   };
 }
 

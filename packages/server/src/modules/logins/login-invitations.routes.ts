@@ -32,7 +32,7 @@ export function registerLoginInvitationRoutes(app: ApiApp, service: LoginInvitat
         params: idParamsSchema,
         response: { 200: personLoginSchema, ...problemResponses },
       },
-      config: { permission: 'login.manage' },
+      config: { permission: service.getPersonLogin.permission },
     },
     (request) => service.getPersonLogin(actorOf(request), request.params.id),
   );
@@ -47,7 +47,7 @@ export function registerLoginInvitationRoutes(app: ApiApp, service: LoginInvitat
         body: loginInvitationCreateSchema.nullish(),
         response: { 201: loginInvitationCreatedSchema, ...writeProblemResponses },
       },
-      config: { permission: 'login.manage' },
+      config: { permission: service.invite.permission },
     },
     async (request, reply) => {
       const created = await service.invite(actorOf(request), request.params.id);
@@ -65,7 +65,7 @@ export function registerLoginInvitationRoutes(app: ApiApp, service: LoginInvitat
         params: idParamsSchema,
         response: { ...noContentResponse, ...writeProblemResponses },
       },
-      config: { permission: 'login.manage' },
+      config: { permission: service.revokeInvitation.permission },
     },
     async (request, reply) => {
       await service.revokeInvitation(actorOf(request), request.params.id, expectedVersion(request));

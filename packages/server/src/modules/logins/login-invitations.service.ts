@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { InvitationAccept, InvitationDetails, LoginInvitationCreated, PersonLogin } from '@forvalta/contracts';
 import type { Actor, AnyActor } from '../../access/actor.ts';
-import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { municipalityOf } from '../../access/authorise.ts';
+import { requireSystemActor, useCase } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { type DatabaseHandle, type TransactionHandle, withTransaction } from '../../platform/database.ts';
@@ -84,8 +85,8 @@ export function createLoginInvitationsService(db: DatabaseHandle, clock: Clock) 
   }
 
   return {
-    async getPersonLogin(actor: AnyActor, personId: string): Promise<PersonLogin> {
-      requirePermission(actor, 'login.manage');
+    getPersonLogin: useCase('login.manage', async ({ actor, authorise }, personId: string): Promise<PersonLogin> => {
+      authorise();
       const municipalityId = municipalityOf(actor);
       const { loginId } = await personOrFail(db, municipalityId, personId);
       const latest = await loginInvitationsRepository.latestForPerson(db, municipalityId, personId);
@@ -94,16 +95,17 @@ export function createLoginInvitationsService(db: DatabaseHandle, clock: Clock) 
         hasLogin: loginId !== null,
         invitation: latest ? toLoginInvitation(latest, clock.now().toISOString()) : null,
       };
-    },
+    }),
 
-    async invite(actor: AnyActor, personId: string) {
-      requirePermission(actor, 'login.manage');
+    invite: useCase('login.manage', async ({ actor, authorise }, personId: string) => {
+      authorise();
       const municipalityId = municipalityOf(actor);
       return withTransaction(db, (transaction) => issue(transaction, actor, municipalityId, personId));
-    },
+    }),
 
     /** `forvalta login create`: the operator invites the person with this e-mail in the municipality with this code. */
     async inviteByOperator(actor: AnyActor, email: string, municipalityCode: string) {
+      requireSystemActor(actor);
       const municipality = await organisationReads.findMunicipalityByCode(db, municipalityCode);
       if (!municipality) throw invalid('municipality', `No municipality has the code ${municipalityCode}.`);
       const personId = await organisationReads.findPersonIdByEmail(db, municipality.id, email);
@@ -112,8 +114,8 @@ export function createLoginInvitationsService(db: DatabaseHandle, clock: Clock) 
       return { municipality, created };
     },
 
-    async revokeInvitation(actor: AnyActor, id: string, expectedVersion: ExpectedVersion) {
-      requirePermission(actor, 'login.manage');
+    revokeInvitation: useCase('login.manage', async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion) => {
+      authorise();
       const municipalityId = municipalityOf(actor);
       await withTransaction(db, async (transaction) => {
         const row = await loginInvitationsRepository.findById(transaction, municipalityId, id);
@@ -133,7 +135,7 @@ export function createLoginInvitationsService(db: DatabaseHandle, clock: Clock) 
           after,
         });
       });
-    },
+    }),
 
     /** What the link is for; reveals nothing about the address's logins elsewhere. */
     async lookup(token: string): Promise<InvitationDetails> {
@@ -220,6 +222,7 @@ export function createLoginInvitationsService(db: DatabaseHandle, clock: Clock) 
      * demo, `forvalta init` and tests. Never reachable over HTTP.
      */
     async linkByOperator(transaction: TransactionHandle, actor: AnyActor, municipalityId: string, personId: string, loginId: string) {
+      requireSystemActor(actor);
       const now = clock.now().toISOString();
       if (!(await loginInvitationsRepository.linkPerson(transaction, municipalityId, personId, loginId, now))) {
         throw conflict('That person already has a login.', 'already_has_login');

@@ -22,7 +22,6 @@ export function registerDepartmentRoutes(app: ApiApp, service: DepartmentsServic
       create: departmentCreateSchema,
       update: departmentUpdateSchema,
     },
-    permissions: { read: 'department.read', write: 'department.write' },
     list: service.listDepartments,
     get: service.getDepartment,
     create: service.createDepartment,

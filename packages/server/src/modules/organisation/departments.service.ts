@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { Department, DepartmentCreate, DepartmentListQuery, DepartmentUpdate } from '@forvalta/contracts';
-import type { AnyActor } from '../../access/actor.ts';
-import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { municipalityOf } from '../../access/authorise.ts';
+import { useCase } from '../../access/use-case.ts';
 import { wouldCreateCycle } from '../../access/department-tree.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -41,18 +41,18 @@ export function createDepartmentsService(db: DatabaseHandle, clock: Clock) {
   }
 
   return {
-    async listDepartments(actor: AnyActor, query: DepartmentListQuery) {
-      requirePermission(actor, 'department.read');
+    listDepartments: useCase('department.read', async ({ actor, authorise }, query: DepartmentListQuery) => {
+      authorise();
       return departmentsRepository.list(db, municipalityOf(actor), query);
-    },
+    }),
 
-    async getDepartment(actor: AnyActor, id: string): Promise<Department> {
-      requirePermission(actor, 'department.read');
+    getDepartment: useCase('department.read', async ({ actor, authorise }, id: string): Promise<Department> => {
+      authorise();
       return loadOrFail(db, municipalityOf(actor), id);
-    },
+    }),
 
-    async createDepartment(actor: AnyActor, input: DepartmentCreate): Promise<Department> {
-      requirePermission(actor, 'department.write');
+    createDepartment: useCase('department.write', async ({ actor, authorise }, input: DepartmentCreate): Promise<Department> => {
+      authorise();
       const municipalityId = municipalityOf(actor);
       const id = randomUUID();
       const values: DepartmentValues = {
@@ -69,56 +69,62 @@ export function createDepartmentsService(db: DatabaseHandle, clock: Clock) {
         await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'department', entityId: id, after: created });
         return created;
       });
-    },
+    }),
 
-    async updateDepartment(actor: AnyActor, id: string, expectedVersion: ExpectedVersion, input: DepartmentUpdate): Promise<Department> {
-      const municipalityId = municipalityOf(actor);
-      return withTransaction(db, async (transaction) => {
-        const before = await loadOrFail(transaction, municipalityId, id);
-        requirePermission(actor, 'department.write');
-        expectedVersion = matchVersion(expectedVersion, before.version);
-        const name = input.name ?? before.name;
-        const values: DepartmentValues = {
-          name,
-          shortName: input.shortName !== undefined ? input.shortName : before.shortName,
-          parentId: input.parentId !== undefined ? input.parentId : before.parentId,
-          isItUnit: input.isItUnit ?? before.isItUnit,
-          sortKey: swedishSortKey(name),
-        };
-        await validate(transaction, municipalityId, values, id);
-        const updated = await departmentsRepository.update(
-          transaction,
-          municipalityId,
-          id,
-          expectedVersion,
-          values,
-          clock.now().toISOString(),
-        );
-        if (!updated) throw versionMismatch();
-        const after = await loadOrFail(transaction, municipalityId, id);
-        await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'department', entityId: id, before, after });
-        return after;
-      });
-    },
-
-    async deleteDepartment(actor: AnyActor, id: string, expectedVersion: ExpectedVersion): Promise<void> {
-      const municipalityId = municipalityOf(actor);
-      await withTransaction(db, async (transaction) => {
-        const before = await loadOrFail(transaction, municipalityId, id);
-        requirePermission(actor, 'department.write');
-        expectedVersion = matchVersion(expectedVersion, before.version);
-        const dependants = await departmentsRepository.countDependants(transaction, municipalityId, id);
-        if (dependants.children + dependants.people + dependants.roleAssignments > 0) {
-          throw new AppError(
-            'conflict',
-            `The department is in use (${dependants.children} sub-units, ${dependants.people} people, ${dependants.roleAssignments} role assignments). Move them first.`,
-            { reason: 'department_in_use' },
+    updateDepartment: useCase(
+      'department.write',
+      async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, input: DepartmentUpdate): Promise<Department> => {
+        const municipalityId = municipalityOf(actor);
+        return withTransaction(db, async (transaction) => {
+          const before = await loadOrFail(transaction, municipalityId, id);
+          authorise();
+          expectedVersion = matchVersion(expectedVersion, before.version);
+          const name = input.name ?? before.name;
+          const values: DepartmentValues = {
+            name,
+            shortName: input.shortName !== undefined ? input.shortName : before.shortName,
+            parentId: input.parentId !== undefined ? input.parentId : before.parentId,
+            isItUnit: input.isItUnit ?? before.isItUnit,
+            sortKey: swedishSortKey(name),
+          };
+          await validate(transaction, municipalityId, values, id);
+          const updated = await departmentsRepository.update(
+            transaction,
+            municipalityId,
+            id,
+            expectedVersion,
+            values,
+            clock.now().toISOString(),
           );
-        }
-        if (!(await departmentsRepository.delete(transaction, municipalityId, id, expectedVersion))) throw versionMismatch();
-        await recordAudit(transaction, actor, clock, { action: 'delete', entityType: 'department', entityId: id, before });
-      });
-    },
+          if (!updated) throw versionMismatch();
+          const after = await loadOrFail(transaction, municipalityId, id);
+          await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'department', entityId: id, before, after });
+          return after;
+        });
+      },
+    ),
+
+    deleteDepartment: useCase(
+      'department.write',
+      async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion): Promise<void> => {
+        const municipalityId = municipalityOf(actor);
+        await withTransaction(db, async (transaction) => {
+          const before = await loadOrFail(transaction, municipalityId, id);
+          authorise();
+          expectedVersion = matchVersion(expectedVersion, before.version);
+          const dependants = await departmentsRepository.countDependants(transaction, municipalityId, id);
+          if (dependants.children + dependants.people + dependants.roleAssignments > 0) {
+            throw new AppError(
+              'conflict',
+              `The department is in use (${dependants.children} sub-units, ${dependants.people} people, ${dependants.roleAssignments} role assignments). Move them first.`,
+              { reason: 'department_in_use' },
+            );
+          }
+          if (!(await departmentsRepository.delete(transaction, municipalityId, id, expectedVersion))) throw versionMismatch();
+          await recordAudit(transaction, actor, clock, { action: 'delete', entityType: 'department', entityId: id, before });
+        });
+      },
+    ),
   };
 }
 

@@ -15,8 +15,7 @@ export function registerMunicipalityRoutes(app: ApiApp, service: MunicipalitiesS
       item: municipalitySchema,
       update: municipalityUpdateSchema,
     },
-    permissions: { read: 'municipality.read', write: 'municipality.update' },
-    list: (actor) => service.listMunicipalities(actor),
+    list: service.listMunicipalities,
     get: service.getMunicipality,
     update: service.updateMunicipality,
   });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { Municipality, MunicipalityUpdate } from '@forvalta/contracts';
-import type { AnyActor } from '../../access/actor.ts';
-import { requirePermission } from '../../access/authorise.ts';
+import type { AnyActor, SystemActor } from '../../access/actor.ts';
+import { requireSystemActor, useCase } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type TransactionHandle } from '../../platform/database.ts';
@@ -191,21 +191,22 @@ export function createMunicipalitiesService(db: DatabaseHandle, clock: Clock, st
 
   return {
     /** `forvalta init`: a municipality and its first administrator, or the role for an existing login. */
-    initialiseMunicipality(actor: AnyActor, input: InitialiseInput) {
+    initialiseMunicipality(actor: SystemActor, input: InitialiseInput) {
+      requireSystemActor(actor);
       return withTransaction(db, (transaction) => ensureMunicipalityWithAdministrator(transaction, actor, input));
     },
 
-    async listMunicipalities(actor: AnyActor) {
-      requirePermission(actor, 'municipality.read');
+    listMunicipalities: useCase('municipality.read', async ({ actor, authorise }) => {
+      authorise();
       const items =
         actor.kind === 'person'
           ? await municipalitiesRepository.listForLogin(db, actor.loginId)
           : await municipalitiesRepository.listAll(db);
       return { items, total: items.length, nextCursor: null };
-    },
+    }),
 
-    async getMunicipality(actor: AnyActor, id: string): Promise<Municipality> {
-      requirePermission(actor, 'municipality.read');
+    getMunicipality: useCase('municipality.read', async ({ actor, authorise }, id: string): Promise<Municipality> => {
+      authorise();
       const visible =
         actor.kind === 'person'
           ? await municipalitiesRepository.listForLogin(db, actor.loginId)
@@ -213,28 +214,26 @@ export function createMunicipalitiesService(db: DatabaseHandle, clock: Clock, st
       const municipality = visible.find((candidate) => candidate.id === id);
       if (!municipality) throw notFound('Municipality');
       return municipality;
-    },
+    }),
 
-    async updateMunicipality(
-      actor: AnyActor,
-      id: string,
-      expectedVersion: ExpectedVersion,
-      input: MunicipalityUpdate,
-    ): Promise<Municipality> {
-      // Only the municipality one works in can be changed, by its administrators.
-      if (actor.municipalityId !== id) throw notFound('Municipality');
-      return withTransaction(db, async (transaction) => {
-        const before = await municipalitiesRepository.findById(transaction, id);
-        if (!before) throw notFound('Municipality');
-        requirePermission(actor, 'municipality.update');
-        expectedVersion = matchVersion(expectedVersion, before.version);
-        if (!(await municipalitiesRepository.updateName(transaction, id, expectedVersion, input.name, clock.now().toISOString())))
-          throw versionMismatch();
-        const after = (await municipalitiesRepository.findById(transaction, id))!;
-        await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'municipality', entityId: id, before, after });
-        return after;
-      });
-    },
+    updateMunicipality: useCase(
+      'municipality.update',
+      async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, input: MunicipalityUpdate): Promise<Municipality> => {
+        // Only the municipality one works in can be changed, by its administrators.
+        if (actor.municipalityId !== id) throw notFound('Municipality');
+        return withTransaction(db, async (transaction) => {
+          const before = await municipalitiesRepository.findById(transaction, id);
+          if (!before) throw notFound('Municipality');
+          authorise();
+          expectedVersion = matchVersion(expectedVersion, before.version);
+          if (!(await municipalitiesRepository.updateName(transaction, id, expectedVersion, input.name, clock.now().toISOString())))
+            throw versionMismatch();
+          const after = (await municipalitiesRepository.findById(transaction, id))!;
+          await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'municipality', entityId: id, before, after });
+          return after;
+        });
+      },
+    ),
   };
 }
 

@@ -16,7 +16,6 @@ export function registerPeopleRoutes(app: ApiApp, service: PeopleService): void 
       create: personCreateSchema,
       update: personUpdateSchema,
     },
-    permissions: { read: 'person.read', write: 'person.write' },
     list: service.listPeople,
     get: service.getPerson,
     create: service.createPerson,

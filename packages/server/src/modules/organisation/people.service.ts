@@ -1,8 +1,9 @@
+import type { AnyActor } from '../../access/actor.ts';
 import { randomUUID } from 'node:crypto';
 import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { Person, PersonCreate, PersonListQuery, PersonUpdate } from '@forvalta/contracts';
-import type { AnyActor } from '../../access/actor.ts';
-import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { municipalityOf } from '../../access/authorise.ts';
+import { useCase } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type Executor, type TransactionHandle } from '../../platform/database.ts';
@@ -56,19 +57,19 @@ export function createPeopleService(db: DatabaseHandle, clock: Clock, cacheSetti
      * day (status and dates are stored, not derived), so a page is kept per municipality, data
      * version and query until anything in the municipality changes.
      */
-    async listPeople(actor: AnyActor, query: PersonListQuery) {
-      requirePermission(actor, 'person.read');
+    listPeople: useCase('person.read', async ({ actor, authorise }, query: PersonListQuery) => {
+      authorise();
       const municipalityId = municipalityOf(actor);
       return listCache.readAtVersion(db, actor, municipalityId, [query], () => peopleRepository.list(db, municipalityId, query));
-    },
+    }),
 
-    async getPerson(actor: AnyActor, id: string): Promise<Person> {
-      requirePermission(actor, 'person.read');
+    getPerson: useCase('person.read', async ({ actor, authorise }, id: string): Promise<Person> => {
+      authorise();
       return (await loadOrFail(db, municipalityOf(actor), id)).person;
-    },
+    }),
 
-    async createPerson(actor: AnyActor, input: PersonCreate): Promise<Person> {
-      requirePermission(actor, 'person.write');
+    createPerson: useCase('person.write', async ({ actor, authorise }, input: PersonCreate): Promise<Person> => {
+      authorise();
       const municipalityId = municipalityOf(actor);
       const id = randomUUID();
       return withTransaction(db, async (transaction) => {
@@ -89,51 +90,54 @@ export function createPeopleService(db: DatabaseHandle, clock: Clock, cacheSetti
         await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'person', entityId: id, after: person });
         return person;
       });
-    },
+    }),
 
-    async updatePerson(actor: AnyActor, id: string, expectedVersion: ExpectedVersion, input: PersonUpdate): Promise<Person> {
-      const municipalityId = municipalityOf(actor);
-      return withTransaction(db, async (transaction) => {
-        const { person: before, loginId } = await loadOrFail(transaction, municipalityId, id);
-        requirePermission(actor, 'person.write');
-        expectedVersion = matchVersion(expectedVersion, before.version);
-        const email = input.email ?? before.email;
-        const employmentStatus = input.employmentStatus ?? before.employmentStatus;
-        const values: PersonValues = {
-          firstName: input.firstName ?? before.firstName,
-          lastName: input.lastName ?? before.lastName,
-          email,
-          departmentId: input.departmentId !== undefined ? input.departmentId : before.departmentId,
-          title: input.title !== undefined ? input.title : before.title,
-          employmentStatus,
-          startDate: input.startDate !== undefined ? input.startDate : before.startDate,
-          endDate:
-            input.endDate !== undefined
-              ? input.endDate
-              : employmentStatus === 'left' && !before.endDate
-                ? clock.now().toISOString().slice(0, 10)
-                : before.endDate,
-          // The login is the person's, whatever their address becomes; a municipality never picks a login by e-mail.
-          loginId,
-        };
-        await validate(transaction, municipalityId, values, id);
-        if (!(await peopleRepository.update(transaction, municipalityId, id, expectedVersion, values, clock.now().toISOString()))) {
-          throw versionMismatch();
-        }
-        const { person: after } = await loadOrFail(transaction, municipalityId, id);
-        const today = clock.now().toISOString().slice(0, 10);
-        const accessEnded = after.employmentStatus === 'left' || (after.endDate !== null && after.endDate <= today);
-        if (accessEnded && loginId && enders) await enders.endAccess(transaction, actor, { municipalityId, loginId });
-        await recordAudit(transaction, actor, clock, {
-          action: before.employmentStatus === 'active' && after.employmentStatus === 'left' ? 'person_left' : 'update',
-          entityType: 'person',
-          entityId: id,
-          before,
-          after,
+    updatePerson: useCase(
+      'person.write',
+      async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, input: PersonUpdate): Promise<Person> => {
+        const municipalityId = municipalityOf(actor);
+        return withTransaction(db, async (transaction) => {
+          const { person: before, loginId } = await loadOrFail(transaction, municipalityId, id);
+          authorise();
+          expectedVersion = matchVersion(expectedVersion, before.version);
+          const email = input.email ?? before.email;
+          const employmentStatus = input.employmentStatus ?? before.employmentStatus;
+          const values: PersonValues = {
+            firstName: input.firstName ?? before.firstName,
+            lastName: input.lastName ?? before.lastName,
+            email,
+            departmentId: input.departmentId !== undefined ? input.departmentId : before.departmentId,
+            title: input.title !== undefined ? input.title : before.title,
+            employmentStatus,
+            startDate: input.startDate !== undefined ? input.startDate : before.startDate,
+            endDate:
+              input.endDate !== undefined
+                ? input.endDate
+                : employmentStatus === 'left' && !before.endDate
+                  ? clock.now().toISOString().slice(0, 10)
+                  : before.endDate,
+            // The login is the person's, whatever their address becomes; a municipality never picks a login by e-mail.
+            loginId,
+          };
+          await validate(transaction, municipalityId, values, id);
+          if (!(await peopleRepository.update(transaction, municipalityId, id, expectedVersion, values, clock.now().toISOString()))) {
+            throw versionMismatch();
+          }
+          const { person: after } = await loadOrFail(transaction, municipalityId, id);
+          const today = clock.now().toISOString().slice(0, 10);
+          const accessEnded = after.employmentStatus === 'left' || (after.endDate !== null && after.endDate <= today);
+          if (accessEnded && loginId && enders) await enders.endAccess(transaction, actor, { municipalityId, loginId });
+          await recordAudit(transaction, actor, clock, {
+            action: before.employmentStatus === 'active' && after.employmentStatus === 'left' ? 'person_left' : 'update',
+            entityType: 'person',
+            entityId: id,
+            before,
+            after,
+          });
+          return after;
         });
-        return after;
-      });
-    },
+      },
+    ),
   };
 }
 

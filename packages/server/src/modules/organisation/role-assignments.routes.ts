@@ -21,7 +21,6 @@ export function registerRoleAssignmentRoutes(app: ApiApp, service: RoleAssignmen
       create: roleAssignmentCreateSchema,
       update: roleAssignmentUpdateSchema,
     },
-    permissions: { read: 'roleAssignment.read', write: 'roleAssignment.write' },
     list: service.listRoleAssignments,
     get: service.getRoleAssignment,
     create: service.createRoleAssignment,

@@ -8,8 +8,8 @@ import {
   type RoleAssignmentListQuery,
   type RoleAssignmentUpdate,
 } from '@forvalta/contracts';
-import type { AnyActor } from '../../access/actor.ts';
-import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { municipalityOf } from '../../access/authorise.ts';
+import { useCase } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
@@ -44,81 +44,87 @@ export function createRoleAssignmentsService(db: DatabaseHandle, clock: Clock) {
   }
 
   return {
-    async listRoleAssignments(actor: AnyActor, query: RoleAssignmentListQuery) {
-      requirePermission(actor, 'roleAssignment.read');
+    listRoleAssignments: useCase('roleAssignment.read', async ({ actor, authorise }, query: RoleAssignmentListQuery) => {
+      authorise();
       return roleAssignmentsRepository.list(db, municipalityOf(actor), query);
-    },
+    }),
 
-    async getRoleAssignment(actor: AnyActor, id: string) {
-      requirePermission(actor, 'roleAssignment.read');
+    getRoleAssignment: useCase('roleAssignment.read', async ({ actor, authorise }, id: string) => {
+      authorise();
       return loadOrFail(db, municipalityOf(actor), id);
-    },
+    }),
 
-    async createRoleAssignment(actor: AnyActor, input: RoleAssignmentCreate): Promise<RoleAssignment> {
-      requirePermission(actor, 'roleAssignment.write');
-      const municipalityId = municipalityOf(actor);
-      const departmentId = input.departmentId ?? null;
-      return withTransaction(db, async (transaction) => {
-        const found = await peopleRepository.findById(transaction, municipalityId, input.personId);
-        if (!found) throw invalid('personId', 'The person does not exist in this municipality.');
-        if (found.person.employmentStatus === 'left') {
-          throw new AppError('rule_violation', 'The person has left the municipality and cannot be given a role.', {
-            reason: 'person_left',
-          });
-        }
-        await validateDepartment(transaction, municipalityId, input.role, departmentId);
-        if (await roleAssignmentsRepository.exists(transaction, municipalityId, input.personId, input.role, departmentId)) {
-          throw conflict('The person already has this role.', 'role_already_held');
-        }
-        const id = randomUUID();
-        await roleAssignmentsRepository.insert(
-          transaction,
-          municipalityId,
-          { id, personId: input.personId, role: input.role, departmentId },
-          clock.now().toISOString(),
-        );
-        const created = await loadOrFail(transaction, municipalityId, id);
-        await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'role_assignment', entityId: id, after: created });
-        return created;
-      });
-    },
-
-    async updateRoleAssignment(actor: AnyActor, id: string, expectedVersion: ExpectedVersion, input: RoleAssignmentUpdate) {
-      const municipalityId = municipalityOf(actor);
-      return withTransaction(db, async (transaction) => {
-        const before = await loadOrFail(transaction, municipalityId, id);
-        requirePermission(actor, 'roleAssignment.write');
-        expectedVersion = matchVersion(expectedVersion, before.version);
-        await validateDepartment(transaction, municipalityId, before.role, input.departmentId);
-        if (
-          !(await roleAssignmentsRepository.updateDepartment(
+    createRoleAssignment: useCase(
+      'roleAssignment.write',
+      async ({ actor, authorise }, input: RoleAssignmentCreate): Promise<RoleAssignment> => {
+        authorise();
+        const municipalityId = municipalityOf(actor);
+        const departmentId = input.departmentId ?? null;
+        return withTransaction(db, async (transaction) => {
+          const found = await peopleRepository.findById(transaction, municipalityId, input.personId);
+          if (!found) throw invalid('personId', 'The person does not exist in this municipality.');
+          if (found.person.employmentStatus === 'left') {
+            throw new AppError('rule_violation', 'The person has left the municipality and cannot be given a role.', {
+              reason: 'person_left',
+            });
+          }
+          await validateDepartment(transaction, municipalityId, input.role, departmentId);
+          if (await roleAssignmentsRepository.exists(transaction, municipalityId, input.personId, input.role, departmentId)) {
+            throw conflict('The person already has this role.', 'role_already_held');
+          }
+          const id = randomUUID();
+          await roleAssignmentsRepository.insert(
             transaction,
             municipalityId,
-            id,
-            expectedVersion,
-            input.departmentId,
+            { id, personId: input.personId, role: input.role, departmentId },
             clock.now().toISOString(),
-          ))
-        ) {
-          throw versionMismatch();
-        }
-        const after = await loadOrFail(transaction, municipalityId, id);
-        await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'role_assignment', entityId: id, before, after });
-        return after;
-      });
-    },
+          );
+          const created = await loadOrFail(transaction, municipalityId, id);
+          await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'role_assignment', entityId: id, after: created });
+          return created;
+        });
+      },
+    ),
 
-    async deleteRoleAssignment(actor: AnyActor, id: string, expectedVersion: ExpectedVersion) {
+    updateRoleAssignment: useCase(
+      'roleAssignment.write',
+      async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, input: RoleAssignmentUpdate) => {
+        const municipalityId = municipalityOf(actor);
+        return withTransaction(db, async (transaction) => {
+          const before = await loadOrFail(transaction, municipalityId, id);
+          authorise();
+          expectedVersion = matchVersion(expectedVersion, before.version);
+          await validateDepartment(transaction, municipalityId, before.role, input.departmentId);
+          if (
+            !(await roleAssignmentsRepository.updateDepartment(
+              transaction,
+              municipalityId,
+              id,
+              expectedVersion,
+              input.departmentId,
+              clock.now().toISOString(),
+            ))
+          ) {
+            throw versionMismatch();
+          }
+          const after = await loadOrFail(transaction, municipalityId, id);
+          await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'role_assignment', entityId: id, before, after });
+          return after;
+        });
+      },
+    ),
+
+    deleteRoleAssignment: useCase('roleAssignment.write', async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion) => {
       const municipalityId = municipalityOf(actor);
       await withTransaction(db, async (transaction) => {
         const before = await loadOrFail(transaction, municipalityId, id);
-        requirePermission(actor, 'roleAssignment.write');
+        authorise();
         expectedVersion = matchVersion(expectedVersion, before.version);
         await guardLastAdministrator(transaction, municipalityId, before);
         if (!(await roleAssignmentsRepository.delete(transaction, municipalityId, id, expectedVersion))) throw versionMismatch();
         await recordAudit(transaction, actor, clock, { action: 'delete', entityType: 'role_assignment', entityId: id, before });
       });
-    },
+    }),
   };
 }
 

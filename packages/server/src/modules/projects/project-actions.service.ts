@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { Project, ProjectAction, ProjectApprove, ProjectReject, ProjectState } from '@forvalta/contracts';
 import { actorName, type AnyActor } from '../../access/actor.ts';
-import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { municipalityOf } from '../../access/authorise.ts';
+import { useCase, type UseCaseContext } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type TransactionHandle } from '../../platform/database.ts';
@@ -22,7 +23,7 @@ type Effect = (transaction: TransactionHandle, row: ProjectRow, project: Project
  */
 export function createProjectActionsService(db: DatabaseHandle, clock: Clock) {
   async function act(
-    actor: AnyActor,
+    { actor, authorise }: UseCaseContext,
     id: string,
     expectedVersion: ExpectedVersion,
     action: ProjectAction,
@@ -33,7 +34,7 @@ export function createProjectActionsService(db: DatabaseHandle, clock: Clock) {
       const row = await loadProjectRow(transaction, municipalityId, id);
       const transition = projectWorkflow[action];
       // The IT unit's roles are not department-scoped: its approval covers every department.
-      requirePermission(actor, transition.permission, transition.permission === 'project.update' ? projectSubject(row) : undefined);
+      authorise(transition.permission === 'project.update' ? projectSubject(row) : undefined);
       expectedVersion = matchVersion(expectedVersion, row.version);
       const outcome = transitionOf(row.state as ProjectState, action);
       if (!outcome.allowed) throw new AppError('conflict', outcome.reason, { reason: 'transition_not_allowed' });
@@ -105,53 +106,65 @@ export function createProjectActionsService(db: DatabaseHandle, clock: Clock) {
   }
 
   return {
-    startProject: (actor: AnyActor, id: string, expectedVersion: ExpectedVersion) => act(actor, id, expectedVersion, 'start'),
+    startProject: useCase(projectWorkflow.start.permission, (context, id: string, expectedVersion: ExpectedVersion) =>
+      act(context, id, expectedVersion, 'start'),
+    ),
 
     /** Gated: every missing piece is listed in the refusal, each with its clause (ITP-4.2.1-*). */
-    submitProject: (actor: AnyActor, id: string, expectedVersion: ExpectedVersion) =>
-      act(actor, id, expectedVersion, 'submit', async (transaction, row) => {
+    submitProject: useCase(projectWorkflow.submit.permission, (context, id: string, expectedVersion: ExpectedVersion) =>
+      act(context, id, expectedVersion, 'submit', async (transaction, row) => {
         const now = clock.now().toISOString();
-        if (actor.kind === 'person') {
-          await projectsRepository.recordInvolvement(transaction, row.municipality_id, row.id, actor.personId, 'submitted', now);
+        if (context.actor.kind === 'person') {
+          await projectsRepository.recordInvolvement(transaction, row.municipality_id, row.id, context.actor.personId, 'submitted', now);
         }
         return { submitted_at: now };
       }),
+    ),
 
     /** Operational approval (driftgodkännande): what exactly was approved, by whom, when, under which case. */
-    approveProject: (actor: AnyActor, id: string, expectedVersion: ExpectedVersion, input: ProjectApprove) =>
-      act(actor, id, expectedVersion, 'approve', async (transaction, row) => {
-        await refuseConflictOfInterest(transaction, actor, row);
-        const conditions = input.conditions ?? [];
-        if (input.decision === 'approved_with_conditions' && conditions.length === 0) {
-          throw new AppError('validation_failed', 'An approval with conditions needs at least one condition.', {
-            fieldErrors: [{ path: 'conditions', message: 'At least one condition' }],
+    approveProject: useCase(
+      projectWorkflow.approve.permission,
+      (context, id: string, expectedVersion: ExpectedVersion, input: ProjectApprove) =>
+        act(context, id, expectedVersion, 'approve', async (transaction, row) => {
+          await refuseConflictOfInterest(transaction, context.actor, row);
+          const conditions = input.conditions ?? [];
+          if (input.decision === 'approved_with_conditions' && conditions.length === 0) {
+            throw new AppError('validation_failed', 'An approval with conditions needs at least one condition.', {
+              fieldErrors: [{ path: 'conditions', message: 'At least one condition' }],
+            });
+          }
+          await recordDecision(transaction, context.actor, row, {
+            ...input,
+            conditions,
+            approvedVersion: input.approvedVersion ?? row.system_product_version,
           });
-        }
-        await recordDecision(transaction, actor, row, {
-          ...input,
-          conditions,
-          approvedVersion: input.approvedVersion ?? row.system_product_version,
-        });
-        return { approved_at: clock.now().toISOString() };
-      }),
+          return { approved_at: clock.now().toISOString() };
+        }),
+    ),
 
-    rejectProject: (actor: AnyActor, id: string, expectedVersion: ExpectedVersion, input: ProjectReject) =>
-      act(actor, id, expectedVersion, 'reject', async (transaction, row) => {
-        await refuseConflictOfInterest(transaction, actor, row);
-        await recordDecision(transaction, actor, row, {
-          decision: 'rejected',
-          reason: input.reason,
-          caseReference: input.caseReference,
-          decidedOn: input.decidedOn,
-        });
-        return {};
-      }),
+    rejectProject: useCase(
+      projectWorkflow.reject.permission,
+      (context, id: string, expectedVersion: ExpectedVersion, input: ProjectReject) =>
+        act(context, id, expectedVersion, 'reject', async (transaction, row) => {
+          await refuseConflictOfInterest(transaction, context.actor, row);
+          await recordDecision(transaction, context.actor, row, {
+            decision: 'rejected',
+            reason: input.reason,
+            caseReference: input.caseReference,
+            decidedOn: input.decidedOn,
+          });
+          return {};
+        }),
+    ),
 
     /** Rework after a rejection: the project is prepared again and submitted anew. */
-    reopenProject: (actor: AnyActor, id: string, expectedVersion: ExpectedVersion) =>
-      act(actor, id, expectedVersion, 'reopen', async () => ({ submitted_at: null })),
+    reopenProject: useCase(projectWorkflow.reopen.permission, (context, id: string, expectedVersion: ExpectedVersion) =>
+      act(context, id, expectedVersion, 'reopen', async () => ({ submitted_at: null })),
+    ),
 
-    closeProject: (actor: AnyActor, id: string, expectedVersion: ExpectedVersion) => act(actor, id, expectedVersion, 'close'),
+    closeProject: useCase(projectWorkflow.close.permission, (context, id: string, expectedVersion: ExpectedVersion) =>
+      act(context, id, expectedVersion, 'close'),
+    ),
   };
 }
 

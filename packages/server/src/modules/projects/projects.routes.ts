@@ -55,7 +55,6 @@ export function registerProjectRoutes(app: ApiApp, { projects, actions, guidelin
       create: projectCreateSchema,
       update: projectUpdateSchema,
     },
-    permissions: { read: 'project.read', write: 'project.update', create: 'project.create' },
     list: projects.listProjects,
     get: projects.getProject,
     create: projects.createProject,
@@ -74,7 +73,7 @@ export function registerProjectRoutes(app: ApiApp, { projects, actions, guidelin
         body: budgetInputSchema,
         response: write,
       },
-      config: { permission: 'project.update' },
+      config: { permission: projects.reviseBudget.permission },
     },
     async (request, reply) =>
       withTag(reply, await projects.reviseBudget(actorOf(request), request.params.id, expectedVersion(request), request.body)),
@@ -89,7 +88,7 @@ export function registerProjectRoutes(app: ApiApp, { projects, actions, guidelin
         params: idParamsSchema,
         response: { 200: budgetRevisionListSchema, ...problemResponses },
       },
-      config: { permission: 'project.read' },
+      config: { permission: projects.listBudgetRevisions.permission },
     },
     (request) => projects.listBudgetRevisions(actorOf(request), request.params.id),
   );
@@ -104,7 +103,7 @@ export function registerProjectRoutes(app: ApiApp, { projects, actions, guidelin
         body: complianceAnalysisUpdateSchema,
         response: write,
       },
-      config: { permission: 'project.update' },
+      config: { permission: projects.updateComplianceAnalysis.permission },
     },
     async (request, reply) =>
       withTag(reply, await projects.updateComplianceAnalysis(actorOf(request), request.params.id, expectedVersion(request), request.body)),
@@ -119,7 +118,7 @@ export function registerProjectRoutes(app: ApiApp, { projects, actions, guidelin
         params: idParamsSchema,
         response: { 200: checkpointListSchema, ...problemResponses },
       },
-      config: { permission: 'project.read' },
+      config: { permission: projects.listCheckpoints.permission },
     },
     (request) => projects.listCheckpoints(actorOf(request), request.params.id),
   );
@@ -134,7 +133,7 @@ export function registerProjectRoutes(app: ApiApp, { projects, actions, guidelin
         body: checkpointCreateSchema,
         response: { 201: checkpointSchema, ...writeProblemResponses },
       },
-      config: { permission: 'project.update' },
+      config: { permission: projects.createCheckpoint.permission },
     },
     async (request, reply) => {
       const checkpoint = await projects.createCheckpoint(actorOf(request), request.params.id, request.body);
@@ -160,7 +159,7 @@ export function registerProjectRoutes(app: ApiApp, { projects, actions, guidelin
           body: projectActionBodySchema.nullish(),
           response: write,
         },
-        config: { permission: 'project.update' },
+        config: { permission: run.permission },
       },
       async (request, reply) => withTag(reply, await run(actorOf(request), request.params.id, expectedVersion(request))),
     );
@@ -176,7 +175,7 @@ export function registerProjectRoutes(app: ApiApp, { projects, actions, guidelin
         body: projectApproveSchema,
         response: write,
       },
-      config: { permission: 'project.approve' },
+      config: { permission: actions.approveProject.permission },
     },
     async (request, reply) =>
       withTag(reply, await actions.approveProject(actorOf(request), request.params.id, expectedVersion(request), request.body)),
@@ -192,7 +191,7 @@ export function registerProjectRoutes(app: ApiApp, { projects, actions, guidelin
         body: projectRejectSchema,
         response: write,
       },
-      config: { permission: 'project.approve' },
+      config: { permission: actions.rejectProject.permission },
     },
     async (request, reply) =>
       withTag(reply, await actions.rejectProject(actorOf(request), request.params.id, expectedVersion(request), request.body)),
@@ -209,7 +208,6 @@ export function registerProjectRoutes(app: ApiApp, { projects, actions, guidelin
       create: securityGuidelineSectionCreateSchema,
       update: securityGuidelineSectionUpdateSchema,
     },
-    permissions: { read: 'compliance.read', write: 'securityGuideline.manage' },
     list: guidelines.listSections,
     get: guidelines.getSection,
     create: guidelines.createSection,

@@ -10,8 +10,9 @@ import type {
   ProjectState,
   ProjectUpdate,
 } from '@forvalta/contracts';
-import { actorName, type AnyActor } from '../../access/actor.ts';
-import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { actorName } from '../../access/actor.ts';
+import { municipalityOf } from '../../access/authorise.ts';
+import { useCase, type UseCaseContext } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { inParallel, withTransaction, type DatabaseHandle, type Executor, type TransactionHandle } from '../../platform/database.ts';
@@ -74,13 +75,13 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
   /** Loads the row for a change: permission, version and state checked in that order. */
   async function loadForChange(
     transaction: TransactionHandle,
-    actor: AnyActor,
+    authorise: UseCaseContext['authorise'],
     municipalityId: string,
     id: string,
     expectedVersion: ExpectedVersion,
   ) {
     const row = await loadProjectRow(transaction, municipalityId, id);
-    requirePermission(actor, 'project.update', projectSubject(row));
+    authorise(projectSubject(row));
     expectedVersion = matchVersion(expectedVersion, row.version);
     if (!isEditable(row.state as ProjectState)) {
       throw new AppError(
@@ -104,21 +105,21 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
   }
 
   return {
-    async listProjects(actor: AnyActor, query: ProjectListQuery) {
-      requirePermission(actor, 'project.read');
+    listProjects: useCase('project.read', async ({ actor, authorise }, query: ProjectListQuery) => {
+      authorise();
       const page = await projectsRepository.list(db, municipalityOf(actor), query);
       return { items: page.rows.map(toSummary), total: page.total, nextCursor: page.nextCursor, budgetTotals: page.budgetTotals };
-    },
+    }),
 
-    async getProject(actor: AnyActor, id: string): Promise<Project> {
-      requirePermission(actor, 'project.read');
+    getProject: useCase('project.read', async ({ actor, authorise }, id: string): Promise<Project> => {
+      authorise();
       return (await loadProject(db, municipalityOf(actor), id)).project;
-    },
+    }),
 
-    async createProject(actor: AnyActor, input: ProjectCreate): Promise<Project> {
+    createProject: useCase('project.create', async ({ actor, authorise }, input: ProjectCreate): Promise<Project> => {
       const municipalityId = municipalityOf(actor);
       // ITP-4.2.1-INITIATE: the initiating department's head (or the IT unit) starts it.
-      requirePermission(actor, 'project.create', { departmentId: input.departmentId });
+      authorise({ departmentId: input.departmentId });
       return withTransaction(db, async (transaction) => {
         validateTrainingPlan(input.trainingPlan);
         await validateReferences(transaction, municipalityId, {
@@ -134,7 +135,7 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
         // must be one the caller may initiate projects for: a department head only for systems
         // their own departments own, never the IT unit's or another department's.
         const systemOwner = await projectsRepository.systemOwnerDepartment(transaction, municipalityId, input.systemId);
-        requirePermission(actor, 'project.create', { departmentId: systemOwner });
+        authorise({ departmentId: systemOwner });
         const id = randomUUID();
         await projectsRepository.insert(
           transaction,
@@ -167,140 +168,144 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
         await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'project', entityId: id, after: toAudit(project) });
         return project;
       });
-    },
+    }),
 
-    async updateProject(actor: AnyActor, id: string, expectedVersion: ExpectedVersion, input: ProjectUpdate): Promise<Project> {
-      const municipalityId = municipalityOf(actor);
-      return withTransaction(db, async (transaction) => {
-        expectedVersion = (await loadForChange(transaction, actor, municipalityId, id, expectedVersion)).version;
-        const before = (await loadProject(transaction, municipalityId, id)).project;
-        validateTrainingPlan(input.trainingPlan);
-        await validateReferences(transaction, municipalityId, {
-          personIds: [
-            ['projectLeadPersonId', input.projectLeadPersonId],
-            ['itContactPersonId', input.itContactPersonId],
-            ...trainingPeople(input.trainingPlan),
-          ],
+    updateProject: useCase(
+      'project.update',
+      async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, input: ProjectUpdate): Promise<Project> => {
+        const municipalityId = municipalityOf(actor);
+        return withTransaction(db, async (transaction) => {
+          expectedVersion = (await loadForChange(transaction, authorise, municipalityId, id, expectedVersion)).version;
+          const before = (await loadProject(transaction, municipalityId, id)).project;
+          validateTrainingPlan(input.trainingPlan);
+          await validateReferences(transaction, municipalityId, {
+            personIds: [
+              ['projectLeadPersonId', input.projectLeadPersonId],
+              ['itContactPersonId', input.itContactPersonId],
+              ...trainingPeople(input.trainingPlan),
+            ],
+          });
+          await touch(transaction, municipalityId, id, expectedVersion, {
+            ...(input.title !== undefined ? { title: input.title, sort_key: swedishSortKey(input.title) } : {}),
+            ...(input.projectLeadPersonId !== undefined ? { project_lead_person_id: input.projectLeadPersonId } : {}),
+            ...(input.itContactPersonId !== undefined ? { it_contact_person_id: input.itContactPersonId } : {}),
+            ...(input.description !== undefined ? { description: input.description } : {}),
+            ...(input.specification !== undefined ? { specification: input.specification } : {}),
+            ...(input.trainingPlan !== undefined ? { training_plan_json: JSON.stringify(input.trainingPlan) } : {}),
+            ...(input.timeline !== undefined ? { timeline_json: JSON.stringify(input.timeline) } : {}),
+            ...(input.links !== undefined ? { links_json: JSON.stringify(input.links) } : {}),
+          });
+          const after = (await loadProject(transaction, municipalityId, id)).project;
+          await recordAudit(transaction, actor, clock, {
+            action: 'update',
+            entityType: 'project',
+            entityId: id,
+            before: toAudit(before),
+            after: toAudit(after),
+          });
+          return after;
         });
-        await touch(transaction, municipalityId, id, expectedVersion, {
-          ...(input.title !== undefined ? { title: input.title, sort_key: swedishSortKey(input.title) } : {}),
-          ...(input.projectLeadPersonId !== undefined ? { project_lead_person_id: input.projectLeadPersonId } : {}),
-          ...(input.itContactPersonId !== undefined ? { it_contact_person_id: input.itContactPersonId } : {}),
-          ...(input.description !== undefined ? { description: input.description } : {}),
-          ...(input.specification !== undefined ? { specification: input.specification } : {}),
-          ...(input.trainingPlan !== undefined ? { training_plan_json: JSON.stringify(input.trainingPlan) } : {}),
-          ...(input.timeline !== undefined ? { timeline_json: JSON.stringify(input.timeline) } : {}),
-          ...(input.links !== undefined ? { links_json: JSON.stringify(input.links) } : {}),
-        });
-        const after = (await loadProject(transaction, municipalityId, id)).project;
-        await recordAudit(transaction, actor, clock, {
-          action: 'update',
-          entityType: 'project',
-          entityId: id,
-          before: toAudit(before),
-          after: toAudit(after),
-        });
-        return after;
-      });
-    },
+      },
+    ),
 
     /** Every PUT stores a new revision; earlier ones are kept (ITP-4.2.1-BUDGET). */
-    async reviseBudget(actor: AnyActor, id: string, expectedVersion: ExpectedVersion, input: BudgetInput): Promise<Project> {
-      const municipalityId = municipalityOf(actor);
-      return withTransaction(db, async (transaction) => {
-        expectedVersion = (await loadForChange(transaction, actor, municipalityId, id, expectedVersion)).version;
-        const latest = await projectsRepository.latestBudget(transaction, municipalityId, id);
-        const evaluation = evaluateBudget(input);
-        const revision = (latest?.revision ?? 0) + 1;
-        await projectsRepository.insertBudgetRevision(transaction, {
-          id: randomUUID(),
-          municipalityId,
-          projectId: id,
-          revision,
-          budgetJson: JSON.stringify({
-            categories: input.categories,
-            sharedReinforcements: input.sharedReinforcements,
-            note: input.note ?? null,
-          }),
-          totalOneOff: evaluation.totals.project.oneOff,
-          totalYearly: evaluation.totals.project.yearly,
-          complete: evaluation.complete,
-          recordedAt: clock.now().toISOString(),
-          recordedByName: actorName(actor),
+    reviseBudget: useCase(
+      'project.update',
+      async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, input: BudgetInput): Promise<Project> => {
+        const municipalityId = municipalityOf(actor);
+        return withTransaction(db, async (transaction) => {
+          expectedVersion = (await loadForChange(transaction, authorise, municipalityId, id, expectedVersion)).version;
+          const latest = await projectsRepository.latestBudget(transaction, municipalityId, id);
+          const evaluation = evaluateBudget(input);
+          const revision = (latest?.revision ?? 0) + 1;
+          await projectsRepository.insertBudgetRevision(transaction, {
+            id: randomUUID(),
+            municipalityId,
+            projectId: id,
+            revision,
+            budgetJson: JSON.stringify({
+              categories: input.categories,
+              sharedReinforcements: input.sharedReinforcements,
+              note: input.note ?? null,
+            }),
+            totalOneOff: evaluation.totals.project.oneOff,
+            totalYearly: evaluation.totals.project.yearly,
+            complete: evaluation.complete,
+            recordedAt: clock.now().toISOString(),
+            recordedByName: actorName(actor),
+          });
+          await touch(transaction, municipalityId, id, expectedVersion);
+          const after = (await loadProject(transaction, municipalityId, id)).project;
+          await recordAudit(transaction, actor, clock, {
+            action: 'revise_budget',
+            entityType: 'project',
+            entityId: id,
+            before: latest ? toBudget(latest) : null,
+            after: after.budget,
+          });
+          return after;
         });
-        await touch(transaction, municipalityId, id, expectedVersion);
-        const after = (await loadProject(transaction, municipalityId, id)).project;
-        await recordAudit(transaction, actor, clock, {
-          action: 'revise_budget',
-          entityType: 'project',
-          entityId: id,
-          before: latest ? toBudget(latest) : null,
-          after: after.budget,
-        });
-        return after;
-      });
-    },
+      },
+    ),
 
-    async listBudgetRevisions(actor: AnyActor, id: string) {
-      requirePermission(actor, 'project.read');
+    listBudgetRevisions: useCase('project.read', async ({ actor, authorise }, id: string) => {
+      authorise();
       const municipalityId = municipalityOf(actor);
       await loadProjectRow(db, municipalityId, id);
       const items = (await projectsRepository.budgetRevisions(db, municipalityId, id)).map(toBudget);
       return { items, total: items.length, nextCursor: null };
-    },
+    }),
 
     /** Judges items of the compliance analysis (ITP-4.2.1-COMPLIANCE); items not named keep theirs. */
-    async updateComplianceAnalysis(
-      actor: AnyActor,
-      id: string,
-      expectedVersion: ExpectedVersion,
-      input: ComplianceAnalysisUpdate,
-    ): Promise<Project> {
-      const municipalityId = municipalityOf(actor);
-      return withTransaction(db, async (transaction) => {
-        const row = await loadForChange(transaction, actor, municipalityId, id, expectedVersion);
-        expectedVersion = row.version;
-        const before = (await loadProject(transaction, municipalityId, id)).project;
-        const known = new Set(before.complianceAnalysis.items.map((item) => item.key));
-        const unknown = input.items.findIndex((item) => !known.has(item.key));
-        if (unknown >= 0) throw invalid(`items.${unknown}.key`, `'${input.items[unknown]!.key}' is not an item of this analysis.`);
-        const judgements = judgementsOf(row);
-        const now = clock.now().toISOString();
-        for (const item of input.items) {
-          judgements[item.key] = {
-            judgement: item.judgement,
-            motivation: item.motivation ?? null,
-            judgedAt: item.judgement === null ? null : now,
-            judgedByName: item.judgement === null ? null : actorName(actor),
-          };
-        }
-        await touch(transaction, municipalityId, id, expectedVersion, { compliance_json: JSON.stringify(judgements) });
-        const after = (await loadProject(transaction, municipalityId, id)).project;
-        await recordAudit(transaction, actor, clock, {
-          action: 'judge_compliance',
-          entityType: 'project',
-          entityId: id,
-          before: { items: before.complianceAnalysis.items.filter((item) => input.items.some((changed) => changed.key === item.key)) },
-          after: { items: input.items, finished: after.complianceAnalysis.finished },
+    updateComplianceAnalysis: useCase(
+      'project.update',
+      async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, input: ComplianceAnalysisUpdate): Promise<Project> => {
+        const municipalityId = municipalityOf(actor);
+        return withTransaction(db, async (transaction) => {
+          const row = await loadForChange(transaction, authorise, municipalityId, id, expectedVersion);
+          expectedVersion = row.version;
+          const before = (await loadProject(transaction, municipalityId, id)).project;
+          const known = new Set(before.complianceAnalysis.items.map((item) => item.key));
+          const unknown = input.items.findIndex((item) => !known.has(item.key));
+          if (unknown >= 0) throw invalid(`items.${unknown}.key`, `'${input.items[unknown]!.key}' is not an item of this analysis.`);
+          const judgements = judgementsOf(row);
+          const now = clock.now().toISOString();
+          for (const item of input.items) {
+            judgements[item.key] = {
+              judgement: item.judgement,
+              motivation: item.motivation ?? null,
+              judgedAt: item.judgement === null ? null : now,
+              judgedByName: item.judgement === null ? null : actorName(actor),
+            };
+          }
+          await touch(transaction, municipalityId, id, expectedVersion, { compliance_json: JSON.stringify(judgements) });
+          const after = (await loadProject(transaction, municipalityId, id)).project;
+          await recordAudit(transaction, actor, clock, {
+            action: 'judge_compliance',
+            entityType: 'project',
+            entityId: id,
+            before: { items: before.complianceAnalysis.items.filter((item) => input.items.some((changed) => changed.key === item.key)) },
+            after: { items: input.items, finished: after.complianceAnalysis.finished },
+          });
+          return after;
         });
-        return after;
-      });
-    },
+      },
+    ),
 
-    async listCheckpoints(actor: AnyActor, id: string) {
-      requirePermission(actor, 'project.read');
+    listCheckpoints: useCase('project.read', async ({ actor, authorise }, id: string) => {
+      authorise();
       const municipalityId = municipalityOf(actor);
       await loadProjectRow(db, municipalityId, id);
       const items = (await projectsRepository.checkpoints(db, municipalityId, id)).map(toCheckpoint);
       return { items, total: items.length, nextCursor: null };
-    },
+    }),
 
     /** A checkpoint with the IT unit (ITP-4.2.1-INITIATE, ITP-4.3-ASSIST); recorded in any state but closed. */
-    async createCheckpoint(actor: AnyActor, id: string, input: CheckpointCreate) {
+    createCheckpoint: useCase('project.update', async ({ actor, authorise }, id: string, input: CheckpointCreate) => {
       const municipalityId = municipalityOf(actor);
       return withTransaction(db, async (transaction) => {
         const row = await loadProjectRow(transaction, municipalityId, id);
-        requirePermission(actor, 'project.update', projectSubject(row));
+        authorise(projectSubject(row));
         if (row.state === 'closed') throw new AppError('conflict', 'The project is closed.', { reason: 'project_closed' });
         const checkpointId = randomUUID();
         const now = clock.now().toISOString();
@@ -327,7 +332,7 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
         });
         return created;
       });
-    },
+    }),
   };
 }
 

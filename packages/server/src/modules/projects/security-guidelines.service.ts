@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { SecurityGuidelineSection } from '@forvalta/contracts';
-import type { AnyActor } from '../../access/actor.ts';
-import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { municipalityOf } from '../../access/authorise.ts';
+import { useCase } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
@@ -29,84 +29,105 @@ export function createSecurityGuidelinesService(db: DatabaseHandle, clock: Clock
   }
 
   return {
-    async listSections(actor: AnyActor, query: { limit: number; cursor?: string; sort?: string }) {
-      requirePermission(actor, 'compliance.read');
+    listSections: useCase('compliance.read', async ({ actor, authorise }, query: { limit: number; cursor?: string; sort?: string }) => {
+      authorise();
       return securityGuidelinesRepository.list(db, municipalityOf(actor), query);
-    },
+    }),
 
-    async getSection(actor: AnyActor, id: string): Promise<SecurityGuidelineSection> {
-      requirePermission(actor, 'compliance.read');
+    getSection: useCase('compliance.read', async ({ actor, authorise }, id: string): Promise<SecurityGuidelineSection> => {
+      authorise();
       return loadOrFail(db, municipalityOf(actor), id);
-    },
+    }),
 
-    async createSection(actor: AnyActor, input: SectionInput): Promise<SecurityGuidelineSection> {
-      requirePermission(actor, 'securityGuideline.manage');
-      const municipalityId = municipalityOf(actor);
-      return withTransaction(db, async (transaction) => {
-        await refuseTakenCode(transaction, municipalityId, input.code, null);
-        const id = randomUUID();
-        await securityGuidelinesRepository.insert(
-          transaction,
-          municipalityId,
-          id,
-          { code: input.code, title: input.title, description: input.description ?? null },
-          clock.now().toISOString(),
-        );
-        const created = await loadOrFail(transaction, municipalityId, id);
-        await recordAudit(transaction, actor, clock, {
-          action: 'create',
-          entityType: 'security_guideline_section',
-          entityId: id,
-          after: created,
+    createSection: useCase(
+      'securityGuideline.manage',
+      async ({ actor, authorise }, input: SectionInput): Promise<SecurityGuidelineSection> => {
+        authorise();
+        const municipalityId = municipalityOf(actor);
+        return withTransaction(db, async (transaction) => {
+          await refuseTakenCode(transaction, municipalityId, input.code, null);
+          const id = randomUUID();
+          await securityGuidelinesRepository.insert(
+            transaction,
+            municipalityId,
+            id,
+            { code: input.code, title: input.title, description: input.description ?? null },
+            clock.now().toISOString(),
+          );
+          const created = await loadOrFail(transaction, municipalityId, id);
+          await recordAudit(transaction, actor, clock, {
+            action: 'create',
+            entityType: 'security_guideline_section',
+            entityId: id,
+            after: created,
+          });
+          return created;
         });
-        return created;
-      });
-    },
+      },
+    ),
 
-    async updateSection(
-      actor: AnyActor,
-      id: string,
-      expectedVersion: ExpectedVersion,
-      input: Partial<SectionInput>,
-    ): Promise<SecurityGuidelineSection> {
-      requirePermission(actor, 'securityGuideline.manage');
-      const municipalityId = municipalityOf(actor);
-      return withTransaction(db, async (transaction) => {
-        const before = await loadOrFail(transaction, municipalityId, id);
-        expectedVersion = matchVersion(expectedVersion, before.version);
-        const values = {
-          code: input.code ?? before.code,
-          title: input.title ?? before.title,
-          description: input.description !== undefined ? input.description : before.description,
-        };
-        await refuseTakenCode(transaction, municipalityId, values.code, id);
-        if (
-          !(await securityGuidelinesRepository.update(transaction, municipalityId, id, expectedVersion, values, clock.now().toISOString()))
-        )
-          throw versionMismatch();
-        const after = await loadOrFail(transaction, municipalityId, id);
-        await recordAudit(transaction, actor, clock, {
-          action: 'update',
-          entityType: 'security_guideline_section',
-          entityId: id,
-          before,
-          after,
+    updateSection: useCase(
+      'securityGuideline.manage',
+      async (
+        { actor, authorise },
+        id: string,
+        expectedVersion: ExpectedVersion,
+        input: Partial<SectionInput>,
+      ): Promise<SecurityGuidelineSection> => {
+        authorise();
+        const municipalityId = municipalityOf(actor);
+        return withTransaction(db, async (transaction) => {
+          const before = await loadOrFail(transaction, municipalityId, id);
+          expectedVersion = matchVersion(expectedVersion, before.version);
+          const values = {
+            code: input.code ?? before.code,
+            title: input.title ?? before.title,
+            description: input.description !== undefined ? input.description : before.description,
+          };
+          await refuseTakenCode(transaction, municipalityId, values.code, id);
+          if (
+            !(await securityGuidelinesRepository.update(
+              transaction,
+              municipalityId,
+              id,
+              expectedVersion,
+              values,
+              clock.now().toISOString(),
+            ))
+          )
+            throw versionMismatch();
+          const after = await loadOrFail(transaction, municipalityId, id);
+          await recordAudit(transaction, actor, clock, {
+            action: 'update',
+            entityType: 'security_guideline_section',
+            entityId: id,
+            before,
+            after,
+          });
+          return after;
         });
-        return after;
-      });
-    },
+      },
+    ),
 
     /** A removed section drops out of every project's analysis; the judgements made on it stay in the audit log. */
-    async deleteSection(actor: AnyActor, id: string, expectedVersion: ExpectedVersion): Promise<void> {
-      requirePermission(actor, 'securityGuideline.manage');
-      const municipalityId = municipalityOf(actor);
-      await withTransaction(db, async (transaction) => {
-        const before = await loadOrFail(transaction, municipalityId, id);
-        expectedVersion = matchVersion(expectedVersion, before.version);
-        if (!(await securityGuidelinesRepository.delete(transaction, municipalityId, id, expectedVersion))) throw versionMismatch();
-        await recordAudit(transaction, actor, clock, { action: 'delete', entityType: 'security_guideline_section', entityId: id, before });
-      });
-    },
+    deleteSection: useCase(
+      'securityGuideline.manage',
+      async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion): Promise<void> => {
+        authorise();
+        const municipalityId = municipalityOf(actor);
+        await withTransaction(db, async (transaction) => {
+          const before = await loadOrFail(transaction, municipalityId, id);
+          expectedVersion = matchVersion(expectedVersion, before.version);
+          if (!(await securityGuidelinesRepository.delete(transaction, municipalityId, id, expectedVersion))) throw versionMismatch();
+          await recordAudit(transaction, actor, clock, {
+            action: 'delete',
+            entityType: 'security_guideline_section',
+            entityId: id,
+            before,
+          });
+        });
+      },
+    ),
   };
 }
 

@@ -19,7 +19,7 @@ export function registerPublicRegisterRoutes(app: ApiApp, service: PublicRegiste
         summary: 'What this municipality publishes',
         response: { 200: publicRegisterSettingsSchema, ...problemResponses },
       },
-      config: { permission: 'system.read' },
+      config: { permission: service.getSettings.permission },
     },
     async (request, reply) => {
       const settings = await service.getSettings(actorOf(request));
@@ -37,7 +37,7 @@ export function registerPublicRegisterRoutes(app: ApiApp, service: PublicRegiste
         body: publicRegisterSettingsUpdateSchema,
         response: { 200: publicRegisterSettingsSchema, ...writeProblemResponses },
       },
-      config: { permission: 'publicRegister.manage' },
+      config: { permission: service.updateSettings.permission },
     },
     async (request, reply) => {
       const settings = await service.updateSettings(actorOf(request), expectedVersion(request), request.body);

@@ -1,7 +1,7 @@
 import type { PublicField, PublicRegisterSettingsUpdate, PublicSystem } from '@forvalta/contracts';
 import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
-import type { AnyActor } from '../../access/actor.ts';
-import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { municipalityOf } from '../../access/authorise.ts';
+import { useCase } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle } from '../../platform/database.ts';
@@ -30,40 +30,43 @@ function publish(row: PublishedRow, fields: readonly PublicField[]): PublicSyste
 
 export function createPublicRegisterService(db: DatabaseHandle, clock: Clock) {
   return {
-    async getSettings(actor: AnyActor) {
-      requirePermission(actor, 'system.read');
+    getSettings: useCase('system.read', async ({ actor, authorise }) => {
+      authorise();
       return publicRegisterRepository.settings(db, municipalityOf(actor));
-    },
+    }),
 
-    async updateSettings(actor: AnyActor, expectedVersion: ExpectedVersion, input: PublicRegisterSettingsUpdate) {
-      requirePermission(actor, 'publicRegister.manage');
-      const municipalityId = municipalityOf(actor);
-      return withTransaction(db, async (transaction) => {
-        const before = await publicRegisterRepository.settings(transaction, municipalityId);
-        expectedVersion = matchVersion(expectedVersion, before.version);
-        const fields = [...new Set(input.fields)];
-        if (
-          !(await publicRegisterRepository.saveSettings(
-            transaction,
-            municipalityId,
-            expectedVersion,
-            { enabled: input.enabled, fields },
-            clock.now().toISOString(),
-          ))
-        ) {
-          throw versionMismatch();
-        }
-        const after = await publicRegisterRepository.settings(transaction, municipalityId);
-        await recordAudit(transaction, actor, clock, {
-          action: 'update',
-          entityType: 'public_register_settings',
-          entityId: municipalityId,
-          before,
-          after,
+    updateSettings: useCase(
+      'publicRegister.manage',
+      async ({ actor, authorise }, expectedVersion: ExpectedVersion, input: PublicRegisterSettingsUpdate) => {
+        authorise();
+        const municipalityId = municipalityOf(actor);
+        return withTransaction(db, async (transaction) => {
+          const before = await publicRegisterRepository.settings(transaction, municipalityId);
+          expectedVersion = matchVersion(expectedVersion, before.version);
+          const fields = [...new Set(input.fields)];
+          if (
+            !(await publicRegisterRepository.saveSettings(
+              transaction,
+              municipalityId,
+              expectedVersion,
+              { enabled: input.enabled, fields },
+              clock.now().toISOString(),
+            ))
+          ) {
+            throw versionMismatch();
+          }
+          const after = await publicRegisterRepository.settings(transaction, municipalityId);
+          await recordAudit(transaction, actor, clock, {
+            action: 'update',
+            entityType: 'public_register_settings',
+            entityId: municipalityId,
+            before,
+            after,
+          });
+          return after;
         });
-        return after;
-      });
-    },
+      },
+    ),
 
     listMunicipalities() {
       return publicRegisterRepository.listPublishingMunicipalities(db);

@@ -16,7 +16,6 @@ export function registerReviewRoutes(app: ApiApp, reviews: ReviewsService): void
       create: reviewCreateSchema,
       update: reviewUpdateSchema,
     },
-    permissions: { read: 'review.read', write: 'review.write' },
     list: reviews.listReviews,
     get: reviews.getReview,
     create: reviews.createReview,

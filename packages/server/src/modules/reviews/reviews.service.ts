@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { Review, ReviewCreate, ReviewListQuery, ReviewUpdate } from '@forvalta/contracts';
-import type { AnyActor } from '../../access/actor.ts';
-import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { municipalityOf } from '../../access/authorise.ts';
+import { useCase } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { inParallel, withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
@@ -117,27 +117,30 @@ export function createReviewsService(db: DatabaseHandle, clock: Clock, systems: 
     entries.map((entry) => ({ systemId: entry.systemId, considered: entry.considered, note: entry.note ?? null }));
 
   return {
-    async listReviews(actor: AnyActor, query: ReviewListQuery) {
-      requirePermission(actor, 'review.read');
+    listReviews: useCase('review.read', async ({ actor, authorise }, query: ReviewListQuery) => {
+      authorise();
       const municipalityId = municipalityOf(actor);
       const page = await reviewsRepository.list(db, municipalityId, query, today());
       return { items: await present(db, municipalityId, page.rows), total: page.total, nextCursor: page.nextCursor };
-    },
+    }),
 
-    async getReview(actor: AnyActor, id: string): Promise<Review> {
-      requirePermission(actor, 'review.read');
+    getReview: useCase('review.read', async ({ actor, authorise }, id: string): Promise<Review> => {
+      authorise();
       const municipalityId = municipalityOf(actor);
       return (await present(db, municipalityId, [await loadOrFail(db, municipalityId, id)]))[0]!;
-    },
+    }),
 
     /** Plans a review, or records one already held; the adjacent systems are preselected from the integration graph unless given. */
-    async createReview(actor: AnyActor, input: ReviewCreate): Promise<Review> {
+    createReview: useCase('review.write', async ({ actor, authorise }, input: ReviewCreate): Promise<Review> => {
       const municipalityId = municipalityOf(actor);
       return withTransaction(db, async (transaction) => {
-        const system = await systems.loadOrFail(transaction, municipalityId, input.systemId).catch(() => {
-          throw invalid('systemId', 'The system does not exist in this municipality.');
-        });
-        requirePermission(actor, 'review.write', { departmentId: system.ownerDepartmentId, stewardPersonIds: systems.stewardsOf(system) });
+        const system = await systems.authorisedSystem(
+          transaction,
+          municipalityId,
+          input.systemId,
+          (subject) => authorise(subject),
+          () => invalid('systemId', 'The system does not exist in this municipality.'),
+        );
         if (input.heldOn && input.heldOn > today()) throw invalid('heldOn', 'A review cannot be held in the future.');
         await validate(transaction, municipalityId, input);
         const adjacent = input.adjacentSystems
@@ -172,48 +175,50 @@ export function createReviewsService(db: DatabaseHandle, clock: Clock, systems: 
         await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'review', entityId: id, after: created });
         return created!;
       });
-    },
+    }),
 
     /** Records the review; giving heldOn marks it held (planned → held), and a held review stays held. */
-    async updateReview(actor: AnyActor, id: string, expectedVersion: ExpectedVersion, input: ReviewUpdate): Promise<Review> {
-      const municipalityId = municipalityOf(actor);
-      return withTransaction(db, async (transaction) => {
-        const row = await loadOrFail(transaction, municipalityId, id);
-        const system = await systems.loadOrFail(transaction, municipalityId, row.system_id);
-        requirePermission(actor, 'review.write', { departmentId: system.ownerDepartmentId, stewardPersonIds: systems.stewardsOf(system) });
-        expectedVersion = matchVersion(expectedVersion, row.version);
-        if (input.heldOn === null && row.status === 'held')
-          throw new AppError('conflict', 'A held review stays held; correct its date instead.', { reason: 'review_already_held' });
-        if (input.heldOn && input.heldOn > today()) throw invalid('heldOn', 'A review cannot be held in the future.');
-        await validate(transaction, municipalityId, input);
-        const [before] = await present(transaction, municipalityId, [row]);
-        const held = input.heldOn ?? row.held_on;
-        const ok = await reviewsRepository.update(transaction, municipalityId, id, expectedVersion, {
-          status: held ? 'held' : 'planned',
-          ...(input.plannedOn !== undefined ? { planned_on: input.plannedOn } : {}),
-          ...(input.heldOn !== undefined ? { held_on: input.heldOn } : {}),
-          ...(input.participants !== undefined ? { participants_json: JSON.stringify(normaliseParticipants(input.participants)) } : {}),
-          ...(input.adjacentSystems !== undefined ? { adjacent_json: JSON.stringify(normaliseAdjacent(input.adjacentSystems)) } : {}),
-          ...(input.evaluations?.use !== undefined ? { evaluation_use: input.evaluations.use } : {}),
-          ...(input.evaluations?.coordination !== undefined ? { evaluation_coordination: input.evaluations.coordination } : {}),
-          ...(input.evaluations?.efficiency !== undefined ? { evaluation_efficiency: input.evaluations.efficiency } : {}),
-          ...(input.findings !== undefined ? { findings: input.findings } : {}),
-          ...(input.actions !== undefined ? { actions_json: storedActions(input.actions) } : {}),
-          ...(input.nextReviewOn !== undefined ? { next_review_on: input.nextReviewOn } : {}),
-          updated_at: clock.now().toISOString(),
+    updateReview: useCase(
+      'review.write',
+      async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, input: ReviewUpdate): Promise<Review> => {
+        const municipalityId = municipalityOf(actor);
+        return withTransaction(db, async (transaction) => {
+          const row = await loadOrFail(transaction, municipalityId, id);
+          await systems.authorisedSystem(transaction, municipalityId, row.system_id, (subject) => authorise(subject));
+          expectedVersion = matchVersion(expectedVersion, row.version);
+          if (input.heldOn === null && row.status === 'held')
+            throw new AppError('conflict', 'A held review stays held; correct its date instead.', { reason: 'review_already_held' });
+          if (input.heldOn && input.heldOn > today()) throw invalid('heldOn', 'A review cannot be held in the future.');
+          await validate(transaction, municipalityId, input);
+          const [before] = await present(transaction, municipalityId, [row]);
+          const held = input.heldOn ?? row.held_on;
+          const ok = await reviewsRepository.update(transaction, municipalityId, id, expectedVersion, {
+            status: held ? 'held' : 'planned',
+            ...(input.plannedOn !== undefined ? { planned_on: input.plannedOn } : {}),
+            ...(input.heldOn !== undefined ? { held_on: input.heldOn } : {}),
+            ...(input.participants !== undefined ? { participants_json: JSON.stringify(normaliseParticipants(input.participants)) } : {}),
+            ...(input.adjacentSystems !== undefined ? { adjacent_json: JSON.stringify(normaliseAdjacent(input.adjacentSystems)) } : {}),
+            ...(input.evaluations?.use !== undefined ? { evaluation_use: input.evaluations.use } : {}),
+            ...(input.evaluations?.coordination !== undefined ? { evaluation_coordination: input.evaluations.coordination } : {}),
+            ...(input.evaluations?.efficiency !== undefined ? { evaluation_efficiency: input.evaluations.efficiency } : {}),
+            ...(input.findings !== undefined ? { findings: input.findings } : {}),
+            ...(input.actions !== undefined ? { actions_json: storedActions(input.actions) } : {}),
+            ...(input.nextReviewOn !== undefined ? { next_review_on: input.nextReviewOn } : {}),
+            updated_at: clock.now().toISOString(),
+          });
+          if (!ok) throw versionMismatch();
+          const [after] = await present(transaction, municipalityId, [await loadOrFail(transaction, municipalityId, id)]);
+          await recordAudit(transaction, actor, clock, {
+            action: before!.status === 'planned' && after!.status === 'held' ? 'hold' : 'update',
+            entityType: 'review',
+            entityId: id,
+            before,
+            after,
+          });
+          return after!;
         });
-        if (!ok) throw versionMismatch();
-        const [after] = await present(transaction, municipalityId, [await loadOrFail(transaction, municipalityId, id)]);
-        await recordAudit(transaction, actor, clock, {
-          action: before!.status === 'planned' && after!.status === 'held' ? 'hold' : 'update',
-          entityType: 'review',
-          entityId: id,
-          before,
-          after,
-        });
-        return after!;
-      });
-    },
+      },
+    ),
   };
 }
 

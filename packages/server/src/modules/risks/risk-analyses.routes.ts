@@ -24,7 +24,7 @@ export function registerRiskAnalysisRoutes(app: ApiApp, risks: RiskAnalysesServi
         params: idParamsSchema,
         response: { 200: riskAnalysisListSchema, ...problemResponses },
       },
-      config: { permission: 'riskAnalysis.read' },
+      config: { permission: risks.listRiskAnalyses.permission },
     },
     (request) => risks.listRiskAnalyses(actorOf(request), request.params.id),
   );
@@ -39,7 +39,7 @@ export function registerRiskAnalysisRoutes(app: ApiApp, risks: RiskAnalysesServi
         body: riskAnalysisCreateSchema,
         response: { 201: riskAnalysisSchema, ...writeProblemResponses },
       },
-      config: { permission: 'riskAnalysis.write' },
+      config: { permission: risks.createRiskAnalysis.permission },
     },
     async (request, reply) => {
       const analysis = await risks.createRiskAnalysis(actorOf(request), request.params.id, request.body);
@@ -57,7 +57,7 @@ export function registerRiskAnalysisRoutes(app: ApiApp, risks: RiskAnalysesServi
         params: systemRiskAnalysisParamsSchema,
         response: { 200: riskAnalysisSchema, ...problemResponses },
       },
-      config: { permission: 'riskAnalysis.read' },
+      config: { permission: risks.getRiskAnalysis.permission },
     },
     async (request, reply) => {
       const analysis = await risks.getRiskAnalysis(actorOf(request), request.params.id, request.params.analysisId);
@@ -76,7 +76,7 @@ export function registerRiskAnalysisRoutes(app: ApiApp, risks: RiskAnalysesServi
         body: riskAnalysisCreateSchema,
         response: { 201: riskAnalysisSchema, ...writeProblemResponses },
       },
-      config: { permission: 'riskAnalysis.write' },
+      config: { permission: risks.reviseRiskAnalysis.permission },
     },
     async (request, reply) => {
       const analysis = await risks.reviseRiskAnalysis(
@@ -99,7 +99,7 @@ export function registerRiskAnalysisRoutes(app: ApiApp, risks: RiskAnalysesServi
         summary: "The municipality's likelihood × consequence matrix (labels)",
         response: { 200: riskMatrixSettingSchema, ...problemResponses },
       },
-      config: { permission: 'system.read' },
+      config: { permission: risks.getRiskMatrix.permission },
     },
     async (request, reply) => {
       const matrix = await risks.getRiskMatrix(actorOf(request));
@@ -117,7 +117,7 @@ export function registerRiskAnalysisRoutes(app: ApiApp, risks: RiskAnalysesServi
         body: riskMatrixSettingUpdateSchema,
         response: { 200: riskMatrixSettingSchema, ...writeProblemResponses },
       },
-      config: { permission: 'riskMatrix.manage' },
+      config: { permission: risks.updateRiskMatrix.permission },
     },
     async (request, reply) => {
       const matrix = await risks.updateRiskMatrix(actorOf(request), expectedVersion(request), request.body);

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { RiskAnalysis, RiskAnalysisCreate, RiskMatrix, System } from '@forvalta/contracts';
 import { actorName, type AnyActor } from '../../access/actor.ts';
-import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { municipalityOf } from '../../access/authorise.ts';
+import { useCase } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { inParallel, withTransaction, type DatabaseHandle, type Executor, type TransactionHandle } from '../../platform/database.ts';
@@ -49,8 +50,6 @@ function normaliseScenarios(input: RiskAnalysisCreate['scenarios']): StoredRiskS
  * the project that required them, and revised as new versions (ITP-4.2.1-RISK-CURRENT).
  */
 export function createRiskAnalysesService(db: DatabaseHandle, clock: Clock, systems: SystemsService) {
-  const subjectOf = (system: System) => ({ departmentId: system.ownerDepartmentId, stewardPersonIds: systems.stewardsOf(system) });
-
   /** Adjacent systems and named people must exist in this municipality; a refusal names the field. */
   async function validateReferences(executor: Executor, municipalityId: string, systemId: string, scenarios: StoredRiskScenario[]) {
     const systemIds = [...new Set(scenarios.flatMap((scenario) => scenario.adjacentSystemIds))];
@@ -144,72 +143,65 @@ export function createRiskAnalysesService(db: DatabaseHandle, clock: Clock, syst
   }
 
   return {
-    async listRiskAnalyses(actor: AnyActor, systemId: string) {
+    listRiskAnalyses: useCase('riskAnalysis.read', async ({ actor, authorise }, systemId: string) => {
       const municipalityId = municipalityOf(actor);
-      const system = await systems.loadOrFail(db, municipalityId, systemId);
-      requirePermission(actor, 'riskAnalysis.read', subjectOf(system));
+      await systems.authorisedSystem(db, municipalityId, systemId, (subject) => authorise(subject));
       const items = await riskAnalysesRepository.listForSystem(db, municipalityId, systemId);
       return { items, total: items.length, nextCursor: null };
-    },
+    }),
 
-    async getRiskAnalysis(actor: AnyActor, systemId: string, analysisId: string) {
+    getRiskAnalysis: useCase('riskAnalysis.read', async ({ actor, authorise }, systemId: string, analysisId: string) => {
       const municipalityId = municipalityOf(actor);
-      const system = await systems.loadOrFail(db, municipalityId, systemId);
-      requirePermission(actor, 'riskAnalysis.read', subjectOf(system));
+      await systems.authorisedSystem(db, municipalityId, systemId, (subject) => authorise(subject));
       const analysis = await riskAnalysesRepository.findById(db, municipalityId, systemId, analysisId);
       if (!analysis) throw notFound('Risk analysis');
       return analysis;
-    },
+    }),
 
-    async createRiskAnalysis(actor: AnyActor, systemId: string, input: RiskAnalysisCreate) {
+    createRiskAnalysis: useCase('riskAnalysis.write', async ({ actor, authorise }, systemId: string, input: RiskAnalysisCreate) => {
       const municipalityId = municipalityOf(actor);
       return withTransaction(db, async (transaction) => {
-        const system = await systems.loadOrFail(transaction, municipalityId, systemId);
-        requirePermission(actor, 'riskAnalysis.write', subjectOf(system));
+        const system = await systems.authorisedSystem(transaction, municipalityId, systemId, (subject) => authorise(subject));
         return insertAnalysis(transaction, actor, municipalityId, system, input, null);
       });
-    },
+    }),
 
     /** A revision is a new analysis; the one it revises is kept, read-only, as history. */
-    async reviseRiskAnalysis(
-      actor: AnyActor,
-      systemId: string,
-      analysisId: string,
-      expectedVersion: ExpectedVersion,
-      input: RiskAnalysisCreate,
-    ) {
-      const municipalityId = municipalityOf(actor);
-      return withTransaction(db, async (transaction) => {
-        const system = await systems.loadOrFail(transaction, municipalityId, systemId);
-        requirePermission(actor, 'riskAnalysis.write', subjectOf(system));
-        const previous = await riskAnalysesRepository.findById(transaction, municipalityId, systemId, analysisId);
-        if (!previous) throw notFound('Risk analysis');
-        expectedVersion = matchVersion(expectedVersion, previous.version);
-        if (previous.superseded)
-          throw new AppError('conflict', 'This analysis has already been revised; revise its newest version.', {
-            reason: 'analysis_already_revised',
-          });
-        if (
-          !(await riskAnalysesRepository.markSuperseded(
-            transaction,
-            municipalityId,
-            analysisId,
-            expectedVersion,
-            clock.now().toISOString(),
-          ))
-        )
-          throw versionMismatch();
-        return insertAnalysis(transaction, actor, municipalityId, system, input, previous);
-      });
-    },
+    reviseRiskAnalysis: useCase(
+      'riskAnalysis.write',
+      async ({ actor, authorise }, systemId: string, analysisId: string, expectedVersion: ExpectedVersion, input: RiskAnalysisCreate) => {
+        const municipalityId = municipalityOf(actor);
+        return withTransaction(db, async (transaction) => {
+          const system = await systems.authorisedSystem(transaction, municipalityId, systemId, (subject) => authorise(subject));
+          const previous = await riskAnalysesRepository.findById(transaction, municipalityId, systemId, analysisId);
+          if (!previous) throw notFound('Risk analysis');
+          expectedVersion = matchVersion(expectedVersion, previous.version);
+          if (previous.superseded)
+            throw new AppError('conflict', 'This analysis has already been revised; revise its newest version.', {
+              reason: 'analysis_already_revised',
+            });
+          if (
+            !(await riskAnalysesRepository.markSuperseded(
+              transaction,
+              municipalityId,
+              analysisId,
+              expectedVersion,
+              clock.now().toISOString(),
+            ))
+          )
+            throw versionMismatch();
+          return insertAnalysis(transaction, actor, municipalityId, system, input, previous);
+        });
+      },
+    ),
 
-    async getRiskMatrix(actor: AnyActor) {
-      requirePermission(actor, 'system.read');
+    getRiskMatrix: useCase('system.read', async ({ actor, authorise }) => {
+      authorise();
       return riskAnalysesRepository.matrixSetting(db, municipalityOf(actor));
-    },
+    }),
 
-    async updateRiskMatrix(actor: AnyActor, expectedVersion: ExpectedVersion, matrix: RiskMatrix) {
-      requirePermission(actor, 'riskMatrix.manage');
+    updateRiskMatrix: useCase('riskMatrix.manage', async ({ actor, authorise }, expectedVersion: ExpectedVersion, matrix: RiskMatrix) => {
+      authorise();
       const municipalityId = municipalityOf(actor);
       return withTransaction(db, async (transaction) => {
         const before = await riskAnalysesRepository.matrixSetting(transaction, municipalityId);
@@ -228,7 +220,7 @@ export function createRiskAnalysesService(db: DatabaseHandle, clock: Clock, syst
         });
         return after;
       });
-    },
+    }),
   };
 }
 

@@ -5,7 +5,14 @@
  */
 import { systemsRepository } from './systems.repository.ts';
 
-export { createSystemsService, responsibilityChangedEvent, type SystemDependents, type SystemsService } from './systems.service.ts';
+export {
+  createSystemsService,
+  responsibilityChangedEvent,
+  systemSubject,
+  type SystemCheck,
+  type SystemDependents,
+  type SystemsService,
+} from './systems.service.ts';
 export { createSystemAssignmentsService, type SystemAssignmentsService } from './system-assignments.service.ts';
 export { createSystemsExport, type SystemsExport } from './systems-export.ts';
 export { registerSystemRoutes, type SystemGraphSource } from './systems.routes.ts';

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { Assignment, AssignmentCreate, AssignmentUpdate, DutyKey } from '@forvalta/contracts';
 import { actorName, type AnyActor } from '../../access/actor.ts';
-import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { municipalityOf } from '../../access/authorise.ts';
+import { useCase } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type TransactionHandle } from '../../platform/database.ts';
@@ -59,183 +60,193 @@ export function createSystemAssignmentsService(db: DatabaseHandle, clock: Clock,
   }
 
   return {
-    async listAssignments(actor: AnyActor, systemId: string, includeEnded: boolean) {
-      requirePermission(actor, 'system.read');
+    listAssignments: useCase('system.read', async ({ actor, authorise }, systemId: string, includeEnded: boolean) => {
       const municipalityId = municipalityOf(actor);
-      await systems.loadOrFail(db, municipalityId, systemId);
+      // Reading the register is not department-scoped (as getSystem): the subject is not passed.
+      await systems.authorisedSystem(db, municipalityId, systemId, () => authorise());
       const items = await systemAssignmentsRepository.list(db, municipalityId, systemId, today(), includeEnded);
       return { items, total: items.length, nextCursor: null };
-    },
+    }),
 
-    async createAssignment(actor: AnyActor, systemId: string, input: AssignmentCreate): Promise<Assignment> {
-      const municipalityId = municipalityOf(actor);
-      return withTransaction(db, async (transaction) => {
-        const system = await systems.loadOrFail(transaction, municipalityId, systemId);
-        requirePermission(actor, 'system.assign', { departmentId: system.ownerDepartmentId });
-        if (system.lifecycle === 'retired')
-          throw new AppError('rule_violation', 'The system is retired; it has no manager or deputies any more.', {
-            reason: 'system_retired',
-          });
-        const found = await organisationReads.findPerson(transaction, municipalityId, input.personId);
-        if (!found) throw invalid('personId', 'The person does not exist in this municipality.');
-        if (found.person.employmentStatus !== 'active')
-          throw new AppError('rule_violation', 'The person has left the municipality and cannot be appointed.', {
-            reason: 'person_left',
-          });
-        const startDate = input.startDate ?? today();
-        if (input.endDate && input.endDate < startDate) throw invalid('endDate', 'The end date is before the start date.');
-
-        const current = await systemAssignmentsRepository.currentOf(transaction, municipalityId, systemId, startDate);
-        const samePerson = current.filter((assignment) => assignment.personId === input.personId);
-        if (samePerson.some((assignment) => assignment.role === input.role)) {
-          throw conflict(
-            `The person is already ${input.role === 'manager' ? 'the system manager' : 'a deputy'} of this system.`,
-            'already_assigned',
+    createAssignment: useCase(
+      'system.assign',
+      async ({ actor, authorise }, systemId: string, input: AssignmentCreate): Promise<Assignment> => {
+        const municipalityId = municipalityOf(actor);
+        return withTransaction(db, async (transaction) => {
+          // Appointing managers is the owner's decision: their stewardship does not count here.
+          const system = await systems.authorisedSystem(transaction, municipalityId, systemId, ({ departmentId }) =>
+            authorise({ departmentId }),
           );
-        }
-        if (input.role === 'deputy' && samePerson.some((assignment) => assignment.role === 'manager')) {
-          throw new AppError('rule_violation', 'The deputy (ersättare) must be another person than the system manager.', {
-            reason: 'deputy_is_manager',
-            requirement: 'ITP-4.2-DEPUTY',
-            fieldErrors: [{ path: 'personId', message: 'Same person as the system manager' }],
-          });
-        }
-        if (input.role === 'manager') {
-          // A new manager takes over: the previous one, and the new manager's own deputy role, end the day before.
-          for (const previous of current.filter((assignment) => assignment.role === 'manager' || assignment.personId === input.personId)) {
-            await endForHandover(transaction, actor, municipalityId, previous, startDate);
+          if (system.lifecycle === 'retired')
+            throw new AppError('rule_violation', 'The system is retired; it has no manager or deputies any more.', {
+              reason: 'system_retired',
+            });
+          const found = await organisationReads.findPerson(transaction, municipalityId, input.personId);
+          if (!found) throw invalid('personId', 'The person does not exist in this municipality.');
+          if (found.person.employmentStatus !== 'active')
+            throw new AppError('rule_violation', 'The person has left the municipality and cannot be appointed.', {
+              reason: 'person_left',
+            });
+          const startDate = input.startDate ?? today();
+          if (input.endDate && input.endDate < startDate) throw invalid('endDate', 'The end date is before the start date.');
+
+          const current = await systemAssignmentsRepository.currentOf(transaction, municipalityId, systemId, startDate);
+          const samePerson = current.filter((assignment) => assignment.personId === input.personId);
+          if (samePerson.some((assignment) => assignment.role === input.role)) {
+            throw conflict(
+              `The person is already ${input.role === 'manager' ? 'the system manager' : 'a deputy'} of this system.`,
+              'already_assigned',
+            );
           }
-        }
+          if (input.role === 'deputy' && samePerson.some((assignment) => assignment.role === 'manager')) {
+            throw new AppError('rule_violation', 'The deputy (ersättare) must be another person than the system manager.', {
+              reason: 'deputy_is_manager',
+              requirement: 'ITP-4.2-DEPUTY',
+              fieldErrors: [{ path: 'personId', message: 'Same person as the system manager' }],
+            });
+          }
+          if (input.role === 'manager') {
+            // A new manager takes over: the previous one, and the new manager's own deputy role, end the day before.
+            for (const previous of current.filter(
+              (assignment) => assignment.role === 'manager' || assignment.personId === input.personId,
+            )) {
+              await endForHandover(transaction, actor, municipalityId, previous, startDate);
+            }
+          }
 
-        const id = randomUUID();
-        await systemAssignmentsRepository.insert(
-          transaction,
-          municipalityId,
-          {
-            id,
-            systemId,
-            personId: input.personId,
-            role: input.role,
-            startDate,
-            endDate: input.endDate ?? null,
-            allottedHoursPerWeek: input.allottedHoursPerWeek ?? null,
-          },
-          clock.now().toISOString(),
-        );
-        const created = (await systemAssignmentsRepository.findById(transaction, municipalityId, systemId, id, today()))!;
-        await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'system_assignment', entityId: id, after: created });
-        await announce(transaction, actor, municipalityId, { systemId, change: input.role, personId: input.personId, startDate });
-        return created;
-      });
-    },
-
-    async updateAssignment(
-      actor: AnyActor,
-      systemId: string,
-      assignmentId: string,
-      expectedVersion: ExpectedVersion,
-      input: AssignmentUpdate,
-    ): Promise<Assignment> {
-      const municipalityId = municipalityOf(actor);
-      return withTransaction(db, async (transaction) => {
-        const system = await systems.loadOrFail(transaction, municipalityId, systemId);
-        const before = await systemAssignmentsRepository.findById(transaction, municipalityId, systemId, assignmentId, today());
-        if (!before) throw notFound('Assignment');
-        requirePermission(actor, 'system.assign', { departmentId: system.ownerDepartmentId });
-        expectedVersion = matchVersion(expectedVersion, before.version);
-        const endDate = input.endDate !== undefined ? input.endDate : before.endDate;
-        if (endDate && endDate < before.startDate) throw invalid('endDate', 'The end date is before the start date.');
-        // Ending the manager of a system in production would leave it without one: hand over instead.
-        const endsManager = before.role === 'manager' && before.current && before.endDate === null && endDate !== null;
-        if (endsManager && system.lifecycle === 'in_production') {
-          throw new AppError(
-            'rule_violation',
-            'A system in production must have a system manager: appoint the new one, which ends this assignment.',
-            { reason: 'manager_required', requirement: 'ITP-4.2-MANAGER' },
-          );
-        }
-        const values = {
-          endDate,
-          allottedHoursPerWeek: input.allottedHoursPerWeek !== undefined ? input.allottedHoursPerWeek : before.allottedHoursPerWeek,
-        };
-        if (
-          !(await systemAssignmentsRepository.update(
+          const id = randomUUID();
+          await systemAssignmentsRepository.insert(
             transaction,
             municipalityId,
-            assignmentId,
-            expectedVersion,
-            values,
+            {
+              id,
+              systemId,
+              personId: input.personId,
+              role: input.role,
+              startDate,
+              endDate: input.endDate ?? null,
+              allottedHoursPerWeek: input.allottedHoursPerWeek ?? null,
+            },
             clock.now().toISOString(),
-          ))
-        )
-          throw versionMismatch();
-        const after = (await systemAssignmentsRepository.findById(transaction, municipalityId, systemId, assignmentId, today()))!;
-        await recordAudit(transaction, actor, clock, {
-          action: 'update',
-          entityType: 'system_assignment',
-          entityId: assignmentId,
-          before,
-          after,
+          );
+          const created = (await systemAssignmentsRepository.findById(transaction, municipalityId, systemId, id, today()))!;
+          await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'system_assignment', entityId: id, after: created });
+          await announce(transaction, actor, municipalityId, { systemId, change: input.role, personId: input.personId, startDate });
+          return created;
         });
-        if (before.endDate !== after.endDate)
-          await announce(transaction, actor, municipalityId, {
-            systemId,
-            change: `${before.role}_ended`,
-            personId: before.personId,
-            endDate,
-          });
-        return after;
-      });
-    },
+      },
+    ),
 
-    async listDuties(actor: AnyActor, systemId: string) {
-      requirePermission(actor, 'system.read');
+    updateAssignment: useCase(
+      'system.assign',
+      async (
+        { actor, authorise },
+        systemId: string,
+        assignmentId: string,
+        expectedVersion: ExpectedVersion,
+        input: AssignmentUpdate,
+      ): Promise<Assignment> => {
+        const municipalityId = municipalityOf(actor);
+        return withTransaction(db, async (transaction) => {
+          const system = await systems.authorisedSystem(transaction, municipalityId, systemId, ({ departmentId }) =>
+            authorise({ departmentId }),
+          );
+          const before = await systemAssignmentsRepository.findById(transaction, municipalityId, systemId, assignmentId, today());
+          if (!before) throw notFound('Assignment');
+          expectedVersion = matchVersion(expectedVersion, before.version);
+          const endDate = input.endDate !== undefined ? input.endDate : before.endDate;
+          if (endDate && endDate < before.startDate) throw invalid('endDate', 'The end date is before the start date.');
+          // Ending the manager of a system in production would leave it without one: hand over instead.
+          const endsManager = before.role === 'manager' && before.current && before.endDate === null && endDate !== null;
+          if (endsManager && system.lifecycle === 'in_production') {
+            throw new AppError(
+              'rule_violation',
+              'A system in production must have a system manager: appoint the new one, which ends this assignment.',
+              { reason: 'manager_required', requirement: 'ITP-4.2-MANAGER' },
+            );
+          }
+          const values = {
+            endDate,
+            allottedHoursPerWeek: input.allottedHoursPerWeek !== undefined ? input.allottedHoursPerWeek : before.allottedHoursPerWeek,
+          };
+          if (
+            !(await systemAssignmentsRepository.update(
+              transaction,
+              municipalityId,
+              assignmentId,
+              expectedVersion,
+              values,
+              clock.now().toISOString(),
+            ))
+          )
+            throw versionMismatch();
+          const after = (await systemAssignmentsRepository.findById(transaction, municipalityId, systemId, assignmentId, today()))!;
+          await recordAudit(transaction, actor, clock, {
+            action: 'update',
+            entityType: 'system_assignment',
+            entityId: assignmentId,
+            before,
+            after,
+          });
+          if (before.endDate !== after.endDate)
+            await announce(transaction, actor, municipalityId, {
+              systemId,
+              change: `${before.role}_ended`,
+              personId: before.personId,
+              endDate,
+            });
+          return after;
+        });
+      },
+    ),
+
+    listDuties: useCase('system.read', async ({ actor, authorise }, systemId: string) => {
       const municipalityId = municipalityOf(actor);
-      await systems.loadOrFail(db, municipalityId, systemId);
+      // Reading the register is not department-scoped (as getSystem): the subject is not passed.
+      await systems.authorisedSystem(db, municipalityId, systemId, () => authorise());
       const items = await systemDutiesRepository.list(db, municipalityId, systemId);
       return { items, total: items.length, nextCursor: null };
-    },
+    }),
 
     /** Recording a duty's status and evidence is also its confirmation, dated and named. */
-    async updateDuty(
-      actor: AnyActor,
-      systemId: string,
-      duty: DutyKey,
-      expectedVersion: ExpectedVersion,
-      input: { status: string; evidence?: string | null },
-    ) {
-      const municipalityId = municipalityOf(actor);
-      return withTransaction(db, async (transaction) => {
-        const system = await systems.loadOrFail(transaction, municipalityId, systemId);
-        requirePermission(actor, 'system.updateDuties', {
-          departmentId: system.ownerDepartmentId,
-          stewardPersonIds: systems.stewardsOf(system),
+    updateDuty: useCase(
+      'system.updateDuties',
+      async (
+        { actor, authorise },
+        systemId: string,
+        duty: DutyKey,
+        expectedVersion: ExpectedVersion,
+        input: { status: string; evidence?: string | null },
+      ) => {
+        const municipalityId = municipalityOf(actor);
+        return withTransaction(db, async (transaction) => {
+          await systems.authorisedSystem(transaction, municipalityId, systemId, (subject) => authorise(subject));
+          const duties = await systemDutiesRepository.list(transaction, municipalityId, systemId);
+          const before = duties.find((candidate) => candidate.duty === duty);
+          if (!before) throw notFound('Duty');
+          expectedVersion = matchVersion(expectedVersion, before.version);
+          const values = {
+            status: input.status,
+            evidence: input.evidence ?? null,
+            confirmedAt: clock.now().toISOString(),
+            confirmedByName: actorName(actor),
+          };
+          if (!(await systemDutiesRepository.update(transaction, municipalityId, systemId, duty, expectedVersion, values)))
+            throw versionMismatch();
+          const after = (await systemDutiesRepository.list(transaction, municipalityId, systemId)).find(
+            (candidate) => candidate.duty === duty,
+          )!;
+          await recordAudit(transaction, actor, clock, {
+            action: 'update',
+            entityType: 'system_duty',
+            entityId: `${systemId}:${duty}`,
+            before,
+            after,
+          });
+          return after;
         });
-        const duties = await systemDutiesRepository.list(transaction, municipalityId, systemId);
-        const before = duties.find((candidate) => candidate.duty === duty);
-        if (!before) throw notFound('Duty');
-        expectedVersion = matchVersion(expectedVersion, before.version);
-        const values = {
-          status: input.status,
-          evidence: input.evidence ?? null,
-          confirmedAt: clock.now().toISOString(),
-          confirmedByName: actorName(actor),
-        };
-        if (!(await systemDutiesRepository.update(transaction, municipalityId, systemId, duty, expectedVersion, values)))
-          throw versionMismatch();
-        const after = (await systemDutiesRepository.list(transaction, municipalityId, systemId)).find(
-          (candidate) => candidate.duty === duty,
-        )!;
-        await recordAudit(transaction, actor, clock, {
-          action: 'update',
-          entityType: 'system_duty',
-          entityId: `${systemId}:${duty}`,
-          before,
-          after,
-        });
-        return after;
-      });
-    },
+      },
+    ),
   };
 }
 

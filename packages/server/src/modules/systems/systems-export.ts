@@ -1,7 +1,7 @@
 import type { Locale, SystemExportQuery, SystemSummary } from '@forvalta/contracts';
 import { stringify } from 'csv-stringify/sync';
-import type { AnyActor } from '../../access/actor.ts';
-import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { municipalityOf } from '../../access/authorise.ts';
+import { useCase } from '../../access/use-case.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DatabaseHandle } from '../../platform/database.ts';
 import { swedishToday } from '../../platform/calendar.ts';
@@ -89,8 +89,8 @@ function rowOf(system: SystemSummary, locale: Locale): string[] {
 /** Exports the register view (the same filters as the list) as CSV or XLSX, read in pages. */
 export function createSystemsExport(db: DatabaseHandle, clock: Clock) {
   return {
-    async exportSystems(actor: AnyActor, query: SystemExportQuery) {
-      requirePermission(actor, 'system.read');
+    exportSystems: useCase('system.read', async ({ actor, authorise }, query: SystemExportQuery) => {
+      authorise();
       const municipalityId = municipalityOf(actor);
       const locale: Locale = actor.kind === 'person' ? actor.locale : 'sv';
       const today = swedishToday(clock.now());
@@ -122,7 +122,7 @@ export function createSystemsExport(db: DatabaseHandle, clock: Clock) {
       // A byte order mark makes Excel read the UTF-8 (å, ä, ö) correctly; semicolons are the Swedish list separator.
       const csv = stringify([[...labels[locale].headers], ...rows], { delimiter: locale === 'sv' ? ';' : ',' });
       return { body: Buffer.from(`\uFEFF${csv}`, 'utf8'), contentType: 'text/csv; charset=utf-8', filename: `systemregister-${stamp}.csv` };
-    },
+    }),
   };
 }
 

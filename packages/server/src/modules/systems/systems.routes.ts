@@ -23,7 +23,7 @@ import {
   systemUpdateSchema,
 } from '@forvalta/contracts';
 import type { SystemGraph } from '@forvalta/contracts';
-import type { AnyActor } from '../../access/actor.ts';
+import type { UseCase } from '../../access/use-case.ts';
 import { fileResponse, problemResponses, writeProblemResponses, type ApiApp } from '../../platform/http/api-app.ts';
 import { actorOf } from '../../platform/http/authentication.ts';
 import { registerResourceRoutes } from '../../platform/http/resource-routes.ts';
@@ -36,7 +36,8 @@ const tags = ['System register'];
 
 /** The graph of a system's integrations, served on the system's page; the integrations module provides it. */
 export interface SystemGraphSource {
-  systemGraph(actor: AnyActor, systemId: string): Promise<SystemGraph>;
+  /** A use case (access/use-case.ts): the graph route declares its permission. */
+  systemGraph: UseCase<[systemId: string], SystemGraph>;
 }
 
 export interface SystemRouteServices {
@@ -59,7 +60,7 @@ export function registerSystemRoutes(app: ApiApp, services: SystemRouteServices)
         querystring: systemExportQuerySchema,
         response: { ...fileResponse, ...problemResponses },
       },
-      config: { permission: 'system.read' },
+      config: { permission: exporter.exportSystems.permission },
     },
     async (request, reply) => {
       const file = await exporter.exportSystems(actorOf(request), request.query);
@@ -81,7 +82,6 @@ export function registerSystemRoutes(app: ApiApp, services: SystemRouteServices)
       create: systemCreateSchema,
       update: systemUpdateSchema,
     },
-    permissions: { read: 'system.read', write: 'system.update', create: 'system.create' },
     list: systems.listSystems,
     get: systems.getSystem,
     create: systems.createSystem,
@@ -99,7 +99,7 @@ export function registerSystemRoutes(app: ApiApp, services: SystemRouteServices)
         body: systemConfirmSchema.optional(),
         response: { 200: systemSchema, ...writeProblemResponses },
       },
-      config: { permission: 'system.confirm' },
+      config: { permission: systems.confirmSystem.permission },
     },
     async (request, reply) => {
       const system = await systems.confirmSystem(actorOf(request), request.params.id, expectedVersion(request), request.body?.note);
@@ -117,7 +117,7 @@ export function registerSystemRoutes(app: ApiApp, services: SystemRouteServices)
         params: idParamsSchema,
         response: { 200: classificationListSchema, ...problemResponses },
       },
-      config: { permission: 'system.read' },
+      config: { permission: systems.listClassifications.permission },
     },
     (request) => systems.listClassifications(actorOf(request), request.params.id),
   );
@@ -132,7 +132,7 @@ export function registerSystemRoutes(app: ApiApp, services: SystemRouteServices)
         querystring: listQuerySchema,
         response: { 200: auditEventListSchema, ...problemResponses },
       },
-      config: { permission: 'system.read' },
+      config: { permission: systems.systemHistory.permission },
     },
     (request) => systems.systemHistory(actorOf(request), request.params.id, request.query),
   );
@@ -146,7 +146,7 @@ export function registerSystemRoutes(app: ApiApp, services: SystemRouteServices)
         params: idParamsSchema,
         response: { 200: systemGraphSchema, ...problemResponses },
       },
-      config: { permission: 'system.read' },
+      config: { permission: integrations.systemGraph.permission },
     },
     (request) => integrations.systemGraph(actorOf(request), request.params.id),
   );
@@ -161,7 +161,7 @@ export function registerSystemRoutes(app: ApiApp, services: SystemRouteServices)
         querystring: assignmentListQuerySchema,
         response: { 200: assignmentListSchema, ...problemResponses },
       },
-      config: { permission: 'system.read' },
+      config: { permission: assignments.listAssignments.permission },
     },
     (request) => assignments.listAssignments(actorOf(request), request.params.id, request.query.includeEnded ?? false),
   );
@@ -176,7 +176,7 @@ export function registerSystemRoutes(app: ApiApp, services: SystemRouteServices)
         body: assignmentCreateSchema,
         response: { 201: assignmentSchema, ...writeProblemResponses },
       },
-      config: { permission: 'system.assign' },
+      config: { permission: assignments.createAssignment.permission },
     },
     async (request, reply) => {
       const assignment = await assignments.createAssignment(actorOf(request), request.params.id, request.body);
@@ -195,7 +195,7 @@ export function registerSystemRoutes(app: ApiApp, services: SystemRouteServices)
         body: assignmentUpdateSchema,
         response: { 200: assignmentSchema, ...writeProblemResponses },
       },
-      config: { permission: 'system.assign' },
+      config: { permission: assignments.updateAssignment.permission },
     },
     async (request, reply) => {
       const assignment = await assignments.updateAssignment(
@@ -219,7 +219,7 @@ export function registerSystemRoutes(app: ApiApp, services: SystemRouteServices)
         params: idParamsSchema,
         response: { 200: dutyListSchema, ...problemResponses },
       },
-      config: { permission: 'system.read' },
+      config: { permission: assignments.listDuties.permission },
     },
     (request) => assignments.listDuties(actorOf(request), request.params.id),
   );
@@ -234,7 +234,7 @@ export function registerSystemRoutes(app: ApiApp, services: SystemRouteServices)
         body: dutyUpdateSchema,
         response: { 200: dutySchema, ...writeProblemResponses },
       },
-      config: { permission: 'system.updateDuties' },
+      config: { permission: assignments.updateDuty.permission },
     },
     async (request, reply) => {
       const duty = await assignments.updateDuty(

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
 import { dutyKeys, type System, type SystemCreate, type SystemListQuery, type SystemUpdate } from '@forvalta/contracts';
 import { actorName, type AnyActor } from '../../access/actor.ts';
-import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { municipalityOf, requirePermission, type Subject } from '../../access/authorise.ts';
+import { useCase } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type Executor, type TransactionHandle } from '../../platform/database.ts';
@@ -14,6 +15,20 @@ import { systemAssignmentsRepository } from './system-assignments.repository.ts'
 import { systemDutiesRepository } from './system-duties.repository.ts';
 import { swedishToday } from '../../platform/calendar.ts';
 import { systemsRepository, type SystemColumns } from './systems.repository.ts';
+
+/**
+ * What the permission table judges a system by: its owner department (department-scoped grants)
+ * and its current manager and deputies (the steward actions).
+ */
+export function systemSubject(system: Pick<System, 'ownerDepartmentId' | 'manager' | 'deputies'>): Subject {
+  const stewardPersonIds = [system.manager?.personId, ...system.deputies.map((deputy) => deputy.personId)].filter((id): id is string =>
+    Boolean(id),
+  );
+  return { departmentId: system.ownerDepartmentId, stewardPersonIds };
+}
+
+/** A use case's check of its own permission on a system (its `authorise`, or one that words the refusal). */
+export type SystemCheck = (subject: Subject, system: System) => void;
 
 export const responsibilityChangedEvent = 'system.responsibility_changed';
 
@@ -111,9 +126,6 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, dependent
     return system;
   }
 
-  const stewardsOf = (system: System) =>
-    [system.manager?.personId, ...system.deputies.map((deputy) => deputy.personId)].filter((id): id is string => Boolean(id));
-
   async function validateDepartments(executor: Executor, municipalityId: string, ownerDepartmentId: string, usingDepartmentIds: string[]) {
     if ((await systemsRepository.countDepartments(executor, municipalityId, [ownerDepartmentId])) !== 1) {
       throw invalid('ownerDepartmentId', 'The owning department does not exist in this municipality.');
@@ -143,30 +155,46 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, dependent
   }
 
   return {
-    stewardsOf,
-    loadOrFail,
     announceResponsibilityChange,
+
+    /**
+     * For the use cases of other modules that act on a system (its reviews, risk analyses, change
+     * notices, managers): the system, after `check` (the calling use case's authorise) accepted
+     * it. There is no way to get a system from this service without a check.
+     */
+    async authorisedSystem(
+      executor: Executor,
+      municipalityId: string,
+      id: string,
+      check: SystemCheck,
+      whenMissing: () => Error = () => notFound('System'),
+    ): Promise<System> {
+      const system = await systemsRepository.findById(executor, municipalityId, id, today());
+      if (!system) throw whenMissing();
+      check(systemSubject(system), system);
+      return system;
+    },
 
     /**
      * The register list, the most read page of all: the same for everyone who may read systems,
      * so a page is kept per municipality, data version, day (coverage follows assignment dates)
      * and query, and served again until anything in the municipality changes.
      */
-    async listSystems(actor: AnyActor, query: SystemListQuery) {
-      requirePermission(actor, 'system.read');
+    listSystems: useCase('system.read', async ({ actor, authorise }, query: SystemListQuery) => {
+      authorise();
       const municipalityId = municipalityOf(actor);
       const day = today();
       return listCache.readAtVersion(db, actor, municipalityId, [day, query], () => systemsRepository.list(db, municipalityId, query, day));
-    },
+    }),
 
-    async getSystem(actor: AnyActor, id: string): Promise<System> {
-      requirePermission(actor, 'system.read');
+    getSystem: useCase('system.read', async ({ actor, authorise }, id: string): Promise<System> => {
+      authorise();
       return loadOrFail(db, municipalityOf(actor), id);
-    },
+    }),
 
-    async createSystem(actor: AnyActor, input: SystemCreate): Promise<System> {
+    createSystem: useCase('system.create', async ({ actor, authorise }, input: SystemCreate): Promise<System> => {
       const municipalityId = municipalityOf(actor);
-      requirePermission(actor, 'system.create', { departmentId: input.ownerDepartmentId });
+      authorise({ departmentId: input.ownerDepartmentId });
       if (input.lifecycle === 'in_production') {
         throw new AppError('rule_violation', 'A new system cannot start in production: appoint a system manager and deputy first.', {
           reason: 'production_needs_manager',
@@ -190,88 +218,96 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, dependent
         await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'system', entityId: id, after: created });
         return created;
       });
-    },
+    }),
 
-    async updateSystem(actor: AnyActor, id: string, expectedVersion: ExpectedVersion, input: SystemUpdate): Promise<System> {
-      const municipalityId = municipalityOf(actor);
-      return withTransaction(db, async (transaction) => {
-        const before = await loadOrFail(transaction, municipalityId, id);
-        const subject = { departmentId: before.ownerDepartmentId, stewardPersonIds: stewardsOf(before) };
-        requirePermission(actor, 'system.update', subject);
-        const ownerChanges = input.ownerDepartmentId !== undefined && input.ownerDepartmentId !== before.ownerDepartmentId;
-        // Moving a system to another owner is the owner's decision, never its manager's (§4.2), and
-        // the destination must lie in the caller's scope too: a department head cannot hand their
-        // system to a department they do not head.
-        if (ownerChanges) {
-          requirePermission(actor, 'system.changeOwner', { departmentId: before.ownerDepartmentId });
-          requirePermission(actor, 'system.changeOwner', { departmentId: input.ownerDepartmentId });
-        }
-        expectedVersion = matchVersion(expectedVersion, before.version);
+    updateSystem: useCase(
+      'system.update',
+      async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, input: SystemUpdate): Promise<System> => {
+        const municipalityId = municipalityOf(actor);
+        return withTransaction(db, async (transaction) => {
+          const before = await loadOrFail(transaction, municipalityId, id);
+          const subject = systemSubject(before);
+          authorise(subject);
+          const ownerChanges = input.ownerDepartmentId !== undefined && input.ownerDepartmentId !== before.ownerDepartmentId;
+          // Moving a system to another owner is the owner's decision, never its manager's (§4.2), and
+          // the destination must lie in the caller's scope too: a department head cannot hand their
+          // system to a department they do not head.
+          if (ownerChanges) {
+            requirePermission(actor, 'system.changeOwner', { departmentId: before.ownerDepartmentId });
+            requirePermission(actor, 'system.changeOwner', { departmentId: input.ownerDepartmentId });
+          }
+          expectedVersion = matchVersion(expectedVersion, before.version);
 
-        const merged = {
-          ...before,
-          ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)),
-          yearlyCosts: { ...before.yearlyCosts, ...input.yearlyCosts },
-          continuity: { ...before.continuity, ...input.continuity },
-        } as System;
-        if (merged.lifecycle === 'in_production' && before.lifecycle !== 'in_production' && before.manager?.employmentStatus !== 'active') {
-          throw new AppError('rule_violation', 'A system in production must have a system manager (systemansvarig). Appoint one first.', {
-            reason: 'production_needs_manager',
-            requirement: 'ITP-4.2-MANAGER',
-          });
-        }
-        // ITP-4.2.1-APPROVAL: only an introduction or upgrade the IT unit approved puts a system into production.
-        if (
-          merged.lifecycle === 'in_production' &&
-          before.lifecycle !== 'in_production' &&
-          !(await dependents.hasApprovedProject(transaction, municipalityId, id))
-        ) {
-          throw new AppError(
-            'rule_violation',
-            'A system goes into production only with an operational approval (driftgodkännande) from the IT unit: approve an introduction or upgrade project for it first.',
-            {
-              reason: 'production_needs_approval',
-              requirement: 'ITP-4.2.1-APPROVAL',
-            },
+          const merged = {
+            ...before,
+            ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)),
+            yearlyCosts: { ...before.yearlyCosts, ...input.yearlyCosts },
+            continuity: { ...before.continuity, ...input.continuity },
+          } as System;
+          if (
+            merged.lifecycle === 'in_production' &&
+            before.lifecycle !== 'in_production' &&
+            before.manager?.employmentStatus !== 'active'
+          ) {
+            throw new AppError('rule_violation', 'A system in production must have a system manager (systemansvarig). Appoint one first.', {
+              reason: 'production_needs_manager',
+              requirement: 'ITP-4.2-MANAGER',
+            });
+          }
+          // ITP-4.2.1-APPROVAL: only an introduction or upgrade the IT unit approved puts a system into production.
+          if (
+            merged.lifecycle === 'in_production' &&
+            before.lifecycle !== 'in_production' &&
+            !(await dependents.hasApprovedProject(transaction, municipalityId, id))
+          ) {
+            throw new AppError(
+              'rule_violation',
+              'A system goes into production only with an operational approval (driftgodkännande) from the IT unit: approve an introduction or upgrade project for it first.',
+              {
+                reason: 'production_needs_approval',
+                requirement: 'ITP-4.2.1-APPROVAL',
+              },
+            );
+          }
+          const usingDepartmentIds = await validateDepartments(
+            transaction,
+            municipalityId,
+            merged.ownerDepartmentId,
+            input.usingDepartmentIds ?? before.usingDepartmentIds,
           );
-        }
-        const usingDepartmentIds = await validateDepartments(
-          transaction,
-          municipalityId,
-          merged.ownerDepartmentId,
-          input.usingDepartmentIds ?? before.usingDepartmentIds,
-        );
-        const now = clock.now().toISOString();
-        if (!(await systemsRepository.update(transaction, municipalityId, id, expectedVersion, columnsOf(merged), now)))
-          throw versionMismatch();
-        if (input.usingDepartmentIds) await systemsRepository.replaceUsingDepartments(transaction, municipalityId, id, usingDepartmentIds);
-        const classificationChanged =
-          input.classification &&
-          (!before.classification ||
-            (['confidentiality', 'integrity', 'availability', 'traceability', 'classifiedOn'] as const).some(
-              (key) => input.classification![key] !== before.classification![key],
-            ));
-        if (classificationChanged) await recordClassification(transaction, actor, municipalityId, id, input.classification!);
-        const after = await loadOrFail(transaction, municipalityId, id);
-        await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'system', entityId: id, before, after });
-        if (ownerChanges) {
-          await announceResponsibilityChange(transaction, actor, municipalityId, {
-            systemId: id,
-            change: 'owner',
-            fromDepartmentId: before.ownerDepartmentId,
-            toDepartmentId: after.ownerDepartmentId,
-          });
-        }
-        return after;
-      });
-    },
+          const now = clock.now().toISOString();
+          if (!(await systemsRepository.update(transaction, municipalityId, id, expectedVersion, columnsOf(merged), now)))
+            throw versionMismatch();
+          if (input.usingDepartmentIds)
+            await systemsRepository.replaceUsingDepartments(transaction, municipalityId, id, usingDepartmentIds);
+          const classificationChanged =
+            input.classification &&
+            (!before.classification ||
+              (['confidentiality', 'integrity', 'availability', 'traceability', 'classifiedOn'] as const).some(
+                (key) => input.classification![key] !== before.classification![key],
+              ));
+          if (classificationChanged) await recordClassification(transaction, actor, municipalityId, id, input.classification!);
+          const after = await loadOrFail(transaction, municipalityId, id);
+          await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'system', entityId: id, before, after });
+          if (ownerChanges) {
+            await announceResponsibilityChange(transaction, actor, municipalityId, {
+              systemId: id,
+              change: 'owner',
+              fromDepartmentId: before.ownerDepartmentId,
+              toDepartmentId: after.ownerDepartmentId,
+            });
+          }
+          return after;
+        });
+      },
+    ),
 
     /** Deleting is for records entered by mistake; a system that was used is retired instead. */
-    async deleteSystem(actor: AnyActor, id: string, expectedVersion: ExpectedVersion): Promise<void> {
+    deleteSystem: useCase('system.delete', async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion): Promise<void> => {
       const municipalityId = municipalityOf(actor);
       await withTransaction(db, async (transaction) => {
         const before = await loadOrFail(transaction, municipalityId, id);
-        requirePermission(actor, 'system.delete', { departmentId: before.ownerDepartmentId });
+        authorise({ departmentId: before.ownerDepartmentId });
         expectedVersion = matchVersion(expectedVersion, before.version);
         if (before.lifecycle !== 'planned') {
           throw new AppError(
@@ -289,46 +325,49 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, dependent
         if (!(await systemsRepository.delete(transaction, municipalityId, id, expectedVersion))) throw versionMismatch();
         await recordAudit(transaction, actor, clock, { action: 'delete', entityType: 'system', entityId: id, before });
       });
-    },
+    }),
 
     /** The manager or a deputy vouches that the record is current (ITP-4.2-REGISTER). */
-    async confirmSystem(actor: AnyActor, id: string, expectedVersion: ExpectedVersion, note: string | null | undefined): Promise<System> {
-      const municipalityId = municipalityOf(actor);
-      return withTransaction(db, async (transaction) => {
-        const before = await loadOrFail(transaction, municipalityId, id);
-        requirePermission(actor, 'system.confirm', { departmentId: before.ownerDepartmentId, stewardPersonIds: stewardsOf(before) });
-        expectedVersion = matchVersion(expectedVersion, before.version);
-        const now = clock.now().toISOString();
-        if (
-          !(await systemsRepository.update(
-            transaction,
-            municipalityId,
-            id,
-            expectedVersion,
-            { last_confirmed_at: now, last_confirmed_by_name: actorName(actor) },
-            now,
-          ))
-        ) {
-          throw versionMismatch();
-        }
-        const after = await loadOrFail(transaction, municipalityId, id);
-        await recordAudit(transaction, actor, clock, {
-          action: 'confirm',
-          entityType: 'system',
-          entityId: id,
-          before: { lastConfirmedAt: before.lastConfirmedAt },
-          after: { lastConfirmedAt: after.lastConfirmedAt, note: note ?? null },
+    confirmSystem: useCase(
+      'system.confirm',
+      async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, note: string | null | undefined): Promise<System> => {
+        const municipalityId = municipalityOf(actor);
+        return withTransaction(db, async (transaction) => {
+          const before = await loadOrFail(transaction, municipalityId, id);
+          authorise(systemSubject(before));
+          expectedVersion = matchVersion(expectedVersion, before.version);
+          const now = clock.now().toISOString();
+          if (
+            !(await systemsRepository.update(
+              transaction,
+              municipalityId,
+              id,
+              expectedVersion,
+              { last_confirmed_at: now, last_confirmed_by_name: actorName(actor) },
+              now,
+            ))
+          ) {
+            throw versionMismatch();
+          }
+          const after = await loadOrFail(transaction, municipalityId, id);
+          await recordAudit(transaction, actor, clock, {
+            action: 'confirm',
+            entityType: 'system',
+            entityId: id,
+            before: { lastConfirmedAt: before.lastConfirmedAt },
+            after: { lastConfirmedAt: after.lastConfirmedAt, note: note ?? null },
+          });
+          return after;
         });
-        return after;
-      });
-    },
+      },
+    ),
 
     /**
      * The system's own history, readable by whoever may read the system: events on the system,
      * its duties (`id:duty`), and every assignment and integration it has had.
      */
-    async systemHistory(actor: AnyActor, id: string, query: { limit: number; cursor?: string }) {
-      requirePermission(actor, 'system.read');
+    systemHistory: useCase('system.read', async ({ actor, authorise }, id: string, query: { limit: number; cursor?: string }) => {
+      authorise();
       const municipalityId = municipalityOf(actor);
       await loadOrFail(db, municipalityId, id);
       const [assignments, relatedIds] = await Promise.all([
@@ -338,15 +377,15 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, dependent
       const entityIds = [id, ...assignments.map((assignment) => assignment.id), ...relatedIds];
       const page = await auditEventReads.listForEntities(db, municipalityId, entityIds, id, query);
       return { ...page, names: await namesReferencedBy(db, municipalityId, page.items) };
-    },
+    }),
 
-    async listClassifications(actor: AnyActor, id: string) {
-      requirePermission(actor, 'system.read');
+    listClassifications: useCase('system.read', async ({ actor, authorise }, id: string) => {
+      authorise();
       const municipalityId = municipalityOf(actor);
       await loadOrFail(db, municipalityId, id);
       const items = await systemsRepository.listClassifications(db, municipalityId, id);
       return { items, total: items.length, nextCursor: null };
-    },
+    }),
   };
 }
 

@@ -1,8 +1,7 @@
 import { idParamsSchema } from '@forvalta/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
-import type { AnyActor } from '../../access/actor.ts';
-import type { Action } from '../../access/permissions.ts';
+import type { UseCase } from '../../access/use-case.ts';
 import { noContentResponse, problemResponses, writeProblemResponses, type ApiApp } from './api-app.ts';
 import { actorOf } from './authentication.ts';
 import { expectedVersion, setVersionTag, type ExpectedVersion } from './versioning.ts';
@@ -25,12 +24,12 @@ export interface ResourceRoutes<
   tag: string;
   noun: string;
   schemas: { listQuery: ListQuery; list: ListResponse; item: Item; create?: Create; update?: Update };
-  permissions: { read: Action; write: Action; create?: Action };
-  list: (actor: AnyActor, query: z.output<ListQuery>) => Promise<z.input<ListResponse>>;
-  get: (actor: AnyActor, id: string) => Promise<z.input<Item> & Versioned>;
-  create?: (actor: AnyActor, body: z.output<Create>) => Promise<z.input<Item> & Versioned>;
-  update?: (actor: AnyActor, id: string, version: ExpectedVersion, body: z.output<Update>) => Promise<z.input<Item> & Versioned>;
-  remove?: (actor: AnyActor, id: string, version: ExpectedVersion) => Promise<void>;
+  // Each route declares the permission of the use case it calls (access/use-case.ts): no second list.
+  list: UseCase<[query: z.output<ListQuery>], z.input<ListResponse>>;
+  get: UseCase<[id: string], z.input<Item> & Versioned>;
+  create?: UseCase<[body: z.output<Create>], z.input<Item> & Versioned>;
+  update?: UseCase<[id: string, version: ExpectedVersion, body: z.output<Update>], z.input<Item> & Versioned>;
+  remove?: UseCase<[id: string, version: ExpectedVersion], void>;
 }
 
 export function registerResourceRoutes<
@@ -40,7 +39,7 @@ export function registerResourceRoutes<
   Create extends z.ZodType,
   Update extends z.ZodType,
 >(app: ApiApp, resource: ResourceRoutes<ListQuery, ListResponse, Item, Create, Update>): void {
-  const { path, noun, schemas, permissions } = resource;
+  const { path, noun, schemas } = resource;
   // The contracts validate and serialise at run time; the generic types above keep the services
   // honest, so the handlers below register on the untyped instance.
   const routes = app as unknown as FastifyInstance;
@@ -52,7 +51,7 @@ export function registerResourceRoutes<
     path,
     {
       schema: { tags, summary: `List ${noun}s`, querystring: schemas.listQuery, response: { 200: schemas.list, ...problemResponses } },
-      config: { permission: permissions.read },
+      config: { permission: resource.list.permission },
     },
     (request) => resource.list(actorOf(request), request.query as z.output<ListQuery>),
   );
@@ -61,7 +60,7 @@ export function registerResourceRoutes<
     itemPath,
     {
       schema: { tags, summary: `Get a ${noun}`, params: idParamsSchema, response: { 200: schemas.item, ...problemResponses } },
-      config: { permission: permissions.read },
+      config: { permission: resource.get.permission },
     },
     async (request, reply) => {
       const item = await resource.get(actorOf(request), idOf(request.params));
@@ -76,7 +75,7 @@ export function registerResourceRoutes<
       path,
       {
         schema: { tags, summary: `Create a ${noun}`, body: schemas.create, response: { 201: schemas.item, ...writeProblemResponses } },
-        config: { permission: permissions.create ?? permissions.write },
+        config: { permission: create.permission },
       },
       async (request, reply) => {
         const item = await create(actorOf(request), request.body as z.output<Create>);
@@ -97,7 +96,7 @@ export function registerResourceRoutes<
           body: schemas.update,
           response: { 200: schemas.item, ...writeProblemResponses },
         },
-        config: { permission: permissions.write },
+        config: { permission: update.permission },
       },
       async (request, reply) => {
         const actor = actorOf(request);
@@ -118,7 +117,7 @@ export function registerResourceRoutes<
           params: idParamsSchema,
           response: { ...noContentResponse, ...writeProblemResponses },
         },
-        config: { permission: permissions.write },
+        config: { permission: remove.permission },
       },
       async (request, reply) => {
         await remove(actorOf(request), idOf(request.params), expectedVersion(request));

@@ -1,11 +1,13 @@
-import type { Action } from '../../access/permissions.ts';
+import type { Permission } from '@forvalta/contracts';
 
 /**
  * What a route demands, declared on the route (`config.permission`). `public` needs no login,
- * `authenticated` any logged-in person; otherwise the action from the permission table that the
- * service checks. The route-permission snapshot test lists them all.
+ * `authenticated` any logged-in person; otherwise the permission of the use case the route calls,
+ * taken from it (`config: { permission: systems.deleteSystem.permission }`), never written again.
+ * The route-permission snapshot lists them all, and its test checks each route's handler calls a
+ * use case of exactly that permission.
  */
-export type RoutePermission = Action | 'public' | 'authenticated';
+export type RoutePermission = Permission | 'public' | 'authenticated';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

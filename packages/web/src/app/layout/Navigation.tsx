@@ -1,3 +1,4 @@
+import type { Permission } from '@forvalta/contracts';
 import { NavLink, Stack, Text } from '@mantine/core';
 import { Link, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +21,7 @@ interface NavigationItem {
     | '/reviews'
     | '/change-notices';
   label: string;
-  permission?: string;
+  permission?: Permission;
 }
 
 /** The side navigation; a page the user may not open is not offered at all. */

@@ -1,4 +1,4 @@
-import type { Me, System, SystemSummary } from '@forvalta/contracts';
+import type { Me, Permission, System, SystemSummary } from '@forvalta/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { legacyApi, buildPath, type QueryValue } from '../../api/client.ts';
 
@@ -113,7 +113,7 @@ export function isSteward(me: Me, system: Pick<System, 'manager' | 'deputies'>):
 }
 
 /** Buttons are shown for the role permission or stewardship; the server has the last word (403). */
-export function canOnSystem(me: Me, system: Pick<System, 'manager' | 'deputies'>, permission: string): boolean {
+export function canOnSystem(me: Me, system: Pick<System, 'manager' | 'deputies'>, permission: Permission): boolean {
   return me.permissions.includes(permission) || isSteward(me, system);
 }
 

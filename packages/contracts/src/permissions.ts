@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/**
+ * Every permission of the permission table (packages/server/src/access/permissions.ts says which
+ * role holds which). One list for server and web: a route, a use case and a button name one of
+ * these, never a free string.
+ */
+export const permissionNames = [
+  'municipality.read',
+  'municipality.update',
+  'department.read',
+  'department.write',
+  'person.read',
+  'person.write',
+  'login.manage',
+  'roleAssignment.read',
+  'roleAssignment.write',
+  'auditEvent.read',
+  'apiToken.manageAll',
+  'apiToken.manageOwn',
+  'system.read',
+  'system.create',
+  'system.update',
+  'system.changeOwner',
+  'system.assign',
+  'system.updateDuties',
+  'system.delete',
+  'system.confirm',
+  'integration.write',
+  'publicRegister.manage',
+  'compliance.read',
+  'policyPack.manage',
+  'compliance.manageExceptions',
+  'project.read',
+  'project.create',
+  'project.update',
+  'project.approve',
+  'securityGuideline.manage',
+  'riskAnalysis.read',
+  'riskAnalysis.write',
+  'riskMatrix.manage',
+  'review.read',
+  'review.write',
+  'changeNotice.read',
+  'changeNotice.create',
+  'changeNotice.acknowledge',
+  'job.read',
+] as const;
+export const permissionSchema = z.enum(permissionNames);
+export type Permission = z.infer<typeof permissionSchema>;
+
+/**
+ * What the caller may do with one record (`can: { update: true, delete: false }`), computed by the
+ * server with the same permission code its services enforce, department scope and stewardship
+ * included. The web shows a button only when its action is true; the server still has the last word.
+ */
+export function canSchema<const Name extends string>(actionNames: readonly Name[]) {
+  return z
+    .object(Object.fromEntries(actionNames.map((name) => [name, z.boolean()])) as { [Key in Name]: z.ZodBoolean })
+    .describe('What the caller may do with this record (computed with the permissions the server enforces).');
+}
+
+/** The actions named in a record's `can`. */
+export const systemActionNames = ['update', 'delete', 'confirm', 'assign', 'updateDuties', 'changeOwner'] as const;
+export type SystemActionName = (typeof systemActionNames)[number];
+export const projectActionNames = ['update', 'submit', 'approve', 'reject', 'start', 'close', 'reopen', 'addCheckpoint'] as const;
+export type ProjectActionName = (typeof projectActionNames)[number];
+export const recordActionNames = ['update', 'delete'] as const;
+export type RecordActionName = (typeof recordActionNames)[number];
