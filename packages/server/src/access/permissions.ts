@@ -1,4 +1,7 @@
-import { permissionNames, type Permission, type Role } from '@forvalta/contracts';
+import { permissionNames, roles, type Permission, type Role } from '@forvalta/contracts';
+
+/** Grants every role holds: reading the register and one's own tokens. */
+const everyRole = roles;
 
 /**
  * The permission table: which role may perform which action. Deny by default: an action that
@@ -9,41 +12,11 @@ import { permissionNames, type Permission, type Role } from '@forvalta/contracts
  * A change here is a permission change: the route-permission snapshot test shows it.
  */
 export const permissions = {
-  'municipality.read': [
-    'administrator',
-    'it_chief',
-    'it_unit',
-    'department_head',
-    'system_manager',
-    'data_protection_officer',
-    'secretariat',
-    'auditor',
-    'employee',
-  ],
+  'municipality.read': everyRole,
   'municipality.update': ['administrator'],
-  'department.read': [
-    'administrator',
-    'it_chief',
-    'it_unit',
-    'department_head',
-    'system_manager',
-    'data_protection_officer',
-    'secretariat',
-    'auditor',
-    'employee',
-  ],
+  'department.read': everyRole,
   'department.write': ['administrator'],
-  'person.read': [
-    'administrator',
-    'it_chief',
-    'it_unit',
-    'department_head',
-    'system_manager',
-    'data_protection_officer',
-    'secretariat',
-    'auditor',
-    'employee',
-  ],
+  'person.read': everyRole,
   'person.write': ['administrator'],
   // Inviting a person of this municipality to sign in, revoking the invitation or their login here.
   'login.manage': ['administrator'],
@@ -52,29 +25,9 @@ export const permissions = {
   'auditEvent.read': ['administrator', 'auditor'],
   // Every token of the municipality, whoever holds it: to revoke a leaver's or a leaked one.
   'apiToken.manageAll': ['administrator'],
-  'apiToken.manageOwn': [
-    'administrator',
-    'it_chief',
-    'it_unit',
-    'department_head',
-    'system_manager',
-    'data_protection_officer',
-    'secretariat',
-    'auditor',
-    'employee',
-  ],
+  'apiToken.manageOwn': everyRole,
   // The system register (§4.2). Department heads act for the systems their department owns.
-  'system.read': [
-    'administrator',
-    'it_chief',
-    'it_unit',
-    'department_head',
-    'system_manager',
-    'data_protection_officer',
-    'secretariat',
-    'auditor',
-    'employee',
-  ],
+  'system.read': everyRole,
   'system.create': ['administrator', 'it_unit', 'department_head'],
   'system.update': ['administrator', 'it_unit', 'department_head'],
   'system.changeOwner': ['administrator', 'it_unit', 'department_head'],
@@ -86,31 +39,11 @@ export const permissions = {
   'integration.write': ['administrator', 'it_unit', 'department_head'],
   'publicRegister.manage': ['administrator'],
   // Compliance (§12: heads of operations see whether the rules are followed) is open to all staff.
-  'compliance.read': [
-    'administrator',
-    'it_chief',
-    'it_unit',
-    'department_head',
-    'system_manager',
-    'data_protection_officer',
-    'secretariat',
-    'auditor',
-    'employee',
-  ],
+  'compliance.read': everyRole,
   'policyPack.manage': ['administrator'],
   'compliance.manageExceptions': ['administrator', 'it_chief'],
   // Introductions and upgrades (§4.2.1): initiated by a department, approved for operation only by the IT unit.
-  'project.read': [
-    'administrator',
-    'it_chief',
-    'it_unit',
-    'department_head',
-    'system_manager',
-    'data_protection_officer',
-    'secretariat',
-    'auditor',
-    'employee',
-  ],
+  'project.read': everyRole,
   'project.create': ['administrator', 'it_unit', 'department_head'],
   'project.update': ['administrator', 'it_unit', 'department_head'],
   'project.approve': ['it_chief', 'it_unit'],
@@ -119,29 +52,9 @@ export const permissions = {
   'riskAnalysis.read': ['administrator', 'it_chief', 'it_unit', 'department_head', 'data_protection_officer', 'auditor'],
   'riskAnalysis.write': ['administrator', 'it_unit', 'department_head'],
   'riskMatrix.manage': ['administrator', 'it_chief'],
-  'review.read': [
-    'administrator',
-    'it_chief',
-    'it_unit',
-    'department_head',
-    'system_manager',
-    'data_protection_officer',
-    'secretariat',
-    'auditor',
-    'employee',
-  ],
+  'review.read': everyRole,
   'review.write': ['administrator', 'it_unit', 'department_head'],
-  'changeNotice.read': [
-    'administrator',
-    'it_chief',
-    'it_unit',
-    'department_head',
-    'system_manager',
-    'data_protection_officer',
-    'secretariat',
-    'auditor',
-    'employee',
-  ],
+  'changeNotice.read': everyRole,
   'changeNotice.create': ['administrator', 'it_chief', 'it_unit', 'department_head'],
   // §4.2.2: the notice goes to the IT unit, and the IT unit acknowledges it.
   'changeNotice.acknowledge': ['it_chief', 'it_unit'],
