@@ -1,5 +1,6 @@
 import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { startWorkerServer, type WorkerServer } from '../worker-server.ts';
 
 export const demoPassword = 'Tanum-demo-2026';
 export const demoLogins = {
@@ -20,6 +21,8 @@ interface Fixtures {
   loginAs: (role: DemoRole) => Promise<Page>;
 }
 interface WorkerFixtures {
+  /** This worker's own server and demo database. */
+  workerServer: WorkerServer;
   sessions: Map<DemoRole, StorageState>;
 }
 
@@ -29,6 +32,19 @@ interface WorkerFixtures {
  * the form themselves.
  */
 export const test = base.extend<Fixtures, WorkerFixtures>({
+  workerServer: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a function needs from its destructured first parameter; this one needs none
+    async ({}, use, workerInfo) => {
+      const server = await startWorkerServer(Number(process.env.E2E_PORT ?? 3210) + workerInfo.parallelIndex);
+      await use(server);
+      await server.stop();
+    },
+    // Loading the demo takes longer than a test's own timeout allows on a busy machine.
+    { scope: 'worker', timeout: 180_000 },
+  ],
+  baseURL: async ({ workerServer }, use) => {
+    await use(workerServer.baseURL);
+  },
   sessions: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a function needs from its destructured first parameter; this one needs none
     async ({}, use) => {

@@ -12,6 +12,9 @@ async function settle(page: Page, heading: string | RegExp) {
 // page, which holds the public-register section, is scanned by accessibility.spec.ts.
 test.describe('accessibility of the register and compliance pages (axe, WCAG 2.1 A and AA)', () => {
   test('every new page and the system dialogs, in Swedish', async ({ loginAs }) => {
+    // Eight pages and two dialogs, each scanned: with two workers sharing two cores this journey
+    // needs more than the default minute.
+    test.setTimeout(120_000);
     const page = await loginAs('administrator');
     const systemId = await systemIdByName(page, 'Matsedel Mashie');
     const pages: Array<[string, string | RegExp]> = [
