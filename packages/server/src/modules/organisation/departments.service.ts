@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
+import type { ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { Department, DepartmentCreate, DepartmentListQuery, DepartmentUpdate } from '@forvalta/contracts';
 import { municipalityOf } from '../../access/authorise.ts';
 import { useCase } from '../../access/use-case.ts';
@@ -7,12 +7,15 @@ import { wouldCreateCycle } from '../../access/department-tree.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
-import { AppError, conflict, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
+import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
 import { swedishSortKey } from '../../platform/text.ts';
+import { versionedWrites } from '../../platform/versioned-write.ts';
 import { departmentsRepository, type DepartmentValues } from './departments.repository.ts';
 
 /** Departments (förvaltningar) and their sub-units; the IT unit is marked (ITP-4.3-ORG). */
 export function createDepartmentsService(db: DatabaseHandle, clock: Clock) {
+  const versioned = versionedWrites(db, clock);
+
   async function loadOrFail(executor: Executor, municipalityId: string, id: string) {
     const department = await departmentsRepository.findById(executor, municipalityId, id);
     if (!department) throw notFound('Department');
@@ -75,31 +78,24 @@ export function createDepartmentsService(db: DatabaseHandle, clock: Clock) {
       'department.write',
       async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, input: DepartmentUpdate): Promise<Department> => {
         const municipalityId = municipalityOf(actor);
-        return withTransaction(db, async (transaction) => {
-          const before = await loadOrFail(transaction, municipalityId, id);
-          authorise();
-          expectedVersion = matchVersion(expectedVersion, before.version);
-          const name = input.name ?? before.name;
-          const values: DepartmentValues = {
-            name,
-            shortName: input.shortName !== undefined ? input.shortName : before.shortName,
-            parentId: input.parentId !== undefined ? input.parentId : before.parentId,
-            isItUnit: input.isItUnit ?? before.isItUnit,
-            sortKey: swedishSortKey(name),
-          };
-          await validate(transaction, municipalityId, values, id);
-          const updated = await departmentsRepository.update(
-            transaction,
-            municipalityId,
-            id,
-            expectedVersion,
-            values,
-            clock.now().toISOString(),
-          );
-          if (!updated) throw versionMismatch();
-          const after = await loadOrFail(transaction, municipalityId, id);
-          await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'department', entityId: id, before, after });
-          return after;
+        return versioned.update(actor, {
+          entity: 'Department',
+          expectedVersion,
+          load: (transaction) => departmentsRepository.findById(transaction, municipalityId, id),
+          authorise: () => authorise(),
+          apply: async (transaction, before, version) => {
+            const name = input.name ?? before.name;
+            const values: DepartmentValues = {
+              name,
+              shortName: input.shortName !== undefined ? input.shortName : before.shortName,
+              parentId: input.parentId !== undefined ? input.parentId : before.parentId,
+              isItUnit: input.isItUnit ?? before.isItUnit,
+              sortKey: swedishSortKey(name),
+            };
+            await validate(transaction, municipalityId, values, id);
+            return departmentsRepository.update(transaction, municipalityId, id, version, values, clock.now().toISOString());
+          },
+          audit: (before, after) => ({ action: 'update', entityType: 'department', entityId: id, before, after }),
         });
       },
     ),
@@ -108,20 +104,23 @@ export function createDepartmentsService(db: DatabaseHandle, clock: Clock) {
       'department.write',
       async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion): Promise<void> => {
         const municipalityId = municipalityOf(actor);
-        await withTransaction(db, async (transaction) => {
-          const before = await loadOrFail(transaction, municipalityId, id);
-          authorise();
-          expectedVersion = matchVersion(expectedVersion, before.version);
-          const dependants = await departmentsRepository.countDependants(transaction, municipalityId, id);
-          if (dependants.children + dependants.people + dependants.roleAssignments > 0) {
-            throw new AppError(
-              'conflict',
-              `The department is in use (${dependants.children} sub-units, ${dependants.people} people, ${dependants.roleAssignments} role assignments). Move them first.`,
-              { reason: 'department_in_use' },
-            );
-          }
-          if (!(await departmentsRepository.delete(transaction, municipalityId, id, expectedVersion))) throw versionMismatch();
-          await recordAudit(transaction, actor, clock, { action: 'delete', entityType: 'department', entityId: id, before });
+        await versioned.delete(actor, {
+          entity: 'Department',
+          expectedVersion,
+          load: (transaction) => departmentsRepository.findById(transaction, municipalityId, id),
+          authorise: () => authorise(),
+          apply: async (transaction, _before, version) => {
+            const dependants = await departmentsRepository.countDependants(transaction, municipalityId, id);
+            if (dependants.children + dependants.people + dependants.roleAssignments > 0) {
+              throw new AppError(
+                'conflict',
+                `The department is in use (${dependants.children} sub-units, ${dependants.people} people, ${dependants.roleAssignments} role assignments). Move them first.`,
+                { reason: 'department_in_use' },
+              );
+            }
+            return departmentsRepository.delete(transaction, municipalityId, id, version);
+          },
+          audit: (before) => ({ action: 'delete', entityType: 'department', entityId: id, before }),
         });
       },
     ),

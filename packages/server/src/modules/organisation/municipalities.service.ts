@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
+import type { ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { Municipality, MunicipalityUpdate } from '@forvalta/contracts';
 import type { AnyActor, SystemActor } from '../../access/actor.ts';
 import { requireSystemActor, useCase } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type TransactionHandle } from '../../platform/database.ts';
-import { conflict, notFound, versionMismatch } from '../../platform/errors.ts';
+import { conflict, notFound } from '../../platform/errors.ts';
 import { generatePassword, hashPassword } from '../../platform/passwords.ts';
+import { versionedWrites } from '../../platform/versioned-write.ts';
 import { peopleRepository } from './people.repository.ts';
 import { municipalitiesRepository } from './municipalities.repository.ts';
 import { roleAssignmentsRepository } from './role-assignments.repository.ts';
@@ -64,6 +65,7 @@ export interface MunicipalityStarters {
  * any municipality reaches it over HTTP.
  */
 export function createMunicipalitiesService(db: DatabaseHandle, clock: Clock, starters: MunicipalityStarters) {
+  const versioned = versionedWrites(db, clock);
   /**
    * Creates the municipality (or finds it by code), the login (or finds it by e-mail), the person
    * and the administrator role: all in the caller's transaction, with audit events.
@@ -221,16 +223,14 @@ export function createMunicipalitiesService(db: DatabaseHandle, clock: Clock, st
       async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, input: MunicipalityUpdate): Promise<Municipality> => {
         // Only the municipality one works in can be changed, by its administrators.
         if (actor.municipalityId !== id) throw notFound('Municipality');
-        return withTransaction(db, async (transaction) => {
-          const before = await municipalitiesRepository.findById(transaction, id);
-          if (!before) throw notFound('Municipality');
-          authorise();
-          expectedVersion = matchVersion(expectedVersion, before.version);
-          if (!(await municipalitiesRepository.updateName(transaction, id, expectedVersion, input.name, clock.now().toISOString())))
-            throw versionMismatch();
-          const after = (await municipalitiesRepository.findById(transaction, id))!;
-          await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'municipality', entityId: id, before, after });
-          return after;
+        return versioned.update(actor, {
+          entity: 'Municipality',
+          expectedVersion,
+          load: (transaction) => municipalitiesRepository.findById(transaction, id),
+          authorise: () => authorise(),
+          apply: (transaction, _before, version) =>
+            municipalitiesRepository.updateName(transaction, id, version, input.name, clock.now().toISOString()),
+          audit: (before, after) => ({ action: 'update', entityType: 'municipality', entityId: id, before, after }),
         });
       },
     ),

@@ -1,14 +1,15 @@
 import type { AnyActor } from '../../access/actor.ts';
 import { randomUUID } from 'node:crypto';
-import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
+import type { ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { Person, PersonCreate, PersonListQuery, PersonUpdate } from '@forvalta/contracts';
 import { municipalityOf } from '../../access/authorise.ts';
 import { useCase } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type Executor, type TransactionHandle } from '../../platform/database.ts';
-import { conflict, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
+import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { createVersionedCache, type ReadCacheSettings } from '../../platform/versioned-cache.ts';
+import { versionedWrites } from '../../platform/versioned-write.ts';
 import { peopleRepository, type PersonValues } from './people.repository.ts';
 
 /**
@@ -28,6 +29,7 @@ export interface AccessEnders {
 
 export function createPeopleService(db: DatabaseHandle, clock: Clock, cacheSettings?: ReadCacheSettings, enders?: AccessEnders) {
   // Pages of a few dozen people each; a few hundred keep the common lists and searches warm.
+  const versioned = versionedWrites(db, clock);
   const listCache = createVersionedCache<Awaited<ReturnType<typeof peopleRepository.list>>>(300, cacheSettings);
 
   async function loadOrFail(executor: Executor, municipalityId: string, id: string) {
@@ -96,46 +98,51 @@ export function createPeopleService(db: DatabaseHandle, clock: Clock, cacheSetti
       'person.write',
       async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, input: PersonUpdate): Promise<Person> => {
         const municipalityId = municipalityOf(actor);
-        return withTransaction(db, async (transaction) => {
-          const { person: before, loginId } = await loadOrFail(transaction, municipalityId, id);
-          authorise();
-          expectedVersion = matchVersion(expectedVersion, before.version);
-          const email = input.email ?? before.email;
-          const employmentStatus = input.employmentStatus ?? before.employmentStatus;
-          const values: PersonValues = {
-            firstName: input.firstName ?? before.firstName,
-            lastName: input.lastName ?? before.lastName,
-            email,
-            departmentId: input.departmentId !== undefined ? input.departmentId : before.departmentId,
-            title: input.title !== undefined ? input.title : before.title,
-            employmentStatus,
-            startDate: input.startDate !== undefined ? input.startDate : before.startDate,
-            endDate:
-              input.endDate !== undefined
-                ? input.endDate
-                : employmentStatus === 'left' && !before.endDate
-                  ? clock.now().toISOString().slice(0, 10)
-                  : before.endDate,
-            // The login is the person's, whatever their address becomes; a municipality never picks a login by e-mail.
-            loginId,
-          };
-          await validate(transaction, municipalityId, values, id);
-          if (!(await peopleRepository.update(transaction, municipalityId, id, expectedVersion, values, clock.now().toISOString()))) {
-            throw versionMismatch();
-          }
-          const { person: after } = await loadOrFail(transaction, municipalityId, id);
-          const today = clock.now().toISOString().slice(0, 10);
-          const accessEnded = after.employmentStatus === 'left' || (after.endDate !== null && after.endDate <= today);
-          if (accessEnded && loginId && enders) await enders.endAccess(transaction, actor, { municipalityId, loginId });
-          await recordAudit(transaction, actor, clock, {
-            action: before.employmentStatus === 'active' && after.employmentStatus === 'left' ? 'person_left' : 'update',
-            entityType: 'person',
-            entityId: id,
-            before,
-            after,
-          });
-          return after;
-        });
+        return versioned
+          .update(actor, {
+            entity: 'Person',
+            expectedVersion,
+            load: (transaction) => peopleRepository.findById(transaction, municipalityId, id),
+            versionOf: ({ person }) => person.version,
+            authorise: () => authorise(),
+            apply: async (transaction, { person: before, loginId }, version) => {
+              const email = input.email ?? before.email;
+              const employmentStatus = input.employmentStatus ?? before.employmentStatus;
+              const values: PersonValues = {
+                firstName: input.firstName ?? before.firstName,
+                lastName: input.lastName ?? before.lastName,
+                email,
+                departmentId: input.departmentId !== undefined ? input.departmentId : before.departmentId,
+                title: input.title !== undefined ? input.title : before.title,
+                employmentStatus,
+                startDate: input.startDate !== undefined ? input.startDate : before.startDate,
+                endDate:
+                  input.endDate !== undefined
+                    ? input.endDate
+                    : employmentStatus === 'left' && !before.endDate
+                      ? clock.now().toISOString().slice(0, 10)
+                      : before.endDate,
+                // The login is the person's, whatever their address becomes; a municipality never picks a login by e-mail.
+                loginId,
+              };
+              await validate(transaction, municipalityId, values, id);
+              return peopleRepository.update(transaction, municipalityId, id, version, values, clock.now().toISOString());
+            },
+            audit: ({ person: before }, { person: after }) => ({
+              action: before.employmentStatus === 'active' && after.employmentStatus === 'left' ? 'person_left' : 'update',
+              entityType: 'person',
+              entityId: id,
+              before,
+              after,
+            }),
+            // Tokens and sessions end in the transaction that ends the access.
+            followUp: async (transaction, _before, { person: after, loginId }) => {
+              const today = clock.now().toISOString().slice(0, 10);
+              const accessEnded = after.employmentStatus === 'left' || (after.endDate !== null && after.endDate <= today);
+              if (accessEnded && loginId && enders) await enders.endAccess(transaction, actor, { municipalityId, loginId });
+            },
+          })
+          .then(({ person }) => person);
       },
     ),
   };

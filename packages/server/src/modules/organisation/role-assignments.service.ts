@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
+import type { ExpectedVersion } from '../../platform/http/versioning.ts';
 import {
   departmentScopedRoles,
   type Role,
@@ -13,12 +13,15 @@ import { useCase } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
-import { AppError, conflict, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
+import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
+import { versionedWrites } from '../../platform/versioned-write.ts';
 import { peopleRepository } from './people.repository.ts';
 import { roleAssignmentsRepository } from './role-assignments.repository.ts';
 
 /** Who holds which role. Only here can a role be given: no other body field can set one. */
 export function createRoleAssignmentsService(db: DatabaseHandle, clock: Clock) {
+  const versioned = versionedWrites(db, clock);
+
   async function loadOrFail(executor: Executor, municipalityId: string, id: string) {
     const assignment = await roleAssignmentsRepository.findById(executor, municipalityId, id);
     if (!assignment) throw notFound('Role assignment');
@@ -90,39 +93,39 @@ export function createRoleAssignmentsService(db: DatabaseHandle, clock: Clock) {
       'roleAssignment.write',
       async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, input: RoleAssignmentUpdate) => {
         const municipalityId = municipalityOf(actor);
-        return withTransaction(db, async (transaction) => {
-          const before = await loadOrFail(transaction, municipalityId, id);
-          authorise();
-          expectedVersion = matchVersion(expectedVersion, before.version);
-          await validateDepartment(transaction, municipalityId, before.role, input.departmentId);
-          if (
-            !(await roleAssignmentsRepository.updateDepartment(
+        return versioned.update(actor, {
+          entity: 'Role assignment',
+          expectedVersion,
+          load: (transaction) => roleAssignmentsRepository.findById(transaction, municipalityId, id),
+          authorise: () => authorise(),
+          apply: async (transaction, before, version) => {
+            await validateDepartment(transaction, municipalityId, before.role, input.departmentId);
+            return roleAssignmentsRepository.updateDepartment(
               transaction,
               municipalityId,
               id,
-              expectedVersion,
+              version,
               input.departmentId,
               clock.now().toISOString(),
-            ))
-          ) {
-            throw versionMismatch();
-          }
-          const after = await loadOrFail(transaction, municipalityId, id);
-          await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'role_assignment', entityId: id, before, after });
-          return after;
+            );
+          },
+          audit: (before, after) => ({ action: 'update', entityType: 'role_assignment', entityId: id, before, after }),
         });
       },
     ),
 
     deleteRoleAssignment: useCase('roleAssignment.write', async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion) => {
       const municipalityId = municipalityOf(actor);
-      await withTransaction(db, async (transaction) => {
-        const before = await loadOrFail(transaction, municipalityId, id);
-        authorise();
-        expectedVersion = matchVersion(expectedVersion, before.version);
-        await guardLastAdministrator(transaction, municipalityId, before);
-        if (!(await roleAssignmentsRepository.delete(transaction, municipalityId, id, expectedVersion))) throw versionMismatch();
-        await recordAudit(transaction, actor, clock, { action: 'delete', entityType: 'role_assignment', entityId: id, before });
+      await versioned.delete(actor, {
+        entity: 'Role assignment',
+        expectedVersion,
+        load: (transaction) => roleAssignmentsRepository.findById(transaction, municipalityId, id),
+        authorise: () => authorise(),
+        apply: async (transaction, before, version) => {
+          await guardLastAdministrator(transaction, municipalityId, before);
+          return roleAssignmentsRepository.delete(transaction, municipalityId, id, version);
+        },
+        audit: (before) => ({ action: 'delete', entityType: 'role_assignment', entityId: id, before }),
       });
     }),
   };
