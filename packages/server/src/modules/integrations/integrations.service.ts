@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
+import type { ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { Integration, IntegrationCreate, IntegrationListQuery, IntegrationUpdate, System, SystemGraph } from '@forvalta/contracts';
 import { municipalityOf } from '../../access/authorise.ts';
 import { useCase, type UseCaseContext } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { inParallel, withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
-import { invalid, notFound, versionMismatch } from '../../platform/errors.ts';
+import { invalid, notFound } from '../../platform/errors.ts';
 import { createVersionedCache, type ReadCacheSettings } from '../../platform/versioned-cache.ts';
+import { versionedWrites } from '../../platform/versioned-write.ts';
 import { swedishToday } from '../../platform/calendar.ts';
 import { systemReads, systemSubject } from '../systems/index.ts';
 import { integrationsRepository } from './integrations.repository.ts';
@@ -18,6 +19,7 @@ import { integrationsRepository } from './integrations.repository.ts';
  */
 export function createIntegrationsService(db: DatabaseHandle, clock: Clock, cacheSettings?: ReadCacheSettings) {
   // A graph is a system and its neighbours, a few kB: one per system page visited recently.
+  const versioned = versionedWrites(db, clock);
   const graphCache = createVersionedCache<SystemGraph>(1000, cacheSettings);
 
   /** One end suffices: the check runs on the first end the caller keeps, or refuses on the provider's. */
@@ -120,21 +122,21 @@ export function createIntegrationsService(db: DatabaseHandle, clock: Clock, cach
       async (context, id: string, expectedVersion: ExpectedVersion, input: IntegrationUpdate): Promise<Integration> => {
         const { actor } = context;
         const municipalityId = municipalityOf(actor);
-        return withTransaction(db, async (transaction) => {
-          const before = await loadOrFail(transaction, municipalityId, id);
-          authoriseOnEitherEnd(context, await loadEnds(transaction, municipalityId, before));
-          expectedVersion = matchVersion(expectedVersion, before.version);
-          const values = {
-            description: input.description !== undefined ? (input.description ?? null) : before.description,
-            flow: input.flow ?? before.flow,
-            method: input.method ?? before.method,
-            frequency: input.frequency ?? before.frequency,
-          };
-          if (!(await integrationsRepository.update(transaction, municipalityId, id, expectedVersion, values, clock.now().toISOString())))
-            throw versionMismatch();
-          const after = await loadOrFail(transaction, municipalityId, id);
-          await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'integration', entityId: id, before, after });
-          return after;
+        return versioned.update(actor, {
+          entity: 'Integration',
+          expectedVersion,
+          load: (transaction) => integrationsRepository.findById(transaction, municipalityId, id),
+          authorise: async (before, transaction) => authoriseOnEitherEnd(context, await loadEnds(transaction, municipalityId, before)),
+          apply: (transaction, before, version) => {
+            const values = {
+              description: input.description !== undefined ? (input.description ?? null) : before.description,
+              flow: input.flow ?? before.flow,
+              method: input.method ?? before.method,
+              frequency: input.frequency ?? before.frequency,
+            };
+            return integrationsRepository.update(transaction, municipalityId, id, version, values, clock.now().toISOString());
+          },
+          audit: (before, after) => ({ action: 'update', entityType: 'integration', entityId: id, before, after }),
         });
       },
     ),
@@ -142,12 +144,13 @@ export function createIntegrationsService(db: DatabaseHandle, clock: Clock, cach
     deleteIntegration: useCase('integration.write', async (context, id: string, expectedVersion: ExpectedVersion): Promise<void> => {
       const { actor } = context;
       const municipalityId = municipalityOf(actor);
-      await withTransaction(db, async (transaction) => {
-        const before = await loadOrFail(transaction, municipalityId, id);
-        authoriseOnEitherEnd(context, await loadEnds(transaction, municipalityId, before));
-        expectedVersion = matchVersion(expectedVersion, before.version);
-        if (!(await integrationsRepository.delete(transaction, municipalityId, id, expectedVersion))) throw versionMismatch();
-        await recordAudit(transaction, actor, clock, { action: 'delete', entityType: 'integration', entityId: id, before });
+      await versioned.delete(actor, {
+        entity: 'Integration',
+        expectedVersion,
+        load: (transaction) => integrationsRepository.findById(transaction, municipalityId, id),
+        authorise: async (before, transaction) => authoriseOnEitherEnd(context, await loadEnds(transaction, municipalityId, before)),
+        apply: (transaction, _before, version) => integrationsRepository.delete(transaction, municipalityId, id, version),
+        audit: (before) => ({ action: 'delete', entityType: 'integration', entityId: id, before }),
       });
     }),
 

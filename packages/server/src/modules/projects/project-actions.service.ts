@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
+import type { ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { Project, ProjectAction, ProjectApprove, ProjectReject, ProjectState } from '@forvalta/contracts';
 import { actorName, type AnyActor } from '../../access/actor.ts';
 import { municipalityOf } from '../../access/authorise.ts';
 import { useCase, type UseCaseContext } from '../../access/use-case.ts';
-import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { withTransaction, type DatabaseHandle, type TransactionHandle } from '../../platform/database.ts';
-import { AppError, forbidden, versionMismatch } from '../../platform/errors.ts';
+import type { DatabaseHandle, TransactionHandle } from '../../platform/database.ts';
+import { AppError, forbidden } from '../../platform/errors.ts';
 import { swedishToday } from '../../platform/calendar.ts';
-import { loadProject, loadProjectRow } from './project-view.ts';
+import { versionedWrites } from '../../platform/versioned-write.ts';
+import { loadProject } from './project-view.ts';
 import { projectsRepository, type ProjectColumns, type ProjectRow } from './projects.repository.ts';
 import { projectSubject, toAudit } from './projects.service.ts';
 import { decisionRefusal, projectWorkflow, transitionOf } from './projects.workflow.ts';
@@ -22,6 +22,8 @@ type Effect = (transaction: TransactionHandle, row: ProjectRow, project: Project
  * workflow allows it from this state (409), separation of duties (403), the gate (422).
  */
 export function createProjectActionsService(db: DatabaseHandle, clock: Clock) {
+  const versioned = versionedWrites(db, clock);
+
   async function act(
     { actor, authorise }: UseCaseContext,
     id: string,
@@ -30,40 +32,42 @@ export function createProjectActionsService(db: DatabaseHandle, clock: Clock) {
     effect?: Effect,
   ): Promise<Project> {
     const municipalityId = municipalityOf(actor);
-    return withTransaction(db, async (transaction) => {
-      const row = await loadProjectRow(transaction, municipalityId, id);
-      const transition = projectWorkflow[action];
-      // The IT unit's roles are not department-scoped: its approval covers every department.
-      authorise(transition.permission === 'project.update' ? projectSubject(row) : undefined);
-      expectedVersion = matchVersion(expectedVersion, row.version);
-      const outcome = transitionOf(row.state as ProjectState, action);
-      if (!outcome.allowed) throw new AppError('conflict', outcome.reason, { reason: 'transition_not_allowed' });
-      const { project: before } = await loadProject(transaction, municipalityId, id);
-      if (transition.gated && before.submitGaps.length > 0) {
-        throw new AppError(
-          'rule_violation',
-          `The project cannot be submitted yet: ${before.submitGaps.length} required piece(s) missing.`,
-          {
-            reason: 'project_incomplete',
-            requirement: before.submitGaps[0]!.code,
-            fieldErrors: before.submitGaps,
-          },
-        );
-      }
-      const columns = effect ? await effect(transaction, row, before) : {};
-      const now = clock.now().toISOString();
-      if (!(await projectsRepository.update(transaction, municipalityId, id, expectedVersion, { state: outcome.to, ...columns }, now)))
-        throw versionMismatch();
-      const { project: after } = await loadProject(transaction, municipalityId, id);
-      await recordAudit(transaction, actor, clock, {
-        action,
-        entityType: 'project',
-        entityId: id,
-        before: toAudit(before),
-        after: toAudit(after),
-      });
-      return after;
-    });
+    const transition = projectWorkflow[action];
+    return versioned
+      .update(actor, {
+        entity: 'Project',
+        expectedVersion,
+        load: (transaction) => loadProject(transaction, municipalityId, id),
+        versionOf: ({ row }) => row.version,
+        // The IT unit's roles are not department-scoped: its approval covers every department.
+        authorise: ({ row }) => authorise(transition.permission === 'project.update' ? projectSubject(row) : undefined),
+        apply: async (transaction, { row, project: before }, version) => {
+          const outcome = transitionOf(row.state as ProjectState, action);
+          if (!outcome.allowed) throw new AppError('conflict', outcome.reason, { reason: 'transition_not_allowed' });
+          if (transition.gated && before.submitGaps.length > 0) {
+            throw new AppError(
+              'rule_violation',
+              `The project cannot be submitted yet: ${before.submitGaps.length} required piece(s) missing.`,
+              {
+                reason: 'project_incomplete',
+                requirement: before.submitGaps[0]!.code,
+                fieldErrors: before.submitGaps,
+              },
+            );
+          }
+          const columns = effect ? await effect(transaction, row, before) : {};
+          const now = clock.now().toISOString();
+          return projectsRepository.update(transaction, municipalityId, id, version, { state: outcome.to, ...columns }, now);
+        },
+        audit: (before, after) => ({
+          action,
+          entityType: 'project',
+          entityId: id,
+          before: toAudit(before.project),
+          after: toAudit(after.project),
+        }),
+      })
+      .then(({ project }) => project);
   }
 
   /**

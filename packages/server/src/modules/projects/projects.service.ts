@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
+import type { ExpectedVersion } from '../../platform/http/versioning.ts';
 import type {
   BudgetInput,
   CheckpointCreate,
@@ -10,18 +10,19 @@ import type {
   ProjectState,
   ProjectUpdate,
 } from '@forvalta/contracts';
-import { actorName } from '../../access/actor.ts';
+import { actorName, type AnyActor } from '../../access/actor.ts';
 import { municipalityOf } from '../../access/authorise.ts';
 import { useCase, type UseCaseContext } from '../../access/use-case.ts';
-import { recordAudit } from '../../platform/audit.ts';
+import { recordAudit, type AuditEntry } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { inParallel, withTransaction, type DatabaseHandle, type Executor, type TransactionHandle } from '../../platform/database.ts';
 import { existingIds } from '../../platform/references.ts';
-import { AppError, invalid, versionMismatch } from '../../platform/errors.ts';
+import { AppError, invalid } from '../../platform/errors.ts';
 import { swedishSortKey } from '../../platform/text.ts';
+import { versionedWrites } from '../../platform/versioned-write.ts';
 import { evaluateBudget } from './project-budget.ts';
 import { judgementsOf, loadProject, loadProjectRow, toBudget, toCheckpoint, toSummary } from './project-view.ts';
-import { projectsRepository, type ProjectRow } from './projects.repository.ts';
+import { projectsRepository, type ProjectColumns, type ProjectRow } from './projects.repository.ts';
 import { isEditable } from './projects.workflow.ts';
 
 /** Who may change a project: its department's head (and the IT unit, administrators), and its project lead. */
@@ -35,7 +36,11 @@ export const projectSubject = (row: Pick<ProjectRow, 'department_id' | 'project_
  * revisions, compliance analysis and checkpoints with the IT unit. The workflow actions are in
  * project-actions.service.ts.
  */
+type LoadedProject = Awaited<ReturnType<typeof loadProject>>;
+
 export function createProjectsService(db: DatabaseHandle, clock: Clock) {
+  const versioned = versionedWrites(db, clock);
+
   async function validateReferences(
     executor: Executor,
     municipalityId: string,
@@ -72,36 +77,42 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
       entry.personId,
     ]);
 
-  /** Loads the row for a change: permission, version and state checked in that order. */
-  async function loadForChange(
-    transaction: TransactionHandle,
+  /**
+   * A change to an editable project: exists (404), may change it (403), current version (412),
+   * still a draft or in preparation (409), then `apply` writes at the version.
+   */
+  function changeProject(
+    actor: AnyActor,
     authorise: UseCaseContext['authorise'],
-    municipalityId: string,
     id: string,
     expectedVersion: ExpectedVersion,
-  ) {
-    const row = await loadProjectRow(transaction, municipalityId, id);
-    authorise(projectSubject(row));
-    expectedVersion = matchVersion(expectedVersion, row.version);
-    if (!isEditable(row.state as ProjectState)) {
-      throw new AppError(
-        'conflict',
-        `The project is ${row.state.replaceAll('_', ' ')}; only a draft or a project in preparation can be changed. Reopen a rejected project to rework it.`,
-        { reason: 'project_not_editable' },
-      );
-    }
-    return row;
-  }
-
-  async function touch(
-    transaction: TransactionHandle,
-    municipalityId: string,
-    id: string,
-    expectedVersion: number,
-    columns: Parameters<typeof projectsRepository.update>[4] = {},
-  ) {
-    if (!(await projectsRepository.update(transaction, municipalityId, id, expectedVersion, columns, clock.now().toISOString())))
-      throw versionMismatch();
+    steps: {
+      apply(transaction: TransactionHandle, before: LoadedProject): Promise<Partial<ProjectColumns>>;
+      audit(before: LoadedProject, after: LoadedProject): AuditEntry;
+    },
+  ): Promise<Project> {
+    const municipalityId = municipalityOf(actor);
+    return versioned
+      .update(actor, {
+        entity: 'Project',
+        expectedVersion,
+        load: (transaction) => loadProject(transaction, municipalityId, id),
+        versionOf: ({ row }) => row.version,
+        authorise: ({ row }) => authorise(projectSubject(row)),
+        apply: async (transaction, before, version) => {
+          if (!isEditable(before.row.state as ProjectState)) {
+            throw new AppError(
+              'conflict',
+              `The project is ${before.row.state.replaceAll('_', ' ')}; only a draft or a project in preparation can be changed. Reopen a rejected project to rework it.`,
+              { reason: 'project_not_editable' },
+            );
+          }
+          const columns = await steps.apply(transaction, before);
+          return projectsRepository.update(transaction, municipalityId, id, version, columns, clock.now().toISOString());
+        },
+        audit: steps.audit,
+      })
+      .then(({ project }) => project);
   }
 
   return {
@@ -172,40 +183,36 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
 
     updateProject: useCase(
       'project.update',
-      async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, input: ProjectUpdate): Promise<Project> => {
-        const municipalityId = municipalityOf(actor);
-        return withTransaction(db, async (transaction) => {
-          expectedVersion = (await loadForChange(transaction, authorise, municipalityId, id, expectedVersion)).version;
-          const before = (await loadProject(transaction, municipalityId, id)).project;
-          validateTrainingPlan(input.trainingPlan);
-          await validateReferences(transaction, municipalityId, {
-            personIds: [
-              ['projectLeadPersonId', input.projectLeadPersonId],
-              ['itContactPersonId', input.itContactPersonId],
-              ...trainingPeople(input.trainingPlan),
-            ],
-          });
-          await touch(transaction, municipalityId, id, expectedVersion, {
-            ...(input.title !== undefined ? { title: input.title, sort_key: swedishSortKey(input.title) } : {}),
-            ...(input.projectLeadPersonId !== undefined ? { project_lead_person_id: input.projectLeadPersonId } : {}),
-            ...(input.itContactPersonId !== undefined ? { it_contact_person_id: input.itContactPersonId } : {}),
-            ...(input.description !== undefined ? { description: input.description } : {}),
-            ...(input.specification !== undefined ? { specification: input.specification } : {}),
-            ...(input.trainingPlan !== undefined ? { training_plan_json: JSON.stringify(input.trainingPlan) } : {}),
-            ...(input.timeline !== undefined ? { timeline_json: JSON.stringify(input.timeline) } : {}),
-            ...(input.links !== undefined ? { links_json: JSON.stringify(input.links) } : {}),
-          });
-          const after = (await loadProject(transaction, municipalityId, id)).project;
-          await recordAudit(transaction, actor, clock, {
+      async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, input: ProjectUpdate): Promise<Project> =>
+        changeProject(actor, authorise, id, expectedVersion, {
+          apply: async (transaction) => {
+            validateTrainingPlan(input.trainingPlan);
+            await validateReferences(transaction, municipalityOf(actor), {
+              personIds: [
+                ['projectLeadPersonId', input.projectLeadPersonId],
+                ['itContactPersonId', input.itContactPersonId],
+                ...trainingPeople(input.trainingPlan),
+              ],
+            });
+            return {
+              ...(input.title !== undefined ? { title: input.title, sort_key: swedishSortKey(input.title) } : {}),
+              ...(input.projectLeadPersonId !== undefined ? { project_lead_person_id: input.projectLeadPersonId } : {}),
+              ...(input.itContactPersonId !== undefined ? { it_contact_person_id: input.itContactPersonId } : {}),
+              ...(input.description !== undefined ? { description: input.description } : {}),
+              ...(input.specification !== undefined ? { specification: input.specification } : {}),
+              ...(input.trainingPlan !== undefined ? { training_plan_json: JSON.stringify(input.trainingPlan) } : {}),
+              ...(input.timeline !== undefined ? { timeline_json: JSON.stringify(input.timeline) } : {}),
+              ...(input.links !== undefined ? { links_json: JSON.stringify(input.links) } : {}),
+            };
+          },
+          audit: (before, after) => ({
             action: 'update',
             entityType: 'project',
             entityId: id,
-            before: toAudit(before),
-            after: toAudit(after),
-          });
-          return after;
-        });
-      },
+            before: toAudit(before.project),
+            after: toAudit(after.project),
+          }),
+        }),
     ),
 
     /** Every PUT stores a new revision; earlier ones are kept (ITP-4.2.1-BUDGET). */
@@ -213,37 +220,37 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
       'project.update',
       async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, input: BudgetInput): Promise<Project> => {
         const municipalityId = municipalityOf(actor);
-        return withTransaction(db, async (transaction) => {
-          expectedVersion = (await loadForChange(transaction, authorise, municipalityId, id, expectedVersion)).version;
-          const latest = await projectsRepository.latestBudget(transaction, municipalityId, id);
-          const evaluation = evaluateBudget(input);
-          const revision = (latest?.revision ?? 0) + 1;
-          await projectsRepository.insertBudgetRevision(transaction, {
-            id: randomUUID(),
-            municipalityId,
-            projectId: id,
-            revision,
-            budgetJson: JSON.stringify({
-              categories: input.categories,
-              sharedReinforcements: input.sharedReinforcements,
-              note: input.note ?? null,
-            }),
-            totalOneOff: evaluation.totals.project.oneOff,
-            totalYearly: evaluation.totals.project.yearly,
-            complete: evaluation.complete,
-            recordedAt: clock.now().toISOString(),
-            recordedByName: actorName(actor),
-          });
-          await touch(transaction, municipalityId, id, expectedVersion);
-          const after = (await loadProject(transaction, municipalityId, id)).project;
-          await recordAudit(transaction, actor, clock, {
+        let latest: Awaited<ReturnType<typeof projectsRepository.latestBudget>>;
+        return changeProject(actor, authorise, id, expectedVersion, {
+          apply: async (transaction) => {
+            latest = await projectsRepository.latestBudget(transaction, municipalityId, id);
+            const evaluation = evaluateBudget(input);
+            await projectsRepository.insertBudgetRevision(transaction, {
+              id: randomUUID(),
+              municipalityId,
+              projectId: id,
+              revision: (latest?.revision ?? 0) + 1,
+              budgetJson: JSON.stringify({
+                categories: input.categories,
+                sharedReinforcements: input.sharedReinforcements,
+                note: input.note ?? null,
+              }),
+              totalOneOff: evaluation.totals.project.oneOff,
+              totalYearly: evaluation.totals.project.yearly,
+              complete: evaluation.complete,
+              recordedAt: clock.now().toISOString(),
+              recordedByName: actorName(actor),
+            });
+            // The project's version moves with its budget, so a stale budget form is refused (412).
+            return {};
+          },
+          audit: (_before, after) => ({
             action: 'revise_budget',
             entityType: 'project',
             entityId: id,
             before: latest ? toBudget(latest) : null,
-            after: after.budget,
-          });
-          return after;
+            after: after.project.budget,
+          }),
         });
       },
     ),
@@ -259,37 +266,32 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
     /** Judges items of the compliance analysis (ITP-4.2.1-COMPLIANCE); items not named keep theirs. */
     updateComplianceAnalysis: useCase(
       'project.update',
-      async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, input: ComplianceAnalysisUpdate): Promise<Project> => {
-        const municipalityId = municipalityOf(actor);
-        return withTransaction(db, async (transaction) => {
-          const row = await loadForChange(transaction, authorise, municipalityId, id, expectedVersion);
-          expectedVersion = row.version;
-          const before = (await loadProject(transaction, municipalityId, id)).project;
-          const known = new Set(before.complianceAnalysis.items.map((item) => item.key));
-          const unknown = input.items.findIndex((item) => !known.has(item.key));
-          if (unknown >= 0) throw invalid(`items.${unknown}.key`, `'${input.items[unknown]!.key}' is not an item of this analysis.`);
-          const judgements = judgementsOf(row);
-          const now = clock.now().toISOString();
-          for (const item of input.items) {
-            judgements[item.key] = {
-              judgement: item.judgement,
-              motivation: item.motivation ?? null,
-              judgedAt: item.judgement === null ? null : now,
-              judgedByName: item.judgement === null ? null : actorName(actor),
-            };
-          }
-          await touch(transaction, municipalityId, id, expectedVersion, { compliance_json: JSON.stringify(judgements) });
-          const after = (await loadProject(transaction, municipalityId, id)).project;
-          await recordAudit(transaction, actor, clock, {
+      async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, input: ComplianceAnalysisUpdate): Promise<Project> =>
+        changeProject(actor, authorise, id, expectedVersion, {
+          apply: async (_transaction, { row, project: before }) => {
+            const known = new Set(before.complianceAnalysis.items.map((item) => item.key));
+            const unknown = input.items.findIndex((item) => !known.has(item.key));
+            if (unknown >= 0) throw invalid(`items.${unknown}.key`, `'${input.items[unknown]!.key}' is not an item of this analysis.`);
+            const judgements = judgementsOf(row);
+            const now = clock.now().toISOString();
+            for (const item of input.items) {
+              judgements[item.key] = {
+                judgement: item.judgement,
+                motivation: item.motivation ?? null,
+                judgedAt: item.judgement === null ? null : now,
+                judgedByName: item.judgement === null ? null : actorName(actor),
+              };
+            }
+            return { compliance_json: JSON.stringify(judgements) };
+          },
+          audit: ({ project: before }, { project: after }) => ({
             action: 'judge_compliance',
             entityType: 'project',
             entityId: id,
             before: { items: before.complianceAnalysis.items.filter((item) => input.items.some((changed) => changed.key === item.key)) },
             after: { items: input.items, finished: after.complianceAnalysis.finished },
-          });
-          return after;
-        });
-      },
+          }),
+        }),
     ),
 
     listCheckpoints: useCase('project.read', async ({ actor, authorise }, id: string) => {

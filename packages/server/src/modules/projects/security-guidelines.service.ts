@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
+import type { ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { SecurityGuidelineSection } from '@forvalta/contracts';
 import { municipalityOf } from '../../access/authorise.ts';
 import { useCase } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
-import { conflict, notFound, versionMismatch } from '../../platform/errors.ts';
+import { conflict, notFound } from '../../platform/errors.ts';
+import { versionedWrites } from '../../platform/versioned-write.ts';
 import { securityGuidelinesRepository } from './security-guidelines.repository.ts';
 
 type SectionInput = { code: string; title: string; description?: string | null };
@@ -16,6 +17,8 @@ type SectionInput = { code: string; title: string; description?: string | null }
  * item of a project's compliance analysis (ITP-4.2.1-COMPLIANCE).
  */
 export function createSecurityGuidelinesService(db: DatabaseHandle, clock: Clock) {
+  const versioned = versionedWrites(db, clock);
+
   async function loadOrFail(executor: Executor, municipalityId: string, id: string) {
     const section = await securityGuidelinesRepository.findById(executor, municipalityId, id);
     if (!section) throw notFound('Security guideline section');
@@ -74,37 +77,22 @@ export function createSecurityGuidelinesService(db: DatabaseHandle, clock: Clock
         expectedVersion: ExpectedVersion,
         input: Partial<SectionInput>,
       ): Promise<SecurityGuidelineSection> => {
-        authorise();
         const municipalityId = municipalityOf(actor);
-        return withTransaction(db, async (transaction) => {
-          const before = await loadOrFail(transaction, municipalityId, id);
-          expectedVersion = matchVersion(expectedVersion, before.version);
-          const values = {
-            code: input.code ?? before.code,
-            title: input.title ?? before.title,
-            description: input.description !== undefined ? input.description : before.description,
-          };
-          await refuseTakenCode(transaction, municipalityId, values.code, id);
-          if (
-            !(await securityGuidelinesRepository.update(
-              transaction,
-              municipalityId,
-              id,
-              expectedVersion,
-              values,
-              clock.now().toISOString(),
-            ))
-          )
-            throw versionMismatch();
-          const after = await loadOrFail(transaction, municipalityId, id);
-          await recordAudit(transaction, actor, clock, {
-            action: 'update',
-            entityType: 'security_guideline_section',
-            entityId: id,
-            before,
-            after,
-          });
-          return after;
+        return versioned.update(actor, {
+          entity: 'Security guideline section',
+          expectedVersion,
+          load: (transaction) => securityGuidelinesRepository.findById(transaction, municipalityId, id),
+          authorise: () => authorise(),
+          apply: async (transaction, before, version) => {
+            const values = {
+              code: input.code ?? before.code,
+              title: input.title ?? before.title,
+              description: input.description !== undefined ? input.description : before.description,
+            };
+            await refuseTakenCode(transaction, municipalityId, values.code, id);
+            return securityGuidelinesRepository.update(transaction, municipalityId, id, version, values, clock.now().toISOString());
+          },
+          audit: (before, after) => ({ action: 'update', entityType: 'security_guideline_section', entityId: id, before, after }),
         });
       },
     ),
@@ -113,18 +101,14 @@ export function createSecurityGuidelinesService(db: DatabaseHandle, clock: Clock
     deleteSection: useCase(
       'securityGuideline.manage',
       async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion): Promise<void> => {
-        authorise();
         const municipalityId = municipalityOf(actor);
-        await withTransaction(db, async (transaction) => {
-          const before = await loadOrFail(transaction, municipalityId, id);
-          expectedVersion = matchVersion(expectedVersion, before.version);
-          if (!(await securityGuidelinesRepository.delete(transaction, municipalityId, id, expectedVersion))) throw versionMismatch();
-          await recordAudit(transaction, actor, clock, {
-            action: 'delete',
-            entityType: 'security_guideline_section',
-            entityId: id,
-            before,
-          });
+        await versioned.delete(actor, {
+          entity: 'Security guideline section',
+          expectedVersion,
+          load: (transaction) => securityGuidelinesRepository.findById(transaction, municipalityId, id),
+          authorise: () => authorise(),
+          apply: (transaction, _before, version) => securityGuidelinesRepository.delete(transaction, municipalityId, id, version),
+          audit: (before) => ({ action: 'delete', entityType: 'security_guideline_section', entityId: id, before }),
         });
       },
     ),

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
+import type { ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { RiskAnalysis, RiskAnalysisCreate, RiskMatrix, System } from '@forvalta/contracts';
 import { actorName, type AnyActor } from '../../access/actor.ts';
 import { municipalityOf } from '../../access/authorise.ts';
 import { useCase } from '../../access/use-case.ts';
-import { recordAudit } from '../../platform/audit.ts';
+import { recordAudit, type AuditEntry } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { inParallel, withTransaction, type DatabaseHandle, type Executor, type TransactionHandle } from '../../platform/database.ts';
 import { existingIds } from '../../platform/references.ts';
-import { AppError, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
+import { versionedWrites } from '../../platform/versioned-write.ts';
+import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import type { SystemsService } from '../systems/index.ts';
 import { riskAnalysesRepository, type StoredRiskScenario } from './risk-analyses.repository.ts';
 
@@ -50,6 +51,8 @@ function normaliseScenarios(input: RiskAnalysisCreate['scenarios']): StoredRiskS
  * the project that required them, and revised as new versions (ITP-4.2.1-RISK-CURRENT).
  */
 export function createRiskAnalysesService(db: DatabaseHandle, clock: Clock, systems: SystemsService) {
+  const versioned = versionedWrites(db, clock);
+
   /** Adjacent systems and named people must exist in this municipality; a refusal names the field. */
   async function validateReferences(executor: Executor, municipalityId: string, systemId: string, scenarios: StoredRiskScenario[]) {
     const systemIds = [...new Set(scenarios.flatMap((scenario) => scenario.adjacentSystemIds))];
@@ -126,20 +129,23 @@ export function createRiskAnalysesService(db: DatabaseHandle, clock: Clock, syst
       updated_at: now,
       version: 1,
     });
-    const created = (await riskAnalysesRepository.findById(transaction, municipalityId, system.id, id))!;
-    await recordAudit(transaction, actor, clock, {
+    return (await riskAnalysesRepository.findById(transaction, municipalityId, system.id, id))!;
+  }
+
+  /** The event of a new analysis or revision: what it is of, not its scenarios (they are in the record). */
+  function analysisEvent(created: RiskAnalysis, previous: RiskAnalysis | null): AuditEntry {
+    return {
       action: previous ? 'revise' : 'create',
       entityType: 'risk_analysis',
-      entityId: id,
+      entityId: created.id,
       after: {
-        systemId: system.id,
+        systemId: created.systemId,
         revision: created.revision,
         previousId: created.previousId,
         analysedOn: created.analysedOn,
-        scenarioCount: scenarios.length,
+        scenarioCount: created.scenarios.length,
       },
-    });
-    return created;
+    };
   }
 
   return {
@@ -162,7 +168,9 @@ export function createRiskAnalysesService(db: DatabaseHandle, clock: Clock, syst
       const municipalityId = municipalityOf(actor);
       return withTransaction(db, async (transaction) => {
         const system = await systems.authorisedSystem(transaction, municipalityId, systemId, (subject) => authorise(subject));
-        return insertAnalysis(transaction, actor, municipalityId, system, input, null);
+        const created = await insertAnalysis(transaction, actor, municipalityId, system, input, null);
+        await recordAudit(transaction, actor, clock, analysisEvent(created, null));
+        return created;
       });
     }),
 
@@ -171,26 +179,24 @@ export function createRiskAnalysesService(db: DatabaseHandle, clock: Clock, syst
       'riskAnalysis.write',
       async ({ actor, authorise }, systemId: string, analysisId: string, expectedVersion: ExpectedVersion, input: RiskAnalysisCreate) => {
         const municipalityId = municipalityOf(actor);
-        return withTransaction(db, async (transaction) => {
-          const system = await systems.authorisedSystem(transaction, municipalityId, systemId, (subject) => authorise(subject));
-          const previous = await riskAnalysesRepository.findById(transaction, municipalityId, systemId, analysisId);
-          if (!previous) throw notFound('Risk analysis');
-          expectedVersion = matchVersion(expectedVersion, previous.version);
-          if (previous.superseded)
-            throw new AppError('conflict', 'This analysis has already been revised; revise its newest version.', {
-              reason: 'analysis_already_revised',
-            });
-          if (
-            !(await riskAnalysesRepository.markSuperseded(
-              transaction,
-              municipalityId,
-              analysisId,
-              expectedVersion,
-              clock.now().toISOString(),
-            ))
-          )
-            throw versionMismatch();
-          return insertAnalysis(transaction, actor, municipalityId, system, input, previous);
+        let system: System | undefined;
+        return versioned.update<RiskAnalysis>(actor, {
+          entity: 'Risk analysis',
+          expectedVersion,
+          load: (transaction) => riskAnalysesRepository.findById(transaction, municipalityId, systemId, analysisId),
+          authorise: async (_previous, transaction) => {
+            system = await systems.authorisedSystem(transaction, municipalityId, systemId, (subject) => authorise(subject));
+          },
+          apply: async (transaction, previous, version) => {
+            if (previous.superseded)
+              throw new AppError('conflict', 'This analysis has already been revised; revise its newest version.', {
+                reason: 'analysis_already_revised',
+              });
+            return riskAnalysesRepository.markSuperseded(transaction, municipalityId, analysisId, version, clock.now().toISOString());
+          },
+          // What the revision leaves is the new analysis; the one it revises is now history.
+          reload: (transaction, previous) => insertAnalysis(transaction, actor, municipalityId, system!, input, previous),
+          audit: (previous, created) => analysisEvent(created, previous),
         });
       },
     ),
@@ -201,24 +207,15 @@ export function createRiskAnalysesService(db: DatabaseHandle, clock: Clock, syst
     }),
 
     updateRiskMatrix: useCase('riskMatrix.manage', async ({ actor, authorise }, expectedVersion: ExpectedVersion, matrix: RiskMatrix) => {
-      authorise();
       const municipalityId = municipalityOf(actor);
-      return withTransaction(db, async (transaction) => {
-        const before = await riskAnalysesRepository.matrixSetting(transaction, municipalityId);
-        expectedVersion = matchVersion(expectedVersion, before.version);
-        if (
-          !(await riskAnalysesRepository.saveMatrixSetting(transaction, municipalityId, matrix, expectedVersion, clock.now().toISOString()))
-        )
-          throw versionMismatch();
-        const after = await riskAnalysesRepository.matrixSetting(transaction, municipalityId);
-        await recordAudit(transaction, actor, clock, {
-          action: 'update',
-          entityType: 'risk_matrix',
-          entityId: municipalityId,
-          before,
-          after,
-        });
-        return after;
+      return versioned.update(actor, {
+        entity: 'Risk matrix',
+        expectedVersion,
+        load: (transaction) => riskAnalysesRepository.matrixSetting(transaction, municipalityId),
+        authorise: () => authorise(),
+        apply: (transaction, _before, version) =>
+          riskAnalysesRepository.saveMatrixSetting(transaction, municipalityId, matrix, version, clock.now().toISOString()),
+        audit: (before, after) => ({ action: 'update', entityType: 'risk_matrix', entityId: municipalityId, before, after }),
       });
     }),
   };
