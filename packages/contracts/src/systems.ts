@@ -337,14 +337,25 @@ export type PublicField = z.infer<typeof publicFieldSchema>;
 /** Names are always published; personal names of staff never are. */
 export const defaultPublicFields: PublicField[] = ['purpose', 'ownerDepartment', 'kind', 'lifecycle', 'supplier'];
 
+/** The lifecycles an administrator may publish; a retired system is never published (issue #12, finding 7). */
+export const publicLifecycles = ['planned', 'introducing', 'in_production', 'retiring'] as const;
+export const publicLifecycleSchema = z.enum(publicLifecycles);
+export type PublicLifecycle = z.infer<typeof publicLifecycleSchema>;
+/** Systems in production only: a planned system is a plan, not part of the register the public reads. */
+export const defaultPublicLifecycles: PublicLifecycle[] = ['in_production'];
+
 export const publicRegisterSettingsSchema = z.object({
+  /** Off until an administrator turns it on. */
   enabled: z.boolean(),
   fields: z.array(publicFieldSchema),
+  lifecycles: z.array(publicLifecycleSchema),
   version: z.number().int().positive(),
 });
 export const publicRegisterSettingsUpdateSchema = z.strictObject({
   enabled: z.boolean(),
   fields: z.array(publicFieldSchema).max(publicFields.length),
+  /** Left out: the lifecycles chosen before stay. */
+  lifecycles: z.array(publicLifecycleSchema).max(publicLifecycles.length).optional(),
 });
 export type PublicRegisterSettingsUpdate = z.infer<typeof publicRegisterSettingsUpdateSchema>;
 

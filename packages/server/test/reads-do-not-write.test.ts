@@ -53,6 +53,15 @@ describe('reads do not write', () => {
       participants: [{ personId: person.id, name: 'Systemansvarig' }],
     });
     const section = await api('POST', '/api/v1/security-guideline-sections', { code: '1.1', title: 'Behörigheter' });
+    // The public register is off until the administrator turns it on (issue #12, finding 7).
+    expectStatus(
+      await send(context, 'PUT', '/api/v1/public-register-settings', {
+        headers: tanum.admin.authorization,
+        body: { enabled: true, fields: ['purpose'] },
+        ifMatch: 1,
+      }),
+      200,
+    );
     Object.assign(ids, {
       department: care.id,
       person: person.id,

@@ -14,6 +14,8 @@ import { loadDemoRegister, type DemoPerson } from './demo-register.ts';
 import { loadDemoLifecycle } from './demo-lifecycle.ts';
 import { createRandom } from './random.ts';
 import { policyPacksRepository } from '../modules/compliance/bulk.ts';
+import { publicRegisterRepository } from '../modules/public-register/bulk.ts';
+import { defaultPublicFields, defaultPublicLifecycles } from '@forvalta/contracts';
 import { emailLocalPart, firstNames, lastNames } from './swedish-names.ts';
 
 export const demoMunicipality = { code: '1435', name: 'Tanums kommun (demo)' } as const;
@@ -169,6 +171,15 @@ export async function loadDemoOrganisation(db: DatabaseHandle, clock: Clock, emp
       after: demoMunicipality,
     });
     await policyPacksRepository.ensureDefault(transaction, municipalityId, randomUUID(), now);
+    // A new municipality publishes nothing until its administrator chooses to; the demo shows the register.
+    const publicRegister = { enabled: true, fields: [...defaultPublicFields], lifecycles: [...defaultPublicLifecycles] };
+    await publicRegisterRepository.saveSettings(transaction, municipalityId, 1, publicRegister, now);
+    await recordAudit(transaction, actor, clock, {
+      action: 'update',
+      entityType: 'public_register_settings',
+      entityId: municipalityId,
+      after: publicRegister,
+    });
 
     const departmentIds = new Map<string, string>();
     for (const department of departments) {

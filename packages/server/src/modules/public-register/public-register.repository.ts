@@ -1,23 +1,54 @@
-import { defaultPublicFields, publicFields, type PublicField } from '@forvalta/contracts';
+import {
+  defaultPublicFields,
+  defaultPublicLifecycles,
+  publicFields,
+  publicLifecycles,
+  type PublicField,
+  type PublicLifecycle,
+} from '@forvalta/contracts';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Database } from '../../platform/database-schema.ts';
 import type { Executor } from '../../platform/database.ts';
 import { applyKeysetPage, finishPage, resolveSort } from '../../platform/paging.ts';
 import { likePattern } from '../../platform/text.ts';
-import { sql } from 'kysely';
 import { updateAtVersion } from '../../platform/versioned-rows.ts';
 
 export interface PublicRegisterSettings {
   enabled: boolean;
   fields: PublicField[];
+  lifecycles: PublicLifecycle[];
   version: number;
 }
 
-function parseFields(json: string): PublicField[] {
+/** The stored JSON list, keeping only the values still allowed (a value removed later is dropped, not published). */
+function parseList<T extends string>(json: string, allowed: readonly T[]): T[] {
   try {
     const parsed: unknown = JSON.parse(json);
-    return Array.isArray(parsed) ? parsed.filter((field): field is PublicField => (publicFields as readonly string[]).includes(field)) : [];
+    return Array.isArray(parsed) ? parsed.filter((value): value is T => (allowed as readonly unknown[]).includes(value)) : [];
   } catch {
     return [];
   }
+}
+
+/** The published facts that are text, with the column each is searched in; enums (kind, lifecycle, scope) are not searched. */
+const searchableColumns: Partial<Record<PublicField, string>> = {
+  purpose: 'systems.purpose',
+  description: 'systems.description',
+  ownerDepartment: 'departments.name',
+  supplier: 'systems.supplier',
+  product: 'systems.product',
+};
+
+type PublishedTables = ExpressionBuilder<Database, 'systems' | 'departments'>;
+
+/**
+ * `q` against the name and the published text facts only (issue #12, finding 7: it matched tags
+ * and the product while neither was published). lower() as the other lists search names.
+ */
+function matchesPublishedText(eb: PublishedTables, q: string, fields: readonly PublicField[]) {
+  const pattern = likePattern(q);
+  const columns = ['systems.name', ...fields.flatMap((field) => searchableColumns[field] ?? [])];
+  return eb.or(columns.map((column) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`));
 }
 
 /** What a municipality publishes without login (ITP-2-OPEN), and the published rows themselves. */
@@ -28,10 +59,15 @@ export const publicRegisterRepository = {
       .selectAll()
       .where('municipality_id', '=', municipalityId)
       .executeTakeFirst();
-    // Until an administrator decides otherwise, the register is published with the default fields.
+    // Nothing is published until an administrator turns the register on (issue #12, finding 7).
     return row
-      ? { enabled: Boolean(row.enabled), fields: parseFields(row.fields_json), version: row.version }
-      : { enabled: true, fields: [...defaultPublicFields], version: 1 };
+      ? {
+          enabled: Boolean(row.enabled),
+          fields: parseList(row.fields_json, publicFields),
+          lifecycles: parseList(row.lifecycles_json, publicLifecycles),
+          version: row.version,
+        }
+      : { enabled: false, fields: [...defaultPublicFields], lifecycles: [...defaultPublicLifecycles], version: 1 };
   },
 
   async hasSettingsRow(db: Executor, municipalityId: string) {
@@ -48,63 +84,76 @@ export const publicRegisterRepository = {
     db: Executor,
     municipalityId: string,
     expectedVersion: number,
-    settings: { enabled: boolean; fields: PublicField[] },
+    settings: Omit<PublicRegisterSettings, 'version'>,
     now: string,
   ) {
+    const columns = {
+      enabled: settings.enabled ? 1 : 0,
+      fields_json: JSON.stringify(settings.fields),
+      lifecycles_json: JSON.stringify(settings.lifecycles),
+      updated_at: now,
+    };
     if (!(await this.hasSettingsRow(db, municipalityId))) {
       if (expectedVersion !== 1) return false;
       await db
         .insertInto('public_register_settings')
-        .values({
-          municipality_id: municipalityId,
-          enabled: settings.enabled ? 1 : 0,
-          fields_json: JSON.stringify(settings.fields),
-          updated_at: now,
-          version: 2,
-        })
+        .values({ municipality_id: municipalityId, ...columns, version: 2 })
         .execute();
       return true;
     }
-    return updateAtVersion(db, 'public_register_settings', { municipality_id: municipalityId }, expectedVersion, {
-      enabled: settings.enabled ? 1 : 0,
-      fields_json: JSON.stringify(settings.fields),
-      updated_at: now,
-    });
+    return updateAtVersion(db, 'public_register_settings', { municipality_id: municipalityId }, expectedVersion, columns);
   },
 
   findMunicipalityByCode(db: Executor, code: string) {
     return db.selectFrom('municipalities').select(['id', 'code', 'name']).where('code', '=', code).executeTakeFirst();
   },
 
+  /** Only municipalities whose administrator turned the register on, each with the count of its published systems. */
   async listPublishingMunicipalities(db: Executor) {
     const rows = await db
       .selectFrom('municipalities')
-      .leftJoin('public_register_settings', 'public_register_settings.municipality_id', 'municipalities.id')
-      .select((eb) => [
-        'municipalities.code',
-        'municipalities.name',
-        eb
-          .selectFrom('systems')
-          .select(eb.fn.countAll<number>().as('n'))
-          .whereRef('systems.municipality_id', '=', 'municipalities.id')
-          .where('systems.lifecycle', '<>', 'retired')
-          .as('system_count'),
-      ])
-      .where((eb) => eb.or([eb('public_register_settings.enabled', 'is', null), eb('public_register_settings.enabled', '=', 1)]))
+      .innerJoin('public_register_settings', 'public_register_settings.municipality_id', 'municipalities.id')
+      .select(['municipalities.id', 'municipalities.code', 'municipalities.name', 'public_register_settings.lifecycles_json'])
+      .where('public_register_settings.enabled', '=', 1)
       .orderBy('municipalities.name')
       .execute();
-    return rows.map((row) => ({ code: row.code, name: row.name, systemCount: Number(row.system_count ?? 0) }));
+    if (rows.length === 0) return [];
+    // The chosen lifecycles differ per municipality and are JSON, so the counts are by lifecycle and summed here.
+    const counts = await db
+      .selectFrom('systems')
+      .select((eb) => ['systems.municipality_id', 'systems.lifecycle', eb.fn.countAll<number>().as('n')])
+      .where(
+        'systems.municipality_id',
+        'in',
+        rows.map((row) => row.id),
+      )
+      .groupBy(['systems.municipality_id', 'systems.lifecycle'])
+      .execute();
+    return rows.map((row) => {
+      const published = new Set<string>(parseList(row.lifecycles_json, publicLifecycles));
+      const systemCount = counts
+        .filter((count) => count.municipality_id === row.id && published.has(count.lifecycle))
+        .reduce((sum, count) => sum + Number(count.n), 0);
+      return { code: row.code, name: row.name, systemCount };
+    });
   },
 
-  /** Published rows: the register minus retired systems; only name search, no internal filters. */
-  async listSystems(db: Executor, municipalityId: string, query: { q?: string; limit: number; cursor?: string }) {
+  /** Published rows: systems in the chosen lifecycles only, searched in the published facts only. */
+  async listSystems(
+    db: Executor,
+    municipalityId: string,
+    settings: Pick<PublicRegisterSettings, 'fields' | 'lifecycles'>,
+    query: { q?: string; limit: number; cursor?: string },
+  ) {
+    if (settings.lifecycles.length === 0) return { rows: [], total: 0, nextCursor: null };
     const filtered = () => {
       let builder = db
         .selectFrom('systems')
         .innerJoin('departments', 'departments.id', 'systems.owner_department_id')
         .where('systems.municipality_id', '=', municipalityId)
-        .where('systems.lifecycle', '<>', 'retired');
-      if (query.q) builder = builder.where(sql<boolean>`systems.search_text like ${likePattern(query.q)} escape '\\'`);
+        .where('systems.lifecycle', 'in', settings.lifecycles);
+      const q = query.q;
+      if (q) builder = builder.where((eb) => matchesPublishedText(eb, q, settings.fields));
       return builder;
     };
     const sort = resolveSort('name', { name: 'systems.sort_key' }, 'name', 'systems.id');

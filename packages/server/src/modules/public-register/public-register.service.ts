@@ -44,12 +44,13 @@ export function createPublicRegisterService(db: DatabaseHandle, clock: Clock) {
           const before = await publicRegisterRepository.settings(transaction, municipalityId);
           expectedVersion = matchVersion(expectedVersion, before.version);
           const fields = [...new Set(input.fields)];
+          const lifecycles = input.lifecycles ? [...new Set(input.lifecycles)] : before.lifecycles;
           if (
             !(await publicRegisterRepository.saveSettings(
               transaction,
               municipalityId,
               expectedVersion,
-              { enabled: input.enabled, fields },
+              { enabled: input.enabled, fields, lifecycles },
               clock.now().toISOString(),
             ))
           ) {
@@ -78,7 +79,7 @@ export function createPublicRegisterService(db: DatabaseHandle, clock: Clock) {
       if (!municipality) throw notFound('Municipality');
       const settings = await publicRegisterRepository.settings(db, municipality.id);
       if (!settings.enabled) throw notFound('Public register');
-      const page = await publicRegisterRepository.listSystems(db, municipality.id, query);
+      const page = await publicRegisterRepository.listSystems(db, municipality.id, settings, query);
       return {
         municipality: { code: municipality.code, name: municipality.name },
         fields: settings.fields,

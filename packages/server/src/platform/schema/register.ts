@@ -98,6 +98,8 @@ export interface PublicRegisterSettingsTable {
   municipality_id: string;
   enabled: number;
   fields_json: string;
+  /** The lifecycles whose systems are published (JSON array); retired never is. */
+  lifecycles_json: string;
   updated_at: string;
   version: number;
 }

@@ -1,4 +1,4 @@
-import type { PublicField } from '@forvalta/contracts';
+import { publicLifecycles, type PublicField, type PublicLifecycle } from '@forvalta/contracts';
 import { Button, Card, Checkbox, Group, Stack, Switch, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -15,6 +15,7 @@ import { publicFieldValues } from '../systems/system-api.ts';
 interface Settings {
   enabled: boolean;
   fields: PublicField[];
+  lifecycles: PublicLifecycle[];
   version: number;
 }
 
@@ -23,9 +24,10 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const queryClient = useQueryClient();
   const [enabled, setEnabled] = useState(settings.enabled);
   const [fields, setFields] = useState<string[]>(settings.fields);
+  const [lifecycles, setLifecycles] = useState<string[]>(settings.lifecycles);
   const [stale, setStale] = useState(false);
   const save = useMutation({
-    mutationFn: () => legacyApi.put<Settings>('/public-register-settings', settings.version, { enabled, fields }),
+    mutationFn: () => legacyApi.put<Settings>('/public-register-settings', settings.version, { enabled, fields, lifecycles }),
     onSuccess: () => {
       notifySuccess(t('publicSettings.saved'));
       void queryClient.invalidateQueries({ queryKey: ['public-register-settings'] });
@@ -47,6 +49,18 @@ function SettingsForm({ settings }: { settings: Settings }) {
           <Stack gap={6} mt="xs">
             {publicFieldValues.map((field) => (
               <Checkbox key={field} value={field} label={t(`publicRegister.fields.${field}`)} disabled={!enabled} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+        <Checkbox.Group
+          label={t('publicSettings.lifecycles')}
+          description={t('publicSettings.lifecyclesHint')}
+          value={lifecycles}
+          onChange={setLifecycles}
+        >
+          <Stack gap={6} mt="xs">
+            {publicLifecycles.map((lifecycle) => (
+              <Checkbox key={lifecycle} value={lifecycle} label={t(`labels.lifecycle.${lifecycle}`)} disabled={!enabled} />
             ))}
           </Stack>
         </Checkbox.Group>
