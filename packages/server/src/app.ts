@@ -122,7 +122,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   });
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
   await app.register(fastifyRateLimit, { global: false });
-  await app.register(fastifySwagger, openApiOptions(config.version));
+  await app.register(fastifySwagger, openApiOptions(config.version, config.cookieSecure));
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerErrorHandling(app);

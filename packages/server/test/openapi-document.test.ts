@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from './test-app.ts';
 
 interface OpenApiDocument {
+  components: { securitySchemes: Record<string, { type: string; in?: string; name?: string }> };
   info: { license?: { name: string; identifier?: string } };
   servers?: Array<{ url: string }>;
   paths: Record<string, Record<string, { operationId?: string }>>;
@@ -47,5 +48,16 @@ describe('the OpenAPI document', () => {
   it('names the licence and a server', () => {
     expect(document.info.license).toEqual({ name: 'EUPL-1.2', identifier: 'EUPL-1.2' });
     expect(document.servers?.length).toBeGreaterThan(0);
+  });
+
+  it('names the session cookie as the server sets it: forvalta_session, and __Host-forvalta_session with COOKIE_SECURE=true', async () => {
+    expect(document.components.securitySchemes.session).toEqual({ type: 'apiKey', in: 'cookie', name: 'forvalta_session' });
+    const secure = await createTestContext({ COOKIE_SECURE: 'true' });
+    try {
+      const served: OpenApiDocument = (await secure.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+      expect(served.components.securitySchemes.session).toEqual({ type: 'apiKey', in: 'cookie', name: '__Host-forvalta_session' });
+    } finally {
+      await secure.close();
+    }
   });
 });

@@ -6,6 +6,7 @@
  */
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { sessionCookieName } from './authentication.ts';
 
 const apiPrefixes = [
   { prefix: '/api/v1/', words: [] as string[] },
@@ -97,7 +98,8 @@ const transform: Transform = (input) => {
   };
 };
 
-export function openApiOptions(version: string): FastifyDynamicSwaggerOptions {
+/** `cookieSecure`: the session cookie is named as authentication.ts names it (`__Host-…` behind TLS), so a client reading the document sends the cookie the server reads. */
+export function openApiOptions(version: string, cookieSecure: boolean): FastifyDynamicSwaggerOptions {
   return {
     openapi: {
       openapi: '3.1.0',
@@ -113,7 +115,7 @@ export function openApiOptions(version: string): FastifyDynamicSwaggerOptions {
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },
-          session: { type: 'apiKey', in: 'cookie', name: 'forvalta_session' },
+          session: { type: 'apiKey', in: 'cookie', name: sessionCookieName(cookieSecure) },
         },
       },
       security: [{ bearer: [] }, { session: [] }],
