@@ -1,11 +1,12 @@
-import type { ReviewListQuery } from '@forvalta/contracts';
+import type { Review, ReviewListQuery } from '@forvalta/contracts';
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { ReviewsTable } from '../../platform/database-schema.ts';
 import { inParallel, type Executor } from '../../platform/database.ts';
+import { parseJson } from '../../platform/json.ts';
 import { applyKeysetPage, finishPage, offsetPage, resolveSort } from '../../platform/paging.ts';
 import { updateAtVersion } from '../../platform/versioned-rows.ts';
 
-export type ReviewRow = Selectable<ReviewsTable> & { system_name: string; owner_department_id: string };
+type ReviewRow = Selectable<ReviewsTable> & { system_name: string; owner_department_id: string };
 
 function filtered(db: Executor, municipalityId: string, query: Omit<ReviewListQuery, 'limit' | 'cursor'>, today: string) {
   let builder = db
@@ -21,6 +22,79 @@ function filtered(db: Executor, municipalityId: string, query: Omit<ReviewListQu
   if (query.plannedOnOrBefore)
     builder = builder.where('reviews.status', '=', 'planned').where('reviews.planned_on', '<=', query.plannedOnOrBefore);
   return builder;
+}
+
+type StoredAdjacent = { systemId: string; considered: boolean; note: string | null };
+type StoredAction = Omit<Review['actions'][number], 'ownerName'>;
+
+async function personNames(db: Executor, municipalityId: string, ids: string[]) {
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await db
+    .selectFrom('people')
+    .select(['id', 'first_name', 'last_name'])
+    .where('municipality_id', '=', municipalityId)
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((row) => [row.id, `${row.first_name} ${row.last_name}`]));
+}
+
+async function systemNames(db: Executor, municipalityId: string, ids: string[]) {
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await db
+    .selectFrom('systems')
+    .select(['id', 'name'])
+    .where('municipality_id', '=', municipalityId)
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/**
+ * Reviews as the contract has them: the stored adjacent systems and actions with the names of
+ * the systems and owners (two queries for any number of rows), and whether a planned one is overdue.
+ */
+async function toReviews(executor: Executor, municipalityId: string, rows: ReviewRow[], today: string): Promise<Review[]> {
+  const adjacentByReview = new Map(rows.map((row) => [row.id, parseJson<StoredAdjacent[]>(row.adjacent_json, [])]));
+  const actionsByReview = new Map(rows.map((row) => [row.id, parseJson<StoredAction[]>(row.actions_json, [])]));
+  const ownerIds = [
+    ...new Set(
+      [...actionsByReview.values()]
+        .flat()
+        .map((action) => action.ownerPersonId)
+        .filter((id): id is string => Boolean(id)),
+    ),
+  ];
+  const [names, owners] = await inParallel(
+    executor,
+    () => systemNames(executor, municipalityId, [...new Set([...adjacentByReview.values()].flat().map((entry) => entry.systemId))]),
+    () => personNames(executor, municipalityId, ownerIds),
+  );
+  const now = today;
+  return rows.map((row) => ({
+    id: row.id,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    systemId: row.system_id,
+    systemName: row.system_name,
+    ownerDepartmentId: row.owner_department_id,
+    status: row.status as Review['status'],
+    plannedOn: row.planned_on,
+    heldOn: row.held_on,
+    participants: parseJson(row.participants_json, []),
+    // A system deleted since drops out of the list rather than showing without a name.
+    adjacentSystems: adjacentByReview
+      .get(row.id)!
+      .filter((entry) => names.has(entry.systemId))
+      .map((entry) => ({ ...entry, systemName: names.get(entry.systemId)! })),
+    evaluations: { use: row.evaluation_use, coordination: row.evaluation_coordination, efficiency: row.evaluation_efficiency },
+    findings: row.findings,
+    actions: actionsByReview
+      .get(row.id)!
+      .map((action) => ({ ...action, ownerName: action.ownerPersonId ? (owners.get(action.ownerPersonId) ?? null) : null })),
+    nextReviewOn: row.next_review_on,
+    overdue: row.status === 'planned' && row.planned_on < now,
+  }));
 }
 
 /** Reviews (genomgångar) of systems by their owners. */
@@ -54,16 +128,24 @@ export const reviewsRepository = {
           ),
         count,
       );
-      return { rows: page.rows as ReviewRow[], total: Number(total.total), nextCursor: page.nextCursor };
+      return {
+        items: await toReviews(db, municipalityId, page.rows as ReviewRow[], today),
+        total: Number(total.total),
+        nextCursor: page.nextCursor,
+      };
     }
     const sort = resolveSort(query.sort, { plannedOn: 'reviews.planned_on', updatedAt: 'reviews.updated_at' }, 'plannedOn', 'reviews.id');
     const [rows, total] = await inParallel(db, () => applyKeysetPage(selected(), sort, query.cursor, query.limit).execute(), count);
     const page = finishPage(rows, query.limit);
-    return { rows: page.rows as ReviewRow[], total: Number(total.total), nextCursor: page.nextCursor };
+    return {
+      items: await toReviews(db, municipalityId, page.rows as ReviewRow[], today),
+      total: Number(total.total),
+      nextCursor: page.nextCursor,
+    };
   },
 
-  async findById(db: Executor, municipalityId: string, id: string): Promise<ReviewRow | undefined> {
-    return db
+  async findById(db: Executor, municipalityId: string, id: string, today: string): Promise<Review | undefined> {
+    const row = await db
       .selectFrom('reviews')
       .innerJoin('systems', 'systems.id', 'reviews.system_id')
       .selectAll('reviews')
@@ -71,6 +153,7 @@ export const reviewsRepository = {
       .where('reviews.municipality_id', '=', municipalityId)
       .where('reviews.id', '=', id)
       .executeTakeFirst();
+    return row ? (await toReviews(db, municipalityId, [row], today))[0] : undefined;
   },
 
   async insert(db: Executor, values: Insertable<ReviewsTable>) {
@@ -98,25 +181,6 @@ export const reviewsRepository = {
     return [...new Set(links.map((link) => (link.provider_system_id === systemId ? link.consumer_system_id : link.provider_system_id)))];
   },
 
-  async personNames(db: Executor, municipalityId: string, ids: string[]) {
-    if (ids.length === 0) return new Map<string, string>();
-    const rows = await db
-      .selectFrom('people')
-      .select(['id', 'first_name', 'last_name'])
-      .where('municipality_id', '=', municipalityId)
-      .where('id', 'in', ids)
-      .execute();
-    return new Map(rows.map((row) => [row.id, `${row.first_name} ${row.last_name}`]));
-  },
-
-  async systemNames(db: Executor, municipalityId: string, ids: string[]) {
-    if (ids.length === 0) return new Map<string, string>();
-    const rows = await db
-      .selectFrom('systems')
-      .select(['id', 'name'])
-      .where('municipality_id', '=', municipalityId)
-      .where('id', 'in', ids)
-      .execute();
-    return new Map(rows.map((row) => [row.id, row.name]));
-  },
+  /** The names of the systems among `ids` that exist in the municipality. */
+  systemNames,
 };

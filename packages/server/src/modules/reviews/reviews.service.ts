@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
+import type { ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { Review, ReviewCreate, ReviewListQuery, ReviewUpdate } from '@forvalta/contracts';
 import { municipalityOf } from '../../access/authorise.ts';
 import { useCase } from '../../access/use-case.ts';
@@ -7,14 +7,11 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { inParallel, withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
 import { existingIds } from '../../platform/references.ts';
-import { AppError, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
-import { parseJson } from '../../platform/json.ts';
+import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { swedishToday } from '../../platform/calendar.ts';
+import { versionedWrites } from '../../platform/versioned-write.ts';
 import type { SystemsService } from '../systems/index.ts';
-import { reviewsRepository, type ReviewRow } from './reviews.repository.ts';
-
-type StoredAdjacent = { systemId: string; considered: boolean; note: string | null };
-type StoredAction = Omit<Review['actions'][number], 'ownerName'>;
+import { reviewsRepository } from './reviews.repository.ts';
 
 const storedActions = (actions: NonNullable<ReviewUpdate['actions']>): string =>
   JSON.stringify(
@@ -33,58 +30,12 @@ const storedActions = (actions: NonNullable<ReviewUpdate['actions']>): string =>
  */
 export function createReviewsService(db: DatabaseHandle, clock: Clock, systems: SystemsService) {
   const today = () => swedishToday(clock.now());
-
-  async function present(executor: Executor, municipalityId: string, rows: ReviewRow[]): Promise<Review[]> {
-    const adjacentByReview = new Map(rows.map((row) => [row.id, parseJson<StoredAdjacent[]>(row.adjacent_json, [])]));
-    const actionsByReview = new Map(rows.map((row) => [row.id, parseJson<StoredAction[]>(row.actions_json, [])]));
-    const ownerIds = [
-      ...new Set(
-        [...actionsByReview.values()]
-          .flat()
-          .map((action) => action.ownerPersonId)
-          .filter((id): id is string => Boolean(id)),
-      ),
-    ];
-    const [names, owners] = await inParallel(
-      executor,
-      () =>
-        reviewsRepository.systemNames(executor, municipalityId, [
-          ...new Set([...adjacentByReview.values()].flat().map((entry) => entry.systemId)),
-        ]),
-      () => reviewsRepository.personNames(executor, municipalityId, ownerIds),
-    );
-    const now = today();
-    return rows.map((row) => ({
-      id: row.id,
-      version: row.version,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      systemId: row.system_id,
-      systemName: row.system_name,
-      ownerDepartmentId: row.owner_department_id,
-      status: row.status as Review['status'],
-      plannedOn: row.planned_on,
-      heldOn: row.held_on,
-      participants: parseJson(row.participants_json, []),
-      // A system deleted since drops out of the list rather than showing without a name.
-      adjacentSystems: adjacentByReview
-        .get(row.id)!
-        .filter((entry) => names.has(entry.systemId))
-        .map((entry) => ({ ...entry, systemName: names.get(entry.systemId)! })),
-      evaluations: { use: row.evaluation_use, coordination: row.evaluation_coordination, efficiency: row.evaluation_efficiency },
-      findings: row.findings,
-      actions: actionsByReview
-        .get(row.id)!
-        .map((action) => ({ ...action, ownerName: action.ownerPersonId ? (owners.get(action.ownerPersonId) ?? null) : null })),
-      nextReviewOn: row.next_review_on,
-      overdue: row.status === 'planned' && row.planned_on < now,
-    }));
-  }
+  const versioned = versionedWrites(db, clock);
 
   async function loadOrFail(executor: Executor, municipalityId: string, id: string) {
-    const row = await reviewsRepository.findById(executor, municipalityId, id);
-    if (!row) throw notFound('Review');
-    return row;
+    const review = await reviewsRepository.findById(executor, municipalityId, id, today());
+    if (!review) throw notFound('Review');
+    return review;
   }
 
   /** Named systems and people must exist in this municipality. */
@@ -120,14 +71,13 @@ export function createReviewsService(db: DatabaseHandle, clock: Clock, systems: 
     listReviews: useCase('review.read', async ({ actor, authorise }, query: ReviewListQuery) => {
       authorise();
       const municipalityId = municipalityOf(actor);
-      const page = await reviewsRepository.list(db, municipalityId, query, today());
-      return { items: await present(db, municipalityId, page.rows), total: page.total, nextCursor: page.nextCursor };
+      return reviewsRepository.list(db, municipalityId, query, today());
     }),
 
     getReview: useCase('review.read', async ({ actor, authorise }, id: string): Promise<Review> => {
       authorise();
       const municipalityId = municipalityOf(actor);
-      return (await present(db, municipalityId, [await loadOrFail(db, municipalityId, id)]))[0]!;
+      return loadOrFail(db, municipalityId, id);
     }),
 
     /** Plans a review, or records one already held; the adjacent systems are preselected from the integration graph unless given. */
@@ -171,9 +121,9 @@ export function createReviewsService(db: DatabaseHandle, clock: Clock, systems: 
           updated_at: now,
           version: 1,
         });
-        const [created] = await present(transaction, municipalityId, [await loadOrFail(transaction, municipalityId, id)]);
+        const created = await loadOrFail(transaction, municipalityId, id);
         await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'review', entityId: id, after: created });
-        return created!;
+        return created;
       });
     }),
 
@@ -182,40 +132,41 @@ export function createReviewsService(db: DatabaseHandle, clock: Clock, systems: 
       'review.write',
       async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, input: ReviewUpdate): Promise<Review> => {
         const municipalityId = municipalityOf(actor);
-        return withTransaction(db, async (transaction) => {
-          const row = await loadOrFail(transaction, municipalityId, id);
-          await systems.authorisedSystem(transaction, municipalityId, row.system_id, (subject) => authorise(subject));
-          expectedVersion = matchVersion(expectedVersion, row.version);
-          if (input.heldOn === null && row.status === 'held')
-            throw new AppError('conflict', 'A held review stays held; correct its date instead.', { reason: 'review_already_held' });
-          if (input.heldOn && input.heldOn > today()) throw invalid('heldOn', 'A review cannot be held in the future.');
-          await validate(transaction, municipalityId, input);
-          const [before] = await present(transaction, municipalityId, [row]);
-          const held = input.heldOn ?? row.held_on;
-          const ok = await reviewsRepository.update(transaction, municipalityId, id, expectedVersion, {
-            status: held ? 'held' : 'planned',
-            ...(input.plannedOn !== undefined ? { planned_on: input.plannedOn } : {}),
-            ...(input.heldOn !== undefined ? { held_on: input.heldOn } : {}),
-            ...(input.participants !== undefined ? { participants_json: JSON.stringify(normaliseParticipants(input.participants)) } : {}),
-            ...(input.adjacentSystems !== undefined ? { adjacent_json: JSON.stringify(normaliseAdjacent(input.adjacentSystems)) } : {}),
-            ...(input.evaluations?.use !== undefined ? { evaluation_use: input.evaluations.use } : {}),
-            ...(input.evaluations?.coordination !== undefined ? { evaluation_coordination: input.evaluations.coordination } : {}),
-            ...(input.evaluations?.efficiency !== undefined ? { evaluation_efficiency: input.evaluations.efficiency } : {}),
-            ...(input.findings !== undefined ? { findings: input.findings } : {}),
-            ...(input.actions !== undefined ? { actions_json: storedActions(input.actions) } : {}),
-            ...(input.nextReviewOn !== undefined ? { next_review_on: input.nextReviewOn } : {}),
-            updated_at: clock.now().toISOString(),
-          });
-          if (!ok) throw versionMismatch();
-          const [after] = await present(transaction, municipalityId, [await loadOrFail(transaction, municipalityId, id)]);
-          await recordAudit(transaction, actor, clock, {
-            action: before!.status === 'planned' && after!.status === 'held' ? 'hold' : 'update',
+        return versioned.update(actor, {
+          entity: 'Review',
+          expectedVersion,
+          load: (transaction) => reviewsRepository.findById(transaction, municipalityId, id, today()),
+          authorise: async (before, transaction) => {
+            await systems.authorisedSystem(transaction, municipalityId, before.systemId, (subject) => authorise(subject));
+          },
+          apply: async (transaction, before, version) => {
+            if (input.heldOn === null && before.status === 'held')
+              throw new AppError('conflict', 'A held review stays held; correct its date instead.', { reason: 'review_already_held' });
+            if (input.heldOn && input.heldOn > today()) throw invalid('heldOn', 'A review cannot be held in the future.');
+            await validate(transaction, municipalityId, input);
+            const held = input.heldOn ?? before.heldOn;
+            return reviewsRepository.update(transaction, municipalityId, id, version, {
+              status: held ? 'held' : 'planned',
+              ...(input.plannedOn !== undefined ? { planned_on: input.plannedOn } : {}),
+              ...(input.heldOn !== undefined ? { held_on: input.heldOn } : {}),
+              ...(input.participants !== undefined ? { participants_json: JSON.stringify(normaliseParticipants(input.participants)) } : {}),
+              ...(input.adjacentSystems !== undefined ? { adjacent_json: JSON.stringify(normaliseAdjacent(input.adjacentSystems)) } : {}),
+              ...(input.evaluations?.use !== undefined ? { evaluation_use: input.evaluations.use } : {}),
+              ...(input.evaluations?.coordination !== undefined ? { evaluation_coordination: input.evaluations.coordination } : {}),
+              ...(input.evaluations?.efficiency !== undefined ? { evaluation_efficiency: input.evaluations.efficiency } : {}),
+              ...(input.findings !== undefined ? { findings: input.findings } : {}),
+              ...(input.actions !== undefined ? { actions_json: storedActions(input.actions) } : {}),
+              ...(input.nextReviewOn !== undefined ? { next_review_on: input.nextReviewOn } : {}),
+              updated_at: clock.now().toISOString(),
+            });
+          },
+          audit: (before, after) => ({
+            action: before.status === 'planned' && after.status === 'held' ? 'hold' : 'update',
             entityType: 'review',
             entityId: id,
             before,
             after,
-          });
-          return after!;
+          }),
         });
       },
     ),

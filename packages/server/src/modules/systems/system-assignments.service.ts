@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
-import type { Assignment, AssignmentCreate, AssignmentUpdate, DutyKey } from '@forvalta/contracts';
+import type { ExpectedVersion } from '../../platform/http/versioning.ts';
+import type { Assignment, AssignmentCreate, AssignmentUpdate, DutyKey, System } from '@forvalta/contracts';
 import { actorName, type AnyActor } from '../../access/actor.ts';
 import { municipalityOf } from '../../access/authorise.ts';
 import { useCase } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type TransactionHandle } from '../../platform/database.ts';
-import { AppError, conflict, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
+import { AppError, conflict, invalid } from '../../platform/errors.ts';
 import { organisationReads } from '../organisation/index.ts';
 import { systemAssignmentsRepository } from './system-assignments.repository.ts';
 import { systemDutiesRepository } from './system-duties.repository.ts';
 import { swedishToday } from '../../platform/calendar.ts';
+import { versionedWrites } from '../../platform/versioned-write.ts';
 import type { SystemsService } from './systems.service.ts';
 
 function dayBefore(date: string): string {
@@ -27,6 +28,7 @@ function dayBefore(date: string): string {
  */
 export function createSystemAssignmentsService(db: DatabaseHandle, clock: Clock, systems: SystemsService) {
   const today = () => swedishToday(clock.now());
+  const versioned = versionedWrites(db, clock);
 
   const announce = systems.announceResponsibilityChange;
 
@@ -147,55 +149,51 @@ export function createSystemAssignmentsService(db: DatabaseHandle, clock: Clock,
         input: AssignmentUpdate,
       ): Promise<Assignment> => {
         const municipalityId = municipalityOf(actor);
-        return withTransaction(db, async (transaction) => {
-          const system = await systems.authorisedSystem(transaction, municipalityId, systemId, ({ departmentId }) =>
-            authorise({ departmentId }),
-          );
-          const before = await systemAssignmentsRepository.findById(transaction, municipalityId, systemId, assignmentId, today());
-          if (!before) throw notFound('Assignment');
-          expectedVersion = matchVersion(expectedVersion, before.version);
-          const endDate = input.endDate !== undefined ? input.endDate : before.endDate;
-          if (endDate && endDate < before.startDate) throw invalid('endDate', 'The end date is before the start date.');
-          // Ending the manager of a system in production would leave it without one: hand over instead.
-          const endsManager = before.role === 'manager' && before.current && before.endDate === null && endDate !== null;
-          if (endsManager && system.lifecycle === 'in_production') {
-            throw new AppError(
-              'rule_violation',
-              'A system in production must have a system manager: appoint the new one, which ends this assignment.',
-              { reason: 'manager_required', requirement: 'ITP-4.2-MANAGER' },
+        let system: System | undefined;
+        return versioned.update(actor, {
+          entity: 'Assignment',
+          expectedVersion,
+          load: (transaction) => systemAssignmentsRepository.findById(transaction, municipalityId, systemId, assignmentId, today()),
+          authorise: async (_before, transaction) => {
+            system = await systems.authorisedSystem(transaction, municipalityId, systemId, ({ departmentId }) =>
+              authorise({ departmentId }),
             );
-          }
-          const values = {
-            endDate,
-            allottedHoursPerWeek: input.allottedHoursPerWeek !== undefined ? input.allottedHoursPerWeek : before.allottedHoursPerWeek,
-          };
-          if (
-            !(await systemAssignmentsRepository.update(
+          },
+          apply: (transaction, before, version) => {
+            const endDate = input.endDate !== undefined ? input.endDate : before.endDate;
+            if (endDate && endDate < before.startDate) throw invalid('endDate', 'The end date is before the start date.');
+            // Ending the manager of a system in production would leave it without one: hand over instead.
+            const endsManager = before.role === 'manager' && before.current && before.endDate === null && endDate !== null;
+            if (endsManager && system!.lifecycle === 'in_production') {
+              throw new AppError(
+                'rule_violation',
+                'A system in production must have a system manager: appoint the new one, which ends this assignment.',
+                { reason: 'manager_required', requirement: 'ITP-4.2-MANAGER' },
+              );
+            }
+            const values = {
+              endDate,
+              allottedHoursPerWeek: input.allottedHoursPerWeek !== undefined ? input.allottedHoursPerWeek : before.allottedHoursPerWeek,
+            };
+            return systemAssignmentsRepository.update(
               transaction,
               municipalityId,
               assignmentId,
-              expectedVersion,
+              version,
               values,
               clock.now().toISOString(),
-            ))
-          )
-            throw versionMismatch();
-          const after = (await systemAssignmentsRepository.findById(transaction, municipalityId, systemId, assignmentId, today()))!;
-          await recordAudit(transaction, actor, clock, {
-            action: 'update',
-            entityType: 'system_assignment',
-            entityId: assignmentId,
-            before,
-            after,
-          });
-          if (before.endDate !== after.endDate)
+            );
+          },
+          audit: (before, after) => ({ action: 'update', entityType: 'system_assignment', entityId: assignmentId, before, after }),
+          followUp: async (transaction, before, after) => {
+            if (before.endDate === after.endDate) return;
             await announce(transaction, actor, municipalityId, {
               systemId,
               change: `${before.role}_ended`,
               personId: before.personId,
-              endDate,
+              endDate: after.endDate,
             });
-          return after;
+          },
         });
       },
     ),
@@ -219,31 +217,25 @@ export function createSystemAssignmentsService(db: DatabaseHandle, clock: Clock,
         input: { status: string; evidence?: string | null },
       ) => {
         const municipalityId = municipalityOf(actor);
-        return withTransaction(db, async (transaction) => {
-          await systems.authorisedSystem(transaction, municipalityId, systemId, (subject) => authorise(subject));
-          const duties = await systemDutiesRepository.list(transaction, municipalityId, systemId);
-          const before = duties.find((candidate) => candidate.duty === duty);
-          if (!before) throw notFound('Duty');
-          expectedVersion = matchVersion(expectedVersion, before.version);
-          const values = {
-            status: input.status,
-            evidence: input.evidence ?? null,
-            confirmedAt: clock.now().toISOString(),
-            confirmedByName: actorName(actor),
-          };
-          if (!(await systemDutiesRepository.update(transaction, municipalityId, systemId, duty, expectedVersion, values)))
-            throw versionMismatch();
-          const after = (await systemDutiesRepository.list(transaction, municipalityId, systemId)).find(
-            (candidate) => candidate.duty === duty,
-          )!;
-          await recordAudit(transaction, actor, clock, {
-            action: 'update',
-            entityType: 'system_duty',
-            entityId: `${systemId}:${duty}`,
-            before,
-            after,
-          });
-          return after;
+        const findDuty = async (transaction: TransactionHandle) =>
+          (await systemDutiesRepository.list(transaction, municipalityId, systemId)).find((candidate) => candidate.duty === duty);
+        return versioned.update(actor, {
+          entity: 'Duty',
+          expectedVersion,
+          load: findDuty,
+          authorise: async (_before, transaction) => {
+            await systems.authorisedSystem(transaction, municipalityId, systemId, (subject) => authorise(subject));
+          },
+          apply: (transaction, _before, version) => {
+            const values = {
+              status: input.status,
+              evidence: input.evidence ?? null,
+              confirmedAt: clock.now().toISOString(),
+              confirmedByName: actorName(actor),
+            };
+            return systemDutiesRepository.update(transaction, municipalityId, systemId, duty, version, values);
+          },
+          audit: (before, after) => ({ action: 'update', entityType: 'system_duty', entityId: `${systemId}:${duty}`, before, after }),
         });
       },
     ),

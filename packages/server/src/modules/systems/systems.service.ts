@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
+import type { ExpectedVersion } from '../../platform/http/versioning.ts';
 import { dutyKeys, type System, type SystemCreate, type SystemListQuery, type SystemUpdate } from '@forvalta/contracts';
 import { actorName, type AnyActor } from '../../access/actor.ts';
 import { municipalityOf, requirePermission, type Subject } from '../../access/authorise.ts';
@@ -7,9 +7,10 @@ import { useCase } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type Executor, type TransactionHandle } from '../../platform/database.ts';
-import { AppError, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
+import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { searchText, swedishSortKey } from '../../platform/text.ts';
 import { createVersionedCache, type ReadCacheSettings } from '../../platform/versioned-cache.ts';
+import { versionedWrites } from '../../platform/versioned-write.ts';
 import { auditEventReads, namesReferencedBy } from '../audit-events/index.ts';
 import { systemAssignmentsRepository } from './system-assignments.repository.ts';
 import { systemDutiesRepository } from './system-duties.repository.ts';
@@ -101,6 +102,7 @@ export interface ResponsibilityChange {
 /** Business systems (verksamhetssystem): the register itself (ITP-4.2-REGISTER). */
 export function createSystemsService(db: DatabaseHandle, clock: Clock, dependents: SystemDependents, cacheSettings?: ReadCacheSettings) {
   const today = () => swedishToday(clock.now());
+  const versioned = versionedWrites(db, clock);
 
   /** Records a responsibility change in the outbox and hands it to the listener, in the caller's transaction. */
   async function announceResponsibilityChange(
@@ -224,80 +226,87 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, dependent
       'system.update',
       async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, input: SystemUpdate): Promise<System> => {
         const municipalityId = municipalityOf(actor);
-        return withTransaction(db, async (transaction) => {
-          const before = await loadOrFail(transaction, municipalityId, id);
-          const subject = systemSubject(before);
-          authorise(subject);
-          const ownerChanges = input.ownerDepartmentId !== undefined && input.ownerDepartmentId !== before.ownerDepartmentId;
-          // Moving a system to another owner is the owner's decision, never its manager's (§4.2), and
-          // the destination must lie in the caller's scope too: a department head cannot hand their
-          // system to a department they do not head.
-          if (ownerChanges) {
-            requirePermission(actor, 'system.changeOwner', { departmentId: before.ownerDepartmentId });
-            requirePermission(actor, 'system.changeOwner', { departmentId: input.ownerDepartmentId });
-          }
-          expectedVersion = matchVersion(expectedVersion, before.version);
-
-          const merged = {
-            ...before,
-            ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)),
-            yearlyCosts: { ...before.yearlyCosts, ...input.yearlyCosts },
-            continuity: { ...before.continuity, ...input.continuity },
-          } as System;
-          if (
-            merged.lifecycle === 'in_production' &&
-            before.lifecycle !== 'in_production' &&
-            before.manager?.employmentStatus !== 'active'
-          ) {
-            throw new AppError('rule_violation', 'A system in production must have a system manager (systemansvarig). Appoint one first.', {
-              reason: 'production_needs_manager',
-              requirement: 'ITP-4.2-MANAGER',
-            });
-          }
-          // ITP-4.2.1-APPROVAL: only an introduction or upgrade the IT unit approved puts a system into production.
-          if (
-            merged.lifecycle === 'in_production' &&
-            before.lifecycle !== 'in_production' &&
-            !(await dependents.hasApprovedProject(transaction, municipalityId, id))
-          ) {
-            throw new AppError(
-              'rule_violation',
-              'A system goes into production only with an operational approval (driftgodkännande) from the IT unit: approve an introduction or upgrade project for it first.',
-              {
-                reason: 'production_needs_approval',
-                requirement: 'ITP-4.2.1-APPROVAL',
-              },
+        const ownerChanges = (before: System) =>
+          input.ownerDepartmentId !== undefined && input.ownerDepartmentId !== before.ownerDepartmentId;
+        return versioned.update(actor, {
+          entity: 'System',
+          expectedVersion,
+          load: (transaction) => systemsRepository.findById(transaction, municipalityId, id, today()),
+          authorise: (before) => {
+            authorise(systemSubject(before));
+            // Moving a system to another owner is the owner's decision, never its manager's (§4.2), and
+            // the destination must lie in the caller's scope too: a department head cannot hand their
+            // system to a department they do not head.
+            if (ownerChanges(before)) {
+              requirePermission(actor, 'system.changeOwner', { departmentId: before.ownerDepartmentId });
+              requirePermission(actor, 'system.changeOwner', { departmentId: input.ownerDepartmentId });
+            }
+          },
+          apply: async (transaction, before, version) => {
+            const merged = {
+              ...before,
+              ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)),
+              yearlyCosts: { ...before.yearlyCosts, ...input.yearlyCosts },
+              continuity: { ...before.continuity, ...input.continuity },
+            } as System;
+            if (
+              merged.lifecycle === 'in_production' &&
+              before.lifecycle !== 'in_production' &&
+              before.manager?.employmentStatus !== 'active'
+            ) {
+              throw new AppError(
+                'rule_violation',
+                'A system in production must have a system manager (systemansvarig). Appoint one first.',
+                {
+                  reason: 'production_needs_manager',
+                  requirement: 'ITP-4.2-MANAGER',
+                },
+              );
+            }
+            // ITP-4.2.1-APPROVAL: only an introduction or upgrade the IT unit approved puts a system into production.
+            if (
+              merged.lifecycle === 'in_production' &&
+              before.lifecycle !== 'in_production' &&
+              !(await dependents.hasApprovedProject(transaction, municipalityId, id))
+            ) {
+              throw new AppError(
+                'rule_violation',
+                'A system goes into production only with an operational approval (driftgodkännande) from the IT unit: approve an introduction or upgrade project for it first.',
+                {
+                  reason: 'production_needs_approval',
+                  requirement: 'ITP-4.2.1-APPROVAL',
+                },
+              );
+            }
+            const usingDepartmentIds = await validateDepartments(
+              transaction,
+              municipalityId,
+              merged.ownerDepartmentId,
+              input.usingDepartmentIds ?? before.usingDepartmentIds,
             );
-          }
-          const usingDepartmentIds = await validateDepartments(
-            transaction,
-            municipalityId,
-            merged.ownerDepartmentId,
-            input.usingDepartmentIds ?? before.usingDepartmentIds,
-          );
-          const now = clock.now().toISOString();
-          if (!(await systemsRepository.update(transaction, municipalityId, id, expectedVersion, columnsOf(merged), now)))
-            throw versionMismatch();
-          if (input.usingDepartmentIds)
-            await systemsRepository.replaceUsingDepartments(transaction, municipalityId, id, usingDepartmentIds);
-          const classificationChanged =
-            input.classification &&
-            (!before.classification ||
-              (['confidentiality', 'integrity', 'availability', 'traceability', 'classifiedOn'] as const).some(
-                (key) => input.classification![key] !== before.classification![key],
-              ));
-          if (classificationChanged) await recordClassification(transaction, actor, municipalityId, id, input.classification!);
-          const after = await loadOrFail(transaction, municipalityId, id);
-          await recordAudit(transaction, actor, clock, { action: 'update', entityType: 'system', entityId: id, before, after });
-          if (ownerChanges) {
+            const now = clock.now().toISOString();
+            if (!(await systemsRepository.update(transaction, municipalityId, id, version, columnsOf(merged), now))) return false;
+            if (input.usingDepartmentIds)
+              await systemsRepository.replaceUsingDepartments(transaction, municipalityId, id, usingDepartmentIds);
+            const classificationChanged =
+              input.classification &&
+              (!before.classification ||
+                (['confidentiality', 'integrity', 'availability', 'traceability', 'classifiedOn'] as const).some(
+                  (key) => input.classification![key] !== before.classification![key],
+                ));
+            if (classificationChanged) await recordClassification(transaction, actor, municipalityId, id, input.classification!);
+            return true;
+          },
+          audit: (before, after) => ({ action: 'update', entityType: 'system', entityId: id, before, after }),
+          followUp: async (transaction, before, after) => {
+            if (!ownerChanges(before)) return;
             await announceResponsibilityChange(transaction, actor, municipalityId, {
               systemId: id,
               change: 'owner',
               fromDepartmentId: before.ownerDepartmentId,
               toDepartmentId: after.ownerDepartmentId,
             });
-          }
-          return after;
+          },
         });
       },
     ),
@@ -305,25 +314,28 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, dependent
     /** Deleting is for records entered by mistake; a system that was used is retired instead. */
     deleteSystem: useCase('system.delete', async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion): Promise<void> => {
       const municipalityId = municipalityOf(actor);
-      await withTransaction(db, async (transaction) => {
-        const before = await loadOrFail(transaction, municipalityId, id);
-        authorise({ departmentId: before.ownerDepartmentId });
-        expectedVersion = matchVersion(expectedVersion, before.version);
-        if (before.lifecycle !== 'planned') {
-          throw new AppError(
-            'conflict',
-            'Only a planned system can be deleted; set a system that has been used to retired (avvecklad) instead.',
-          );
-        }
-        if ((await dependents.lifecycleRecordCount(transaction, municipalityId, id)) > 0) {
-          throw new AppError('conflict', 'The system has projects, risk analyses or reviews; retire it instead of deleting it.', {
-            reason: 'system_in_use',
-          });
-        }
-        // Change notices stay in the IT unit's history; they just no longer name the deleted system.
-        await dependents.detachDeletedSystem(transaction, municipalityId, id);
-        if (!(await systemsRepository.delete(transaction, municipalityId, id, expectedVersion))) throw versionMismatch();
-        await recordAudit(transaction, actor, clock, { action: 'delete', entityType: 'system', entityId: id, before });
+      await versioned.delete(actor, {
+        entity: 'System',
+        expectedVersion,
+        load: (transaction) => systemsRepository.findById(transaction, municipalityId, id, today()),
+        authorise: (before) => authorise({ departmentId: before.ownerDepartmentId }),
+        apply: async (transaction, before, version) => {
+          if (before.lifecycle !== 'planned') {
+            throw new AppError(
+              'conflict',
+              'Only a planned system can be deleted; set a system that has been used to retired (avvecklad) instead.',
+            );
+          }
+          if ((await dependents.lifecycleRecordCount(transaction, municipalityId, id)) > 0) {
+            throw new AppError('conflict', 'The system has projects, risk analyses or reviews; retire it instead of deleting it.', {
+              reason: 'system_in_use',
+            });
+          }
+          // Change notices stay in the IT unit's history; they just no longer name the deleted system.
+          await dependents.detachDeletedSystem(transaction, municipalityId, id);
+          return systemsRepository.delete(transaction, municipalityId, id, version);
+        },
+        audit: (before) => ({ action: 'delete', entityType: 'system', entityId: id, before }),
       });
     }),
 
@@ -332,32 +344,29 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, dependent
       'system.confirm',
       async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, note: string | null | undefined): Promise<System> => {
         const municipalityId = municipalityOf(actor);
-        return withTransaction(db, async (transaction) => {
-          const before = await loadOrFail(transaction, municipalityId, id);
-          authorise(systemSubject(before));
-          expectedVersion = matchVersion(expectedVersion, before.version);
-          const now = clock.now().toISOString();
-          if (
-            !(await systemsRepository.update(
+        return versioned.update(actor, {
+          entity: 'System',
+          expectedVersion,
+          load: (transaction) => systemsRepository.findById(transaction, municipalityId, id, today()),
+          authorise: (before) => authorise(systemSubject(before)),
+          apply: (transaction, _before, version) => {
+            const now = clock.now().toISOString();
+            return systemsRepository.update(
               transaction,
               municipalityId,
               id,
-              expectedVersion,
+              version,
               { last_confirmed_at: now, last_confirmed_by_name: actorName(actor) },
               now,
-            ))
-          ) {
-            throw versionMismatch();
-          }
-          const after = await loadOrFail(transaction, municipalityId, id);
-          await recordAudit(transaction, actor, clock, {
+            );
+          },
+          audit: (before, after) => ({
             action: 'confirm',
             entityType: 'system',
             entityId: id,
             before: { lastConfirmedAt: before.lastConfirmedAt },
             after: { lastConfirmedAt: after.lastConfirmedAt, note: note ?? null },
-          });
-          return after;
+          }),
         });
       },
     ),
