@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isPostgres } from '../src/platform/database.ts';
 import { dataVersionOf } from '../src/platform/versioned-cache.ts';
+import { stateOfDatabase } from './database-state.ts';
 import { expectStatus, loginWithSession, send } from './http.ts';
 import { projectFactories } from './project-factories.ts';
 import { systemFactories } from './system-factories.ts';
@@ -113,37 +111,11 @@ describe('reads do not write', () => {
     return byRoute[url] ?? (url.includes(':') ? undefined : url);
   }
 
-  /** Every table's rows, as a count and a hash of their sorted JSON; the sessions' last-seen time left out. */
-  async function stateOfDatabase() {
-    const db = context.database.db;
-    const tables = isPostgres(db)
-      ? (
-          await sql<{
-            name: string;
-          }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(
-            db,
-          )
-        ).rows
-      : (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db)).rows;
-    const state: Record<string, { rows: number; checksum: string }> = {};
-    for (const { name } of tables.sort((left, right) => left.name.localeCompare(right.name))) {
-      const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db)).rows;
-      const lines = rows
-        .map((row) => {
-          const kept = name === 'sessions' ? { ...row, last_seen_at: null } : row;
-          return JSON.stringify(kept, Object.keys(kept).sort());
-        })
-        .sort();
-      state[name] = { rows: rows.length, checksum: createHash('sha256').update(lines.join('\n')).digest('hex') };
-    }
-    return state;
-  }
-
   it('answers every GET route with 200 and changes no table and no data version (a browser session, as administrator)', async () => {
     const session = await loginWithSession(context, tanum.admin.email, testPassword);
     // Past the session's bookkeeping interval: the one write a request may do happens, and is left out.
     context.clock.advanceMinutes(5);
-    const before = { database: await stateOfDatabase(), version: await dataVersionOf(context.database.db, tanum.id) };
+    const before = { database: await stateOfDatabase(context), version: await dataVersionOf(context.database.db, tanum.id) };
     expect(Object.keys(before.database)).toEqual(
       expect.arrayContaining(['systems', 'change_notices', 'compliance_snapshots', 'policy_packs', 'audit_events']),
     );
@@ -162,7 +134,7 @@ describe('reads do not write', () => {
     expect(answers.filter((answer) => !answer.endsWith(' 200'))).toEqual([]);
     expect(getRoutes.length).toBeGreaterThanOrEqual(40);
 
-    expect(await stateOfDatabase()).toEqual(before.database);
+    expect(await stateOfDatabase(context)).toEqual(before.database);
     expect(await dataVersionOf(context.database.db, tanum.id)).toBe(before.version);
     // The bookkeeping did happen: the comparison above left out something that moved.
     const [stored] = await context.database.db.selectFrom('sessions').select('last_seen_at').execute();

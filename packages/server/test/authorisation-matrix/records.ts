@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { systemActor } from '../../src/access/actor.ts';
+import { withTransaction } from '../../src/platform/database.ts';
+import { expectStatus, send } from '../http.ts';
+import { completeBudget, projectFactories } from '../project-factories.ts';
+import { systemFactories } from '../system-factories.ts';
+import { factories, type TestContext, type TestMunicipality } from '../test-app.ts';
+
+/** Where a matrix cell's records live: a municipality and one of its departments. */
+export interface Place {
+  municipality: TestMunicipality;
+  departmentId: string;
+}
+
+export interface Versioned {
+  id: string;
+  version: number;
+}
+
+type ProjectState = 'draft' | 'in_preparation' | 'submitted' | 'approved' | 'rejected';
+
+/**
+ * Fresh records of every kind a route takes, made in a place by that municipality's first
+ * administrator (never by one of the matrix's role users, so separation of duties never decides a
+ * cell). Each call makes a new record: a cell whose write succeeds changes nothing another cell uses.
+ */
+export function recordFactories(context: TestContext) {
+  const make = factories(context);
+  const register = systemFactories(context);
+  const lifecycle = projectFactories(context);
+  const as = (place: Place) => place.municipality.admin.authorization;
+  const call = async (place: Place, method: 'POST' | 'PUT', url: string, body: unknown, status = 201, ifMatch?: number) =>
+    expectStatus(await send(context, method, url, { headers: as(place), body, ...(ifMatch === undefined ? {} : { ifMatch }) }), status);
+
+  const records = {
+    department: (place: Place): Promise<Versioned> =>
+      make.department(place.municipality, `Avdelning ${randomUUID().slice(0, 6)}`, place.departmentId),
+    person: (place: Place): Promise<Versioned> => make.person(place.municipality, place.departmentId),
+    /** A person who can sign in to the place's municipality (an employee). */
+    async personWithLogin(place: Place): Promise<{ id: string }> {
+      const user = await make.user(place.municipality, 'employee');
+      return { id: user.personId };
+    },
+    system: (place: Place): Promise<Versioned> => register.system(place.municipality, place.departmentId),
+    async assignment(place: Place): Promise<{ systemId: string; id: string; version: number }> {
+      const system = await records.system(place);
+      const person = await records.person(place);
+      const assignment = await register.appoint(place.municipality, system.id, person.id, 'manager');
+      return { systemId: system.id, id: assignment.id, version: assignment.version };
+    },
+    async integration(place: Place): Promise<Versioned> {
+      const [provider, consumer] = [await records.system(place), await records.system(place)];
+      return call(place, 'POST', '/api/v1/integrations', {
+        providerSystemId: provider.id,
+        consumerSystemId: consumer.id,
+        method: 'api',
+        frequency: 'daily',
+      });
+    },
+    async project(place: Place, state: ProjectState = 'draft'): Promise<Versioned> {
+      const system = await records.system(place);
+      if (state === 'draft') return lifecycle.project(place.municipality, system.id, place.departmentId);
+      const lead = await records.person(place);
+      const ready = await lifecycle.readyProject(place.municipality, system.id, place.departmentId, lead.id);
+      if (state === 'in_preparation') return ready;
+      const submitted = await call(place, 'POST', `/api/v1/projects/${ready.id}/submit`, undefined, 200, ready.version);
+      if (state === 'submitted') return submitted;
+      const decider = await make.user(place.municipality, 'it_chief');
+      const decision =
+        state === 'approved'
+          ? { url: 'approve', body: { scope: 'Hela verksamheten' } }
+          : { url: 'reject', body: { reason: 'Riskanalysen saknar leverantörens svar.' } };
+      return expectStatus(
+        await send(context, 'POST', `/api/v1/projects/${ready.id}/${decision.url}`, {
+          headers: decider.authorization,
+          body: decision.body,
+          ifMatch: submitted.version,
+        }),
+        200,
+      );
+    },
+    async riskAnalysis(place: Place): Promise<{ systemId: string; id: string; version: number }> {
+      const system = await records.system(place);
+      const analysis = await lifecycle.riskAnalysis(place.municipality, system.id);
+      return { systemId: system.id, id: analysis.id, version: analysis.version };
+    },
+    async review(place: Place): Promise<Versioned> {
+      const system = await records.system(place);
+      return call(place, 'POST', '/api/v1/reviews', { systemId: system.id, plannedOn: '2026-12-10' });
+    },
+    async changeNotice(place: Place): Promise<Versioned> {
+      const system = await records.system(place);
+      return call(place, 'POST', '/api/v1/change-notices', {
+        kind: 'operation',
+        title: 'Uppgradering till version 5',
+        systemIds: [system.id],
+      });
+    },
+    async roleAssignment(place: Place): Promise<Versioned> {
+      const person = await records.person(place);
+      return call(place, 'POST', '/api/v1/role-assignments', {
+        personId: person.id,
+        role: 'department_head',
+        departmentId: place.departmentId,
+      });
+    },
+    securityGuidelineSection: (place: Place): Promise<Versioned> =>
+      call(place, 'POST', '/api/v1/security-guideline-sections', { code: `9.${randomUUID().slice(0, 4)}`, title: 'Loggning' }),
+    complianceException: (place: Place): Promise<Versioned> =>
+      call(place, 'POST', '/api/v1/compliance/exceptions', { clauseId: 'ITP-4.2-DEPUTY', reason: 'Ersättare rekryteras under våren.' }),
+    /** An API token of the municipality's first administrator: nobody else's own token. */
+    apiToken: (place: Place): Promise<Versioned> => records.tokenFor(place, place.municipality.admin.loginId),
+    async loginInvitation(place: Place): Promise<Versioned> {
+      const person = await records.person(place);
+      return call(place, 'POST', `/api/v1/people/${person.id}/login`, {});
+    },
+    async auditEvent(place: Place): Promise<{ id: string }> {
+      const listed = expectStatus(await send(context, 'GET', '/api/v1/audit-events?limit=1', { headers: as(place) }), 200);
+      return { id: listed.items[0].id };
+    },
+    async policyPack(place: Place): Promise<Versioned> {
+      const listed = expectStatus(await send(context, 'GET', '/api/v1/policy-packs', { headers: as(place) }), 200);
+      return listed.items[0];
+    },
+    async municipality(place: Place): Promise<Versioned> {
+      return expectStatus(await send(context, 'GET', `/api/v1/municipalities/${place.municipality.id}`, { headers: as(place) }), 200);
+    },
+    /** Another employee's API token (for the municipality-wide token list). */
+    async tokenOfAnotherLogin(place: Place): Promise<Versioned> {
+      return records.tokenFor(place, (await make.user(place.municipality, 'employee')).loginId);
+    },
+    /** A token as the CLI issues it (the system actor), for a login of the place's municipality. */
+    async tokenFor(place: Place, loginId: string, input: { canCreateTokens?: boolean } = {}) {
+      return withTransaction(context.database.db, (transaction) =>
+        context.services.apiTokens.issueToken(
+          transaction,
+          systemActor('test', place.municipality.id),
+          { loginId, municipalityId: place.municipality.id },
+          { name: `Token ${randomUUID().slice(0, 6)}`, ...input },
+        ),
+      );
+    },
+    /** A municipality setting's current version (the risk matrix, the public register). */
+    async settingVersion(place: Place, url: string): Promise<number> {
+      return expectStatus(await send(context, 'GET', url, { headers: as(place) }), 200).version;
+    },
+    completeBudget,
+  };
+  return records;
+}
+
+export type Records = ReturnType<typeof recordFactories>;

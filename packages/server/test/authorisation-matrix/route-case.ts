@@ -1,0 +1,38 @@
+import type { Place, Records } from './records.ts';
+
+/** The request a cell sends: its address (ids filled in), a body valid for the route, its version. */
+export interface Request {
+  url: string;
+  body?: unknown;
+  version?: number;
+}
+
+export interface RouteCase {
+  /** Makes fresh records in `place` (through the API, as its first administrator) and the request on them. */
+  prepare: (records: Records, place: Place) => Promise<Request>;
+  /** The status of an allowed request. */
+  allowed: 200 | 201 | 204;
+  /**
+   * Whether the service judges a department-scoped grant (the department head's) by the
+   * record's department. 'none': the permission alone decides.
+   */
+  scope: 'department' | 'none';
+  /** Routes that only act inside the caller's municipality name nothing of another one: no foreign cell. */
+  foreign?: false;
+  /** A route whose records are the caller's own: nobody else's is ever found (404 for every role). */
+  ownOnly?: true;
+  /**
+   * A create route that names the other records in its body: another municipality's is refused
+   * as input that does not exist here (400). Where the body names the owning department itself,
+   * a department-scoped grant is refused first (403: the department is not the caller's); where
+   * it names a system, the system is looked up first.
+   */
+  bodyReferences?: 'department' | 'other records';
+}
+
+export const scoped = { scope: 'department' } as const;
+export const unscoped = { scope: 'none' } as const;
+
+export function versioned(collection: string, record: { id: string; version: number }, body?: unknown): Request {
+  return { url: `${collection}/${record.id}`, version: record.version, ...(body === undefined ? {} : { body }) };
+}
