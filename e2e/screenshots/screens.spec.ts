@@ -1,15 +1,15 @@
 import fs from 'node:fs';
-import { expect, setLocale, test } from './fixtures.ts';
+import { expect, setLocale, test } from '../tests/fixtures.ts';
 
-// Pictures of every screen for a person to look at; only with SCREENSHOTS=<directory>.
-const directory = process.env.SCREENSHOTS;
-test.skip(!directory, 'set SCREENSHOTS=/tmp/screens to take screenshots');
+// Pictures of every screen for a person to look at: `npm run screenshots` (SCREENSHOTS=<directory>
+// to choose where). A tool, not a test: it runs outside the browser suite (e2e/screenshots.config.ts).
+const directory = process.env.SCREENSHOTS ?? '/tmp/forvalta-screens';
 
 const paths = ['/', '/departments', '/people', '/roles', '/audit-log', '/api-tokens', '/settings', '/no-such-page'];
 
 for (const locale of ['sv', 'en'] as const) {
   test(`screenshots in ${locale}`, async ({ loginAs }) => {
-    fs.mkdirSync(directory!, { recursive: true });
+    fs.mkdirSync(directory, { recursive: true });
     const page = await loginAs('administrator');
     await setLocale(page.context(), locale);
     try {
