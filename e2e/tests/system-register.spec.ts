@@ -83,6 +83,17 @@ test('find a system by search and filter, edit it, appoint a deputy, confirm it 
   expect(nodes).toBeGreaterThan(1);
   expect(rows).toBeGreaterThan(0);
   await expect(graph.locator('.react-flow__node', { hasText: 'Active Directory' })).toBeVisible();
+
+  // Each list of the system page keeps its state in the address under its own prefix, so a
+  // shared link or a reload shows the same; the other lists are not touched.
+  await page.getByRole('checkbox', { name: 'Visa avslutade uppdrag' }).check();
+  await expect(page).toHaveURL(/people\.ended=true/);
+  await page.locator('#history').getByLabel('Rader per sida').selectOption('25');
+  await expect(page).toHaveURL(/history\.limit=25/);
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'Visa avslutade uppdrag' })).toBeChecked();
+  await expect(page.locator('#history').getByLabel('Rader per sida')).toHaveValue('25');
+  await expect(page.getByTestId('integration-row').first()).toBeVisible();
 });
 
 test('a rule violation names its policy requirement', async ({ loginAs }) => {

@@ -111,6 +111,10 @@ export type ResponseOf<Contract> = Schema<Contract, 'response'> extends z.ZodTyp
 type QueryOf<Contract> = Schema<Contract, 'query'> extends z.ZodType ? z.input<Schema<Contract, 'query'>> : never;
 type BodyOf<Contract> = Schema<Contract, 'body'> extends z.ZodType ? z.input<Schema<Contract, 'body'>> : never;
 
+/** A route's body and query as a caller sends them, by the route map's key: `BodyFor<'POST /api/v1/systems'>`. */
+export type BodyFor<Key extends RouteKey> = BodyOf<ApiRoutes[Key]>;
+export type QueryFor<Key extends RouteKey> = QueryOf<ApiRoutes[Key]>;
+
 type CallOptions<Path extends string, Contract> = {
   query?: QueryOf<Contract>;
   body?: BodyOf<Contract>;

@@ -1,5 +1,8 @@
 import { type QueryKey, type UseMutationOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 
+/** What a component may add to a feature's mutation: its own onSuccess, onError, … */
+export type MutationCallbacks<Variables, Result> = Omit<UseMutationOptions<Result, Error, Variables>, 'mutationFn'>;
+
 type Invalidates<Variables, Result> = readonly QueryKey[] | ((variables: Variables, result: Result) => readonly QueryKey[]);
 
 /**
@@ -10,7 +13,7 @@ type Invalidates<Variables, Result> = readonly QueryKey[] | ((variables: Variabl
 export function useApiMutation<Variables = void, Result = unknown>(
   mutationFn: (variables: Variables) => Promise<Result>,
   invalidates: Invalidates<Variables, Result>,
-  options: Omit<UseMutationOptions<Result, Error, Variables>, 'mutationFn'> = {},
+  options: MutationCallbacks<Variables, Result> = {},
 ) {
   const queryClient = useQueryClient();
   return useMutation<Result, Error, Variables>({

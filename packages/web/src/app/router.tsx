@@ -20,7 +20,9 @@ import { LoadingState } from '../components/LoadingState.tsx';
 import { RouteError } from '../components/RouteError.tsx';
 import { queryClient } from './query-client.ts';
 import { hasPermission, meQuery } from './session.ts';
-import { validateSystemFilters } from '../features/systems/system-api.ts';
+import { validateSystemFilters, validateSystemSections } from '../features/systems/system-api.ts';
+import { validateClauseResults } from '../features/compliance/compliance.queries.ts';
+import { listSearchValidator, type UrlPaging } from '../components/url-paging.ts';
 import { validateProjectFilters } from '../features/projects/project-api.ts';
 import { validateNoticeFilters } from '../features/change-notices/notice-filters.ts';
 import { validateReviewFilters } from '../features/reviews/review-filters.ts';
@@ -150,6 +152,7 @@ const systemRoute = createRoute({
   getParentRoute: () => contentRoute,
   path: '/systems/$systemId',
   beforeLoad: requirePermission('system.read'),
+  validateSearch: validateSystemSections,
   component: lazyRouteComponent(() => import('../features/systems/SystemPage.tsx'), 'SystemPage'),
 });
 
@@ -157,6 +160,7 @@ const mySystemsRoute = createRoute({
   getParentRoute: () => contentRoute,
   path: '/my-systems',
   beforeLoad: requirePermission('system.read'),
+  validateSearch: listSearchValidator<UrlPaging>({}),
   component: lazyRouteComponent(() => import('../features/systems/MySystemsPage.tsx'), 'MySystemsPage'),
 });
 
@@ -175,7 +179,7 @@ const clauseRoute = createRoute({
   getParentRoute: () => contentRoute,
   path: '/compliance/clauses/$clauseId',
   beforeLoad: requirePermission('compliance.read'),
-  validateSearch: departmentSearch,
+  validateSearch: (search: Record<string, unknown>) => ({ ...departmentSearch(search), ...validateClauseResults(search) }),
   component: lazyRouteComponent(() => import('../features/compliance/ClausePage.tsx'), 'ClausePage'),
 });
 

@@ -44,14 +44,10 @@ export interface TableSort {
   onChange: (sort: string) => void;
 }
 
-interface QueryTableProps<Row> {
-  /** A list query (a page with a cursor) or a whole list (an array, small and unpaged). */
-  query: UseQueryResult<ListPage<Row>> | UseQueryResult<{ items: Row[] }> | UseQueryResult<Row[]>;
+interface TableProps<Row> {
   caption: string;
   columns: Column<Row>[];
   rowKey: (row: Row) => string;
-  /** What the table says when there is nothing: usually a ListEmptyState, different with filters set. */
-  empty: ReactNode;
   /** The actions of a row, in a menu "Åtgärder ▾"; leave out for tables without actions. */
   rowActions?: (row: Row) => RowAction[];
   /** The accessible name of a row's action menu, naming the row ("Åtgärder för Anna Berg"). */
@@ -60,12 +56,19 @@ interface QueryTableProps<Row> {
   rowDetails?: (row: Row) => { id: string; content: ReactNode } | null;
   rowTestId?: string | ((row: Row) => string);
   sort?: TableSort;
-  /** What useUrlPaging returns; the pager is shown under a paged list. */
-  paging?: Parameters<typeof ListPager>[0]['paging'];
-  pageSizes?: number[];
   minWidth?: number;
   /** Under the rows, inside the frame (totals of the selection). */
   footer?: ReactNode;
+}
+
+interface QueryTableProps<Row> extends TableProps<Row> {
+  /** A list query (a page with a cursor) or a whole list (an array, small and unpaged). */
+  query: UseQueryResult<ListPage<Row>> | UseQueryResult<{ items: Row[] }> | UseQueryResult<Row[]>;
+  /** What the table says when there is nothing: usually a ListEmptyState, different with filters set. */
+  empty: ReactNode;
+  /** What useUrlPaging returns; the pager is shown under a paged list. */
+  paging?: Parameters<typeof ListPager>[0]['paging'];
+  pageSizes?: number[];
   /** A table inside a section card needs no frame of its own. */
   framed?: boolean;
 }
@@ -77,14 +80,10 @@ interface QueryTableProps<Row> {
  */
 export function QueryTable<Row>(props: QueryTableProps<Row>) {
   const { query, framed = true } = props;
-  const { t } = useTranslation();
   const data = query.data as ListPage<Row> | { items: Row[] } | Row[] | undefined;
   const rows = Array.isArray(data) ? data : data?.items;
   // Only a paged answer (with its total and cursor) gets the pager.
   const page = data && !Array.isArray(data) && 'total' in data ? data : undefined;
-  const hasActions = Boolean(props.rowActions);
-  const columnCount = props.columns.length + (hasActions ? 1 : 0);
-
   const body = query.isLoading ? (
     <LoadingState />
   ) : query.error ? (
@@ -92,8 +91,35 @@ export function QueryTable<Row>(props: QueryTableProps<Row>) {
   ) : !rows || rows.length === 0 ? (
     props.empty
   ) : (
+    <DataTable {...props} rows={rows} busy={query.isFetching} />
+  );
+
+  return (
+    <>
+      {framed ? (
+        <Paper withBorder radius="md">
+          {body}
+        </Paper>
+      ) : (
+        body
+      )}
+      {props.paging && <ListPager page={page} paging={props.paging} {...(props.pageSizes ? { pageSizes: props.pageSizes } : {})} />}
+    </>
+  );
+}
+
+/**
+ * The table itself for rows already at hand (a record's parameters, a sorted copy of a list):
+ * the same caption, headers, row headers and action menus as every QueryTable.
+ */
+export function DataTable<Row>(props: TableProps<Row> & { rows: readonly Row[]; busy?: boolean }) {
+  const { t } = useTranslation();
+  const { rows } = props;
+  const hasActions = Boolean(props.rowActions);
+  const columnCount = props.columns.length + (hasActions ? 1 : 0);
+  return (
     <Table.ScrollContainer minWidth={props.minWidth ?? 720}>
-      <Table verticalSpacing="xs" horizontalSpacing="xs" highlightOnHover aria-busy={query.isFetching}>
+      <Table verticalSpacing="xs" horizontalSpacing="xs" highlightOnHover aria-busy={props.busy ?? false}>
         <VisuallyHidden component="caption">{props.caption}</VisuallyHidden>
         <Table.Thead>
           <Table.Tr>
@@ -165,19 +191,6 @@ export function QueryTable<Row>(props: QueryTableProps<Row>) {
       </Table>
       {props.footer}
     </Table.ScrollContainer>
-  );
-
-  return (
-    <>
-      {framed ? (
-        <Paper withBorder radius="md">
-          {body}
-        </Paper>
-      ) : (
-        body
-      )}
-      {props.paging && <ListPager page={page} paging={props.paging} {...(props.pageSizes ? { pageSizes: props.pageSizes } : {})} />}
-    </>
   );
 }
 

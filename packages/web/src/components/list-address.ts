@@ -1,9 +1,11 @@
 import { useDebouncedCallback } from '@mantine/hooks';
-import { type ChangeEvent, useCallback, useEffect, useState } from 'react';
-import { type UrlPaging, useUrlPaging } from './url-paging.ts';
+import { type ChangeEvent, useCallback, useEffect, useMemo, useState } from 'react';
+import { searchUnder, searchWithPrefix, type UrlPaging, useUrlPaging } from './url-paging.ts';
 
 // Any route's navigate: each route types its own search, this hook only merges into it.
 type AddressNavigate = (options: never) => unknown;
+type SearchUpdate = (previous: Record<string, unknown>) => Record<string, unknown>;
+type UntypedNavigate = (options: { search: SearchUpdate; replace?: boolean; resetScroll?: boolean }) => void;
 
 /**
  * A list whose filters, sort and page live in the address (shareable, kept over a reload, the
@@ -15,10 +17,7 @@ export function useAddressList<Filters extends UrlPaging & { q?: string; sort?: 
   navigate: AddressNavigate,
   options: { pageSize?: number; defaultSort?: string } = {},
 ) {
-  const go = navigate as unknown as (options: {
-    search: (previous: Record<string, unknown>) => Record<string, unknown>;
-    replace?: boolean;
-  }) => void;
+  const go = navigate as unknown as UntypedNavigate;
   const setFilters = useCallback(
     (changes: Partial<Filters>) => go({ search: (previous) => ({ ...previous, ...changes, cursors: undefined }), replace: true }),
     [go],
@@ -58,4 +57,32 @@ export function useAddressList<Filters extends UrlPaging & { q?: string; sort?: 
       go({ search: () => (filters.sort ? { sort: filters.sort } : {}), replace: true });
     },
   };
+}
+
+/**
+ * A list inside a detail page (a system's integrations, people, history; a clause's results):
+ * the same as useAddressList, with its parameters under `prefix.` in the page's address so each
+ * list pages on its own, and without scrolling to the top, as the list sits down the page.
+ */
+export function useSectionList<Filters extends UrlPaging & { q?: string; sort?: string }>(
+  prefix: string,
+  search: Record<string, unknown>,
+  navigate: AddressNavigate,
+  options: { pageSize?: number; defaultSort?: string } = {},
+) {
+  const go = navigate as unknown as UntypedNavigate;
+  const own = useMemo(() => searchUnder(prefix, search) as Filters, [prefix, search]);
+  const prefixedNavigate = useCallback<UntypedNavigate>(
+    ({ search: update, replace }) =>
+      go({
+        search: (previous) => {
+          const others = Object.fromEntries(Object.entries(previous).filter(([name]) => !name.startsWith(`${prefix}.`)));
+          return { ...others, ...searchWithPrefix(prefix, update(searchUnder(prefix, previous))) };
+        },
+        ...(replace === undefined ? {} : { replace }),
+        resetScroll: false,
+      }),
+    [go, prefix],
+  );
+  return useAddressList(own, prefixedNavigate as AddressNavigate, options);
 }

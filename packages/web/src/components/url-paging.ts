@@ -7,7 +7,8 @@ export interface UrlPaging {
   limit?: number;
 }
 
-const pageSizes = [25, 50, 100];
+// 10 is for the short lists inside a detail page (a system's history); whole pages offer 25 and up.
+const pageSizes = [10, 25, 50, 100];
 
 /** Reads the paging part of a list's address, dropping anything malformed. */
 export function validateUrlPaging(search: Record<string, unknown>): UrlPaging {
@@ -66,6 +67,8 @@ export interface ListSearchShape {
   text?: readonly string[];
   ids?: readonly string[];
   choices?: Record<string, readonly string[]>;
+  /** Check boxes: present (true) or absent. */
+  flags?: readonly string[];
   /** Calendar dates, YYYY-MM-DD. */
   dates?: readonly string[];
   /** The sort values the list offers (`name`, `-name`, …). */
@@ -88,6 +91,9 @@ export function listSearchValidator<Filters extends UrlPaging>(shape: ListSearch
       if (typeof value === 'string' && identifierPattern.test(value)) result[name] = value;
     }
     for (const [name, values] of Object.entries(shape.choices ?? {})) result[name] = pickValue(values, search[name]);
+    for (const name of shape.flags ?? []) {
+      if (search[name] === true || search[name] === 'true') result[name] = true;
+    }
     for (const name of shape.dates ?? []) {
       const value = search[name];
       if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) result[name] = value;
@@ -95,4 +101,29 @@ export function listSearchValidator<Filters extends UrlPaging>(shape: ListSearch
     if (shape.sorts) result.sort = pickValue(shape.sorts, search.sort);
     return withoutEmpty({ ...result, ...validateUrlPaging(search) }) as Filters;
   };
+}
+
+/**
+ * The part of an address that belongs to one list of a detail page: `integrations.cursors` is
+ * the integrations list's `cursors`. A page with several lists gives each its prefix, so paging
+ * one does not move the others.
+ */
+export function searchUnder(prefix: string, search: Record<string, unknown>): Record<string, unknown> {
+  const start = `${prefix}.`;
+  return Object.fromEntries(
+    Object.entries(search)
+      .filter(([name]) => name.startsWith(start))
+      .map(([name, value]) => [name.slice(start.length), value]),
+  );
+}
+
+/** The reverse of searchUnder: a list's own parameters named with its prefix. */
+export function searchWithPrefix(prefix: string, search: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(search).map(([name, value]) => [`${prefix}.${name}`, value]));
+}
+
+/** A validateSearch for a list kept under a prefix in the address of a detail page. */
+export function prefixedSearchValidator(prefix: string, shape: ListSearchShape) {
+  const validate = listSearchValidator<Record<string, unknown>>(shape);
+  return (search: Record<string, unknown>): Record<string, unknown> => searchWithPrefix(prefix, validate(searchUnder(prefix, search)));
 }

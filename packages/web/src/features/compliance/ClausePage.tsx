@@ -1,52 +1,84 @@
 import type { ComplianceResult } from '@forvalta/contracts';
-import { Blockquote, Card, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Blockquote, Card, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
-import { legacyApi } from '../../api/client.ts';
-import { CursorPager } from '../../components/CursorPager.tsx';
-import { useCursorPaging } from '../../components/cursor-paging.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { ListEmptyState } from '../../components/ListEmptyState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
+import { useSectionList } from '../../components/list-address.ts';
+import { type Column, QueryTable } from '../../components/QueryTable.tsx';
+import type { UrlPaging } from '../../components/url-paging.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { departmentNameMap, useAllDepartments } from '../organisation/departments/departments.queries.ts';
 import { StatusBadge } from '../systems/SystemBadges.tsx';
-import { complianceSummaryQuery, fillParameters, formatScore, policyPackQuery, policyPacksQuery } from './compliance-api.ts';
+import { complianceResultsQuery, complianceSummaryQuery, policyPackQuery, policyPacksQuery, resultStatuses } from './compliance.queries.ts';
+import { fillParameters, formatScore } from './compliance-format.ts';
 import { FixLink } from './FixLink.tsx';
 import { ResultReason } from './ResultReason.tsx';
 
 const routeApi = getRouteApi('/authenticated/content/compliance/clauses/$clauseId');
-type Status = 'fail' | 'pass' | 'not_applicable';
+type Status = (typeof resultStatuses)[number];
 
 /** A policy requirement: the policy's own sentence, the rule in plain words, and every failing subject. */
 export function ClausePage() {
   const { t, i18n } = useTranslation();
   const { clauseId } = routeApi.useParams();
-  const { department } = routeApi.useSearch();
-  const [status, setStatus] = useState<Status>('fail');
+  const search = routeApi.useSearch();
+  const { department } = search;
+  // The status and the page are in the address under `results.`; failures first, as the page is for fixing.
+  const list = useSectionList<UrlPaging & { status?: Status }>('results', search, routeApi.useNavigate(), { pageSize: 25 });
+  const status = list.filters.status ?? 'fail';
   const packs = useQuery(policyPacksQuery);
   const currentPackId = packs.data?.items.find((pack) => pack.current)?.id;
   const pack = useQuery(policyPackQuery(currentPackId));
   const summary = useQuery(complianceSummaryQuery(department));
   const departments = useAllDepartments();
   const names = departmentNameMap(departments.data);
-  const filters = { rule: clauseId, department, status };
-  const paging = useCursorPaging(JSON.stringify(filters), 25);
-  const results = useQuery({
-    queryKey: ['compliance', 'results', filters, paging.cursor, paging.pageSize],
-    queryFn: ({ signal }) =>
-      legacyApi.list<ComplianceResult>('/compliance/results', { ...filters, cursor: paging.cursor, limit: paging.pageSize }, signal),
-    placeholderData: keepPreviousData,
-  });
+  const results = useQuery(
+    complianceResultsQuery({ rule: clauseId, department, status, cursor: list.paging.cursor, limit: list.paging.pageSize }),
+  );
 
   if (packs.isLoading || pack.isLoading) return <LoadingState />;
   if (packs.error || pack.error) return <ErrorState error={packs.error ?? pack.error} onRetry={() => void pack.refetch()} />;
   const clause = pack.data?.clauses.find((candidate) => candidate.id === clauseId);
   if (!clause || !pack.data) return <ListEmptyState title={t('clause.notFound', { id: clauseId })} />;
   const english = i18n.language === 'en';
+  const columns: Column<ComplianceResult>[] = [
+    {
+      key: 'subject',
+      header: t('clause.subject'),
+      cell: (result) =>
+        result.subjectType === 'system' ? (
+          <AnchorLink to="/systems/$systemId" params={{ systemId: result.subjectId }} size="sm" fw={600}>
+            {result.subjectName}
+          </AnchorLink>
+        ) : (
+          <Text size="sm" fw={600}>
+            {result.subjectName}
+          </Text>
+        ),
+    },
+    {
+      key: 'department',
+      header: t('compliance.department'),
+      cell: (result) => (result.departmentId ? (names.get(result.departmentId) ?? '…') : '–'),
+    },
+    { key: 'status', header: t('compliance.status'), cell: (result) => <StatusBadge status={result.status} /> },
+    { key: 'reason', header: t('compliance.reasonAndEvidence'), cell: (result) => <ResultReason result={result} /> },
+    {
+      key: 'fix',
+      header: t('compliance.fix'),
+      nowrap: true,
+      cell: (result) =>
+        result.status === 'fail' && (
+          <FixLink fixPath={result.fixPath} label={t('compliance.fixLabel', { clause: clauseId, name: result.subjectName })}>
+            {t('compliance.fixLink')}
+          </FixLink>
+        ),
+    },
+  ];
   const counts = summary.data?.clauses.find((entry) => entry.clauseId === clauseId);
   const number = (value: number) => formatNumber(value, i18n.language);
   const ruleText = fillParameters(english ? clause.ruleDescriptionEn : clause.ruleDescriptionSv, pack.data.parameters);
@@ -124,75 +156,21 @@ export function ClausePage() {
                 w={200}
                 allowDeselect={false}
                 value={status}
-                onChange={(value) => value && setStatus(value as Status)}
-                data={(['fail', 'pass', 'not_applicable'] as const).map((value) => ({ value, label: t(`labels.status.${value}`) }))}
+                onChange={(value) => value && list.setFilters({ status: value === 'fail' ? undefined : (value as Status) })}
+                data={resultStatuses.map((value) => ({ value, label: t(`labels.status.${value}`) }))}
               />
             </Group>
-            {results.isLoading ? (
-              <LoadingState />
-            ) : results.error ? (
-              <ErrorState error={results.error} onRetry={() => void results.refetch()} />
-            ) : !results.data || results.data.items.length === 0 ? (
-              <ListEmptyState title={t(`clause.none.${status}`)} />
-            ) : (
-              <>
-                <Table.ScrollContainer minWidth={760}>
-                  <Table verticalSpacing="sm" aria-busy={results.isFetching}>
-                    <VisuallyHidden component="caption">{t(`clause.subjects.${status}`)}</VisuallyHidden>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th scope="col">{t('clause.subject')}</Table.Th>
-                        <Table.Th scope="col">{t('compliance.department')}</Table.Th>
-                        <Table.Th scope="col">{t('compliance.status')}</Table.Th>
-                        <Table.Th scope="col">{t('compliance.reasonAndEvidence')}</Table.Th>
-                        <Table.Th scope="col">{t('compliance.fix')}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {results.data.items.map((result) => (
-                        <Table.Tr key={`${result.subjectType}-${result.subjectId}`} data-testid="clause-result-row">
-                          <Table.Td fw={600} fz="sm">
-                            {result.subjectType === 'system' ? (
-                              <AnchorLink to="/systems/$systemId" params={{ systemId: result.subjectId }} size="sm" fw={600}>
-                                {result.subjectName}
-                              </AnchorLink>
-                            ) : (
-                              result.subjectName
-                            )}
-                          </Table.Td>
-                          <Table.Td fz="sm">{result.departmentId ? (names.get(result.departmentId) ?? '…') : '–'}</Table.Td>
-                          <Table.Td>
-                            <StatusBadge status={result.status} />
-                          </Table.Td>
-                          <Table.Td>
-                            <ResultReason result={result} />
-                          </Table.Td>
-                          <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                            {result.status === 'fail' && (
-                              <FixLink
-                                fixPath={result.fixPath}
-                                label={t('compliance.fixLabel', { clause: clauseId, name: result.subjectName })}
-                              >
-                                {t('compliance.fixLink')}
-                              </FixLink>
-                            )}
-                          </Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
-                <CursorPager
-                  pageIndex={paging.pageIndex}
-                  pageSize={paging.pageSize}
-                  itemCount={results.data.items.length}
-                  total={results.data.total}
-                  nextCursor={results.data.nextCursor}
-                  onNext={paging.goNext}
-                  onPrevious={paging.goPrevious}
-                />
-              </>
-            )}
+            <QueryTable
+              query={results}
+              caption={t(`clause.subjects.${status}`)}
+              columns={columns}
+              rowKey={(result) => `${result.subjectType}-${result.subjectId}`}
+              rowTestId="clause-result-row"
+              paging={list.paging}
+              minWidth={760}
+              framed={false}
+              empty={<ListEmptyState title={t(`clause.none.${status}`)} />}
+            />
           </Paper>
         )}
         {summary.error && <ErrorState error={summary.error} />}

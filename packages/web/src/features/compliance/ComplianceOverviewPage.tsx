@@ -11,7 +11,8 @@ import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { buildDepartmentTree, flattenDepartmentTree, useAllDepartments } from '../organisation/departments/departments.queries.ts';
-import { complianceSummaryQuery, formatScore, ownDepartmentOf, scoreClass } from './compliance-api.ts';
+import { complianceSummaryQuery } from './compliance.queries.ts';
+import { formatScore, ownDepartmentOf, scoreClass } from './compliance-format.ts';
 
 const TrendChart = lazy(() => import('./TrendChart.tsx').then((module) => ({ default: module.TrendChart })));
 const routeApi = getRouteApi('/authenticated/content/compliance');

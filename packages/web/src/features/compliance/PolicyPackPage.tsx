@@ -11,18 +11,15 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Textarea,
   TextInput,
   Title,
-  VisuallyHidden,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
-import { legacyApi } from '../../api/client.ts';
 import { useCan } from '../../app/session.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { DateField } from '../../components/DateField.tsx';
@@ -31,41 +28,48 @@ import { notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
-import { compareSections, fillParameters, policyPackQuery, policyPacksQuery } from './compliance-api.ts';
+import {
+  complianceExceptionsQuery,
+  policyPackQuery,
+  policyPacksQuery,
+  useCreateComplianceException,
+  usePublishPolicyPackVersion,
+  useRemoveComplianceException,
+} from './compliance.queries.ts';
+import { compareSections, fillParameters } from './compliance-format.ts';
+import { DataTable, QueryTable } from '../../components/QueryTable.tsx';
 import { Fact } from '../../components/SectionCard.tsx';
 
 function PublishVersionModal({ pack, onClose }: { pack: PolicyPackView; onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const queryClient = useQueryClient();
   const [version, setVersion] = useState('');
   const [versionError, setVersionError] = useState<string | null>(null);
   const [values, setValues] = useState<Record<string, number | string>>(() =>
     Object.fromEntries(pack.parameters.map((parameter) => [parameter.key, parameter.value])),
   );
-  const publish = useMutation({
-    mutationFn: () => {
-      const parameters: Record<string, number> = {};
-      for (const parameter of pack.parameters) {
-        const value = values[parameter.key];
-        if (value !== '' && value !== undefined && Number(value) !== parameter.value) parameters[parameter.key] = Number(value);
-      }
-      return legacyApi.post<PolicyPackView>(`/policy-packs/${pack.id}/versions`, { version: version.trim(), parameters });
-    },
+  const publish = usePublishPolicyPackVersion(pack.id, {
     onSuccess: (created) => {
       notifySuccess(t('policy.published', { version: created.version }));
-      void queryClient.invalidateQueries({ queryKey: ['policy-packs'] });
-      void queryClient.invalidateQueries({ queryKey: ['compliance'] });
       onClose();
     },
     onError: notifyError,
   });
+  const submit = () => {
+    // Only the parameters the user changed go into the new version.
+    const parameters: Record<string, number> = {};
+    for (const parameter of pack.parameters) {
+      const value = values[parameter.key];
+      if (value !== '' && value !== undefined && Number(value) !== parameter.value) parameters[parameter.key] = Number(value);
+    }
+    publish.mutate({ version: version.trim(), parameters });
+  };
   return (
     <Modal opened onClose={onClose} title={t('policy.publishTitle')} size="lg">
       <form
         onSubmit={(event) => {
           event.preventDefault();
           if (!version.trim()) return setVersionError(t('common.required'));
-          publish.mutate();
+          submit();
         }}
         noValidate
       >
@@ -103,17 +107,13 @@ function PublishVersionModal({ pack, onClose }: { pack: PolicyPackView; onClose:
 
 function ExceptionModal({ pack, onClose }: { pack: PolicyPackView; onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const queryClient = useQueryClient();
   const [clauseId, setClauseId] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [until, setUntil] = useState<string | null>(null);
   const [errors, setErrors] = useState<{ clauseId?: string; reason?: string }>({});
-  const create = useMutation({
-    mutationFn: () =>
-      legacyApi.post<ComplianceException>('/compliance/exceptions', { clauseId, reason: reason.trim(), until: until || null }),
+  const create = useCreateComplianceException({
     onSuccess: () => {
       notifySuccess(t('policy.exceptionCreated', { clause: clauseId }));
-      void queryClient.invalidateQueries({ queryKey: ['compliance'] });
       onClose();
     },
     onError: notifyError,
@@ -128,7 +128,7 @@ function ExceptionModal({ pack, onClose }: { pack: PolicyPackView; onClose: () =
             ...(reason.trim() ? {} : { reason: t('common.required') }),
           };
           setErrors(next);
-          if (Object.keys(next).length === 0) create.mutate();
+          if (clauseId && Object.keys(next).length === 0) create.mutate({ clauseId, reason: reason.trim(), until: until || null });
         }}
         noValidate
       >
@@ -165,25 +165,19 @@ function ExceptionModal({ pack, onClose }: { pack: PolicyPackView; onClose: () =
 /** Styrdokumentet: the adopted policy as data, its clauses, parameters, versions and exceptions. */
 export function PolicyPackPage() {
   const { t, i18n } = useTranslation();
-  const queryClient = useQueryClient();
   const canManage = useCan('policyPack.manage');
   const canManageExceptions = useCan('compliance.manageExceptions');
   const packs = useQuery(policyPacksQuery);
   const current = packs.data?.items.find((pack) => pack.current);
   const pack = useQuery(policyPackQuery(current?.id));
-  const exceptions = useQuery({
-    queryKey: ['compliance', 'exceptions'],
-    queryFn: ({ signal }) => legacyApi.list<ComplianceException>('/compliance/exceptions', { limit: 100 }, signal),
-  });
+  const exceptions = useQuery(complianceExceptionsQuery);
   const [publishing, setPublishing] = useState(false);
   const [addingException, setAddingException] = useState(false);
   const [removing, setRemoving] = useState<ComplianceException | null>(null);
-  const remove = useMutation({
-    mutationFn: (exception: ComplianceException) => legacyApi.delete(`/compliance/exceptions/${exception.id}`, exception.version),
+  const remove = useRemoveComplianceException({
     onSuccess: () => {
       notifySuccess(t('policy.exceptionRemoved'));
       setRemoving(null);
-      void queryClient.invalidateQueries({ queryKey: ['compliance'] });
     },
     onError: notifyError,
   });
@@ -228,33 +222,33 @@ export function PolicyPackPage() {
           <Title order={2} size="h4" id="parameters-heading" mb="sm">
             {t('policy.parameters')}
           </Title>
-          <Table.ScrollContainer minWidth={640}>
-            <Table verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('policy.parameter')}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('policy.value')}
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.parameters.map((parameter) => (
-                  <Table.Tr key={parameter.key}>
-                    <Table.Td>
-                      <Text size="sm">{english ? parameter.descriptionEn : parameter.descriptionSv}</Text>
-                      <Text size="xs" c="gray.7" ff="monospace">
-                        {parameter.key}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                      {parameter.value} {t(`policy.units.${parameter.unit}`, { defaultValue: parameter.unit })}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            rows={data.parameters}
+            caption={t('policy.parameters')}
+            rowKey={(parameter) => parameter.key}
+            minWidth={640}
+            columns={[
+              {
+                key: 'parameter',
+                header: t('policy.parameter'),
+                cell: (parameter) => (
+                  <>
+                    <Text size="sm">{english ? parameter.descriptionEn : parameter.descriptionSv}</Text>
+                    <Text size="xs" c="gray.7" ff="monospace">
+                      {parameter.key}
+                    </Text>
+                  </>
+                ),
+              },
+              {
+                key: 'value',
+                header: t('policy.value'),
+                align: 'right',
+                nowrap: true,
+                cell: (parameter) => `${parameter.value} ${t(`policy.units.${parameter.unit}`, { defaultValue: parameter.unit })}`,
+              },
+            ]}
+          />
         </Card>
 
         <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="exceptions-heading">
@@ -268,53 +262,37 @@ export function PolicyPackPage() {
               </Button>
             )}
           </Group>
-          {exceptions.isLoading ? (
-            <LoadingState />
-          ) : exceptions.error ? (
-            <ErrorState error={exceptions.error} onRetry={() => void exceptions.refetch()} />
-          ) : exceptions.data?.items.length === 0 ? (
-            <Text size="sm">{t('policy.noExceptions')}</Text>
-          ) : (
-            <Table verticalSpacing="xs">
-              <VisuallyHidden component="caption">{t('policy.exceptions')}</VisuallyHidden>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('compliance.clause')}</Table.Th>
-                  <Table.Th scope="col">{t('policy.exceptionReason')}</Table.Th>
-                  <Table.Th scope="col">{t('policy.decidedBy')}</Table.Th>
-                  <Table.Th scope="col">{t('policy.exceptionUntil')}</Table.Th>
-                  {canManageExceptions && (
-                    <Table.Th scope="col">
-                      <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                    </Table.Th>
-                  )}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {exceptions.data?.items.map((exception) => (
-                  <Table.Tr key={exception.id} data-testid="exception-row">
-                    <Table.Td>{exception.clauseId}</Table.Td>
-                    <Table.Td className="wrap-anywhere">{exception.reason}</Table.Td>
-                    <Table.Td>{exception.decidedBy}</Table.Td>
-                    <Table.Td>{exception.until ? formatDate(exception.until) : t('policy.untilRevoked')}</Table.Td>
-                    {canManageExceptions && (
-                      <Table.Td ta="right">
-                        <Button
-                          size="xs"
-                          variant="default"
-                          c="red.9"
-                          onClick={() => setRemoving(exception)}
-                          aria-label={t('policy.removeExceptionLabel', { clause: exception.clauseId })}
-                        >
-                          {t('common.delete')}
-                        </Button>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
+          <QueryTable
+            query={exceptions}
+            caption={t('policy.exceptions')}
+            rowKey={(exception) => exception.id}
+            rowTestId="exception-row"
+            framed={false}
+            minWidth={640}
+            empty={<Text size="sm">{t('policy.noExceptions')}</Text>}
+            columns={[
+              { key: 'clause', header: t('compliance.clause'), nowrap: true, cell: (exception) => exception.clauseId },
+              {
+                key: 'reason',
+                header: t('policy.exceptionReason'),
+                cell: (exception) => <span className="wrap-anywhere">{exception.reason}</span>,
+              },
+              { key: 'decidedBy', header: t('policy.decidedBy'), cell: (exception) => exception.decidedBy },
+              {
+                key: 'until',
+                header: t('policy.exceptionUntil'),
+                cell: (exception) => (exception.until ? formatDate(exception.until) : t('policy.untilRevoked')),
+              },
+            ]}
+            {...(canManageExceptions
+              ? {
+                  rowActionsLabel: (exception: ComplianceException) => t('policy.exceptionActionsFor', { clause: exception.clauseId }),
+                  rowActions: (exception: ComplianceException) => [
+                    { label: t('common.delete'), danger: true, onClick: () => setRemoving(exception) },
+                  ],
+                }
+              : {})}
+          />
         </Card>
 
         <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="clauses-heading">
@@ -371,34 +349,30 @@ export function PolicyPackPage() {
           <Title order={2} size="h4" id="versions-heading" mb="sm">
             {t('policy.versions')}
           </Title>
-          <Table verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('policy.version')}</Table.Th>
-                <Table.Th scope="col">{t('policy.publishedAt')}</Table.Th>
-                <Table.Th scope="col">{t('policy.publishedBy')}</Table.Th>
-                <Table.Th scope="col">
-                  <VisuallyHidden>{t('policy.current')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {packs.data?.items.map((version) => (
-                <Table.Tr key={version.id}>
-                  <Table.Td>{version.version}</Table.Td>
-                  <Table.Td>{formatDateTime(version.publishedAt)}</Table.Td>
-                  <Table.Td>{version.publishedByName}</Table.Td>
-                  <Table.Td>
-                    {version.current && (
-                      <Badge variant="outline" color="blue.9" tt="none">
-                        {t('policy.current')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <QueryTable
+            query={packs}
+            caption={t('policy.versions')}
+            rowKey={(version) => version.id}
+            framed={false}
+            minWidth={560}
+            empty={null}
+            columns={[
+              { key: 'version', header: t('policy.version'), cell: (version) => version.version },
+              { key: 'publishedAt', header: t('policy.publishedAt'), cell: (version) => formatDateTime(version.publishedAt) },
+              { key: 'publishedBy', header: t('policy.publishedBy'), cell: (version) => version.publishedByName },
+              {
+                key: 'current',
+                header: t('policy.current'),
+                headerHidden: true,
+                cell: (version) =>
+                  version.current && (
+                    <Badge variant="outline" color="blue.9" tt="none">
+                      {t('policy.current')}
+                    </Badge>
+                  ),
+              },
+            ]}
+          />
         </Card>
       </Stack>
       {publishing && <PublishVersionModal pack={data} onClose={() => setPublishing(false)} />}

@@ -2,7 +2,7 @@ import '@mantine/charts/styles.css';
 import { LineChart } from '@mantine/charts';
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatScore } from './compliance-api.ts';
+import { formatScore } from './compliance-format.ts';
 
 /** The score per day a snapshot was stored; the same figures follow as a table. */
 export function TrendChart({ trend }: { trend: Array<{ date: string; score: number | null; passed: number; failed: number }> }) {

@@ -9,7 +9,8 @@ import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { formatDate } from '../../i18n/format.ts';
-import { canOnSystem, systemQuery } from '../systems/system-api.ts';
+import { canOnSystem } from '../systems/system-api.ts';
+import { systemQuery } from '../systems/systems.queries.ts';
 import { ReviewDetails, ReviewStatusBadges } from './ReviewDetails.tsx';
 import { ReviewFormModal } from './ReviewFormModal.tsx';
 

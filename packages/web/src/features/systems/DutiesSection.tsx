@@ -1,9 +1,8 @@
 import type { Duty, System } from '@forvalta/contracts';
 import { Button, Select, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { legacyApi, isApiError } from '../../api/client.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { notifyError, notifySuccess } from '../../components/error-messages.ts';
@@ -11,27 +10,15 @@ import { LoadingState } from '../../components/LoadingState.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { SectionCard } from '../../components/SectionCard.tsx';
 import { canOnSystem, dutyStatusValues } from './system-api.ts';
+import { dutiesQuery, useSaveDuty } from './systems.queries.ts';
 
 function DutyRow({ system, duty, editable }: { system: System; duty: Duty; editable: boolean }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [status, setStatus] = useState(duty.status);
   const [evidence, setEvidence] = useState(duty.evidence ?? '');
   const label = t(`labels.duty.${duty.duty}`);
   const changed = status !== duty.status || evidence !== (duty.evidence ?? '');
-  const save = useMutation({
-    mutationFn: () =>
-      legacyApi.patch<Duty>(`/systems/${system.id}/duties/${duty.duty}`, duty.version, { status, evidence: evidence.trim() || null }),
-    onSuccess: () => {
-      notifySuccess(t('duties.saved', { duty: label }));
-      void queryClient.invalidateQueries({ queryKey: ['duties', system.id] });
-      void queryClient.invalidateQueries({ queryKey: ['compliance'] });
-    },
-    onError: (error) => {
-      if (isApiError(error, 'version_mismatch')) void queryClient.invalidateQueries({ queryKey: ['duties', system.id] });
-      notifyError(error);
-    },
-  });
+  const save = useSaveDuty(system.id, duty, { onSuccess: () => notifySuccess(t('duties.saved', { duty: label })), onError: notifyError });
   return (
     <Table.Tr data-testid="duty-row">
       <Table.Th scope="row" fw={600} fz="sm" miw={200}>
@@ -85,7 +72,7 @@ function DutyRow({ system, duty, editable }: { system: System; duty: Duty; edita
           <Button
             size="xs"
             variant={changed ? 'filled' : 'default'}
-            onClick={() => save.mutate()}
+            onClick={() => save.mutate({ status, evidence: evidence.trim() || null })}
             loading={save.isPending}
             aria-label={t('duties.saveFor', { duty: label })}
           >
@@ -102,10 +89,7 @@ export function DutiesSection({ system }: { system: System }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const editable = canOnSystem(me, system, 'system.updateDuties');
-  const duties = useQuery({
-    queryKey: ['duties', system.id],
-    queryFn: ({ signal }) => legacyApi.get<{ items: Duty[] }>(`/systems/${system.id}/duties`, undefined, signal),
-  });
+  const duties = useQuery(dutiesQuery(system.id));
   return (
     <SectionCard id="duties" title={t('system.duties')}>
       <Text size="sm" c="gray.7" mb="sm">

@@ -1,19 +1,21 @@
-import type { Integration, IntegrationCreate, System, SystemGraph, SystemSummary } from '@forvalta/contracts';
-import { FormActions } from '../../components/FormActions.tsx';
-import { Button, Group, Modal, Select, Skeleton, Stack, Table, Text, Textarea, VisuallyHidden } from '@mantine/core';
+import type { Integration, IntegrationCreate, System } from '@forvalta/contracts';
+import { Button, Modal, Select, Skeleton, Stack, Text, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink } from '../../components/AnchorLink.tsx';
-import { legacyApi } from '../../api/client.ts';
 import { useCurrentUser } from '../../app/session.ts';
+import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { notifyError, notifySuccess } from '../../components/error-messages.ts';
-import { LoadingState } from '../../components/LoadingState.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
+import { useSectionList } from '../../components/list-address.ts';
+import { type Column, QueryTable } from '../../components/QueryTable.tsx';
 import { SectionCard } from '../../components/SectionCard.tsx';
 import { canOnSystem, integrationFlowValues, integrationFrequencyValues, integrationMethodValues } from './system-api.ts';
+import { integrationListQuery, systemGraphQuery, systemPickerQuery, useRemoveIntegration, useSaveIntegration } from './systems.queries.ts';
 
 // React Flow is large; it loads only when a system page is opened, never with the first page.
 const IntegrationGraph = lazy(() => import('./IntegrationGraph.tsx').then((module) => ({ default: module.IntegrationGraph })));
@@ -32,11 +34,7 @@ function SystemPicker({
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 250);
-  const systems = useQuery({
-    queryKey: ['systems', 'picker', debounced],
-    queryFn: ({ signal }) => legacyApi.list<SystemSummary>('/systems', { q: debounced, limit: 20, sort: 'name' }, signal),
-    placeholderData: keepPreviousData,
-  });
+  const systems = useQuery(systemPickerQuery(debounced));
   const [chosen, setChosen] = useState<{ value: string; label: string } | null>(null);
   const found = (systems.data?.items ?? [])
     .filter((system) => system.id !== excludeId)
@@ -64,7 +62,6 @@ function SystemPicker({
 
 function IntegrationModal({ system, integration, onClose }: { system: System; integration: Integration | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [other, setOther] = useState<string | null>(null);
   const [otherError, setOtherError] = useState<string | null>(null);
   const [direction, setDirection] = useState<'provides' | 'consumes'>('provides');
@@ -72,28 +69,28 @@ function IntegrationModal({ system, integration, onClose }: { system: System; in
   const [method, setMethod] = useState<string>(integration?.method ?? 'api');
   const [frequency, setFrequency] = useState<string>(integration?.frequency ?? 'daily');
   const [description, setDescription] = useState(integration?.description ?? '');
-  const save = useMutation({
-    mutationFn: () => {
-      const common = { flow, method, frequency, description: description.trim() || null } as Pick<
-        IntegrationCreate,
-        'flow' | 'method' | 'frequency' | 'description'
-      >;
-      if (integration) return legacyApi.patch<Integration>(`/integrations/${integration.id}`, integration.version, common);
-      const body: IntegrationCreate = {
-        ...common,
-        providerSystemId: direction === 'provides' ? system.id : other!,
-        consumerSystemId: direction === 'provides' ? other! : system.id,
-      };
-      return legacyApi.post<Integration>('/integrations', body);
-    },
+  const save = useSaveIntegration({
     onSuccess: () => {
       notifySuccess(t(integration ? 'integrations.updated' : 'integrations.created'));
-      void queryClient.invalidateQueries({ queryKey: ['integrations'] });
-      void queryClient.invalidateQueries({ queryKey: ['graph'] });
       onClose();
     },
     onError: notifyError,
   });
+  const submit = () => {
+    const common = { flow, method, frequency, description: description.trim() || null } as Pick<
+      IntegrationCreate,
+      'flow' | 'method' | 'frequency' | 'description'
+    >;
+    if (integration) return save.mutate({ integration, body: common });
+    save.mutate({
+      integration: null,
+      body: {
+        ...common,
+        providerSystemId: direction === 'provides' ? system.id : other!,
+        consumerSystemId: direction === 'provides' ? other! : system.id,
+      },
+    });
+  };
   const select = (label: string, value: string, set: (value: string) => void, values: readonly string[], prefix: string) => (
     <Select
       label={label}
@@ -114,7 +111,7 @@ function IntegrationModal({ system, integration, onClose }: { system: System; in
         onSubmit={(event) => {
           event.preventDefault();
           if (!integration && !other) return setOtherError(t('common.required'));
-          save.mutate();
+          submit();
         }}
         noValidate
       >
@@ -162,29 +159,23 @@ function IntegrationModal({ system, integration, onClose }: { system: System; in
   );
 }
 
+const routeApi = getRouteApi('/authenticated/content/systems/$systemId');
+
 /** Angränsande system: the graph of neighbours and the same integrations as a table (ITP-4.2-REVIEW). */
 export function IntegrationsSection({ system }: { system: System }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const queryClient = useQueryClient();
   const canWrite = canOnSystem(me, system, 'integration.write');
+  // The table's page is in the address under `integrations.`, beside the page's other lists.
+  const list = useSectionList('integrations', routeApi.useSearch(), routeApi.useNavigate(), { pageSize: 25 });
   const [editing, setEditing] = useState<{ integration: Integration | null } | null>(null);
   const [removing, setRemoving] = useState<Integration | null>(null);
-  const graph = useQuery({
-    queryKey: ['graph', system.id],
-    queryFn: ({ signal }) => legacyApi.get<SystemGraph>(`/systems/${system.id}/graph`, undefined, signal),
-  });
-  const integrations = useQuery({
-    queryKey: ['integrations', system.id],
-    queryFn: ({ signal }) => legacyApi.list<Integration>('/integrations', { systemId: system.id, limit: 200 }, signal),
-  });
-  const remove = useMutation({
-    mutationFn: (integration: Integration) => legacyApi.delete(`/integrations/${integration.id}`, integration.version),
+  const graph = useQuery(systemGraphQuery(system.id));
+  const integrations = useQuery(integrationListQuery({ systemId: system.id, cursor: list.paging.cursor, limit: list.paging.pageSize }));
+  const remove = useRemoveIntegration({
     onSuccess: () => {
       notifySuccess(t('integrations.removed'));
       setRemoving(null);
-      void queryClient.invalidateQueries({ queryKey: ['integrations'] });
-      void queryClient.invalidateQueries({ queryKey: ['graph'] });
     },
     onError: notifyError,
   });
@@ -192,6 +183,29 @@ export function IntegrationsSection({ system }: { system: System }) {
     integration.providerSystemId === system.id
       ? { id: integration.consumerSystemId, name: integration.consumerSystemName, direction: t('integrations.to') }
       : { id: integration.providerSystemId, name: integration.providerSystemName, direction: t('integrations.from') };
+  const columns: Column<Integration>[] = [
+    { key: 'direction', header: t('integrations.direction'), nowrap: true, cell: (integration) => otherOf(integration).direction },
+    {
+      key: 'other',
+      header: t('integrations.otherSystem'),
+      cell: (integration) => {
+        const other = otherOf(integration);
+        return (
+          <AnchorLink to="/systems/$systemId" params={{ systemId: other.id }} size="sm">
+            {other.name}
+          </AnchorLink>
+        );
+      },
+    },
+    { key: 'flow', header: t('integrations.flow'), cell: (integration) => t(`labels.flow.${integration.flow}`) },
+    { key: 'method', header: t('integrations.method'), cell: (integration) => t(`labels.method.${integration.method}`) },
+    { key: 'frequency', header: t('integrations.frequency'), cell: (integration) => t(`labels.frequency.${integration.frequency}`) },
+    {
+      key: 'description',
+      header: t('integrations.description'),
+      cell: (integration) => <span className="wrap-anywhere">{integration.description ?? ''}</span>,
+    },
+  ];
 
   return (
     <SectionCard
@@ -220,76 +234,27 @@ export function IntegrationsSection({ system }: { system: System }) {
             </Text>
           </figure>
         )}
-        {integrations.isLoading ? (
-          <LoadingState />
-        ) : integrations.error ? (
-          <ErrorState error={integrations.error} onRetry={() => void integrations.refetch()} />
-        ) : integrations.data?.items.length === 0 ? (
-          <Text size="sm">{t('integrations.none')}</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="xs">
-              <VisuallyHidden component="caption">{t('integrations.tableCaption', { name: system.name })}</VisuallyHidden>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('integrations.direction')}</Table.Th>
-                  <Table.Th scope="col">{t('integrations.otherSystem')}</Table.Th>
-                  <Table.Th scope="col">{t('integrations.flow')}</Table.Th>
-                  <Table.Th scope="col">{t('integrations.method')}</Table.Th>
-                  <Table.Th scope="col">{t('integrations.frequency')}</Table.Th>
-                  <Table.Th scope="col">{t('integrations.description')}</Table.Th>
-                  {canWrite && (
-                    <Table.Th scope="col" ta="right">
-                      {t('common.actions')}
-                    </Table.Th>
-                  )}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {integrations.data?.items.map((integration) => {
-                  const other = otherOf(integration);
-                  return (
-                    <Table.Tr key={integration.id} data-testid="integration-row">
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{other.direction}</Table.Td>
-                      <Table.Td>
-                        <AnchorLink to="/systems/$systemId" params={{ systemId: other.id }} size="sm">
-                          {other.name}
-                        </AnchorLink>
-                      </Table.Td>
-                      <Table.Td>{t(`labels.flow.${integration.flow}`)}</Table.Td>
-                      <Table.Td>{t(`labels.method.${integration.method}`)}</Table.Td>
-                      <Table.Td>{t(`labels.frequency.${integration.frequency}`)}</Table.Td>
-                      <Table.Td className="wrap-anywhere">{integration.description ?? ''}</Table.Td>
-                      {canWrite && (
-                        <Table.Td>
-                          <Group gap={4} justify="flex-end" wrap="nowrap">
-                            <Button
-                              size="xs"
-                              variant="default"
-                              onClick={() => setEditing({ integration })}
-                              aria-label={t('integrations.editLabel', { name: other.name })}
-                            >
-                              {t('common.edit')}
-                            </Button>
-                            <Button
-                              size="xs"
-                              variant="default"
-                              c="red.9"
-                              onClick={() => setRemoving(integration)}
-                              aria-label={t('integrations.removeLabel', { name: other.name })}
-                            >
-                              {t('common.delete')}
-                            </Button>
-                          </Group>
-                        </Table.Td>
-                      )}
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        <QueryTable
+          query={integrations}
+          caption={t('integrations.tableCaption', { name: system.name })}
+          columns={columns}
+          rowKey={(integration) => integration.id}
+          rowTestId="integration-row"
+          paging={list.paging}
+          pageSizes={[10, 25, 50]}
+          minWidth={760}
+          framed={false}
+          empty={<Text size="sm">{t('integrations.none')}</Text>}
+          {...(canWrite
+            ? {
+                rowActionsLabel: (integration: Integration) => t('integrations.actionsFor', { name: otherOf(integration).name }),
+                rowActions: (integration: Integration) => [
+                  { label: t('common.edit'), onClick: () => setEditing({ integration }) },
+                  { label: t('common.delete'), danger: true, onClick: () => setRemoving(integration) },
+                ],
+              }
+            : {})}
+        />
       </Stack>
       {editing && <IntegrationModal system={system} integration={editing.integration} onClose={() => setEditing(null)} />}
       <ConfirmDialog

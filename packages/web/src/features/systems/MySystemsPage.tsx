@@ -1,26 +1,28 @@
-import type { ComplianceResult, System, SystemSummary } from '@forvalta/contracts';
+import type { ComplianceResult, SystemSummary } from '@forvalta/contracts';
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink } from '../../components/AnchorLink.tsx';
-import { apiRequest, legacyApi } from '../../api/client.ts';
 import { useCurrentUser } from '../../app/session.ts';
-import { useCursorPaging } from '../../components/cursor-paging.ts';
+import { AnchorLink } from '../../components/AnchorLink.tsx';
+import { useAddressList } from '../../components/list-address.ts';
 import { notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { ListEmptyState } from '../../components/ListEmptyState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { type Column, QueryTable } from '../../components/QueryTable.tsx';
 import { formatDate, formatNumber } from '../../i18n/format.ts';
+import { complianceResultsQuery } from '../compliance/compliance.queries.ts';
 import { FixLink } from '../compliance/FixLink.tsx';
 import { LifecycleBadge, UncoveredBadge } from './SystemBadges.tsx';
 import { twelveMonthsAgo } from './system-api.ts';
+import { mySystemsQuery, useConfirmSystem } from './systems.queries.ts';
+
+const routeApi = getRouteApi('/authenticated/content/my-systems');
 
 /** The failing clauses of the systems on one page, asked for in one request. */
 function useFailingResults(systemIds: string[]) {
   return useQuery({
-    queryKey: ['compliance', 'results', { systems: systemIds, status: 'fail' }],
-    queryFn: ({ signal }) =>
-      legacyApi.list<ComplianceResult>('/compliance/results', { systems: systemIds.join(','), status: 'fail', limit: 200 }, signal),
+    ...complianceResultsQuery({ systems: systemIds.join(','), status: 'fail', limit: 200 }),
     enabled: systemIds.length > 0,
   });
 }
@@ -51,15 +53,10 @@ function FailingClauses({ results, loading }: { results: ComplianceResult[] | un
 }
 
 /** One of the summary figures, counted by the server over all my systems, not just this page. */
-function CountCard({ label, filter }: { label: string; filter: Record<string, string> }) {
+function CountCard({ label, filter }: { label: string; filter: { unconfirmedSince?: string; uncovered?: 'true' } }) {
   const { i18n } = useTranslation();
   const me = useCurrentUser();
-  const count = useQuery({
-    queryKey: ['systems', 'mine', me.personId, 'count', filter],
-    queryFn: ({ signal }) =>
-      legacyApi.list<SystemSummary>('/systems', { stewardPersonId: me.personId ?? undefined, limit: 1, ...filter }, signal),
-    enabled: Boolean(me.personId),
-  });
+  const count = useQuery(mySystemsQuery(me.personId, { limit: 1, ...filter }));
   return (
     <Card withBorder padding="md" radius="md">
       <Text size="sm" c="gray.7" fw={600}>
@@ -74,14 +71,8 @@ function CountCard({ label, filter }: { label: string; filter: Record<string, st
 
 function ConfirmRowButton({ system }: { system: SystemSummary }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const confirm = useMutation({
-    mutationFn: () => apiRequest<System>('POST', `/systems/${system.id}/confirm`, { body: {}, version: system.version }),
-    onSuccess: () => {
-      notifySuccess(t('system.confirmed', { name: system.name }));
-      void queryClient.invalidateQueries({ queryKey: ['systems'] });
-      void queryClient.invalidateQueries({ queryKey: ['compliance'] });
-    },
+  const confirm = useConfirmSystem(system, {
+    onSuccess: () => notifySuccess(t('system.confirmed', { name: system.name })),
     onError: notifyError,
   });
   return (
@@ -101,18 +92,8 @@ function ConfirmRowButton({ system }: { system: SystemSummary }) {
 export function MySystemsPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const paging = useCursorPaging(me.personId ?? '', 25);
-  const systems = useQuery({
-    queryKey: ['systems', 'mine', me.personId, paging.cursor, paging.pageSize],
-    queryFn: ({ signal }) =>
-      legacyApi.list<SystemSummary>(
-        '/systems',
-        { stewardPersonId: me.personId ?? undefined, limit: paging.pageSize, cursor: paging.cursor, sort: 'name' },
-        signal,
-      ),
-    enabled: Boolean(me.personId),
-    placeholderData: keepPreviousData,
-  });
+  const { paging } = useAddressList(routeApi.useSearch(), routeApi.useNavigate(), { pageSize: 25 });
+  const systems = useQuery(mySystemsQuery(me.personId, { limit: paging.pageSize, cursor: paging.cursor, sort: 'name' }));
   const limit = twelveMonthsAgo();
   const overdue = (system: SystemSummary) => !system.lastConfirmedAt || system.lastConfirmedAt.slice(0, 10) < limit;
   const items = systems.data?.items ?? [];

@@ -1,47 +1,35 @@
 import type { Assignment, AssignmentRole, System } from '@forvalta/contracts';
-import { FormActions } from '../../components/FormActions.tsx';
-import { Badge, Button, Checkbox, Group, Modal, NumberInput, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Checkbox, Group, Modal, NumberInput, Select, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { legacyApi, isApiError } from '../../api/client.ts';
+import { isApiError } from '../../api/client.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { DateField } from '../../components/DateField.tsx';
-import { ErrorState } from '../../components/ErrorState.tsx';
 import { notifyError, notifySuccess } from '../../components/error-messages.ts';
-import { LoadingState } from '../../components/LoadingState.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
+import { useSectionList } from '../../components/list-address.ts';
+import { type Column, QueryTable } from '../../components/QueryTable.tsx';
+import { SectionCard } from '../../components/SectionCard.tsx';
+import type { UrlPaging } from '../../components/url-paging.ts';
 import { formatDate, formatNumber, todayInStockholm } from '../../i18n/format.ts';
 import { PersonPicker } from '../organisation/roles/PersonPicker.tsx';
 import { RuleViolationAlert } from './RuleViolationAlert.tsx';
-import { SectionCard } from '../../components/SectionCard.tsx';
 import { canOnSystem } from './system-api.ts';
-
-function invalidateSystem(queryClient: ReturnType<typeof useQueryClient>, systemId: string) {
-  void queryClient.invalidateQueries({ queryKey: ['systems'] });
-  void queryClient.invalidateQueries({ queryKey: ['assignments', systemId] });
-  void queryClient.invalidateQueries({ queryKey: ['compliance'] });
-}
+import { assignmentListQuery, useAppoint, useChangeAssignment } from './systems.queries.ts';
 
 function AppointModal({ system, onClose }: { system: System; onClose: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [personId, setPersonId] = useState<string | null>(null);
   const [role, setRole] = useState<AssignmentRole>(system.manager ? 'deputy' : 'manager');
   const [startDate, setStartDate] = useState<string | null>(todayInStockholm());
   const [hours, setHours] = useState<number | string>('');
   const [violation, setViolation] = useState<unknown>(null);
   const [personError, setPersonError] = useState<string | null>(null);
-  const appoint = useMutation({
-    mutationFn: () =>
-      legacyApi.post<Assignment>(`/systems/${system.id}/assignments`, {
-        personId,
-        role,
-        ...(startDate ? { startDate } : {}),
-        allottedHoursPerWeek: hours === '' ? null : Number(hours),
-      }),
+  const appoint = useAppoint(system.id, {
     onSuccess: (created) => {
       notifySuccess(t('stewards.appointed', { name: created.personName, role: t(`labels.role.${created.role}`) }));
-      invalidateSystem(queryClient, system.id);
       onClose();
     },
     onError: (error) => (isApiError(error, 'rule_violation') || isApiError(error, 'conflict') ? setViolation(error) : notifyError(error)),
@@ -52,7 +40,12 @@ function AppointModal({ system, onClose }: { system: System; onClose: () => void
         onSubmit={(event) => {
           event.preventDefault();
           if (!personId) return setPersonError(t('common.required'));
-          appoint.mutate();
+          appoint.mutate({
+            personId,
+            role,
+            ...(startDate ? { startDate } : {}),
+            allottedHoursPerWeek: hours === '' ? null : Number(hours),
+          });
         }}
         noValidate
       >
@@ -95,19 +88,12 @@ function AppointModal({ system, onClose }: { system: System; onClose: () => void
 
 function EndModal({ system, assignment, onClose }: { system: System; assignment: Assignment; onClose: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [endDate, setEndDate] = useState<string | null>(todayInStockholm());
   const [hours, setHours] = useState<number | string>(assignment.allottedHoursPerWeek ?? '');
   const [violation, setViolation] = useState<unknown>(null);
-  const save = useMutation({
-    mutationFn: () =>
-      legacyApi.patch<Assignment>(`/systems/${system.id}/assignments/${assignment.id}`, assignment.version, {
-        endDate: endDate || null,
-        allottedHoursPerWeek: hours === '' ? null : Number(hours),
-      }),
+  const save = useChangeAssignment(system.id, assignment, {
     onSuccess: () => {
       notifySuccess(t('stewards.assignmentSaved', { name: assignment.personName }));
-      invalidateSystem(queryClient, system.id);
       onClose();
     },
     onError: (error) => (isApiError(error, 'rule_violation') ? setViolation(error) : notifyError(error)),
@@ -121,7 +107,7 @@ function EndModal({ system, assignment, onClose }: { system: System; assignment:
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          save.mutate();
+          save.mutate({ endDate: endDate || null, allottedHoursPerWeek: hours === '' ? null : Number(hours) });
         }}
         noValidate
       >
@@ -142,19 +128,67 @@ function EndModal({ system, assignment, onClose }: { system: System; assignment:
   );
 }
 
+const routeApi = getRouteApi('/authenticated/content/systems/$systemId');
+
 /** Systemansvarig and ersättare, with who held the role when (ITP-4.2-MANAGER, ITP-4.2-DEPUTY, ITP-4.2.2-RESOURCES). */
 export function PeopleSection({ system }: { system: System }) {
   const { t, i18n } = useTranslation();
   const me = useCurrentUser();
-  const [includeEnded, setIncludeEnded] = useState(false);
+  // "Show ended" is in the address (`people.ended`), so a shared link shows the same history.
+  const list = useSectionList<UrlPaging & { ended?: boolean }>('people', routeApi.useSearch(), routeApi.useNavigate());
+  const includeEnded = list.filters.ended ?? false;
   const [appointing, setAppointing] = useState(false);
   const [changing, setChanging] = useState<Assignment | null>(null);
   const canAssign = canOnSystem(me, system, 'system.assign');
-  const assignments = useQuery({
-    queryKey: ['assignments', system.id, includeEnded],
-    queryFn: ({ signal }) =>
-      legacyApi.list<Assignment>(`/systems/${system.id}/assignments`, includeEnded ? { includeEnded: 'true' } : {}, signal),
-  });
+  const assignments = useQuery(assignmentListQuery(system.id, includeEnded));
+  const roleOf = (assignment: Assignment) => t(`labels.role.${assignment.role}`);
+  const columns: Column<Assignment>[] = [
+    {
+      key: 'person',
+      header: t('stewards.person'),
+      cell: (assignment) => (
+        <Group gap={6}>
+          <Text size="sm" fw={600}>
+            {assignment.personName}
+          </Text>
+          {assignment.personEmploymentStatus === 'left' && (
+            <Badge color="red.9" variant="outline" tt="none">
+              {t('stewards.personLeft')}
+            </Badge>
+          )}
+        </Group>
+      ),
+    },
+    {
+      key: 'role',
+      header: t('stewards.role'),
+      cell: (assignment) => (
+        <>
+          {roleOf(assignment)}
+          {!assignment.current && (
+            <Text span size="xs" c="gray.7">
+              {' '}
+              ({t('stewards.ended')})
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'period',
+      header: t('stewards.period'),
+      nowrap: true,
+      cell: (assignment) => `${formatDate(assignment.startDate)} – ${assignment.endDate ? formatDate(assignment.endDate) : ''}`,
+    },
+    {
+      key: 'hours',
+      header: t('stewards.hoursShort'),
+      cell: (assignment) =>
+        assignment.allottedHoursPerWeek === null
+          ? '–'
+          : t('stewards.hoursValue', { hours: formatNumber(assignment.allottedHoursPerWeek, i18n.language) }),
+    },
+  ];
 
   return (
     <SectionCard
@@ -172,83 +206,26 @@ export function PeopleSection({ system }: { system: System }) {
         mb="sm"
         label={t('stewards.includeEnded')}
         checked={includeEnded}
-        onChange={(event) => setIncludeEnded(event.currentTarget.checked)}
+        onChange={(event) => list.setFilters({ ended: event.currentTarget.checked || undefined })}
       />
-      {assignments.isLoading ? (
-        <LoadingState />
-      ) : assignments.error ? (
-        <ErrorState error={assignments.error} onRetry={() => void assignments.refetch()} />
-      ) : assignments.data?.items.length === 0 ? (
-        <Text size="sm">{t('stewards.none')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table verticalSpacing="xs">
-            <VisuallyHidden component="caption">{t('system.people')}</VisuallyHidden>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('stewards.person')}</Table.Th>
-                <Table.Th scope="col">{t('stewards.role')}</Table.Th>
-                <Table.Th scope="col">{t('stewards.period')}</Table.Th>
-                <Table.Th scope="col">{t('stewards.hoursShort')}</Table.Th>
-                {canAssign && (
-                  <Table.Th scope="col" ta="right">
-                    {t('common.actions')}
-                  </Table.Th>
-                )}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {assignments.data?.items.map((assignment) => (
-                <Table.Tr key={assignment.id} data-testid="assignment-row">
-                  <Table.Td>
-                    <Group gap={6}>
-                      <Text size="sm" fw={600}>
-                        {assignment.personName}
-                      </Text>
-                      {assignment.personEmploymentStatus === 'left' && (
-                        <Badge color="red.9" variant="outline" tt="none">
-                          {t('stewards.personLeft')}
-                        </Badge>
-                      )}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    {t(`labels.role.${assignment.role}`)}
-                    {!assignment.current && (
-                      <Text span size="xs" c="gray.7">
-                        {' '}
-                        ({t('stewards.ended')})
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {formatDate(assignment.startDate)} – {assignment.endDate ? formatDate(assignment.endDate) : ''}
-                  </Table.Td>
-                  <Table.Td>
-                    {assignment.allottedHoursPerWeek === null
-                      ? '–'
-                      : t('stewards.hoursValue', { hours: formatNumber(assignment.allottedHoursPerWeek, i18n.language) })}
-                  </Table.Td>
-                  {canAssign && (
-                    <Table.Td ta="right">
-                      {assignment.current && (
-                        <Button
-                          size="xs"
-                          variant="default"
-                          onClick={() => setChanging(assignment)}
-                          aria-label={t('stewards.changeLabel', { name: assignment.personName, role: t(`labels.role.${assignment.role}`) })}
-                        >
-                          {t('stewards.change')}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <QueryTable
+        query={assignments}
+        caption={t('system.people')}
+        columns={columns}
+        rowKey={(assignment) => assignment.id}
+        rowTestId="assignment-row"
+        framed={false}
+        empty={<Text size="sm">{t('stewards.none')}</Text>}
+        {...(canAssign
+          ? {
+              rowActionsLabel: (assignment: Assignment) =>
+                t('stewards.changeLabel', { name: assignment.personName, role: roleOf(assignment) }),
+              // An ended assignment is history: it is not changed any more.
+              rowActions: (assignment: Assignment) =>
+                assignment.current ? [{ label: t('stewards.change'), onClick: () => setChanging(assignment) }] : [],
+            }
+          : {})}
+      />
       {appointing && <AppointModal system={system} onClose={() => setAppointing(false)} />}
       {changing && <EndModal system={system} assignment={changing} onClose={() => setChanging(null)} />}
     </SectionCard>

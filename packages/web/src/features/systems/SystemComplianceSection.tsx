@@ -1,11 +1,11 @@
-import type { ComplianceResult, System } from '@forvalta/contracts';
+import type { System } from '@forvalta/contracts';
 import { Table, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
-import { legacyApi } from '../../api/client.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
+import { systemComplianceQuery } from '../compliance/compliance.queries.ts';
 import { FixLink } from '../compliance/FixLink.tsx';
 import { ResultReason } from '../compliance/ResultReason.tsx';
 import { StatusBadge } from './SystemBadges.tsx';
@@ -16,10 +16,7 @@ const statusOrder = { fail: 0, pass: 1, not_applicable: 2 } as const;
 /** Every clause checked for this system, failures first, each with its reason and where to fix it. */
 export function SystemComplianceSection({ system }: { system: System }) {
   const { t } = useTranslation();
-  const results = useQuery({
-    queryKey: ['compliance', 'results', { system: system.id }],
-    queryFn: ({ signal }) => legacyApi.list<ComplianceResult>('/compliance/results', { system: system.id, limit: 100 }, signal),
-  });
+  const results = useQuery(systemComplianceQuery(system.id));
   const items = [...(results.data?.items ?? [])].sort((a, b) => statusOrder[a.status] - statusOrder[b.status]);
   const failed = items.filter((item) => item.status === 'fail').length;
   return (

@@ -20,11 +20,10 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { legacyApi, isApiError } from '../../api/client.ts';
+import { isApiError } from '../../api/client.ts';
 import { useCan } from '../../app/session.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { fieldErrorsOf, notifyError, notifySuccess } from '../../components/error-messages.ts';
@@ -34,6 +33,7 @@ import { flattenDepartmentTree, buildDepartmentTree, useAllDepartments } from '.
 import { RuleViolationAlert } from './RuleViolationAlert.tsx';
 import { costCategoryValues, criticalityValues, hostingValues, kindValues, lifecycleValues, scopeValues } from './system-api.ts';
 import { useRowKeys } from '../../components/stable-keys.ts';
+import { loadSystem, useSaveSystem } from './systems.queries.ts';
 
 type Level = '0' | '1' | '2' | '3' | '4';
 interface FormValues {
@@ -182,7 +182,6 @@ function changesOf(original: FormValues, values: FormValues): SystemUpdate {
 /** Creates a system, or edits every field of one (If-Match with the version that was opened). */
 export function SystemFormModal({ system, onClose }: { system: System | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const canChangeOwner = useCan('system.changeOwner') || system === null;
   const [original, setOriginal] = useState(() => valuesOf(system));
@@ -208,16 +207,9 @@ export function SystemFormModal({ system, onClose }: { system: System | null; on
     },
   });
 
-  const save = useMutation({
-    mutationFn: (values: FormValues) =>
-      system
-        ? legacyApi.patch<System>(`/systems/${system.id}`, editedVersion, changesOf(original, values))
-        : legacyApi.post<System>('/systems', bodyOf(values)),
+  const save = useSaveSystem(system, {
     onSuccess: (saved) => {
       notifySuccess(t(system ? 'system.updated' : 'system.created', { name: saved.name }));
-      queryClient.setQueryData(['systems', 'detail', saved.id], saved);
-      void queryClient.invalidateQueries({ queryKey: ['systems'] });
-      void queryClient.invalidateQueries({ queryKey: ['compliance'] });
       onClose();
       if (!system) void navigate({ to: '/systems/$systemId', params: { systemId: saved.id } });
     },
@@ -231,7 +223,7 @@ export function SystemFormModal({ system, onClose }: { system: System | null; on
 
   const reload = async () => {
     if (!system) return;
-    const fresh = await legacyApi.get<System>(`/systems/${system.id}`);
+    const fresh = await loadSystem(system.id);
     const values = valuesOf(fresh);
     setOriginal(values);
     form.setValues(values);
@@ -257,7 +249,12 @@ export function SystemFormModal({ system, onClose }: { system: System | null; on
 
   return (
     <Modal opened onClose={onClose} size="xl" title={system ? t('system.editTitle', { name: system.name }) : t('system.createTitle')}>
-      <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
+      <form
+        onSubmit={form.onSubmit((values) =>
+          save.mutate({ body: system ? changesOf(original, values) : bodyOf(values), version: editedVersion }),
+        )}
+        noValidate
+      >
         <Stack gap="md">
           {stale && <StaleRecordAlert onReload={() => void reload().catch(notifyError)} />}
           {violation !== null && <RuleViolationAlert error={violation} />}

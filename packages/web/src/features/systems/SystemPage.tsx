@@ -1,11 +1,10 @@
 import type { System } from '@forvalta/contracts';
 import { Anchor, Badge, Button, Code, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
-import { apiRequest, legacyApi, isApiError } from '../../api/client.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -22,26 +21,17 @@ import { SystemComplianceSection } from './SystemComplianceSection.tsx';
 import { RisksSection } from '../risks/RisksSection.tsx';
 import { SystemReviewsSection } from '../reviews/SystemReviewsSection.tsx';
 import { SystemFormModal } from './SystemFormModal.tsx';
-import { canOnSystem, costCategoryValues, isSteward, systemQuery } from './system-api.ts';
+import { canOnSystem, costCategoryValues, isSteward } from './system-api.ts';
+import { systemQuery, useConfirmSystem, useDeleteSystem } from './systems.queries.ts';
 import { Fact, SectionCard } from '../../components/SectionCard.tsx';
 
 const routeApi = getRouteApi('/authenticated/content/systems/$systemId');
 
 function ConfirmButton({ system }: { system: System }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const confirm = useMutation({
-    mutationFn: () => apiRequest<System>('POST', `/systems/${system.id}/confirm`, { body: {}, version: system.version }),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(['systems', 'detail', system.id], saved);
-      void queryClient.invalidateQueries({ queryKey: ['systems'] });
-      void queryClient.invalidateQueries({ queryKey: ['compliance'] });
-      notifySuccess(t('system.confirmed', { name: saved.name }));
-    },
-    onError: (error) => {
-      if (isApiError(error, 'version_mismatch')) void queryClient.invalidateQueries({ queryKey: ['systems', 'detail', system.id] });
-      notifyError(error);
-    },
+  const confirm = useConfirmSystem(system, {
+    onSuccess: (saved) => notifySuccess(t('system.confirmed', { name: saved.name })),
+    onError: notifyError,
   });
   return (
     <Button color="#1f6f36" onClick={() => confirm.mutate()} loading={confirm.isPending}>
@@ -55,7 +45,6 @@ export function SystemPage() {
   const { systemId } = routeApi.useParams();
   const me = useCurrentUser();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const system = useQuery(systemQuery(systemId));
   const departments = useAllDepartments();
   const names = departmentNameMap(departments.data);
@@ -70,12 +59,9 @@ export function SystemPage() {
     target?.scrollIntoView({ block: 'start' });
   }, [shownSystemId]);
 
-  const remove = useMutation({
-    mutationFn: () => legacyApi.delete(`/systems/${systemId}`, system.data!.version),
+  const remove = useDeleteSystem(system.data, {
     onSuccess: () => {
       notifySuccess(t('system.deleted', { name: system.data?.name }));
-      queryClient.removeQueries({ queryKey: ['systems', 'detail', systemId] });
-      void queryClient.invalidateQueries({ queryKey: ['systems'] });
       void navigate({ to: '/systems' });
     },
     onError: notifyError,

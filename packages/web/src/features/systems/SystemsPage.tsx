@@ -1,93 +1,89 @@
 import type { SystemSummary } from '@forvalta/contracts';
-import {
-  Anchor,
-  Button,
-  Checkbox,
-  Group,
-  Menu,
-  Paper,
-  Select,
-  Table,
-  Text,
-  TextInput,
-  UnstyledButton,
-  VisuallyHidden,
-} from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Anchor, Button, Checkbox, Group, Menu, Select, Text, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink } from '../../components/AnchorLink.tsx';
-import { legacyApi } from '../../api/client.ts';
 import { useCan } from '../../app/session.ts';
-import { CursorPager } from '../../components/CursorPager.tsx';
-import { useCursorPaging } from '../../components/cursor-paging.ts';
-import { ErrorState } from '../../components/ErrorState.tsx';
+import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ListEmptyState } from '../../components/ListEmptyState.tsx';
-import { LoadingState } from '../../components/LoadingState.tsx';
+import { useAddressList } from '../../components/list-address.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { type Column, QueryTable } from '../../components/QueryTable.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { DepartmentSelect } from '../organisation/departments/DepartmentSelect.tsx';
 import { LifecycleBadge, UncoveredBadge } from './SystemBadges.tsx';
 import { SystemFormModal } from './SystemFormModal.tsx';
-import { exportUrl, kindValues, lifecycleValues, scopeValues, systemListQuery, type SystemFilters, type SystemSort } from './system-api.ts';
+import { kindValues, lifecycleValues, scopeValues, type SystemFilters } from './system-api.ts';
+import { exportUrl, systemListParameters, systemListQuery } from './systems.queries.ts';
 
 const routeApi = getRouteApi('/authenticated/content/systems');
 
-function SortHeader({
-  field,
-  label,
-  sort,
-  onSort,
-}: {
-  field: 'name' | 'lifecycle' | 'updatedAt';
-  label: string;
-  sort: SystemSort;
-  onSort: (sort: SystemSort) => void;
-}) {
-  const { t } = useTranslation();
-  const active = sort === field || sort === `-${field}`;
-  const descending = sort === `-${field}`;
-  return (
-    <Table.Th scope="col" aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'}>
-      <UnstyledButton
-        fw={700}
-        fz="sm"
-        onClick={() => onSort(active && !descending ? (`-${field}` as SystemSort) : field)}
-        aria-label={`${label}. ${active ? t(descending ? 'systems.sortedDescending' : 'systems.sortedAscending') : ''} ${t('systems.sortBy', { column: label })}`}
-      >
-        {label} <span aria-hidden="true">{active ? (descending ? '▼' : '▲') : '↕'}</span>
-      </UnstyledButton>
-    </Table.Th>
-  );
-}
-
 export function SystemsPage() {
   const { t } = useTranslation();
-  const filters = routeApi.useSearch();
-  const navigate = routeApi.useNavigate();
+  const list = useAddressList(routeApi.useSearch(), routeApi.useNavigate(), { pageSize: 50, defaultSort: 'name' });
+  const { filters, setFilters } = list;
   const canCreate = useCan('system.create');
   const [creating, setCreating] = useState(false);
-  const [search, setSearch] = useState(filters.q ?? '');
-  const sort = filters.sort ?? 'name';
-
-  const setFilters = (changes: Partial<SystemFilters>) =>
-    void navigate({ search: (previous) => ({ ...previous, ...changes }), replace: true });
-  const updateSearch = useDebouncedCallback((value: string) => setFilters({ q: value.trim() || undefined }), 300);
-  // Back and forward in the browser change the address; the search box follows it.
-  useEffect(() => setSearch(filters.q ?? ''), [filters.q]);
-
-  const query = systemListQuery(filters);
-  const paging = useCursorPaging(JSON.stringify(query), 50);
-  const systems = useQuery({
-    queryKey: ['systems', 'list', query, paging.cursor, paging.pageSize],
-    queryFn: ({ signal }) => legacyApi.list<SystemSummary>('/systems', { ...query, cursor: paging.cursor, limit: paging.pageSize }, signal),
-    placeholderData: keepPreviousData,
-  });
-  const filtered = Object.keys(filters).some((key) => key !== 'sort');
+  const systems = useQuery(systemListQuery({ ...systemListParameters(filters), cursor: list.paging.cursor, limit: list.paging.pageSize }));
 
   const createButton = canCreate && <Button onClick={() => setCreating(true)}>{t('systems.create')}</Button>;
+  const columns: Column<SystemSummary>[] = [
+    {
+      key: 'name',
+      header: t('systems.name'),
+      sortField: 'name',
+      minWidth: 220,
+      cell: (system) => (
+        <>
+          <AnchorLink to="/systems/$systemId" params={{ systemId: system.id }} fw={600} size="sm">
+            {system.name}
+          </AnchorLink>
+          <Text size="xs" c="gray.7" className="wrap-anywhere">
+            {[system.supplier, system.product].filter(Boolean).join(' · ')}
+          </Text>
+        </>
+      ),
+    },
+    {
+      key: 'owner',
+      header: t('systems.owner'),
+      cell: (system) => (
+        <>
+          <Text size="sm">{system.ownerDepartmentName}</Text>
+          <Text size="xs" c="gray.7">
+            {t(`labels.kind.${system.kind}`)}
+          </Text>
+        </>
+      ),
+    },
+    {
+      key: 'lifecycle',
+      header: t('systems.lifecycle'),
+      sortField: 'lifecycle',
+      cell: (system) => <LifecycleBadge lifecycle={system.lifecycle} />,
+    },
+    {
+      key: 'manager',
+      header: t('systems.manager'),
+      cell: (system) => (
+        <>
+          <Text size="sm">{system.manager?.name ?? t('systems.noManager')}</Text>
+          <Text size="xs" c="gray.7">
+            {t('systems.deputyCount', { count: system.deputyCount })}
+          </Text>
+          {system.uncovered && <UncoveredBadge />}
+        </>
+      ),
+    },
+    {
+      key: 'confirmed',
+      header: t('systems.lastConfirmed'),
+      nowrap: true,
+      cell: (system) => (system.lastConfirmedAt ? formatDate(system.lastConfirmedAt) : t('systems.neverConfirmed')),
+    },
+    { key: 'updated', header: t('systems.updated'), sortField: 'updatedAt', nowrap: true, cell: (system) => formatDate(system.updatedAt) },
+  ];
   const exportMenu = (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
@@ -122,11 +118,7 @@ export function SystemsPage() {
         <TextInput
           label={t('systems.searchLabel')}
           placeholder={t('systems.searchPlaceholder')}
-          value={search}
-          onChange={(event) => {
-            setSearch(event.currentTarget.value);
-            updateSearch(event.currentTarget.value);
-          }}
+          {...list.searchInput}
           type="search"
           w={260}
         />
@@ -184,101 +176,31 @@ export function SystemsPage() {
             </Anchor>
           </Text>
         )}
-        {filtered && (
-          <Button
-            variant="subtle"
-            size="compact-sm"
-            onClick={() => {
-              setSearch('');
-              void navigate({ search: filters.sort ? { sort: filters.sort } : {}, replace: true });
-            }}
-          >
+        {list.filtered && (
+          <Button variant="subtle" size="compact-sm" onClick={list.clearFilters}>
             {t('common.clearFilters')}
           </Button>
         )}
       </Group>
 
-      <Paper withBorder radius="md">
-        {systems.isLoading ? (
-          <LoadingState />
-        ) : systems.error ? (
-          <ErrorState error={systems.error} onRetry={() => void systems.refetch()} />
-        ) : !systems.data || systems.data.items.length === 0 ? (
-          filtered ? (
+      <QueryTable
+        query={systems}
+        caption={t('systems.title')}
+        columns={columns}
+        rowKey={(system) => system.id}
+        rowTestId="system-row"
+        sort={list.sort}
+        paging={list.paging}
+        pageSizes={[25, 50, 100]}
+        minWidth={900}
+        empty={
+          list.filtered ? (
             <ListEmptyState title={t('systems.empty')} hint={t('systems.emptyHint')} />
           ) : (
             <ListEmptyState title={t('systems.emptyAll')} action={createButton} />
           )
-        ) : (
-          <Table.ScrollContainer minWidth={900}>
-            <Table verticalSpacing="xs" horizontalSpacing="sm" highlightOnHover aria-busy={systems.isFetching}>
-              <VisuallyHidden component="caption">{t('systems.title')}</VisuallyHidden>
-              <Table.Thead>
-                <Table.Tr>
-                  <SortHeader field="name" label={t('systems.name')} sort={sort} onSort={(value) => setFilters({ sort: value })} />
-                  <Table.Th scope="col">{t('systems.owner')}</Table.Th>
-                  <SortHeader
-                    field="lifecycle"
-                    label={t('systems.lifecycle')}
-                    sort={sort}
-                    onSort={(value) => setFilters({ sort: value })}
-                  />
-                  <Table.Th scope="col">{t('systems.manager')}</Table.Th>
-                  <Table.Th scope="col">{t('systems.lastConfirmed')}</Table.Th>
-                  <SortHeader field="updatedAt" label={t('systems.updated')} sort={sort} onSort={(value) => setFilters({ sort: value })} />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {systems.data.items.map((system) => (
-                  <Table.Tr key={system.id} data-testid="system-row">
-                    <Table.Td miw={220}>
-                      <AnchorLink to="/systems/$systemId" params={{ systemId: system.id }} fw={600} size="sm">
-                        {system.name}
-                      </AnchorLink>
-                      <Text size="xs" c="gray.7" className="wrap-anywhere">
-                        {[system.supplier, system.product].filter(Boolean).join(' · ')}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{system.ownerDepartmentName}</Text>
-                      <Text size="xs" c="gray.7">
-                        {t(`labels.kind.${system.kind}`)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <LifecycleBadge lifecycle={system.lifecycle} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{system.manager?.name ?? t('systems.noManager')}</Text>
-                      <Text size="xs" c="gray.7">
-                        {t('systems.deputyCount', { count: system.deputyCount })}
-                      </Text>
-                      {system.uncovered && <UncoveredBadge />}
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      {system.lastConfirmedAt ? formatDate(system.lastConfirmedAt) : t('systems.neverConfirmed')}
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(system.updatedAt)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Paper>
-      {systems.data && systems.data.total > 0 && (
-        <CursorPager
-          pageIndex={paging.pageIndex}
-          pageSize={paging.pageSize}
-          itemCount={systems.data.items.length}
-          total={systems.data.total}
-          nextCursor={systems.data.nextCursor}
-          onNext={paging.goNext}
-          onPrevious={paging.goPrevious}
-          onPageSizeChange={paging.setPageSize}
-          pageSizes={[25, 50, 100]}
-        />
-      )}
+        }
+      />
       {creating && <SystemFormModal system={null} onClose={() => setCreating(false)} />}
     </>
   );

@@ -1,6 +1,5 @@
-import type { Me, Permission, System, SystemSummary } from '@forvalta/contracts';
-import { queryOptions } from '@tanstack/react-query';
-import { legacyApi, buildPath, type QueryValue } from '../../api/client.ts';
+import type { Me, Permission, System } from '@forvalta/contracts';
+import { listSearchValidator, prefixedSearchValidator, type UrlPaging } from '../../components/url-paging.ts';
 
 // The enumerations are repeated here (not imported as values from the contracts) so the first
 // page does not pull zod into the bundle; the types come from the contracts.
@@ -37,9 +36,10 @@ export const publicFieldValues = [
 ] as const;
 
 export type SystemSort = 'name' | '-name' | 'lifecycle' | '-lifecycle' | 'updatedAt' | '-updatedAt';
+const systemSorts: readonly SystemSort[] = ['name', '-name', 'lifecycle', '-lifecycle', 'updatedAt', '-updatedAt'];
 
-/** The register's filters as they stand in the address (shareable). */
-export interface SystemFilters {
+/** The register's filters, sort and page as they stand in the address (shareable). */
+export interface SystemFilters extends UrlPaging {
   q?: string;
   ownerDepartmentId?: string;
   kind?: (typeof kindValues)[number];
@@ -52,60 +52,33 @@ export interface SystemFilters {
   sort?: SystemSort;
 }
 
-const sorts: readonly SystemSort[] = ['name', '-name', 'lifecycle', '-lifecycle', 'updatedAt', '-updatedAt'];
-const pick = <T extends string>(values: readonly T[], value: unknown): T | undefined =>
-  typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : undefined;
-
 /** Reads the register's filters from the address, dropping anything unknown. */
-export function validateSystemFilters(search: Record<string, unknown>): SystemFilters {
-  const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 200) : undefined);
-  const flag = (value: unknown) => (value === true || value === 'true' ? true : undefined);
-  const result: SystemFilters = {
-    q: text(search.q),
-    ownerDepartmentId: text(search.ownerDepartmentId),
-    kind: pick(kindValues, search.kind),
-    lifecycle: pick(lifecycleValues, search.lifecycle),
-    scope: pick(scopeValues, search.scope),
-    uncovered: flag(search.uncovered),
-    unconfirmed: flag(search.unconfirmed),
-    tag: text(search.tag),
-    sort: pick(sorts, search.sort),
-  };
-  return Object.fromEntries(Object.entries(result).filter(([, value]) => value !== undefined)) as SystemFilters;
-}
+export const validateSystemFilters = listSearchValidator<SystemFilters>({
+  text: ['q', 'tag'],
+  ids: ['ownerDepartmentId'],
+  choices: { kind: kindValues, lifecycle: lifecycleValues, scope: scopeValues },
+  flags: ['uncovered', 'unconfirmed'],
+  sorts: systemSorts,
+});
+
+/**
+ * The system page's lists, each under its own prefix in the address: `integrations.cursors`,
+ * `people.ended`, `history.limit`. A shared link opens the page with the same pages shown.
+ */
+const integrationsSearch = prefixedSearchValidator('integrations', {});
+const peopleSearch = prefixedSearchValidator('people', { flags: ['ended'] });
+const historySearch = prefixedSearchValidator('history', {});
+export const validateSystemSections = (search: Record<string, unknown>): Record<string, unknown> => ({
+  ...integrationsSearch(search),
+  ...peopleSearch(search),
+  ...historySearch(search),
+});
 
 /** Today minus twelve months, YYYY-MM-DD (the register's confirmation interval). */
 export function twelveMonthsAgo(today = new Date()): string {
   const date = new Date(Date.UTC(today.getUTCFullYear() - 1, today.getUTCMonth(), today.getUTCDate()));
   return date.toISOString().slice(0, 10);
 }
-
-/** The API's query for the filters in the address. */
-export function systemListQuery(filters: SystemFilters): Record<string, QueryValue> {
-  return {
-    q: filters.q,
-    ownerDepartmentId: filters.ownerDepartmentId,
-    kind: filters.kind,
-    lifecycle: filters.lifecycle,
-    scope: filters.scope,
-    uncovered: filters.uncovered ? 'true' : undefined,
-    unconfirmedSince: filters.unconfirmed ? twelveMonthsAgo() : undefined,
-    tag: filters.tag,
-    sort: filters.sort ?? 'name',
-  };
-}
-
-export function exportUrl(filters: SystemFilters, format: 'csv' | 'xlsx'): string {
-  return buildPath('/api/v1/systems/export', { format, ...systemListQuery(filters) });
-}
-
-export const systemQuery = (id: string) =>
-  queryOptions({
-    queryKey: ['systems', 'detail', id],
-    queryFn: ({ signal }) => legacyApi.get<System>(`/systems/${id}`, undefined, signal),
-  });
-
-export type SystemListPage = { items: SystemSummary[]; total: number; nextCursor: string | null };
 
 /** Whether the caller is the system's current manager or a deputy. */
 export function isSteward(me: Me, system: Pick<System, 'manager' | 'deputies'>): boolean {

@@ -1,34 +1,6 @@
-import type { ComplianceSummaryView, Me, PolicyPackView } from '@forvalta/contracts';
-import { queryOptions } from '@tanstack/react-query';
-import { legacyApi } from '../../api/client.ts';
+import type { Me, PolicyPackView } from '@forvalta/contracts';
 
-export interface PolicyPackSummary {
-  id: string;
-  key: string;
-  version: string;
-  document: { title: string; adoptedBy: string; decisionDate: string; decisionReference: string };
-  publishedAt: string;
-  publishedByName: string;
-  current: boolean;
-}
-
-export const complianceSummaryQuery = (department: string | undefined) =>
-  queryOptions({
-    queryKey: ['compliance', 'summary', department ?? 'all'],
-    queryFn: ({ signal }) => legacyApi.get<ComplianceSummaryView>('/compliance', department ? { department } : undefined, signal),
-  });
-
-export const policyPacksQuery = queryOptions({
-  queryKey: ['policy-packs', 'list'],
-  queryFn: ({ signal }) => legacyApi.list<PolicyPackSummary>('/policy-packs', { limit: 100 }, signal),
-});
-
-export const policyPackQuery = (id: string | undefined) =>
-  queryOptions({
-    queryKey: ['policy-packs', 'detail', id],
-    queryFn: ({ signal }) => legacyApi.get<PolicyPackView>(`/policy-packs/${id}`, undefined, signal),
-    enabled: Boolean(id),
-  });
+// How the compliance screens show scores, rule texts and sections; their queries are in compliance.queries.ts.
 
 /** "0.8107" → "81 %" (Swedish) or "81%" (English); null when nothing was judged. */
 export function formatScore(score: number | null, language: string): string {

@@ -1,0 +1,81 @@
+import type { ComplianceException, PolicyPackView } from '@forvalta/contracts';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { api, type BodyFor, type QueryFor } from '../../api/client.ts';
+import { type MutationCallbacks, useApiMutation } from '../../api/mutations.ts';
+import { prefixedSearchValidator } from '../../components/url-paging.ts';
+
+/**
+ * The cache keys of compliance. Every write that can change a rule's outcome (a system, a person,
+ * a duty, an exception, a pack version) invalidates `all`, so the summary and the results follow.
+ */
+export const complianceKeys = {
+  all: ['compliance'] as const,
+  summary: (department: string | undefined) => ['compliance', 'summary', department ?? 'all'] as const,
+  results: (query: object) => ['compliance', 'results', query] as const,
+  exceptions: ['compliance', 'exceptions'] as const,
+};
+
+export const policyPackKeys = {
+  all: ['policy-packs'] as const,
+  list: ['policy-packs', 'list'] as const,
+  detail: (id: string | undefined) => ['policy-packs', 'detail', id] as const,
+};
+
+export const resultStatuses = ['fail', 'pass', 'not_applicable'] as const;
+
+/** A clause page's list of subjects: its status and page under `results.` in the address. */
+export const validateClauseResults = prefixedSearchValidator('results', { choices: { status: resultStatuses } });
+
+export const complianceSummaryQuery = (department: string | undefined) =>
+  queryOptions({
+    queryKey: complianceKeys.summary(department),
+    queryFn: ({ signal }) => api.get('/compliance', { query: department ? { department } : {}, signal }),
+  });
+
+/** One page of rule outcomes; `systems` is a comma-separated list of system ids (one request for a page of systems). */
+export const complianceResultsQuery = (query: QueryFor<'GET /api/v1/compliance/results'>) =>
+  queryOptions({
+    queryKey: complianceKeys.results(query),
+    queryFn: ({ signal }) => api.get('/compliance/results', { query, signal }),
+    placeholderData: keepPreviousData,
+  });
+
+/** A system's outcome on every clause (a system is judged on about twenty, well under one page). */
+export const systemComplianceQuery = (systemId: string) => complianceResultsQuery({ system: systemId, limit: 100 });
+
+export const complianceExceptionsQuery = queryOptions({
+  queryKey: complianceKeys.exceptions,
+  queryFn: ({ signal }) => api.get('/compliance/exceptions', { signal }),
+});
+
+export const policyPacksQuery = queryOptions({
+  queryKey: policyPackKeys.list,
+  queryFn: ({ signal }) => api.get('/policy-packs', { signal }),
+});
+
+export const policyPackQuery = (id: string | undefined) =>
+  queryOptions({
+    queryKey: policyPackKeys.detail(id),
+    queryFn: ({ signal }) => api.get('/policy-packs/:id', { params: { id: id ?? '' }, signal }),
+    enabled: Boolean(id),
+  });
+
+type VersionBody = BodyFor<'POST /api/v1/policy-packs/:id/versions'>;
+export const usePublishPolicyPackVersion = (packId: string, options: MutationCallbacks<VersionBody, PolicyPackView> = {}) =>
+  useApiMutation(
+    (body: VersionBody) => api.post('/policy-packs/:id/versions', { params: { id: packId }, body }),
+    [policyPackKeys.all, complianceKeys.all],
+    options,
+  );
+
+type ExceptionBody = BodyFor<'POST /api/v1/compliance/exceptions'>;
+export const useCreateComplianceException = (options: MutationCallbacks<ExceptionBody, ComplianceException>) =>
+  useApiMutation((body: ExceptionBody) => api.post('/compliance/exceptions', { body }), [complianceKeys.all], options);
+
+export const useRemoveComplianceException = (options: MutationCallbacks<ComplianceException, undefined>) =>
+  useApiMutation(
+    (exception: ComplianceException) =>
+      api.delete('/compliance/exceptions/:id', { params: { id: exception.id }, version: exception.version }),
+    [complianceKeys.all],
+    options,
+  );
