@@ -5,8 +5,12 @@ import { timestampSchema } from './common.ts';
 
 export const jobOutcomes = ['succeeded', 'failed'] as const;
 
+/** The product's scheduled jobs: the server registers these names, and the web has a text for each. */
+export const scheduledJobNames = ['change-notice-outbox', 'compliance-daily-snapshot', 'audit-chain-verification'] as const;
+export type ScheduledJobName = (typeof scheduledJobNames)[number];
+
 export const scheduledJobSchema = z.object({
-  /** change-notice-outbox | compliance-daily-snapshot */
+  /** One of scheduledJobNames (a string: an installation may still list a job a newer version added). */
   name: z.string(),
   /** For people: "every 30 s", "daily at 00:00 Europe/Stockholm"; null for a job this instance does not run. */
   schedule: z.string().nullable(),

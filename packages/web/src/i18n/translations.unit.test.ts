@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { errorCodes, problemReasons } from '@forvalta/contracts';
+import { errorCodes, problemReasons, scheduledJobNames } from '@forvalta/contracts';
 import { describe, expect, it } from 'vitest';
 import en from './en.json';
 import lifecycleEn from './lifecycle.en.json';
@@ -100,5 +100,10 @@ describe('translations', () => {
     expect(thrown.size).toBeGreaterThan(15);
     expect([...thrown].filter((reason) => !(problemReasons as readonly string[]).includes(reason))).toEqual([]);
     expect(problemReasons.filter((reason) => !texts.has(`errors.reasons.${reason}`))).toEqual([]);
+  });
+
+  it('names every scheduled job the server registers (the settings page shows them)', () => {
+    const texts = new Set(namespaces.translation.sv);
+    expect(scheduledJobNames.filter((name) => !texts.has(`jobs.names.${name}`))).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import type { ScheduledJobName } from '@forvalta/contracts';
 import { systemActor } from '../../access/actor.ts';
 import type { Config } from '../../config.ts';
 import { verifyAuditChains } from '../../platform/audit-verify.ts';
@@ -9,9 +10,9 @@ import { dailyInStockholm, every } from '../../platform/jobs/schedules.ts';
 import type { Services } from '../../services.ts';
 import { organisationReads } from '../organisation/index.ts';
 
-export const changeNoticeOutboxJob = 'change-notice-outbox';
-export const complianceDailySnapshotJob = 'compliance-daily-snapshot';
-export const auditVerificationJob = 'audit-chain-verification';
+export const changeNoticeOutboxJob: ScheduledJobName = 'change-notice-outbox';
+export const complianceDailySnapshotJob: ScheduledJobName = 'compliance-daily-snapshot';
+export const auditVerificationJob: ScheduledJobName = 'audit-chain-verification';
 
 /**
  * Runs `work` for every municipality; one municipality's failure does not stop the others, but
@@ -49,7 +50,7 @@ export function scheduledJobs(
   services: Services,
   config: Pick<Config, 'changeNoticeOutboxSeconds'>,
   log: JobRunnerLog,
-): ScheduledJob[] {
+): Array<ScheduledJob & { name: ScheduledJobName }> {
   return [
     {
       // ITP-4.2.2-CHANGE-NOTICE: an owner, manager or deputy change reaches the IT unit's queue without anyone opening it.

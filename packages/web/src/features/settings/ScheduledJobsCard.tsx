@@ -57,7 +57,12 @@ export function ScheduledJobsCard() {
   const scheduleText = useScheduleText();
   const jobs = useQuery(scheduledJobsQuery(canRead));
   const columns: Column<ScheduledJobStatus>[] = [
-    { key: 'name', header: t('jobs.name'), rowHeader: true, cell: (job) => t(`jobs.names.${job.name}`, { defaultValue: job.name }) },
+    {
+      key: 'name',
+      header: t('jobs.name'),
+      rowHeader: true, // A job this version does not know (a newer server's) shows its name as the server gives it.
+      cell: (job) => t(`jobs.names.${job.name}`, { defaultValue: job.name }),
+    },
     { key: 'schedule', header: t('jobs.schedule'), cell: (job) => scheduleText(job.schedule) },
     {
       key: 'state',
