@@ -23,10 +23,6 @@ export const queryBuildersAllowed = [
   /^packages\/server\/src\/(demo|generate)\//,
   /\.test\.ts$/,
   /^packages\/server\/test\//,
-  // Still to move into their repositories (issue #11, section 3): the change notices' outbox and
-  // detail readers, which the no-writes-on-reads work is rewriting, and the new login throttle.
-  /^packages\/server\/src\/modules\/change-notices\/change-notice-(detail|outbox)\.ts$/,
-  /^packages\/server\/src\/modules\/auth\/login-throttle\.ts$/,
 ];
 const queryBuilderCall = /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|selectNoFrom)\(|\bsql(<[^>]*>)?`/;
 

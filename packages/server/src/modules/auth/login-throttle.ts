@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Executor } from '../../platform/database.ts';
+import { loginThrottlesRepository } from './login-throttles.repository.ts';
 
 /**
  * The login back-off (ADR 0010). Two counters slow password guessing without letting a stranger
@@ -13,7 +14,8 @@ import type { Executor } from '../../platform/database.ts';
  *
  * Both are keyed by the e-mail address as typed (not by login), so an unknown address is counted,
  * answered and delayed exactly like a known one. Each attempt is claimed before the password is
- * checked, in one atomic statement, so parallel attempts cannot slip past the count.
+ * checked, in one atomic statement (login-throttles.repository.ts), so parallel attempts cannot slip
+ * past the count.
  */
 export interface ThrottleSettings {
   maxAttempts: number;
@@ -26,48 +28,19 @@ export type ThrottleVerdict =
   | { allowed: false; scope: 'address' | 'account'; retryAt: string; firstRefusal: boolean };
 
 const keyOf = (...parts: string[]) => createHash('sha256').update(parts.join('\n')).digest('hex');
-const minutes = (count: number) => count * 60_000;
-
-/** Counts one attempt on a key in one statement and returns the count in its (possibly new) window. */
-async function claim(db: Executor, key: string, now: Date, windowMinutes: number) {
-  const nowIso = now.toISOString();
-  const windowStart = new Date(now.getTime() - minutes(windowMinutes)).toISOString();
-  const row = await db
-    .insertInto('login_throttles')
-    .values({ key, attempts: 1, window_started_at: nowIso, updated_at: nowIso })
-    .onConflict((conflict) =>
-      conflict.column('key').doUpdateSet((eb) => {
-        const expired = eb('login_throttles.window_started_at', '<=', windowStart);
-        return {
-          attempts: eb
-            .case()
-            .when(expired)
-            .then(1)
-            .else(eb('login_throttles.attempts', '+', 1))
-            .end(),
-          window_started_at: eb.case().when(expired).then(nowIso).else(eb.ref('login_throttles.window_started_at')).end(),
-          updated_at: nowIso,
-        };
-      }),
-    )
-    .returning(['attempts', 'window_started_at', 'last_success_at'])
-    .executeTakeFirstOrThrow();
-  const retryAt = new Date(Date.parse(row.window_started_at) + minutes(windowMinutes)).toISOString();
-  return { ...row, retryAt };
-}
 
 export const loginThrottle = {
   /** Claims this attempt on both counters; refuses once either is spent. */
   async claim(db: Executor, settings: ThrottleSettings, email: string, clientAddress: string, now: Date): Promise<ThrottleVerdict> {
     const pairKey = keyOf('pair', email, clientAddress);
-    const pair = await claim(db, pairKey, now, settings.pairWindowMinutes);
+    const pair = await loginThrottlesRepository.claimAttempt(db, pairKey, now, settings.pairWindowMinutes);
     if (pair.attempts > settings.maxAttempts) {
       return { allowed: false, scope: 'address', retryAt: pair.retryAt, firstRefusal: pair.attempts === settings.maxAttempts + 1 };
     }
     let accountKey: string | null = null;
-    if (pair.last_success_at === null) {
+    if (pair.lastSuccessAt === null) {
       accountKey = keyOf('account', email);
-      const account = await claim(db, accountKey, now, 60);
+      const account = await loginThrottlesRepository.claimAttempt(db, accountKey, now, 60);
       if (account.attempts > settings.accountMaxAttemptsPerHour) {
         return {
           allowed: false,
@@ -85,19 +58,7 @@ export const loginThrottle = {
    * and the attempt is taken back from the e-mail's hourly count (it counts guesses, not logins).
    */
   async succeeded(db: Executor, verdict: { pairKey: string; accountKey: string | null }, now: Date) {
-    const nowIso = now.toISOString();
-    await db
-      .updateTable('login_throttles')
-      .set({ attempts: 0, last_success_at: nowIso, updated_at: nowIso })
-      .where('key', '=', verdict.pairKey)
-      .execute();
-    if (verdict.accountKey) {
-      await db
-        .updateTable('login_throttles')
-        .set((eb) => ({ attempts: eb('attempts', '-', 1), updated_at: nowIso }))
-        .where('key', '=', verdict.accountKey)
-        .where('attempts', '>', 0)
-        .execute();
-    }
+    await loginThrottlesRepository.recordSuccess(db, verdict.pairKey, now);
+    if (verdict.accountKey) await loginThrottlesRepository.takeBackAttempt(db, verdict.accountKey, now);
   },
 };

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { systemActor } from '../../access/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { isPostgres, withTransaction, type DatabaseHandle, type TransactionHandle } from '../../platform/database.ts';
+import { withTransaction, type DatabaseHandle, type TransactionHandle } from '../../platform/database.ts';
 import { parseJson } from '../../platform/json.ts';
 import { swedishToday } from '../../platform/calendar.ts';
-import { responsibilityChangedEvent } from '../systems/index.ts';
+import { changeNoticeOutboxRepository, type OutboxEvent } from './change-notice-outbox.repository.ts';
 import { changeNoticesRepository } from './change-notices.repository.ts';
 
 /** What modules/systems writes to the outbox when an owner, manager or deputy changes. */
@@ -37,38 +37,15 @@ function describe(change: ResponsibilityChange, systemName: string, subjectName:
   };
 }
 
-async function noticeFromEvent(
-  transaction: TransactionHandle,
-  clock: Clock,
-  event: { id: string; municipality_id: string; payload_json: string; occurred_at: string },
-) {
+async function noticeFromEvent(transaction: TransactionHandle, clock: Clock, event: OutboxEvent) {
   const change = parseJson<ResponsibilityChange>(event.payload_json, { systemId: '', change: '' });
-  const system = await transaction
-    .selectFrom('systems')
-    .select(['id', 'name'])
-    .where('municipality_id', '=', event.municipality_id)
-    .where('id', '=', change.systemId)
-    .executeTakeFirst();
+  const system = await changeNoticeOutboxRepository.findSystem(transaction, event.municipality_id, change.systemId);
   // A system deleted since (a planned one entered by mistake) has nobody left to tell.
   if (!system) return;
-  let subjectName: string | null = null;
-  if (change.personId) {
-    const person = await transaction
-      .selectFrom('people')
-      .select(['first_name', 'last_name'])
-      .where('municipality_id', '=', event.municipality_id)
-      .where('id', '=', change.personId)
-      .executeTakeFirst();
-    subjectName = person ? `${person.first_name} ${person.last_name}` : null;
-  } else if (change.toDepartmentId) {
-    const department = await transaction
-      .selectFrom('departments')
-      .select('name')
-      .where('municipality_id', '=', event.municipality_id)
-      .where('id', '=', change.toDepartmentId)
-      .executeTakeFirst();
-    subjectName = department?.name ?? null;
-  }
+  const subjectName = await changeNoticeOutboxRepository.subjectName(transaction, event.municipality_id, {
+    personId: change.personId,
+    departmentId: change.toDepartmentId,
+  });
   // The adjacent systems' managers lose or gain a counterpart for their integrations.
   const recipientPersonIds = await changeNoticesRepository.adjacentManagerIds(
     transaction,
@@ -100,18 +77,9 @@ async function noticeFromEvent(
 }
 
 /** The notice of one event, and the event marked processed: one step, in the caller's transaction. */
-async function processEvent(
-  transaction: TransactionHandle,
-  clock: Clock,
-  event: { id: string; municipality_id: string; payload_json: string; occurred_at: string },
-) {
+async function processEvent(transaction: TransactionHandle, clock: Clock, event: OutboxEvent) {
   await noticeFromEvent(transaction, clock, event);
-  await transaction
-    .updateTable('domain_events')
-    .set({ processed_at: clock.now().toISOString() })
-    .where('id', '=', event.id)
-    .where('processed_at', 'is', null)
-    .execute();
+  await changeNoticeOutboxRepository.markProcessed(transaction, event.id, clock.now().toISOString());
 }
 
 /**
@@ -146,17 +114,10 @@ export async function processChangeNoticeOutbox(
   let processed = 0;
   for (;;) {
     const count = await withTransaction(db, async (transaction) => {
-      let query = transaction
-        .selectFrom('domain_events')
-        .select(['id', 'municipality_id', 'payload_json', 'occurred_at'])
-        .where('processed_at', 'is', null)
-        .where('type', '=', responsibilityChangedEvent)
-        .orderBy('occurred_at')
-        .orderBy('id')
-        .limit(options.batchSize ?? 100);
-      if (options.municipalityId) query = query.where('municipality_id', '=', options.municipalityId);
-      if (isPostgres(transaction)) query = query.forUpdate().skipLocked();
-      const events = await query.execute();
+      const events = await changeNoticeOutboxRepository.claimPending(transaction, {
+        municipalityId: options.municipalityId,
+        batchSize: options.batchSize ?? 100,
+      });
       for (const event of events) await processEvent(transaction, clock, event);
       return events.length;
     });

@@ -1,12 +1,76 @@
-import type { ChangeNoticeListQuery } from '@forvalta/contracts';
+import type { ChangeNotice, ChangeNoticeListQuery } from '@forvalta/contracts';
 import { sql, type Selectable } from 'kysely';
 import type { ChangeNoticesTable } from '../../platform/database-schema.ts';
 import { inParallel, type Executor } from '../../platform/database.ts';
+import { parseJson } from '../../platform/json.ts';
 import { applyKeysetPage, finishPage, offsetPage, resolveSort } from '../../platform/paging.ts';
 import { currentAssignment } from '../systems/index.ts';
 import { updateAtVersion } from '../../platform/versioned-rows.ts';
 
-export type ChangeNoticeRow = Selectable<ChangeNoticesTable>;
+type ChangeNoticeRow = Selectable<ChangeNoticesTable>;
+
+/**
+ * What a notice's deadline depends on besides its own row: the pack's working days and the
+ * holidays, which the service reads (a rule of the policy), and today's Swedish date.
+ */
+export interface NoticeTerms {
+  today: string;
+  /** The Swedish date by which the IT unit acknowledges a notice created at this instant. */
+  acknowledgeBy(createdAt: string): string;
+}
+
+function toNotice(row: ChangeNoticeRow, systemsOfNotice: Array<{ id: string; name: string }>, terms: NoticeTerms): ChangeNotice {
+  const acknowledgeBy = terms.acknowledgeBy(row.created_at);
+  return {
+    id: row.id,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    kind: row.kind as ChangeNotice['kind'],
+    title: row.title,
+    description: row.description,
+    plannedOn: row.planned_on,
+    systems: systemsOfNotice,
+    source: row.source as ChangeNotice['source'],
+    status: row.status as ChangeNotice['status'],
+    createdByName: row.created_by_name,
+    acknowledgedByName: row.acknowledged_by_name,
+    acknowledgedAt: row.acknowledged_at,
+    acknowledgementNote: row.acknowledgement_note,
+    recipientPersonIds: parseJson(row.recipients_json, []),
+    acknowledgeBy,
+    overdue: row.status === 'open' && acknowledgeBy < terms.today,
+  };
+}
+
+/** The systems of each notice, with names, in one query. */
+async function systemsOf(db: Executor, municipalityId: string, noticeIds: string[]) {
+  const grouped = new Map<string, Array<{ id: string; name: string }>>();
+  if (noticeIds.length === 0) return grouped;
+  const rows = await db
+    .selectFrom('change_notice_systems')
+    .innerJoin('systems', 'systems.id', 'change_notice_systems.system_id')
+    .select(['change_notice_systems.change_notice_id', 'systems.id', 'systems.name'])
+    .where('change_notice_systems.municipality_id', '=', municipalityId)
+    .where('change_notice_systems.change_notice_id', 'in', noticeIds)
+    .orderBy('systems.sort_key')
+    .execute();
+  for (const row of rows) {
+    const list = grouped.get(row.change_notice_id) ?? [];
+    list.push({ id: row.id, name: row.name });
+    grouped.set(row.change_notice_id, list);
+  }
+  return grouped;
+}
+
+async function toNotices(db: Executor, municipalityId: string, rows: ChangeNoticeRow[], terms: NoticeTerms): Promise<ChangeNotice[]> {
+  const grouped = await systemsOf(
+    db,
+    municipalityId,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => toNotice(row, grouped.get(row.id) ?? [], terms));
+}
 
 export interface NoticeValues {
   id: string;
@@ -62,7 +126,12 @@ function filtered(db: Executor, municipalityId: string, query: ListFilters) {
 
 /** Change notices (ändringsanmälningar) and the systems they concern. */
 export const changeNoticesRepository = {
-  async list(db: Executor, municipalityId: string, query: ListFilters & { limit: number; cursor?: string; sort?: string }) {
+  async list(
+    db: Executor,
+    municipalityId: string,
+    query: ListFilters & { limit: number; cursor?: string; sort?: string },
+    terms: NoticeTerms,
+  ): Promise<{ items: ChangeNotice[]; total: number; nextCursor: string | null }> {
     const count = () =>
       filtered(db, municipalityId, query)
         .select((eb) => eb.fn.countAll<number>().as('total'))
@@ -88,7 +157,7 @@ export const changeNoticesRepository = {
           ),
         count,
       );
-      return { rows: page.rows, total: Number(total.total), nextCursor: page.nextCursor };
+      return { items: await toNotices(db, municipalityId, page.rows, terms), total: Number(total.total), nextCursor: page.nextCursor };
     }
     const sort = resolveSort(query.sort ?? '-createdAt', { createdAt: 'change_notices.created_at' }, 'createdAt', 'change_notices.id');
     const [rows, total] = await inParallel(
@@ -97,36 +166,21 @@ export const changeNoticesRepository = {
       count,
     );
     const page = finishPage(rows, query.limit);
-    return { rows: page.rows as ChangeNoticeRow[], total: Number(total.total), nextCursor: page.nextCursor };
+    return {
+      items: await toNotices(db, municipalityId, page.rows as ChangeNoticeRow[], terms),
+      total: Number(total.total),
+      nextCursor: page.nextCursor,
+    };
   },
 
-  async findById(db: Executor, municipalityId: string, id: string) {
-    return db
+  async findById(db: Executor, municipalityId: string, id: string, terms: NoticeTerms): Promise<ChangeNotice | undefined> {
+    const row = await db
       .selectFrom('change_notices')
       .selectAll()
       .where('municipality_id', '=', municipalityId)
       .where('id', '=', id)
       .executeTakeFirst();
-  },
-
-  /** The systems of each notice, with names, in one query. */
-  async systemsOf(db: Executor, municipalityId: string, noticeIds: string[]) {
-    const grouped = new Map<string, Array<{ id: string; name: string }>>();
-    if (noticeIds.length === 0) return grouped;
-    const rows = await db
-      .selectFrom('change_notice_systems')
-      .innerJoin('systems', 'systems.id', 'change_notice_systems.system_id')
-      .select(['change_notice_systems.change_notice_id', 'systems.id', 'systems.name'])
-      .where('change_notice_systems.municipality_id', '=', municipalityId)
-      .where('change_notice_systems.change_notice_id', 'in', noticeIds)
-      .orderBy('systems.sort_key')
-      .execute();
-    for (const row of rows) {
-      const list = grouped.get(row.change_notice_id) ?? [];
-      list.push({ id: row.id, name: row.name });
-      grouped.set(row.change_notice_id, list);
-    }
-    return grouped;
+    return row ? (await toNotices(db, municipalityId, [row], terms))[0] : undefined;
   },
 
   async insert(db: Executor, values: NoticeValues) {

@@ -1,23 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
-import type { ChangeNotice, ChangeNoticeCreate, ChangeNoticeDetail, ChangeNoticeListQuery } from '@forvalta/contracts';
+import type { ExpectedVersion } from '../../platform/http/versioning.ts';
+import type { ChangeNoticeCreate, ChangeNoticeDetail, ChangeNoticeListQuery } from '@forvalta/contracts';
 import { actorName } from '../../access/actor.ts';
 import { municipalityOf } from '../../access/authorise.ts';
 import { useCase } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { inParallel, withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
-import { AppError, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
-import { parseJson } from '../../platform/json.ts';
+import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { swedishHolidays } from '../../platform/swedish-holidays.ts';
+import { versionedWrites } from '../../platform/versioned-write.ts';
 import { readParameter, tanumPolicyPack } from '../../policy/index.ts';
 import { addWorkingDays, earliestStartNotOverdue } from '../../policy/working-days.ts';
 import { policyPackRecords } from '../compliance/index.ts';
 import { swedishMidnight, swedishToday } from '../../platform/calendar.ts';
 import type { SystemsService } from '../systems/index.ts';
-import { recipientsOf, responsibilityChangeOf } from './change-notice-detail.ts';
+import { changeNoticeDetailsRepository } from './change-notice-details.repository.ts';
 import { processChangeNoticeOutbox } from './change-notice-outbox.ts';
-import { changeNoticesRepository, type ChangeNoticeRow } from './change-notices.repository.ts';
+import { changeNoticesRepository, type NoticeTerms } from './change-notices.repository.ts';
 
 /**
  * Change notices (ITP-4.2.2-CHANGE-NOTICE): planned changes of operation or responsibility,
@@ -27,6 +27,8 @@ import { changeNoticesRepository, type ChangeNoticeRow } from './change-notices.
  * event left over. Reads only read (issue #11): no outbox run, no audit event, no new data version.
  */
 export function createChangeNoticesService(db: DatabaseHandle, clock: Clock, systems: SystemsService) {
+  const versioned = versionedWrites(db, clock);
+
   async function acknowledgeWithin(executor: Executor, municipalityId: string) {
     const stored = await policyPackRecords.currentPack(executor, municipalityId);
     const parameters = (stored?.pack ?? tanumPolicyPack).parameters;
@@ -38,54 +40,18 @@ export function createChangeNoticesService(db: DatabaseHandle, clock: Clock, sys
     return new Set(swedishHolidays(year - 1, year));
   }
 
-  function toNotice(
-    row: ChangeNoticeRow,
-    systemsOfNotice: Array<{ id: string; name: string }>,
-    workingDays: number,
-    holidays: ReadonlySet<string>,
-    today: string,
-  ): ChangeNotice {
-    const acknowledgeBy = addWorkingDays(swedishToday(new Date(row.created_at)), workingDays, holidays);
-    return {
-      id: row.id,
-      version: row.version,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      kind: row.kind as ChangeNotice['kind'],
-      title: row.title,
-      description: row.description,
-      plannedOn: row.planned_on,
-      systems: systemsOfNotice,
-      source: row.source as ChangeNotice['source'],
-      status: row.status as ChangeNotice['status'],
-      createdByName: row.created_by_name,
-      acknowledgedByName: row.acknowledged_by_name,
-      acknowledgedAt: row.acknowledged_at,
-      acknowledgementNote: row.acknowledgement_note,
-      recipientPersonIds: parseJson(row.recipients_json, []),
-      acknowledgeBy,
-      overdue: row.status === 'open' && acknowledgeBy < today,
-    };
-  }
-
-  async function present(executor: Executor, municipalityId: string, rows: ChangeNoticeRow[]) {
+  /** The terms a notice's deadline is computed on: the pack's working days, the holidays, today. */
+  async function noticeTerms(executor: Executor, municipalityId: string): Promise<NoticeTerms> {
     const today = swedishToday(clock.now());
-    const [grouped, workingDays] = [
-      await changeNoticesRepository.systemsOf(
-        executor,
-        municipalityId,
-        rows.map((row) => row.id),
-      ),
-      await acknowledgeWithin(executor, municipalityId),
-    ];
+    const workingDays = await acknowledgeWithin(executor, municipalityId);
     const holidays = holidaysAround(today);
-    return rows.map((row) => toNotice(row, grouped.get(row.id) ?? [], workingDays, holidays, today));
+    return { today, acknowledgeBy: (createdAt) => addWorkingDays(swedishToday(new Date(createdAt)), workingDays, holidays) };
   }
 
   async function loadOrFail(executor: Executor, municipalityId: string, id: string) {
-    const row = await changeNoticesRepository.findById(executor, municipalityId, id);
-    if (!row) throw notFound('Change notice');
-    return row;
+    const notice = await changeNoticesRepository.findById(executor, municipalityId, id, await noticeTerms(executor, municipalityId));
+    if (!notice) throw notFound('Change notice');
+    return notice;
   }
 
   return {
@@ -103,30 +69,28 @@ export function createChangeNoticesService(db: DatabaseHandle, clock: Clock, sys
         const cutoff = earliestStartNotOverdue(today, await acknowledgeWithin(db, municipalityId), holidaysAround(today));
         overdueBefore = { overdue, instant: swedishMidnight(cutoff).toISOString() };
       }
-      const page = await changeNoticesRepository.list(db, municipalityId, { ...filters, overdueBefore });
-      return { items: await present(db, municipalityId, page.rows), total: page.total, nextCursor: page.nextCursor };
+      return changeNoticesRepository.list(db, municipalityId, { ...filters, overdueBefore }, await noticeTerms(db, municipalityId));
     }),
 
     /** One notice in full: its recipients by name and, for an automatic one, who held the role before and after. */
     getChangeNotice: useCase('changeNotice.read', async ({ actor, authorise }, id: string): Promise<ChangeNoticeDetail> => {
       authorise();
       const municipalityId = municipalityOf(actor);
-      const row = await loadOrFail(db, municipalityId, id);
-      const [notice] = await present(db, municipalityId, [row]);
+      const notice = await loadOrFail(db, municipalityId, id);
       const [recipients, responsibilityChange, workingDays] = await inParallel(
         db,
         () =>
-          recipientsOf(
+          changeNoticeDetailsRepository.recipientsOf(
             db,
             municipalityId,
-            notice!.recipientPersonIds,
-            notice!.systems.map((system) => system.id),
+            notice.recipientPersonIds,
+            notice.systems.map((system) => system.id),
             swedishToday(clock.now()),
           ),
-        () => responsibilityChangeOf(db, municipalityId, row.source_event_id),
+        () => changeNoticeDetailsRepository.responsibilityChangeOf(db, municipalityId, id),
         () => acknowledgeWithin(db, municipalityId),
       );
-      return { ...notice!, recipients, responsibilityChange, acknowledgeWithinWorkingDays: workingDays };
+      return { ...notice, recipients, responsibilityChange, acknowledgeWithinWorkingDays: workingDays };
     }),
 
     /** A planned change reported by the owner or the system's manager or deputy. */
@@ -163,9 +127,9 @@ export function createChangeNoticesService(db: DatabaseHandle, clock: Clock, sys
           systemIds,
           now: clock.now().toISOString(),
         });
-        const [created] = await present(transaction, municipalityId, [await loadOrFail(transaction, municipalityId, id)]);
+        const created = await loadOrFail(transaction, municipalityId, id);
         await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'change_notice', entityId: id, after: created });
-        return created!;
+        return created;
       });
     }),
 
@@ -173,30 +137,31 @@ export function createChangeNoticesService(db: DatabaseHandle, clock: Clock, sys
     acknowledgeChangeNotice: useCase(
       'changeNotice.acknowledge',
       async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, note: string | null | undefined) => {
-        authorise();
         const municipalityId = municipalityOf(actor);
-        return withTransaction(db, async (transaction) => {
-          const before = await loadOrFail(transaction, municipalityId, id);
-          expectedVersion = matchVersion(expectedVersion, before.version);
-          if (before.status !== 'open')
-            throw new AppError('conflict', 'The notice has already been acknowledged.', { reason: 'notice_already_acknowledged' });
-          const values = {
-            personId: actor.kind === 'person' ? actor.personId : null,
-            name: actorName(actor),
-            note: note ?? null,
-            now: clock.now().toISOString(),
-          };
-          if (!(await changeNoticesRepository.acknowledge(transaction, municipalityId, id, expectedVersion, values)))
-            throw versionMismatch();
-          const [after] = await present(transaction, municipalityId, [await loadOrFail(transaction, municipalityId, id)]);
-          await recordAudit(transaction, actor, clock, {
+        const values = {
+          personId: actor.kind === 'person' ? actor.personId : null,
+          name: actorName(actor),
+          note: note ?? null,
+          now: clock.now().toISOString(),
+        };
+        return versioned.update(actor, {
+          entity: 'Change notice',
+          expectedVersion,
+          load: async (transaction) =>
+            changeNoticesRepository.findById(transaction, municipalityId, id, await noticeTerms(transaction, municipalityId)),
+          authorise: () => authorise(),
+          apply: (transaction, before, version) => {
+            if (before.status !== 'open')
+              throw new AppError('conflict', 'The notice has already been acknowledged.', { reason: 'notice_already_acknowledged' });
+            return changeNoticesRepository.acknowledge(transaction, municipalityId, id, version, values);
+          },
+          audit: (before, after) => ({
             action: 'acknowledge',
             entityType: 'change_notice',
             entityId: id,
             before: { status: before.status },
-            after: { status: after!.status, acknowledgedByName: after!.acknowledgedByName, note: values.note },
-          });
-          return after!;
+            after: { status: after.status, acknowledgedByName: after.acknowledgedByName, note: values.note },
+          }),
         });
       },
     ),

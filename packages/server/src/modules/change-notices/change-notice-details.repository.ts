@@ -69,19 +69,16 @@ async function departmentHolder(db: Executor, municipalityId: string, department
 /**
  * Who held the role before an automatic notice's change and who holds it after, read from the
  * event that raised the notice and the assignment history (dated, so the answer does not drift
- * when the notice is read long after). Null for a manual notice.
+ * when the notice is read long after). Null for a manual notice (it has no source event).
  */
-export async function responsibilityChangeOf(
-  db: Executor,
-  municipalityId: string,
-  sourceEventId: string | null,
-): Promise<ResponsibilityChange | null> {
-  if (!sourceEventId) return null;
+async function responsibilityChangeOf(db: Executor, municipalityId: string, noticeId: string): Promise<ResponsibilityChange | null> {
   const event = await db
-    .selectFrom('domain_events')
-    .select(['payload_json', 'occurred_at'])
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', sourceEventId)
+    .selectFrom('change_notices')
+    .innerJoin('domain_events', 'domain_events.id', 'change_notices.source_event_id')
+    .select(['domain_events.payload_json', 'domain_events.occurred_at'])
+    .where('change_notices.municipality_id', '=', municipalityId)
+    .where('change_notices.id', '=', noticeId)
+    .where('domain_events.municipality_id', '=', municipalityId)
     .executeTakeFirst();
   if (!event) return null;
   const payload = parseJson<ChangePayload>(event.payload_json, {});
@@ -123,7 +120,7 @@ export async function responsibilityChangeOf(
  * The adjacent systems' managers a notice went to, by name, each with the systems adjacent to the
  * notice's that they manage today (a recipient who has since stepped down shows none).
  */
-export async function recipientsOf(
+async function recipientsOf(
   db: Executor,
   municipalityId: string,
   personIds: string[],
@@ -170,3 +167,6 @@ export async function recipientsOf(
     systems: managed.get(person.id) ?? [],
   }));
 }
+
+/** What the full view of one notice adds to the record: its recipients by name, and for an automatic one the change it reports. */
+export const changeNoticeDetailsRepository = { responsibilityChangeOf, recipientsOf };
