@@ -37,6 +37,11 @@ export const meSchema = z.object({
   /** Send as the X-CSRF-Token header on unsafe requests made with the session cookie. */
   csrfToken: z.string().nullable(),
   authenticatedBy: z.enum(['session', 'token']),
+  /**
+   * A role held here requires a second factor and this login has none yet: until it enrols, the
+   * session may only enrol, read `me` and log out (every other route answers 403 second_factor_required).
+   */
+  secondFactorEnrolmentRequired: z.boolean(),
 });
 export type Me = z.infer<typeof meSchema>;
 

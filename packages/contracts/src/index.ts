@@ -4,6 +4,7 @@ export * from './permissions.ts';
 export * from './organisation.ts';
 export * from './auth.ts';
 export * from './logins.ts';
+export * from './second-factor.ts';
 export * from './systems.ts';
 export * from './compliance.ts';
 export * from './projects.ts';

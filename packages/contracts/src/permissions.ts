@@ -13,6 +13,7 @@ export const permissionNames = [
   'person.read',
   'person.write',
   'login.manage',
+  'secondFactorRequirement.manage',
   'roleAssignment.read',
   'roleAssignment.write',
   'auditEvent.read',

@@ -11,6 +11,17 @@ import {
   switchMunicipalitySchema,
 } from './auth.ts';
 import {
+  loginResponseSchema,
+  recoveryCodesSchema,
+  secondFactorConfirmSchema,
+  secondFactorDisableSchema,
+  secondFactorEnrolmentSchema,
+  secondFactorLoginSchema,
+  secondFactorRequirementSchema,
+  secondFactorRequirementUpdateSchema,
+  secondFactorStatusSchema,
+} from './second-factor.ts';
+import {
   changeNoticeAcknowledgeSchema,
   changeNoticeCreateSchema,
   changeNoticeDetailSchema,
@@ -190,6 +201,8 @@ export const apiRoutes = {
   'GET /api/v1/projects/:id/budget/revisions': { status: 200, response: budgetRevisionListSchema },
   'GET /api/v1/projects/:id/checkpoints': { status: 200, response: checkpointListSchema },
   'GET /api/v1/public-register-settings': { status: 200, response: publicRegisterSettingsSchema },
+  'GET /api/v1/me/second-factor': { status: 200, response: secondFactorStatusSchema },
+  'GET /api/v1/second-factor-requirement': { status: 200, response: secondFactorRequirementSchema },
   'GET /api/v1/reviews': { query: reviewListQuerySchema, status: 200, response: reviewListSchema },
   'GET /api/v1/reviews/:id': { status: 200, response: reviewSchema },
   'GET /api/v1/risk-matrix': { status: 200, response: riskMatrixSettingSchema },
@@ -230,7 +243,8 @@ export const apiRoutes = {
   'PATCH /api/v1/systems/:id/assignments/:assignmentId': { body: assignmentUpdateSchema, status: 200, response: assignmentSchema },
   'PATCH /api/v1/systems/:id/duties/:duty': { body: dutyUpdateSchema, status: 200, response: dutySchema },
   'POST /api/v1/api-tokens': { body: apiTokenCreateSchema, status: 201, response: apiTokenCreatedSchema },
-  'POST /api/v1/auth/login': { body: loginRequestSchema, status: 200, response: meSchema },
+  'POST /api/v1/auth/login': { body: loginRequestSchema, status: 200, response: loginResponseSchema },
+  'POST /api/v1/auth/login/second-factor': { body: secondFactorLoginSchema, status: 200, response: meSchema },
   'POST /api/v1/auth/logout': { body: logoutRequestSchema.optional(), status: 204 },
   'POST /api/v1/auth/password-reset': { body: passwordResetSchema, status: 204 },
   'POST /api/v1/change-notices': { body: changeNoticeCreateSchema, status: 201, response: changeNoticeSchema },
@@ -246,6 +260,10 @@ export const apiRoutes = {
   'POST /api/v1/invitations/accept': { body: invitationAcceptSchema, status: 200, response: invitationAcceptedSchema },
   'POST /api/v1/invitations/lookup': { body: invitationLookupSchema, status: 200, response: invitationDetailsSchema },
   'POST /api/v1/me/password': { body: passwordChangeSchema, status: 204 },
+  'POST /api/v1/me/second-factor/confirmation': { body: secondFactorConfirmSchema, status: 200, response: recoveryCodesSchema },
+  'POST /api/v1/me/second-factor/disable': { body: secondFactorDisableSchema, status: 204 },
+  'POST /api/v1/me/second-factor/enrolment': { status: 201, response: secondFactorEnrolmentSchema },
+  'POST /api/v1/me/second-factor/recovery-codes': { body: secondFactorConfirmSchema, status: 200, response: recoveryCodesSchema },
   'POST /api/v1/people': { body: personCreateSchema, status: 201, response: personSchema },
   'POST /api/v1/people/:id/login': { body: loginInvitationCreateSchema.nullish(), status: 201, response: loginInvitationCreatedSchema },
   'POST /api/v1/people/:id/password-reset-links': { status: 201, response: passwordResetLinkSchema },
@@ -277,6 +295,11 @@ export const apiRoutes = {
   'PUT /api/v1/projects/:id/budget': { body: budgetInputSchema, status: 200, response: projectSchema },
   'PUT /api/v1/projects/:id/compliance-analysis': { body: complianceAnalysisUpdateSchema, status: 200, response: projectSchema },
   'PUT /api/v1/public-register-settings': { body: publicRegisterSettingsUpdateSchema, status: 200, response: publicRegisterSettingsSchema },
+  'PUT /api/v1/second-factor-requirement': {
+    body: secondFactorRequirementUpdateSchema,
+    status: 200,
+    response: secondFactorRequirementSchema,
+  },
   'PUT /api/v1/risk-matrix': { body: riskMatrixSchema, status: 200, response: riskMatrixSettingSchema },
 } as const satisfies Record<string, RouteContract>;
 export type ApiRoutes = typeof apiRoutes;

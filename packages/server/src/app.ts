@@ -14,7 +14,7 @@ import { installAuditKey } from './platform/audit-key.ts';
 import { sealUnkeyedChains } from './platform/audit-seal.ts';
 import { registerApiTokenRoutes } from './modules/api-tokens/index.ts';
 import { registerAuditEventRoutes } from './modules/audit-events/index.ts';
-import { registerAuthRoutes, registerPasswordRoutes } from './modules/auth/index.ts';
+import { registerAuthRoutes, registerPasswordRoutes, registerSecondFactorRoutes, secondFactorRequired } from './modules/auth/index.ts';
 import { registerLoginInvitationRoutes } from './modules/logins/index.ts';
 import {
   registerDepartmentRoutes,
@@ -134,6 +134,10 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     if (permission && permission !== 'public' && !request.actor) {
       throw new AppError('unauthenticated', 'Log in, or send an API token as Authorization: Bearer.');
     }
+    // A session held to a second factor it has not set up may only set it up (ADR 0014).
+    if (permission && permission !== 'public' && request.actor?.mustEnrolSecondFactor && !request.routeOptions.config?.beforeSecondFactor) {
+      throw secondFactorRequired();
+    }
   });
   registerInputHygiene(app);
 
@@ -148,6 +152,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     },
   });
   registerPasswordRoutes(app, services.passwords, { loginRateLimitPerMinute: config.loginRateLimitPerMinute });
+  registerSecondFactorRoutes(app, services.secondFactor);
   registerMunicipalityRoutes(app, services.municipalities);
   registerDepartmentRoutes(app, services.departments);
   registerPeopleRoutes(app, services.people);

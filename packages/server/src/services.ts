@@ -1,7 +1,7 @@
 import type { Config } from './config.ts';
 import { createApiTokensService, revokeTokensOfLogin } from './modules/api-tokens/index.ts';
 import { createAuditEventsService } from './modules/audit-events/index.ts';
-import { createAuthService, createPasswordsService, endSessionsIn } from './modules/auth/index.ts';
+import { createAuthService, createPasswordsService, createSecondFactorService, endSessionsIn } from './modules/auth/index.ts';
 import { createChangeNoticesService, detachNoticesFromSystem, responsibilityNoticeWriter } from './modules/change-notices/index.ts';
 import { createComplianceService, createPolicyPacksService, startWithDefaultPack } from './modules/compliance/index.ts';
 import { createIntegrationsService, integrationIdsOfSystem } from './modules/integrations/index.ts';
@@ -53,13 +53,15 @@ export function createServices(
     },
     config,
   );
+  const throttle = {
+    maxAttempts: config.loginMaxFailures,
+    pairWindowMinutes: config.loginLockMinutes,
+    accountMaxAttemptsPerHour: config.loginAccountAttemptsPerHour,
+  };
   return {
     auth: createAuthService(db, clock, config),
-    passwords: createPasswordsService(db, clock, {
-      maxAttempts: config.loginMaxFailures,
-      pairWindowMinutes: config.loginLockMinutes,
-      accountMaxAttemptsPerHour: config.loginAccountAttemptsPerHour,
-    }),
+    passwords: createPasswordsService(db, clock, throttle),
+    secondFactor: createSecondFactorService(db, clock, throttle),
     municipalities: createMunicipalitiesService(db, clock, { municipalityCreated: startWithDefaultPack }),
     departments: createDepartmentsService(db, clock),
     people: createPeopleService(db, clock, config, {

@@ -26,6 +26,11 @@ export interface Actor {
    * caches use it to skip their own lookup (platform/versioned-cache.ts, dataVersionFor).
    */
   dataVersion?: number;
+  /**
+   * A session of a login without a second factor, holding a role its municipality requires one for:
+   * it may only enrol (ADR 0014). Never set for API tokens.
+   */
+  mustEnrolSecondFactor?: boolean;
 }
 
 /** The CLI and the demo loader act as the system, outside any person's roles. */

@@ -20,6 +20,8 @@ export const permissions = {
   'person.write': ['administrator'],
   // Inviting a person of this municipality to sign in, revoking the invitation or their login here.
   'login.manage': ['administrator'],
+  // Which roles must log in with a second factor (NIS2): the administrator decides for the municipality.
+  'secondFactorRequirement.manage': ['administrator'],
   'roleAssignment.read': ['administrator', 'it_chief', 'auditor'],
   'roleAssignment.write': ['administrator'],
   'auditEvent.read': ['administrator', 'auditor'],

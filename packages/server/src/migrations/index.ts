@@ -14,6 +14,7 @@ import * as auditKey from './2026-12-01-011-audit-key.ts';
 import * as passwordResets from './2026-12-01-040-password-resets.ts';
 import * as apiTokenRights from './2026-12-01-032-api-token-rights.ts';
 import * as publicRegisterOptIn from './2026-12-02-060-public-register-opt-in.ts';
+import * as secondFactor from './2026-12-02-070-second-factor.ts';
 
 /** Listed explicitly (not read from disk) so the set is the same under tsx, bundlers and tests. */
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01-040-password-resets': passwordResets,
   '2026-12-01-032-api-token-rights': apiTokenRights,
   '2026-12-02-060-public-register-opt-in': publicRegisterOptIn,
+  '2026-12-02-070-second-factor': secondFactor,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

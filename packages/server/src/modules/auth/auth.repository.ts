@@ -147,6 +147,7 @@ export const authRepository = {
       .then(withDataVersion);
   },
 
+  /** With the second factor's state in the same query: whether this session may only enrol (ADR 0014). */
   actorRowsBySession(db: Executor, sessionId: string) {
     return db
       .selectFrom('sessions')
@@ -167,6 +168,12 @@ export const authRepository = {
       ])
       .leftJoin('audit_chain_heads', 'audit_chain_heads.chain_id', 'sessions.municipality_id')
       .select('audit_chain_heads.last_sequence as data_version')
+      .leftJoin('login_second_factors', 'login_second_factors.login_id', 'logins.id')
+      .leftJoin('second_factor_requirements', 'second_factor_requirements.municipality_id', 'sessions.municipality_id')
+      .select([
+        'login_second_factors.confirmed_at as second_factor_confirmed_at',
+        'second_factor_requirements.roles_json as second_factor_roles',
+      ])
       .where('sessions.id', '=', sessionId)
       .execute()
       .then(withDataVersion);

@@ -1,10 +1,12 @@
 import {
   healthSchema,
   loginRequestSchema,
+  loginResponseSchema,
   logoutRequestSchema,
   meSchema,
   meUpdateSchema,
   problemSchema,
+  secondFactorLoginSchema,
   switchMunicipalitySchema,
 } from '@forvalta/contracts';
 import { noContentResponse, problemResponses, writeProblemResponses, type ApiApp } from '../../platform/http/api-app.ts';
@@ -46,14 +48,37 @@ export function registerAuthRoutes(app: ApiApp, auth: AuthService, settings: Aut
     {
       schema: {
         tags,
-        summary: 'Log in with e-mail and password; sets the session cookie',
+        summary:
+          'Log in with e-mail and password; sets the session cookie, or answers a challenge for the second step when the login has a second factor',
         body: loginRequestSchema,
+        response: { 200: loginResponseSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 429: problemSchema },
+      },
+      config: { permission: 'public', rateLimit: { max: settings.loginRateLimitPerMinute, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const outcome = await auth.login(request.body, request.ip);
+      if (outcome.kind === 'challenge') {
+        return { secondFactorRequired: true as const, challenge: outcome.challenge, expiresAt: outcome.expiresAt };
+      }
+      setSessionCookie(reply, outcome.sessionToken, settings.cookieSecure, settings.sessionMaxHours * 3600);
+      return auth.describe(outcome.actor, outcome.session);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/login/second-factor',
+    {
+      schema: {
+        tags,
+        summary:
+          "The login's second step: the challenge and a code from the authenticator app (or a recovery code); sets the session cookie",
+        body: secondFactorLoginSchema,
         response: { 200: meSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 429: problemSchema },
       },
       config: { permission: 'public', rateLimit: { max: settings.loginRateLimitPerMinute, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
-      const { sessionToken, session, actor } = await auth.login(request.body, request.ip);
+      const { sessionToken, session, actor } = await auth.completeSecondFactor(request.body, request.ip);
       setSessionCookie(reply, sessionToken, settings.cookieSecure, settings.sessionMaxHours * 3600);
       return auth.describe(actor, session);
     },
@@ -68,7 +93,7 @@ export function registerAuthRoutes(app: ApiApp, auth: AuthService, settings: Aut
         body: logoutRequestSchema.optional(),
         response: { ...noContentResponse, ...problemResponses },
       },
-      config: { permission: 'authenticated' },
+      config: { permission: 'authenticated', beforeSecondFactor: true },
     },
     async (request, reply) => {
       await auth.logout(actorOf(request), request.session ?? undefined, request.body?.everywhere ?? false);
@@ -81,7 +106,7 @@ export function registerAuthRoutes(app: ApiApp, auth: AuthService, settings: Aut
     '/api/v1/me',
     {
       schema: { tags, summary: 'Who I am, where, and what I may do', response: { 200: meSchema, ...problemResponses } },
-      config: { permission: 'authenticated' },
+      config: { permission: 'authenticated', beforeSecondFactor: true },
     },
     (request) => auth.describe(actorOf(request), request.session ?? undefined),
   );
@@ -95,7 +120,7 @@ export function registerAuthRoutes(app: ApiApp, auth: AuthService, settings: Aut
         body: meUpdateSchema,
         response: { 200: meSchema, ...writeProblemResponses },
       },
-      config: { permission: 'authenticated' },
+      config: { permission: 'authenticated', beforeSecondFactor: true },
     },
     async (request) => {
       const actor = await auth.updateLocale(actorOf(request), request.body.locale);

@@ -1,10 +1,10 @@
-import type { Locale, LoginRequest, Me, Role } from '@forvalta/contracts';
+import type { Locale, LoginRequest, Me, Role, SecondFactorChallenge, SecondFactorLogin } from '@forvalta/contracts';
 import { type Actor, systemActor } from '../../access/actor.ts';
 import { permissionsOf } from '../../access/authorise.ts';
 import { departmentSubtree } from '../../access/department-tree.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { withTransaction, type DatabaseHandle } from '../../platform/database.ts';
+import { withTransaction, type DatabaseHandle, type TransactionHandle } from '../../platform/database.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { SessionContext } from '../../platform/http/authentication.ts';
 import { spendPasswordTime, verifyPassword } from '../../platform/passwords.ts';
@@ -12,6 +12,14 @@ import { apiTokenPrefix, hashSecret, newSecret } from '../../platform/tokens.ts'
 import { loginPlaces } from '../logins/index.ts';
 import { authRepository } from './auth.repository.ts';
 import { loginThrottle } from './login-throttle.ts';
+import { parseRoles, secondFactorRepository } from './second-factor.repository.ts';
+import {
+  challengeMaxFailures,
+  challengeMinutes,
+  checkSecondFactor,
+  requiresSecondFactor,
+  WrongSecondFactor,
+} from './second-factor.service.ts';
 
 export interface AuthSettings {
   sessionIdleMinutes: number;
@@ -37,7 +45,16 @@ type ActorRow = Pick<
   | 'role'
   | 'department_id'
   | 'data_version'
->;
+> &
+  // Session rows only: a token's actor is never held to the second factor.
+  Partial<
+    Pick<Awaited<ReturnType<typeof authRepository.actorRowsBySession>>[number], 'second_factor_confirmed_at' | 'second_factor_roles'>
+  >;
+
+/** What a right password leads to: a session, or (the login has a second factor) the challenge for its code. */
+export type LoginOutcome =
+  | { kind: 'session'; sessionToken: string; session: SessionContext; actor: Actor }
+  | ({ kind: 'challenge' } & SecondFactorChallenge);
 
 const minutes = (count: number) => count * 60_000;
 
@@ -53,6 +70,7 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
     if (!found || found.grants.length === 0) return undefined;
     const scoped = found.grants.some((grant) => grant.departmentId !== null);
     const departments = scoped ? await authRepository.listDepartmentParents(db, municipalityId) : [];
+    const secondFactor = await secondFactorRepository.stateFor(db, login.id, municipalityId);
     const actor: Actor = {
       kind: 'person',
       loginId: login.id,
@@ -66,6 +84,8 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
         ...grant,
         departmentIds: grant.departmentId ? departmentSubtree(departments, grant.departmentId) : [],
       })),
+      mustEnrolSecondFactor:
+        authenticatedBy === 'session' && !secondFactor.enabled && requiresSecondFactor(found.grants, secondFactor.requiredRoles),
     };
     return actor;
   }
@@ -92,6 +112,11 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
         departmentIds: grant.departmentId ? departmentSubtree(departments, grant.departmentId) : [],
       })),
       dataVersion: first.data_version,
+      // API tokens are not sessions: the requirement is for people at the login (ADR 0014).
+      mustEnrolSecondFactor:
+        authenticatedBy === 'session' &&
+        !first.second_factor_confirmed_at &&
+        requiresSecondFactor(grants, parseRoles(first.second_factor_roles)),
     };
     return actor;
   }
@@ -100,7 +125,11 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
    * A failed or held-back login, in the audit chain of every municipality the login works in, so
    * each administrator sees attempts on their people. No client address or typed password is kept.
    */
-  async function auditLoginEvent(loginId: string, action: 'login_failed' | 'login_throttled', after: Record<string, string>) {
+  async function auditLoginEvent(
+    loginId: string,
+    action: 'login_failed' | 'login_throttled' | 'login_second_factor_failed',
+    after: Record<string, string>,
+  ) {
     const memberships = await authRepository.listMemberships(db, loginId);
     if (memberships.length === 0) return;
     await withTransaction(db, async (transaction) => {
@@ -126,6 +155,30 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
     return memberships.find((membership) => membership.municipalityId === login.last_municipality_id) ?? memberships[0];
   }
 
+  /** A new session (a fresh id on every login: no fixation), in the caller's transaction with its audit event. */
+  async function openSession(
+    transaction: TransactionHandle,
+    actor: Actor,
+    verdict: { pairKey: string; accountKey: string | null },
+    now: Date,
+  ): Promise<{ sessionToken: string; session: SessionContext }> {
+    const sessionToken = newSecret();
+    const csrfToken = newSecret();
+    const sessionId = hashSecret(sessionToken);
+    await loginThrottle.succeeded(transaction, verdict, now);
+    await loginPlaces.rememberMunicipality(transaction, actor.loginId, actor.municipalityId);
+    await authRepository.insertSession(transaction, {
+      id: sessionId,
+      loginId: actor.loginId,
+      municipalityId: actor.municipalityId,
+      csrfToken,
+      now: now.toISOString(),
+      expiresAt: new Date(now.getTime() + settings.sessionMaxHours * 3_600_000).toISOString(),
+    });
+    await recordAudit(transaction, actor, clock, { action: 'login', entityType: 'login', entityId: actor.loginId });
+    return { sessionToken, session: { sessionId, csrfToken } };
+  }
+
   return {
     buildActor,
 
@@ -134,7 +187,7 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
      * The back-off (login-throttle.ts, ADR 0010) is claimed first; an unknown e-mail address is
      * counted, delayed and answered exactly like a known one, and costs one password hash too.
      */
-    async login(request: LoginRequest, clientAddress: string) {
+    async login(request: LoginRequest, clientAddress: string): Promise<LoginOutcome> {
       const now = clock.now();
       const verdict = await loginThrottle.claim(db, throttleSettings, request.email, clientAddress, now);
       const login = await authRepository.findLoginByEmail(db, request.email);
@@ -160,23 +213,72 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
       const actor = await buildActor(login, membership.municipalityId, 'session');
       if (!actor) throw new AppError('forbidden', 'This login has no role in that municipality.');
 
-      const sessionToken = newSecret();
-      const csrfToken = newSecret();
-      const sessionId = hashSecret(sessionToken);
-      await withTransaction(db, async (transaction) => {
-        await loginThrottle.succeeded(transaction, verdict, now);
-        await loginPlaces.rememberMunicipality(transaction, login.id, membership.municipalityId);
-        await authRepository.insertSession(transaction, {
-          id: sessionId,
+      const factor = await secondFactorRepository.findFactor(db, login.id);
+      if (factor?.confirmed_at) {
+        // The password attempt stays counted in the back-off: only the code completes the login
+        // and clears it, so a known password does not buy fresh guesses at the code.
+        const challenge = newSecret();
+        const expiresAt = new Date(now.getTime() + minutes(challengeMinutes)).toISOString();
+        await secondFactorRepository.insertChallenge(db, {
           loginId: login.id,
           municipalityId: membership.municipalityId,
-          csrfToken,
+          tokenHash: hashSecret(challenge),
           now: now.toISOString(),
-          expiresAt: new Date(now.getTime() + settings.sessionMaxHours * 3_600_000).toISOString(),
+          expiresAt,
         });
-        await recordAudit(transaction, actor, clock, { action: 'login', entityType: 'login', entityId: login.id });
-      });
-      return { sessionToken, session: { sessionId, csrfToken }, actor };
+        return { kind: 'challenge', secondFactorRequired: true, challenge, expiresAt };
+      }
+      const opened = await withTransaction(db, (transaction) => openSession(transaction, actor, verdict, now));
+      return { kind: 'session', ...opened, actor };
+    },
+
+    /**
+     * The login's second step: the challenge of a right password and a code from the app (or a
+     * recovery code). Every try is claimed in the login back-off first, so codes cannot be
+     * guessed faster than passwords; a challenge ends after five wrong codes or five minutes.
+     */
+    async completeSecondFactor(input: SecondFactorLogin, clientAddress: string): Promise<LoginOutcome & { kind: 'session' }> {
+      const now = clock.now();
+      const expired = 'This login step has expired or was completed already. Log in again.';
+      const challenge = await secondFactorRepository.findOpenChallenge(db, hashSecret(input.challenge), now.toISOString());
+      const login = challenge ? await authRepository.findLoginById(db, challenge.login_id) : undefined;
+      if (!challenge || !login)
+        throw new AppError('invalid_credentials', expired, { fieldErrors: [{ path: 'challenge', message: expired }] });
+      const verdict = await loginThrottle.claim(db, throttleSettings, login.email, clientAddress, now);
+      if (!verdict.allowed) {
+        if (verdict.firstRefusal) await auditLoginEvent(login.id, 'login_throttled', { scope: verdict.scope, until: verdict.retryAt });
+        throw new AppError('rate_limited', `Too many login attempts for this e-mail address. Try again after ${verdict.retryAt}.`);
+      }
+      const actor = await buildActor(login, challenge.municipality_id, 'session');
+      if (!actor) throw new AppError('forbidden', 'This login has no role in that municipality.');
+      try {
+        const opened = await withTransaction(db, async (transaction) => {
+          if (!(await secondFactorRepository.spendChallenge(transaction, challenge.id, now.toISOString()))) {
+            throw new AppError('invalid_credentials', expired, { fieldErrors: [{ path: 'challenge', message: expired }] });
+          }
+          const used = await checkSecondFactor(transaction, login.id, input, now);
+          if (!used) throw new WrongSecondFactor(input.code !== undefined ? 'code' : 'recoveryCode');
+          if (used === 'recoveryCode') {
+            const left = await secondFactorRepository.countUnusedRecoveryCodes(transaction, login.id);
+            await recordAudit(transaction, actor, clock, {
+              action: 'mfa_recovery_code_used',
+              entityType: 'login',
+              entityId: login.id,
+              after: { recoveryCodesLeft: String(left) },
+            });
+          }
+          return openSession(transaction, actor, verdict, now);
+        });
+        return { kind: 'session', ...opened, actor };
+      } catch (error) {
+        if (error instanceof WrongSecondFactor) {
+          await secondFactorRepository.failChallenge(db, challenge.id, challengeMaxFailures, now.toISOString());
+          await auditLoginEvent(login.id, 'login_second_factor_failed', {
+            reason: input.code !== undefined ? 'wrong_code' : 'wrong_recovery_code',
+          });
+        }
+        throw error;
+      }
     },
 
     /** The actor behind a session cookie, or undefined if it is unknown, expired or idle too long. */
@@ -246,6 +348,7 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
         permissions: permissionsOf(actor),
         csrfToken: session?.csrfToken ?? null,
         authenticatedBy: actor.authenticatedBy,
+        secondFactorEnrolmentRequired: actor.mustEnrolSecondFactor ?? false,
       };
     },
 

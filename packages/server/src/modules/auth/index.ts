@@ -3,6 +3,8 @@ export { createAuthService, type AuthService, type AuthSettings, type SessionCon
 export { registerAuthRoutes, type AuthRouteSettings } from './auth.routes.ts';
 export { createPasswordsService, type PasswordsService } from './passwords.service.ts';
 export { registerPasswordRoutes } from './passwords.routes.ts';
+export { createSecondFactorService, secondFactorRequired, type SecondFactorService } from './second-factor.service.ts';
+export { registerSecondFactorRoutes } from './second-factor.routes.ts';
 
 import type { Executor } from '../../platform/database.ts';
 import { authRepository } from './auth.repository.ts';

@@ -12,5 +12,10 @@ export type RoutePermission = Permission | 'public' | 'authenticated';
 declare module 'fastify' {
   interface FastifyContextConfig {
     permission?: RoutePermission;
+    /**
+     * A session that must enrol a second factor first (ADR 0014) may call this route: enrolment
+     * itself, `me` and logging out. Every other route refuses it with 403 second_factor_required.
+     */
+    beforeSecondFactor?: boolean;
   }
 }
