@@ -27,6 +27,12 @@ const namedOperations: Record<string, string> = {
   'POST /api/v1/auth/login': 'login',
   'POST /api/v1/auth/logout': 'logout',
   'POST /api/v1/me/municipality': 'switchMunicipality',
+  'POST /api/v1/auth/login/second-factor': 'completeSecondFactorLogin',
+  'GET /api/v1/me/second-factor': 'getMySecondFactor',
+  'POST /api/v1/me/second-factor/enrolment': 'startSecondFactorEnrolment',
+  'POST /api/v1/me/second-factor/confirmation': 'confirmSecondFactor',
+  'POST /api/v1/me/second-factor/recovery-codes': 'renewRecoveryCodes',
+  'POST /api/v1/me/second-factor/disable': 'disableSecondFactor',
 };
 
 /** "systems" → "system", "analyses" → "analysis", "categories" → "category"; a singular word as it is. */
