@@ -25,7 +25,7 @@ import {
 import { registerIntegrationRoutes } from './modules/integrations/index.ts';
 import { registerPublicRegisterRoutes } from './modules/public-register/index.ts';
 import { registerSystemRoutes } from './modules/systems/index.ts';
-import { registerComplianceRoutes } from './modules/compliance/index.ts';
+import { registerComplianceRoutes, registerPolicyPackRoutes } from './modules/compliance/index.ts';
 import { registerProjectRoutes } from './modules/projects/index.ts';
 import { registerRiskAnalysisRoutes } from './modules/risks/index.ts';
 import { registerChangeNoticeRoutes } from './modules/change-notices/index.ts';
@@ -168,7 +168,8 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   });
   registerIntegrationRoutes(app, services.integrations);
   registerPublicRegisterRoutes(app, services.publicRegister);
-  registerComplianceRoutes(app, services.compliance, services.policyPacks);
+  registerComplianceRoutes(app, services.compliance);
+  registerPolicyPackRoutes(app, services.policyPacks);
   registerProjectRoutes(app, { projects: services.projects, actions: services.projectActions, guidelines: services.securityGuidelines });
   registerRiskAnalysisRoutes(app, services.riskAnalyses);
   registerChangeNoticeRoutes(app, services.changeNotices);

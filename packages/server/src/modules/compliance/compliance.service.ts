@@ -14,6 +14,7 @@ import { createVersionedCache, type ReadCacheSettings } from '../../platform/ver
 import { evaluate, findClause, summarise, type RuleResult } from '../../policy/index.ts';
 import { swedishToday } from '../../platform/calendar.ts';
 import { loadComplianceSnapshot } from './compliance-snapshot.repository.ts';
+import { complianceRepository } from './compliance.repository.ts';
 import { policyPacksRepository, type StoredPack } from './policy-packs.repository.ts';
 
 const statusOrder: Record<RuleResult['status'], number> = { fail: 0, pass: 1, not_applicable: 2 };
@@ -84,7 +85,7 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock, cacheS
     const { stored, snapshot, results, evaluatedAt } = await evaluateMunicipality(municipalityId);
     const whole = summarise(results, snapshot);
     const today = swedishToday(clock.now());
-    const storedTrend = await policyPacksRepository.trend(db, municipalityId, 365);
+    const storedTrend = await complianceRepository.trend(db, municipalityId, 365);
     const trend =
       storedTrend.at(-1)?.date === today
         ? storedTrend
@@ -164,13 +165,13 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock, cacheS
      */
     async recordDailySnapshot(actor: SystemActor, municipalityId: string, day: string): Promise<boolean> {
       requireSystemActor(actor);
-      if (await policyPacksRepository.hasSnapshot(db, municipalityId, day)) return false;
+      if (await complianceRepository.hasSnapshot(db, municipalityId, day)) return false;
       const { stored, snapshot, results, evaluatedAt } = await evaluateMunicipality(municipalityId);
       const whole = summarise(results, snapshot);
       return withTransaction(db, async (transaction) => {
         const id = randomUUID();
         const values = { day, packId: stored.id, score: whole.overall.score, passed: whole.overall.passed, failed: whole.overall.failed };
-        const inserted = await policyPacksRepository.insertSnapshot(
+        const inserted = await complianceRepository.insertSnapshot(
           transaction,
           { id, municipalityId, ...values, summary: whole },
           evaluatedAt,

@@ -9,13 +9,12 @@ import { policyPacksRepository } from './policy-packs.repository.ts';
 export { createComplianceService, type ComplianceService } from './compliance.service.ts';
 export { createPolicyPacksService, type PolicyPacksService } from './policy-packs.service.ts';
 export { registerComplianceRoutes } from './compliance.routes.ts';
+export { registerPolicyPackRoutes } from './policy-packs.routes.ts';
 export type { StoredPack } from './policy-packs.repository.ts';
 
-/** Reads and writes other modules make of policy packs and snapshots, in the caller's executor. */
+/** What other modules read of policy packs, in the caller's executor. */
 export const policyPackRecords = {
   currentPack: policyPacksRepository.current.bind(policyPacksRepository),
-  hasSnapshot: policyPacksRepository.hasSnapshot.bind(policyPacksRepository),
-  insertSnapshot: policyPacksRepository.insertSnapshot.bind(policyPacksRepository),
 };
 
 /** A new municipality starts with the default policy pack (Tanum's IT policy); see MunicipalityStarters. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
+import type { ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { ComplianceException, PolicyPackVersionCreate, PolicyPackView } from '@forvalta/contracts';
 import { actorName } from '../../access/actor.ts';
 import { municipalityOf } from '../../access/authorise.ts';
@@ -7,7 +7,8 @@ import { useCase } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle } from '../../platform/database.ts';
-import { AppError, conflict, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
+import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
+import { versionedWrites } from '../../platform/versioned-write.ts';
 import { complianceRules, findClause, validatePolicyPack, type PolicyPack } from '../../policy/index.ts';
 import { policyPacksRepository, type StoredPack } from './policy-packs.repository.ts';
 
@@ -35,6 +36,8 @@ function toView(stored: StoredPack, currentId: string | undefined, withContent: 
 
 /** The municipality's policy pack versions (ITP-4.1-ADOPT) and its exceptions (undantag). */
 export function createPolicyPacksService(db: DatabaseHandle, clock: Clock) {
+  const versioned = versionedWrites(db, clock);
+
   return {
     listPacks: useCase('compliance.read', async ({ actor, authorise }) => {
       authorise();
@@ -137,14 +140,15 @@ export function createPolicyPacksService(db: DatabaseHandle, clock: Clock) {
     ),
 
     deleteException: useCase('compliance.manageExceptions', async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion) => {
-      authorise();
       const municipalityId = municipalityOf(actor);
-      await withTransaction(db, async (transaction) => {
-        const before = (await policyPacksRepository.listExceptions(transaction, municipalityId)).find((exception) => exception.id === id);
-        if (!before) throw notFound('Exception');
-        const version = matchVersion(expectedVersion, before.version);
-        if (!(await policyPacksRepository.deleteException(transaction, municipalityId, id, version))) throw versionMismatch();
-        await recordAudit(transaction, actor, clock, { action: 'delete', entityType: 'compliance_exception', entityId: id, before });
+      await versioned.delete(actor, {
+        entity: 'Exception',
+        expectedVersion,
+        load: async (transaction) =>
+          (await policyPacksRepository.listExceptions(transaction, municipalityId)).find((exception) => exception.id === id),
+        authorise: () => authorise(),
+        apply: (transaction, _before, version) => policyPacksRepository.deleteException(transaction, municipalityId, id, version),
+        audit: (before) => ({ action: 'delete', entityType: 'compliance_exception', entityId: id, before }),
       });
     }),
   };
