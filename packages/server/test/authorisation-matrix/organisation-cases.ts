@@ -124,4 +124,14 @@ export const organisationCases: Record<string, RouteCase> = {
     allowed: 200,
     prepare: async (r, p) => ({ url: `/api/v1/audit-events/${(await r.auditEvent(p)).id}` }),
   },
+  'PUT /api/v1/second-factor-requirement': {
+    ...unscoped,
+    foreign: false,
+    allowed: 200,
+    prepare: async (r, p) => ({
+      url: '/api/v1/second-factor-requirement',
+      body: { roles: [] },
+      version: await r.settingVersion(p, '/api/v1/second-factor-requirement'),
+    }),
+  },
 };

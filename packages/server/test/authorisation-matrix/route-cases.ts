@@ -27,6 +27,11 @@ export const notAboutRecords: Record<string, string> = {
   'PATCH /api/v1/me': "the caller's own login; modules/auth/auth.test.ts",
   'POST /api/v1/me/password': "the caller's own login; modules/auth/passwords.test.ts",
   'POST /api/v1/me/municipality': "the caller's own memberships; modules/auth/auth.test.ts (a municipality the login has no role in: 404)",
+  'POST /api/v1/auth/login/second-factor': 'public, by the challenge of a password login; modules/auth/second-factor.test.ts',
+  'POST /api/v1/me/second-factor/enrolment': "the caller's own login; modules/auth/second-factor.test.ts",
+  'POST /api/v1/me/second-factor/confirmation': "the caller's own login; modules/auth/second-factor.test.ts",
+  'POST /api/v1/me/second-factor/recovery-codes': "the caller's own login; modules/auth/second-factor.test.ts",
+  'POST /api/v1/me/second-factor/disable': "the caller's own login; modules/auth/second-factor.test.ts",
   'GET /public/v1/municipalities': 'public; modules/public-register/public-register.test.ts',
   'GET /public/v1/systems': 'public; modules/public-register/public-register.test.ts',
 };
