@@ -61,8 +61,23 @@ export function canSchema<const Name extends string>(actionNames: readonly Name[
     .describe('What the caller may do with this record (computed with the permissions the server enforces).');
 }
 
-/** The actions named in a record's `can`. */
-export const systemActionNames = ['update', 'delete', 'confirm', 'assign', 'updateDuties', 'changeOwner'] as const;
+/**
+ * The actions named in a record's `can`. A system's include what other modules do on it, with the
+ * system as their subject: integrations, risk analyses, reviews and change notices.
+ */
+export const systemActionNames = [
+  'update',
+  'delete',
+  'confirm',
+  'assign',
+  'updateDuties',
+  'changeOwner',
+  'writeIntegrations',
+  'readRiskAnalyses',
+  'writeRiskAnalyses',
+  'writeReviews',
+  'reportChange',
+] as const;
 export type SystemActionName = (typeof systemActionNames)[number];
 export const projectActionNames = ['update', 'submit', 'approve', 'reject', 'start', 'close', 'reopen', 'addCheckpoint'] as const;
 export type ProjectActionName = (typeof projectActionNames)[number];

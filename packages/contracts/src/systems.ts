@@ -12,6 +12,7 @@ import {
   timestampSchema,
 } from './common.ts';
 import { employmentStatusSchema } from './organisation.ts';
+import { canSchema, systemActionNames } from './permissions.ts';
 
 /* ---------- Vocabulary of the register (policy §1, §2, §4.2) ---------- */
 
@@ -86,7 +87,8 @@ export const steward = z.object({
 
 /* ---------- The business system ---------- */
 
-export const systemSchema = recordMetaSchema.extend({
+/** The system as stored; the API answers it with the caller's `can` (systemSchema). */
+export const systemRecordSchema = recordMetaSchema.extend({
   name: z.string(),
   description: z.string().nullable(),
   purpose: z.string().nullable(),
@@ -117,10 +119,17 @@ export const systemSchema = recordMetaSchema.extend({
   /** No active manager, or no active deputy other than the manager, while not retired. */
   uncovered: z.boolean(),
 });
+export type SystemRecord = z.infer<typeof systemRecordSchema>;
+
+/** What the caller may do with a system and on it (its integrations, risk analyses, reviews, change notices). */
+export const systemCanSchema = canSchema(systemActionNames);
+export type SystemCan = z.infer<typeof systemCanSchema>;
+
+export const systemSchema = systemRecordSchema.extend({ can: systemCanSchema });
 export type System = z.infer<typeof systemSchema>;
 
 /** A register row: what the list screen shows, nothing more. */
-export const systemSummarySchema = systemSchema
+export const systemSummaryRecordSchema = systemRecordSchema
   .pick({
     id: true,
     version: true,
@@ -139,6 +148,8 @@ export const systemSummarySchema = systemSchema
     updatedAt: true,
   })
   .extend({ deputyCount: z.number().int() });
+export type SystemSummaryRecord = z.infer<typeof systemSummaryRecordSchema>;
+export const systemSummarySchema = systemSummaryRecordSchema.extend({ can: systemCanSchema });
 export type SystemSummary = z.infer<typeof systemSummarySchema>;
 
 const tag = z.string().trim().min(1).max(40);

@@ -14,7 +14,7 @@ import { readParameter, tanumPolicyPack } from '../../policy/index.ts';
 import { addWorkingDays, earliestStartNotOverdue } from '../../policy/working-days.ts';
 import { policyPackRecords } from '../compliance/index.ts';
 import { swedishMidnight, swedishToday } from '../../platform/calendar.ts';
-import type { SystemsService } from '../systems/index.ts';
+import { systemActions, type SystemsService } from '../systems/index.ts';
 import { changeNoticeDetailsRepository } from './change-notice-details.repository.ts';
 import { processChangeNoticeOutbox } from './change-notice-outbox.ts';
 import { changeNoticesRepository, type NoticeTerms } from './change-notices.repository.ts';
@@ -94,7 +94,7 @@ export function createChangeNoticesService(db: DatabaseHandle, clock: Clock, sys
     }),
 
     /** A planned change reported by the owner or the system's manager or deputy. */
-    createChangeNotice: useCase('changeNotice.create', async ({ actor, authorise }, input: ChangeNoticeCreate) => {
+    createChangeNotice: useCase(systemActions.reportChange, async ({ actor, authorise }, input: ChangeNoticeCreate) => {
       const municipalityId = municipalityOf(actor);
       return withTransaction(db, async (transaction) => {
         const systemIds = [...new Set(input.systemIds)];

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { ExpectedVersion } from '../../platform/http/versioning.ts';
-import type { Integration, IntegrationCreate, IntegrationListQuery, IntegrationUpdate, System, SystemGraph } from '@forvalta/contracts';
+import type {
+  Integration,
+  IntegrationCreate,
+  IntegrationListQuery,
+  IntegrationUpdate,
+  SystemGraph,
+  SystemRecord,
+} from '@forvalta/contracts';
 import { municipalityOf } from '../../access/authorise.ts';
 import { useCase, type UseCaseContext } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -10,7 +17,7 @@ import { invalid, notFound } from '../../platform/errors.ts';
 import { createVersionedCache, type ReadCacheSettings } from '../../platform/versioned-cache.ts';
 import { versionedWrites } from '../../platform/versioned-write.ts';
 import { swedishToday } from '../../platform/calendar.ts';
-import { systemReads, systemSubject } from '../systems/index.ts';
+import { systemActions, systemReads, systemSubject } from '../systems/index.ts';
 import { integrationsRepository } from './integrations.repository.ts';
 
 /**
@@ -23,7 +30,7 @@ export function createIntegrationsService(db: DatabaseHandle, clock: Clock, cach
   const graphCache = createVersionedCache<SystemGraph>(1000, cacheSettings);
 
   /** One end suffices: the check runs on the first end the caller keeps, or refuses on the provider's. */
-  function authoriseOnEitherEnd({ authorise, may }: UseCaseContext, ends: System[]) {
+  function authoriseOnEitherEnd({ authorise, may }: UseCaseContext, ends: SystemRecord[]) {
     const subjects = ends.map(systemSubject);
     authorise(
       subjects.find((subject) => may(subject)) ?? subjects[0],
@@ -91,7 +98,7 @@ export function createIntegrationsService(db: DatabaseHandle, clock: Clock, cach
       return loadOrFail(db, municipalityOf(actor), id);
     }),
 
-    createIntegration: useCase('integration.write', async (context, input: IntegrationCreate): Promise<Integration> => {
+    createIntegration: useCase(systemActions.writeIntegrations, async (context, input: IntegrationCreate): Promise<Integration> => {
       const { actor } = context;
       const municipalityId = municipalityOf(actor);
       if (input.providerSystemId === input.consumerSystemId) throw invalid('consumerSystemId', 'A system cannot integrate with itself.');
@@ -141,18 +148,21 @@ export function createIntegrationsService(db: DatabaseHandle, clock: Clock, cach
       },
     ),
 
-    deleteIntegration: useCase('integration.write', async (context, id: string, expectedVersion: ExpectedVersion): Promise<void> => {
-      const { actor } = context;
-      const municipalityId = municipalityOf(actor);
-      await versioned.delete(actor, {
-        entity: 'Integration',
-        expectedVersion,
-        load: (transaction) => integrationsRepository.findById(transaction, municipalityId, id),
-        authorise: async (before, transaction) => authoriseOnEitherEnd(context, await loadEnds(transaction, municipalityId, before)),
-        apply: (transaction, _before, version) => integrationsRepository.delete(transaction, municipalityId, id, version),
-        audit: (before) => ({ action: 'delete', entityType: 'integration', entityId: id, before }),
-      });
-    }),
+    deleteIntegration: useCase(
+      systemActions.writeIntegrations,
+      async (context, id: string, expectedVersion: ExpectedVersion): Promise<void> => {
+        const { actor } = context;
+        const municipalityId = municipalityOf(actor);
+        await versioned.delete(actor, {
+          entity: 'Integration',
+          expectedVersion,
+          load: (transaction) => integrationsRepository.findById(transaction, municipalityId, id),
+          authorise: async (before, transaction) => authoriseOnEitherEnd(context, await loadEnds(transaction, municipalityId, before)),
+          apply: (transaction, _before, version) => integrationsRepository.delete(transaction, municipalityId, id, version),
+          audit: (before) => ({ action: 'delete', entityType: 'integration', entityId: id, before }),
+        });
+      },
+    ),
 
     /**
      * The system and its direct neighbours (angränsande system), for the graph on its page: the

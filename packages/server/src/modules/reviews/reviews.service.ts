@@ -10,7 +10,7 @@ import { existingIds } from '../../platform/references.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { swedishToday } from '../../platform/calendar.ts';
 import { versionedWrites } from '../../platform/versioned-write.ts';
-import type { SystemsService } from '../systems/index.ts';
+import { systemActions, type SystemsService } from '../systems/index.ts';
 import { reviewsRepository } from './reviews.repository.ts';
 
 const storedActions = (actions: NonNullable<ReviewUpdate['actions']>): string =>
@@ -81,7 +81,7 @@ export function createReviewsService(db: DatabaseHandle, clock: Clock, systems: 
     }),
 
     /** Plans a review, or records one already held; the adjacent systems are preselected from the integration graph unless given. */
-    createReview: useCase('review.write', async ({ actor, authorise }, input: ReviewCreate): Promise<Review> => {
+    createReview: useCase(systemActions.writeReviews, async ({ actor, authorise }, input: ReviewCreate): Promise<Review> => {
       const municipalityId = municipalityOf(actor);
       return withTransaction(db, async (transaction) => {
         const system = await systems.authorisedSystem(
@@ -129,7 +129,7 @@ export function createReviewsService(db: DatabaseHandle, clock: Clock, systems: 
 
     /** Records the review; giving heldOn marks it held (planned → held), and a held review stays held. */
     updateReview: useCase(
-      'review.write',
+      systemActions.writeReviews,
       async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, input: ReviewUpdate): Promise<Review> => {
         const municipalityId = municipalityOf(actor);
         return versioned.update(actor, {

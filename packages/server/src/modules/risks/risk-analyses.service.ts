@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ExpectedVersion } from '../../platform/http/versioning.ts';
-import type { RiskAnalysis, RiskAnalysisCreate, RiskMatrix, System } from '@forvalta/contracts';
+import type { RiskAnalysis, RiskAnalysisCreate, RiskMatrix, SystemRecord } from '@forvalta/contracts';
 import { actorName, type AnyActor } from '../../access/actor.ts';
 import { municipalityOf } from '../../access/authorise.ts';
 import { useCase } from '../../access/use-case.ts';
@@ -10,7 +10,7 @@ import { inParallel, withTransaction, type DatabaseHandle, type Executor, type T
 import { existingIds } from '../../platform/references.ts';
 import { versionedWrites } from '../../platform/versioned-write.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
-import type { SystemsService } from '../systems/index.ts';
+import { systemActions, type SystemsService } from '../systems/index.ts';
 import { riskAnalysesRepository, type StoredRiskScenario } from './risk-analyses.repository.ts';
 
 /** A scenario as stored: every optional field present, and the risk levels computed. */
@@ -91,7 +91,7 @@ export function createRiskAnalysesService(db: DatabaseHandle, clock: Clock, syst
     transaction: TransactionHandle,
     actor: AnyActor,
     municipalityId: string,
-    system: System,
+    system: SystemRecord,
     input: RiskAnalysisCreate,
     previous: RiskAnalysis | null,
   ) {
@@ -149,14 +149,14 @@ export function createRiskAnalysesService(db: DatabaseHandle, clock: Clock, syst
   }
 
   return {
-    listRiskAnalyses: useCase('riskAnalysis.read', async ({ actor, authorise }, systemId: string) => {
+    listRiskAnalyses: useCase(systemActions.readRiskAnalyses, async ({ actor, authorise }, systemId: string) => {
       const municipalityId = municipalityOf(actor);
       await systems.authorisedSystem(db, municipalityId, systemId, (subject) => authorise(subject));
       const items = await riskAnalysesRepository.listForSystem(db, municipalityId, systemId);
       return { items, total: items.length, nextCursor: null };
     }),
 
-    getRiskAnalysis: useCase('riskAnalysis.read', async ({ actor, authorise }, systemId: string, analysisId: string) => {
+    getRiskAnalysis: useCase(systemActions.readRiskAnalyses, async ({ actor, authorise }, systemId: string, analysisId: string) => {
       const municipalityId = municipalityOf(actor);
       await systems.authorisedSystem(db, municipalityId, systemId, (subject) => authorise(subject));
       const analysis = await riskAnalysesRepository.findById(db, municipalityId, systemId, analysisId);
@@ -164,22 +164,25 @@ export function createRiskAnalysesService(db: DatabaseHandle, clock: Clock, syst
       return analysis;
     }),
 
-    createRiskAnalysis: useCase('riskAnalysis.write', async ({ actor, authorise }, systemId: string, input: RiskAnalysisCreate) => {
-      const municipalityId = municipalityOf(actor);
-      return withTransaction(db, async (transaction) => {
-        const system = await systems.authorisedSystem(transaction, municipalityId, systemId, (subject) => authorise(subject));
-        const created = await insertAnalysis(transaction, actor, municipalityId, system, input, null);
-        await recordAudit(transaction, actor, clock, analysisEvent(created, null));
-        return created;
-      });
-    }),
+    createRiskAnalysis: useCase(
+      systemActions.writeRiskAnalyses,
+      async ({ actor, authorise }, systemId: string, input: RiskAnalysisCreate) => {
+        const municipalityId = municipalityOf(actor);
+        return withTransaction(db, async (transaction) => {
+          const system = await systems.authorisedSystem(transaction, municipalityId, systemId, (subject) => authorise(subject));
+          const created = await insertAnalysis(transaction, actor, municipalityId, system, input, null);
+          await recordAudit(transaction, actor, clock, analysisEvent(created, null));
+          return created;
+        });
+      },
+    ),
 
     /** A revision is a new analysis; the one it revises is kept, read-only, as history. */
     reviseRiskAnalysis: useCase(
       'riskAnalysis.write',
       async ({ actor, authorise }, systemId: string, analysisId: string, expectedVersion: ExpectedVersion, input: RiskAnalysisCreate) => {
         const municipalityId = municipalityOf(actor);
-        let system: System | undefined;
+        let system: SystemRecord | undefined;
         return versioned.update<RiskAnalysis>(actor, {
           entity: 'Risk analysis',
           expectedVersion,

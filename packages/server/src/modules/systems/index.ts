@@ -9,10 +9,13 @@ export {
   createSystemsService,
   responsibilityChangedEvent,
   systemSubject,
+  withSystemAbilities,
   type SystemCheck,
   type SystemDependents,
   type SystemsService,
 } from './systems.service.ts';
+/** The permission of each action on a system, and what a caller may do with one (a system's `can`). */
+export { systemAbilities, systemActions } from './system-abilities.ts';
 export { createSystemAssignmentsService, type SystemAssignmentsService } from './system-assignments.service.ts';
 export { createSystemsExport, type SystemsExport } from './systems-export.ts';
 export { registerSystemRoutes, type SystemGraphSource } from './systems.routes.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ExpectedVersion } from '../../platform/http/versioning.ts';
-import type { Assignment, AssignmentCreate, AssignmentUpdate, DutyKey, System } from '@forvalta/contracts';
+import type { Assignment, AssignmentCreate, AssignmentUpdate, DutyKey, SystemRecord } from '@forvalta/contracts';
 import { actorName, type AnyActor } from '../../access/actor.ts';
 import { municipalityOf } from '../../access/authorise.ts';
 import { useCase } from '../../access/use-case.ts';
@@ -14,6 +14,7 @@ import { systemDutiesRepository } from './system-duties.repository.ts';
 import { swedishToday } from '../../platform/calendar.ts';
 import { versionedWrites } from '../../platform/versioned-write.ts';
 import type { SystemsService } from './systems.service.ts';
+import { ownerSubject, systemActions } from './system-abilities.ts';
 
 function dayBefore(date: string): string {
   const day = new Date(`${date}T00:00:00Z`);
@@ -71,13 +72,13 @@ export function createSystemAssignmentsService(db: DatabaseHandle, clock: Clock,
     }),
 
     createAssignment: useCase(
-      'system.assign',
+      systemActions.assign,
       async ({ actor, authorise }, systemId: string, input: AssignmentCreate): Promise<Assignment> => {
         const municipalityId = municipalityOf(actor);
         return withTransaction(db, async (transaction) => {
           // Appointing managers is the owner's decision: their stewardship does not count here.
-          const system = await systems.authorisedSystem(transaction, municipalityId, systemId, ({ departmentId }) =>
-            authorise({ departmentId }),
+          const system = await systems.authorisedSystem(transaction, municipalityId, systemId, (subject) =>
+            authorise(ownerSubject(subject)),
           );
           if (system.lifecycle === 'retired')
             throw new AppError('rule_violation', 'The system is retired; it has no manager or deputies any more.', {
@@ -140,7 +141,7 @@ export function createSystemAssignmentsService(db: DatabaseHandle, clock: Clock,
     ),
 
     updateAssignment: useCase(
-      'system.assign',
+      systemActions.assign,
       async (
         { actor, authorise },
         systemId: string,
@@ -149,15 +150,13 @@ export function createSystemAssignmentsService(db: DatabaseHandle, clock: Clock,
         input: AssignmentUpdate,
       ): Promise<Assignment> => {
         const municipalityId = municipalityOf(actor);
-        let system: System | undefined;
+        let system: SystemRecord | undefined;
         return versioned.update(actor, {
           entity: 'Assignment',
           expectedVersion,
           load: (transaction) => systemAssignmentsRepository.findById(transaction, municipalityId, systemId, assignmentId, today()),
           authorise: async (_before, transaction) => {
-            system = await systems.authorisedSystem(transaction, municipalityId, systemId, ({ departmentId }) =>
-              authorise({ departmentId }),
-            );
+            system = await systems.authorisedSystem(transaction, municipalityId, systemId, (subject) => authorise(ownerSubject(subject)));
           },
           apply: (transaction, before, version) => {
             const endDate = input.endDate !== undefined ? input.endDate : before.endDate;
@@ -208,7 +207,7 @@ export function createSystemAssignmentsService(db: DatabaseHandle, clock: Clock,
 
     /** Recording a duty's status and evidence is also its confirmation, dated and named. */
     updateDuty: useCase(
-      'system.updateDuties',
+      systemActions.updateDuties,
       async (
         { actor, authorise },
         systemId: string,

@@ -1,4 +1,4 @@
-import type { Locale, SystemExportQuery, SystemSummary } from '@forvalta/contracts';
+import type { Locale, SystemExportQuery, SystemSummaryRecord } from '@forvalta/contracts';
 import { stringify } from 'csv-stringify/sync';
 import { municipalityOf } from '../../access/authorise.ts';
 import { useCase } from '../../access/use-case.ts';
@@ -68,7 +68,7 @@ const labels = {
   },
 } as const;
 
-function rowOf(system: SystemSummary, locale: Locale): string[] {
+function rowOf(system: SystemSummaryRecord, locale: Locale): string[] {
   const words = labels[locale];
   return [
     system.name,

@@ -1,4 +1,4 @@
-import type { Classification, System, SystemListQuery, SystemSummary } from '@forvalta/contracts';
+import type { Classification, SystemListQuery, SystemRecord, SystemSummaryRecord } from '@forvalta/contracts';
 import { sql, type Selectable } from 'kysely';
 import { insertRows } from '../../platform/bulk-insert.ts';
 import type { SystemsTable } from '../../platform/database-schema.ts';
@@ -113,7 +113,10 @@ export const systemsRepository = {
     return builder;
   },
 
-  /** One page of register rows: the page, its stewards and the total, in three queries whatever the page size. */
+  /**
+   * One page of register rows: the page, its stewards and the total, in three queries whatever the
+   * page size. `stewardPersonIds` (by system) lets the service judge each row's `can` without a query.
+   */
   async list(db: Executor, municipalityId: string, query: SystemListQuery, today: string) {
     const sort = resolveSort(query.sort, sortColumns, 'name', 'systems.id');
     const rows = this.filtered(db, municipalityId, query, today)
@@ -127,7 +130,8 @@ export const systemsRepository = {
       page.items.map((row) => row.id),
       today,
     );
-    return { ...page, items: page.items.map((row) => toSummary(row, stewards.get(row.id) ?? [])) };
+    const stewardPersonIds = new Map([...stewards].map(([systemId, rows]) => [systemId, rows.map((row) => row.person_id)]));
+    return { ...page, items: page.items.map((row) => toSummary(row, stewards.get(row.id) ?? [])), stewardPersonIds };
   },
 
   /** Current managers and deputies of the given systems, grouped by system. */
@@ -167,7 +171,7 @@ export const systemsRepository = {
       .executeTakeFirst();
   },
 
-  async findById(db: Executor, municipalityId: string, id: string, today: string): Promise<System | undefined> {
+  async findById(db: Executor, municipalityId: string, id: string, today: string): Promise<SystemRecord | undefined> {
     const row = await this.findRow(db, municipalityId, id);
     if (!row) return undefined;
     const [stewards, using, classification] = await inParallel(
@@ -198,7 +202,7 @@ export const systemsRepository = {
       .where('id', 'in', ids)
       .orderBy('sort_key')
       .execute();
-    return rows.map((row) => ({ id: row.id, name: row.name, lifecycle: row.lifecycle as System['lifecycle'] }));
+    return rows.map((row) => ({ id: row.id, name: row.name, lifecycle: row.lifecycle as SystemRecord['lifecycle'] }));
   },
 
   async latestClassification(db: Executor, municipalityId: string, systemId: string) {
@@ -389,15 +393,15 @@ function toClassification(row: {
   };
 }
 
-export function toSummary(row: SystemRow, stewards: StewardRow[]): SystemSummary {
+export function toSummary(row: SystemRow, stewards: StewardRow[]): SystemSummaryRecord {
   const { manager, deputies, uncovered } = coverage(row.lifecycle, stewards);
   return {
     id: row.id,
     version: row.version,
     name: row.name,
-    kind: row.kind as SystemSummary['kind'],
-    scope: row.scope as SystemSummary['scope'],
-    lifecycle: row.lifecycle as SystemSummary['lifecycle'],
+    kind: row.kind as SystemSummaryRecord['kind'],
+    scope: row.scope as SystemSummaryRecord['scope'],
+    lifecycle: row.lifecycle as SystemSummaryRecord['lifecycle'],
     supplier: row.supplier,
     product: row.product,
     ownerDepartmentId: row.owner_department_id,
@@ -416,7 +420,7 @@ export function toSystem(
   stewards: StewardRow[],
   usingDepartmentIds: string[],
   classification: Classification | null,
-): System {
+): SystemRecord {
   const { manager, deputies, uncovered } = coverage(row.lifecycle, stewards);
   return {
     id: row.id,
@@ -426,13 +430,13 @@ export function toSystem(
     name: row.name,
     description: row.description,
     purpose: row.purpose,
-    kind: row.kind as System['kind'],
-    scope: row.scope as System['scope'],
-    lifecycle: row.lifecycle as System['lifecycle'],
+    kind: row.kind as SystemRecord['kind'],
+    scope: row.scope as SystemRecord['scope'],
+    lifecycle: row.lifecycle as SystemRecord['lifecycle'],
     supplier: row.supplier,
     product: row.product,
     productVersion: row.product_version,
-    hosting: row.hosting as System['hosting'],
+    hosting: row.hosting as SystemRecord['hosting'],
     ownerDepartmentId: row.owner_department_id,
     ownerDepartmentName: row.owner_department_name,
     usingDepartmentIds,
@@ -441,7 +445,7 @@ export function toSystem(
     processesPersonalData: Boolean(row.processes_personal_data),
     classification,
     continuity: {
-      criticality: row.criticality as System['continuity']['criticality'],
+      criticality: row.criticality as SystemRecord['continuity']['criticality'],
       recoveryTimeObjectiveHours: row.recovery_time_objective_hours,
       recoveryPointObjectiveHours: row.recovery_point_objective_hours,
       lastRestoreTestOn: row.last_restore_test_on,

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { ExpectedVersion } from '../../platform/http/versioning.ts';
-import { dutyKeys, type System, type SystemCreate, type SystemListQuery, type SystemUpdate } from '@forvalta/contracts';
+import {
+  dutyKeys,
+  type System,
+  type SystemCreate,
+  type SystemListQuery,
+  type SystemRecord,
+  type SystemSummary,
+  type SystemUpdate,
+} from '@forvalta/contracts';
 import { actorName, type AnyActor } from '../../access/actor.ts';
 import { municipalityOf, requirePermission, type Subject } from '../../access/authorise.ts';
 import { useCase } from '../../access/use-case.ts';
@@ -16,26 +24,35 @@ import { systemAssignmentsRepository } from './system-assignments.repository.ts'
 import { systemDutiesRepository } from './system-duties.repository.ts';
 import { swedishToday } from '../../platform/calendar.ts';
 import { systemsRepository, type SystemColumns } from './systems.repository.ts';
+import { ownerSubject, systemAbilities, systemActions } from './system-abilities.ts';
 
 /**
  * What the permission table judges a system by: its owner department (department-scoped grants)
  * and its current manager and deputies (the steward actions).
  */
-export function systemSubject(system: Pick<System, 'ownerDepartmentId' | 'manager' | 'deputies'>): Subject {
+export function systemSubject(system: Pick<SystemRecord, 'ownerDepartmentId' | 'manager' | 'deputies'>): Subject {
   const stewardPersonIds = [system.manager?.personId, ...system.deputies.map((deputy) => deputy.personId)].filter((id): id is string =>
     Boolean(id),
   );
   return { departmentId: system.ownerDepartmentId, stewardPersonIds };
 }
 
+/** The system as the API answers it: the record with what `actor` may do with it. */
+export function withSystemAbilities(actor: AnyActor, system: SystemRecord): System {
+  return { ...system, can: systemAbilities(actor, systemSubject(system), system.lifecycle) };
+}
+
 /** A use case's check of its own permission on a system (its `authorise`, or one that words the refusal). */
-export type SystemCheck = (subject: Subject, system: System) => void;
+export type SystemCheck = (subject: Subject, system: SystemRecord) => void;
 
 export const responsibilityChangedEvent = 'system.responsibility_changed';
 
 /** The fields of a system as stored, from a full (merged) input. */
 export function columnsOf(
-  input: Omit<SystemCreate, 'classification' | 'usingDepartmentIds'> & { scope: System['scope']; lifecycle: System['lifecycle'] },
+  input: Omit<SystemCreate, 'classification' | 'usingDepartmentIds'> & {
+    scope: SystemRecord['scope'];
+    lifecycle: SystemRecord['lifecycle'];
+  },
 ): SystemColumns {
   const tags = [...new Set(input.tags ?? [])];
   return {
@@ -170,7 +187,7 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, dependent
       id: string,
       check: SystemCheck,
       whenMissing: () => Error = () => notFound('System'),
-    ): Promise<System> {
+    ): Promise<SystemRecord> {
       const system = await systemsRepository.findById(executor, municipalityId, id, today());
       if (!system) throw whenMissing();
       check(systemSubject(system), system);
@@ -186,12 +203,25 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, dependent
       authorise();
       const municipalityId = municipalityOf(actor);
       const day = today();
-      return listCache.readAtVersion(db, actor, municipalityId, [day, query], () => systemsRepository.list(db, municipalityId, query, day));
+      const page = await listCache.readAtVersion(db, actor, municipalityId, [day, query], () =>
+        systemsRepository.list(db, municipalityId, query, day),
+      );
+      // The cached page is the same for every reader; each row's `can` is the caller's, from the
+      // stewards the page was read with (no query per row).
+      const items: SystemSummary[] = page.items.map((item) => ({
+        ...item,
+        can: systemAbilities(
+          actor,
+          { departmentId: item.ownerDepartmentId, stewardPersonIds: page.stewardPersonIds.get(item.id) ?? [] },
+          item.lifecycle,
+        ),
+      }));
+      return { items, total: page.total, nextCursor: page.nextCursor };
     }),
 
     getSystem: useCase('system.read', async ({ actor, authorise }, id: string): Promise<System> => {
       authorise();
-      return loadOrFail(db, municipalityOf(actor), id);
+      return withSystemAbilities(actor, await loadOrFail(db, municipalityOf(actor), id));
     }),
 
     createSystem: useCase('system.create', async ({ actor, authorise }, input: SystemCreate): Promise<System> => {
@@ -218,17 +248,17 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, dependent
         await systemDutiesRepository.insertAll(transaction, municipalityId, id, dutyKeys);
         const created = await loadOrFail(transaction, municipalityId, id);
         await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'system', entityId: id, after: created });
-        return created;
+        return withSystemAbilities(actor, created);
       });
     }),
 
     updateSystem: useCase(
-      'system.update',
+      systemActions.update,
       async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, input: SystemUpdate): Promise<System> => {
         const municipalityId = municipalityOf(actor);
-        const ownerChanges = (before: System) =>
+        const ownerChanges = (before: SystemRecord) =>
           input.ownerDepartmentId !== undefined && input.ownerDepartmentId !== before.ownerDepartmentId;
-        return versioned.update(actor, {
+        const after = await versioned.update(actor, {
           entity: 'System',
           expectedVersion,
           load: (transaction) => systemsRepository.findById(transaction, municipalityId, id, today()),
@@ -238,8 +268,8 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, dependent
             // the destination must lie in the caller's scope too: a department head cannot hand their
             // system to a department they do not head.
             if (ownerChanges(before)) {
-              requirePermission(actor, 'system.changeOwner', { departmentId: before.ownerDepartmentId });
-              requirePermission(actor, 'system.changeOwner', { departmentId: input.ownerDepartmentId });
+              requirePermission(actor, systemActions.changeOwner, ownerSubject(systemSubject(before)));
+              requirePermission(actor, systemActions.changeOwner, { departmentId: input.ownerDepartmentId });
             }
           },
           apply: async (transaction, before, version) => {
@@ -248,7 +278,7 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, dependent
               ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)),
               yearlyCosts: { ...before.yearlyCosts, ...input.yearlyCosts },
               continuity: { ...before.continuity, ...input.continuity },
-            } as System;
+            } as SystemRecord;
             if (
               merged.lifecycle === 'in_production' &&
               before.lifecycle !== 'in_production' &&
@@ -308,43 +338,47 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, dependent
             });
           },
         });
+        return withSystemAbilities(actor, after);
       },
     ),
 
     /** Deleting is for records entered by mistake; a system that was used is retired instead. */
-    deleteSystem: useCase('system.delete', async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion): Promise<void> => {
-      const municipalityId = municipalityOf(actor);
-      await versioned.delete(actor, {
-        entity: 'System',
-        expectedVersion,
-        load: (transaction) => systemsRepository.findById(transaction, municipalityId, id, today()),
-        authorise: (before) => authorise({ departmentId: before.ownerDepartmentId }),
-        apply: async (transaction, before, version) => {
-          if (before.lifecycle !== 'planned') {
-            throw new AppError(
-              'conflict',
-              'Only a planned system can be deleted; set a system that has been used to retired (avvecklad) instead.',
-            );
-          }
-          if ((await dependents.lifecycleRecordCount(transaction, municipalityId, id)) > 0) {
-            throw new AppError('conflict', 'The system has projects, risk analyses or reviews; retire it instead of deleting it.', {
-              reason: 'system_in_use',
-            });
-          }
-          // Change notices stay in the IT unit's history; they just no longer name the deleted system.
-          await dependents.detachDeletedSystem(transaction, municipalityId, id);
-          return systemsRepository.delete(transaction, municipalityId, id, version);
-        },
-        audit: (before) => ({ action: 'delete', entityType: 'system', entityId: id, before }),
-      });
-    }),
+    deleteSystem: useCase(
+      systemActions.delete,
+      async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion): Promise<void> => {
+        const municipalityId = municipalityOf(actor);
+        await versioned.delete(actor, {
+          entity: 'System',
+          expectedVersion,
+          load: (transaction) => systemsRepository.findById(transaction, municipalityId, id, today()),
+          authorise: (before) => authorise(ownerSubject(systemSubject(before))),
+          apply: async (transaction, before, version) => {
+            if (before.lifecycle !== 'planned') {
+              throw new AppError(
+                'conflict',
+                'Only a planned system can be deleted; set a system that has been used to retired (avvecklad) instead.',
+              );
+            }
+            if ((await dependents.lifecycleRecordCount(transaction, municipalityId, id)) > 0) {
+              throw new AppError('conflict', 'The system has projects, risk analyses or reviews; retire it instead of deleting it.', {
+                reason: 'system_in_use',
+              });
+            }
+            // Change notices stay in the IT unit's history; they just no longer name the deleted system.
+            await dependents.detachDeletedSystem(transaction, municipalityId, id);
+            return systemsRepository.delete(transaction, municipalityId, id, version);
+          },
+          audit: (before) => ({ action: 'delete', entityType: 'system', entityId: id, before }),
+        });
+      },
+    ),
 
     /** The manager or a deputy vouches that the record is current (ITP-4.2-REGISTER). */
     confirmSystem: useCase(
-      'system.confirm',
+      systemActions.confirm,
       async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, note: string | null | undefined): Promise<System> => {
         const municipalityId = municipalityOf(actor);
-        return versioned.update(actor, {
+        const after = await versioned.update(actor, {
           entity: 'System',
           expectedVersion,
           load: (transaction) => systemsRepository.findById(transaction, municipalityId, id, today()),
@@ -368,6 +402,7 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, dependent
             after: { lastConfirmedAt: after.lastConfirmedAt, note: note ?? null },
           }),
         });
+        return withSystemAbilities(actor, after);
       },
     ),
 

@@ -4,12 +4,10 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser } from '../../app/session.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { formatDate } from '../../i18n/format.ts';
-import { canOnSystem } from '../systems/system-api.ts';
 import { systemQuery } from '../systems/systems.queries.ts';
 import { ReviewDetails, ReviewStatusBadges } from './ReviewDetails.tsx';
 import { ReviewFormModal } from './ReviewFormModal.tsx';
@@ -20,7 +18,6 @@ const routeApi = getRouteApi('/authenticated/content/reviews/$reviewId');
 export function ReviewPage() {
   const { t } = useTranslation('lifecycle');
   const { reviewId } = routeApi.useParams();
-  const me = useCurrentUser();
   const [editing, setEditing] = useState(false);
   const review = useQuery(reviewQuery(reviewId));
   const system = useQuery({ ...systemQuery(review.data?.systemId ?? ''), enabled: Boolean(review.data) });
@@ -28,7 +25,7 @@ export function ReviewPage() {
   if (review.error || !review.data) return <ErrorState error={review.error} onRetry={() => void review.refetch()} />;
   const r = review.data;
   // The owner's department, or the system's manager or deputy; the server has the last word.
-  const canWrite = system.data ? canOnSystem(me, system.data, 'review.write') : false;
+  const canWrite = system.data?.can.writeReviews ?? false;
 
   return (
     <>

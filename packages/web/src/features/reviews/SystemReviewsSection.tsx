@@ -5,14 +5,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { legacyApi } from '../../api/client.ts';
 import { systemReviewsQuery } from './reviews.queries.ts';
-import { useCurrentUser } from '../../app/session.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { ResultReason } from '../compliance/ResultReason.tsx';
 import { StatusBadge } from '../systems/SystemBadges.tsx';
-import { canOnSystem } from '../systems/system-api.ts';
 import { SectionCard } from '../../components/SectionCard.tsx';
 import { ParticipantList, ReviewDetails, ReviewStatusBadges } from './ReviewDetails.tsx';
 import { ReviewFormModal, type ReviewFormTarget } from './ReviewFormModal.tsx';
@@ -67,8 +65,7 @@ function RuleStatus({ result, nextPlanned }: { result: ComplianceResult | undefi
  */
 export function SystemReviewsSection({ system }: { system: System }) {
   const { t } = useTranslation('lifecycle');
-  const me = useCurrentUser();
-  const canWrite = canOnSystem(me, system, 'review.write');
+  const canWrite = system.can.writeReviews;
   const [target, setTarget] = useState<ReviewFormTarget | null>(null);
   const reviews = useQuery(systemReviewsQuery(system.id));
   // The same query as the compliance section, so the page asks once.

@@ -5,7 +5,6 @@ import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { legacyApi } from '../../api/client.ts';
-import { useCan } from '../../app/session.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
@@ -39,7 +38,6 @@ export function RiskAnalysisPage() {
   const { t } = useTranslation('lifecycle');
   const { systemId, analysisId } = routeApi.useParams();
   const navigate = useNavigate();
-  const canWrite = useCan('riskAnalysis.write');
   const [revising, setRevising] = useState(false);
   const analysis = useQuery(riskAnalysisQuery(systemId, analysisId));
   const system = useQuery({
@@ -47,6 +45,8 @@ export function RiskAnalysisPage() {
     queryFn: ({ signal }) => legacyApi.get<System>(`/systems/${systemId}`, undefined, signal),
   });
 
+  // Revising is an action on the system (its owner, the IT unit, its stewards): the system's `can` says.
+  const canWrite = system.data?.can.writeRiskAnalyses ?? false;
   if (analysis.isLoading) return <LoadingState />;
   if (analysis.error || !analysis.data) return <ErrorState error={analysis.error} onRetry={() => void analysis.refetch()} />;
   const a = analysis.data;

@@ -3,7 +3,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../../app/session.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
@@ -12,15 +11,23 @@ import { RiskAnalysisForm } from './RiskAnalysisForm.tsx';
 import { riskAnalysesQuery } from './risk-api.ts';
 
 /** The system page's #risks section: the system's risk analyses, newest first, and a new one. */
-export function RisksSection({ systemId, systemName, canWrite }: { systemId: string; systemName: string; canWrite?: boolean }) {
+/** `canRead` and `canWrite` are the system's (`system.can`): department scope and stewardship count. */
+export function RisksSection({
+  systemId,
+  systemName,
+  canRead,
+  canWrite,
+}: {
+  systemId: string;
+  systemName: string;
+  canRead: boolean;
+  canWrite: boolean;
+}) {
   const { t } = useTranslation('lifecycle');
-  const canRead = useCan('riskAnalysis.read');
-  const canWriteByRole = useCan('riskAnalysis.write');
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const analyses = useQuery({ ...riskAnalysesQuery(systemId), enabled: canRead });
   if (!canRead) return null;
-  const writable = canWrite ?? canWriteByRole;
   return (
     <Card
       withBorder
@@ -35,7 +42,7 @@ export function RisksSection({ systemId, systemName, canWrite }: { systemId: str
         <Title order={2} size="h4" id="risks-heading">
           {t('risks.title')}
         </Title>
-        {writable && (
+        {canWrite && (
           <Button size="xs" onClick={() => setCreating(true)}>
             {t('risks.create')}
           </Button>

@@ -3,13 +3,12 @@ import { Button, Select, Table, Text, TextInput, VisuallyHidden } from '@mantine
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser } from '../../app/session.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { SectionCard } from '../../components/SectionCard.tsx';
-import { canOnSystem, dutyStatusValues } from './system-api.ts';
+import { dutyStatusValues } from './system-api.ts';
 import { dutiesQuery, useSaveDuty } from './systems.queries.ts';
 
 function DutyRow({ system, duty, editable }: { system: System; duty: Duty; editable: boolean }) {
@@ -87,8 +86,7 @@ function DutyRow({ system, duty, editable }: { system: System; duty: Duty; edita
 /** The eight duties of §4.2.3 with status, evidence and who confirmed them when (ITP-4.2.3-DUTIES). */
 export function DutiesSection({ system }: { system: System }) {
   const { t } = useTranslation();
-  const me = useCurrentUser();
-  const editable = canOnSystem(me, system, 'system.updateDuties');
+  const editable = system.can.updateDuties;
   const duties = useQuery(dutiesQuery(system.id));
   return (
     <SectionCard id="duties" title={t('system.duties')}>

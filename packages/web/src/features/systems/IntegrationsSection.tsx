@@ -5,7 +5,6 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser } from '../../app/session.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -14,7 +13,7 @@ import { FormActions } from '../../components/FormActions.tsx';
 import { useSectionList } from '../../components/list-address.ts';
 import { type Column, QueryTable } from '../../components/QueryTable.tsx';
 import { SectionCard } from '../../components/SectionCard.tsx';
-import { canOnSystem, integrationFlowValues, integrationFrequencyValues, integrationMethodValues } from './system-api.ts';
+import { integrationFlowValues, integrationFrequencyValues, integrationMethodValues } from './system-api.ts';
 import { integrationListQuery, systemGraphQuery, systemPickerQuery, useRemoveIntegration, useSaveIntegration } from './systems.queries.ts';
 
 // React Flow is large; it loads only when a system page is opened, never with the first page.
@@ -164,8 +163,7 @@ const routeApi = getRouteApi('/authenticated/content/systems/$systemId');
 /** Angränsande system: the graph of neighbours and the same integrations as a table (ITP-4.2-REVIEW). */
 export function IntegrationsSection({ system }: { system: System }) {
   const { t } = useTranslation();
-  const me = useCurrentUser();
-  const canWrite = canOnSystem(me, system, 'integration.write');
+  const canWrite = system.can.writeIntegrations;
   // The table's page is in the address under `integrations.`, beside the page's other lists.
   const list = useSectionList('integrations', routeApi.useSearch(), routeApi.useNavigate(), { pageSize: 25 });
   const [editing, setEditing] = useState<{ integration: Integration | null } | null>(null);

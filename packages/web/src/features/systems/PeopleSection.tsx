@@ -5,7 +5,6 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.ts';
-import { useCurrentUser } from '../../app/session.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { FormActions } from '../../components/FormActions.tsx';
@@ -16,7 +15,6 @@ import type { UrlPaging } from '../../components/url-paging.ts';
 import { formatDate, formatNumber, todayInStockholm } from '../../i18n/format.ts';
 import { PersonPicker } from '../organisation/roles/PersonPicker.tsx';
 import { RuleViolationAlert } from './RuleViolationAlert.tsx';
-import { canOnSystem } from './system-api.ts';
 import { assignmentListQuery, useAppoint, useChangeAssignment } from './systems.queries.ts';
 
 function AppointModal({ system, onClose }: { system: System; onClose: () => void }) {
@@ -133,13 +131,12 @@ const routeApi = getRouteApi('/authenticated/content/systems/$systemId');
 /** Systemansvarig and ersättare, with who held the role when (ITP-4.2-MANAGER, ITP-4.2-DEPUTY, ITP-4.2.2-RESOURCES). */
 export function PeopleSection({ system }: { system: System }) {
   const { t, i18n } = useTranslation();
-  const me = useCurrentUser();
   // "Show ended" is in the address (`people.ended`), so a shared link shows the same history.
   const list = useSectionList<UrlPaging & { ended?: boolean }>('people', routeApi.useSearch(), routeApi.useNavigate());
   const includeEnded = list.filters.ended ?? false;
   const [appointing, setAppointing] = useState(false);
   const [changing, setChanging] = useState<Assignment | null>(null);
-  const canAssign = canOnSystem(me, system, 'system.assign');
+  const canAssign = system.can.assign;
   const assignments = useQuery(assignmentListQuery(system.id, includeEnded));
   const roleOf = (assignment: Assignment) => t(`labels.role.${assignment.role}`);
   const columns: Column<Assignment>[] = [

@@ -24,7 +24,6 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.ts';
-import { useCan } from '../../app/session.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { fieldErrorsOf, notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { StaleRecordAlert } from '../../components/StaleRecordAlert.tsx';
@@ -183,7 +182,8 @@ function changesOf(original: FormValues, values: FormValues): SystemUpdate {
 export function SystemFormModal({ system, onClose }: { system: System | null; onClose: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const canChangeOwner = useCan('system.changeOwner') || system === null;
+  // A new system's owner is chosen freely (the server checks the scope); an existing one moves only with `can`.
+  const canChangeOwner = system === null || system.can.changeOwner;
   const [original, setOriginal] = useState(() => valuesOf(system));
   const [editedVersion, setEditedVersion] = useState(system?.version ?? 0);
   const [stale, setStale] = useState(false);

@@ -5,7 +5,6 @@ import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
-import { useCurrentUser } from '../../app/session.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { notifyError, notifySuccess } from '../../components/error-messages.ts';
@@ -21,7 +20,7 @@ import { SystemComplianceSection } from './SystemComplianceSection.tsx';
 import { RisksSection } from '../risks/RisksSection.tsx';
 import { SystemReviewsSection } from '../reviews/SystemReviewsSection.tsx';
 import { SystemFormModal } from './SystemFormModal.tsx';
-import { canOnSystem, costCategoryValues, isSteward } from './system-api.ts';
+import { costCategoryValues } from './system-api.ts';
 import { systemQuery, useConfirmSystem, useDeleteSystem } from './systems.queries.ts';
 import { Fact, SectionCard } from '../../components/SectionCard.tsx';
 
@@ -43,7 +42,6 @@ function ConfirmButton({ system }: { system: System }) {
 export function SystemPage() {
   const { t, i18n } = useTranslation();
   const { systemId } = routeApi.useParams();
-  const me = useCurrentUser();
   const navigate = useNavigate();
   const system = useQuery(systemQuery(systemId));
   const departments = useAllDepartments();
@@ -70,8 +68,6 @@ export function SystemPage() {
   if (system.isLoading) return <LoadingState />;
   if (system.error || !system.data) return <ErrorState error={system.error} onRetry={() => void system.refetch()} />;
   const s = system.data;
-  const canEdit = canOnSystem(me, s, 'system.update');
-  const steward = isSteward(me, s);
   const money = (value: number | null) => (value === null ? t('system.notStated') : `${formatNumber(value, i18n.language)} kr`);
   const knownCosts = costCategoryValues.map((category) => s.yearlyCosts[category]).filter((value): value is number => value !== null);
   const sections = [
@@ -110,13 +106,13 @@ export function SystemPage() {
           </Text>
         </Stack>
         <Group gap="sm">
-          {steward && <ConfirmButton system={s} />}
-          {canEdit && (
+          {s.can.confirm && <ConfirmButton system={s} />}
+          {s.can.update && (
             <Button variant="default" onClick={() => setEditing(true)}>
               {t('system.edit')}
             </Button>
           )}
-          {me.permissions.includes('system.delete') && s.lifecycle === 'planned' && (
+          {s.can.delete && (
             <Button variant="outline" color="red.9" onClick={() => setDeleting(true)}>
               {t('common.delete')}
             </Button>
@@ -232,7 +228,7 @@ export function SystemPage() {
         <DutiesSection system={s} />
         <IntegrationsSection system={s} />
         <SystemComplianceSection system={s} />
-        <RisksSection systemId={s.id} systemName={s.name} canWrite={canOnSystem(me, s, 'riskAnalysis.write')} />
+        <RisksSection systemId={s.id} systemName={s.name} canRead={s.can.readRiskAnalyses} canWrite={s.can.writeRiskAnalyses} />
         <SystemReviewsSection system={s} />
         <HistorySection systemId={s.id} />
       </Stack>

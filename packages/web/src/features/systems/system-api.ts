@@ -1,4 +1,3 @@
-import type { Me, Permission, System } from '@forvalta/contracts';
 import { listSearchValidator, prefixedSearchValidator, type UrlPaging } from '../../components/url-paging.ts';
 
 // The enumerations are repeated here (not imported as values from the contracts) so the first
@@ -78,16 +77,6 @@ export const validateSystemSections = (search: Record<string, unknown>): Record<
 export function twelveMonthsAgo(today = new Date()): string {
   const date = new Date(Date.UTC(today.getUTCFullYear() - 1, today.getUTCMonth(), today.getUTCDate()));
   return date.toISOString().slice(0, 10);
-}
-
-/** Whether the caller is the system's current manager or a deputy. */
-export function isSteward(me: Me, system: Pick<System, 'manager' | 'deputies'>): boolean {
-  return system.manager?.personId === me.personId || system.deputies.some((deputy) => deputy.personId === me.personId);
-}
-
-/** Buttons are shown for the role permission or stewardship; the server has the last word (403). */
-export function canOnSystem(me: Me, system: Pick<System, 'manager' | 'deputies'>, permission: Permission): boolean {
-  return me.permissions.includes(permission) || isSteward(me, system);
 }
 
 /** Mantine colours for each lifecycle, dark enough for white text (WCAG AA). */
