@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { apiCall, chooseOption, expect, systemIdByName, test } from './fixtures.ts';
+import { apiCall, chooseOption, expect, expectNoSeriousAxeViolations, systemIdByName, test } from './fixtures.ts';
 
 test('find a system by search and filter, edit it, appoint a deputy, confirm it and see its graph', async ({ loginAs }) => {
   const page = await loginAs('administrator');
@@ -161,4 +161,20 @@ test('the public register works logged out and shows only the published fields',
   await page.getByLabel('Sök system').fill('Active Directory');
   await expect(page.getByText('Visar 1–1 av 1')).toBeVisible();
   await expect(page.getByTestId('public-row')).toContainText('Microsoft');
+});
+
+test('a department head edits the systems of their own department only: no edit button on another department’s system', async ({
+  loginAs,
+}) => {
+  const page = await loginAs('departmentHead');
+  // Procapita Vård och omsorg belongs to the care department; the head of Barn och utbildning does not keep it.
+  await page.goto(`/systems/${await systemIdByName(page, 'Procapita Vård och omsorg')}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Procapita Vård och omsorg' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Redigera', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Ta bort', exact: true })).toHaveCount(0);
+  await expectNoSeriousAxeViolations(page, 'another department’s system, as a department head');
+  // Their own department's system: the button is there, so the absence above is the scope's doing.
+  await page.goto(`/systems/${await systemIdByName(page, 'Procapita Utbildning')}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Procapita Utbildning' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Redigera', exact: true })).toBeVisible();
 });
