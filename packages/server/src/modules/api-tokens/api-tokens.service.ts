@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
+import type { ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { ApiTokenCreate, ApiTokenCreated } from '@forvalta/contracts';
 import type { Actor, AnyActor, SystemActor } from '../../access/actor.ts';
 import { municipalityOf } from '../../access/authorise.ts';
@@ -7,8 +7,9 @@ import { requireSystemActor, useCase } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type TransactionHandle } from '../../platform/database.ts';
-import { AppError, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
+import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { apiTokenPrefix, hashSecret, newSecret } from '../../platform/tokens.ts';
+import { versionedWrites } from '../../platform/versioned-write.ts';
 import { organisationReads } from '../organisation/index.ts';
 import { apiTokensRepository } from './api-tokens.repository.ts';
 
@@ -41,6 +42,7 @@ export async function revokeTokensOfLogin(
 
 /** Personal API tokens: each works for its login in one municipality, with that person's roles. */
 export function createApiTokensService(db: DatabaseHandle, clock: Clock) {
+  const versioned = versionedWrites(db, clock);
   /** Shared by the web/API path and the CLI (which acts for a login it names). */
   async function issueToken(
     transaction: TransactionHandle,
@@ -150,14 +152,15 @@ export function createApiTokensService(db: DatabaseHandle, clock: Clock) {
       authorise();
       const person = personActor(actor);
       const municipalityId = municipalityOf(actor);
-      await withTransaction(db, async (transaction) => {
-        const before = await apiTokensRepository.findOwn(transaction, municipalityId, person.loginId, id);
-        if (!before) throw notFound('API token');
-        expectedVersion = matchVersion(expectedVersion, before.version);
-        if (!(await apiTokensRepository.revoke(transaction, municipalityId, id, expectedVersion, clock.now().toISOString())))
-          throw versionMismatch();
-        const after = await apiTokensRepository.findOwn(transaction, municipalityId, person.loginId, id);
-        await recordAudit(transaction, actor, clock, { action: 'revoke', entityType: 'api_token', entityId: id, before, after });
+      await versioned.update(actor, {
+        entity: 'API token',
+        expectedVersion,
+        // Only the caller's own tokens: another login's token is not there for them (404).
+        load: (transaction) => apiTokensRepository.findOwn(transaction, municipalityId, person.loginId, id),
+        authorise: () => authorise(),
+        apply: (transaction, _before, version) =>
+          apiTokensRepository.revoke(transaction, municipalityId, id, version, clock.now().toISOString()),
+        audit: (before, after) => ({ action: 'revoke', entityType: 'api_token', entityId: id, before, after }),
       });
     }),
 
@@ -173,14 +176,14 @@ export function createApiTokensService(db: DatabaseHandle, clock: Clock) {
     revokeMunicipalityToken: useCase('apiToken.manageAll', async ({ actor, authorise }, id: string, expected: ExpectedVersion) => {
       authorise();
       const municipalityId = municipalityOf(actor);
-      await withTransaction(db, async (transaction) => {
-        const before = await apiTokensRepository.findInMunicipality(transaction, municipalityId, id);
-        if (!before) throw notFound('API token');
-        const version = matchVersion(expected, before.version);
-        if (!(await apiTokensRepository.revoke(transaction, municipalityId, id, version, clock.now().toISOString())))
-          throw versionMismatch();
-        const after = await apiTokensRepository.findInMunicipality(transaction, municipalityId, id);
-        await recordAudit(transaction, actor, clock, { action: 'revoke', entityType: 'api_token', entityId: id, before, after });
+      await versioned.update(actor, {
+        entity: 'API token',
+        expectedVersion: expected,
+        load: (transaction) => apiTokensRepository.findInMunicipality(transaction, municipalityId, id),
+        authorise: () => authorise(),
+        apply: (transaction, _before, version) =>
+          apiTokensRepository.revoke(transaction, municipalityId, id, version, clock.now().toISOString()),
+        audit: (before, after) => ({ action: 'revoke', entityType: 'api_token', entityId: id, before, after }),
       });
     }),
   };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
+import type { ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { InvitationAccept, InvitationDetails, LoginInvitationCreated, PersonLogin } from '@forvalta/contracts';
 import type { Actor, AnyActor } from '../../access/actor.ts';
 import { municipalityOf } from '../../access/authorise.ts';
@@ -7,9 +7,10 @@ import { requireSystemActor, useCase } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { type DatabaseHandle, type TransactionHandle, withTransaction } from '../../platform/database.ts';
-import { AppError, conflict, invalid, notFound, versionMismatch } from '../../platform/errors.ts';
+import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
 import { hashPassword, spendPasswordTime, verifyPassword } from '../../platform/passwords.ts';
 import { hashSecret, newSecret } from '../../platform/tokens.ts';
+import { versionedWrites } from '../../platform/versioned-write.ts';
 import { organisationReads } from '../organisation/index.ts';
 import { loginInvitationsRepository, toLoginInvitation } from './login-invitations.repository.ts';
 import { loginsRepository } from './logins.repository.ts';
@@ -29,6 +30,7 @@ const invalidInvitation = () => new AppError('not_found', 'The invitation is not
  * e-mail links nothing.
  */
 export function createLoginInvitationsService(db: DatabaseHandle, clock: Clock) {
+  const versioned = versionedWrites(db, clock);
   async function personOrFail(executor: TransactionHandle | DatabaseHandle, municipalityId: string, personId: string) {
     const found = await organisationReads.findPerson(executor, municipalityId, personId);
     if (!found) throw notFound('Person');
@@ -117,23 +119,21 @@ export function createLoginInvitationsService(db: DatabaseHandle, clock: Clock) 
     revokeInvitation: useCase('login.manage', async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion) => {
       authorise();
       const municipalityId = municipalityOf(actor);
-      await withTransaction(db, async (transaction) => {
-        const row = await loginInvitationsRepository.findById(transaction, municipalityId, id);
-        if (!row) throw notFound('Invitation');
-        const now = clock.now().toISOString();
-        const before = toLoginInvitation(row, now);
-        expectedVersion = matchVersion(expectedVersion, before.version);
-        if (before.status === 'accepted' || before.status === 'revoked')
-          throw conflict(`The invitation is already ${before.status}.`, 'invitation_closed');
-        if (!(await loginInvitationsRepository.revoke(transaction, municipalityId, id, expectedVersion, now))) throw versionMismatch();
-        const after = toLoginInvitation((await loginInvitationsRepository.findById(transaction, municipalityId, id))!, now);
-        await recordAudit(transaction, actor, clock, {
-          action: 'invitation_revoked',
-          entityType: 'login_invitation',
-          entityId: id,
-          before,
-          after,
-        });
+      const now = clock.now().toISOString();
+      await versioned.update(actor, {
+        entity: 'Invitation',
+        expectedVersion,
+        load: async (transaction) => {
+          const row = await loginInvitationsRepository.findById(transaction, municipalityId, id);
+          return row ? toLoginInvitation(row, now) : undefined;
+        },
+        authorise: () => authorise(),
+        apply: (transaction, before, version) => {
+          if (before.status === 'accepted' || before.status === 'revoked')
+            throw conflict(`The invitation is already ${before.status}.`, 'invitation_closed');
+          return loginInvitationsRepository.revoke(transaction, municipalityId, id, version, now);
+        },
+        audit: (before, after) => ({ action: 'invitation_revoked', entityType: 'login_invitation', entityId: id, before, after }),
       });
     }),
 

@@ -1,11 +1,11 @@
 import type { PublicField, PublicRegisterSettingsUpdate, PublicSystem } from '@forvalta/contracts';
-import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
+import type { ExpectedVersion } from '../../platform/http/versioning.ts';
 import { municipalityOf } from '../../access/authorise.ts';
 import { useCase } from '../../access/use-case.ts';
-import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { withTransaction, type DatabaseHandle } from '../../platform/database.ts';
-import { notFound, versionMismatch } from '../../platform/errors.ts';
+import type { DatabaseHandle } from '../../platform/database.ts';
+import { notFound } from '../../platform/errors.ts';
+import { versionedWrites } from '../../platform/versioned-write.ts';
 import { publicRegisterRepository } from './public-register.repository.ts';
 
 type PublishedRow = Awaited<ReturnType<typeof publicRegisterRepository.listSystems>>['rows'][number];
@@ -29,6 +29,7 @@ function publish(row: PublishedRow, fields: readonly PublicField[]): PublicSyste
 }
 
 export function createPublicRegisterService(db: DatabaseHandle, clock: Clock) {
+  const versioned = versionedWrites(db, clock);
   return {
     getSettings: useCase('system.read', async ({ actor, authorise }) => {
       authorise();
@@ -38,33 +39,24 @@ export function createPublicRegisterService(db: DatabaseHandle, clock: Clock) {
     updateSettings: useCase(
       'publicRegister.manage',
       async ({ actor, authorise }, expectedVersion: ExpectedVersion, input: PublicRegisterSettingsUpdate) => {
-        authorise();
         const municipalityId = municipalityOf(actor);
-        return withTransaction(db, async (transaction) => {
-          const before = await publicRegisterRepository.settings(transaction, municipalityId);
-          expectedVersion = matchVersion(expectedVersion, before.version);
-          const fields = [...new Set(input.fields)];
-          const lifecycles = input.lifecycles ? [...new Set(input.lifecycles)] : before.lifecycles;
-          if (
-            !(await publicRegisterRepository.saveSettings(
+        return versioned.update(actor, {
+          entity: 'Public register settings',
+          expectedVersion,
+          load: (transaction) => publicRegisterRepository.settings(transaction, municipalityId),
+          authorise: () => authorise(),
+          apply: (transaction, before, version) => {
+            const fields = [...new Set(input.fields)];
+            const lifecycles = input.lifecycles ? [...new Set(input.lifecycles)] : before.lifecycles;
+            return publicRegisterRepository.saveSettings(
               transaction,
               municipalityId,
-              expectedVersion,
+              version,
               { enabled: input.enabled, fields, lifecycles },
               clock.now().toISOString(),
-            ))
-          ) {
-            throw versionMismatch();
-          }
-          const after = await publicRegisterRepository.settings(transaction, municipalityId);
-          await recordAudit(transaction, actor, clock, {
-            action: 'update',
-            entityType: 'public_register_settings',
-            entityId: municipalityId,
-            before,
-            after,
-          });
-          return after;
+            );
+          },
+          audit: (before, after) => ({ action: 'update', entityType: 'public_register_settings', entityId: municipalityId, before, after }),
         });
       },
     ),
