@@ -1,4 +1,4 @@
-import type { ApiRoutes, ErrorCode, ListResponse, Problem } from '@forvalta/contracts';
+import type { ApiRoutes, ErrorCode, Problem } from '@forvalta/contracts';
 import type { z } from 'zod';
 
 /** A failed API call, carrying the problem+json body when the server sent one. */
@@ -114,6 +114,7 @@ type BodyOf<Contract> = Schema<Contract, 'body'> extends z.ZodType ? z.input<Sch
 /** A route's body and query as a caller sends them, by the route map's key: `BodyFor<'POST /api/v1/systems'>`. */
 export type BodyFor<Key extends RouteKey> = BodyOf<ApiRoutes[Key]>;
 export type QueryFor<Key extends RouteKey> = QueryOf<ApiRoutes[Key]>;
+export type ResultFor<Key extends RouteKey> = ResponseOf<ApiRoutes[Key]>;
 
 type CallOptions<Path extends string, Contract> = {
   query?: QueryOf<Contract>;
@@ -166,20 +167,3 @@ export function downloadUrl<
 >(path: Path, query: z.input<Schema<ApiRoutes[`GET /api/v1${Path}` & RouteKey], 'query'> & z.ZodType>): string {
   return buildPath(`/api/v1${path}`, query as Record<string, QueryValue>);
 }
-
-/** @deprecated Untyped calls, kept while the features move to their typed queries files. */
-export async function apiRequest<Result>(method: Method, path: string, options: RequestOptions = {}): Promise<Result> {
-  return (await send(method, `/api/v1${path}`, options)) as Result;
-}
-
-/** @deprecated See apiRequest. */
-export const legacyApi = {
-  get: <Result>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) =>
-    apiRequest<Result>('GET', path, { ...(query ? { query } : {}), ...(signal ? { signal } : {}) }),
-  list: <Item>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) =>
-    apiRequest<ListResponse<Item>>('GET', path, { ...(query ? { query } : {}), ...(signal ? { signal } : {}) }),
-  post: <Result>(path: string, body?: unknown) => apiRequest<Result>('POST', path, body === undefined ? {} : { body }),
-  patch: <Result>(path: string, version: number, body: unknown) => apiRequest<Result>('PATCH', path, { body, version }),
-  put: <Result>(path: string, version: number, body: unknown) => apiRequest<Result>('PUT', path, { body, version }),
-  delete: (path: string, version: number) => apiRequest<void>('DELETE', path, { version }),
-};

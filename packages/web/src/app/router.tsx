@@ -23,7 +23,7 @@ import { hasPermission, meQuery } from './session.ts';
 import { validateSystemFilters, validateSystemSections } from '../features/systems/system-api.ts';
 import { validateClauseResults } from '../features/compliance/compliance.queries.ts';
 import { listSearchValidator, type UrlPaging } from '../components/url-paging.ts';
-import { validateProjectFilters } from '../features/projects/project-api.ts';
+import { validateProjectFilters } from '../features/projects/project-values.ts';
 import { validateNoticeFilters } from '../features/change-notices/notice-filters.ts';
 import { validateReviewFilters } from '../features/reviews/review-filters.ts';
 

@@ -1,6 +1,6 @@
 import type { Locale, Me, Permission } from '@forvalta/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { legacyApi, apiRequest, isApiError, setCsrfToken } from '../api/client.ts';
+import { api, isApiError, setCsrfToken } from '../api/client.ts';
 import { i18next } from '../i18n/index.ts';
 
 /** Applies what the server says about the session: the CSRF token and the remembered language. */
@@ -11,11 +11,13 @@ export function applySession(me: Me | null): Me | null {
 }
 
 /** Who is logged in; null when nobody is (a 401 is an answer here, not an error). */
+export const sessionKeys = { me: ['me'] as const };
+
 export const meQuery = queryOptions({
-  queryKey: ['me'],
+  queryKey: sessionKeys.me,
   queryFn: async ({ signal }) => {
     try {
-      return applySession(await legacyApi.get<Me>('/me', undefined, signal));
+      return applySession(await api.get('/me', { signal }));
     } catch (error) {
       if (isApiError(error, 'unauthenticated')) return applySession(null);
       throw error;
@@ -41,4 +43,11 @@ export function useCan(permission: Permission): boolean {
 }
 
 // /me is not a versioned record: the language is a preference, the last choice wins.
-export const updateLocale = (locale: Locale) => apiRequest<Me>('PATCH', '/me', { body: { locale } });
+export const updateLocale = (locale: Locale) => api.patch('/me', { body: { locale } });
+
+export const logIn = (email: string, password: string) => api.post('/auth/login', { body: { email, password } });
+
+/** A person in several municipalities works in one at a time; the session switches. */
+export const switchMunicipality = (municipalityId: string) => api.post('/me/municipality', { body: { municipalityId } });
+
+export const logOut = (everywhere: boolean) => api.post('/auth/logout', { body: { everywhere } });

@@ -3,11 +3,9 @@ import { Button, Group, Menu, SegmentedControl, Text, VisuallyHidden } from '@ma
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { legacyApi } from '../../api/client.ts';
 import { notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { i18next } from '../../i18n/index.ts';
-import { applySession, updateLocale, useCurrentUser } from '../session.ts';
-import type { Me } from '@forvalta/contracts';
+import { applySession, logOut as endSession, sessionKeys, switchMunicipality as enterMunicipality, updateLocale, useCurrentUser } from '../session.ts';
 
 /** Municipality, language and the user menu, at the right of the header. */
 export function HeaderControls() {
@@ -19,16 +17,16 @@ export function HeaderControls() {
   const changeLanguage = useMutation({
     mutationFn: updateLocale,
     onMutate: (locale: Locale) => i18next.changeLanguage(locale),
-    onSuccess: (updated) => queryClient.setQueryData(['me'], applySession(updated)),
+    onSuccess: (updated) => queryClient.setQueryData(sessionKeys.me, applySession(updated)),
     onError: notifyError,
   });
 
   const switchMunicipality = useMutation({
-    mutationFn: (municipalityId: string) => legacyApi.post<Me>('/me/municipality', { municipalityId }),
+    mutationFn: enterMunicipality,
     onSuccess: async (updated) => {
       // Everything cached belongs to the previous municipality.
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'me' });
-      queryClient.setQueryData(['me'], applySession(updated));
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKeys.me[0] });
+      queryClient.setQueryData(sessionKeys.me, applySession(updated));
       notifySuccess(t('header.switchedMunicipality', { name: updated.municipality.municipalityName }));
       await navigate({ to: '/' });
     },
@@ -36,11 +34,11 @@ export function HeaderControls() {
   });
 
   const logOut = useMutation({
-    mutationFn: (everywhere: boolean) => legacyApi.post<void>('/auth/logout', { everywhere }),
+    mutationFn: endSession,
     onSettled: async () => {
       queryClient.clear();
       applySession(null);
-      queryClient.setQueryData(['me'], null);
+      queryClient.setQueryData(sessionKeys.me, null);
       await navigate({ to: '/login' });
     },
   });

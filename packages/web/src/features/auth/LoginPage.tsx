@@ -5,10 +5,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { legacyApi, isApiError } from '../../api/client.ts';
+import { isApiError } from '../../api/client.ts';
 import { errorMessage } from '../../components/error-messages.ts';
 import { i18next } from '../../i18n/index.ts';
-import { applySession, updateLocale } from '../../app/session.ts';
+import { applySession, logIn, sessionKeys, switchMunicipality, updateLocale } from '../../app/session.ts';
 
 function loginErrorMessage(error: unknown, t: (key: string) => string): string {
   if (isApiError(error, 'invalid_credentials') || (isApiError(error) && error.status === 401)) return t('login.failed');
@@ -39,14 +39,13 @@ export function LoginPage() {
   const enterApplication = async (me: Me) => {
     let current = me;
     if (pickedLocale && pickedLocale !== me.locale) current = await updateLocale(pickedLocale);
-    queryClient.setQueryData(['me'], applySession(current));
+    queryClient.setQueryData(sessionKeys.me, applySession(current));
     const target = search.redirect?.startsWith('/') && !search.redirect.startsWith('//') ? search.redirect : '/';
     await navigate({ href: target });
   };
 
   const login = useMutation({
-    mutationFn: (values: { email: string; password: string }) =>
-      legacyApi.post<Me>('/auth/login', { email: values.email.trim(), password: values.password }),
+    mutationFn: (values: { email: string; password: string }) => logIn(values.email.trim(), values.password),
     onSuccess: async (me) => {
       applySession(me);
       if (pickedLocale) void i18next.changeLanguage(pickedLocale);
@@ -62,7 +61,7 @@ export function LoginPage() {
   const chooseMunicipality = useMutation({
     mutationFn: async (municipalityId: string) =>
       loggedIn && municipalityId !== loggedIn.municipality.municipalityId
-        ? legacyApi.post<Me>('/me/municipality', { municipalityId })
+        ? switchMunicipality(municipalityId)
         : loggedIn!,
     onSuccess: enterApplication,
   });

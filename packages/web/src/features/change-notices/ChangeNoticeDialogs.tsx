@@ -8,7 +8,7 @@ import { isApiError } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { fieldErrorsOf, notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { StaleRecordAlert } from '../../components/StaleRecordAlert.tsx';
-import { useSystemOptions } from '../projects/project-api.ts';
+import { useSystemOptions } from '../systems/systems.queries.ts';
 import { changeNoticeKeys, useAcknowledgeNotice, useCreateNotice } from './change-notices.queries.ts';
 
 /** The IT unit takes note of a notice (§4.2.2); the version it saw goes along as If-Match. */

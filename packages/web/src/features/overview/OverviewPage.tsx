@@ -1,13 +1,12 @@
-import type { Person } from '@forvalta/contracts';
 import { Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { legacyApi } from '../../api/client.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatNumber } from '../../i18n/format.ts';
+import { peopleListQuery } from '../organisation/people/people.queries.ts';
 import { buildDepartmentTree, departmentNameMap, useAllDepartments } from '../organisation/departments/departments.queries.ts';
 
 // The chart library is the largest dependency; the summary cards should not wait for it.
@@ -15,11 +14,7 @@ const DepartmentChart = lazy(() => import('./DepartmentChart.tsx').then((module)
 
 /** Counting needs only `total`, so one row is asked for. */
 function usePeopleTotal(employmentStatus?: 'active') {
-  return useQuery({
-    queryKey: ['people', 'total', employmentStatus ?? 'all'],
-    queryFn: ({ signal }) => legacyApi.list<Person>('/people', { limit: 1, employmentStatus }, signal),
-    select: (page) => page.total,
-  });
+  return useQuery({ ...peopleListQuery({ limit: 1, ...(employmentStatus ? { employmentStatus } : {}) }), select: (page) => page.total });
 }
 
 function SummaryCard({ label, value, hint, loading }: { label: string; value: string; hint?: string; loading: boolean }) {

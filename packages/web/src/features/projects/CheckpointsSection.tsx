@@ -1,43 +1,43 @@
 import type { Project } from '@forvalta/contracts';
 import { Button, Group, Stack, Table, Text, Textarea } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { legacyApi } from '../../api/client.ts';
 import { hasPermission, useCurrentUser } from '../../app/session.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { Section } from './project-page-parts.tsx';
+import { useAddCheckpoint } from './projects.queries.ts';
 
 /** Checkpoints with the IT unit (ITP-4.2.1-INITIATE, ITP-4.3-ASSIST): recorded in any state but closed. */
 export function CheckpointsSection({ project }: { project: Project }) {
   const { t } = useTranslation('lifecycle');
   const me = useCurrentUser();
-  const queryClient = useQueryClient();
   const canAdd = hasPermission(me, 'project.update') || project.projectLeadPersonId === me.personId;
   const [heldOn, setHeldOn] = useState<string | null>(null);
   const [participants, setParticipants] = useState('');
   const [notes, setNotes] = useState('');
-  const add = useMutation({
-    mutationFn: () =>
-      legacyApi.post(`/projects/${project.id}/checkpoints`, {
-        heldOn,
+  const add = useAddCheckpoint(project);
+  const save = () =>
+    add.mutate(
+      {
+        heldOn: heldOn ?? '',
         participants: participants
           .split('\n')
           .map((name) => name.trim())
           .filter(Boolean),
         notes: notes.trim() || null,
-      }),
-    onSuccess: async () => {
-      setHeldOn(null);
-      setParticipants('');
-      setNotes('');
-      await queryClient.invalidateQueries({ queryKey: ['projects', 'detail', project.id] });
-      notifySuccess(t('project.checkpointSaved'));
-    },
-    onError: notifyError,
-  });
+      },
+      {
+        onSuccess: () => {
+          setHeldOn(null);
+          setParticipants('');
+          setNotes('');
+          notifySuccess(t('project.checkpointSaved'));
+        },
+        onError: notifyError,
+      },
+    );
   return (
     <Section id="checkpoints" title={t('project.checkpoints')}>
       <Stack>
@@ -67,7 +67,7 @@ export function CheckpointsSection({ project }: { project: Project }) {
           <form
             onSubmit={(event) => {
               event.preventDefault();
-              add.mutate();
+              save();
             }}
           >
             <Group align="flex-end" wrap="wrap">

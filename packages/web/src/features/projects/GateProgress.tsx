@@ -2,7 +2,7 @@ import type { GateGap, Project } from '@forvalta/contracts';
 import { Anchor, Code, List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { i18next } from '../../i18n/index.ts';
-import { sectionOfGap } from './project-api.ts';
+import { sectionOfGap } from './project-values.ts';
 import { Section } from './project-page-parts.tsx';
 import { keyedByContent } from '../../components/stable-keys.ts';
 

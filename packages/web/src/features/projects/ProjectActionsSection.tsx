@@ -8,7 +8,7 @@ import { hasPermission, useCurrentUser } from '../../app/session.ts';
 import { notifySuccess } from '../../components/error-messages.ts';
 import { ApproveModal, RejectModal } from './ApprovalModals.tsx';
 import { GapList } from './GateProgress.tsx';
-import { runProjectAction } from './project-api.ts';
+import { runProjectAction } from './projects.queries.ts';
 import { handleWriteError, Section, useSaveProject, type SectionProps } from './project-page-parts.tsx';
 
 /** The workflow's actions the user may take now; a refused submission lists what is missing. */

@@ -15,7 +15,7 @@ import { ComplianceSection } from './ComplianceSection.tsx';
 import { DocumentsSection } from './DocumentsSection.tsx';
 import { GateProgressSection } from './GateProgress.tsx';
 import { LinksSection } from './LinksSection.tsx';
-import { projectQuery } from './project-api.ts';
+import { projectQuery } from './projects.queries.ts';
 import { Fact, Section } from './project-page-parts.tsx';
 import { ProjectActionsSection } from './ProjectActionsSection.tsx';
 import { ProjectStateBadge } from './ProjectsPage.tsx';

@@ -15,8 +15,9 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { type Column, QueryTable } from '../../components/QueryTable.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { DepartmentSelect } from '../organisation/departments/DepartmentSelect.tsx';
-import { type ProjectFilters, projectKindValues, projectStateValues, stateColours } from './project-api.ts';
-import { projectListQuery, useCreateProject, useSystemOptions } from './projects.queries.ts';
+import { type ProjectFilters, projectKindValues, projectStateValues, stateColours } from './project-values.ts';
+import { useSystemOptions } from '../systems/systems.queries.ts';
+import { projectListQuery, useCreateProject } from './projects.queries.ts';
 
 const routeApi = getRouteApi('/authenticated/content/projects');
 

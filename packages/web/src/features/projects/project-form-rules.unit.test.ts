@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { budgetChanges, isWebAddress } from './project-form-rules.ts';
-import { validateProjectFilters } from './project-api.ts';
+import { validateProjectFilters } from './project-values.ts';
 
 const amounts = (keys: string[], value: number | null) => Object.fromEntries(keys.map((key) => [key, { oneOff: value, yearly: value }]));
 const categories = ['project_management', 'consultants', 'software', 'servers', 'clients', 'network', 'communication', 'training'];

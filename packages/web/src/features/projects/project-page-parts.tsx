@@ -1,20 +1,12 @@
 import type { Project } from '@forvalta/contracts';
-import { useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../api/client.ts';
 import { hasPermission, type useCurrentUser } from '../../app/session.ts';
 import { notifyError } from '../../components/error-messages.ts';
 // The project page's sections are the shared section cards; the gate list links to their ids.
 export { Fact, SectionCard as Section } from '../../components/SectionCard.tsx';
 
-/** Puts a saved project in the cache, so every section shows the new version. */
-export function useSaveProject() {
-  const queryClient = useQueryClient();
-  return (project: Project) => {
-    queryClient.setQueryData(['projects', 'detail', project.id], project);
-    void queryClient.invalidateQueries({ queryKey: ['projects', 'list'] });
-    void queryClient.invalidateQueries({ queryKey: ['projects', 'budget-revisions', project.id] });
-  };
-}
+// The cache update after a save is the queries file's; the sections take it from here as before.
+export { useSaveProject } from './projects.queries.ts';
 
 /** A stale version shows the reload banner; anything else is a notification. */
 export function handleWriteError(error: unknown, onStale: () => void) {

@@ -9,10 +9,10 @@ import type {
   ProjectReject,
   ProjectUpdate,
 } from '@forvalta/contracts';
-import { keepPreviousData, queryOptions, type UseMutationOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, type UseMutationOptions, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { useApiMutation } from '../../api/mutations.ts';
-import type { ProjectFilters } from './project-api.ts';
+import type { ProjectFilters } from './project-values.ts';
 
 export const projectKeys = {
   all: ['projects'] as const,
@@ -47,14 +47,6 @@ export const budgetRevisionsQuery = (id: string) =>
     queryFn: ({ signal }) => api.get('/projects/:id/budget/revisions', { params: { id }, signal }),
   });
 
-/** Every system, by name, for choosing the subject of a project, a review or a notice. */
-export function useSystemOptions() {
-  return useQuery({
-    queryKey: ['systems', 'options'],
-    queryFn: ({ signal }) => api.get('/systems', { query: { limit: 200, sort: 'name' }, signal }),
-    staleTime: 60_000,
-  });
-}
 
 const target = (project: Pick<Project, 'id' | 'version'>) => ({ params: { id: project.id }, version: project.version });
 
@@ -82,3 +74,13 @@ export function runProjectAction(project: Project, action: ProjectAction) {
 
 export const approveProject = (project: Project, body: ProjectApprove) => api.post('/projects/:id/approve', { ...target(project), body });
 export const rejectProject = (project: Project, body: ProjectReject) => api.post('/projects/:id/reject', { ...target(project), body });
+
+/** Puts a saved project in the cache, so every section shows the new version. */
+export function useSaveProject() {
+  const queryClient = useQueryClient();
+  return (project: Project) => {
+    queryClient.setQueryData(projectKeys.detail(project.id), project);
+    void queryClient.invalidateQueries({ queryKey: projectKeys.lists });
+    void queryClient.invalidateQueries({ queryKey: projectKeys.budgetRevisions(project.id) });
+  };
+}

@@ -1,15 +1,15 @@
 import type { PublicSystem } from '@forvalta/contracts';
 import { Box, Container, Group, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
-import { ApiError, publicApi } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { ListEmptyState } from '../../components/ListEmptyState.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { useAddressList } from '../../components/list-address.ts';
 import { QueryTable } from '../../components/QueryTable.tsx';
-import { publicKeys } from './public.queries.ts';
+import { publicMunicipalitiesQuery, publicSystemsQuery } from './public.queries.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { i18next } from '../../i18n/index.ts';
 
@@ -52,11 +52,7 @@ export function PublicShell({ children }: { children: React.ReactNode }) {
 function MunicipalityChooser({ value }: { value?: string }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const municipalities = useQuery({
-    queryKey: publicKeys.municipalities,
-    queryFn: ({ signal }) => publicApi.get('/municipalities', { signal }),
-    staleTime: 5 * 60_000,
-  });
+  const municipalities = useQuery(publicMunicipalitiesQuery);
   if (municipalities.error) return <ErrorState error={municipalities.error} onRetry={() => void municipalities.refetch()} />;
   return (
     <Select
@@ -99,11 +95,7 @@ export function PublicRegisterPage() {
   const { code } = useParams({ from: '/public/$code' });
   const address = useAddressList(routeApi.useSearch(), routeApi.useNavigate(), { pageSize: 50 });
   const query = { municipality: code, ...address.query };
-  const list = useQuery({
-    queryKey: publicKeys.systems(query),
-    queryFn: ({ signal }) => publicApi.get('/systems', { query, signal }),
-    placeholderData: keepPreviousData,
-  });
+  const list = useQuery(publicSystemsQuery(query));
   const fields = list.data?.fields ?? [];
   const value = (system: PublicSystem, field: string): string => {
     const raw = (system as Record<string, unknown>)[field];

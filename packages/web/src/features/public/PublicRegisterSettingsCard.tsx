@@ -1,23 +1,19 @@
 import { publicLifecycles, type PublicField, type PublicLifecycle } from '@forvalta/contracts';
 import { Button, Card, Checkbox, Group, Stack, Switch, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
-import { legacyApi, isApiError } from '../../api/client.ts';
+import { isApiError, type ResultFor } from '../../api/client.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { StaleRecordAlert } from '../../components/StaleRecordAlert.tsx';
 import { publicFieldValues } from '../systems/system-api.ts';
+import { publicKeys, publicRegisterSettingsQuery, useSavePublicRegisterSettings } from './public.queries.ts';
 
-interface Settings {
-  enabled: boolean;
-  fields: PublicField[];
-  lifecycles: PublicLifecycle[];
-  version: number;
-}
+type Settings = ResultFor<'GET /api/v1/public-register-settings'>;
 
 function SettingsForm({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
@@ -26,24 +22,19 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const [fields, setFields] = useState<string[]>(settings.fields);
   const [lifecycles, setLifecycles] = useState<string[]>(settings.lifecycles);
   const [stale, setStale] = useState(false);
-  const save = useMutation({
-    mutationFn: () => legacyApi.put<Settings>('/public-register-settings', settings.version, { enabled, fields, lifecycles }),
-    onSuccess: () => {
-      notifySuccess(t('publicSettings.saved'));
-      void queryClient.invalidateQueries({ queryKey: ['public-register-settings'] });
-      void queryClient.invalidateQueries({ queryKey: ['public'] });
-    },
+  const save = useSavePublicRegisterSettings(settings.version, {
+    onSuccess: () => notifySuccess(t('publicSettings.saved')),
     onError: (error) => (isApiError(error, 'version_mismatch') ? setStale(true) : notifyError(error)),
   });
   return (
     <form
       onSubmit={(event) => {
         event.preventDefault();
-        save.mutate();
+        save.mutate({ enabled, fields: fields as PublicField[], lifecycles: lifecycles as PublicLifecycle[] });
       }}
     >
       <Stack gap="sm">
-        {stale && <StaleRecordAlert onReload={() => void queryClient.invalidateQueries({ queryKey: ['public-register-settings'] })} />}
+        {stale && <StaleRecordAlert onReload={() => void queryClient.invalidateQueries({ queryKey: publicKeys.settings })} />}
         <Switch label={t('publicSettings.enabled')} checked={enabled} onChange={(event) => setEnabled(event.currentTarget.checked)} />
         <Checkbox.Group label={t('publicSettings.fields')} description={t('publicSettings.fieldsHint')} value={fields} onChange={setFields}>
           <Stack gap={6} mt="xs">
@@ -79,11 +70,7 @@ export function PublicRegisterSettingsCard() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const canManage = me.permissions.includes('publicRegister.manage');
-  const settings = useQuery({
-    queryKey: ['public-register-settings'],
-    queryFn: ({ signal }) => legacyApi.get<Settings>('/public-register-settings', undefined, signal),
-    enabled: canManage,
-  });
+  const settings = useQuery(publicRegisterSettingsQuery(canManage));
   if (!canManage) return null;
   return (
     <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="public-register-heading">

@@ -15,7 +15,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { type Column, QueryTable } from '../../components/QueryTable.tsx';
 import { formatDate, todayInStockholm } from '../../i18n/format.ts';
 import { DepartmentSelect } from '../organisation/departments/DepartmentSelect.tsx';
-import { useSystemOptions } from '../projects/project-api.ts';
+import { useSystemOptions } from '../systems/systems.queries.ts';
 import { addDays, dueSoonDays, reviewShowValues, type ReviewFilters } from './review-filters.ts';
 import { reviewPlanningQuery, useSaveReview } from './reviews.queries.ts';
 import { ReviewFormModal } from './ReviewFormModal.tsx';

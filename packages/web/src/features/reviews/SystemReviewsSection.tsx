@@ -1,15 +1,16 @@
-import type { ComplianceResult, Review, System, SystemGraph } from '@forvalta/contracts';
+import type { ComplianceResult, Review, System } from '@forvalta/contracts';
 import { Button, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { legacyApi } from '../../api/client.ts';
 import { systemReviewsQuery } from './reviews.queries.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { formatDate } from '../../i18n/format.ts';
+import { systemComplianceQuery } from '../compliance/compliance.queries.ts';
 import { ResultReason } from '../compliance/ResultReason.tsx';
+import { systemGraphQuery } from '../systems/systems.queries.ts';
 import { StatusBadge } from '../systems/SystemBadges.tsx';
 import { SectionCard } from '../../components/SectionCard.tsx';
 import { ParticipantList, ReviewDetails, ReviewStatusBadges } from './ReviewDetails.tsx';
@@ -69,15 +70,8 @@ export function SystemReviewsSection({ system }: { system: System }) {
   const [target, setTarget] = useState<ReviewFormTarget | null>(null);
   const reviews = useQuery(systemReviewsQuery(system.id));
   // The same query as the compliance section, so the page asks once.
-  const results = useQuery({
-    queryKey: ['compliance', 'results', { system: system.id }],
-    queryFn: ({ signal }) => legacyApi.list<ComplianceResult>('/compliance/results', { system: system.id, limit: 100 }, signal),
-  });
-  const graph = useQuery({
-    queryKey: ['graph', system.id],
-    queryFn: ({ signal }) => legacyApi.get<SystemGraph>(`/systems/${system.id}/graph`, undefined, signal),
-    enabled: canWrite,
-  });
+  const results = useQuery(systemComplianceQuery(system.id));
+  const graph = useQuery({ ...systemGraphQuery(system.id), enabled: canWrite });
   const items = reviews.data?.items ?? [];
   const latestHeld = items.filter((review) => review.status === 'held').sort((a, b) => (b.heldOn ?? '').localeCompare(a.heldOn ?? ''))[0];
   const nextPlanned = items.filter((review) => review.status === 'planned').sort((a, b) => a.plannedOn.localeCompare(b.plannedOn))[0];

@@ -2,6 +2,7 @@ import type { Review, ReviewCreate, ReviewUpdate } from '@forvalta/contracts';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { useApiMutation } from '../../api/mutations.ts';
+import { complianceKeys } from '../compliance/compliance.queries.ts';
 import { type ReviewFilters, reviewListQuery } from './review-filters.ts';
 
 export const reviewKeys = {
@@ -10,7 +11,7 @@ export const reviewKeys = {
   detail: (id: string) => ['reviews', 'detail', id] as const,
 };
 /** A held review moves the compliance figures (ITP reviews are a rule). */
-const reviewChangeInvalidates = [reviewKeys.all, ['compliance']] as const;
+const reviewChangeInvalidates = [reviewKeys.all, complianceKeys.all] as const;
 
 export const reviewPlanningQuery = (filters: ReviewFilters, today: string, page: { cursor: string | undefined; limit: number }) => {
   const query = { ...reviewListQuery(filters, today), ...page };

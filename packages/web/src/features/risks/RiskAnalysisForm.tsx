@@ -1,10 +1,10 @@
-import type { RiskAnalysis, RiskAnalysisCreate, RiskMatrix, SystemGraph } from '@forvalta/contracts';
+import type { RiskAnalysis, RiskAnalysisCreate } from '@forvalta/contracts';
 import { FormActions } from '../../components/FormActions.tsx';
 import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { legacyApi, apiRequest, isApiError } from '../../api/client.ts';
+import { isApiError } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { errorMessage, notifySuccess } from '../../components/error-messages.ts';
 import { StaleRecordAlert } from '../../components/StaleRecordAlert.tsx';
@@ -12,6 +12,8 @@ import { todayInStockholm } from '../../i18n/format.ts';
 import { acceptanceIncomplete, draftOf, emptyScenario, scenarioOf, type ScenarioDraft } from './risk-form-model.ts';
 import { RiskScenarioFields } from './RiskScenarioFields.tsx';
 import { useRowKeys } from '../../components/stable-keys.ts';
+import { systemGraphQuery } from '../systems/systems.queries.ts';
+import { riskMatrixQuery, useSaveRiskAnalysis } from './risks.queries.ts';
 
 /**
  * Creates a system's risk analysis, or revises one as a new version (If-Match with the version
@@ -31,7 +33,6 @@ export function RiskAnalysisForm({
   onSaved?: (analysis: RiskAnalysis) => void;
 }) {
   const { t } = useTranslation('lifecycle');
-  const queryClient = useQueryClient();
   const [scope, setScope] = useState(revising?.scope ?? '');
   const [analysedOn, setAnalysedOn] = useState<string | null>(todayInStockholm());
   const [participants, setParticipants] = useState(revising?.participants.join('\n') ?? '');
@@ -39,40 +40,13 @@ export function RiskAnalysisForm({
   const [stale, setStale] = useState(false);
   const scenarioKeys = useRowKeys(scenarios);
   // A new analysis is made with the municipality's current matrix; a revision shows the one it was made with.
-  const matrix = useQuery({
-    queryKey: ['risk-matrix'],
-    queryFn: ({ signal }) => legacyApi.get<RiskMatrix>('/risk-matrix', undefined, signal),
-    enabled: !revising,
-    staleTime: 60_000,
-  });
-  const graph = useQuery({
-    queryKey: ['graph', systemId],
-    queryFn: ({ signal }) => legacyApi.get<SystemGraph>(`/systems/${systemId}/graph`, undefined, signal),
-  });
+  const matrix = useQuery({ ...riskMatrixQuery, enabled: !revising });
+  const graph = useQuery(systemGraphQuery(systemId));
   const neighbours = graph.data?.nodes.filter((node) => !node.central).map((node) => ({ id: node.id, name: node.name }));
   const labels = revising ? revising.matrix : matrix.data;
 
-  const save = useMutation({
-    mutationFn: () => {
-      const body: RiskAnalysisCreate = {
-        scope: scope.trim(),
-        analysedOn: analysedOn ?? todayInStockholm(),
-        participants: participants
-          .split('\n')
-          .map((name) => name.trim())
-          .filter(Boolean),
-        scenarios: scenarios.filter((scenario) => scenario.threat.trim()).map(scenarioOf),
-      };
-      return revising
-        ? apiRequest<RiskAnalysis>('POST', `/systems/${systemId}/risk-analyses/${revising.id}/revisions`, {
-            body,
-            version: revising.version,
-          })
-        : legacyApi.post<RiskAnalysis>(`/systems/${systemId}/risk-analyses`, body);
-    },
+  const save = useSaveRiskAnalysis(systemId, revising, {
     onSuccess: (analysis) => {
-      void queryClient.invalidateQueries({ queryKey: ['risk-analyses', systemId] });
-      void queryClient.invalidateQueries({ queryKey: ['projects'] });
       notifySuccess(t('risks.created'));
       onSaved?.(analysis);
       onClose();
@@ -84,13 +58,22 @@ export function RiskAnalysisForm({
   const update = (index: number, change: Partial<ScenarioDraft>) =>
     setScenarios((previous) => previous.map((scenario, position) => (position === index ? { ...scenario, ...change } : scenario)));
   const incomplete = scenarios.some(acceptanceIncomplete);
+  const bodyOf = (): RiskAnalysisCreate => ({
+    scope: scope.trim(),
+    analysedOn: analysedOn ?? todayInStockholm(),
+    participants: participants
+      .split('\n')
+      .map((name) => name.trim())
+      .filter(Boolean),
+    scenarios: scenarios.filter((scenario) => scenario.threat.trim()).map(scenarioOf),
+  });
 
   return (
     <Modal opened onClose={onClose} size="xl" title={revising ? t('risks.reviseTitle') : t('risks.createTitle', { name: systemName })}>
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          if (!incomplete) save.mutate();
+          if (!incomplete) save.mutate(bodyOf());
         }}
       >
         <Stack>

@@ -1,17 +1,17 @@
-import type { System } from '@forvalta/contracts';
 import { Button, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { legacyApi } from '../../api/client.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { RiskAnalysisForm } from './RiskAnalysisForm.tsx';
 import { RiskMatrix } from './RiskMatrix.tsx';
-import { bandColours, riskAnalysisQuery, riskBand } from './risk-api.ts';
+import { systemQuery } from '../systems/systems.queries.ts';
+import { bandColours, riskBand } from './risk-bands.ts';
+import { riskAnalysisQuery } from './risks.queries.ts';
 import { SectionCard } from '../../components/SectionCard.tsx';
 import { keyedByContent } from '../../components/stable-keys.ts';
 
@@ -40,10 +40,7 @@ export function RiskAnalysisPage() {
   const navigate = useNavigate();
   const [revising, setRevising] = useState(false);
   const analysis = useQuery(riskAnalysisQuery(systemId, analysisId));
-  const system = useQuery({
-    queryKey: ['systems', 'detail', systemId],
-    queryFn: ({ signal }) => legacyApi.get<System>(`/systems/${systemId}`, undefined, signal),
-  });
+  const system = useQuery(systemQuery(systemId));
 
   // Revising is an action on the system (its owner, the IT unit, its stewards): the system's `can` says.
   const canWrite = system.data?.can.writeRiskAnalyses ?? false;

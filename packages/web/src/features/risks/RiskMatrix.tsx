@@ -1,7 +1,7 @@
 import type { RiskAnalysis } from '@forvalta/contracts';
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { bandColours, riskBand } from './risk-api.ts';
+import { bandColours, riskBand } from './risk-bands.ts';
 
 /**
  * The 4×4 matrix as a heat map that is a real table: likelihood in rows (highest first),

@@ -8,7 +8,7 @@ import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { RiskAnalysisForm } from './RiskAnalysisForm.tsx';
-import { riskAnalysesQuery } from './risk-api.ts';
+import { riskAnalysesQuery } from './risks.queries.ts';
 
 /** The system page's #risks section: the system's risk analyses, newest first, and a new one. */
 /** `canRead` and `canWrite` are the system's (`system.can`): department scope and stewardship count. */

@@ -1,11 +1,11 @@
 import type { Municipality } from '@forvalta/contracts';
 import { Badge, Button, Card, Group, List, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { legacyApi, isApiError } from '../../api/client.ts';
-import { meQuery, useCan, useCurrentUser } from '../../app/session.ts';
+import { isApiError } from '../../api/client.ts';
+import { useCan, useCurrentUser } from '../../app/session.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { fieldErrorsOf, notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { LoadingState } from '../../components/LoadingState.tsx';
@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { StaleRecordAlert } from '../../components/StaleRecordAlert.tsx';
 import { PublicRegisterSettingsCard } from '../public/PublicRegisterSettingsCard.tsx';
 import { ScheduledJobsCard } from './ScheduledJobsCard.tsx';
+import { municipalityKeys, myMunicipalitiesQuery, useRenameMunicipality } from './settings.queries.ts';
 
 function RenameMunicipality({ municipality }: { municipality: Municipality }) {
   const { t } = useTranslation();
@@ -24,13 +25,8 @@ function RenameMunicipality({ municipality }: { municipality: Municipality }) {
     validate: { name: (value) => (value.trim() === '' ? t('common.required') : value.trim().length > 120 ? t('common.tooLong') : null) },
   });
 
-  const rename = useMutation({
-    mutationFn: (name: string) => legacyApi.patch<Municipality>(`/municipalities/${municipality.id}`, municipality.version, { name }),
-    onSuccess: (saved) => {
-      notifySuccess(t('settings.renamed', { name: saved.name }));
-      void queryClient.invalidateQueries({ queryKey: ['municipalities'] });
-      void queryClient.invalidateQueries({ queryKey: meQuery.queryKey });
-    },
+  const rename = useRenameMunicipality(municipality, {
+    onSuccess: (saved) => notifySuccess(t('settings.renamed', { name: saved.name })),
     onError: (error) => {
       if (isApiError(error, 'version_mismatch')) return setStale(true);
       form.setErrors(fieldErrorsOf(error));
@@ -45,7 +41,7 @@ function RenameMunicipality({ municipality }: { municipality: Municipality }) {
           <StaleRecordAlert
             onReload={() => {
               setStale(false);
-              void queryClient.invalidateQueries({ queryKey: ['municipalities'] });
+              void queryClient.invalidateQueries({ queryKey: municipalityKeys.all });
             }}
           />
         )}
@@ -64,10 +60,7 @@ export function SettingsPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const canUpdate = useCan('municipality.update');
-  const municipalities = useQuery({
-    queryKey: ['municipalities', 'mine'],
-    queryFn: ({ signal }) => legacyApi.list<Municipality>('/municipalities', { limit: 200 }, signal),
-  });
+  const municipalities = useQuery(myMunicipalitiesQuery);
   const current = municipalities.data?.items.find((municipality) => municipality.id === me.municipality.municipalityId);
 
   return (

@@ -1,5 +1,8 @@
+import type { Municipality } from '@forvalta/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import { type MutationCallbacks, useApiMutation } from '../../api/mutations.ts';
+import { sessionKeys } from '../../app/session.ts';
 
 export const jobKeys = { all: ['jobs'] as const };
 
@@ -11,3 +14,19 @@ export const scheduledJobsQuery = (enabled: boolean) =>
     enabled,
     refetchInterval: 30_000,
   });
+
+export const municipalityKeys = { all: ['municipalities'] as const, mine: ['municipalities', 'mine'] as const };
+
+/** The municipalities the user belongs to (a handful; the API pages at 200). */
+export const myMunicipalitiesQuery = queryOptions({
+  queryKey: municipalityKeys.mine,
+  queryFn: ({ signal }) => api.get('/municipalities', { query: { limit: 200 }, signal }),
+});
+
+/** The session carries the municipality's name, so it is read again too. */
+export const useRenameMunicipality = (municipality: Municipality, options: MutationCallbacks<string, Municipality>) =>
+  useApiMutation(
+    (name: string) => api.patch('/municipalities/:id', { params: { id: municipality.id }, version: municipality.version, body: { name } }),
+    [municipalityKeys.all, sessionKeys.me],
+    options,
+  );

@@ -1,5 +1,5 @@
 import type { Assignment, Duty, Integration, System } from '@forvalta/contracts';
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type BodyFor, downloadUrl, isApiError, type QueryFor } from '../../api/client.ts';
 import { type MutationCallbacks, useApiMutation } from '../../api/mutations.ts';
 import { complianceKeys } from '../compliance/compliance.queries.ts';
@@ -14,6 +14,7 @@ export const systemKeys = {
   list: (query: object) => ['systems', 'list', query] as const,
   detail: (id: string) => ['systems', 'detail', id] as const,
   picker: (search: string) => ['systems', 'picker', search] as const,
+  options: ['systems', 'options'] as const,
   mine: (query: object) => ['systems', 'mine', query] as const,
   graphs: ['systems', 'graph'] as const,
   graph: (id: string) => ['systems', 'graph', id] as const,
@@ -66,6 +67,14 @@ export const systemPickerQuery = (search: string) =>
     queryFn: ({ signal }) => api.get('/systems', { query: { q: search, limit: 20, sort: 'name' }, signal }),
     placeholderData: keepPreviousData,
   });
+
+/** Every system, by name, for choosing the subject of a project, a review or a notice. */
+export const systemOptionsQuery = queryOptions({
+  queryKey: systemKeys.options,
+  queryFn: ({ signal }) => api.get('/systems', { query: { limit: 200, sort: 'name' }, signal }),
+  staleTime: 60_000,
+});
+export const useSystemOptions = () => useQuery(systemOptionsQuery);
 
 /** "My systems": where this person is manager or deputy; `filter` narrows for the counts. */
 export const mySystemsQuery = (personId: string | null, query: Omit<SystemListQuery, 'stewardPersonId'>) => {

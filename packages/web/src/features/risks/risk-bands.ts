@@ -1,18 +1,4 @@
-import type { RiskAnalysis } from '@forvalta/contracts';
-import { queryOptions } from '@tanstack/react-query';
-import { legacyApi } from '../../api/client.ts';
-
-export const riskAnalysesQuery = (systemId: string) =>
-  queryOptions({
-    queryKey: ['risk-analyses', systemId, 'list'],
-    queryFn: ({ signal }) => legacyApi.list<RiskAnalysis>(`/systems/${systemId}/risk-analyses`, { limit: 50 }, signal),
-  });
-
-export const riskAnalysisQuery = (systemId: string, analysisId: string) =>
-  queryOptions({
-    queryKey: ['risk-analyses', systemId, analysisId],
-    queryFn: ({ signal }) => legacyApi.get<RiskAnalysis>(`/systems/${systemId}/risk-analyses/${analysisId}`, undefined, signal),
-  });
+// The risk levels' bands and colours; the risk analyses' queries are in risks.queries.ts.
 
 export type RiskBand = 'low' | 'medium' | 'high' | 'veryHigh';
 

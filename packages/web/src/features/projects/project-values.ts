@@ -13,8 +13,7 @@ export const stateColours: Record<(typeof projectStateValues)[number], { color: 
   closed: { color: 'gray.7', variant: 'filled' },
 };
 
-// The queries and writes live in projects.queries.ts; these names stay importable from here.
-export { projectQuery, runProjectAction, useSystemOptions } from './projects.queries.ts';
+// A project's values, colours, filters and gaps; its queries and writes are in projects.queries.ts.
 
 /** The section of the project page where a gate's missing piece is fixed. */
 export function sectionOfGap(path: string): 'documents' | 'training' | 'timeline' | 'budget' | 'compliance-analysis' | 'risk-analysis' {
