@@ -163,6 +163,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   registerSystemRoutes(app, {
     systems: services.systems,
     assignments: services.systemAssignments,
+    duties: services.systemDuties,
     integrations: services.integrations,
     exporter: services.systemsExport,
   });

@@ -22,7 +22,12 @@ import {
 import { createPublicRegisterService } from './modules/public-register/index.ts';
 import { createReviewsService } from './modules/reviews/index.ts';
 import { createRiskAnalysesService } from './modules/risks/index.ts';
-import { createSystemAssignmentsService, createSystemsExport, createSystemsService } from './modules/systems/index.ts';
+import {
+  createSystemAssignmentsService,
+  createSystemDutiesService,
+  createSystemsExport,
+  createSystemsService,
+} from './modules/systems/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { DatabaseHandle } from './platform/database.ts';
 
@@ -77,6 +82,7 @@ export function createServices(
     auditEvents: createAuditEventsService(db, clock),
     systems,
     systemAssignments: createSystemAssignmentsService(db, clock, systems),
+    systemDuties: createSystemDutiesService(db, clock, systems),
     integrations: createIntegrationsService(db, clock, config),
     systemsExport: createSystemsExport(db, clock),
     publicRegister: createPublicRegisterService(db, clock),

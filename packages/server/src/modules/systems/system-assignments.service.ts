@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ExpectedVersion } from '../../platform/http/versioning.ts';
-import type { Assignment, AssignmentCreate, AssignmentUpdate, DutyKey, SystemRecord } from '@forvalta/contracts';
-import { actorName, type AnyActor } from '../../access/actor.ts';
+import type { Assignment, AssignmentCreate, AssignmentUpdate, SystemRecord } from '@forvalta/contracts';
+import type { AnyActor } from '../../access/actor.ts';
 import { municipalityOf } from '../../access/authorise.ts';
 import { useCase } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -10,7 +10,6 @@ import { withTransaction, type DatabaseHandle, type TransactionHandle } from '..
 import { AppError, conflict, invalid } from '../../platform/errors.ts';
 import { organisationReads } from '../organisation/index.ts';
 import { systemAssignmentsRepository } from './system-assignments.repository.ts';
-import { systemDutiesRepository } from './system-duties.repository.ts';
 import { swedishToday } from '../../platform/calendar.ts';
 import { versionedWrites } from '../../platform/versioned-write.ts';
 import type { SystemsService } from './systems.service.ts';
@@ -193,48 +192,6 @@ export function createSystemAssignmentsService(db: DatabaseHandle, clock: Clock,
               endDate: after.endDate,
             });
           },
-        });
-      },
-    ),
-
-    listDuties: useCase('system.read', async ({ actor, authorise }, systemId: string) => {
-      const municipalityId = municipalityOf(actor);
-      // Reading the register is not department-scoped (as getSystem): the subject is not passed.
-      await systems.authorisedSystem(db, municipalityId, systemId, () => authorise());
-      const items = await systemDutiesRepository.list(db, municipalityId, systemId);
-      return { items, total: items.length, nextCursor: null };
-    }),
-
-    /** Recording a duty's status and evidence is also its confirmation, dated and named. */
-    updateDuty: useCase(
-      systemActions.updateDuties,
-      async (
-        { actor, authorise },
-        systemId: string,
-        duty: DutyKey,
-        expectedVersion: ExpectedVersion,
-        input: { status: string; evidence?: string | null },
-      ) => {
-        const municipalityId = municipalityOf(actor);
-        const findDuty = async (transaction: TransactionHandle) =>
-          (await systemDutiesRepository.list(transaction, municipalityId, systemId)).find((candidate) => candidate.duty === duty);
-        return versioned.update(actor, {
-          entity: 'Duty',
-          expectedVersion,
-          load: findDuty,
-          authorise: async (_before, transaction) => {
-            await systems.authorisedSystem(transaction, municipalityId, systemId, (subject) => authorise(subject));
-          },
-          apply: (transaction, _before, version) => {
-            const values = {
-              status: input.status,
-              evidence: input.evidence ?? null,
-              confirmedAt: clock.now().toISOString(),
-              confirmedByName: actorName(actor),
-            };
-            return systemDutiesRepository.update(transaction, municipalityId, systemId, duty, version, values);
-          },
-          audit: (before, after) => ({ action: 'update', entityType: 'system_duty', entityId: `${systemId}:${duty}`, before, after }),
         });
       },
     ),

@@ -1,20 +1,10 @@
 import {
-  assignmentCreateSchema,
-  assignmentListQuerySchema,
-  assignmentListSchema,
-  assignmentSchema,
-  assignmentUpdateSchema,
   auditEventListSchema,
   classificationListSchema,
-  dutyListSchema,
-  dutySchema,
-  dutyUpdateSchema,
   idParamsSchema,
   listQuerySchema,
-  systemAssignmentParamsSchema,
   systemConfirmSchema,
   systemCreateSchema,
-  systemDutyParamsSchema,
   systemExportQuerySchema,
   systemGraphSchema,
   systemListQuerySchema,
@@ -28,8 +18,11 @@ import { fileResponse, problemResponses, writeProblemResponses, type ApiApp } fr
 import { actorOf } from '../../platform/http/authentication.ts';
 import { registerResourceRoutes } from '../../platform/http/resource-routes.ts';
 import { expectedVersion, setVersionTag } from '../../platform/http/versioning.ts';
+import { registerSystemAssignmentRoutes } from './system-assignments.routes.ts';
 import type { SystemAssignmentsService } from './system-assignments.service.ts';
-import type { SystemsExport } from './systems-export.ts';
+import { registerSystemDutyRoutes } from './system-duties.routes.ts';
+import type { SystemDutiesService } from './system-duties.service.ts';
+import type { SystemsExport } from './systems-export.service.ts';
 import type { SystemsService } from './systems.service.ts';
 
 const tags = ['System register'];
@@ -43,12 +36,13 @@ export interface SystemGraphSource {
 export interface SystemRouteServices {
   systems: SystemsService;
   assignments: SystemAssignmentsService;
+  duties: SystemDutiesService;
   integrations: SystemGraphSource;
   exporter: SystemsExport;
 }
 
 export function registerSystemRoutes(app: ApiApp, services: SystemRouteServices): void {
-  const { systems, assignments, integrations, exporter } = services;
+  const { systems, assignments, duties, integrations, exporter } = services;
 
   // Registered before /systems/:id so that "export" is never read as an id.
   app.get(
@@ -151,101 +145,7 @@ export function registerSystemRoutes(app: ApiApp, services: SystemRouteServices)
     (request) => integrations.systemGraph(actorOf(request), request.params.id),
   );
 
-  app.get(
-    '/api/v1/systems/:id/assignments',
-    {
-      schema: {
-        tags,
-        summary: 'Managers and deputies (current, or all with includeEnded=true)',
-        params: idParamsSchema,
-        querystring: assignmentListQuerySchema,
-        response: { 200: assignmentListSchema, ...problemResponses },
-      },
-      config: { permission: assignments.listAssignments.permission },
-    },
-    (request) => assignments.listAssignments(actorOf(request), request.params.id, request.query.includeEnded ?? false),
-  );
-
-  app.post(
-    '/api/v1/systems/:id/assignments',
-    {
-      schema: {
-        tags,
-        summary: 'Appoint a manager or deputy; a new manager takes over from the previous one',
-        params: idParamsSchema,
-        body: assignmentCreateSchema,
-        response: { 201: assignmentSchema, ...writeProblemResponses },
-      },
-      config: { permission: assignments.createAssignment.permission },
-    },
-    async (request, reply) => {
-      const assignment = await assignments.createAssignment(actorOf(request), request.params.id, request.body);
-      setVersionTag(reply, assignment.version);
-      return reply.status(201).send(assignment);
-    },
-  );
-
-  app.patch(
-    '/api/v1/systems/:id/assignments/:assignmentId',
-    {
-      schema: {
-        tags,
-        summary: 'End an assignment or change its allotted time (If-Match required)',
-        params: systemAssignmentParamsSchema,
-        body: assignmentUpdateSchema,
-        response: { 200: assignmentSchema, ...writeProblemResponses },
-      },
-      config: { permission: assignments.updateAssignment.permission },
-    },
-    async (request, reply) => {
-      const assignment = await assignments.updateAssignment(
-        actorOf(request),
-        request.params.id,
-        request.params.assignmentId,
-        expectedVersion(request),
-        request.body,
-      );
-      setVersionTag(reply, assignment.version);
-      return assignment;
-    },
-  );
-
-  app.get(
-    '/api/v1/systems/:id/duties',
-    {
-      schema: {
-        tags,
-        summary: 'The eight duties of the system manager (§4.2.3)',
-        params: idParamsSchema,
-        response: { 200: dutyListSchema, ...problemResponses },
-      },
-      config: { permission: assignments.listDuties.permission },
-    },
-    (request) => assignments.listDuties(actorOf(request), request.params.id),
-  );
-
-  app.patch(
-    '/api/v1/systems/:id/duties/:duty',
-    {
-      schema: {
-        tags,
-        summary: 'Record and confirm a duty (If-Match required)',
-        params: systemDutyParamsSchema,
-        body: dutyUpdateSchema,
-        response: { 200: dutySchema, ...writeProblemResponses },
-      },
-      config: { permission: assignments.updateDuty.permission },
-    },
-    async (request, reply) => {
-      const duty = await assignments.updateDuty(
-        actorOf(request),
-        request.params.id,
-        request.params.duty,
-        expectedVersion(request),
-        request.body,
-      );
-      setVersionTag(reply, duty.version);
-      return duty;
-    },
-  );
+  // The sub-areas' routes, after the system's own (the API document keeps this order).
+  registerSystemAssignmentRoutes(app, assignments);
+  registerSystemDutyRoutes(app, duties);
 }
