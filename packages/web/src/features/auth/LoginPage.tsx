@@ -46,7 +46,11 @@ export function LoginPage() {
 
   const login = useMutation({
     mutationFn: (values: { email: string; password: string }) => logIn(values.email.trim(), values.password),
-    onSuccess: async (me) => {
+    onSuccess: async (answer) => {
+      // A login with a second factor answers a challenge instead of the session; its step is the
+      // second-factor screen's (the typed client says so, where the old call assumed a session).
+      if ('secondFactorRequired' in answer) return;
+      const me = answer;
       applySession(me);
       if (pickedLocale) void i18next.changeLanguage(pickedLocale);
       if (me.memberships.length > 1) {
