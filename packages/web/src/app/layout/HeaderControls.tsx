@@ -5,7 +5,14 @@ import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { i18next } from '../../i18n/index.ts';
-import { applySession, logOut as endSession, sessionKeys, switchMunicipality as enterMunicipality, updateLocale, useCurrentUser } from '../session.ts';
+import {
+  applySession,
+  logOut as endSession,
+  sessionKeys,
+  switchMunicipality as enterMunicipality,
+  updateLocale,
+  useCurrentUser,
+} from '../session.ts';
 
 /** Municipality, language and the user menu, at the right of the header. */
 export function HeaderControls() {

@@ -64,9 +64,7 @@ export function LoginPage() {
 
   const chooseMunicipality = useMutation({
     mutationFn: async (municipalityId: string) =>
-      loggedIn && municipalityId !== loggedIn.municipality.municipalityId
-        ? switchMunicipality(municipalityId)
-        : loggedIn!,
+      loggedIn && municipalityId !== loggedIn.municipality.municipalityId ? switchMunicipality(municipalityId) : loggedIn!,
     onSuccess: enterApplication,
   });
 

@@ -47,7 +47,6 @@ export const budgetRevisionsQuery = (id: string) =>
     queryFn: ({ signal }) => api.get('/projects/:id/budget/revisions', { params: { id }, signal }),
   });
 
-
 const target = (project: Pick<Project, 'id' | 'version'>) => ({ params: { id: project.id }, version: project.version });
 
 export const updateProject = (project: Project, body: ProjectUpdate) => api.patch('/projects/:id', { ...target(project), body });

@@ -33,7 +33,10 @@ export const publicRegisterSettingsQuery = (enabled: boolean) =>
 
 type SettingsBody = BodyFor<'PUT /api/v1/public-register-settings'>;
 /** What is published changes the public pages too. */
-export const useSavePublicRegisterSettings = (version: number, options: MutationCallbacks<SettingsBody, ResultFor<'PUT /api/v1/public-register-settings'>>) =>
+export const useSavePublicRegisterSettings = (
+  version: number,
+  options: MutationCallbacks<SettingsBody, ResultFor<'PUT /api/v1/public-register-settings'>>,
+) =>
   useApiMutation(
     (body: SettingsBody) => api.put('/public-register-settings', { version, body }),
     [publicKeys.settings, publicKeys.all],
