@@ -1,5 +1,6 @@
-import type { Role } from '@forvalta/contracts';
+import type { Locale, Role } from '@forvalta/contracts';
 import type { Executor } from '../../platform/database.ts';
+import { parseRoles } from './second-factor.repository.ts';
 
 const actorColumns = [
   'logins.id as login_id',
@@ -13,9 +14,58 @@ const actorColumns = [
   'role_assignments.department_id',
 ] as const;
 
-/** A municipality without a chain head yet (nothing written) is at version 0, as in dataVersionOf. */
-function withDataVersion<Row extends { data_version: number | null }>(rows: Row[]) {
-  return rows.map((row) => ({ ...row, data_version: row.data_version ?? 0 }));
+/** A role the person holds, and the department it is scoped to (null: the whole municipality). */
+export interface GrantRecord {
+  role: Role;
+  departmentId: string | null;
+}
+
+/** The person behind a credential in its municipality: one record, however many role grants. */
+export interface CallerRecord {
+  loginId: string;
+  personId: string;
+  email: string;
+  name: string;
+  locale: Locale;
+  municipalityId: string;
+  /** Only an active person may act; one who left is refused by the service. */
+  active: boolean;
+  grants: GrantRecord[];
+  /** The municipality's audit chain head; one without a head yet (nothing written) is at version 0, as in dataVersionOf. */
+  dataVersion: number;
+}
+
+type CallerRow = {
+  municipality_id: string;
+  login_id: string;
+  email: string;
+  locale: string;
+  person_id: string;
+  first_name: string;
+  last_name: string;
+  employment_status: string;
+  role: string | null;
+  department_id: string | null;
+  data_version: number | null;
+};
+
+const localeOf = (locale: string): Locale => (locale === 'en' ? 'en' : 'sv');
+
+/** The one-query rows (one per role grant, a person without any gives one row without a role) as one record. */
+function callerOf(rows: CallerRow[]): CallerRecord | undefined {
+  const first = rows[0];
+  if (!first) return undefined;
+  return {
+    loginId: first.login_id,
+    personId: first.person_id,
+    email: first.email,
+    name: `${first.first_name} ${first.last_name}`,
+    locale: localeOf(first.locale),
+    municipalityId: first.municipality_id,
+    active: first.employment_status === 'active',
+    grants: rows.filter((row) => row.role !== null).map((row) => ({ role: row.role as Role, departmentId: row.department_id })),
+    dataVersion: first.data_version ?? 0,
+  };
 }
 
 /** Logins, sessions, memberships and role grants: what authentication needs to build an Actor. */
@@ -66,7 +116,11 @@ export const authRepository = {
       .where('municipality_id', '=', municipalityId)
       .where('person_id', '=', person.id)
       .execute();
-    return { person, grants: grants.map((grant) => ({ role: grant.role as Role, departmentId: grant.department_id })) };
+    return {
+      personId: person.id,
+      name: `${person.first_name} ${person.last_name}`,
+      grants: grants.map((grant): GrantRecord => ({ role: grant.role as Role, departmentId: grant.department_id })),
+    };
   },
 
   listDepartmentParents(db: Executor, municipalityId: string) {
@@ -121,8 +175,8 @@ export const authRepository = {
    * login, the person in that municipality and their role grants (one row per grant), and the
    * municipality's data version (its audit chain head), so a cached read needs no query of its own.
    */
-  actorRowsByToken(db: Executor, tokenHash: string) {
-    return db
+  async findCallerByToken(db: Executor, tokenHash: string) {
+    const rows = await db
       .selectFrom('api_tokens')
       .innerJoin('logins', 'logins.id', 'api_tokens.login_id')
       .innerJoin('people', (join) =>
@@ -143,13 +197,25 @@ export const authRepository = {
       .leftJoin('audit_chain_heads', 'audit_chain_heads.chain_id', 'api_tokens.municipality_id')
       .select('audit_chain_heads.last_sequence as data_version')
       .where('api_tokens.token_hash', '=', tokenHash)
-      .execute()
-      .then(withDataVersion);
+      .execute();
+    const caller = callerOf(rows);
+    const first = rows[0];
+    if (!caller || !first) return undefined;
+    return {
+      caller,
+      token: {
+        id: first.credential_id,
+        expiresAt: first.expires_at,
+        canCreateTokens: Boolean(first.can_create_tokens),
+        revokedAt: first.revoked_at,
+        lastUsedAt: first.last_seen_at,
+      },
+    };
   },
 
   /** With the second factor's state in the same query: whether this session may only enrol (ADR 0014). */
-  actorRowsBySession(db: Executor, sessionId: string) {
-    return db
+  async findCallerBySession(db: Executor, sessionId: string) {
+    const rows = await db
       .selectFrom('sessions')
       .innerJoin('logins', 'logins.id', 'sessions.login_id')
       .innerJoin('people', (join) =>
@@ -175,8 +241,15 @@ export const authRepository = {
         'second_factor_requirements.roles_json as second_factor_roles',
       ])
       .where('sessions.id', '=', sessionId)
-      .execute()
-      .then(withDataVersion);
+      .execute();
+    const caller = callerOf(rows);
+    const first = rows[0];
+    if (!caller || !first) return undefined;
+    return {
+      caller,
+      session: { id: first.credential_id, expiresAt: first.expires_at, lastSeenAt: first.last_seen_at, csrfToken: first.csrf_token },
+      secondFactor: { confirmed: first.second_factor_confirmed_at !== null, requiredRoles: parseRoles(first.second_factor_roles) },
+    };
   },
 
   markTokenUsed(db: Executor, tokenId: string, now: string) {

@@ -10,9 +10,9 @@ import type { SessionContext } from '../../platform/http/authentication.ts';
 import { spendPasswordTime, verifyPassword } from '../../platform/passwords.ts';
 import { apiTokenPrefix, hashSecret, newSecret } from '../../platform/tokens.ts';
 import { loginPlaces } from '../logins/index.ts';
-import { authRepository } from './auth.repository.ts';
+import { authRepository, type CallerRecord } from './auth.repository.ts';
 import { loginThrottle } from './login-throttle.ts';
-import { parseRoles, secondFactorRepository } from './second-factor.repository.ts';
+import { secondFactorRepository } from './second-factor.repository.ts';
 import {
   challengeMaxFailures,
   challengeMinutes,
@@ -32,25 +32,6 @@ export interface AuthSettings {
 export type { SessionContext };
 
 type LoginRow = NonNullable<Awaited<ReturnType<typeof authRepository.findLoginById>>>;
-type ActorRow = Pick<
-  Awaited<ReturnType<typeof authRepository.actorRowsByToken>>[number],
-  | 'municipality_id'
-  | 'login_id'
-  | 'email'
-  | 'locale'
-  | 'person_id'
-  | 'first_name'
-  | 'last_name'
-  | 'employment_status'
-  | 'role'
-  | 'department_id'
-  | 'data_version'
-> &
-  // Session rows only: a token's actor is never held to the second factor.
-  Partial<
-    Pick<Awaited<ReturnType<typeof authRepository.actorRowsBySession>>[number], 'second_factor_confirmed_at' | 'second_factor_roles'>
-  >;
-
 /** What a right password leads to: a session, or (the login has a second factor) the challenge for its code. */
 export type LoginOutcome =
   | { kind: 'session'; sessionToken: string; session: SessionContext; actor: Actor }
@@ -74,9 +55,9 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
     const actor: Actor = {
       kind: 'person',
       loginId: login.id,
-      personId: found.person.id,
+      personId: found.personId,
       email: login.email,
-      name: `${found.person.first_name} ${found.person.last_name}`,
+      name: found.name,
       locale: login.locale === 'en' ? 'en' : 'sv',
       municipalityId,
       authenticatedBy,
@@ -90,33 +71,35 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
     return actor;
   }
 
-  /** An Actor from the one-query rows of actorRowsByToken/BySession (one row per role grant). */
-  async function actorFromRows(rows: ActorRow[], authenticatedBy: Actor['authenticatedBy']) {
-    const first = rows[0];
-    if (first?.employment_status !== 'active') return undefined;
-    const grants = rows.filter((row) => row.role !== null).map((row) => ({ role: row.role as Role, departmentId: row.department_id }));
-    if (grants.length === 0) return undefined;
-    const scoped = grants.some((grant) => grant.departmentId !== null);
-    const departments = scoped ? await authRepository.listDepartmentParents(db, first.municipality_id) : [];
+  /** An Actor from the caller a session or token names (findCallerBySession/ByToken: one query). */
+  async function actorOf(
+    caller: CallerRecord,
+    authenticatedBy: Actor['authenticatedBy'],
+    secondFactor?: { confirmed: boolean; requiredRoles: Role[] },
+  ) {
+    if (!caller.active || caller.grants.length === 0) return undefined;
+    const scoped = caller.grants.some((grant) => grant.departmentId !== null);
+    const departments = scoped ? await authRepository.listDepartmentParents(db, caller.municipalityId) : [];
     const actor: Actor = {
       kind: 'person',
-      loginId: first.login_id,
-      personId: first.person_id,
-      email: first.email,
-      name: `${first.first_name} ${first.last_name}`,
-      locale: first.locale === 'en' ? 'en' : 'sv',
-      municipalityId: first.municipality_id,
+      loginId: caller.loginId,
+      personId: caller.personId,
+      email: caller.email,
+      name: caller.name,
+      locale: caller.locale,
+      municipalityId: caller.municipalityId,
       authenticatedBy,
-      roles: grants.map((grant) => ({
+      roles: caller.grants.map((grant) => ({
         ...grant,
         departmentIds: grant.departmentId ? departmentSubtree(departments, grant.departmentId) : [],
       })),
-      dataVersion: first.data_version,
+      dataVersion: caller.dataVersion,
       // API tokens are not sessions: the requirement is for people at the login (ADR 0014).
       mustEnrolSecondFactor:
         authenticatedBy === 'session' &&
-        !first.second_factor_confirmed_at &&
-        requiresSecondFactor(grants, parseRoles(first.second_factor_roles)),
+        secondFactor !== undefined &&
+        !secondFactor.confirmed &&
+        requiresSecondFactor(caller.grants, secondFactor.requiredRoles),
     };
     return actor;
   }
@@ -284,38 +267,39 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
     /** The actor behind a session cookie, or undefined if it is unknown, expired or idle too long. */
     async resolveSession(sessionToken: string) {
       const now = clock.now();
-      const rows = await authRepository.actorRowsBySession(db, hashSecret(sessionToken));
-      const session = rows[0];
-      if (!session) return undefined;
+      const found = await authRepository.findCallerBySession(db, hashSecret(sessionToken));
+      if (!found) return undefined;
+      const { session } = found;
       const idleLimit = new Date(now.getTime() - minutes(settings.sessionIdleMinutes)).toISOString();
-      if (session.expires_at <= now.toISOString() || session.last_seen_at < idleLimit) {
-        await authRepository.deleteSession(db, session.credential_id);
+      if (session.expiresAt <= now.toISOString() || session.lastSeenAt < idleLimit) {
+        await authRepository.deleteSession(db, session.id);
         return undefined;
       }
-      const actor = await actorFromRows(rows, 'session');
+      const actor = await actorOf(found.caller, 'session', found.secondFactor);
       if (!actor) return undefined;
       // Only write when a minute has passed, so reads stay reads.
-      if (now.getTime() - Date.parse(session.last_seen_at) > 60_000) {
-        await authRepository.touchSession(db, session.credential_id, now.toISOString());
+      if (now.getTime() - Date.parse(session.lastSeenAt) > 60_000) {
+        await authRepository.touchSession(db, session.id, now.toISOString());
       }
-      return { actor, session: { sessionId: session.credential_id, csrfToken: session.csrf_token } };
+      return { actor, session: { sessionId: session.id, csrfToken: session.csrfToken } };
     },
 
     async resolveApiToken(token: string) {
       if (!token.startsWith(apiTokenPrefix)) return undefined;
       const now = clock.now();
-      const rows = await authRepository.actorRowsByToken(db, hashSecret(token));
-      const row = rows[0];
+      const found = await authRepository.findCallerByToken(db, hashSecret(token));
       // Instants, not text: an expiry with an offset must not outlive its moment (issue #12, finding 8).
-      if (!row || row.revoked_at || (row.expires_at && Date.parse(row.expires_at) <= now.getTime())) return undefined;
-      const found = await actorFromRows(rows, 'token');
-      if (!found) return undefined;
+      if (!found || found.token.revokedAt || (found.token.expiresAt && Date.parse(found.token.expiresAt) <= now.getTime()))
+        return undefined;
+      const { token: stored } = found;
+      const person = await actorOf(found.caller, 'token');
+      if (!person) return undefined;
       const actor: Actor = {
-        ...found,
-        token: { id: row.credential_id, expiresAt: row.expires_at, canCreateTokens: Boolean(row.can_create_tokens) },
+        ...person,
+        token: { id: stored.id, expiresAt: stored.expiresAt, canCreateTokens: stored.canCreateTokens },
       };
-      if (!row.last_seen_at || now.getTime() - Date.parse(row.last_seen_at) > 60_000) {
-        await authRepository.markTokenUsed(db, row.credential_id, now.toISOString());
+      if (!stored.lastUsedAt || now.getTime() - Date.parse(stored.lastUsedAt) > 60_000) {
+        await authRepository.markTokenUsed(db, stored.id, now.toISOString());
       }
       return actor;
     },
