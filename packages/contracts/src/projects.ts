@@ -11,6 +11,7 @@ import {
   timestampSchema,
 } from './common.ts';
 import { documentationLinkSchema, lifecycleSchema } from './systems.ts';
+import { canSchema, projectActionNames } from './permissions.ts';
 
 /* ---------- Introduction and upgrade projects (§4.2.1) ---------- */
 
@@ -219,7 +220,8 @@ export const checkpointListSchema = listResponseSchema(checkpointSchema);
 export const gateGapSchema = z.object({ path: z.string(), message: z.string(), code: z.string() });
 export type GateGap = z.infer<typeof gateGapSchema>;
 
-export const projectSummarySchema = recordMetaSchema.extend({
+/** A project as stored; the API answers it with the caller's `can` (projectSummarySchema, projectSchema). */
+export const projectSummaryRecordSchema = recordMetaSchema.extend({
   kind: projectKindSchema,
   title: z.string(),
   state: projectStateSchema,
@@ -236,9 +238,21 @@ export const projectSummarySchema = recordMetaSchema.extend({
   submittedAt: timestampSchema.nullable(),
   approvedAt: timestampSchema.nullable(),
 });
+export type ProjectSummaryRecord = z.infer<typeof projectSummaryRecordSchema>;
+
+/**
+ * What the caller may do with a project: change it (update: its documents, budget and compliance
+ * analysis), add a checkpoint, and each workflow action. A flag is true when the caller holds
+ * the action's permission on the project (department, project lead), the state allows it and,
+ * for a decision, separation of duties does; the submit gate is not in it (submitGaps says).
+ */
+export const projectCanSchema = canSchema(projectActionNames);
+export type ProjectCan = z.infer<typeof projectCanSchema>;
+
+export const projectSummarySchema = projectSummaryRecordSchema.extend({ can: projectCanSchema });
 export type ProjectSummary = z.infer<typeof projectSummarySchema>;
 
-export const projectSchema = projectSummarySchema.extend({
+export const projectRecordSchema = projectSummaryRecordSchema.extend({
   itContactPersonId: idSchema.nullable(),
   itContactName: z.string().nullable(),
   description: z.string().nullable(),
@@ -257,6 +271,8 @@ export const projectSchema = projectSummarySchema.extend({
   /** The actions the workflow allows from the current state (the caller's permissions aside). */
   availableActions: z.array(projectActionSchema),
 });
+export type ProjectRecord = z.infer<typeof projectRecordSchema>;
+export const projectSchema = projectRecordSchema.extend({ can: projectCanSchema });
 export type Project = z.infer<typeof projectSchema>;
 
 export const projectCreateSchema = z.strictObject({

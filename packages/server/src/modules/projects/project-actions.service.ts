@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ExpectedVersion } from '../../platform/http/versioning.ts';
-import type { Project, ProjectAction, ProjectApprove, ProjectReject, ProjectState } from '@forvalta/contracts';
+import type { Project, ProjectAction, ProjectApprove, ProjectRecord, ProjectReject, ProjectState } from '@forvalta/contracts';
 import { actorName, type AnyActor } from '../../access/actor.ts';
 import { municipalityOf } from '../../access/authorise.ts';
 import { useCase, type UseCaseContext } from '../../access/use-case.ts';
@@ -11,10 +11,17 @@ import { swedishToday } from '../../platform/calendar.ts';
 import { versionedWrites } from '../../platform/versioned-write.ts';
 import { loadProject } from './project-view.ts';
 import { projectsRepository, type ProjectColumns, type ProjectRow } from './projects.repository.ts';
-import { projectSubject, toAudit } from './projects.service.ts';
-import { decisionRefusal, projectWorkflow, transitionOf } from './projects.workflow.ts';
+import { toAudit, withProjectAbilities } from './projects.service.ts';
+import { projectWorkflow, transitionOf } from './projects.workflow.ts';
+import { decisionRefusalFor, projectActions, projectActionSubject, type ProjectJudged } from './project-abilities.ts';
 
-type Effect = (transaction: TransactionHandle, row: ProjectRow, project: Project) => Promise<Partial<ProjectColumns>>;
+type Effect = (transaction: TransactionHandle, row: ProjectRow, project: ProjectRecord) => Promise<Partial<ProjectColumns>>;
+
+const judged = (row: ProjectRow): ProjectJudged => ({
+  state: row.state as ProjectState,
+  departmentId: row.department_id,
+  projectLeadPersonId: row.project_lead_person_id,
+});
 
 /**
  * The workflow actions of a project (projects.workflow.ts), each one transaction with its audit
@@ -39,8 +46,7 @@ export function createProjectActionsService(db: DatabaseHandle, clock: Clock) {
         expectedVersion,
         load: (transaction) => loadProject(transaction, municipalityId, id),
         versionOf: ({ row }) => row.version,
-        // The IT unit's roles are not department-scoped: its approval covers every department.
-        authorise: ({ row }) => authorise(transition.permission === 'project.update' ? projectSubject(row) : undefined),
+        authorise: ({ row }) => authorise(projectActionSubject(action, judged(row))),
         apply: async (transaction, { row, project: before }, version) => {
           const outcome = transitionOf(row.state as ProjectState, action);
           if (!outcome.allowed) throw new AppError('conflict', outcome.reason, { reason: 'transition_not_allowed' });
@@ -67,7 +73,7 @@ export function createProjectActionsService(db: DatabaseHandle, clock: Clock) {
           after: toAudit(after.project),
         }),
       })
-      .then(({ project }) => project);
+      .then(({ project }) => withProjectAbilities(db, actor, project));
   }
 
   /**
@@ -76,12 +82,8 @@ export function createProjectActionsService(db: DatabaseHandle, clock: Clock) {
    */
   async function refuseConflictOfInterest(transaction: TransactionHandle, actor: AnyActor, row: ProjectRow) {
     if (actor.kind === 'system') return;
-    const headsDepartmentIds = actor.roles.filter((grant) => grant.role === 'department_head').flatMap((grant) => grant.departmentIds);
     const involvements = await projectsRepository.involvementsOf(transaction, row.municipality_id, row.id, actor.personId);
-    const refusal = decisionRefusal(
-      { personId: actor.personId, headsDepartmentIds, involvements },
-      { projectLeadPersonId: row.project_lead_person_id, departmentId: row.department_id },
-    );
+    const refusal = decisionRefusalFor(actor, judged(row), involvements);
     if (refusal) throw forbidden(refusal);
   }
 
@@ -110,12 +112,12 @@ export function createProjectActionsService(db: DatabaseHandle, clock: Clock) {
   }
 
   return {
-    startProject: useCase(projectWorkflow.start.permission, (context, id: string, expectedVersion: ExpectedVersion) =>
+    startProject: useCase(projectActions.start, (context, id: string, expectedVersion: ExpectedVersion) =>
       act(context, id, expectedVersion, 'start'),
     ),
 
     /** Gated: every missing piece is listed in the refusal, each with its clause (ITP-4.2.1-*). */
-    submitProject: useCase(projectWorkflow.submit.permission, (context, id: string, expectedVersion: ExpectedVersion) =>
+    submitProject: useCase(projectActions.submit, (context, id: string, expectedVersion: ExpectedVersion) =>
       act(context, id, expectedVersion, 'submit', async (transaction, row) => {
         const now = clock.now().toISOString();
         if (context.actor.kind === 'person') {
@@ -126,47 +128,43 @@ export function createProjectActionsService(db: DatabaseHandle, clock: Clock) {
     ),
 
     /** Operational approval (driftgodkännande): what exactly was approved, by whom, when, under which case. */
-    approveProject: useCase(
-      projectWorkflow.approve.permission,
-      (context, id: string, expectedVersion: ExpectedVersion, input: ProjectApprove) =>
-        act(context, id, expectedVersion, 'approve', async (transaction, row) => {
-          await refuseConflictOfInterest(transaction, context.actor, row);
-          const conditions = input.conditions ?? [];
-          if (input.decision === 'approved_with_conditions' && conditions.length === 0) {
-            throw new AppError('validation_failed', 'An approval with conditions needs at least one condition.', {
-              fieldErrors: [{ path: 'conditions', message: 'At least one condition' }],
-            });
-          }
-          await recordDecision(transaction, context.actor, row, {
-            ...input,
-            conditions,
-            approvedVersion: input.approvedVersion ?? row.system_product_version,
+    approveProject: useCase(projectActions.approve, (context, id: string, expectedVersion: ExpectedVersion, input: ProjectApprove) =>
+      act(context, id, expectedVersion, 'approve', async (transaction, row) => {
+        await refuseConflictOfInterest(transaction, context.actor, row);
+        const conditions = input.conditions ?? [];
+        if (input.decision === 'approved_with_conditions' && conditions.length === 0) {
+          throw new AppError('validation_failed', 'An approval with conditions needs at least one condition.', {
+            fieldErrors: [{ path: 'conditions', message: 'At least one condition' }],
           });
-          return { approved_at: clock.now().toISOString() };
-        }),
+        }
+        await recordDecision(transaction, context.actor, row, {
+          ...input,
+          conditions,
+          approvedVersion: input.approvedVersion ?? row.system_product_version,
+        });
+        return { approved_at: clock.now().toISOString() };
+      }),
     ),
 
-    rejectProject: useCase(
-      projectWorkflow.reject.permission,
-      (context, id: string, expectedVersion: ExpectedVersion, input: ProjectReject) =>
-        act(context, id, expectedVersion, 'reject', async (transaction, row) => {
-          await refuseConflictOfInterest(transaction, context.actor, row);
-          await recordDecision(transaction, context.actor, row, {
-            decision: 'rejected',
-            reason: input.reason,
-            caseReference: input.caseReference,
-            decidedOn: input.decidedOn,
-          });
-          return {};
-        }),
+    rejectProject: useCase(projectActions.reject, (context, id: string, expectedVersion: ExpectedVersion, input: ProjectReject) =>
+      act(context, id, expectedVersion, 'reject', async (transaction, row) => {
+        await refuseConflictOfInterest(transaction, context.actor, row);
+        await recordDecision(transaction, context.actor, row, {
+          decision: 'rejected',
+          reason: input.reason,
+          caseReference: input.caseReference,
+          decidedOn: input.decidedOn,
+        });
+        return {};
+      }),
     ),
 
     /** Rework after a rejection: the project is prepared again and submitted anew. */
-    reopenProject: useCase(projectWorkflow.reopen.permission, (context, id: string, expectedVersion: ExpectedVersion) =>
+    reopenProject: useCase(projectActions.reopen, (context, id: string, expectedVersion: ExpectedVersion) =>
       act(context, id, expectedVersion, 'reopen', async () => ({ submitted_at: null })),
     ),
 
-    closeProject: useCase(projectWorkflow.close.permission, (context, id: string, expectedVersion: ExpectedVersion) =>
+    closeProject: useCase(projectActions.close, (context, id: string, expectedVersion: ExpectedVersion) =>
       act(context, id, expectedVersion, 'close'),
     ),
   };

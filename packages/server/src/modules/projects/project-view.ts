@@ -9,9 +9,9 @@ import type {
   BudgetInput,
   Checkpoint,
   OperationalApproval,
-  Project,
+  ProjectRecord,
   ProjectState,
-  ProjectSummary,
+  ProjectSummaryRecord,
   TrainingPlan,
   TrainingPlanView,
 } from '@forvalta/contracts';
@@ -34,18 +34,18 @@ import {
 import { availableActions } from './projects.workflow.ts';
 import { securityGuidelinesRepository } from './security-guidelines.repository.ts';
 
-export function toSummary(row: ProjectRow): ProjectSummary {
+export function toSummary(row: ProjectRow): ProjectSummaryRecord {
   return {
     id: row.id,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    kind: row.kind as ProjectSummary['kind'],
+    kind: row.kind as ProjectSummaryRecord['kind'],
     title: row.title,
     state: row.state as ProjectState,
     systemId: row.system_id,
     systemName: row.system_name,
-    systemLifecycle: row.system_lifecycle as ProjectSummary['systemLifecycle'],
+    systemLifecycle: row.system_lifecycle as ProjectSummaryRecord['systemLifecycle'],
     departmentId: row.department_id,
     departmentName: row.department_name,
     projectLeadPersonId: row.project_lead_person_id,
@@ -118,7 +118,11 @@ export async function loadProjectRow(executor: Executor, municipalityId: string,
 }
 
 /** The whole project; a fixed number of queries. */
-export async function loadProject(executor: Executor, municipalityId: string, id: string): Promise<{ row: ProjectRow; project: Project }> {
+export async function loadProject(
+  executor: Executor,
+  municipalityId: string,
+  id: string,
+): Promise<{ row: ProjectRow; project: ProjectRecord }> {
   const row = await loadProjectRow(executor, municipalityId, id);
   const storedTraining = trainingPlanOf(row);
   const [stored, sections, budgetRow, risk, checkpoints, approvals, people] = await inParallel(
@@ -152,9 +156,9 @@ export async function loadProject(executor: Executor, municipalityId: string, id
       personName: entry.personId ? (people.get(entry.personId)?.name ?? null) : null,
     })),
   };
-  const timeline = parseJson<Project['timeline']>(row.timeline_json, []);
+  const timeline = parseJson<ProjectRecord['timeline']>(row.timeline_json, []);
   const state = row.state as ProjectState;
-  const project: Project = {
+  const project: ProjectRecord = {
     ...toSummary(row),
     itContactPersonId: row.it_contact_person_id,
     itContactName: row.it_contact_person_id ? (people.get(row.it_contact_person_id)?.name ?? null) : null,

@@ -153,6 +153,21 @@ export const projectsRepository = {
     return rows.map((row) => row.involvement);
   },
 
+  /** One person's involvements in each of the given projects (a page of the list), in one query. */
+  async involvementsInProjects(db: Executor, municipalityId: string, projectIds: readonly string[], personId: string) {
+    const byProject = new Map<string, Array<'created' | 'led' | 'submitted'>>();
+    if (projectIds.length === 0) return byProject;
+    const rows = await db
+      .selectFrom('project_involvements')
+      .select(['project_id', 'involvement'])
+      .where('municipality_id', '=', municipalityId)
+      .where('project_id', 'in', [...projectIds])
+      .where('person_id', '=', personId)
+      .execute();
+    for (const row of rows) byProject.set(row.project_id, [...(byProject.get(row.project_id) ?? []), row.involvement]);
+    return byProject;
+  },
+
   async budgetRevisions(db: Executor, municipalityId: string, projectId: string) {
     return db
       .selectFrom('project_budget_revisions')

@@ -6,6 +6,8 @@ import type {
   ComplianceAnalysisUpdate,
   Project,
   ProjectCreate,
+  ProjectRecord,
+  ProjectSummary,
   ProjectListQuery,
   ProjectState,
   ProjectUpdate,
@@ -24,12 +26,24 @@ import { evaluateBudget } from './project-budget.ts';
 import { judgementsOf, loadProject, loadProjectRow, toBudget, toCheckpoint, toSummary } from './project-view.ts';
 import { projectsRepository, type ProjectColumns, type ProjectRow } from './projects.repository.ts';
 import { isEditable } from './projects.workflow.ts';
+import { mayDecide, projectAbilities, projectActions, projectSubjectOf, type Involvement } from './project-abilities.ts';
 
 /** Who may change a project: its department's head (and the IT unit, administrators), and its project lead. */
-export const projectSubject = (row: Pick<ProjectRow, 'department_id' | 'project_lead_person_id'>) => ({
-  departmentId: row.department_id,
-  stewardPersonIds: row.project_lead_person_id ? [row.project_lead_person_id] : [],
-});
+export const projectSubject = (row: Pick<ProjectRow, 'department_id' | 'project_lead_person_id'>) =>
+  projectSubjectOf({ departmentId: row.department_id, projectLeadPersonId: row.project_lead_person_id });
+
+/**
+ * The project as the API answers it: with what `actor` may do with it. Their involvements in it
+ * count only for a decision, so they are read only when the project awaits one and the actor
+ * might take it.
+ */
+export async function withProjectAbilities(executor: Executor, actor: AnyActor, project: ProjectRecord): Promise<Project> {
+  const involvements =
+    actor.kind === 'person' && project.state === 'submitted' && mayDecide(actor)
+      ? await projectsRepository.involvementsOf(executor, municipalityOf(actor), project.id, actor.personId)
+      : [];
+  return { ...project, can: projectAbilities(actor, project, involvements) };
+}
 
 /**
  * Introductions and upgrades of business systems (§4.2.1): the project's documents, budget
@@ -112,19 +126,30 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
         },
         audit: steps.audit,
       })
-      .then(({ project }) => project);
+      .then(({ project }) => withProjectAbilities(db, actor, project));
   }
 
   return {
     listProjects: useCase('project.read', async ({ actor, authorise }, query: ProjectListQuery) => {
       authorise();
-      const page = await projectsRepository.list(db, municipalityOf(actor), query);
-      return { items: page.rows.map(toSummary), total: page.total, nextCursor: page.nextCursor, budgetTotals: page.budgetTotals };
+      const municipalityId = municipalityOf(actor);
+      const page = await projectsRepository.list(db, municipalityId, query);
+      // One query for the whole page, and only when some row awaits a decision the caller might take.
+      const awaiting = page.rows.filter((row) => row.state === 'submitted').map((row) => row.id);
+      const involvements =
+        actor.kind === 'person' && awaiting.length > 0 && mayDecide(actor)
+          ? await projectsRepository.involvementsInProjects(db, municipalityId, awaiting, actor.personId)
+          : new Map<string, Involvement[]>();
+      const items = page.rows.map((row): ProjectSummary => {
+        const summary = toSummary(row);
+        return { ...summary, can: projectAbilities(actor, summary, involvements.get(row.id) ?? []) };
+      });
+      return { items, total: page.total, nextCursor: page.nextCursor, budgetTotals: page.budgetTotals };
     }),
 
     getProject: useCase('project.read', async ({ actor, authorise }, id: string): Promise<Project> => {
       authorise();
-      return (await loadProject(db, municipalityOf(actor), id)).project;
+      return withProjectAbilities(db, actor, (await loadProject(db, municipalityOf(actor), id)).project);
     }),
 
     createProject: useCase('project.create', async ({ actor, authorise }, input: ProjectCreate): Promise<Project> => {
@@ -177,12 +202,12 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
         }
         const { project } = await loadProject(transaction, municipalityId, id);
         await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'project', entityId: id, after: toAudit(project) });
-        return project;
+        return withProjectAbilities(transaction, actor, project);
       });
     }),
 
     updateProject: useCase(
-      'project.update',
+      projectActions.update,
       async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, input: ProjectUpdate): Promise<Project> =>
         changeProject(actor, authorise, id, expectedVersion, {
           apply: async (transaction) => {
@@ -217,7 +242,7 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
 
     /** Every PUT stores a new revision; earlier ones are kept (ITP-4.2.1-BUDGET). */
     reviseBudget: useCase(
-      'project.update',
+      projectActions.update,
       async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, input: BudgetInput): Promise<Project> => {
         const municipalityId = municipalityOf(actor);
         let latest: Awaited<ReturnType<typeof projectsRepository.latestBudget>>;
@@ -265,7 +290,7 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
 
     /** Judges items of the compliance analysis (ITP-4.2.1-COMPLIANCE); items not named keep theirs. */
     updateComplianceAnalysis: useCase(
-      'project.update',
+      projectActions.update,
       async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, input: ComplianceAnalysisUpdate): Promise<Project> =>
         changeProject(actor, authorise, id, expectedVersion, {
           apply: async (_transaction, { row, project: before }) => {
@@ -303,7 +328,7 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
     }),
 
     /** A checkpoint with the IT unit (ITP-4.2.1-INITIATE, ITP-4.3-ASSIST); recorded in any state but closed. */
-    createCheckpoint: useCase('project.update', async ({ actor, authorise }, id: string, input: CheckpointCreate) => {
+    createCheckpoint: useCase(projectActions.addCheckpoint, async ({ actor, authorise }, id: string, input: CheckpointCreate) => {
       const municipalityId = municipalityOf(actor);
       return withTransaction(db, async (transaction) => {
         const row = await loadProjectRow(transaction, municipalityId, id);
@@ -339,7 +364,7 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
 }
 
 /** What the audit log keeps of a project: its own fields, not the derived gate list or analysis items. */
-export function toAudit(project: Project) {
+export function toAudit(project: ProjectRecord) {
   const { complianceAnalysis, submitGaps, availableActions, checkpoints, approvals, ...own } = project;
   return { ...own, complianceFinished: complianceAnalysis.finished, gapCount: submitGaps.length };
 }

@@ -4,14 +4,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { projectKeys, saveBudget } from './projects.queries.ts';
-import { useCurrentUser } from '../../app/session.ts';
 import { notifySuccess } from '../../components/error-messages.ts';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { BudgetHistory } from './BudgetHistory.tsx';
 import { BudgetTable, type Amounts, type BudgetGroup, type Period } from './BudgetTable.tsx';
 import { budgetCategories, sharedResources } from './project-form-rules.ts';
-import { canEdit, handleWriteError, Section, useSaveProject, type SectionProps } from './project-page-parts.tsx';
+import { handleWriteError, Section, useSaveProject, type SectionProps } from './project-page-parts.tsx';
 
 const BudgetChart = lazy(() => import('./BudgetChart.tsx').then((module) => ({ default: module.BudgetChart })));
 
@@ -21,8 +20,7 @@ const amountsOf = (keys: readonly string[], stored: Amounts | undefined): Amount
 /** The project budget (ITP-4.2.1-BUDGET, ITP-6-SHARED-COST): every save is a new revision, and the revisions are listed below it. */
 export function BudgetSection({ project, onStale }: SectionProps) {
   const { t } = useTranslation('lifecycle');
-  const me = useCurrentUser();
-  const editable = canEdit(project, me);
+  const editable = project.can.update;
   const store = useSaveProject();
   const queryClient = useQueryClient();
   const budget = project.budget;

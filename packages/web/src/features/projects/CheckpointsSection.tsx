@@ -2,7 +2,6 @@ import type { Project } from '@forvalta/contracts';
 import { Button, Group, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hasPermission, useCurrentUser } from '../../app/session.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { formatDate } from '../../i18n/format.ts';
@@ -12,8 +11,7 @@ import { useAddCheckpoint } from './projects.queries.ts';
 /** Checkpoints with the IT unit (ITP-4.2.1-INITIATE, ITP-4.3-ASSIST): recorded in any state but closed. */
 export function CheckpointsSection({ project }: { project: Project }) {
   const { t } = useTranslation('lifecycle');
-  const me = useCurrentUser();
-  const canAdd = hasPermission(me, 'project.update') || project.projectLeadPersonId === me.personId;
+  const canAdd = project.can.addCheckpoint;
   const [heldOn, setHeldOn] = useState<string | null>(null);
   const [participants, setParticipants] = useState('');
   const [notes, setNotes] = useState('');

@@ -3,17 +3,15 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { saveComplianceAnalysis } from './projects.queries.ts';
-import { useCurrentUser } from '../../app/session.ts';
 import { notifySuccess } from '../../components/error-messages.ts';
-import { canEdit, handleWriteError, Section, useSaveProject, type SectionProps } from './project-page-parts.tsx';
+import { handleWriteError, Section, useSaveProject, type SectionProps } from './project-page-parts.tsx';
 
 const judgements = ['meets', 'partly', 'does_not_meet', 'not_applicable'] as const;
 
 /** The compliance analysis (ITP-4.2.1-COMPLIANCE): every clause and guideline section judged, with a motivation. */
 export function ComplianceSection({ project, onStale }: SectionProps) {
   const { t, i18n } = useTranslation('lifecycle');
-  const me = useCurrentUser();
-  const editable = canEdit(project, me);
+  const editable = project.can.update;
   const store = useSaveProject();
   const analysis = project.complianceAnalysis;
   const [items, setItems] = useState(() =>

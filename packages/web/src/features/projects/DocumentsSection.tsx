@@ -4,10 +4,9 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { updateProject } from './projects.queries.ts';
-import { useCurrentUser } from '../../app/session.ts';
 import { notifySuccess } from '../../components/error-messages.ts';
 import { DescriptionSection, type DescriptionDraft } from './DescriptionSection.tsx';
-import { canEdit, handleWriteError, useSaveProject, type SectionProps } from './project-page-parts.tsx';
+import { handleWriteError, useSaveProject, type SectionProps } from './project-page-parts.tsx';
 import { TimelineSection, type MilestoneDraft } from './TimelineSection.tsx';
 import { trainingEntriesOf, TrainingPlanSection, type TrainingPlanDraft } from './TrainingPlanSection.tsx';
 
@@ -27,8 +26,7 @@ const trainingDraftOf = (project: Project): TrainingPlanDraft => ({
  */
 export function DocumentsSection({ project, onStale }: SectionProps) {
   const { t } = useTranslation('lifecycle');
-  const me = useCurrentUser();
-  const editable = canEdit(project, me);
+  const editable = project.can.update;
   const store = useSaveProject();
   const [description, setDescription] = useState<DescriptionDraft>({
     leadId: project.projectLeadPersonId,

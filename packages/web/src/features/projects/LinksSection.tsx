@@ -4,17 +4,15 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { updateProject } from './projects.queries.ts';
-import { useCurrentUser } from '../../app/session.ts';
 import { notifySuccess } from '../../components/error-messages.ts';
 import { isWebAddress } from './project-form-rules.ts';
-import { canEdit, handleWriteError, Section, useSaveProject, type SectionProps } from './project-page-parts.tsx';
+import { handleWriteError, Section, useSaveProject, type SectionProps } from './project-page-parts.tsx';
 import { keyedByContent } from '../../components/stable-keys.ts';
 
 /** Attachments and links of the project (the procurement, the contract, the supplier's documents); each change is saved at once. */
 export function LinksSection({ project, onStale }: SectionProps) {
   const { t } = useTranslation('lifecycle');
-  const me = useCurrentUser();
-  const editable = canEdit(project, me);
+  const editable = project.can.update;
   const store = useSaveProject();
   const [title, setTitle] = useState('');
   const [url, setUrl] = useState('');

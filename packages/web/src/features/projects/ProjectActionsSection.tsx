@@ -4,7 +4,6 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
-import { hasPermission, useCurrentUser } from '../../app/session.ts';
 import { notifySuccess } from '../../components/error-messages.ts';
 import { ApproveModal, RejectModal } from './ApprovalModals.tsx';
 import { GapList } from './GateProgress.tsx';
@@ -14,13 +13,10 @@ import { handleWriteError, Section, useSaveProject, type SectionProps } from './
 /** The workflow's actions the user may take now; a refused submission lists what is missing. */
 export function ProjectActionsSection({ project, onStale }: SectionProps) {
   const { t } = useTranslation('lifecycle');
-  const me = useCurrentUser();
   const store = useSaveProject();
   const [refused, setRefused] = useState<GateGap[] | null>(null);
   const [approving, setApproving] = useState(false);
   const [rejecting, setRejecting] = useState(false);
-  const canUpdate = hasPermission(me, 'project.update') || project.projectLeadPersonId === me.personId;
-  const canApprove = hasPermission(me, 'project.approve');
   const action = useMutation({
     mutationFn: (name: ProjectAction) => runProjectAction(project, name),
     onSuccess: (updated) => {
@@ -34,9 +30,11 @@ export function ProjectActionsSection({ project, onStale }: SectionProps) {
       } else handleWriteError(error, onStale);
     },
   });
-  const simple = project.availableActions.filter((name) => (name === 'approve' || name === 'reject' ? false : canUpdate));
-  const showApproval = canApprove && project.availableActions.includes('approve');
-  if (simple.length === 0 && !showApproval && !refused) return null;
+  // The server says which actions the caller may take now (`can`: permission, department, project
+  // lead, state and separation of duties); the decisions open their own dialogs.
+  const simple = project.availableActions.filter((name) => name !== 'approve' && name !== 'reject' && project.can[name]);
+  const { approve: showApproval, reject: showRejection } = project.can;
+  if (simple.length === 0 && !showApproval && !showRejection && !refused) return null;
   return (
     <Section id="actions" title={t('project.actions')}>
       <Stack gap="sm">
@@ -52,7 +50,7 @@ export function ProjectActionsSection({ project, onStale }: SectionProps) {
             </Button>
           ))}
           {showApproval && <Button onClick={() => setApproving(true)}>{t('action.approve')}</Button>}
-          {canApprove && project.availableActions.includes('reject') && (
+          {showRejection && (
             <Button color="red" variant="outline" onClick={() => setRejecting(true)}>
               {t('action.reject')}
             </Button>

@@ -1,6 +1,5 @@
 import type { Project } from '@forvalta/contracts';
 import { isApiError } from '../../api/client.ts';
-import { hasPermission, type useCurrentUser } from '../../app/session.ts';
 import { notifyError } from '../../components/error-messages.ts';
 // The project page's sections are the shared section cards; the gate list links to their ids.
 export { Fact, SectionCard as Section } from '../../components/SectionCard.tsx';
@@ -12,12 +11,6 @@ export { useSaveProject } from './projects.queries.ts';
 export function handleWriteError(error: unknown, onStale: () => void) {
   if (isApiError(error, 'version_mismatch')) onStale();
   else notifyError(error);
-}
-
-/** Whether the signed-in user may change the project's documents now (its state allows it, and they may). */
-export function canEdit(project: Project, me: ReturnType<typeof useCurrentUser>): boolean {
-  const editable = project.state === 'draft' || project.state === 'in_preparation';
-  return editable && (hasPermission(me, 'project.update') || project.projectLeadPersonId === me.personId);
 }
 
 /** Every section that changes the project gets the project and a way to report a stale version. */
