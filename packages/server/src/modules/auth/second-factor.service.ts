@@ -16,8 +16,9 @@ import type { Clock } from '../../platform/clock.ts';
 import { type DatabaseHandle, type Executor, withTransaction } from '../../platform/database.ts';
 import { AppError, conflict, forbidden, invalid, versionMismatch } from '../../platform/errors.ts';
 import type { SessionContext } from '../../platform/http/authentication.ts';
-import { matchVersion, type ExpectedVersion } from '../../platform/http/versioning.ts';
+import type { ExpectedVersion } from '../../platform/http/versioning.ts';
 import { verifyPassword } from '../../platform/passwords.ts';
+import { versionedWrites } from '../../platform/versioned-write.ts';
 import { loginThrottle, type ThrottleSettings } from './login-throttle.ts';
 import { passwordsRepository } from './passwords.repository.ts';
 import { secondFactorRepository } from './second-factor.repository.ts';
@@ -87,6 +88,8 @@ export const secondFactorRequired = () =>
  * token must not become the account), and the municipality's requirement per role.
  */
 export function createSecondFactorService(db: DatabaseHandle, clock: Clock, throttle: ThrottleSettings) {
+  const versioned = versionedWrites(db, clock);
+
   function requireSession(actor: Actor, session: SessionContext | undefined): asserts session is SessionContext {
     if (actor.authenticatedBy !== 'session' || !session)
       throw forbidden('Manage your second factor in the browser, not with an API token.');
@@ -210,24 +213,22 @@ export function createSecondFactorService(db: DatabaseHandle, clock: Clock, thro
         expectedVersion: ExpectedVersion,
         input: SecondFactorRequirementUpdate,
       ): Promise<SecondFactorRequirement> => {
-        authorise();
         const municipalityId = municipalityOf(actor);
         const roles = [...new Set(input.roles)].sort();
-        return withTransaction(db, async (transaction) => {
-          const before = await secondFactorRepository.requirement(transaction, municipalityId);
-          const version = matchVersion(expectedVersion, before.version);
-          if (!(await secondFactorRepository.saveRequirement(transaction, municipalityId, version, roles, clock.now().toISOString()))) {
-            throw versionMismatch();
-          }
-          const after = await secondFactorRepository.requirement(transaction, municipalityId);
-          await recordAudit(transaction, actor, clock, {
+        return versioned.update(actor, {
+          entity: 'Second factor requirement',
+          expectedVersion,
+          load: (transaction) => secondFactorRepository.requirement(transaction, municipalityId),
+          authorise: () => authorise(),
+          apply: (transaction, _before, version) =>
+            secondFactorRepository.saveRequirement(transaction, municipalityId, version, roles, clock.now().toISOString()),
+          audit: (before, after) => ({
             action: 'update',
             entityType: 'second_factor_requirement',
             entityId: municipalityId,
             before: { roles: before.roles },
             after: { roles: after.roles },
-          });
-          return after;
+          }),
         });
       },
     ),
