@@ -60,6 +60,9 @@ const authenticatedRoute = createRoute({
   beforeLoad: async ({ context, location }) => {
     const me = await context.queryClient.ensureQueryData(meQuery);
     if (!me) throw redirect({ to: '/login', search: location.href === '/' ? {} : { redirect: location.href } });
+    // A role held here requires two-step verification and this login has none: it sets it up first
+    // (the server refuses everything else with second_factor_required).
+    if (me.secondFactorEnrolmentRequired && location.pathname !== '/account') throw redirect({ to: '/account' });
     return { me };
   },
   component: AppLayout,
@@ -245,6 +248,24 @@ const changeNoticeRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/change-notices/ChangeNoticePage.tsx'), 'ChangeNoticePage'),
 });
 
+const accountRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/account',
+  component: lazyRouteComponent(() => import('../features/account/AccountPage.tsx'), 'AccountPage'),
+});
+
+/** The pages of a one-time link, reached before logging in: no shell. */
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password',
+  component: lazyRouteComponent(() => import('../features/auth/ResetPasswordPage.tsx'), 'ResetPasswordPage'),
+});
+const invitationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/invitation',
+  component: lazyRouteComponent(() => import('../features/auth/InvitationPage.tsx'), 'InvitationPage'),
+});
+
 /** The public register: no login, no shell; works for anyone on the internet. */
 const publicStartRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -277,6 +298,8 @@ const unknownRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  resetPasswordRoute,
+  invitationRoute,
   publicStartRoute,
   accessibilityStatementRoute,
   publicRegisterRoute,
@@ -289,6 +312,7 @@ const routeTree = rootRoute.addChildren([
       auditLogRoute,
       tokensRoute,
       settingsRoute,
+      accountRoute,
       systemsRoute,
       systemRoute,
       mySystemsRoute,

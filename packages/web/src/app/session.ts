@@ -45,7 +45,12 @@ export function useCan(permission: Permission): boolean {
 // /me is not a versioned record: the language is a preference, the last choice wins.
 export const updateLocale = (locale: Locale) => api.patch('/me', { body: { locale } });
 
+/** The password step: the session's `me`, or a challenge when the login has a second factor. */
 export const logIn = (email: string, password: string) => api.post('/auth/login', { body: { email, password } });
+
+/** The login's second step: the challenge with a code from the app or a recovery code. */
+export const completeSecondFactor = (challenge: string, proof: { code: string } | { recoveryCode: string }) =>
+  api.post('/auth/login/second-factor', { body: { challenge, ...proof } });
 
 /** A person in several municipalities works in one at a time; the session switches. */
 export const switchMunicipality = (municipalityId: string) => api.post('/me/municipality', { body: { municipalityId } });

@@ -105,6 +105,7 @@ export function HeaderControls() {
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Label>{me.email}</Menu.Label>
+          <Menu.Item onClick={() => void navigate({ to: '/account' })}>{t('header.myAccount')}</Menu.Item>
           <Menu.Item onClick={() => logOut.mutate(false)}>{t('header.logOut')}</Menu.Item>
           <Menu.Item onClick={() => logOut.mutate(true)}>{t('header.logOutEverywhere')}</Menu.Item>
         </Menu.Dropdown>

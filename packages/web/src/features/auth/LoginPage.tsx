@@ -9,6 +9,7 @@ import { isApiError } from '../../api/client.ts';
 import { errorMessage } from '../../components/error-messages.ts';
 import { i18next } from '../../i18n/index.ts';
 import { applySession, logIn, sessionKeys, switchMunicipality, updateLocale } from '../../app/session.ts';
+import { SecondFactorStep } from './SecondFactorStep.tsx';
 
 function loginErrorMessage(error: unknown, t: (key: string) => string): string {
   if (isApiError(error, 'invalid_credentials') || (isApiError(error) && error.status === 401)) return t('login.failed');
@@ -26,6 +27,9 @@ export function LoginPage() {
   const [pickedLocale, setPickedLocale] = useState<Locale | null>(null);
   const [loggedIn, setLoggedIn] = useState<Me | null>(null);
   const [chosenMunicipality, setChosenMunicipality] = useState<string>('');
+  // Set when the password was right and the login has a second factor: the code comes next.
+  const [challenge, setChallenge] = useState<string | null>(null);
+  const [challengeExpired, setChallengeExpired] = useState(false);
 
   const form = useForm({
     mode: 'controlled',
@@ -47,20 +51,26 @@ export function LoginPage() {
   const login = useMutation({
     mutationFn: (values: { email: string; password: string }) => logIn(values.email.trim(), values.password),
     onSuccess: async (answer) => {
-      // A login with a second factor answers a challenge instead of the session; its step is the
-      // second-factor screen's (the typed client says so, where the old call assumed a session).
-      if ('secondFactorRequired' in answer) return;
-      const me = answer;
-      applySession(me);
-      if (pickedLocale) void i18next.changeLanguage(pickedLocale);
-      if (me.memberships.length > 1) {
-        setLoggedIn(me);
-        setChosenMunicipality(me.municipality.municipalityId);
+      setChallengeExpired(false);
+      if ('secondFactorRequired' in answer) {
+        setChallenge(answer.challenge);
         return;
       }
-      await enterApplication(me);
+      await loggedInWith(answer);
     },
   });
+
+  const loggedInWith = async (me: Me) => {
+    setChallenge(null);
+    applySession(me);
+    if (pickedLocale) void i18next.changeLanguage(pickedLocale);
+    if (me.memberships.length > 1) {
+      setLoggedIn(me);
+      setChosenMunicipality(me.municipality.municipalityId);
+      return;
+    }
+    await enterApplication(me);
+  };
 
   const chooseMunicipality = useMutation({
     mutationFn: async (municipalityId: string) =>
@@ -93,7 +103,17 @@ export function LoginPage() {
           />
         </Group>
         <Paper withBorder shadow="sm" p="xl" radius="md">
-          {loggedIn ? (
+          {challenge && !loggedIn ? (
+            <SecondFactorStep
+              challenge={challenge}
+              onLoggedIn={(me) => void loggedInWith(me)}
+              onRestart={() => {
+                setChallenge(null);
+                setChallengeExpired(true);
+                form.setFieldValue('password', '');
+              }}
+            />
+          ) : loggedIn ? (
             <form
               onSubmit={(event) => {
                 event.preventDefault();
@@ -134,6 +154,11 @@ export function LoginPage() {
                 <Text c="gray.7" size="sm">
                   {t('login.intro')}
                 </Text>
+                {challengeExpired && (
+                  <Alert color="blue" role="status">
+                    {t('login.challengeExpired')}
+                  </Alert>
+                )}
                 {login.error && (
                   <Alert color="red" role="alert" data-testid="login-error">
                     {loginErrorMessage(login.error, t)}

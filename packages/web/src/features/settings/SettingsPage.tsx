@@ -11,6 +11,7 @@ import { fieldErrorsOf, notifyError, notifySuccess } from '../../components/erro
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { StaleRecordAlert } from '../../components/StaleRecordAlert.tsx';
+import { SecondFactorRequirementCard } from '../account/SecondFactorRequirementCard.tsx';
 import { PublicRegisterSettingsCard } from '../public/PublicRegisterSettingsCard.tsx';
 import { ScheduledJobsCard } from './ScheduledJobsCard.tsx';
 import { municipalityKeys, myMunicipalitiesQuery, useRenameMunicipality } from './settings.queries.ts';
@@ -120,6 +121,8 @@ export function SettingsPage() {
             ))}
           </List>
         </Card>
+
+        <SecondFactorRequirementCard />
 
         <PublicRegisterSettingsCard />
 

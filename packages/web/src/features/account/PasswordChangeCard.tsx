@@ -1,0 +1,74 @@
+import { Button, Card, Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { fieldErrorsOf, notifyError, notifySuccess } from '../../components/error-messages.ts';
+
+/** Changing my password with the current one; the server ends my other sessions. */
+export function PasswordChangeCard() {
+  const { t } = useTranslation();
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { currentPassword: '', newPassword: '', repeatPassword: '' },
+    validate: {
+      currentPassword: (value) => (value.length > 0 ? null : t('common.required')),
+      newPassword: (value) => (value.length >= 12 ? null : t('account.passwordTooShort')),
+      repeatPassword: (value, values) => (value === values.newPassword ? null : t('account.passwordsDiffer')),
+    },
+  });
+  const change = useMutation({
+    mutationFn: (values: typeof form.values) =>
+      api.post('/me/password', { body: { currentPassword: values.currentPassword, newPassword: values.newPassword } }),
+    onSuccess: () => {
+      form.reset();
+      notifySuccess(t('account.passwordChanged'));
+    },
+    onError: (error) => {
+      form.setErrors(fieldErrorsOf(error, { currentPassword: t('account.currentPasswordWrong') }));
+      notifyError(error);
+    },
+  });
+
+  return (
+    <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="password-heading">
+      <Title order={2} size="h4" id="password-heading" mb="xs">
+        {t('account.passwordTitle')}
+      </Title>
+      <Text size="sm" c="gray.7" mb="md">
+        {t('account.passwordIntro')}
+      </Text>
+      <form onSubmit={form.onSubmit((values) => change.mutate(values))} noValidate>
+        <Stack gap="sm">
+          <PasswordInput
+            label={t('account.currentPassword')}
+            autoComplete="current-password"
+            required
+            visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
+            {...form.getInputProps('currentPassword')}
+          />
+          <PasswordInput
+            label={t('account.newPassword')}
+            description={t('account.newPasswordDescription')}
+            autoComplete="new-password"
+            required
+            visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
+            {...form.getInputProps('newPassword')}
+          />
+          <PasswordInput
+            label={t('account.repeatPassword')}
+            autoComplete="new-password"
+            required
+            visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
+            {...form.getInputProps('repeatPassword')}
+          />
+          <Group>
+            <Button type="submit" loading={change.isPending}>
+              {t('account.changePassword')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
