@@ -119,7 +119,7 @@ export async function chooseOption(scope: Page | Locator, label: string | RegExp
 /** Calls the API with the page's session (CSRF token from /me), for test set-up and look-ups. */
 export async function apiCall<Result = unknown>(
   page: Page,
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   path: string,
   options: { data?: unknown; version?: number } = {},
 ): Promise<Result> {

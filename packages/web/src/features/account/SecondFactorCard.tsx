@@ -203,7 +203,7 @@ export function SecondFactorCard() {
         {t('account.secondFactorIntro')}
       </Text>
       {status.data?.required && !status.data.enabled && (
-        <Alert color="yellow" variant="light" role="status" mb="md" data-testid="second-factor-required">
+        <Alert color="orange" variant="light" role="status" mb="md" data-testid="second-factor-required">
           {t('account.secondFactorRequired')}
         </Alert>
       )}
