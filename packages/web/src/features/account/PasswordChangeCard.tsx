@@ -2,8 +2,8 @@ import { Button, Card, Group, PasswordInput, Stack, Text, Title } from '@mantine
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
 import { fieldErrorsOf, notifyError, notifySuccess } from '../../components/error-messages.ts';
+import { changePassword } from './account.queries.ts';
 
 /** Changing my password with the current one; the server ends my other sessions. */
 export function PasswordChangeCard() {
@@ -18,8 +18,7 @@ export function PasswordChangeCard() {
     },
   });
   const change = useMutation({
-    mutationFn: (values: typeof form.values) =>
-      api.post('/me/password', { body: { currentPassword: values.currentPassword, newPassword: values.newPassword } }),
+    mutationFn: (values: typeof form.values) => changePassword(values.currentPassword, values.newPassword),
     onSuccess: () => {
       form.reset();
       notifySuccess(t('account.passwordChanged'));

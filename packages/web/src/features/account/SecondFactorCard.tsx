@@ -3,13 +3,19 @@ import { Alert, Badge, Button, Card, Code, Group, Image, PasswordInput, Stack, T
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
 import { meQuery } from '../../app/session.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { fieldErrorsOf, notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
-import { accountKeys, secondFactorStatusQuery } from './account.queries.ts';
+import {
+  accountKeys,
+  confirmSecondFactor,
+  disableSecondFactor,
+  renewRecoveryCodes,
+  secondFactorStatusQuery,
+  startSecondFactorEnrolment,
+} from './account.queries.ts';
 import { RecoveryCodesPanel } from './RecoveryCodesPanel.tsx';
 
 type Mode = 'idle' | 'renewing' | 'disabling';
@@ -45,9 +51,9 @@ export function SecondFactorCard() {
     setErrors({});
   };
 
-  const start = useMutation({ mutationFn: () => api.post('/me/second-factor/enrolment'), onSuccess: setEnrolment, onError: notifyError });
+  const start = useMutation({ mutationFn: startSecondFactorEnrolment, onSuccess: setEnrolment, onError: notifyError });
   const confirm = useMutation({
-    mutationFn: () => api.post('/me/second-factor/confirmation', { body: { code: digitsOf(code) } }),
+    mutationFn: () => confirmSecondFactor(digitsOf(code)),
     onSuccess: (answer) => {
       setEnrolment(null);
       resetForm();
@@ -58,7 +64,7 @@ export function SecondFactorCard() {
     onError: failed,
   });
   const renew = useMutation({
-    mutationFn: () => api.post('/me/second-factor/recovery-codes', { body: { code: digitsOf(code) } }),
+    mutationFn: () => renewRecoveryCodes(digitsOf(code)),
     onSuccess: (answer) => {
       resetForm();
       setMode('idle');
@@ -68,7 +74,7 @@ export function SecondFactorCard() {
     onError: failed,
   });
   const disable = useMutation({
-    mutationFn: () => api.post('/me/second-factor/disable', { body: { currentPassword: password, code: digitsOf(code) } }),
+    mutationFn: () => disableSecondFactor(password, digitsOf(code)),
     onSuccess: () => {
       resetForm();
       setMode('idle');

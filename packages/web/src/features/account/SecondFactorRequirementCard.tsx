@@ -3,13 +3,12 @@ import { Button, Card, Checkbox, Group, SimpleGrid, Stack, Text, Title } from '@
 import { useForm } from '@mantine/form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
 import { meQuery, useCan } from '../../app/session.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { notifySuccess } from '../../components/error-messages.ts';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { useVersionedSave } from '../../components/VersionedForm.tsx';
-import { accountKeys, secondFactorRequirementQuery } from './account.queries.ts';
+import { accountKeys, saveSecondFactorRequirement, secondFactorRequirementQuery } from './account.queries.ts';
 
 function RequirementForm({ requirement }: { requirement: SecondFactorRequirement }) {
   const { t } = useTranslation();
@@ -22,7 +21,7 @@ function RequirementForm({ requirement }: { requirement: SecondFactorRequirement
     valuesOf,
     labels: { roles: t('secondFactorRequirement.roles') },
     load: () => queryClient.fetchQuery({ ...secondFactorRequirementQuery, staleTime: 0 }),
-    save: (values, version) => api.put('/second-factor-requirement', { body: values, version }),
+    save: (values, version) => saveSecondFactorRequirement(values.roles, version),
     invalidates: [accountKeys.requirement, meQuery.queryKey],
     onSaved: () => notifySuccess(t('secondFactorRequirement.saved')),
   });

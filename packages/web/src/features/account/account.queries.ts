@@ -1,3 +1,4 @@
+import type { Role } from '@forvalta/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 
@@ -17,3 +18,14 @@ export const secondFactorRequirementQuery = queryOptions({
   queryKey: accountKeys.requirement,
   queryFn: ({ signal }) => api.get('/second-factor-requirement', { signal }),
 });
+
+/* The account's writes: each a call of the typed client, so the components name no route. */
+export const changePassword = (currentPassword: string, newPassword: string) =>
+  api.post('/me/password', { body: { currentPassword, newPassword } });
+export const startSecondFactorEnrolment = () => api.post('/me/second-factor/enrolment');
+export const confirmSecondFactor = (code: string) => api.post('/me/second-factor/confirmation', { body: { code } });
+export const renewRecoveryCodes = (code: string) => api.post('/me/second-factor/recovery-codes', { body: { code } });
+export const disableSecondFactor = (currentPassword: string, code: string) =>
+  api.post('/me/second-factor/disable', { body: { currentPassword, code } });
+export const saveSecondFactorRequirement = (roles: Role[], version: number | undefined) =>
+  api.put('/second-factor-requirement', { body: { roles }, ...(version === undefined ? {} : { version }) });

@@ -4,12 +4,13 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../api/client.ts';
+import { isApiError } from '../../api/client.ts';
 import { errorMessage } from '../../components/error-messages.ts';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { NewPasswordFields, newPasswordRules } from './NewPasswordFields.tsx';
 import { StandalonePage } from './StandalonePage.tsx';
+import { acceptInvitation, invitationQuery } from './auth.queries.ts';
 
 /** The secret of an invitation link, /invitation#<token> (a fragment never reaches a server log). */
 function tokenFromFragment(): string {
@@ -21,20 +22,14 @@ export function InvitationPage() {
   const { t } = useTranslation();
   const [token] = useState(tokenFromFragment);
   const [existingLogin, setExistingLogin] = useState(false);
-  // Looking an invitation up changes nothing; it is a POST only so the secret stays out of addresses and logs.
-  const details = useQuery({
-    queryKey: ['invitation', token],
-    queryFn: () => api.post('/invitations/lookup', { body: { token } }),
-    enabled: token.length >= 20,
-    retry: false,
-  });
+  const details = useQuery(invitationQuery(token));
   const form = useForm({
     mode: 'controlled',
     initialValues: { newPassword: '', repeatPassword: '' },
     validate: existingLogin ? { newPassword: (value: string) => (value.length > 0 ? null : t('common.required')) } : newPasswordRules(t),
   });
   const accept = useMutation({
-    mutationFn: (password: string) => api.post('/invitations/accept', { body: { token, password } }),
+    mutationFn: (password: string) => acceptInvitation(token, password),
     onError: (error) => {
       if (isApiError(error, 'invalid_credentials')) setExistingLogin(true);
     },

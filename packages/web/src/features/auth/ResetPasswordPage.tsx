@@ -4,10 +4,11 @@ import { useMutation } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../api/client.ts';
+import { isApiError } from '../../api/client.ts';
 import { errorMessage } from '../../components/error-messages.ts';
 import { NewPasswordFields, newPasswordRules } from './NewPasswordFields.tsx';
 import { StandalonePage } from './StandalonePage.tsx';
+import { resetPassword } from './auth.queries.ts';
 
 /** The token of a reset link, /reset-password#token=…: in the fragment, so it never reaches a server log. */
 function tokenFromFragment(): string {
@@ -19,7 +20,7 @@ export function ResetPasswordPage() {
   const { t } = useTranslation();
   const [token] = useState(tokenFromFragment);
   const form = useForm({ mode: 'controlled', initialValues: { newPassword: '', repeatPassword: '' }, validate: newPasswordRules(t) });
-  const reset = useMutation({ mutationFn: (newPassword: string) => api.post('/auth/password-reset', { body: { token, newPassword } }) });
+  const reset = useMutation({ mutationFn: (newPassword: string) => resetPassword(token, newPassword) });
 
   const linkBroken = token.length < 20 || (isApiError(reset.error, 'validation_failed') && Boolean(reset.error.fieldErrors().token));
 

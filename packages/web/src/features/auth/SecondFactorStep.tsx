@@ -3,7 +3,8 @@ import { Alert, Anchor, Button, Stack, Text, TextInput, Title } from '@mantine/c
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../api/client.ts';
+import { isApiError } from '../../api/client.ts';
+import { completeSecondFactor } from '../../app/session.ts';
 import { errorMessage } from '../../components/error-messages.ts';
 
 interface SecondFactorStepProps {
@@ -21,10 +22,7 @@ export function SecondFactorStep({ challenge, onLoggedIn, onRestart }: SecondFac
   const [fieldError, setFieldError] = useState<string | null>(null);
 
   const verify = useMutation({
-    mutationFn: (entered: string) =>
-      api.post('/auth/login/second-factor', {
-        body: useRecoveryCode ? { challenge, recoveryCode: entered } : { challenge, code: entered },
-      }),
+    mutationFn: (entered: string) => completeSecondFactor(challenge, useRecoveryCode ? { recoveryCode: entered } : { code: entered }),
     onSuccess: onLoggedIn,
     onError: (error) => {
       setValue('');
