@@ -201,14 +201,72 @@ export const auditEventSchema = z.object({
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 
-export const auditEventListQuerySchema = listQuerySchema.extend({
+/**
+ * The names of the events the server records (an event's `action`), the choices of the audit
+ * log's action filter. A name not listed here is still shown; it cannot be filtered on until added.
+ */
+export const auditActions = [
+  'create',
+  'update',
+  'delete',
+  'revoke',
+  'revise',
+  'confirm',
+  'end',
+  'publish',
+  'person_left',
+  'hold',
+  'acknowledge',
+  'judge_compliance',
+  'revise_budget',
+  'start',
+  'submit',
+  'approve',
+  'reject',
+  'reopen',
+  'close',
+  'login',
+  'login_failed',
+  'login_throttled',
+  'logout',
+  'logout_everywhere',
+  'switch_municipality',
+  'set_password',
+  'change_password',
+  'issue_password_reset',
+  'reset_password',
+  'invitation_created',
+  'invitation_accepted',
+  'invitation_revoked',
+  'seal',
+  'rotate_key',
+  'audit_exported',
+] as const;
+export const auditActionSchema = z.enum(auditActions);
+export type AuditAction = z.infer<typeof auditActionSchema>;
+
+/** The audit log's filters: by record (kind and id), person (actor), action and period [from, to). */
+const auditEventFilters = {
   entityType: z.string().max(60).optional(),
   entityId: z.string().max(60).optional(),
   actorLoginId: idSchema.optional(),
+  action: auditActionSchema.optional(),
   from: timestampSchema.optional(),
   to: timestampSchema.optional(),
+};
+
+export const auditEventListQuerySchema = listQuerySchema.extend({
+  ...auditEventFilters,
   sort: sortParameter(['occurredAt'] as const),
 });
+
+export const auditExportFormats = ['csv', 'xlsx'] as const;
+/** The filtered log as a file (POST: the export is itself recorded in the audit log, a write). */
+export const auditEventExportSchema = z.strictObject({
+  format: z.enum(auditExportFormats),
+  ...auditEventFilters,
+});
+export type AuditEventExport = z.infer<typeof auditEventExportSchema>;
 export type AuditEventListQuery = z.infer<typeof auditEventListQuerySchema>;
 export const auditEventListSchema = listResponseSchema(auditEventSchema).extend({
   /** Names of the systems, people and departments this page's before/after values refer to, by id. */
@@ -235,6 +293,8 @@ export const auditVerificationSchema = z.object({
   intact: z.boolean(),
   checkedAt: timestampSchema,
   events: z.number().int(),
+  /** The id of the installation's audit key the chain was recomputed with (never the key itself). */
+  keyId: z.string(),
   problems: z.array(
     z.object({
       sequence: z.number().int(),
@@ -244,3 +304,17 @@ export const auditVerificationSchema = z.object({
   ),
 });
 export type AuditVerificationResult = z.infer<typeof auditVerificationSchema>;
+
+/** What the nightly verification found for the municipality the last time it ran; null before its first run. */
+export const auditLatestVerificationSchema = z.object({
+  latest: z
+    .object({
+      intact: z.boolean(),
+      checkedAt: timestampSchema,
+      events: z.number().int(),
+      problems: z.number().int(),
+      keyId: z.string(),
+    })
+    .nullable(),
+});
+export type AuditLatestVerification = z.infer<typeof auditLatestVerificationSchema>;

@@ -15,6 +15,7 @@ import * as passwordResets from './2026-12-01-040-password-resets.ts';
 import * as apiTokenRights from './2026-12-01-032-api-token-rights.ts';
 import * as publicRegisterOptIn from './2026-12-02-060-public-register-opt-in.ts';
 import * as secondFactor from './2026-12-02-070-second-factor.ts';
+import * as auditVerificationResults from './2026-12-02-061-audit-verification-results.ts';
 
 /** Listed explicitly (not read from disk) so the set is the same under tsx, bundlers and tests. */
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01-032-api-token-rights': apiTokenRights,
   '2026-12-02-060-public-register-opt-in': publicRegisterOptIn,
   '2026-12-02-070-second-factor': secondFactor,
+  '2026-12-02-061-audit-verification-results': auditVerificationResults,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -32,7 +32,11 @@ export interface AuditChainProblem {
 export interface AuditVerification {
   chains: number;
   events: number;
+  /** Events checked per chain, so one run over every chain gives each municipality its own result. */
+  eventsByChain: Record<string, number>;
   problems: AuditChainProblem[];
+  /** The id of the key the chains were recomputed with. */
+  keyId: string;
 }
 
 /** A signed list of chain heads, exported by `forvalta audit checkpoint` and kept outside the database. */
@@ -91,6 +95,7 @@ export async function verifyAuditChains(db: Executor, options: VerifyOptions = {
   if (only) for (const id of only) chainIds.add(id);
   const problems: AuditChainProblem[] = [];
   let events = 0;
+  const eventsByChain: Record<string, number> = {};
 
   if (options.checkpoints) {
     const { signature, ...body } = options.checkpoints;
@@ -146,6 +151,7 @@ export async function verifyAuditChains(db: Executor, options: VerifyOptions = {
       if (rows.length < batchSize) break;
     }
     for (const [sequence] of checkpoints) problems.push({ chainId, sequence, eventId: null, problem: 'checkpoint_missing' });
+    eventsByChain[chainId] = seen;
 
     if (!head) {
       // A municipality's chain begins with its creation, so no events and no head means both were deleted.
@@ -164,5 +170,5 @@ export async function verifyAuditChains(db: Executor, options: VerifyOptions = {
       problems.push({ chainId, sequence: head.last_sequence, eventId: null, problem: 'head_mismatch' });
     }
   }
-  return { chains: ordered.length, events, problems };
+  return { chains: ordered.length, events, eventsByChain, problems, keyId: key.id };
 }

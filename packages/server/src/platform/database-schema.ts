@@ -145,6 +145,17 @@ export interface AuditChainHeadsTable {
   key_id: string | null;
 }
 
+/** The nightly verification's latest result for a municipality's chain (written by the scheduled job only). */
+export interface AuditVerificationResultsTable {
+  municipality_id: string;
+  checked_at: string;
+  intact: number;
+  events: number;
+  problems: number;
+  key_id: string;
+  version: number;
+}
+
 export interface Database extends RegisterDatabase, ComplianceDatabase, LifecycleDatabase, LoginSecurityDatabase {
   municipalities: MunicipalitiesTable;
   logins: LoginsTable;
@@ -156,4 +167,5 @@ export interface Database extends RegisterDatabase, ComplianceDatabase, Lifecycl
   api_tokens: ApiTokensTable;
   audit_events: AuditEventsTable;
   audit_chain_heads: AuditChainHeadsTable;
+  audit_verification_results: AuditVerificationResultsTable;
 }

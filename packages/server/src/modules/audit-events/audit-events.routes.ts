@@ -1,15 +1,20 @@
 import {
+  auditEventExportSchema,
   auditEventListQuerySchema,
+  auditLatestVerificationSchema,
   auditEventListSchema,
   auditEventSchema,
   auditVerificationSchema,
   idParamsSchema,
 } from '@forvalta/contracts';
-import { problemResponses, type ApiApp } from '../../platform/http/api-app.ts';
+import { fileResponse, problemResponses, type ApiApp } from '../../platform/http/api-app.ts';
 import { actorOf } from '../../platform/http/authentication.ts';
 import type { AuditEventsService } from './audit-events.service.ts';
 
-/** Read-only: the audit log has no write route; it is appended to by every other service. */
+/**
+ * The audit log has no route that changes it; it is appended to by every other service. The
+ * export is a POST because it is itself recorded (audit_exported): reads never write.
+ */
 export function registerAuditEventRoutes(app: ApiApp, service: AuditEventsService): void {
   const tags = ['Audit log'];
   app.get(
@@ -37,6 +42,39 @@ export function registerAuditEventRoutes(app: ApiApp, service: AuditEventsServic
     },
     (request) => service.verifyAuditLog(actorOf(request)),
   );
+  app.get(
+    '/api/v1/audit-events/verification/latest',
+    {
+      schema: {
+        tags,
+        summary: 'What the nightly verification of the audit chain found last (no recomputation)',
+        response: { 200: auditLatestVerificationSchema, ...problemResponses },
+      },
+      config: { permission: service.latestVerification.permission },
+    },
+    (request) => service.latestVerification(actorOf(request)),
+  );
+
+  app.post(
+    '/api/v1/audit-events/export',
+    {
+      schema: {
+        tags,
+        summary: 'Export the filtered audit log as CSV or XLSX, with the chain verified now (recorded as audit_exported)',
+        body: auditEventExportSchema,
+        response: { ...fileResponse, ...problemResponses },
+      },
+      config: { permission: service.exportAuditEvents.permission },
+    },
+    async (request, reply) => {
+      const file = await service.exportAuditEvents(actorOf(request), request.body);
+      return reply
+        .header('Content-Type', file.contentType)
+        .header('Content-Disposition', `attachment; filename="${file.filename}"`)
+        .send(file.body);
+    },
+  );
+
   app.get(
     '/api/v1/audit-events/:id',
     {

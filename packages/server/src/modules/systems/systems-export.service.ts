@@ -5,15 +5,8 @@ import { useCase } from '../../access/use-case.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DatabaseHandle } from '../../platform/database.ts';
 import { swedishToday } from '../../platform/calendar.ts';
+import { neutraliseFormula } from '../../platform/spreadsheet-text.ts';
 import { systemsRepository } from './systems.repository.ts';
-
-/**
- * A spreadsheet opens a cell starting with = + - @ (or tab, carriage return) as a formula; a
- * system name like "=HYPERLINK(…)" must stay text. The OWASP advice: prefix with a quote.
- */
-export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 const labels = {
   sv: {
