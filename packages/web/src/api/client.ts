@@ -167,3 +167,36 @@ export function downloadUrl<
 >(path: Path, query: z.input<Schema<ApiRoutes[`GET /api/v1${Path}` & RouteKey], 'query'> & z.ZodType>): string {
   return buildPath(`/api/v1${path}`, query as Record<string, QueryValue>);
 }
+
+/**
+ * A download that is a POST (the audit log's export writes an audit event, so it is not a link):
+ * the file is fetched with the CSRF token and handed to the browser under the server's file name.
+ */
+export async function downloadByPost<
+  Path extends {
+    [Key in RouteKey]: Key extends `POST /api/v1${infer Found}` ? (ApiRoutes[Key] extends { file: true } ? Found : never) : never;
+  }[RouteKey],
+>(path: Path, body: z.input<Schema<ApiRoutes[`POST /api/v1${Path}` & RouteKey], 'body'> & z.ZodType>): Promise<void> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, { method: 'POST', headers, credentials: 'same-origin', body: JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, undefined, 'Network error');
+  }
+  if (!response.ok) {
+    const problem = (response.headers.get('content-type') ?? '').includes('json') ? ((await response.json()) as Problem) : undefined;
+    throw new ApiError(response.status, problem, problem?.detail ?? `HTTP ${response.status}`);
+  }
+  const filename = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'export';
+  const address = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = address;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has taken the file once the click is handled; the address can go after that.
+  setTimeout(() => URL.revokeObjectURL(address), 60_000);
+}

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useRouter } from '@tanstack/react-router';
 import { useEffect, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AuditVerificationBanner } from '../../features/audit/AuditVerificationBanner.tsx';
 import { HeaderControls } from './HeaderControls.tsx';
 import { Navigation } from './Navigation.tsx';
 
@@ -49,6 +50,7 @@ export function AppLayout() {
           <Navigation />
         </AppShell.Navbar>
         <AppShell.Main id="main-content" ref={mainRef} tabIndex={-1}>
+          <AuditVerificationBanner />
           <Outlet />
         </AppShell.Main>
       </AppShell>

@@ -1,13 +1,15 @@
 import { Button, Group, Pill, Select, TextInput, UnstyledButton } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField.tsx';
 import { ListEmptyState } from '../../components/ListEmptyState.tsx';
 import { useAddressList } from '../../components/list-address.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { downloadByPost } from '../../api/client.ts';
+import { notifyError } from '../../components/error-messages.ts';
 import { AuditEventTable } from './AuditEventTable.tsx';
-import { auditEntityTypes, auditEventListQuery } from './audit.queries.ts';
+import { auditActions, auditApiFilters, auditEntityTypes, auditEventListQuery, auditKeys, type AuditFilters } from './audit.queries.ts';
 
 /** "Agneta Strömberg <admin@tanum.demo>" → "Agneta Strömberg", for labels. */
 const shortActorName = (actorName: string) => actorName.replace(/\s*<[^>]*>$/, '');
@@ -18,6 +20,13 @@ export function AuditLogPage() {
   const list = useAddressList(routeApi.useSearch(), routeApi.useNavigate(), { pageSize: 50 });
   const { filters, setFilters } = list;
   const events = useQuery(auditEventListQuery(filters, { cursor: list.paging.cursor, limit: list.paging.pageSize }));
+  const queryClient = useQueryClient();
+  // The export is recorded in the log (audit_exported): the list is read again after it.
+  const exportLog = useMutation({
+    mutationFn: (format: 'csv' | 'xlsx') => downloadByPost('/audit-events/export', { format, ...auditApiFilters(filters) }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: auditKeys.all }),
+    onError: notifyError,
+  });
 
   return (
     <>
@@ -31,6 +40,18 @@ export function AuditLogPage() {
           onChange={(value) => setFilters({ entityType: (value as (typeof auditEntityTypes)[number] | null) ?? undefined })}
           data={auditEntityTypes.map((value) => ({ value, label: t(`audit.entityTypes.${value}`) }))}
           w={200}
+        />
+        <Select
+          label={t('audit.action')}
+          placeholder={t('audit.allActions')}
+          clearable
+          searchable
+          value={filters.action ?? null}
+          onChange={(value) => setFilters({ action: (value as AuditFilters['action'] | null) ?? undefined })}
+          data={auditActions
+            .map((value) => ({ value, label: t(`audit.actions.${value}`) }))
+            .sort((left, right) => left.label.localeCompare(right.label, 'sv'))}
+          w={240}
         />
         <TextInput
           label={t('audit.entityId')}
@@ -54,6 +75,14 @@ export function AuditLogPage() {
             {t('common.clearFilters')}
           </Button>
         )}
+      </Group>
+      <Group mb="md" gap="sm" role="group" aria-label={t('audit.export.label')}>
+        <Button variant="default" loading={exportLog.isPending && exportLog.variables === 'csv'} onClick={() => exportLog.mutate('csv')}>
+          {t('audit.export.csv')}
+        </Button>
+        <Button variant="default" loading={exportLog.isPending && exportLog.variables === 'xlsx'} onClick={() => exportLog.mutate('xlsx')}>
+          {t('audit.export.xlsx')}
+        </Button>
       </Group>
       {filters.actorLoginId && (
         <Group mb="md" gap="xs">
