@@ -7,6 +7,8 @@ const repositoryRoot = path.resolve(import.meta.dirname, '..');
 
 export interface WorkerServer {
   baseURL: string;
+  /** The worker's SQLite file, for a spec that plays someone who writes the database behind the server's back. */
+  databaseFile: string;
   stop: () => Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function startWorkerServer(port: number): Promise<WorkerServer> {
   }
   return {
     baseURL,
+    databaseFile,
     stop: async () => {
       await stopChild(child);
       removeDatabaseFiles(databaseFile);

@@ -124,6 +124,13 @@ export const organisationCases: Record<string, RouteCase> = {
     allowed: 200,
     prepare: async (r, p) => ({ url: `/api/v1/audit-events/${(await r.auditEvent(p)).id}` }),
   },
+  // The export acts on the caller's own municipality's log only: there is no foreign record to name.
+  'POST /api/v1/audit-events/export': {
+    ...unscoped,
+    foreign: false,
+    allowed: 200,
+    prepare: async () => ({ url: '/api/v1/audit-events/export', body: { format: 'csv', action: 'login_failed' } }),
+  },
   'PUT /api/v1/second-factor-requirement': {
     ...unscoped,
     foreign: false,
