@@ -81,5 +81,8 @@ export const systemActionNames = [
 export type SystemActionName = (typeof systemActionNames)[number];
 export const projectActionNames = ['update', 'submit', 'approve', 'reject', 'start', 'close', 'reopen', 'addCheckpoint'] as const;
 export type ProjectActionName = (typeof projectActionNames)[number];
+/** A review is recorded (updated) by whoever may review its system; it is never deleted. */
+export const reviewActionNames = ['update'] as const;
+export type ReviewActionName = (typeof reviewActionNames)[number];
 export const recordActionNames = ['update', 'delete'] as const;
 export type RecordActionName = (typeof recordActionNames)[number];

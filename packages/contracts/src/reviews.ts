@@ -10,6 +10,7 @@ import {
   requiredText,
   sortParameter,
 } from './common.ts';
+import { canSchema, reviewActionNames } from './permissions.ts';
 import { measureStatuses } from './risks.ts';
 
 /* ---------- Reviews (genomgång: ITP-4.2-REVIEW, ITP-3-EVALUATE, ITP-4.3-ASSIST) ---------- */
@@ -44,7 +45,8 @@ export const reviewEvaluationsSchema = z.strictObject({
   efficiency: optionalText(8000),
 });
 
-export const reviewSchema = recordMetaSchema.extend({
+/** A review as stored; the API answers it with the caller's `can` (reviewSchema). */
+export const reviewRecordSchema = recordMetaSchema.extend({
   systemId: idSchema,
   systemName: z.string(),
   ownerDepartmentId: idSchema,
@@ -68,6 +70,10 @@ export const reviewSchema = recordMetaSchema.extend({
   /** A planned review whose date has passed. */
   overdue: z.boolean(),
 });
+export type ReviewRecord = z.infer<typeof reviewRecordSchema>;
+/** What the caller may do with a review: record it (the system's owner, the IT unit, its stewards). */
+export const reviewCanSchema = canSchema(reviewActionNames);
+export const reviewSchema = reviewRecordSchema.extend({ can: reviewCanSchema });
 export type Review = z.infer<typeof reviewSchema>;
 
 /**

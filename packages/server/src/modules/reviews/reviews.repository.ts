@@ -1,4 +1,4 @@
-import type { Review, ReviewListQuery } from '@forvalta/contracts';
+import type { ReviewListQuery, ReviewRecord } from '@forvalta/contracts';
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { ReviewsTable } from '../../platform/database-schema.ts';
 import { inParallel, type Executor } from '../../platform/database.ts';
@@ -25,7 +25,7 @@ function filtered(db: Executor, municipalityId: string, query: Omit<ReviewListQu
 }
 
 type StoredAdjacent = { systemId: string; considered: boolean; note: string | null };
-type StoredAction = Omit<Review['actions'][number], 'ownerName'>;
+type StoredAction = Omit<ReviewRecord['actions'][number], 'ownerName'>;
 
 async function personNames(db: Executor, municipalityId: string, ids: string[]) {
   if (ids.length === 0) return new Map<string, string>();
@@ -53,7 +53,7 @@ async function systemNames(db: Executor, municipalityId: string, ids: string[]) 
  * Reviews as the contract has them: the stored adjacent systems and actions with the names of
  * the systems and owners (two queries for any number of rows), and whether a planned one is overdue.
  */
-async function toReviews(executor: Executor, municipalityId: string, rows: ReviewRow[], today: string): Promise<Review[]> {
+async function toReviews(executor: Executor, municipalityId: string, rows: ReviewRow[], today: string): Promise<ReviewRecord[]> {
   const adjacentByReview = new Map(rows.map((row) => [row.id, parseJson<StoredAdjacent[]>(row.adjacent_json, [])]));
   const actionsByReview = new Map(rows.map((row) => [row.id, parseJson<StoredAction[]>(row.actions_json, [])]));
   const ownerIds = [
@@ -78,7 +78,7 @@ async function toReviews(executor: Executor, municipalityId: string, rows: Revie
     systemId: row.system_id,
     systemName: row.system_name,
     ownerDepartmentId: row.owner_department_id,
-    status: row.status as Review['status'],
+    status: row.status as ReviewRecord['status'],
     plannedOn: row.planned_on,
     heldOn: row.held_on,
     participants: parseJson(row.participants_json, []),
@@ -144,7 +144,7 @@ export const reviewsRepository = {
     };
   },
 
-  async findById(db: Executor, municipalityId: string, id: string, today: string): Promise<Review | undefined> {
+  async findById(db: Executor, municipalityId: string, id: string, today: string): Promise<ReviewRecord | undefined> {
     const row = await db
       .selectFrom('reviews')
       .innerJoin('systems', 'systems.id', 'reviews.system_id')

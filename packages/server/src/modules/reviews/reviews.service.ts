@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ExpectedVersion } from '../../platform/http/versioning.ts';
-import type { Review, ReviewCreate, ReviewListQuery, ReviewUpdate } from '@forvalta/contracts';
+import type { Permission, Review, ReviewActionName, ReviewCreate, ReviewListQuery, ReviewRecord, ReviewUpdate } from '@forvalta/contracts';
 import { municipalityOf } from '../../access/authorise.ts';
 import { useCase } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -10,7 +10,9 @@ import { existingIds } from '../../platform/references.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { swedishToday } from '../../platform/calendar.ts';
 import { versionedWrites } from '../../platform/versioned-write.ts';
-import { systemActions, type SystemsService } from '../systems/index.ts';
+import { systemActions, systemReads, type SystemsService } from '../systems/index.ts';
+import type { AnyActor } from '../../access/actor.ts';
+import { canOn } from '../../access/record-actions.ts';
 import { reviewsRepository } from './reviews.repository.ts';
 
 const storedActions = (actions: NonNullable<ReviewUpdate['actions']>): string =>
@@ -22,6 +24,26 @@ const storedActions = (actions: NonNullable<ReviewUpdate['actions']>): string =>
       status: action.status,
     })),
   );
+
+/**
+ * The permission of each action on a review. Recording a review is writing a review of its system,
+ * authorised on the system (owner department and stewards), and so is its `can`.
+ */
+export const reviewActions = { update: systemActions.writeReviews } as const satisfies Record<ReviewActionName, Permission>;
+
+/** The reviews as the API answers them: each with what `actor` may do with it, from one query of stewards. */
+async function withReviewAbilities(executor: Executor, actor: AnyActor, reviews: ReviewRecord[], today: string): Promise<Review[]> {
+  const stewards = await systemReads.stewardPersonIds(
+    executor,
+    municipalityOf(actor),
+    reviews.map((review) => review.systemId),
+    today,
+  );
+  return reviews.map((review) => ({
+    ...review,
+    can: canOn(actor, reviewActions, { departmentId: review.ownerDepartmentId, stewardPersonIds: stewards.get(review.systemId) ?? [] }),
+  }));
+}
 
 /**
  * Reviews of a system by its owner (ITP-4.2-REVIEW): the adjacent systems considered, the three
@@ -71,13 +93,15 @@ export function createReviewsService(db: DatabaseHandle, clock: Clock, systems: 
     listReviews: useCase('review.read', async ({ actor, authorise }, query: ReviewListQuery) => {
       authorise();
       const municipalityId = municipalityOf(actor);
-      return reviewsRepository.list(db, municipalityId, query, today());
+      const page = await reviewsRepository.list(db, municipalityId, query, today());
+      return { ...page, items: await withReviewAbilities(db, actor, page.items, today()) };
     }),
 
     getReview: useCase('review.read', async ({ actor, authorise }, id: string): Promise<Review> => {
       authorise();
       const municipalityId = municipalityOf(actor);
-      return loadOrFail(db, municipalityId, id);
+      const [review] = await withReviewAbilities(db, actor, [await loadOrFail(db, municipalityId, id)], today());
+      return review!;
     }),
 
     /** Plans a review, or records one already held; the adjacent systems are preselected from the integration graph unless given. */
@@ -123,16 +147,17 @@ export function createReviewsService(db: DatabaseHandle, clock: Clock, systems: 
         });
         const created = await loadOrFail(transaction, municipalityId, id);
         await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'review', entityId: id, after: created });
-        return created;
+        const [answered] = await withReviewAbilities(transaction, actor, [created], today());
+        return answered!;
       });
     }),
 
     /** Records the review; giving heldOn marks it held (planned → held), and a held review stays held. */
     updateReview: useCase(
-      systemActions.writeReviews,
+      reviewActions.update,
       async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, input: ReviewUpdate): Promise<Review> => {
         const municipalityId = municipalityOf(actor);
-        return versioned.update(actor, {
+        const after = await versioned.update(actor, {
           entity: 'Review',
           expectedVersion,
           load: (transaction) => reviewsRepository.findById(transaction, municipalityId, id, today()),
@@ -168,6 +193,8 @@ export function createReviewsService(db: DatabaseHandle, clock: Clock, systems: 
             after,
           }),
         });
+        const [answered] = await withReviewAbilities(db, actor, [after], today());
+        return answered!;
       },
     ),
   };

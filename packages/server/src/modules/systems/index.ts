@@ -3,6 +3,7 @@
  * (owner, manager, deputies), duties and export. Other modules import only this file
  * (.dependency-cruiser.cjs); bulk loaders use bulk.ts.
  */
+import type { Executor } from '../../platform/database.ts';
 import { systemsRepository } from './systems.repository.ts';
 
 export {
@@ -27,4 +28,9 @@ export { currentAssignment } from './system-queries.ts';
 export const systemReads = {
   findSystem: systemsRepository.findById.bind(systemsRepository),
   systemNames: systemsRepository.namesByIds.bind(systemsRepository),
+  /** The current managers' and deputies' person ids of each system, in one query: for `can` on a page of records. */
+  async stewardPersonIds(executor: Executor, municipalityId: string, systemIds: string[], today: string) {
+    const stewards = await systemsRepository.currentStewards(executor, municipalityId, [...new Set(systemIds)], today);
+    return new Map([...stewards].map(([systemId, rows]) => [systemId, rows.map((row) => row.person_id)]));
+  },
 };

@@ -8,7 +8,6 @@ import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { formatDate } from '../../i18n/format.ts';
-import { systemQuery } from '../systems/systems.queries.ts';
 import { ReviewDetails, ReviewStatusBadges } from './ReviewDetails.tsx';
 import { ReviewFormModal } from './ReviewFormModal.tsx';
 
@@ -20,12 +19,11 @@ export function ReviewPage() {
   const { reviewId } = routeApi.useParams();
   const [editing, setEditing] = useState(false);
   const review = useQuery(reviewQuery(reviewId));
-  const system = useQuery({ ...systemQuery(review.data?.systemId ?? ''), enabled: Boolean(review.data) });
   if (review.isLoading) return <LoadingState />;
   if (review.error || !review.data) return <ErrorState error={review.error} onRetry={() => void review.refetch()} />;
   const r = review.data;
-  // The owner's department, or the system's manager or deputy; the server has the last word.
-  const canWrite = system.data?.can.writeReviews ?? false;
+  // The review says whether the caller may record it (its system's owner, the IT unit, its stewards).
+  const canWrite = r.can.update;
 
   return (
     <>
