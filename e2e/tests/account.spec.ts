@@ -175,7 +175,8 @@ test.describe('my account', () => {
       await logIn(page, sigrid.email, firstPassword);
       await expect(page).toHaveURL(/\/account$/);
       await expect(page.getByTestId('second-factor-required')).toBeVisible();
-      // Anywhere else leads back here until it is set up.
+      // The navigation offers only this page, and anywhere else leads back here until it is set up.
+      await expect(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link')).toHaveText(['Mitt konto']);
       await page.goto('/systems');
       await expect(page).toHaveURL(/\/account$/);
       await expectNoSeriousAxeViolations(page, 'forced enrolment');

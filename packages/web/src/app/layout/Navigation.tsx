@@ -19,7 +19,8 @@ interface NavigationItem {
     | '/public'
     | '/projects'
     | '/reviews'
-    | '/change-notices';
+    | '/change-notices'
+    | '/account';
   label: string;
   permission?: Permission;
 }
@@ -30,36 +31,39 @@ export function Navigation() {
   const me = useCurrentUser();
   const pathname = useRouterState({ select: (state) => state.location.pathname });
 
-  const groups: Array<{ heading?: string; items: NavigationItem[] }> = [
-    { items: [{ to: '/', label: t('navigation.overview') }] },
-    {
-      heading: t('navigation.register'),
-      items: [
-        { to: '/systems', label: t('navigation.systems'), permission: 'system.read' },
-        { to: '/my-systems', label: t('navigation.mySystems'), permission: 'system.read' },
-        { to: '/compliance', label: t('navigation.compliance'), permission: 'compliance.read' },
-        { to: '/projects', label: t('lifecycle:navigation.projects'), permission: 'project.read' },
-        { to: '/reviews', label: t('lifecycle:reviews.nav'), permission: 'review.read' },
-        { to: '/change-notices', label: t('lifecycle:notices.nav'), permission: 'changeNotice.read' },
-        { to: '/public', label: t('navigation.publicRegister') },
-      ],
-    },
-    {
-      heading: t('navigation.organisation'),
-      items: [
-        { to: '/departments', label: t('navigation.departments'), permission: 'department.read' },
-        { to: '/people', label: t('navigation.people'), permission: 'person.read' },
-        { to: '/roles', label: t('navigation.roles'), permission: 'roleAssignment.read' },
-      ],
-    },
-    {
-      items: [
-        { to: '/audit-log', label: t('navigation.auditLog'), permission: 'auditEvent.read' },
-        { to: '/api-tokens', label: t('navigation.apiTokens'), permission: 'apiToken.manageOwn' },
-        { to: '/settings', label: t('navigation.settings'), permission: 'municipality.read' },
-      ],
-    },
-  ];
+  const groups: Array<{ heading?: string; items: NavigationItem[] }> = me.secondFactorEnrolmentRequired
+    ? // Until two-step verification is set up, the account page is the only one that opens.
+      [{ items: [{ to: '/account', label: t('header.myAccount') }] }]
+    : [
+        { items: [{ to: '/', label: t('navigation.overview') }] },
+        {
+          heading: t('navigation.register'),
+          items: [
+            { to: '/systems', label: t('navigation.systems'), permission: 'system.read' },
+            { to: '/my-systems', label: t('navigation.mySystems'), permission: 'system.read' },
+            { to: '/compliance', label: t('navigation.compliance'), permission: 'compliance.read' },
+            { to: '/projects', label: t('lifecycle:navigation.projects'), permission: 'project.read' },
+            { to: '/reviews', label: t('lifecycle:reviews.nav'), permission: 'review.read' },
+            { to: '/change-notices', label: t('lifecycle:notices.nav'), permission: 'changeNotice.read' },
+            { to: '/public', label: t('navigation.publicRegister') },
+          ],
+        },
+        {
+          heading: t('navigation.organisation'),
+          items: [
+            { to: '/departments', label: t('navigation.departments'), permission: 'department.read' },
+            { to: '/people', label: t('navigation.people'), permission: 'person.read' },
+            { to: '/roles', label: t('navigation.roles'), permission: 'roleAssignment.read' },
+          ],
+        },
+        {
+          items: [
+            { to: '/audit-log', label: t('navigation.auditLog'), permission: 'auditEvent.read' },
+            { to: '/api-tokens', label: t('navigation.apiTokens'), permission: 'apiToken.manageOwn' },
+            { to: '/settings', label: t('navigation.settings'), permission: 'municipality.read' },
+          ],
+        },
+      ];
 
   return (
     <Stack gap="md">
