@@ -4,17 +4,7 @@
  * decisions, and what the submit gate still misses. One place, so every write answers with the
  * same representation as GET.
  */
-import type {
-  Budget,
-  BudgetInput,
-  Checkpoint,
-  OperationalApproval,
-  ProjectRecord,
-  ProjectState,
-  ProjectSummaryRecord,
-  TrainingPlan,
-  TrainingPlanView,
-} from '@forvalta/contracts';
+import type { Budget, ProjectRecord, ProjectState, TrainingPlan, TrainingPlanView } from '@forvalta/contracts';
 import { inParallel, type Executor } from '../../platform/database.ts';
 import { parseJson } from '../../platform/json.ts';
 import { notFound } from '../../platform/errors.ts';
@@ -24,88 +14,13 @@ import { riskAnalysisReads } from '../risks/index.ts';
 import { buildAnalysis, type StoredJudgements } from './compliance-analysis.ts';
 import { evaluateBudget } from './project-budget.ts';
 import { submitGaps } from './project-gates.ts';
-import {
-  projectsRepository,
-  type ApprovalRow,
-  type BudgetRevisionRow,
-  type CheckpointRow,
-  type ProjectRow,
-} from './projects.repository.ts';
+import { projectsRepository, toSummary, type BudgetRevision, type ProjectRow } from './projects.repository.ts';
 import { availableActions } from './projects.workflow.ts';
 import { securityGuidelinesRepository } from './security-guidelines.repository.ts';
 
-export function toSummary(row: ProjectRow): ProjectSummaryRecord {
-  return {
-    id: row.id,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    kind: row.kind as ProjectSummaryRecord['kind'],
-    title: row.title,
-    state: row.state as ProjectState,
-    systemId: row.system_id,
-    systemName: row.system_name,
-    systemLifecycle: row.system_lifecycle as ProjectSummaryRecord['systemLifecycle'],
-    departmentId: row.department_id,
-    departmentName: row.department_name,
-    projectLeadPersonId: row.project_lead_person_id,
-    projectLeadName: row.lead_first_name === null ? null : `${row.lead_first_name} ${row.lead_last_name}`,
-    budgetTotals:
-      row.budget_total_one_off === null ? null : { oneOff: Number(row.budget_total_one_off), yearly: Number(row.budget_total_yearly) },
-    budgetComplete: Boolean(row.budget_complete),
-    submittedAt: row.submitted_at,
-    approvedAt: row.approved_at,
-  };
-}
-
-export function toBudget(row: BudgetRevisionRow): Budget {
-  const stored = parseJson<BudgetInput>(row.budget_json, {
-    categories: {},
-    sharedReinforcements: {},
-    note: null,
-  } as unknown as BudgetInput);
-  const evaluation = evaluateBudget(stored);
-  return {
-    categories: stored.categories,
-    sharedReinforcements: stored.sharedReinforcements,
-    note: stored.note ?? null,
-    revision: row.revision,
-    recordedAt: row.recorded_at,
-    recordedByName: row.recorded_by_name,
-    ...evaluation,
-  };
-}
-
-export function toCheckpoint(row: CheckpointRow): Checkpoint {
-  return {
-    id: row.id,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    projectId: row.project_id,
-    heldOn: row.held_on,
-    participants: parseJson(row.participants_json, []),
-    notes: row.notes,
-    recordedByName: row.recorded_by_name,
-  };
-}
-
-function toApproval(row: ApprovalRow & { system_name: string }): OperationalApproval {
-  return {
-    id: row.id,
-    decision: row.decision as OperationalApproval['decision'],
-    conditions: parseJson(row.conditions_json, []),
-    approverPersonId: row.approver_person_id,
-    approverName: row.approver_name,
-    decidedOn: row.decided_on,
-    systemId: row.system_id,
-    systemName: row.system_name,
-    approvedVersion: row.approved_version,
-    scope: row.scope,
-    caseReference: row.case_reference,
-    reason: row.reason,
-    recordedAt: row.recorded_at,
-  };
+/** A recorded budget revision with what the budget rule makes of it (ITP-4.2.1-BUDGET). */
+export function withEvaluation(revision: BudgetRevision): Budget {
+  return { ...revision, ...evaluateBudget(revision) };
 }
 
 export const trainingPlanOf = (row: ProjectRow) => parseJson<TrainingPlan>(row.training_plan_json, { text: null, entries: [] });
@@ -145,7 +60,7 @@ export async function loadProject(
   // Municipalities from before policy packs judge against the default pack until they publish one.
   const clauses = (stored?.pack ?? tanumPolicyPack).clauses;
   const complianceAnalysis = buildAnalysis(clauses, sections, judgementsOf(row));
-  const budget = budgetRow ? toBudget(budgetRow) : null;
+  const budget = budgetRow ? withEvaluation(budgetRow) : null;
   // A person removed from the register leaves the entry with no name rather than failing the page.
   const trainingPlan: TrainingPlanView = {
     text: storedTraining.text ?? null,
@@ -170,8 +85,8 @@ export async function loadProject(
     budget,
     complianceAnalysis,
     riskAnalysis: risk ? { id: risk.id, analysedOn: risk.analysedOn, scenarioCount: risk.scenarios.length } : null,
-    checkpoints: checkpoints.map(toCheckpoint),
-    approvals: approvals.map(toApproval),
+    checkpoints,
+    approvals,
     submitGaps: submitGaps({
       description: row.description,
       specification: row.specification,

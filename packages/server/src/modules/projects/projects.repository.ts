@@ -1,4 +1,11 @@
-import type { ProjectListQuery } from '@forvalta/contracts';
+import type {
+  BudgetInput,
+  Checkpoint,
+  OperationalApproval,
+  ProjectListQuery,
+  ProjectState,
+  ProjectSummaryRecord,
+} from '@forvalta/contracts';
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type {
   OperationalApprovalsTable,
@@ -8,27 +15,11 @@ import type {
 } from '../../platform/database-schema.ts';
 import { inParallel, type Executor } from '../../platform/database.ts';
 import { applyKeysetPage, finishPage, resolveSort } from '../../platform/paging.ts';
+import { parseJson } from '../../platform/json.ts';
 import { likePattern } from '../../platform/text.ts';
 import { updateAtVersion } from '../../platform/versioned-rows.ts';
 
 const sortColumns = { title: 'projects.sort_key', updatedAt: 'projects.updated_at', createdAt: 'projects.created_at' };
-
-export type ProjectRow = Selectable<ProjectsTable> & {
-  system_name: string;
-  system_lifecycle: string;
-  system_product_version: string | null;
-  department_name: string;
-  lead_first_name: string | null;
-  lead_last_name: string | null;
-  budget_total_one_off: number | null;
-  budget_total_yearly: number | null;
-  budget_complete: number | null;
-};
-
-/** Rows of a project's parts as stored, for project-view.ts to shape into records. */
-export type BudgetRevisionRow = Selectable<ProjectBudgetRevisionsTable>;
-export type CheckpointRow = Selectable<ProjectCheckpointsTable>;
-export type ApprovalRow = Selectable<OperationalApprovalsTable>;
 
 export type ProjectColumns = Omit<ProjectsTable, 'id' | 'municipality_id' | 'created_at' | 'updated_at' | 'version'>;
 
@@ -91,7 +82,7 @@ export const projectsRepository = {
     ]);
     const page = finishPage(rows, query.limit);
     return {
-      rows: page.rows as ProjectRow[],
+      items: (page.rows as ProjectRow[]).map(toSummary),
       nextCursor: page.nextCursor,
       total: Number(aggregate.total),
       budgetTotals: { oneOff: Number(aggregate.one_off ?? 0), yearly: Number(aggregate.yearly ?? 0) },
@@ -175,7 +166,8 @@ export const projectsRepository = {
       .where('municipality_id', '=', municipalityId)
       .where('project_id', '=', projectId)
       .orderBy('revision', 'desc')
-      .execute();
+      .execute()
+      .then((rows) => rows.map(toBudgetRevision));
   },
 
   async latestBudget(db: Executor, municipalityId: string, projectId: string) {
@@ -186,7 +178,8 @@ export const projectsRepository = {
       .where('project_id', '=', projectId)
       .orderBy('revision', 'desc')
       .limit(1)
-      .executeTakeFirst();
+      .executeTakeFirst()
+      .then((row) => (row ? toBudgetRevision(row) : undefined));
   },
 
   async insertBudgetRevision(
@@ -229,7 +222,8 @@ export const projectsRepository = {
       .where('project_id', '=', projectId)
       .orderBy('held_on', 'desc')
       .orderBy('id')
-      .execute();
+      .execute()
+      .then((rows) => rows.map(toCheckpoint));
   },
 
   async insertCheckpoint(db: Executor, values: Insertable<ProjectCheckpointsTable>) {
@@ -246,7 +240,8 @@ export const projectsRepository = {
       .where('operational_approvals.project_id', '=', projectId)
       .orderBy('operational_approvals.recorded_at', 'desc')
       .orderBy('operational_approvals.id')
-      .execute();
+      .execute()
+      .then((rows) => rows.map(toApproval));
   },
 
   async insertApproval(db: Executor, values: Insertable<OperationalApprovalsTable>) {
@@ -302,3 +297,97 @@ export const projectsRepository = {
     return new Map(rows.map((row) => [row.id, { name: `${row.first_name} ${row.last_name}`, departmentId: row.department_id }]));
   },
 };
+
+/* ---------- Rows shaped into the contract's records ---------- */
+
+export type ProjectRow = Selectable<ProjectsTable> & {
+  system_name: string;
+  system_lifecycle: string;
+  system_product_version: string | null;
+  department_name: string;
+  lead_first_name: string | null;
+  lead_last_name: string | null;
+  budget_total_one_off: number | null;
+  budget_total_yearly: number | null;
+  budget_complete: number | null;
+};
+
+/** A budget revision as it was recorded; the project view adds what the budget rule makes of it. */
+export interface BudgetRevision extends BudgetInput {
+  note: string | null;
+  revision: number;
+  recordedAt: string;
+  recordedByName: string;
+}
+
+export function toSummary(row: ProjectRow): ProjectSummaryRecord {
+  return {
+    id: row.id,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    kind: row.kind as ProjectSummaryRecord['kind'],
+    title: row.title,
+    state: row.state as ProjectState,
+    systemId: row.system_id,
+    systemName: row.system_name,
+    systemLifecycle: row.system_lifecycle as ProjectSummaryRecord['systemLifecycle'],
+    departmentId: row.department_id,
+    departmentName: row.department_name,
+    projectLeadPersonId: row.project_lead_person_id,
+    projectLeadName: row.lead_first_name === null ? null : `${row.lead_first_name} ${row.lead_last_name}`,
+    budgetTotals:
+      row.budget_total_one_off === null ? null : { oneOff: Number(row.budget_total_one_off), yearly: Number(row.budget_total_yearly) },
+    budgetComplete: Boolean(row.budget_complete),
+    submittedAt: row.submitted_at,
+    approvedAt: row.approved_at,
+  };
+}
+
+export function toBudgetRevision(row: Selectable<ProjectBudgetRevisionsTable>): BudgetRevision {
+  const stored = parseJson<BudgetInput>(row.budget_json, {
+    categories: {},
+    sharedReinforcements: {},
+    note: null,
+  } as unknown as BudgetInput);
+  return {
+    categories: stored.categories,
+    sharedReinforcements: stored.sharedReinforcements,
+    note: stored.note ?? null,
+    revision: row.revision,
+    recordedAt: row.recorded_at,
+    recordedByName: row.recorded_by_name,
+  };
+}
+
+export function toCheckpoint(row: Selectable<ProjectCheckpointsTable>): Checkpoint {
+  return {
+    id: row.id,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    projectId: row.project_id,
+    heldOn: row.held_on,
+    participants: parseJson(row.participants_json, []),
+    notes: row.notes,
+    recordedByName: row.recorded_by_name,
+  };
+}
+
+export function toApproval(row: Selectable<OperationalApprovalsTable> & { system_name: string }): OperationalApproval {
+  return {
+    id: row.id,
+    decision: row.decision as OperationalApproval['decision'],
+    conditions: parseJson(row.conditions_json, []),
+    approverPersonId: row.approver_person_id,
+    approverName: row.approver_name,
+    decidedOn: row.decided_on,
+    systemId: row.system_id,
+    systemName: row.system_name,
+    approvedVersion: row.approved_version,
+    scope: row.scope,
+    caseReference: row.case_reference,
+    reason: row.reason,
+    recordedAt: row.recorded_at,
+  };
+}

@@ -23,7 +23,7 @@ import { AppError, invalid } from '../../platform/errors.ts';
 import { swedishSortKey } from '../../platform/text.ts';
 import { versionedWrites } from '../../platform/versioned-write.ts';
 import { evaluateBudget } from './project-budget.ts';
-import { judgementsOf, loadProject, loadProjectRow, toBudget, toCheckpoint, toSummary } from './project-view.ts';
+import { judgementsOf, loadProject, loadProjectRow, withEvaluation } from './project-view.ts';
 import { projectsRepository, type ProjectColumns, type ProjectRow } from './projects.repository.ts';
 import { isEditable } from './projects.workflow.ts';
 import { mayDecide, projectAbilities, projectActions, projectSubjectOf, type Involvement } from './project-abilities.ts';
@@ -135,15 +135,14 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
       const municipalityId = municipalityOf(actor);
       const page = await projectsRepository.list(db, municipalityId, query);
       // One query for the whole page, and only when some row awaits a decision the caller might take.
-      const awaiting = page.rows.filter((row) => row.state === 'submitted').map((row) => row.id);
+      const awaiting = page.items.filter((summary) => summary.state === 'submitted').map((summary) => summary.id);
       const involvements =
         actor.kind === 'person' && awaiting.length > 0 && mayDecide(actor)
           ? await projectsRepository.involvementsInProjects(db, municipalityId, awaiting, actor.personId)
           : new Map<string, Involvement[]>();
-      const items = page.rows.map((row): ProjectSummary => {
-        const summary = toSummary(row);
-        return { ...summary, can: projectAbilities(actor, summary, involvements.get(row.id) ?? []) };
-      });
+      const items = page.items.map(
+        (summary): ProjectSummary => ({ ...summary, can: projectAbilities(actor, summary, involvements.get(summary.id) ?? []) }),
+      );
       return { items, total: page.total, nextCursor: page.nextCursor, budgetTotals: page.budgetTotals };
     }),
 
@@ -273,7 +272,7 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
             action: 'revise_budget',
             entityType: 'project',
             entityId: id,
-            before: latest ? toBudget(latest) : null,
+            before: latest ? withEvaluation(latest) : null,
             after: after.project.budget,
           }),
         });
@@ -284,7 +283,7 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
       authorise();
       const municipalityId = municipalityOf(actor);
       await loadProjectRow(db, municipalityId, id);
-      const items = (await projectsRepository.budgetRevisions(db, municipalityId, id)).map(toBudget);
+      const items = (await projectsRepository.budgetRevisions(db, municipalityId, id)).map(withEvaluation);
       return { items, total: items.length, nextCursor: null };
     }),
 
@@ -323,7 +322,7 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
       authorise();
       const municipalityId = municipalityOf(actor);
       await loadProjectRow(db, municipalityId, id);
-      const items = (await projectsRepository.checkpoints(db, municipalityId, id)).map(toCheckpoint);
+      const items = await projectsRepository.checkpoints(db, municipalityId, id);
       return { items, total: items.length, nextCursor: null };
     }),
 
@@ -348,9 +347,9 @@ export function createProjectsService(db: DatabaseHandle, clock: Clock) {
           updated_at: now,
           version: 1,
         });
-        const created = (await projectsRepository.checkpoints(transaction, municipalityId, id))
-          .map(toCheckpoint)
-          .find((checkpoint) => checkpoint.id === checkpointId)!;
+        const created = (await projectsRepository.checkpoints(transaction, municipalityId, id)).find(
+          (checkpoint) => checkpoint.id === checkpointId,
+        )!;
         await recordAudit(transaction, actor, clock, {
           action: 'create',
           entityType: 'project_checkpoint',
