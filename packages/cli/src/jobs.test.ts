@@ -79,10 +79,17 @@ describe('forvalta jobs run-due', () => {
         expect(lines.filter((line) => line.startsWith('audit-chain-verification: '))).toEqual([
           expect.stringMatching(/^audit-chain-verification: \d+ events in \d+ chain\(s\) verified: intact/),
         ]);
+        // The nightly leavers-by-end-date pass (and the login back-off clean-up) too.
+        expect(lines.filter((line) => line.startsWith('leavers-and-login-throttles: '))).toEqual([
+          expect.stringMatching(
+            /^leavers-and-login-throttles: 0 person\(s\) whose end date had come by \d{4}-\d{2}-\d{2} marked as left in 1 municipality\(ies\); 0 expired login throttle row\(s\) removed \(/,
+          ),
+        ]);
         expect(await runCounts(dialect, database.url)).toEqual({
           'audit-chain-verification': 1,
           'change-notice-outbox': 1,
           'compliance-daily-snapshot': 1,
+          'leavers-and-login-throttles': 1,
         });
 
         const again = await forvalta('jobs', 'run-due', '--database', database.url);

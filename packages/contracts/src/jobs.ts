@@ -6,7 +6,12 @@ import { timestampSchema } from './common.ts';
 export const jobOutcomes = ['succeeded', 'failed'] as const;
 
 /** The product's scheduled jobs: the server registers these names, and the web has a text for each. */
-export const scheduledJobNames = ['change-notice-outbox', 'compliance-daily-snapshot', 'audit-chain-verification'] as const;
+export const scheduledJobNames = [
+  'change-notice-outbox',
+  'compliance-daily-snapshot',
+  'audit-chain-verification',
+  'leavers-and-login-throttles',
+] as const;
 export type ScheduledJobName = (typeof scheduledJobNames)[number];
 
 export const scheduledJobSchema = z.object({

@@ -28,6 +28,8 @@ export const loginInvitationCreateSchema = z.strictObject({});
 export const personLoginSchema = z.object({
   personId: idSchema,
   hasLogin: z.boolean(),
+  /** When the login last signed in to this municipality (null: never, or no login). */
+  lastLoginAt: timestampSchema.nullable(),
   invitation: loginInvitationSchema.nullable(),
 });
 export type PersonLogin = z.infer<typeof personLoginSchema>;

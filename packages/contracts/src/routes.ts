@@ -166,6 +166,7 @@ export const apiRoutes = {
   'DELETE /api/v1/integrations/:id': { status: 204 },
   'DELETE /api/v1/login-invitations/:id': { status: 204 },
   'DELETE /api/v1/municipality-api-tokens/:id': { status: 204 },
+  'DELETE /api/v1/people/:id/login': { status: 204 },
   'DELETE /api/v1/role-assignments/:id': { status: 204 },
   'DELETE /api/v1/security-guideline-sections/:id': { status: 204 },
   'DELETE /api/v1/systems/:id': { status: 204 },

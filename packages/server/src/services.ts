@@ -8,6 +8,7 @@ import { createIntegrationsService, integrationIdsOfSystem } from './modules/int
 import { createJobsService } from './modules/jobs/index.ts';
 import { createLoginInvitationsService } from './modules/logins/index.ts';
 import {
+  type AccessEnders,
   createDepartmentsService,
   createMunicipalitiesService,
   createPeopleService,
@@ -63,20 +64,21 @@ export function createServices(
     pairWindowMinutes: config.loginLockMinutes,
     accountMaxAttemptsPerHour: config.loginAccountAttemptsPerHour,
   };
+  // A person who leaves, or whose login is removed, loses their tokens and sessions in that municipality at once (finding 8).
+  const accessEnders: AccessEnders = {
+    endAccess: async (transaction, actor, owner) => {
+      await revokeTokensOfLogin(transaction, actor, clock, owner);
+      await endSessionsIn(transaction, owner, clock.now().toISOString());
+    },
+  };
   return {
     auth: createAuthService(db, clock, config),
     passwords: createPasswordsService(db, clock, throttle),
     secondFactor: createSecondFactorService(db, clock, throttle),
     municipalities: createMunicipalitiesService(db, clock, { municipalityCreated: startWithDefaultPack }),
     departments: createDepartmentsService(db, clock),
-    people: createPeopleService(db, clock, config, {
-      // A person who leaves loses their tokens and sessions in that municipality at once (finding 8).
-      endAccess: async (transaction, actor, owner) => {
-        await revokeTokensOfLogin(transaction, actor, clock, owner);
-        await endSessionsIn(transaction, owner);
-      },
-    }),
-    loginInvitations: createLoginInvitationsService(db, clock),
+    people: createPeopleService(db, clock, config, accessEnders),
+    loginInvitations: createLoginInvitationsService(db, clock, accessEnders),
     roleAssignments: createRoleAssignmentsService(db, clock),
     apiTokens: createApiTokensService(db, clock),
     auditEvents: createAuditEventsService(db, clock),

@@ -10,6 +10,7 @@ const actorColumns = [
   'people.first_name',
   'people.last_name',
   'people.employment_status',
+  'people.end_date',
   'role_assignments.role',
   'role_assignments.department_id',
 ] as const;
@@ -30,6 +31,8 @@ export interface CallerRecord {
   municipalityId: string;
   /** Only an active person may act; one who left is refused by the service. */
   active: boolean;
+  /** The day their access ends (the Swedish date), if one is set: from it on the service refuses them. */
+  endDate: string | null;
   grants: GrantRecord[];
   /** The municipality's audit chain head; one without a head yet (nothing written) is at version 0, as in dataVersionOf. */
   dataVersion: number;
@@ -44,6 +47,7 @@ type CallerRow = {
   first_name: string;
   last_name: string;
   employment_status: string;
+  end_date: string | null;
   role: string | null;
   department_id: string | null;
   data_version: number | null;
@@ -63,9 +67,19 @@ function callerOf(rows: CallerRow[]): CallerRecord | undefined {
     locale: localeOf(first.locale),
     municipalityId: first.municipality_id,
     active: first.employment_status === 'active',
+    endDate: first.end_date,
     grants: rows.filter((row) => row.role !== null).map((row) => ({ role: row.role as Role, departmentId: row.department_id })),
     dataVersion: first.data_version ?? 0,
   };
+}
+
+/**
+ * Whether a person's roles work today (the Swedish date): active, and their end date, the day
+ * their access ends, not yet come. The daily job marks such people left; until it has run, this
+ * is what ends their access at midnight.
+ */
+export function hasAccess(person: { employment_status: string; end_date: string | null }, today: string) {
+  return person.employment_status === 'active' && (person.end_date === null || person.end_date > today);
 }
 
 /** Logins, sessions, memberships and role grants: what authentication needs to build an Actor. */
@@ -86,13 +100,18 @@ export const authRepository = {
       .execute();
   },
 
-  /** The municipalities where this login is a person with at least one role, by name. */
-  listMemberships(db: Executor, loginId: string) {
+  /**
+   * The municipalities where this login is a person with at least one role, by name; a person
+   * whose end date (`today`, the Swedish date) has come is no longer one, before the daily job
+   * marks them left.
+   */
+  listMemberships(db: Executor, loginId: string, today: string) {
     return db
       .selectFrom('people')
       .innerJoin('municipalities', 'municipalities.id', 'people.municipality_id')
       .where('people.login_id', '=', loginId)
       .where('people.employment_status', '=', 'active')
+      .where((eb) => eb.or([eb('people.end_date', 'is', null), eb('people.end_date', '>', today)]))
       .where((eb) =>
         eb.exists(eb.selectFrom('role_assignments').select('role_assignments.id').whereRef('role_assignments.person_id', '=', 'people.id')),
       )
@@ -102,14 +121,14 @@ export const authRepository = {
   },
 
   /** The person this login is in one municipality, with their role grants. */
-  async findPersonWithRoles(db: Executor, loginId: string, municipalityId: string) {
+  async findPersonWithRoles(db: Executor, loginId: string, municipalityId: string, today: string) {
     const person = await db
       .selectFrom('people')
-      .select(['id', 'first_name', 'last_name', 'email', 'employment_status'])
+      .select(['id', 'first_name', 'last_name', 'email', 'employment_status', 'end_date'])
       .where('municipality_id', '=', municipalityId)
       .where('login_id', '=', loginId)
       .executeTakeFirst();
-    if (person?.employment_status !== 'active') return undefined;
+    if (!person || !hasAccess(person, today)) return undefined;
     const grants = await db
       .selectFrom('role_assignments')
       .select(['role', 'department_id'])

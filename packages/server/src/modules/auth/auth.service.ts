@@ -3,6 +3,7 @@ import { type Actor, systemActor } from '../../access/actor.ts';
 import { permissionsOf } from '../../access/authorise.ts';
 import { departmentSubtree } from '../../access/department-tree.ts';
 import { recordAudit } from '../../platform/audit.ts';
+import { swedishToday } from '../../platform/calendar.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type TransactionHandle } from '../../platform/database.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -47,7 +48,7 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
   };
   /** Builds the request's Actor: the login as a person of one municipality, with resolved role scopes. */
   async function buildActor(login: LoginRow, municipalityId: string, authenticatedBy: Actor['authenticatedBy']) {
-    const found = await authRepository.findPersonWithRoles(db, login.id, municipalityId);
+    const found = await authRepository.findPersonWithRoles(db, login.id, municipalityId, swedishToday(clock.now()));
     if (!found || found.grants.length === 0) return undefined;
     const scoped = found.grants.some((grant) => grant.departmentId !== null);
     const departments = scoped ? await authRepository.listDepartmentParents(db, municipalityId) : [];
@@ -77,7 +78,9 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
     authenticatedBy: Actor['authenticatedBy'],
     secondFactor?: { confirmed: boolean; requiredRoles: Role[] },
   ) {
-    if (!caller.active || caller.grants.length === 0) return undefined;
+    // From their end date on (the Swedish date) a person is refused, before the nightly job marks them left.
+    const ended = caller.endDate !== null && caller.endDate <= swedishToday(clock.now());
+    if (!caller.active || ended || caller.grants.length === 0) return undefined;
     const scoped = caller.grants.some((grant) => grant.departmentId !== null);
     const departments = scoped ? await authRepository.listDepartmentParents(db, caller.municipalityId) : [];
     const actor: Actor = {
@@ -113,7 +116,7 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
     action: 'login_failed' | 'login_throttled' | 'login_second_factor_failed',
     after: Record<string, string>,
   ) {
-    const memberships = await authRepository.listMemberships(db, loginId);
+    const memberships = await authRepository.listMemberships(db, loginId, swedishToday(clock.now()));
     if (memberships.length === 0) return;
     await withTransaction(db, async (transaction) => {
       for (const membership of memberships) {
@@ -133,7 +136,7 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
    * whose name sorts first cannot catch someone's sign-in (issue #12, finding 2).
    */
   async function chooseMunicipality(login: LoginRow, requestedCode: string | undefined) {
-    const memberships = await authRepository.listMemberships(db, login.id);
+    const memberships = await authRepository.listMemberships(db, login.id, swedishToday(clock.now()));
     if (requestedCode) return memberships.find((membership) => membership.municipalityCode === requestedCode);
     return memberships.find((membership) => membership.municipalityId === login.last_municipality_id) ?? memberships[0];
   }
@@ -317,7 +320,7 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
     },
 
     async describe(actor: Actor, session: SessionContext | undefined): Promise<Me> {
-      const memberships = await authRepository.listMemberships(db, actor.loginId);
+      const memberships = await authRepository.listMemberships(db, actor.loginId, swedishToday(clock.now()));
       const current = memberships.find((membership) => membership.municipalityId === actor.municipalityId);
       if (!current) throw notFound('Municipality');
       return {

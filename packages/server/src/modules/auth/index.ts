@@ -8,8 +8,24 @@ export { registerSecondFactorRoutes } from './second-factor.routes.ts';
 
 import type { Executor } from '../../platform/database.ts';
 import { authRepository } from './auth.repository.ts';
+import { loginThrottle } from './login-throttle.ts';
+import { passwordsRepository } from './passwords.repository.ts';
 
-/** Ends a login's sessions in one municipality, in the caller's transaction (a person left there). */
-export async function endSessionsIn(transaction: Executor, owner: { municipalityId: string; loginId: string }) {
+/**
+ * Ends a login's sessions in one municipality, and spends the reset links issued there, in the
+ * caller's transaction (the person left, or their login was removed there).
+ */
+export async function endSessionsIn(transaction: Executor, owner: { municipalityId: string; loginId: string }, now: string) {
   await authRepository.deleteSessionsOfLoginIn(transaction, owner.municipalityId, owner.loginId);
+  await passwordsRepository.spendResetLinksIn(transaction, owner.municipalityId, owner.loginId, now);
+}
+
+/**
+ * Deletes the login back-off rows that hold nothing any more (the daily job): their window has
+ * passed, so the next attempt would start afresh anyway, and no login has succeeded from them.
+ * Rows of addresses that have logged in are kept: they are what lets the owner past the hourly
+ * rate (ADR 0010).
+ */
+export function removeExpiredLoginThrottles(db: Executor, settings: { pairWindowMinutes: number }, now: Date) {
+  return loginThrottle.removeExpired(db, settings, now);
 }

@@ -28,6 +28,8 @@ export type ThrottleVerdict =
   | { allowed: false; scope: 'address' | 'account'; retryAt: string; firstRefusal: boolean };
 
 const keyOf = (...parts: string[]) => createHash('sha256').update(parts.join('\n')).digest('hex');
+/** The per-e-mail counter's window: an hour. */
+const accountWindowMinutes = 60;
 
 export const loginThrottle = {
   /** Claims this attempt on both counters; refuses once either is spent. */
@@ -40,7 +42,7 @@ export const loginThrottle = {
     let accountKey: string | null = null;
     if (pair.lastSuccessAt === null) {
       accountKey = keyOf('account', email);
-      const account = await loginThrottlesRepository.claimAttempt(db, accountKey, now, 60);
+      const account = await loginThrottlesRepository.claimAttempt(db, accountKey, now, accountWindowMinutes);
       if (account.attempts > settings.accountMaxAttemptsPerHour) {
         return {
           allowed: false,
@@ -51,6 +53,15 @@ export const loginThrottle = {
       }
     }
     return { allowed: true, pairKey, accountKey };
+  },
+
+  /**
+   * Deletes the rows whose window has passed and from which no login has succeeded; returns how
+   * many. The key does not say which counter a row is, so the longer window of the two decides.
+   */
+  removeExpired(db: Executor, settings: Pick<ThrottleSettings, 'pairWindowMinutes'>, now: Date) {
+    const longest = Math.max(settings.pairWindowMinutes, accountWindowMinutes);
+    return loginThrottlesRepository.removeExpired(db, new Date(now.getTime() - longest * 60_000));
   },
 
   /**

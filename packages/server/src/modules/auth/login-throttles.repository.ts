@@ -54,4 +54,14 @@ export const loginThrottlesRepository = {
       .where('attempts', '>', 0)
       .execute();
   },
+
+  /** Deletes the rows whose window started before `windowStart` and from which no login succeeded; how many. */
+  async removeExpired(db: Executor, windowStart: Date) {
+    const result = await db
+      .deleteFrom('login_throttles')
+      .where('window_started_at', '<=', windowStart.toISOString())
+      .where('last_success_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  },
 };

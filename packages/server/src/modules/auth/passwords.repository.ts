@@ -23,6 +23,17 @@ export const passwordsRepository = {
       .execute();
   },
 
+  /** Spends the open reset links of a login issued in one municipality (its access there ended). */
+  spendResetLinksIn(db: Executor, municipalityId: string, loginId: string, now: string) {
+    return db
+      .updateTable('password_reset_links')
+      .set({ used_at: now })
+      .where('municipality_id', '=', municipalityId)
+      .where('login_id', '=', loginId)
+      .where('used_at', 'is', null)
+      .execute();
+  },
+
   insertResetLink(
     db: Executor,
     link: {

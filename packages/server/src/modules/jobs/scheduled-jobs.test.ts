@@ -9,7 +9,7 @@ import { expectProblem, expectStatus, send } from '../../../test/http.ts';
 import { systemFactories } from '../../../test/system-factories.ts';
 import { factories, testClock, type TestContext, type TestMunicipality, type TestUser } from '../../../test/test-app.ts';
 import { createMigratedTestDatabase, type TestDatabase } from '../../../test/test-database.ts';
-import { auditVerificationJob, changeNoticeOutboxJob, complianceDailySnapshotJob } from './scheduled-jobs.ts';
+import { auditVerificationJob, changeNoticeOutboxJob, complianceDailySnapshotJob, leaversJob } from './scheduled-jobs.ts';
 
 /**
  * Two application instances (two buildApp on two connections) on one database of the suite's
@@ -182,6 +182,7 @@ describe('scheduled jobs on two application instances', () => {
       auditVerificationJob,
       changeNoticeOutboxJob,
       complianceDailySnapshotJob,
+      leaversJob,
     ]);
     const [, outbox, snapshot] = listed.items;
     expect(outbox).toMatchObject({

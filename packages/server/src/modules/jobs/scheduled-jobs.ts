@@ -8,11 +8,13 @@ import { createJobRunner, type JobRunnerLog, type ScheduledJob } from '../../pla
 import { swedishToday } from '../../platform/calendar.ts';
 import { dailyInStockholm, every } from '../../platform/jobs/schedules.ts';
 import type { Services } from '../../services.ts';
+import { removeExpiredLoginThrottles } from '../auth/index.ts';
 import { organisationReads } from '../organisation/index.ts';
 
 export const changeNoticeOutboxJob: ScheduledJobName = 'change-notice-outbox';
 export const complianceDailySnapshotJob: ScheduledJobName = 'compliance-daily-snapshot';
 export const auditVerificationJob: ScheduledJobName = 'audit-chain-verification';
+export const leaversJob: ScheduledJobName = 'leavers-and-login-throttles';
 
 /**
  * Runs `work` for every municipality; one municipality's failure does not stop the others, but
@@ -44,11 +46,11 @@ async function forEveryMunicipality(
   return { done, of: municipalities.length };
 }
 
-/** The jobs every instance runs (ADR 0006). Both are safe to repeat: the effects are idempotent. */
+/** The jobs every instance runs (ADR 0006). All are safe to repeat: the effects are idempotent. */
 export function scheduledJobs(
   db: DatabaseHandle,
   services: Services,
-  config: Pick<Config, 'changeNoticeOutboxSeconds'>,
+  config: Pick<Config, 'changeNoticeOutboxSeconds' | 'loginLockMinutes'>,
   log: JobRunnerLog,
 ): Array<ScheduledJob & { name: ScheduledJobName }> {
   return [
@@ -102,6 +104,23 @@ export function scheduledJobs(
         );
       },
     },
+    {
+      // Issue #12, finding 8: an end date reached by the calendar ends the person's access as the write
+      // that marks them leaving does (authentication refuses them from midnight; this records it and
+      // revokes what they held). The login back-off's spent rows go in the same nightly pass.
+      name: leaversJob,
+      schedule: dailyInStockholm(),
+      async run(startedAt) {
+        const day = swedishToday(startedAt);
+        let leavers = 0;
+        const { of } = await forEveryMunicipality(db, log, leaversJob, async (municipalityId) => {
+          leavers += await services.people.recordLeaversByEndDate(systemActor(leaversJob, municipalityId), municipalityId, day);
+          return true;
+        });
+        const removed = await removeExpiredLoginThrottles(db, { pairWindowMinutes: config.loginLockMinutes }, startedAt);
+        return `${leavers} person(s) whose end date had come by ${day} marked as left in ${of} municipality(ies); ${removed} expired login throttle row(s) removed`;
+      },
+    },
   ];
 }
 
@@ -110,7 +129,7 @@ export function createScheduledJobRunner(
   db: DatabaseHandle,
   clock: Clock,
   services: Services,
-  config: Pick<Config, 'changeNoticeOutboxSeconds' | 'jobsLeaseSeconds' | 'jobsTickSeconds'>,
+  config: Pick<Config, 'changeNoticeOutboxSeconds' | 'loginLockMinutes' | 'jobsLeaseSeconds' | 'jobsTickSeconds'>,
   log: JobRunnerLog,
   holder?: string,
 ) {

@@ -57,6 +57,23 @@ export function registerLoginInvitationRoutes(app: ApiApp, service: LoginInvitat
   );
 
   app.delete(
+    '/api/v1/people/:id/login',
+    {
+      schema: {
+        tags,
+        summary: "Remove the person's login from this municipality: roles, sessions and tokens here end (If-Match: the person's version)",
+        params: idParamsSchema,
+        response: { ...noContentResponse, ...writeProblemResponses },
+      },
+      config: { permission: service.removeLogin.permission },
+    },
+    async (request, reply) => {
+      await service.removeLogin(actorOf(request), request.params.id, expectedVersion(request));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.delete(
     '/api/v1/login-invitations/:id',
     {
       schema: {

@@ -11,7 +11,7 @@ import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts'
 import { hashPassword, spendPasswordTime, verifyPassword } from '../../platform/passwords.ts';
 import { hashSecret, newSecret } from '../../platform/tokens.ts';
 import { versionedWrites } from '../../platform/versioned-write.ts';
-import { organisationReads } from '../organisation/index.ts';
+import { type AccessEnders, organisationReads, removeRolesOfPerson } from '../organisation/index.ts';
 import { loginInvitationsRepository, toLoginInvitation } from './login-invitations.repository.ts';
 import { loginsRepository } from './logins.repository.ts';
 
@@ -29,7 +29,7 @@ const invalidInvitation = () => new AppError('not_found', 'The invitation is not
  * municipality besides the installation operator (ADR 0009): registering a person with someone's
  * e-mail links nothing.
  */
-export function createLoginInvitationsService(db: DatabaseHandle, clock: Clock) {
+export function createLoginInvitationsService(db: DatabaseHandle, clock: Clock, enders?: AccessEnders) {
   const versioned = versionedWrites(db, clock);
   async function personOrFail(executor: TransactionHandle | DatabaseHandle, municipalityId: string, personId: string) {
     const found = await organisationReads.findPerson(executor, municipalityId, personId);
@@ -95,6 +95,7 @@ export function createLoginInvitationsService(db: DatabaseHandle, clock: Clock) 
       return {
         personId,
         hasLogin: loginId !== null,
+        lastLoginAt: loginId ? await loginsRepository.lastLoginIn(db, municipalityId, loginId) : null,
         invitation: latest ? toLoginInvitation(latest, clock.now().toISOString()) : null,
       };
     }),
@@ -137,6 +138,51 @@ export function createLoginInvitationsService(db: DatabaseHandle, clock: Clock) 
       });
     }),
 
+    /**
+     * Removes the person's login from this municipality (If-Match: the person's version): their
+     * roles here, open invitations, sessions, tokens and reset links end with it, in one
+     * transaction. Other municipalities are not touched; a login that belongs to none any more is
+     * retired (no password), so it cannot sign in anywhere.
+     */
+    removeLogin: useCase('login.manage', async ({ actor, authorise }, personId: string, expectedVersion: ExpectedVersion) => {
+      const municipalityId = municipalityOf(actor);
+      await versioned.update(actor, {
+        entity: 'Person',
+        expectedVersion,
+        load: (transaction) => organisationReads.findPerson(transaction, municipalityId, personId),
+        versionOf: ({ person }) => person.version,
+        authorise: () => authorise(),
+        apply: async (transaction, { loginId }, version) => {
+          if (!loginId) throw conflict('This person has no login in this municipality.', 'no_login');
+          return loginsRepository.unlinkPerson(transaction, municipalityId, personId, version, clock.now().toISOString());
+        },
+        // Whether the login lives on elsewhere is not this municipality's to know: only that it is gone here.
+        audit: (before, after) => ({
+          action: 'login_removed',
+          entityType: 'person',
+          entityId: personId,
+          before: before.person,
+          after: after.person,
+        }),
+        followUp: async (transaction, { loginId }) => {
+          const removed = loginId!;
+          const now = clock.now().toISOString();
+          await removeRolesOfPerson(transaction, actor, clock, { municipalityId, personId });
+          for (const revokedId of await loginInvitationsRepository.revokeOpenForPerson(transaction, municipalityId, personId, now)) {
+            await recordAudit(transaction, actor, clock, {
+              action: 'invitation_revoked',
+              entityType: 'login_invitation',
+              entityId: revokedId,
+              after: { personId, reason: 'login_removed' },
+            });
+          }
+          if (!enders) throw new Error('The login removal needs the access enders (services.ts wires them).');
+          await enders.endAccess(transaction, actor, { municipalityId, loginId: removed });
+          if (!(await loginsRepository.isLinkedAnywhere(transaction, removed))) await loginsRepository.retire(transaction, removed, now);
+        },
+      });
+    }),
+
     /** What the link is for; reveals nothing about the address's logins elsewhere. */
     async lookup(token: string): Promise<InvitationDetails> {
       const row = await pendingByToken(db, token);
@@ -154,7 +200,10 @@ export function createLoginInvitationsService(db: DatabaseHandle, clock: Clock) 
      */
     async accept(input: InvitationAccept) {
       const row = await pendingByToken(db, input.token);
-      const existing = await loginsRepository.findByEmail(db, row.email);
+      const found = await loginsRepository.findByEmail(db, row.email);
+      // A retired login (removed from every municipality, no password) is taken up as a new one.
+      const retired = found !== undefined && !found.password_hash && !(await loginsRepository.isLinkedAnywhere(db, found.id));
+      const existing = retired ? undefined : found;
       if (existing) {
         if (!existing.password_hash || !(await verifyPassword(existing.password_hash, input.password))) {
           const failures = await loginInvitationsRepository.countFailedAttempt(db, row.id, clock.now().toISOString());
@@ -187,7 +236,10 @@ export function createLoginInvitationsService(db: DatabaseHandle, clock: Clock) 
         // Claimed first, in one conditional UPDATE: of two accepts at once, the second finds it used.
         if (!(await loginInvitationsRepository.markAccepted(transaction, current.id, now))) throw invalidInvitation();
         let loginId = existing?.id;
-        if (!loginId) {
+        if (retired) {
+          loginId = found!.id;
+          if (!(await loginsRepository.setPasswordIfUnset(transaction, loginId, passwordHash!, now))) throw invalidInvitation();
+        } else if (!loginId) {
           loginId = randomUUID();
           await loginsRepository.insert(transaction, { id: loginId, email: current.email, passwordHash: passwordHash! }, now);
         } else if (await loginsRepository.isLinkedIn(transaction, current.municipality_id, loginId)) {

@@ -17,7 +17,7 @@ export {
 export { registerMunicipalityRoutes } from './municipalities.routes.ts';
 export { type AccessEnders, createPeopleService, type PeopleService } from './people.service.ts';
 export { registerPeopleRoutes } from './people.routes.ts';
-export { createRoleAssignmentsService, type RoleAssignmentsService } from './role-assignments.service.ts';
+export { createRoleAssignmentsService, removeRolesOfPerson, type RoleAssignmentsService } from './role-assignments.service.ts';
 export { registerRoleAssignmentRoutes } from './role-assignments.routes.ts';
 
 /** Reads other modules make of the organisation, in the caller's executor (so inside its transaction). */

@@ -133,6 +133,27 @@ export const peopleRepository = {
     );
   },
 
+  /** People still marked active whose end date has come (`today` or before): the daily job's leavers. */
+  async listActiveEndedBy(db: Executor, municipalityId: string, today: string) {
+    const rows = await db
+      .selectFrom('people')
+      .selectAll()
+      .where('municipality_id', '=', municipalityId)
+      .where('employment_status', '=', 'active')
+      .where('end_date', '<=', today)
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => ({ person: toPerson(row), loginId: row.login_id }));
+  },
+
+  /** Marks a person left at the version read, nothing else changed; false when it moved on meanwhile. */
+  markLeft(db: Executor, municipalityId: string, id: string, expectedVersion: number, now: string) {
+    return updateAtVersion(db, 'people', { municipality_id: municipalityId, id }, expectedVersion, {
+      employment_status: 'left',
+      updated_at: now,
+    });
+  },
+
   async update(db: Executor, municipalityId: string, id: string, expectedVersion: number, values: PersonValues, now: string) {
     return updateAtVersion(db, 'people', { municipality_id: municipalityId, id }, expectedVersion, { ...columns(values), updated_at: now });
   },

@@ -1,9 +1,10 @@
-import type { AnyActor } from '../../access/actor.ts';
+import type { AnyActor, SystemActor } from '../../access/actor.ts';
 import { randomUUID } from 'node:crypto';
 import type { ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { Person, PersonCreate, PersonListQuery, PersonUpdate } from '@forvalta/contracts';
 import { municipalityOf } from '../../access/authorise.ts';
-import { useCase } from '../../access/use-case.ts';
+import { requireSystemActor, useCase } from '../../access/use-case.ts';
+import { swedishToday } from '../../platform/calendar.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type Executor, type TransactionHandle } from '../../platform/database.ts';
@@ -54,6 +55,45 @@ export function createPeopleService(db: DatabaseHandle, clock: Clock, cacheSetti
   }
 
   return {
+    /**
+     * The daily job: everyone still marked active whose end date has come (`today`, the Swedish
+     * date) is marked left, loses their tokens and sessions here, with a `person_left` event.
+     * Idempotent: a second run finds nobody. Returns how many it marked.
+     */
+    async recordLeaversByEndDate(actor: SystemActor, municipalityId: string, today: string) {
+      requireSystemActor(actor);
+      // Most nights nobody's end date has come: look first, and open a write transaction only for work.
+      if ((await peopleRepository.listActiveEndedBy(db, municipalityId, today)).length === 0) return 0;
+      return withTransaction(db, async (transaction) => {
+        const leavers = await peopleRepository.listActiveEndedBy(transaction, municipalityId, today);
+        // The platform's versioned write, in this transaction: the job acts as the system, which needs no permission.
+        const inNight = versionedWrites(transaction, clock);
+        for (const leaver of leavers) {
+          await inNight.update(actor, {
+            entity: 'Person',
+            expectedVersion: leaver.person.version,
+            load: (executor) => peopleRepository.findById(executor, municipalityId, leaver.person.id),
+            versionOf: ({ person }) => person.version,
+            authorise: () => requireSystemActor(actor),
+            apply: (executor, _before, version) =>
+              peopleRepository.markLeft(executor, municipalityId, leaver.person.id, version, clock.now().toISOString()),
+            audit: ({ person: before }, { person: after }) => ({
+              action: 'person_left',
+              entityType: 'person',
+              entityId: before.id,
+              before,
+              after: { ...after, reason: 'end_date_reached' },
+              municipalityId,
+            }),
+            followUp: async (executor, _before, { loginId }) => {
+              if (loginId && enders) await enders.endAccess(executor, actor, { municipalityId, loginId });
+            },
+          });
+        }
+        return leavers.length;
+      });
+    },
+
     /**
      * The same for everyone who may read people (no department scope), and independent of the
      * day (status and dates are stored, not derived), so a page is kept per municipality, data
@@ -120,7 +160,7 @@ export function createPeopleService(db: DatabaseHandle, clock: Clock, cacheSetti
                   input.endDate !== undefined
                     ? input.endDate
                     : employmentStatus === 'left' && !before.endDate
-                      ? clock.now().toISOString().slice(0, 10)
+                      ? swedishToday(clock.now())
                       : before.endDate,
                 // The login is the person's, whatever their address becomes; a municipality never picks a login by e-mail.
                 loginId,
@@ -137,7 +177,8 @@ export function createPeopleService(db: DatabaseHandle, clock: Clock, cacheSetti
             }),
             // Tokens and sessions end in the transaction that ends the access.
             followUp: async (transaction, _before, { person: after, loginId }) => {
-              const today = clock.now().toISOString().slice(0, 10);
+              // The Swedish date, as the end date is one (and as authentication judges it).
+              const today = swedishToday(clock.now());
               const accessEnded = after.employmentStatus === 'left' || (after.endDate !== null && after.endDate <= today);
               if (accessEnded && loginId && enders) await enders.endAccess(transaction, actor, { municipalityId, loginId });
             },

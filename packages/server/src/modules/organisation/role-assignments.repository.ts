@@ -125,6 +125,15 @@ export const roleAssignmentsRepository = {
     });
   },
 
+  /** Every role a person holds in the municipality, as records (what a removed login loses). */
+  async listOfPerson(db: Executor, municipalityId: string, personId: string) {
+    const rows = await selectAssignments(db, municipalityId)
+      .where('role_assignments.person_id', '=', personId)
+      .orderBy('role_assignments.id')
+      .execute();
+    return rows.map(toRoleAssignment);
+  },
+
   async delete(db: Executor, municipalityId: string, id: string, expectedVersion: number) {
     return deleteAtVersion(db, 'role_assignments', { municipality_id: municipalityId, id }, expectedVersion);
   },

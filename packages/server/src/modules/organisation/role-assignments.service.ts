@@ -11,12 +11,53 @@ import {
 import { municipalityOf } from '../../access/authorise.ts';
 import { useCase } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
+import type { AnyActor } from '../../access/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
+import { withTransaction, type DatabaseHandle, type Executor, type TransactionHandle } from '../../platform/database.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
 import { versionedWrites } from '../../platform/versioned-write.ts';
 import { peopleRepository } from './people.repository.ts';
 import { roleAssignmentsRepository } from './role-assignments.repository.ts';
+
+/**
+ * Takes every role of a person in one municipality away, in the caller's transaction, with an
+ * audit event each (their login is removed from the municipality). The caller has authorised the
+ * act; the last administrator is refused here as everywhere else, or nobody could manage the
+ * municipality afterwards.
+ */
+export async function removeRolesOfPerson(
+  transaction: TransactionHandle,
+  actor: AnyActor,
+  clock: Clock,
+  place: { municipalityId: string; personId: string },
+) {
+  const assignments = await roleAssignmentsRepository.listOfPerson(transaction, place.municipalityId, place.personId);
+  if (
+    assignments.some((assignment) => assignment.role === 'administrator') &&
+    (await roleAssignmentsRepository.countRole(transaction, place.municipalityId, 'administrator')) <= 1
+  ) {
+    throw conflict('This is the last administrator of the municipality; appoint another one first.', 'last_administrator');
+  }
+  // Each through the platform's versioned delete, in the caller's transaction, which has authorised the act.
+  const inTransaction = versionedWrites(transaction, clock);
+  for (const assignment of assignments) {
+    await inTransaction.delete(actor, {
+      entity: 'Role assignment',
+      expectedVersion: assignment.version,
+      load: (executor) => roleAssignmentsRepository.findById(executor, place.municipalityId, assignment.id),
+      authorise: () => {},
+      apply: (executor, _before, version) => roleAssignmentsRepository.delete(executor, place.municipalityId, assignment.id, version),
+      audit: (before) => ({
+        action: 'delete',
+        entityType: 'role_assignment',
+        entityId: assignment.id,
+        before,
+        municipalityId: place.municipalityId,
+      }),
+    });
+  }
+  return assignments;
+}
 
 /** Who holds which role. Only here can a role be given: no other body field can set one. */
 export function createRoleAssignmentsService(db: DatabaseHandle, clock: Clock) {
