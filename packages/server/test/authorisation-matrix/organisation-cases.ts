@@ -58,6 +58,14 @@ export const organisationCases: Record<string, RouteCase> = {
     allowed: 201,
     prepare: async (r, p) => ({ url: `/api/v1/people/${(await r.personWithLogin(p)).id}/password-reset-links` }),
   },
+  'DELETE /api/v1/people/:id/login': {
+    ...unscoped,
+    allowed: 204,
+    prepare: async (r, p) => {
+      const person = await r.personWithLogin(p);
+      return { url: `/api/v1/people/${person.id}/login`, version: person.version };
+    },
+  },
   'DELETE /api/v1/login-invitations/:id': {
     ...unscoped,
     allowed: 204,

@@ -37,9 +37,13 @@ export function recordFactories(context: TestContext) {
       make.department(place.municipality, `Avdelning ${randomUUID().slice(0, 6)}`, place.departmentId),
     person: (place: Place): Promise<Versioned> => make.person(place.municipality, place.departmentId),
     /** A person who can sign in to the place's municipality (an employee). */
-    async personWithLogin(place: Place): Promise<{ id: string }> {
+    async personWithLogin(place: Place): Promise<Versioned> {
       const user = await make.user(place.municipality, 'employee');
-      return { id: user.personId };
+      const person = await context.services.people.getPerson(
+        (await context.services.auth.resolveApiToken(place.municipality.admin.token))!,
+        user.personId,
+      );
+      return { id: person.id, version: person.version };
     },
     system: (place: Place): Promise<Versioned> => register.system(place.municipality, place.departmentId),
     async assignment(place: Place): Promise<{ systemId: string; id: string; version: number }> {
