@@ -20,7 +20,7 @@ import { LoadingState } from '../components/LoadingState.tsx';
 import { RouteError } from '../components/RouteError.tsx';
 import { queryClient } from './query-client.ts';
 import { hasPermission, meQuery } from './session.ts';
-import { validateSystemFilters, validateSystemSections } from '../features/systems/system-api.ts';
+import { validateSystemFilters, validateSystemSections } from '../features/systems/system-values.ts';
 import { validateClauseResults } from '../features/compliance/compliance.queries.ts';
 import { listSearchValidator, type UrlPaging } from '../components/url-paging.ts';
 import { validateProjectFilters } from '../features/projects/project-values.ts';

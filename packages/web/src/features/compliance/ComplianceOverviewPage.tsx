@@ -1,5 +1,5 @@
 import type { ComplianceSummaryView } from '@forvalta/contracts';
-import { Button, Card, Group, Paper, Select, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Select, SimpleGrid, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { lazy, Suspense } from 'react';
@@ -11,6 +11,8 @@ import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { buildDepartmentTree, flattenDepartmentTree, useAllDepartments } from '../organisation/departments/departments.queries.ts';
+import { DataTable } from '../../components/QueryTable.tsx';
+import { SectionCard } from '../../components/SectionCard.tsx';
 import { complianceSummaryQuery } from './compliance.queries.ts';
 import { formatScore, ownDepartmentOf, scoreClass } from './compliance-format.ts';
 
@@ -217,10 +219,7 @@ export function ComplianceOverviewPage() {
             />
           </SimpleGrid>
 
-          <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="heat-heading">
-            <Title order={2} size="h4" id="heat-heading" mb="xs">
-              {t('compliance.heatMap')}
-            </Title>
+          <SectionCard id="heat" title={t('compliance.heatMap')}>
             <HeatMap summary={data} />
             <Group gap="md" mt="sm" aria-hidden="true">
               {(['heat-good', 'heat-warn', 'heat-bad', 'heat-none'] as const).map((kind) => (
@@ -239,12 +238,9 @@ export function ComplianceOverviewPage() {
                 </Group>
               ))}
             </Group>
-          </Card>
+          </SectionCard>
 
-          <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="trend-heading">
-            <Title order={2} size="h4" id="trend-heading" mb="xs">
-              {t('compliance.trend')}
-            </Title>
+          <SectionCard id="trend" title={t('compliance.trend')}>
             {data.trend.length === 0 ? (
               <Text size="sm">{t('compliance.noTrend')}</Text>
             ) : (
@@ -252,60 +248,47 @@ export function ComplianceOverviewPage() {
                 <TrendChart trend={data.trend} />
               </Suspense>
             )}
-          </Card>
+          </SectionCard>
 
-          <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="clauses-heading">
-            <Title order={2} size="h4" id="clauses-heading" mb="xs">
-              {t('compliance.clauses')}
-            </Title>
-            <Table.ScrollContainer minWidth={720}>
-              <Table verticalSpacing="xs">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('compliance.clause')}</Table.Th>
-                    <Table.Th scope="col">{t('compliance.section')}</Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('labels.status.pass')}
-                    </Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('labels.status.fail')}
-                    </Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('labels.status.not_applicable')}
-                    </Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('compliance.score')}
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.clauses.map((clause) => (
-                    <Table.Tr key={clause.clauseId}>
-                      <Table.Td>
-                        <AnchorLink
-                          to="/compliance/clauses/$clauseId"
-                          params={{ clauseId: clause.clauseId }}
-                          search={department ? { department } : {}}
-                          size="sm"
-                          fw={600}
-                        >
-                          {clause.clauseId}
-                        </AnchorLink>
-                        <Text size="xs" c="gray.7">
-                          {i18n.language === 'en' ? clause.titleEn : clause.titleSv}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>§ {clause.section}</Table.Td>
-                      <Table.Td ta="right">{number(clause.passed)}</Table.Td>
-                      <Table.Td ta="right">{number(clause.failed)}</Table.Td>
-                      <Table.Td ta="right">{number(clause.notApplicable)}</Table.Td>
-                      <Table.Td ta="right">{formatScore(clause.score, i18n.language)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Paper>
+          <SectionCard id="clauses" title={t('compliance.clauses')}>
+            <DataTable
+              rows={data.clauses}
+              caption={t('compliance.clauses')}
+              rowKey={(clause) => clause.clauseId}
+              columns={[
+                {
+                  key: 'clause',
+                  header: t('compliance.clause'),
+                  cell: (clause) => (
+                    <>
+                      <AnchorLink
+                        to="/compliance/clauses/$clauseId"
+                        params={{ clauseId: clause.clauseId }}
+                        search={department ? { department } : {}}
+                        size="sm"
+                        fw={600}
+                      >
+                        {clause.clauseId}
+                      </AnchorLink>
+                      <Text size="xs" c="gray.7">
+                        {i18n.language === 'en' ? clause.titleEn : clause.titleSv}
+                      </Text>
+                    </>
+                  ),
+                },
+                { key: 'section', header: t('compliance.section'), cell: (clause) => `§ ${clause.section}` },
+                { key: 'passed', header: t('labels.status.pass'), align: 'right', cell: (clause) => number(clause.passed) },
+                { key: 'failed', header: t('labels.status.fail'), align: 'right', cell: (clause) => number(clause.failed) },
+                {
+                  key: 'notApplicable',
+                  header: t('labels.status.not_applicable'),
+                  align: 'right',
+                  cell: (clause) => number(clause.notApplicable),
+                },
+                { key: 'score', header: t('compliance.score'), align: 'right', cell: (clause) => formatScore(clause.score, i18n.language) },
+              ]}
+            />
+          </SectionCard>
         </Stack>
       )}
     </>

@@ -1,21 +1,6 @@
 import type { ComplianceException, PolicyPackView } from '@forvalta/contracts';
 import { FormActions } from '../../components/FormActions.tsx';
-import {
-  Accordion,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Modal,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Accordion, Badge, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -38,7 +23,7 @@ import {
 } from './compliance.queries.ts';
 import { compareSections, fillParameters } from './compliance-format.ts';
 import { DataTable, QueryTable } from '../../components/QueryTable.tsx';
-import { Fact } from '../../components/SectionCard.tsx';
+import { Fact, SectionCard } from '../../components/SectionCard.tsx';
 
 function PublishVersionModal({ pack, onClose }: { pack: PolicyPackView; onClose: () => void }) {
   const { t, i18n } = useTranslation();
@@ -206,22 +191,16 @@ export function PolicyPackPage() {
         }
       />
       <Stack gap="lg">
-        <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="document-heading">
-          <Title order={2} size="h4" id="document-heading" mb="sm">
-            {data.document.title}
-          </Title>
+        <SectionCard id="document" title={data.document.title}>
           <SimpleGrid component="dl" cols={{ base: 1, sm: 2, md: 4 }} m={0}>
             <Fact label={t('policy.adoptedBy')}>{data.document.adoptedBy}</Fact>
             <Fact label={t('policy.decision')}>{`${formatDate(data.document.decisionDate)} (${data.document.decisionReference})`}</Fact>
             <Fact label={t('policy.version')}>{data.version}</Fact>
             <Fact label={t('policy.publishedAt')}>{`${formatDateTime(data.publishedAt)}, ${data.publishedByName}`}</Fact>
           </SimpleGrid>
-        </Card>
+        </SectionCard>
 
-        <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="parameters-heading">
-          <Title order={2} size="h4" id="parameters-heading" mb="sm">
-            {t('policy.parameters')}
-          </Title>
+        <SectionCard id="parameters" title={t('policy.parameters')}>
           <DataTable
             rows={data.parameters}
             caption={t('policy.parameters')}
@@ -249,19 +228,19 @@ export function PolicyPackPage() {
               },
             ]}
           />
-        </Card>
+        </SectionCard>
 
-        <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="exceptions-heading">
-          <Group justify="space-between" mb="sm">
-            <Title order={2} size="h4" id="exceptions-heading">
-              {t('policy.exceptions')}
-            </Title>
-            {canManageExceptions && (
+        <SectionCard
+          id="exceptions"
+          title={t('policy.exceptions')}
+          actions={
+            canManageExceptions && (
               <Button size="xs" onClick={() => setAddingException(true)}>
                 {t('policy.addException')}
               </Button>
-            )}
-          </Group>
+            )
+          }
+        >
           <QueryTable
             query={exceptions}
             caption={t('policy.exceptions')}
@@ -293,12 +272,12 @@ export function PolicyPackPage() {
                 }
               : {})}
           />
-        </Card>
+        </SectionCard>
 
-        <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="clauses-heading">
-          <Title order={2} size="h4" id="clauses-heading" mb="sm">
-            {t('policy.allClauses', { count: data.clauses.length, rules: data.clauses.filter((clause) => clause.hasRule).length })}
-          </Title>
+        <SectionCard
+          id="clauses"
+          title={t('policy.allClauses', { count: data.clauses.length, rules: data.clauses.filter((clause) => clause.hasRule).length })}
+        >
           <Accordion multiple variant="separated" chevronPosition="left">
             {sections.map(([section, clauses]) => (
               <Accordion.Item key={section} value={section}>
@@ -343,12 +322,9 @@ export function PolicyPackPage() {
               </Accordion.Item>
             ))}
           </Accordion>
-        </Card>
+        </SectionCard>
 
-        <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="versions-heading">
-          <Title order={2} size="h4" id="versions-heading" mb="sm">
-            {t('policy.versions')}
-          </Title>
+        <SectionCard id="versions" title={t('policy.versions')}>
           <QueryTable
             query={packs}
             caption={t('policy.versions')}
@@ -373,7 +349,7 @@ export function PolicyPackPage() {
               },
             ]}
           />
-        </Card>
+        </SectionCard>
       </Stack>
       {publishing && <PublishVersionModal pack={data} onClose={() => setPublishing(false)} />}
       {addingException && <ExceptionModal pack={data} onClose={() => setAddingException(false)} />}

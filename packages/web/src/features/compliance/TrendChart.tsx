@@ -1,6 +1,7 @@
 import '@mantine/charts/styles.css';
 import { LineChart } from '@mantine/charts';
-import { Table, Text } from '@mantine/core';
+import { ChartWithTable } from '../../components/ChartWithTable.tsx';
+import { DataTable } from '../../components/QueryTable.tsx';
 import { useTranslation } from 'react-i18next';
 import { formatScore } from './compliance-format.ts';
 
@@ -9,8 +10,9 @@ export function TrendChart({ trend }: { trend: Array<{ date: string; score: numb
   const { t, i18n } = useTranslation();
   const data = trend.map((point) => ({ date: point.date, score: point.score === null ? null : Math.round(point.score * 1000) / 10 }));
   return (
-    <>
-      <div aria-hidden="true">
+    <ChartWithTable
+      tableLabel={t('compliance.trendTable')}
+      chart={
         <LineChart
           h={240}
           data={data}
@@ -22,38 +24,20 @@ export function TrendChart({ trend }: { trend: Array<{ date: string; score: numb
           withDots={data.length < 40}
           lineChartProps={{ accessibilityLayer: false }}
         />
-      </div>
-      <details>
-        <Text component="summary" size="sm" c="blue.8" style={{ cursor: 'pointer' }}>
-          {t('compliance.trendTable')}
-        </Text>
-        <Table mt="xs" striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('compliance.date')}</Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('compliance.score')}
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('labels.status.pass')}
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('labels.status.fail')}
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {trend.map((point) => (
-              <Table.Tr key={point.date}>
-                <Table.Td>{point.date}</Table.Td>
-                <Table.Td ta="right">{formatScore(point.score, i18n.language)}</Table.Td>
-                <Table.Td ta="right">{point.passed}</Table.Td>
-                <Table.Td ta="right">{point.failed}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </details>
-    </>
+      }
+    >
+      <DataTable
+        rows={trend}
+        caption={t('compliance.trendTable')}
+        rowKey={(point) => point.date}
+        minWidth={480}
+        columns={[
+          { key: 'date', header: t('compliance.date'), nowrap: true, cell: (point) => point.date },
+          { key: 'score', header: t('compliance.score'), align: 'right', cell: (point) => formatScore(point.score, i18n.language) },
+          { key: 'passed', header: t('labels.status.pass'), align: 'right', cell: (point) => point.passed },
+          { key: 'failed', header: t('labels.status.fail'), align: 'right', cell: (point) => point.failed },
+        ]}
+      />
+    </ChartWithTable>
   );
 }

@@ -1,6 +1,7 @@
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
-import { Table, Text } from '@mantine/core';
+import { ChartWithTable } from '../../components/ChartWithTable.tsx';
+import { DataTable } from '../../components/QueryTable.tsx';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../i18n/format.ts';
 import type { DepartmentNode } from '../organisation/departments/departments.queries.ts';
@@ -13,8 +14,9 @@ export function DepartmentChart({ nodes }: { nodes: DepartmentNode[] }) {
   const { t, i18n } = useTranslation();
   const data = nodes.map((node) => ({ name: node.department.name, people: node.totalPeople }));
   return (
-    <>
-      <div aria-hidden="true">
+    <ChartWithTable
+      tableLabel={t('overview.chartTable')}
+      chart={
         <BarChart
           h={Math.max(200, data.length * 44)}
           data={data}
@@ -27,30 +29,18 @@ export function DepartmentChart({ nodes }: { nodes: DepartmentNode[] }) {
           gridAxis="none"
           barChartProps={{ accessibilityLayer: false }}
         />
-      </div>
-      <details>
-        <Text component="summary" size="sm" c="blue.8" style={{ cursor: 'pointer' }}>
-          {t('overview.chartTable')}
-        </Text>
-        <Table mt="xs" striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('overview.departments')}</Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('overview.activePeople')}
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {data.map((row) => (
-              <Table.Tr key={row.name}>
-                <Table.Td>{row.name}</Table.Td>
-                <Table.Td ta="right">{formatNumber(row.people, i18n.language)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </details>
-    </>
+      }
+    >
+      <DataTable
+        rows={data}
+        caption={t('overview.chartTable')}
+        rowKey={(row) => row.name}
+        minWidth={360}
+        columns={[
+          { key: 'name', header: t('overview.departments'), rowHeader: true, cell: (row) => row.name },
+          { key: 'people', header: t('overview.activePeople'), align: 'right', cell: (row) => formatNumber(row.people, i18n.language) },
+        ]}
+      />
+    </ChartWithTable>
   );
 }

@@ -10,7 +10,7 @@ import { ErrorState } from '../../components/ErrorState.tsx';
 import { notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { StaleRecordAlert } from '../../components/StaleRecordAlert.tsx';
-import { publicFieldValues } from '../systems/system-api.ts';
+import { publicFieldValues } from '../systems/system-values.ts';
 import { publicKeys, publicRegisterSettingsQuery, useSavePublicRegisterSettings } from './public.queries.ts';
 
 type Settings = ResultFor<'GET /api/v1/public-register-settings'>;

@@ -1,6 +1,6 @@
 import type { Review } from '@forvalta/contracts';
 import { ActionIcon, Anchor, Button, Checkbox, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState, type Dispatch, type SetStateAction } from 'react';
+import { type Dispatch, type ReactNode, type SetStateAction, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField.tsx';
 import { PersonPicker } from '../organisation/roles/PersonPicker.tsx';
@@ -17,46 +17,46 @@ function updateAt<Item>(set: Dispatch<SetStateAction<Item[]>>, index: number, ch
   set((previous) => previous.map((item, position) => (position === index ? { ...item, ...changes } : item)));
 }
 
-/** Who took part; those from the IT unit are marked (ITP-4.3-ASSIST). */
-export function ParticipantsEditor({
-  participants,
-  setParticipants,
+/**
+ * A list of rows the user adds to and removes from (participants, actions): a heading, the rows'
+ * fields, a remove button per row and an add button, none of the buttons when read only.
+ */
+function RowsEditor<Item extends object>({
+  title,
+  items,
+  setItems,
   readOnly,
+  removeLabel,
+  addLabel,
+  newItem,
+  children,
 }: {
-  participants: ParticipantDraft[];
-  setParticipants: Dispatch<SetStateAction<ParticipantDraft[]>>;
+  title: string;
+  items: Item[];
+  setItems: Dispatch<SetStateAction<Item[]>>;
   readOnly: boolean;
+  removeLabel: (number: number) => string;
+  addLabel: string;
+  newItem: () => Item;
+  /** The fields of one row; `update` changes that row. */
+  children: (item: Item, index: number, update: (changes: Partial<Item>) => void) => ReactNode;
 }) {
-  const { t } = useTranslation('lifecycle');
-  const participantKeys = useRowKeys(participants);
+  const keys = useRowKeys(items);
   return (
     <Stack gap="xs">
       <Title order={3} size="h5">
-        {t('reviews.participants')}
+        {title}
       </Title>
-      {participants.map((participant, index) => (
-        <Group key={participantKeys[index]} align="flex-end" wrap="wrap">
-          <TextInput
-            style={{ flex: 1, minWidth: 220 }}
-            label={t('reviews.participantName', { number: index + 1 })}
-            value={participant.name}
-            readOnly={readOnly}
-            onChange={(event) => updateAt(setParticipants, index, { name: event.currentTarget.value })}
-          />
-          <Checkbox
-            mb={8}
-            label={t('reviews.itUnit', { number: index + 1 })}
-            checked={participant.itUnit}
-            disabled={readOnly}
-            onChange={(event) => updateAt(setParticipants, index, { itUnit: event.currentTarget.checked })}
-          />
+      {items.map((item, index) => (
+        <Group key={keys[index]} align="flex-end" wrap="wrap">
+          {children(item, index, (changes) => updateAt(setItems, index, changes))}
           {!readOnly && (
             <ActionIcon
               variant="subtle"
               color="red.9"
               size="lg"
-              aria-label={t('reviews.removeParticipant', { number: index + 1 })}
-              onClick={() => setParticipants((previous) => previous.filter((_, position) => position !== index))}
+              aria-label={removeLabel(index + 1)}
+              onClick={() => setItems((previous) => previous.filter((_, position) => position !== index))}
             >
               <span aria-hidden="true">✕</span>
             </ActionIcon>
@@ -68,12 +68,55 @@ export function ParticipantsEditor({
           variant="default"
           size="xs"
           style={{ alignSelf: 'flex-start' }}
-          onClick={() => setParticipants((previous) => [...previous, { personId: null, name: '', itUnit: false }])}
+          onClick={() => setItems((previous) => [...previous, newItem()])}
         >
-          {t('reviews.addParticipant')}
+          {addLabel}
         </Button>
       )}
     </Stack>
+  );
+}
+
+/** Who took part; those from the IT unit are marked (ITP-4.3-ASSIST). */
+export function ParticipantsEditor({
+  participants,
+  setParticipants,
+  readOnly,
+}: {
+  participants: ParticipantDraft[];
+  setParticipants: Dispatch<SetStateAction<ParticipantDraft[]>>;
+  readOnly: boolean;
+}) {
+  const { t } = useTranslation('lifecycle');
+  return (
+    <RowsEditor
+      title={t('reviews.participants')}
+      items={participants}
+      setItems={setParticipants}
+      readOnly={readOnly}
+      removeLabel={(number) => t('reviews.removeParticipant', { number })}
+      addLabel={t('reviews.addParticipant')}
+      newItem={() => ({ personId: null, name: '', itUnit: false })}
+    >
+      {(participant, index, update) => (
+        <>
+          <TextInput
+            style={{ flex: 1, minWidth: 220 }}
+            label={t('reviews.participantName', { number: index + 1 })}
+            value={participant.name}
+            readOnly={readOnly}
+            onChange={(event) => update({ name: event.currentTarget.value })}
+          />
+          <Checkbox
+            mb={8}
+            label={t('reviews.itUnit', { number: index + 1 })}
+            checked={participant.itUnit}
+            disabled={readOnly}
+            onChange={(event) => update({ itUnit: event.currentTarget.checked })}
+          />
+        </>
+      )}
+    </RowsEditor>
   );
 }
 
@@ -178,65 +221,43 @@ export function ActionsEditor({
   readOnly: boolean;
 }) {
   const { t } = useTranslation('lifecycle');
-  const actionKeys = useRowKeys(actions);
   return (
-    <Stack gap="xs">
-      <Title order={3} size="h5">
-        {t('reviews.actions')}
-      </Title>
-      {actions.map((action, index) => (
-        <Group key={actionKeys[index]} align="flex-end" wrap="wrap">
+    <RowsEditor
+      title={t('reviews.actions')}
+      items={actions}
+      setItems={setActions}
+      readOnly={readOnly}
+      removeLabel={(number) => t('reviews.removeAction', { number })}
+      addLabel={t('reviews.addAction')}
+      newItem={() => ({ description: '', ownerPersonId: null, ownerName: null, dueDate: null, status: 'planned' as const })}
+    >
+      {(action, index, update) => (
+        <>
           <TextInput
             style={{ flex: 1, minWidth: 220 }}
             label={t('reviews.actionDescription', { number: index + 1 })}
             value={action.description}
             readOnly={readOnly}
-            onChange={(event) => updateAt(setActions, index, { description: event.currentTarget.value })}
+            onChange={(event) => update({ description: event.currentTarget.value })}
           />
-          <OwnerField action={action} number={index + 1} readOnly={readOnly} onChange={(owner) => updateAt(setActions, index, owner)} />
+          <OwnerField action={action} number={index + 1} readOnly={readOnly} onChange={update} />
           <DateField
             w={160}
             label={t('reviews.actionDue', { number: index + 1 })}
             value={action.dueDate}
             readOnly={readOnly}
-            onChange={(dueDate) => updateAt(setActions, index, { dueDate })}
+            onChange={(dueDate) => update({ dueDate })}
           />
           <NativeSelect
             w={170}
             label={t('reviews.actionStatus', { number: index + 1 })}
             value={action.status}
             disabled={readOnly}
-            onChange={(event) => updateAt(setActions, index, { status: event.currentTarget.value as ActionDraft['status'] })}
+            onChange={(event) => update({ status: event.currentTarget.value as ActionDraft['status'] })}
             data={measureStatusValues.map((value) => ({ value, label: t(`measureStatus.${value}`) }))}
           />
-          {!readOnly && (
-            <ActionIcon
-              variant="subtle"
-              color="red.9"
-              size="lg"
-              aria-label={t('reviews.removeAction', { number: index + 1 })}
-              onClick={() => setActions((previous) => previous.filter((_, position) => position !== index))}
-            >
-              <span aria-hidden="true">✕</span>
-            </ActionIcon>
-          )}
-        </Group>
-      ))}
-      {!readOnly && (
-        <Button
-          variant="default"
-          size="xs"
-          style={{ alignSelf: 'flex-start' }}
-          onClick={() =>
-            setActions((previous) => [
-              ...previous,
-              { description: '', ownerPersonId: null, ownerName: null, dueDate: null, status: 'planned' },
-            ])
-          }
-        >
-          {t('reviews.addAction')}
-        </Button>
+        </>
       )}
-    </Stack>
+    </RowsEditor>
   );
 }

@@ -8,7 +8,7 @@ import { notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { SectionCard } from '../../components/SectionCard.tsx';
-import { dutyStatusValues } from './system-api.ts';
+import { dutyStatusValues } from './system-values.ts';
 import { dutiesQuery, useSaveDuty } from './systems.queries.ts';
 
 function DutyRow({ system, duty, editable }: { system: System; duty: Duty; editable: boolean }) {

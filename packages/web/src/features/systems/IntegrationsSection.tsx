@@ -13,7 +13,7 @@ import { FormActions } from '../../components/FormActions.tsx';
 import { useSectionList } from '../../components/list-address.ts';
 import { type Column, QueryTable } from '../../components/QueryTable.tsx';
 import { SectionCard } from '../../components/SectionCard.tsx';
-import { integrationFlowValues, integrationFrequencyValues, integrationMethodValues } from './system-api.ts';
+import { integrationFlowValues, integrationFrequencyValues, integrationMethodValues } from './system-values.ts';
 import { integrationListQuery, systemGraphQuery, systemPickerQuery, useRemoveIntegration, useSaveIntegration } from './systems.queries.ts';
 
 // React Flow is large; it loads only when a system page is opened, never with the first page.

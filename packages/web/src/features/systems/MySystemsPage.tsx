@@ -14,7 +14,7 @@ import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { complianceResultsQuery } from '../compliance/compliance.queries.ts';
 import { FixLink } from '../compliance/FixLink.tsx';
 import { LifecycleBadge, UncoveredBadge } from './SystemBadges.tsx';
-import { twelveMonthsAgo } from './system-api.ts';
+import { twelveMonthsAgo } from './system-values.ts';
 import { mySystemsQuery, useConfirmSystem } from './systems.queries.ts';
 
 const routeApi = getRouteApi('/authenticated/content/my-systems');

@@ -1,7 +1,7 @@
 import type { Lifecycle } from '@forvalta/contracts';
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { lifecycleColours } from './system-api.ts';
+import { lifecycleColours } from './system-values.ts';
 
 export function LifecycleBadge({ lifecycle }: { lifecycle: Lifecycle }) {
   const { t } = useTranslation();

@@ -30,7 +30,7 @@ import { StaleRecordAlert } from '../../components/StaleRecordAlert.tsx';
 import { DepartmentSelect } from '../organisation/departments/DepartmentSelect.tsx';
 import { flattenDepartmentTree, buildDepartmentTree, useAllDepartments } from '../organisation/departments/departments.queries.ts';
 import { RuleViolationAlert } from './RuleViolationAlert.tsx';
-import { costCategoryValues, criticalityValues, hostingValues, kindValues, lifecycleValues, scopeValues } from './system-api.ts';
+import { costCategoryValues, criticalityValues, hostingValues, kindValues, lifecycleValues, scopeValues } from './system-values.ts';
 import { useRowKeys } from '../../components/stable-keys.ts';
 import { loadSystem, useSaveSystem } from './systems.queries.ts';
 

@@ -20,7 +20,7 @@ import { SystemComplianceSection } from './SystemComplianceSection.tsx';
 import { RisksSection } from '../risks/RisksSection.tsx';
 import { SystemReviewsSection } from '../reviews/SystemReviewsSection.tsx';
 import { SystemFormModal } from './SystemFormModal.tsx';
-import { costCategoryValues } from './system-api.ts';
+import { costCategoryValues } from './system-values.ts';
 import { systemQuery, useConfirmSystem, useDeleteSystem } from './systems.queries.ts';
 import { Fact, SectionCard } from '../../components/SectionCard.tsx';
 

@@ -14,7 +14,7 @@ import { formatDate } from '../../i18n/format.ts';
 import { DepartmentSelect } from '../organisation/departments/DepartmentSelect.tsx';
 import { LifecycleBadge, UncoveredBadge } from './SystemBadges.tsx';
 import { SystemFormModal } from './SystemFormModal.tsx';
-import { kindValues, lifecycleValues, scopeValues, type SystemFilters } from './system-api.ts';
+import { kindValues, lifecycleValues, scopeValues, type SystemFilters } from './system-values.ts';
 import { exportUrl, systemListParameters, systemListQuery } from './systems.queries.ts';
 
 const routeApi = getRouteApi('/authenticated/content/systems');

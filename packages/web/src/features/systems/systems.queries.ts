@@ -3,7 +3,7 @@ import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient }
 import { api, type BodyFor, downloadUrl, isApiError, type QueryFor } from '../../api/client.ts';
 import { type MutationCallbacks, useApiMutation } from '../../api/mutations.ts';
 import { complianceKeys } from '../compliance/compliance.queries.ts';
-import { type SystemFilters, twelveMonthsAgo } from './system-api.ts';
+import { type SystemFilters, twelveMonthsAgo } from './system-values.ts';
 
 /**
  * The cache keys of the register. A system's parts (its people, duties, graph) sit under
