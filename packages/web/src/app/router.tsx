@@ -111,6 +111,13 @@ const peopleRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/organisation/people/PeoplePage.tsx'), 'PeoplePage'),
 });
 
+const personRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/people/$personId',
+  beforeLoad: requirePermission('person.read'),
+  component: lazyRouteComponent(() => import('../features/organisation/people/PersonPage.tsx'), 'PersonPage'),
+});
+
 const rolesRoute = createRoute({
   getParentRoute: () => contentRoute,
   path: '/roles',
@@ -133,6 +140,15 @@ const tokensRoute = createRoute({
   beforeLoad: requirePermission('apiToken.manageOwn'),
   validateSearch: validateTokenFilters,
   component: lazyRouteComponent(() => import('../features/tokens/TokensPage.tsx'), 'TokensPage'),
+});
+
+/** The municipality's tokens, whoever holds them: administrators list and revoke them (issue #12, finding 8). */
+const municipalityTokensRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/api-tokens/municipality',
+  beforeLoad: requirePermission('apiToken.manageAll'),
+  validateSearch: validateTokenFilters,
+  component: lazyRouteComponent(() => import('../features/tokens/MunicipalityTokensPage.tsx'), 'MunicipalityTokensPage'),
 });
 
 const settingsRoute = createRoute({
@@ -308,9 +324,11 @@ const routeTree = rootRoute.addChildren([
       overviewRoute,
       departmentsRoute,
       peopleRoute,
+      personRoute,
       rolesRoute,
       auditLogRoute,
       tokensRoute,
+      municipalityTokensRoute,
       settingsRoute,
       accountRoute,
       systemsRoute,

@@ -12,6 +12,7 @@ interface NavigationItem {
     | '/roles'
     | '/audit-log'
     | '/api-tokens'
+    | '/api-tokens/municipality'
     | '/settings'
     | '/systems'
     | '/my-systems'
@@ -60,10 +61,18 @@ export function Navigation() {
           items: [
             { to: '/audit-log', label: t('navigation.auditLog'), permission: 'auditEvent.read' },
             { to: '/api-tokens', label: t('navigation.apiTokens'), permission: 'apiToken.manageOwn' },
+            { to: '/api-tokens/municipality', label: t('navigation.municipalityTokens'), permission: 'apiToken.manageAll' },
             { to: '/settings', label: t('navigation.settings'), permission: 'municipality.read' },
           ],
         },
       ];
+
+  const matches = (to: string) => (to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`));
+  // The most specific entry is the current page: /api-tokens/municipality is not also "your tokens".
+  const current = groups
+    .flatMap((group) => group.items)
+    .filter((item) => (!item.permission || hasPermission(me, item.permission)) && matches(item.to))
+    .sort((a, b) => b.to.length - a.to.length)[0]?.to;
 
   return (
     <Stack gap="md">
@@ -78,7 +87,7 @@ export function Navigation() {
               </Text>
             )}
             {items.map((item) => {
-              const active = item.to === '/' ? pathname === '/' : pathname === item.to || pathname.startsWith(`${item.to}/`);
+              const active = item.to === current;
               return (
                 <NavLink
                   key={item.to}

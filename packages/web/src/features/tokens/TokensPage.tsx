@@ -10,22 +10,12 @@ import { ListEmptyState } from '../../components/ListEmptyState.tsx';
 import { useAddressList } from '../../components/list-address.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { type Column, QueryTable } from '../../components/QueryTable.tsx';
-import { formatDate, formatDateTime } from '../../i18n/format.ts';
+import { formatDateTime } from '../../i18n/format.ts';
+import { lastValidDay, statusColours, statusOf } from './token-status.ts';
+import { TokenTabs } from './TokenTabs.tsx';
 import { CreateTokenModal } from './CreateTokenModal.tsx';
 import { tokenListQuery, useRevokeToken } from './tokens.queries.ts';
 
-type TokenStatus = 'active' | 'revoked' | 'expired';
-
-function statusOf(token: ApiToken): TokenStatus {
-  if (token.revokedAt) return 'revoked';
-  if (token.expiresAt && new Date(token.expiresAt) <= new Date()) return 'expired';
-  return 'active';
-}
-
-/** A token expiring at midnight is valid through the day before, as it was entered. */
-const lastValidDay = (expiresAt: string) => formatDate(new Date(Date.parse(expiresAt) - 1).toISOString());
-
-const statusColours: Record<TokenStatus, string> = { active: '#1f6f36', revoked: 'gray.8', expired: 'orange.9' };
 const routeApi = getRouteApi('/authenticated/content/api-tokens');
 
 export function TokensPage() {
@@ -92,15 +82,17 @@ export function TokensPage() {
   return (
     <>
       <PageHeader title={t('tokens.title')} intro={t('tokens.intro')} actions={createButton} />
-      <QueryTable
-        query={tokens}
-        caption={t('tokens.title')}
-        columns={columns}
-        rowKey={(token) => token.id}
-        paging={list.paging}
-        minWidth={760}
-        empty={<ListEmptyState title={t('tokens.empty')} hint={t('tokens.emptyHint')} action={createButton} />}
-      />
+      <TokenTabs active="mine">
+        <QueryTable
+          query={tokens}
+          caption={t('tokens.tabMine')}
+          columns={columns}
+          rowKey={(token) => token.id}
+          paging={list.paging}
+          minWidth={760}
+          empty={<ListEmptyState title={t('tokens.empty')} hint={t('tokens.emptyHint')} action={createButton} />}
+        />
+      </TokenTabs>
       {creating && <CreateTokenModal onClose={() => setCreating(false)} />}
       <ConfirmDialog
         opened={revoking !== null}

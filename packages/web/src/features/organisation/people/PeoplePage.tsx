@@ -2,6 +2,7 @@ import type { EmploymentStatus, Person } from '@forvalta/contracts';
 import { Badge, Button, Group, Select, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
+import { AnchorLink } from '../../../components/AnchorLink.tsx';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../../app/session.ts';
@@ -38,7 +39,9 @@ export function PeoplePage() {
       minWidth: 220,
       cell: (person) => (
         <>
-          <Text fw={600} size="sm">{`${person.lastName}, ${person.firstName}`}</Text>
+          <AnchorLink to="/people/$personId" params={{ personId: person.id }} fw={600} size="sm">
+            {`${person.lastName}, ${person.firstName}`}
+          </AnchorLink>
           <Text size="xs" c="gray.7" className="wrap-anywhere">
             {person.email}
           </Text>

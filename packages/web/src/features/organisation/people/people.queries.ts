@@ -3,6 +3,8 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api } from '../../../api/client.ts';
 import { listSearchValidator, type UrlPaging } from '../../../components/url-paging.ts';
 import { departmentKeys } from '../departments/departments.queries.ts';
+import { useApiMutation } from '../../../api/mutations.ts';
+import { roleAssignmentKeys } from '../roles/roles.queries.ts';
 
 /** The cache keys of people; a person's change also moves the departments' head counts. */
 export const peopleKeys = {
@@ -56,3 +58,41 @@ export const personPickerQuery = (search: string) =>
     queryFn: ({ signal }) => api.get('/people', { query: { q: search, employmentStatus: 'active', limit: 20, sort: 'name' }, signal }),
     placeholderData: keepPreviousData,
   });
+
+/* ---------- A person's login: invitation, reset link, removal (administrators, login.manage) ---------- */
+
+export const personLoginKeys = {
+  detail: (personId: string) => ['people', 'login', personId] as const,
+};
+
+export const personLoginQuery = (personId: string) =>
+  queryOptions({
+    queryKey: personLoginKeys.detail(personId),
+    queryFn: ({ signal }) => api.get('/people/:id/login', { params: { id: personId }, signal }),
+  });
+
+/** A one-time link, shown once: the invitation's secret goes after `#`, which browsers never send to a server. */
+export const invitationLink = (token: string) => `${window.location.origin}/invitation#${token}`;
+export const resetLink = (path: string) => `${window.location.origin}${path}`;
+
+/** What changes with a person's login: the login state and the person (version, hasLogin), and the roles list. */
+const loginChangeInvalidates = [peopleKeys.all, roleAssignmentKeys.all] as const;
+
+export const useInvitePerson = () =>
+  useApiMutation((person: Person) => api.post('/people/:id/login', { params: { id: person.id }, body: {} }), loginChangeInvalidates);
+
+export const useRevokeInvitation = () =>
+  useApiMutation(
+    (invitation: { id: string; version: number }) =>
+      api.delete('/login-invitations/:id', { params: { id: invitation.id }, version: invitation.version }),
+    loginChangeInvalidates,
+  );
+
+export const useIssueResetLink = () =>
+  useApiMutation((person: Person) => api.post('/people/:id/password-reset-links', { params: { id: person.id } }), loginChangeInvalidates);
+
+export const useRemoveLogin = () =>
+  useApiMutation(
+    (person: Person) => api.delete('/people/:id/login', { params: { id: person.id }, version: person.version }),
+    loginChangeInvalidates,
+  );

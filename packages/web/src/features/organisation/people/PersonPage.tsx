@@ -1,0 +1,64 @@
+import { Badge, SimpleGrid, Stack } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { AnchorLink } from '../../../components/AnchorLink.tsx';
+import { useTranslation } from 'react-i18next';
+import { useCan } from '../../../app/session.ts';
+import { ErrorState } from '../../../components/ErrorState.tsx';
+import { LoadingState } from '../../../components/LoadingState.tsx';
+import { PageHeader } from '../../../components/PageHeader.tsx';
+import { Fact, SectionCard } from '../../../components/SectionCard.tsx';
+import { formatDate } from '../../../i18n/format.ts';
+import { departmentNameMap, useAllDepartments } from '../departments/departments.queries.ts';
+import { personQuery } from './people.queries.ts';
+import { PersonLoginSection } from './PersonLoginSection.tsx';
+
+const routeApi = getRouteApi('/authenticated/content/people/$personId');
+
+/** A person's page: who they are, and for administrators their login in this municipality. */
+export function PersonPage() {
+  const { t } = useTranslation();
+  const { personId } = routeApi.useParams();
+  const person = useQuery(personQuery(personId));
+  const departmentNames = departmentNameMap(useAllDepartments().data);
+  const canManageLogin = useCan('login.manage');
+
+  if (person.isLoading) return <LoadingState />;
+  if (person.error || !person.data) return <ErrorState error={person.error} onRetry={() => void person.refetch()} />;
+  const p = person.data;
+  const name = `${p.firstName} ${p.lastName}`;
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <AnchorLink to="/people" size="sm">
+          {t('person.backToPeople')}
+        </AnchorLink>
+        <PageHeader title={name} intro={p.title ?? undefined} />
+      </div>
+      <SectionCard id="details" title={t('person.details')}>
+        <SimpleGrid component="dl" cols={{ base: 1, sm: 2, md: 3 }} spacing="md" m={0}>
+          <Fact label={t('people.email')}>{p.email}</Fact>
+          <Fact label={t('people.jobTitle')}>{p.title ?? '–'}</Fact>
+          <Fact label={t('people.department')}>
+            {p.departmentId ? (departmentNames.get(p.departmentId) ?? '–') : t('people.noDepartment')}
+          </Fact>
+          <Fact label={t('people.status')}>
+            {p.employmentStatus === 'active' ? (
+              <Badge color="#1f6f36" variant="filled" tt="none">
+                {t('people.statusActive')}
+              </Badge>
+            ) : (
+              <Badge color="gray.7" variant="outline" tt="none">
+                {t('people.statusLeft')}
+              </Badge>
+            )}
+          </Fact>
+          <Fact label={t('people.startDate')}>{formatDate(p.startDate) || '–'}</Fact>
+          <Fact label={t('people.endDate')}>{formatDate(p.endDate) || '–'}</Fact>
+        </SimpleGrid>
+      </SectionCard>
+      {canManageLogin && <PersonLoginSection person={p} />}
+    </Stack>
+  );
+}
