@@ -24,7 +24,7 @@ export function OneTimeLinkModal({
   return (
     <Modal opened onClose={onClose} title={title} size="lg" closeOnClickOutside={false}>
       <Stack gap="md">
-        <Alert color="orange.9" variant="light" role="alert" title={t('personLogin.shownOnce')}>
+        <Alert color="red.9" variant="outline" role="alert" title={t('personLogin.shownOnce')}>
           {text}
         </Alert>
         <TextInput

@@ -97,7 +97,8 @@ export function PersonLoginSection({ person }: { person: Person }) {
                 {pending && (
                   <Button
                     variant="subtle"
-                    color="red.9"
+                    color="red"
+                    c="red.9"
                     loading={revokeInvitation.isPending}
                     onClick={() =>
                       revokeInvitation.mutate(pending, {
