@@ -11,6 +11,7 @@ import {
   sortParameter,
   timestampSchema,
 } from './common.ts';
+import { canSchema, departmentActionNames, personActionNames } from './permissions.ts';
 import { roleSchema } from './roles.ts';
 
 /* ---------- Municipalities (tenants) ---------- */
@@ -30,7 +31,8 @@ export const municipalityListSchema = listResponseSchema(municipalitySchema);
 
 /* ---------- Departments (förvaltningar and their units) ---------- */
 
-export const departmentSchema = recordMetaSchema.extend({
+/** A department as stored; the API answers it with the caller's `can` (departmentSchema). */
+export const departmentRecordSchema = recordMetaSchema.extend({
   name: z.string(),
   shortName: z.string().nullable(),
   parentId: idSchema.nullable(),
@@ -39,6 +41,9 @@ export const departmentSchema = recordMetaSchema.extend({
   /** Number of people whose department this is; read-only. */
   peopleCount: z.number().int().nonnegative(),
 });
+export type DepartmentRecord = z.infer<typeof departmentRecordSchema>;
+export const departmentCanSchema = canSchema(departmentActionNames);
+export const departmentSchema = departmentRecordSchema.extend({ can: departmentCanSchema });
 export type Department = z.infer<typeof departmentSchema>;
 
 export const departmentCreateSchema = z.strictObject({
@@ -67,7 +72,8 @@ export const employmentStatuses = ['active', 'left'] as const;
 export const employmentStatusSchema = z.enum(employmentStatuses);
 export type EmploymentStatus = z.infer<typeof employmentStatusSchema>;
 
-export const personSchema = recordMetaSchema.extend({
+/** A person as stored; the API answers them with the caller's `can` (personSchema). */
+export const personRecordSchema = recordMetaSchema.extend({
   firstName: z.string(),
   lastName: z.string(),
   email: z.string(),
@@ -82,6 +88,10 @@ export const personSchema = recordMetaSchema.extend({
    */
   hasLogin: z.boolean(),
 });
+export type PersonRecord = z.infer<typeof personRecordSchema>;
+/** What the caller may do with a person: update them, manage their login, send a reset link (it needs a login, and only while active). */
+export const personCanSchema = canSchema(personActionNames);
+export const personSchema = personRecordSchema.extend({ can: personCanSchema });
 export type Person = z.infer<typeof personSchema>;
 
 const emailSchema = z

@@ -84,5 +84,14 @@ export type ProjectActionName = (typeof projectActionNames)[number];
 /** A review is recorded (updated) by whoever may review its system; it is never deleted. */
 export const reviewActionNames = ['update'] as const;
 export type ReviewActionName = (typeof reviewActionNames)[number];
+/** Departments are the administrator's: renamed, moved or deleted by whoever may write them. */
+export const departmentActionNames = ['update', 'delete'] as const;
+export type DepartmentActionName = (typeof departmentActionNames)[number];
+/**
+ * A person is updated (leaving included, never deleted), given a login (invited, or their
+ * invitation revoked) and sent a password reset link; all the administrator's.
+ */
+export const personActionNames = ['update', 'manageLogin', 'resetPassword'] as const;
+export type PersonActionName = (typeof personActionNames)[number];
 export const recordActionNames = ['update', 'delete'] as const;
 export type RecordActionName = (typeof recordActionNames)[number];

@@ -12,6 +12,7 @@ import { hashSecret, newSecret } from '../../platform/tokens.ts';
 import type { SessionContext } from './auth.service.ts';
 import { loginThrottle, type ThrottleSettings } from './login-throttle.ts';
 import { passwordsRepository } from './passwords.repository.ts';
+import { personActions } from '../organisation/index.ts';
 
 /** How long a reset link works. Long enough to reach the person another way; the link works once. */
 export const resetLinkHours = 24;
@@ -49,7 +50,7 @@ export function createPasswordsService(db: DatabaseHandle, clock: Clock, throttl
      * in another municipality is not this administrator's alone to take over: the installation
      * operator resets it (`forvalta init … --admin-password-file`).
      */
-    issueResetLink: useCase('person.write', async ({ actor, authorise }, personId: string): Promise<PasswordResetLink> => {
+    issueResetLink: useCase(personActions.resetPassword, async ({ actor, authorise }, personId: string): Promise<PasswordResetLink> => {
       authorise();
       // The link names who issued it: a login, which the system actor has not.
       if (actor.kind === 'system') throw forbidden('A reset link is issued by an administrator; the operator uses forvalta init.');

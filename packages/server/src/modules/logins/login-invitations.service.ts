@@ -11,7 +11,7 @@ import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts'
 import { hashPassword, spendPasswordTime, verifyPassword } from '../../platform/passwords.ts';
 import { hashSecret, newSecret } from '../../platform/tokens.ts';
 import { versionedWrites } from '../../platform/versioned-write.ts';
-import { type AccessEnders, organisationReads, removeRolesOfPerson } from '../organisation/index.ts';
+import { type AccessEnders, organisationReads, personActions, removeRolesOfPerson } from '../organisation/index.ts';
 import { loginInvitationsRepository, toLoginInvitation } from './login-invitations.repository.ts';
 import { loginsRepository } from './logins.repository.ts';
 
@@ -87,7 +87,7 @@ export function createLoginInvitationsService(db: DatabaseHandle, clock: Clock, 
   }
 
   return {
-    getPersonLogin: useCase('login.manage', async ({ actor, authorise }, personId: string): Promise<PersonLogin> => {
+    getPersonLogin: useCase(personActions.manageLogin, async ({ actor, authorise }, personId: string): Promise<PersonLogin> => {
       authorise();
       const municipalityId = municipalityOf(actor);
       const { loginId } = await personOrFail(db, municipalityId, personId);
@@ -100,7 +100,7 @@ export function createLoginInvitationsService(db: DatabaseHandle, clock: Clock, 
       };
     }),
 
-    invite: useCase('login.manage', async ({ actor, authorise }, personId: string) => {
+    invite: useCase(personActions.manageLogin, async ({ actor, authorise }, personId: string) => {
       authorise();
       const municipalityId = municipalityOf(actor);
       return withTransaction(db, (transaction) => issue(transaction, actor, municipalityId, personId));
@@ -117,7 +117,7 @@ export function createLoginInvitationsService(db: DatabaseHandle, clock: Clock, 
       return { municipality, created };
     },
 
-    revokeInvitation: useCase('login.manage', async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion) => {
+    revokeInvitation: useCase(personActions.manageLogin, async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion) => {
       authorise();
       const municipalityId = municipalityOf(actor);
       const now = clock.now().toISOString();
@@ -144,7 +144,7 @@ export function createLoginInvitationsService(db: DatabaseHandle, clock: Clock, 
      * transaction. Other municipalities are not touched; a login that belongs to none any more is
      * retired (no password), so it cannot sign in anywhere.
      */
-    removeLogin: useCase('login.manage', async ({ actor, authorise }, personId: string, expectedVersion: ExpectedVersion) => {
+    removeLogin: useCase(personActions.manageLogin, async ({ actor, authorise }, personId: string, expectedVersion: ExpectedVersion) => {
       const municipalityId = municipalityOf(actor);
       await versioned.update(actor, {
         entity: 'Person',

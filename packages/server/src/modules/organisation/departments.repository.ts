@@ -1,4 +1,4 @@
-import type { Department, DepartmentListQuery } from '@forvalta/contracts';
+import type { DepartmentRecord, DepartmentListQuery } from '@forvalta/contracts';
 import type { Selectable } from 'kysely';
 import type { Database, DepartmentsTable } from '../../platform/database-schema.ts';
 import { inParallel, type Executor } from '../../platform/database.ts';
@@ -11,7 +11,7 @@ type DepartmentRow = Selectable<DepartmentsTable> & { people_count: number | nul
 
 const sortColumns = { name: 'departments.sort_key', createdAt: 'departments.created_at' };
 
-function toDepartment(row: DepartmentRow): Department {
+function toDepartment(row: DepartmentRow): DepartmentRecord {
   return {
     id: row.id,
     version: row.version,

@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { ExpectedVersion } from '../../platform/http/versioning.ts';
-import type { Department, DepartmentCreate, DepartmentListQuery, DepartmentUpdate } from '@forvalta/contracts';
+import type {
+  Department,
+  DepartmentActionName,
+  DepartmentCreate,
+  DepartmentListQuery,
+  DepartmentRecord,
+  DepartmentUpdate,
+  Permission,
+} from '@forvalta/contracts';
+import type { AnyActor } from '../../access/actor.ts';
 import { municipalityOf } from '../../access/authorise.ts';
+import { canOn } from '../../access/record-actions.ts';
 import { useCase } from '../../access/use-case.ts';
 import { wouldCreateCycle } from '../../access/department-tree.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -11,6 +21,23 @@ import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts'
 import { swedishSortKey } from '../../platform/text.ts';
 import { versionedWrites } from '../../platform/versioned-write.ts';
 import { departmentsRepository, type DepartmentValues } from './departments.repository.ts';
+
+/**
+ * The permission of each action on a department. The use cases are declared with these entries
+ * and a department's `can` is computed from the same table; writing departments is the
+ * administrator's, with no department scope, so the subject is the municipality alone.
+ * Deleting a department still in use is refused as a conflict (409), not for want of permission,
+ * so `can.delete` does not foresee it.
+ */
+export const departmentActions = {
+  update: 'department.write',
+  delete: 'department.write',
+} as const satisfies Record<DepartmentActionName, Permission>;
+
+/** A department as the API answers it: with what `actor` may do with it. */
+function withAbilities(actor: AnyActor, department: DepartmentRecord): Department {
+  return { ...department, can: canOn(actor, departmentActions, undefined) };
+}
 
 /** Departments (förvaltningar) and their sub-units; the IT unit is marked (ITP-4.3-ORG). */
 export function createDepartmentsService(db: DatabaseHandle, clock: Clock) {
@@ -46,12 +73,13 @@ export function createDepartmentsService(db: DatabaseHandle, clock: Clock) {
   return {
     listDepartments: useCase('department.read', async ({ actor, authorise }, query: DepartmentListQuery) => {
       authorise();
-      return departmentsRepository.list(db, municipalityOf(actor), query);
+      const page = await departmentsRepository.list(db, municipalityOf(actor), query);
+      return { ...page, items: page.items.map((department) => withAbilities(actor, department)) };
     }),
 
     getDepartment: useCase('department.read', async ({ actor, authorise }, id: string): Promise<Department> => {
       authorise();
-      return loadOrFail(db, municipalityOf(actor), id);
+      return withAbilities(actor, await loadOrFail(db, municipalityOf(actor), id));
     }),
 
     createDepartment: useCase('department.write', async ({ actor, authorise }, input: DepartmentCreate): Promise<Department> => {
@@ -70,15 +98,15 @@ export function createDepartmentsService(db: DatabaseHandle, clock: Clock) {
         await departmentsRepository.insert(transaction, municipalityId, id, values, clock.now().toISOString());
         const created = await loadOrFail(transaction, municipalityId, id);
         await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'department', entityId: id, after: created });
-        return created;
+        return withAbilities(actor, created);
       });
     }),
 
     updateDepartment: useCase(
-      'department.write',
+      departmentActions.update,
       async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, input: DepartmentUpdate): Promise<Department> => {
         const municipalityId = municipalityOf(actor);
-        return versioned.update(actor, {
+        const after = await versioned.update(actor, {
           entity: 'Department',
           expectedVersion,
           load: (transaction) => departmentsRepository.findById(transaction, municipalityId, id),
@@ -97,11 +125,12 @@ export function createDepartmentsService(db: DatabaseHandle, clock: Clock) {
           },
           audit: (before, after) => ({ action: 'update', entityType: 'department', entityId: id, before, after }),
         });
+        return withAbilities(actor, after);
       },
     ),
 
     deleteDepartment: useCase(
-      'department.write',
+      departmentActions.delete,
       async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion): Promise<void> => {
         const municipalityId = municipalityOf(actor);
         await versioned.delete(actor, {

@@ -1,4 +1,4 @@
-import type { Person, PersonListQuery } from '@forvalta/contracts';
+import type { PersonRecord, PersonListQuery } from '@forvalta/contracts';
 import { sql, type Selectable } from 'kysely';
 import type { PeopleTable } from '../../platform/database-schema.ts';
 import { insertRows } from '../../platform/bulk-insert.ts';
@@ -9,7 +9,7 @@ import { updateAtVersion } from '../../platform/versioned-rows.ts';
 
 const sortColumns = { name: 'people.sort_key', email: 'people.email', createdAt: 'people.created_at' };
 
-function toPerson(row: Selectable<PeopleTable>): Person {
+function toPerson(row: Selectable<PeopleTable>): PersonRecord {
   return {
     id: row.id,
     version: row.version,

@@ -1,8 +1,9 @@
 import type { AnyActor, SystemActor } from '../../access/actor.ts';
 import { randomUUID } from 'node:crypto';
 import type { ExpectedVersion } from '../../platform/http/versioning.ts';
-import type { Person, PersonCreate, PersonListQuery, PersonUpdate } from '@forvalta/contracts';
+import type { Permission, Person, PersonActionName, PersonCreate, PersonListQuery, PersonRecord, PersonUpdate } from '@forvalta/contracts';
 import { municipalityOf } from '../../access/authorise.ts';
+import { canOn } from '../../access/record-actions.ts';
 import { requireSystemActor, useCase } from '../../access/use-case.ts';
 import { swedishToday } from '../../platform/calendar.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -26,6 +27,31 @@ import { peopleRepository, type PersonValues } from './people.repository.ts';
  */
 export interface AccessEnders {
   endAccess(transaction: TransactionHandle, actor: AnyActor, owner: { municipalityId: string; loginId: string }): Promise<void>;
+}
+
+/**
+ * The permission of each action on a person: updating them (people.service), managing their
+ * login (login-invitations.service) and issuing a password reset link (passwords.service) are
+ * declared with these entries, and a person's `can` is computed from the same table. No
+ * department scope: these are the administrator's, so the subject is the municipality alone.
+ */
+export const personActions = {
+  update: 'person.write',
+  manageLogin: 'login.manage',
+  resetPassword: 'person.write',
+} as const satisfies Record<PersonActionName, Permission>;
+
+/**
+ * A person as the API answers them: with what `actor` may do. The states mirror the reset link's
+ * refusals (no login, or they have left). A login that also works in another municipality is
+ * refused by the reset link as well; that is a read of logins this module does not make, so
+ * `can.resetPassword` does not foresee it, and the server keeps the last word.
+ */
+export function withPersonAbilities(actor: AnyActor, person: PersonRecord): Person {
+  return {
+    ...person,
+    can: canOn(actor, personActions, undefined, { resetPassword: person.hasLogin && person.employmentStatus === 'active' }),
+  };
 }
 
 export function createPeopleService(db: DatabaseHandle, clock: Clock, cacheSettings?: ReadCacheSettings, enders?: AccessEnders) {
@@ -102,12 +128,16 @@ export function createPeopleService(db: DatabaseHandle, clock: Clock, cacheSetti
     listPeople: useCase('person.read', async ({ actor, authorise }, query: PersonListQuery) => {
       authorise();
       const municipalityId = municipalityOf(actor);
-      return listCache.readAtVersion(db, actor, municipalityId, [query], () => peopleRepository.list(db, municipalityId, query));
+      // The cached page is the stored records, the same for every reader; `can` is the caller's.
+      const page = await listCache.readAtVersion(db, actor, municipalityId, [query], () =>
+        peopleRepository.list(db, municipalityId, query),
+      );
+      return { ...page, items: page.items.map((person) => withPersonAbilities(actor, person)) };
     }),
 
     getPerson: useCase('person.read', async ({ actor, authorise }, id: string): Promise<Person> => {
       authorise();
-      return (await loadOrFail(db, municipalityOf(actor), id)).person;
+      return withPersonAbilities(actor, (await loadOrFail(db, municipalityOf(actor), id)).person);
     }),
 
     createPerson: useCase('person.write', async ({ actor, authorise }, input: PersonCreate): Promise<Person> => {
@@ -130,12 +160,12 @@ export function createPeopleService(db: DatabaseHandle, clock: Clock, cacheSetti
         await peopleRepository.insert(transaction, municipalityId, id, values, clock.now().toISOString());
         const { person } = await loadOrFail(transaction, municipalityId, id);
         await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'person', entityId: id, after: person });
-        return person;
+        return withPersonAbilities(actor, person);
       });
     }),
 
     updatePerson: useCase(
-      'person.write',
+      personActions.update,
       async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, input: PersonUpdate): Promise<Person> => {
         const municipalityId = municipalityOf(actor);
         return versioned
@@ -183,7 +213,7 @@ export function createPeopleService(db: DatabaseHandle, clock: Clock, cacheSetti
               if (accessEnded && loginId && enders) await enders.endAccess(transaction, actor, { municipalityId, loginId });
             },
           })
-          .then(({ person }) => person);
+          .then(({ person }) => withPersonAbilities(actor, person));
       },
     ),
   };

@@ -25,7 +25,8 @@ type Editing = { mode: 'create' } | { mode: 'edit'; department: Department } | n
 
 export function DepartmentsPage() {
   const { t, i18n } = useTranslation();
-  const canWrite = useCan('department.write');
+  // Creating has no record yet to ask, so it is the session's permission.
+  const canCreate = useCan('department.write');
   const departments = useAllDepartments();
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<Department | null>(null);
@@ -83,37 +84,43 @@ export function DepartmentsPage() {
       cell: ({ department }) => formatNumber(department.peopleCount, i18n.language),
     },
   ];
-  if (canWrite) {
+  // Each row's buttons are what the server says of that department (department.can); the column
+  // is there when any department loaded has one.
+  if ((departments.data ?? []).some(({ can }) => can.update || can.delete)) {
     columns.push({
       key: 'actions',
       header: t('common.actions'),
       align: 'right',
       cell: ({ department }) => (
         <Group gap="xs" justify="flex-end" wrap="nowrap">
-          <Button
-            size="xs"
-            variant="default"
-            onClick={() => setEditing({ mode: 'edit', department })}
-            aria-label={t('departments.editAction', { name: department.name })}
-          >
-            {t('common.edit')}
-          </Button>
-          <Button
-            size="xs"
-            variant="subtle"
-            color="red"
-            c="red.9"
-            onClick={() => setDeleting(department)}
-            aria-label={t('departments.deleteAction', { name: department.name })}
-          >
-            {t('common.delete')}
-          </Button>
+          {department.can.update && (
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => setEditing({ mode: 'edit', department })}
+              aria-label={t('departments.editAction', { name: department.name })}
+            >
+              {t('common.edit')}
+            </Button>
+          )}
+          {department.can.delete && (
+            <Button
+              size="xs"
+              variant="subtle"
+              color="red"
+              c="red.9"
+              onClick={() => setDeleting(department)}
+              aria-label={t('departments.deleteAction', { name: department.name })}
+            >
+              {t('common.delete')}
+            </Button>
+          )}
         </Group>
       ),
     });
   }
 
-  const createButton = canWrite && <Button onClick={() => setEditing({ mode: 'create' })}>{t('departments.create')}</Button>;
+  const createButton = canCreate && <Button onClick={() => setEditing({ mode: 'create' })}>{t('departments.create')}</Button>;
 
   return (
     <>

@@ -22,14 +22,15 @@ const routeApi = getRouteApi('/authenticated/content/people');
 
 export function PeoplePage() {
   const { t } = useTranslation();
-  const canWrite = useCan('person.write');
+  // Creating has no record yet to ask, so it is the session's permission.
+  const canCreate = useCan('person.write');
   const list = useAddressList(routeApi.useSearch(), routeApi.useNavigate(), { pageSize: 25, defaultSort: 'name' });
   const [editing, setEditing] = useState<Editing>(null);
   const [changingStatus, setChangingStatus] = useState<Person | null>(null);
   const people = useQuery(peopleListQuery(list.query));
   const departmentNames = departmentNameMap(useAllDepartments().data);
 
-  const createButton = canWrite && <Button onClick={() => setEditing({ mode: 'create' })}>{t('people.create')}</Button>;
+  const createButton = canCreate && <Button onClick={() => setEditing({ mode: 'create' })}>{t('people.create')}</Button>;
   const fullName = (person: Person) => `${person.firstName} ${person.lastName}`;
   const columns: Column<Person>[] = [
     {
@@ -125,17 +126,21 @@ export function PeoplePage() {
             <ListEmptyState title={t('people.emptyAll')} action={createButton} />
           )
         }
-        {...(canWrite
+        {...(people.data?.items.some(({ can }) => can.update)
           ? {
               rowActionsLabel: (person: Person) => t('people.actionsFor', { name: fullName(person) }),
-              rowActions: (person: Person) => [
-                { label: t('common.edit'), onClick: () => setEditing({ mode: 'edit', person }) },
-                {
-                  label: person.employmentStatus === 'active' ? t('people.markLeft') : t('people.reactivate'),
-                  danger: person.employmentStatus === 'active',
-                  onClick: () => setChangingStatus(person),
-                },
-              ],
+              // Each row's actions are what the server says of that person (person.can); leaving is an update.
+              rowActions: (person: Person) =>
+                person.can.update
+                  ? [
+                      { label: t('common.edit'), onClick: () => setEditing({ mode: 'edit', person }) },
+                      {
+                        label: person.employmentStatus === 'active' ? t('people.markLeft') : t('people.reactivate'),
+                        danger: person.employmentStatus === 'active',
+                        onClick: () => setChangingStatus(person),
+                      },
+                    ]
+                  : [],
             }
           : {})}
       />
