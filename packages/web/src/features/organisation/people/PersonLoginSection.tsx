@@ -73,18 +73,20 @@ export function PersonLoginSection({ person }: { person: Person }) {
           <Group gap="sm" wrap="wrap">
             {hasLogin ? (
               <>
-                <Button
-                  variant="default"
-                  loading={issueReset.isPending}
-                  onClick={() =>
-                    issueReset.mutate(person, {
-                      onSuccess: (issued) => setShown({ kind: 'reset', link: resetLink(issued.path), expiresAt: issued.expiresAt }),
-                      onError: notifyError,
-                    })
-                  }
-                >
-                  {t('personLogin.issueReset')}
-                </Button>
+                {person.can.resetPassword && (
+                  <Button
+                    variant="default"
+                    loading={issueReset.isPending}
+                    onClick={() =>
+                      issueReset.mutate(person, {
+                        onSuccess: (issued) => setShown({ kind: 'reset', link: resetLink(issued.path), expiresAt: issued.expiresAt }),
+                        onError: notifyError,
+                      })
+                    }
+                  >
+                    {t('personLogin.issueReset')}
+                  </Button>
+                )}
                 <Button color="red.8" variant="outline" onClick={() => setRemoving(true)}>
                   {t('personLogin.remove')}
                 </Button>

@@ -3,7 +3,6 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { AnchorLink } from '../../../components/AnchorLink.tsx';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../../../app/session.ts';
 import { ErrorState } from '../../../components/ErrorState.tsx';
 import { LoadingState } from '../../../components/LoadingState.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
@@ -21,7 +20,6 @@ export function PersonPage() {
   const { personId } = routeApi.useParams();
   const person = useQuery(personQuery(personId));
   const departmentNames = departmentNameMap(useAllDepartments().data);
-  const canManageLogin = useCan('login.manage');
 
   if (person.isLoading) return <LoadingState />;
   if (person.error || !person.data) return <ErrorState error={person.error} onRetry={() => void person.refetch()} />;
@@ -58,7 +56,8 @@ export function PersonPage() {
           <Fact label={t('people.endDate')}>{formatDate(p.endDate) || '–'}</Fact>
         </SimpleGrid>
       </SectionCard>
-      {canManageLogin && <PersonLoginSection person={p} />}
+      {/* The login section is for whoever the server says may manage this person's login (person.can). */}
+      {p.can.manageLogin && <PersonLoginSection person={p} />}
     </Stack>
   );
 }
