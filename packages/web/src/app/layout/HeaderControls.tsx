@@ -1,5 +1,5 @@
 import type { Locale } from '@forvalta/contracts';
-import { Button, Group, Menu, SegmentedControl, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Menu, Text, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -13,10 +13,11 @@ import {
   updateLocale,
   useCurrentUser,
 } from '../session.ts';
+import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 
 /** Municipality, language and the user menu, at the right of the header. */
 export function HeaderControls() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const me = useCurrentUser();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -84,16 +85,7 @@ export function HeaderControls() {
         </Text>
       )}
 
-      <SegmentedControl
-        size="xs"
-        aria-label={t('header.language')}
-        value={i18n.language === 'en' ? 'en' : 'sv'}
-        onChange={(value) => changeLanguage.mutate(value as Locale)}
-        data={[
-          { value: 'sv', label: <span lang="sv">Svenska</span> },
-          { value: 'en', label: <span lang="en">English</span> },
-        ]}
-      />
+      <LanguageSwitch onChange={(locale) => changeLanguage.mutate(locale)} />
 
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>

@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorsOf, notifyError, notifySuccess } from '../../components/error-messages.ts';
+import { NewPasswordFields, newPasswordRules } from '../auth/NewPasswordFields.tsx';
 import { changePassword } from './account.queries.ts';
 
 /** Changing my password with the current one; the server ends my other sessions. */
@@ -13,8 +14,7 @@ export function PasswordChangeCard() {
     initialValues: { currentPassword: '', newPassword: '', repeatPassword: '' },
     validate: {
       currentPassword: (value) => (value.length > 0 ? null : t('common.required')),
-      newPassword: (value) => (value.length >= 12 ? null : t('account.passwordTooShort')),
-      repeatPassword: (value, values) => (value === values.newPassword ? null : t('account.passwordsDiffer')),
+      ...newPasswordRules(t),
     },
   });
   const change = useMutation({
@@ -46,21 +46,7 @@ export function PasswordChangeCard() {
             visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
             {...form.getInputProps('currentPassword')}
           />
-          <PasswordInput
-            label={t('account.newPassword')}
-            description={t('account.newPasswordDescription')}
-            autoComplete="new-password"
-            required
-            visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
-            {...form.getInputProps('newPassword')}
-          />
-          <PasswordInput
-            label={t('account.repeatPassword')}
-            autoComplete="new-password"
-            required
-            visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
-            {...form.getInputProps('repeatPassword')}
-          />
+          <NewPasswordFields form={form} />
           <Group>
             <Button type="submit" loading={change.isPending}>
               {t('account.changePassword')}

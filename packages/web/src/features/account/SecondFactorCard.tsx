@@ -1,5 +1,5 @@
 import type { SecondFactorEnrolment } from '@forvalta/contracts';
-import { Alert, Badge, Button, Card, Code, Group, Image, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Code, Group, Image, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import {
   startSecondFactorEnrolment,
 } from './account.queries.ts';
 import { RecoveryCodesPanel } from './RecoveryCodesPanel.tsx';
+import { OneTimeCodeInput } from '../auth/OneTimeCodeInput.tsx';
 
 type Mode = 'idle' | 'renewing' | 'disabling';
 
@@ -85,16 +86,12 @@ export function SecondFactorCard() {
   });
 
   const codeInput = (
-    <TextInput
+    <OneTimeCodeInput
       label={t('account.code')}
       description={t('account.codeDescription')}
-      autoComplete="one-time-code"
-      inputMode="numeric"
-      maxLength={7}
-      required
       value={code}
       error={errors.code}
-      onChange={(event) => setCode(event.currentTarget.value)}
+      onChange={setCode}
     />
   );
   const checked = (action: () => void) => (event: React.FormEvent) => {

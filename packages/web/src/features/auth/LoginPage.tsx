@@ -1,5 +1,5 @@
 import type { Locale, Me } from '@forvalta/contracts';
-import { Alert, Button, Center, Group, Paper, PasswordInput, Radio, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, PasswordInput, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
@@ -10,6 +10,7 @@ import { errorMessage } from '../../components/error-messages.ts';
 import { i18next } from '../../i18n/index.ts';
 import { applySession, logIn, sessionKeys, switchMunicipality, updateLocale } from '../../app/session.ts';
 import { SecondFactorStep } from './SecondFactorStep.tsx';
+import { StandalonePage } from './StandalonePage.tsx';
 
 function loginErrorMessage(error: unknown, t: (key: string) => string): string {
   if (isApiError(error, 'invalid_credentials') || (isApiError(error) && error.status === 401)) return t('login.failed');
@@ -19,7 +20,7 @@ function loginErrorMessage(error: unknown, t: (key: string) => string): string {
 }
 
 export function LoginPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const search = useSearch({ from: '/login' });
@@ -78,109 +79,89 @@ export function LoginPage() {
     onSuccess: enterApplication,
   });
 
-  const pickLanguage = (value: string) => {
-    const locale: Locale = value === 'en' ? 'en' : 'sv';
+  const pickLanguage = (locale: Locale) => {
     setPickedLocale(locale);
     void i18next.changeLanguage(locale);
   };
 
   return (
-    <Center component="main" mih="100vh" p="md" bg="gray.0">
-      <Stack w="100%" maw={420} gap="md">
-        <Group justify="space-between" align="center">
-          <Text fw={700} size="xl" c="blue.9">
-            {t('app.name')}
-          </Text>
-          <SegmentedControl
-            size="xs"
-            aria-label={t('header.language')}
-            value={i18n.language === 'en' ? 'en' : 'sv'}
-            onChange={pickLanguage}
-            data={[
-              { value: 'sv', label: <span lang="sv">Svenska</span> },
-              { value: 'en', label: <span lang="en">English</span> },
-            ]}
-          />
-        </Group>
-        <Paper withBorder shadow="sm" p="xl" radius="md">
-          {challenge && !loggedIn ? (
-            <SecondFactorStep
-              challenge={challenge}
-              onLoggedIn={(me) => void loggedInWith(me)}
-              onRestart={() => {
-                setChallenge(null);
-                setChallengeExpired(true);
-                form.setFieldValue('password', '');
-              }}
+    <StandalonePage width={420} onLanguage={pickLanguage}>
+      {challenge && !loggedIn ? (
+        <SecondFactorStep
+          challenge={challenge}
+          onLoggedIn={(me) => void loggedInWith(me)}
+          onRestart={() => {
+            setChallenge(null);
+            setChallengeExpired(true);
+            form.setFieldValue('password', '');
+          }}
+        />
+      ) : loggedIn ? (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            chooseMunicipality.mutate(chosenMunicipality);
+          }}
+        >
+          <Stack gap="md">
+            <Title order={1} size="h2">
+              {t('login.chooseMunicipality')}
+            </Title>
+            <Radio.Group label={t('login.chooseMunicipalityText')} value={chosenMunicipality} onChange={setChosenMunicipality}>
+              <Stack gap="xs" mt="xs">
+                {loggedIn.memberships.map((membership) => (
+                  <Radio
+                    key={membership.municipalityId}
+                    value={membership.municipalityId}
+                    label={`${membership.municipalityName} (${membership.municipalityCode})`}
+                  />
+                ))}
+              </Stack>
+            </Radio.Group>
+            {chooseMunicipality.error && (
+              <Alert color="red" role="alert">
+                {errorMessage(chooseMunicipality.error)}
+              </Alert>
+            )}
+            <Button type="submit" loading={chooseMunicipality.isPending}>
+              {t('login.continue')}
+            </Button>
+          </Stack>
+        </form>
+      ) : (
+        <form onSubmit={form.onSubmit((values) => login.mutate(values))} noValidate>
+          <Stack gap="md">
+            <Title order={1} size="h2">
+              {t('login.title')}
+            </Title>
+            <Text c="gray.7" size="sm">
+              {t('login.intro')}
+            </Text>
+            {challengeExpired && (
+              <Alert color="blue" role="status">
+                {t('login.challengeExpired')}
+              </Alert>
+            )}
+            {login.error && (
+              <Alert color="red" role="alert" data-testid="login-error">
+                {loginErrorMessage(login.error, t)}
+              </Alert>
+            )}
+            <TextInput label={t('login.email')} type="email" autoComplete="username" required {...form.getInputProps('email')} />
+            <PasswordInput
+              label={t('login.password')}
+              autoComplete="current-password"
+              required
+              // Mantine's own label is English; the toggle is named in the interface language.
+              visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
+              {...form.getInputProps('password')}
             />
-          ) : loggedIn ? (
-            <form
-              onSubmit={(event) => {
-                event.preventDefault();
-                chooseMunicipality.mutate(chosenMunicipality);
-              }}
-            >
-              <Stack gap="md">
-                <Title order={1} size="h2">
-                  {t('login.chooseMunicipality')}
-                </Title>
-                <Radio.Group label={t('login.chooseMunicipalityText')} value={chosenMunicipality} onChange={setChosenMunicipality}>
-                  <Stack gap="xs" mt="xs">
-                    {loggedIn.memberships.map((membership) => (
-                      <Radio
-                        key={membership.municipalityId}
-                        value={membership.municipalityId}
-                        label={`${membership.municipalityName} (${membership.municipalityCode})`}
-                      />
-                    ))}
-                  </Stack>
-                </Radio.Group>
-                {chooseMunicipality.error && (
-                  <Alert color="red" role="alert">
-                    {errorMessage(chooseMunicipality.error)}
-                  </Alert>
-                )}
-                <Button type="submit" loading={chooseMunicipality.isPending}>
-                  {t('login.continue')}
-                </Button>
-              </Stack>
-            </form>
-          ) : (
-            <form onSubmit={form.onSubmit((values) => login.mutate(values))} noValidate>
-              <Stack gap="md">
-                <Title order={1} size="h2">
-                  {t('login.title')}
-                </Title>
-                <Text c="gray.7" size="sm">
-                  {t('login.intro')}
-                </Text>
-                {challengeExpired && (
-                  <Alert color="blue" role="status">
-                    {t('login.challengeExpired')}
-                  </Alert>
-                )}
-                {login.error && (
-                  <Alert color="red" role="alert" data-testid="login-error">
-                    {loginErrorMessage(login.error, t)}
-                  </Alert>
-                )}
-                <TextInput label={t('login.email')} type="email" autoComplete="username" required {...form.getInputProps('email')} />
-                <PasswordInput
-                  label={t('login.password')}
-                  autoComplete="current-password"
-                  required
-                  // Mantine's own label is English; the toggle is named in the interface language.
-                  visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
-                  {...form.getInputProps('password')}
-                />
-                <Button type="submit" loading={login.isPending} fullWidth>
-                  {t('login.submit')}
-                </Button>
-              </Stack>
-            </form>
-          )}
-        </Paper>
-      </Stack>
-    </Center>
+            <Button type="submit" loading={login.isPending} fullWidth>
+              {t('login.submit')}
+            </Button>
+          </Stack>
+        </form>
+      )}
+    </StandalonePage>
   );
 }

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.ts';
 import { completeSecondFactor } from '../../app/session.ts';
 import { errorMessage } from '../../components/error-messages.ts';
+import { OneTimeCodeInput } from './OneTimeCodeInput.tsx';
 
 interface SecondFactorStepProps {
   challenge: string;
@@ -80,18 +81,14 @@ export function SecondFactorStep({ challenge, onLoggedIn, onRestart }: SecondFac
             onChange={(event) => setValue(event.currentTarget.value)}
           />
         ) : (
-          <TextInput
+          <OneTimeCodeInput
             key="code"
             label={t('login.code')}
             description={t('login.codeDescription')}
-            autoComplete="one-time-code"
-            inputMode="numeric"
-            maxLength={7}
-            required
-            data-autofocus
+            autoFocus
             value={value}
             error={fieldError}
-            onChange={(event) => setValue(event.currentTarget.value)}
+            onChange={setValue}
           />
         )}
         <Button type="submit" loading={verify.isPending} fullWidth>

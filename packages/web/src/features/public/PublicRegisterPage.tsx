@@ -1,5 +1,5 @@
 import type { PublicSystem } from '@forvalta/contracts';
-import { Box, Container, Group, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Box, Container, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -11,11 +11,11 @@ import { useAddressList } from '../../components/list-address.ts';
 import { QueryTable } from '../../components/QueryTable.tsx';
 import { publicMunicipalitiesQuery, publicSystemsQuery } from './public.queries.ts';
 import { formatNumber } from '../../i18n/format.ts';
-import { i18next } from '../../i18n/index.ts';
+import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 
 /** The frame of every public page: name, language, and the link to the accessibility statement. */
 export function PublicShell({ children }: { children: React.ReactNode }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <>
       <Box component="header" py="sm" px="md" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
@@ -23,16 +23,7 @@ export function PublicShell({ children }: { children: React.ReactNode }) {
           <Text component={Link} to="/public" fw={700} size="xl" c="blue.9" td="none">
             {t('app.name')}
           </Text>
-          <SegmentedControl
-            size="xs"
-            aria-label={t('header.language')}
-            value={i18n.language === 'en' ? 'en' : 'sv'}
-            onChange={(value) => void i18next.changeLanguage(value)}
-            data={[
-              { value: 'sv', label: <span lang="sv">Svenska</span> },
-              { value: 'en', label: <span lang="en">English</span> },
-            ]}
-          />
+          <LanguageSwitch />
         </Group>
       </Box>
       <Container component="main" size={1100} py="lg" id="main-content">
