@@ -103,7 +103,7 @@ test.describe('my account', () => {
     await expectNoSeriousAxeViolations(page, 'recovery codes');
     await shootBothLanguages(page, 'account-recovery-codes');
     await page.getByRole('button', { name: 'Jag har sparat koderna' }).click();
-    await expect(page.getByText('Påslagen')).toBeVisible();
+    await expect(page.getByText('Påslagen', { exact: true })).toBeVisible();
     await expect(page.getByText('10 oanvända återställningskoder kvar.')).toBeVisible();
 
     // Out and in again: the password is not enough any more.
