@@ -96,6 +96,8 @@ export function Navigation() {
                   label={item.label}
                   active={active}
                   aria-current={active ? 'page' : undefined}
+                  // The router would also mark /api-tokens current on /api-tokens/municipality; `current` decides.
+                  activeOptions={{ exact: true }}
                   variant="filled"
                 />
               );

@@ -1,5 +1,5 @@
 import type { MunicipalityApiToken } from '@forvalta/contracts';
-import { Badge, Button, Code, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -10,8 +10,7 @@ import { ListEmptyState } from '../../components/ListEmptyState.tsx';
 import { useAddressList } from '../../components/list-address.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { type Column, QueryTable } from '../../components/QueryTable.tsx';
-import { formatDateTime } from '../../i18n/format.ts';
-import { lastValidDay, statusColours, statusOf } from './token-status.ts';
+import { tokenColumns } from './token-columns.tsx';
 import { TokenTabs } from './TokenTabs.tsx';
 import { municipalityTokenListQuery, useRevokeMunicipalityToken } from './tokens.queries.ts';
 
@@ -29,6 +28,10 @@ export function MunicipalityTokensPage() {
     onSettled: () => setRevoking(null),
   });
 
+  const shared = tokenColumns<MunicipalityApiToken>(t, {
+    start: setRevoking,
+    label: (token) => t('tokens.revokeActionFor', { name: token.name, owner: token.ownerName }),
+  });
   const columns: Column<MunicipalityApiToken>[] = [
     { key: 'name', header: t('tokens.name'), cell: (token) => <strong>{token.name}</strong> },
     {
@@ -44,49 +47,11 @@ export function MunicipalityTokensPage() {
         </>
       ),
     },
-    { key: 'prefix', header: t('tokens.prefix'), cell: (token) => <Code>{token.tokenPrefix}…</Code> },
-    {
-      key: 'status',
-      header: t('tokens.status'),
-      cell: (token) => {
-        const status = statusOf(token);
-        return (
-          <Badge color={statusColours[status]} variant={status === 'active' ? 'filled' : 'outline'} tt="none">
-            {t(`tokens.${status}`)}
-          </Badge>
-        );
-      },
-    },
-    {
-      key: 'expires',
-      header: t('tokens.expiresAt'),
-      nowrap: true,
-      cell: (token) => (token.expiresAt ? lastValidDay(token.expiresAt) : t('tokens.noExpiry')),
-    },
-    {
-      key: 'used',
-      header: t('tokens.lastUsed'),
-      nowrap: true,
-      cell: (token) => (token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('tokens.never')),
-    },
-    {
-      key: 'actions',
-      header: t('common.actions'),
-      align: 'right',
-      cell: (token) =>
-        statusOf(token) === 'active' && (
-          <Button
-            size="xs"
-            variant="subtle"
-            color="red"
-            c="red.9"
-            onClick={() => setRevoking(token)}
-            aria-label={t('tokens.revokeActionFor', { name: token.name, owner: token.ownerName })}
-          >
-            {t('tokens.revoke')}
-          </Button>
-        ),
-    },
+    shared.prefix,
+    shared.status,
+    shared.expires,
+    shared.used,
+    shared.actions,
   ];
 
   return (

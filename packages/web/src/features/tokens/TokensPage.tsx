@@ -1,5 +1,5 @@
 import type { ApiToken } from '@forvalta/contracts';
-import { Badge, Button, Code } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -11,7 +11,7 @@ import { useAddressList } from '../../components/list-address.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { type Column, QueryTable } from '../../components/QueryTable.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
-import { lastValidDay, statusColours, statusOf } from './token-status.ts';
+import { tokenColumns } from './token-columns.tsx';
 import { TokenTabs } from './TokenTabs.tsx';
 import { CreateTokenModal } from './CreateTokenModal.tsx';
 import { tokenListQuery, useRevokeToken } from './tokens.queries.ts';
@@ -31,52 +31,15 @@ export function TokensPage() {
   });
 
   const createButton = <Button onClick={() => setCreating(true)}>{t('tokens.create')}</Button>;
+  const shared = tokenColumns<ApiToken>(t, { start: setRevoking, label: (token) => t('tokens.revokeAction', { name: token.name }) });
   const columns: Column<ApiToken>[] = [
     { key: 'name', header: t('tokens.name'), cell: (token) => <strong>{token.name}</strong> },
-    { key: 'prefix', header: t('tokens.prefix'), cell: (token) => <Code>{token.tokenPrefix}…</Code> },
-    {
-      key: 'status',
-      header: t('tokens.status'),
-      cell: (token) => {
-        const status = statusOf(token);
-        return (
-          <Badge color={statusColours[status]} variant={status === 'active' ? 'filled' : 'outline'} tt="none">
-            {t(`tokens.${status}`)}
-          </Badge>
-        );
-      },
-    },
+    shared.prefix,
+    shared.status,
     { key: 'created', header: t('tokens.created'), nowrap: true, cell: (token) => formatDateTime(token.createdAt) },
-    {
-      key: 'expires',
-      header: t('tokens.expiresAt'),
-      nowrap: true,
-      cell: (token) => (token.expiresAt ? lastValidDay(token.expiresAt) : t('tokens.noExpiry')),
-    },
-    {
-      key: 'used',
-      header: t('tokens.lastUsed'),
-      nowrap: true,
-      cell: (token) => (token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('tokens.never')),
-    },
-    {
-      key: 'actions',
-      header: t('common.actions'),
-      align: 'right',
-      cell: (token) =>
-        statusOf(token) === 'active' && (
-          <Button
-            size="xs"
-            variant="subtle"
-            color="red"
-            c="red.9"
-            onClick={() => setRevoking(token)}
-            aria-label={t('tokens.revokeAction', { name: token.name })}
-          >
-            {t('tokens.revoke')}
-          </Button>
-        ),
-    },
+    shared.expires,
+    shared.used,
+    shared.actions,
   ];
 
   return (
