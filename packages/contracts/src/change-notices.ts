@@ -11,6 +11,7 @@ import {
   sortParameter,
   timestampSchema,
 } from './common.ts';
+import { canSchema, changeNoticeActionNames } from './permissions.ts';
 
 /* ---------- Change notices (ändringsanmälan: ITP-4.2.2-CHANGE-NOTICE) ---------- */
 
@@ -20,7 +21,8 @@ export const changeNoticeSources = ['manual', 'automatic'] as const;
 export const changeNoticeStatuses = ['open', 'acknowledged'] as const;
 export const changeNoticeStatusSchema = z.enum(changeNoticeStatuses);
 
-export const changeNoticeSchema = recordMetaSchema.extend({
+/** A change notice as stored; the API answers it with the caller's `can` (changeNoticeSchema). */
+export const changeNoticeRecordSchema = recordMetaSchema.extend({
   kind: changeNoticeKindSchema,
   title: z.string(),
   description: z.string().nullable(),
@@ -39,6 +41,9 @@ export const changeNoticeSchema = recordMetaSchema.extend({
   /** Still open after acknowledgeBy. */
   overdue: z.boolean(),
 });
+export type ChangeNoticeRecord = z.infer<typeof changeNoticeRecordSchema>;
+export const changeNoticeCanSchema = canSchema(changeNoticeActionNames);
+export const changeNoticeSchema = changeNoticeRecordSchema.extend({ can: changeNoticeCanSchema });
 export type ChangeNotice = z.infer<typeof changeNoticeSchema>;
 
 /** One side of a change of responsibility: a person (manager, deputy) or a department (owner). */

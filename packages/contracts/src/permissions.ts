@@ -93,5 +93,8 @@ export type DepartmentActionName = (typeof departmentActionNames)[number];
  */
 export const personActionNames = ['update', 'manageLogin', 'resetPassword'] as const;
 export type PersonActionName = (typeof personActionNames)[number];
+/** A change notice is acknowledged by the IT unit's roles, once: only while it is open. */
+export const changeNoticeActionNames = ['acknowledge'] as const;
+export type ChangeNoticeActionName = (typeof changeNoticeActionNames)[number];
 export const recordActionNames = ['update', 'delete'] as const;
 export type RecordActionName = (typeof recordActionNames)[number];

@@ -1,4 +1,4 @@
-import type { ChangeNotice, ChangeNoticeListQuery } from '@forvalta/contracts';
+import type { ChangeNoticeRecord, ChangeNoticeListQuery } from '@forvalta/contracts';
 import { sql, type Selectable } from 'kysely';
 import type { ChangeNoticesTable } from '../../platform/database-schema.ts';
 import { inParallel, type Executor } from '../../platform/database.ts';
@@ -19,20 +19,20 @@ export interface NoticeTerms {
   acknowledgeBy(createdAt: string): string;
 }
 
-function toNotice(row: ChangeNoticeRow, systemsOfNotice: Array<{ id: string; name: string }>, terms: NoticeTerms): ChangeNotice {
+function toNotice(row: ChangeNoticeRow, systemsOfNotice: Array<{ id: string; name: string }>, terms: NoticeTerms): ChangeNoticeRecord {
   const acknowledgeBy = terms.acknowledgeBy(row.created_at);
   return {
     id: row.id,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    kind: row.kind as ChangeNotice['kind'],
+    kind: row.kind as ChangeNoticeRecord['kind'],
     title: row.title,
     description: row.description,
     plannedOn: row.planned_on,
     systems: systemsOfNotice,
-    source: row.source as ChangeNotice['source'],
-    status: row.status as ChangeNotice['status'],
+    source: row.source as ChangeNoticeRecord['source'],
+    status: row.status as ChangeNoticeRecord['status'],
     createdByName: row.created_by_name,
     acknowledgedByName: row.acknowledged_by_name,
     acknowledgedAt: row.acknowledged_at,
@@ -63,7 +63,7 @@ async function systemsOf(db: Executor, municipalityId: string, noticeIds: string
   return grouped;
 }
 
-async function toNotices(db: Executor, municipalityId: string, rows: ChangeNoticeRow[], terms: NoticeTerms): Promise<ChangeNotice[]> {
+async function toNotices(db: Executor, municipalityId: string, rows: ChangeNoticeRow[], terms: NoticeTerms): Promise<ChangeNoticeRecord[]> {
   const grouped = await systemsOf(
     db,
     municipalityId,
@@ -131,7 +131,7 @@ export const changeNoticesRepository = {
     municipalityId: string,
     query: ListFilters & { limit: number; cursor?: string; sort?: string },
     terms: NoticeTerms,
-  ): Promise<{ items: ChangeNotice[]; total: number; nextCursor: string | null }> {
+  ): Promise<{ items: ChangeNoticeRecord[]; total: number; nextCursor: string | null }> {
     const count = () =>
       filtered(db, municipalityId, query)
         .select((eb) => eb.fn.countAll<number>().as('total'))
@@ -173,7 +173,7 @@ export const changeNoticesRepository = {
     };
   },
 
-  async findById(db: Executor, municipalityId: string, id: string, terms: NoticeTerms): Promise<ChangeNotice | undefined> {
+  async findById(db: Executor, municipalityId: string, id: string, terms: NoticeTerms): Promise<ChangeNoticeRecord | undefined> {
     const row = await db
       .selectFrom('change_notices')
       .selectAll()

@@ -1,8 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { ExpectedVersion } from '../../platform/http/versioning.ts';
-import type { ChangeNoticeCreate, ChangeNoticeDetail, ChangeNoticeListQuery } from '@forvalta/contracts';
-import { actorName } from '../../access/actor.ts';
+import type {
+  ChangeNotice,
+  ChangeNoticeActionName,
+  ChangeNoticeCreate,
+  ChangeNoticeDetail,
+  ChangeNoticeListQuery,
+  ChangeNoticeRecord,
+  Permission,
+} from '@forvalta/contracts';
+import { type AnyActor, actorName } from '../../access/actor.ts';
 import { municipalityOf } from '../../access/authorise.ts';
+import { canOn } from '../../access/record-actions.ts';
 import { useCase } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -18,6 +27,21 @@ import { systemActions, type SystemsService } from '../systems/index.ts';
 import { changeNoticeDetailsRepository } from './change-notice-details.repository.ts';
 import { processChangeNoticeOutbox } from './change-notice-outbox.ts';
 import { changeNoticesRepository, type NoticeTerms } from './change-notices.repository.ts';
+
+/**
+ * The permission of each action on a change notice; acknowledgeChangeNotice is declared with
+ * this entry and a notice's `can` is computed from it. The IT unit's roles acknowledge with no
+ * department scope, and only an open notice (an acknowledged one is refused as a conflict).
+ */
+export const changeNoticeActions = { acknowledge: 'changeNotice.acknowledge' } as const satisfies Record<
+  ChangeNoticeActionName,
+  Permission
+>;
+
+/** A notice as the API answers it: with what `actor` may do with it. */
+function withAbilities<Notice extends ChangeNoticeRecord>(actor: AnyActor, notice: Notice): Notice & Pick<ChangeNotice, 'can'> {
+  return { ...notice, can: canOn(actor, changeNoticeActions, undefined, { acknowledge: notice.status === 'open' }) };
+}
 
 /**
  * Change notices (ITP-4.2.2-CHANGE-NOTICE): planned changes of operation or responsibility,
@@ -69,7 +93,13 @@ export function createChangeNoticesService(db: DatabaseHandle, clock: Clock, sys
         const cutoff = earliestStartNotOverdue(today, await acknowledgeWithin(db, municipalityId), holidaysAround(today));
         overdueBefore = { overdue, instant: swedishMidnight(cutoff).toISOString() };
       }
-      return changeNoticesRepository.list(db, municipalityId, { ...filters, overdueBefore }, await noticeTerms(db, municipalityId));
+      const page = await changeNoticesRepository.list(
+        db,
+        municipalityId,
+        { ...filters, overdueBefore },
+        await noticeTerms(db, municipalityId),
+      );
+      return { ...page, items: page.items.map((notice) => withAbilities(actor, notice)) };
     }),
 
     /** One notice in full: its recipients by name and, for an automatic one, who held the role before and after. */
@@ -90,7 +120,7 @@ export function createChangeNoticesService(db: DatabaseHandle, clock: Clock, sys
         () => changeNoticeDetailsRepository.responsibilityChangeOf(db, municipalityId, id),
         () => acknowledgeWithin(db, municipalityId),
       );
-      return { ...notice, recipients, responsibilityChange, acknowledgeWithinWorkingDays: workingDays };
+      return withAbilities(actor, { ...notice, recipients, responsibilityChange, acknowledgeWithinWorkingDays: workingDays });
     }),
 
     /** A planned change reported by the owner or the system's manager or deputy. */
@@ -129,13 +159,13 @@ export function createChangeNoticesService(db: DatabaseHandle, clock: Clock, sys
         });
         const created = await loadOrFail(transaction, municipalityId, id);
         await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'change_notice', entityId: id, after: created });
-        return created;
+        return withAbilities(actor, created);
       });
     }),
 
     /** The IT unit has taken note (§4.2.2); only its roles may say so. */
     acknowledgeChangeNotice: useCase(
-      'changeNotice.acknowledge',
+      changeNoticeActions.acknowledge,
       async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, note: string | null | undefined) => {
         const municipalityId = municipalityOf(actor);
         const values = {
@@ -144,7 +174,7 @@ export function createChangeNoticesService(db: DatabaseHandle, clock: Clock, sys
           note: note ?? null,
           now: clock.now().toISOString(),
         };
-        return versioned.update(actor, {
+        const after = await versioned.update(actor, {
           entity: 'Change notice',
           expectedVersion,
           load: async (transaction) =>
@@ -163,6 +193,7 @@ export function createChangeNoticesService(db: DatabaseHandle, clock: Clock, sys
             after: { status: after.status, acknowledgedByName: after.acknowledgedByName, note: values.note },
           }),
         });
+        return withAbilities(actor, after);
       },
     ),
   };

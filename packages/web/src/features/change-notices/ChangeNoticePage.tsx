@@ -5,7 +5,6 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.ts';
-import { useCan } from '../../app/session.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { notifyError, notifySuccess } from '../../components/error-messages.ts';
@@ -115,7 +114,8 @@ export function ChangeNoticePage() {
 
 function AcknowledgementSection({ notice }: { notice: ChangeNoticeDetail }) {
   const { t } = useTranslation('lifecycle');
-  const canAcknowledge = useCan('changeNotice.acknowledge');
+  // The server says whether this caller may acknowledge this notice (notice.can).
+  const canAcknowledge = notice.can.acknowledge;
   const queryClient = useQueryClient();
   const [note, setNote] = useState('');
   const [stale, setStale] = useState(false);

@@ -22,7 +22,6 @@ const routeApi = getRouteApi('/authenticated/content/change-notices');
 export function ChangeNoticesPage() {
   const { t } = useTranslation('lifecycle');
   const canCreate = useCan('changeNotice.create');
-  const canAcknowledge = useCan('changeNotice.acknowledge');
   const list = useAddressList(routeApi.useSearch(), routeApi.useNavigate());
   const { filters, setFilters } = list;
   const [creating, setCreating] = useState(false);
@@ -80,13 +79,14 @@ export function ChangeNoticesPage() {
       ),
     },
   ];
-  if (canAcknowledge) {
+  // Each row's button is what the server says of that notice (notice.can: the IT unit's roles, while it is open).
+  if (notices.data?.items.some((notice) => notice.can.acknowledge)) {
     columns.push({
       key: 'acknowledge',
       header: t('notices.acknowledge'),
       headerHidden: true,
       cell: (notice) =>
-        notice.status === 'open' && (
+        notice.can.acknowledge && (
           <Button
             size="xs"
             variant="default"
