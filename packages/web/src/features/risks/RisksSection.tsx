@@ -1,10 +1,11 @@
-import { Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
+import { DataTable } from '../../components/QueryTable.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { RiskAnalysisForm } from './RiskAnalysisForm.tsx';
@@ -59,19 +60,18 @@ export function RisksSection({
         ) : !analyses.data || analyses.data.items.length === 0 ? (
           <Text size="sm">{t('risks.none')}</Text>
         ) : (
-          <Table data-testid="risk-analyses">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('risks.analysedOn')}</Table.Th>
-                <Table.Th scope="col">{t('risks.scope')}</Table.Th>
-                <Table.Th scope="col">{t('risks.scenarios')}</Table.Th>
-                <Table.Th scope="col">{t('project.state')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {analyses.data.items.map((analysis) => (
-                <Table.Tr key={analysis.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+          <DataTable
+            caption={t('risks.title')}
+            rows={analyses.data.items}
+            rowKey={(analysis) => analysis.id}
+            minWidth={560}
+            columns={[
+              {
+                key: 'analysedOn',
+                header: t('risks.analysedOn'),
+                nowrap: true,
+                cell: (analysis) => (
+                  <>
                     <AnchorLink
                       to="/systems/$systemId/risk-analyses/$analysisId"
                       params={{ systemId, analysisId: analysis.id }}
@@ -82,14 +82,22 @@ export function RisksSection({
                     <Text span size="xs" c="gray.7">
                       {t('risks.revision', { revision: analysis.revision })}
                     </Text>
-                  </Table.Td>
-                  <Table.Td>{analysis.scope}</Table.Td>
-                  <Table.Td>{t('risks.scenarioCount', { count: analysis.scenarios.length })}</Table.Td>
-                  <Table.Td>{analysis.superseded ? t('risks.superseded') : t('risks.current')}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+                  </>
+                ),
+              },
+              { key: 'scope', header: t('risks.scope'), cell: (analysis) => analysis.scope },
+              {
+                key: 'scenarios',
+                header: t('risks.scenarios'),
+                cell: (analysis) => t('risks.scenarioCount', { count: analysis.scenarios.length }),
+              },
+              {
+                key: 'state',
+                header: t('project.state'),
+                cell: (analysis) => (analysis.superseded ? t('risks.superseded') : t('risks.current')),
+              },
+            ]}
+          />
         )}
       </Stack>
       {creating && (

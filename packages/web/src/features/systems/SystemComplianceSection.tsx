@@ -1,8 +1,9 @@
 import type { System } from '@forvalta/contracts';
-import { Table, Text, VisuallyHidden } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
+import { DataTable } from '../../components/QueryTable.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { systemComplianceQuery } from '../compliance/compliance.queries.ts';
@@ -30,43 +31,37 @@ export function SystemComplianceSection({ system }: { system: System }) {
           <Text size="sm" mb="sm" fw={600} data-testid="system-compliance-summary">
             {failed === 0 ? t('systemCompliance.allMet') : t('systemCompliance.failed', { count: failed })}
           </Text>
-          <Table.ScrollContainer minWidth={720}>
-            <Table verticalSpacing="xs">
-              <VisuallyHidden component="caption">{t('system.compliance')}</VisuallyHidden>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('compliance.clause')}</Table.Th>
-                  <Table.Th scope="col">{t('compliance.status')}</Table.Th>
-                  <Table.Th scope="col">{t('compliance.reasonAndEvidence')}</Table.Th>
-                  <Table.Th scope="col">{t('compliance.fix')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((result) => (
-                  <Table.Tr key={result.clauseId} data-testid="system-compliance-row">
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <AnchorLink to="/compliance/clauses/$clauseId" params={{ clauseId: result.clauseId }} size="sm">
-                        {result.clauseId}
-                      </AnchorLink>
-                    </Table.Td>
-                    <Table.Td>
-                      <StatusBadge status={result.status} />
-                    </Table.Td>
-                    <Table.Td>
-                      <ResultReason result={result} />
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      {result.status === 'fail' && (
-                        <FixLink fixPath={result.fixPath} label={t('compliance.fixLabel', { clause: result.clauseId, name: system.name })}>
-                          {t('compliance.fixLink')}
-                        </FixLink>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            caption={t('system.compliance')}
+            rows={items}
+            rowKey={(result) => result.clauseId}
+            rowTestId="system-compliance-row"
+            columns={[
+              {
+                key: 'clause',
+                header: t('compliance.clause'),
+                nowrap: true,
+                cell: (result) => (
+                  <AnchorLink to="/compliance/clauses/$clauseId" params={{ clauseId: result.clauseId }} size="sm">
+                    {result.clauseId}
+                  </AnchorLink>
+                ),
+              },
+              { key: 'status', header: t('compliance.status'), cell: (result) => <StatusBadge status={result.status} /> },
+              { key: 'reason', header: t('compliance.reasonAndEvidence'), cell: (result) => <ResultReason result={result} /> },
+              {
+                key: 'fix',
+                header: t('compliance.fix'),
+                nowrap: true,
+                cell: (result) =>
+                  result.status === 'fail' && (
+                    <FixLink fixPath={result.fixPath} label={t('compliance.fixLabel', { clause: result.clauseId, name: system.name })}>
+                      {t('compliance.fixLink')}
+                    </FixLink>
+                  ),
+              },
+            ]}
+          />
         </>
       )}
     </SectionCard>
