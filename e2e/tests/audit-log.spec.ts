@@ -46,6 +46,7 @@ test('an auditor finds failed logins in the audit log, exports them with the ver
   await expect(page.getByRole('button', { name: 'Export Excel (XLSX)' })).toBeVisible();
   await expectNoSeriousAxeViolations(page, '/audit-log filtered (en)');
   await page.screenshot({ path: `${screenshots}/audit-log-en.png`, fullPage: true });
+  await setLocale(page.context(), 'sv');
 });
 
 test('a broken chain found by the nightly verification is a banner for the audit roles, linking to the log', async ({
@@ -81,6 +82,8 @@ test('a broken chain found by the nightly verification is a banner for the audit
     await administrator.screenshot({ path: `${screenshots}/audit-banner-en.png` });
     await banner.getByRole('link', { name: 'Open the audit log' }).click();
     await expect(administrator).toHaveURL(/\/audit-log$/);
+    // The login's language is stored: the next specs in this worker log in as administrator in Swedish.
+    await setLocale(administrator.context(), 'sv');
 
     const auditor = await loginAs('auditor');
     await auditor.goto('/');

@@ -11,7 +11,10 @@ test.describe('logging in and out', () => {
     await expect(page).toHaveURL(/\/login/);
   });
 
-  test('logging in with the keyboard only, skipping to the content, and logging out', async ({ page }) => {
+  test('logging in with the keyboard only, skipping to the content, and logging out', async ({ page, loginAs }) => {
+    // The language is stored with the login, and another spec in this worker may have left it in
+    // English: loginAs sets it back to Swedish.
+    await loginAs('administrator');
     await page.goto('/people');
     await expect(page).toHaveURL(/\/login\?redirect=/);
     await expect(page.getByRole('heading', { level: 1, name: 'Logga in' })).toBeVisible();

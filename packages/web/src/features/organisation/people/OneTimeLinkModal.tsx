@@ -32,7 +32,8 @@ export function OneTimeLinkModal({
           description={t('personLogin.linkExpires', { when: formatDateTime(expiresAt) })}
           value={link}
           readOnly
-          ff="monospace"
+          // The link in monospace, to tell l from 1 and O from 0; the label and expiry in the page's type.
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           onFocus={(event) => event.currentTarget.select()}
         />
         <Text size="sm" c="gray.7">
