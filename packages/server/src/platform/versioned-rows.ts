@@ -69,3 +69,31 @@ export async function deleteAtVersion<Name extends VersionedTable>(
   const result = await statement.where('version', '=', expectedVersion).executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
 }
+
+/**
+ * Saves a municipality's one-row setting at `expectedVersion`. A setting nobody has saved reads as
+ * version 1 (its defaults), so the first save, at 1, inserts the row as version 2; every later
+ * save is `updateAtVersion`. False when the version is stale.
+ */
+export async function saveSettingAtVersion<Name extends VersionedTable>(
+  db: Executor,
+  table: Name,
+  municipalityId: string,
+  expectedVersion: number,
+  values: VersionedValues<Name>,
+): Promise<boolean> {
+  const existing = await untyped(db)
+    .selectFrom(table as string)
+    .select('version')
+    .where('municipality_id', '=', municipalityId)
+    .executeTakeFirst();
+  if (!existing) {
+    if (expectedVersion !== 1) return false;
+    await untyped(db)
+      .insertInto(table as string)
+      .values({ ...(values as Record<string, unknown>), municipality_id: municipalityId, version: 2 })
+      .execute();
+    return true;
+  }
+  return updateAtVersion(db, table, { municipality_id: municipalityId } as RowKey<Name>, expectedVersion, values);
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { roles as allRoles, type Role } from '@forvalta/contracts';
 import type { Executor } from '../../platform/database.ts';
-import { updateAtVersion } from '../../platform/versioned-rows.ts';
+import { saveSettingAtVersion } from '../../platform/versioned-rows.ts';
 
 /** Parses a stored role list, keeping only roles that still exist. */
 export function parseRoles(json: string | null | undefined): Role[] {
@@ -157,20 +157,7 @@ export const secondFactorRepository = {
   },
 
   async saveRequirement(db: Executor, municipalityId: string, expectedVersion: number, roles: Role[], now: string) {
-    const existing = await db
-      .selectFrom('second_factor_requirements')
-      .select('version')
-      .where('municipality_id', '=', municipalityId)
-      .executeTakeFirst();
-    if (!existing) {
-      if (expectedVersion !== 1) return false;
-      await db
-        .insertInto('second_factor_requirements')
-        .values({ municipality_id: municipalityId, roles_json: JSON.stringify(roles), updated_at: now, version: 2 })
-        .execute();
-      return true;
-    }
-    return updateAtVersion(db, 'second_factor_requirements', { municipality_id: municipalityId }, expectedVersion, {
+    return saveSettingAtVersion(db, 'second_factor_requirements', municipalityId, expectedVersion, {
       roles_json: JSON.stringify(roles),
       updated_at: now,
     });

@@ -11,7 +11,7 @@ import type { Database } from '../../platform/database-schema.ts';
 import type { Executor } from '../../platform/database.ts';
 import { applyKeysetPage, finishPage, resolveSort } from '../../platform/paging.ts';
 import { likePattern } from '../../platform/text.ts';
-import { updateAtVersion } from '../../platform/versioned-rows.ts';
+import { saveSettingAtVersion } from '../../platform/versioned-rows.ts';
 
 export interface PublicRegisterSettings {
   enabled: boolean;
@@ -70,16 +70,6 @@ export const publicRegisterRepository = {
       : { enabled: false, fields: [...defaultPublicFields], lifecycles: [...defaultPublicLifecycles], version: 1 };
   },
 
-  async hasSettingsRow(db: Executor, municipalityId: string) {
-    return (
-      (await db
-        .selectFrom('public_register_settings')
-        .select('municipality_id')
-        .where('municipality_id', '=', municipalityId)
-        .executeTakeFirst()) !== undefined
-    );
-  },
-
   async saveSettings(
     db: Executor,
     municipalityId: string,
@@ -93,15 +83,7 @@ export const publicRegisterRepository = {
       lifecycles_json: JSON.stringify(settings.lifecycles),
       updated_at: now,
     };
-    if (!(await this.hasSettingsRow(db, municipalityId))) {
-      if (expectedVersion !== 1) return false;
-      await db
-        .insertInto('public_register_settings')
-        .values({ municipality_id: municipalityId, ...columns, version: 2 })
-        .execute();
-      return true;
-    }
-    return updateAtVersion(db, 'public_register_settings', { municipality_id: municipalityId }, expectedVersion, columns);
+    return saveSettingAtVersion(db, 'public_register_settings', municipalityId, expectedVersion, columns);
   },
 
   findMunicipalityByCode(db: Executor, code: string) {

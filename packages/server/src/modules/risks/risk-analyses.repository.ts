@@ -3,7 +3,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { RiskAnalysesTable } from '../../platform/database-schema.ts';
 import { inParallel, type Executor } from '../../platform/database.ts';
 import { parseJson } from '../../platform/json.ts';
-import { updateAtVersion } from '../../platform/versioned-rows.ts';
+import { saveSettingAtVersion, updateAtVersion } from '../../platform/versioned-rows.ts';
 
 /** Sannolikhet and konsekvens, low to high: the matrix a municipality starts with. */
 export const defaultRiskMatrix: RiskMatrix = {
@@ -152,20 +152,7 @@ export const riskAnalysesRepository = {
   },
 
   async saveMatrixSetting(db: Executor, municipalityId: string, matrix: RiskMatrix, expectedVersion: number, now: string) {
-    const existing = await db
-      .selectFrom('risk_matrix_settings')
-      .select('version')
-      .where('municipality_id', '=', municipalityId)
-      .executeTakeFirst();
-    if (!existing) {
-      if (expectedVersion !== 1) return false;
-      await db
-        .insertInto('risk_matrix_settings')
-        .values({ municipality_id: municipalityId, matrix_json: JSON.stringify(matrix), updated_at: now, version: 2 })
-        .execute();
-      return true;
-    }
-    return updateAtVersion(db, 'risk_matrix_settings', { municipality_id: municipalityId }, expectedVersion, {
+    return saveSettingAtVersion(db, 'risk_matrix_settings', municipalityId, expectedVersion, {
       matrix_json: JSON.stringify(matrix),
       updated_at: now,
     });
