@@ -87,8 +87,26 @@ export async function setLocale(context: BrowserContext, locale: 'sv' | 'en'): P
   expect(response.status()).toBe(200);
 }
 
-/** Fails on any serious or critical WCAG 2.1 A/AA finding, listing them all. */
+/**
+ * Waits until nothing on the page is moving: two frames (so a transition that was just triggered
+ * has started), then no running animation or transition that will end. A dialog scanned mid-fade has text at
+ * part opacity, which axe reports as low contrast (seen on CI in the revoke-token dialog).
+ */
+export async function waitForStillPage(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
+  // A spinner loops for ever; only animations that end are waited for.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((animation) => animation.playState !== 'running' || animation.effect?.getComputedTiming().endTime === Infinity),
+  );
+}
+
+/** Fails on any serious or critical WCAG 2.1 A/AA finding, listing them all; scans a still page. */
 export async function expectNoSeriousAxeViolations(page: Page, label: string): Promise<void> {
+  await waitForStillPage(page);
   // Only violations are collected: gathering every passing node made a scan take seconds per page.
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
