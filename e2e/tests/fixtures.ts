@@ -93,9 +93,7 @@ export async function setLocale(context: BrowserContext, locale: 'sv' | 'en'): P
  * part opacity, which axe reports as low contrast (seen on CI in the revoke-token dialog).
  */
 export async function waitForStillPage(page: Page): Promise<void> {
-  await page.evaluate(
-    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
-  );
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
   // A spinner loops for ever; only animations that end are waited for.
   await page.waitForFunction(() =>
     document
