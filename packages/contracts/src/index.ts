@@ -12,4 +12,5 @@ export * from './risks.ts';
 export * from './reviews.ts';
 export * from './change-notices.ts';
 export * from './jobs.ts';
+export * from './tasks.ts';
 export * from './routes.ts';

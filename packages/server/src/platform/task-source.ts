@@ -1,0 +1,36 @@
+/**
+ * What a module answers for a person's to-do list (issue #13, /api/v1/me/tasks). The type lives in
+ * the platform, not in the tasks module, so a module that provides a source depends on no other
+ * module for it; each module exports its source from its index.ts, and the composition
+ * (services.ts) hands them all to the tasks module, which merges, sorts, counts and pages them.
+ */
+import type { Role, Task } from '@forvalta/contracts';
+import type { PolicyParameters } from '../policy/policy-pack.ts';
+import type { Executor } from './database.ts';
+
+export interface TaskSourceContext {
+  municipalityId: string;
+  personId: string;
+  /** The roles the person holds in this municipality (deduplicated). */
+  roles: readonly Role[];
+  /** The department ids (with sub-units) the person heads, for department-scoped asks. */
+  headsDepartmentIds: readonly string[];
+  /** Today's Europe/Stockholm calendar date, YYYY-MM-DD; `overdue` is `dueDate < today`. */
+  today: string;
+  /** The municipality's current policy pack's parameters (intervals, working days), read once per request. */
+  parameters: PolicyParameters;
+}
+
+/**
+ * Every task of one kind (or a few) that the product asks of `personId` today. Rules for a source:
+ * - a read: no writes, no audit events, no data version moved;
+ * - scoped by `municipalityId`;
+ * - a fixed number of indexed queries whatever the register's size (the list's target is
+ *   p99 ≤ 20 ms at L for the whole list), never a query per subject;
+ * - one task per subject and kind, with `id` `${kind}:${subjectId}`; sorting and paging are the
+ *   tasks module's, the source may return its tasks in any order.
+ */
+export type TaskSource = (database: Executor, context: TaskSourceContext) => Promise<Task[]>;
+
+/** The id a task of this kind about this subject always has (stable across requests and sources). */
+export const taskId = (kind: Task['kind'], subjectId: string): string => `${kind}:${subjectId}`;
