@@ -46,6 +46,7 @@ export const permissionNames = [
   'changeNotice.create',
   'changeNotice.acknowledge',
   'job.read',
+  'task.read',
 ] as const;
 export const permissionSchema = z.enum(permissionNames);
 export type Permission = z.infer<typeof permissionSchema>;

@@ -43,6 +43,7 @@ import {
   policyPackVersionCreateSchema,
 } from './compliance.ts';
 import { scheduledJobListSchema } from './jobs.ts';
+import { taskListQuerySchema, taskListSchema } from './tasks.ts';
 import {
   invitationAcceptedSchema,
   invitationAcceptSchema,
@@ -205,6 +206,7 @@ export const apiRoutes = {
   'GET /api/v1/projects/:id/budget/revisions': { status: 200, response: budgetRevisionListSchema },
   'GET /api/v1/projects/:id/checkpoints': { status: 200, response: checkpointListSchema },
   'GET /api/v1/public-register-settings': { status: 200, response: publicRegisterSettingsSchema },
+  'GET /api/v1/me/tasks': { query: taskListQuerySchema, status: 200, response: taskListSchema },
   'GET /api/v1/me/second-factor': { status: 200, response: secondFactorStatusSchema },
   'GET /api/v1/second-factor-requirement': { status: 200, response: secondFactorRequirementSchema },
   'GET /api/v1/reviews': { query: reviewListQuerySchema, status: 200, response: reviewListSchema },

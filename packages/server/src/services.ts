@@ -2,7 +2,12 @@ import type { Config } from './config.ts';
 import { createApiTokensService, revokeTokensOfLogin } from './modules/api-tokens/index.ts';
 import { createAuditEventsService } from './modules/audit-events/index.ts';
 import { createAuthService, createPasswordsService, createSecondFactorService, endSessionsIn } from './modules/auth/index.ts';
-import { createChangeNoticesService, detachNoticesFromSystem, responsibilityNoticeWriter } from './modules/change-notices/index.ts';
+import {
+  changeNoticeTaskSource,
+  createChangeNoticesService,
+  detachNoticesFromSystem,
+  responsibilityNoticeWriter,
+} from './modules/change-notices/index.ts';
 import { createComplianceService, createPolicyPacksService, startWithDefaultPack } from './modules/compliance/index.ts';
 import { createIntegrationsService, integrationIdsOfSystem } from './modules/integrations/index.ts';
 import { createJobsService } from './modules/jobs/index.ts';
@@ -19,16 +24,19 @@ import {
   createProjectsService,
   createSecurityGuidelinesService,
   projectsOfSystem,
+  projectTaskSource,
 } from './modules/projects/index.ts';
 import { createPublicRegisterService } from './modules/public-register/index.ts';
-import { createReviewsService } from './modules/reviews/index.ts';
+import { createReviewsService, reviewTaskSource } from './modules/reviews/index.ts';
 import { createRiskAnalysesService } from './modules/risks/index.ts';
 import {
   createSystemAssignmentsService,
   createSystemDutiesService,
   createSystemsExport,
   createSystemsService,
+  systemRecordTaskSource,
 } from './modules/systems/index.ts';
+import { createTasksService, type TaskSource } from './modules/tasks/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { DatabaseHandle } from './platform/database.ts';
 
@@ -71,6 +79,8 @@ export function createServices(
       await endSessionsIn(transaction, owner, clock.now().toISOString());
     },
   };
+  // Every module's asks of a person, for their to-do list (issue #13); a module that asks something adds its source here.
+  const taskSources: TaskSource[] = [systemRecordTaskSource, reviewTaskSource, changeNoticeTaskSource, projectTaskSource];
   return {
     auth: createAuthService(db, clock, config),
     passwords: createPasswordsService(db, clock, throttle),
@@ -97,6 +107,7 @@ export function createServices(
     changeNotices: createChangeNoticesService(db, clock, systems),
     reviews: createReviewsService(db, clock, systems),
     jobs: createJobsService(db, clock),
+    tasks: createTasksService(db, clock, taskSources),
   };
 }
 

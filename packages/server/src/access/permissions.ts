@@ -62,6 +62,8 @@ export const permissions = {
   'changeNotice.acknowledge': ['it_chief', 'it_unit'],
   // The installation's scheduled jobs (ADR 0006): operations, not governance.
   'job.read': ['administrator'],
+  // Everyone's own to-do list (issue #13): what the product asks of the signed-in person, nobody else's.
+  'task.read': everyRole,
 } as const satisfies Record<Permission, readonly Role[]>;
 
 /**

@@ -8,6 +8,9 @@ import type { Role, Task } from '@forvalta/contracts';
 import type { PolicyParameters } from '../policy/policy-pack.ts';
 import type { Executor } from './database.ts';
 
+/** Overdue when its due date has passed; with no due date, only when the source says it is owed already. */
+export const isOverdue = (dueDate: string | null, today: string): boolean => dueDate !== null && dueDate < today;
+
 export interface TaskSourceContext {
   municipalityId: string;
   personId: string;
@@ -17,6 +20,12 @@ export interface TaskSourceContext {
   headsDepartmentIds: readonly string[];
   /** Today's Europe/Stockholm calendar date, YYYY-MM-DD; `overdue` is `dueDate < today`. */
   today: string;
+  /**
+   * The last day a recurring ask shows ahead of its due date (today + 30 days): a system record due
+   * for confirmation in eleven months is not on the list yet. An ask that is owed from the moment it
+   * exists (a document to acknowledge, a notice, a gate) ignores it.
+   */
+  horizon: string;
   /** The municipality's current policy pack's parameters (intervals, working days), read once per request. */
   parameters: PolicyParameters;
 }
@@ -31,6 +40,9 @@ export interface TaskSourceContext {
  *   tasks module's, the source may return its tasks in any order.
  */
 export type TaskSource = (database: Executor, context: TaskSourceContext) => Promise<Task[]>;
+
+/** How far ahead a recurring ask is shown (TaskSourceContext.horizon). */
+export const taskHorizonDays = 30;
 
 /** The id a task of this kind about this subject always has (stable across requests and sources). */
 export const taskId = (kind: Task['kind'], subjectId: string): string => `${kind}:${subjectId}`;

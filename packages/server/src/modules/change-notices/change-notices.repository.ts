@@ -126,6 +126,27 @@ function filtered(db: Executor, municipalityId: string, query: ListFilters) {
 
 /** Change notices (ändringsanmälningar) and the systems they concern. */
 export const changeNoticesRepository = {
+  /**
+   * Every open notice of the municipality with its systems' names, oldest first: the IT unit's
+   * acknowledgements on the to-do list (change-notice-tasks.ts). Two queries; the open ones are
+   * found on the (municipality_id, status) index and stay few, since the IT unit clears its queue.
+   */
+  async openNotices(db: Executor, municipalityId: string) {
+    const rows = await db
+      .selectFrom('change_notices')
+      .select(['id', 'title', 'created_at'])
+      .where('municipality_id', '=', municipalityId)
+      .where('status', '=', 'open')
+      .orderBy('created_at')
+      .execute();
+    const grouped = await systemsOf(
+      db,
+      municipalityId,
+      rows.map((row) => row.id),
+    );
+    return rows.map((row) => ({ id: row.id, title: row.title, createdAt: row.created_at, systems: grouped.get(row.id) ?? [] }));
+  },
+
   async list(
     db: Executor,
     municipalityId: string,

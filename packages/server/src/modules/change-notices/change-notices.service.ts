@@ -17,10 +17,10 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { inParallel, withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
-import { swedishHolidays } from '../../platform/swedish-holidays.ts';
 import { versionedWrites } from '../../platform/versioned-write.ts';
-import { readParameter, tanumPolicyPack } from '../../policy/index.ts';
-import { addWorkingDays, earliestStartNotOverdue } from '../../policy/working-days.ts';
+import { tanumPolicyPack } from '../../policy/index.ts';
+import { earliestStartNotOverdue } from '../../policy/working-days.ts';
+import { acknowledgeWithinWorkingDays, holidaysAround, noticeTermsOn } from './change-notice-terms.ts';
 import { policyPackRecords } from '../compliance/index.ts';
 import { swedishMidnight, swedishToday } from '../../platform/calendar.ts';
 import { systemActions, type SystemsService } from '../systems/index.ts';
@@ -55,21 +55,12 @@ export function createChangeNoticesService(db: DatabaseHandle, clock: Clock, sys
 
   async function acknowledgeWithin(executor: Executor, municipalityId: string) {
     const stored = await policyPackRecords.currentPack(executor, municipalityId);
-    const parameters = (stored?.pack ?? tanumPolicyPack).parameters;
-    return parameters.changeNoticeAcknowledgeWorkingDays ? readParameter(parameters, 'changeNoticeAcknowledgeWorkingDays') : 5;
-  }
-
-  function holidaysAround(today: string) {
-    const year = Number(today.slice(0, 4));
-    return new Set(swedishHolidays(year - 1, year));
+    return acknowledgeWithinWorkingDays((stored?.pack ?? tanumPolicyPack).parameters);
   }
 
   /** The terms a notice's deadline is computed on: the pack's working days, the holidays, today. */
   async function noticeTerms(executor: Executor, municipalityId: string): Promise<NoticeTerms> {
-    const today = swedishToday(clock.now());
-    const workingDays = await acknowledgeWithin(executor, municipalityId);
-    const holidays = holidaysAround(today);
-    return { today, acknowledgeBy: (createdAt) => addWorkingDays(swedishToday(new Date(createdAt)), workingDays, holidays) };
+    return noticeTermsOn(swedishToday(clock.now()), await acknowledgeWithin(executor, municipalityId));
   }
 
   async function loadOrFail(executor: Executor, municipalityId: string, id: string) {

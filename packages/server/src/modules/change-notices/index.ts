@@ -9,3 +9,6 @@ export const detachNoticesFromSystem = changeNoticesRepository.detachSystem.bind
 
 /** The register's responsibility-change listener (SystemDependents): the notice, written in the change's transaction (ADR 0004). */
 export { responsibilityNoticeWriter } from './change-notice-outbox.ts';
+
+/** The to-do list's acknowledgements for the IT unit's roles (issue #13). */
+export { changeNoticeTaskSource } from './change-notice-tasks.ts';

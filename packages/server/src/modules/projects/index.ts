@@ -14,3 +14,6 @@ export const projectsOfSystem = {
   hasApprovedProject: projectsRepository.hasApprovedProject.bind(projectsRepository),
   lifecycleRecordCount: projectsRepository.lifecycleRecordCount.bind(projectsRepository),
 };
+
+/** The to-do list's project gates: the lead's submission, the IT unit's decision (issue #13). */
+export { projectTaskSource } from './project-tasks.ts';

@@ -183,4 +183,33 @@ export const reviewsRepository = {
 
   /** The names of the systems among `ids` that exist in the municipality. */
   systemNames,
+
+  /**
+   * For each of the systems, its earliest planned review and its newest held one (what the
+   * to-do list's review task is dated from): one query on the (municipality_id, system_id) index.
+   */
+  async reviewDatesOfSystems(db: Executor, municipalityId: string, systemIds: string[]) {
+    const dates = new Map<string, ReviewDates>();
+    if (systemIds.length === 0) return dates;
+    const rows = await db
+      .selectFrom('reviews')
+      .select(['id', 'system_id', 'status', 'planned_on', 'held_on', 'next_review_on'])
+      .where('municipality_id', '=', municipalityId)
+      .where('system_id', 'in', systemIds)
+      .execute();
+    for (const row of rows) {
+      const entry = dates.get(row.system_id) ?? { planned: null, held: null };
+      if (row.status === 'planned' && (entry.planned === null || row.planned_on < entry.planned.plannedOn))
+        entry.planned = { id: row.id, plannedOn: row.planned_on };
+      if (row.status === 'held' && row.held_on !== null && (entry.held === null || row.held_on > entry.held.heldOn))
+        entry.held = { heldOn: row.held_on, nextReviewOn: row.next_review_on };
+      dates.set(row.system_id, entry);
+    }
+    return dates;
+  },
 };
+
+export interface ReviewDates {
+  planned: { id: string; plannedOn: string } | null;
+  held: { heldOn: string; nextReviewOn: string | null } | null;
+}

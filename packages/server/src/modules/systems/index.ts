@@ -4,6 +4,7 @@
  * (.dependency-cruiser.cjs); bulk loaders use bulk.ts.
  */
 import type { Executor } from '../../platform/database.ts';
+import { systemAssignmentsRepository } from './system-assignments.repository.ts';
 import { systemsRepository } from './systems.repository.ts';
 
 export {
@@ -23,11 +24,16 @@ export { createSystemsExport, type SystemsExport } from './systems-export.servic
 export { registerSystemRoutes, type SystemGraphSource } from './systems.routes.ts';
 /** The SQL condition "assignment in force on this day", for modules that read assignments with their own rows. */
 export { currentAssignment } from './system-queries.ts';
+/** The to-do list's confirmation task of a system's manager and deputies (issue #13). */
+export { systemRecordTaskSource } from './system-tasks.ts';
+export type { StewardedSystem } from './system-assignments.repository.ts';
 
 /** Reads other modules make of the register, in the caller's executor; no authorisation (the caller's service does it). */
 export const systemReads = {
   findSystem: systemsRepository.findById.bind(systemsRepository),
   systemNames: systemsRepository.namesByIds.bind(systemsRepository),
+  /** The systems a person manages or deputises for today (retired ones left out). */
+  stewardedSystemsOf: systemAssignmentsRepository.stewardedSystemsOf.bind(systemAssignmentsRepository),
   /** The current managers' and deputies' person ids of each system, in one query: for `can` on a page of records. */
   async stewardPersonIds(executor: Executor, municipalityId: string, systemIds: string[], today: string) {
     const stewards = await systemsRepository.currentStewards(executor, municipalityId, [...new Set(systemIds)], today);

@@ -1,4 +1,4 @@
-import type { Assignment } from '@forvalta/contracts';
+import type { Assignment, Lifecycle } from '@forvalta/contracts';
 import { insertRows } from '../../platform/bulk-insert.ts';
 import type { Executor } from '../../platform/database.ts';
 import { currentAssignment } from './system-queries.ts';
@@ -57,6 +57,15 @@ export interface AssignmentValues {
   allottedHoursPerWeek: number | null;
 }
 
+/** A system a person answers for today, as the to-do list needs it. */
+export interface StewardedSystem {
+  systemId: string;
+  name: string;
+  lifecycle: Lifecycle;
+  lastConfirmedAt: string | null;
+  role: 'manager' | 'deputy';
+}
+
 /** The row a new assignment is stored as, one at a time or in bulk. */
 function assignmentRow(municipalityId: string, values: AssignmentValues, now: string) {
   return {
@@ -98,6 +107,30 @@ export const systemAssignmentsRepository = {
       .where(currentAssignment('system_assignments', today))
       .execute();
     return rows.map((row) => toAssignment(row, today));
+  },
+
+  /**
+   * The systems `personId` manages or deputises for today, retired ones left out: what the to-do
+   * list asks of a steward (system-tasks.ts). One query on the (municipality_id, person_id) index.
+   */
+  async stewardedSystemsOf(db: Executor, municipalityId: string, personId: string, today: string): Promise<StewardedSystem[]> {
+    const rows = await db
+      .selectFrom('system_assignments')
+      .innerJoin('systems', 'systems.id', 'system_assignments.system_id')
+      .select(['systems.id', 'systems.name', 'systems.lifecycle', 'systems.last_confirmed_at', 'system_assignments.role'])
+      .where('system_assignments.municipality_id', '=', municipalityId)
+      .where('system_assignments.person_id', '=', personId)
+      .where('systems.municipality_id', '=', municipalityId)
+      .where('systems.lifecycle', '<>', 'retired')
+      .where(currentAssignment('system_assignments', today))
+      .execute();
+    return rows.map((row) => ({
+      systemId: row.id,
+      name: row.name,
+      lifecycle: row.lifecycle as Lifecycle,
+      lastConfirmedAt: row.last_confirmed_at,
+      role: row.role as StewardedSystem['role'],
+    }));
   },
 
   async insert(

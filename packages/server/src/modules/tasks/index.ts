@@ -3,3 +3,5 @@
  * The sources are the other modules'; the composition hands them in (platform/task-source.ts).
  */
 export { taskId, type TaskSource, type TaskSourceContext } from '../../platform/task-source.ts';
+export { createTasksService, type TasksService } from './tasks.service.ts';
+export { registerTaskRoutes } from './tasks.routes.ts';
