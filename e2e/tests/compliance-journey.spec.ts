@@ -1,4 +1,4 @@
-import { chooseOption, expect, test } from './fixtures.ts';
+import { chooseOption, expect, expectNoSeriousAxeViolations, test } from './fixtures.ts';
 
 test('drill from a red cell to a clause to a failing system, appoint a deputy, and see the cell turn green', async ({ loginAs }) => {
   const page = await loginAs('administrator');
@@ -76,4 +76,27 @@ test('the clause page quotes the policy and fills in the rule parameters', async
   await expect(page.getByText(/\{\{/)).toHaveCount(0);
   // Systems that fail name when they were last confirmed.
   await expect(page.getByTestId('clause-result-row').first()).toContainText(/Senast bekräftad \d{4}-\d{2}-\d{2}|Aldrig bekräftad/);
+});
+
+test('clauses without a rule are counted as not checked, and structural ones are kept out of the share', async ({ loginAs }) => {
+  const page = await loginAs('administrator');
+  await page.goto('/compliance');
+  const notChecked = page.getByRole('region', { name: 'Ej kontrollerade policykrav' });
+  await expect(notChecked).toContainText(/\d+/);
+  const count = Number((await notChecked.getByText(/^\d+$/).textContent()) ?? '0');
+  expect(count).toBeGreaterThan(0);
+  await expect(page.getByTestId('heat-map')).not.toContainText('4.2-OWNER');
+
+  // The filter lists exactly the clauses the card counts, each marked as not checked.
+  await chooseOption(page, 'Visa policykrav', new RegExp(`^Ej kontrollerat \\(${count}\\)$`));
+  await expect(page).toHaveURL(/check=not_checked/);
+  const rows = page.getByTestId('compliance-clause-row');
+  await expect(rows).toHaveCount(count);
+  await expect(rows.filter({ hasText: 'ITP-6-OWNED' })).toContainText('Ej kontrollerat');
+  await expectNoSeriousAxeViolations(page, '/compliance?check=not_checked');
+
+  await chooseOption(page, 'Visa policykrav', /^Strukturellt \(2\)$/);
+  await expect(rows).toHaveCount(2);
+  await rows.filter({ hasText: 'ITP-4.2-OWNER' }).getByRole('link', { name: 'ITP-4.2-OWNER' }).click();
+  await expect(page.getByTestId('clause-structural')).toContainText('räknas inte in i andelen uppfyllda');
 });

@@ -125,13 +125,40 @@ const counts = {
   score: z.number().nullable(),
 };
 
+/**
+ * A clause as a whole: met, failed, nothing applicable, not checked (no rule in Förvalta yet) or
+ * structural (the data model guarantees it, so it is kept out of the share).
+ */
+export const clauseChecks = ['met', 'failed', 'not_applicable', 'not_checked', 'structural'] as const;
+export const clauseCheckSchema = z.enum(clauseChecks);
+export type ClauseCheck = z.infer<typeof clauseCheckSchema>;
+
 export const complianceSummarySchema = z.object({
   pack: z.object({ id: idSchema, key: z.string(), version: z.string(), title: z.string() }),
   evaluatedAt: timestampSchema,
   /** Set when the summary is limited to a department and its sub-units. */
   departmentId: idSchema.nullable(),
+  /** The share: over the results of the clauses that are checked and not structural. */
   overall: z.object(counts),
-  clauses: z.array(z.object({ clauseId: z.string(), section: z.string(), titleSv: z.string(), titleEn: z.string(), ...counts })),
+  /** How many of the pack's rule clauses are in each clause check; the share covers met, failed and notApplicable. */
+  clauseChecks: z.object({
+    met: z.number().int(),
+    failed: z.number().int(),
+    notApplicable: z.number().int(),
+    notChecked: z.number().int(),
+    structural: z.number().int(),
+  }),
+  /** Every clause of kind rule in the pack, those Förvalta does not check yet included. */
+  clauses: z.array(
+    z.object({
+      clauseId: z.string(),
+      section: z.string(),
+      titleSv: z.string(),
+      titleEn: z.string(),
+      check: clauseCheckSchema,
+      ...counts,
+    }),
+  ),
   departments: z.array(
     z.object({
       departmentId: idSchema.nullable(),

@@ -55,7 +55,7 @@ export async function compliance(argv: string[]): Promise<number> {
       systemActor('cli compliance check', municipality.id),
       municipality.id,
     );
-    const summary = summariseCompliance(results, snapshot);
+    const summary = summariseCompliance(results, snapshot, { pack: stored.pack });
     const failures = results.filter((result) => result.status === 'fail');
 
     if (format === 'json') {
@@ -79,10 +79,14 @@ export async function compliance(argv: string[]): Promise<number> {
       console.log(
         `Overall: ${percent(summary.overall.score)} (${summary.overall.passed} met, ${summary.overall.failed} not met, ${summary.overall.notApplicable} not applicable)\n`,
       );
-      console.log(`${'clause'.padEnd(22)}${'met'.padStart(6)}${'not met'.padStart(9)}${'n/a'.padStart(6)}${'score'.padStart(8)}`);
+      const checks = summary.clauseChecks;
+      console.log(
+        `Clauses: ${checks.met} met, ${checks.failed} not met, ${checks.notApplicable} nothing applicable, ${checks.notChecked} not checked, ${checks.structural} structural (kept out of the share)\n`,
+      );
+      console.log(`${'clause'.padEnd(22)}${'met'.padStart(6)}${'not met'.padStart(9)}${'n/a'.padStart(6)}${'score'.padStart(8)}  check`);
       for (const clause of summary.clauses) {
         console.log(
-          `${clause.clauseId.padEnd(22)}${String(clause.passed).padStart(6)}${String(clause.failed).padStart(9)}${String(clause.notApplicable).padStart(6)}${percent(clause.score).padStart(8)}`,
+          `${clause.clauseId.padEnd(22)}${String(clause.passed).padStart(6)}${String(clause.failed).padStart(9)}${String(clause.notApplicable).padStart(6)}${percent(clause.score).padStart(8)}  ${clause.check.replace('_', ' ')}`,
         );
       }
       if (failures.length > 0) {

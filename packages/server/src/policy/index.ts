@@ -7,6 +7,10 @@ export { evaluate, mergeSystemResults, selectRules, type EvaluationOptions, type
 export {
   summarise,
   scoreOf,
+  clauseChecks,
+  type ClauseCheck,
+  type ClauseCheckCounts,
+  type SummaryCoverage,
   type ClauseSummary,
   type ComplianceCounts,
   type ComplianceSummary,

@@ -45,7 +45,7 @@ report(
 );
 report(
   'full evaluation + summary, 300 systems / 2,000 people',
-  measure(31, () => summarise(evaluate(municipality, tanumPolicyPack), municipality)),
+  measure(31, () => summarise(evaluate(municipality, tanumPolicyPack), municipality, { pack: tanumPolicyPack })),
   100,
 );
 report(

@@ -43,6 +43,13 @@ export interface ComplianceRule {
   parameterKeys: readonly string[];
   /** Every reason code the rule itself returns, for labels and for tests. */
   reasonCodes: readonly string[];
+  /**
+   * True when the data model itself guarantees what the rule checks (a NOT NULL column, a foreign
+   * key, a contract's enum), so no record written through the API can fail it. Its results are
+   * still shown as evidence, but the summary keeps the clause out of the share: a rule that
+   * cannot fail would only raise it.
+   */
+  structural?: boolean;
   evaluate(snapshot: ComplianceSnapshot, parameters: PolicyParameters, context: RuleContext): RuleResult[];
 }
 

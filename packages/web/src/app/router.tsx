@@ -21,7 +21,7 @@ import { RouteError } from '../components/RouteError.tsx';
 import { queryClient } from './query-client.ts';
 import { hasPermission, meQuery } from './session.ts';
 import { validateSystemFilters, validateSystemSections } from '../features/systems/system-values.ts';
-import { validateClauseResults } from '../features/compliance/compliance.queries.ts';
+import { validateClauseResults, validateComplianceOverview } from '../features/compliance/compliance.queries.ts';
 import { listSearchValidator, type UrlPaging } from '../components/url-paging.ts';
 import { validateProjectFilters } from '../features/projects/project-values.ts';
 import { validateNoticeFilters } from '../features/change-notices/notice-filters.ts';
@@ -190,7 +190,7 @@ const complianceRoute = createRoute({
   getParentRoute: () => contentRoute,
   path: '/compliance',
   beforeLoad: requirePermission('compliance.read'),
-  validateSearch: departmentSearch,
+  validateSearch: validateComplianceOverview,
   component: lazyRouteComponent(() => import('../features/compliance/ComplianceOverviewPage.tsx'), 'ComplianceOverviewPage'),
 });
 

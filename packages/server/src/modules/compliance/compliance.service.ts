@@ -83,7 +83,7 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock, cacheS
    */
   async function evaluateSummary(municipalityId: string, departmentId: string | undefined): Promise<ComplianceSummaryView> {
     const { stored, snapshot, results, evaluatedAt } = await evaluateMunicipality(municipalityId);
-    const whole = summarise(results, snapshot);
+    const whole = summarise(results, snapshot, { pack: stored.pack });
     const today = swedishToday(clock.now());
     const storedTrend = await complianceRepository.trend(db, municipalityId, 365);
     const trend =
@@ -93,7 +93,9 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock, cacheS
             ...storedTrend.slice(-364),
             { date: today, score: whole.overall.score, passed: whole.overall.passed, failed: whole.overall.failed },
           ];
-    const scoped = departmentId ? summarise(restrictToDepartment(results, snapshot.departments, departmentId), snapshot) : whole;
+    const scoped = departmentId
+      ? summarise(restrictToDepartment(results, snapshot.departments, departmentId), snapshot, { pack: stored.pack })
+      : whole;
     const subtree = departmentId
       ? new Set(
           departmentSubtree(
@@ -107,6 +109,7 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock, cacheS
       evaluatedAt,
       departmentId: departmentId ?? null,
       overall: scoped.overall,
+      clauseChecks: scoped.clauseChecks,
       clauses: scoped.clauses.map((clause) => {
         const text = findClause(stored.pack, clause.clauseId);
         return {
@@ -167,7 +170,7 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock, cacheS
       requireSystemActor(actor);
       if (await complianceRepository.hasSnapshot(db, municipalityId, day)) return false;
       const { stored, snapshot, results, evaluatedAt } = await evaluateMunicipality(municipalityId);
-      const whole = summarise(results, snapshot);
+      const whole = summarise(results, snapshot, { pack: stored.pack });
       return withTransaction(db, async (transaction) => {
         const id = randomUUID();
         const values = { day, packId: stored.id, score: whole.overall.score, passed: whole.overall.passed, failed: whole.overall.failed };

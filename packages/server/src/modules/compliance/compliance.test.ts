@@ -93,6 +93,26 @@ describe('compliance API', () => {
     expect(summary.pack).toMatchObject({ key: 'tanum-it-policy', version: '1.0.0' });
     const deputyClause = summary.clauses.find((clause: { clauseId: string }) => clause.clauseId === 'ITP-4.2-DEPUTY');
     expect(deputyClause).toMatchObject({ passed: 1, failed: 1, section: '4.2' });
+    // Every rule clause of the pack is listed: one without a rule as not checked, the two the
+    // schema guarantees as structural; the share counts neither.
+    const checkOf = (clauseId: string) => summary.clauses.find((clause: { clauseId: string }) => clause.clauseId === clauseId)?.check;
+    expect(checkOf('ITP-4.2-DEPUTY')).toBe('failed');
+    expect(checkOf('ITP-6-OWNED')).toBe('not_checked');
+    expect(checkOf('ITP-1-SCOPE')).toBe('structural');
+    expect(checkOf('ITP-4.2-OWNER')).toBe('structural');
+    expect(summary.clauseChecks).toMatchObject({ structural: 2 });
+    expect(summary.clauseChecks.notChecked).toBe(
+      summary.clauses.filter((clause: { check: string }) => clause.check === 'not_checked').length,
+    );
+    expect(summary.clauseChecks.notChecked).toBeGreaterThan(0);
+    const counted = summary.clauses.filter((clause: { check: string }) => clause.check !== 'structural' && clause.check !== 'not_checked');
+    const sum = (key: 'passed' | 'failed') => counted.reduce((total: number, clause: Record<string, number>) => total + clause[key], 0);
+    expect([summary.overall.passed, summary.overall.failed]).toEqual([sum('passed'), sum('failed')]);
+    expect(summary.clauses.find((clause: { clauseId: string }) => clause.clauseId === 'ITP-4.2-OWNER')).toMatchObject({
+      passed: 2,
+      failed: 0,
+    });
+    expect(summary.departments[0].clauses.map((cell: { clauseId: string }) => cell.clauseId)).not.toContain('ITP-4.2-OWNER');
     const schoolRow = summary.departments.find((department: { departmentId: string }) => department.departmentId === school);
     expect(schoolRow.failed).toBeGreaterThan(0);
     expect(summary.trend).toEqual([

@@ -39,6 +39,10 @@ describe('ITP-4.2-OWNER', () => {
     });
   });
 
+  it('is structural: the schema guarantees it, so the summary keeps it out of the share', () => {
+    expect(ownerRule.structural).toBe(true);
+  });
+
   it('exercised every reason code', () => {
     expect(harness.unseenReasons()).toEqual([]);
   });

@@ -43,6 +43,10 @@ describe('ITP-1-SCOPE', () => {
     expect(inScope({ scope: 'public' })).toBe(false);
   });
 
+  it('is structural: the schema guarantees it, so the summary keeps it out of the share', () => {
+    expect(scopeRule.structural).toBe(true);
+  });
+
   it('exercised every reason code', () => {
     expect(harness.unseenReasons()).toEqual([]);
   });

@@ -123,6 +123,11 @@ export function ClausePage() {
             {t('clause.rule')}
           </Title>
           <Text size="sm">{clause.hasRule ? ruleText || t('clause.noRuleText') : t('clause.noRule')}</Text>
+          {counts?.check === 'structural' && (
+            <Text size="sm" mt="xs" data-testid="clause-structural">
+              {t('clause.structural')}
+            </Text>
+          )}
         </Card>
 
         {clause.hasRule && (

@@ -13,10 +13,12 @@ import { formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { buildDepartmentTree, flattenDepartmentTree, useAllDepartments } from '../organisation/departments/departments.queries.ts';
 import { DataTable } from '../../components/QueryTable.tsx';
 import { SectionCard } from '../../components/SectionCard.tsx';
+import { ClauseCheckBadge, clauseCheckCount, clauseCheckOrder } from './ClauseCheckBadge.tsx';
 import { complianceSummaryQuery } from './compliance.queries.ts';
 import { formatScore, ownDepartmentOf, scoreClass } from './compliance-format.ts';
 
 const TrendChart = lazy(() => import('./TrendChart.tsx').then((module) => ({ default: module.TrendChart })));
+const ClauseCheckChart = lazy(() => import('./ClauseCheckChart.tsx').then((module) => ({ default: module.ClauseCheckChart })));
 const routeApi = getRouteApi('/authenticated/content/compliance');
 
 type Counts = { passed: number; failed: number; notApplicable: number; score: number | null };
@@ -86,6 +88,8 @@ function ScoreCard({ label, value, hint }: { label: string; value: string; hint?
 function HeatMap({ summary }: { summary: ComplianceSummaryView }) {
   const { t, i18n } = useTranslation();
   const rows = summary.departments.filter((department) => department.passed + department.failed + department.notApplicable > 0);
+  // The clauses that count in the share: not those without a rule, nor the structural ones.
+  const columns = summary.clauses.filter((clause) => clause.check !== 'not_checked' && clause.check !== 'structural');
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table withTableBorder withColumnBorders verticalSpacing={4} horizontalSpacing={4} data-testid="heat-map">
@@ -100,7 +104,7 @@ function HeatMap({ summary }: { summary: ComplianceSummaryView }) {
             <Table.Th scope="col" ta="center">
               {t('compliance.overall')}
             </Table.Th>
-            {summary.clauses.map((clause) => (
+            {columns.map((clause) => (
               <Table.Th scope="col" key={clause.clauseId} ta="center" fz="xs">
                 <AnchorLink
                   to="/compliance/clauses/$clauseId"
@@ -130,7 +134,7 @@ function HeatMap({ summary }: { summary: ComplianceSummaryView }) {
                     </Text>
                   </span>
                 </Table.Td>
-                {summary.clauses.map((clause) => (
+                {columns.map((clause) => (
                   <HeatCell
                     key={clause.clauseId}
                     clauseId={clause.clauseId}
@@ -157,6 +161,7 @@ export function ComplianceOverviewPage() {
   const own = ownDepartmentOf(me);
   // A department head lands on their own department; "all" is a choice they can make.
   const department = search.department === 'all' ? undefined : (search.department ?? own);
+  const check = search.check;
   const summary = useQuery(complianceSummaryQuery(department));
   const departments = useAllDepartments();
   const options = [
@@ -168,6 +173,7 @@ export function ComplianceOverviewPage() {
   ];
   const data = summary.data;
   const number = (value: number) => formatNumber(value, i18n.language);
+  const shownClauses = data ? data.clauses.filter((clause) => !check || clause.check === check) : [];
 
   return (
     <>
@@ -189,7 +195,7 @@ export function ComplianceOverviewPage() {
           value={department ?? 'all'}
           data={options}
           onChange={(value) =>
-            void navigate({ search: value && value !== 'all' ? { department: value } : { department: 'all' }, replace: true })
+            void navigate({ search: (previous) => ({ ...previous, department: value && value !== 'all' ? value : 'all' }), replace: true })
           }
         />
         {own && department !== own && (
@@ -204,11 +210,13 @@ export function ComplianceOverviewPage() {
         <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />
       ) : (
         <Stack gap="lg">
-          <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="lg">
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} spacing="lg">
             <ScoreCard
               label={t('compliance.overallScore')}
               value={formatScore(data.overall.score, i18n.language)}
-              hint={t('compliance.packVersion', { title: data.pack.title, version: data.pack.version })}
+              hint={t('compliance.shareOver', {
+                count: data.clauseChecks.met + data.clauseChecks.failed + data.clauseChecks.notApplicable,
+              })}
             />
             <ScoreCard label={t('labels.status.pass')} value={number(data.overall.passed)} />
             <ScoreCard label={t('labels.status.fail')} value={number(data.overall.failed)} />
@@ -217,7 +225,16 @@ export function ComplianceOverviewPage() {
               value={number(data.overall.notApplicable)}
               hint={t('compliance.evaluatedAt', { time: formatDateTime(data.evaluatedAt) })}
             />
+            <ScoreCard
+              label={t('compliance.notCheckedCard')}
+              value={number(data.clauseChecks.notChecked)}
+              hint={t('compliance.notCheckedHint')}
+            />
           </SimpleGrid>
+          <Text size="sm" c="gray.7" mt={-8}>
+            {t('compliance.packVersion', { title: data.pack.title, version: data.pack.version })}.{' '}
+            {data.clauseChecks.structural > 0 && t('compliance.structuralNote', { count: data.clauseChecks.structural })}
+          </Text>
 
           <SectionCard id="heat" title={t('compliance.heatMap')}>
             <HeatMap summary={data} />
@@ -250,11 +267,39 @@ export function ComplianceOverviewPage() {
             )}
           </SectionCard>
 
+          <SectionCard id="checks" title={t('compliance.checks')}>
+            <Suspense fallback={<Skeleton height={220} />}>
+              <ClauseCheckChart summary={data} />
+            </Suspense>
+          </SectionCard>
+
           <SectionCard id="clauses" title={t('compliance.clauses')}>
+            <Select
+              label={t('compliance.showChecks')}
+              w={320}
+              mb="md"
+              allowDeselect={false}
+              value={check ?? 'all'}
+              data={[
+                { value: 'all', label: t('compliance.allChecks', { count: data.clauses.length }) },
+                ...clauseCheckOrder.map((value) => ({
+                  value,
+                  label: t('compliance.checkOption', { label: t(`compliance.check.${value}`), count: clauseCheckCount(data, value) }),
+                })),
+              ]}
+              onChange={(value) =>
+                void navigate({
+                  search: (previous) => ({ ...previous, check: value && value !== 'all' ? (value as typeof check) : undefined }),
+                  replace: true,
+                })
+              }
+            />
+            {shownClauses.length === 0 && <Text size="sm">{t('compliance.noClausesForCheck')}</Text>}
             <DataTable
-              rows={data.clauses}
+              rows={shownClauses}
               caption={t('compliance.clauses')}
               rowKey={(clause) => clause.clauseId}
+              rowTestId="compliance-clause-row"
               columns={[
                 {
                   key: 'clause',
@@ -277,6 +322,7 @@ export function ComplianceOverviewPage() {
                   ),
                 },
                 { key: 'section', header: t('compliance.section'), cell: (clause) => `§ ${clause.section}` },
+                { key: 'check', header: t('compliance.checkColumn'), cell: (clause) => <ClauseCheckBadge check={clause.check} /> },
                 { key: 'passed', header: t('labels.status.pass'), align: 'right', cell: (clause) => number(clause.passed) },
                 { key: 'failed', header: t('labels.status.fail'), align: 'right', cell: (clause) => number(clause.failed) },
                 {

@@ -1,8 +1,8 @@
-import type { ComplianceException, PolicyPackView } from '@forvalta/contracts';
+import { type ClauseCheck, type ComplianceException, clauseChecks, type PolicyPackView } from '@forvalta/contracts';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, type BodyFor, type QueryFor } from '../../api/client.ts';
 import { type MutationCallbacks, useApiMutation } from '../../api/mutations.ts';
-import { prefixedSearchValidator } from '../../components/url-paging.ts';
+import { pickValue, prefixedSearchValidator } from '../../components/url-paging.ts';
 
 /**
  * The cache keys of compliance. Every write that can change a rule's outcome (a system, a person,
@@ -22,6 +22,14 @@ export const policyPackKeys = {
 };
 
 export const resultStatuses = ['fail', 'pass', 'not_applicable'] as const;
+
+/** The overview's address: the department shown and which clause checks the clause table lists. */
+export function validateComplianceOverview(search: Record<string, unknown>): { department?: string; check?: ClauseCheck } {
+  const department =
+    typeof search.department === 'string' && /^[\w-]{1,64}$/.test(search.department) ? { department: search.department } : {};
+  const check = pickValue(clauseChecks, search.check);
+  return check ? { ...department, check } : department;
+}
 
 /** A clause page's list of subjects: its status and page under `results.` in the address. */
 export const validateClauseResults = prefixedSearchValidator('results', { choices: { status: resultStatuses } });
