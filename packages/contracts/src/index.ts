@@ -11,6 +11,7 @@ export * from './projects.ts';
 export * from './risks.ts';
 export * from './reviews.ts';
 export * from './change-notices.ts';
+export * from './training.ts';
 export * from './jobs.ts';
 export * from './tasks.ts';
 export * from './routes.ts';

@@ -47,6 +47,11 @@ export const permissionNames = [
   'changeNotice.acknowledge',
   'job.read',
   'task.read',
+  'training.read',
+  'trainingCourse.manage',
+  'trainingAttendance.read',
+  'trainingAttendance.record',
+  'trainingHistory.read',
 ] as const;
 export const permissionSchema = z.enum(permissionNames);
 export type Permission = z.infer<typeof permissionSchema>;
@@ -99,3 +104,15 @@ export const changeNoticeActionNames = ['acknowledge'] as const;
 export type ChangeNoticeActionName = (typeof changeNoticeActionNames)[number];
 export const recordActionNames = ['update', 'delete'] as const;
 export type RecordActionName = (typeof recordActionNames)[number];
+/** A course is changed or deleted, and its sessions planned, by whoever manages courses of its topic. */
+export const courseActionNames = ['update', 'delete', 'planSession'] as const;
+export type CourseActionName = (typeof courseActionNames)[number];
+/**
+ * A session is changed, deleted and people registered to it by the course's managers; its
+ * attendance list is read by them and its trainer, and recorded by its trainer.
+ */
+export const trainingSessionActionNames = ['update', 'delete', 'register', 'readAttendance', 'recordAttendance'] as const;
+export type TrainingSessionActionName = (typeof trainingSessionActionNames)[number];
+/** One person's attendance: recorded (attended, absent) by the trainer, removed by the course's managers. */
+export const attendanceActionNames = ['record', 'remove'] as const;
+export type AttendanceActionName = (typeof attendanceActionNames)[number];

@@ -1,3 +1,4 @@
+import type { Role } from '@forvalta/contracts';
 import { AppError } from '../platform/errors.ts';
 import type { AnyActor } from './actor.ts';
 import { actions, rolesAllowed, stewardActions, type Action } from './permissions.ts';
@@ -7,6 +8,11 @@ export interface Subject {
   departmentId?: string | null;
   /** For a system: its current manager and deputies, who may take the steward actions on it. */
   stewardPersonIds?: readonly string[];
+  /**
+   * The roles whose grants count for this subject, when fewer than the permission's: a course's
+   * topic names who answers for it (IT security the IT unit, data protection the secretariat).
+   */
+  grantingRoles?: readonly Role[];
 }
 
 /** Whether the actor may perform `action` (on `subject`, if given). The system actor may do everything. */
@@ -16,6 +22,7 @@ export function can(actor: AnyActor, action: Action, subject?: Subject): boolean
   const allowed = rolesAllowed(action);
   return actor.roles.some((grant) => {
     if (!allowed.includes(grant.role)) return false;
+    if (subject?.grantingRoles && !subject.grantingRoles.includes(grant.role)) return false;
     if (grant.departmentId === null || subject === undefined) return true;
     return subject.departmentId != null && grant.departmentIds.includes(subject.departmentId);
   });

@@ -64,6 +64,26 @@ export const permissions = {
   'job.read': ['administrator'],
   // Everyone's own to-do list (issue #13): what the product asks of the signed-in person, nobody else's.
   'task.read': everyRole,
+  // Training (§5, ITP-8-INFO, ITP-4.2-TRAIN-OTHERS). Courses and sessions are open to all staff.
+  'training.read': everyRole,
+  // Who may manage a course is narrowed by its topic (modules/training/training-abilities.ts):
+  // IT security by the IT unit and its chief, data protection by the secretariat and the data
+  // protection officer, a system's own training by the head of its owning department.
+  'trainingCourse.manage': ['administrator', 'it_chief', 'it_unit', 'secretariat', 'data_protection_officer', 'department_head'],
+  // A session's attendance list: its organisers and those who oversee; its trainer as a steward.
+  'trainingAttendance.read': [
+    'administrator',
+    'it_chief',
+    'it_unit',
+    'secretariat',
+    'data_protection_officer',
+    'department_head',
+    'auditor',
+  ],
+  // Attendance is recorded by the session's trainer (a steward of the session); the administrator stands in.
+  'trainingAttendance.record': ['administrator'],
+  // A person's history: their own (as its steward), their department head's, the auditor's.
+  'trainingHistory.read': ['administrator', 'department_head', 'auditor'],
 } as const satisfies Record<Permission, readonly Role[]>;
 
 /**
@@ -84,6 +104,11 @@ export const stewardActions: readonly Action[] = [
   'changeNotice.create',
   // For a project the "steward" passed is its project lead, who prepares and submits it.
   'project.update',
+  // For a training session the steward is its trainer: they read and take its attendance.
+  'trainingAttendance.read',
+  'trainingAttendance.record',
+  // For a person's training history the steward is that person: everyone sees their own.
+  'trainingHistory.read',
 ];
 
 /** A permission of the table; the names are the contracts' union (`Permission`), shared with the web. */

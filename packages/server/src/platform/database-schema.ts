@@ -7,10 +7,12 @@ import type { ComplianceDatabase } from './schema/compliance.ts';
 import type { LifecycleDatabase } from './schema/lifecycle.ts';
 import type { LoginSecurityDatabase } from './schema/login-security.ts';
 import type { RegisterDatabase } from './schema/register.ts';
+import type { TrainingDatabase } from './schema/training.ts';
 
 export type * from './schema/compliance.ts';
 export type * from './schema/lifecycle.ts';
 export type * from './schema/register.ts';
+export type * from './schema/training.ts';
 
 export interface MunicipalitiesTable {
   id: string;
@@ -156,7 +158,7 @@ export interface AuditVerificationResultsTable {
   version: number;
 }
 
-export interface Database extends RegisterDatabase, ComplianceDatabase, LifecycleDatabase, LoginSecurityDatabase {
+export interface Database extends RegisterDatabase, ComplianceDatabase, LifecycleDatabase, LoginSecurityDatabase, TrainingDatabase {
   municipalities: MunicipalitiesTable;
   logins: LoginsTable;
   login_invitations: LoginInvitationsTable;
