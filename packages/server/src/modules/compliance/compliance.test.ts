@@ -106,7 +106,8 @@ describe('compliance API', () => {
     );
     expect(summary.clauseChecks.notChecked).toBeGreaterThan(0);
     const counted = summary.clauses.filter((clause: { check: string }) => clause.check !== 'structural' && clause.check !== 'not_checked');
-    const sum = (key: 'passed' | 'failed') => counted.reduce((total: number, clause: Record<string, number>) => total + (clause[key] ?? 0), 0);
+    const sum = (key: 'passed' | 'failed') =>
+      counted.reduce((total: number, clause: Record<string, number>) => total + (clause[key] ?? 0), 0);
     expect([summary.overall.passed, summary.overall.failed]).toEqual([sum('passed'), sum('failed')]);
     expect(summary.clauses.find((clause: { clauseId: string }) => clause.clauseId === 'ITP-4.2-OWNER')).toMatchObject({
       passed: 2,
