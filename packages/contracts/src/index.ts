@@ -14,4 +14,5 @@ export * from './change-notices.ts';
 export * from './training.ts';
 export * from './jobs.ts';
 export * from './tasks.ts';
+export * from './documents.ts';
 export * from './routes.ts';

@@ -52,6 +52,11 @@ export const permissionNames = [
   'trainingAttendance.read',
   'trainingAttendance.record',
   'trainingHistory.read',
+  'document.read',
+  'document.manage',
+  'documentDraft.read',
+  'documentVersion.write',
+  'documentVersion.adopt',
 ] as const;
 export const permissionSchema = z.enum(permissionNames);
 export type Permission = z.infer<typeof permissionSchema>;
@@ -102,6 +107,12 @@ export type PersonActionName = (typeof personActionNames)[number];
 /** A change notice is acknowledged by the IT unit's roles, once: only while it is open. */
 export const changeNoticeActionNames = ['acknowledge'] as const;
 export type ChangeNoticeActionName = (typeof changeNoticeActionNames)[number];
+/** A policy document is changed and deleted (only before its first adoption) by the administrator; its owner drafts versions. */
+export const documentActionNames = ['update', 'delete', 'createVersion'] as const;
+export type DocumentActionName = (typeof documentActionNames)[number];
+/** What the document's owner does with one of its versions, each only in the state the workflow allows. */
+export const documentVersionActionNames = ['update', 'submit', 'withdraw', 'adopt', 'uploadAttachment'] as const;
+export type DocumentVersionActionName = (typeof documentVersionActionNames)[number];
 export const recordActionNames = ['update', 'delete'] as const;
 export type RecordActionName = (typeof recordActionNames)[number];
 /** A course is changed or deleted, and its sessions planned, by whoever manages courses of its topic. */

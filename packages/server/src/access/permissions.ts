@@ -84,6 +84,15 @@ export const permissions = {
   'trainingAttendance.record': ['administrator'],
   // A person's history: their own (as its steward), their department head's, the auditor's.
   'trainingHistory.read': ['administrator', 'department_head', 'auditor'],
+  // Policy documents (issue #13). Everyone reads adopted versions; drafts are for the document's
+  // owner role (checked in the documents service), the administrator and the auditor.
+  'document.read': everyRole,
+  'document.manage': ['administrator'],
+  'documentDraft.read': ['administrator', 'auditor'],
+  // Held by the roles that may own a document; the service also demands the document's owner role
+  // (the administrator may act for every document).
+  'documentVersion.write': ['administrator', 'it_chief', 'it_unit', 'secretariat', 'data_protection_officer'],
+  'documentVersion.adopt': ['administrator', 'it_chief', 'it_unit', 'secretariat', 'data_protection_officer'],
 } as const satisfies Record<Permission, readonly Role[]>;
 
 /**

@@ -17,6 +17,7 @@ import * as publicRegisterOptIn from './2026-12-02-060-public-register-opt-in.ts
 import * as secondFactor from './2026-12-02-070-second-factor.ts';
 import * as auditVerificationResults from './2026-12-02-061-audit-verification-results.ts';
 import * as training from './2026-12-02-082-training.ts';
+import * as policyDocuments from './2026-12-02-080-policy-documents.ts';
 
 /** Listed explicitly (not read from disk) so the set is the same under tsx, bundlers and tests. */
 const migrations: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02-070-second-factor': secondFactor,
   '2026-12-02-061-audit-verification-results': auditVerificationResults,
   '2026-12-02-082-training': training,
+  '2026-12-02-080-policy-documents': policyDocuments,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -4,12 +4,14 @@
  * so nothing above the repositories sees a dialect difference.
  */
 import type { ComplianceDatabase } from './schema/compliance.ts';
+import type { DocumentsDatabase } from './schema/documents.ts';
 import type { LifecycleDatabase } from './schema/lifecycle.ts';
 import type { LoginSecurityDatabase } from './schema/login-security.ts';
 import type { RegisterDatabase } from './schema/register.ts';
 import type { TrainingDatabase } from './schema/training.ts';
 
 export type * from './schema/compliance.ts';
+export type * from './schema/documents.ts';
 export type * from './schema/lifecycle.ts';
 export type * from './schema/register.ts';
 export type * from './schema/training.ts';
@@ -158,7 +160,13 @@ export interface AuditVerificationResultsTable {
   version: number;
 }
 
-export interface Database extends RegisterDatabase, ComplianceDatabase, LifecycleDatabase, LoginSecurityDatabase, TrainingDatabase {
+export interface Database
+  extends RegisterDatabase,
+    ComplianceDatabase,
+    LifecycleDatabase,
+    LoginSecurityDatabase,
+    TrainingDatabase,
+    DocumentsDatabase {
   municipalities: MunicipalitiesTable;
   logins: LoginsTable;
   login_invitations: LoginInvitationsTable;
