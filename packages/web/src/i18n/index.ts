@@ -5,13 +5,18 @@ import en from './en.json';
 import sv from './sv.json';
 import lifecycleEn from './lifecycle.en.json';
 import lifecycleSv from './lifecycle.sv.json';
+import documentsEn from './documents.en.json';
+import documentsSv from './documents.sv.json';
 
 export const supportedLocales: readonly Locale[] = ['sv', 'en'];
 
 // Both languages ship in the first bundle: together they are a few kilobytes, and switching
 // language must apply at once, without a network round trip.
 void i18next.use(initReactI18next).init({
-  resources: { sv: { translation: sv, lifecycle: lifecycleSv }, en: { translation: en, lifecycle: lifecycleEn } },
+  resources: {
+    sv: { translation: sv, lifecycle: lifecycleSv, documents: documentsSv },
+    en: { translation: en, lifecycle: lifecycleEn, documents: documentsEn },
+  },
   lng: 'sv',
   fallbackLng: 'sv',
   interpolation: { escapeValue: false },

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import en from './en.json';
 import lifecycleEn from './lifecycle.en.json';
 import lifecycleSv from './lifecycle.sv.json';
+import documentsEn from './documents.en.json';
+import documentsSv from './documents.sv.json';
 import sv from './sv.json';
 
 /**
@@ -34,10 +36,11 @@ function sourceFiles(directory: string): string[] {
 const namespaces = {
   translation: { sv: keysOf(sv), en: keysOf(en) },
   lifecycle: { sv: keysOf(lifecycleSv), en: keysOf(lifecycleEn) },
+  documents: { sv: keysOf(documentsSv), en: keysOf(documentsEn) },
 };
 const known = new Set([...namespaces.translation.sv, ...namespaces.lifecycle.sv.map((key) => `lifecycle:${key}`)]);
-const knownInLifecycle = new Set(namespaces.lifecycle.sv);
-const knownInTranslation = new Set(namespaces.translation.sv);
+const knownInNamespace = new Map(Object.entries(namespaces).map(([name, languages]) => [name, new Set(languages.sv)]));
+const knownInTranslation = knownInNamespace.get('translation')!;
 
 /** A key counts as present with its plural forms (departments.subUnits_one, _other). */
 const present = (keys: Set<string>, key: string) => keys.has(key) || keys.has(`${key}_one`) || keys.has(`${key}_other`);
@@ -61,7 +64,14 @@ describe('translations', () => {
       Object.entries(tree).flatMap(([key, value]) =>
         typeof value === 'string' ? (value.trim() === '' ? [`${prefix}${key}`] : []) : empty(value, `${prefix}${key}.`),
       );
-    expect([...empty(sv), ...empty(en), ...empty(lifecycleSv), ...empty(lifecycleEn)]).toEqual([]);
+    expect([
+      ...empty(sv),
+      ...empty(en),
+      ...empty(lifecycleSv),
+      ...empty(lifecycleEn),
+      ...empty(documentsSv),
+      ...empty(documentsEn),
+    ]).toEqual([]);
   });
 
   it('has every key the code asks for with a literal t(…)', () => {
@@ -69,14 +79,17 @@ describe('translations', () => {
     let used = 0;
     for (const file of sourceFiles(sourceDirectory)) {
       const text = readFileSync(file, 'utf8');
-      const lifecycleFirst = text.includes("useTranslation('lifecycle')");
+      // The namespaces a file asks for with useTranslation('lifecycle') or useTranslation('documents').
+      const asked = [...text.matchAll(/useTranslation\('(\w+)'\)/g)].map((found) => knownInNamespace.get(found[1]!) ?? new Set<string>());
       for (const match of text.matchAll(/\bt\(\s*'([A-Za-z][\w.:-]*)'/g)) {
         const key = match[1]!;
         used += 1;
-        const found = key.startsWith('lifecycle:')
-          ? present(knownInLifecycle, key.slice('lifecycle:'.length))
-          : // A component that asks for the lifecycle texts may still use the shared ones.
-            (lifecycleFirst && present(knownInLifecycle, key)) || present(knownInTranslation, key);
+        const [prefix, rest] = key.split(':');
+        const found =
+          rest !== undefined && knownInNamespace.has(prefix!)
+            ? present(knownInNamespace.get(prefix!)!, rest)
+            : // A component that asks for a namespace's texts may still use the shared ones.
+              asked.some((keys) => present(keys, key)) || present(knownInTranslation, key);
         if (!found) missing.push(`${file.slice(sourceDirectory.length + 1)}: ${key}`);
       }
     }
