@@ -72,11 +72,15 @@ export type ErrorCode = (typeof errorCodes)[number];
  * (the `detail` text is English). Stable like the codes; a new refusal adds its reason here.
  */
 export const problemReasons = [
+  'acknowledgement_already_given',
+  'acknowledgement_withdrawn',
   'already_assigned',
   'already_has_login',
   'analysis_already_revised',
   'course_in_use',
   'deputy_is_manager',
+  'document_version_not_adopted',
+  'document_version_superseded',
   'department_in_use',
   'email_taken',
   'guideline_code_taken',

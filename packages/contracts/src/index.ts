@@ -15,4 +15,5 @@ export * from './training.ts';
 export * from './jobs.ts';
 export * from './tasks.ts';
 export * from './documents.ts';
+export * from './acknowledgements.ts';
 export * from './routes.ts';

@@ -57,6 +57,12 @@ export const permissionNames = [
   'documentDraft.read',
   'documentVersion.write',
   'documentVersion.adopt',
+  'acknowledgement.read',
+  'acknowledgementCoverage.read',
+  'acknowledgement.acknowledge',
+  'acknowledgement.recordFromPaper',
+  'acknowledgement.remind',
+  'acknowledgement.preview',
 ] as const;
 export const permissionSchema = z.enum(permissionNames);
 export type Permission = z.infer<typeof permissionSchema>;
@@ -113,6 +119,13 @@ export type DocumentActionName = (typeof documentActionNames)[number];
 /** What the document's owner does with one of its versions, each only in the state the workflow allows. */
 export const documentVersionActionNames = ['update', 'submit', 'withdraw', 'adopt', 'uploadAttachment'] as const;
 export type DocumentVersionActionName = (typeof documentVersionActionNames)[number];
+/**
+ * A document acknowledgement request: confirmed by the person themselves (only their own), recorded
+ * from a signed paper by their department head, reminded; each only while it is open and its
+ * version is the adopted one.
+ */
+export const acknowledgementActionNames = ['acknowledge', 'recordFromPaper', 'remind'] as const;
+export type AcknowledgementActionName = (typeof acknowledgementActionNames)[number];
 export const recordActionNames = ['update', 'delete'] as const;
 export type RecordActionName = (typeof recordActionNames)[number];
 /** A course is changed or deleted, and its sessions planned, by whoever manages courses of its topic. */

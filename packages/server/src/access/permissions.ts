@@ -93,6 +93,17 @@ export const permissions = {
   // (the administrator may act for every document).
   'documentVersion.write': ['administrator', 'it_chief', 'it_unit', 'secretariat', 'data_protection_officer'],
   'documentVersion.adopt': ['administrator', 'it_chief', 'it_unit', 'secretariat', 'data_protection_officer'],
+  // Document acknowledgements (ITP-4.2-KNOW, ITP-12-KNOWLEDGE). Everyone reads their own requests
+  // and confirms only their own (the service refuses another's); a department's coverage, and the
+  // acknowledgements of its people, are read by its head (their subtree) and the governance roles.
+  'acknowledgement.read': everyRole,
+  'acknowledgementCoverage.read': ['administrator', 'it_chief', 'auditor', 'department_head'],
+  'acknowledgement.acknowledge': everyRole,
+  // §12: the department informs its employees; its head records a signed paper for their own people.
+  'acknowledgement.recordFromPaper': ['department_head'],
+  'acknowledgement.remind': ['administrator', 'it_chief', 'department_head'],
+  // Before adopting: the roles that may own and adopt a document (as documentVersion.adopt).
+  'acknowledgement.preview': ['administrator', 'it_chief', 'it_unit', 'secretariat', 'data_protection_officer'],
 } as const satisfies Record<Permission, readonly Role[]>;
 
 /**

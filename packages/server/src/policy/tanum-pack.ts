@@ -70,6 +70,15 @@ const parameterList: ParameterDefinition[] = [
     descriptionEn:
       'Within how many working days the IT unit acknowledges a notice of a change in operation or responsibility (ITP-4.2.2-CHANGE-NOTICE).',
   },
+  {
+    key: 'documentAcknowledgementWorkingDays',
+    value: 10,
+    unit: 'working_days',
+    descriptionSv:
+      'Inom hur många arbetsdagar medarbetarna ska bekräfta att de läst en ny version av ett policydokument, och en ny medarbetare de gällande (ITP-12-CHANGE-INFORM, ITP-3-INFORM-NEW).',
+    descriptionEn:
+      'Within how many working days employees acknowledge a new version of a policy document, and a new employee the current ones (ITP-12-CHANGE-INFORM, ITP-3-INFORM-NEW).',
+  },
 ];
 
 /** Frozen: it is the template for every municipality; to change it, copy it (structuredClone). */

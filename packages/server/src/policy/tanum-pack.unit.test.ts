@@ -104,6 +104,7 @@ describe('the Tanum policy pack', () => {
       policyRevisionIntervalMonths: [36, 'months'],
       operationsInstructionReviewIntervalMonths: [12, 'months'],
       changeNoticeAcknowledgeWorkingDays: [5, 'working_days'],
+      documentAcknowledgementWorkingDays: [10, 'working_days'],
     });
   });
 
