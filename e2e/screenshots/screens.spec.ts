@@ -5,7 +5,7 @@ import { expect, setLocale, test } from '../tests/fixtures.ts';
 // to choose where). A tool, not a test: it runs outside the browser suite (e2e/screenshots.config.ts).
 const directory = process.env.SCREENSHOTS ?? '/tmp/forvalta-screens';
 
-const paths = ['/', '/departments', '/people', '/roles', '/audit-log', '/api-tokens', '/settings', '/no-such-page'];
+const paths = ['/', '/overview', '/departments', '/people', '/roles', '/audit-log', '/api-tokens', '/settings', '/no-such-page'];
 
 for (const locale of ['sv', 'en'] as const) {
   test(`screenshots in ${locale}`, async ({ loginAs }) => {
@@ -18,7 +18,7 @@ for (const locale of ['sv', 'en'] as const) {
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         await expect(page.getByRole('status')).toHaveCount(0);
         await page.waitForTimeout(400);
-        const name = path === '/' ? 'overview' : path.slice(1);
+        const name = path === '/' ? 'tasks' : path.slice(1);
         await page.screenshot({ path: `${directory}/${name}-${locale}.png`, fullPage: true });
       }
       // The register and compliance screens.

@@ -26,6 +26,7 @@ import { listSearchValidator, type UrlPaging } from '../components/url-paging.ts
 import { validateProjectFilters } from '../features/projects/project-values.ts';
 import { validateNoticeFilters } from '../features/change-notices/notice-filters.ts';
 import { validateReviewFilters } from '../features/reviews/review-filters.ts';
+import { validateTaskFilters } from '../features/tasks/task-values.ts';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -90,9 +91,18 @@ function requirePermission(permission: Permission) {
   };
 }
 
-const overviewRoute = createRoute({
+// The to-do list is the first page after login and the application's home (issue #13).
+const tasksRoute = createRoute({
   getParentRoute: () => contentRoute,
   path: '/',
+  beforeLoad: requirePermission('task.read'),
+  validateSearch: validateTaskFilters,
+  component: lazyRouteComponent(() => import('../features/tasks/TasksPage.tsx'), 'TasksPage'),
+});
+
+const overviewRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/overview',
   component: lazyRouteComponent(() => import('../features/overview/OverviewPage.tsx'), 'OverviewPage'),
 });
 
@@ -321,6 +331,7 @@ const routeTree = rootRoute.addChildren([
   publicRegisterRoute,
   authenticatedRoute.addChildren([
     contentRoute.addChildren([
+      tasksRoute,
       overviewRoute,
       departmentsRoute,
       peopleRoute,

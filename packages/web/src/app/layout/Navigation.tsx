@@ -1,12 +1,15 @@
 import type { Permission } from '@forvalta/contracts';
 import { NavLink, Stack, Text } from '@mantine/core';
 import { Link, useRouterState } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TaskCountBadge, useTasksNavigationName } from '../../features/tasks/TaskCountBadge.tsx';
 import { hasPermission, useCurrentUser } from '../session.ts';
 
 interface NavigationItem {
   to:
     | '/'
+    | '/overview'
     | '/departments'
     | '/people'
     | '/roles'
@@ -24,6 +27,9 @@ interface NavigationItem {
     | '/account';
   label: string;
   permission?: Permission;
+  /** Beside the label: the to-do list's count, whose words are in `accessibleName`. */
+  badge?: ReactNode;
+  accessibleName?: string;
 }
 
 /** The side navigation; a page the user may not open is not offered at all. */
@@ -31,12 +37,25 @@ export function Navigation() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const tasksName = useTasksNavigationName();
 
   const groups: Array<{ heading?: string; items: NavigationItem[] }> = me.secondFactorEnrolmentRequired
     ? // Until two-step verification is set up, the account page is the only one that opens.
       [{ items: [{ to: '/account', label: t('header.myAccount') }] }]
     : [
-        { items: [{ to: '/', label: t('navigation.overview') }] },
+        {
+          items: [
+            // The to-do list is the first page (issue #13); the overview stays one step away.
+            {
+              to: '/',
+              label: t('navigation.tasks'),
+              badge: <TaskCountBadge />,
+              accessibleName: tasksName,
+              permission: 'task.read',
+            },
+            { to: '/overview', label: t('navigation.overview') },
+          ],
+        },
         {
           heading: t('navigation.register'),
           items: [
@@ -94,6 +113,8 @@ export function Navigation() {
                   component={Link}
                   to={item.to}
                   label={item.label}
+                  rightSection={item.badge}
+                  aria-label={item.accessibleName}
                   active={active}
                   aria-current={active ? 'page' : undefined}
                   // The router would also mark /api-tokens current on /api-tokens/municipality; `current` decides.
