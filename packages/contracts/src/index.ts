@@ -16,4 +16,5 @@ export * from './jobs.ts';
 export * from './tasks.ts';
 export * from './documents.ts';
 export * from './acknowledgements.ts';
+export * from './access-rights.ts';
 export * from './routes.ts';

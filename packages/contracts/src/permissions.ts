@@ -63,6 +63,19 @@ export const permissionNames = [
   'acknowledgement.recordFromPaper',
   'acknowledgement.remind',
   'acknowledgement.preview',
+  'accessLevel.read',
+  'accessLevel.manage',
+  'accessRight.read',
+  'accessRight.grant',
+  'accessRight.end',
+  'accessRight.activateException',
+  'accessRight.export',
+  'recertification.read',
+  'recertification.start',
+  'recertification.decide',
+  'roleTemplate.read',
+  'roleTemplate.manage',
+  'roleTemplate.apply',
 ] as const;
 export const permissionSchema = z.enum(permissionNames);
 export type Permission = z.infer<typeof permissionSchema>;
@@ -140,3 +153,18 @@ export type TrainingSessionActionName = (typeof trainingSessionActionNames)[numb
 /** One person's attendance: recorded (attended, absent) by the trainer, removed by the course's managers. */
 export const attendanceActionNames = ['record', 'remove'] as const;
 export type AttendanceActionName = (typeof attendanceActionNames)[number];
+/** A system's access level is renamed, marked privileged or deleted (only while no right names it) by whoever keeps its levels. */
+export const accessLevelActionNames = ['update', 'delete'] as const;
+export type AccessLevelActionName = (typeof accessLevelActionNames)[number];
+/**
+ * An access right is ended (never deleted) by its system's manager or deputy, and activated before
+ * the acknowledgement by them with a written reason (only while pending).
+ */
+export const accessRightActionNames = ['end', 'activateException'] as const;
+export type AccessRightActionName = (typeof accessRightActionNames)[number];
+/** A recertification campaign's rights are decided (kept or ended) by the managers and deputies of their systems. */
+export const recertificationActionNames = ['decide'] as const;
+export type RecertificationActionName = (typeof recertificationActionNames)[number];
+/** A role template is changed and deleted by whoever manages templates, and applied to a person by their department head. */
+export const roleTemplateActionNames = ['update', 'delete', 'apply'] as const;
+export type RoleTemplateActionName = (typeof roleTemplateActionNames)[number];

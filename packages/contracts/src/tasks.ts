@@ -20,6 +20,10 @@ export const taskKinds = [
   'acknowledge_change_notice',
   /** A project gate waiting for this person: the lead's submission, the IT unit's decision. */
   'project_gate',
+  /** End the rights of people who have left, in a system one manages or deputises for (access rights). */
+  'end_leaver_access',
+  /** Decide the rights of an open recertification campaign in a system one manages or deputises for. */
+  'recertify_access',
 ] as const;
 export const taskKindSchema = z.enum(taskKinds);
 export type TaskKind = z.infer<typeof taskKindSchema>;

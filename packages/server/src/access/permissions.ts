@@ -104,6 +104,28 @@ export const permissions = {
   'acknowledgement.remind': ['administrator', 'it_chief', 'department_head'],
   // Before adopting: the roles that may own and adopt a document (as documentVersion.adopt).
   'acknowledgement.preview': ['administrator', 'it_chief', 'it_unit', 'secretariat', 'data_protection_officer'],
+  // Access rights (issue #14, §4.2.3: the system manager administers its access rights). A system's
+  // levels are read by all and kept by the IT unit and the system's stewards.
+  'accessLevel.read': everyRole,
+  'accessLevel.manage': ['administrator', 'it_unit'],
+  // Who holds what: the governance roles see everything, a department head their department's people
+  // (by the holder's department); a system's stewards its rights and everyone their own (as stewards).
+  'accessRight.read': ['administrator', 'it_chief', 'it_unit', 'auditor', 'department_head'],
+  // Granting, ending and activating by exception are the system's manager's and deputies' alone (stewards).
+  'accessRight.grant': [],
+  'accessRight.end': [],
+  'accessRight.activateException': [],
+  // The rights to provision, as CSV: the IT unit for every system, a system's stewards for theirs.
+  'accessRight.export': ['administrator', 'it_unit'],
+  'recertification.read': ['administrator', 'it_chief', 'it_unit', 'auditor', 'department_head'],
+  // A campaign is started by the IT unit, a department head for their department's systems, or a system's stewards.
+  'recertification.start': ['administrator', 'it_unit', 'department_head'],
+  // Only the system's manager and deputies decide whether a right stays.
+  'recertification.decide': [],
+  'roleTemplate.read': everyRole,
+  'roleTemplate.manage': ['administrator', 'it_unit'],
+  // A department head requests the rights of a template for their own people (the person's department).
+  'roleTemplate.apply': ['administrator', 'it_unit', 'department_head'],
 } as const satisfies Record<Permission, readonly Role[]>;
 
 /**
@@ -129,6 +151,16 @@ export const stewardActions: readonly Action[] = [
   'trainingAttendance.record',
   // For a person's training history the steward is that person: everyone sees their own.
   'trainingHistory.read',
+  // For a system's access rights the stewards are its manager and deputies (for a person's own right, the person too).
+  'accessLevel.manage',
+  'accessRight.read',
+  'accessRight.grant',
+  'accessRight.end',
+  'accessRight.activateException',
+  'accessRight.export',
+  'recertification.read',
+  'recertification.start',
+  'recertification.decide',
 ];
 
 /** A permission of the table; the names are the contracts' union (`Permission`), shared with the web. */

@@ -18,6 +18,7 @@ import * as secondFactor from './2026-12-02-070-second-factor.ts';
 import * as auditVerificationResults from './2026-12-02-061-audit-verification-results.ts';
 import * as training from './2026-12-02-082-training.ts';
 import * as policyDocuments from './2026-12-02-080-policy-documents.ts';
+import * as accessRights from './2026-12-02-090-access-rights.ts';
 
 /** Listed explicitly (not read from disk) so the set is the same under tsx, bundlers and tests. */
 const migrations: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02-061-audit-verification-results': auditVerificationResults,
   '2026-12-02-082-training': training,
   '2026-12-02-080-policy-documents': policyDocuments,
+  '2026-12-02-090-access-rights': accessRights,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

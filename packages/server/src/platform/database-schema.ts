@@ -3,6 +3,7 @@
  * (the PostgreSQL driver is configured in database.ts to return the same shapes as SQLite),
  * so nothing above the repositories sees a dialect difference.
  */
+import type { AccessRightsDatabase } from './schema/access-rights.ts';
 import type { ComplianceDatabase } from './schema/compliance.ts';
 import type { DocumentsDatabase } from './schema/documents.ts';
 import type { LifecycleDatabase } from './schema/lifecycle.ts';
@@ -10,6 +11,7 @@ import type { LoginSecurityDatabase } from './schema/login-security.ts';
 import type { RegisterDatabase } from './schema/register.ts';
 import type { TrainingDatabase } from './schema/training.ts';
 
+export type * from './schema/access-rights.ts';
 export type * from './schema/compliance.ts';
 export type * from './schema/documents.ts';
 export type * from './schema/lifecycle.ts';
@@ -166,7 +168,8 @@ export interface Database
     LifecycleDatabase,
     LoginSecurityDatabase,
     TrainingDatabase,
-    DocumentsDatabase {
+    DocumentsDatabase,
+    AccessRightsDatabase {
   municipalities: MunicipalitiesTable;
   logins: LoginsTable;
   login_invitations: LoginInvitationsTable;

@@ -66,6 +66,8 @@ describe('the to-do list (GET /api/v1/me/tasks)', () => {
         review_due: 0,
         acknowledge_change_notice: 0,
         project_gate: 0,
+        end_leaver_access: 0,
+        recertify_access: 0,
       },
     });
   });
