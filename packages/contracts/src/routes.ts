@@ -107,6 +107,28 @@ import {
   securityGuidelineSectionSchema,
   securityGuidelineSectionUpdateSchema,
 } from './projects.ts';
+import {
+  attendanceListSchema,
+  attendanceRegisteredSchema,
+  attendanceRegisterSchema,
+  attendanceSchema,
+  attendanceUpdateSchema,
+  courseCreateSchema,
+  courseListQuerySchema,
+  courseListSchema,
+  courseSchema,
+  courseUpdateSchema,
+  dueCourseListSchema,
+  sessionAttendanceListQuerySchema,
+  trainingCoverageQuerySchema,
+  trainingCoverageSchema,
+  trainingHistoryQuerySchema,
+  trainingSessionCreateSchema,
+  trainingSessionListQuerySchema,
+  trainingSessionListSchema,
+  trainingSessionSchema,
+  trainingSessionUpdateSchema,
+} from './training.ts';
 import { reviewCreateSchema, reviewListQuerySchema, reviewListSchema, reviewSchema, reviewUpdateSchema } from './reviews.ts';
 import {
   riskAnalysisCreateSchema,
@@ -161,6 +183,27 @@ export interface RouteContract {
 }
 
 export const apiRoutes = {
+  'GET /api/v1/courses': { query: courseListQuerySchema, status: 200, response: courseListSchema },
+  'POST /api/v1/courses': { body: courseCreateSchema, status: 201, response: courseSchema },
+  'GET /api/v1/courses/:id': { status: 200, response: courseSchema },
+  'PATCH /api/v1/courses/:id': { body: courseUpdateSchema, status: 200, response: courseSchema },
+  'DELETE /api/v1/courses/:id': { status: 204 },
+  'GET /api/v1/training-sessions': { query: trainingSessionListQuerySchema, status: 200, response: trainingSessionListSchema },
+  'POST /api/v1/training-sessions': { body: trainingSessionCreateSchema, status: 201, response: trainingSessionSchema },
+  'GET /api/v1/training-sessions/:id': { status: 200, response: trainingSessionSchema },
+  'PATCH /api/v1/training-sessions/:id': { body: trainingSessionUpdateSchema, status: 200, response: trainingSessionSchema },
+  'DELETE /api/v1/training-sessions/:id': { status: 204 },
+  'GET /api/v1/training-sessions/:id/attendances': {
+    query: sessionAttendanceListQuerySchema,
+    status: 200,
+    response: attendanceListSchema,
+  },
+  'POST /api/v1/training-sessions/:id/attendances': { body: attendanceRegisterSchema, status: 201, response: attendanceRegisteredSchema },
+  'PATCH /api/v1/training-attendances/:id': { body: attendanceUpdateSchema, status: 200, response: attendanceSchema },
+  'DELETE /api/v1/training-attendances/:id': { status: 204 },
+  'GET /api/v1/people/:id/training': { query: trainingHistoryQuerySchema, status: 200, response: attendanceListSchema },
+  'GET /api/v1/people/:id/training/due': { status: 200, response: dueCourseListSchema },
+  'GET /api/v1/training-coverage': { query: trainingCoverageQuerySchema, status: 200, response: trainingCoverageSchema },
   'DELETE /api/v1/api-tokens/:id': { status: 204 },
   'DELETE /api/v1/compliance/exceptions/:id': { status: 204 },
   'DELETE /api/v1/departments/:id': { status: 204 },

@@ -37,6 +37,12 @@ import {
   systemRecordTaskSource,
 } from './modules/systems/index.ts';
 import { createTasksService, type TaskSource } from './modules/tasks/index.ts';
+import {
+  createAttendancesService,
+  createCoursesService,
+  createTrainingSessionsService,
+  trainingTaskSource,
+} from './modules/training/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { DatabaseHandle } from './platform/database.ts';
 
@@ -80,7 +86,13 @@ export function createServices(
     },
   };
   // Every module's asks of a person, for their to-do list (issue #13); a module that asks something adds its source here.
-  const taskSources: TaskSource[] = [systemRecordTaskSource, reviewTaskSource, changeNoticeTaskSource, projectTaskSource];
+  const taskSources: TaskSource[] = [
+    systemRecordTaskSource,
+    reviewTaskSource,
+    changeNoticeTaskSource,
+    projectTaskSource,
+    trainingTaskSource,
+  ];
   return {
     auth: createAuthService(db, clock, config),
     passwords: createPasswordsService(db, clock, throttle),
@@ -106,6 +118,11 @@ export function createServices(
     riskAnalyses: createRiskAnalysesService(db, clock, systems),
     changeNotices: createChangeNoticesService(db, clock, systems),
     reviews: createReviewsService(db, clock, systems),
+    training: {
+      courses: createCoursesService(db, clock),
+      sessions: createTrainingSessionsService(db, clock),
+      attendances: createAttendancesService(db, clock),
+    },
     jobs: createJobsService(db, clock),
     tasks: createTasksService(db, clock, taskSources),
   };

@@ -76,7 +76,13 @@ describe('authorisation matrix', () => {
     }
     if (!holds) return [403];
     if (routeCase.ownOnly) return [404];
-    const subject = routeCase.scope === 'department' ? { departmentId: places[target].departmentId } : undefined;
+    const granting = routeCase.grantingRoles ? { grantingRoles: routeCase.grantingRoles } : {};
+    const subject =
+      routeCase.scope === 'department'
+        ? { departmentId: places[target].departmentId, ...granting }
+        : routeCase.grantingRoles
+          ? granting
+          : undefined;
     return can(actorWith(role), permission, subject) ? [routeCase.allowed] : [403];
   }
 

@@ -51,6 +51,14 @@ describe('reads do not write', () => {
       participants: [{ personId: person.id, name: 'Systemansvarig' }],
     });
     const section = await api('POST', '/api/v1/security-guideline-sections', { code: '1.1', title: 'Behörigheter' });
+    const course = await api('POST', '/api/v1/courses', { title: 'Procapita för nya användare', topic: 'system', systemId: system.id });
+    const trainingSession = await api('POST', '/api/v1/training-sessions', {
+      courseId: course.id,
+      startsAt: '2026-11-28T08:00:00Z',
+      endsAt: '2026-11-28T10:00:00Z',
+      trainerPersonId: person.id,
+    });
+    await api('POST', `/api/v1/training-sessions/${trainingSession.id}/attendances`, { personIds: [person.id] });
     // The public register is off until the administrator turns it on (issue #12, finding 7).
     expectStatus(
       await send(context, 'PUT', '/api/v1/public-register-settings', {
@@ -70,6 +78,8 @@ describe('reads do not write', () => {
       analysis: analysis.id,
       review: review.id,
       section: section.id,
+      course: course.id,
+      trainingSession: trainingSession.id,
       municipality: tanum.id,
       apiToken: await firstId('/api/v1/api-tokens'),
       auditEvent: await firstId('/api/v1/audit-events'),
@@ -91,6 +101,11 @@ describe('reads do not write', () => {
       '/api/v1/municipalities/:id': `/api/v1/municipalities/${ids.municipality}`,
       '/api/v1/people/:id': `/api/v1/people/${ids.person}`,
       '/api/v1/people/:id/login': `/api/v1/people/${tanum.admin.personId}/login`,
+      '/api/v1/people/:id/training': `/api/v1/people/${ids.person}/training`,
+      '/api/v1/people/:id/training/due': `/api/v1/people/${ids.person}/training/due`,
+      '/api/v1/courses/:id': `/api/v1/courses/${ids.course}`,
+      '/api/v1/training-sessions/:id': `/api/v1/training-sessions/${ids.trainingSession}`,
+      '/api/v1/training-sessions/:id/attendances': `/api/v1/training-sessions/${ids.trainingSession}/attendances`,
       '/api/v1/policy-packs/:id': `/api/v1/policy-packs/${ids.policyPack}`,
       '/api/v1/projects/:id': `/api/v1/projects/${ids.project}`,
       '/api/v1/projects/:id/budget/revisions': `/api/v1/projects/${ids.project}/budget/revisions`,

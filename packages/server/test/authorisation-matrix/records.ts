@@ -148,6 +148,28 @@ export function recordFactories(context: TestContext) {
     async settingVersion(place: Place, url: string): Promise<number> {
       return expectStatus(await send(context, 'GET', url, { headers: as(place) }), 200).version;
     },
+    /** A system's own training, answered for by the place's department (the system's owner). */
+    async course(place: Place): Promise<Versioned> {
+      const system = await records.system(place);
+      return call(place, 'POST', '/api/v1/courses', { title: `Kurs ${randomUUID().slice(0, 6)}`, topic: 'system', systemId: system.id });
+    },
+    /** A session of such a course today (so attendance can be taken), held by a trainer of the place. */
+    async trainingSession(place: Place): Promise<Versioned> {
+      const course = await records.course(place);
+      const trainer = await records.person(place);
+      return call(place, 'POST', '/api/v1/training-sessions', {
+        courseId: course.id,
+        startsAt: '2026-11-28T08:00:00Z',
+        endsAt: '2026-11-28T10:00:00Z',
+        trainerPersonId: trainer.id,
+      });
+    },
+    async attendance(place: Place): Promise<Versioned> {
+      const session = await records.trainingSession(place);
+      const person = await records.person(place);
+      const registered = await call(place, 'POST', `/api/v1/training-sessions/${session.id}/attendances`, { personIds: [person.id] });
+      return registered.items[0];
+    },
     completeBudget,
   };
   return records;

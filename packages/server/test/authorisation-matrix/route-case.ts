@@ -1,3 +1,4 @@
+import type { Role } from '@forvalta/contracts';
 import type { Place, Records } from './records.ts';
 
 /** The request a cell sends: its address (ids filled in), a body valid for the route, its version. */
@@ -28,6 +29,11 @@ export interface RouteCase {
    * it names a system, the system is looked up first.
    */
   bodyReferences?: 'department' | 'other records';
+  /**
+   * The roles whose grants count for the record, when fewer than the permission's (a course's
+   * topic names who manages it: access/authorise.ts, Subject.grantingRoles).
+   */
+  grantingRoles?: readonly Role[];
 }
 
 export const scoped = { scope: 'department' } as const;

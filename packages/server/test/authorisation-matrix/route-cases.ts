@@ -1,6 +1,7 @@
 import { lifecycleCases } from './lifecycle-cases.ts';
 import { organisationCases } from './organisation-cases.ts';
 import { registerCases } from './register-cases.ts';
+import { trainingCases } from './training-cases.ts';
 import type { RouteCase } from './route-case.ts';
 
 export type { Request, RouteCase } from './route-case.ts';
@@ -10,7 +11,7 @@ export type { Request, RouteCase } from './route-case.ts';
  * records of another municipality and of another department. Routes about the caller's own session
  * and the public ones are listed in `notAboutRecords` with the test that covers them.
  */
-export const routeCases: Record<string, RouteCase> = { ...organisationCases, ...registerCases, ...lifecycleCases };
+export const routeCases: Record<string, RouteCase> = { ...organisationCases, ...registerCases, ...lifecycleCases, ...trainingCases };
 
 /**
  * Routes the matrix leaves to other tests: they are about the caller's own session or login, or
