@@ -1,4 +1,4 @@
-import { personListQuerySchema, systemListQuerySchema } from '@forvalta/contracts';
+import { personListQuerySchema, systemListQuerySchema, taskListQuerySchema } from '@forvalta/contracts';
 import type { Actor } from '@forvalta/server';
 import type { Services } from '@forvalta/server';
 
@@ -72,6 +72,13 @@ export function readEndpoints(subjects: BenchSubjects): ReadEndpoint[] {
       path: '/api/v1/people?limit=50',
       registerList: false,
       callService: (services, actor) => services.people.listPeople(actor, personListQuerySchema.parse({ limit: '50' })),
+    },
+    {
+      // The first page after login (issue #13); the busiest steward's list is timed on the service (tasks-timing.ts).
+      name: 'to-do list (the signed-in administrator)',
+      path: '/api/v1/me/tasks?limit=50',
+      registerList: false,
+      callService: (services, actor) => services.tasks.listMyTasks(actor, taskListQuerySchema.parse({ limit: '50' })),
     },
   ];
 }

@@ -21,6 +21,7 @@ import { openQueryCapture, openRawRunner } from '../bench/raw-floor.ts';
 import { describeMachine, evaluateTargets, printReport, type BenchReport, type WorkerComparison } from '../bench/report.ts';
 import { runWriteLoop } from '../bench/write-loop.ts';
 import { timeCompliance } from '../bench/compliance-timing.ts';
+import { timeTaskLists } from '../bench/tasks-timing.ts';
 import { benchAdministrator, parseSeed, parseSize } from './generate.ts';
 
 export const benchHelp = `forvalta bench [--size S|L] [--seed N] [--duration SECONDS] [--connections N] [--workers LIST] [--web | --skip-web] [--database URL] [--output FILE]
@@ -151,6 +152,9 @@ export async function bench(argv: string[]): Promise<number> {
     const municipalityIds = (await database.db.selectFrom('municipalities').select('id').execute()).map((row) => row.id);
     const compliance = await timeCompliance(services, municipality.id, municipalityIds, subjects.systemId);
 
+    log('measuring to-do lists');
+    const taskLists = await timeTaskLists(services, database.db, municipality.id);
+
     log('measuring writes');
     const writable = await database.db
       .selectFrom('systems')
@@ -233,6 +237,7 @@ export async function bench(argv: string[]): Promise<number> {
       byWorkers,
       write,
       compliance,
+      taskLists,
       web,
       coldStarts,
       memory,
