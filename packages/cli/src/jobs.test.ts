@@ -85,7 +85,14 @@ describe('forvalta jobs run-due', () => {
             /^leavers-and-login-throttles: 0 person\(s\) whose end date had come by \d{4}-\d{2}-\d{2} marked as left in 1 municipality\(ies\); 0 expired login throttle row\(s\) removed \(/,
           ),
         ]);
+        // The new employees' acknowledgement requests (issue #13): nothing asks acknowledgement on a fresh database.
+        expect(lines.filter((line) => line.startsWith('acknowledgements-for-new-employees: '))).toEqual([
+          expect.stringMatching(
+            /^acknowledgements-for-new-employees: 0 acknowledgement request\(s\) for employees started by \d{4}-\d{2}-\d{2} in 1 municipality\(ies\) \(/,
+          ),
+        ]);
         expect(await runCounts(dialect, database.url)).toEqual({
+          'acknowledgements-for-new-employees': 1,
           'audit-chain-verification': 1,
           'change-notice-outbox': 1,
           'compliance-daily-snapshot': 1,

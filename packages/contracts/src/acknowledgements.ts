@@ -124,7 +124,7 @@ export const acknowledgementReminderResultSchema = z.object({
 });
 export type AcknowledgementReminderResult = z.infer<typeof acknowledgementReminderResultSchema>;
 
-export const acknowledgementCoverageQuerySchema = z.object({ documentId: idSchema });
+export const acknowledgementCoverageParamsSchema = z.object({ documentId: idSchema });
 
 /** Counts over the active employees in a document's audience (started, not left). */
 export const coverageCountsSchema = z.object({
@@ -164,8 +164,22 @@ export const acknowledgementCoverageSchema = z.object({
 });
 export type AcknowledgementCoverage = z.infer<typeof acknowledgementCoverageSchema>;
 
+/** Every document that asks acknowledgement, with its current version's totals over the departments the caller may see (the documents list's share). */
+export const acknowledgementCoverageSummarySchema = z.object({
+  items: z.array(
+    z.object({
+      documentId: idSchema,
+      documentTitle: z.string(),
+      versionId: idSchema.nullable(),
+      versionNumber: z.number().int().nullable(),
+      total: coverageCountsSchema,
+    }),
+  ),
+});
+export type AcknowledgementCoverageSummary = z.infer<typeof acknowledgementCoverageSummarySchema>;
+
+export const acknowledgementPreviewParamsSchema = z.object({ versionId: idSchema });
 export const acknowledgementPreviewQuerySchema = z.object({
-  versionId: idSchema,
   /** The editorial choice being made in the adopt dialog; by default the version's stored flag. */
   editorial: booleanQuery.optional(),
 });

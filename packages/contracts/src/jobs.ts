@@ -11,6 +11,7 @@ export const scheduledJobNames = [
   'compliance-daily-snapshot',
   'audit-chain-verification',
   'leavers-and-login-throttles',
+  'acknowledgements-for-new-employees',
 ] as const;
 export type ScheduledJobName = (typeof scheduledJobNames)[number];
 

@@ -22,6 +22,19 @@ import {
   secondFactorStatusSchema,
 } from './second-factor.ts';
 import {
+  acknowledgementConfirmSchema,
+  acknowledgementCoverageSchema,
+  acknowledgementCoverageSummarySchema,
+  acknowledgementListQuerySchema,
+  acknowledgementListSchema,
+  acknowledgementPaperRecordSchema,
+  acknowledgementPreviewQuerySchema,
+  acknowledgementPreviewSchema,
+  acknowledgementReminderResultSchema,
+  acknowledgementReminderSchema,
+  acknowledgementSchema,
+} from './acknowledgements.ts';
+import {
   changeNoticeAcknowledgeSchema,
   changeNoticeCreateSchema,
   changeNoticeDetailSchema,
@@ -214,6 +227,15 @@ export const apiRoutes = {
   'DELETE /api/v1/role-assignments/:id': { status: 204 },
   'DELETE /api/v1/security-guideline-sections/:id': { status: 204 },
   'DELETE /api/v1/systems/:id': { status: 204 },
+  'GET /api/v1/acknowledgements': { query: acknowledgementListQuerySchema, status: 200, response: acknowledgementListSchema },
+  'GET /api/v1/acknowledgements/:id': { status: 200, response: acknowledgementSchema },
+  'GET /api/v1/acknowledgements/coverage': { status: 200, response: acknowledgementCoverageSummarySchema },
+  'GET /api/v1/acknowledgements/coverage/:documentId': { status: 200, response: acknowledgementCoverageSchema },
+  'GET /api/v1/acknowledgements/preview/:versionId': {
+    query: acknowledgementPreviewQuerySchema,
+    status: 200,
+    response: acknowledgementPreviewSchema,
+  },
   'GET /api/v1/api-tokens': { query: apiTokenListQuerySchema, status: 200, response: apiTokenListSchema },
   'GET /api/v1/api-tokens/:id': { status: 200, response: apiTokenSchema },
   'GET /api/v1/audit-events': { query: auditEventListQuerySchema, status: 200, response: auditEventListSchema },
@@ -291,6 +313,21 @@ export const apiRoutes = {
   'PATCH /api/v1/systems/:id': { body: systemUpdateSchema, status: 200, response: systemSchema },
   'PATCH /api/v1/systems/:id/assignments/:assignmentId': { body: assignmentUpdateSchema, status: 200, response: assignmentSchema },
   'PATCH /api/v1/systems/:id/duties/:duty': { body: dutyUpdateSchema, status: 200, response: dutySchema },
+  'POST /api/v1/acknowledgements/:id/acknowledge': {
+    body: acknowledgementConfirmSchema.nullish(),
+    status: 200,
+    response: acknowledgementSchema,
+  },
+  'POST /api/v1/acknowledgements/:id/paper-record': {
+    body: acknowledgementPaperRecordSchema,
+    status: 200,
+    response: acknowledgementSchema,
+  },
+  'POST /api/v1/acknowledgements/reminders': {
+    body: acknowledgementReminderSchema,
+    status: 200,
+    response: acknowledgementReminderResultSchema,
+  },
   'POST /api/v1/api-tokens': { body: apiTokenCreateSchema, status: 201, response: apiTokenCreatedSchema },
   'POST /api/v1/audit-events/export': { body: auditEventExportSchema, status: 200, file: true },
   'POST /api/v1/auth/login': { body: loginRequestSchema, status: 200, response: loginResponseSchema },

@@ -32,6 +32,7 @@ import { registerChangeNoticeRoutes } from './modules/change-notices/index.ts';
 import { registerReviewRoutes } from './modules/reviews/index.ts';
 import { registerTaskRoutes } from './modules/tasks/index.ts';
 import { registerTrainingRoutes } from './modules/training/index.ts';
+import { registerAcknowledgementRoutes } from './modules/acknowledgements/index.ts';
 import { createScheduledJobRunner, registerJobRoutes } from './modules/jobs/index.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import type { DatabaseConnection } from './platform/database.ts';
@@ -179,6 +180,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   registerReviewRoutes(app, services.reviews);
   registerTaskRoutes(app, services.tasks);
   registerTrainingRoutes(app, services.training);
+  registerAcknowledgementRoutes(app, { acknowledgements: services.acknowledgements, coverage: services.acknowledgementCoverage });
 
   // Scheduled jobs (ADR 0006): every instance may run them; the job table makes each due run happen once.
   const jobRunner = createScheduledJobRunner(database.db, clock, services, config, app.log);

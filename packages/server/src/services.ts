@@ -1,4 +1,10 @@
 import type { Config } from './config.ts';
+import {
+  createAcknowledgementCoverageService,
+  createAcknowledgementRequestsService,
+  acknowledgementTaskSource,
+  createAcknowledgementsService,
+} from './modules/acknowledgements/index.ts';
 import { createApiTokensService, revokeTokensOfLogin } from './modules/api-tokens/index.ts';
 import { createAuditEventsService } from './modules/audit-events/index.ts';
 import { createAuthService, createPasswordsService, createSecondFactorService, endSessionsIn } from './modules/auth/index.ts';
@@ -18,6 +24,7 @@ import {
   createMunicipalitiesService,
   createPeopleService,
   createRoleAssignmentsService,
+  type PersonArrivals,
 } from './modules/organisation/index.ts';
 import {
   createProjectActionsService,
@@ -92,14 +99,22 @@ export function createServices(
     changeNoticeTaskSource,
     projectTaskSource,
     trainingTaskSource,
+    acknowledgementTaskSource,
   ];
+  // Acknowledgement requests follow an adoption (the documents module's listener) and a registered person (organisation's port).
+  const acknowledgementRequests = createAcknowledgementRequestsService(db, clock);
+  const personArrivals: PersonArrivals = {
+    personRegistered: async (transaction, actor, person) => {
+      await acknowledgementRequests.requestForRegisteredPerson(transaction, actor, person.municipalityId, person.personId);
+    },
+  };
   return {
     auth: createAuthService(db, clock, config),
     passwords: createPasswordsService(db, clock, throttle),
     secondFactor: createSecondFactorService(db, clock, throttle),
     municipalities: createMunicipalitiesService(db, clock, { municipalityCreated: startWithDefaultPack }),
     departments: createDepartmentsService(db, clock),
-    people: createPeopleService(db, clock, config, accessEnders),
+    people: createPeopleService(db, clock, config, accessEnders, personArrivals),
     loginInvitations: createLoginInvitationsService(db, clock, accessEnders),
     roleAssignments: createRoleAssignmentsService(db, clock),
     apiTokens: createApiTokensService(db, clock),
@@ -125,6 +140,9 @@ export function createServices(
     },
     jobs: createJobsService(db, clock),
     tasks: createTasksService(db, clock, taskSources),
+    acknowledgements: createAcknowledgementsService(db, clock),
+    acknowledgementCoverage: createAcknowledgementCoverageService(db, clock),
+    acknowledgementRequests,
   };
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataVersionOf } from '../src/platform/versioned-cache.ts';
 import { stateOfDatabase } from './database-state.ts';
+import { acknowledgementFactories } from './acknowledgement-factories.ts';
 import { expectStatus, loginWithSession, send } from './http.ts';
 import { projectFactories } from './project-factories.ts';
 import { systemFactories } from './system-factories.ts';
@@ -68,7 +69,15 @@ describe('reads do not write', () => {
       }),
       200,
     );
+    // A document asking acknowledgement, adopted (the requests are made), and its next draft.
+    const documents = acknowledgementFactories(context);
+    const document = await documents.document(tanum);
+    await documents.adopt(tanum, document.id);
+    const draftVersion = await documents.draftVersion(tanum, document.id);
     Object.assign(ids, {
+      document: document.id,
+      draftVersion,
+      acknowledgement: await firstId('/api/v1/acknowledgements'),
       department: care.id,
       person: person.id,
       system: system.id,
@@ -93,6 +102,9 @@ describe('reads do not write', () => {
   /** The address of each GET route, with real records' ids and the query a route requires. */
   function addressOf(url: string): string | undefined {
     const byRoute: Record<string, string> = {
+      '/api/v1/acknowledgements/:id': `/api/v1/acknowledgements/${ids.acknowledgement}`,
+      '/api/v1/acknowledgements/coverage/:documentId': `/api/v1/acknowledgements/coverage/${ids.document}`,
+      '/api/v1/acknowledgements/preview/:versionId': `/api/v1/acknowledgements/preview/${ids.draftVersion}`,
       '/api/v1/api-tokens/:id': `/api/v1/api-tokens/${ids.apiToken}`,
       '/api/v1/audit-events/:id': `/api/v1/audit-events/${ids.auditEvent}`,
       '/api/v1/change-notices/:id': `/api/v1/change-notices/${ids.changeNotice}`,

@@ -4,6 +4,7 @@
  * so nothing above the repositories sees a dialect difference.
  */
 import type { AccessRightsDatabase } from './schema/access-rights.ts';
+import type { AcknowledgementsDatabase } from './schema/acknowledgements.ts';
 import type { ComplianceDatabase } from './schema/compliance.ts';
 import type { DocumentsDatabase } from './schema/documents.ts';
 import type { LifecycleDatabase } from './schema/lifecycle.ts';
@@ -12,6 +13,7 @@ import type { RegisterDatabase } from './schema/register.ts';
 import type { TrainingDatabase } from './schema/training.ts';
 
 export type * from './schema/access-rights.ts';
+export type * from './schema/acknowledgements.ts';
 export type * from './schema/compliance.ts';
 export type * from './schema/documents.ts';
 export type * from './schema/lifecycle.ts';
@@ -169,7 +171,8 @@ export interface Database
     LoginSecurityDatabase,
     TrainingDatabase,
     DocumentsDatabase,
-    AccessRightsDatabase {
+    AccessRightsDatabase,
+    AcknowledgementsDatabase {
   municipalities: MunicipalitiesTable;
   logins: LoginsTable;
   login_invitations: LoginInvitationsTable;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { systemActor } from '../../src/access/actor.ts';
 import { withTransaction } from '../../src/platform/database.ts';
+import { acknowledgementFactories } from '../acknowledgement-factories.ts';
 import { expectStatus, send } from '../http.ts';
 import { completeBudget, projectFactories } from '../project-factories.ts';
 import { systemFactories } from '../system-factories.ts';
@@ -28,6 +29,7 @@ export function recordFactories(context: TestContext) {
   const make = factories(context);
   const register = systemFactories(context);
   const lifecycle = projectFactories(context);
+  const policyDocuments = acknowledgementFactories(context);
   const as = (place: Place) => place.municipality.admin.authorization;
   const call = async (place: Place, method: 'POST' | 'PUT', url: string, body: unknown, status = 201, ifMatch?: number) =>
     expectStatus(await send(context, method, url, { headers: as(place), body, ...(ifMatch === undefined ? {} : { ifMatch }) }), status);
@@ -169,6 +171,28 @@ export function recordFactories(context: TestContext) {
       const person = await records.person(place);
       const registered = await call(place, 'POST', `/api/v1/training-sessions/${session.id}/attendances`, { personIds: [person.id] });
       return registered.items[0];
+    },
+    /** A document asking acknowledgement of the place's department, with an adopted version. */
+    async adoptedDocument(place: Place) {
+      const document = await policyDocuments.document(place.municipality, { audienceDepartmentIds: [place.departmentId] });
+      const { versionId } = await policyDocuments.adopt(place.municipality, document.id);
+      return { id: document.id, versionId };
+    },
+    /** A draft version of a document asking acknowledgement (for the adoption's preview). */
+    async draftDocumentVersion(place: Place) {
+      const document = await policyDocuments.document(place.municipality, { audienceDepartmentIds: [place.departmentId] });
+      return { id: await policyDocuments.draftVersion(place.municipality, document.id) };
+    },
+    /** A person of the place's department and their open request of a freshly adopted document. */
+    async acknowledgementRequest(place: Place): Promise<Versioned> {
+      const person = await records.person(place);
+      const document = await records.adoptedDocument(place);
+      return context.database.db
+        .selectFrom('acknowledgements')
+        .select(['id', 'version'])
+        .where('person_id', '=', person.id)
+        .where('document_id', '=', document.id)
+        .executeTakeFirstOrThrow();
     },
     completeBudget,
   };

@@ -1,4 +1,4 @@
-import type { Role } from '@forvalta/contracts';
+import type { Permission, Role } from '@forvalta/contracts';
 import type { Place, Records } from './records.ts';
 
 /** The request a cell sends: its address (ids filled in), a body valid for the route, its version. */
@@ -34,6 +34,13 @@ export interface RouteCase {
    * topic names who manages it: access/authorise.ts, Subject.grantingRoles).
    */
   grantingRoles?: readonly Role[];
+  /**
+   * Records the caller may not read answer 404 before any permission is judged (architecture.md,
+   * rule 6): the route's record is found only by its own person and by roles holding this
+   * permission on the record's department. With `ownOnly`, a role that finds it but is not its
+   * person is refused (403).
+   */
+  foundWith?: Permission;
 }
 
 export const scoped = { scope: 'department' } as const;

@@ -1,3 +1,4 @@
+import { acknowledgementCases } from './acknowledgement-cases.ts';
 import { lifecycleCases } from './lifecycle-cases.ts';
 import { organisationCases } from './organisation-cases.ts';
 import { registerCases } from './register-cases.ts';
@@ -11,7 +12,13 @@ export type { Request, RouteCase } from './route-case.ts';
  * records of another municipality and of another department. Routes about the caller's own session
  * and the public ones are listed in `notAboutRecords` with the test that covers them.
  */
-export const routeCases: Record<string, RouteCase> = { ...organisationCases, ...registerCases, ...lifecycleCases, ...trainingCases };
+export const routeCases: Record<string, RouteCase> = {
+  ...organisationCases,
+  ...registerCases,
+  ...lifecycleCases,
+  ...trainingCases,
+  ...acknowledgementCases,
+};
 
 /**
  * Routes the matrix leaves to other tests: they are about the caller's own session or login, or

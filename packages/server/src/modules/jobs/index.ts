@@ -6,5 +6,6 @@ export {
   complianceDailySnapshotJob,
   createScheduledJobRunner,
   leaversJob,
+  newEmployeeAcknowledgementsJob,
   scheduledJobs,
 } from './scheduled-jobs.ts';

@@ -9,7 +9,13 @@ import { expectProblem, expectStatus, send } from '../../../test/http.ts';
 import { systemFactories } from '../../../test/system-factories.ts';
 import { factories, testClock, type TestContext, type TestMunicipality, type TestUser } from '../../../test/test-app.ts';
 import { createMigratedTestDatabase, type TestDatabase } from '../../../test/test-database.ts';
-import { auditVerificationJob, changeNoticeOutboxJob, complianceDailySnapshotJob, leaversJob } from './scheduled-jobs.ts';
+import {
+  auditVerificationJob,
+  changeNoticeOutboxJob,
+  complianceDailySnapshotJob,
+  leaversJob,
+  newEmployeeAcknowledgementsJob,
+} from './scheduled-jobs.ts';
 
 /**
  * Two application instances (two buildApp on two connections) on one database of the suite's
@@ -179,12 +185,13 @@ describe('scheduled jobs on two application instances', () => {
   it('shows administrators each job’s last run, outcome and next run; nobody else', async () => {
     const listed = expectStatus(await send(context, 'GET', '/api/v1/jobs', { headers: tanum.admin.authorization }), 200);
     expect(listed.items.map((job: { name: string }) => job.name)).toEqual([
+      newEmployeeAcknowledgementsJob,
       auditVerificationJob,
       changeNoticeOutboxJob,
       complianceDailySnapshotJob,
       leaversJob,
     ]);
-    const [, outbox, snapshot] = listed.items;
+    const [, , outbox, snapshot] = listed.items;
     expect(outbox).toMatchObject({
       schedule: 'every 30 s',
       running: false,

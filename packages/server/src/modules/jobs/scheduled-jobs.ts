@@ -15,6 +15,7 @@ export const changeNoticeOutboxJob: ScheduledJobName = 'change-notice-outbox';
 export const complianceDailySnapshotJob: ScheduledJobName = 'compliance-daily-snapshot';
 export const auditVerificationJob: ScheduledJobName = 'audit-chain-verification';
 export const leaversJob: ScheduledJobName = 'leavers-and-login-throttles';
+export const newEmployeeAcknowledgementsJob: ScheduledJobName = 'acknowledgements-for-new-employees';
 
 /**
  * Runs `work` for every municipality; one municipality's failure does not stop the others, but
@@ -119,6 +120,25 @@ export function scheduledJobs(
         });
         const removed = await removeExpiredLoginThrottles(db, { pairWindowMinutes: config.loginLockMinutes }, startedAt);
         return `${leavers} person(s) whose end date had come by ${day} marked as left in ${of} municipality(ies); ${removed} expired login throttle row(s) removed`;
+      },
+    },
+    {
+      // ITP-3-INFORM-NEW (notice part): on their start date a new employee is asked to read every
+      // current document that asks acknowledgement; set-based per document, idempotent.
+      name: newEmployeeAcknowledgementsJob,
+      schedule: dailyInStockholm(),
+      async run(startedAt) {
+        const day = swedishToday(startedAt);
+        let asked = 0;
+        const { of } = await forEveryMunicipality(db, log, newEmployeeAcknowledgementsJob, async (municipalityId) => {
+          asked += await services.acknowledgementRequests.requestForNewEmployees(
+            systemActor(newEmployeeAcknowledgementsJob, municipalityId),
+            municipalityId,
+            day,
+          );
+          return true;
+        });
+        return `${asked} acknowledgement request(s) for employees started by ${day} in ${of} municipality(ies)`;
       },
     },
   ];

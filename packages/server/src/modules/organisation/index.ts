@@ -15,7 +15,7 @@ export {
   type MunicipalityStarters,
 } from './municipalities.service.ts';
 export { registerMunicipalityRoutes } from './municipalities.routes.ts';
-export { type AccessEnders, createPeopleService, type PeopleService, personActions } from './people.service.ts';
+export { type AccessEnders, createPeopleService, type PeopleService, type PersonArrivals, personActions } from './people.service.ts';
 export { registerPeopleRoutes } from './people.routes.ts';
 export { createRoleAssignmentsService, removeRolesOfPerson, type RoleAssignmentsService } from './role-assignments.service.ts';
 export { registerRoleAssignmentRoutes } from './role-assignments.routes.ts';

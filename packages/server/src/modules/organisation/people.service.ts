@@ -30,6 +30,15 @@ export interface AccessEnders {
 }
 
 /**
+ * What follows when a person is registered, in the registration's transaction (issue #13,
+ * ITP-3-INFORM-NEW: someone who has already started is asked to read the current documents at
+ * once). Wired in services.ts, so organisation needs no acknowledgements module.
+ */
+export interface PersonArrivals {
+  personRegistered(transaction: TransactionHandle, actor: AnyActor, person: { municipalityId: string; personId: string }): Promise<void>;
+}
+
+/**
  * The permission of each action on a person: updating them (people.service), managing their
  * login (login-invitations.service) and issuing a password reset link (passwords.service) are
  * declared with these entries, and a person's `can` is computed from the same table. No
@@ -54,7 +63,13 @@ export function withPersonAbilities(actor: AnyActor, person: PersonRecord): Pers
   };
 }
 
-export function createPeopleService(db: DatabaseHandle, clock: Clock, cacheSettings?: ReadCacheSettings, enders?: AccessEnders) {
+export function createPeopleService(
+  db: DatabaseHandle,
+  clock: Clock,
+  cacheSettings?: ReadCacheSettings,
+  enders?: AccessEnders,
+  arrivals?: PersonArrivals,
+) {
   // Pages of a few dozen people each; a few hundred keep the common lists and searches warm.
   const versioned = versionedWrites(db, clock);
   const listCache = createVersionedCache<Awaited<ReturnType<typeof peopleRepository.list>>>(300, cacheSettings);
@@ -160,6 +175,9 @@ export function createPeopleService(db: DatabaseHandle, clock: Clock, cacheSetti
         await peopleRepository.insert(transaction, municipalityId, id, values, clock.now().toISOString());
         const { person } = await loadOrFail(transaction, municipalityId, id);
         await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'person', entityId: id, after: person });
+        // Started already (or no start date): asked now; a later start date is the daily job's.
+        if (arrivals && (person.startDate === null || person.startDate <= swedishToday(clock.now())))
+          await arrivals.personRegistered(transaction, actor, { municipalityId, personId: id });
         return withPersonAbilities(actor, person);
       });
     }),
