@@ -37,6 +37,10 @@ const commands: Record<string, Command> = {
     load: async () => ({ run: (await import('./commands/generate.ts')).generate }),
   },
   jobs: { usage: 'forvalta jobs run-due [--database URL]', load: async () => ({ run: (await import('./commands/jobs.ts')).jobs }) },
+  'access-rights': {
+    usage: 'forvalta access-rights import --file FILE [--apply] [--source system|directory] [--municipality CODE] [--database URL]',
+    load: async () => ({ run: (await import('./commands/access-rights.ts')).accessRights }),
+  },
   bench: {
     usage: 'forvalta bench [--size S|L] [--duration SECONDS] [--connections N] [--database URL]',
     load: async () => ({ run: (await import('./commands/bench.ts')).bench }),

@@ -17,4 +17,5 @@ export * from './tasks.ts';
 export * from './documents.ts';
 export * from './acknowledgements.ts';
 export * from './access-rights.ts';
+export * from './access-rights-import.ts';
 export * from './routes.ts';

@@ -76,6 +76,7 @@ export const permissionNames = [
   'roleTemplate.read',
   'roleTemplate.manage',
   'roleTemplate.apply',
+  'accessRight.import',
 ] as const;
 export const permissionSchema = z.enum(permissionNames);
 export type Permission = z.infer<typeof permissionSchema>;

@@ -43,6 +43,7 @@ import {
   changeNoticeSchema,
 } from './change-notices.ts';
 import { listQuerySchema } from './common.ts';
+import { accessRightImportQuerySchema, accessRightImportReportSchema } from './access-rights-import.ts';
 import {
   complianceExceptionCreateSchema,
   complianceExceptionListSchema,
@@ -193,6 +194,8 @@ export interface RouteContract {
   response?: z.ZodType;
   /** A download (CSV, spreadsheet): the browser follows a link, the client never parses it. */
   file?: true;
+  /** The request body is a file (CSV, XLSX) sent as it is, not JSON. */
+  upload?: true;
 }
 
 export const apiRoutes = {
@@ -332,6 +335,12 @@ export const apiRoutes = {
   'POST /api/v1/audit-events/export': { body: auditEventExportSchema, status: 200, file: true },
   'POST /api/v1/auth/login': { body: loginRequestSchema, status: 200, response: loginResponseSchema },
   'POST /api/v1/auth/login/second-factor': { body: secondFactorLoginSchema, status: 200, response: meSchema },
+  'POST /api/v1/access-rights/import': {
+    query: accessRightImportQuerySchema,
+    status: 200,
+    response: accessRightImportReportSchema,
+    upload: true,
+  },
   'POST /api/v1/auth/logout': { body: logoutRequestSchema.optional(), status: 204 },
   'POST /api/v1/auth/password-reset': { body: passwordResetSchema, status: 204 },
   'POST /api/v1/change-notices': { body: changeNoticeCreateSchema, status: 201, response: changeNoticeSchema },

@@ -30,6 +30,7 @@ import { registerProjectRoutes } from './modules/projects/index.ts';
 import { registerRiskAnalysisRoutes } from './modules/risks/index.ts';
 import { registerChangeNoticeRoutes } from './modules/change-notices/index.ts';
 import { registerReviewRoutes } from './modules/reviews/index.ts';
+import { registerAccessRightImportRoutes } from './modules/access-rights/index.ts';
 import { registerTaskRoutes } from './modules/tasks/index.ts';
 import { registerTrainingRoutes } from './modules/training/index.ts';
 import { registerAcknowledgementRoutes } from './modules/acknowledgements/index.ts';
@@ -178,6 +179,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   registerRiskAnalysisRoutes(app, services.riskAnalyses);
   registerChangeNoticeRoutes(app, services.changeNotices);
   registerReviewRoutes(app, services.reviews);
+  registerAccessRightImportRoutes(app, services.accessRightImport);
   registerTaskRoutes(app, services.tasks);
   registerTrainingRoutes(app, services.training);
   registerAcknowledgementRoutes(app, { acknowledgements: services.acknowledgements, coverage: services.acknowledgementCoverage });

@@ -35,6 +35,7 @@ import {
 } from './modules/projects/index.ts';
 import { createPublicRegisterService } from './modules/public-register/index.ts';
 import { createReviewsService, reviewTaskSource } from './modules/reviews/index.ts';
+import { createAccessRightImportService } from './modules/access-rights/index.ts';
 import { createRiskAnalysesService } from './modules/risks/index.ts';
 import {
   createSystemAssignmentsService,
@@ -138,6 +139,7 @@ export function createServices(
       sessions: createTrainingSessionsService(db, clock),
       attendances: createAttendancesService(db, clock),
     },
+    accessRightImport: createAccessRightImportService(db, clock),
     jobs: createJobsService(db, clock),
     tasks: createTasksService(db, clock, taskSources),
     acknowledgements: createAcknowledgementsService(db, clock),

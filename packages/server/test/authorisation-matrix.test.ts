@@ -91,7 +91,7 @@ describe('authorisation matrix', () => {
 
   async function sendAs(user: TestUser, key: string, request: Request) {
     return send(context, methodOf(key), request.url, {
-      headers: user.authorization,
+      headers: { ...user.authorization, ...(request.contentType ? { 'content-type': request.contentType } : {}) },
       body: request.body,
       ...(request.version === undefined ? {} : { ifMatch: request.version }),
     });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { dutyKeys } from '@forvalta/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../src/access/actor.ts';
-import { recordAuditEvents } from '../src/generate/bulk-audit.ts';
+import { recordAuditEvents } from '../src/platform/bulk-audit.ts';
 import { generateWorkload } from '../src/generate/generate-workload.ts';
 import { loadSystems } from '../src/generate/load-systems.ts';
 import { integrationsRepository, type IntegrationValues } from '../src/modules/integrations/bulk.ts';

@@ -126,6 +126,9 @@ export const permissions = {
   'roleTemplate.manage': ['administrator', 'it_unit'],
   // A department head requests the rights of a template for their own people (the person's department).
   'roleTemplate.apply': ['administrator', 'it_unit', 'department_head'],
+  // Recording the rights found in a system or the directory from a file: the IT unit for any system,
+  // a system's stewards for the rows of their systems (each row is authorised on its system).
+  'accessRight.import': ['administrator', 'it_unit'],
 } as const satisfies Record<Permission, readonly Role[]>;
 
 /**
@@ -161,6 +164,7 @@ export const stewardActions: readonly Action[] = [
   'recertification.read',
   'recertification.start',
   'recertification.decide',
+  'accessRight.import',
 ];
 
 /** A permission of the table; the names are the contracts' union (`Permission`), shared with the web. */

@@ -1,4 +1,5 @@
 import type { Random } from '../demo/random.ts';
+import { timeOrderedCounterLimit, timeOrderedUuid } from '../platform/time-ordered-ids.ts';
 
 /**
  * Ids drawn from a seeded generator, so that the same seed gives the same record ids (and a
@@ -15,22 +16,11 @@ export interface IdSource {
   next(): string;
 }
 
+export { timeOrderedCounterLimit, timeOrderedUuid } from '../platform/time-ordered-ids.ts';
+
 const startOf2020 = Date.UTC(2020, 0, 1);
 const fiveYears = 5 * 365 * 86_400_000;
-/** The counter's bits in a time-ordered id: ids one millisecond (or one writer) can number. */
-export const timeOrderedCounterLimit = 2 ** 26;
-
 const hex = (value: number, digits: number) => value.toString(16).padStart(digits, '0');
-
-/**
- * A UUID in the version 7 layout: 48 bits of time in milliseconds, the version (7) and the
- * counter's top 12 bits, the variant (10) and its low 14 bits, then 48 bits given as 12 hex
- * digits. Ids of one time sort by their counter, so a writer that counts gets ascending ids.
- */
-export function timeOrderedUuid(timeMilliseconds: number, counter: number, tailHex: string): string {
-  const timeHex = hex(timeMilliseconds, 12);
-  return `${timeHex.slice(0, 8)}-${timeHex.slice(8)}-${hex(0x7000 | (counter >>> 14), 4)}-${hex(0x8000 | (counter & 0x3fff), 4)}-${tailHex}`;
-}
 
 export function createIdSource(random: Random): IdSource {
   const randomBits = (bits: number) => Math.floor(random.next() * 2 ** bits);

@@ -5,7 +5,7 @@ import { createRandom } from '../demo/random.ts';
 import type { Clock } from '../platform/clock.ts';
 import { isPostgres, withTransaction, type DatabaseHandle, type TransactionHandle } from '../platform/database.ts';
 import type { Services } from '../services.ts';
-import { openAuditChain } from './bulk-audit.ts';
+import { openAuditChain } from '../platform/bulk-audit.ts';
 import { createIdSource, seedFor } from './deterministic-ids.ts';
 import { generateDepartments, generatePeople, generateRoles, type OrganisationContext } from './organisation-generator.ts';
 import { generateIntegrations, generateSystems } from './register-generator.ts';

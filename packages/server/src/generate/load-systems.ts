@@ -3,7 +3,7 @@ import { systemActor } from '../access/actor.ts';
 import { createRandom } from '../demo/random.ts';
 import type { Clock } from '../platform/clock.ts';
 import { withTransaction, type DatabaseHandle } from '../platform/database.ts';
-import { openAuditChain } from './bulk-audit.ts';
+import { openAuditChain } from '../platform/bulk-audit.ts';
 import { createIdSource } from './deterministic-ids.ts';
 import type { GeneratedDepartment, GeneratedPerson, OrganisationContext } from './organisation-generator.ts';
 import { generateSystems, type RegisterCounts } from './register-generator.ts';

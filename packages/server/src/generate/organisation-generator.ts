@@ -7,7 +7,7 @@ import { peopleRepository, type PersonValues } from '../modules/organisation/bul
 import { roleAssignmentsRepository } from '../modules/organisation/bulk.ts';
 import type { Random } from '../demo/random.ts';
 import { emailLocalPart, firstNames, lastNames } from '../demo/swedish-names.ts';
-import type { AuditChainWriter } from './bulk-audit.ts';
+import type { AuditChainWriter } from '../platform/bulk-audit.ts';
 import type { IdSource } from './deterministic-ids.ts';
 
 /** A förvaltning and the units a municipality of some size has under it; titles for its staff. */

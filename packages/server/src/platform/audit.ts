@@ -37,7 +37,7 @@ type HashedFields = Omit<AuditEventsTable, 'hash'>;
  * chain, so it must never change: it is exactly what `JSON.stringify` gives with a replacer that
  * rebuilds each object from its sorted entries (audit.unit.test.ts compares the two), written
  * directly because a bulk load canonicalises tens of thousands of values and the replacer rebuilt
- * every object. Used by recordAudit and by the bulk path (generate/bulk-audit.ts).
+ * every object. Used by recordAudit and by the bulk path (platform/bulk-audit.ts).
  */
 export function canonicalJson(value: unknown): string | null {
   if (value === undefined || value === null) return null;
@@ -141,7 +141,7 @@ export interface AuditEventPlacement {
   previousHash: string;
 }
 
-/** The event's row with its hash: the one shape recordAudit and the bulk path (generate/bulk-audit.ts) write. */
+/** The event's row with its hash: the one shape recordAudit and the bulk path (platform/bulk-audit.ts) write. */
 export function auditEventRow(placement: AuditEventPlacement, actor: AnyActor, entry: AuditEntry): AuditEventsTable {
   const fields: HashedFields = {
     id: placement.id,

@@ -147,6 +147,28 @@ export function recordFactories(context: TestContext) {
       );
     },
     /** A municipality setting's current version (the risk matrix, the public register). */
+    /** A system with an access level and a person without a right at it: one row an access-rights import can record. */
+    async accessRightImportRow(place: Place): Promise<{ email: string; systemId: string; levelName: string }> {
+      const system = await records.system(place);
+      const person = await make.person(place.municipality, place.departmentId);
+      const now = context.clock.now().toISOString();
+      await context.database.db
+        .insertInto('access_levels')
+        .values({
+          id: randomUUID(),
+          municipality_id: place.municipality.id,
+          system_id: system.id,
+          name: 'Läsare',
+          sort_key: 'läsare',
+          description: null,
+          privileged: 0,
+          created_at: now,
+          updated_at: now,
+          version: 1,
+        })
+        .execute();
+      return { email: person.email, systemId: system.id, levelName: 'Läsare' };
+    },
     async settingVersion(place: Place, url: string): Promise<number> {
       return expectStatus(await send(context, 'GET', url, { headers: as(place) }), 200).version;
     },

@@ -4,7 +4,9 @@ import type { Place, Records } from './records.ts';
 /** The request a cell sends: its address (ids filled in), a body valid for the route, its version. */
 export interface Request {
   url: string;
+  /** JSON, or the file itself (a string) for a route that takes an upload with `contentType`. */
   body?: unknown;
+  contentType?: string;
   version?: number;
 }
 

@@ -1,4 +1,5 @@
 import { acknowledgementCases } from './acknowledgement-cases.ts';
+import { accessRightImportCases } from './access-rights-import-cases.ts';
 import { lifecycleCases } from './lifecycle-cases.ts';
 import { organisationCases } from './organisation-cases.ts';
 import { registerCases } from './register-cases.ts';
@@ -18,6 +19,7 @@ export const routeCases: Record<string, RouteCase> = {
   ...lifecycleCases,
   ...trainingCases,
   ...acknowledgementCases,
+  ...accessRightImportCases,
 };
 
 /**

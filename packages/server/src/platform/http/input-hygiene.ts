@@ -9,6 +9,8 @@ const forbiddenCharacters =
 
 function findForbidden(value: unknown, path: string, found: FieldError[], depth = 0): void {
   if (found.length >= 10 || depth > 64) return;
+  // An uploaded file (the import routes' body) is bytes, not text: its reader decides what it may hold.
+  if (Buffer.isBuffer(value)) return;
   if (typeof value === 'string') {
     if (forbiddenCharacters.test(value))
       found.push({ path, message: 'Contains control characters or invalid Unicode', code: 'invalid_characters' });

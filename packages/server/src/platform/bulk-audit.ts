@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { AnyActor } from '../access/actor.ts';
-import { currentAuditKey } from '../platform/audit-key.ts';
-import { auditEventRow, genesisHash, installationChain, type AuditEntry } from '../platform/audit.ts';
-import type { Clock } from '../platform/clock.ts';
-import type { AuditEventsTable } from '../platform/database-schema.ts';
-import { insertRows } from '../platform/bulk-insert.ts';
-import type { TransactionHandle } from '../platform/database.ts';
-import { timeOrderedCounterLimit, timeOrderedUuid } from './deterministic-ids.ts';
+import { currentAuditKey } from './audit-key.ts';
+import { auditEventRow, genesisHash, installationChain, type AuditEntry } from './audit.ts';
+import type { Clock } from './clock.ts';
+import type { AuditEventsTable } from './database-schema.ts';
+import { insertRows } from './bulk-insert.ts';
+import type { TransactionHandle } from './database.ts';
+import { timeOrderedCounterLimit, timeOrderedUuid } from './time-ordered-ids.ts';
 
 /**
  * Audit events for many records at once, on the same hash chain recordAudit() writes (so
@@ -14,7 +14,8 @@ import { timeOrderedCounterLimit, timeOrderedUuid } from './deterministic-ids.ts
  * event (claim the head, insert, store the hash); a bulk load locks the chain head once (the same
  * row lock on PostgreSQL), hashes the events in memory and inserts them with the repositories'
  * bulk path (insertRows), and stores the new head when it is done. Every record is still audited;
- * only the round trips are saved. See docs/adr/0005-bulk-audit-for-bulk-loads.md.
+ * only the round trips are saved. See docs/adr/0005-bulk-audit-for-bulk-loads.md; the workload
+ * generator and the imports share it (moved here from generate/ when the access-rights import came).
  */
 
 export interface AuditChainWriter {
