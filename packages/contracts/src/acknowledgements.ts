@@ -103,6 +103,13 @@ export const acknowledgementPaperRecordSchema = z.strictObject({
 });
 export type AcknowledgementPaperRecord = z.infer<typeof acknowledgementPaperRecordSchema>;
 
+/** A session's trainer records that the person went through the document at the session (H3's sessions). */
+export const acknowledgementSessionRecordSchema = z.strictObject({
+  trainingSessionId: idSchema,
+  note: optionalText(500),
+});
+export type AcknowledgementSessionRecord = z.infer<typeof acknowledgementSessionRecordSchema>;
+
 /** A reminder on the open requests of a document's current version: one person's, a department's (with its sub-units) or everyone's. */
 export const acknowledgementReminderSchema = z
   .strictObject({

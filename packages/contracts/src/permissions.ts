@@ -61,6 +61,7 @@ export const permissionNames = [
   'acknowledgementCoverage.read',
   'acknowledgement.acknowledge',
   'acknowledgement.recordFromPaper',
+  'acknowledgement.recordAtSession',
   'acknowledgement.remind',
   'acknowledgement.preview',
   'accessLevel.read',

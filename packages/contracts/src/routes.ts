@@ -33,6 +33,7 @@ import {
   acknowledgementReminderResultSchema,
   acknowledgementReminderSchema,
   acknowledgementSchema,
+  acknowledgementSessionRecordSchema,
 } from './acknowledgements.ts';
 import {
   changeNoticeAcknowledgeSchema,
@@ -323,6 +324,11 @@ export const apiRoutes = {
   },
   'POST /api/v1/acknowledgements/:id/paper-record': {
     body: acknowledgementPaperRecordSchema,
+    status: 200,
+    response: acknowledgementSchema,
+  },
+  'POST /api/v1/acknowledgements/:id/session-record': {
+    body: acknowledgementSessionRecordSchema,
     status: 200,
     response: acknowledgementSchema,
   },

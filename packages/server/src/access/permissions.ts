@@ -101,6 +101,8 @@ export const permissions = {
   'acknowledgement.acknowledge': everyRole,
   // §12: the department informs its employees; its head records a signed paper for their own people.
   'acknowledgement.recordFromPaper': ['department_head'],
+  // Only a training session's trainer, passed as the steward of the subject: no role grants it.
+  'acknowledgement.recordAtSession': [],
   'acknowledgement.remind': ['administrator', 'it_chief', 'department_head'],
   // Before adopting: the roles that may own and adopt a document (as documentVersion.adopt).
   'acknowledgement.preview': ['administrator', 'it_chief', 'it_unit', 'secretariat', 'data_protection_officer'],
@@ -165,6 +167,8 @@ export const stewardActions: readonly Action[] = [
   'recertification.start',
   'recertification.decide',
   'accessRight.import',
+  // For an acknowledgement given at a training session the steward is the session's trainer.
+  'acknowledgement.recordAtSession',
 ];
 
 /** A permission of the table; the names are the contracts' union (`Permission`), shared with the web. */

@@ -36,6 +36,21 @@ export const acknowledgementCases: Record<string, RouteCase> = {
       };
     },
   },
+  // No matrix role is the session's trainer: those who find the request are refused, the rest find nothing.
+  'POST /api/v1/acknowledgements/:id/session-record': {
+    ...scoped,
+    allowed: 200,
+    foundWith: 'acknowledgementCoverage.read',
+    prepare: async (r, p) => {
+      const request = await r.acknowledgementRequest(p);
+      const session = await r.trainingSession(p);
+      return {
+        url: `/api/v1/acknowledgements/${request.id}/session-record`,
+        body: { trainingSessionId: session.id },
+        version: request.version,
+      };
+    },
+  },
   'POST /api/v1/acknowledgements/reminders': {
     ...scoped,
     bodyReferences: 'department',

@@ -12,7 +12,9 @@ export const acknowledgementActions = {
   acknowledge: 'acknowledgement.acknowledge',
   recordFromPaper: 'acknowledgement.recordFromPaper',
   remind: 'acknowledgement.remind',
-} as const satisfies Record<AcknowledgementActionName, Permission>;
+  /** Not in a record's `can`: whether one may depends on the session named (its trainer), not on the request. */
+  recordAtSession: 'acknowledgement.recordAtSession',
+} as const satisfies Record<AcknowledgementActionName | 'recordAtSession', Permission>;
 
 /** Reading other people's acknowledgements (and coverage): a department head's subtree, the governance roles all. */
 export const overseeAcknowledgements: Permission = 'acknowledgementCoverage.read';

@@ -12,6 +12,7 @@ import {
   acknowledgementReminderResultSchema,
   acknowledgementReminderSchema,
   acknowledgementSchema,
+  acknowledgementSessionRecordSchema,
   idParamsSchema,
 } from '@forvalta/contracts';
 import { problemResponses, writeProblemResponses, type ApiApp } from '../../platform/http/api-app.ts';
@@ -159,6 +160,26 @@ export function registerAcknowledgementRoutes(
     },
     async (request, reply) => {
       const record = await acknowledgements.recordFromPaper(actorOf(request), request.params.id, expectedVersion(request), request.body);
+      setVersionTag(reply, record.version);
+      return record;
+    },
+  );
+
+  app.post(
+    '/api/v1/acknowledgements/:id/session-record',
+    {
+      schema: {
+        operationId: 'recordAcknowledgementAtSession',
+        tags,
+        summary: "Record an acknowledgement given at a training session (the session's trainer; audited; If-Match required)",
+        params: idParamsSchema,
+        body: acknowledgementSessionRecordSchema,
+        response: { 200: acknowledgementSchema, ...writeProblemResponses },
+      },
+      config: { permission: acknowledgements.recordAtSession.permission },
+    },
+    async (request, reply) => {
+      const record = await acknowledgements.recordAtSession(actorOf(request), request.params.id, expectedVersion(request), request.body);
       setVersionTag(reply, record.version);
       return record;
     },

@@ -5,6 +5,7 @@ import type {
   AcknowledgementRecord,
   AcknowledgementReminder,
   AcknowledgementReminderResult,
+  AcknowledgementSessionRecord,
 } from '@forvalta/contracts';
 import { actorName, type AnyActor } from '../../access/actor.ts';
 import { departmentScope, municipalityOf } from '../../access/authorise.ts';
@@ -18,6 +19,7 @@ import { AppError, forbidden, invalid, notFound } from '../../platform/errors.ts
 import type { ExpectedVersion } from '../../platform/http/versioning.ts';
 import { versionedWrites } from '../../platform/versioned-write.ts';
 import { organisationReads } from '../organisation/index.ts';
+import { isTrainerOfSession } from '../training/index.ts';
 import {
   acknowledgementActions,
   isOwnRequest,
@@ -62,6 +64,26 @@ export function createAcknowledgementsService(db: DatabaseHandle, clock: Clock) 
     );
   }
 
+  /** Every way of giving a request is audited alike: how, when and by whom it was given. */
+  function auditOfGiving(before: AcknowledgementRecord, after: AcknowledgementRecord) {
+    return {
+      action: 'acknowledge',
+      entityType: 'acknowledgement',
+      entityId: after.id,
+      before: { state: before.state },
+      after: {
+        state: after.state,
+        personId: after.personId,
+        versionId: after.versionId,
+        method: after.method,
+        acknowledgedAt: after.acknowledgedAt,
+        recordedByPersonId: after.recordedByPersonId,
+        trainingSessionId: after.trainingSessionId,
+        note: after.note,
+      },
+    };
+  }
+
   /** Gives the request at the client's version: the steps every way of giving one shares. */
   function give(
     actor: AnyActor,
@@ -81,21 +103,7 @@ export function createAcknowledgementsService(db: DatabaseHandle, clock: Clock) 
         if (refusal) throw refusal;
         return acknowledgementsRepository.acknowledge(transaction, municipalityId, id, version, values(record));
       },
-      audit: (before, after) => ({
-        action: 'acknowledge',
-        entityType: 'acknowledgement',
-        entityId: id,
-        before: { state: before.state },
-        after: {
-          state: after.state,
-          personId: after.personId,
-          versionId: after.versionId,
-          method: after.method,
-          acknowledgedAt: after.acknowledgedAt,
-          recordedByPersonId: after.recordedByPersonId,
-          note: after.note,
-        },
-      }),
+      audit: auditOfGiving,
     });
   }
 
@@ -167,6 +175,52 @@ export function createAcknowledgementsService(db: DatabaseHandle, clock: Clock) 
             };
           },
         );
+        return withAbilities(actor, after);
+      },
+    ),
+
+    /**
+     * The trainer of a training session records that the person went through the document there
+     * (H3's sessions: isTrainerOfSession). The trainer may record for anyone asked; a session
+     * that is not theirs is refused, and a request nobody lets them find is 404.
+     */
+    recordAtSession: useCase(
+      acknowledgementActions.recordAtSession,
+      async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, input: AcknowledgementSessionRecord) => {
+        const municipalityId = municipalityOf(actor);
+        const now = clock.now().toISOString();
+        const after = await versioned.update(actor, {
+          entity: 'Acknowledgement',
+          expectedVersion,
+          load: async (transaction) => {
+            const record = await acknowledgementsRepository.findById(transaction, municipalityId, id, today());
+            if (!record) return undefined;
+            const trainer =
+              actor.kind === 'person' && (await isTrainerOfSession(transaction, municipalityId, input.trainingSessionId, actor.personId));
+            return trainer || mayRead(actor, record) ? { record, trainer } : undefined;
+          },
+          versionOf: ({ record }) => record.version,
+          authorise: ({ trainer }) =>
+            authorise(
+              { stewardPersonIds: trainer && actor.kind === 'person' ? [actor.personId] : [] },
+              "Only the session's trainer may record acknowledgements given there.",
+            ),
+          apply: (transaction, { record }, version) => {
+            const refusal = refusalToGive(record);
+            if (refusal) throw refusal;
+            return acknowledgementsRepository.acknowledge(transaction, municipalityId, id, version, {
+              method: 'training_session',
+              acknowledgedAt: now,
+              recordedByPersonId: actor.kind === 'person' ? actor.personId : null,
+              recordedByName: actorName(actor),
+              trainingSessionId: input.trainingSessionId,
+              note: input.note ?? null,
+              now,
+            });
+          },
+          reload: (transaction) => acknowledgementsRepository.findById(transaction, municipalityId, id, today()),
+          audit: ({ record }, after) => auditOfGiving(record, after),
+        });
         return withAbilities(actor, after);
       },
     ),

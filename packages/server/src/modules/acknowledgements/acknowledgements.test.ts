@@ -205,6 +205,44 @@ describe('acknowledgements API', () => {
     expect(JSON.parse(event.after_json!)).toMatchObject({ method: 'paper', recordedByPersonId: schoolHead.personId });
   });
 
+  it('lets a session’s trainer record acknowledgements given at the session, and nobody else', async () => {
+    const document = await documents.document(tanum, { audienceDepartmentIds: [care] });
+    const { versionId } = await documents.adopt(tanum, document.id);
+    const nurses = await requestOf(nurse, versionId);
+    const trainer = await make.user(tanum, 'employee');
+    const course = expectStatus(
+      await send(context, 'POST', '/api/v1/courses', {
+        headers: tanum.admin.authorization,
+        body: { title: 'IT-säkerhet för alla', topic: 'it_security_and_networks' },
+      }),
+      201,
+    );
+    const session = expectStatus(
+      await send(context, 'POST', '/api/v1/training-sessions', {
+        headers: tanum.admin.authorization,
+        body: { courseId: course.id, startsAt: '2026-11-28T08:00:00Z', endsAt: '2026-11-28T10:00:00Z', trainerPersonId: trainer.personId },
+      }),
+      201,
+    );
+    const url = `/api/v1/acknowledgements/${nurses.id}/session-record`;
+    const body = { trainingSessionId: session.id };
+    // Not their session: the IT chief finds the request but is refused; another employee does not find it.
+    expectProblem(await send(context, 'POST', url, { headers: itChief.authorization, body, ifMatch: 1 }), 403, 'forbidden');
+    expectProblem(await send(context, 'POST', url, { headers: teacher.authorization, body, ifMatch: 1 }), 404, 'not_found');
+    expectProblem(
+      await send(context, 'POST', url, { headers: trainer.authorization, body: { trainingSessionId: randomUUID() }, ifMatch: 1 }),
+      404,
+      'not_found',
+    );
+    const recorded = expectStatus(await send(context, 'POST', url, { headers: trainer.authorization, body, ifMatch: 1 }), 200);
+    expect(recorded).toMatchObject({
+      state: 'acknowledged',
+      method: 'training_session',
+      trainingSessionId: session.id,
+      recordedByPersonId: trainer.personId,
+    });
+  });
+
   it('refuses to acknowledge a superseded version: its open request is withdrawn and the new version asks again', async () => {
     const document = await documents.document(tanum, { audienceDepartmentIds: [school] });
     const first = await documents.adopt(tanum, document.id);
