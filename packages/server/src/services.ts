@@ -141,7 +141,7 @@ export function createServices(
     },
     accessRightImport: createAccessRightImportService(db, clock),
     jobs: createJobsService(db, clock),
-    tasks: createTasksService(db, clock, taskSources),
+    tasks: createTasksService(db, clock, taskSources, config),
     acknowledgements: createAcknowledgementsService(db, clock),
     acknowledgementCoverage: createAcknowledgementCoverageService(db, clock),
     acknowledgementRequests,

@@ -153,7 +153,8 @@ export async function bench(argv: string[]): Promise<number> {
     const compliance = await timeCompliance(services, municipality.id, municipalityIds, subjects.systemId);
 
     log('measuring to-do lists');
-    const taskLists = await timeTaskLists(services, database.db, municipality.id);
+    const uncachedServices = createServices(database.db, systemClock, { ...config, readCache: false });
+    const taskLists = await timeTaskLists({ cached: services, uncached: uncachedServices }, database.db, municipality.id);
 
     log('measuring writes');
     const writable = await database.db

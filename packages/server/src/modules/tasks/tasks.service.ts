@@ -7,6 +7,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { DatabaseHandle } from '../../platform/database.ts';
 import { decodeCursor, encodeCursor } from '../../platform/paging.ts';
 import { taskHorizonDays, type TaskSource, type TaskSourceContext } from '../../platform/task-source.ts';
+import { createVersionedCache, type ReadCacheSettings } from '../../platform/versioned-cache.ts';
 import { tanumPolicyPack } from '../../policy/index.ts';
 import { policyPackRecords } from '../compliance/index.ts';
 
@@ -39,21 +40,21 @@ function daysAfter(day: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** The signed-in person's part: the context every source is asked with. */
-async function sourceContext(db: DatabaseHandle, clock: Clock, actor: AnyActor): Promise<TaskSourceContext | null> {
+/** The signed-in person's part of the context every source is asked with (the pack's parameters come with the load). */
+function personContext(clock: Clock, actor: AnyActor): Omit<TaskSourceContext, 'parameters'> | null {
   // The list is a person's own; the system actor (CLI, jobs) has none.
   if (actor.kind !== 'person') return null;
-  const municipalityId = municipalityOf(actor);
   const today = swedishToday(clock.now());
-  const stored = await policyPackRecords.currentPack(db, municipalityId);
   return {
-    municipalityId,
+    municipalityId: municipalityOf(actor),
     personId: actor.personId,
-    roles: [...new Set<Role>(actor.roles.map((grant) => grant.role))],
-    headsDepartmentIds: actor.roles.filter((grant) => grant.role === 'department_head').flatMap((grant) => grant.departmentIds),
+    roles: [...new Set<Role>(actor.roles.map((grant) => grant.role))].sort(),
+    headsDepartmentIds: actor.roles
+      .filter((grant) => grant.role === 'department_head')
+      .flatMap((grant) => grant.departmentIds)
+      .sort(),
     today,
     horizon: daysAfter(today, taskHorizonDays),
-    parameters: (stored?.pack ?? tanumPolicyPack).parameters,
   };
 }
 
@@ -63,14 +64,35 @@ async function sourceContext(db: DatabaseHandle, clock: Clock, actor: AnyActor):
  * sorted, counted and paged here. A person has tens of tasks and an IT-unit person perhaps a few
  * hundred, so the sources answer every task and the page is cut from the sorted whole: the counts
  * are exact and a cursor stays valid while the list is unchanged. Reads only.
+ *
+ * The whole sorted list is kept per person at the municipality's data version (every write moves
+ * it, ADR 0008) and day: the next page, a kind filter and the menu's count after a visit cost no
+ * query of the sources. Every ask derives from the municipality's data and the day, nothing else.
  */
-export function createTasksService(db: DatabaseHandle, clock: Clock, sources: readonly TaskSource[]) {
+export function createTasksService(db: DatabaseHandle, clock: Clock, sources: readonly TaskSource[], cacheSettings?: ReadCacheSettings) {
+  // One entry per person who looked at their list since the municipality's last write.
+  const listCache = createVersionedCache<readonly Task[]>(2000, cacheSettings);
+
+  async function tasksOf(person: Omit<TaskSourceContext, 'parameters'>): Promise<readonly Task[]> {
+    const stored = await policyPackRecords.currentPack(db, person.municipalityId);
+    const context = { ...person, parameters: (stored?.pack ?? tanumPolicyPack).parameters };
+    const tasks = (await Promise.all(sources.map((source) => source(db, context)))).flat();
+    return tasks.sort(compareTasks);
+  }
+
   return {
     listMyTasks: useCase('task.read', async ({ actor, authorise }, query: TaskListQuery): Promise<TaskList> => {
       authorise();
-      const context = await sourceContext(db, clock, actor);
-      const tasks = context ? (await Promise.all(sources.map((source) => source(db, context)))).flat() : [];
-      tasks.sort(compareTasks);
+      const person = personContext(clock, actor);
+      const tasks = person
+        ? await listCache.readAtVersion(
+            db,
+            actor,
+            person.municipalityId,
+            [person.today, person.personId, person.roles, person.headsDepartmentIds],
+            () => tasksOf(person),
+          )
+        : [];
       const matching = query.kind ? tasks.filter((task) => task.kind === query.kind) : tasks;
       let start = 0;
       if (query.cursor) {
