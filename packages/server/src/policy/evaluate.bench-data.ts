@@ -6,6 +6,7 @@
 import { createRandom, type Random } from '../demo/random.ts';
 import { firstNames, lastNames } from '../demo/swedish-names.ts';
 import { addMonths } from './dates.ts';
+import { generatePeopleRecords } from './evaluate.people-data.ts';
 import {
   budgetCategoryKeys,
   costCategories,
@@ -48,6 +49,8 @@ const departmentNames: Array<[name: string, parentIndex: number | null, isItUnit
   ['Samhällsbyggnadsförvaltningen', null, false],
   ['Miljö och bygg', 9, false],
   ['Kultur och fritid', null, false],
+  // A board with no employees of its own: no people rule judges it.
+  ['Revisionen', null, false],
 ];
 
 const systemWords = [
@@ -146,7 +149,7 @@ export function generateSyntheticSnapshot(options: SyntheticSnapshotOptions): Co
     people.push({
       id: `${municipalityId}-person-${index}`,
       name: `${random.pick(firstNames)} ${random.pick(lastNames)}`,
-      departmentId: random.chance(0.98) ? random.pick(departments).id : null,
+      departmentId: random.chance(0.98) ? random.pick(departments.slice(0, -1)).id : null,
       employmentStatus: random.chance(0.06) ? 'left' : 'active',
     });
   }
@@ -195,6 +198,7 @@ export function generateSyntheticSnapshot(options: SyntheticSnapshotOptions): Co
     people,
     systems,
     ...generateLifecycleRecords(createRandom(options.seed + 1), systems, departments, today),
+    ...generatePeopleRecords(createRandom(options.seed + 2), municipalityId, departments, people, systems, today),
   };
 }
 

@@ -39,7 +39,7 @@ export function selectRules(pack: PolicyPack, options: EvaluationOptions = {}): 
     (rule) =>
       ruleClauseIds.has(rule.clauseId) &&
       (wanted === null || wanted.has(rule.clauseId)) &&
-      (options.systemIds === undefined || rule.subjectType === 'system'),
+      (options.systemIds === undefined || (rule.subjectType === 'system' && rule.wholeMunicipality !== true)),
   );
 }
 
@@ -83,6 +83,8 @@ export function evaluate(snapshot: ComplianceSnapshot, pack: PolicyPack, options
   return results;
 }
 
+const wholeMunicipalityClauseIds = new Set(complianceRules.filter((rule) => rule.wholeMunicipality === true).map((rule) => rule.clauseId));
+
 /**
  * Brings stored results up to date after an incremental run: the results of `systemIds` are
  * replaced by `updated` in place (a system no longer in `updated` was deleted and drops out; a new
@@ -96,9 +98,13 @@ export function mergeSystemResults(
   const changedSystemIds = new Set(systemIds);
   const keyOf = (result: RuleResult) => `${result.clauseId}\u0000${result.subjectId}`;
   const updatedByKey = new Map(updated.map((result) => [keyOf(result), result]));
+  // An incremental run does not give the rules that need the whole municipality: a changed system
+  // keeps their stored result (until the next full run), a deleted one (no result at all) loses it.
+  const stillThere = new Set(updated.map((result) => result.subjectId));
   const merged: RuleResult[] = [];
   for (const result of previous) {
-    if (result.subjectType !== 'system' || !changedSystemIds.has(result.subjectId)) {
+    const keptForNow = wholeMunicipalityClauseIds.has(result.clauseId) && stillThere.has(result.subjectId);
+    if (result.subjectType !== 'system' || !changedSystemIds.has(result.subjectId) || keptForNow) {
       merged.push(result);
       continue;
     }

@@ -50,6 +50,12 @@ export interface ComplianceRule {
    * cannot fail would only raise it.
    */
   structural?: boolean;
+  /**
+   * True for a system rule that needs the whole municipality's people and training (a system's
+   * users in other departments): it runs in full evaluations only, not when a few systems are
+   * re-evaluated after a change, whose snapshot holds only the people those systems name.
+   */
+  wholeMunicipality?: boolean;
   evaluate(snapshot: ComplianceSnapshot, parameters: PolicyParameters, context: RuleContext): RuleResult[];
 }
 

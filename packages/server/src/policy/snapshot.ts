@@ -125,8 +125,74 @@ export interface SnapshotProject {
   state: 'draft' | 'in_preparation' | 'submitted' | 'approved' | 'rejected' | 'closed';
   systemId: string;
   departmentId: string;
+  /** The IT unit's contact named in the project (ITP-4.2.1-TRAIN-ADMINS); optional for older snapshots. */
+  itContactPersonId?: string | null;
   /** The newest budget revision; null before the first. */
   budget: { categories: BudgetAmounts; sharedReinforcements: BudgetAmounts } | null;
+}
+
+/** The document kinds of issue #13's policy documents, as the rules name them. */
+export type DocumentKind =
+  | 'it_policy'
+  | 'security_guidelines'
+  | 'infrastructure_programme'
+  | 'operations_instruction'
+  | 'email_rules'
+  | 'internet_use'
+  | 'other';
+
+/** A policy document with the version in force (ITP-1-DOCS, ITP-11-GUIDELINES, ITP-13-REVISE…). */
+export interface SnapshotDocument {
+  id: string;
+  kind: DocumentKind;
+  title: string;
+  requiresAcknowledgement: boolean;
+  /** Empty: the whole municipality; otherwise these departments with their sub-departments. */
+  audienceDepartmentIds: string[];
+  reviewIntervalMonths: number;
+  /** YYYY-MM-DD; null before the first adoption. */
+  nextReviewDate: string | null;
+  /** The adopted version in force; null before the first adoption. */
+  currentVersion: {
+    id: string;
+    number: number;
+    adoptedBy: string | null;
+    /** YYYY-MM-DD of the decision (KS 2002-12-18), else of the adoption in Förvalta. */
+    adoptedOn: string | null;
+    editorial: boolean;
+  } | null;
+}
+
+/** A person's acknowledgement (request) of a document version in force (ITP-4.2-KNOW, ITP-12-…). */
+export interface SnapshotAcknowledgement {
+  personId: string;
+  versionId: string;
+  state: 'requested' | 'acknowledged' | 'withdrawn';
+  /** YYYY-MM-DD in Sweden. */
+  requestedOn: string;
+  acknowledgedOn: string | null;
+}
+
+export type TrainingTopic = 'it_security_and_networks' | 'data_protection_and_public_access' | 'system' | 'other';
+
+/** A course (ITP-5-SECURITY-NET, ITP-8-INFO, a system's own training). */
+export interface SnapshotTrainingCourse {
+  id: string;
+  title: string;
+  topic: TrainingTopic;
+  systemId: string | null;
+  recurrenceMonths: number | null;
+  mandatory: boolean;
+  /** Empty: the whole municipality; otherwise these departments with their sub-departments. */
+  audienceDepartmentIds: string[];
+}
+
+/** A person's latest attended session of a course. */
+export interface SnapshotTrainingAttendance {
+  personId: string;
+  courseId: string;
+  /** YYYY-MM-DD. */
+  lastAttendedOn: string;
 }
 
 export interface ComplianceSnapshot {
@@ -140,6 +206,11 @@ export interface ComplianceSnapshot {
   riskAnalyses?: SnapshotRiskAnalysis[];
   changeNotices?: SnapshotChangeNotice[];
   projects?: SnapshotProject[];
+  documents?: SnapshotDocument[];
+  /** Of the versions in force only. */
+  acknowledgements?: SnapshotAcknowledgement[];
+  trainingCourses?: SnapshotTrainingCourse[];
+  trainingAttendances?: SnapshotTrainingAttendance[];
   /** YYYY-MM-DD public holidays (and days off) for working-day rules; weekends are always off. */
   holidays?: string[];
 }

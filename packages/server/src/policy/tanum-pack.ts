@@ -62,6 +62,22 @@ const parameterList: ParameterDefinition[] = [
     descriptionEn: 'How often the IT chief reviews the operations instruction (ITP-4.3-OPS-INSTRUCTION).',
   },
   {
+    key: 'trainingCoverageThresholdPercent',
+    value: 90,
+    unit: 'percent',
+    descriptionSv:
+      'Hur stor andel av en förvaltnings medarbetare (eller av ett systems användare) som minst ska ha gått en utbildning för att förvaltningen ska uppfylla kravet (ITP-5-SECURITY-NET, ITP-5-ADEQUATE, ITP-8-INFO, ITP-4.2-TRAIN-OTHERS).',
+    descriptionEn:
+      "The least share of a department's employees (or of a system's users) who have attended a course for the department to meet the clause (ITP-5-SECURITY-NET, ITP-5-ADEQUATE, ITP-8-INFO, ITP-4.2-TRAIN-OTHERS).",
+  },
+  {
+    key: 'dataProtectionTrainingIntervalMonths',
+    value: 36,
+    unit: 'months',
+    descriptionSv: 'Hur gammal en medarbetares senaste utbildning i dataskydd och offentlighet får vara (ITP-8-INFO).',
+    descriptionEn: "How old an employee's latest training in data protection and public access may be (ITP-8-INFO).",
+  },
+  {
     key: 'changeNoticeAcknowledgeWorkingDays',
     value: 5,
     unit: 'working_days',

@@ -105,6 +105,8 @@ describe('the Tanum policy pack', () => {
       operationsInstructionReviewIntervalMonths: [12, 'months'],
       changeNoticeAcknowledgeWorkingDays: [5, 'working_days'],
       documentAcknowledgementWorkingDays: [10, 'working_days'],
+      trainingCoverageThresholdPercent: [90, 'percent'],
+      dataProtectionTrainingIntervalMonths: [36, 'months'],
     });
   });
 

@@ -1,6 +1,7 @@
 import type { ComplianceSnapshot, SnapshotSystem } from '../../policy/index.ts';
 import { inParallel, type Executor } from '../../platform/database.ts';
 import { loadLifecycleRecords } from './lifecycle-snapshot.repository.ts';
+import { loadPeopleRecords } from './people-snapshot.repository.ts';
 
 type Grouped<Row> = Map<string, Row[]>;
 function groupBy<Row>(rows: Row[], key: (row: Row) => string): Grouped<Row> {
@@ -76,10 +77,12 @@ export async function loadComplianceSnapshot(
     const personIds = [...new Set(assignments.map((assignment) => assignment.person_id))];
     peopleQuery = personIds.length > 0 ? peopleQuery.where('id', 'in', personIds) : peopleQuery.where('id', '=', '');
   }
-  const [people, lifecycle] = await inParallel(
+  const [people, lifecycle, peopleRecords] = await inParallel(
     db,
     () => peopleQuery.execute(),
     () => loadLifecycleRecords(db, municipalityId, evaluatedAt, systemIds),
+    // Documents and training only for a whole municipality: a few systems' re-evaluation runs system rules only.
+    () => (onlySome ? Promise.resolve({}) : loadPeopleRecords(db, municipalityId)),
   );
 
   const usingBySystem = groupBy(using, (row) => row.system_id);
@@ -89,6 +92,7 @@ export async function loadComplianceSnapshot(
     municipalityId,
     evaluatedAt,
     ...lifecycle,
+    ...peopleRecords,
     departments: departments.map((row) => ({ id: row.id, name: row.name, parentId: row.parent_id, isItUnit: Boolean(row.is_it_unit) })),
     people: people.map((row) => ({
       id: row.id,

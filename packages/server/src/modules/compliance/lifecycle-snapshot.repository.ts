@@ -51,7 +51,7 @@ export async function loadLifecycleRecords(
         ? Promise.resolve([])
         : db
             .selectFrom('projects')
-            .select(['id', 'title', 'state', 'system_id', 'department_id'])
+            .select(['id', 'title', 'state', 'system_id', 'department_id', 'it_contact_person_id'])
             .where('municipality_id', '=', municipalityId)
             .execute(),
     () =>
@@ -124,6 +124,7 @@ export async function loadLifecycleRecords(
       state: row.state as SnapshotProject['state'],
       systemId: row.system_id,
       departmentId: row.department_id,
+      itContactPersonId: row.it_contact_person_id,
       budget: budgetByProject.get(row.id) ?? null,
     })),
     holidays: swedishHolidays(year - 1, year),

@@ -10,10 +10,23 @@ export interface StoredPack {
   publishedByName: string;
 }
 
+/**
+ * A pack published before a parameter existed gets the default pack's value for it, so a rule added
+ * later (issue #13's training threshold) runs on every municipality's pack instead of failing on a
+ * missing parameter; the municipality's own values always win.
+ */
+function withDefaultParameters(pack: PolicyPack): PolicyPack {
+  const missing = Object.keys(tanumPolicyPack.parameters).filter((key) => !(key in pack.parameters));
+  if (missing.length === 0) return pack;
+  const parameters = { ...pack.parameters };
+  for (const key of missing) parameters[key] = structuredClone(tanumPolicyPack.parameters[key]!);
+  return { ...pack, parameters };
+}
+
 function toStoredPack(row: { id: string; content_json: string; published_at: string; published_by_name: string }): StoredPack {
   return {
     id: row.id,
-    pack: JSON.parse(row.content_json) as PolicyPack,
+    pack: withDefaultParameters(JSON.parse(row.content_json) as PolicyPack),
     publishedAt: row.published_at,
     publishedByName: row.published_by_name,
   };

@@ -16,6 +16,16 @@ import { riskCurrentRule } from './risk-current.ts';
 import { budgetRule } from './budget.ts';
 import { changeNoticeRule } from './change-notice.ts';
 import { applicabilityReasonCodes } from './system-subjects.ts';
+import {
+  emailRulesRule,
+  internetUseRule,
+  operationsInstructionRule,
+  policyRevisionRule,
+  relatedDocumentsRule,
+  securityGuidelinesRule,
+} from './documents.ts';
+import { adequateTrainingRule, dataProtectionTrainingRule, securityTrainingRule } from './training.ts';
+import { trainAdminsRule, trainOthersRule } from './system-training.ts';
 
 export const complianceRules: readonly ComplianceRule[] = [
   scopeRule,
@@ -30,6 +40,18 @@ export const complianceRules: readonly ComplianceRule[] = [
   riskCurrentRule,
   budgetRule,
   changeNoticeRule,
+  // Issue #13: policy documents and training, in the order of the policy.
+  relatedDocumentsRule,
+  trainOthersRule,
+  trainAdminsRule,
+  operationsInstructionRule,
+  adequateTrainingRule,
+  securityTrainingRule,
+  dataProtectionTrainingRule,
+  emailRulesRule,
+  internetUseRule,
+  securityGuidelinesRule,
+  policyRevisionRule,
 ];
 
 /** Reason codes any rule or the evaluation itself may return besides a rule's own. */

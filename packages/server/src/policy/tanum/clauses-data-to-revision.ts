@@ -47,43 +47,54 @@ export const dataToRevisionClauses: Clause[] = [
   {
     id: 'ITP-8-INFO',
     section: '8',
-    kind: 'record',
+    kind: 'record+rule',
     titleSv: 'Information om dataskydd och offentlighet',
     titleEn: 'Information on data protection and public access',
     textSv:
       'Kommunkansliet sammanställer information i dessa frågor tillsammans med kommunens PUL-ombud. Kansliet ansvarar för utbildning och kontinuerlig information till kommunens politiker och anställda i frågor som rör Personuppgiftslag och Offentlighetslagstiftning.',
     textEn:
       'The secretariat, with the data protection officer, trains and informs politicians and employees on data protection and public access: courses of that topic, with attendance.',
+    ruleDescriptionSv:
+      'Minst {{trainingCoverageThresholdPercent}} % av varje förvaltnings aktiva medarbetare har gått en utbildning i dataskydd och offentlighet under de senaste {{dataProtectionTrainingIntervalMonths}} månaderna.',
+    ruleDescriptionEn:
+      "At least {{trainingCoverageThresholdPercent}} % of each department's active employees have attended a course in data protection and public access within the last {{dataProtectionTrainingIntervalMonths}} months.",
   },
   {
     id: 'ITP-9-AS-MAIL',
     section: '9',
-    kind: 'record',
+    kind: 'record+rule',
     titleSv: 'E-post hanteras som post',
     titleEn: 'E-mail handled as mail',
     textSv:
       'e-post blir ett allt viktigare arbetsredskap i kommunens verksamhet. All e-post skall administrativt hanteras som traditionell post. Kommunkansliet ansvarar för regler kring e-posten i detta hänseende.',
     textEn: 'E-mail is handled administratively like traditional mail; the secretariat sets the rules (a policy document).',
+    ruleDescriptionSv: 'Sekretariatets regler för e-post finns som ett antaget policydokument som inte är förbi sitt granskningsdatum.',
+    ruleDescriptionEn: "The secretariat's e-mail rules are an adopted policy document, not past its review date.",
   },
   {
     id: 'ITP-10-OWN-USE',
     section: '10',
-    kind: 'record',
+    kind: 'record+rule',
     titleSv: 'Internetförbindelsen',
     titleEn: 'The Internet connection',
     textSv:
       'Kommunens Internet-förbindelse är avsedd att användas enbart för kommunens egna kommunikationsbehov. KS har fattat beslut i detta ärende 2000-08-09.',
     textEn:
       "The municipality's Internet connection is for its own communication needs only (KS decision 2000-08-09): a rule of use, acknowledged like the other documents.",
+    ruleDescriptionSv:
+      'Regeln för användningen av Internetanslutningen finns som ett antaget policydokument som inte är förbi sitt granskningsdatum.',
+    ruleDescriptionEn: 'The rule for using the Internet connection is an adopted policy document, not past its review date.',
   },
   {
     id: 'ITP-11-GUIDELINES',
     section: '11',
-    kind: 'record',
+    kind: 'record+rule',
     titleSv: 'Riktlinjer för IT-säkerhet',
     titleEn: 'IT security guidelines',
     textSv: 'För kommunens arbete med IT-säkerhet gäller ett speciellt dokument: "Riktlinjer för IT-säkerhet i Tanums kommun".',
     textEn: 'The IT security guidelines are their own document: versioned, acknowledged, reviewed.',
+    ruleDescriptionSv: 'Riktlinjerna för IT-säkerhet finns som ett antaget policydokument som inte är förbi sitt granskningsdatum.',
+    ruleDescriptionEn: 'The IT security guidelines are an adopted policy document, not past its review date.',
   },
   {
     id: 'ITP-12-KNOWLEDGE',
@@ -132,8 +143,8 @@ export const dataToRevisionClauses: Clause[] = [
     textEn:
       'The policy is evaluated at least every third year, or sooner: every policy document has a review interval (36 months for the IT policy) and is flagged before and when it is overdue.',
     ruleDescriptionSv:
-      'Varje policydokument har granskats inom sitt granskningsintervall ({{policyRevisionIntervalMonths}} månader för IT-policyn) och flaggas både innan och när granskningen är försenad.',
+      'IT-policyn är antagen, och dess gällande version är högst {{policyRevisionIntervalMonths}} månader gammal och inte förbi sitt granskningsdatum.',
     ruleDescriptionEn:
-      'Every policy document was reviewed within its review interval ({{policyRevisionIntervalMonths}} months for the IT policy) and is flagged both before and when the review is overdue.',
+      'The IT policy is adopted, and its version in force is no older than {{policyRevisionIntervalMonths}} months and not past its review date.',
   },
 ];

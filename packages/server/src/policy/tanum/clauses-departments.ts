@@ -61,13 +61,17 @@ export const departmentClauses: Clause[] = [
   {
     id: 'ITP-4.2-TRAIN-OTHERS',
     section: '4.2',
-    kind: 'record',
+    kind: 'record+rule',
     titleSv: 'Utbildning av andra förvaltningars personal',
     titleEn: "Training other departments' staff",
     textSv:
       'Systemägande förvaltning ansvarar också för utbildning av andra förvaltningars personal, som använder förvaltningens verksamhetssystem.',
     textEn:
       'The owning department trains the staff of other departments who use its system: a system records which departments use it, and training sessions are per system.',
+    ruleDescriptionSv:
+      'För varje system i drift som andra förvaltningar använder har minst {{trainingCoverageThresholdPercent}} % av användarna i de andra förvaltningarna gått systemets utbildning. Tills behörigheter registreras räknas de aktiva medarbetarna i de förvaltningar som använder systemet som dess användare.',
+    ruleDescriptionEn:
+      'For every system in production that other departments use, at least {{trainingCoverageThresholdPercent}} % of its users in those departments have attended its training. Until access rights are recorded, the active employees of the departments using the system count as its users.',
   },
   {
     id: 'ITP-4.2-REGISTER',
@@ -173,12 +177,16 @@ export const departmentClauses: Clause[] = [
   {
     id: 'ITP-4.2.1-TRAIN-ADMINS',
     section: '4.2.1',
-    kind: 'record',
+    kind: 'record+rule',
     titleSv: 'Utbildning av systemansvariga och IT-enheten',
     titleEn: 'Training system managers and IT staff',
     textSv:
       'Systemägande förvaltning ansvarar också för att systemansvariga och IT-enhetens personal får rätt utbildning för att kunna implementera och uppdatera verksamhetssystemet samt hantera och styra den dagliga driften av systemet.',
     textEn: 'The owner makes sure the system managers and IT unit staff get the training needed to implement, update and run the system.',
+    ruleDescriptionSv:
+      'Medan ett system införs har dess systemansvarige, ersättare och IT-enhetens kontaktperson i införandeprojektet gått systemets utbildning.',
+    ruleDescriptionEn:
+      "While a system is being introduced, its system manager, deputies and the IT unit's contact in the introduction project have attended its training.",
   },
   {
     id: 'ITP-4.2.2-CHANGE-NOTICE',

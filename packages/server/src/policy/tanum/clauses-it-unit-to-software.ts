@@ -49,14 +49,14 @@ export const itUnitToSoftwareClauses: Clause[] = [
     textEn:
       'The IT chief keeps an operations instruction (Driftinstruktion) continuously up to date: a policy document with a short review interval (default 12 months).',
     ruleDescriptionSv:
-      'Driftinstruktionen för IT-verksamheten har granskats av IT-chefen under de senaste {{operationsInstructionReviewIntervalMonths}} månaderna.',
+      'Det finns en antagen driftinstruktion vars gällande version är högst {{operationsInstructionReviewIntervalMonths}} månader gammal och inte förbi sitt granskningsdatum.',
     ruleDescriptionEn:
-      'The operations instruction of the IT unit was reviewed by the IT chief within the last {{operationsInstructionReviewIntervalMonths}} months.',
+      'An operations instruction is adopted, and its version in force is no older than {{operationsInstructionReviewIntervalMonths}} months and not past its review date.',
   },
   {
     id: 'ITP-5-ADEQUATE',
     section: '5',
-    kind: 'record',
+    kind: 'record+rule',
     titleSv: 'Adekvat utbildning',
     titleEn: 'Adequate training',
     textSv:
@@ -64,6 +64,10 @@ export const itUnitToSoftwareClauses: Clause[] = [
       'IT-enheten bistår, efter anmodan, förvaltningarna om att planera och eventuellt till viss del genomföra utbildningar.',
     textEn:
       "Departments make sure their employees' IT skills match the needs of the work and the systems: training records per person, per system.",
+    ruleDescriptionSv:
+      'Minst {{trainingCoverageThresholdPercent}} % av varje förvaltnings aktiva medarbetare har gått varje obligatorisk utbildning som gäller förvaltningen, inom utbildningens intervall.',
+    ruleDescriptionEn:
+      "At least {{trainingCoverageThresholdPercent}} % of each department's active employees have attended every mandatory course for the department, within the course's interval.",
   },
   {
     id: 'ITP-5-NEW-SYSTEM',
@@ -87,8 +91,10 @@ export const itUnitToSoftwareClauses: Clause[] = [
     textSv: 'För användare genomför IT-enheten regelbundet utbildningar i IT-säkerhet och grundläggande nätverksteknik.',
     textEn:
       "The IT unit regularly holds training in IT security and basic networking: each user's latest IT-security training is within the interval (default 36 months).",
-    ruleDescriptionSv: 'Varje användares senaste utbildning i IT-säkerhet är högst {{securityTrainingIntervalMonths}} månader gammal.',
-    ruleDescriptionEn: "Each user's latest IT security training is no older than {{securityTrainingIntervalMonths}} months.",
+    ruleDescriptionSv:
+      'Minst {{trainingCoverageThresholdPercent}} % av varje förvaltnings aktiva medarbetare har gått en utbildning i IT-säkerhet och grundläggande nätverkskunskap under de senaste {{securityTrainingIntervalMonths}} månaderna.',
+    ruleDescriptionEn:
+      "At least {{trainingCoverageThresholdPercent}} % of each department's active employees have attended a course in IT security and basic networking within the last {{securityTrainingIntervalMonths}} months.",
   },
   {
     id: 'ITP-6-STANDARD',

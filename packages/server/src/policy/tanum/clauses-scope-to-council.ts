@@ -24,7 +24,7 @@ export const scopeToCouncilClauses: Clause[] = [
   {
     id: 'ITP-1-DOCS',
     section: '1',
-    kind: 'record',
+    kind: 'record+rule',
     titleSv: 'Relaterade dokument',
     titleEn: 'Related documents',
     textSv:
@@ -32,6 +32,10 @@ export const scopeToCouncilClauses: Clause[] = [
       'Riktlinjer för IT-säkerhet i Tanums kommun presenteras i separat dokument, ”Riktlinjer för IT-säkerhet i Tanums kommun”.',
     textEn:
       'Related documents exist separately: the IT infrastructure programme (adopted by KS 2001-11-28) and the IT security guidelines. They are policy documents in the register (see §13).',
+    ruleDescriptionSv:
+      'IT-infrastrukturprogrammet och riktlinjerna för IT-säkerhet finns som antagna policydokument som inte är förbi sina granskningsdatum.',
+    ruleDescriptionEn:
+      'The IT infrastructure programme and the IT security guidelines are adopted policy documents, neither past its review date.',
   },
   {
     id: 'ITP-2-COST',

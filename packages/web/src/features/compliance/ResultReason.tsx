@@ -2,6 +2,7 @@ import type { ComplianceResult } from '@forvalta/contracts';
 import { List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber } from '../../i18n/format.ts';
+import { peopleEvidenceLines } from './people-evidence.ts';
 
 type Evidence = Record<string, unknown>;
 interface PersonEvidence {
@@ -116,6 +117,7 @@ export function ResultReason({ result }: { result: Pick<ComplianceResult, 'reaso
       break;
     }
     default:
+      details.push(...peopleEvidenceLines(result.reason, evidence, t, i18n.language));
       break;
   }
 
