@@ -200,3 +200,37 @@ export async function downloadByPost<
   // The browser has taken the file once the click is handled; the address can go after that.
   setTimeout(() => URL.revokeObjectURL(address), 60_000);
 }
+
+/**
+ * An upload whose request body is the file itself (the imports): sent with its own content type
+ * and the CSRF token, the answer parsed as the route's contract says.
+ */
+export async function uploadFile<
+  Path extends {
+    [Key in RouteKey]: Key extends `POST /api/v1${infer Found}` ? (ApiRoutes[Key] extends { upload: true } ? Found : never) : never;
+  }[RouteKey],
+>(
+  path: Path,
+  file: Blob,
+  query: z.input<Schema<ApiRoutes[`POST /api/v1${Path}` & RouteKey], 'query'> & z.ZodType>,
+): Promise<ResponseOf<ApiRoutes[`POST /api/v1${Path}` & RouteKey]>> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': file.type || 'application/octet-stream' };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(buildPath(`/api/v1${path}`, query as Record<string, QueryValue>), {
+      method: 'POST',
+      headers,
+      credentials: 'same-origin',
+      body: file,
+    });
+  } catch {
+    throw new ApiError(0, undefined, 'Network error');
+  }
+  const payload: unknown = (response.headers.get('content-type') ?? '').includes('json') ? await response.json() : undefined;
+  if (!response.ok) {
+    const problem = payload && typeof payload === 'object' && 'code' in payload ? (payload as Problem) : undefined;
+    throw new ApiError(response.status, problem, problem?.detail ?? `HTTP ${response.status}`);
+  }
+  return payload as ResponseOf<ApiRoutes[`POST /api/v1${Path}` & RouteKey]>;
+}

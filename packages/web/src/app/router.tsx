@@ -258,6 +258,13 @@ const reviewRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/reviews/ReviewPage.tsx'), 'ReviewPage'),
 });
 
+const accessRightsImportRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/access-rights/import',
+  beforeLoad: requirePermission('accessRight.import'),
+  component: lazyRouteComponent(() => import('../features/access-rights/AccessRightsImportPage.tsx'), 'AccessRightsImportPage'),
+});
+
 const changeNoticesRoute = createRoute({
   getParentRoute: () => contentRoute,
   path: '/change-notices',
@@ -355,6 +362,7 @@ const routeTree = rootRoute.addChildren([
       reviewRoute,
       changeNoticesRoute,
       changeNoticeRoute,
+      accessRightsImportRoute,
       unknownRoute,
     ]),
   ]),

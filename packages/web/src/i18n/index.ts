@@ -7,6 +7,8 @@ import lifecycleEn from './lifecycle.en.json';
 import lifecycleSv from './lifecycle.sv.json';
 import documentsEn from './documents.en.json';
 import documentsSv from './documents.sv.json';
+import accessEn from './access.en.json';
+import accessSv from './access.sv.json';
 
 export const supportedLocales: readonly Locale[] = ['sv', 'en'];
 
@@ -14,8 +16,8 @@ export const supportedLocales: readonly Locale[] = ['sv', 'en'];
 // language must apply at once, without a network round trip.
 void i18next.use(initReactI18next).init({
   resources: {
-    sv: { translation: sv, lifecycle: lifecycleSv, documents: documentsSv },
-    en: { translation: en, lifecycle: lifecycleEn, documents: documentsEn },
+    sv: { translation: sv, lifecycle: lifecycleSv, documents: documentsSv, access: accessSv },
+    en: { translation: en, lifecycle: lifecycleEn, documents: documentsEn, access: accessEn },
   },
   lng: 'sv',
   fallbackLng: 'sv',

@@ -7,6 +7,8 @@ import lifecycleEn from './lifecycle.en.json';
 import lifecycleSv from './lifecycle.sv.json';
 import documentsEn from './documents.en.json';
 import documentsSv from './documents.sv.json';
+import accessEn from './access.en.json';
+import accessSv from './access.sv.json';
 import sv from './sv.json';
 
 /**
@@ -37,6 +39,7 @@ const namespaces = {
   translation: { sv: keysOf(sv), en: keysOf(en) },
   lifecycle: { sv: keysOf(lifecycleSv), en: keysOf(lifecycleEn) },
   documents: { sv: keysOf(documentsSv), en: keysOf(documentsEn) },
+  access: { sv: keysOf(accessSv), en: keysOf(accessEn) },
 };
 const known = new Set([...namespaces.translation.sv, ...namespaces.lifecycle.sv.map((key) => `lifecycle:${key}`)]);
 const knownInNamespace = new Map(Object.entries(namespaces).map(([name, languages]) => [name, new Set(languages.sv)]));
@@ -71,6 +74,8 @@ describe('translations', () => {
       ...empty(lifecycleEn),
       ...empty(documentsSv),
       ...empty(documentsEn),
+      ...empty(accessSv),
+      ...empty(accessEn),
     ]).toEqual([]);
   });
 

@@ -24,6 +24,7 @@ interface NavigationItem {
     | '/projects'
     | '/reviews'
     | '/change-notices'
+    | '/access-rights/import'
     | '/account';
   label: string;
   permission?: Permission;
@@ -65,6 +66,7 @@ export function Navigation() {
             { to: '/projects', label: t('lifecycle:navigation.projects'), permission: 'project.read' },
             { to: '/reviews', label: t('lifecycle:reviews.nav'), permission: 'review.read' },
             { to: '/change-notices', label: t('lifecycle:notices.nav'), permission: 'changeNotice.read' },
+            { to: '/access-rights/import', label: t('access:import.nav'), permission: 'accessRight.import' },
             { to: '/public', label: t('navigation.publicRegister') },
           ],
         },
