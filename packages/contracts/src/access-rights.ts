@@ -185,7 +185,7 @@ export const accessGateSchema = z.object({
   documents: z.array(accessGateDocumentSchema),
 });
 export type AccessGate = z.infer<typeof accessGateSchema>;
-export const accessGateQuerySchema = z.object({ personId: idSchema, systemId: idSchema });
+export const accessGateQuerySchema = z.object({ personId: idSchema });
 
 /** A grant's answer: the right, and the gate as it stood (tells the granter it waits for the acknowledgement). */
 export const accessRightGrantedSchema = z.object({ right: accessRightSchema, gate: accessGateSchema });

@@ -67,6 +67,7 @@ export const permissionNames = [
   'accessLevel.read',
   'accessLevel.manage',
   'accessRight.read',
+  'accessRight.oversee',
   'accessRight.grant',
   'accessRight.end',
   'accessRight.activateException',

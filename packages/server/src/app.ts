@@ -30,7 +30,7 @@ import { registerProjectRoutes } from './modules/projects/index.ts';
 import { registerRiskAnalysisRoutes } from './modules/risks/index.ts';
 import { registerChangeNoticeRoutes } from './modules/change-notices/index.ts';
 import { registerReviewRoutes } from './modules/reviews/index.ts';
-import { registerAccessRightImportRoutes } from './modules/access-rights/index.ts';
+import { registerAccessRightImportRoutes, registerAccessRightRoutes } from './modules/access-rights/index.ts';
 import { registerTaskRoutes } from './modules/tasks/index.ts';
 import { registerTrainingRoutes } from './modules/training/index.ts';
 import { registerAcknowledgementRoutes } from './modules/acknowledgements/index.ts';
@@ -183,6 +183,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   registerTaskRoutes(app, services.tasks);
   registerTrainingRoutes(app, services.training);
   registerAcknowledgementRoutes(app, { acknowledgements: services.acknowledgements, coverage: services.acknowledgementCoverage });
+  registerAccessRightRoutes(app, services.accessRights);
 
   // Scheduled jobs (ADR 0006): every instance may run them; the job table makes each due run happen once.
   const jobRunner = createScheduledJobRunner(database.db, clock, services, config, app.log);

@@ -5,6 +5,13 @@ import {
   acknowledgementTaskSource,
   createAcknowledgementsService,
 } from './modules/acknowledgements/index.ts';
+import {
+  activationOnAcknowledgement,
+  createAccessLevelsService,
+  createAccessRightImportService,
+  createAccessRightsService,
+  leaverAccessTaskSource,
+} from './modules/access-rights/index.ts';
 import { createApiTokensService, revokeTokensOfLogin } from './modules/api-tokens/index.ts';
 import { createAuditEventsService } from './modules/audit-events/index.ts';
 import { createAuthService, createPasswordsService, createSecondFactorService, endSessionsIn } from './modules/auth/index.ts';
@@ -35,7 +42,6 @@ import {
 } from './modules/projects/index.ts';
 import { createPublicRegisterService } from './modules/public-register/index.ts';
 import { createReviewsService, reviewTaskSource } from './modules/reviews/index.ts';
-import { createAccessRightImportService } from './modules/access-rights/index.ts';
 import { createRiskAnalysesService } from './modules/risks/index.ts';
 import {
   createSystemAssignmentsService,
@@ -86,11 +92,23 @@ export function createServices(
     pairWindowMinutes: config.loginLockMinutes,
     accountMaxAttemptsPerHour: config.loginAccountAttemptsPerHour,
   };
-  // A person who leaves, or whose login is removed, loses their tokens and sessions in that municipality at once (finding 8).
+  // Acknowledgement requests follow an adoption (the documents module's listener) and a registered person (organisation's port).
+  const acknowledgementRequests = createAcknowledgementRequestsService(db, clock);
+  // Access rights (issue #14): a first grant that waits makes sure the person is asked to acknowledge.
+  const accessRights = createAccessRightsService(db, clock, {
+    requestCurrentDocuments: async (transaction, actor, person) => {
+      await acknowledgementRequests.requestForRegisteredPerson(transaction, actor, person.municipalityId, person.personId);
+    },
+  });
+  // A person who leaves, or whose login is removed, loses their tokens and sessions in that municipality at once (finding 8);
+  // a leaver's access rights are flagged for removal in the same transaction (issue #14).
   const accessEnders: AccessEnders = {
     endAccess: async (transaction, actor, owner) => {
       await revokeTokensOfLogin(transaction, actor, clock, owner);
       await endSessionsIn(transaction, owner, clock.now().toISOString());
+    },
+    personLeft: async (transaction, actor, person) => {
+      await accessRights.flagRightsOfLeavers(transaction, actor, person.municipalityId, [person.personId]);
     },
   };
   // Every module's asks of a person, for their to-do list (issue #13); a module that asks something adds its source here.
@@ -101,9 +119,8 @@ export function createServices(
     projectTaskSource,
     trainingTaskSource,
     acknowledgementTaskSource,
+    leaverAccessTaskSource,
   ];
-  // Acknowledgement requests follow an adoption (the documents module's listener) and a registered person (organisation's port).
-  const acknowledgementRequests = createAcknowledgementRequestsService(db, clock);
   const personArrivals: PersonArrivals = {
     personRegistered: async (transaction, actor, person) => {
       await acknowledgementRequests.requestForRegisteredPerson(transaction, actor, person.municipalityId, person.personId);
@@ -142,9 +159,14 @@ export function createServices(
     accessRightImport: createAccessRightImportService(db, clock),
     jobs: createJobsService(db, clock),
     tasks: createTasksService(db, clock, taskSources, config),
-    acknowledgements: createAcknowledgementsService(db, clock),
+    // The acknowledgement that completes a person's IT policy and guidelines activates their waiting rights, in its transaction.
+    acknowledgements: createAcknowledgementsService(db, clock, [activationOnAcknowledgement(clock)]),
     acknowledgementCoverage: createAcknowledgementCoverageService(db, clock),
     acknowledgementRequests,
+    accessRights: {
+      levels: createAccessLevelsService(db, clock, systems),
+      rights: accessRights,
+    },
   };
 }
 

@@ -74,7 +74,14 @@ describe('reads do not write', () => {
     const document = await documents.document(tanum);
     await documents.adopt(tanum, document.id);
     const draftVersion = await documents.draftVersion(tanum, document.id);
+    // Access rights (issue #14): granted by a steward of the system, so the administrator deputises for it.
+    await register.appoint(tanum, system.id, tanum.admin.personId, 'deputy');
+    const accessLevel = await api('POST', `/api/v1/systems/${system.id}/access-levels`, { name: 'Läsare' });
+    const accessRight = (await api('POST', '/api/v1/access-rights', { personId: person.id, systemId: system.id, levelId: accessLevel.id }))
+      .right;
     Object.assign(ids, {
+      accessLevel: accessLevel.id,
+      accessRight: accessRight.id,
       document: document.id,
       draftVersion,
       acknowledgement: await firstId('/api/v1/acknowledgements'),
@@ -105,6 +112,10 @@ describe('reads do not write', () => {
       '/api/v1/acknowledgements/:id': `/api/v1/acknowledgements/${ids.acknowledgement}`,
       '/api/v1/acknowledgements/coverage/:documentId': `/api/v1/acknowledgements/coverage/${ids.document}`,
       '/api/v1/acknowledgements/preview/:versionId': `/api/v1/acknowledgements/preview/${ids.draftVersion}`,
+      '/api/v1/access-rights/:id': `/api/v1/access-rights/${ids.accessRight}`,
+      '/api/v1/systems/:id/access-gate': `/api/v1/systems/${ids.system}/access-gate?personId=${ids.person}`,
+      '/api/v1/systems/:id/access-levels': `/api/v1/systems/${ids.system}/access-levels`,
+      '/api/v1/systems/:id/access-levels/:levelId': `/api/v1/systems/${ids.system}/access-levels/${ids.accessLevel}`,
       '/api/v1/api-tokens/:id': `/api/v1/api-tokens/${ids.apiToken}`,
       '/api/v1/audit-events/:id': `/api/v1/audit-events/${ids.auditEvent}`,
       '/api/v1/change-notices/:id': `/api/v1/change-notices/${ids.changeNotice}`,

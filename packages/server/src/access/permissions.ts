@@ -110,16 +110,19 @@ export const permissions = {
   // levels are read by all and kept by the IT unit and the system's stewards.
   'accessLevel.read': everyRole,
   'accessLevel.manage': ['administrator', 'it_unit'],
-  // Who holds what: the governance roles see everything, a department head their department's people
-  // (by the holder's department); a system's stewards its rights and everyone their own (as stewards).
-  'accessRight.read': ['administrator', 'it_chief', 'it_unit', 'auditor', 'department_head'],
+  // Everyone reads the rights they may see: their own, those of the systems they keep (as manager or
+  // deputy), and, with accessRight.oversee, other people's: the governance roles everyone's, a
+  // department head their department's people's (by the holder's department).
+  'accessRight.read': everyRole,
+  'accessRight.oversee': ['administrator', 'it_chief', 'it_unit', 'auditor', 'department_head'],
   // Granting, ending and activating by exception are the system's manager's and deputies' alone (stewards).
   'accessRight.grant': [],
   'accessRight.end': [],
   'accessRight.activateException': [],
   // The rights to provision, as CSV: the IT unit for every system, a system's stewards for theirs.
   'accessRight.export': ['administrator', 'it_unit'],
-  'recertification.read': ['administrator', 'it_chief', 'it_unit', 'auditor', 'department_head'],
+  // Campaigns are read as rights are: the stewards their systems', the overseers (accessRight.oversee) theirs.
+  'recertification.read': everyRole,
   // A campaign is started by the IT unit, a department head for their department's systems, or a system's stewards.
   'recertification.start': ['administrator', 'it_unit', 'department_head'],
   // Only the system's manager and deputies decide whether a right stays.
@@ -156,14 +159,12 @@ export const stewardActions: readonly Action[] = [
   'trainingAttendance.record',
   // For a person's training history the steward is that person: everyone sees their own.
   'trainingHistory.read',
-  // For a system's access rights the stewards are its manager and deputies (for a person's own right, the person too).
+  // For a system's access levels, rights and recertification the stewards are its manager and deputies.
   'accessLevel.manage',
-  'accessRight.read',
   'accessRight.grant',
   'accessRight.end',
   'accessRight.activateException',
   'accessRight.export',
-  'recertification.read',
   'recertification.start',
   'recertification.decide',
   'accessRight.import',

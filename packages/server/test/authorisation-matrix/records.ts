@@ -216,6 +216,26 @@ export function recordFactories(context: TestContext) {
         .where('document_id', '=', document.id)
         .executeTakeFirstOrThrow();
     },
+    /** A level of a fresh system of the place's department (added by the administrator, who keeps levels). */
+    async accessLevel(place: Place): Promise<{ systemId: string; id: string; version: number }> {
+      const system = await records.system(place);
+      const level = await call(place, 'POST', `/api/v1/systems/${system.id}/access-levels`, { name: `Nivå ${randomUUID().slice(0, 6)}` });
+      return { systemId: system.id, id: level.id, version: level.version };
+    },
+    /**
+     * A right of a person of the place's department. Granting is the system's stewards' alone, and
+     * the matrix's users steward nothing: the system actor grants it, as the import and the demo do.
+     */
+    async accessRight(place: Place): Promise<Versioned> {
+      const level = await records.accessLevel(place);
+      const person = await records.person(place);
+      const granted = await context.services.accessRights.rights.grantAccessRight(systemActor('test', place.municipality.id), {
+        personId: person.id,
+        systemId: level.systemId,
+        levelId: level.id,
+      });
+      return { id: granted.right.id, version: granted.right.version };
+    },
     completeBudget,
   };
   return records;

@@ -1,5 +1,6 @@
 import { acknowledgementCases } from './acknowledgement-cases.ts';
 import { accessRightImportCases } from './access-rights-import-cases.ts';
+import { accessRightCases } from './access-right-cases.ts';
 import { lifecycleCases } from './lifecycle-cases.ts';
 import { organisationCases } from './organisation-cases.ts';
 import { registerCases } from './register-cases.ts';
@@ -20,6 +21,7 @@ export const routeCases: Record<string, RouteCase> = {
   ...trainingCases,
   ...acknowledgementCases,
   ...accessRightImportCases,
+  ...accessRightCases,
 };
 
 /**

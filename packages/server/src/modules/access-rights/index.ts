@@ -1,3 +1,14 @@
-/** The access-rights module's public entry (issue #14): levels, rights, the gate, recertification, role templates, the import. */
+/**
+ * The access-rights module's public entry (.dependency-cruiser.cjs): a system's access levels,
+ * access rights behind the first-grant gate (ITP-3-INFORM-NEW), leavers, recertification, role
+ * templates and the import (issue #14).
+ */
 export { createAccessRightImportService, type AccessRightImportService } from './access-rights-import.service.ts';
 export { registerAccessRightImportRoutes } from './access-rights-import.routes.ts';
+export { createAccessLevelsService, type AccessLevelsService } from './access-levels.service.ts';
+export { createAccessRightsService, type AccessRightsService } from './access-rights.service.ts';
+export { registerAccessRightRoutes, type AccessRightRouteServices } from './access-rights.routes.ts';
+/** The composition's port to the acknowledgements module, and the listener it hands that module. */
+export { type AcknowledgementRequester, activationOnAcknowledgement, gateOf } from './access-grants.ts';
+/** The to-do list's asks of a system's stewards (issue #14): leavers' rights to end. */
+export { leaverAccessTaskSource } from './access-tasks.ts';

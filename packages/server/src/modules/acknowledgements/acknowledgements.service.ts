@@ -14,7 +14,7 @@ import { useCase } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { swedishMidnight, swedishToday } from '../../platform/calendar.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
+import { withTransaction, type DatabaseHandle, type Executor, type TransactionHandle } from '../../platform/database.ts';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import type { ExpectedVersion } from '../../platform/http/versioning.ts';
 import { versionedWrites } from '../../platform/versioned-write.ts';
@@ -38,7 +38,24 @@ import { acknowledgementsRepository, type AcknowledgementValues, type Visibility
  * ITP-12-KNOWLEDGE), a department head's record of a signed paper, reminders, and the list.
  * Reads only read; every write is one transaction with its audit event.
  */
-export function createAcknowledgementsService(db: DatabaseHandle, clock: Clock) {
+/** A request just acknowledged (in the app or from paper), as the listeners hear it. */
+export interface Acknowledged {
+  municipalityId: string;
+  personId: string;
+  documentId: string;
+  versionId: string;
+  acknowledgedAt: string;
+}
+
+/**
+ * What follows an acknowledgement in its own transaction (issue #14: the access-rights module
+ * activates the person's rights that waited for it, ITP-3-INFORM-NEW). Called right after the
+ * request is written and before its audit event, so a listener's row locks are taken before the
+ * audit chain's (the order a grant takes them in). Wired in services.ts: this module imports none of them.
+ */
+export type AcknowledgedListener = (transaction: TransactionHandle, acknowledged: Acknowledged, actor: AnyActor) => Promise<void>;
+
+export function createAcknowledgementsService(db: DatabaseHandle, clock: Clock, listeners: readonly AcknowledgedListener[] = []) {
   const versioned = versionedWrites(db, clock);
   const today = () => swedishToday(clock.now());
 
@@ -98,10 +115,20 @@ export function createAcknowledgementsService(db: DatabaseHandle, clock: Clock) 
       expectedVersion,
       load: (transaction) => readable(transaction, actor, id),
       authorise: (record) => authorise(record),
-      apply: (transaction, record, version) => {
+      apply: async (transaction, record, version) => {
         const refusal = refusalToGive(record);
         if (refusal) throw refusal;
-        return acknowledgementsRepository.acknowledge(transaction, municipalityId, id, version, values(record));
+        const given = values(record);
+        if (!(await acknowledgementsRepository.acknowledge(transaction, municipalityId, id, version, given))) return false;
+        const acknowledged = {
+          municipalityId,
+          personId: record.personId,
+          documentId: record.documentId,
+          versionId: record.versionId,
+          acknowledgedAt: given.acknowledgedAt,
+        };
+        for (const listener of listeners) await listener(transaction, acknowledged, actor);
+        return true;
       },
       audit: auditOfGiving,
     });

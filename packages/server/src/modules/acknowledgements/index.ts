@@ -2,7 +2,12 @@
  * The acknowledgements module's public entry (.dependency-cruiser.cjs): requests of document
  * versions, acknowledging them, coverage per department, reminders, and the to-do entries.
  */
-export { createAcknowledgementsService, type AcknowledgementsService } from './acknowledgements.service.ts';
+export {
+  type Acknowledged,
+  type AcknowledgedListener,
+  createAcknowledgementsService,
+  type AcknowledgementsService,
+} from './acknowledgements.service.ts';
 export { createAcknowledgementCoverageService, type AcknowledgementCoverageService } from './acknowledgement-coverage.service.ts';
 export {
   createAcknowledgementRequestsService,

@@ -27,6 +27,11 @@ import { peopleRepository, type PersonValues } from './people.repository.ts';
  */
 export interface AccessEnders {
   endAccess(transaction: TransactionHandle, actor: AnyActor, owner: { municipalityId: string; loginId: string }): Promise<void>;
+  /**
+   * The person's access ended (left, or end date reached), login or not: their access rights in
+   * the municipality's systems are flagged for removal in the same transaction (issue #14).
+   */
+  personLeft?(transaction: TransactionHandle, actor: AnyActor, person: { municipalityId: string; personId: string }): Promise<void>;
 }
 
 /**
@@ -128,6 +133,7 @@ export function createPeopleService(
             }),
             followUp: async (executor, _before, { loginId }) => {
               if (loginId && enders) await enders.endAccess(executor, actor, { municipalityId, loginId });
+              await enders?.personLeft?.(executor, actor, { municipalityId, personId: leaver.person.id });
             },
           });
         }
@@ -229,6 +235,7 @@ export function createPeopleService(
               const today = swedishToday(clock.now());
               const accessEnded = after.employmentStatus === 'left' || (after.endDate !== null && after.endDate <= today);
               if (accessEnded && loginId && enders) await enders.endAccess(transaction, actor, { municipalityId, loginId });
+              if (accessEnded) await enders?.personLeft?.(transaction, actor, { municipalityId, personId: id });
             },
           })
           .then(({ person }) => withPersonAbilities(actor, person));

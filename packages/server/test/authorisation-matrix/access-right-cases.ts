@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { unscoped, type RouteCase } from './route-case.ts';
+
+/**
+ * Access rights (issue #14). A system's levels are read by all and kept by the IT unit (and its
+ * stewards, whom the matrix's users are not). A right is found by its holder, its system's
+ * stewards and those who oversee its holder's department; granting, ending and activating by
+ * exception are the stewards' alone, so no role of the matrix is allowed them.
+ */
+export const accessRightCases: Record<string, RouteCase> = {
+  'GET /api/v1/systems/:id/access-levels': {
+    ...unscoped,
+    allowed: 200,
+    prepare: async (r, p) => ({ url: `/api/v1/systems/${(await r.system(p)).id}/access-levels` }),
+  },
+  'POST /api/v1/systems/:id/access-levels': {
+    ...unscoped,
+    allowed: 201,
+    prepare: async (r, p) => ({
+      url: `/api/v1/systems/${(await r.system(p)).id}/access-levels`,
+      body: { name: `Handläggare ${randomUUID().slice(0, 6)}`, privileged: false },
+    }),
+  },
+  'GET /api/v1/systems/:id/access-levels/:levelId': {
+    ...unscoped,
+    allowed: 200,
+    prepare: async (r, p) => {
+      const level = await r.accessLevel(p);
+      return { url: `/api/v1/systems/${level.systemId}/access-levels/${level.id}` };
+    },
+  },
+  'PATCH /api/v1/systems/:id/access-levels/:levelId': {
+    ...unscoped,
+    allowed: 200,
+    prepare: async (r, p) => {
+      const level = await r.accessLevel(p);
+      return { url: `/api/v1/systems/${level.systemId}/access-levels/${level.id}`, body: { privileged: true }, version: level.version };
+    },
+  },
+  'DELETE /api/v1/systems/:id/access-levels/:levelId': {
+    ...unscoped,
+    allowed: 204,
+    prepare: async (r, p) => {
+      const level = await r.accessLevel(p);
+      return { url: `/api/v1/systems/${level.systemId}/access-levels/${level.id}`, version: level.version };
+    },
+  },
+  'GET /api/v1/systems/:id/access-gate': {
+    ...unscoped,
+    allowed: 200,
+    prepare: async (r, p) => ({ url: `/api/v1/systems/${(await r.system(p)).id}/access-gate?personId=${(await r.person(p)).id}` }),
+  },
+  'POST /api/v1/access-rights': {
+    ...unscoped,
+    bodyReferences: 'other records',
+    allowed: 201,
+    prepare: async (r, p) => {
+      const level = await r.accessLevel(p);
+      return { url: '/api/v1/access-rights', body: { personId: (await r.person(p)).id, systemId: level.systemId, levelId: level.id } };
+    },
+  },
+  'GET /api/v1/access-rights/:id': {
+    ...unscoped,
+    allowed: 200,
+    foundWith: 'accessRight.oversee',
+    prepare: async (r, p) => ({ url: `/api/v1/access-rights/${(await r.accessRight(p)).id}` }),
+  },
+  'POST /api/v1/access-rights/:id/end': {
+    ...unscoped,
+    allowed: 200,
+    foundWith: 'accessRight.oversee',
+    prepare: async (r, p) => {
+      const right = await r.accessRight(p);
+      return { url: `/api/v1/access-rights/${right.id}/end`, body: { note: 'Slutat' }, version: right.version };
+    },
+  },
+  'POST /api/v1/access-rights/:id/activate': {
+    ...unscoped,
+    allowed: 200,
+    foundWith: 'accessRight.oversee',
+    prepare: async (r, p) => {
+      const right = await r.accessRight(p);
+      return { url: `/api/v1/access-rights/${right.id}/activate`, body: { exceptionReason: 'Brådskande' }, version: right.version };
+    },
+  },
+};
