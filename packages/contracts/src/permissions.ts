@@ -67,7 +67,7 @@ export const permissionNames = [
   'accessLevel.read',
   'accessLevel.manage',
   'accessRight.read',
-  'accessRight.oversee',
+  'accessRightOversight.read',
   'accessRight.grant',
   'accessRight.end',
   'accessRight.activateException',

@@ -111,17 +111,17 @@ export const permissions = {
   'accessLevel.read': everyRole,
   'accessLevel.manage': ['administrator', 'it_unit'],
   // Everyone reads the rights they may see: their own, those of the systems they keep (as manager or
-  // deputy), and, with accessRight.oversee, other people's: the governance roles everyone's, a
+  // deputy), and, with accessRightOversight.read, other people's: the governance roles everyone's, a
   // department head their department's people's (by the holder's department).
   'accessRight.read': everyRole,
-  'accessRight.oversee': ['administrator', 'it_chief', 'it_unit', 'auditor', 'department_head'],
+  'accessRightOversight.read': ['administrator', 'it_chief', 'it_unit', 'auditor', 'department_head'],
   // Granting, ending and activating by exception are the system's manager's and deputies' alone (stewards).
   'accessRight.grant': [],
   'accessRight.end': [],
   'accessRight.activateException': [],
   // The rights to provision, as CSV: the IT unit for every system, a system's stewards for theirs.
   'accessRight.export': ['administrator', 'it_unit'],
-  // Campaigns are read as rights are: the stewards their systems', the overseers (accessRight.oversee) theirs.
+  // Campaigns are read as rights are: the stewards their systems', the overseers (accessRightOversight.read) theirs.
   'recertification.read': everyRole,
   // A campaign is started by the IT unit, a department head for their department's systems, or a system's stewards.
   'recertification.start': ['administrator', 'it_unit', 'department_head'],

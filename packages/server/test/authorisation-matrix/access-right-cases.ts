@@ -62,13 +62,13 @@ export const accessRightCases: Record<string, RouteCase> = {
   'GET /api/v1/access-rights/:id': {
     ...unscoped,
     allowed: 200,
-    foundWith: 'accessRight.oversee',
+    foundWith: 'accessRightOversight.read',
     prepare: async (r, p) => ({ url: `/api/v1/access-rights/${(await r.accessRight(p)).id}` }),
   },
   'POST /api/v1/access-rights/:id/end': {
     ...unscoped,
     allowed: 200,
-    foundWith: 'accessRight.oversee',
+    foundWith: 'accessRightOversight.read',
     prepare: async (r, p) => {
       const right = await r.accessRight(p);
       return { url: `/api/v1/access-rights/${right.id}/end`, body: { note: 'Slutat' }, version: right.version };
@@ -77,7 +77,7 @@ export const accessRightCases: Record<string, RouteCase> = {
   'POST /api/v1/access-rights/:id/activate': {
     ...unscoped,
     allowed: 200,
-    foundWith: 'accessRight.oversee',
+    foundWith: 'accessRightOversight.read',
     prepare: async (r, p) => {
       const right = await r.accessRight(p);
       return { url: `/api/v1/access-rights/${right.id}/activate`, body: { exceptionReason: 'Brådskande' }, version: right.version };

@@ -33,7 +33,7 @@ export const roleTemplateActions = {
 export const stewardsOf = (stewardPersonIds: readonly string[]): Subject => ({ stewardPersonIds });
 
 /** Who sees other people's rights (and campaigns): the governance roles all, a department head by the holder's department. */
-export const overseeAccessRights: Permission = 'accessRight.oversee';
+export const overseeAccessRights: Permission = 'accessRightOversight.read';
 
 /**
  * Reading one right (everyone holds accessRight.read; this is which ones): the holder themselves,

@@ -124,7 +124,7 @@ export function createAccessRightsService(db: DatabaseHandle, clock: Clock, requ
 
   return {
     listAccessRights: useCase('accessRight.read', async ({ actor, authorise }, query: AccessRightListQuery) => {
-      // Everyone reads rights; the visibility below says whose (accessRight.oversee, stewardship, their own).
+      // Everyone reads rights; the visibility below says whose (accessRightOversight.read, stewardship, their own).
       authorise();
       const municipalityId = municipalityOf(actor);
       const { departmentId, ...filters } = query;
