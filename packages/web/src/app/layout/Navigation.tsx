@@ -38,7 +38,7 @@ export function Navigation() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const pathname = useRouterState({ select: (state) => state.location.pathname });
-  const tasksName = useTasksNavigationName();
+  const tasksName = useTasksNavigationName(!me.secondFactorEnrolmentRequired);
 
   const groups: Array<{ heading?: string; items: NavigationItem[] }> = me.secondFactorEnrolmentRequired
     ? // Until two-step verification is set up, the account page is the only one that opens.

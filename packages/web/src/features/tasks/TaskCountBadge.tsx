@@ -9,9 +9,10 @@ import { taskCountsQuery } from './tasks.queries.ts';
  * words ("Att göra, 3 uppgifter, 1 försenad"), so the badge's bare number need not be read, and the
  * name still starts with the page's. Undefined when there is nothing: the link is named by its text.
  */
-export function useTasksNavigationName(): string | undefined {
+export function useTasksNavigationName(enabled: boolean): string | undefined {
   const { t, i18n } = useTranslation();
-  const counts = useQuery(taskCountsQuery).data;
+  // Not asked while the session may only set up two-step verification (the server refuses everything else).
+  const counts = useQuery({ ...taskCountsQuery, enabled }).data;
   if (!counts || counts.total === 0) return undefined;
   const number = (value: number) => formatNumber(value, i18n.language);
   const parts = [t('navigation.tasks'), t('navigation.tasksCount', { count: counts.total, total: number(counts.total) })];
