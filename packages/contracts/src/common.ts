@@ -89,6 +89,9 @@ export const problemReasons = [
   'document_version_not_adopted',
   'document_version_superseded',
   'department_in_use',
+  'document_adopted',
+  'document_kind_taken',
+  'document_version_open',
   'email_taken',
   'guideline_code_taken',
   'invitation_closed',
@@ -117,6 +120,7 @@ export const problemReasons = [
   'system_in_use',
   'system_retired',
   'transition_not_allowed',
+  'version_transition_not_allowed',
 ] as const;
 export type ProblemReason = (typeof problemReasons)[number];
 

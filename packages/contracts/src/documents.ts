@@ -203,6 +203,11 @@ export type DocumentVersionAdopt = z.infer<typeof documentVersionAdoptSchema>;
 /** Submitting for review and withdrawing from it take no fields. */
 export const documentVersionActionBodySchema = z.strictObject({});
 
+export const documentVersionParamsSchema = z.object({ id: idSchema, versionId: idSchema });
+export const documentVersionDiffParamsSchema = z.object({ id: idSchema, versionId: idSchema, otherVersionId: idSchema });
+/** An attachment is sent as the request's raw body (its Content-Type one of the accepted types), its name in the query. */
+export const documentAttachmentUploadQuerySchema = z.strictObject({ fileName: requiredText(200) });
+
 export const documentVersionListQuerySchema = listQuerySchema.extend({
   state: documentVersionStateSchema.optional(),
   sort: sortParameter(['number'] as const),

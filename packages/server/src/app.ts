@@ -34,6 +34,7 @@ import { registerAccessRightImportRoutes, registerAccessRightRoutes } from './mo
 import { registerTaskRoutes } from './modules/tasks/index.ts';
 import { registerTrainingRoutes } from './modules/training/index.ts';
 import { registerAcknowledgementRoutes } from './modules/acknowledgements/index.ts';
+import { registerDocumentRoutes } from './modules/documents/index.ts';
 import { createScheduledJobRunner, registerJobRoutes } from './modules/jobs/index.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import type { DatabaseConnection } from './platform/database.ts';
@@ -184,6 +185,11 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   registerTrainingRoutes(app, services.training);
   registerAcknowledgementRoutes(app, { acknowledgements: services.acknowledgements, coverage: services.acknowledgementCoverage });
   registerAccessRightRoutes(app, services.accessRights);
+  registerDocumentRoutes(
+    app,
+    { documents: services.documents, versions: services.documentVersions, attachments: services.documentAttachments },
+    { attachmentMaxBytes: config.documentAttachmentMaxBytes },
+  );
 
   // Scheduled jobs (ADR 0006): every instance may run them; the job table makes each due run happen once.
   const jobRunner = createScheduledJobRunner(database.db, clock, services, config, app.log);

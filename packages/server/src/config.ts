@@ -68,6 +68,18 @@ const environmentSchema = z.object({
     .default(15),
   /** Login attempts allowed per client address and minute (answers 429 beyond). */
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(20),
+  /**
+   * Where policy documents' attached files are kept (ADR 0018): outside the web root, one file per
+   * version named by a random key, never by the uploaded name. Created on the first upload.
+   */
+  DOCUMENTS_DIR: z.string().min(1).default('./data/documents'),
+  /** The largest attached file of a policy document version, in bytes (PDF, DOCX, ODT). */
+  DOCUMENT_ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(200 * 1024 * 1024)
+    .default(20 * 1024 * 1024),
   /** Directory of the built web application; served at /. */
   WEB_DIST_DIR: z.string().optional(),
   /** `false` stops this instance from running scheduled jobs (another instance, or `forvalta jobs run-due` from cron, runs them). */
@@ -113,6 +125,8 @@ export interface Config {
   loginAccountAttemptsPerHour: number;
   loginRateLimitPerMinute: number;
   webDistDirectory: string;
+  documentsDirectory: string;
+  documentAttachmentMaxBytes: number;
   readCache: boolean;
   jobsEnabled: boolean;
   jobsTickSeconds: number;
@@ -178,6 +192,8 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     loginAccountAttemptsPerHour: values.LOGIN_ACCOUNT_ATTEMPTS_PER_HOUR,
     loginRateLimitPerMinute: values.LOGIN_RATE_LIMIT_PER_MINUTE,
     webDistDirectory: values.WEB_DIST_DIR ?? path.join(repositoryRoot, 'packages/web/dist'),
+    documentsDirectory: values.DOCUMENTS_DIR,
+    documentAttachmentMaxBytes: values.DOCUMENT_ATTACHMENT_MAX_BYTES,
     readCache: values.READ_CACHE,
     jobsEnabled: values.JOBS,
     jobsTickSeconds: values.JOBS_TICK_SECONDS,

@@ -21,7 +21,15 @@ import {
   detachNoticesFromSystem,
   responsibilityNoticeWriter,
 } from './modules/change-notices/index.ts';
-import { createComplianceService, createPolicyPacksService, startWithDefaultPack } from './modules/compliance/index.ts';
+import { createComplianceService, createPolicyPacksService, policyPackRecords, startWithDefaultPack } from './modules/compliance/index.ts';
+import {
+  createDocumentAttachmentsService,
+  createDocumentsService,
+  createDocumentVersionsService,
+  diskDocumentStorage,
+  type DocumentPorts,
+  type VersionAdoptedListener,
+} from './modules/documents/index.ts';
 import { createIntegrationsService, integrationIdsOfSystem } from './modules/integrations/index.ts';
 import { createJobsService } from './modules/jobs/index.ts';
 import { createLoginInvitationsService } from './modules/logins/index.ts';
@@ -59,6 +67,7 @@ import {
 } from './modules/training/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { DatabaseHandle } from './platform/database.ts';
+import { tanumPolicyPack } from './policy/index.ts';
 
 /**
  * Wires every service to the database and clock. The HTTP app and the CLI both use this. It is
@@ -71,7 +80,14 @@ export function createServices(
   clock: Clock,
   config: Pick<
     Config,
-    'sessionIdleMinutes' | 'sessionMaxHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'loginAccountAttemptsPerHour' | 'readCache'
+    | 'sessionIdleMinutes'
+    | 'sessionMaxHours'
+    | 'loginMaxFailures'
+    | 'loginLockMinutes'
+    | 'loginAccountAttemptsPerHour'
+    | 'readCache'
+    | 'documentsDirectory'
+    | 'documentAttachmentMaxBytes'
   >,
 ) {
   const systems = createSystemsService(
@@ -126,6 +142,22 @@ export function createServices(
       await acknowledgementRequests.requestForRegisteredPerson(transaction, actor, person.municipalityId, person.personId);
     },
   };
+  // What follows an adoption of a document version, in its transaction: the acknowledgement requests.
+  const adoptionListeners: VersionAdoptedListener[] = [
+    async (transaction, adoption) => {
+      await acknowledgementRequests.onVersionAdopted(transaction, adoption);
+    },
+  ];
+  const documentPorts: DocumentPorts = {
+    // A municipality always has a pack (migration 050); the default's parameters only if it somehow has none.
+    policyParameters: async (executor, municipalityId) =>
+      (await policyPackRecords.currentPack(executor, municipalityId))?.pack.parameters ?? tanumPolicyPack.parameters,
+    policyPackExists: async (executor, municipalityId, policyPackId) =>
+      (await policyPackRecords.findPack(executor, municipalityId, policyPackId)) !== undefined,
+    adoptionListeners,
+  };
+  const documentStorage = diskDocumentStorage(config.documentsDirectory);
+  const documentVersions = createDocumentVersionsService(db, clock, documentPorts);
   return {
     auth: createAuthService(db, clock, config),
     passwords: createPasswordsService(db, clock, throttle),
@@ -167,6 +199,11 @@ export function createServices(
       levels: createAccessLevelsService(db, clock, systems),
       rights: accessRights,
     },
+    documents: createDocumentsService(db, clock, documentPorts, documentStorage),
+    documentVersions,
+    documentAttachments: createDocumentAttachmentsService(db, clock, documentStorage, {
+      maxBytes: config.documentAttachmentMaxBytes,
+    }),
   };
 }
 

@@ -74,6 +74,7 @@ describe('authorisation matrix', () => {
       if (routeCase.bodyReferences) return holds ? [scopedOut ? 403 : 400] : [400, 403];
       return holds ? [404] : [403, 404];
     }
+    if (routeCase.readableBy && !routeCase.readableBy.includes(role)) return [404];
     const granting = routeCase.grantingRoles ? { grantingRoles: routeCase.grantingRoles } : {};
     const subject =
       routeCase.scope === 'department'
@@ -84,6 +85,7 @@ describe('authorisation matrix', () => {
     if (routeCase.foundWith && !can(actorWith(role), routeCase.foundWith, { departmentId: places[target].departmentId })) return [404];
     if (!holds) return [403];
     if (routeCase.ownOnly) return [routeCase.foundWith ? 403 : 404];
+    if (routeCase.onlyRoles && !routeCase.onlyRoles.includes(role)) return [403];
     return can(actorWith(role), permission, subject) ? [routeCase.allowed] : [403];
   }
 

@@ -9,7 +9,7 @@ import { columnTypes } from './column-types.ts';
  *   and the next review date (its decision date plus the review interval) are kept on the row, so
  *   the list and the overdue filter need no join.
  * - policy_document_versions: draft → in_review → adopted → superseded, with the decision
- *   (ITP-4.1-ADOPT) and the attached file's metadata (the file itself is on disk, ADR 0016).
+ *   (ITP-4.1-ADOPT) and the attached file's metadata (the file itself is on disk, ADR 0018).
  *   At most one open (draft or in review) and one adopted version per document: partial unique
  *   indexes, so two concurrent adoptions or drafts cannot both succeed (409).
  * - policy_document_sections: the security guidelines' sections, per version; `section_id` is the

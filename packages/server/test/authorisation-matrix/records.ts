@@ -5,6 +5,7 @@ import { acknowledgementFactories } from '../acknowledgement-factories.ts';
 import { expectStatus, send } from '../http.ts';
 import { completeBudget, projectFactories } from '../project-factories.ts';
 import { systemFactories } from '../system-factories.ts';
+import { documentRecords } from './document-records.ts';
 import { factories, type TestContext, type TestMunicipality } from '../test-app.ts';
 
 /** Where a matrix cell's records live: a municipality and one of its departments. */
@@ -35,6 +36,7 @@ export function recordFactories(context: TestContext) {
     expectStatus(await send(context, method, url, { headers: as(place), body, ...(ifMatch === undefined ? {} : { ifMatch }) }), status);
 
   const records = {
+    documents: documentRecords(context),
     department: (place: Place): Promise<Versioned> =>
       make.department(place.municipality, `Avdelning ${randomUUID().slice(0, 6)}`, place.departmentId),
     person: (place: Place): Promise<Versioned> => make.person(place.municipality, place.departmentId),

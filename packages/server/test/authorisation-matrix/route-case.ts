@@ -43,6 +43,16 @@ export interface RouteCase {
    * person is refused (403).
    */
   foundWith?: Permission;
+  /**
+   * The service also demands one of these roles of the caller (a document's owner role, or the
+   * administrator): another holder of the permission is refused (403).
+   */
+  onlyRoles?: readonly Role[];
+  /**
+   * The roles that may read the record at all (a draft: its document's owner, the administrator and
+   * the auditor); to any other it does not exist (404), before any question of permission.
+   */
+  readableBy?: readonly Role[];
 }
 
 export const scoped = { scope: 'department' } as const;

@@ -1,6 +1,7 @@
 import { acknowledgementCases } from './acknowledgement-cases.ts';
 import { accessRightImportCases } from './access-rights-import-cases.ts';
 import { accessRightCases } from './access-right-cases.ts';
+import { documentCases } from './document-cases.ts';
 import { lifecycleCases } from './lifecycle-cases.ts';
 import { organisationCases } from './organisation-cases.ts';
 import { registerCases } from './register-cases.ts';
@@ -22,6 +23,7 @@ export const routeCases: Record<string, RouteCase> = {
   ...acknowledgementCases,
   ...accessRightImportCases,
   ...accessRightCases,
+  ...documentCases,
 };
 
 /**

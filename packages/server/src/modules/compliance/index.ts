@@ -15,6 +15,7 @@ export type { StoredPack } from './policy-packs.repository.ts';
 /** What other modules read of policy packs, in the caller's executor. */
 export const policyPackRecords = {
   currentPack: policyPacksRepository.current.bind(policyPacksRepository),
+  findPack: policyPacksRepository.findById.bind(policyPacksRepository),
 };
 
 /** A new municipality starts with the default policy pack (Tanum's IT policy); see MunicipalityStarters. */

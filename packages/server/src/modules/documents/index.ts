@@ -2,30 +2,19 @@
  * The documents module's public entry: policy documents, their versions and workflow, attached
  * files, the diff between versions and review dates (issue #13; .dependency-cruiser.cjs).
  */
-import type { DocumentKind } from '@forvalta/contracts';
-import type { TransactionHandle } from '../../platform/database.ts';
+import { documentVersionsRepository } from './document-versions.repository.ts';
 
-/** What an adoption tells the modules that follow it (acknowledgements asks people to read it). */
-export interface AdoptedVersion {
-  municipalityId: string;
-  documentId: string;
-  documentKind: DocumentKind;
-  versionId: string;
-  /** The version it supersedes; null for a document's first adoption. */
-  previousVersionId: string | null;
-  /** Wording or layout only: earlier acknowledgements carry over to it. */
-  editorial: boolean;
-  requiresAcknowledgement: boolean;
-  /** The departments whose employees it concerns; empty means the whole municipality. */
-  audienceDepartmentIds: string[];
-  adoptedAt: string;
-  /** Who adopted it in the product; null when the system actor did (the demo loader, the CLI). */
-  actorPersonId: string | null;
-}
+export type { AdoptedVersion, DocumentPorts, VersionAdoptedListener } from './document-ports.ts';
+export { createDocumentsService, type DocumentsService } from './documents.service.ts';
+export { createDocumentVersionsService, type DocumentVersionsService } from './document-versions.service.ts';
+export { createDocumentAttachmentsService, type DocumentAttachmentsService } from './document-attachments.service.ts';
+export { diskDocumentStorage, type DocumentStorage } from './document-storage.ts';
+export { registerDocumentRoutes } from './documents.routes.ts';
 
 /**
- * Called by the adopt use case inside its transaction, after the version is adopted and before the
- * audit event: what it writes commits or rolls back with the adoption. The composition
- * (services.ts) passes the listeners in; documents imports none of their modules.
+ * What other modules read of documents, in the caller's executor: the sections of the current
+ * adopted version of the municipality's IT security guidelines (a project's compliance analysis).
  */
-export type VersionAdoptedListener = (transaction: TransactionHandle, adoption: AdoptedVersion) => Promise<void>;
+export const documentReads = {
+  currentGuidelineSections: documentVersionsRepository.currentGuidelineSections.bind(documentVersionsRepository),
+};
