@@ -61,11 +61,11 @@ describe('reads do not write', () => {
       trainerPersonId: person.id,
     });
     await api('POST', `/api/v1/training-sessions/${trainingSession.id}/attendances`, { personIds: [person.id] });
-    const document = await api('POST', '/api/v1/documents', { kind: 'operations_instruction', title: 'Driftinstruktion' });
-    const draft = await api('POST', `/api/v1/documents/${document.id}/versions`, { text: 'Säkerhetskopiering varje natt.' });
+    const instruction = await api('POST', '/api/v1/documents', { kind: 'operations_instruction', title: 'Driftinstruktion' });
+    const draft = await api('POST', `/api/v1/documents/${instruction.id}/versions`, { text: 'Säkerhetskopiering varje natt.' });
     // A version with a file, so the download is read too.
     expectStatus(
-      await send(context, 'PUT', `/api/v1/documents/${document.id}/versions/${draft.id}/attachment?fileName=drift.pdf`, {
+      await send(context, 'PUT', `/api/v1/documents/${instruction.id}/versions/${draft.id}/attachment?fileName=drift.pdf`, {
         headers: { ...tanum.admin.authorization, 'content-type': 'application/pdf' },
         body: testPdf(),
         ifMatch: draft.version,
@@ -108,8 +108,8 @@ describe('reads do not write', () => {
       section: section.id,
       course: course.id,
       trainingSession: trainingSession.id,
-      document: document.id,
-      documentVersion: draft.id,
+      instruction: instruction.id,
+      instructionVersion: draft.id,
       municipality: tanum.id,
       apiToken: await firstId('/api/v1/api-tokens'),
       auditEvent: await firstId('/api/v1/audit-events'),
@@ -134,11 +134,11 @@ describe('reads do not write', () => {
       '/api/v1/audit-events/:id': `/api/v1/audit-events/${ids.auditEvent}`,
       '/api/v1/change-notices/:id': `/api/v1/change-notices/${ids.changeNotice}`,
       '/api/v1/departments/:id': `/api/v1/departments/${ids.department}`,
-      '/api/v1/documents/:id': `/api/v1/documents/${ids.document}`,
-      '/api/v1/documents/:id/versions': `/api/v1/documents/${ids.document}/versions`,
-      '/api/v1/documents/:id/versions/:versionId': `/api/v1/documents/${ids.document}/versions/${ids.documentVersion}`,
-      '/api/v1/documents/:id/versions/:versionId/attachment': `/api/v1/documents/${ids.document}/versions/${ids.documentVersion}/attachment`,
-      '/api/v1/documents/:id/versions/:versionId/diff/:otherVersionId': `/api/v1/documents/${ids.document}/versions/${ids.documentVersion}/diff/${ids.documentVersion}`,
+      '/api/v1/documents/:id': `/api/v1/documents/${ids.instruction}`,
+      '/api/v1/documents/:id/versions': `/api/v1/documents/${ids.instruction}/versions`,
+      '/api/v1/documents/:id/versions/:versionId': `/api/v1/documents/${ids.instruction}/versions/${ids.instructionVersion}`,
+      '/api/v1/documents/:id/versions/:versionId/attachment': `/api/v1/documents/${ids.instruction}/versions/${ids.instructionVersion}/attachment`,
+      '/api/v1/documents/:id/versions/:versionId/diff/:otherVersionId': `/api/v1/documents/${ids.instruction}/versions/${ids.instructionVersion}/diff/${ids.instructionVersion}`,
       '/api/v1/integrations/:id': `/api/v1/integrations/${ids.integration}`,
       '/api/v1/municipalities/:id': `/api/v1/municipalities/${ids.municipality}`,
       '/api/v1/people/:id': `/api/v1/people/${ids.person}`,
