@@ -181,7 +181,7 @@ export async function createPostgresDatabaseIfMissing(url: string): Promise<void
   }
 }
 
-async function dropPostgresDatabase(url: string): Promise<void> {
+export async function dropPostgresDatabase(url: string): Promise<void> {
   const { name, maintenance } = maintenanceUrl(url);
   const client = new pg.Client({ connectionString: maintenance });
   await client.connect();
@@ -192,7 +192,7 @@ async function dropPostgresDatabase(url: string): Promise<void> {
   }
 }
 
-async function recreatePostgresDatabase(url: string): Promise<void> {
+export async function recreatePostgresDatabase(url: string): Promise<void> {
   const { name, maintenance } = maintenanceUrl(url);
   const client = new pg.Client({ connectionString: maintenance });
   await client.connect();

@@ -7,6 +7,7 @@ import type { WriteResult } from './write-loop.ts';
 import type { ComplianceTiming } from './compliance-timing.ts';
 import type { PageTimingOutcome } from './page-timing.ts';
 import type { TaskListTiming } from './tasks-timing.ts';
+import type { ImportTiming } from './import-timing.ts';
 
 export interface ReadMeasurement {
   name: string;
@@ -61,6 +62,8 @@ export interface BenchReport {
   compliance: ComplianceTiming;
   /** A person's to-do list on the service: the busiest steward, as an employee and as the IT unit. */
   taskLists: TaskListTiming[];
+  /** 100,000 access rights imported from CSV into a scratch database (issue #14). */
+  accessRightImport: ImportTiming;
   web: PageTimingOutcome;
   /** One per server started (per worker count), the main one first. */
   coldStarts: ColdStart[];
@@ -132,6 +135,12 @@ export function evaluateTargets(report: Omit<BenchReport, 'targets'>): BenchRepo
       met: timing.p99Milliseconds <= 20,
     });
   }
+  const { accessRightImport } = report;
+  targets.push({
+    target: 'import 100,000 access rights from CSV ≤ 10 s, validated and audited',
+    measured: `apply ${accessRightImport.applySeconds.toFixed(2)} s for ${accessRightImport.created.toLocaleString('en-GB')} rights (dry run ${accessRightImport.dryRunSeconds.toFixed(2)} s, the same file again ${accessRightImport.againSeconds.toFixed(2)} s; audit ${accessRightImport.auditIntact ? 'intact' : 'BROKEN'})`,
+    met: accessRightImport.applySeconds * (100_000 / accessRightImport.rows) <= 10 && accessRightImport.auditIntact,
+  });
   // The load itself, not the generator's rate over a whole workload (which also builds departments and people).
   const { systemsLoad } = report;
   targets.push({
@@ -222,6 +231,10 @@ export function printReport(report: BenchReport, print: (line: string) => void):
       `to-do list  ${timing.person} (${timing.roles.join(' + ')}, ${timing.assignments} assignments, ${timing.tasks} tasks, cache ${timing.readCache ? 'on ' : 'off'}): p50 ${milliseconds(timing.p50Milliseconds)} ms, p99 ${milliseconds(timing.p99Milliseconds)} ms, max ${milliseconds(timing.maxMilliseconds)} ms (service, ${timing.samples} sequential calls)`,
     );
   }
+  const { accessRightImport: imported } = report;
+  print(
+    `access-rights import  ${imported.rows.toLocaleString('en-GB')} rows of CSV (${imported.fileMegabytes} MB): dry run ${imported.dryRunSeconds.toFixed(2)} s, apply ${imported.applySeconds.toFixed(2)} s (one transaction, ${imported.created.toLocaleString('en-GB')} rights and audit events), again ${imported.againSeconds.toFixed(2)} s (nothing to change)`,
+  );
   const { write, generation } = report;
   print(
     `write  PATCH /api/v1/systems/:id with If-Match, sequential: p50 ${milliseconds(write.p50Milliseconds)} ms, p99 ${milliseconds(write.p99Milliseconds)} ms, ${write.updatesPerSecond}/s, ${write.failures} failed`,

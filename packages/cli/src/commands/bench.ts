@@ -22,6 +22,7 @@ import { describeMachine, evaluateTargets, printReport, type BenchReport, type W
 import { runWriteLoop } from '../bench/write-loop.ts';
 import { timeCompliance } from '../bench/compliance-timing.ts';
 import { timeTaskLists } from '../bench/tasks-timing.ts';
+import { measureAccessRightImport } from '../bench/import-timing.ts';
 import { benchAdministrator, parseSeed, parseSize } from './generate.ts';
 
 export const benchHelp = `forvalta bench [--size S|L] [--seed N] [--duration SECONDS] [--connections N] [--workers LIST] [--web | --skip-web] [--database URL] [--output FILE]
@@ -88,6 +89,7 @@ export async function bench(argv: string[]): Promise<number> {
   installAuditKey(loadAuditKey(cliConfig(options.database).auditKeyFile));
   const prepared = await prepareDatabase(options.database, size, seed, log);
   const systemsLoad = await measureSystemsLoad(options.database, 10_000, log);
+  const accessRightImport = await measureAccessRightImport(options.database, 100_000, log);
   const config = cliConfig(prepared.url, { logLevel: 'silent', port: 0 });
   // In this process: the services for the token, the compliance engine and the raw floor; the
   // HTTP server is a child process tree (forvalta serve --workers N).
@@ -239,6 +241,7 @@ export async function bench(argv: string[]): Promise<number> {
       write,
       compliance,
       taskLists,
+      accessRightImport,
       web,
       coldStarts,
       memory,
