@@ -7,6 +7,7 @@
 import type { Random } from '../demo/random.ts';
 import type {
   ComplianceSnapshot,
+  SnapshotAcknowledgement,
   SnapshotDepartment,
   SnapshotDocument,
   SnapshotPerson,
@@ -22,16 +23,20 @@ function document(
   title: string,
   adoptedOn: string | null,
   intervalMonths: number,
+  options: Partial<Pick<SnapshotDocument, 'requiresAcknowledgement' | 'audienceDepartmentIds'>> & { editorial?: boolean } = {},
 ): SnapshotDocument {
   return {
     id,
     kind,
     title,
-    requiresAcknowledgement: kind !== 'infrastructure_programme',
-    audienceDepartmentIds: [],
+    requiresAcknowledgement: options.requiresAcknowledgement ?? true,
+    audienceDepartmentIds: options.audienceDepartmentIds ?? [],
     reviewIntervalMonths: intervalMonths,
     nextReviewDate: adoptedOn === null ? null : addMonths(adoptedOn, intervalMonths),
-    currentVersion: adoptedOn === null ? null : { id: `${id}-v1`, number: 1, adoptedBy: 'Kommunstyrelsen', adoptedOn, editorial: false },
+    currentVersion:
+      adoptedOn === null
+        ? null
+        : { id: `${id}-v1`, number: 1, adoptedBy: 'Kommunstyrelsen', adoptedOn, editorial: options.editorial ?? false },
   };
 }
 
@@ -42,14 +47,22 @@ export function generatePeopleRecords(
   people: readonly SnapshotPerson[],
   systems: readonly SnapshotSystem[],
   today: string,
-): Required<Pick<ComplianceSnapshot, 'documents' | 'trainingCourses' | 'trainingAttendances'>> {
+): Required<Pick<ComplianceSnapshot, 'documents' | 'acknowledgements' | 'trainingCourses' | 'trainingAttendances'>> {
   const prefix = `${municipalityId}-`;
+  // The IT policy of 2002 predates Förvalta: nobody was asked to acknowledge it. The guidelines were
+  // adopted today for half the organisation (nobody is late yet), the e-mail rules re-issued as an
+  // editorial version, the password rules four months ago for everyone.
   const documents = [
-    document(`${prefix}it-policy`, 'it_policy', 'IT-policy', '2002-12-18', 36),
-    document(`${prefix}guidelines`, 'security_guidelines', 'Riktlinjer för IT-säkerhet', addMonths(today, -10), 36),
-    document(`${prefix}infrastructure`, 'infrastructure_programme', 'IT-infrastrukturprogram', '2001-11-28', 60),
+    document(`${prefix}it-policy`, 'it_policy', 'IT-policy', '2002-12-18', 36, { requiresAcknowledgement: false }),
+    document(`${prefix}guidelines`, 'security_guidelines', 'Riktlinjer för IT-säkerhet', today, 36, {
+      audienceDepartmentIds: departments.slice(0, 6).map((department) => department.id),
+    }),
+    document(`${prefix}infrastructure`, 'infrastructure_programme', 'IT-infrastrukturprogram', '2001-11-28', 60, {
+      requiresAcknowledgement: false,
+    }),
     document(`${prefix}operations`, 'operations_instruction', 'Driftinstruktion', null, 12),
-    document(`${prefix}email`, 'email_rules', 'Regler för e-post', addMonths(today, -4), 24),
+    document(`${prefix}email`, 'email_rules', 'Regler för e-post', addMonths(today, -4), 24, { editorial: true }),
+    document(`${prefix}passwords`, 'other', 'Lösenordsregler', addMonths(today, -4), 24),
   ];
   const security: SnapshotTrainingCourse = {
     id: `${prefix}course-security`,
@@ -109,5 +122,24 @@ export function generatePeopleRecords(
         attend(person.id, course.id, random.integer(0, 30));
     }
   }
-  return { documents, trainingCourses: [security, privacy, care, ...systemCourses], trainingAttendances: attendances };
+  // Acknowledgements of the documents that ask for them: uneven per department, some late, some open.
+  const acknowledgements: SnapshotAcknowledgement[] = [];
+  for (const entry of documents) {
+    if (!entry.requiresAcknowledgement || entry.currentVersion === null) continue;
+    const requestedOn = entry.currentVersion.adoptedOn!;
+    for (const person of people) {
+      if (person.employmentStatus !== 'active') continue;
+      const wellInformed = (departmentIndex.get(person.departmentId ?? '') ?? 1) % 3 !== 1;
+      const acknowledged = random.chance(wellInformed ? 0.97 : 0.7);
+      const late = random.chance(wellInformed ? 0.02 : 0.3);
+      acknowledgements.push({
+        personId: person.id,
+        versionId: entry.currentVersion.id,
+        state: acknowledged ? 'acknowledged' : 'requested',
+        requestedOn,
+        acknowledgedOn: acknowledged ? addMonths(requestedOn, late ? 2 : 0) : null,
+      });
+    }
+  }
+  return { documents, acknowledgements, trainingCourses: [security, privacy, care, ...systemCourses], trainingAttendances: attendances };
 }

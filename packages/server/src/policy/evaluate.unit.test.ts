@@ -200,7 +200,8 @@ describe('results of the whole registry on synthetic data', () => {
     const ownCodes = complianceRules.flatMap((rule) => rule.reasonCodes);
     // scope_unknown cannot happen (structural); every synthetic system being introduced has a manager
     // (no_one_named is exercised by system-training.unit.test.ts).
-    expect(ownCodes.filter((reason) => !seen.has(reason))).toEqual(['scope_unknown', 'no_one_named']);
+    // no_request_due is too (acknowledgements.unit.test.ts).
+    expect(ownCodes.filter((reason) => !seen.has(reason))).toEqual(['scope_unknown', 'no_one_named', 'no_request_due']);
     expect(sharedReasonCodes).toContain('clause_exception');
   });
 

@@ -71,6 +71,15 @@ const parameterList: ParameterDefinition[] = [
       "The least share of a department's employees (or of a system's users) who have attended a course for the department to meet the clause (ITP-5-SECURITY-NET, ITP-5-ADEQUATE, ITP-8-INFO, ITP-4.2-TRAIN-OTHERS).",
   },
   {
+    key: 'acknowledgementCoverageThresholdPercent',
+    value: 90,
+    unit: 'percent',
+    descriptionSv:
+      'Hur stor andel av en förvaltnings medarbetare som minst ska ha bekräftat gällande policydokument, och bekräftat en ny version i tid (ITP-4.2-KNOW, ITP-12-KNOWLEDGE, ITP-12-CHANGE-INFORM).',
+    descriptionEn:
+      "The least share of a department's employees who have acknowledged the policy documents in force, and a new version in time (ITP-4.2-KNOW, ITP-12-KNOWLEDGE, ITP-12-CHANGE-INFORM).",
+  },
+  {
     key: 'dataProtectionTrainingIntervalMonths',
     value: 36,
     unit: 'months',

@@ -106,6 +106,7 @@ describe('the Tanum policy pack', () => {
       changeNoticeAcknowledgeWorkingDays: [5, 'working_days'],
       documentAcknowledgementWorkingDays: [10, 'working_days'],
       trainingCoverageThresholdPercent: [90, 'percent'],
+      acknowledgementCoverageThresholdPercent: [90, 'percent'],
       dataProtectionTrainingIntervalMonths: [36, 'months'],
     });
   });

@@ -62,7 +62,7 @@ describe('compliance rules over policy documents and training', () => {
       })
       .execute();
     await db.updateTable('policy_documents').set({ current_version_id: versionId }).where('id', '=', id).execute();
-    return id;
+    return { id, versionId };
   }
 
   beforeAll(async () => {
@@ -73,8 +73,32 @@ describe('compliance rules over policy documents and training', () => {
     school = (await make.department(tanum, 'Barn- och utbildning')).id;
     const teachers = [];
     for (let index = 0; index < 4; index += 1) teachers.push(await make.person(tanum, school));
-    await insertDocument(tanum, 'it_policy', 'IT-policy för Tanums kommun', '2002-12-18', '2005-12-18');
-    await insertDocument(tanum, 'security_guidelines', 'Riktlinjer för IT-säkerhet', '2026-01-20', '2029-01-20');
+    const policy = await insertDocument(tanum, 'it_policy', 'IT-policy för Tanums kommun', '2002-12-18', '2005-12-18');
+    const guidelines = await insertDocument(tanum, 'security_guidelines', 'Riktlinjer för IT-säkerhet', '2026-01-20', '2029-01-20');
+    // Every teacher acknowledged both, within two days of being asked.
+    for (const document of [policy, guidelines]) {
+      for (const teacher of teachers) {
+        await context.database.db
+          .insertInto('acknowledgements')
+          .values({
+            id: randomUUID(),
+            municipality_id: tanum.id,
+            person_id: teacher.id,
+            document_id: document.id,
+            version_id: document.versionId,
+            state: 'acknowledged',
+            requested_at: '2026-01-21T08:00:00.000Z',
+            due_date: '2026-02-04',
+            acknowledged_at: '2026-01-23T10:00:00.000Z',
+            method: 'in_app',
+            reminder_count: 0,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+          })
+          .execute();
+      }
+    }
     await insertDocument(other, 'it_policy', 'IT-policy för Lysekils kommun', '2025-05-05', '2028-05-05');
     const courseId = randomUUID();
     const sessionId = randomUUID();
@@ -166,6 +190,19 @@ describe('compliance rules over policy documents and training', () => {
     });
     const adequate = (await results(tanum, 'ITP-5-ADEQUATE')).find((result) => result.subjectId === school);
     expect(adequate).toMatchObject({ status: 'fail', evidence: { courses: ['IT-säkerhet'], met: 3 } });
+  });
+
+  it("passes the department's knowledge of the policy and its timely acknowledgement (ITP-4.2-KNOW, ITP-12-CHANGE-INFORM)", async () => {
+    expect((await results(tanum, 'ITP-4.2-KNOW')).find((result) => result.subjectId === school)).toMatchObject({
+      status: 'pass',
+      evidence: { asked: 4, met: 4, documents: ['IT-policy för Tanums kommun, version 1', 'Riktlinjer för IT-säkerhet, version 1'] },
+    });
+    expect((await results(tanum, 'ITP-12-CHANGE-INFORM')).find((result) => result.subjectId === school)).toMatchObject({
+      status: 'pass',
+      evidence: { asked: 4, met: 4, workingDays: 10 },
+    });
+    // Lysekil's employees were never asked: no department of theirs passes on Tanum's acknowledgements.
+    expect((await results(other, 'ITP-4.2-KNOW')).every((result) => result.status !== 'pass')).toBe(true);
   });
 
   it('counts the new rules in the summary, and a department head’s view keeps its own department’s people rules', async () => {

@@ -2,7 +2,7 @@ import type { ComplianceSnapshot, DocumentKind, SnapshotDocument, SnapshotTraini
 import { swedishToday } from '../../platform/calendar.ts';
 import { inParallel, type Executor } from '../../platform/database.ts';
 
-type PeopleRecords = Required<Pick<ComplianceSnapshot, 'documents' | 'trainingCourses' | 'trainingAttendances'>>;
+type PeopleRecords = Required<Pick<ComplianceSnapshot, 'documents' | 'acknowledgements' | 'trainingCourses' | 'trainingAttendances'>>;
 
 function parseIds(json: string): string[] {
   const value: unknown = JSON.parse(json);
@@ -11,13 +11,14 @@ function parseIds(json: string): string[] {
 
 /**
  * The facts issue #13's rules read of the documents and training modules' tables (read-only, by
- * agreement: no imports of their internals): each document with its version in force, each
+ * agreement: no imports of their internals): each document with its version in force, the
+ * acknowledgements of those versions, each
  * course with its audience, and each person's latest attended day per course. A fixed number of
  * set-based queries whatever the municipality's size; attendance arrives grouped, one row per
  * person and course, never one per session.
  */
 export async function loadPeopleRecords(db: Executor, municipalityId: string): Promise<PeopleRecords> {
-  const [documents, courses, audiences, attendances] = await inParallel(
+  const [documents, acknowledgements, courses, audiences, attendances] = await inParallel(
     db,
     () =>
       db
@@ -40,6 +41,21 @@ export async function loadPeopleRecords(db: Executor, municipalityId: string): P
           'current.adopted_at',
           'current.editorial',
         ])
+        .where('document.municipality_id', '=', municipalityId)
+        .execute(),
+    // Only the rows of the versions in force: what the rules judge, one row per person and document.
+    () =>
+      db
+        .selectFrom('acknowledgements as acknowledgement')
+        .innerJoin('policy_documents as document', 'document.current_version_id', 'acknowledgement.version_id')
+        .select([
+          'acknowledgement.person_id',
+          'acknowledgement.version_id',
+          'acknowledgement.state',
+          'acknowledgement.requested_at',
+          'acknowledgement.acknowledged_at',
+        ])
+        .where('acknowledgement.municipality_id', '=', municipalityId)
         .where('document.municipality_id', '=', municipalityId)
         .execute(),
     () =>
@@ -89,6 +105,13 @@ export async function loadPeopleRecords(db: Executor, municipalityId: string): P
               },
       }),
     ),
+    acknowledgements: acknowledgements.map((row) => ({
+      personId: row.person_id,
+      versionId: row.version_id,
+      state: row.state === 'acknowledged' ? 'acknowledged' : row.state === 'withdrawn' ? 'withdrawn' : 'requested',
+      requestedOn: swedishToday(new Date(row.requested_at)),
+      acknowledgedOn: row.acknowledged_at === null ? null : swedishToday(new Date(row.acknowledged_at)),
+    })),
     trainingCourses: courses.map(
       (row): SnapshotTrainingCourse => ({
         id: row.id,

@@ -76,7 +76,12 @@ describe('ITP-13-REVISE', () => {
       reason: 'document_not_adopted',
     });
     expect(check(policyRevisionRule, [buildDocument({ kind: 'email_rules' })])).toEqual([
-      expect.objectContaining({ status: 'fail', reason: 'document_missing', subjectId: 'missing-it_policy-tanum', subjectName: 'IT-policy' }),
+      expect.objectContaining({
+        status: 'fail',
+        reason: 'document_missing',
+        subjectId: 'missing-it_policy-tanum',
+        subjectName: 'IT-policy',
+      }),
     ]);
   });
 

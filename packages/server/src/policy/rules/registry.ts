@@ -26,6 +26,7 @@ import {
 } from './documents.ts';
 import { adequateTrainingRule, dataProtectionTrainingRule, securityTrainingRule } from './training.ts';
 import { trainAdminsRule, trainOthersRule } from './system-training.ts';
+import { changeInformRule, knowPolicyRule, knowRulesRule } from './acknowledgements.ts';
 
 export const complianceRules: readonly ComplianceRule[] = [
   scopeRule,
@@ -42,6 +43,7 @@ export const complianceRules: readonly ComplianceRule[] = [
   changeNoticeRule,
   // Issue #13: policy documents and training, in the order of the policy.
   relatedDocumentsRule,
+  knowPolicyRule,
   trainOthersRule,
   trainAdminsRule,
   operationsInstructionRule,
@@ -51,6 +53,8 @@ export const complianceRules: readonly ComplianceRule[] = [
   emailRulesRule,
   internetUseRule,
   securityGuidelinesRule,
+  knowRulesRule,
+  changeInformRule,
   policyRevisionRule,
 ];
 

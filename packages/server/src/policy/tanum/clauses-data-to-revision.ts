@@ -107,20 +107,24 @@ export const dataToRevisionClauses: Clause[] = [
     textEn:
       'Every department makes sure each employee who uses IT knows the IT policy, the security guidelines and the other rules of use.',
     ruleDescriptionSv:
-      'Varje medarbetare som använder IT har bekräftat gällande versioner av IT-policyn, riktlinjerna för IT-säkerhet och övriga regler för användningen.',
+      'Minst {{acknowledgementCoverageThresholdPercent}} % av varje förvaltnings aktiva medarbetare har bekräftat gällande versioner av alla policydokument som ska bekräftas: IT-policyn, riktlinjerna och övriga regler för användningen.',
     ruleDescriptionEn:
-      'Every employee who uses IT has acknowledged the current versions of the IT policy, the IT security guidelines and the other rules of use.',
+      "At least {{acknowledgementCoverageThresholdPercent}} % of each department's active employees have acknowledged the versions in force of every policy document that asks for it: the IT policy, the guidelines and the other rules of use.",
   },
   {
     id: 'ITP-12-CHANGE-INFORM',
     section: '12',
-    kind: 'notice',
+    kind: 'notice+rule',
     titleSv: 'Information vid ändringar',
     titleEn: 'Informing about changes',
     textSv:
       'Vid förändringar i policydokument eller av regler för IT-verksamheten skall anställda utan fördröjning informeras om förändringarna av sin förvaltning.',
     textEn:
       'When a policy document or rule changes, employees are informed without delay by their department: publishing a new version notifies every affected employee and tracks acknowledgement of that version, per department.',
+    ruleDescriptionSv:
+      'Efter en ny version (inte en redaktionell ändring) har minst {{acknowledgementCoverageThresholdPercent}} % av de medarbetare i varje förvaltning som ombetts bekräfta den gjort det inom {{documentAcknowledgementWorkingDays}} arbetsdagar.',
+    ruleDescriptionEn:
+      'After a new version (not an editorial change), at least {{acknowledgementCoverageThresholdPercent}} % of the employees asked in each department acknowledged it within {{documentAcknowledgementWorkingDays}} working days.',
   },
   {
     id: 'ITP-12-FOLLOW',

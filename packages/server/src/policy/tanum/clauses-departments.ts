@@ -54,9 +54,9 @@ export const departmentClauses: Clause[] = [
     textEn:
       'Each department makes sure that every employee knows and understands the IT policy and the security guidelines: coverage of current acknowledgements per department.',
     ruleDescriptionSv:
-      'Varje medarbetare har bekräftat gällande versioner av IT-policyn och riktlinjerna för IT-säkerhet. Täckningen redovisas per förvaltning.',
+      'Minst {{acknowledgementCoverageThresholdPercent}} % av varje förvaltnings aktiva medarbetare har bekräftat gällande versioner av IT-policyn och riktlinjerna för IT-säkerhet (där dokumenten gäller förvaltningen).',
     ruleDescriptionEn:
-      'Every employee has acknowledged the current versions of the IT policy and the IT security guidelines. Coverage is reported per department.',
+      "At least {{acknowledgementCoverageThresholdPercent}} % of each department's active employees have acknowledged the versions in force of the IT policy and the IT security guidelines (where the documents are for the department).",
   },
   {
     id: 'ITP-4.2-TRAIN-OTHERS',

@@ -44,6 +44,10 @@ export function peopleEvidenceLines(reason: string, evidence: Evidence, t: TFunc
     const people = (evidence.untrained as Array<{ name?: string | null }>).map((person) => person.name ?? t('evidence.unknownPerson'));
     lines.push(t('evidence.untrained', { list: people.join(', ') }));
   }
+  const documents = names(evidence.documents);
+  if (documents.length > 0) lines.push(t('evidence.documents', { list: documents.join('; ') }));
+  const workingDays = numberOf(evidence.workingDays);
+  if (workingDays !== null) lines.push(t('evidence.workingDays', { count: workingDays }));
   const versionNumber = numberOf(evidence.versionNumber);
   if (versionNumber !== null) {
     const adoptedOn = text(evidence.adoptedOn);
