@@ -12,6 +12,7 @@ import { peopleRepository, type PersonValues } from '../modules/organisation/bul
 import { roleAssignmentsRepository } from '../modules/organisation/bulk.ts';
 import { loadDemoRegister, type DemoPerson } from './demo-register.ts';
 import { loadDemoLifecycle } from './demo-lifecycle.ts';
+import { loadDemoTraining } from './demo-training.ts';
 import { createRandom } from './random.ts';
 import { policyPacksRepository } from '../modules/compliance/bulk.ts';
 import { publicRegisterRepository } from '../modules/public-register/bulk.ts';
@@ -271,6 +272,7 @@ export async function loadDemoOrganisation(db: DatabaseHandle, clock: Clock, emp
 
     await loadDemoRegister(transaction, actor, clock, random, municipalityId, departmentIds, demoPeople);
     await loadDemoLifecycle(transaction, actor, clock, random, municipalityId, demoPeople);
+    await loadDemoTraining(transaction, actor, clock, random, municipalityId, demoPeople);
   });
   return { created: true, municipalityId, logins };
 }

@@ -27,6 +27,12 @@ import { validateProjectFilters } from '../features/projects/project-values.ts';
 import { validateNoticeFilters } from '../features/change-notices/notice-filters.ts';
 import { validateReviewFilters } from '../features/reviews/review-filters.ts';
 import { validateTaskFilters } from '../features/tasks/task-values.ts';
+import {
+  validateCourseFilters,
+  validateCourseSections,
+  validatePersonTraining,
+  validateSessionSections,
+} from '../features/training/training-values.ts';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -125,6 +131,8 @@ const personRoute = createRoute({
   getParentRoute: () => contentRoute,
   path: '/people/$personId',
   beforeLoad: requirePermission('person.read'),
+  // The training history's page lives in the address under `training.`.
+  validateSearch: validatePersonTraining,
   component: lazyRouteComponent(() => import('../features/organisation/people/PersonPage.tsx'), 'PersonPage'),
 });
 
@@ -265,6 +273,31 @@ const accessRightsImportRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/access-rights/AccessRightsImportPage.tsx'), 'AccessRightsImportPage'),
 });
 
+const trainingRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/training',
+  beforeLoad: requirePermission('training.read'),
+  // The course list's filters and page live in the address (bookmarks, the back button).
+  validateSearch: validateCourseFilters,
+  component: lazyRouteComponent(() => import('../features/training/CoursesPage.tsx'), 'CoursesPage'),
+});
+
+const courseRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/training/courses/$courseId',
+  beforeLoad: requirePermission('training.read'),
+  validateSearch: validateCourseSections,
+  component: lazyRouteComponent(() => import('../features/training/CoursePage.tsx'), 'CoursePage'),
+});
+
+const trainingSessionRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/training/sessions/$sessionId',
+  beforeLoad: requirePermission('training.read'),
+  validateSearch: validateSessionSections,
+  component: lazyRouteComponent(() => import('../features/training/SessionPage.tsx'), 'SessionPage'),
+});
+
 const changeNoticesRoute = createRoute({
   getParentRoute: () => contentRoute,
   path: '/change-notices',
@@ -360,6 +393,9 @@ const routeTree = rootRoute.addChildren([
       riskAnalysisRoute,
       reviewsRoute,
       reviewRoute,
+      trainingRoute,
+      courseRoute,
+      trainingSessionRoute,
       changeNoticesRoute,
       changeNoticeRoute,
       accessRightsImportRoute,

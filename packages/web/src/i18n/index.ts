@@ -9,6 +9,8 @@ import documentsEn from './documents.en.json';
 import documentsSv from './documents.sv.json';
 import accessEn from './access.en.json';
 import accessSv from './access.sv.json';
+import trainingEn from './training.en.json';
+import trainingSv from './training.sv.json';
 
 export const supportedLocales: readonly Locale[] = ['sv', 'en'];
 
@@ -16,8 +18,8 @@ export const supportedLocales: readonly Locale[] = ['sv', 'en'];
 // language must apply at once, without a network round trip.
 void i18next.use(initReactI18next).init({
   resources: {
-    sv: { translation: sv, lifecycle: lifecycleSv, documents: documentsSv, access: accessSv },
-    en: { translation: en, lifecycle: lifecycleEn, documents: documentsEn, access: accessEn },
+    sv: { translation: sv, lifecycle: lifecycleSv, documents: documentsSv, access: accessSv, training: trainingSv },
+    en: { translation: en, lifecycle: lifecycleEn, documents: documentsEn, access: accessEn, training: trainingEn },
   },
   lng: 'sv',
   fallbackLng: 'sv',

@@ -9,6 +9,8 @@ import documentsEn from './documents.en.json';
 import documentsSv from './documents.sv.json';
 import accessEn from './access.en.json';
 import accessSv from './access.sv.json';
+import trainingEn from './training.en.json';
+import trainingSv from './training.sv.json';
 import sv from './sv.json';
 
 /**
@@ -40,6 +42,7 @@ const namespaces = {
   lifecycle: { sv: keysOf(lifecycleSv), en: keysOf(lifecycleEn) },
   documents: { sv: keysOf(documentsSv), en: keysOf(documentsEn) },
   access: { sv: keysOf(accessSv), en: keysOf(accessEn) },
+  training: { sv: keysOf(trainingSv), en: keysOf(trainingEn) },
 };
 const known = new Set([...namespaces.translation.sv, ...namespaces.lifecycle.sv.map((key) => `lifecycle:${key}`)]);
 const knownInNamespace = new Map(Object.entries(namespaces).map(([name, languages]) => [name, new Set(languages.sv)]));
@@ -76,6 +79,8 @@ describe('translations', () => {
       ...empty(documentsEn),
       ...empty(accessSv),
       ...empty(accessEn),
+      ...empty(trainingSv),
+      ...empty(trainingEn),
     ]).toEqual([]);
   });
 

@@ -25,6 +25,7 @@ interface NavigationItem {
     | '/reviews'
     | '/change-notices'
     | '/access-rights/import'
+    | '/training'
     | '/account';
   label: string;
   permission?: Permission;
@@ -67,6 +68,7 @@ export function Navigation() {
             { to: '/reviews', label: t('lifecycle:reviews.nav'), permission: 'review.read' },
             { to: '/change-notices', label: t('lifecycle:notices.nav'), permission: 'changeNotice.read' },
             { to: '/access-rights/import', label: t('access:import.nav'), permission: 'accessRight.import' },
+            { to: '/training', label: t('training:nav'), permission: 'training.read' },
             { to: '/public', label: t('navigation.publicRegister') },
           ],
         },

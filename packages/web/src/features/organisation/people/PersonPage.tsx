@@ -11,6 +11,7 @@ import { formatDate } from '../../../i18n/format.ts';
 import { departmentNameMap, useAllDepartments } from '../departments/departments.queries.ts';
 import { personQuery } from './people.queries.ts';
 import { PersonLoginSection } from './PersonLoginSection.tsx';
+import { PersonTrainingSection } from '../../training/PersonTrainingSection.tsx';
 
 const routeApi = getRouteApi('/authenticated/content/people/$personId');
 
@@ -58,6 +59,8 @@ export function PersonPage() {
       </SectionCard>
       {/* The login section is for whoever the server says may manage this person's login (person.can). */}
       {p.can.manageLogin && <PersonLoginSection person={p} />}
+      {/* Their training: the person's own, and whoever the server lets read it (a head of another department does not). */}
+      <PersonTrainingSection personId={p.id} />
     </Stack>
   );
 }
