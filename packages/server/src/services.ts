@@ -10,9 +10,7 @@ import {
   createAccessLevelsService,
   createAccessRightImportService,
   createAccessRightsService,
-  createRecertificationsService,
   leaverAccessTaskSource,
-  recertificationTaskSource,
 } from './modules/access-rights/index.ts';
 import { createApiTokensService, revokeTokensOfLogin } from './modules/api-tokens/index.ts';
 import { createAuditEventsService } from './modules/audit-events/index.ts';
@@ -138,7 +136,6 @@ export function createServices(
     trainingTaskSource,
     acknowledgementTaskSource,
     leaverAccessTaskSource,
-    recertificationTaskSource,
   ];
   const personArrivals: PersonArrivals = {
     personRegistered: async (transaction, actor, person) => {
@@ -196,12 +193,11 @@ export function createServices(
     tasks: createTasksService(db, clock, taskSources, config),
     // The acknowledgement that completes a person's IT policy and guidelines activates their waiting rights, in its transaction.
     acknowledgements: createAcknowledgementsService(db, clock, [activationOnAcknowledgement(clock)]),
-    acknowledgementCoverage: createAcknowledgementCoverageService(db, clock),
+    acknowledgementCoverage: createAcknowledgementCoverageService(db, clock, config),
     acknowledgementRequests,
     accessRights: {
       levels: createAccessLevelsService(db, clock, systems),
       rights: accessRights,
-      recertifications: createRecertificationsService(db, clock, systems),
     },
     documents: createDocumentsService(db, clock, documentPorts, documentStorage),
     documentVersions,

@@ -8,6 +8,7 @@ import type { ComplianceTiming } from './compliance-timing.ts';
 import type { PageTimingOutcome } from './page-timing.ts';
 import type { TaskListTiming } from './tasks-timing.ts';
 import type { ImportTiming } from './import-timing.ts';
+import type { AcknowledgementScale } from '@forvalta/server/generate';
 
 export interface ReadMeasurement {
   name: string;
@@ -64,6 +65,8 @@ export interface BenchReport {
   taskLists: TaskListTiming[];
   /** 100,000 access rights imported from CSV into a scratch database (issue #14). */
   accessRightImport: ImportTiming;
+  /** Issue #13: a document adopted for 100,000 employees of one municipality, and its coverage view. */
+  acknowledgements: AcknowledgementScale;
   web: PageTimingOutcome;
   /** One per server started (per worker count), the main one first. */
   coldStarts: ColdStart[];
@@ -140,6 +143,18 @@ export function evaluateTargets(report: Omit<BenchReport, 'targets'>): BenchRepo
     target: 'import 100,000 access rights from CSV ≤ 10 s, validated and audited',
     measured: `apply ${accessRightImport.applySeconds.toFixed(2)} s for ${accessRightImport.created.toLocaleString('en-GB')} rights (dry run ${accessRightImport.dryRunSeconds.toFixed(2)} s, the same file again ${accessRightImport.againSeconds.toFixed(2)} s; audit ${accessRightImport.auditIntact ? 'intact' : 'BROKEN'})`,
     met: accessRightImport.applySeconds * (100_000 / accessRightImport.rows) <= 10 && accessRightImport.auditIntact,
+  });
+  for (const adoption of report.acknowledgements.adoptions) {
+    targets.push({
+      target: `adopting a version for 100,000 employees ≤ 2 s (${adoption.renewal})`,
+      measured: `${adoption.seconds.toFixed(2)} s, ${adoption.asked.toLocaleString('en-GB')} requests, ${adoption.carriedOver.toLocaleString('en-GB')} carried over`,
+      met: adoption.seconds <= 2,
+    });
+  }
+  targets.push({
+    target: 'coverage view of a municipality p99 ≤ 50 ms (100,000 employees)',
+    measured: `p50 ${milliseconds(report.acknowledgements.coverage.p50Milliseconds)} ms, p99 ${milliseconds(report.acknowledgements.coverage.p99Milliseconds)} ms (every call a miss: p99 ${milliseconds(report.acknowledgements.uncachedCoverage.p99Milliseconds)} ms)`,
+    met: report.acknowledgements.coverage.p99Milliseconds <= 50,
   });
   // The load itself, not the generator's rate over a whole workload (which also builds departments and people).
   const { systemsLoad } = report;

@@ -13,6 +13,7 @@ import { roleAssignmentsRepository } from '../modules/organisation/bulk.ts';
 import { loadDemoRegister, type DemoPerson } from './demo-register.ts';
 import { loadDemoLifecycle } from './demo-lifecycle.ts';
 import { loadDemoTraining } from './demo-training.ts';
+import { loadDemoAcknowledgements } from './demo-acknowledgements.ts';
 import { createRandom } from './random.ts';
 import { policyPacksRepository } from '../modules/compliance/bulk.ts';
 import { publicRegisterRepository } from '../modules/public-register/bulk.ts';
@@ -273,6 +274,8 @@ export async function loadDemoOrganisation(db: DatabaseHandle, clock: Clock, emp
     await loadDemoRegister(transaction, actor, clock, random, municipalityId, departmentIds, demoPeople);
     await loadDemoLifecycle(transaction, actor, clock, random, municipalityId, demoPeople);
     await loadDemoTraining(transaction, actor, clock, random, municipalityId, demoPeople);
+    // After the documents (and training) demo: the acknowledgements of their current versions.
+    await loadDemoAcknowledgements(transaction, actor, clock, random, municipalityId, departmentIds);
   });
   return { created: true, municipalityId, logins };
 }

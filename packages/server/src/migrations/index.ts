@@ -20,6 +20,7 @@ import * as training from './2026-12-02-082-training.ts';
 import * as policyDocuments from './2026-12-02-080-policy-documents.ts';
 import * as accessRights from './2026-12-02-090-access-rights.ts';
 import * as acknowledgements from './2026-12-02-081-acknowledgements.ts';
+import * as acknowledgementCoverageIndex from './2026-12-02-085-acknowledgement-coverage-index.ts';
 
 /** Listed explicitly (not read from disk) so the set is the same under tsx, bundlers and tests. */
 const migrations: Record<string, Migration> = {
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02-080-policy-documents': policyDocuments,
   '2026-12-02-090-access-rights': accessRights,
   '2026-12-02-081-acknowledgements': acknowledgements,
+  '2026-12-02-085-acknowledgement-coverage-index': acknowledgementCoverageIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -11,6 +11,7 @@ import { swedishToday } from '../../platform/calendar.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { inParallel, type DatabaseHandle } from '../../platform/database.ts';
 import { notFound } from '../../platform/errors.ts';
+import { createVersionedCache, type ReadCacheSettings } from '../../platform/versioned-cache.ts';
 import { overseeAcknowledgements } from './acknowledgement-abilities.ts';
 import { departmentCoverage } from './acknowledgement-coverage.ts';
 import { acknowledgementCoverageRepository, type DocumentAudience } from './acknowledgement-coverage.repository.ts';
@@ -22,14 +23,25 @@ import { dueDateFrom, resolveAudience } from './acknowledgement-terms.ts';
  * ITP-12-KNOWLEDGE, ITP-12-FOLLOW: a head of operations sees their own), and what adopting a
  * version would ask. Reads only: a fixed number of statements whatever the number of people.
  */
-export function createAcknowledgementCoverageService(db: DatabaseHandle, clock: Clock) {
-  /** A document's coverage over the departments `actor` may see: rows and their total. */
-  async function coverageOf(actor: AnyActor, municipalityId: string, document: DocumentAudience, today: string) {
+export function createAcknowledgementCoverageService(db: DatabaseHandle, clock: Clock, cacheSettings?: ReadCacheSettings) {
+  // The audience's counts are the same for every reader of a document on a day at a data version;
+  // each reader's rows are cut from them. A few dozen documents' worth per process.
+  const tallyCache = createVersionedCache<Awaited<ReturnType<typeof countAudience>>>(100, cacheSettings);
+
+  async function countAudience(municipalityId: string, document: DocumentAudience, today: string) {
     const audience = await resolveAudience(db, municipalityId, document.audienceDepartmentIds);
     const [departments, tallies] = await inParallel(
       db,
       () => acknowledgementCoverageRepository.departments(db, municipalityId),
       () => acknowledgementCoverageRepository.tallyAudience(db, municipalityId, document.currentVersionId, audience, today),
+    );
+    return { audience, departments, tallies };
+  }
+
+  /** A document's coverage over the departments `actor` may see: rows and their total. */
+  async function coverageOf(actor: AnyActor, municipalityId: string, document: DocumentAudience, today: string) {
+    const { audience, departments, tallies } = await tallyCache.readAtVersion(db, actor, municipalityId, [document, today], () =>
+      countAudience(municipalityId, document, today),
     );
     const scope = departmentScope(actor, overseeAcknowledgements);
     // Only the audience's departments are rows: the others owe nothing for this document.

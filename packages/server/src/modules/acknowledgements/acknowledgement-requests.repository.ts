@@ -82,7 +82,7 @@ export const acknowledgementRequestsRepository = {
       .columns(insertedColumns)
       .expression(
         people.select([
-          databaseUuid(executor).as('id'),
+          databaseUuid(executor, now).as('id'),
           sql`${municipalityId}`.as('municipality_id'),
           'people.id as person_id',
           sql`${documentId}`.as('document_id'),
@@ -128,7 +128,7 @@ export const acknowledgementRequestsRepository = {
             .where('earlier.state', '=', state)
             .where(activeEmployeeIn(audience, today))
             .select([
-              databaseUuid(executor).as('id'),
+              databaseUuid(executor, now).as('id'),
               'earlier.municipality_id',
               'earlier.person_id',
               'earlier.document_id',

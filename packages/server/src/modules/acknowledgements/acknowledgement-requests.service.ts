@@ -121,7 +121,13 @@ export function createAcknowledgementRequestsService(db: DatabaseHandle, clock: 
           action: 'acknowledgements_requested',
           entityType: 'policy_document_version',
           entityId: versionId,
-          after: { documentId, reason: 'version_adopted', audienceDepartmentIds: adoption.audienceDepartmentIds, ...result },
+          after: {
+            documentId,
+            reason: 'version_adopted',
+            adoptedByPersonId: adoption.actorPersonId,
+            audienceDepartmentIds: adoption.audienceDepartmentIds,
+            ...result,
+          },
           municipalityId,
         });
       }

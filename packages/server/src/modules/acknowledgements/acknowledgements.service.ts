@@ -232,10 +232,10 @@ export function createAcknowledgementsService(db: DatabaseHandle, clock: Clock, 
               { stewardPersonIds: trainer && actor.kind === 'person' ? [actor.personId] : [] },
               "Only the session's trainer may record acknowledgements given there.",
             ),
-          apply: (transaction, { record }, version) => {
+          apply: async (transaction, { record }, version) => {
             const refusal = refusalToGive(record);
             if (refusal) throw refusal;
-            return acknowledgementsRepository.acknowledge(transaction, municipalityId, id, version, {
+            const given = await acknowledgementsRepository.acknowledge(transaction, municipalityId, id, version, {
               method: 'training_session',
               acknowledgedAt: now,
               recordedByPersonId: actor.kind === 'person' ? actor.personId : null,
@@ -244,6 +244,17 @@ export function createAcknowledgementsService(db: DatabaseHandle, clock: Clock, 
               note: input.note ?? null,
               now,
             });
+            if (!given) return false;
+            // The same listeners as every other way of giving one (the access rights that waited for it).
+            const acknowledged = {
+              municipalityId,
+              personId: record.personId,
+              documentId: record.documentId,
+              versionId: record.versionId,
+              acknowledgedAt: now,
+            };
+            for (const listener of listeners) await listener(transaction, acknowledged, actor);
+            return true;
           },
           reload: (transaction) => acknowledgementsRepository.findById(transaction, municipalityId, id, today()),
           audit: ({ record }, after) => auditOfGiving(record, after),

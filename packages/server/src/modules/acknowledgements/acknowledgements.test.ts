@@ -106,6 +106,43 @@ describe('acknowledgements API', () => {
     expect(JSON.parse(events[0]!.after_json!)).toMatchObject({ asked: 3, reason: 'version_adopted', renewal: 'ask_everyone' });
   });
 
+  it('asks the audience when a version is adopted through the documents API, in the adoption’s transaction', async () => {
+    const created = expectStatus(
+      await send(context, 'POST', '/api/v1/documents', {
+        headers: tanum.admin.authorization,
+        body: { kind: 'email_rules', title: 'Regler för e-post', requiresAcknowledgement: true, audienceDepartmentIds: [care] },
+      }),
+      201,
+    );
+    const versions = `/api/v1/documents/${created.id}/versions`;
+    const draft = expectStatus(
+      await send(context, 'POST', versions, { headers: tanum.admin.authorization, body: { text: 'Reglerna.' } }),
+      201,
+    );
+    const step = async (version: { id: string; version: number }, action: string, body: unknown) =>
+      expectStatus(
+        await send(context, 'POST', `${versions}/${version.id}/${action}`, {
+          headers: tanum.admin.authorization,
+          body,
+          ifMatch: version.version,
+        }),
+        200,
+      );
+    const preview = expectStatus(
+      await send(context, 'GET', `/api/v1/acknowledgements/preview/${draft.id}`, { headers: tanum.admin.authorization }),
+      200,
+    );
+    expect(preview).toMatchObject({ renewal: 'ask_everyone', carriedOver: 0 });
+    const submitted = await step(draft, 'submit', {});
+    await step(submitted, 'adopt', { adoptedBy: 'KS', decisionDate: '2026-11-27' });
+    expect((await list(tanum.admin, `versionId=${draft.id}`)).total).toBe(preview.toBeAsked);
+    expect(await requestOf(nurse, draft.id)).toMatchObject({
+      state: 'requested',
+      versionState: 'adopted',
+      documentTitle: 'Regler för e-post',
+    });
+  });
+
   it('lets an employee acknowledge their own request only, at its version', async () => {
     const document = await documents.document(tanum, { title: 'Regler för e-post' });
     const { versionId } = await documents.adopt(tanum, document.id);

@@ -26,7 +26,6 @@ interface NavigationItem {
     | '/change-notices'
     | '/access-rights/import'
     | '/training'
-    | '/documents'
     | '/account';
   label: string;
   permission?: Permission;
@@ -70,7 +69,6 @@ export function Navigation() {
             { to: '/change-notices', label: t('lifecycle:notices.nav'), permission: 'changeNotice.read' },
             { to: '/access-rights/import', label: t('access:import.nav'), permission: 'accessRight.import' },
             { to: '/training', label: t('training:nav'), permission: 'training.read' },
-            { to: '/documents', label: t('documents:navigation.documents'), permission: 'document.read' },
             { to: '/public', label: t('navigation.publicRegister') },
           ],
         },
