@@ -298,6 +298,27 @@ const trainingSessionRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/training/SessionPage.tsx'), 'SessionPage'),
 });
 
+const accessRightsLeaversRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/access-rights/leavers',
+  beforeLoad: requirePermission('accessRight.read'),
+  component: lazyRouteComponent(() => import('../features/access-rights/LeaversPage.tsx'), 'LeaversPage'),
+});
+
+const recertificationsRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/recertifications',
+  beforeLoad: requirePermission('recertification.read'),
+  component: lazyRouteComponent(() => import('../features/access-rights/RecertificationsPage.tsx'), 'RecertificationsPage'),
+});
+
+// A campaign's stewards (a system manager without another role) open it from their to-do list.
+const recertificationRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/recertifications/$campaignId',
+  component: lazyRouteComponent(() => import('../features/access-rights/RecertificationPage.tsx'), 'RecertificationPage'),
+});
+
 const changeNoticesRoute = createRoute({
   getParentRoute: () => contentRoute,
   path: '/change-notices',
@@ -399,6 +420,9 @@ const routeTree = rootRoute.addChildren([
       changeNoticesRoute,
       changeNoticeRoute,
       accessRightsImportRoute,
+      accessRightsLeaversRoute,
+      recertificationsRoute,
+      recertificationRoute,
       unknownRoute,
     ]),
   ]),

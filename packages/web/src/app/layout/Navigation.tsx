@@ -26,6 +26,8 @@ interface NavigationItem {
     | '/change-notices'
     | '/access-rights/import'
     | '/training'
+    | '/access-rights/leavers'
+    | '/recertifications'
     | '/account';
   label: string;
   permission?: Permission;
@@ -67,6 +69,8 @@ export function Navigation() {
             { to: '/projects', label: t('lifecycle:navigation.projects'), permission: 'project.read' },
             { to: '/reviews', label: t('lifecycle:reviews.nav'), permission: 'review.read' },
             { to: '/change-notices', label: t('lifecycle:notices.nav'), permission: 'changeNotice.read' },
+            { to: '/recertifications', label: t('access:recertification.nav'), permission: 'recertification.read' },
+            { to: '/access-rights/leavers', label: t('access:leavers.nav'), permission: 'accessRight.read' },
             { to: '/access-rights/import', label: t('access:import.nav'), permission: 'accessRight.import' },
             { to: '/training', label: t('training:nav'), permission: 'training.read' },
             { to: '/public', label: t('navigation.publicRegister') },

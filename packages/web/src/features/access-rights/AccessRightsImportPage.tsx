@@ -107,7 +107,7 @@ export function AccessRightsImportPage() {
           <SectionCard id="import-result" title={report.applied ? t('import.appliedHeading') : t('import.dryRunHeading')}>
             <Stack gap="md">
               {report.applied ? (
-                <Alert color="green" variant="light" role="status" title={t('import.applied')}>
+                <Alert color="green" variant="light" role="status" styles={{ title: { color: '#1f6f36' } }} title={t('import.applied')}>
                   {t('import.appliedText', { created: report.summary.create, ended: report.summary.end })}
                 </Alert>
               ) : report.summary.refused > 0 ? (

@@ -19,6 +19,7 @@ import { LifecycleBadge, UncoveredBadge } from './SystemBadges.tsx';
 import { SystemComplianceSection } from './SystemComplianceSection.tsx';
 import { RisksSection } from '../risks/RisksSection.tsx';
 import { SystemReviewsSection } from '../reviews/SystemReviewsSection.tsx';
+import { SystemAccessSection } from '../access-rights/SystemAccessSection.tsx';
 import { SystemFormModal } from './SystemFormModal.tsx';
 import { costCategoryValues } from './system-values.ts';
 import { systemQuery, useConfirmSystem, useDeleteSystem } from './systems.queries.ts';
@@ -230,6 +231,7 @@ export function SystemPage() {
         <SystemComplianceSection system={s} />
         <RisksSection systemId={s.id} systemName={s.name} canRead={s.can.readRiskAnalyses} canWrite={s.can.writeRiskAnalyses} />
         <SystemReviewsSection system={s} />
+        <SystemAccessSection system={s} />
         <HistorySection systemId={s.id} />
       </Stack>
 

@@ -12,6 +12,7 @@ import { departmentNameMap, useAllDepartments } from '../departments/departments
 import { personQuery } from './people.queries.ts';
 import { PersonLoginSection } from './PersonLoginSection.tsx';
 import { PersonTrainingSection } from '../../training/PersonTrainingSection.tsx';
+import { PersonAccessSection } from '../../access-rights/PersonAccessSection.tsx';
 
 const routeApi = getRouteApi('/authenticated/content/people/$personId');
 
@@ -61,6 +62,7 @@ export function PersonPage() {
       {p.can.manageLogin && <PersonLoginSection person={p} />}
       {/* Their training: the person's own, and whoever the server lets read it (a head of another department does not). */}
       <PersonTrainingSection personId={p.id} />
+      <PersonAccessSection personId={p.id} personName={`${p.firstName} ${p.lastName}`} />
     </Stack>
   );
 }
