@@ -14,6 +14,14 @@ import {
   accessRightListQuerySchema,
   accessRightListSchema,
   accessRightSchema,
+  recertificationCreateSchema,
+  recertificationDecidedSchema,
+  recertificationDecideSchema,
+  recertificationItemListQuerySchema,
+  recertificationItemListSchema,
+  recertificationListQuerySchema,
+  recertificationListSchema,
+  recertificationSchema,
 } from './access-rights.ts';
 import type { z } from 'zod';
 import {
@@ -325,6 +333,13 @@ export const apiRoutes = {
   'GET /api/v1/me/tasks': { query: taskListQuerySchema, status: 200, response: taskListSchema },
   'GET /api/v1/me/second-factor': { status: 200, response: secondFactorStatusSchema },
   'GET /api/v1/second-factor-requirement': { status: 200, response: secondFactorRequirementSchema },
+  'GET /api/v1/recertifications': { query: recertificationListQuerySchema, status: 200, response: recertificationListSchema },
+  'GET /api/v1/recertifications/:id': { status: 200, response: recertificationSchema },
+  'GET /api/v1/recertifications/:id/items': {
+    query: recertificationItemListQuerySchema,
+    status: 200,
+    response: recertificationItemListSchema,
+  },
   'GET /api/v1/reviews': { query: reviewListQuerySchema, status: 200, response: reviewListSchema },
   'GET /api/v1/reviews/:id': { status: 200, response: reviewSchema },
   'GET /api/v1/risk-matrix': { status: 200, response: riskMatrixSettingSchema },
@@ -449,6 +464,12 @@ export const apiRoutes = {
   'POST /api/v1/projects/:id/reopen': { body: projectActionBodySchema.nullish(), status: 200, response: projectSchema },
   'POST /api/v1/projects/:id/start': { body: projectActionBodySchema.nullish(), status: 200, response: projectSchema },
   'POST /api/v1/projects/:id/submit': { body: projectActionBodySchema.nullish(), status: 200, response: projectSchema },
+  'POST /api/v1/recertifications': { body: recertificationCreateSchema, status: 201, response: recertificationSchema },
+  'POST /api/v1/recertifications/:id/decisions': {
+    body: recertificationDecideSchema,
+    status: 200,
+    response: recertificationDecidedSchema,
+  },
   'POST /api/v1/reviews': { body: reviewCreateSchema, status: 201, response: reviewSchema },
   'POST /api/v1/role-assignments': { body: roleAssignmentCreateSchema, status: 201, response: roleAssignmentSchema },
   'POST /api/v1/security-guideline-sections': {

@@ -10,7 +10,9 @@ import {
   createAccessLevelsService,
   createAccessRightImportService,
   createAccessRightsService,
+  createRecertificationsService,
   leaverAccessTaskSource,
+  recertificationTaskSource,
 } from './modules/access-rights/index.ts';
 import { createApiTokensService, revokeTokensOfLogin } from './modules/api-tokens/index.ts';
 import { createAuditEventsService } from './modules/audit-events/index.ts';
@@ -136,6 +138,7 @@ export function createServices(
     trainingTaskSource,
     acknowledgementTaskSource,
     leaverAccessTaskSource,
+    recertificationTaskSource,
   ];
   const personArrivals: PersonArrivals = {
     personRegistered: async (transaction, actor, person) => {
@@ -198,6 +201,7 @@ export function createServices(
     accessRights: {
       levels: createAccessLevelsService(db, clock, systems),
       rights: accessRights,
+      recertifications: createRecertificationsService(db, clock, systems),
     },
     documents: createDocumentsService(db, clock, documentPorts, documentStorage),
     documentVersions,

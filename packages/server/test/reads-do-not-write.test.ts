@@ -91,7 +91,14 @@ describe('reads do not write', () => {
     const accessLevel = await api('POST', `/api/v1/systems/${system.id}/access-levels`, { name: 'Läsare' });
     const accessRight = (await api('POST', '/api/v1/access-rights', { personId: person.id, systemId: system.id, levelId: accessLevel.id }))
       .right;
+    const recertification = await api('POST', '/api/v1/recertifications', {
+      title: 'Procapita 2026',
+      scope: 'system',
+      systemId: system.id,
+      dueDate: '2026-12-31',
+    });
     Object.assign(ids, {
+      recertification: recertification.id,
       accessLevel: accessLevel.id,
       accessRight: accessRight.id,
       document: document.id,
@@ -127,6 +134,8 @@ describe('reads do not write', () => {
       '/api/v1/acknowledgements/coverage/:documentId': `/api/v1/acknowledgements/coverage/${ids.document}`,
       '/api/v1/acknowledgements/preview/:versionId': `/api/v1/acknowledgements/preview/${ids.draftVersion}`,
       '/api/v1/access-rights/:id': `/api/v1/access-rights/${ids.accessRight}`,
+      '/api/v1/recertifications/:id': `/api/v1/recertifications/${ids.recertification}`,
+      '/api/v1/recertifications/:id/items': `/api/v1/recertifications/${ids.recertification}/items`,
       '/api/v1/systems/:id/access-gate': `/api/v1/systems/${ids.system}/access-gate?personId=${ids.person}`,
       '/api/v1/systems/:id/access-levels': `/api/v1/systems/${ids.system}/access-levels`,
       '/api/v1/systems/:id/access-levels/:levelId': `/api/v1/systems/${ids.system}/access-levels/${ids.accessLevel}`,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { unscoped, type RouteCase } from './route-case.ts';
+import { scoped, unscoped, type RouteCase } from './route-case.ts';
 
 /**
  * Access rights (issue #14). A system's levels are read by all and kept by the IT unit (and its
@@ -82,5 +82,35 @@ export const accessRightCases: Record<string, RouteCase> = {
       const right = await r.accessRight(p);
       return { url: `/api/v1/access-rights/${right.id}/activate`, body: { exceptionReason: 'Brådskande' }, version: right.version };
     },
+  },
+  'POST /api/v1/recertifications': {
+    ...scoped,
+    bodyReferences: 'other records',
+    allowed: 201,
+    prepare: async (r, p) => ({
+      url: '/api/v1/recertifications',
+      body: { title: 'Genomgång', scope: 'system', systemId: (await r.system(p)).id, dueDate: '2026-12-31' },
+    }),
+  },
+  'GET /api/v1/recertifications/:id': {
+    ...unscoped,
+    allowed: 200,
+    foundWith: 'accessRightOversight.read',
+    prepare: async (r, p) => ({ url: `/api/v1/recertifications/${(await r.recertification(p)).id}` }),
+  },
+  'GET /api/v1/recertifications/:id/items': {
+    ...unscoped,
+    allowed: 200,
+    foundWith: 'accessRightOversight.read',
+    prepare: async (r, p) => ({ url: `/api/v1/recertifications/${(await r.recertification(p)).id}/items` }),
+  },
+  'POST /api/v1/recertifications/:id/decisions': {
+    ...unscoped,
+    allowed: 200,
+    foundWith: 'accessRightOversight.read',
+    prepare: async (r, p) => ({
+      url: `/api/v1/recertifications/${(await r.recertification(p)).id}/decisions`,
+      body: { decision: 'keep', allUndecided: {}, expectedCount: 1 },
+    }),
   },
 };

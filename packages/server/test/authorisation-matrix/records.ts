@@ -228,7 +228,7 @@ export function recordFactories(context: TestContext) {
      * A right of a person of the place's department. Granting is the system's stewards' alone, and
      * the matrix's users steward nothing: the system actor grants it, as the import and the demo do.
      */
-    async accessRight(place: Place): Promise<Versioned> {
+    async accessRight(place: Place): Promise<Versioned & { systemId: string }> {
       const level = await records.accessLevel(place);
       const person = await records.person(place);
       const granted = await context.services.accessRights.rights.grantAccessRight(systemActor('test', place.municipality.id), {
@@ -236,7 +236,21 @@ export function recordFactories(context: TestContext) {
         systemId: level.systemId,
         levelId: level.id,
       });
-      return { id: granted.right.id, version: granted.right.version };
+      return { id: granted.right.id, version: granted.right.version, systemId: level.systemId };
+    },
+    /** A campaign of one system of the place's department with one right, started by the system actor. */
+    async recertification(place: Place): Promise<Versioned> {
+      const right = await records.accessRight(place);
+      const campaign = await context.services.accessRights.recertifications.startRecertification(
+        systemActor('test', place.municipality.id),
+        {
+          title: 'Årlig genomgång',
+          scope: 'system',
+          systemId: right.systemId,
+          dueDate: '2026-12-31',
+        },
+      );
+      return { id: campaign.id, version: campaign.version };
     },
     completeBudget,
   };

@@ -44,6 +44,8 @@ export interface RequestOptions {
   /** The record version the user edited; sent as If-Match so a stale write answers 412. */
   version?: number;
   signal?: AbortSignal;
+  /** A file sent as the raw body with its own content type (an upload), instead of a JSON body. */
+  file?: Blob;
 }
 
 export function buildPath(path: string, query?: Record<string, QueryValue>): string {
@@ -61,6 +63,7 @@ export function buildPath(path: string, query?: Record<string, QueryValue>): str
 async function send(method: Method, url: string, options: RequestOptions): Promise<unknown> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.file) headers['Content-Type'] = options.file.type || 'application/octet-stream';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   if (options.version !== undefined) headers['If-Match'] = `"${options.version}"`;
 
@@ -71,7 +74,7 @@ async function send(method: Method, url: string, options: RequestOptions): Promi
       headers,
       // The public register needs no session: it sends no cookie.
       credentials: url.startsWith('/public/') ? 'omit' : 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: options.file ?? (options.body === undefined ? null : JSON.stringify(options.body)),
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (error) {
@@ -155,6 +158,14 @@ export const api = {
   patch: caller('PATCH', '/api/v1'),
   delete: caller('DELETE', '/api/v1'),
 };
+
+/**
+ * Uploads a file as the request's raw body (a policy document's attachment: no multipart), with
+ * If-Match and the CSRF token as any write; the answer is the route's JSON record.
+ */
+export function putFile<Result>(path: string, file: Blob, options: { query?: Record<string, QueryValue>; version?: number } = {}) {
+  return send('PUT', `/api/v1${path}`, { ...options, file }) as Promise<Result>;
+}
 
 /** The public register's routes (no login), through the same client. */
 export const publicApi = { get: caller('GET', '/public/v1') };

@@ -33,6 +33,7 @@ import {
   validatePersonTraining,
   validateSessionSections,
 } from '../features/training/training-values.ts';
+import { validateCoverageSearch, validateDiffSearch, validateDocumentFilters } from '../features/documents/document-values.ts';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -335,6 +336,46 @@ const changeNoticeRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/change-notices/ChangeNoticePage.tsx'), 'ChangeNoticePage'),
 });
 
+const documentsRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/documents',
+  beforeLoad: requirePermission('document.read'),
+  // The list's filters and page live in the address (bookmarks, the back button).
+  validateSearch: validateDocumentFilters,
+  component: lazyRouteComponent(() => import('../features/documents/DocumentsPage.tsx'), 'DocumentsPage'),
+});
+
+const documentRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/documents/$documentId',
+  beforeLoad: requirePermission('document.read'),
+  component: lazyRouteComponent(() => import('../features/documents/DocumentPage.tsx'), 'DocumentPage'),
+});
+
+/** A version: the reading view with the acknowledge button (the to-do list links here), or a draft with its owner's steps. */
+const documentVersionRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/documents/$documentId/versions/$versionId',
+  beforeLoad: requirePermission('document.read'),
+  component: lazyRouteComponent(() => import('../features/documents/VersionPage.tsx'), 'VersionPage'),
+});
+
+const documentDiffRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/documents/$documentId/diff',
+  beforeLoad: requirePermission('document.read'),
+  validateSearch: validateDiffSearch,
+  component: lazyRouteComponent(() => import('../features/documents/VersionDiffPage.tsx'), 'VersionDiffPage'),
+});
+
+const documentCoverageRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/documents/$documentId/coverage',
+  beforeLoad: requirePermission('acknowledgementCoverage.read'),
+  validateSearch: validateCoverageSearch,
+  component: lazyRouteComponent(() => import('../features/documents/CoveragePage.tsx'), 'CoveragePage'),
+});
+
 const accountRoute = createRoute({
   getParentRoute: () => contentRoute,
   path: '/account',
@@ -420,6 +461,11 @@ const routeTree = rootRoute.addChildren([
       changeNoticesRoute,
       changeNoticeRoute,
       accessRightsImportRoute,
+      documentsRoute,
+      documentRoute,
+      documentVersionRoute,
+      documentDiffRoute,
+      documentCoverageRoute,
       accessRightsLeaversRoute,
       recertificationsRoute,
       recertificationRoute,

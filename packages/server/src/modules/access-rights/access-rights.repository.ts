@@ -262,6 +262,47 @@ export const accessRightsRepository = {
     return statement.returning(['id', 'person_id', 'system_id']).execute();
   },
 
+  /** Ends the rights a recertification decided to end (those not ended yet), in slices of 500 ids. */
+  async endMany(
+    db: Executor,
+    municipalityId: string,
+    ids: readonly string[],
+    values: { today: string; now: string; byPersonId: string | null; byName: string; note: string | null },
+  ) {
+    for (let start = 0; start < ids.length; start += 500) {
+      await db
+        .updateTable('access_rights')
+        .set((eb) => ({
+          state: 'ended',
+          end_date: values.today,
+          ended_at: values.now,
+          ended_by_person_id: values.byPersonId,
+          ended_by_name: values.byName,
+          end_reason: 'recertification',
+          end_note: values.note,
+          flagged_for_removal: 0,
+          updated_at: values.now,
+          version: eb('version', '+', 1),
+        }))
+        .where('municipality_id', '=', municipalityId)
+        .where('state', '<>', 'ended')
+        .where('id', 'in', ids.slice(start, start + 500))
+        .execute();
+    }
+  },
+
+  /** Marks the rights a recertification kept as recertified today. */
+  async markRecertified(db: Executor, municipalityId: string, ids: readonly string[], today: string, now: string) {
+    for (let start = 0; start < ids.length; start += 500) {
+      await db
+        .updateTable('access_rights')
+        .set((eb) => ({ last_recertified_on: today, updated_at: now, version: eb('version', '+', 1) }))
+        .where('municipality_id', '=', municipalityId)
+        .where('id', 'in', ids.slice(start, start + 500))
+        .execute();
+    }
+  },
+
   /** Systems with flagged rights among `systemIds`, with how many: the stewards' to-do entries. */
   async flaggedCountsOfSystems(db: Executor, municipalityId: string, systemIds: readonly string[]) {
     if (systemIds.length === 0) return [];

@@ -22,12 +22,15 @@ import { actorOf } from '../../platform/http/authentication.ts';
 import { expectedVersion, setVersionTag } from '../../platform/http/versioning.ts';
 import type { AccessLevelsService } from './access-levels.service.ts';
 import type { AccessRightsService } from './access-rights.service.ts';
+import { registerRecertificationRoutes } from './recertifications.routes.ts';
+import type { RecertificationsService } from './recertifications.service.ts';
 
 const tags = ['Access rights'];
 
 export interface AccessRightRouteServices {
   levels: AccessLevelsService;
   rights: AccessRightsService;
+  recertifications: RecertificationsService;
 }
 
 /** A system's access levels and the access rights (issue #14); recertifications and role templates register after. */
@@ -237,4 +240,5 @@ export function registerAccessRightRoutes(app: ApiApp, services: AccessRightRout
       return right;
     },
   );
+  registerRecertificationRoutes(app, services.recertifications);
 }

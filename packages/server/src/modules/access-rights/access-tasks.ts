@@ -6,6 +6,7 @@ import { swedishToday } from '../../platform/calendar.ts';
 import { isOverdue, taskId, type TaskSource } from '../../platform/task-source.ts';
 import { systemReads } from '../systems/index.ts';
 import { accessRightsRepository } from './access-rights.repository.ts';
+import { recertificationsRepository } from './recertifications.repository.ts';
 
 /** One task per system with flagged rights, due the day the first was flagged (owed at once), linking to its leavers. */
 export const leaverAccessTaskSource: TaskSource = async (database, context) => {
@@ -27,4 +28,28 @@ export const leaverAccessTaskSource: TaskSource = async (database, context) => {
       link: `/systems/${row.system_id}/access?flagged=true`,
     };
   });
+};
+
+/** One task per open campaign with undecided rights in systems the person keeps, from `horizon` days before its due date. */
+export const recertificationTaskSource: TaskSource = async (database, context) => {
+  const stewarded = await systemReads.stewardedSystemsOf(database, context.municipalityId, context.personId, context.today);
+  if (stewarded.length === 0) return [];
+  const open = await recertificationsRepository.openItemsOfSystems(
+    database,
+    context.municipalityId,
+    stewarded.map((system) => system.systemId),
+  );
+  return open
+    .filter((campaign) => campaign.due_date <= context.horizon)
+    .map((campaign) => ({
+      id: taskId('recertify_access', campaign.id),
+      kind: 'recertify_access' as const,
+      title: campaign.title,
+      subjectId: campaign.id,
+      context: String(Number(campaign.count)),
+      step: null,
+      dueDate: campaign.due_date,
+      overdue: isOverdue(campaign.due_date, context.today),
+      link: `/access-rights/recertifications/${campaign.id}`,
+    }));
 };

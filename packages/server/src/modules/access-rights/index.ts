@@ -7,8 +7,9 @@ export { createAccessRightImportService, type AccessRightImportService } from '.
 export { registerAccessRightImportRoutes } from './access-rights-import.routes.ts';
 export { createAccessLevelsService, type AccessLevelsService } from './access-levels.service.ts';
 export { createAccessRightsService, type AccessRightsService } from './access-rights.service.ts';
+export { createRecertificationsService, type RecertificationsService } from './recertifications.service.ts';
 export { registerAccessRightRoutes, type AccessRightRouteServices } from './access-rights.routes.ts';
 /** The composition's port to the acknowledgements module, and the listener it hands that module. */
 export { type AcknowledgementRequester, activationOnAcknowledgement, gateOf } from './access-grants.ts';
 /** The to-do list's asks of a system's stewards (issue #14): leavers' rights to end. */
-export { leaverAccessTaskSource } from './access-tasks.ts';
+export { leaverAccessTaskSource, recertificationTaskSource } from './access-tasks.ts';

@@ -25,12 +25,22 @@ function coursesBySystem(snapshot: ComplianceSnapshot): Map<string, SnapshotTrai
 
 function createTrainedCheck(snapshot: ComplianceSnapshot, today: string) {
   const latest = latestAttendance(snapshot);
+  // The oldest attendance each course still counts from, computed once per course ('' : any).
+  const oldestCounted = new Map<string, string>();
+  const oldestOf = (course: SnapshotTrainingCourse) => {
+    let oldest = oldestCounted.get(course.id);
+    if (oldest === undefined) {
+      oldest = course.recurrenceMonths === null ? '' : subtractMonths(today, course.recurrenceMonths);
+      oldestCounted.set(course.id, oldest);
+    }
+    return oldest;
+  };
   return (personId: string, courses: readonly SnapshotTrainingCourse[]) => {
     const attended = latest.get(personId);
     if (attended === undefined) return false;
     return courses.some((course) => {
       const on = attended.get(course.id);
-      return on !== undefined && (course.recurrenceMonths === null || on >= subtractMonths(today, course.recurrenceMonths));
+      return on !== undefined && on >= oldestOf(course);
     });
   };
 }
@@ -50,7 +60,23 @@ export const trainOthersRule: ComplianceRule = {
     if (snapshot.trainingCourses === undefined) return [];
     const thresholdPercent = readParameter(parameters, 'trainingCoverageThresholdPercent');
     const courses = coursesBySystem(snapshot);
-    const trained = createTrainedCheck(snapshot, context.today);
+    const attendeesByCourse = new Map<string, Array<[personId: string, lastAttendedOn: string]>>();
+    for (const [personId, attended] of latestAttendance(snapshot)) {
+      for (const [courseId, on] of attended) {
+        const list = attendeesByCourse.get(courseId);
+        if (list) list.push([personId, on]);
+        else attendeesByCourse.set(courseId, [[personId, on]]);
+      }
+    }
+    const oldest = new Map<string, string>();
+    const oldestCountedOf = (course: SnapshotTrainingCourse) => {
+      let date = oldest.get(course.id);
+      if (date === undefined) {
+        date = course.recurrenceMonths === null ? '' : subtractMonths(context.today, course.recurrenceMonths);
+        oldest.set(course.id, date);
+      }
+      return date;
+    };
     const inAudience = createAudienceCheck(context);
     const employees = activeEmployeesByDepartment(snapshot);
     return evaluateEachSystem(snapshot, context, 'ITP-4.2-TRAIN-OTHERS', 'overview', (system) => {
@@ -58,26 +84,45 @@ export const trainOthersRule: ComplianceRule = {
         return { status: 'not_applicable', reason: 'not_in_production', evidence: { lifecycle: system.lifecycle } };
       const others = system.usingDepartmentIds.filter((departmentId) => departmentId !== system.ownerDepartmentId);
       const approximation = { usersApproximated: true, otherDepartments: others.map((id) => context.departmentsById.get(id)?.name ?? id) };
-      const users = [...employees].flatMap(([departmentId, people]) =>
-        departmentId !== system.ownerDepartmentId && inAudience(others, departmentId) ? people : [],
-      );
-      if (others.length === 0 || users.length === 0) return { status: 'not_applicable', reason: 'no_other_users', evidence: approximation };
+      // The departments whose employees count as users: the other using departments and their sub-departments.
+      const userDepartments =
+        others.length === 0 ? [] : [...employees.keys()].filter((id) => id !== system.ownerDepartmentId && inAudience(others, id));
+      let asked = 0;
+      for (const departmentId of userDepartments) asked += employees.get(departmentId)!.length;
+      if (asked === 0) return { status: 'not_applicable', reason: 'no_other_users', evidence: approximation };
       const systemCourses = courses.get(system.id) ?? [];
-      if (systemCourses.length === 0)
-        return { status: 'fail', reason: 'no_system_course', evidence: { ...approximation, asked: users.length } };
-      const notMet: string[] = [];
-      let met = 0;
-      for (const user of users) {
-        if (trained(user.id, systemCourses)) met += 1;
-        else if (notMet.length < evidenceNameLimit) notMet.push(user.name);
+      if (systemCourses.length === 0) return { status: 'fail', reason: 'no_system_course', evidence: { ...approximation, asked } };
+      // Counted from the courses' attendees (fewer than the users), then the first untrained users named.
+      const counted = new Set(userDepartments);
+      const trainedUsers = new Set<string>();
+      for (const course of systemCourses) {
+        for (const [personId, on] of attendeesByCourse.get(course.id) ?? []) {
+          const person = context.peopleById.get(personId);
+          if (
+            on >= oldestCountedOf(course) &&
+            person?.employmentStatus === 'active' &&
+            person.departmentId !== null &&
+            counted.has(person.departmentId)
+          )
+            trainedUsers.add(personId);
+        }
       }
-      const sharePercent = Math.floor((met / users.length) * 1000) / 10;
+      const met = trainedUsers.size;
+      const notMet: string[] = [];
+      for (const departmentId of userDepartments) {
+        if (notMet.length >= evidenceNameLimit) break;
+        for (const user of employees.get(departmentId)!) {
+          if (notMet.length >= evidenceNameLimit) break;
+          if (!trainedUsers.has(user.id)) notMet.push(user.name);
+        }
+      }
+      const sharePercent = Math.floor((met / asked) * 1000) / 10;
       const evidence = {
         ...approximation,
         courses: systemCourses.map((course) => course.title),
-        asked: users.length,
+        asked,
         met,
-        notMetCount: users.length - met,
+        notMetCount: asked - met,
         sharePercent,
         thresholdPercent,
         notMet,

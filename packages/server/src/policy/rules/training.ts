@@ -8,8 +8,13 @@ import type { ComplianceRule, RuleContext } from '../rule.ts';
 import type { ComplianceSnapshot, SnapshotTrainingCourse, TrainingTopic } from '../snapshot.ts';
 import { createAudienceCheck, departmentShareResults, shareReasonCodes } from './department-share.ts';
 
+// Built once per snapshot and shared by the rules that read it (a snapshot is never changed).
+const latestCache = new WeakMap<object, Map<string, Map<string, string>>>();
+
 /** Per person, per course, the latest day attended. */
 export function latestAttendance(snapshot: Pick<ComplianceSnapshot, 'trainingAttendances'>): Map<string, Map<string, string>> {
+  const cached = latestCache.get(snapshot);
+  if (cached !== undefined) return cached;
   const byPerson = new Map<string, Map<string, string>>();
   for (const attendance of snapshot.trainingAttendances ?? []) {
     let courses = byPerson.get(attendance.personId);
@@ -20,6 +25,7 @@ export function latestAttendance(snapshot: Pick<ComplianceSnapshot, 'trainingAtt
     const known = courses.get(attendance.courseId);
     if (known === undefined || attendance.lastAttendedOn > known) courses.set(attendance.courseId, attendance.lastAttendedOn);
   }
+  latestCache.set(snapshot, byPerson);
   return byPerson;
 }
 
@@ -66,10 +72,9 @@ export const dataProtectionTrainingRule = topicRule(
   'dataProtectionTrainingIntervalMonths',
 );
 
-/** Whether the person attended the course recently enough: within its recurrence, or ever when it has none. */
-function attendedInTime(lastAttendedOn: string | undefined, course: SnapshotTrainingCourse, today: string): boolean {
-  if (lastAttendedOn === undefined) return false;
-  return course.recurrenceMonths === null || lastAttendedOn >= subtractMonths(today, course.recurrenceMonths);
+/** The oldest attendance a course still counts from: within its recurrence, or any when it has none. */
+function oldestCountedOf(course: SnapshotTrainingCourse, today: string): string {
+  return course.recurrenceMonths === null ? '' : subtractMonths(today, course.recurrenceMonths);
 }
 
 /**
@@ -84,10 +89,12 @@ export const adequateTrainingRule: ComplianceRule = {
   reasonCodes: [...shareReasonCodes, 'no_required_training'],
   evaluate(snapshot, parameters, context: RuleContext) {
     if (snapshot.trainingCourses === undefined) return [];
-    const mandatory = snapshot.trainingCourses.filter((course) => course.mandatory);
+    const mandatory = snapshot.trainingCourses
+      .filter((course) => course.mandatory)
+      .map((course) => ({ ...course, oldestCounted: oldestCountedOf(course, context.today) }));
     const inAudience = createAudienceCheck(context);
     const latest = latestAttendance(snapshot);
-    const requiredByDepartment = new Map<string, SnapshotTrainingCourse[]>();
+    const requiredByDepartment = new Map<string, typeof mandatory>();
     const requiredOf = (departmentId: string) => {
       let required = requiredByDepartment.get(departmentId);
       if (required === undefined) {
@@ -106,7 +113,10 @@ export const adequateTrainingRule: ComplianceRule = {
         const required = requiredOf(department.id);
         if (required.length === 0) return null;
         const attended = latest.get(person.id);
-        return required.every((course) => attendedInTime(attended?.get(course.id), course, context.today));
+        return required.every((course) => {
+          const on = attended?.get(course.id);
+          return on !== undefined && on >= course.oldestCounted;
+        });
       },
       evidence: (department) => ({ courses: requiredOf(department.id).map((course) => course.title) }),
     });

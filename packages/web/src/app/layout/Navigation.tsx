@@ -26,6 +26,7 @@ interface NavigationItem {
     | '/change-notices'
     | '/access-rights/import'
     | '/training'
+    | '/documents'
     | '/access-rights/leavers'
     | '/recertifications'
     | '/account';
@@ -73,6 +74,7 @@ export function Navigation() {
             { to: '/access-rights/leavers', label: t('access:leavers.nav'), permission: 'accessRight.read' },
             { to: '/access-rights/import', label: t('access:import.nav'), permission: 'accessRight.import' },
             { to: '/training', label: t('training:nav'), permission: 'training.read' },
+            { to: '/documents', label: t('documents:navigation.documents'), permission: 'document.read' },
             { to: '/public', label: t('navigation.publicRegister') },
           ],
         },

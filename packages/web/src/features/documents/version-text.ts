@@ -4,7 +4,7 @@
  * never as HTML, so nothing in a document can run in the reader's browser.
  */
 export type TextBlock =
-  | { kind: 'heading'; level: 2 | 3 | 4; text: string }
+  | { kind: 'heading'; level: 3 | 4 | 5; text: string }
   | { kind: 'paragraph'; text: string }
   | { kind: 'list'; items: string[] };
 
@@ -28,8 +28,8 @@ export function textBlocks(text: string): TextBlock[] {
       flush();
     } else if (heading) {
       flush();
-      // The page's h1 is the document's title: its text's top headings are h2.
-      blocks.push({ kind: 'heading', level: (heading[1]!.length + 1) as 2 | 3 | 4, text: heading[2]!.trim() });
+      // The page's h1 is the document's title and the text sits under an h2: its top headings are h3.
+      blocks.push({ kind: 'heading', level: (heading[1]!.length + 2) as 3 | 4 | 5, text: heading[2]!.trim() });
     } else if (item) {
       if (paragraph.length > 0) flush();
       items ??= [];

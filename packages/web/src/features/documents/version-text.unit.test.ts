@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { formatFileSize, textBlocks } from './version-text.ts';
 
 describe('textBlocks', () => {
-  it('reads headings, paragraphs and lists, the top heading one level under the page title', () => {
+  it('reads headings, paragraphs and lists, the top heading under the page title and the text heading', () => {
     expect(
       textBlocks('# Syfte\nRiktlinjerna gäller alla.\nÄven konsulter.\n\n## Lösenord\n- Minst 12 tecken\n- Byts vid misstanke\n\nSlut.'),
     ).toEqual([
-      { kind: 'heading', level: 2, text: 'Syfte' },
+      { kind: 'heading', level: 3, text: 'Syfte' },
       { kind: 'paragraph', text: 'Riktlinjerna gäller alla.\nÄven konsulter.' },
-      { kind: 'heading', level: 3, text: 'Lösenord' },
+      { kind: 'heading', level: 4, text: 'Lösenord' },
       { kind: 'list', items: ['Minst 12 tecken', 'Byts vid misstanke'] },
       { kind: 'paragraph', text: 'Slut.' },
     ]);

@@ -7,11 +7,13 @@ import { ErrorState } from '../../../components/ErrorState.tsx';
 import { LoadingState } from '../../../components/LoadingState.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { Fact, SectionCard } from '../../../components/SectionCard.tsx';
+import { hasPermission, useCurrentUser } from '../../../app/session.ts';
 import { formatDate } from '../../../i18n/format.ts';
 import { departmentNameMap, useAllDepartments } from '../departments/departments.queries.ts';
 import { personQuery } from './people.queries.ts';
 import { PersonLoginSection } from './PersonLoginSection.tsx';
 import { PersonTrainingSection } from '../../training/PersonTrainingSection.tsx';
+import { PersonAcknowledgementsSection } from '../../documents/PersonAcknowledgementsSection.tsx';
 import { PersonAccessSection } from '../../access-rights/PersonAccessSection.tsx';
 
 const routeApi = getRouteApi('/authenticated/content/people/$personId');
@@ -22,6 +24,8 @@ export function PersonPage() {
   const { personId } = routeApi.useParams();
   const person = useQuery(personQuery(personId));
   const departmentNames = departmentNameMap(useAllDepartments().data);
+  const me = useCurrentUser();
+  const canOversee = hasPermission(me, 'acknowledgementCoverage.read');
 
   if (person.isLoading) return <LoadingState />;
   if (person.error || !person.data) return <ErrorState error={person.error} onRetry={() => void person.refetch()} />;
@@ -62,6 +66,8 @@ export function PersonPage() {
       {p.can.manageLogin && <PersonLoginSection person={p} />}
       {/* Their training: the person's own, and whoever the server lets read it (a head of another department does not). */}
       <PersonTrainingSection personId={p.id} />
+      {/* Acknowledgements are one's own, or those of the people one oversees (the server lists no others). */}
+      {(me.personId === p.id || canOversee) && <PersonAcknowledgementsSection personId={p.id} />}
       <PersonAccessSection personId={p.id} personName={`${p.firstName} ${p.lastName}`} />
     </Stack>
   );
