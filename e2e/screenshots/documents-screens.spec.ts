@@ -1,17 +1,11 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
+import { adoptedDocument, type DocumentSummary } from '../tests/document-helpers.ts';
 import { apiCall, expect, setLocale, test } from '../tests/fixtures.ts';
 
 // The policy documents' screens with the demo data, in both languages, for a person to look at
 // (`npm run screenshots`; SCREENSHOTS=<directory> to choose where). A tool, not a test.
 const directory = process.env.SCREENSHOTS ?? '/tmp/forvalta-screens';
-
-interface DocumentSummary {
-  id: string;
-  kind: string;
-  currentVersion: { id: string; number: number } | null;
-  openVersion: { id: string } | null;
-}
 
 async function settle(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -27,9 +21,29 @@ for (const locale of ['sv', 'en'] as const) {
     await setLocale(page.context(), locale);
     const shot = async (name: string, fullPage = true) => page.screenshot({ path: `${directory}/${name}-${locale}.png`, fullPage });
     try {
+      // The demo's documents (made here if the database has none, as the browser journeys do).
+      const guidelines = await adoptedDocument(page, 'security_guidelines', 'Riktlinjer för IT-säkerhet', '2026-01-15');
+      const policy = await adoptedDocument(page, 'it_policy', 'IT-policy för Tanums kommun', '2002-12-18');
+      // An open draft of the guidelines that changes their text, for the diff and the owner's dialogs.
+      if (!guidelines.openVersion) {
+        const current = await apiCall<{ text: string | null }>(
+          page,
+          'GET',
+          `/documents/${guidelines.id}/versions/${guidelines.currentVersion!.id}`,
+        );
+        const lines = (current.text ?? '').split('\n');
+        const text = [
+          ...lines.slice(0, -1),
+          'Lösenord byts direkt vid misstanke om att någon annan känner till det.',
+          '',
+          '# Utrustning',
+          '- Lås skärmen när du lämnar den',
+        ].join('\n');
+        await apiCall(page, 'POST', `/documents/${guidelines.id}/versions`, {
+          data: { text, changeSummary: 'Nytt avsnitt om utrustning.' },
+        });
+      }
       const documents = await apiCall<{ items: DocumentSummary[] }>(page, 'GET', '/documents?limit=50');
-      const guidelines = documents.items.find((document) => document.kind === 'security_guidelines')!;
-      const policy = documents.items.find((document) => document.kind === 'it_policy')!;
 
       await page.goto('/documents');
       await settle(page);
@@ -81,6 +95,14 @@ for (const locale of ['sv', 'en'] as const) {
         await page.goto(`/documents/${withDraft.id}/versions/${withDraft.openVersion!.id}`);
         await settle(page);
         await shot('document-draft');
+        if (withDraft.openVersion!.state === 'draft') {
+          await page.getByRole('button', { name: locale === 'sv' ? 'Redigera utkastet' : 'Edit the draft' }).click();
+          await page.waitForTimeout(800);
+          await shot('document-draft-dialog', false);
+          await page.keyboard.press('Escape');
+          await page.getByRole('button', { name: locale === 'sv' ? 'Skicka på granskning' : 'Submit for review' }).click();
+          await page.waitForTimeout(800);
+        }
         await page.getByRole('button', { name: locale === 'sv' ? 'Anta versionen' : 'Adopt the version' }).click();
         await page.waitForTimeout(800);
         await shot('document-adopt-dialog', false);

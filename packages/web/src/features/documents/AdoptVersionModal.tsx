@@ -98,7 +98,6 @@ export function AdoptVersionModal({
               description={t('adopt.adoptedByHint')}
               required
               data={suggestions}
-              data-autofocus
               {...form.getInputProps('adoptedBy')}
             />
             <DateField label={t('adopt.decisionDate')} required clearable={false} maxDate={today} {...form.getInputProps('decisionDate')} />

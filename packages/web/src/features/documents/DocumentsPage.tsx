@@ -42,6 +42,9 @@ export function DocumentsPage() {
           <AnchorLink to="/documents/$documentId" params={{ documentId: document.id }} size="sm" fw={600}>
             {document.title}
           </AnchorLink>
+          <Text size="xs" c="gray.7">
+            {t(`kind.${document.kind}`)}
+          </Text>
           {document.openVersion && (
             <Text size="xs" c="gray.7">
               {t('list.openVersion', { number: document.openVersion.number, state: t(`state.${document.openVersion.state}`) })}
@@ -50,7 +53,6 @@ export function DocumentsPage() {
         </Stack>
       ),
     },
-    { key: 'kind', header: t('list.columnKind'), sortField: 'kind', cell: (document) => t(`kind.${document.kind}`) },
     {
       key: 'owner',
       header: t('list.columnOwner'),
@@ -68,24 +70,19 @@ export function DocumentsPage() {
     {
       key: 'version',
       header: t('list.columnVersion'),
-      nowrap: true,
       cell: (document) =>
-        document.currentVersion ? t('list.versionNumber', { number: document.currentVersion.number }) : t('list.noAdoptedVersion'),
-    },
-    {
-      key: 'adopted',
-      header: t('list.columnAdopted'),
-      nowrap: true,
-      cell: (document) => (
-        <Stack gap={0}>
-          <Text size="sm">{formatDate(document.currentVersion?.decisionDate)}</Text>
-          {document.currentVersion?.adoptedBy && (
+        document.currentVersion ? (
+          <Stack gap={0}>
+            <Text size="sm">{t('list.versionNumber', { number: document.currentVersion.number })}</Text>
             <Text size="xs" c="gray.7">
-              {document.currentVersion.adoptedBy}
+              {document.currentVersion.adoptedBy
+                ? t('list.adoptedOnBy', { date: formatDate(document.currentVersion.decisionDate), body: document.currentVersion.adoptedBy })
+                : t('list.adoptedOn', { date: formatDate(document.currentVersion.decisionDate) })}
             </Text>
-          )}
-        </Stack>
-      ),
+          </Stack>
+        ) : (
+          <Text size="sm">{t('list.noAdoptedVersion')}</Text>
+        ),
     },
     {
       key: 'review',
@@ -148,7 +145,7 @@ export function DocumentsPage() {
         sort={list.sort}
         paging={list.paging}
         pageSizes={[25, 50, 100]}
-        minWidth={960}
+        minWidth={820}
         empty={<ListEmptyState title={list.filtered ? t('list.empty') : t('list.emptyAll')} />}
       />
     </>

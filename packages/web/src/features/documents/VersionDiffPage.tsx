@@ -89,7 +89,12 @@ function DiffView({ diff }: { diff: DocumentVersionDiff }) {
   return (
     <Stack gap="lg">
       <Text size="sm" data-testid="diff-summary" role="status">
-        {t('diff.summary', { from: diff.from.number, to: diff.to.number, added: diff.addedLines, removed: diff.removedLines })}
+        {t('diff.summary', {
+          from: diff.from.number,
+          to: diff.to.number,
+          added: t('diff.addedLines', { count: diff.addedLines }),
+          removed: t('diff.removedLines', { count: diff.removedLines }),
+        })}
       </Text>
       {diff.sections.length > 0 && (
         <SectionCard id="diff-sections" title={t('diff.sections')}>
