@@ -65,6 +65,9 @@ test("a system's access rights: the manager grants a new employee a right with t
   await page.goto('/access-rights/leavers');
   await expect(page.getByRole('heading', { level: 1, name: 'Behörigheter för personer som slutat' })).toBeVisible();
   await expectNoSeriousAxeViolations(page, '/access-rights/leavers');
+  await page.goto('/recertifications');
+  await expect(page.getByRole('heading', { level: 1, name: 'Återcertifiering av behörigheter' })).toBeVisible();
+  await expectNoSeriousAxeViolations(page, '/recertifications');
 
   await setLocale(page.context(), 'en');
   await page.goto(`/systems/${system.id}#access`);

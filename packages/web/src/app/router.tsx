@@ -306,6 +306,20 @@ const accessRightsLeaversRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/access-rights/LeaversPage.tsx'), 'LeaversPage'),
 });
 
+const recertificationsRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/recertifications',
+  beforeLoad: requirePermission('recertification.read'),
+  component: lazyRouteComponent(() => import('../features/access-rights/RecertificationsPage.tsx'), 'RecertificationsPage'),
+});
+
+// A campaign's stewards (a system manager without another role) open it from their to-do list.
+const recertificationRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/recertifications/$campaignId',
+  component: lazyRouteComponent(() => import('../features/access-rights/RecertificationPage.tsx'), 'RecertificationPage'),
+});
+
 const changeNoticesRoute = createRoute({
   getParentRoute: () => contentRoute,
   path: '/change-notices',
@@ -453,6 +467,8 @@ const routeTree = rootRoute.addChildren([
       documentDiffRoute,
       documentCoverageRoute,
       accessRightsLeaversRoute,
+      recertificationsRoute,
+      recertificationRoute,
       unknownRoute,
     ]),
   ]),

@@ -28,6 +28,7 @@ interface NavigationItem {
     | '/training'
     | '/documents'
     | '/access-rights/leavers'
+    | '/recertifications'
     | '/account';
   label: string;
   permission?: Permission;
@@ -69,6 +70,7 @@ export function Navigation() {
             { to: '/projects', label: t('lifecycle:navigation.projects'), permission: 'project.read' },
             { to: '/reviews', label: t('lifecycle:reviews.nav'), permission: 'review.read' },
             { to: '/change-notices', label: t('lifecycle:notices.nav'), permission: 'changeNotice.read' },
+            { to: '/recertifications', label: t('access:recertification.nav'), permission: 'recertification.read' },
             { to: '/access-rights/leavers', label: t('access:leavers.nav'), permission: 'accessRight.read' },
             { to: '/access-rights/import', label: t('access:import.nav'), permission: 'accessRight.import' },
             { to: '/training', label: t('training:nav'), permission: 'training.read' },
