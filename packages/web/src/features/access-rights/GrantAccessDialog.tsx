@@ -17,7 +17,11 @@ export function GateState({ gate }: { gate: AccessGate }) {
   if (!gate.wouldBePending)
     return (
       <Alert color="green" variant="light" styles={{ title: { color: '#1f6f36' } }} title={t('grant.gateOpen')} data-testid="gate-state">
-        {gate.firstRight ? t('grant.gateAcknowledged') : t('grant.gateNotFirst')}
+        {!gate.firstRight
+          ? t('grant.gateNotFirst')
+          : gate.documents.length === 0
+            ? t('grant.gateNoDocuments')
+            : t('grant.gateAcknowledged')}
       </Alert>
     );
   return (
