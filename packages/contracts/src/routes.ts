@@ -22,6 +22,13 @@ import {
   recertificationListQuerySchema,
   recertificationListSchema,
   recertificationSchema,
+  roleTemplateAppliedSchema,
+  roleTemplateApplySchema,
+  roleTemplateCreateSchema,
+  roleTemplateListQuerySchema,
+  roleTemplateListSchema,
+  roleTemplateSchema,
+  roleTemplateUpdateSchema,
 } from './access-rights.ts';
 import type { z } from 'zod';
 import {
@@ -271,6 +278,7 @@ export const apiRoutes = {
   'DELETE /api/v1/login-invitations/:id': { status: 204 },
   'DELETE /api/v1/municipality-api-tokens/:id': { status: 204 },
   'DELETE /api/v1/people/:id/login': { status: 204 },
+  'DELETE /api/v1/role-templates/:id': { status: 204 },
   'DELETE /api/v1/role-assignments/:id': { status: 204 },
   'DELETE /api/v1/security-guideline-sections/:id': { status: 204 },
   'DELETE /api/v1/systems/:id': { status: 204 },
@@ -342,6 +350,8 @@ export const apiRoutes = {
   },
   'GET /api/v1/reviews': { query: reviewListQuerySchema, status: 200, response: reviewListSchema },
   'GET /api/v1/reviews/:id': { status: 200, response: reviewSchema },
+  'GET /api/v1/role-templates': { query: roleTemplateListQuerySchema, status: 200, response: roleTemplateListSchema },
+  'GET /api/v1/role-templates/:id': { status: 200, response: roleTemplateSchema },
   'GET /api/v1/risk-matrix': { status: 200, response: riskMatrixSettingSchema },
   'GET /api/v1/role-assignments': { query: roleAssignmentListQuerySchema, status: 200, response: roleAssignmentListSchema },
   'GET /api/v1/role-assignments/:id': { status: 200, response: roleAssignmentSchema },
@@ -373,6 +383,7 @@ export const apiRoutes = {
   'PATCH /api/v1/people/:id': { body: personUpdateSchema, status: 200, response: personSchema },
   'PATCH /api/v1/projects/:id': { body: projectUpdateSchema, status: 200, response: projectSchema },
   'PATCH /api/v1/reviews/:id': { body: reviewUpdateSchema, status: 200, response: reviewSchema },
+  'PATCH /api/v1/role-templates/:id': { body: roleTemplateUpdateSchema, status: 200, response: roleTemplateSchema },
   'PATCH /api/v1/role-assignments/:id': { body: roleAssignmentUpdateSchema, status: 200, response: roleAssignmentSchema },
   'PATCH /api/v1/security-guideline-sections/:id': {
     body: securityGuidelineSectionUpdateSchema,
@@ -471,6 +482,8 @@ export const apiRoutes = {
     response: recertificationDecidedSchema,
   },
   'POST /api/v1/reviews': { body: reviewCreateSchema, status: 201, response: reviewSchema },
+  'POST /api/v1/role-templates': { body: roleTemplateCreateSchema, status: 201, response: roleTemplateSchema },
+  'POST /api/v1/role-templates/:id/apply': { body: roleTemplateApplySchema, status: 201, response: roleTemplateAppliedSchema },
   'POST /api/v1/role-assignments': { body: roleAssignmentCreateSchema, status: 201, response: roleAssignmentSchema },
   'POST /api/v1/security-guideline-sections': {
     body: securityGuidelineSectionCreateSchema,

@@ -6,11 +6,13 @@ import {
   createAcknowledgementsService,
 } from './modules/acknowledgements/index.ts';
 import {
+  type AcknowledgementRequester,
   activationOnAcknowledgement,
   createAccessLevelsService,
   createAccessRightImportService,
   createAccessRightsService,
   createRecertificationsService,
+  createRoleTemplatesService,
   leaverAccessTaskSource,
   recertificationTaskSource,
 } from './modules/access-rights/index.ts';
@@ -113,11 +115,12 @@ export function createServices(
   // Acknowledgement requests follow an adoption (the documents module's listener) and a registered person (organisation's port).
   const acknowledgementRequests = createAcknowledgementRequestsService(db, clock);
   // Access rights (issue #14): a first grant that waits makes sure the person is asked to acknowledge.
-  const accessRights = createAccessRightsService(db, clock, {
+  const acknowledgementRequester: AcknowledgementRequester = {
     requestCurrentDocuments: async (transaction, actor, person) => {
       await acknowledgementRequests.requestForRegisteredPerson(transaction, actor, person.municipalityId, person.personId);
     },
-  });
+  };
+  const accessRights = createAccessRightsService(db, clock, acknowledgementRequester);
   // A person who leaves, or whose login is removed, loses their tokens and sessions in that municipality at once (finding 8);
   // a leaver's access rights are flagged for removal in the same transaction (issue #14).
   const accessEnders: AccessEnders = {
@@ -202,6 +205,7 @@ export function createServices(
       levels: createAccessLevelsService(db, clock, systems),
       rights: accessRights,
       recertifications: createRecertificationsService(db, clock, systems),
+      templates: createRoleTemplatesService(db, clock, acknowledgementRequester),
     },
     documents: createDocumentsService(db, clock, documentPorts, documentStorage),
     documentVersions,

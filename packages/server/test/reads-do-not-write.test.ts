@@ -97,7 +97,9 @@ describe('reads do not write', () => {
       systemId: system.id,
       dueDate: '2026-12-31',
     });
+    const roleTemplate = await api('POST', '/api/v1/role-templates', { name: 'Undersköterska', levelIds: [accessLevel.id] });
     Object.assign(ids, {
+      roleTemplate: roleTemplate.id,
       recertification: recertification.id,
       accessLevel: accessLevel.id,
       accessRight: accessRight.id,
@@ -134,6 +136,7 @@ describe('reads do not write', () => {
       '/api/v1/acknowledgements/coverage/:documentId': `/api/v1/acknowledgements/coverage/${ids.document}`,
       '/api/v1/acknowledgements/preview/:versionId': `/api/v1/acknowledgements/preview/${ids.draftVersion}`,
       '/api/v1/access-rights/:id': `/api/v1/access-rights/${ids.accessRight}`,
+      '/api/v1/role-templates/:id': `/api/v1/role-templates/${ids.roleTemplate}`,
       '/api/v1/recertifications/:id': `/api/v1/recertifications/${ids.recertification}`,
       '/api/v1/recertifications/:id/items': `/api/v1/recertifications/${ids.recertification}/items`,
       '/api/v1/systems/:id/access-gate': `/api/v1/systems/${ids.system}/access-gate?personId=${ids.person}`,

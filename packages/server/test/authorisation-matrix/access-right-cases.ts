@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { scoped, unscoped, type RouteCase } from './route-case.ts';
+import { scoped, unscoped, versioned, type RouteCase } from './route-case.ts';
 
 /**
  * Access rights (issue #14). A system's levels are read by all and kept by the IT unit (and its
@@ -111,6 +111,39 @@ export const accessRightCases: Record<string, RouteCase> = {
     prepare: async (r, p) => ({
       url: `/api/v1/recertifications/${(await r.recertification(p)).id}/decisions`,
       body: { decision: 'keep', allUndecided: {}, expectedCount: 1 },
+    }),
+  },
+  'GET /api/v1/role-templates/:id': {
+    ...unscoped,
+    allowed: 200,
+    prepare: async (r, p) => ({ url: `/api/v1/role-templates/${(await r.roleTemplate(p)).id}` }),
+  },
+  'POST /api/v1/role-templates': {
+    ...unscoped,
+    foreign: false,
+    allowed: 201,
+    prepare: async (r, p) => ({
+      url: '/api/v1/role-templates',
+      body: { name: `Mall ${randomUUID().slice(0, 8)}`, levelIds: [(await r.accessLevel(p)).id] },
+    }),
+  },
+  'PATCH /api/v1/role-templates/:id': {
+    ...unscoped,
+    allowed: 200,
+    prepare: async (r, p) => versioned('/api/v1/role-templates', await r.roleTemplate(p), { description: 'Hemtjänstens grund' }),
+  },
+  'DELETE /api/v1/role-templates/:id': {
+    ...unscoped,
+    allowed: 204,
+    prepare: async (r, p) => versioned('/api/v1/role-templates', await r.roleTemplate(p)),
+  },
+  // Judged on the person's department: a head applies templates to their own people only.
+  'POST /api/v1/role-templates/:id/apply': {
+    ...scoped,
+    allowed: 201,
+    prepare: async (r, p) => ({
+      url: `/api/v1/role-templates/${(await r.roleTemplate(p)).id}/apply`,
+      body: { personId: (await r.person(p)).id },
     }),
   },
 };

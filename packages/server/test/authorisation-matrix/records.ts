@@ -238,6 +238,15 @@ export function recordFactories(context: TestContext) {
       });
       return { id: granted.right.id, version: granted.right.version, systemId: level.systemId };
     },
+    /** A role template of one level, meant for the place's department. */
+    async roleTemplate(place: Place): Promise<Versioned> {
+      const level = await records.accessLevel(place);
+      return call(place, 'POST', '/api/v1/role-templates', {
+        name: `Mall ${randomUUID().slice(0, 8)}`,
+        departmentId: place.departmentId,
+        levelIds: [level.id],
+      });
+    },
     /** A campaign of one system of the place's department with one right, started by the system actor. */
     async recertification(place: Place): Promise<Versioned> {
       const right = await records.accessRight(place);

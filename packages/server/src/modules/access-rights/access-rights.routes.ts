@@ -24,6 +24,8 @@ import type { AccessLevelsService } from './access-levels.service.ts';
 import type { AccessRightsService } from './access-rights.service.ts';
 import { registerRecertificationRoutes } from './recertifications.routes.ts';
 import type { RecertificationsService } from './recertifications.service.ts';
+import { registerRoleTemplateRoutes } from './role-templates.routes.ts';
+import type { RoleTemplatesService } from './role-templates.service.ts';
 
 const tags = ['Access rights'];
 
@@ -31,6 +33,7 @@ export interface AccessRightRouteServices {
   levels: AccessLevelsService;
   rights: AccessRightsService;
   recertifications: RecertificationsService;
+  templates: RoleTemplatesService;
 }
 
 /** A system's access levels and the access rights (issue #14); recertifications and role templates register after. */
@@ -241,4 +244,5 @@ export function registerAccessRightRoutes(app: ApiApp, services: AccessRightRout
     },
   );
   registerRecertificationRoutes(app, services.recertifications);
+  registerRoleTemplateRoutes(app, services.templates);
 }

@@ -8,6 +8,7 @@ export { registerAccessRightImportRoutes } from './access-rights-import.routes.t
 export { createAccessLevelsService, type AccessLevelsService } from './access-levels.service.ts';
 export { createAccessRightsService, type AccessRightsService } from './access-rights.service.ts';
 export { createRecertificationsService, type RecertificationsService } from './recertifications.service.ts';
+export { createRoleTemplatesService, type RoleTemplatesService } from './role-templates.service.ts';
 export { registerAccessRightRoutes, type AccessRightRouteServices } from './access-rights.routes.ts';
 /** The composition's port to the acknowledgements module, and the listener it hands that module. */
 export { type AcknowledgementRequester, activationOnAcknowledgement, gateOf } from './access-grants.ts';
