@@ -36,7 +36,6 @@ export const permissionNames = [
   'project.create',
   'project.update',
   'project.approve',
-  'securityGuideline.manage',
   'riskAnalysis.read',
   'riskAnalysis.write',
   'riskMatrix.manage',

@@ -308,20 +308,3 @@ export const projectListSchema = listResponseSchema(projectSummarySchema).extend
   /** Sums of the current budgets of every project matching the filters (not only this page). */
   budgetTotals: z.object({ oneOff: z.number(), yearly: z.number() }),
 });
-
-/* ---------- The IT security guidelines' sections (Riktlinjer för IT-säkerhet) ---------- */
-
-export const securityGuidelineSectionSchema = recordMetaSchema.extend({
-  code: z.string(),
-  title: z.string(),
-  description: z.string().nullable(),
-});
-export type SecurityGuidelineSection = z.infer<typeof securityGuidelineSectionSchema>;
-export const securityGuidelineSectionCreateSchema = z.strictObject({
-  code: requiredText(20),
-  title: requiredText(200),
-  description: optionalText(4000),
-});
-export const securityGuidelineSectionUpdateSchema = securityGuidelineSectionCreateSchema.partial();
-export const securityGuidelineSectionListQuerySchema = listQuerySchema.extend({ sort: sortParameter(['code'] as const) });
-export const securityGuidelineSectionListSchema = listResponseSchema(securityGuidelineSectionSchema);

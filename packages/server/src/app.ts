@@ -176,7 +176,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   registerPublicRegisterRoutes(app, services.publicRegister);
   registerComplianceRoutes(app, services.compliance);
   registerPolicyPackRoutes(app, services.policyPacks);
-  registerProjectRoutes(app, { projects: services.projects, actions: services.projectActions, guidelines: services.securityGuidelines });
+  registerProjectRoutes(app, { projects: services.projects, actions: services.projectActions });
   registerRiskAnalysisRoutes(app, services.riskAnalyses);
   registerChangeNoticeRoutes(app, services.changeNotices);
   registerReviewRoutes(app, services.reviews);

@@ -45,13 +45,7 @@ import {
   createRoleAssignmentsService,
   type PersonArrivals,
 } from './modules/organisation/index.ts';
-import {
-  createProjectActionsService,
-  createProjectsService,
-  createSecurityGuidelinesService,
-  projectsOfSystem,
-  projectTaskSource,
-} from './modules/projects/index.ts';
+import { createProjectActionsService, createProjectsService, projectsOfSystem, projectTaskSource } from './modules/projects/index.ts';
 import { createPublicRegisterService } from './modules/public-register/index.ts';
 import { createReviewsService, reviewTaskSource } from './modules/reviews/index.ts';
 import { createRiskAnalysesService } from './modules/risks/index.ts';
@@ -185,7 +179,6 @@ export function createServices(
     policyPacks: createPolicyPacksService(db, clock),
     projects: createProjectsService(db, clock),
     projectActions: createProjectActionsService(db, clock),
-    securityGuidelines: createSecurityGuidelinesService(db, clock),
     riskAnalyses: createRiskAnalysesService(db, clock, systems),
     changeNotices: createChangeNoticesService(db, clock, systems),
     reviews: createReviewsService(db, clock, systems),

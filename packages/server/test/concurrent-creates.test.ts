@@ -34,11 +34,15 @@ describe('concurrent creates of one unique key', () => {
       expect(listed.json().items.filter((person: { email: string }) => person.email === email)).toHaveLength(1);
     });
 
-    it(`refuses the second of two security guideline sections with one code with 409 (round ${round})`, async () => {
-      const code = `9.${round}`;
-      await createTwiceAtOnce('/api/v1/security-guideline-sections', { code, title: `Samtidigt avsnitt ${round}` });
-      const listed = await send(context, 'GET', '/api/v1/security-guideline-sections?limit=100', { headers: tanum.admin.authorization });
-      expect(listed.json().items.filter((section: { code: string }) => section.code === code)).toHaveLength(1);
+    it(`refuses the second of two drafts of one policy document at once with 409 (round ${round})`, async () => {
+      const document = await send(context, 'POST', '/api/v1/documents', {
+        headers: tanum.admin.authorization,
+        body: { kind: 'other', title: `Samtidig rutin ${round}` },
+      });
+      const versions = `/api/v1/documents/${document.json().id}/versions`;
+      await createTwiceAtOnce(versions, { changeSummary: `Samtidigt utkast ${round}` });
+      const listed = await send(context, 'GET', versions, { headers: tanum.admin.authorization });
+      expect(listed.json().items.filter((version: { state: string }) => version.state === 'draft')).toHaveLength(1);
     });
   }
 });

@@ -52,7 +52,6 @@ describe('reads do not write', () => {
       plannedOn: '2026-11-20',
       participants: [{ personId: person.id, name: 'Systemansvarig' }],
     });
-    const section = await api('POST', '/api/v1/security-guideline-sections', { code: '1.1', title: 'Behörigheter' });
     const course = await api('POST', '/api/v1/courses', { title: 'Procapita för nya användare', topic: 'system', systemId: system.id });
     const trainingSession = await api('POST', '/api/v1/training-sessions', {
       courseId: course.id,
@@ -114,7 +113,6 @@ describe('reads do not write', () => {
       project: project.id,
       analysis: analysis.id,
       review: review.id,
-      section: section.id,
       course: course.id,
       trainingSession: trainingSession.id,
       instruction: instruction.id,
@@ -166,7 +164,6 @@ describe('reads do not write', () => {
       '/api/v1/projects/:id/checkpoints': `/api/v1/projects/${ids.project}/checkpoints`,
       '/api/v1/reviews/:id': `/api/v1/reviews/${ids.review}`,
       '/api/v1/role-assignments/:id': `/api/v1/role-assignments/${ids.roleAssignment}`,
-      '/api/v1/security-guideline-sections/:id': `/api/v1/security-guideline-sections/${ids.section}`,
       '/api/v1/systems/:id': `/api/v1/systems/${ids.system}`,
       '/api/v1/systems/:id/assignments': `/api/v1/systems/${ids.system}/assignments`,
       '/api/v1/systems/:id/classifications': `/api/v1/systems/${ids.system}/classifications`,

@@ -9,6 +9,7 @@ import type { PageTimingOutcome } from './page-timing.ts';
 import type { TaskListTiming } from './tasks-timing.ts';
 import type { ImportTiming } from './import-timing.ts';
 import type { AcknowledgementScale } from '@forvalta/server/generate';
+import type { DocumentReadTiming } from './documents-timing.ts';
 
 export interface ReadMeasurement {
   name: string;
@@ -67,6 +68,8 @@ export interface BenchReport {
   accessRightImport: ImportTiming;
   /** Issue #13: a document adopted for 100,000 employees of one municipality, and its coverage view. */
   acknowledgements?: AcknowledgementScale;
+  /** The policy documents' list and one document with its versions (issue #13; no target, recorded). */
+  documentReads: DocumentReadTiming[];
   web: PageTimingOutcome;
   /** One per server started (per worker count), the main one first. */
   coldStarts: ColdStart[];
@@ -255,6 +258,11 @@ export function printReport(report: BenchReport, print: (line: string) => void):
   print(
     `access-rights import  ${imported.rows.toLocaleString('en-GB')} rows of CSV (${imported.fileMegabytes} MB): dry run ${imported.dryRunSeconds.toFixed(2)} s, apply ${imported.applySeconds.toFixed(2)} s (one transaction, ${imported.created.toLocaleString('en-GB')} rights and audit events), again ${imported.againSeconds.toFixed(2)} s (nothing to change)`,
   );
+  for (const timing of report.documentReads) {
+    print(
+      `${timing.name} (${timing.items} items): p50 ${milliseconds(timing.p50Milliseconds)} ms, p99 ${milliseconds(timing.p99Milliseconds)} ms (service, ${timing.samples} sequential calls)`,
+    );
+  }
   const { write, generation } = report;
   print(
     `write  PATCH /api/v1/systems/:id with If-Match, sequential: p50 ${milliseconds(write.p50Milliseconds)} ms, p99 ${milliseconds(write.p99Milliseconds)} ms, ${write.updatesPerSecond}/s, ${write.failures} failed`,

@@ -24,6 +24,7 @@ import { timeCompliance } from '../bench/compliance-timing.ts';
 import { timeTaskLists } from '../bench/tasks-timing.ts';
 import { measureAccessRightImport } from '../bench/import-timing.ts';
 import { describeAcknowledgements, measureAcknowledgements } from '../bench/acknowledgement-scale.ts';
+import { timeDocumentReads } from '../bench/documents-timing.ts';
 import { benchAdministrator, parseSeed, parseSize } from './generate.ts';
 
 export const benchHelp = `forvalta bench [--size S|L] [--seed N] [--duration SECONDS] [--connections N] [--workers LIST] [--web | --skip-web] [--database URL] [--output FILE]
@@ -176,6 +177,9 @@ export async function bench(argv: string[]): Promise<number> {
     const uncachedServices = createServices(database.db, systemClock, { ...config, readCache: false });
     const taskLists = await timeTaskLists({ cached: services, uncached: uncachedServices }, database.db, municipality.id);
 
+    log('measuring policy document reads');
+    const documentReads = await timeDocumentReads(services, database.db, municipality.id);
+
     log('measuring writes');
     const writable = await database.db
       .selectFrom('systems')
@@ -261,6 +265,7 @@ export async function bench(argv: string[]): Promise<number> {
       taskLists,
       accessRightImport,
       acknowledgements,
+      documentReads,
       web,
       coldStarts,
       memory,

@@ -49,7 +49,6 @@ export const permissions = {
   'project.create': ['administrator', 'it_unit', 'department_head'],
   'project.update': ['administrator', 'it_unit', 'department_head'],
   'project.approve': ['it_chief', 'it_unit'],
-  'securityGuideline.manage': ['administrator', 'it_chief', 'it_unit'],
   // Risk analyses name vulnerabilities: not for every employee.
   'riskAnalysis.read': ['administrator', 'it_chief', 'it_unit', 'department_head', 'data_protection_officer', 'auditor'],
   'riskAnalysis.write': ['administrator', 'it_unit', 'department_head'],

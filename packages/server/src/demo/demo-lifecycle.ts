@@ -9,7 +9,6 @@ import { changeNoticesRepository } from '../modules/change-notices/bulk.ts';
 import { clauseItemKey, guidelineItemKey, systemClauseIds } from '../modules/projects/bulk.ts';
 import { evaluateBudget } from '../modules/projects/bulk.ts';
 import { projectsRepository } from '../modules/projects/bulk.ts';
-import { securityGuidelinesRepository } from '../modules/projects/bulk.ts';
 import { defaultRiskMatrix, riskAnalysesRepository } from '../modules/risks/bulk.ts';
 import { reviewsRepository } from '../modules/reviews/bulk.ts';
 import { swedishSortKey } from '../platform/text.ts';
@@ -17,15 +16,6 @@ import type { DemoPerson } from './demo-register.ts';
 import type { Random } from './random.ts';
 
 const day = (now: Date, daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000).toISOString().slice(0, 10);
-
-const guidelineSections: Array<[string, string]> = [
-  ['1', 'Informationsklassning'],
-  ['2', 'Behörighetsstyrning och inloggning'],
-  ['3', 'Loggning och spårbarhet'],
-  ['4', 'Säkerhetskopiering och återläsning'],
-  ['5', 'Kontinuitet och reservrutiner'],
-  ['6', 'Leverantörer, avtal och personuppgiftsbiträden'],
-];
 
 const scenarios = [
   {
@@ -58,7 +48,7 @@ const scenarios = [
 ];
 
 /**
- * The lifecycle half of the demo (§3, §4.2, §4.2.1, §4.2.2): security guideline sections, risk
+ * The lifecycle half of the demo (§3, §4.2, §4.2.1, §4.2.2): risk
  * analyses for about half the systems in production (some stale), reviews (some overdue, some
  * without the three evaluations), change notices (some open for weeks) and four projects, one
  * submitted with a budget gap and one approved. Written through the repositories: fast.
@@ -70,6 +60,8 @@ export async function loadDemoLifecycle(
   random: Random,
   municipalityId: string,
   people: DemoPerson[],
+  /** The sections of the security guidelines' current version (demo-documents.ts), which the projects judge. */
+  guidelineSectionIds: readonly string[],
 ): Promise<void> {
   const now = clock.now();
   const nowIso = now.toISOString();
@@ -78,12 +70,7 @@ export async function loadDemoLifecycle(
   const audit = (entityType: string, entityId: string, after: unknown) =>
     recordAudit(transaction, actor, clock, { action: 'create', entityType, entityId, after });
 
-  const sectionIds: string[] = [];
-  for (const [code, title] of guidelineSections) {
-    const id = randomUUID();
-    sectionIds.push(id);
-    await securityGuidelinesRepository.insert(transaction, municipalityId, id, { code, title, description: null }, nowIso);
-  }
+  const sectionIds = [...guidelineSectionIds];
 
   const systems = await transaction
     .selectFrom('systems')

@@ -11,6 +11,7 @@ import { municipalitiesRepository } from '../modules/organisation/bulk.ts';
 import { peopleRepository, type PersonValues } from '../modules/organisation/bulk.ts';
 import { roleAssignmentsRepository } from '../modules/organisation/bulk.ts';
 import { loadDemoRegister, type DemoPerson } from './demo-register.ts';
+import { loadDemoDocuments } from './demo-documents.ts';
 import { loadDemoLifecycle } from './demo-lifecycle.ts';
 import { loadDemoTraining } from './demo-training.ts';
 import { loadDemoAcknowledgements } from './demo-acknowledgements.ts';
@@ -272,7 +273,8 @@ export async function loadDemoOrganisation(db: DatabaseHandle, clock: Clock, emp
     }
 
     await loadDemoRegister(transaction, actor, clock, random, municipalityId, departmentIds, demoPeople);
-    await loadDemoLifecycle(transaction, actor, clock, random, municipalityId, demoPeople);
+    const documents = await loadDemoDocuments(transaction, actor, clock, municipalityId);
+    await loadDemoLifecycle(transaction, actor, clock, random, municipalityId, demoPeople, documents.guidelineSectionIds);
     await loadDemoTraining(transaction, actor, clock, random, municipalityId, demoPeople);
     // After the documents (and training) demo: the acknowledgements of their current versions.
     await loadDemoAcknowledgements(transaction, actor, clock, random, municipalityId, departmentIds);

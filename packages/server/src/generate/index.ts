@@ -5,5 +5,6 @@
  */
 export { generateWorkload, type GenerateOptions, type GenerationSummary } from './generate-workload.ts';
 export { loadSystems, type SystemsLoad } from './load-systems.ts';
+export { loadBenchDocuments } from './load-documents.ts';
 export { workloadSizes, workloadTotals, type WorkloadSize } from './workload-sizes.ts';
 export { measureAcknowledgementScale, type AcknowledgementScale } from './acknowledgement-load.ts';

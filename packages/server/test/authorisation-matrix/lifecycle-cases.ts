@@ -5,7 +5,7 @@ function action(project: { id: string; version: number }, name: string): Request
   return { url: `/api/v1/projects/${project.id}/${name}`, body: {}, version: project.version };
 }
 
-/** Introduction projects (§4.2.1), guidelines, reviews, change notices and compliance. */
+/** Introduction projects (§4.2.1), reviews, change notices and compliance. */
 export const lifecycleCases: Record<string, RouteCase> = {
   // Introduction projects (§4.2.1)
   'GET /api/v1/projects/:id': {
@@ -92,31 +92,6 @@ export const lifecycleCases: Record<string, RouteCase> = {
     prepare: async (r, p) => action(await r.project(p, 'rejected'), 'reopen'),
   },
   'POST /api/v1/projects/:id/close': { ...scoped, allowed: 200, prepare: async (r, p) => action(await r.project(p, 'approved'), 'close') },
-  'GET /api/v1/security-guideline-sections/:id': {
-    ...unscoped,
-    allowed: 200,
-    prepare: async (r, p) => ({ url: `/api/v1/security-guideline-sections/${(await r.securityGuidelineSection(p)).id}` }),
-  },
-  'POST /api/v1/security-guideline-sections': {
-    ...unscoped,
-    foreign: false,
-    allowed: 201,
-    prepare: async () => ({
-      url: '/api/v1/security-guideline-sections',
-      body: { code: `8.${randomUUID().slice(0, 4)}`, title: 'Kryptering' },
-    }),
-  },
-  'PATCH /api/v1/security-guideline-sections/:id': {
-    ...unscoped,
-    allowed: 200,
-    prepare: async (r, p) =>
-      versioned('/api/v1/security-guideline-sections', await r.securityGuidelineSection(p), { title: 'Loggning och spårbarhet' }),
-  },
-  'DELETE /api/v1/security-guideline-sections/:id': {
-    ...unscoped,
-    allowed: 204,
-    prepare: async (r, p) => versioned('/api/v1/security-guideline-sections', await r.securityGuidelineSection(p)),
-  },
   // Reviews and change notices
   'GET /api/v1/reviews/:id': { ...unscoped, allowed: 200, prepare: async (r, p) => ({ url: `/api/v1/reviews/${(await r.review(p)).id}` }) },
   'POST /api/v1/reviews': {

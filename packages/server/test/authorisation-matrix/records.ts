@@ -112,8 +112,6 @@ export function recordFactories(context: TestContext) {
         departmentId: place.departmentId,
       });
     },
-    securityGuidelineSection: (place: Place): Promise<Versioned> =>
-      call(place, 'POST', '/api/v1/security-guideline-sections', { code: `9.${randomUUID().slice(0, 4)}`, title: 'Loggning' }),
     complianceException: (place: Place): Promise<Versioned> =>
       call(place, 'POST', '/api/v1/compliance/exceptions', { clauseId: 'ITP-4.2-DEPUTY', reason: 'Ersättare rekryteras under våren.' }),
     /** An API token of the municipality's first administrator: nobody else's own token. */

@@ -195,4 +195,3 @@ export const documentsRepository = {
     return row !== undefined;
   },
 };
-

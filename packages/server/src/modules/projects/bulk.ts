@@ -2,4 +2,3 @@
 export { clauseItemKey, guidelineItemKey, systemClauseIds } from './compliance-analysis.ts';
 export { evaluateBudget } from './project-budget.ts';
 export { projectsRepository } from './projects.repository.ts';
-export { securityGuidelinesRepository } from './security-guidelines.repository.ts';

@@ -1,12 +1,12 @@
 /**
  * The projects module's public entry: introduction and upgrade projects with their gates,
- * budget, checkpoints and the security guidelines they are judged against (.dependency-cruiser.cjs).
+ * budget and checkpoints; the security guidelines they are judged against are the documents module's
+ * (.dependency-cruiser.cjs).
  */
 import { projectsRepository } from './projects.repository.ts';
 
 export { createProjectsService, type ProjectsService } from './projects.service.ts';
 export { createProjectActionsService, type ProjectActionsService } from './project-actions.service.ts';
-export { createSecurityGuidelinesService, type SecurityGuidelinesService } from './security-guidelines.service.ts';
 export { registerProjectRoutes } from './projects.routes.ts';
 
 /** What the register asks of projects (SystemDependents), in the caller's executor. */

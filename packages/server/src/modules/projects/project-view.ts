@@ -10,13 +10,13 @@ import { parseJson } from '../../platform/json.ts';
 import { notFound } from '../../platform/errors.ts';
 import { tanumPolicyPack } from '../../policy/index.ts';
 import { policyPackRecords } from '../compliance/index.ts';
+import { documentReads } from '../documents/index.ts';
 import { riskAnalysisReads } from '../risks/index.ts';
 import { buildAnalysis, type StoredJudgements } from './compliance-analysis.ts';
 import { evaluateBudget } from './project-budget.ts';
 import { submitGaps } from './project-gates.ts';
 import { projectsRepository, toSummary, type BudgetRevision, type ProjectRow } from './projects.repository.ts';
 import { availableActions } from './projects.workflow.ts';
-import { securityGuidelinesRepository } from './security-guidelines.repository.ts';
 
 /** A recorded budget revision with what the budget rule makes of it (ITP-4.2.1-BUDGET). */
 export function withEvaluation(revision: BudgetRevision): Budget {
@@ -43,7 +43,8 @@ export async function loadProject(
   const [stored, sections, budgetRow, risk, checkpoints, approvals, people] = await inParallel(
     executor,
     () => policyPackRecords.currentPack(executor, municipalityId),
-    () => securityGuidelinesRepository.all(executor, municipalityId),
+    // The sections of the security guidelines' current adopted version (the documents module, issue #13).
+    () => documentReads.currentGuidelineSections(executor, municipalityId),
     () => projectsRepository.latestBudget(executor, municipalityId, id),
     () => riskAnalysisReads.latestForSystem(executor, municipalityId, row.system_id),
     () => projectsRepository.checkpoints(executor, municipalityId, id),

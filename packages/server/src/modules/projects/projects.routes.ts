@@ -14,11 +14,6 @@ import {
   projectRejectSchema,
   projectSchema,
   projectUpdateSchema,
-  securityGuidelineSectionCreateSchema,
-  securityGuidelineSectionListQuerySchema,
-  securityGuidelineSectionListSchema,
-  securityGuidelineSectionSchema,
-  securityGuidelineSectionUpdateSchema,
   type Project,
 } from '@forvalta/contracts';
 import type { FastifyReply } from 'fastify';
@@ -28,14 +23,12 @@ import { registerResourceRoutes } from '../../platform/http/resource-routes.ts';
 import { expectedVersion, setVersionTag } from '../../platform/http/versioning.ts';
 import type { ProjectActionsService } from './project-actions.service.ts';
 import type { ProjectsService } from './projects.service.ts';
-import type { SecurityGuidelinesService } from './security-guidelines.service.ts';
 
 const tags = ['Introductions and upgrades'];
 
 export interface ProjectRouteServices {
   projects: ProjectsService;
   actions: ProjectActionsService;
-  guidelines: SecurityGuidelinesService;
 }
 
 function withTag(reply: FastifyReply, project: Project) {
@@ -43,7 +36,7 @@ function withTag(reply: FastifyReply, project: Project) {
   return project;
 }
 
-export function registerProjectRoutes(app: ApiApp, { projects, actions, guidelines }: ProjectRouteServices): void {
+export function registerProjectRoutes(app: ApiApp, { projects, actions }: ProjectRouteServices): void {
   registerResourceRoutes(app, {
     path: '/api/v1/projects',
     tag: tags[0]!,
@@ -196,22 +189,4 @@ export function registerProjectRoutes(app: ApiApp, { projects, actions, guidelin
     async (request, reply) =>
       withTag(reply, await actions.rejectProject(actorOf(request), request.params.id, expectedVersion(request), request.body)),
   );
-
-  registerResourceRoutes(app, {
-    path: '/api/v1/security-guideline-sections',
-    tag: 'IT security guidelines',
-    noun: 'security guideline section',
-    schemas: {
-      listQuery: securityGuidelineSectionListQuerySchema,
-      list: securityGuidelineSectionListSchema,
-      item: securityGuidelineSectionSchema,
-      create: securityGuidelineSectionCreateSchema,
-      update: securityGuidelineSectionUpdateSchema,
-    },
-    list: guidelines.listSections,
-    get: guidelines.getSection,
-    create: guidelines.createSection,
-    update: guidelines.updateSection,
-    remove: guidelines.deleteSection,
-  });
 }

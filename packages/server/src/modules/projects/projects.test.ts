@@ -54,8 +54,6 @@ describe('introduction and upgrade projects API', () => {
       ['GET', `/api/v1/projects/${id}/checkpoints`],
       ['POST', `/api/v1/projects/${id}/checkpoints`],
       ...['start', 'submit', 'approve', 'reject', 'reopen', 'close'].map((action) => ['POST', `/api/v1/projects/${id}/${action}`] as const),
-      ['GET', '/api/v1/security-guideline-sections'],
-      ['POST', '/api/v1/security-guideline-sections'],
     ] as const) {
       expectProblem(await send(context, method, url, method === 'GET' ? {} : { body: {} }), 401, 'unauthenticated');
     }
@@ -317,20 +315,32 @@ describe('introduction and upgrade projects API', () => {
     expect(removed.trainingPlan.entries).toHaveLength(2);
   });
 
-  it('includes the municipality’s security guideline sections in the compliance analysis', async () => {
-    expectProblem(
-      await post('/api/v1/security-guideline-sections', employee.authorization, undefined, { code: '1', title: 'X' }),
-      403,
-      'forbidden',
-    );
-    const section = expectStatus(
-      await post('/api/v1/security-guideline-sections', itUnit.authorization, undefined, { code: '4.2', title: 'Behörighetsstyrning' }),
+  it('includes the sections of the security guidelines’ adopted version in the compliance analysis', async () => {
+    // The sections are the guidelines document's (modules/documents): its owner drafts and adopts them.
+    const guidelines = expectStatus(
+      await post('/api/v1/documents', tanum.admin.authorization, undefined, {
+        kind: 'security_guidelines',
+        title: 'Riktlinjer för IT-säkerhet',
+      }),
       201,
     );
-    expectProblem(
-      await post('/api/v1/security-guideline-sections', itUnit.authorization, undefined, { code: '4.2', title: 'Dubblett' }),
-      409,
-      'conflict',
+    const versions = `/api/v1/documents/${guidelines.id}/versions`;
+    const draft = expectStatus(
+      await post(versions, tanum.admin.authorization, undefined, { sections: [{ code: '4.2', title: 'Behörighetsstyrning' }] }),
+      201,
+    );
+    const [section] = draft.sections;
+    const system0 = await register.system(tanum, care);
+    const before = await projects.project(tanum, system0.id, care);
+    // A draft's sections are not yet the guidelines: nothing to judge until adopted.
+    expect(before.complianceAnalysis.items.some((candidate: { key: string }) => candidate.key === `guideline:${section.id}`)).toBe(false);
+    const submitted = expectStatus(await post(`${versions}/${draft.id}/submit`, tanum.admin.authorization, draft.version, {}), 200);
+    expectStatus(
+      await post(`${versions}/${draft.id}/adopt`, tanum.admin.authorization, submitted.version, {
+        adoptedBy: 'IT-chefen',
+        decisionDate: '2026-11-20',
+      }),
+      200,
     );
     const system = await register.system(tanum, care);
     const created = await projects.project(tanum, system.id, care);

@@ -1,16 +1,4 @@
 /** Row types of introductions and upgrades, risk analyses, reviews and change notices (§4.2.1, §4.2.2). */
-export interface SecurityGuidelineSectionsTable {
-  id: string;
-  municipality_id: string;
-  code: string;
-  sort_key: string;
-  title: string;
-  description: string | null;
-  created_at: string;
-  updated_at: string;
-  version: number;
-}
-
 export interface RiskMatrixSettingsTable {
   municipality_id: string;
   matrix_json: string;
@@ -164,7 +152,6 @@ export interface ChangeNoticeSystemsTable {
 
 /** Introductions and upgrades, risk analyses, reviews and change notices (§4.2, §4.2.1, §4.2.2). */
 export interface LifecycleDatabase {
-  security_guideline_sections: SecurityGuidelineSectionsTable;
   risk_matrix_settings: RiskMatrixSettingsTable;
   projects: ProjectsTable;
   project_involvements: ProjectInvolvementsTable;
