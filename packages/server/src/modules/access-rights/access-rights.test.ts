@@ -457,7 +457,7 @@ describe('access rights API', () => {
       200,
     );
     expect(tasks.items).toEqual([
-      expect.objectContaining({ kind: 'end_leaver_access', subjectId: system.id, link: `/systems/${system.id}/access?flagged=true` }),
+      expect.objectContaining({ kind: 'end_leaver_access', subjectId: system.id, link: `/systems/${system.id}#access` }),
     ]);
     const rightNow = await access.right(manager, first.id);
     const ended = expectStatus(

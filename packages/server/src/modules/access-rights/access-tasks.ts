@@ -25,7 +25,7 @@ export const leaverAccessTaskSource: TaskSource = async (database, context) => {
       step: null,
       dueDate,
       overdue: isOverdue(dueDate, context.today),
-      link: `/systems/${row.system_id}/access?flagged=true`,
+      link: `/systems/${row.system_id}#access`,
     };
   });
 };
@@ -50,6 +50,6 @@ export const recertificationTaskSource: TaskSource = async (database, context) =
       step: null,
       dueDate: campaign.due_date,
       overdue: isOverdue(campaign.due_date, context.today),
-      link: `/access-rights/recertifications/${campaign.id}`,
+      link: `/recertifications/${campaign.id}`,
     }));
 };
