@@ -22,6 +22,7 @@ import { describeMachine, evaluateTargets, printReport, type BenchReport, type W
 import { runWriteLoop } from '../bench/write-loop.ts';
 import { timeCompliance } from '../bench/compliance-timing.ts';
 import { timeTaskLists } from '../bench/tasks-timing.ts';
+import { prepareTrainingRecords, timeTraining } from '../bench/training-timing.ts';
 import { measureAccessRightImport } from '../bench/import-timing.ts';
 import { describeAcknowledgements, measureAcknowledgements } from '../bench/acknowledgement-scale.ts';
 import { timeDocumentReads } from '../bench/documents-timing.ts';
@@ -115,6 +116,8 @@ export async function bench(argv: string[]): Promise<number> {
   const database = connectDatabase(prepared.url);
   await migrateToLatest(database.db);
   const services = createServices(database.db, systemClock, config);
+  // The L workload's training records (issue #13), made once with the database and reused.
+  const trainingWorkload = await prepareTrainingRecords(database.db, systemClock, log);
   const capture = openQueryCapture(prepared.url);
   const raw = await openRawRunner(prepared.url);
   let server = await startServer(prepared.url, mainWorkers);
@@ -179,6 +182,9 @@ export async function bench(argv: string[]): Promise<number> {
 
     log('measuring policy document reads');
     const documentReads = await timeDocumentReads(services, database.db, municipality.id);
+
+    log('measuring training reads');
+    const training = await timeTraining(services, database.db, actor, municipality.id, trainingWorkload);
 
     log('measuring writes');
     const writable = await database.db
@@ -263,6 +269,7 @@ export async function bench(argv: string[]): Promise<number> {
       write,
       compliance,
       taskLists,
+      training,
       accessRightImport,
       acknowledgements,
       documentReads,

@@ -8,3 +8,4 @@ export { loadSystems, type SystemsLoad } from './load-systems.ts';
 export { loadBenchDocuments } from './load-documents.ts';
 export { workloadSizes, workloadTotals, type WorkloadSize } from './workload-sizes.ts';
 export { measureAcknowledgementScale, type AcknowledgementScale } from './acknowledgement-load.ts';
+export { generateTrainingRecords, type TrainingWorkload } from './training-generator.ts';

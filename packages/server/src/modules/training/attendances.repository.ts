@@ -6,6 +6,7 @@ import type {
   TrainingTopic,
 } from '@forvalta/contracts';
 import { sql, type Insertable } from 'kysely';
+import { insertRows } from '../../platform/bulk-insert.ts';
 import { swedishToday } from '../../platform/calendar.ts';
 import type { TrainingAttendancesTable } from '../../platform/database-schema.ts';
 import { inParallel, type Executor } from '../../platform/database.ts';
@@ -167,8 +168,9 @@ export const attendancesRepository = {
       .execute();
   },
 
+  /** Many rows in prepared statements (platform/bulk-insert.ts): registrations, the demo, the workload generator. */
   async insertMany(db: Executor, rows: Insertable<TrainingAttendancesTable>[]) {
-    if (rows.length > 0) await db.insertInto('training_attendances').values(rows).execute();
+    if (rows.length > 0) await insertRows(db, 'training_attendances', rows);
   },
 
   async update(

@@ -164,28 +164,35 @@ export const trainingFactsRepository = {
    * `since`; ever, when null): the chart of the share trained and the rules' per-department figures.
    */
   async coverage(db: Executor, municipalityId: string, scope: AttendanceScope, since: string | null) {
-    const trained = attendedIn(db, municipalityId, scope, since).select('training_attendances.person_id').distinct();
-    const rows = await db
-      .selectFrom('people')
-      .innerJoin('departments', 'departments.id', 'people.department_id')
-      .leftJoin(trained.as('trained'), 'trained.person_id', 'people.id')
-      .select((eb) => [
-        'departments.id as department_id',
-        'departments.name as department_name',
-        'departments.sort_key',
-        eb.fn.countAll<number>().as('people'),
-        eb.fn.count<number>('trained.person_id').as('trained'),
-      ])
-      .where('people.municipality_id', '=', municipalityId)
-      .where('people.employment_status', '=', 'active')
-      .groupBy(['departments.id', 'departments.name', 'departments.sort_key'])
-      .orderBy('departments.sort_key')
-      .execute();
-    return rows.map((row) => ({
-      departmentId: row.department_id,
-      departmentName: row.department_name,
+    // Two grouped reads merged here: the attended rows from the topic index joined to their
+    // people by key, and the head count per department. One statement with a join (or an EXISTS)
+    // per person made SQLite scan the attended set once per person: 36 to 58 s at 16,000 people.
+    const [staff, trained] = await inParallel(
+      db,
+      () =>
+        db
+          .selectFrom('people')
+          .innerJoin('departments', 'departments.id', 'people.department_id')
+          .select((eb) => ['departments.id', 'departments.name', 'departments.sort_key', eb.fn.countAll<number>().as('people')])
+          .where('people.municipality_id', '=', municipalityId)
+          .where('people.employment_status', '=', 'active')
+          .groupBy(['departments.id', 'departments.name', 'departments.sort_key'])
+          .orderBy('departments.sort_key')
+          .execute(),
+      () =>
+        attendedIn(db, municipalityId, scope, since)
+          .innerJoin('people', 'people.id', 'training_attendances.person_id')
+          .where('people.employment_status', '=', 'active')
+          .select((eb) => ['people.department_id', eb.fn.count<number>('training_attendances.person_id').distinct().as('trained')])
+          .groupBy('people.department_id')
+          .execute(),
+    );
+    const trainedBy = new Map(trained.map((row) => [row.department_id, Number(row.trained)]));
+    return staff.map((row) => ({
+      departmentId: row.id,
+      departmentName: row.name,
       people: Number(row.people),
-      trained: Number(row.trained),
+      trained: trainedBy.get(row.id) ?? 0,
     }));
   },
 

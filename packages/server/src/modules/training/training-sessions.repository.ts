@@ -1,5 +1,6 @@
 import type { Role, TrainingSessionListQuery, TrainingSessionRecord, TrainingTopic } from '@forvalta/contracts';
 import type { Insertable } from 'kysely';
+import { insertRows } from '../../platform/bulk-insert.ts';
 import { swedishMidnight, followingDay } from '../../platform/calendar.ts';
 import type { TrainingSessionsTable } from '../../platform/database-schema.ts';
 import { inParallel, type Executor } from '../../platform/database.ts';
@@ -171,6 +172,11 @@ export const trainingSessionsRepository = {
   async insert(db: Executor, values: Insertable<TrainingSessionsTable>, audienceDepartmentIds: readonly string[]) {
     await db.insertInto('training_sessions').values(values).execute();
     await this.replaceAudience(db, values.municipality_id, values.id, audienceDepartmentIds);
+  },
+
+  /** Sessions without audiences in prepared statements (the workload generator). */
+  async insertMany(db: Executor, rows: Insertable<TrainingSessionsTable>[]) {
+    if (rows.length > 0) await insertRows(db, 'training_sessions', rows);
   },
 
   async update(
