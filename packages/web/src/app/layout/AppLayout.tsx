@@ -46,7 +46,8 @@ export function AppLayout() {
             <HeaderControls />
           </Group>
         </AppShell.Header>
-        <AppShell.Navbar p="sm" component="nav" aria-label={t('app.mainNavigation')}>
+        {/* The menu has grown past a laptop's height (to-do, training, documents, access rights): it scrolls on its own. */}
+        <AppShell.Navbar p="sm" component="nav" aria-label={t('app.mainNavigation')} style={{ overflowY: 'auto' }}>
           <Navigation />
         </AppShell.Navbar>
         <AppShell.Main id="main-content" ref={mainRef} tabIndex={-1}>
