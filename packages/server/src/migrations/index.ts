@@ -22,6 +22,7 @@ import * as securityGuidelinesIntoDocuments from './2026-12-02-089-security-guid
 import * as accessRights from './2026-12-02-090-access-rights.ts';
 import * as acknowledgements from './2026-12-02-081-acknowledgements.ts';
 import * as acknowledgementCoverageIndex from './2026-12-02-085-acknowledgement-coverage-index.ts';
+import * as complianceIndexes from './2026-12-02-084-compliance-indexes.ts';
 
 /** Listed explicitly (not read from disk) so the set is the same under tsx, bundlers and tests. */
 const migrations: Record<string, Migration> = {
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02-090-access-rights': accessRights,
   '2026-12-02-081-acknowledgements': acknowledgements,
   '2026-12-02-085-acknowledgement-coverage-index': acknowledgementCoverageIndex,
+  '2026-12-02-084-compliance-indexes': complianceIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -9,8 +9,13 @@ import type { ComplianceSnapshot, DocumentKind, SnapshotAcknowledgement, Snapsho
 import { addWorkingDays } from '../working-days.ts';
 import { createAudienceCheck, departmentShareResults, shareReasonCodes } from './department-share.ts';
 
+// Built once per snapshot and shared by the three rules (a snapshot is never changed).
+const byPersonCache = new WeakMap<object, Map<string, Map<string, SnapshotAcknowledgement>>>();
+
 /** Per person, their acknowledgement row of each version in force. */
 function acknowledgementsByPerson(snapshot: ComplianceSnapshot): Map<string, Map<string, SnapshotAcknowledgement>> {
+  const cached = byPersonCache.get(snapshot);
+  if (cached !== undefined) return cached;
   const byPerson = new Map<string, Map<string, SnapshotAcknowledgement>>();
   for (const row of snapshot.acknowledgements ?? []) {
     let versions = byPerson.get(row.personId);
@@ -20,6 +25,7 @@ function acknowledgementsByPerson(snapshot: ComplianceSnapshot): Map<string, Map
     }
     versions.set(row.versionId, row);
   }
+  byPersonCache.set(snapshot, byPerson);
   return byPerson;
 }
 

@@ -13,8 +13,42 @@ export const evidenceNameLimit = 10;
 
 export const shareReasonCodes = ['share_met', 'share_below', 'no_employees'] as const;
 
+// Built once per snapshot and shared by every people rule (a snapshot is never changed).
+const employeesCache = new WeakMap<object, Map<string, SnapshotPerson[]>>();
+const subtreeCache = new WeakMap<object, Map<string, ReadonlySet<string>>>();
+
+/**
+ * A department with all its sub-departments, per department of the snapshot: a document or course
+ * for Barn- och utbildning is for its schools too.
+ */
+export function departmentSubtrees(snapshot: Pick<ComplianceSnapshot, 'departments'>): Map<string, ReadonlySet<string>> {
+  const cached = subtreeCache.get(snapshot);
+  if (cached !== undefined) return cached;
+  const children = new Map<string, string[]>();
+  for (const department of snapshot.departments) {
+    if (department.parentId === null) continue;
+    children.set(department.parentId, [...(children.get(department.parentId) ?? []), department.id]);
+  }
+  const subtrees = new Map<string, ReadonlySet<string>>();
+  for (const department of snapshot.departments) {
+    const members = new Set<string>();
+    const pending = [department.id];
+    while (pending.length > 0) {
+      const id = pending.pop()!;
+      if (members.has(id)) continue;
+      members.add(id);
+      pending.push(...(children.get(id) ?? []));
+    }
+    subtrees.set(department.id, members);
+  }
+  subtreeCache.set(snapshot, subtrees);
+  return subtrees;
+}
+
 /** Active employees per department (directly in it, not its sub-departments: they have rows of their own). */
 export function activeEmployeesByDepartment(snapshot: Pick<ComplianceSnapshot, 'people'>): Map<string, SnapshotPerson[]> {
+  const cached = employeesCache.get(snapshot);
+  if (cached !== undefined) return cached;
   const byDepartment = new Map<string, SnapshotPerson[]>();
   for (const person of snapshot.people) {
     if (person.employmentStatus !== 'active' || person.departmentId === null) continue;
@@ -22,6 +56,7 @@ export function activeEmployeesByDepartment(snapshot: Pick<ComplianceSnapshot, '
     if (list) list.push(person);
     else byDepartment.set(person.departmentId, [person]);
   }
+  employeesCache.set(snapshot, byDepartment);
   return byDepartment;
 }
 

@@ -8,7 +8,7 @@ import { subtractMonths } from '../dates.ts';
 import { readParameter } from '../policy-pack.ts';
 import type { ComplianceRule } from '../rule.ts';
 import type { ComplianceSnapshot, SnapshotTrainingCourse } from '../snapshot.ts';
-import { activeEmployeesByDepartment, createAudienceCheck, evidenceNameLimit } from './department-share.ts';
+import { activeEmployeesByDepartment, departmentSubtrees, evidenceNameLimit } from './department-share.ts';
 import { currentHolders, describePerson, evaluateEachSystem } from './system-subjects.ts';
 import { latestAttendance } from './training.ts';
 
@@ -77,7 +77,7 @@ export const trainOthersRule: ComplianceRule = {
       }
       return date;
     };
-    const inAudience = createAudienceCheck(context);
+    const subtrees = departmentSubtrees(snapshot);
     const employees = activeEmployeesByDepartment(snapshot);
     return evaluateEachSystem(snapshot, context, 'ITP-4.2-TRAIN-OTHERS', 'overview', (system) => {
       if (system.lifecycle !== 'in_production')
@@ -85,8 +85,10 @@ export const trainOthersRule: ComplianceRule = {
       const others = system.usingDepartmentIds.filter((departmentId) => departmentId !== system.ownerDepartmentId);
       const approximation = { usersApproximated: true, otherDepartments: others.map((id) => context.departmentsById.get(id)?.name ?? id) };
       // The departments whose employees count as users: the other using departments and their sub-departments.
-      const userDepartments =
-        others.length === 0 ? [] : [...employees.keys()].filter((id) => id !== system.ownerDepartmentId && inAudience(others, id));
+      const userDepartmentIds = new Set<string>();
+      for (const other of others) for (const id of subtrees.get(other) ?? []) userDepartmentIds.add(id);
+      userDepartmentIds.delete(system.ownerDepartmentId ?? '');
+      const userDepartments = [...userDepartmentIds].filter((id) => employees.has(id));
       let asked = 0;
       for (const departmentId of userDepartments) asked += employees.get(departmentId)!.length;
       if (asked === 0) return { status: 'not_applicable', reason: 'no_other_users', evidence: approximation };
