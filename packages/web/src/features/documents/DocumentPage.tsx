@@ -142,7 +142,7 @@ export function DocumentPage() {
             columns={columns}
             rowKey={(version) => version.id}
             rowTestId="version-row"
-            minWidth={860}
+            minWidth={760}
             empty={<ListEmptyState title={t('document.noVersions')} />}
           />
         </SectionCard>
