@@ -71,12 +71,15 @@ test('an administrator creates a department, adds a person to it, gives them a r
   const me = await apiCall<{ loginId: string }>(page, 'GET', '/me');
   await page.goto(`/audit-log?actorLoginId=${me.loginId}&actorName=${encodeURIComponent('Agneta Strömberg')}`);
   const rows = page.getByTestId('audit-row');
-  await expect(rows.nth(0)).toContainText('Rolltilldelning');
-  await expect(rows.nth(0)).toContainText('Skapad');
-  await expect(rows.nth(0)).toContainText('Agneta Strömberg');
-  await expect(rows.nth(1)).toContainText('Medarbetare');
-  await expect(rows.nth(2)).toContainText('Förvaltning');
-  await expect(rows.nth(0)).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+  // Registering a person who has started also asks them to acknowledge the adopted policy
+  // documents (issue #13): that event stands between the person and the role, and is left out here.
+  const changes = rows.filter({ hasNotText: 'acknowledgements_requested' });
+  await expect(changes.nth(0)).toContainText('Rolltilldelning');
+  await expect(changes.nth(0)).toContainText('Skapad');
+  await expect(changes.nth(0)).toContainText('Agneta Strömberg');
+  await expect(changes.nth(1)).toContainText('Medarbetare');
+  await expect(changes.nth(2)).toContainText('Förvaltning');
+  await expect(changes.nth(0)).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
 
   await chooseOption(page, 'Posttyp', 'Förvaltning');
   await expect(rows.first()).toContainText('Förvaltning');
