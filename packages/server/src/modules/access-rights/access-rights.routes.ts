@@ -26,6 +26,7 @@ import { registerRecertificationRoutes } from './recertifications.routes.ts';
 import type { RecertificationsService } from './recertifications.service.ts';
 import { registerRoleTemplateRoutes } from './role-templates.routes.ts';
 import type { RoleTemplatesService } from './role-templates.service.ts';
+import { sendDownload } from '../../platform/http/file-download.ts';
 
 const tags = ['Access rights'];
 
@@ -159,10 +160,7 @@ export function registerAccessRightRoutes(app: ApiApp, services: AccessRightRout
     },
     async (request, reply) => {
       const file = await rights.exportAccessRights(actorOf(request), request.query);
-      return reply
-        .header('Content-Type', file.contentType)
-        .header('Content-Disposition', `attachment; filename="${file.filename}"`)
-        .send(file.body);
+      return sendDownload(reply, { contentType: file.contentType, fileName: file.filename, body: file.body });
     },
   );
   app.get(

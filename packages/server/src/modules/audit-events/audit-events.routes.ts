@@ -10,6 +10,7 @@ import {
 import { fileResponse, problemResponses, type ApiApp } from '../../platform/http/api-app.ts';
 import { actorOf } from '../../platform/http/authentication.ts';
 import type { AuditEventsService } from './audit-events.service.ts';
+import { sendDownload } from '../../platform/http/file-download.ts';
 
 /**
  * The audit log has no route that changes it; it is appended to by every other service. The
@@ -68,10 +69,7 @@ export function registerAuditEventRoutes(app: ApiApp, service: AuditEventsServic
     },
     async (request, reply) => {
       const file = await service.exportAuditEvents(actorOf(request), request.body);
-      return reply
-        .header('Content-Type', file.contentType)
-        .header('Content-Disposition', `attachment; filename="${file.filename}"`)
-        .send(file.body);
+      return sendDownload(reply, { contentType: file.contentType, fileName: file.filename, body: file.body });
     },
   );
 

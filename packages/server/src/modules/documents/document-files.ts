@@ -54,16 +54,5 @@ export function cleanFileName(fileName: string): string {
     .slice(0, 200);
 }
 
-/**
- * The Content-Disposition of a download: always an attachment (never shown inline), the name as
- * RFC 5987 UTF-8 (filename*, for å, ä, ö) and an ASCII fallback for old clients.
- */
-export function attachmentDisposition(fileName: string): string {
-  const ascii =
-    fileName
-      .normalize('NFD')
-      .replace(/[^\x20-\x7e]/g, '')
-      .replace(/[\\"%;]/g, '_') || 'dokument';
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
+/** The download's Content-Disposition is the platform's, shared by every route that sends a file. */
+export { attachmentDisposition } from '../../platform/http/file-download.ts';

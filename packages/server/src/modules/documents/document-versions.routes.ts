@@ -19,8 +19,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { fileResponse, problemResponses, writeProblemResponses, type ApiApp } from '../../platform/http/api-app.ts';
 import { actorOf } from '../../platform/http/authentication.ts';
 import { expectedVersion, setVersionTag } from '../../platform/http/versioning.ts';
-import { attachmentDisposition } from './document-files.ts';
 import type { DocumentRouteServices } from './documents.routes.ts';
+import { sendDownload } from '../../platform/http/file-download.ts';
 
 const tags = ['Policy documents'];
 
@@ -171,12 +171,7 @@ export function registerDocumentVersionRoutes(
     },
     async (request, reply) => {
       const file = await attachments.downloadAttachment(actorOf(request), request.params.id, request.params.versionId);
-      return reply
-        .header('Content-Type', file.contentType)
-        .header('Content-Disposition', attachmentDisposition(file.fileName))
-        .header('X-Content-Type-Options', 'nosniff')
-        .header('Cache-Control', 'private, no-store')
-        .send(file.bytes);
+      return sendDownload(reply, { contentType: file.contentType, fileName: file.fileName, body: file.bytes });
     },
   );
 

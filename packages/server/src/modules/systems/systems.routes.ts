@@ -24,6 +24,7 @@ import { registerSystemDutyRoutes } from './system-duties.routes.ts';
 import type { SystemDutiesService } from './system-duties.service.ts';
 import type { SystemsExport } from './systems-export.service.ts';
 import type { SystemsService } from './systems.service.ts';
+import { sendDownload } from '../../platform/http/file-download.ts';
 
 const tags = ['System register'];
 
@@ -58,10 +59,7 @@ export function registerSystemRoutes(app: ApiApp, services: SystemRouteServices)
     },
     async (request, reply) => {
       const file = await exporter.exportSystems(actorOf(request), request.query);
-      return reply
-        .header('Content-Type', file.contentType)
-        .header('Content-Disposition', `attachment; filename="${file.filename}"`)
-        .send(file.body);
+      return sendDownload(reply, { contentType: file.contentType, fileName: file.filename, body: file.body });
     },
   );
 
