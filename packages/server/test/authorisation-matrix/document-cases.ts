@@ -12,6 +12,24 @@ const owners: readonly Role[] = ['administrator', 'it_chief'];
 const draftReaders: readonly Role[] = [...owners, 'auditor'];
 const versionUrl = (version: { documentId: string; id: string }) => `/api/v1/documents/${version.documentId}/versions/${version.id}`;
 
+/**
+ * A write on one version that only its document's owners may make, and only they and the auditor
+ * can find (a draft or a version in review is 404 to everyone else): on a version in `state`, at
+ * its version, with `suffix` after the version's address.
+ */
+function ownersVersionWrite(state: 'draft' | 'inReview', suffix: string, body: unknown): RouteCase {
+  return {
+    ...unscoped,
+    onlyRoles: owners,
+    readableBy: draftReaders,
+    allowed: 200,
+    prepare: async (r, p) => {
+      const version = await r.documents[state](p);
+      return { url: `${versionUrl(version)}${suffix}`, body, version: version.version };
+    },
+  };
+}
+
 /** Every route of the documents module, on records made by `records.documents` (document-records.ts). */
 export const documentCases: Record<string, RouteCase> = {
   'GET /api/v1/documents/:id': {
@@ -51,50 +69,13 @@ export const documentCases: Record<string, RouteCase> = {
     allowed: 200,
     prepare: async (r, p) => ({ url: versionUrl(await r.documents.adopted(p)) }),
   },
-  'PATCH /api/v1/documents/:id/versions/:versionId': {
-    ...unscoped,
-    onlyRoles: owners,
-    readableBy: draftReaders,
-    allowed: 200,
-    prepare: async (r, p) => {
-      const draft = await r.documents.draft(p);
-      return { url: versionUrl(draft), body: { text: 'Ändrad text.' }, version: draft.version };
-    },
-  },
-  'POST /api/v1/documents/:id/versions/:versionId/submit': {
-    ...unscoped,
-    onlyRoles: owners,
-    readableBy: draftReaders,
-    allowed: 200,
-    prepare: async (r, p) => {
-      const draft = await r.documents.draft(p);
-      return { url: `${versionUrl(draft)}/submit`, body: {}, version: draft.version };
-    },
-  },
-  'POST /api/v1/documents/:id/versions/:versionId/withdraw': {
-    ...unscoped,
-    onlyRoles: owners,
-    readableBy: draftReaders,
-    allowed: 200,
-    prepare: async (r, p) => {
-      const version = await r.documents.inReview(p);
-      return { url: `${versionUrl(version)}/withdraw`, body: {}, version: version.version };
-    },
-  },
-  'POST /api/v1/documents/:id/versions/:versionId/adopt': {
-    ...unscoped,
-    onlyRoles: owners,
-    readableBy: draftReaders,
-    allowed: 200,
-    prepare: async (r, p) => {
-      const version = await r.documents.inReview(p);
-      return {
-        url: `${versionUrl(version)}/adopt`,
-        body: { adoptedBy: 'IT-chefen', decisionDate: '2026-11-25' },
-        version: version.version,
-      };
-    },
-  },
+  'PATCH /api/v1/documents/:id/versions/:versionId': ownersVersionWrite('draft', '', { text: 'Ändrad text.' }),
+  'POST /api/v1/documents/:id/versions/:versionId/submit': ownersVersionWrite('draft', '/submit', {}),
+  'POST /api/v1/documents/:id/versions/:versionId/withdraw': ownersVersionWrite('inReview', '/withdraw', {}),
+  'POST /api/v1/documents/:id/versions/:versionId/adopt': ownersVersionWrite('inReview', '/adopt', {
+    adoptedBy: 'IT-chefen',
+    decisionDate: '2026-11-25',
+  }),
   'GET /api/v1/documents/:id/versions/:versionId/diff/:otherVersionId': {
     ...unscoped,
     allowed: 200,
