@@ -225,23 +225,7 @@ export async function uploadFile<
   file: Blob,
   query: z.input<Schema<ApiRoutes[`POST /api/v1${Path}` & RouteKey], 'query'> & z.ZodType>,
 ): Promise<ResponseOf<ApiRoutes[`POST /api/v1${Path}` & RouteKey]>> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': file.type || 'application/octet-stream' };
-  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  let response: Response;
-  try {
-    response = await fetch(buildPath(`/api/v1${path}`, query as Record<string, QueryValue>), {
-      method: 'POST',
-      headers,
-      credentials: 'same-origin',
-      body: file,
-    });
-  } catch {
-    throw new ApiError(0, undefined, 'Network error');
-  }
-  const payload: unknown = (response.headers.get('content-type') ?? '').includes('json') ? await response.json() : undefined;
-  if (!response.ok) {
-    const problem = payload && typeof payload === 'object' && 'code' in payload ? (payload as Problem) : undefined;
-    throw new ApiError(response.status, problem, problem?.detail ?? `HTTP ${response.status}`);
-  }
-  return payload as ResponseOf<ApiRoutes[`POST /api/v1${Path}` & RouteKey]>;
+  // The one request path (send): the file's own content type, the CSRF token and the problem handling of every call.
+  const answer = await send('POST', `/api/v1${path}`, { query: query as Record<string, QueryValue>, file });
+  return answer as ResponseOf<ApiRoutes[`POST /api/v1${Path}` & RouteKey]>;
 }
