@@ -73,7 +73,7 @@ test('an administrator creates a department, adds a person to it, gives them a r
   const rows = page.getByTestId('audit-row');
   // Registering a person who has started also asks them to acknowledge the adopted policy
   // documents (issue #13): that event stands between the person and the role, and is left out here.
-  const changes = rows.filter({ hasNotText: 'acknowledgements_requested' });
+  const changes = rows.filter({ hasNotText: 'Bekräftelser begärda' });
   await expect(changes.nth(0)).toContainText('Rolltilldelning');
   await expect(changes.nth(0)).toContainText('Skapad');
   await expect(changes.nth(0)).toContainText('Agneta Strömberg');

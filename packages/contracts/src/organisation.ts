@@ -251,6 +251,30 @@ export const auditActions = [
   'seal',
   'rotate_key',
   'audit_exported',
+  'login_second_factor_failed',
+  'login_removed',
+  'mfa_enabled',
+  'mfa_disabled',
+  'mfa_recovery_code_used',
+  'mfa_recovery_codes_renewed',
+  'generate',
+  // Policy documents, acknowledgements and training (issue #13).
+  'withdraw',
+  'adopt',
+  'attach_file',
+  'acknowledgements_requested',
+  'acknowledgements_reminded',
+  'register',
+  'record_attendance',
+  // Access rights (issue #14).
+  'grant',
+  'activate',
+  'activate_exception',
+  'import',
+  'apply',
+  'access_rights_flagged',
+  'recertification_keep',
+  'recertification_end',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

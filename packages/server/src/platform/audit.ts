@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { AuditAction } from '@forvalta/contracts';
 import type { AnyActor } from '../access/actor.ts';
 import { currentAuditKey, hmacHex, type AuditKey } from './audit-key.ts';
 import type { AuditEventsTable } from './database-schema.ts';
@@ -20,7 +21,8 @@ export const installationChain = 'installation';
 export const genesisHash = '0'.repeat(64);
 
 export interface AuditEntry {
-  action: string;
+  /** One of the contracts' audit actions: the log's filter and its names in both languages know every one. */
+  action: AuditAction;
   entityType: string;
   entityId: string | null;
   before?: unknown;

@@ -103,7 +103,7 @@ export function createAccessRightsService(db: DatabaseHandle, clock: Clock, requ
     expectedVersion: ExpectedVersion,
     authorise: (stewards: readonly string[]) => void,
     change: (transaction: TransactionHandle, right: AccessRightRecord, version: number) => Promise<boolean>,
-    action: string,
+    action: 'end' | 'activate_exception',
   ) => {
     let stewards: readonly string[] = [];
     const after = await versioned.update(actor, {

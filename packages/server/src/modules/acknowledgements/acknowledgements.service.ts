@@ -84,7 +84,7 @@ export function createAcknowledgementsService(db: DatabaseHandle, clock: Clock, 
   /** Every way of giving a request is audited alike: how, when and by whom it was given. */
   function auditOfGiving(before: AcknowledgementRecord, after: AcknowledgementRecord) {
     return {
-      action: 'acknowledge',
+      action: 'acknowledge' as const,
       entityType: 'acknowledgement',
       entityId: after.id,
       before: { state: before.state },

@@ -88,7 +88,8 @@ export function createVersionSteps(db: DatabaseHandle, clock: Clock) {
         return apply(transaction, before, version);
       },
       audit: (before, after) => ({
-        action: action === 'update' ? 'update' : action,
+        // The workflow's step names the event, but for the attachment (the audit log's word for it).
+        action: action === 'uploadAttachment' ? 'attach_file' : action,
         entityType: 'policy_document_version',
         entityId: target.versionId,
         before: before.version,

@@ -31,6 +31,16 @@ export const auditEntityTypes = [
   'security_guideline_section',
   'audit_log',
   'audit_chain',
+  'policy_document',
+  'policy_document_version',
+  'acknowledgement',
+  'training_course',
+  'training_session',
+  'training_attendance',
+  'access_level',
+  'access_right',
+  'recertification',
+  'role_template',
 ] as const;
 export { auditActions };
 
