@@ -18,4 +18,6 @@ export * from './documents.ts';
 export * from './acknowledgements.ts';
 export * from './access-rights.ts';
 export * from './access-rights-import.ts';
+export * from './assets.ts';
+export * from './assets-import.ts';
 export * from './routes.ts';

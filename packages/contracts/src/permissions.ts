@@ -78,6 +78,14 @@ export const permissionNames = [
   'roleTemplate.manage',
   'roleTemplate.apply',
   'accessRight.import',
+  // Equipment (issue #15).
+  'assetModel.read',
+  'assetModel.manage',
+  'assetModel.approve',
+  'asset.read',
+  'assetOversight.read',
+  'asset.manage',
+  'asset.import',
 ] as const;
 export const permissionSchema = z.enum(permissionNames);
 export type Permission = z.infer<typeof permissionSchema>;
@@ -170,3 +178,9 @@ export type RecertificationActionName = (typeof recertificationActionNames)[numb
 /** A role template is changed and deleted by whoever manages templates, and applied to a person by their department head. */
 export const roleTemplateActionNames = ['update', 'delete', 'apply'] as const;
 export type RoleTemplateActionName = (typeof roleTemplateActionNames)[number];
+/** A catalogue model is changed by whoever maintains the catalogue and approved (or its approval ended) by the IT chief alone. */
+export const assetModelActionNames = ['update', 'approve'] as const;
+export type AssetModelActionName = (typeof assetModelActionNames)[number];
+/** An asset is changed (its owner, network and lifecycle included) by the IT unit and the IT chief. */
+export const assetActionNames = ['update'] as const;
+export type AssetActionName = (typeof assetActionNames)[number];

@@ -133,6 +133,17 @@ export const permissions = {
   // Recording the rights found in a system or the directory from a file: the IT unit for any system,
   // a system's stewards for the rows of their systems (each row is authorised on its system).
   'accessRight.import': ['administrator', 'it_unit'],
+  // Equipment (issue #15, §6). The catalogue is open to all staff, kept by the IT unit and approved by
+  // the IT chief alone. Assets are read as access rights are (asset.read by all, which ones by
+  // assetOversight.read: the governance roles all, a department head their department's; a
+  // system's stewards their systems'); the IT unit and its chief maintain and import them.
+  'assetModel.read': everyRole,
+  'assetModel.manage': ['it_chief', 'it_unit'],
+  'assetModel.approve': ['it_chief'],
+  'asset.read': everyRole,
+  'assetOversight.read': ['administrator', 'it_chief', 'it_unit', 'auditor', 'department_head'],
+  'asset.manage': ['it_chief', 'it_unit'],
+  'asset.import': ['it_chief', 'it_unit'],
 } as const satisfies Record<Permission, readonly Role[]>;
 
 /**

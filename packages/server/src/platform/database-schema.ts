@@ -5,6 +5,7 @@
  */
 import type { AccessRightsDatabase } from './schema/access-rights.ts';
 import type { AcknowledgementsDatabase } from './schema/acknowledgements.ts';
+import type { AssetsDatabase } from './schema/assets.ts';
 import type { ComplianceDatabase } from './schema/compliance.ts';
 import type { DocumentsDatabase } from './schema/documents.ts';
 import type { LifecycleDatabase } from './schema/lifecycle.ts';
@@ -14,6 +15,7 @@ import type { TrainingDatabase } from './schema/training.ts';
 
 export type * from './schema/access-rights.ts';
 export type * from './schema/acknowledgements.ts';
+export type * from './schema/assets.ts';
 export type * from './schema/compliance.ts';
 export type * from './schema/documents.ts';
 export type * from './schema/lifecycle.ts';
@@ -172,7 +174,8 @@ export interface Database
     TrainingDatabase,
     DocumentsDatabase,
     AccessRightsDatabase,
-    AcknowledgementsDatabase {
+    AcknowledgementsDatabase,
+    AssetsDatabase {
   municipalities: MunicipalitiesTable;
   logins: LoginsTable;
   login_invitations: LoginInvitationsTable;
