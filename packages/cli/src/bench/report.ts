@@ -281,7 +281,7 @@ export function printReport(report: BenchReport, print: (line: string) => void):
   );
   const { accessRightImport: imported } = report;
   print(
-    `access-rights import  ${imported.rows.toLocaleString('en-GB')} rows of CSV (${imported.fileMegabytes} MB): dry run ${imported.dryRunSeconds.toFixed(2)} s, apply ${imported.applySeconds.toFixed(2)} s (one transaction, ${imported.created.toLocaleString('en-GB')} rights and audit events), again ${imported.againSeconds.toFixed(2)} s (nothing to change)`,
+    `access-rights import  ${imported.rows.toLocaleString('en-GB')} rows of CSV (${imported.fileMegabytes} MB): dry run ${imported.dryRunSeconds.toFixed(2)} s, apply ${imported.applySeconds.toFixed(2)} s (CPU ${imported.applyCpuSeconds.toFixed(2)} s; one transaction, ${imported.created.toLocaleString('en-GB')} rights and audit events), again ${imported.againSeconds.toFixed(2)} s (nothing to change)`,
   );
   for (const timing of report.documentReads) {
     print(
