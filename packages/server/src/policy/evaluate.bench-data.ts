@@ -7,6 +7,7 @@ import { createRandom, type Random } from '../demo/random.ts';
 import { firstNames, lastNames } from '../demo/swedish-names.ts';
 import { addMonths } from './dates.ts';
 import { generatePeopleRecords } from './evaluate.people-data.ts';
+import { generateAccessRecords } from './evaluate.access-data.ts';
 import {
   budgetCategoryKeys,
   costCategories,
@@ -199,6 +200,7 @@ export function generateSyntheticSnapshot(options: SyntheticSnapshotOptions): Co
     systems,
     ...generateLifecycleRecords(createRandom(options.seed + 1), systems, departments, today),
     ...generatePeopleRecords(createRandom(options.seed + 2), municipalityId, departments, people, systems, today),
+    ...generateAccessRecords(createRandom(options.seed + 3), systems, people, today),
   };
 }
 

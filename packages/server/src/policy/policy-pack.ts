@@ -6,8 +6,8 @@
 
 export const clauseKinds = ['rule', 'gate', 'record', 'notice'] as const;
 export type ClauseKind = (typeof clauseKinds)[number];
-/** One kind, or two joined with '+' ('gate+notice') when a clause asks for both. */
-export type ClauseKindExpression = ClauseKind | `${ClauseKind}+${ClauseKind}`;
+/** One kind, or two or three joined with '+' ('gate+notice') when a clause asks for several. */
+export type ClauseKindExpression = ClauseKind | `${ClauseKind}+${ClauseKind}` | `${ClauseKind}+${ClauseKind}+${ClauseKind}`;
 
 export interface PolicyDocument {
   title: string;

@@ -195,6 +195,59 @@ export interface SnapshotTrainingAttendance {
   lastAttendedOn: string;
 }
 
+/**
+ * A system's access rights as the access rules read them (issue #14), aggregated in the database
+ * (one row per system, never one per right): at L a municipality holds 1.5 million rights.
+ */
+export interface SnapshotSystemAccess {
+  systemId: string;
+  activeRights: number;
+  /** Active rights the system manager activated without the acknowledgement, with a written reason. */
+  exceptionRights: number;
+  /**
+   * Active rights whose holder had not acknowledged the IT policy and security guidelines in force
+   * when the right became active, and that did not pass the gate (imported ones, mostly).
+   */
+  uninformedRights: number;
+  /** The first few of each, for the evidence. */
+  exceptionSamples: SnapshotAccessRightSample[];
+  uninformedSamples: SnapshotAccessRightSample[];
+  /** YYYY-MM-DD: the oldest last recertification (else start) of an active right, of any level and of privileged ones. */
+  oldestRecertification: string | null;
+  oldestPrivilegedRecertification: string | null;
+  /** YYYY-MM-DD: the latest day a right of the system was recertified (the duty checklist's evidence). */
+  lastRecertifiedOn: string | null;
+  /** The distinct people holding an active privileged level. */
+  privilegedHolders: number;
+}
+
+export interface SnapshotAccessRightSample {
+  rightId: string;
+  personId: string;
+  personName: string;
+  levelName: string;
+  /** YYYY-MM-DD in Sweden: the day the right became active. */
+  activatedOn: string | null;
+  /** The manager's written reason, for an exception. */
+  exceptionReason: string | null;
+}
+
+/** A right not ended of a person who has left (status left, or end date reached). */
+export interface SnapshotLeaverRight {
+  rightId: string;
+  systemId: string;
+  personId: string;
+  personName: string;
+  levelName: string;
+  /** YYYY-MM-DD: the person's end date, else the day their rights were flagged. */
+  leftOn: string;
+}
+
+export interface SnapshotAccessRights {
+  systems: SnapshotSystemAccess[];
+  leaverRights: SnapshotLeaverRight[];
+}
+
 export interface ComplianceSnapshot {
   municipalityId: string;
   /** ISO timestamp; its date part is "today" for every date comparison. */
@@ -213,4 +266,6 @@ export interface ComplianceSnapshot {
   trainingAttendances?: SnapshotTrainingAttendance[];
   /** YYYY-MM-DD public holidays (and days off) for working-day rules; weekends are always off. */
   holidays?: string[];
+  /** Issue #14's access rights, aggregated per system. */
+  accessRights?: SnapshotAccessRights;
 }

@@ -104,6 +104,37 @@ const parameterList: ParameterDefinition[] = [
     descriptionEn:
       'Within how many working days employees acknowledge a new version of a policy document, and a new employee the current ones (ITP-12-CHANGE-INFORM, ITP-3-INFORM-NEW).',
   },
+  // Issue #14: access rights (ITP-4.2.3-ACCESS-LEAVERS, ITP-4.2.3-RECERTIFY, ITP-4.2.3-PRIVILEGED).
+  {
+    key: 'leaverGraceWorkingDays',
+    value: 3,
+    unit: 'working_days',
+    descriptionSv:
+      'Hur många arbetsdagar efter sista anställningsdagen en person som slutat får ha kvar sina behörigheter (ITP-4.2.3-ACCESS-LEAVERS).',
+    descriptionEn:
+      'For how many working days after their last day a person who has left may still hold access rights (ITP-4.2.3-ACCESS-LEAVERS).',
+  },
+  {
+    key: 'recertificationIntervalMonths',
+    value: 12,
+    unit: 'months',
+    descriptionSv: 'Hur ofta ett systems behörigheter ska omprövas (ITP-4.2.3-RECERTIFY).',
+    descriptionEn: "How often a system's access rights are recertified (ITP-4.2.3-RECERTIFY).",
+  },
+  {
+    key: 'privilegedRecertificationIntervalMonths',
+    value: 6,
+    unit: 'months',
+    descriptionSv: 'Hur ofta behörigheter på privilegierade nivåer ska omprövas (ITP-4.2.3-RECERTIFY).',
+    descriptionEn: 'How often rights at privileged levels are recertified (ITP-4.2.3-RECERTIFY).',
+  },
+  {
+    key: 'privilegedHoldersMax',
+    value: 0,
+    unit: 'count',
+    descriptionSv: 'Hur många personer som högst får ha en privilegierad nivå i ett system; 0 stänger av regeln (ITP-4.2.3-PRIVILEGED).',
+    descriptionEn: 'How many people at most may hold a privileged level in a system; 0 switches the rule off (ITP-4.2.3-PRIVILEGED).',
+  },
 ];
 
 /** Frozen: it is the template for every municipality; to change it, copy it (structuredClone). */

@@ -108,6 +108,10 @@ describe('the Tanum policy pack', () => {
       trainingCoverageThresholdPercent: [90, 'percent'],
       acknowledgementCoverageThresholdPercent: [90, 'percent'],
       dataProtectionTrainingIntervalMonths: [36, 'months'],
+      leaverGraceWorkingDays: [3, 'working_days'],
+      recertificationIntervalMonths: [12, 'months'],
+      privilegedRecertificationIntervalMonths: [6, 'months'],
+      privilegedHoldersMax: [0, 'count'],
     });
   });
 

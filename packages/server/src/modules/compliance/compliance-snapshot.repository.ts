@@ -1,5 +1,6 @@
 import type { ComplianceSnapshot, SnapshotSystem } from '../../policy/index.ts';
 import { inParallel, type Executor } from '../../platform/database.ts';
+import { loadAccessRecords } from './access-snapshot.repository.ts';
 import { loadLifecycleRecords } from './lifecycle-snapshot.repository.ts';
 import { loadPeopleRecords } from './people-snapshot.repository.ts';
 
@@ -77,12 +78,13 @@ export async function loadComplianceSnapshot(
     const personIds = [...new Set(assignments.map((assignment) => assignment.person_id))];
     peopleQuery = personIds.length > 0 ? peopleQuery.where('id', 'in', personIds) : peopleQuery.where('id', '=', '');
   }
-  const [people, lifecycle, peopleRecords] = await inParallel(
+  const [people, lifecycle, peopleRecords, access] = await inParallel(
     db,
     () => peopleQuery.execute(),
     () => loadLifecycleRecords(db, municipalityId, evaluatedAt, systemIds),
     // Documents and training only for a whole municipality: a few systems' re-evaluation runs system rules only.
     () => (onlySome ? Promise.resolve({}) : loadPeopleRecords(db, municipalityId)),
+    () => loadAccessRecords(db, municipalityId, evaluatedAt, systemIds),
   );
 
   const usingBySystem = groupBy(using, (row) => row.system_id);
@@ -93,6 +95,7 @@ export async function loadComplianceSnapshot(
     evaluatedAt,
     ...lifecycle,
     ...peopleRecords,
+    ...access,
     departments: departments.map((row) => ({ id: row.id, name: row.name, parentId: row.parent_id, isItUnit: Boolean(row.is_it_unit) })),
     people: people.map((row) => ({
       id: row.id,

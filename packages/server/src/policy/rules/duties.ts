@@ -7,6 +7,7 @@ import { readParameter } from '../policy-pack.ts';
 import type { ComplianceRule } from '../rule.ts';
 import { dutyKeys, type SnapshotDuty } from '../snapshot.ts';
 import { evaluateEachSystem } from './system-subjects.ts';
+import { accessBySystem } from './access-rights.ts';
 
 const intervalParameter = 'dutyConfirmationIntervalMonths';
 
@@ -21,6 +22,7 @@ export const dutiesRule: ComplianceRule = {
   evaluate(snapshot, parameters, context) {
     const intervalMonths = readParameter(parameters, intervalParameter);
     const recencyOf = createRecencyCheck(context.today, intervalMonths);
+    const access = snapshot.accessRights === undefined ? null : accessBySystem(snapshot);
     return evaluateEachSystem(snapshot, context, 'ITP-4.2.3-DUTIES', 'duties', (system) => {
       const dutiesByKey = new Map<string, SnapshotDuty>();
       for (const duty of system.duties) dutiesByKey.set(duty.duty, duty);
@@ -37,7 +39,12 @@ export const dutiesRule: ComplianceRule = {
           staleDuties.push({ duty: key, confirmedAt: duty.confirmedAt, dueDate: dueDateOf(duty.confirmedAt, intervalMonths) });
         }
       }
-      const evidence = { intervalMonths, missingDuties, staleDuties };
+      // §4.2.3 "administrera behörigheter": the access-rights module's record backs the checklist item.
+      const accessRights =
+        access === null
+          ? undefined
+          : { lastRecertifiedOn: access.get(system.id)?.lastRecertifiedOn ?? null, activeRights: access.get(system.id)?.activeRights ?? 0 };
+      const evidence = { intervalMonths, missingDuties, staleDuties, ...(accessRights === undefined ? {} : { accessRights }) };
       // Undone work outranks an old confirmation: it is what the manager must act on first.
       if (missingDuties.length > 0) return { status: 'fail', reason: 'duties_missing', evidence };
       if (staleDuties.length > 0) return { status: 'fail', reason: 'duties_stale', evidence };

@@ -27,6 +27,7 @@ import {
 import { adequateTrainingRule, dataProtectionTrainingRule, securityTrainingRule } from './training.ts';
 import { trainAdminsRule, trainOthersRule } from './system-training.ts';
 import { changeInformRule, knowPolicyRule, knowRulesRule } from './acknowledgements.ts';
+import { informNewRule, leaverAccessRule, privilegedHoldersRule, recertificationRule } from './access-rights.ts';
 
 export const complianceRules: readonly ComplianceRule[] = [
   scopeRule,
@@ -56,6 +57,11 @@ export const complianceRules: readonly ComplianceRule[] = [
   knowRulesRule,
   changeInformRule,
   policyRevisionRule,
+  // Issue #14: access rights.
+  informNewRule,
+  leaverAccessRule,
+  recertificationRule,
+  privilegedHoldersRule,
 ];
 
 /** Reason codes any rule or the evaluation itself may return besides a rule's own. */

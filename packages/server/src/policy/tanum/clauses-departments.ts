@@ -230,4 +230,45 @@ export const departmentClauses: Clause[] = [
     ruleDescriptionEn:
       "For every system, the system manager's eight duties are done (or do not apply to the system) and were confirmed within the last {{dutyConfirmationIntervalMonths}} months.",
   },
+  {
+    id: 'ITP-4.2.3-ACCESS-LEAVERS',
+    section: '4.2.3',
+    kind: 'rule',
+    titleSv: 'Behörigheter efter avslutad anställning',
+    titleEn: 'Access after leaving',
+    textSv: '- Administrera behörigheter till verksamhetssystemet',
+    textEn:
+      "Administering a system's access rights includes removing them: when a person's employment ends, their rights are flagged for removal at once and the system's manager and deputies have them on their to-do list until they are ended.",
+    ruleDescriptionSv:
+      'Ingen person som har slutat har kvar en gällande behörighet i systemet mer än {{leaverGraceWorkingDays}} arbetsdagar efter sista anställningsdagen (helgdagar räknas inte).',
+    ruleDescriptionEn:
+      'No person who has left still holds an active right in the system more than {{leaverGraceWorkingDays}} working days after their last day of employment (public holidays excluded).',
+  },
+  {
+    id: 'ITP-4.2.3-RECERTIFY',
+    section: '4.2.3',
+    kind: 'rule',
+    titleSv: 'Omprövning av behörigheter',
+    titleEn: 'Recertification of access rights',
+    textSv: '- Administrera behörigheter till verksamhetssystemet',
+    textEn:
+      "Administering a system's access rights includes reviewing them: the manager or a deputy confirms or ends each right in a recertification campaign, at regular intervals and more often for privileged levels.",
+    ruleDescriptionSv:
+      'Varje gällande behörighet i systemet har omprövats (eller tilldelats) under de senaste {{recertificationIntervalMonths}} månaderna, och behörigheter på privilegierade nivåer under de senaste {{privilegedRecertificationIntervalMonths}} månaderna.',
+    ruleDescriptionEn:
+      'Every active right in the system was recertified (or granted) within the last {{recertificationIntervalMonths}} months, and rights at privileged levels within the last {{privilegedRecertificationIntervalMonths}} months.',
+  },
+  {
+    id: 'ITP-4.2.3-PRIVILEGED',
+    section: '4.2.3',
+    kind: 'rule',
+    titleSv: 'Få med privilegierad behörighet',
+    titleEn: 'Few privileged holders',
+    textSv: '- Administrera behörigheter till verksamhetssystemet',
+    textEn:
+      "Administering a system's access rights includes keeping privileged levels (administrators) to the few who need them: the municipality may set how many people at most hold one per system.",
+    ruleDescriptionSv: 'Högst {{privilegedHoldersMax}} personer har en privilegierad behörighetsnivå i systemet. Med 0 bedöms regeln inte.',
+    ruleDescriptionEn:
+      'At most {{privilegedHoldersMax}} people hold a privileged access level in the system. With 0 the rule is not judged.',
+  },
 ];

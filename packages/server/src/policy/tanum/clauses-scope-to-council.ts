@@ -66,13 +66,17 @@ export const scopeToCouncilClauses: Clause[] = [
   {
     id: 'ITP-3-INFORM-NEW',
     section: '3',
-    kind: 'gate+notice',
+    kind: 'gate+notice+rule',
     titleSv: 'Information till nyanställda',
     titleEn: 'Informing new employees',
     textSv:
       'Nyanställda skall informeras om kommunens IT-policy och ”Riktlinjer för IT-säkerhet i Tanums kommun” i samband med att de tilldelas rättigheter i IT-systemen.',
     textEn:
       "New employees are informed of the IT policy and the IT security guidelines when they are granted rights in IT systems. Granting a person's first access right requires (or immediately triggers, and tracks) their acknowledgement of the current versions of both documents.",
+    ruleDescriptionSv:
+      'Varje gällande behörighet tillhör en person som hade bekräftat de då gällande versionerna av IT-policyn och riktlinjerna för IT-säkerhet innan behörigheten aktiverades, eller har ett registrerat undantag från systemansvarig. Importerade behörigheter som inte passerat spärren räknas inte som bekräftade.',
+    ruleDescriptionEn:
+      "Every active access right belongs to a person who had acknowledged the then-current versions of the IT policy and the security guidelines before it was activated, or carries the system manager's recorded exception. Imported rights that did not pass the gate do not count as acknowledged.",
   },
   {
     id: 'ITP-3-EVALUATE',

@@ -2,6 +2,7 @@ import type { ComplianceResult } from '@forvalta/contracts';
 import { List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber } from '../../i18n/format.ts';
+import { accessEvidenceLines } from './access-evidence.ts';
 import { peopleEvidenceLines } from './people-evidence.ts';
 
 type Evidence = Record<string, unknown>;
@@ -93,6 +94,9 @@ export function ResultReason({ result }: { result: Pick<ComplianceResult, 'reaso
               .join('; '),
           }),
         );
+      // §4.2.3 "administer access rights": the access-rights module's record on the checklist.
+      if (evidence.accessRights && typeof evidence.accessRights === 'object')
+        details.push(...accessEvidenceLines(evidence.accessRights as Evidence, t, i18n.language));
       break;
     }
     case 'owner_recorded':
@@ -118,6 +122,7 @@ export function ResultReason({ result }: { result: Pick<ComplianceResult, 'reaso
     }
     default:
       details.push(...peopleEvidenceLines(result.reason, evidence, t, i18n.language));
+      details.push(...accessEvidenceLines(evidence, t, i18n.language));
       break;
   }
 
