@@ -32,7 +32,7 @@ describe('forvalta CLI', () => {
   afterAll(() => fs.rmSync(directory, { recursive: true, force: true }));
 
   it('answers --help for every command', async () => {
-    for (const command of [[], ['serve'], ['migrate'], ['init'], ['demo'], ['token'], ['login'], ['audit']]) {
+    for (const command of [[], ['serve'], ['migrate'], ['init'], ['demo'], ['token'], ['login'], ['audit'], ['policy-packs']]) {
       const result = await forvalta(...command, '--help');
       expect(result.code, command.join(' ')).toBe(0);
       expect(result.stdout).toContain('forvalta');
@@ -49,6 +49,7 @@ describe('forvalta CLI', () => {
       ['token', 'create', '--email', 'a@b.se'],
       ['login', 'create', '--email', 'a@b.se'],
       ['audit', 'fix'],
+      ['policy-packs', 'downgrade'],
     ]) {
       const result = await forvalta(...args, '--database', database);
       expect(result.code, args.join(' ')).toBe(2);
@@ -152,6 +153,31 @@ describe('forvalta CLI', () => {
     const verify = await forvalta('audit', 'verify', '--database', database);
     expect(verify.code).toBe(0);
     expect(verify.stdout).toMatch(/Audit log intact: \d+ events in 2 chain\(s\)/);
+  });
+
+  it('upgrades a municipality on an older default policy pack at start, and reports it on request', async () => {
+    // The pack as an installation of the previous release holds it: the default at 1.0.0.
+    const sqlite = new SqliteDatabase(database);
+    const tanum = (sqlite.prepare("select id from municipalities where code = '1435'").get() as { id: string }).id;
+    for (const table of ['policy_packs', 'policy_pack_baselines'])
+      sqlite
+        .prepare(
+          `update ${table} set pack_version = '1.0.0', content_json = json_set(content_json, '$.version', '1.0.0') where municipality_id = ?`,
+        )
+        .run(tanum);
+    sqlite.close();
+
+    const planned = await forvalta('policy-packs', 'upgrade', '--dry-run', '--database', database);
+    expect(planned.code, planned.stderr).toBe(0);
+    expect(planned.stdout).toMatch(
+      /^would upgrade policy pack of Tanums kommun \(1435\): 1\.0\.0 → 1\.1\.0 .*kept its own: nothing to keep/m,
+    );
+    // Any command that opens the database upgrades first, and says so.
+    const check = await forvalta('compliance', 'check', '--municipality', '1435', '--database', database);
+    expect(check.stderr).toContain('forvalta: policy pack of Tanums kommun (1435): 1.0.0 → 1.1.0');
+    expect(check.stdout).toContain('version 1.1.0');
+    const again = await forvalta('policy-packs', 'upgrade', '--database', database);
+    expect(again.stdout).toContain('Every municipality has the current default policy pack.');
   });
 
   it('finds and names an audit event altered directly in the database', async () => {

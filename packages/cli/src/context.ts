@@ -5,6 +5,8 @@ import {
   loadConfig,
   migrateToLatest,
   sealUnkeyedChains,
+  upgradeDefaultPolicyPacks,
+  type PolicyPackUpgrade,
   systemClock,
   type Config,
   type DatabaseConnection,
@@ -22,8 +24,14 @@ export function cliConfig(databaseOption: string | undefined, overrides: Partial
  * It loads the audit key from AUDIT_KEY_FILE (creating it on a first start), so every command writes
  * and verifies keyed chains without a flag of its own, and seals chains still unkeyed (ADR 0012),
  * except for the commands that only read the log (`seal: false`): a check must not change what it checks.
+ * Then every municipality on an older default policy pack gets the code's version (ADR 0021), so
+ * rules the product added run everywhere from the first start after an update; the same commands
+ * skip it, and `forvalta policy-packs upgrade` (which reports it itself) passes `upgradePolicyPacks: false`.
  */
-export async function openDatabase(config: Config, options: { seal?: boolean } = {}): Promise<DatabaseConnection> {
+export async function openDatabase(
+  config: Config,
+  options: { seal?: boolean; upgradePolicyPacks?: boolean } = {},
+): Promise<DatabaseConnection> {
   installAuditKey(loadAuditKey(config.auditKeyFile));
   const database = connectDatabase(config.databaseUrl, {
     onConnectionError: (error) => console.error(`forvalta: a database connection was lost (${error.message}); it will be replaced`),
@@ -35,8 +43,27 @@ export async function openDatabase(config: Config, options: { seal?: boolean } =
         `forvalta: audit chain ${sealed.chainId} sealed with the audit key (${sealed.events} events${sealed.problemsBefore > 0 ? `, ${sealed.problemsBefore} of them did not verify before: see the seal event` : ''})`,
       );
     }
+    if (options.upgradePolicyPacks !== false) {
+      for (const upgrade of await upgradeDefaultPolicyPacks(database.db, systemClock))
+        console.error(`forvalta: ${describeUpgrade(upgrade)}`);
+    }
   }
   return database;
+}
+
+/** One line per municipality upgraded: versions and what of its own it kept. */
+export function describeUpgrade(upgrade: PolicyPackUpgrade): string {
+  const { kept } = upgrade;
+  const own = [
+    ...kept.parameters,
+    ...kept.document.map((field) => `document.${field}`),
+    ...kept.clauses.map((clause) => `${clause.id} (${clause.fields.join(', ')})`),
+  ];
+  return (
+    `policy pack of ${upgrade.municipality.name} (${upgrade.municipality.code}): ${upgrade.fromVersion} → ${upgrade.publishedVersion} ` +
+    `(default ${upgrade.fromDefaultVersion} → ${upgrade.toDefaultVersion}; kept its own: ${own.length > 0 ? own.join(', ') : 'nothing to keep'}` +
+    `${kept.droppedClauses.length > 0 ? `; clauses no longer in the default: ${kept.droppedClauses.join(', ')}` : ''})`
+  );
 }
 
 export function redactDatabaseUrl(url: string): string {

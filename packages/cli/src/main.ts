@@ -32,6 +32,10 @@ const commands: Record<string, Command> = {
     usage: 'forvalta compliance check [--municipality CODE] [--format table|json] [--fail-on fail] [--database URL]',
     load: async () => ({ run: (await import('./commands/compliance.ts')).compliance }),
   },
+  'policy-packs': {
+    usage: 'forvalta policy-packs upgrade [--dry-run] [--database URL]',
+    load: async () => ({ run: (await import('./commands/policy-packs.ts')).policyPacks }),
+  },
   generate: {
     usage: 'forvalta generate --size S|M|L [--seed N] [--municipality CODE] [--database URL]',
     load: async () => ({ run: (await import('./commands/generate.ts')).generate }),

@@ -15,6 +15,7 @@ export { createServices, type Services } from './services.ts';
 export { loadDemoOrganisation, demoMunicipality, demoPassword } from './demo/demo-organisation.ts';
 export { AppError } from './platform/errors.ts';
 export { summarise as summariseCompliance } from './policy/index.ts';
+export { upgradeDefaultPolicyPacks, type PolicyPackUpgrade } from './modules/compliance/index.ts';
 
 import type { DatabaseHandle } from './platform/database.ts';
 import { organisationReads } from './modules/organisation/index.ts';

@@ -21,3 +21,4 @@ export { tanumPolicyPack } from './tanum-pack.ts';
 export { complianceRules, allReasonCodes, sharedReasonCodes } from './rules/registry.ts';
 export { inScope } from './rules/system-subjects.ts';
 export { addMonths, subtractMonths, assessRecency, dateOfTimestamp, isIsoDate } from './dates.ts';
+export { mergePackUpgrade, comparePackVersions, ownClauseFields, type KeptOwnValues, type MergedPack } from './upgrade-pack.ts';

@@ -140,7 +140,7 @@ const parameterList: ParameterDefinition[] = [
 /** Frozen: it is the template for every municipality; to change it, copy it (structuredClone). */
 export const tanumPolicyPack: PolicyPack = freezeDeeply({
   key: 'tanum-it-policy',
-  version: '1.0.0',
+  version: '1.1.0',
   document: {
     title: 'IT-policy för Tanums kommun',
     adoptedBy: 'Kommunstyrelsen',

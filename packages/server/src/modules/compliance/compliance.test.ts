@@ -5,6 +5,7 @@ import * as defaultPolicyPacks from '../../migrations/2026-12-01-050-default-pol
 import { createTestContext, factories, type TestContext, type TestMunicipality, type TestUser } from '../../../test/test-app.ts';
 import { expectProblem, expectStatus, send } from '../../../test/http.ts';
 import { systemFactories } from '../../../test/system-factories.ts';
+import { tanumPolicyPack } from '../../policy/index.ts';
 
 interface Result {
   clauseId: string;
@@ -69,7 +70,7 @@ describe('compliance API', () => {
     expect(packs.items).toHaveLength(1);
     expect(packs.items[0]).toMatchObject({
       key: 'tanum-it-policy',
-      version: '1.0.0',
+      version: tanumPolicyPack.version,
       current: true,
       document: { adoptedBy: 'Kommunstyrelsen', decisionDate: '2002-12-18' },
     });
@@ -90,7 +91,7 @@ describe('compliance API', () => {
     const summary = expectStatus(await send(context, 'GET', '/api/v1/compliance', { headers: tanum.admin.authorization }), 200);
     // The read stored nothing; the trend ends with today as evaluated now.
     expect(await snapshotsOf()).toEqual([]);
-    expect(summary.pack).toMatchObject({ key: 'tanum-it-policy', version: '1.0.0' });
+    expect(summary.pack).toMatchObject({ key: 'tanum-it-policy', version: tanumPolicyPack.version });
     const deputyClause = summary.clauses.find((clause: { clauseId: string }) => clause.clauseId === 'ITP-4.2-DEPUTY');
     expect(deputyClause).toMatchObject({ passed: 1, failed: 1, section: '4.2' });
     // Every rule clause of the pack is listed: one without a rule as not checked, the two the
@@ -239,7 +240,7 @@ describe('compliance API', () => {
     expectProblem(
       await send(context, 'POST', `/api/v1/policy-packs/${base}/versions`, {
         headers: schoolHead.authorization,
-        body: { version: '1.1.0' },
+        body: { version: '2026.1' },
       }),
       403,
       'forbidden',
@@ -247,7 +248,7 @@ describe('compliance API', () => {
     expectProblem(
       await send(context, 'POST', `/api/v1/policy-packs/${base}/versions`, {
         headers: tanum.admin.authorization,
-        body: { version: '1.1.0', parameters: { noSuchParameter: 3 } },
+        body: { version: '2026.1', parameters: { noSuchParameter: 3 } },
       }),
       400,
       'validation_failed',
@@ -255,21 +256,21 @@ describe('compliance API', () => {
     const published = expectStatus(
       await send(context, 'POST', `/api/v1/policy-packs/${base}/versions`, {
         headers: tanum.admin.authorization,
-        body: { version: '1.1.0', parameters: { registerConfirmationIntervalMonths: 6 } },
+        body: { version: '2026.1', parameters: { registerConfirmationIntervalMonths: 6 } },
       }),
       201,
     );
-    expect(published).toMatchObject({ version: '1.1.0', current: true });
+    expect(published).toMatchObject({ version: '2026.1', current: true });
     expectProblem(
       await send(context, 'POST', `/api/v1/policy-packs/${base}/versions`, {
         headers: tanum.admin.authorization,
-        body: { version: '1.1.0' },
+        body: { version: '2026.1' },
       }),
       409,
       'conflict',
     );
     const stale = await results(`system=${careSystem.id}&rule=ITP-4.2-REGISTER`);
-    expect(stale.pack.version).toBe('1.1.0');
+    expect(stale.pack.version).toBe('2026.1');
     expect(stale.items[0]).toMatchObject({ status: 'fail', reason: 'confirmation_stale' });
   });
 

@@ -11,6 +11,7 @@ export { createPolicyPacksService, type PolicyPacksService } from './policy-pack
 export { registerComplianceRoutes } from './compliance.routes.ts';
 export { registerPolicyPackRoutes } from './policy-packs.routes.ts';
 export type { StoredPack } from './policy-packs.repository.ts';
+export { upgradeDefaultPolicyPacks, type PolicyPackUpgrade, type UpgradeOptions } from './policy-pack-upgrade.ts';
 
 /** What other modules read of policy packs, in the caller's executor. */
 export const policyPackRecords = {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ComplianceException } from '@forvalta/contracts';
 import { tanumPolicyPack, type PolicyPack } from '../../policy/index.ts';
 import type { Executor } from '../../platform/database.ts';
@@ -93,10 +94,56 @@ export const policyPacksRepository = {
       .execute();
   },
 
-  /** Every new municipality starts from the Tanum pack (the product's default policy). */
+  /**
+   * Every new municipality starts from the Tanum pack (the product's default policy), kept also as
+   * its baseline: the default as received, which a later upgrade merges against (ADR 0021).
+   */
   async ensureDefault(db: Executor, municipalityId: string, id: string, now: string) {
     if (await this.current(db, municipalityId)) return;
     await this.insert(db, municipalityId, id, tanumPolicyPack, now, 'Förvalta (standard)');
+    await this.insertBaseline(db, municipalityId, tanumPolicyPack, now);
+  },
+
+  async insertBaseline(db: Executor, municipalityId: string, pack: PolicyPack, receivedAt: string) {
+    await db
+      .insertInto('policy_pack_baselines')
+      .values({
+        id: randomUUID(),
+        municipality_id: municipalityId,
+        pack_key: pack.key,
+        pack_version: pack.version,
+        content_json: JSON.stringify(pack),
+        received_at: receivedAt,
+      })
+      .execute();
+  },
+
+  /** The default pack versions the municipality has received, as stored (no parameter filled in). */
+  async baselines(db: Executor, municipalityId: string, key: string): Promise<PolicyPack[]> {
+    const rows = await db
+      .selectFrom('policy_pack_baselines')
+      .select('content_json')
+      .where('municipality_id', '=', municipalityId)
+      .where('pack_key', '=', key)
+      .execute();
+    return rows.map((row) => JSON.parse(row.content_json) as PolicyPack);
+  },
+
+  /** The municipalities holding a pack of this key, with the names an operator knows them by. */
+  async municipalitiesWithPack(db: Executor, key: string) {
+    return db
+      .selectFrom('municipalities')
+      .select(['municipalities.id', 'municipalities.code', 'municipalities.name'])
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('policy_packs')
+            .select('policy_packs.id')
+            .whereRef('policy_packs.municipality_id', '=', 'municipalities.id')
+            .where('policy_packs.pack_key', '=', key),
+        ),
+      )
+      .orderBy('municipalities.code')
+      .execute();
   },
 
   async listExceptions(db: Executor, municipalityId: string): Promise<ComplianceException[]> {

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, factories, type TestContext, type TestMunicipality, type TestUser } from '../../../test/test-app.ts';
 import { expectProblem, expectStatus, send } from '../../../test/http.ts';
+import { tanumPolicyPack } from '../../policy/index.ts';
+
+const defaultVersion = tanumPolicyPack.version;
 
 interface PackSummary {
   id: string;
@@ -71,7 +74,7 @@ describe('policy packs API', () => {
     for (const user of [employee, departmentHead, itChief, tanum.admin]) {
       const packs = await packsOf(user);
       expect(packs.items).toHaveLength(1);
-      expect(packs.items[0]).toMatchObject({ key: 'tanum-it-policy', version: '1.0.0', current: true });
+      expect(packs.items[0]).toMatchObject({ key: 'tanum-it-policy', version: defaultVersion, current: true });
       const pack = await packOf(user, packs.items[0]!.id);
       expect(pack.clauses.find((clause) => clause.id === 'ITP-4.2-DEPUTY')).toMatchObject({ hasRule: true });
       expect(pack.parameters.map((parameter) => parameter.key)).toContain('registerConfirmationIntervalMonths');
@@ -90,7 +93,7 @@ describe('policy packs API', () => {
       404,
       'not_found',
     );
-    expect((await packsOf(lysekil.admin)).items.map((pack) => pack.version)).toEqual(['1.0.0']);
+    expect((await packsOf(lysekil.admin)).items.map((pack) => pack.version)).toEqual([defaultVersion]);
   });
 
   it('refuses to publish for anyone but an administrator', async () => {
@@ -112,7 +115,7 @@ describe('policy packs API', () => {
     expectProblem(await publish({ version: '1.0.1', ruleCode: 'return true' }), 400, 'validation_failed');
     expectProblem(await publish({ version: '1.0.1', parameters: { noSuchParameter: 3 } }), 400, 'validation_failed');
     expectProblem(await publish({ version: '1.0.1', clauses: [{ id: 'ITP-99-NONE', textSv: 'Finns inte' }] }), 400, 'validation_failed');
-    expectProblem(await publish({ version: '1.0.0' }), 409, 'conflict');
+    expectProblem(await publish({ version: defaultVersion }), 409, 'conflict');
     expect((await packsOf(tanum.admin)).total).toBe(1);
   });
 
@@ -124,7 +127,7 @@ describe('policy packs API', () => {
       await send(context, 'POST', `/api/v1/policy-packs/${base.id}/versions`, {
         headers: tanum.admin.authorization,
         body: {
-          version: '1.1.0',
+          version: '2026.1',
           document: { decisionDate: '2026-11-20', decisionReference: 'KS 2026/412' },
           parameters: { registerConfirmationIntervalMonths: 6 },
           clauses: [{ id: 'ITP-4.2-DEPUTY', textSv: 'Varje system har minst en ersättare för systemansvarig.' }],
@@ -133,7 +136,7 @@ describe('policy packs API', () => {
       201,
     ) as Pack;
     expect(published).toMatchObject({
-      version: '1.1.0',
+      version: '2026.1',
       current: true,
       document: { ...base.document, decisionDate: '2026-11-20', decisionReference: 'KS 2026/412' },
       publishedByName: 'Ada Administratör',
@@ -145,8 +148,8 @@ describe('policy packs API', () => {
     expect(await packOf(employee, published.id)).toEqual(published);
     const packs = await packsOf(employee);
     expect(packs.items.map((pack) => [pack.version, pack.current])).toEqual([
-      ['1.1.0', true],
-      ['1.0.0', false],
+      ['2026.1', true],
+      [defaultVersion, false],
     ]);
     // The version it was based on is kept as it was.
     expect(
@@ -154,7 +157,7 @@ describe('policy packs API', () => {
     ).not.toBe(6);
     expect(await auditActionsOf(published.id)).toEqual(['publish']);
     // Another municipality's pack is untouched.
-    expect((await packsOf(lysekil.admin)).items.map((pack) => pack.version)).toEqual(['1.0.0']);
+    expect((await packsOf(lysekil.admin)).items.map((pack) => pack.version)).toEqual([defaultVersion]);
   });
 
   it('lets administrators and IT chiefs record and end exceptions, with If-Match, and nobody else', async () => {

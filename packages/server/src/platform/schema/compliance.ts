@@ -9,6 +9,16 @@ export interface PolicyPacksTable {
   published_by_name: string;
 }
 
+/** The product's default pack as the municipality received it, per version: the upgrade's merge base (ADR 0021). */
+export interface PolicyPackBaselinesTable {
+  id: string;
+  municipality_id: string;
+  pack_key: string;
+  pack_version: string;
+  content_json: string;
+  received_at: string;
+}
+
 export interface ComplianceExceptionsTable {
   id: string;
   municipality_id: string;
@@ -35,6 +45,7 @@ export interface ComplianceSnapshotsTable {
 
 export interface ComplianceDatabase {
   policy_packs: PolicyPacksTable;
+  policy_pack_baselines: PolicyPackBaselinesTable;
   compliance_exceptions: ComplianceExceptionsTable;
   compliance_snapshots: ComplianceSnapshotsTable;
 }
