@@ -2,10 +2,12 @@ import type { DocumentVersion, PolicyDocument } from '@forvalta/contracts';
 import { Alert, Badge, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { ListEmptyState } from '../../components/ListEmptyState.tsx';
@@ -14,7 +16,8 @@ import { type Column, QueryTable } from '../../components/QueryTable.tsx';
 import { Fact, SectionCard } from '../../components/SectionCard.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { departmentNameMap, useAllDepartments } from '../organisation/departments/departments.queries.ts';
-import { documentQuery, documentVersionsQuery, useCreateDraft } from './documents.queries.ts';
+import { DocumentFormModal } from './DocumentFormModal.tsx';
+import { documentQuery, documentVersionsQuery, useCreateDraft, useDeleteDocument } from './documents.queries.ts';
 import { NextReview } from './DocumentsPage.tsx';
 import { VersionStateBadge } from './VersionStateBadge.tsx';
 
@@ -128,6 +131,7 @@ export function DocumentPage() {
             </ButtonLink>
           )}
           <NewDraftButton document={d} />
+          <EditDocumentButtons document={d} />
         </Group>
       </Group>
 
@@ -175,6 +179,47 @@ function NewDraftButton({ document }: { document: PolicyDocument }) {
     >
       {t('document.newDraft')}
     </Button>
+  );
+}
+
+/** "Redigera" and "Ta bort" from the document's `can`: the metadata is the administrator's; a document once adopted stays. */
+function EditDocumentButtons({ document }: { document: PolicyDocument }) {
+  const { t } = useTranslation('documents');
+  const navigate = useNavigate();
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const remove = useDeleteDocument();
+  return (
+    <>
+      {document.can.update && (
+        <Button variant="default" onClick={() => setEditing(true)}>
+          {t('document.edit')}
+        </Button>
+      )}
+      {document.can.delete && (
+        <Button variant="outline" color="red.8" onClick={() => setDeleting(true)}>
+          {t('document.delete')}
+        </Button>
+      )}
+      {editing && <DocumentFormModal document={document} onClose={() => setEditing(false)} />}
+      <ConfirmDialog
+        opened={deleting}
+        title={t('document.deleteTitle', { title: document.title })}
+        text={t('document.deleteText')}
+        confirmLabel={t('document.delete')}
+        loading={remove.isPending}
+        onClose={() => setDeleting(false)}
+        onConfirm={() =>
+          remove.mutate(document, {
+            onSuccess: () => {
+              notifySuccess(t('document.deleted', { title: document.title }));
+              void navigate({ to: '/documents' });
+            },
+            onError: notifyError,
+          })
+        }
+      />
+    </>
   );
 }
 

@@ -2,6 +2,7 @@ import type { AcknowledgementCoverageSummary, PolicyDocument } from '@forvalta/c
 import { Badge, Button, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
@@ -11,10 +12,11 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { type Column, QueryTable } from '../../components/QueryTable.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { coverageSummaryQuery } from './acknowledgements.queries.ts';
-
-type CoverageSummaryItem = AcknowledgementCoverageSummary['items'][number];
+import { DocumentFormModal } from './DocumentFormModal.tsx';
 import { type DocumentFilters, documentKindValues, formatShare } from './document-values.ts';
 import { documentListQueryOptions } from './documents.queries.ts';
+
+type CoverageSummaryItem = AcknowledgementCoverageSummary['items'][number];
 
 const routeApi = getRouteApi('/authenticated/content/documents');
 
@@ -29,6 +31,9 @@ export function DocumentsPage() {
   const canReadCoverage = useCan('acknowledgementCoverage.read');
   const coverage = useQuery({ ...coverageSummaryQuery, enabled: canReadCoverage });
   const coverageOf = new Map((coverage.data?.items ?? []).map((item) => [item.documentId, item]));
+  // The administrator keeps the list of documents (document.manage); each owner writes its versions.
+  const canCreate = useCan('document.manage');
+  const [creating, setCreating] = useState(false);
 
   const columns: Column<PolicyDocument>[] = [
     {
@@ -106,7 +111,11 @@ export function DocumentsPage() {
 
   return (
     <>
-      <PageHeader title={t('list.title')} intro={t('list.intro')} />
+      <PageHeader
+        title={t('list.title')}
+        intro={t('list.intro')}
+        actions={canCreate && <Button onClick={() => setCreating(true)}>{t('list.create')}</Button>}
+      />
       <Group mb="md" align="flex-end" gap="md" wrap="wrap" role="search" aria-label={t('list.filters')}>
         <TextInput type="search" label={t('list.search')} w={260} {...list.searchInput} />
         <Select
@@ -148,6 +157,7 @@ export function DocumentsPage() {
         minWidth={820}
         empty={<ListEmptyState title={list.filtered ? t('list.empty') : t('list.emptyAll')} />}
       />
+      {creating && <DocumentFormModal document={null} onClose={() => setCreating(false)} />}
     </>
   );
 }

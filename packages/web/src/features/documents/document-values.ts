@@ -1,4 +1,4 @@
-import type { AcknowledgementState, DocumentKind, DocumentVersionState } from '@forvalta/contracts';
+import type { AcknowledgementState, DocumentKind, DocumentVersionState, Role } from '@forvalta/contracts';
 import { formatScore } from '../compliance/compliance-format.ts';
 import { listSearchValidator, prefixedSearchValidator, type UrlPaging } from '../../components/url-paging.ts';
 
@@ -13,6 +13,19 @@ export const documentKindValues = [
   'internet_use',
   'other',
 ] as const satisfies readonly DocumentKind[];
+
+/**
+ * The roles a document may name as its owner: those that may draft and adopt versions (the server's
+ * mayOwnDocuments, from documentVersion.write and documentVersion.adopt). The server refuses any
+ * other, so this list only saves the user a refusal.
+ */
+export const documentOwnerRoleValues = [
+  'administrator',
+  'it_chief',
+  'it_unit',
+  'secretariat',
+  'data_protection_officer',
+] as const satisfies readonly Role[];
 
 export const versionStateValues = ['draft', 'in_review', 'adopted', 'superseded'] as const satisfies readonly DocumentVersionState[];
 

@@ -1,4 +1,11 @@
-import type { DocumentVersion, DocumentVersionAdopt, DocumentVersionUpdate, PolicyDocument } from '@forvalta/contracts';
+import type {
+  DocumentCreate,
+  DocumentUpdate,
+  DocumentVersion,
+  DocumentVersionAdopt,
+  DocumentVersionUpdate,
+  PolicyDocument,
+} from '@forvalta/contracts';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, fillPath, putFile } from '../../api/client.ts';
 import { useApiMutation } from '../../api/mutations.ts';
@@ -35,6 +42,25 @@ export const documentListQueryOptions = (
 
 export const documentQuery = (id: string) =>
   queryOptions({ queryKey: documentKeys.detail(id), queryFn: ({ signal }) => api.get('/documents/:id', { params: { id }, signal }) });
+
+export const loadDocument = (document: PolicyDocument) => api.get('/documents/:id', { params: { id: document.id } });
+
+/** Creates a document, or edits its metadata with If-Match on the version the form opened (the kind is not edited). */
+export const saveDocument = (body: DocumentCreate, document: PolicyDocument | null, version: number | undefined) => {
+  if (!document) return api.post('/documents', { body });
+  const { kind: _kind, ...update } = body;
+  return api.patch('/documents/:id', { params: { id: document.id }, version, body: update satisfies DocumentUpdate });
+};
+
+/** A document's metadata moves the list, its page, and the compliance figures (its review interval, ITP-13-REVISE). */
+export const documentSavedInvalidates = [documentKeys.all, complianceKeys.all] as const;
+
+/** Only a document never adopted may be deleted (can.delete says so). */
+export const useDeleteDocument = () =>
+  useApiMutation(
+    (document: PolicyDocument) => api.delete('/documents/:id', { params: { id: document.id }, version: document.version }),
+    documentSavedInvalidates,
+  );
 
 /** A document's versions, newest first; a document has a handful, one page holds them. */
 export const documentVersionsQuery = (
