@@ -55,13 +55,12 @@ function toVersion(row: VersionRow, sections: DocumentSection[]): DocumentVersio
   };
 }
 
-/** Section codes sort as numbers part by part ("2.10" after "2.9"): each number padded. */
-export function sortKeyOfCode(code: string): string {
-  return code
-    .toLowerCase()
-    .split('.')
-    .map((part) => (/^\d+$/.test(part) ? part.padStart(6, '0') : part))
-    .join('.');
+/**
+ * A section's place in its version: the order its author gives them (ADR 0028), not the order of
+ * their codes, so the guidelines read in the order they were written and moving a section is a change.
+ */
+export function sortKeyOfPosition(index: number): string {
+  return String(index).padStart(6, '0');
 }
 
 async function sectionsByVersion(db: Executor, municipalityId: string, versionIds: string[]) {
@@ -192,7 +191,7 @@ export const documentVersionsRepository = {
     return adopted.id;
   },
 
-  /** Replaces a version's sections; an input with an id keeps that section's identity. */
+  /** Replaces a version's sections, in the order given; an input with an id keeps that section's identity. */
   async replaceSections(
     db: Executor,
     municipalityId: string,
@@ -208,12 +207,12 @@ export const documentVersionsRepository = {
     await db
       .insertInto('policy_document_sections')
       .values(
-        sections.map((section) => ({
+        sections.map((section, index) => ({
           municipality_id: municipalityId,
           version_id: versionId,
           section_id: section.id,
           code: section.code,
-          sort_key: sortKeyOfCode(section.code),
+          sort_key: sortKeyOfPosition(index),
           title: section.title,
           description: section.description,
         })),

@@ -421,6 +421,34 @@ describe('policy documents API', () => {
     expectProblem(refused, 400, 'validation_failed');
   });
 
+  it('keeps the guidelines’ sections in the order their author gives, not by code', async () => {
+    const guidelines = await create({ kind: 'security_guidelines', title: 'Riktlinjer i egen ordning' });
+    const first = await draft(guidelines.id, {
+      sections: [
+        { code: '1', title: 'Syfte' },
+        { code: '2', title: 'Lösenord' },
+        { code: '3', title: 'Loggning' },
+      ],
+    });
+    const codes = (version: { sections: Array<{ code: string }> }) => version.sections.map((section) => section.code);
+    expect(codes(first)).toEqual(['1', '2', '3']);
+    // Moving "Loggning" first is kept as the author's order, and the ids stay the same.
+    const moved = expectStatus(
+      await send(context, 'PATCH', `${versionsOf(guidelines.id)}/${first.id}`, {
+        headers: as(tanum.admin),
+        body: { sections: [first.sections[2], first.sections[0], first.sections[1]] },
+        ifMatch: first.version,
+      }),
+      200,
+    );
+    expect(codes(moved)).toEqual(['3', '1', '2']);
+    expect(moved.sections.map((section: { id: string }) => section.id)).toEqual(
+      [first.sections[2], first.sections[0], first.sections[1]].map((section: { id: string }) => section.id),
+    );
+    const read = expectStatus(await send(context, 'GET', `${versionsOf(guidelines.id)}/${first.id}`, { headers: as(tanum.admin) }), 200);
+    expect(codes(read)).toEqual(['3', '1', '2']);
+  });
+
   it('changes nothing on a read', async () => {
     const document = await create({ kind: 'other', title: 'Läsbar rutin' });
     const before = expectStatus(await send(context, 'GET', `/api/v1/documents/${document.id}`, { headers: as(employee) }), 200);

@@ -1,5 +1,5 @@
 import type { DocumentVersion, PolicyDocument } from '@forvalta/contracts';
-import { Alert, Badge, Button, Card, FileInput, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -13,7 +13,9 @@ import { Fact, SectionCard } from '../../components/SectionCard.tsx';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { AcknowledgementPanel, useOwnRequest } from './AcknowledgementPanel.tsx';
 import { AdoptVersionModal } from './AdoptVersionModal.tsx';
-import { documentQuery, documentVersionQuery, useUploadAttachment, useVersionStep } from './documents.queries.ts';
+import { AttachmentUpload } from './AttachmentUpload.tsx';
+import { documentQuery, documentVersionQuery, useVersionStep } from './documents.queries.ts';
+import { SectionsFormModal } from './SectionsFormModal.tsx';
 import { VersionFormModal } from './VersionFormModal.tsx';
 import { VersionStateBadge } from './VersionStateBadge.tsx';
 import { VersionText } from './VersionText.tsx';
@@ -126,6 +128,7 @@ function DecisionFacts({ version }: { version: DocumentVersion }) {
 function DraftActions({ document, version }: { document: PolicyDocument; version: DocumentVersion }) {
   const { t } = useTranslation('documents');
   const [editing, setEditing] = useState(false);
+  const [editingSections, setEditingSections] = useState(false);
   const [adopting, setAdopting] = useState(false);
   const submit = useVersionStep('submit');
   const withdraw = useVersionStep('withdraw');
@@ -155,6 +158,12 @@ function DraftActions({ document, version }: { document: PolicyDocument; version
         {version.changeSummary && <Text size="sm">{t('version.summaryLine', { summary: version.changeSummary })}</Text>}
         <Group gap="sm" align="flex-end">
           {version.can.update && <Button onClick={() => setEditing(true)}>{t('version.edit')}</Button>}
+          {/* Only the security guidelines are divided into sections (the server refuses them on other kinds). */}
+          {version.can.update && document.kind === 'security_guidelines' && (
+            <Button variant="default" onClick={() => setEditingSections(true)}>
+              {t('version.editSections')}
+            </Button>
+          )}
           {version.can.submit && (
             <Button variant="default" loading={submit.isPending} onClick={() => step(submit, t('version.submitted'))}>
               {t('version.submit')}
@@ -174,34 +183,8 @@ function DraftActions({ document, version }: { document: PolicyDocument; version
         </Group>
       </Stack>
       {editing && <VersionFormModal version={version} onClose={() => setEditing(false)} />}
+      {editingSections && <SectionsFormModal version={version} onClose={() => setEditingSections(false)} />}
       {adopting && <AdoptVersionModal document={document} version={version} onClose={() => setAdopting(false)} />}
     </SectionCard>
-  );
-}
-
-/** Attaching the file that is the version (PDF, DOCX or ODT); a second upload replaces the first. */
-function AttachmentUpload({ version }: { version: DocumentVersion }) {
-  const { t } = useTranslation('documents');
-  const upload = useUploadAttachment();
-  return (
-    <FileInput
-      label={t('version.attach')}
-      description={t('version.attachHint')}
-      accept=".pdf,.docx,.odt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text"
-      placeholder={version.attachment ? version.attachment.fileName : t('version.chooseFile')}
-      clearable={false}
-      // Mantine's placeholder grey is 2:1 on white; the file's name must be readable (4.5:1).
-      styles={{ placeholder: { color: 'var(--mantine-color-gray-7)' } }}
-      disabled={upload.isPending}
-      value={null}
-      onChange={(file) => {
-        if (file)
-          upload.mutate(
-            { version, file },
-            { onSuccess: () => notifySuccess(t('version.attached', { name: file.name })), onError: notifyError },
-          );
-      }}
-      w={320}
-    />
   );
 }
