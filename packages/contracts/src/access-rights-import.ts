@@ -4,16 +4,35 @@ import { dateSchema, idSchema } from './common.ts';
 /* ---------- Importing access rights from a file (issue #14): CSV or XLSX, dry run, all or nothing ---------- */
 
 /** The fields an import row carries; each header in the file names one (English and Swedish headers, see below). */
-export const accessRightImportFields = ['email', 'system', 'level', 'startDate', 'endDate', 'reason', 'caseReference'] as const;
+export const accessRightImportFields = [
+  'email',
+  'employeeNumber',
+  'system',
+  'level',
+  'startDate',
+  'endDate',
+  'reason',
+  'caseReference',
+] as const;
 export const accessRightImportFieldSchema = z.enum(accessRightImportFields);
 export type AccessRightImportField = z.infer<typeof accessRightImportFieldSchema>;
 
 /**
  * The headers each field is known by besides its own name, compared without case, spaces, hyphens
- * and underscores. `system` takes a system's name or its id; `level` the level's name in that system.
+ * and underscores. A person is named by `email`, by `employeeNumber` or by both (then both must
+ * name the same person); `system` takes a system's name or its id; `level` the level's name in that system.
  */
 export const accessRightImportHeaders: Record<AccessRightImportField, readonly string[]> = {
   email: ['e-post', 'epost', 'e-postadress', 'mejl', 'mail', 'email address', 'user', 'användare'],
+  employeeNumber: [
+    'anställningsnummer',
+    'anställningsnr',
+    'anstnr',
+    'personalnummer',
+    'medarbetarnummer',
+    'employee number',
+    'employee id',
+  ],
   system: ['systemnamn', 'system name', 'system id', 'systemId', 'it-system', 'system-id'],
   level: ['behörighet', 'behörighetsnivå', 'nivå', 'roll', 'access level', 'role'],
   startDate: ['startdatum', 'från', 'från och med', 'start', 'start date', 'giltig från'],
@@ -45,6 +64,8 @@ export type AccessRightImportOutcome = z.infer<typeof accessRightImportOutcomeSc
 export const accessRightImportReasons = [
   'value_missing',
   'person_not_found',
+  /** The e-mail and the employee number of the row name two different people. */
+  'person_keys_disagree',
   'person_left',
   'system_not_found',
   'system_name_ambiguous',
@@ -77,7 +98,9 @@ export const accessRightImportRowSchema = z.object({
   outcome: accessRightImportOutcomeSchema,
   personId: idSchema.nullable(),
   personName: z.string().nullable(),
+  /** The person's keys as the file writes them ('' where the file has no such column). */
   email: z.string(),
+  employeeNumber: z.string(),
   systemId: idSchema.nullable(),
   systemName: z.string().nullable(),
   levelId: idSchema.nullable(),

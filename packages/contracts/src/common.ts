@@ -97,6 +97,7 @@ export const problemReasons = [
   'document_kind_taken',
   'document_version_open',
   'email_taken',
+  'employee_number_taken',
   'guideline_code_taken',
   'invitation_closed',
   'it_unit_taken',

@@ -77,6 +77,8 @@ export const personRecordSchema = recordMetaSchema.extend({
   firstName: z.string(),
   lastName: z.string(),
   email: z.string(),
+  /** The HR system's key for the person, unique in the municipality where given; an access-rights file may name the person by it. */
+  employeeNumber: z.string().nullable(),
   departmentId: idSchema.nullable(),
   title: z.string().nullable(),
   employmentStatus: employmentStatusSchema,
@@ -103,6 +105,7 @@ export const personCreateSchema = z.strictObject({
   firstName: requiredText(80),
   lastName: requiredText(80),
   email: emailSchema,
+  employeeNumber: optionalText(40),
   departmentId: idSchema.nullable().optional(),
   title: optionalText(120),
   startDate: dateSchema.nullable().optional(),

@@ -7,8 +7,9 @@ import { cliConfig, openDatabase } from '../context.ts';
 export const accessRightsHelp = `forvalta access-rights import --file FILE [--apply] [--source system|directory] [--municipality CODE]
                              [--language sv|en] [--format table|json] [--database URL]
 
-Reads access rights from a CSV or XLSX file (columns email, system, level, startDate, endDate, or
-their Swedish names: e-post, system, behörighet, startdatum, slutdatum) and says per row what would
+Reads access rights from a CSV or XLSX file (columns email or employeeNumber, system, level,
+startDate, endDate, or their Swedish names: e-post, anställningsnummer, system, behörighet,
+startdatum, slutdatum) and says per row what would
 be created, ended or left unchanged, and why a row is refused. Nothing is written without --apply;
 with it every row is written or, if any row is refused, none (exit code 1). Running the same file
 again changes nothing. --source says where the rights were found (default: system).`;
@@ -18,7 +19,8 @@ type Language = 'sv' | 'en';
 const reasonTexts: Record<Language, Record<AccessRightImportReason, string>> = {
   sv: {
     value_missing: 'värde saknas',
-    person_not_found: 'ingen person med den e-postadressen',
+    person_not_found: 'ingen person med den e-postadressen eller det anställningsnumret',
+    person_keys_disagree: 'e-postadressen och anställningsnumret hör till olika personer',
     person_left: 'personen har slutat',
     system_not_found: 'inget sådant system',
     system_name_ambiguous: 'flera system har det namnet; ange systemets id',
@@ -33,7 +35,8 @@ const reasonTexts: Record<Language, Record<AccessRightImportReason, string>> = {
   },
   en: {
     value_missing: 'value missing',
-    person_not_found: 'no person with that e-mail address',
+    person_not_found: 'no person with that e-mail address or employee number',
+    person_keys_disagree: 'the e-mail address and the employee number belong to different people',
     person_left: 'the person has left',
     system_not_found: 'no such system',
     system_name_ambiguous: "several systems have that name; give the system's id",

@@ -20,6 +20,7 @@ import * as training from './2026-12-02-082-training.ts';
 import * as policyDocuments from './2026-12-02-080-policy-documents.ts';
 import * as securityGuidelinesIntoDocuments from './2026-12-02-089-security-guidelines-into-documents.ts';
 import * as accessRights from './2026-12-02-090-access-rights.ts';
+import * as employeeNumbers from './2026-12-02-097-employee-numbers.ts';
 import * as assets from './2026-12-02-100-assets.ts';
 import * as acknowledgements from './2026-12-02-081-acknowledgements.ts';
 import * as acknowledgementCoverageIndex from './2026-12-02-085-acknowledgement-coverage-index.ts';
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02-080-policy-documents': policyDocuments,
   '2026-12-02-089-security-guidelines-into-documents': securityGuidelinesIntoDocuments,
   '2026-12-02-090-access-rights': accessRights,
+  '2026-12-02-097-employee-numbers': employeeNumbers,
   '2026-12-02-100-assets': assets,
   '2026-12-02-081-acknowledgements': acknowledgements,
   '2026-12-02-085-acknowledgement-coverage-index': acknowledgementCoverageIndex,

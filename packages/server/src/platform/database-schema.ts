@@ -81,6 +81,8 @@ export interface PeopleTable {
   first_name: string;
   last_name: string;
   email: string;
+  /** Unique per municipality where given (migration 097); the HR system's key for the person. */
+  employee_number: string | null;
   department_id: string | null;
   title: string | null;
   employment_status: string;

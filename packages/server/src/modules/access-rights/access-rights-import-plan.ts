@@ -18,7 +18,9 @@ export const accessRightImportColumns: ReadonlyArray<ColumnDefinition<AccessRigh
   field,
   headers: accessRightImportHeaders[field],
 }));
-export const requiredImportFields = ['email', 'system', 'level'] as const satisfies readonly AccessRightImportField[];
+export const requiredImportFields = ['system', 'level'] as const satisfies readonly AccessRightImportField[];
+/** A file names its people by one of these at least (both: they must agree). */
+export const personKeyFields = ['email', 'employeeNumber'] as const satisfies readonly AccessRightImportField[];
 
 export interface ImportPerson {
   id: string;
@@ -40,6 +42,7 @@ export interface OpenRight {
 
 export interface ImportLookups {
   peopleByEmail: ReadonlyMap<string, ImportPerson>;
+  peopleByEmployeeNumber: ReadonlyMap<string, ImportPerson>;
   systemsById: ReadonlyMap<string, ImportSystem>;
   /** By swedishSortKey(name); more than one system of one name makes the name ambiguous. */
   systemsByName: ReadonlyMap<string, readonly ImportSystem[]>;
@@ -99,8 +102,18 @@ export function planImportRows(
       if (value(field).length > limit) problem(field, 'text_too_long');
 
     const email = value('email').toLowerCase();
-    const person = email === '' ? undefined : lookups.peopleByEmail.get(email);
-    if (email !== '' && !person) problem('email', 'person_not_found');
+    const employeeNumber = value('employeeNumber');
+    if (email === '' && employeeNumber === '') problem(columns.email === undefined ? 'employeeNumber' : 'email', 'value_missing');
+    const byEmail = email === '' ? undefined : lookups.peopleByEmail.get(email);
+    const byNumber = employeeNumber === '' ? undefined : lookups.peopleByEmployeeNumber.get(employeeNumber);
+    if (email !== '' && !byEmail) problem('email', 'person_not_found');
+    if (employeeNumber !== '' && !byNumber) problem('employeeNumber', 'person_not_found');
+    if (byEmail && byNumber && byEmail.id !== byNumber.id) problem('employeeNumber', 'person_keys_disagree');
+    // A key that names nobody, or another person than the other key, leaves the row without a person.
+    const keysAgree =
+      (email === '' || byEmail) && (employeeNumber === '' || byNumber) && (!byEmail || !byNumber || byEmail.id === byNumber.id);
+    const person = keysAgree ? (byEmail ?? byNumber) : undefined;
+    const personField = byEmail ? 'email' : 'employeeNumber';
 
     const systemText = value('system');
     let system: ImportSystem | undefined;
@@ -135,7 +148,7 @@ export function planImportRows(
       if (first !== undefined) problem(null, 'duplicate_row', first);
       else firstRowOfKey.set(key, row.rowNumber);
       // A leaver's right is not recorded as new; ending one they still hold is what the file should do.
-      if (person.left && !open && !ends) problem('email', 'person_left');
+      if (person.left && !open && !ends) problem(personField, 'person_left');
     }
 
     const refused = problems.length > 0;
@@ -147,6 +160,7 @@ export function planImportRows(
       personId: person?.id ?? null,
       personName: person?.name ?? null,
       email: value('email'),
+      employeeNumber,
       systemId: system?.id ?? null,
       systemName: system?.name ?? null,
       levelId: level?.id ?? null,

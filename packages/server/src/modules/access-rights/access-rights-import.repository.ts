@@ -39,6 +39,26 @@ export const accessRightImportRepository = {
     return found;
   },
 
+  /** The people the file names by employee number (compared as written: the HR system's keys are not case-folded). */
+  async peopleByEmployeeNumber(db: Executor, municipalityId: string, numbers: readonly string[]): Promise<Map<string, ImportPerson>> {
+    const found = new Map<string, ImportPerson>();
+    for (const part of chunks([...new Set(numbers)])) {
+      const rows = await db
+        .selectFrom('people')
+        .select(['id', 'employee_number', 'first_name', 'last_name', 'employment_status'])
+        .where('municipality_id', '=', municipalityId)
+        .where('employee_number', 'in', part)
+        .execute();
+      for (const row of rows)
+        found.set(row.employee_number!, {
+          id: row.id,
+          name: `${row.first_name} ${row.last_name}`,
+          left: row.employment_status === 'left',
+        });
+    }
+    return found;
+  },
+
   /** Every system of the municipality, by id and by name (a few thousand at most). */
   async systems(db: Executor, municipalityId: string): Promise<{ byId: Map<string, ImportSystem>; byName: Map<string, ImportSystem[]> }> {
     const rows = await db.selectFrom('systems').select(['id', 'name', 'sort_key']).where('municipality_id', '=', municipalityId).execute();

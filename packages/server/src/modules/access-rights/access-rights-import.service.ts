@@ -18,7 +18,13 @@ import type { AccessRightsTable } from '../../platform/schema/access-rights.ts';
 import { timeOrderedIds } from '../../platform/time-ordered-ids.ts';
 import { matchColumns, readSpreadsheet, UnreadableSpreadsheetError, type SpreadsheetTable } from '../../platform/spreadsheets/index.ts';
 import { systemReads } from '../systems/index.ts';
-import { accessRightImportColumns, planImportRows, requiredImportFields, type PlannedRow } from './access-rights-import-plan.ts';
+import {
+  accessRightImportColumns,
+  personKeyFields,
+  planImportRows,
+  requiredImportFields,
+  type PlannedRow,
+} from './access-rights-import-plan.ts';
 import { accessRightImportRepository as repository } from './access-rights-import.repository.ts';
 
 /** Told after each batch of an apply (the CLI prints it): rights written so far, of how many. */
@@ -35,11 +41,23 @@ const actorPersonId = (actor: AnyActor) => (actor.kind === 'person' ? actor.pers
 
 function columnsOf(table: SpreadsheetTable) {
   const match = matchColumns(table.headers, accessRightImportColumns);
-  const missing = requiredImportFields.filter((field) => match.columns[field] === undefined);
+  // The person's column is either key: reported under email, the one most files carry.
+  const missing = [
+    ...(personKeyFields.every((field) => match.columns[field] === undefined) ? [{ path: 'email', name: 'email or employeeNumber' }] : []),
+    ...requiredImportFields.filter((field) => match.columns[field] === undefined).map((field) => ({ path: field, name: field })),
+  ];
   if (missing.length > 0)
-    throw new AppError('validation_failed', `The file has no column for ${missing.join(', ')} (headers: ${table.headers.join(', ')}).`, {
-      fieldErrors: missing.map((field) => ({ path: `file.${field}`, message: `No column for ${field}.`, code: 'column_missing' })),
-    });
+    throw new AppError(
+      'validation_failed',
+      `The file has no column for ${missing.map((field) => field.name).join(', ')} (headers: ${table.headers.join(', ')}).`,
+      {
+        fieldErrors: missing.map((field) => ({
+          path: `file.${field.path}`,
+          message: `No column for ${field.name}.`,
+          code: 'column_missing',
+        })),
+      },
+    );
   return match;
 }
 
@@ -81,14 +99,13 @@ export function createAccessRightImportService(db: DatabaseHandle, clock: Clock)
     const municipalityId = municipalityOf(context.actor);
     const today = swedishToday(clock.now());
     const cell = (field: AccessRightImportField) => table.rows.map((row) => row.cells[columns[field] ?? -1] ?? '').filter(Boolean);
-    const [people, systems] = [
-      await repository.peopleByEmail(
-        executor,
-        municipalityId,
-        cell('email').map((email) => email.toLowerCase()),
-      ),
-      await repository.systems(executor, municipalityId),
-    ];
+    const people = await repository.peopleByEmail(
+      executor,
+      municipalityId,
+      cell('email').map((email) => email.toLowerCase()),
+    );
+    const peopleByNumber = await repository.peopleByEmployeeNumber(executor, municipalityId, cell('employeeNumber'));
+    const systems = await repository.systems(executor, municipalityId);
     const systemIds = [...systems.byId.keys()];
     const stewards = await systemReads.stewardPersonIds(executor, municipalityId, systemIds, today);
     const levels = await repository.levelsOf(executor, municipalityId, systemIds);
@@ -97,6 +114,7 @@ export function createAccessRightImportService(db: DatabaseHandle, clock: Clock)
     const permitted = new Map<string, boolean>();
     const rows = planImportRows(table.rows, columns, table.headers, {
       peopleByEmail: people,
+      peopleByEmployeeNumber: peopleByNumber,
       systemsById: systems.byId,
       systemsByName: systems.byName,
       levelsBySystem: levels,

@@ -286,4 +286,60 @@ describe('access rights import API', () => {
     );
     expect(report.rows[0]).toMatchObject({ outcome: 'refused', notes: [{ field: 'email', reason: 'person_left' }] });
   });
+
+  it('matches a person by employee number as well as by e-mail, refuses keys that disagree, and a second run changes nothing', async () => {
+    const dag = await make.person(tanum, care);
+    const eva = await make.person(tanum, care);
+    const numbered = [
+      [dag.id, 'A-1001'],
+      [eva.id, 'A-1002'],
+    ];
+    for (const [id, number] of numbered)
+      await context.database.db.updateTable('people').set({ employee_number: number }).where('id', '=', id!).execute();
+    const file = buildCsv([
+      ['Anställningsnummer', 'E-post', 'System', 'Behörighet'],
+      ['A-1001', '', 'Treserva', 'Läsare'],
+      ['A-1002', eva.email, 'Procapita', 'Läsare'],
+      ['A-1001', eva.email, 'Treserva', 'Handläggare'],
+      ['A-9999', '', 'Treserva', 'Läsare'],
+      ['', '', 'Treserva', 'Läsare'],
+    ]);
+    const dryRun: AccessRightImportReport = expectStatus(await upload(itUnit, file), 200);
+    expect(dryRun.columns.map((column) => column.field)).toEqual(['employeeNumber', 'email', 'system', 'level']);
+    const byRow = new Map(dryRun.rows.map((row) => [row.rowNumber, row]));
+    expect(byRow.get(2)).toMatchObject({ outcome: 'create', personId: dag.id, employeeNumber: 'A-1001', email: '' });
+    expect(byRow.get(3)).toMatchObject({ outcome: 'create', personId: eva.id });
+    const notes = (rowNumber: number) => byRow.get(rowNumber)?.notes.map((note) => `${note.column ?? '-'} ${note.reason}`);
+    expect(byRow.get(4)).toMatchObject({ outcome: 'refused', personId: null });
+    expect(notes(4)).toEqual(['Anställningsnummer person_keys_disagree']);
+    expect(notes(5)).toEqual(['Anställningsnummer person_not_found']);
+    expect(notes(6)).toEqual(['E-post value_missing']);
+
+    // Without the refused rows the file applies; run again, it finds both rights held.
+    const good = buildCsv([
+      ['employee number', 'system', 'level'],
+      ['A-1001', 'Treserva', 'Läsare'],
+      ['A-1002', 'Procapita', 'Läsare'],
+    ]);
+    const applied: AccessRightImportReport = expectStatus(await upload(itUnit, good, '?mode=apply'), 200);
+    expect(applied.summary).toEqual({ rows: 2, create: 2, end: 0, unchanged: 0, refused: 0 });
+    expect((await rightsOf(dag.id)).map((right) => right.state)).toEqual(['active']);
+    const before = await stateOfDatabase(context);
+    const again: AccessRightImportReport = expectStatus(await upload(itUnit, good, '?mode=apply'), 200);
+    expect(again.summary).toEqual({ rows: 2, create: 0, end: 0, unchanged: 2, refused: 0 });
+    expect(changedTables(before, await stateOfDatabase(context))).toEqual([]);
+    // A file without either key column is refused as a whole.
+    const keyless = expectProblem(
+      await upload(
+        itUnit,
+        buildCsv([
+          ['system', 'level'],
+          ['Treserva', 'Läsare'],
+        ]),
+      ),
+      400,
+      'validation_failed',
+    );
+    expect(keyless.errors).toEqual([{ path: 'file.email', message: 'No column for email or employeeNumber.', code: 'column_missing' }]);
+  });
 });

@@ -18,6 +18,7 @@ function toPerson(row: Selectable<PeopleTable>): PersonRecord {
     firstName: row.first_name,
     lastName: row.last_name,
     email: row.email,
+    employeeNumber: row.employee_number,
     departmentId: row.department_id,
     title: row.title,
     employmentStatus: row.employment_status === 'left' ? 'left' : 'active',
@@ -31,6 +32,8 @@ export interface PersonValues {
   firstName: string;
   lastName: string;
   email: string;
+  /** Left out by the bulk loaders that have none (written as null). */
+  employeeNumber?: string | null;
   departmentId: string | null;
   title: string | null;
   employmentStatus: 'active' | 'left';
@@ -52,6 +55,7 @@ function columns(values: PersonValues) {
     first_name: values.firstName,
     last_name: values.lastName,
     email: values.email,
+    employee_number: values.employeeNumber ?? null,
     department_id: values.departmentId,
     title: values.title,
     employment_status: values.employmentStatus,
@@ -91,6 +95,16 @@ export const peopleRepository = {
       .select('id')
       .where('municipality_id', '=', municipalityId)
       .where('email', '=', email)
+      .executeTakeFirst();
+    return row?.id;
+  },
+
+  async findIdByEmployeeNumber(db: Executor, municipalityId: string, employeeNumber: string) {
+    const row = await db
+      .selectFrom('people')
+      .select('id')
+      .where('municipality_id', '=', municipalityId)
+      .where('employee_number', '=', employeeNumber)
       .executeTakeFirst();
     return row?.id;
   },

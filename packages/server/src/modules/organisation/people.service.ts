@@ -95,6 +95,14 @@ export function createPeopleService(
         { path: 'email', message: 'Already in use in this municipality' },
       ]);
     }
+    const numberHolder = values.employeeNumber
+      ? await peopleRepository.findIdByEmployeeNumber(executor, municipalityId, values.employeeNumber)
+      : undefined;
+    if (numberHolder && numberHolder !== id) {
+      throw conflict('Another person in this municipality has that employee number.', 'employee_number_taken', [
+        { path: 'employeeNumber', message: 'Already in use in this municipality' },
+      ]);
+    }
     if (values.endDate && values.startDate && values.endDate < values.startDate) {
       throw invalid('endDate', 'The end date is before the start date.');
     }
@@ -170,6 +178,7 @@ export function createPeopleService(
           firstName: input.firstName,
           lastName: input.lastName,
           email: input.email,
+          employeeNumber: input.employeeNumber || null,
           departmentId: input.departmentId ?? null,
           title: input.title ?? null,
           employmentStatus: 'active',
@@ -206,6 +215,7 @@ export function createPeopleService(
                 firstName: input.firstName ?? before.firstName,
                 lastName: input.lastName ?? before.lastName,
                 email,
+                employeeNumber: input.employeeNumber !== undefined ? input.employeeNumber || null : before.employeeNumber,
                 departmentId: input.departmentId !== undefined ? input.departmentId : before.departmentId,
                 title: input.title !== undefined ? input.title : before.title,
                 employmentStatus,

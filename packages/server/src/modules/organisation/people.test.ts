@@ -73,6 +73,61 @@ describe('people API', () => {
     expectStatus(await create(body, other.admin.authorization), 201);
   });
 
+  it('keeps an employee number unique per municipality where given, and lets a person change or clear theirs', async () => {
+    const first = expectStatus(
+      await create({ firstName: 'Ida', lastName: 'Berg', email: 'ida.berg@tanum.se', employeeNumber: ' 40017 ' }),
+      201,
+    );
+    expect(first).toMatchObject({ employeeNumber: '40017' });
+    // Many people have none: no number is not a duplicate.
+    expect(expectStatus(await create({ firstName: 'Ola', lastName: 'Berg', email: 'ola.berg@tanum.se' }), 201)).toMatchObject({
+      employeeNumber: null,
+    });
+    expectStatus(await create({ firstName: 'Per', lastName: 'Berg', email: 'per.berg@tanum.se', employeeNumber: '' }), 201);
+    const taken = expectProblem(
+      await create({ firstName: 'Lo', lastName: 'Berg', email: 'lo.berg@tanum.se', employeeNumber: '40017' }),
+      409,
+      'conflict',
+    );
+    expect(taken.reason).toBe('employee_number_taken');
+    expectStatus(
+      await create({ firstName: 'Lo', lastName: 'Berg', email: 'lo.berg@sotenas.se', employeeNumber: '40017' }, other.admin.authorization),
+      201,
+    );
+    const changed = expectStatus(
+      await send(context, 'PATCH', `/api/v1/people/${first.id}`, {
+        headers: tanum.admin.authorization,
+        body: { employeeNumber: '40018' },
+        ifMatch: 1,
+      }),
+      200,
+    );
+    expect(changed).toMatchObject({ employeeNumber: '40018', version: 2 });
+    const renamed = expectStatus(
+      await send(context, 'PATCH', `/api/v1/people/${first.id}`, {
+        headers: tanum.admin.authorization,
+        body: { title: 'Sjuksköterska' },
+        ifMatch: 2,
+      }),
+      200,
+    );
+    expect(renamed).toMatchObject({ employeeNumber: '40018' });
+    const cleared = expectStatus(
+      await send(context, 'PATCH', `/api/v1/people/${first.id}`, {
+        headers: tanum.admin.authorization,
+        body: { employeeNumber: null },
+        ifMatch: 3,
+      }),
+      200,
+    );
+    expect(cleared).toMatchObject({ employeeNumber: null });
+    expectProblem(
+      await create({ firstName: 'X', lastName: 'Y', email: 'x.y@tanum.se', employeeNumber: 'x'.repeat(41) }),
+      400,
+      'validation_failed',
+    );
+  });
+
   it('searches names case-insensitively, also with å, ä and ö, and filters by department and status', async () => {
     const search = expectStatus(
       await send(context, 'GET', `/api/v1/people?q=${encodeURIComponent('ÖBERG')}`, { headers: tanum.admin.authorization }),

@@ -28,7 +28,7 @@ export function ImportRowsTable({ report }: { report: AccessRightImportReport })
   const columns: Column<AccessRightImportRow>[] = [
     { key: 'row', header: t('import.columnRow'), align: 'right', nowrap: true, rowHeader: true, cell: (row) => row.rowNumber },
     { key: 'outcome', header: t('import.columnOutcome'), nowrap: true, cell: (row) => <OutcomeBadge outcome={row.outcome} /> },
-    { key: 'person', header: t('import.columnPerson'), cell: (row) => row.personName ?? row.email },
+    { key: 'person', header: t('import.columnPerson'), cell: (row) => row.personName ?? (row.email || row.employeeNumber) },
     { key: 'system', header: t('import.columnSystem'), cell: (row) => row.systemName ?? '–' },
     { key: 'level', header: t('import.columnLevel'), cell: (row) => row.levelName ?? '–' },
     { key: 'start', header: t('import.columnStart'), nowrap: true, cell: (row) => formatDate(row.startDate) },
