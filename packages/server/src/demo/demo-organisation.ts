@@ -15,6 +15,7 @@ import { loadDemoDocuments } from './demo-documents.ts';
 import { loadDemoLifecycle } from './demo-lifecycle.ts';
 import { loadDemoTraining } from './demo-training.ts';
 import { loadDemoAcknowledgements } from './demo-acknowledgements.ts';
+import { loadDemoAccessRights } from './demo-access-rights.ts';
 import { createRandom } from './random.ts';
 import { policyPacksRepository } from '../modules/compliance/bulk.ts';
 import { publicRegisterRepository } from '../modules/public-register/bulk.ts';
@@ -278,6 +279,8 @@ export async function loadDemoOrganisation(db: DatabaseHandle, clock: Clock, emp
     await loadDemoTraining(transaction, actor, clock, random, municipalityId, demoPeople);
     // After the documents (and training) demo: the acknowledgements of their current versions.
     await loadDemoAcknowledgements(transaction, actor, clock, random, municipalityId, departmentIds);
+    // After the acknowledgements: who had acknowledged decides which rights pass the first-grant gate.
+    await loadDemoAccessRights(transaction, actor, clock, random, municipalityId, demoPeople);
   });
   return { created: true, municipalityId, logins };
 }
