@@ -26,6 +26,7 @@ import * as acknowledgements from './2026-12-02-081-acknowledgements.ts';
 import * as acknowledgementCoverageIndex from './2026-12-02-085-acknowledgement-coverage-index.ts';
 import * as complianceIndexes from './2026-12-02-084-compliance-indexes.ts';
 import * as policyPackBaselines from './2026-12-02-091-policy-pack-baselines.ts';
+import * as acknowledgementVersionIndex from './2026-12-02-094-acknowledgement-version-index.ts';
 
 /** Listed explicitly (not read from disk) so the set is the same under tsx, bundlers and tests. */
 const migrations: Record<string, Migration> = {
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02-085-acknowledgement-coverage-index': acknowledgementCoverageIndex,
   '2026-12-02-084-compliance-indexes': complianceIndexes,
   '2026-12-02-091-policy-pack-baselines': policyPackBaselines,
+  '2026-12-02-094-acknowledgement-version-index': acknowledgementVersionIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
