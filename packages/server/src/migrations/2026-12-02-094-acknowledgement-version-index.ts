@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 /**
  * One index for a version's acknowledgements instead of two (issue #13's scale). Migration 081's
@@ -17,6 +17,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.dropIndex('acknowledgements_version_person').execute();
   await db.schema.dropIndex('acknowledgements_compliance').execute();
+  // Statistics for the new index at once: SQLite, with figures for the others only, took the
+  // unique (municipality, person, version) index for the coverage join and read every table row
+  // (2–3 s at 96,000 people against 1 s covered, measured on a loaded machine).
+  await sql`analyze acknowledgements`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
