@@ -30,6 +30,20 @@ import {
   roleTemplateSchema,
   roleTemplateUpdateSchema,
 } from './access-rights.ts';
+import {
+  assetCreateSchema,
+  assetListQuerySchema,
+  assetListSchema,
+  assetModelApproveSchema,
+  assetModelCreateSchema,
+  assetModelListQuerySchema,
+  assetModelListSchema,
+  assetModelSchema,
+  assetModelUpdateSchema,
+  assetNetworkPeriodListSchema,
+  assetSchema,
+  assetUpdateSchema,
+} from './assets.ts';
 import type { z } from 'zod';
 import {
   healthSchema,
@@ -243,6 +257,18 @@ export interface RouteContract {
 }
 
 export const apiRoutes = {
+  // Equipment (issue #15).
+  'GET /api/v1/asset-models': { query: assetModelListQuerySchema, status: 200, response: assetModelListSchema },
+  'POST /api/v1/asset-models': { body: assetModelCreateSchema, status: 201, response: assetModelSchema },
+  'GET /api/v1/asset-models/:id': { status: 200, response: assetModelSchema },
+  'PATCH /api/v1/asset-models/:id': { body: assetModelUpdateSchema, status: 200, response: assetModelSchema },
+  'POST /api/v1/asset-models/:id/approve': { body: assetModelApproveSchema, status: 200, response: assetModelSchema },
+  'GET /api/v1/assets': { query: assetListQuerySchema, status: 200, response: assetListSchema },
+  'POST /api/v1/assets': { body: assetCreateSchema, status: 201, response: assetSchema },
+  'GET /api/v1/assets/:id': { status: 200, response: assetSchema },
+  'PATCH /api/v1/assets/:id': { body: assetUpdateSchema, status: 200, response: assetSchema },
+  'GET /api/v1/assets/:id/network-periods': { status: 200, response: assetNetworkPeriodListSchema },
+  'GET /api/v1/assets/:id/history': { query: listQuerySchema, status: 200, response: auditEventListSchema },
   'GET /api/v1/courses': { query: courseListQuerySchema, status: 200, response: courseListSchema },
   'POST /api/v1/courses': { body: courseCreateSchema, status: 201, response: courseSchema },
   'GET /api/v1/courses/:id': { status: 200, response: courseSchema },

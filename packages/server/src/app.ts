@@ -31,6 +31,7 @@ import { registerRiskAnalysisRoutes } from './modules/risks/index.ts';
 import { registerChangeNoticeRoutes } from './modules/change-notices/index.ts';
 import { registerReviewRoutes } from './modules/reviews/index.ts';
 import { registerAccessRightImportRoutes, registerAccessRightRoutes } from './modules/access-rights/index.ts';
+import { registerAssetRoutes } from './modules/assets/index.ts';
 import { registerTaskRoutes } from './modules/tasks/index.ts';
 import { registerTrainingRoutes } from './modules/training/index.ts';
 import { registerAcknowledgementRoutes } from './modules/acknowledgements/index.ts';
@@ -185,6 +186,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   registerTrainingRoutes(app, services.training);
   registerAcknowledgementRoutes(app, { acknowledgements: services.acknowledgements, coverage: services.acknowledgementCoverage });
   registerAccessRightRoutes(app, services.accessRights);
+  registerAssetRoutes(app, services.assets);
   registerDocumentRoutes(
     app,
     { documents: services.documents, versions: services.documentVersions, attachments: services.documentAttachments },

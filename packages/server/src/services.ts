@@ -1,3 +1,4 @@
+import { createAssetModelsService, createAssetsService } from './modules/assets/index.ts';
 import type { Config } from './config.ts';
 import {
   createAcknowledgementCoverageService,
@@ -200,6 +201,8 @@ export function createServices(
       recertifications: createRecertificationsService(db, clock, systems),
       templates: createRoleTemplatesService(db, clock, acknowledgementRequester),
     },
+    // Equipment (issue #15).
+    assets: { models: createAssetModelsService(db, clock), assets: createAssetsService(db, clock) },
     documents: createDocumentsService(db, clock, documentPorts, documentStorage),
     documentVersions,
     documentAttachments: createDocumentAttachmentsService(db, clock, documentStorage, {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testPdf } from './document-test-files.ts';
+import { systemActor } from '../src/access/actor.ts';
 import { dataVersionOf } from '../src/platform/versioned-cache.ts';
 import { stateOfDatabase } from './database-state.ts';
 import { acknowledgementFactories } from './acknowledgement-factories.ts';
@@ -97,7 +98,22 @@ describe('reads do not write', () => {
       dueDate: '2026-12-31',
     });
     const roleTemplate = await api('POST', '/api/v1/role-templates', { name: 'Undersköterska', levelIds: [accessLevel.id] });
+    // Equipment (issue #15): kept by the IT unit, which the administrator is not; the system actor adds them.
+    const equipment = systemActor('test', tanum.id);
+    const assetModel = await context.services.assets.models.createAssetModel(equipment, {
+      kind: 'pc',
+      maker: 'Dell',
+      model: 'OptiPlex 7010',
+    });
+    const asset = await context.services.assets.assets.createAsset(equipment, {
+      kind: 'pc',
+      modelId: assetModel.id,
+      inventoryNumber: 'INV-1',
+      systemIds: [system.id],
+    });
     Object.assign(ids, {
+      assetModel: assetModel.id,
+      asset: asset.id,
       roleTemplate: roleTemplate.id,
       recertification: recertification.id,
       accessLevel: accessLevel.id,
@@ -134,6 +150,10 @@ describe('reads do not write', () => {
       '/api/v1/acknowledgements/coverage/:documentId': `/api/v1/acknowledgements/coverage/${ids.document}`,
       '/api/v1/acknowledgements/preview/:versionId': `/api/v1/acknowledgements/preview/${ids.draftVersion}`,
       '/api/v1/access-rights/:id': `/api/v1/access-rights/${ids.accessRight}`,
+      '/api/v1/asset-models/:id': `/api/v1/asset-models/${ids.assetModel}`,
+      '/api/v1/assets/:id': `/api/v1/assets/${ids.asset}`,
+      '/api/v1/assets/:id/network-periods': `/api/v1/assets/${ids.asset}/network-periods`,
+      '/api/v1/assets/:id/history': `/api/v1/assets/${ids.asset}/history`,
       '/api/v1/role-templates/:id': `/api/v1/role-templates/${ids.roleTemplate}`,
       '/api/v1/recertifications/:id': `/api/v1/recertifications/${ids.recertification}`,
       '/api/v1/recertifications/:id/items': `/api/v1/recertifications/${ids.recertification}/items`,

@@ -259,6 +259,25 @@ export function recordFactories(context: TestContext) {
       );
       return { id: campaign.id, version: campaign.version };
     },
+    /** A catalogue model, made by the system actor (the administrator keeps no catalogue). */
+    async assetModel(place: Place): Promise<Versioned> {
+      const model = await context.services.assets.models.createAssetModel(systemActor('test', place.municipality.id), {
+        kind: 'laptop',
+        maker: 'Lenovo',
+        model: `ThinkPad ${randomUUID().slice(0, 8)}`,
+      });
+      return { id: model.id, version: model.version };
+    },
+    /** An asset assigned to the place's department, made by the system actor (the administrator does not maintain assets). */
+    async asset(place: Place): Promise<Versioned> {
+      const asset = await context.services.assets.assets.createAsset(systemActor('test', place.municipality.id), {
+        kind: 'pc',
+        nonStandardDescription: 'Egenbyggd arbetsstation',
+        serial: `SN-${randomUUID().slice(0, 12)}`,
+        departmentId: place.departmentId,
+      });
+      return { id: asset.id, version: asset.version };
+    },
     completeBudget,
   };
   return records;
