@@ -22,6 +22,7 @@ import * as securityGuidelinesIntoDocuments from './2026-12-02-089-security-guid
 import * as accessRights from './2026-12-02-090-access-rights.ts';
 import * as employeeNumbers from './2026-12-02-097-employee-numbers.ts';
 import * as assets from './2026-12-02-100-assets.ts';
+import * as assetNetworkPeriodOrder from './2026-12-02-101-asset-network-period-order.ts';
 import * as acknowledgements from './2026-12-02-081-acknowledgements.ts';
 import * as acknowledgementCoverageIndex from './2026-12-02-085-acknowledgement-coverage-index.ts';
 import * as complianceIndexes from './2026-12-02-084-compliance-indexes.ts';
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02-090-access-rights': accessRights,
   '2026-12-02-097-employee-numbers': employeeNumbers,
   '2026-12-02-100-assets': assets,
+  '2026-12-02-101-asset-network-period-order': assetNetworkPeriodOrder,
   '2026-12-02-081-acknowledgements': acknowledgements,
   '2026-12-02-085-acknowledgement-coverage-index': acknowledgementCoverageIndex,
   '2026-12-02-084-compliance-indexes': complianceIndexes,

@@ -254,7 +254,13 @@ export const assetsRepository = {
   },
 
   /** Opens a network period; the one open before it (if any) ends on the day the new one starts. */
-  async moveToNetwork(db: Executor, period: Insertable<AssetNetworkPeriodsTable>) {
+  async moveToNetwork(db: Executor, period: Omit<Insertable<AssetNetworkPeriodsTable>, 'position'>) {
+    const last = await db
+      .selectFrom('asset_network_periods')
+      .select(sql<number>`max(position)`.as('position'))
+      .where('municipality_id', '=', period.municipality_id)
+      .where('asset_id', '=', period.asset_id)
+      .executeTakeFirst();
     await db
       .updateTable('asset_network_periods')
       .set({ ended_on: period.started_on })
@@ -262,7 +268,10 @@ export const assetsRepository = {
       .where('asset_id', '=', period.asset_id)
       .where('ended_on', 'is', null)
       .execute();
-    await db.insertInto('asset_network_periods').values(period).execute();
+    await db
+      .insertInto('asset_network_periods')
+      .values({ ...period, position: Number(last?.position ?? 0) + 1 })
+      .execute();
   },
 
   async networkPeriods(db: Executor, municipalityId: string, assetId: string): Promise<AssetNetworkPeriod[]> {
@@ -271,8 +280,7 @@ export const assetsRepository = {
       .selectAll()
       .where('municipality_id', '=', municipalityId)
       .where('asset_id', '=', assetId)
-      .orderBy('started_on', 'desc')
-      .orderBy('recorded_at', 'desc')
+      .orderBy('position', 'desc')
       .execute();
     return rows.map((row) => ({
       id: row.id,

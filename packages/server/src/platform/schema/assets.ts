@@ -58,6 +58,8 @@ export interface AssetNetworkPeriodsTable {
   ended_on: string | null;
   recorded_at: string;
   recorded_by_name: string;
+  /** 1 for the asset's first period, then one more for each (migration 101). */
+  position: number;
 }
 
 export interface AssetSystemsTable {
