@@ -102,6 +102,7 @@ export const problemReasons = [
   'invitation_closed',
   'it_unit_taken',
   'last_administrator',
+  'mailbox_address_taken',
   'manager_required',
   'municipality_code_taken',
   'no_login',

@@ -20,4 +20,5 @@ export * from './access-rights.ts';
 export * from './access-rights-import.ts';
 export * from './assets.ts';
 export * from './assets-import.ts';
+export * from './privacy.ts';
 export * from './routes.ts';

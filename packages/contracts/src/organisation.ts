@@ -278,6 +278,8 @@ export const auditActions = [
   'access_rights_flagged',
   'recertification_keep',
   'recertification_end',
+  // Records of processing (issue #16): the data protection officer's review.
+  'privacy_review',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

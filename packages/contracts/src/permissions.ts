@@ -86,6 +86,13 @@ export const permissionNames = [
   'assetOversight.read',
   'asset.manage',
   'asset.import',
+  // Records of processing, DPO reviews and functional mailboxes (issue #16).
+  'processingActivity.read',
+  'processingActivity.write',
+  'processingActivity.review',
+  'processingActivityExport.read',
+  'mailbox.read',
+  'mailbox.manage',
 ] as const;
 export const permissionSchema = z.enum(permissionNames);
 export type Permission = z.infer<typeof permissionSchema>;
@@ -184,3 +191,12 @@ export type AssetModelActionName = (typeof assetModelActionNames)[number];
 /** An asset is changed (its owner, network and lifecycle included) by the IT unit and the IT chief. */
 export const assetActionNames = ['update'] as const;
 export type AssetActionName = (typeof assetActionNames)[number];
+/**
+ * A record of processing is changed and deleted by its drafters (the controller department, the
+ * stewards of its systems) and reviewed by the data protection officer alone.
+ */
+export const processingActivityActionNames = ['update', 'delete', 'review'] as const;
+export type ProcessingActivityActionName = (typeof processingActivityActionNames)[number];
+/** A functional mailbox is kept by the secretariat. */
+export const mailboxActionNames = ['update', 'delete'] as const;
+export type MailboxActionName = (typeof mailboxActionNames)[number];

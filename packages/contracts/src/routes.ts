@@ -1,4 +1,19 @@
 import {
+  mailboxCreateSchema,
+  mailboxListQuerySchema,
+  mailboxListSchema,
+  mailboxSchema,
+  mailboxUpdateSchema,
+  privacyReviewCreateSchema,
+  privacyReviewListSchema,
+  privacyReviewSchema,
+  processingActivityCreateSchema,
+  processingActivityListQuerySchema,
+  processingActivityListSchema,
+  processingActivitySchema,
+  processingActivityUpdateSchema,
+} from './privacy.ts';
+import {
   accessGateQuerySchema,
   accessGateSchema,
   accessLevelCreateSchema,
@@ -518,5 +533,22 @@ export const apiRoutes = {
     response: secondFactorRequirementSchema,
   },
   'PUT /api/v1/risk-matrix': { body: riskMatrixSchema, status: 200, response: riskMatrixSettingSchema },
+  // Records of processing, the DPO's reviews and functional mailboxes (issue #16).
+  'GET /api/v1/processing-activities': {
+    query: processingActivityListQuerySchema,
+    status: 200,
+    response: processingActivityListSchema,
+  },
+  'GET /api/v1/processing-activities/:id': { status: 200, response: processingActivitySchema },
+  'POST /api/v1/processing-activities': { body: processingActivityCreateSchema, status: 201, response: processingActivitySchema },
+  'PATCH /api/v1/processing-activities/:id': { body: processingActivityUpdateSchema, status: 200, response: processingActivitySchema },
+  'DELETE /api/v1/processing-activities/:id': { status: 204 },
+  'GET /api/v1/processing-activities/:id/reviews': { status: 200, response: privacyReviewListSchema },
+  'POST /api/v1/processing-activities/:id/reviews': { body: privacyReviewCreateSchema, status: 201, response: privacyReviewSchema },
+  'GET /api/v1/mailboxes': { query: mailboxListQuerySchema, status: 200, response: mailboxListSchema },
+  'GET /api/v1/mailboxes/:id': { status: 200, response: mailboxSchema },
+  'POST /api/v1/mailboxes': { body: mailboxCreateSchema, status: 201, response: mailboxSchema },
+  'PATCH /api/v1/mailboxes/:id': { body: mailboxUpdateSchema, status: 200, response: mailboxSchema },
+  'DELETE /api/v1/mailboxes/:id': { status: 204 },
 } as const satisfies Record<string, RouteContract>;
 export type ApiRoutes = typeof apiRoutes;

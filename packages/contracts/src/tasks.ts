@@ -24,6 +24,8 @@ export const taskKinds = [
   'end_leaver_access',
   /** Decide the rights of an open recertification campaign in a system one manages or deputises for. */
   'recertify_access',
+  /** Review a record of processing that is new, changed or due (the data protection officer, issue #16). */
+  'review_processing',
 ] as const;
 export const taskKindSchema = z.enum(taskKinds);
 export type TaskKind = z.infer<typeof taskKindSchema>;

@@ -32,6 +32,7 @@ import { registerChangeNoticeRoutes } from './modules/change-notices/index.ts';
 import { registerReviewRoutes } from './modules/reviews/index.ts';
 import { registerAccessRightImportRoutes, registerAccessRightRoutes } from './modules/access-rights/index.ts';
 import { registerAssetRoutes } from './modules/assets/index.ts';
+import { registerPrivacyRoutes } from './modules/privacy/index.ts';
 import { registerTaskRoutes } from './modules/tasks/index.ts';
 import { registerTrainingRoutes } from './modules/training/index.ts';
 import { registerAcknowledgementRoutes } from './modules/acknowledgements/index.ts';
@@ -187,6 +188,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   registerAcknowledgementRoutes(app, { acknowledgements: services.acknowledgements, coverage: services.acknowledgementCoverage });
   registerAccessRightRoutes(app, services.accessRights);
   registerAssetRoutes(app, services.assets);
+  registerPrivacyRoutes(app, services.privacy);
   registerDocumentRoutes(
     app,
     { documents: services.documents, versions: services.documentVersions, attachments: services.documentAttachments },

@@ -46,6 +46,12 @@ import {
   createRoleAssignmentsService,
   type PersonArrivals,
 } from './modules/organisation/index.ts';
+import {
+  createMailboxesService,
+  createPrivacyReviewsService,
+  createProcessingActivitiesService,
+  privacyReviewTaskSource,
+} from './modules/privacy/index.ts';
 import { createProjectActionsService, createProjectsService, projectsOfSystem, projectTaskSource } from './modules/projects/index.ts';
 import { createPublicRegisterService } from './modules/public-register/index.ts';
 import { createReviewsService, reviewTaskSource } from './modules/reviews/index.ts';
@@ -137,6 +143,7 @@ export function createServices(
     acknowledgementTaskSource,
     leaverAccessTaskSource,
     recertificationTaskSource,
+    privacyReviewTaskSource,
   ];
   const personArrivals: PersonArrivals = {
     personRegistered: async (transaction, actor, person) => {
@@ -208,6 +215,12 @@ export function createServices(
     documentAttachments: createDocumentAttachmentsService(db, clock, documentStorage, {
       maxBytes: config.documentAttachmentMaxBytes,
     }),
+    // Records of processing, the DPO's reviews and functional mailboxes (issue #16).
+    privacy: {
+      activities: createProcessingActivitiesService(db, clock),
+      reviews: createPrivacyReviewsService(db, clock),
+      mailboxes: createMailboxesService(db, clock),
+    },
   };
 }
 

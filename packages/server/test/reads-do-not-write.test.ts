@@ -111,9 +111,18 @@ describe('reads do not write', () => {
       inventoryNumber: 'INV-1',
       systemIds: [system.id],
     });
+    const processingActivity = await api('POST', '/api/v1/processing-activities', {
+      name: 'Social dokumentation',
+      purpose: 'Dokumentation av insatser',
+      controllerDepartmentId: care.id,
+      systemIds: [system.id],
+    });
+    const mailbox = await api('POST', '/api/v1/mailboxes', { address: 'omsorg@tanum.se', departmentId: care.id });
     Object.assign(ids, {
       assetModel: assetModel.id,
       asset: asset.id,
+      processingActivity: processingActivity.id,
+      mailbox: mailbox.id,
       roleTemplate: roleTemplate.id,
       recertification: recertification.id,
       accessLevel: accessLevel.id,
@@ -155,6 +164,9 @@ describe('reads do not write', () => {
       '/api/v1/assets/:id/network-periods': `/api/v1/assets/${ids.asset}/network-periods`,
       '/api/v1/assets/:id/history': `/api/v1/assets/${ids.asset}/history`,
       '/api/v1/role-templates/:id': `/api/v1/role-templates/${ids.roleTemplate}`,
+      '/api/v1/processing-activities/:id': `/api/v1/processing-activities/${ids.processingActivity}`,
+      '/api/v1/processing-activities/:id/reviews': `/api/v1/processing-activities/${ids.processingActivity}/reviews`,
+      '/api/v1/mailboxes/:id': `/api/v1/mailboxes/${ids.mailbox}`,
       '/api/v1/recertifications/:id': `/api/v1/recertifications/${ids.recertification}`,
       '/api/v1/recertifications/:id/items': `/api/v1/recertifications/${ids.recertification}/items`,
       '/api/v1/systems/:id/access-gate': `/api/v1/systems/${ids.system}/access-gate?personId=${ids.person}`,

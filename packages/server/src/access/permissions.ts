@@ -144,6 +144,17 @@ export const permissions = {
   'assetOversight.read': ['administrator', 'it_chief', 'it_unit', 'auditor', 'department_head'],
   'asset.manage': ['it_chief', 'it_unit'],
   'asset.import': ['it_chief', 'it_unit'],
+  // Records of processing (issue #16, §8, GDPR art. 30). Every employee reads the register, as the
+  // record is an official document; drafting is the controller department's (its head, by the
+  // record's controller department) and its systems' stewards'; only the DPO reviews.
+  'processingActivity.read': everyRole,
+  'processingActivity.write': ['administrator', 'department_head'],
+  'processingActivity.review': ['data_protection_officer'],
+  // The article 30 register as a file, as a supervisory authority would ask for it.
+  'processingActivityExport.read': ['administrator', 'data_protection_officer', 'auditor'],
+  // Functional mailboxes (ITP-8-MAILBOX): read by all staff (who watches what), kept by the secretariat.
+  'mailbox.read': everyRole,
+  'mailbox.manage': ['administrator', 'secretariat'],
 } as const satisfies Record<Permission, readonly Role[]>;
 
 /**
@@ -180,6 +191,8 @@ export const stewardActions: readonly Action[] = [
   'accessRight.import',
   // For an acknowledgement given at a training session the steward is the session's trainer.
   'acknowledgement.recordAtSession',
+  // For a record of processing the stewards are those of the systems it runs in: they draft it.
+  'processingActivity.write',
 ];
 
 /** A permission of the table; the names are the contracts' union (`Permission`), shared with the web. */

@@ -23,6 +23,8 @@ import * as accessRights from './2026-12-02-090-access-rights.ts';
 import * as employeeNumbers from './2026-12-02-097-employee-numbers.ts';
 import * as assets from './2026-12-02-100-assets.ts';
 import * as assetNetworkPeriodOrder from './2026-12-02-101-asset-network-period-order.ts';
+import * as processingActivities from './2026-12-02-110-processing-activities.ts';
+import * as mailboxes from './2026-12-02-111-mailboxes.ts';
 import * as acknowledgements from './2026-12-02-081-acknowledgements.ts';
 import * as acknowledgementCoverageIndex from './2026-12-02-085-acknowledgement-coverage-index.ts';
 import * as complianceIndexes from './2026-12-02-084-compliance-indexes.ts';
@@ -59,6 +61,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-02-084-compliance-indexes': complianceIndexes,
   '2026-12-02-091-policy-pack-baselines': policyPackBaselines,
   '2026-12-02-094-acknowledgement-version-index': acknowledgementVersionIndex,
+  '2026-12-02-110-processing-activities': processingActivities,
+  '2026-12-02-111-mailboxes': mailboxes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

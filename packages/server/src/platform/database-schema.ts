@@ -12,6 +12,8 @@ import type { LifecycleDatabase } from './schema/lifecycle.ts';
 import type { LoginSecurityDatabase } from './schema/login-security.ts';
 import type { RegisterDatabase } from './schema/register.ts';
 import type { TrainingDatabase } from './schema/training.ts';
+import type { PrivacyDatabase } from './schema/privacy.ts';
+import type { Generated } from 'kysely';
 
 export type * from './schema/access-rights.ts';
 export type * from './schema/acknowledgements.ts';
@@ -21,6 +23,7 @@ export type * from './schema/documents.ts';
 export type * from './schema/lifecycle.ts';
 export type * from './schema/register.ts';
 export type * from './schema/training.ts';
+export type * from './schema/privacy.ts';
 
 export interface MunicipalitiesTable {
   id: string;
@@ -90,6 +93,8 @@ export interface PeopleTable {
   end_date: string | null;
   sort_key: string;
   search_text: string;
+  /** Whether the person has a personal mailbox (migration 111): the e-mail rules' audience. */
+  has_personal_mailbox: Generated<number>;
   created_at: string;
   updated_at: string;
   version: number;
@@ -177,7 +182,8 @@ export interface Database
     DocumentsDatabase,
     AccessRightsDatabase,
     AcknowledgementsDatabase,
-    AssetsDatabase {
+    AssetsDatabase,
+    PrivacyDatabase {
   municipalities: MunicipalitiesTable;
   logins: LoginsTable;
   login_invitations: LoginInvitationsTable;

@@ -87,6 +87,13 @@ const parameterList: ParameterDefinition[] = [
     descriptionEn: "How old an employee's latest training in data protection and public access may be (ITP-8-INFO).",
   },
   {
+    key: 'privacyReviewIntervalMonths',
+    value: 12,
+    unit: 'months',
+    descriptionSv: 'Hur gammal dataskyddsombudets senaste granskning av en registerförteckning får vara (ITP-8-PERSONAL-DATA).',
+    descriptionEn: "How old the data protection officer's latest review of a record of processing may be (ITP-8-PERSONAL-DATA).",
+  },
+  {
     key: 'changeNoticeAcknowledgeWorkingDays',
     value: 5,
     unit: 'working_days',

@@ -112,6 +112,7 @@ describe('the Tanum policy pack', () => {
       recertificationIntervalMonths: [12, 'months'],
       privilegedRecertificationIntervalMonths: [6, 'months'],
       privilegedHoldersMax: [0, 'count'],
+      privacyReviewIntervalMonths: [12, 'months'],
     });
   });
 

@@ -6,6 +6,7 @@ import { expectStatus, send } from '../http.ts';
 import { completeBudget, projectFactories } from '../project-factories.ts';
 import { systemFactories } from '../system-factories.ts';
 import { documentRecords } from './document-records.ts';
+import { privacyRecords } from './privacy-records.ts';
 import { factories, type TestContext, type TestMunicipality } from '../test-app.ts';
 
 /** Where a matrix cell's records live: a municipality and one of its departments. */
@@ -37,6 +38,7 @@ export function recordFactories(context: TestContext) {
 
   const records = {
     documents: documentRecords(context),
+    privacy: privacyRecords(context),
     department: (place: Place): Promise<Versioned> =>
       make.department(place.municipality, `Avdelning ${randomUUID().slice(0, 6)}`, place.departmentId),
     person: (place: Place): Promise<Versioned> => make.person(place.municipality, place.departmentId),

@@ -5,6 +5,7 @@ import { assetCases } from './asset-cases.ts';
 import { documentCases } from './document-cases.ts';
 import { lifecycleCases } from './lifecycle-cases.ts';
 import { organisationCases } from './organisation-cases.ts';
+import { privacyCases } from './privacy-cases.ts';
 import { registerCases } from './register-cases.ts';
 import { trainingCases } from './training-cases.ts';
 import type { RouteCase } from './route-case.ts';
@@ -26,6 +27,7 @@ export const routeCases: Record<string, RouteCase> = {
   ...accessRightCases,
   ...assetCases,
   ...documentCases,
+  ...privacyCases,
 };
 
 /**

@@ -41,6 +41,8 @@ export const auditEntityTypes = [
   'access_right',
   'recertification',
   'role_template',
+  'processing_activity',
+  'mailbox',
 ] as const;
 export { auditActions };
 

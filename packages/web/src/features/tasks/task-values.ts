@@ -11,6 +11,7 @@ export const taskKindValues = [
   'project_gate',
   'end_leaver_access',
   'recertify_access',
+  'review_processing',
 ] as const satisfies readonly TaskKind[];
 export type TaskKindValue = (typeof taskKindValues)[number];
 // A kind the contract adds and this list lacks does not compile: the page must name every kind (task-values.unit.test.ts checks the words).

@@ -1,0 +1,9 @@
+/**
+ * The privacy module's public entry (.dependency-cruiser.cjs): records of processing (GDPR art. 30)
+ * with the data protection officer's reviews, and functional mailboxes (issue #16; §8).
+ */
+export { createMailboxesService, type MailboxesService } from './mailboxes.service.ts';
+export { createPrivacyReviewsService, type PrivacyReviewsService } from './privacy-reviews.service.ts';
+export { createProcessingActivitiesService, type ProcessingActivitiesService } from './processing-activities.service.ts';
+export { registerPrivacyRoutes, type PrivacyRouteServices } from './privacy.routes.ts';
+export { privacyReviewTaskSource } from './privacy-tasks.ts';

@@ -1,0 +1,98 @@
+import {
+  idParamsSchema,
+  mailboxCreateSchema,
+  mailboxListQuerySchema,
+  mailboxListSchema,
+  mailboxSchema,
+  mailboxUpdateSchema,
+  privacyReviewCreateSchema,
+  privacyReviewListSchema,
+  privacyReviewSchema,
+  processingActivityCreateSchema,
+  processingActivityListQuerySchema,
+  processingActivityListSchema,
+  processingActivitySchema,
+  processingActivityUpdateSchema,
+} from '@forvalta/contracts';
+import { problemResponses, writeProblemResponses, type ApiApp } from '../../platform/http/api-app.ts';
+import { actorOf } from '../../platform/http/authentication.ts';
+import { registerResourceRoutes } from '../../platform/http/resource-routes.ts';
+import { expectedVersion } from '../../platform/http/versioning.ts';
+import type { MailboxesService } from './mailboxes.service.ts';
+import type { PrivacyReviewsService } from './privacy-reviews.service.ts';
+import type { ProcessingActivitiesService } from './processing-activities.service.ts';
+
+export interface PrivacyRouteServices {
+  activities: ProcessingActivitiesService;
+  reviews: PrivacyReviewsService;
+  mailboxes: MailboxesService;
+}
+
+/** /api/v1/processing-activities (with their reviews) and /api/v1/mailboxes. */
+export function registerPrivacyRoutes(app: ApiApp, services: PrivacyRouteServices): void {
+  const { activities, reviews, mailboxes } = services;
+  registerResourceRoutes(app, {
+    path: '/api/v1/processing-activities',
+    tag: 'Personal data',
+    noun: 'processing activity',
+    schemas: {
+      listQuery: processingActivityListQuerySchema,
+      list: processingActivityListSchema,
+      item: processingActivitySchema,
+      create: processingActivityCreateSchema,
+      update: processingActivityUpdateSchema,
+    },
+    list: activities.listProcessingActivities,
+    get: activities.getProcessingActivity,
+    create: activities.createProcessingActivity,
+    update: activities.updateProcessingActivity,
+    remove: activities.deleteProcessingActivity,
+  });
+  app.get(
+    '/api/v1/processing-activities/:id/reviews',
+    {
+      schema: {
+        tags: ['Personal data'],
+        summary: "A record of processing's reviews by the data protection officer, newest first",
+        params: idParamsSchema,
+        response: { 200: privacyReviewListSchema, ...problemResponses },
+      },
+      config: { permission: reviews.listPrivacyReviews.permission },
+    },
+    (request) => reviews.listPrivacyReviews(actorOf(request), request.params.id),
+  );
+  app.post(
+    '/api/v1/processing-activities/:id/reviews',
+    {
+      schema: {
+        tags: ['Personal data'],
+        summary: 'Review a record of processing as the data protection officer (If-Match: the version reviewed)',
+        params: idParamsSchema,
+        body: privacyReviewCreateSchema,
+        response: { 201: privacyReviewSchema, ...writeProblemResponses },
+      },
+      config: { permission: reviews.reviewProcessingActivity.permission },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await reviews.reviewProcessingActivity(actorOf(request), request.params.id, expectedVersion(request), request.body)),
+  );
+  registerResourceRoutes(app, {
+    path: '/api/v1/mailboxes',
+    tag: 'Personal data',
+    noun: 'functional mailbox',
+    schemas: {
+      listQuery: mailboxListQuerySchema,
+      list: mailboxListSchema,
+      item: mailboxSchema,
+      create: mailboxCreateSchema,
+      update: mailboxUpdateSchema,
+    },
+    list: mailboxes.listMailboxes,
+    get: mailboxes.getMailbox,
+    create: mailboxes.createMailbox,
+    update: mailboxes.updateMailbox,
+    remove: mailboxes.deleteMailbox,
+  });
+}

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { scoped, unscoped, versioned, type RouteCase } from './route-case.ts';
+
+/** Records of processing, the DPO's reviews and functional mailboxes (issue #16). */
+export const privacyCases: Record<string, RouteCase> = {
+  'GET /api/v1/processing-activities/:id': {
+    ...unscoped,
+    allowed: 200,
+    prepare: async (r, p) => ({ url: `/api/v1/processing-activities/${(await r.privacy.processingActivity(p)).id}` }),
+  },
+  // Judged on the controller department the body names: a head records their own department's processing.
+  'POST /api/v1/processing-activities': {
+    bodyReferences: 'department',
+    ...scoped,
+    allowed: 201,
+    prepare: async (_r, p) => ({
+      url: '/api/v1/processing-activities',
+      body: { name: `Behandling ${randomUUID().slice(0, 6)}`, purpose: 'Handläggning', controllerDepartmentId: p.departmentId },
+    }),
+  },
+  'PATCH /api/v1/processing-activities/:id': {
+    ...scoped,
+    allowed: 200,
+    prepare: async (r, p) => versioned('/api/v1/processing-activities', await r.privacy.processingActivity(p), { retention: '2 år' }),
+  },
+  'DELETE /api/v1/processing-activities/:id': {
+    ...scoped,
+    allowed: 204,
+    prepare: async (r, p) => versioned('/api/v1/processing-activities', await r.privacy.processingActivity(p)),
+  },
+  'GET /api/v1/processing-activities/:id/reviews': {
+    ...unscoped,
+    allowed: 200,
+    prepare: async (r, p) => ({ url: `/api/v1/processing-activities/${(await r.privacy.processingActivity(p)).id}/reviews` }),
+  },
+  // The data protection officer reviews every record of the municipality, whichever department answers for it.
+  'POST /api/v1/processing-activities/:id/reviews': {
+    ...unscoped,
+    allowed: 201,
+    prepare: async (r, p) => {
+      const activity = await r.privacy.processingActivity(p);
+      return { url: `/api/v1/processing-activities/${activity.id}/reviews`, version: activity.version, body: { outcome: 'approved' } };
+    },
+  },
+  'GET /api/v1/mailboxes/:id': {
+    ...unscoped,
+    allowed: 200,
+    prepare: async (r, p) => ({ url: `/api/v1/mailboxes/${(await r.privacy.mailbox(p)).id}` }),
+  },
+  'POST /api/v1/mailboxes': {
+    bodyReferences: 'department',
+    ...unscoped,
+    allowed: 201,
+    prepare: async (_r, p) => ({
+      url: '/api/v1/mailboxes',
+      body: { address: `funktion-${randomUUID().slice(0, 8)}@kommun.se`, departmentId: p.departmentId },
+    }),
+  },
+  'PATCH /api/v1/mailboxes/:id': {
+    ...unscoped,
+    allowed: 200,
+    prepare: async (r, p) => versioned('/api/v1/mailboxes', await r.privacy.mailbox(p), { purpose: 'Bygglov' }),
+  },
+  'DELETE /api/v1/mailboxes/:id': {
+    ...unscoped,
+    allowed: 204,
+    prepare: async (r, p) => versioned('/api/v1/mailboxes', await r.privacy.mailbox(p)),
+  },
+};
