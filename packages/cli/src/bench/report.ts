@@ -9,6 +9,7 @@ import type { PageTimingOutcome } from './page-timing.ts';
 import type { TaskListTiming } from './tasks-timing.ts';
 import type { TrainingTiming } from './training-timing.ts';
 import type { ImportTiming } from './import-timing.ts';
+import { accessRightsTargets, describeAccessRights, type AccessRightsTiming } from './access-rights-timing.ts';
 import type { AcknowledgementScale } from '@forvalta/server/generate';
 import type { DocumentReadTiming } from './documents-timing.ts';
 
@@ -69,6 +70,8 @@ export interface BenchReport {
   training: TrainingTiming;
   /** 100,000 access rights imported from CSV into a scratch database (issue #14). */
   accessRightImport: ImportTiming;
+  /** Issue #14 at the size: a system's and a person's rights, the leavers' flagging (1.5 million rights at L). */
+  accessRights: AccessRightsTiming;
   /** Issue #13: a document adopted for 100,000 employees of one municipality, and its coverage view. */
   acknowledgements?: AcknowledgementScale;
   /** The policy documents' list and one document with its versions (issue #13; no target, recorded). */
@@ -177,6 +180,7 @@ export function evaluateTargets(report: Omit<BenchReport, 'targets'>): BenchRepo
     measured: `apply ${accessRightImport.applySeconds.toFixed(2)} s for ${accessRightImport.created.toLocaleString('en-GB')} rights (dry run ${accessRightImport.dryRunSeconds.toFixed(2)} s, the same file again ${accessRightImport.againSeconds.toFixed(2)} s; audit ${accessRightImport.auditIntact ? 'intact' : 'BROKEN'})`,
     met: accessRightImport.applySeconds * (100_000 / accessRightImport.rows) <= 10 && accessRightImport.auditIntact,
   });
+  targets.push(...accessRightsTargets(report.accessRights));
   if (report.acknowledgements) addAcknowledgementTargets(report.acknowledgements, targets);
   // The load itself, not the generator's rate over a whole workload (which also builds departments and people).
   const { systemsLoad } = report;
@@ -283,6 +287,7 @@ export function printReport(report: BenchReport, print: (line: string) => void):
   print(
     `access-rights import  ${imported.rows.toLocaleString('en-GB')} rows of CSV (${imported.fileMegabytes} MB): dry run ${imported.dryRunSeconds.toFixed(2)} s, apply ${imported.applySeconds.toFixed(2)} s (CPU ${imported.applyCpuSeconds.toFixed(2)} s; one transaction, ${imported.created.toLocaleString('en-GB')} rights and audit events), again ${imported.againSeconds.toFixed(2)} s (nothing to change)`,
   );
+  for (const line of describeAccessRights(report.accessRights)) print(line);
   for (const timing of report.documentReads) {
     print(
       `${timing.name} (${timing.items} items): p50 ${milliseconds(timing.p50Milliseconds)} ms, p99 ${milliseconds(timing.p99Milliseconds)} ms (service, ${timing.samples} sequential calls)`,

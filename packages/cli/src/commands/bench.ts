@@ -26,6 +26,7 @@ import { prepareTrainingRecords, timeTraining } from '../bench/training-timing.t
 import { measureAccessRightImport } from '../bench/import-timing.ts';
 import { describeAcknowledgements, measureAcknowledgements } from '../bench/acknowledgement-scale.ts';
 import { timeDocumentReads } from '../bench/documents-timing.ts';
+import { accessRightsTargets, describeAccessRights, prepareAccessRights, timeAccessRights } from '../bench/access-rights-timing.ts';
 import { benchAdministrator, parseSeed, parseSize } from './generate.ts';
 
 export const benchHelp = `forvalta bench [--size S|L] [--seed N] [--duration SECONDS] [--connections N] [--workers LIST] [--web | --skip-web] [--database URL] [--output FILE]
@@ -47,6 +48,9 @@ browser (median of 5 cold loads). Prints a table and writes JSON (default bench-
                   municipality (first, editorial, new version) and its coverage view
   --acknowledgements-only
                   only that, printed
+  --access-rights-only
+                  only issue #14's rights at the size (15 per person, generated once with the
+                  database): the lists, the leavers' flagging and the compliance evaluation, printed
 Defaults: --size S, --duration 10, --connections 16, SQLite in ./data/bench/;
 --database postgres://…/forvalta_bench_s creates that database if it is missing.`;
 
@@ -79,6 +83,7 @@ export async function bench(argv: string[]): Promise<number> {
     'skip-web': { type: 'boolean' },
     acknowledgements: { type: 'boolean' },
     'acknowledgements-only': { type: 'boolean' },
+    'access-rights-only': { type: 'boolean' },
   });
   if (options.help) return printHelp(benchHelp);
   const size = parseSize(options.size ?? 'S', ['S', 'M', 'L']);
@@ -108,6 +113,7 @@ export async function bench(argv: string[]): Promise<number> {
     return 0;
   }
   const prepared = await prepareDatabase(options.database, size, seed, log);
+  if (options['access-rights-only']) return benchAccessRightsOnly(prepared.url, log);
   const systemsLoad = await measureSystemsLoad(options.database, 10_000, log);
   const accessRightImport = await measureAccessRightImport(options.database, 100_000, log);
   const config = cliConfig(prepared.url, { logLevel: 'silent', port: 0 });
@@ -118,6 +124,8 @@ export async function bench(argv: string[]): Promise<number> {
   const services = createServices(database.db, systemClock, config);
   // The L workload's training records (issue #13), made once with the database and reused.
   const trainingWorkload = await prepareTrainingRecords(database.db, systemClock, log);
+  // Issue #14's rights (15 per person: 1.5 million at L), made once with the database and reused.
+  const accessRightsWorkload = await prepareAccessRights(database.db, systemClock, log);
   const capture = openQueryCapture(prepared.url);
   const raw = await openRawRunner(prepared.url);
   let server = await startServer(prepared.url, mainWorkers);
@@ -185,6 +193,9 @@ export async function bench(argv: string[]): Promise<number> {
 
     log('measuring training reads');
     const training = await timeTraining(services, database.db, actor, municipality.id, trainingWorkload);
+
+    log('measuring access rights');
+    const accessRights = await timeAccessRights(services, database.db, actor, municipality.id, accessRightsWorkload);
 
     log('measuring writes');
     const writable = await database.db
@@ -271,6 +282,7 @@ export async function bench(argv: string[]): Promise<number> {
       taskLists,
       training,
       accessRightImport,
+      accessRights,
       acknowledgements,
       documentReads,
       web,
@@ -330,4 +342,53 @@ async function findSubjects(
     cursor = body.nextCursor;
   }
   return { ownerDepartmentId: owner.owner_department_id, systemId: hub.provider_system_id, deepCursor: cursor, searchTerm: 'procapita' };
+}
+
+/**
+ * `--access-rights-only`: issue #14's scale on the prepared database, without the HTTP reads:
+ * the rights generated (once), the lists and the leavers timed on the service, then the full
+ * compliance evaluation with the rights in the database.
+ */
+async function benchAccessRightsOnly(url: string, log: (line: string) => void): Promise<number> {
+  const database = connectDatabase(url);
+  try {
+    await migrateToLatest(database.db);
+    const services = createServices(database.db, systemClock, cliConfig(url, { logLevel: 'silent', port: 0 }));
+    const workload = await prepareAccessRights(database.db, systemClock, log);
+    const { created, municipality } = await services.apiTokens.issueTokenForLogin(
+      systemActor('bench'),
+      benchAdministrator.email,
+      benchMunicipalityCode,
+      { name: `bench access rights ${new Date().toISOString()}` },
+    );
+    const actor = await services.auth.resolveApiToken(created.token);
+    if (!actor) throw new Error('the bench token did not authenticate');
+    log('measuring access rights');
+    const timing = await timeAccessRights(services, database.db, actor, municipality.id, workload);
+    log('measuring compliance evaluation');
+    const municipalityIds = (await database.db.selectFrom('municipalities').select('id').execute()).map((row) => row.id);
+    const system = await database.db
+      .selectFrom('systems')
+      .select('id')
+      .where('municipality_id', '=', municipality.id)
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const compliance = await timeCompliance(services, municipality.id, municipalityIds, system.id);
+    for (const line of describeAccessRights(timing)) console.log(line);
+    console.log(
+      `compliance  ${compliance.results.toLocaleString('en-GB')} results: full evaluation median ${compliance.fullMilliseconds.toFixed(0)} ms; all ${compliance.municipalities} municipalities ${compliance.allMunicipalitiesMilliseconds.toFixed(0)} ms`,
+    );
+    for (const target of [
+      ...accessRightsTargets(timing),
+      {
+        target: 'the full compliance evaluation ≤ 5 s',
+        measured: `${compliance.fullMilliseconds.toFixed(0)} ms`,
+        met: compliance.fullMilliseconds <= 5000,
+      },
+    ])
+      console.log(`${target.met ? 'met   ' : 'MISSED'}  ${target.target} — ${target.measured}`);
+    return 0;
+  } finally {
+    await database.destroy();
+  }
 }

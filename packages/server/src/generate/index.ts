@@ -9,3 +9,4 @@ export { loadBenchDocuments } from './load-documents.ts';
 export { workloadSizes, workloadTotals, type WorkloadSize } from './workload-sizes.ts';
 export { measureAcknowledgementScale, type AcknowledgementScale } from './acknowledgement-load.ts';
 export { generateTrainingRecords, type TrainingWorkload } from './training-generator.ts';
+export { generateAccessRights, type AccessRightsWorkload } from './access-rights-generator.ts';
