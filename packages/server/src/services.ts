@@ -32,6 +32,7 @@ import {
   createDocumentsService,
   createDocumentVersionsService,
   diskDocumentStorage,
+  startWithDefaultDocuments,
   type DocumentPorts,
   type VersionAdoptedListener,
 } from './modules/documents/index.ts';
@@ -170,7 +171,18 @@ export function createServices(
     auth: createAuthService(db, clock, config),
     passwords: createPasswordsService(db, clock, throttle),
     secondFactor: createSecondFactorService(db, clock, throttle),
-    municipalities: createMunicipalitiesService(db, clock, { municipalityCreated: startWithDefaultPack }),
+    municipalities: createMunicipalitiesService(db, clock, {
+      municipalityCreated: async (transaction, actor, municipalityId, now) => {
+        await startWithDefaultPack(transaction, municipalityId, now);
+        await startWithDefaultDocuments(
+          transaction,
+          clock,
+          actor,
+          municipalityId,
+          await documentPorts.policyParameters(transaction, municipalityId),
+        );
+      },
+    }),
     departments: createDepartmentsService(db, clock),
     people: createPeopleService(db, clock, config, accessEnders, personArrivals),
     loginInvitations: createLoginInvitationsService(db, clock, accessEnders),

@@ -40,6 +40,14 @@ export function acknowledgementFactories(context: TestContext) {
 
   return {
     async document(municipality: TestMunicipality, options: DocumentOptions = {}) {
+      // A new municipality has its security guidelines document (still without a version); this one takes its place.
+      if (options.kind === 'security_guidelines')
+        await database.db
+          .deleteFrom('policy_documents')
+          .where('municipality_id', '=', municipality.id)
+          .where('kind', '=', 'security_guidelines')
+          .where('current_version_id', 'is', null)
+          .execute();
       const id = randomUUID();
       const title = options.title ?? `Regler ${id.slice(0, 6)}`;
       const now = clock.now().toISOString();

@@ -25,6 +25,13 @@ describe('compliance rules over policy documents and training', () => {
     const id = randomUUID();
     const versionId = randomUUID();
     const db = context.database.db;
+    // The security guidelines a new municipality starts with (no version yet) give way to this one.
+    await db
+      .deleteFrom('policy_documents')
+      .where('municipality_id', '=', municipality.id)
+      .where('kind', '=', 'security_guidelines')
+      .where('current_version_id', 'is', null)
+      .execute();
     await db
       .insertInto('policy_documents')
       .values({

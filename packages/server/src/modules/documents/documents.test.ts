@@ -362,8 +362,34 @@ describe('policy documents API', () => {
   });
 
   it('keeps the security guidelines’ sections with their identity from version to version', async () => {
-    const guidelines = await create({ kind: 'security_guidelines', title: 'Riktlinjer för IT-säkerhet' }, other);
-    expect(guidelines.ownerRole).toBe('it_chief');
+    // A new municipality has the document from its creation (the same transaction, audited), without a version yet.
+    const listed = expectStatus(
+      await send(context, 'GET', '/api/v1/documents?kind=security_guidelines', { headers: as(other.admin) }),
+      200,
+    );
+    expect(listed.items).toHaveLength(1);
+    const guidelines = listed.items[0];
+    expect(guidelines).toMatchObject({
+      title: 'Riktlinjer för IT-säkerhet',
+      ownerRole: 'it_chief',
+      requiresAcknowledgement: true,
+      reviewIntervalMonths: 36,
+      currentVersion: null,
+    });
+    const created = await context.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'municipality_id'])
+      .where('entity_id', '=', guidelines.id)
+      .execute();
+    expect(created).toEqual([{ action: 'create', municipality_id: other.id }]);
+    expectProblem(
+      await send(context, 'POST', '/api/v1/documents', {
+        headers: as(other.admin),
+        body: { kind: 'security_guidelines', title: 'Andra riktlinjer' },
+      }),
+      409,
+      'conflict',
+    );
     const first = await draft(
       guidelines.id,
       {

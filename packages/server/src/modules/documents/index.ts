@@ -10,6 +10,7 @@ export { createDocumentVersionsService, type DocumentVersionsService } from './d
 export { createDocumentAttachmentsService, type DocumentAttachmentsService } from './document-attachments.service.ts';
 export { diskDocumentStorage, type DocumentStorage } from './document-storage.ts';
 export { registerDocumentRoutes } from './documents.routes.ts';
+export { startWithDefaultDocuments } from './default-documents.ts';
 
 /**
  * What other modules read of documents, in the caller's executor: the sections of the current

@@ -51,12 +51,12 @@ function namesFromEmail(email: string): [string, string] {
 
 /**
  * What a new municipality gets from modules built on the organisation (the compliance module's
- * default policy pack): they depend on organisation, so it declares this port and the
- * composition (services.ts) passes them in.
+ * default policy pack, the documents module's security guidelines): they depend on organisation,
+ * so it declares this port and the composition (services.ts) passes them in.
  */
 export interface MunicipalityStarters {
-  /** In the creating transaction, once per new municipality. */
-  municipalityCreated(transaction: TransactionHandle, municipalityId: string, now: string): Promise<void>;
+  /** In the creating transaction, once per new municipality; what it writes is audited as `actor`'s. */
+  municipalityCreated(transaction: TransactionHandle, actor: AnyActor, municipalityId: string, now: string): Promise<void>;
 }
 
 /**
@@ -98,8 +98,8 @@ export function createMunicipalitiesService(db: DatabaseHandle, clock: Clock, st
         after: municipality,
         municipalityId: id,
       });
-      // Every new municipality starts with the default policy pack (Tanum's IT policy).
-      await starters.municipalityCreated(transaction, id, now);
+      // Every new municipality starts with the default policy pack (Tanum's IT policy) and documents.
+      await starters.municipalityCreated(transaction, actor, id, now);
     }
 
     let generatedPassword: string | undefined;
