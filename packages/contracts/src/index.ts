@@ -21,4 +21,6 @@ export * from './access-rights-import.ts';
 export * from './assets.ts';
 export * from './assets-import.ts';
 export * from './privacy.ts';
+export * from './software.ts';
+export * from './supplier-contracts.ts';
 export * from './routes.ts';

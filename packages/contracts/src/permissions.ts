@@ -93,6 +93,16 @@ export const permissionNames = [
   'processingActivityExport.read',
   'mailbox.read',
   'mailbox.manage',
+  // Issue #15, §7: software, the IT chief's decisions, licences, suppliers and contracts.
+  'software.read',
+  'software.manage',
+  'softwareDecision.read',
+  'softwareDecision.propose',
+  'softwareDecision.decide',
+  'licence.read',
+  'licence.manage',
+  'contract.read',
+  'contract.manage',
 ] as const;
 export const permissionSchema = z.enum(permissionNames);
 export type Permission = z.infer<typeof permissionSchema>;
@@ -200,3 +210,18 @@ export type ProcessingActivityActionName = (typeof processingActivityActionNames
 /** A functional mailbox is kept by the secretariat. */
 export const mailboxActionNames = ['update', 'delete'] as const;
 export type MailboxActionName = (typeof mailboxActionNames)[number];
+/** A software product is changed or deleted (only while no decision or licence names it) by the IT unit and its chief. */
+export const softwareActionNames = ['update', 'delete', 'proposeDecision'] as const;
+export type SoftwareActionName = (typeof softwareActionNames)[number];
+/** A proposal is changed while it waits; only the IT chief decides, and never on their own proposal. */
+export const softwareDecisionActionNames = ['update', 'decide'] as const;
+export type SoftwareDecisionActionName = (typeof softwareDecisionActionNames)[number];
+/** A licence (an entitlement as a count) is changed or deleted by the IT unit and its chief. */
+export const licenceActionNames = ['update', 'delete'] as const;
+export type LicenceActionName = (typeof licenceActionNames)[number];
+/** A supplier is changed, or deleted while no contract names it, by whoever manages contracts. */
+export const supplierActionNames = ['update', 'delete'] as const;
+export type SupplierActionName = (typeof supplierActionNames)[number];
+/** A contract is changed or deleted by whoever manages contracts; its notice decision is recorded by them. */
+export const contractActionNames = ['update', 'delete'] as const;
+export type ContractActionName = (typeof contractActionNames)[number];

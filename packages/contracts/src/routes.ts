@@ -253,6 +253,7 @@ import {
   systemSchema,
   systemUpdateSchema,
 } from './systems.ts';
+import { softwareRoutes } from './software-routes.ts';
 
 /**
  * Every route of the API with its contract: the query it reads, the body it takes, the status and
@@ -550,5 +551,7 @@ export const apiRoutes = {
   'POST /api/v1/mailboxes': { body: mailboxCreateSchema, status: 201, response: mailboxSchema },
   'PATCH /api/v1/mailboxes/:id': { body: mailboxUpdateSchema, status: 200, response: mailboxSchema },
   'DELETE /api/v1/mailboxes/:id': { status: 204 },
+  // Software, decisions, licences, suppliers and contracts (issue #15).
+  ...softwareRoutes,
 } as const satisfies Record<string, RouteContract>;
 export type ApiRoutes = typeof apiRoutes;

@@ -26,6 +26,8 @@ export const taskKinds = [
   'recertify_access',
   /** Review a record of processing that is new, changed or due (the data protection officer, issue #16). */
   'review_processing',
+  /** Decide before its notice date whether a contract covering a system one's department owns goes on (issue #15). */
+  'contract_notice',
 ] as const;
 export const taskKindSchema = z.enum(taskKinds);
 export type TaskKind = z.infer<typeof taskKindSchema>;

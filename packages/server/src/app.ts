@@ -35,6 +35,8 @@ import { registerAssetRoutes } from './modules/assets/index.ts';
 import { registerPrivacyRoutes } from './modules/privacy/index.ts';
 import { registerTaskRoutes } from './modules/tasks/index.ts';
 import { registerTrainingRoutes } from './modules/training/index.ts';
+import { registerSoftwareRoutes } from './modules/software/index.ts';
+import { registerSupplierContractRoutes } from './modules/supplier-contracts/index.ts';
 import { registerAcknowledgementRoutes } from './modules/acknowledgements/index.ts';
 import { registerDocumentRoutes } from './modules/documents/index.ts';
 import { createScheduledJobRunner, registerJobRoutes } from './modules/jobs/index.ts';
@@ -185,6 +187,8 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   registerAccessRightImportRoutes(app, services.accessRightImport);
   registerTaskRoutes(app, services.tasks);
   registerTrainingRoutes(app, services.training);
+  registerSoftwareRoutes(app, services.software);
+  registerSupplierContractRoutes(app, services.supplierContracts);
   registerAcknowledgementRoutes(app, { acknowledgements: services.acknowledgements, coverage: services.acknowledgementCoverage });
   registerAccessRightRoutes(app, services.accessRights);
   registerAssetRoutes(app, services.assets);

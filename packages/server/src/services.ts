@@ -71,6 +71,13 @@ import {
   createTrainingSessionsService,
   trainingTaskSource,
 } from './modules/training/index.ts';
+import {
+  createLicencesService,
+  createSoftwareDecisionsService,
+  createSoftwareService,
+  softwareDecisionGap,
+} from './modules/software/index.ts';
+import { contractNoticeTaskSource, createSupplierContractsService } from './modules/supplier-contracts/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { DatabaseHandle } from './platform/database.ts';
 import { tanumPolicyPack } from './policy/index.ts';
@@ -104,6 +111,8 @@ export function createServices(
       lifecycleRecordCount: projectsOfSystem.lifecycleRecordCount,
       detachDeletedSystem: detachNoticesFromSystem,
       historyEntityIds: integrationIdsOfSystem,
+      // §7: self-developed and open-source software needs the IT chief's decision before production (issue #15).
+      softwareDecisionGap,
       // A responsibility change writes its change notice in its own transaction (ADR 0004).
       onResponsibilityChange: responsibilityNoticeWriter(clock),
     },
@@ -145,6 +154,7 @@ export function createServices(
     leaverAccessTaskSource,
     recertificationTaskSource,
     privacyReviewTaskSource,
+    contractNoticeTaskSource,
   ];
   const personArrivals: PersonArrivals = {
     personRegistered: async (transaction, actor, person) => {
@@ -224,6 +234,13 @@ export function createServices(
     assets: { models: createAssetModelsService(db, clock), assets: createAssetsService(db, clock) },
     documents: createDocumentsService(db, clock, documentPorts, documentStorage),
     documentVersions,
+    // Software, decisions, licences, suppliers and contracts (issue #15).
+    software: {
+      software: createSoftwareService(db, clock),
+      decisions: createSoftwareDecisionsService(db, clock),
+      licences: createLicencesService(db, clock),
+    },
+    supplierContracts: createSupplierContractsService(db, clock),
     documentAttachments: createDocumentAttachmentsService(db, clock, documentStorage, {
       maxBytes: config.documentAttachmentMaxBytes,
     }),

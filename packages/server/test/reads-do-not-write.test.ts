@@ -98,6 +98,25 @@ describe('reads do not write', () => {
       dueDate: '2026-12-31',
     });
     const roleTemplate = await api('POST', '/api/v1/role-templates', { name: 'Undersköterska', levelIds: [accessLevel.id] });
+    // Software, decisions, licences, suppliers and contracts (issue #15).
+    const software = await api('POST', '/api/v1/software', { product: 'Egen app', origin: 'self_developed', systemIds: [system.id] });
+    const softwareDecision = await api('POST', '/api/v1/software-decisions', { softwareId: software.id, purpose: 'Bokning' });
+    const supplier = await api('POST', '/api/v1/suppliers', { name: 'Leverantören AB', organisationNumber: '556012-1542' });
+    const contract = await api('POST', '/api/v1/contracts', {
+      title: 'Drift',
+      supplierId: supplier.id,
+      startsOn: '2026-01-01',
+      endsOn: '2027-12-31',
+      noticePeriod: { amount: 3, unit: 'months' },
+      systemIds: [system.id],
+    });
+    const licence = await api('POST', '/api/v1/licences', {
+      softwareId: software.id,
+      metric: 'per_user',
+      quantity: 10,
+      contractId: contract.id,
+    });
+    await api('POST', '/api/v1/licence-consumption', { softwareId: software.id, kind: 'assignment', count: 4 });
     // Equipment (issue #15): kept by the IT unit, which the administrator is not; the system actor adds them.
     const equipment = systemActor('test', tanum.id);
     const assetModel = await context.services.assets.models.createAssetModel(equipment, {
@@ -123,6 +142,11 @@ describe('reads do not write', () => {
       asset: asset.id,
       processingActivity: processingActivity.id,
       mailbox: mailbox.id,
+      software: software.id,
+      softwareDecision: softwareDecision.id,
+      supplier: supplier.id,
+      contract: contract.id,
+      licence: licence.id,
       roleTemplate: roleTemplate.id,
       recertification: recertification.id,
       accessLevel: accessLevel.id,
@@ -167,6 +191,11 @@ describe('reads do not write', () => {
       '/api/v1/processing-activities/:id': `/api/v1/processing-activities/${ids.processingActivity}`,
       '/api/v1/processing-activities/:id/reviews': `/api/v1/processing-activities/${ids.processingActivity}/reviews`,
       '/api/v1/mailboxes/:id': `/api/v1/mailboxes/${ids.mailbox}`,
+      '/api/v1/software/:id': `/api/v1/software/${ids.software}`,
+      '/api/v1/software-decisions/:id': `/api/v1/software-decisions/${ids.softwareDecision}`,
+      '/api/v1/licences/:id': `/api/v1/licences/${ids.licence}`,
+      '/api/v1/suppliers/:id': `/api/v1/suppliers/${ids.supplier}`,
+      '/api/v1/contracts/:id': `/api/v1/contracts/${ids.contract}`,
       '/api/v1/recertifications/:id': `/api/v1/recertifications/${ids.recertification}`,
       '/api/v1/recertifications/:id/items': `/api/v1/recertifications/${ids.recertification}/items`,
       '/api/v1/systems/:id/access-gate': `/api/v1/systems/${ids.system}/access-gate?personId=${ids.person}`,

@@ -155,6 +155,19 @@ export const permissions = {
   // Functional mailboxes (ITP-8-MAILBOX): read by all staff (who watches what), kept by the secretariat.
   'mailbox.read': everyRole,
   'mailbox.manage': ['administrator', 'secretariat'],
+  // Software, licences and contracts (issue #15, §7): the IT unit and its chief keep them; auditors read all.
+  'software.read': everyRole,
+  'software.manage': ['administrator', 'it_chief', 'it_unit'],
+  'softwareDecision.read': everyRole,
+  // A decision is asked for by the IT unit, or by a system's stewards for their system's software (stewardActions).
+  'softwareDecision.propose': ['administrator', 'it_chief', 'it_unit'],
+  // §7: only the IT chief decides on self-developed and open-source software.
+  'softwareDecision.decide': ['it_chief'],
+  'licence.read': ['administrator', 'it_chief', 'it_unit', 'department_head', 'system_manager', 'auditor'],
+  'licence.manage': ['administrator', 'it_chief', 'it_unit'],
+  // A department head reads the contracts covering their department's systems, a steward their systems'.
+  'contract.read': ['administrator', 'it_chief', 'it_unit', 'department_head', 'auditor'],
+  'contract.manage': ['administrator', 'it_chief', 'it_unit'],
 } as const satisfies Record<Permission, readonly Role[]>;
 
 /**
@@ -193,6 +206,10 @@ export const stewardActions: readonly Action[] = [
   'acknowledgement.recordAtSession',
   // For a record of processing the stewards are those of the systems it runs in: they draft it.
   'processingActivity.write',
+  // For software the stewards are those of the systems using it: they ask the IT chief for a decision;
+  // for a contract those of the systems it covers: they read it.
+  'softwareDecision.propose',
+  'contract.read',
 ];
 
 /** A permission of the table; the names are the contracts' union (`Permission`), shared with the web. */

@@ -25,6 +25,7 @@ import * as assets from './2026-12-02-100-assets.ts';
 import * as assetNetworkPeriodOrder from './2026-12-02-101-asset-network-period-order.ts';
 import * as processingActivities from './2026-12-02-110-processing-activities.ts';
 import * as mailboxes from './2026-12-02-111-mailboxes.ts';
+import * as softwareLicencesContracts from './2026-12-02-105-software-licences-contracts.ts';
 import * as acknowledgements from './2026-12-02-081-acknowledgements.ts';
 import * as acknowledgementCoverageIndex from './2026-12-02-085-acknowledgement-coverage-index.ts';
 import * as complianceIndexes from './2026-12-02-084-compliance-indexes.ts';
@@ -56,6 +57,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02-097-employee-numbers': employeeNumbers,
   '2026-12-02-100-assets': assets,
   '2026-12-02-101-asset-network-period-order': assetNetworkPeriodOrder,
+  '2026-12-02-105-software-licences-contracts': softwareLicencesContracts,
   '2026-12-02-081-acknowledgements': acknowledgements,
   '2026-12-02-085-acknowledgement-coverage-index': acknowledgementCoverageIndex,
   '2026-12-02-084-compliance-indexes': complianceIndexes,

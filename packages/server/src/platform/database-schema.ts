@@ -11,6 +11,7 @@ import type { DocumentsDatabase } from './schema/documents.ts';
 import type { LifecycleDatabase } from './schema/lifecycle.ts';
 import type { LoginSecurityDatabase } from './schema/login-security.ts';
 import type { RegisterDatabase } from './schema/register.ts';
+import type { SoftwareDatabase } from './schema/software.ts';
 import type { TrainingDatabase } from './schema/training.ts';
 import type { PrivacyDatabase } from './schema/privacy.ts';
 import type { Generated } from 'kysely';
@@ -24,6 +25,7 @@ export type * from './schema/lifecycle.ts';
 export type * from './schema/register.ts';
 export type * from './schema/training.ts';
 export type * from './schema/privacy.ts';
+export type * from './schema/software.ts';
 
 export interface MunicipalitiesTable {
   id: string;
@@ -183,7 +185,8 @@ export interface Database
     AccessRightsDatabase,
     AcknowledgementsDatabase,
     AssetsDatabase,
-    PrivacyDatabase {
+    PrivacyDatabase,
+    SoftwareDatabase {
   municipalities: MunicipalitiesTable;
   logins: LoginsTable;
   login_invitations: LoginInvitationsTable;

@@ -22,3 +22,13 @@ export { complianceRules, allReasonCodes, sharedReasonCodes } from './rules/regi
 export { inScope } from './rules/system-subjects.ts';
 export { addMonths, subtractMonths, assessRecency, dateOfTimestamp, isIsoDate } from './dates.ts';
 export { mergePackUpgrade, comparePackVersions, ownClauseFields, type KeptOwnValues, type MergedPack } from './upgrade-pack.ts';
+export {
+  licencePosition,
+  positionFails,
+  type PositionConsumption,
+  type PositionLicence,
+  type PositionSoftware,
+} from './licence-position.ts';
+export { decisionCurrent, decisionStanding } from './software-decisions.ts';
+export { noticeStanding, rawNoticeDate, type NoticeStanding, type NoticeTerms } from './contract-notice.ts';
+export { addDays, workingDayOnOrBefore } from './working-days.ts';

@@ -50,3 +50,17 @@ export function workingDaysBetween(from: string, to: string, holidays: ReadonlyS
   for (let current = nextDay(from); current <= to; current = nextDay(current)) if (isWorkingDay(current, holidays)) count += 1;
   return count;
 }
+
+/** `date` itself when it is a working day, else the working day before it (a notice date falls back, never forward). */
+export function workingDayOnOrBefore(date: string, holidays: ReadonlySet<string>): string {
+  let current = date;
+  while (!isWorkingDay(current, holidays)) current = previousDay(current);
+  return current;
+}
+
+/** `date` moved by whole days (negative: back). */
+export function addDays(date: string, days: number): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+}

@@ -39,6 +39,8 @@ export function recordFactories(context: TestContext) {
   const records = {
     documents: documentRecords(context),
     privacy: privacyRecords(context),
+    /** A record made through the API by the place's first administrator (for cases that need no more). */
+    created: (place: Place, url: string, body: unknown): Promise<Versioned> => call(place, 'POST', url, body),
     department: (place: Place): Promise<Versioned> =>
       make.department(place.municipality, `Avdelning ${randomUUID().slice(0, 6)}`, place.departmentId),
     person: (place: Place): Promise<Versioned> => make.person(place.municipality, place.departmentId),

@@ -8,6 +8,7 @@ import { organisationCases } from './organisation-cases.ts';
 import { privacyCases } from './privacy-cases.ts';
 import { registerCases } from './register-cases.ts';
 import { trainingCases } from './training-cases.ts';
+import { softwareCases } from './software-cases.ts';
 import type { RouteCase } from './route-case.ts';
 
 export type { Request, RouteCase } from './route-case.ts';
@@ -28,6 +29,7 @@ export const routeCases: Record<string, RouteCase> = {
   ...assetCases,
   ...documentCases,
   ...privacyCases,
+  ...softwareCases,
 };
 
 /**

@@ -94,6 +94,16 @@ export function columnsOf(
 export interface SystemDependents {
   /** ITP-4.2.1-APPROVAL: an introduction or upgrade of the system the IT unit approved exists. */
   hasApprovedProject(executor: Executor, municipalityId: string, systemId: string): Promise<boolean>;
+  /**
+   * §7 (ITP-7-SELF-DEVELOPED, ITP-7-OPEN-SOURCE): the first self-developed or open-source product of
+   * the system without a current decision of the IT chief, or null; such a system stays out of production.
+   */
+  softwareDecisionGap?(
+    executor: Executor,
+    municipalityId: string,
+    systemId: string,
+    today: string,
+  ): Promise<{ product: string; clauseId: string } | null>;
   /** Projects, risk analyses and reviews of the system: a system with any is retired, never deleted. */
   lifecycleRecordCount(executor: Executor, municipalityId: string, systemId: string): Promise<number>;
   /** In the deleting transaction: records that outlive the system (change notices) stop naming it. */
@@ -307,6 +317,16 @@ export function createSystemsService(db: DatabaseHandle, clock: Clock, dependent
                   requirement: 'ITP-4.2.1-APPROVAL',
                 },
               );
+            }
+            // The §7 gate beside the approval: self-developed or open-source software needs the IT chief's current decision.
+            if (merged.lifecycle === 'in_production' && before.lifecycle !== 'in_production' && dependents.softwareDecisionGap) {
+              const gap = await dependents.softwareDecisionGap(transaction, municipalityId, id, today());
+              if (gap)
+                throw new AppError(
+                  'rule_violation',
+                  `The system uses ${gap.product}, which needs a current decision of the IT chief before the system goes into production.`,
+                  { reason: 'production_needs_software_decision', requirement: gap.clauseId },
+                );
             }
             const usingDepartmentIds = await validateDepartments(
               transaction,

@@ -33,6 +33,8 @@ const namedOperations: Record<string, string> = {
   'POST /api/v1/me/second-factor/confirmation': 'confirmSecondFactor',
   'POST /api/v1/me/second-factor/recovery-codes': 'renewRecoveryCodes',
   'POST /api/v1/me/second-factor/disable': 'disableSecondFactor',
+  // "software" has no plural: the list is named as a list.
+  'GET /api/v1/software': 'listSoftware',
 };
 
 /** "systems" → "system", "analyses" → "analysis", "categories" → "category"; a singular word as it is. */
