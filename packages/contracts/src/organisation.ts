@@ -89,6 +89,8 @@ export const personRecordSchema = recordMetaSchema.extend({
    * an invitation, or by the installation operator). Says nothing about logins elsewhere.
    */
   hasLogin: z.boolean(),
+  /** Whether the person has a personal e-mail mailbox (from the directory): ITP-8-OFFICIAL-DOC's audience. */
+  hasPersonalMailbox: z.boolean(),
 });
 export type PersonRecord = z.infer<typeof personRecordSchema>;
 /** What the caller may do with a person: update them, manage their login, send a reset link (it needs a login, and only while active). */
@@ -109,6 +111,7 @@ export const personCreateSchema = z.strictObject({
   departmentId: idSchema.nullable().optional(),
   title: optionalText(120),
   startDate: dateSchema.nullable().optional(),
+  hasPersonalMailbox: z.boolean().optional(),
 });
 export type PersonCreate = z.infer<typeof personCreateSchema>;
 

@@ -8,6 +8,7 @@ import { firstNames, lastNames } from '../demo/swedish-names.ts';
 import { addMonths } from './dates.ts';
 import { generatePeopleRecords } from './evaluate.people-data.ts';
 import { generateAccessRecords } from './evaluate.access-data.ts';
+import { generatePrivacyRecords } from './evaluate.privacy-data.ts';
 import {
   budgetCategoryKeys,
   costCategories,
@@ -201,6 +202,7 @@ export function generateSyntheticSnapshot(options: SyntheticSnapshotOptions): Co
     ...generateLifecycleRecords(createRandom(options.seed + 1), systems, departments, today),
     ...generatePeopleRecords(createRandom(options.seed + 2), municipalityId, departments, people, systems, today),
     ...generateAccessRecords(createRandom(options.seed + 3), systems, people, today),
+    ...generatePrivacyRecords(createRandom(options.seed + 4), departments, people, systems, today),
   };
 }
 

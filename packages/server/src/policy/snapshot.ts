@@ -30,6 +30,8 @@ export interface SnapshotPerson {
   name: string;
   departmentId: string | null;
   employmentStatus: 'active' | 'left';
+  /** Whether the person has a personal mailbox (ITP-8-OFFICIAL-DOC's audience); absent counts as no. */
+  hasPersonalMailbox?: boolean;
 }
 
 export interface SnapshotDepartment {
@@ -68,6 +70,8 @@ export interface SnapshotSystem {
   lastConfirmedAt: string | null;
   assignments: SnapshotAssignment[];
   duties: SnapshotDuty[];
+  /** Whether the system processes personal data (ITP-8-PERSONAL-DATA); absent counts as no. */
+  processesPersonalData?: boolean;
 }
 
 /** A review (genomgång) of a system (ITP-4.2-REVIEW, ITP-3-EVALUATE). */
@@ -268,4 +272,41 @@ export interface ComplianceSnapshot {
   holidays?: string[];
   /** Issue #14's access rights, aggregated per system. */
   accessRights?: SnapshotAccessRights;
+  /** Issue #16: records of processing (of the systems evaluated, when only some are). */
+  processingActivities?: SnapshotProcessingActivity[];
+  /** Issue #16: functional mailboxes (whole-municipality evaluations only). */
+  mailboxes?: SnapshotMailbox[];
+}
+
+/** A record of processing (GDPR art. 30) as ITP-8-PERSONAL-DATA reads it. */
+export interface SnapshotProcessingActivity {
+  id: string;
+  name: string;
+  systemIds: string[];
+  legalBasis: string | null;
+  hasSpecialCategories: boolean;
+  specialCategoryBasis: string | null;
+  retention: string | null;
+  reviewState: 'pending' | 'approved' | 'approved_with_remarks' | 'returned';
+  /** YYYY-MM-DD. */
+  lastReviewedOn: string | null;
+  processors: { name: string; agreementSignedOn: string | null; agreementExpiresOn: string | null }[];
+  dpiaNeeded: boolean;
+  dpiaDoneOn: string | null;
+}
+
+/** One who watches a functional mailbox; `employed` as the mailbox list judges it (not left, end date not reached). */
+export interface SnapshotMailboxPerson {
+  personId: string;
+  name: string;
+  employed: boolean;
+}
+
+/** A functional mailbox (ITP-8-MAILBOX). */
+export interface SnapshotMailbox {
+  id: string;
+  address: string;
+  departmentId: string;
+  responsible: SnapshotMailboxPerson | null;
+  deputies: SnapshotMailboxPerson[];
 }

@@ -3,6 +3,7 @@ import { inParallel, type Executor } from '../../platform/database.ts';
 import { loadAccessRecords } from './access-snapshot.repository.ts';
 import { loadLifecycleRecords } from './lifecycle-snapshot.repository.ts';
 import { loadPeopleRecords } from './people-snapshot.repository.ts';
+import { loadPrivacyRecords } from './privacy-snapshot.repository.ts';
 
 type Grouped<Row> = Map<string, Row[]>;
 function groupBy<Row>(rows: Row[], key: (row: Row) => string): Grouped<Row> {
@@ -43,6 +44,7 @@ export async function loadComplianceSnapshot(
       'cost_support',
       'cost_other',
       'last_confirmed_at',
+      'processes_personal_data',
     ])
     .where('municipality_id', '=', municipalityId);
   let usingQuery = db
@@ -72,19 +74,20 @@ export async function loadComplianceSnapshot(
   ]);
   let peopleQuery = db
     .selectFrom('people')
-    .select(['id', 'first_name', 'last_name', 'department_id', 'employment_status'])
+    .select(['id', 'first_name', 'last_name', 'department_id', 'employment_status', 'has_personal_mailbox'])
     .where('municipality_id', '=', municipalityId);
   if (onlySome) {
     const personIds = [...new Set(assignments.map((assignment) => assignment.person_id))];
     peopleQuery = personIds.length > 0 ? peopleQuery.where('id', 'in', personIds) : peopleQuery.where('id', '=', '');
   }
-  const [people, lifecycle, peopleRecords, access] = await inParallel(
+  const [people, lifecycle, peopleRecords, access, privacy] = await inParallel(
     db,
     () => peopleQuery.execute(),
     () => loadLifecycleRecords(db, municipalityId, evaluatedAt, systemIds),
     // Documents and training only for a whole municipality: a few systems' re-evaluation runs system rules only.
     () => (onlySome ? Promise.resolve({}) : loadPeopleRecords(db, municipalityId)),
     () => loadAccessRecords(db, municipalityId, evaluatedAt, systemIds),
+    () => loadPrivacyRecords(db, municipalityId, evaluatedAt, systemIds),
   );
 
   const usingBySystem = groupBy(using, (row) => row.system_id);
@@ -96,12 +99,14 @@ export async function loadComplianceSnapshot(
     ...lifecycle,
     ...peopleRecords,
     ...access,
+    ...privacy,
     departments: departments.map((row) => ({ id: row.id, name: row.name, parentId: row.parent_id, isItUnit: Boolean(row.is_it_unit) })),
     people: people.map((row) => ({
       id: row.id,
       name: `${row.first_name} ${row.last_name}`,
       departmentId: row.department_id,
       employmentStatus: row.employment_status === 'left' ? 'left' : 'active',
+      hasPersonalMailbox: row.has_personal_mailbox === 1,
     })),
     systems: systems.map(
       (row): SnapshotSystem => ({
@@ -114,6 +119,7 @@ export async function loadComplianceSnapshot(
         usingDepartmentIds: (usingBySystem.get(row.id) ?? []).map((entry) => entry.department_id),
         yearlyCosts: { licence: row.cost_licence, operation: row.cost_operation, support: row.cost_support, other: row.cost_other },
         lastConfirmedAt: row.last_confirmed_at,
+        processesPersonalData: row.processes_personal_data === 1,
         assignments: (assignmentsBySystem.get(row.id) ?? []).map((entry) => ({
           personId: entry.person_id,
           role: entry.role === 'manager' ? 'manager' : 'deputy',

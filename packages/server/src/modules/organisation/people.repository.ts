@@ -25,6 +25,7 @@ function toPerson(row: Selectable<PeopleTable>): PersonRecord {
     startDate: row.start_date,
     endDate: row.end_date,
     hasLogin: row.login_id !== null,
+    hasPersonalMailbox: row.has_personal_mailbox === 1,
   };
 }
 
@@ -40,6 +41,8 @@ export interface PersonValues {
   startDate: string | null;
   endDate: string | null;
   loginId: string | null;
+  /** Left out by the bulk loaders that do not know (a new row gets no mailbox; an update keeps the stored value). */
+  hasPersonalMailbox?: boolean;
 }
 
 /** Derived columns: Swedish sort order and case-folded search text, kept with the row. */
@@ -62,6 +65,7 @@ function columns(values: PersonValues) {
     start_date: values.startDate,
     end_date: values.endDate,
     login_id: values.loginId,
+    ...(values.hasPersonalMailbox === undefined ? {} : { has_personal_mailbox: values.hasPersonalMailbox ? 1 : 0 }),
     ...derivedColumns(values),
   };
 }

@@ -185,6 +185,7 @@ export function createPeopleService(
           startDate: input.startDate ?? null,
           endDate: null,
           loginId: null,
+          hasPersonalMailbox: input.hasPersonalMailbox ?? false,
         };
         await validate(transaction, municipalityId, values, id);
         await peopleRepository.insert(transaction, municipalityId, id, values, clock.now().toISOString());
@@ -228,6 +229,7 @@ export function createPeopleService(
                       : before.endDate,
                 // The login is the person's, whatever their address becomes; a municipality never picks a login by e-mail.
                 loginId,
+                hasPersonalMailbox: input.hasPersonalMailbox ?? before.hasPersonalMailbox,
               };
               await validate(transaction, municipalityId, values, id);
               return peopleRepository.update(transaction, municipalityId, id, version, values, clock.now().toISOString());

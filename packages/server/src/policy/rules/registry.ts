@@ -27,6 +27,7 @@ import {
 import { adequateTrainingRule, dataProtectionTrainingRule, securityTrainingRule } from './training.ts';
 import { trainAdminsRule, trainOthersRule } from './system-training.ts';
 import { changeInformRule, knowPolicyRule, knowRulesRule } from './acknowledgements.ts';
+import { mailboxRule, officialDocumentsRule, personalDataRule } from './personal-data.ts';
 import { informNewRule, leaverAccessRule, privilegedHoldersRule, recertificationRule } from './access-rights.ts';
 
 export const complianceRules: readonly ComplianceRule[] = [
@@ -51,6 +52,10 @@ export const complianceRules: readonly ComplianceRule[] = [
   adequateTrainingRule,
   securityTrainingRule,
   dataProtectionTrainingRule,
+  // Issue #16: records of processing and functional mailboxes (§8).
+  personalDataRule,
+  officialDocumentsRule,
+  mailboxRule,
   emailRulesRule,
   internetUseRule,
   securityGuidelinesRule,

@@ -16,20 +16,24 @@ export const dataToRevisionClauses: Clause[] = [
     textEn:
       'Personal data is handled per the data protection law (in 2002 PUL; today the GDPR and the Swedish Data Protection Act 2018:218): each system records whether it processes personal data and, if so, a record of processing (purposes, categories of data subjects and data, recipients, transfers, retention, security measures, legal basis) reviewed by the data protection officer.',
     ruleDescriptionSv:
-      'Varje system anger om det behandlar personuppgifter. Gör det det, finns en registerförteckning (ändamål, kategorier av registrerade och uppgifter, mottagare, överföringar, lagringstid, säkerhetsåtgärder, rättslig grund) som dataskyddsombudet har granskat.',
+      'Varje system som behandlar personuppgifter ingår i minst en registerförteckning. Varje sådan förteckning har rättslig grund (och undantag enligt art. 9 för känsliga uppgifter), lagringstid, en granskning av dataskyddsombudet från de senaste {{privacyReviewIntervalMonths}} månaderna och ett undertecknat, giltigt personuppgiftsbiträdesavtal för varje biträde; känsliga personuppgifter kräver en konsekvensbedömning.',
     ruleDescriptionEn:
-      'Every system records whether it processes personal data. If it does, it has a record of processing (purposes, categories of data subjects and data, recipients, transfers, retention, security measures, legal basis) reviewed by the data protection officer.',
+      'Every system that processes personal data is covered by at least one record of processing. Each such record has a legal basis (and an art. 9 exception for special categories), a retention, a review by the data protection officer within the last {{privacyReviewIntervalMonths}} months and a signed, unexpired data processing agreement for each processor; special categories require an impact assessment.',
   },
   {
     id: 'ITP-8-OFFICIAL-DOC',
     section: '8',
-    kind: 'record',
+    kind: 'rule',
     titleSv: 'Allmänna handlingar',
     titleEn: 'Official documents',
     textSv:
       'All hantering av dokument skall följa Personuppgiftslag och Offentlighetslagstiftning. I detta sammanhang skall observeras, att till kommunen inkommen e-post skall betraktas som inkommen handling.',
     textEn:
       'All document handling follows the data protection and public access laws; incoming e-mail is an incoming official document (inkommen handling).',
+    ruleDescriptionSv:
+      'Minst {{acknowledgementCoverageThresholdPercent}} % av varje förvaltnings aktiva medarbetare med egen e-postlåda har bekräftat att de har läst kansliets regler för e-post (den version som gäller).',
+    ruleDescriptionEn:
+      "At least {{acknowledgementCoverageThresholdPercent}} % of each department's active employees with a personal mailbox have acknowledged the secretariat's e-mail rules (the version in force).",
   },
   {
     id: 'ITP-8-MAILBOX',
