@@ -128,6 +128,7 @@ export const problemReasons = [
   'supplier_in_use',
   'supplier_number_taken',
   'session_has_attendance',
+  'session_not_attended',
   'session_not_started',
   'system_in_use',
   'system_retired',

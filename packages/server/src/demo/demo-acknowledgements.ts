@@ -95,6 +95,20 @@ export async function loadDemoAcknowledgements(
     .orderBy('starts_at')
     .limit(1)
     .executeTakeFirst();
+  // A record "given at the session" is only for those the trainer marked as attended there (as the API checks).
+  const attendedSession = new Set(
+    session
+      ? (
+          await transaction
+            .selectFrom('training_attendances')
+            .select('person_id')
+            .where('municipality_id', '=', municipalityId)
+            .where('session_id', '=', session.id)
+            .where('status', '=', 'attended')
+            .execute()
+        ).map((row) => row.person_id)
+      : [],
+  );
   const trainer = session
     ? await transaction
         .selectFrom('people')
@@ -128,7 +142,7 @@ export async function loadDemoAcknowledgements(
     const requests = await transaction
       .selectFrom('acknowledgements')
       .innerJoin('people', 'people.id', 'acknowledgements.person_id')
-      .select(['acknowledgements.id', 'people.department_id'])
+      .select(['acknowledgements.id', 'acknowledgements.person_id', 'people.department_id'])
       .where('acknowledgements.municipality_id', '=', municipalityId)
       .where('acknowledgements.version_id', '=', version.version_id)
       .where('acknowledgements.state', '=', 'requested')
@@ -139,7 +153,7 @@ export async function loadDemoAcknowledgements(
       if (!random.chance(shareOf(request.department_id))) continue;
       const head = headOf(request.department_id);
       const draw = random.next();
-      const method = draw < 0.12 && head ? 'paper' : draw < 0.2 && session ? 'training_session' : 'in_app';
+      const method = draw < 0.12 && head ? 'paper' : draw < 0.2 && attendedSession.has(request.person_id) ? 'training_session' : 'in_app';
       // Most within the first weeks, a few late; never in the future.
       const after = Math.min(daysSinceAdoption, Math.floor(random.next() ** 2 * Math.min(daysSinceAdoption + 1, 60)));
       const at = new Date(new Date(adoptedAt).getTime() + after * 86_400_000 + random.integer(8, 16) * 3_600_000);

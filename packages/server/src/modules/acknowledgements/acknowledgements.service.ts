@@ -15,11 +15,11 @@ import { recordAudit } from '../../platform/audit.ts';
 import { swedishMidnight, swedishToday } from '../../platform/calendar.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type Executor, type TransactionHandle } from '../../platform/database.ts';
-import { AppError, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import type { ExpectedVersion } from '../../platform/http/versioning.ts';
 import { versionedWrites } from '../../platform/versioned-write.ts';
 import { organisationReads } from '../organisation/index.ts';
-import { isTrainerOfSession } from '../training/index.ts';
+import { attendedSession, isTrainerOfSession } from '../training/index.ts';
 import {
   acknowledgementActions,
   isOwnRequest,
@@ -208,8 +208,9 @@ export function createAcknowledgementsService(db: DatabaseHandle, clock: Clock, 
 
     /**
      * The trainer of a training session records that the person went through the document there
-     * (H3's sessions: isTrainerOfSession). The trainer may record for anyone asked; a session
-     * that is not theirs is refused, and a request nobody lets them find is 404.
+     * (H3's sessions: isTrainerOfSession). The trainer may record for anyone asked whom they marked
+     * as attended there (the record says the person was at the session, so it rests on the session's
+     * attendance); a session that is not theirs is refused, and a request nobody lets them find is 404.
      */
     recordAtSession: useCase(
       acknowledgementActions.recordAtSession,
@@ -235,6 +236,11 @@ export function createAcknowledgementsService(db: DatabaseHandle, clock: Clock, 
           apply: async (transaction, { record }, version) => {
             const refusal = refusalToGive(record);
             if (refusal) throw refusal;
+            if (!(await attendedSession(transaction, municipalityId, input.trainingSessionId, record.personId)))
+              throw conflict(
+                'The person is not marked as attended at this session; record their attendance first.',
+                'session_not_attended',
+              );
             const given = await acknowledgementsRepository.acknowledge(transaction, municipalityId, id, version, {
               method: 'training_session',
               acknowledgedAt: now,

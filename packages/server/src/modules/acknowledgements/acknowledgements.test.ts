@@ -271,6 +271,39 @@ describe('acknowledgements API', () => {
       404,
       'not_found',
     );
+    // The record says the nurse was there: refused until the trainer marks them attended, not merely registered.
+    const notThere = expectProblem(await send(context, 'POST', url, { headers: trainer.authorization, body, ifMatch: 1 }), 409, 'conflict');
+    expect(notThere.reason).toBe('session_not_attended');
+    const [registered] = expectStatus(
+      await send(context, 'POST', `/api/v1/training-sessions/${session.id}/attendances`, {
+        headers: tanum.admin.authorization,
+        body: { personIds: [nurse.personId] },
+      }),
+      201,
+    ).items;
+    expect(
+      expectProblem(await send(context, 'POST', url, { headers: trainer.authorization, body, ifMatch: 1 }), 409, 'conflict').reason,
+    ).toBe('session_not_attended');
+    const absent = expectStatus(
+      await send(context, 'PATCH', `/api/v1/training-attendances/${registered.id}`, {
+        headers: trainer.authorization,
+        body: { status: 'absent' },
+        ifMatch: registered.version,
+      }),
+      200,
+    );
+    expect(
+      expectProblem(await send(context, 'POST', url, { headers: trainer.authorization, body, ifMatch: 1 }), 409, 'conflict').reason,
+    ).toBe('session_not_attended');
+    expect(await requestOf(nurse, versionId)).toMatchObject({ state: 'requested' });
+    expectStatus(
+      await send(context, 'PATCH', `/api/v1/training-attendances/${registered.id}`, {
+        headers: trainer.authorization,
+        body: { status: 'attended' },
+        ifMatch: absent.version,
+      }),
+      200,
+    );
     const recorded = expectStatus(await send(context, 'POST', url, { headers: trainer.authorization, body, ifMatch: 1 }), 200);
     expect(recorded).toMatchObject({
       state: 'acknowledged',

@@ -14,6 +14,8 @@ export type { AttendanceScope } from './training-facts.repository.ts';
 
 /** Whether a person is the trainer of a session (who takes its attendance), in the caller's executor. */
 export const isTrainerOfSession = trainingSessionsRepository.isTrainer.bind(trainingSessionsRepository);
+/** Whether a person is marked as attended at a session: what a record "given at the session" rests on. */
+export const attendedSession = trainingSessionsRepository.attended.bind(trainingSessionsRepository);
 
 /**
  * The facts of training, each in a fixed number of queries, in the caller's executor:

@@ -244,6 +244,19 @@ export const trainingSessionsRepository = {
       .execute();
   },
 
+  /** Whether the trainer marked `personId` as attended at the session (attendedSession in index.ts). */
+  async attended(db: Executor, municipalityId: string, sessionId: string, personId: string) {
+    const row = await db
+      .selectFrom('training_attendances')
+      .select('id')
+      .where('municipality_id', '=', municipalityId)
+      .where('session_id', '=', sessionId)
+      .where('person_id', '=', personId)
+      .where('status', '=', 'attended')
+      .executeTakeFirst();
+    return row !== undefined;
+  },
+
   /** Whether `personId` is the trainer of the session (isTrainerOfSession in index.ts). */
   async isTrainer(db: Executor, municipalityId: string, sessionId: string, personId: string) {
     const row = await db
