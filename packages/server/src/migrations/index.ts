@@ -31,6 +31,7 @@ import * as acknowledgementCoverageIndex from './2026-12-02-085-acknowledgement-
 import * as complianceIndexes from './2026-12-02-084-compliance-indexes.ts';
 import * as policyPackBaselines from './2026-12-02-091-policy-pack-baselines.ts';
 import * as acknowledgementVersionIndex from './2026-12-02-094-acknowledgement-version-index.ts';
+import * as acknowledgementCounts from './2026-12-02-095-acknowledgement-counts.ts';
 
 /** Listed explicitly (not read from disk) so the set is the same under tsx, bundlers and tests. */
 const migrations: Record<string, Migration> = {
@@ -65,6 +66,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02-094-acknowledgement-version-index': acknowledgementVersionIndex,
   '2026-12-02-110-processing-activities': processingActivities,
   '2026-12-02-111-mailboxes': mailboxes,
+  '2026-12-02-095-acknowledgement-counts': acknowledgementCounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -14,6 +14,7 @@ import { notFound } from '../../platform/errors.ts';
 import { createVersionedCache, type ReadCacheSettings } from '../../platform/versioned-cache.ts';
 import { overseeAcknowledgements } from './acknowledgement-abilities.ts';
 import { departmentCoverage } from './acknowledgement-coverage.ts';
+import { acknowledgementCountsRepository } from './acknowledgement-counts.repository.ts';
 import { acknowledgementCoverageRepository, type DocumentAudience } from './acknowledgement-coverage.repository.ts';
 import { acknowledgementRenewal, personRenewal } from './acknowledgement-renewal.ts';
 import { dueDateFrom, resolveAudience } from './acknowledgement-terms.ts';
@@ -33,7 +34,7 @@ export function createAcknowledgementCoverageService(db: DatabaseHandle, clock: 
     const [departments, tallies] = await inParallel(
       db,
       () => acknowledgementCoverageRepository.departments(db, municipalityId),
-      () => acknowledgementCoverageRepository.tallyAudience(db, municipalityId, document.currentVersionId, audience, today),
+      () => acknowledgementCountsRepository.tallyAudience(db, municipalityId, document.currentVersionId, audience, today),
     );
     return { audience, departments, tallies };
   }
@@ -110,7 +111,7 @@ export function createAcknowledgementCoverageService(db: DatabaseHandle, clock: 
         const [departments, tallies, dueDate] = await inParallel(
           db,
           () => acknowledgementCoverageRepository.departments(db, municipalityId),
-          () => acknowledgementCoverageRepository.tallyAudience(db, municipalityId, previousVersionId, audience, today),
+          () => acknowledgementCountsRepository.tallyAudience(db, municipalityId, previousVersionId, audience, today),
           () => dueDateFrom(db, municipalityId, today),
         );
         const names = new Map(departments.map((department) => [department.id, department.name]));

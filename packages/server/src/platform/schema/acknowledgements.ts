@@ -25,6 +25,25 @@ export interface AcknowledgementsTable {
   version: number;
 }
 
+/** Kept by triggers (migration 095, ADR 0022): the people marked active per department ('' for none). */
+export interface ActivePeopleCountsTable {
+  municipality_id: string;
+  department_id: string;
+  total: number;
+}
+
+/** Kept by triggers (migration 095, ADR 0022): a version's acknowledgements of people marked active, per department, state and due date. */
+export interface AcknowledgementCountsTable {
+  municipality_id: string;
+  version_id: string;
+  department_id: string;
+  state: string;
+  due_date: string;
+  total: number;
+}
+
 export interface AcknowledgementsDatabase {
   acknowledgements: AcknowledgementsTable;
+  active_people_counts: ActivePeopleCountsTable;
+  acknowledgement_counts: AcknowledgementCountsTable;
 }
