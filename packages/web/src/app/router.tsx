@@ -320,6 +320,13 @@ const recertificationRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/access-rights/RecertificationPage.tsx'), 'RecertificationPage'),
 });
 
+const roleTemplatesRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/role-templates',
+  beforeLoad: requirePermission('roleTemplate.read'),
+  component: lazyRouteComponent(() => import('../features/access-rights/RoleTemplatesPage.tsx'), 'RoleTemplatesPage'),
+});
+
 const changeNoticesRoute = createRoute({
   getParentRoute: () => contentRoute,
   path: '/change-notices',
@@ -469,6 +476,7 @@ const routeTree = rootRoute.addChildren([
       accessRightsLeaversRoute,
       recertificationsRoute,
       recertificationRoute,
+      roleTemplatesRoute,
       unknownRoute,
     ]),
   ]),

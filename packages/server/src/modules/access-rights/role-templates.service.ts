@@ -38,7 +38,9 @@ export function createRoleTemplatesService(db: DatabaseHandle, clock: Clock, req
   const today = () => swedishToday(clock.now());
   const withAbilities = (actor: AnyActor, template: RoleTemplateRecord): RoleTemplate => ({
     ...template,
-    can: canOn(actor, roleTemplateActions, { departmentId: template.departmentId }),
+    // A template for the whole municipality is one a department head applies to their own people
+    // (apply authorises on the person's department): judged without a department, like the list.
+    can: canOn(actor, roleTemplateActions, template.departmentId === null ? undefined : { departmentId: template.departmentId }),
   });
 
   async function validate(

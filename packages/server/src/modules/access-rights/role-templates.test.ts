@@ -79,6 +79,19 @@ describe('role templates API', () => {
       201,
     );
     expect(again).toMatchObject({ rights: [], alreadyHeld: 2 });
+    // A template for the whole municipality: the head may apply it (to their people), not change it.
+    const everyone = expectStatus(
+      await send(context, 'POST', '/api/v1/role-templates', {
+        headers: itUnit.authorization,
+        body: { name: 'Alla nyanställda', departmentId: null, levelIds },
+      }),
+      201,
+    );
+    const seenByHead = expectStatus(
+      await send(context, 'GET', `/api/v1/role-templates/${everyone.id}`, { headers: careHead.authorization }),
+      200,
+    );
+    expect(seenByHead.can).toEqual({ update: false, delete: false, apply: true });
     // Another department's person: not this head's to request for.
     const teacher = await make.person(tanum, school);
     expectProblem(

@@ -29,6 +29,7 @@ interface NavigationItem {
     | '/documents'
     | '/access-rights/leavers'
     | '/recertifications'
+    | '/role-templates'
     | '/account';
   label: string;
   permission?: Permission;
@@ -72,6 +73,7 @@ export function Navigation() {
             { to: '/change-notices', label: t('lifecycle:notices.nav'), permission: 'changeNotice.read' },
             { to: '/recertifications', label: t('access:recertification.nav'), permission: 'recertification.read' },
             { to: '/access-rights/leavers', label: t('access:leavers.nav'), permission: 'accessRight.read' },
+            { to: '/role-templates', label: t('access:templates.nav'), permission: 'roleTemplate.apply' },
             { to: '/access-rights/import', label: t('access:import.nav'), permission: 'accessRight.import' },
             { to: '/training', label: t('training:nav'), permission: 'training.read' },
             { to: '/documents', label: t('documents:navigation.documents'), permission: 'document.read' },
