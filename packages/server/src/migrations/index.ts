@@ -21,6 +21,7 @@ import * as policyDocuments from './2026-12-02-080-policy-documents.ts';
 import * as securityGuidelinesIntoDocuments from './2026-12-02-089-security-guidelines-into-documents.ts';
 import * as accessRights from './2026-12-02-090-access-rights.ts';
 import * as employeeNumbers from './2026-12-02-097-employee-numbers.ts';
+import * as accessRightHoldersIndex from './2026-12-02-097-access-right-holders-index.ts';
 import * as assets from './2026-12-02-100-assets.ts';
 import * as assetNetworkPeriodOrder from './2026-12-02-101-asset-network-period-order.ts';
 import * as processingActivities from './2026-12-02-110-processing-activities.ts';
@@ -56,6 +57,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02-089-security-guidelines-into-documents': securityGuidelinesIntoDocuments,
   '2026-12-02-090-access-rights': accessRights,
   '2026-12-02-097-employee-numbers': employeeNumbers,
+  '2026-12-02-097-access-right-holders-index': accessRightHoldersIndex,
   '2026-12-02-100-assets': assets,
   '2026-12-02-101-asset-network-period-order': assetNetworkPeriodOrder,
   '2026-12-02-105-software-licences-contracts': softwareLicencesContracts,
