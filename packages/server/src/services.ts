@@ -48,6 +48,7 @@ import {
   type PersonArrivals,
 } from './modules/organisation/index.ts';
 import {
+  createArticle30Export,
   createMailboxesService,
   createPrivacyReviewsService,
   createProcessingActivitiesService,
@@ -249,6 +250,7 @@ export function createServices(
       activities: createProcessingActivitiesService(db, clock),
       reviews: createPrivacyReviewsService(db, clock),
       mailboxes: createMailboxesService(db, clock),
+      article30: createArticle30Export(db, clock),
     },
   };
 }

@@ -7,3 +7,4 @@ export { createPrivacyReviewsService, type PrivacyReviewsService } from './priva
 export { createProcessingActivitiesService, type ProcessingActivitiesService } from './processing-activities.service.ts';
 export { registerPrivacyRoutes, type PrivacyRouteServices } from './privacy.routes.ts';
 export { privacyReviewTaskSource } from './privacy-tasks.ts';
+export { createArticle30Export, type Article30Export } from './article-30-export.service.ts';

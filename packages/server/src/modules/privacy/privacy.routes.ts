@@ -9,15 +9,18 @@ import {
   privacyReviewListSchema,
   privacyReviewSchema,
   processingActivityCreateSchema,
+  processingActivityExportQuerySchema,
   processingActivityListQuerySchema,
   processingActivityListSchema,
   processingActivitySchema,
   processingActivityUpdateSchema,
 } from '@forvalta/contracts';
-import { problemResponses, writeProblemResponses, type ApiApp } from '../../platform/http/api-app.ts';
+import { fileResponse, problemResponses, writeProblemResponses, type ApiApp } from '../../platform/http/api-app.ts';
 import { actorOf } from '../../platform/http/authentication.ts';
+import { sendDownload } from '../../platform/http/file-download.ts';
 import { registerResourceRoutes } from '../../platform/http/resource-routes.ts';
 import { expectedVersion } from '../../platform/http/versioning.ts';
+import type { Article30Export } from './article-30-export.service.ts';
 import type { MailboxesService } from './mailboxes.service.ts';
 import type { PrivacyReviewsService } from './privacy-reviews.service.ts';
 import type { ProcessingActivitiesService } from './processing-activities.service.ts';
@@ -26,11 +29,29 @@ export interface PrivacyRouteServices {
   activities: ProcessingActivitiesService;
   reviews: PrivacyReviewsService;
   mailboxes: MailboxesService;
+  article30: Article30Export;
 }
 
 /** /api/v1/processing-activities (with their reviews) and /api/v1/mailboxes. */
 export function registerPrivacyRoutes(app: ApiApp, services: PrivacyRouteServices): void {
-  const { activities, reviews, mailboxes } = services;
+  const { activities, reviews, mailboxes, article30 } = services;
+  // Before the resource's /:id routes, as a static segment wins anyway; kept first for the reader.
+  app.get(
+    '/api/v1/processing-activities/export',
+    {
+      schema: {
+        tags: ['Personal data'],
+        summary: 'The record of processing (GDPR art. 30) as XLSX, with the list filters',
+        querystring: processingActivityExportQuerySchema,
+        response: { ...fileResponse, ...problemResponses },
+      },
+      config: { permission: article30.exportProcessingActivities.permission },
+    },
+    async (request, reply) => {
+      const file = await article30.exportProcessingActivities(actorOf(request), request.query);
+      return sendDownload(reply, { contentType: file.contentType, fileName: file.filename, body: file.body });
+    },
+  );
   registerResourceRoutes(app, {
     path: '/api/v1/processing-activities',
     tag: 'Personal data',

@@ -1,0 +1,181 @@
+import type { Locale, ProcessingActivityExportQuery, ProcessingActivityRecord } from '@forvalta/contracts';
+import { municipalityOf } from '../../access/authorise.ts';
+import { departmentSubtree } from '../../access/department-tree.ts';
+import { useCase } from '../../access/use-case.ts';
+import { swedishToday } from '../../platform/calendar.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { DatabaseHandle } from '../../platform/database.ts';
+import { neutraliseFormula } from '../../platform/spreadsheet-text.ts';
+import { reviewCutOff } from './privacy-parameters.ts';
+import { type ActivityFilters, processingActivitiesRepository as activities } from './processing-activities.repository.ts';
+
+/** The article 30(1) columns, in the order of the article, then what the DPO's review adds. */
+export const article30Headers = {
+  sv: [
+    'Behandling',
+    'Personuppgiftsansvarig (nämnd)',
+    'Ansvarig förvaltning',
+    'Ändamål',
+    'Rättslig grund (art. 6)',
+    'Grund, lag eller beslut',
+    'Undantag för känsliga uppgifter (art. 9)',
+    'Uppgifter om lagöverträdelser (art. 10)',
+    'Kategorier av registrerade',
+    'Kategorier av personuppgifter',
+    'Känsliga personuppgifter',
+    'Mottagare',
+    'Överföring till tredje land (skyddsåtgärd)',
+    'Lagringstid',
+    'Informationshanteringsplan',
+    'Tekniska och organisatoriska säkerhetsåtgärder',
+    'System',
+    'Personuppgiftsbiträden (avtal undertecknat – upphör)',
+    'Konsekvensbedömning',
+    'Dataskyddsombudets granskning',
+  ],
+  en: [
+    'Processing',
+    'Controller (board)',
+    'Responsible department',
+    'Purpose',
+    'Legal basis (art. 6)',
+    'Basis, law or decision',
+    'Special category exception (art. 9)',
+    'Criminal offence data (art. 10)',
+    'Categories of data subjects',
+    'Categories of personal data',
+    'Special categories',
+    'Recipients',
+    'Third-country transfers (safeguard)',
+    'Retention',
+    'Document management plan',
+    'Technical and organisational measures',
+    'Systems',
+    'Processors (agreement signed – expires)',
+    'Impact assessment',
+    "Data protection officer's review",
+  ],
+} as const;
+
+const words = {
+  sv: {
+    sheet: 'Registerförteckning',
+    yes: 'Ja',
+    no: 'Nej',
+    needed: 'Behövs',
+    notNeeded: 'Behövs inte',
+    done: 'gjord',
+    unsigned: 'ej undertecknat',
+    open: 'tills vidare',
+    legal: {
+      consent: 'Samtycke',
+      contract: 'Avtal',
+      legal_obligation: 'Rättslig förpliktelse',
+      vital_interests: 'Grundläggande intressen',
+      public_interest: 'Allmänt intresse eller myndighetsutövning',
+      legitimate_interests: 'Berättigat intresse',
+    },
+    review: { pending: 'Ej granskad', approved: 'Godkänd', approved_with_remarks: 'Godkänd med synpunkter', returned: 'Återremitterad' },
+  },
+  en: {
+    sheet: 'Record of processing',
+    yes: 'Yes',
+    no: 'No',
+    needed: 'Needed',
+    notNeeded: 'Not needed',
+    done: 'done',
+    unsigned: 'unsigned',
+    open: 'until further notice',
+    legal: {
+      consent: 'Consent',
+      contract: 'Contract',
+      legal_obligation: 'Legal obligation',
+      vital_interests: 'Vital interests',
+      public_interest: 'Public interest or official authority',
+      legitimate_interests: 'Legitimate interests',
+    },
+    review: { pending: 'Not reviewed', approved: 'Approved', approved_with_remarks: 'Approved with remarks', returned: 'Returned' },
+  },
+} as const;
+
+/** One row of the register; every cell neutralised, as every export of the product is. */
+export function article30Row(activity: ProcessingActivityRecord, locale: Locale): string[] {
+  const w = words[locale];
+  const dpia = activity.dpiaNeeded
+    ? `${w.needed}${activity.dpiaDoneOn ? `, ${w.done} ${activity.dpiaDoneOn}` : ''}`
+    : activity.dpiaDoneOn
+      ? `${w.done} ${activity.dpiaDoneOn}`
+      : w.notNeeded;
+  return [
+    activity.name,
+    activity.controllerBoard ?? '',
+    activity.controllerDepartmentName,
+    activity.purpose,
+    activity.legalBasis ? w.legal[activity.legalBasis] : '',
+    activity.legalBasisNote ?? '',
+    activity.specialCategoryBasis ?? '',
+    activity.criminalData ? `${w.yes}${activity.criminalDataBasis ? `: ${activity.criminalDataBasis}` : ''}` : w.no,
+    activity.dataSubjectCategories.join('; '),
+    activity.personalDataCategories.map((category) => category.name).join('; '),
+    activity.personalDataCategories
+      .filter((category) => category.special)
+      .map((category) => category.name)
+      .join('; '),
+    activity.recipients.join('; '),
+    activity.thirdCountryTransfers.map((transfer) => `${transfer.country} (${transfer.safeguard})`).join('; '),
+    activity.retention ?? '',
+    activity.retentionPlanReference ?? '',
+    activity.technicalMeasures ?? '',
+    activity.systems.map((system) => system.name).join('; '),
+    activity.processors
+      .map((processor) => `${processor.name} (${processor.agreementSignedOn ?? w.unsigned} – ${processor.agreementExpiresOn ?? w.open})`)
+      .join('; '),
+    dpia,
+    `${w.review[activity.reviewState]}${activity.lastReviewedOn ? ` ${activity.lastReviewedOn}` : ''}`,
+  ].map(neutraliseFormula);
+}
+
+/**
+ * The record of processing as a supervisory authority asks for it (GDPR art. 30): every record the
+ * filters select, one row each, as XLSX. A read: it writes nothing (reads-do-not-write.test.ts).
+ */
+export function createArticle30Export(db: DatabaseHandle, clock: Clock) {
+  return {
+    exportProcessingActivities: useCase(
+      'processingActivityExport.read',
+      async ({ actor, authorise }, query: ProcessingActivityExportQuery) => {
+        authorise();
+        const municipalityId = municipalityOf(actor);
+        const locale: Locale = actor.kind === 'person' ? actor.locale : 'sv';
+        const today = swedishToday(clock.now());
+        const filters: ActivityFilters = {
+          ...(query.systemId ? { systemId: query.systemId } : {}),
+          ...(query.specialCategories !== undefined ? { specialCategories: query.specialCategories } : {}),
+          ...(query.agreementExpiringBy ? { agreementExpiringBy: query.agreementExpiringBy } : {}),
+          ...(query.reviewState ? { reviewState: query.reviewState } : {}),
+          ...(query.q ? { q: query.q } : {}),
+        };
+        if (query.departmentId)
+          filters.departmentIds = departmentSubtree(await activities.departmentsOf(db, municipalityId), query.departmentId);
+        if (query.missingReview) filters.missingReviewBefore = await reviewCutOff(db, municipalityId, today);
+        const records = await activities.listAll(db, municipalityId, filters);
+        // exceljs takes half a second to load; only exports pay for it, not every server start.
+        const { default: ExcelJS } = await import('exceljs');
+        const workbook = new ExcelJS.Workbook();
+        const sheet = workbook.addWorksheet(words[locale].sheet);
+        sheet.addRow([...article30Headers[locale]]).font = { bold: true };
+        for (const record of records) sheet.addRow(article30Row(record, locale));
+        for (const column of sheet.columns) column.width = 28;
+        sheet.views = [{ state: 'frozen', ySplit: 1 }];
+        const body = Buffer.from(await workbook.xlsx.writeBuffer());
+        return {
+          body,
+          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          filename: `registerforteckning-${today}.xlsx`,
+        };
+      },
+    ),
+  };
+}
+
+export type Article30Export = ReturnType<typeof createArticle30Export>;
