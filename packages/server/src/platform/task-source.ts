@@ -4,7 +4,7 @@
  * module for it; each module exports its source from its index.ts, and the composition
  * (services.ts) hands them all to the tasks module, which merges, sorts, counts and pages them.
  */
-import type { Role, Task } from '@forvalta/contracts';
+import type { Lifecycle, Role, Task } from '@forvalta/contracts';
 import type { PolicyParameters } from '../policy/policy-pack.ts';
 import type { Executor } from './database.ts';
 
@@ -28,6 +28,21 @@ export interface TaskSourceContext {
   horizon: string;
   /** The municipality's current policy pack's parameters (intervals, working days), read once per request. */
   parameters: PolicyParameters;
+  /**
+   * The systems (not retired) the person manages or deputises for today, one row per assignment:
+   * read once per request, since the register's, the reviews' and the access rights' asks all start
+   * from them.
+   */
+  stewardedSystems: readonly StewardedSystemFact[];
+}
+
+/** A system the person keeps (the systems module's stewardedSystemsOf, as the task sources read it). */
+export interface StewardedSystemFact {
+  systemId: string;
+  name: string;
+  lifecycle: Lifecycle;
+  lastConfirmedAt: string | null;
+  role: 'manager' | 'deputy';
 }
 
 /**

@@ -4,13 +4,12 @@
  */
 import { swedishToday } from '../../platform/calendar.ts';
 import { isOverdue, taskId, type TaskSource } from '../../platform/task-source.ts';
-import { systemReads } from '../systems/index.ts';
 import { accessRightsRepository } from './access-rights.repository.ts';
 import { recertificationsRepository } from './recertifications.repository.ts';
 
 /** One task per system with flagged rights, due the day the first was flagged (owed at once), linking to its leavers. */
 export const leaverAccessTaskSource: TaskSource = async (database, context) => {
-  const stewarded = await systemReads.stewardedSystemsOf(database, context.municipalityId, context.personId, context.today);
+  const stewarded = context.stewardedSystems;
   if (stewarded.length === 0) return [];
   const names = new Map(stewarded.map((system) => [system.systemId, system.name]));
   const counts = await accessRightsRepository.flaggedCountsOfSystems(database, context.municipalityId, [...names.keys()]);
@@ -32,7 +31,7 @@ export const leaverAccessTaskSource: TaskSource = async (database, context) => {
 
 /** One task per open campaign with undecided rights in systems the person keeps, from `horizon` days before its due date. */
 export const recertificationTaskSource: TaskSource = async (database, context) => {
-  const stewarded = await systemReads.stewardedSystemsOf(database, context.municipalityId, context.personId, context.today);
+  const stewarded = context.stewardedSystems;
   if (stewarded.length === 0) return [];
   const open = await recertificationsRepository.openItemsOfSystems(
     database,

@@ -5,7 +5,6 @@
 import { isOverdue, taskId, type TaskSource } from '../../platform/task-source.ts';
 import { dueDateOf } from '../../policy/dates.ts';
 import { readParameter } from '../../policy/policy-pack.ts';
-import { systemReads } from '../systems/index.ts';
 import { reviewsRepository } from './reviews.repository.ts';
 
 /**
@@ -14,7 +13,7 @@ import { reviewsRepository } from './reviews.repository.ts';
  */
 export const reviewTaskSource: TaskSource = async (database, context) => {
   const intervalMonths = readParameter(context.parameters, 'reviewIntervalMonths');
-  const stewarded = await systemReads.stewardedSystemsOf(database, context.municipalityId, context.personId, context.today);
+  const stewarded = context.stewardedSystems;
   const managed = stewarded.filter((system) => system.role === 'manager' && system.lifecycle === 'in_production');
   const dates = await reviewsRepository.reviewDatesOfSystems(
     database,

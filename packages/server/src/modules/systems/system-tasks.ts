@@ -5,15 +5,14 @@
 import { isOverdue, taskId, type TaskSource } from '../../platform/task-source.ts';
 import { readParameter } from '../../policy/policy-pack.ts';
 import { dueDateOf } from '../../policy/dates.ts';
-import { systemAssignmentsRepository } from './system-assignments.repository.ts';
 
 /**
  * A system never confirmed is owed at once (the rule fails it): overdue with no due date. A
  * confirmed one shows from `horizon` days before its last current day.
  */
-export const systemRecordTaskSource: TaskSource = async (database, context) => {
+export const systemRecordTaskSource: TaskSource = async (_database, context) => {
   const intervalMonths = readParameter(context.parameters, 'registerConfirmationIntervalMonths');
-  const systems = await systemAssignmentsRepository.stewardedSystemsOf(database, context.municipalityId, context.personId, context.today);
+  const systems = context.stewardedSystems;
   const seen = new Set<string>();
   return systems.flatMap((system) => {
     if (seen.has(system.systemId)) return [];

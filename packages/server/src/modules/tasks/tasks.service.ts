@@ -10,6 +10,7 @@ import { taskHorizonDays, type TaskSource, type TaskSourceContext } from '../../
 import { createVersionedCache, type ReadCacheSettings } from '../../platform/versioned-cache.ts';
 import { tanumPolicyPack } from '../../policy/index.ts';
 import { policyPackRecords } from '../compliance/index.ts';
+import { systemReads } from '../systems/index.ts';
 
 /**
  * Where a task stands in the list: overdue first, then by due date; an overdue task without a date
@@ -40,8 +41,10 @@ function daysAfter(day: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** The signed-in person's part of the context every source is asked with (the pack's parameters come with the load). */
-function personContext(clock: Clock, actor: AnyActor): Omit<TaskSourceContext, 'parameters'> | null {
+type PersonContext = Omit<TaskSourceContext, 'parameters' | 'stewardedSystems'>;
+
+/** The signed-in person's part of the context every source is asked with (the pack's parameters and their systems come with the load). */
+function personContext(clock: Clock, actor: AnyActor): PersonContext | null {
   // The list is a person's own; the system actor (CLI, jobs) has none.
   if (actor.kind !== 'person') return null;
   const today = swedishToday(clock.now());
@@ -73,9 +76,13 @@ export function createTasksService(db: DatabaseHandle, clock: Clock, sources: re
   // One entry per person who looked at their list since the municipality's last write.
   const listCache = createVersionedCache<readonly Task[]>(2000, cacheSettings);
 
-  async function tasksOf(person: Omit<TaskSourceContext, 'parameters'>): Promise<readonly Task[]> {
-    const stored = await policyPackRecords.currentPack(db, person.municipalityId);
-    const context = { ...person, parameters: (stored?.pack ?? tanumPolicyPack).parameters };
+  async function tasksOf(person: PersonContext): Promise<readonly Task[]> {
+    // Read once for every source: several start from the systems the person keeps.
+    const [stored, stewardedSystems] = await Promise.all([
+      policyPackRecords.currentPack(db, person.municipalityId),
+      systemReads.stewardedSystemsOf(db, person.municipalityId, person.personId, person.today),
+    ]);
+    const context: TaskSourceContext = { ...person, parameters: (stored?.pack ?? tanumPolicyPack).parameters, stewardedSystems };
     const tasks = (await Promise.all(sources.map((source) => source(db, context)))).flat();
     return tasks.sort(compareTasks);
   }
