@@ -15,6 +15,15 @@ import {
 } from '../session.ts';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 
+/** "Agneta Svensson" → "AS": the first letters of the first and the last name. */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return '?';
+  const first = words[0]!.charAt(0);
+  const last = words.length > 1 ? words.at(-1)!.charAt(0) : '';
+  return `${first}${last}`.toLocaleUpperCase('sv');
+}
+
 /** Municipality, language and the user menu, at the right of the header. */
 export function HeaderControls() {
   const { t } = useTranslation();
@@ -89,9 +98,13 @@ export function HeaderControls() {
 
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
-          <Button variant="default" size="sm" aria-label={t('header.userMenu', { name: me.name })}>
-            <Text span size="sm" maw={160} truncate="end">
+          {/* At a phone's width (390 px) the name does not fit beside the language switch: the initials stand for it, the label keeps it whole. */}
+          <Button variant="default" size="sm" px={{ base: 'xs', xs: 'md' }} aria-label={t('header.userMenu', { name: me.name })}>
+            <Text span size="sm" maw={160} truncate="end" visibleFrom="xs">
               {me.name}
+            </Text>
+            <Text span size="sm" fw={600} hiddenFrom="xs" aria-hidden="true">
+              {initialsOf(me.name)}
             </Text>
           </Button>
         </Menu.Target>

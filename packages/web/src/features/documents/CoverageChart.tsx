@@ -1,10 +1,9 @@
-import '@mantine/charts/styles.css';
 import type { CoverageCounts } from '@forvalta/contracts';
-import { BarChart } from '@mantine/charts';
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ChartWithTable } from '../../components/ChartWithTable.tsx';
 import { DataTable, type RowAction } from '../../components/QueryTable.tsx';
+import { ShareBarChart } from '../../components/ShareBarChart.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import type { CoverageRow } from './coverage-tree.ts';
 import { formatShare } from './document-values.ts';
@@ -20,25 +19,12 @@ export function CoverageChart({ rows, rowActions }: { rows: CoverageRow[]; rowAc
   const bars = rows.filter((row) => row.root).map((row) => ({ name: nameOf(row), share: Math.floor(row.coverage.subtree.share * 100) }));
   const number = (value: number) => formatNumber(value, i18n.language);
   const figure = (counts: CoverageCounts, key: keyof Omit<CoverageCounts, 'share'>) => number(counts[key]);
+  const percent = (value: number) => (i18n.language === 'en' ? `${value}%` : `${value} %`);
   return (
     <ChartWithTable
       tableLabel={t('coverage.tableLabel')}
       defaultOpen
-      chart={
-        <BarChart
-          h={Math.max(160, bars.length * 44)}
-          data={bars}
-          dataKey="name"
-          orientation="vertical"
-          yAxisProps={{ width: 250 }}
-          xAxisProps={{ domain: [0, 100] }}
-          valueFormatter={(value) => (i18n.language === 'en' ? `${value}%` : `${value} %`)}
-          series={[{ name: 'share', label: t('coverage.share'), color: 'blue.8' }]}
-          withBarValueLabel
-          gridAxis="none"
-          barChartProps={{ accessibilityLayer: false }}
-        />
-      }
+      chart={<ShareBarChart bars={bars} seriesLabel={t('coverage.share')} formatShare={percent} nameWidth={250} barHeight={44} />}
     >
       <DataTable
         rows={rows}

@@ -93,7 +93,7 @@ function Coverage({ document, coverage }: { document: PolicyDocument; coverage: 
     <>
       {header}
       <Stack gap="lg">
-        <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} data-testid="coverage-totals">
+        <SimpleGrid cols={{ base: 2, md: 4 }} spacing={{ base: 'xs', sm: 'md' }} data-testid="coverage-totals">
           <Figure label={t('coverage.share')} value={formatShare(total.share, i18n.language)} />
           <Figure
             label={t('coverage.acknowledged')}

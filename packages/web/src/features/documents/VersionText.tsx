@@ -1,6 +1,5 @@
 import type { DocumentVersion } from '@forvalta/contracts';
 import { Anchor, Group, List, Stack, Text, Title } from '@mantine/core';
-import { DataTable } from '../../components/QueryTable.tsx';
 import { keyedByContent } from '../../components/stable-keys.ts';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -55,22 +54,20 @@ export function VersionText({ version }: { version: DocumentVersion }) {
         </Stack>
       )}
       {version.sections.length > 0 && (
-        <Stack gap="xs">
-          <Title order={2} size="h4">
+        // Read as the document's own headings and paragraphs, not a table: the guidelines are text
+        // to read, and a table's third column ran off a phone's screen.
+        <Stack gap="sm" maw={720} component="section" aria-labelledby="version-sections-heading">
+          <Title order={2} size="h4" id="version-sections-heading">
             {t('version.sections')}
           </Title>
-          <DataTable
-            rows={version.sections}
-            caption={t('version.sections')}
-            rowKey={(section) => section.id}
-            rowTestId="version-section"
-            minWidth={480}
-            columns={[
-              { key: 'code', header: t('version.sectionCode'), nowrap: true, cell: (section) => section.code },
-              { key: 'title', header: t('version.sectionTitle'), rowHeader: true, cell: (section) => section.title },
-              { key: 'description', header: t('version.sectionDescription'), cell: (section) => section.description ?? '–' },
-            ]}
-          />
+          {version.sections.map((section) => (
+            <Stack key={section.id} gap={4} data-testid="version-section">
+              <Title order={3} size="h5">
+                {section.code} {section.title}
+              </Title>
+              {section.description && <Text style={{ whiteSpace: 'pre-line', lineHeight: 1.6 }}>{section.description}</Text>}
+            </Stack>
+          ))}
         </Stack>
       )}
     </Stack>

@@ -1,6 +1,4 @@
-import '@mantine/charts/styles.css';
 import type { TrainingTopic } from '@forvalta/contracts';
-import { BarChart } from '@mantine/charts';
 import { Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +6,7 @@ import { ChartWithTable } from '../../components/ChartWithTable.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { DataTable } from '../../components/QueryTable.tsx';
+import { ShareBarChart } from '../../components/ShareBarChart.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { coverageQuery } from './training.queries.ts';
 
@@ -25,6 +24,8 @@ export function TrainingCoverageChart({ topic, courseId }: { topic?: TrainingTop
   const { departments, withinMonths } = coverage.data;
   const rows = departments.map((row) => ({ ...row, share: percent(row.trained, row.people) }));
   const number = (value: number) => formatNumber(value, i18n.language);
+  // "45 %" in Swedish, "45%" in English, as the documents' coverage says it.
+  const shareText = (value: number) => (i18n.language === 'en' ? `${number(value)}%` : `${number(value)} %`);
   return (
     <>
       <Text size="sm" c="gray.7" mb="sm">
@@ -35,18 +36,12 @@ export function TrainingCoverageChart({ topic, courseId }: { topic?: TrainingTop
       <ChartWithTable
         tableLabel={t('coverage.table')}
         chart={
-          <BarChart
-            h={Math.max(160, rows.length * 40)}
-            data={rows}
-            dataKey="departmentName"
-            orientation="vertical"
-            yAxisProps={{ width: 230 }}
-            xAxisProps={{ domain: [0, 100] }}
-            valueFormatter={(value) => `${number(value)} %`}
-            series={[{ name: 'share', label: t('coverage.share'), color: 'blue.8' }]}
-            withBarValueLabel
-            gridAxis="none"
-            barChartProps={{ accessibilityLayer: false }}
+          <ShareBarChart
+            bars={rows.map((row) => ({ name: row.departmentName, share: row.share }))}
+            seriesLabel={t('coverage.share')}
+            formatShare={shareText}
+            nameWidth={230}
+            barHeight={40}
           />
         }
       >
@@ -59,7 +54,7 @@ export function TrainingCoverageChart({ topic, courseId }: { topic?: TrainingTop
             { key: 'department', header: t('coverage.department'), rowHeader: true, cell: (row) => row.departmentName },
             { key: 'people', header: t('coverage.people'), align: 'right', cell: (row) => number(row.people) },
             { key: 'trained', header: t('coverage.trained'), align: 'right', cell: (row) => number(row.trained) },
-            { key: 'share', header: t('coverage.share'), align: 'right', cell: (row) => `${number(row.share)} %` },
+            { key: 'share', header: t('coverage.share'), align: 'right', cell: (row) => shareText(row.share) },
           ]}
         />
       </ChartWithTable>
