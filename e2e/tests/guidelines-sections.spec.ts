@@ -77,8 +77,9 @@ test('the IT chief adds, moves, edits and removes the guidelines’ sections of 
   await expect(dialog).toHaveCount(0);
 
   // The draft holds them in the order shown: the new one before the last of the old ones.
-  const after = await sectionTitles(chief);
-  expect(after).toEqual([reworded, ...before.slice(2, -1), added, before.at(-1)!]);
+  // (Read again until the page has the saved draft: the dialog closes before the version is fetched anew.)
+  const after = [reworded, ...before.slice(2, -1), added, before.at(-1)!];
+  await expect.poll(() => sectionTitles(chief)).toEqual(after);
   expect(after).not.toContain(removedTitle);
   await expectNoSeriousAxeViolations(chief, '/documents/:id/versions/:id (draft with sections)');
 
@@ -101,7 +102,7 @@ test('the IT chief adds, moves, edits and removes the guidelines’ sections of 
   await expect(task).toBeVisible();
   await task.click();
   await expect(employee.getByRole('heading', { level: 1, name: guidelines })).toBeVisible();
-  expect(await sectionTitles(employee)).toEqual(after);
+  await expect.poll(() => sectionTitles(employee)).toEqual(after);
   await expectNoSeriousAxeViolations(employee, '/documents/:id/versions/:id (guidelines with sections)');
 });
 

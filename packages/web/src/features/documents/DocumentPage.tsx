@@ -232,7 +232,7 @@ function AboutSection({ document }: { document: PolicyDocument }) {
       : document.audienceDepartmentIds.map((id) => departmentNames.get(id) ?? '…').join(', ');
   return (
     <SectionCard id="about" title={t('document.about')}>
-      <SimpleGrid component="dl" cols={{ base: 1, sm: 2, md: 3 }} spacing="md" m={0}>
+      <SimpleGrid component="dl" cols={{ base: 2, md: 3 }} spacing="md" m={0}>
         <Fact label={t('document.ownerRole')}>{t(`translation:roles.${document.ownerRole}`)}</Fact>
         <Fact label={t('document.ownerBody')}>{document.ownerBody ?? '–'}</Fact>
         <Fact label={t('document.reviewInterval')}>{t('document.months', { count: document.reviewIntervalMonths })}</Fact>
@@ -255,7 +255,7 @@ function CurrentVersionSection({ document }: { document: PolicyDocument }) {
       <Stack gap="sm">
         {current ? (
           <>
-            <SimpleGrid component="dl" cols={{ base: 1, sm: 2, md: 4 }} spacing="md" m={0}>
+            <SimpleGrid component="dl" cols={{ base: 2, md: 4 }} spacing="md" m={0}>
               <Fact label={t('document.columnNumber')}>{t('list.versionNumber', { number: current.number })}</Fact>
               <Fact label={t('document.columnAdoptedBy')}>{current.adoptedBy ?? '–'}</Fact>
               <Fact label={t('document.columnDecisionDate')}>{formatDate(current.decisionDate)}</Fact>

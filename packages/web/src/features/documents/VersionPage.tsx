@@ -104,7 +104,7 @@ function DecisionFacts({ version }: { version: DocumentVersion }) {
   const { t } = useTranslation('documents');
   return (
     <SectionCard id="decision" title={t('version.decision')}>
-      <SimpleGrid component="dl" cols={{ base: 1, sm: 2, md: 4 }} spacing="md" m={0}>
+      <SimpleGrid component="dl" cols={{ base: 2, md: 4 }} spacing="md" m={0}>
         <Fact label={t('document.columnAdoptedBy')}>{version.adoptedBy ?? '–'}</Fact>
         <Fact label={t('document.columnDecisionDate')}>{formatDate(version.decisionDate)}</Fact>
         <Fact label={t('document.columnReference')}>{version.decisionReference ?? '–'}</Fact>
