@@ -9,6 +9,7 @@ import { addMonths } from './dates.ts';
 import { generatePeopleRecords } from './evaluate.people-data.ts';
 import { generateAccessRecords } from './evaluate.access-data.ts';
 import { generatePrivacyRecords } from './evaluate.privacy-data.ts';
+import { generateSoftwareRecords } from './evaluate.software-data.ts';
 import {
   budgetCategoryKeys,
   costCategories,
@@ -203,6 +204,7 @@ export function generateSyntheticSnapshot(options: SyntheticSnapshotOptions): Co
     ...generatePeopleRecords(createRandom(options.seed + 2), municipalityId, departments, people, systems, today),
     ...generateAccessRecords(createRandom(options.seed + 3), systems, people, today),
     ...generatePrivacyRecords(createRandom(options.seed + 4), departments, people, systems, today),
+    ...generateSoftwareRecords(systems, today),
   };
 }
 

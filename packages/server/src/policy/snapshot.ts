@@ -252,6 +252,49 @@ export interface SnapshotAccessRights {
   leaverRights: SnapshotLeaverRight[];
 }
 
+/** Issue #15: a software product, its systems and the IT chief's decisions on it (newest first). */
+export interface SnapshotSoftware {
+  id: string;
+  product: string;
+  origin: 'commercial' | 'self_developed' | 'open_source';
+  licence: string | null;
+  systemIds: string[];
+  decisions: Array<{
+    status: 'proposed' | 'allowed' | 'refused';
+    validUntil: string | null;
+    /** Every aspect of the open-source review (stability, security, future-proofing) judged with evidence. */
+    reviewComplete: boolean;
+  }>;
+}
+
+/** Issue #15: a contract's terms as the notice-date rule reads them. */
+export interface SnapshotContract {
+  id: string;
+  title: string;
+  startsOn: string;
+  endsOn: string;
+  noticePeriod: { amount: number; unit: 'days' | 'weeks' | 'months' };
+  automaticRenewal: boolean;
+  renewalMonths: number | null;
+  noticeDecision: 'terminate' | 'continue' | null;
+  noticeDecidedOn: string | null;
+  systemIds: string[];
+}
+
+/** Issue #15's software, licences (entitlements as counts), consumption totals and contracts. */
+export interface SnapshotSoftwareRecords {
+  software: SnapshotSoftware[];
+  licences: Array<{
+    softwareId: string;
+    metric: 'per_user' | 'per_device' | 'per_core' | 'site' | 'unlimited';
+    quantity: number | null;
+    validFrom: string | null;
+    validUntil: string | null;
+  }>;
+  consumption: Array<{ softwareId: string; kind: 'installation' | 'assignment' | 'core'; total: number }>;
+  contracts: SnapshotContract[];
+}
+
 export interface ComplianceSnapshot {
   municipalityId: string;
   /** ISO timestamp; its date part is "today" for every date comparison. */
@@ -276,6 +319,8 @@ export interface ComplianceSnapshot {
   processingActivities?: SnapshotProcessingActivity[];
   /** Issue #16: functional mailboxes (whole-municipality evaluations only). */
   mailboxes?: SnapshotMailbox[];
+  /** Issue #15's software, licences and contracts (whole-municipality evaluations only). */
+  softwareRecords?: SnapshotSoftwareRecords;
 }
 
 /** A record of processing (GDPR art. 30) as ITP-8-PERSONAL-DATA reads it. */

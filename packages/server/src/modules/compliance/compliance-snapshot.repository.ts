@@ -4,6 +4,7 @@ import { loadAccessRecords } from './access-snapshot.repository.ts';
 import { loadLifecycleRecords } from './lifecycle-snapshot.repository.ts';
 import { loadPeopleRecords } from './people-snapshot.repository.ts';
 import { loadPrivacyRecords } from './privacy-snapshot.repository.ts';
+import { loadSoftwareRecords } from './software-snapshot.repository.ts';
 
 type Grouped<Row> = Map<string, Row[]>;
 function groupBy<Row>(rows: Row[], key: (row: Row) => string): Grouped<Row> {
@@ -80,7 +81,7 @@ export async function loadComplianceSnapshot(
     const personIds = [...new Set(assignments.map((assignment) => assignment.person_id))];
     peopleQuery = personIds.length > 0 ? peopleQuery.where('id', 'in', personIds) : peopleQuery.where('id', '=', '');
   }
-  const [people, lifecycle, peopleRecords, access, privacy] = await inParallel(
+  const [people, lifecycle, peopleRecords, access, privacy, software] = await inParallel(
     db,
     () => peopleQuery.execute(),
     () => loadLifecycleRecords(db, municipalityId, evaluatedAt, systemIds),
@@ -88,6 +89,8 @@ export async function loadComplianceSnapshot(
     () => (onlySome ? Promise.resolve({}) : loadPeopleRecords(db, municipalityId)),
     () => loadAccessRecords(db, municipalityId, evaluatedAt, systemIds),
     () => loadPrivacyRecords(db, municipalityId, evaluatedAt, systemIds),
+    // Software, licences and contracts (issue #15): their rules judge products and contracts, so a whole municipality only.
+    () => (onlySome ? Promise.resolve({}) : loadSoftwareRecords(db, municipalityId)),
   );
 
   const usingBySystem = groupBy(using, (row) => row.system_id);
@@ -100,6 +103,7 @@ export async function loadComplianceSnapshot(
     ...peopleRecords,
     ...access,
     ...privacy,
+    ...software,
     departments: departments.map((row) => ({ id: row.id, name: row.name, parentId: row.parent_id, isItUnit: Boolean(row.is_it_unit) })),
     people: people.map((row) => ({
       id: row.id,

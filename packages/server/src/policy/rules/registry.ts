@@ -3,6 +3,8 @@
  * test in this folder, add it here, and give its clause kind 'rule' in the pack.
  */
 import type { ComplianceRule } from '../rule.ts';
+import { genericSoftwareRule, licenceRule, openSourceRule, selfDevelopedRule } from './software.ts';
+import { contractNoticeRule } from './contract-notice.ts';
 import { costRule } from './cost.ts';
 import { deputyRule } from './deputy.ts';
 import { dutiesRule } from './duties.ts';
@@ -67,6 +69,12 @@ export const complianceRules: readonly ComplianceRule[] = [
   leaverAccessRule,
   recertificationRule,
   privilegedHoldersRule,
+  // Issue #15, §7: software, the IT chief's decisions, licences and contracts' notice dates.
+  genericSoftwareRule,
+  selfDevelopedRule,
+  openSourceRule,
+  licenceRule,
+  contractNoticeRule,
 ];
 
 /** Reason codes any rule or the evaluation itself may return besides a rule's own. */

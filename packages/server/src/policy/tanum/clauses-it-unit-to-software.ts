@@ -162,31 +162,54 @@ export const itUnitToSoftwareClauses: Clause[] = [
   {
     id: 'ITP-7-GENERIC',
     section: '7',
-    kind: 'record',
+    kind: 'rule',
     titleSv: 'Generell programvara',
     titleEn: 'Generic software',
     textSv:
       'Så långt möjligt skall den programvara som används av kommunen vara generell. Lokalt egenutvecklad programvara leder ofta till problem i organisationer utan egen utvecklingsavdelning.',
     textEn: 'Software should be generic (off-the-shelf) as far as possible.',
+    ruleDescriptionSv:
+      'Varje system i drift har sin programvara registrerad med ursprung (kommersiell, egenutvecklad eller öppen källkod).',
+    ruleDescriptionEn: 'Every system in production has its software recorded with its origin (commercial, self-developed or open source).',
   },
   {
     id: 'ITP-7-SELF-DEVELOPED',
     section: '7',
-    kind: 'gate',
+    kind: 'gate+rule',
     titleSv: 'Egenutvecklade applikationer',
     titleEn: 'Self-developed applications',
     textSv: 'Endast undantagsvis, efter särskilt beslut från IT-chefen, kan egenutvecklade applikationer användas.',
     textEn: 'Self-developed applications may be used only by exception, after a specific decision by the IT chief.',
+    ruleDescriptionSv: 'Varje egenutvecklad programvara har ett gällande beslut av IT-chefen (tillåten, för vad, till när, villkor).',
+    ruleDescriptionEn: 'Every self-developed product has a current decision of the IT chief (allowed, for what, until when, conditions).',
   },
   {
     id: 'ITP-7-OPEN-SOURCE',
     section: '7',
-    kind: 'gate',
+    kind: 'gate+rule',
     titleSv: 'Öppen källkod',
     titleEn: 'Open-source software',
     textSv:
       'Programvara baserad på öppen källkod kan användas efter särskild prövning från IT-chefen. Vid prövning bedöms programvarans stabilitet, säkerhet och framtidssäkring.',
     textEn:
       'Open-source software may be used after a specific review by the IT chief that assesses stability, security and future-proofing. The review records each of the three with a judgement and a reason, and the licence (SPDX identifier).',
+    ruleDescriptionSv:
+      'Varje programvara med öppen källkod har sin licens som SPDX-identifierare och ett gällande beslut av IT-chefen efter prövning av stabilitet, säkerhet och framtidssäkring.',
+    ruleDescriptionEn:
+      'Every open-source product names its licence as an SPDX identifier and has a current decision of the IT chief after a review of stability, security and future-proofing.',
+  },
+  {
+    id: 'ITP-7-CONTRACT-NOTICE',
+    section: '7',
+    kind: 'rule',
+    titleSv: 'Avtalens uppsägningstid',
+    titleEn: 'Contract notice dates',
+    textSv: 'Kommunen skall, i de fall licensiering krävs, inköpa licenser enligt villkoren för programmet.',
+    textEn:
+      "Licences are bought on the product's terms, which include the contract's notice period: before the last day to give notice, the contract's owner decides whether it ends or runs on.",
+    ruleDescriptionSv:
+      'Inget avtal har passerat sin sista uppsägningsdag (slutdatum minus uppsägningstid, flyttad bakåt förbi helger) utan att beslut om uppsägning eller förlängning har registrerats.',
+    ruleDescriptionEn:
+      'No contract has passed its last day to give notice (end date minus notice period, moved back past holidays) without a decision to terminate or continue recorded.',
   },
 ];

@@ -43,6 +43,12 @@ export const auditEntityTypes = [
   'role_template',
   'processing_activity',
   'mailbox',
+  'software',
+  'software_decision',
+  'licence',
+  'licence_consumption',
+  'supplier',
+  'contract',
 ] as const;
 export { auditActions };
 
