@@ -16,6 +16,7 @@ import { loadDemoLifecycle } from './demo-lifecycle.ts';
 import { loadDemoTraining } from './demo-training.ts';
 import { loadDemoAcknowledgements } from './demo-acknowledgements.ts';
 import { loadDemoAccessRights } from './demo-access-rights.ts';
+import { loadDemoSoftware } from './demo-software.ts';
 import { createRandom } from './random.ts';
 import { policyPacksRepository } from '../modules/compliance/bulk.ts';
 import { publicRegisterRepository } from '../modules/public-register/bulk.ts';
@@ -281,6 +282,8 @@ export async function loadDemoOrganisation(db: DatabaseHandle, clock: Clock, emp
     await loadDemoAcknowledgements(transaction, actor, clock, random, municipalityId, departmentIds);
     // After the acknowledgements: who had acknowledged decides which rights pass the first-grant gate.
     await loadDemoAccessRights(transaction, actor, clock, random, municipalityId, demoPeople);
+    // Software, licences and contracts (issue #15).
+    await loadDemoSoftware(transaction, actor, clock, municipalityId);
   });
   return { created: true, municipalityId, logins };
 }
