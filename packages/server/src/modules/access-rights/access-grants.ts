@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Executor, TransactionHandle } from '../../platform/database.ts';
 import { conflict } from '../../platform/errors.ts';
+import { lockPerson } from '../../platform/person-lock.ts';
 import { accessGateRepository, type GateDocument } from './access-gate.repository.ts';
 import { accessRightsRepository } from './access-rights.repository.ts';
 
@@ -70,7 +71,7 @@ export async function grantLevels(
   grant: { municipalityId: string; personId: string; levels: readonly AccessLevelRecord[]; terms: GrantTerms; refuseHeld: boolean },
 ): Promise<{ rights: AccessRightRecord[]; alreadyHeld: number; gate: AccessGate }> {
   const { municipalityId, personId, terms } = grant;
-  await accessRightsRepository.lockPerson(transaction, municipalityId, personId);
+  await lockPerson(transaction, municipalityId, personId);
   const held = await accessRightsRepository.heldLevelIds(
     transaction,
     municipalityId,
@@ -145,7 +146,7 @@ export function activationOnAcknowledgement(clock: Clock) {
     actor: AnyActor,
   ) => {
     const { municipalityId, personId } = acknowledged;
-    await accessRightsRepository.lockPerson(transaction, municipalityId, personId);
+    await lockPerson(transaction, municipalityId, personId);
     const documents = await accessGateRepository.gateDocumentsOf(transaction, municipalityId, personId);
     if (!documents.some((document) => document.versionId === acknowledged.versionId)) return;
     if (!documents.every((document) => document.acknowledged)) return;

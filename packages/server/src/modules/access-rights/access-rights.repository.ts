@@ -1,7 +1,7 @@
 import type { AccessRightListQuery, AccessRightRecord } from '@forvalta/contracts';
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { AccessRightsTable } from '../../platform/database-schema.ts';
-import { isPostgres, type Executor } from '../../platform/database.ts';
+import type { Executor } from '../../platform/database.ts';
 import { pageOf, resolveSort } from '../../platform/paging.ts';
 import { likePattern } from '../../platform/text.ts';
 import { updateAtVersion, type VersionedValues } from '../../platform/versioned-rows.ts';
@@ -255,22 +255,6 @@ export const accessRightsRepository = {
       .limit(1)
       .executeTakeFirst();
     return row !== undefined;
-  },
-
-  /**
-   * Serialises the gate for one person: a grant and an acknowledgement of the same person take
-   * this row lock before they read or change the person's rights (PostgreSQL; SQLite runs one
-   * writer at a time anyway), so neither can decide on what the other has not committed yet.
-   */
-  async lockPerson(db: Executor, municipalityId: string, personId: string): Promise<void> {
-    if (!isPostgres(db)) return;
-    await db
-      .selectFrom('people')
-      .select('id')
-      .where('municipality_id', '=', municipalityId)
-      .where('id', '=', personId)
-      .forUpdate()
-      .execute();
   },
 
   /** The person's pending rights become active (one statement); answers their ids for the audit event. */

@@ -32,6 +32,7 @@ import {
 import { acknowledgementCoverageRepository } from './acknowledgement-coverage.repository.ts';
 import { acknowledgementRequestsRepository } from './acknowledgement-requests.repository.ts';
 import { acknowledgementsRepository, type AcknowledgementValues, type Visibility } from './acknowledgements.repository.ts';
+import { lockPerson } from '../../platform/person-lock.ts';
 
 /**
  * Acknowledgement requests one at a time: a person's own confirmation (ITP-4.2-KNOW,
@@ -119,6 +120,8 @@ export function createAcknowledgementsService(db: DatabaseHandle, clock: Clock, 
         const refusal = refusalToGive(record);
         if (refusal) throw refusal;
         const given = values(record);
+        // The person first, as a grant does: see platform/person-lock.ts.
+        await lockPerson(transaction, municipalityId, record.personId);
         if (!(await acknowledgementsRepository.acknowledge(transaction, municipalityId, id, version, given))) return false;
         const acknowledged = {
           municipalityId,
