@@ -117,6 +117,19 @@ export async function loadDemoAcknowledgements(
         .executeTakeFirst()
     : undefined;
 
+  // The auditor's login is the demo's employee with nothing to do (the to-do list's empty state):
+  // they have read every document, whatever the department's share.
+  const alwaysAcknowledging = new Set(
+    (
+      await transaction
+        .selectFrom('role_assignments')
+        .select('person_id')
+        .where('municipality_id', '=', municipalityId)
+        .where('role', '=', 'auditor')
+        .execute()
+    ).map((row) => row.person_id),
+  );
+
   let acknowledged = 0;
   for (const version of versions) {
     const adoptedAt = version.adopted_at ?? swedishMidnight(version.decision_date ?? today).toISOString();
@@ -150,7 +163,7 @@ export async function loadDemoAcknowledgements(
       .execute();
     const daysSinceAdoption = Math.max(0, Math.round((clock.now().getTime() - new Date(adoptedAt).getTime()) / 86_400_000));
     for (const request of requests) {
-      if (!random.chance(shareOf(request.department_id))) continue;
+      if (!random.chance(shareOf(request.department_id)) && !alwaysAcknowledging.has(request.person_id)) continue;
       const head = headOf(request.department_id);
       const draw = random.next();
       const method = draw < 0.12 && head ? 'paper' : draw < 0.2 && attendedSession.has(request.person_id) ? 'training_session' : 'in_app';
