@@ -17,6 +17,8 @@ import { loadDemoTraining } from './demo-training.ts';
 import { loadDemoAcknowledgements } from './demo-acknowledgements.ts';
 import { loadDemoAccessRights } from './demo-access-rights.ts';
 import { loadDemoSoftware } from './demo-software.ts';
+import { loadDemoPrivacy } from './demo-privacy.ts';
+import { loadDemoMailboxes } from './demo-mailboxes.ts';
 import { createRandom } from './random.ts';
 import { policyPacksRepository } from '../modules/compliance/bulk.ts';
 import { publicRegisterRepository } from '../modules/public-register/bulk.ts';
@@ -162,6 +164,8 @@ export async function loadDemoOrganisation(db: DatabaseHandle, clock: Clock, emp
   if (existing) return { created: false, municipalityId: existing.id, logins };
 
   const random = createRandom(1435);
+  // Who has a personal mailbox (as a directory import says) draws from its own stream: the people drawn from `random` stay as they were.
+  const mailboxRandom = createRandom(1632);
   const passwordHash = await hashPassword(demoPassword);
   const now = clock.now().toISOString();
   const municipalityId = randomUUID();
@@ -227,6 +231,7 @@ export async function loadDemoOrganisation(db: DatabaseHandle, clock: Clock, emp
           startDate: '2015-08-17',
           endDate: null,
           loginId,
+          hasPersonalMailbox: true,
         },
         login.department,
       );
@@ -253,6 +258,8 @@ export async function loadDemoOrganisation(db: DatabaseHandle, clock: Clock, emp
           startDate: `${startYear}-${String(random.integer(1, 12)).padStart(2, '0')}-01`,
           endDate: left ? `2026-${String(random.integer(1, 10)).padStart(2, '0')}-28` : null,
           loginId: null,
+          // Most staff have one; many in the care homes share a unit's computer and have none (ITP-8-OFFICIAL-DOC counts the rest).
+          hasPersonalMailbox: !left && mailboxRandom.chance(['aldreomsorg', 'funktionsstod'].includes(department.key) ? 0.7 : 0.97),
         },
         department.key,
       );
@@ -284,6 +291,9 @@ export async function loadDemoOrganisation(db: DatabaseHandle, clock: Clock, emp
     await loadDemoAccessRights(transaction, actor, clock, random, municipalityId, demoPeople);
     // Software, licences and contracts (issue #15).
     await loadDemoSoftware(transaction, actor, clock, municipalityId);
+    // Records of processing with the DPO's reviews, and functional mailboxes (issue #16); each its own random stream.
+    await loadDemoPrivacy(transaction, actor, clock, municipalityId, departmentIds);
+    await loadDemoMailboxes(transaction, actor, clock, municipalityId, departmentIds);
   });
   return { created: true, municipalityId, logins };
 }
