@@ -261,5 +261,5 @@ export const mailboxListSchema = listResponseSchema(mailboxSchema).extend({
 /** The article 30 register as a file: the list's filters, without paging. */
 export const processingActivityExportQuerySchema = processingActivityListQuerySchema
   .omit({ limit: true, cursor: true, sort: true })
-  .extend({ format: z.enum(['xlsx']).default('xlsx') });
+  .extend({ format: z.enum(['xlsx', 'pdf']).default('xlsx') });
 export type ProcessingActivityExportQuery = z.infer<typeof processingActivityExportQuerySchema>;

@@ -6,6 +6,7 @@ import { swedishToday } from '../../platform/calendar.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DatabaseHandle } from '../../platform/database.ts';
 import { neutraliseFormula } from '../../platform/spreadsheet-text.ts';
+import { type Article30Section, article30Pdf } from './article-30-pdf.ts';
 import { reviewCutOff } from './privacy-parameters.ts';
 import { type ActivityFilters, processingActivitiesRepository as activities } from './processing-activities.repository.ts';
 
@@ -98,8 +99,8 @@ const words = {
   },
 } as const;
 
-/** One row of the register; every cell neutralised, as every export of the product is. */
-export function article30Row(activity: ProcessingActivityRecord, locale: Locale): string[] {
+/** One record's fields in the order of the headers, as plain text. */
+export function article30Values(activity: ProcessingActivityRecord, locale: Locale): string[] {
   const w = words[locale];
   const dpia = activity.dpiaNeeded
     ? `${w.needed}${activity.dpiaDoneOn ? `, ${w.done} ${activity.dpiaDoneOn}` : ''}`
@@ -132,12 +133,27 @@ export function article30Row(activity: ProcessingActivityRecord, locale: Locale)
       .join('; '),
     dpia,
     `${w.review[activity.reviewState]}${activity.lastReviewedOn ? ` ${activity.lastReviewedOn}` : ''}`,
-  ].map(neutraliseFormula);
+  ];
+}
+
+/** One row of the register; every cell neutralised, as every spreadsheet export of the product is. */
+export function article30Row(activity: ProcessingActivityRecord, locale: Locale): string[] {
+  return article30Values(activity, locale).map(neutraliseFormula);
+}
+
+/** The PDF's sections: a record's name as its title, then every other column as a label and its text. */
+function article30Sections(records: readonly ProcessingActivityRecord[], locale: Locale): Article30Section[] {
+  const labels = article30Headers[locale].slice(1);
+  return records.map((record) => {
+    const [name, ...values] = article30Values(record, locale);
+    return { title: name!, fields: labels.map((label, index) => [label, values[index] ?? ''] as [string, string]) };
+  });
 }
 
 /**
  * The record of processing as a supervisory authority asks for it (GDPR art. 30): every record the
- * filters select, one row each, as XLSX. A read: it writes nothing (reads-do-not-write.test.ts).
+ * filters select, one row each as XLSX, or one section each as a landscape A4 PDF (format=pdf).
+ * A read: it writes nothing (reads-do-not-write.test.ts).
  */
 export function createArticle30Export(db: DatabaseHandle, clock: Clock) {
   return {
@@ -159,6 +175,12 @@ export function createArticle30Export(db: DatabaseHandle, clock: Clock) {
           filters.departmentIds = departmentSubtree(await activities.departmentsOf(db, municipalityId), query.departmentId);
         if (query.missingReview) filters.missingReviewBefore = await reviewCutOff(db, municipalityId, today);
         const records = await activities.listAll(db, municipalityId, filters);
+        if (query.format === 'pdf') {
+          const heading = await activities.registerHeading(db, municipalityId);
+          const filtered = Object.keys(filters).length > 0;
+          const body = await article30Pdf({ ...heading, date: today, filtered }, article30Sections(records, locale), locale);
+          return { body, contentType: 'application/pdf', filename: `registerforteckning-${today}.pdf` };
+        }
         // exceljs takes half a second to load; only exports pay for it, not every server start.
         const { default: ExcelJS } = await import('exceljs');
         const workbook = new ExcelJS.Workbook();

@@ -41,7 +41,7 @@ export function registerPrivacyRoutes(app: ApiApp, services: PrivacyRouteService
     {
       schema: {
         tags: ['Personal data'],
-        summary: 'The record of processing (GDPR art. 30) as XLSX, with the list filters',
+        summary: 'The record of processing (GDPR art. 30) as XLSX or, with format=pdf, as a landscape A4 PDF; the list filters apply',
         querystring: processingActivityExportQuerySchema,
         response: { ...fileResponse, ...problemResponses },
       },

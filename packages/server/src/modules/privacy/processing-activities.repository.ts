@@ -281,6 +281,27 @@ export const processingActivitiesRepository = {
       .execute();
   },
 
+  /** The export's heading: the municipality's name and its data protection officers' contact (art. 30(1)(a)). */
+  async registerHeading(db: Executor, municipalityId: string) {
+    const [municipality, officers] = await Promise.all([
+      db.selectFrom('municipalities').select('name').where('id', '=', municipalityId).executeTakeFirstOrThrow(),
+      db
+        .selectFrom('role_assignments')
+        .innerJoin('people', 'people.id', 'role_assignments.person_id')
+        .select(['people.first_name', 'people.last_name', 'people.email'])
+        .where('role_assignments.municipality_id', '=', municipalityId)
+        .where('role_assignments.role', '=', 'data_protection_officer')
+        .where('people.employment_status', '=', 'active')
+        .orderBy('people.last_name')
+        .orderBy('people.first_name')
+        .execute(),
+    ]);
+    return {
+      municipalityName: municipality.name,
+      dataProtectionOfficers: officers.map((officer) => ({ name: `${officer.first_name} ${officer.last_name}`, email: officer.email })),
+    };
+  },
+
   async departmentsOf(db: Executor, municipalityId: string) {
     return db.selectFrom('departments').select(['id', 'parent_id']).where('municipality_id', '=', municipalityId).execute();
   },

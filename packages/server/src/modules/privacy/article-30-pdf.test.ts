@@ -1,0 +1,156 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectProblem, expectStatus, send } from '../../../test/http.ts';
+import { systemFactories } from '../../../test/system-factories.ts';
+import { createTestContext, factories, type TestContext, type TestMunicipality, type TestUser } from '../../../test/test-app.ts';
+import { article30Headers } from './article-30-export.service.ts';
+import { winAnsiText } from './article-30-pdf.ts';
+
+// pdf.js reads the standard fonts' metrics from its own package (the PDF embeds none: Helvetica is a standard font).
+const standardFontDataUrl = `${path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
+
+/** The PDF read back by pdf.js: each page's size and its text, runs joined by single spaces. */
+async function readPdf(body: Buffer) {
+  const document = await getDocument({ data: new Uint8Array(body), disableFontFace: true, standardFontDataUrl }).promise;
+  const pages: Array<{ width: number; height: number; text: string }> = [];
+  for (let number = 1; number <= document.numPages; number += 1) {
+    const page = await document.getPage(number);
+    const content = await page.getTextContent();
+    const text = content.items
+      .map((item) => ('str' in item ? item.str : ''))
+      .join(' ')
+      .replace(/\s+/g, ' ');
+    const [, , width, height] = page.view;
+    pages.push({ width: width!, height: height!, text });
+  }
+  await document.destroy();
+  return pages;
+}
+
+describe('the article 30 register as PDF', () => {
+  let context: TestContext;
+  let tanum: TestMunicipality;
+  let officer: TestUser;
+  let employee: TestUser;
+
+  beforeAll(async () => {
+    context = await createTestContext();
+    const make = factories(context);
+    tanum = await make.municipality('Tanum');
+    const care = (await make.department(tanum, 'Äldreomsorgen')).id;
+    officer = await make.user(tanum, 'data_protection_officer');
+    employee = await make.user(tanum, 'employee', care);
+    const system = await systemFactories(context).system(tanum, care, { name: 'Procapita Vård och omsorg' });
+    const created = expectStatus(
+      await send(context, 'POST', '/api/v1/processing-activities', {
+        headers: tanum.admin.authorization,
+        body: {
+          name: 'Social dokumentation i äldreomsorgen',
+          purpose: 'Dokumentation av beslut och insatser → uppföljning',
+          legalBasis: 'legal_obligation',
+          legalBasisNote: 'SoL 11 kap. 5 §',
+          specialCategoryBasis: 'health_or_social_care',
+          criminalData: false,
+          dataSubjectCategories: ['Brukare', 'Anhöriga'],
+          personalDataCategories: [
+            { name: 'Personnummer', special: false },
+            { name: 'Hälsa', special: true },
+          ],
+          recipients: ['IVO'],
+          thirdCountryTransfers: [{ country: 'USA', safeguard: 'Standardavtalsklausuler' }],
+          retention: 'Gallras fem år efter sista anteckning',
+          retentionPlanReference: 'IHP 4.2',
+          technicalMeasures: 'Behörighetsstyrning, loggning',
+          controllerDepartmentId: care,
+          controllerBoard: 'Omsorgsnämnden',
+          systemIds: [system.id],
+          processors: [{ name: 'Łódź Leverantör AB', agreementSignedOn: '2025-01-10', agreementExpiresOn: null }],
+          dpiaNeeded: true,
+          dpiaDoneOn: '2025-02-01',
+        },
+      }),
+      201,
+    );
+    expectStatus(
+      await send(context, 'POST', `/api/v1/processing-activities/${created.id}/reviews`, {
+        headers: officer.authorization,
+        body: { outcome: 'approved', reviewedOn: '2026-11-01' },
+        ifMatch: created.version,
+      }),
+      201,
+    );
+  });
+  afterAll(() => context.close());
+
+  it('is landscape A4 with the title, municipality, date and DPO, then the record with the article 30(1) fields in order', async () => {
+    expectProblem(
+      await send(context, 'GET', '/api/v1/processing-activities/export?format=pdf', { headers: employee.authorization }),
+      403,
+      'forbidden',
+    );
+    const response = await send(context, 'GET', '/api/v1/processing-activities/export?format=pdf', { headers: officer.authorization });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.headers['content-disposition']).toContain('registerforteckning-2026-11-28.pdf');
+    const pages = await readPdf(response.rawPayload);
+    expect(pages[0]).toMatchObject({ width: expect.closeTo(841.89, 1), height: expect.closeTo(595.28, 1) });
+    const text = pages.map((page) => page.text).join(' ');
+    expect(text).toContain('Registerförteckning');
+    expect(text).toContain('artikel 30.1 i dataskyddsförordningen');
+    expect(text).toContain(`Personuppgiftsansvarig Tanum ${tanum.code}`);
+    expect(text).toContain('Upprättad 2026-11-28');
+    expect(text).toMatch(/Dataskyddsombud Test data_protection_officer \(data_protection_officer-[0-9a-f]+@example\.se\)/);
+    expect(text).toContain('Antal behandlingar 1');
+    expect(text).toContain('Sida 1 av 1');
+
+    // The record's fields, label then value, in the order of the article (and of the XLSX columns).
+    const expected: Array<[string, string]> = [
+      ['Personuppgiftsansvarig (nämnd)', 'Omsorgsnämnden'],
+      ['Ansvarig förvaltning', 'Äldreomsorgen'],
+      // A character the standard fonts cannot show is a '?', not silently gone.
+      ['Ändamål', 'Dokumentation av beslut och insatser ? uppföljning'],
+      ['Rättslig grund (art. 6)', 'Rättslig förpliktelse'],
+      ['Grund, lag eller beslut', 'SoL 11 kap. 5 §'],
+      ['Undantag för känsliga uppgifter (art. 9)', 'health_or_social_care'],
+      ['Uppgifter om lagöverträdelser (art. 10)', 'Nej'],
+      ['Kategorier av registrerade', 'Brukare; Anhöriga'],
+      ['Kategorier av personuppgifter', 'Personnummer; Hälsa'],
+      ['Känsliga personuppgifter', 'Hälsa'],
+      ['Mottagare', 'IVO'],
+      ['Överföring till tredje land (skyddsåtgärd)', 'USA (Standardavtalsklausuler)'],
+      ['Lagringstid', 'Gallras fem år efter sista anteckning'],
+      ['Informationshanteringsplan', 'IHP 4.2'],
+      ['Tekniska och organisatoriska säkerhetsåtgärder', 'Behörighetsstyrning, loggning'],
+      ['System', 'Procapita Vård och omsorg'],
+      // Ł is outside WinAnsi with no base letter in it ('?'), ó is inside, ź becomes its base letter.
+      ['Personuppgiftsbiträden (avtal undertecknat – upphör)', '?ódz Leverantör AB (2025-01-10 – tills vidare)'],
+      ['Konsekvensbedömning', 'Behövs, gjord 2025-02-01'],
+      ['Dataskyddsombudets granskning', 'Godkänd 2026-11-01'],
+    ];
+    expect(expected.map(([label]) => label)).toEqual(article30Headers.sv.slice(1));
+    let position = text.indexOf('1. Social dokumentation i äldreomsorgen');
+    expect(position).toBeGreaterThan(0);
+    for (const [label, value] of expected) {
+      const found = text.indexOf(`${label} ${value}`, position);
+      expect(found, `${label}: ${value}`).toBeGreaterThan(position);
+      position = found;
+    }
+  });
+
+  it('takes the list filters, and says the selection is part of the register', async () => {
+    const response = await send(context, 'GET', '/api/v1/processing-activities/export?format=pdf&missingReview=true', {
+      headers: officer.authorization,
+    });
+    const text = (await readPdf(response.rawPayload)).map((page) => page.text).join(' ');
+    expect(text).toContain('Antal behandlingar 0');
+    expect(text).toContain('Urval ett urval av registret (filter)');
+    expect(text).not.toContain('Social dokumentation');
+  });
+
+  it('writes Swedish letters as they are and replaces only what WinAnsi cannot hold', () => {
+    expect(winAnsiText('Åsa Öberg – §5 ’citat’ é')).toBe('Åsa Öberg – §5 ’citat’ é');
+    expect(winAnsiText('Ł → ő\tx\r\ny')).toBe('? ? o x\ny');
+  });
+});

@@ -1,0 +1,177 @@
+import type { Locale } from '@forvalta/contracts';
+
+/** What the register's first page says besides the records. */
+export interface Article30Heading {
+  municipalityName: string;
+  /** The day the register was drawn up (Swedish date). */
+  date: string;
+  dataProtectionOfficers: Array<{ name: string; email: string }>;
+  filtered: boolean;
+}
+
+/** One record: its name and the article 30(1) fields in order, each as a label and its text. */
+export interface Article30Section {
+  title: string;
+  fields: Array<[string, string]>;
+}
+
+const texts = {
+  sv: {
+    title: 'Registerförteckning',
+    subtitle: 'Förteckning över behandlingar av personuppgifter enligt artikel 30.1 i dataskyddsförordningen (EU) 2016/679',
+    municipality: 'Personuppgiftsansvarig',
+    date: 'Upprättad',
+    officer: 'Dataskyddsombud',
+    none: 'ej utsett',
+    count: 'Antal behandlingar',
+    selection: 'Urval',
+    all: 'hela registret',
+    filtered: 'ett urval av registret (filter)',
+    page: (page: number, pages: number) => `Sida ${page} av ${pages}`,
+  },
+  en: {
+    title: 'Record of processing activities',
+    subtitle: 'Record of processing of personal data under Article 30(1) of the General Data Protection Regulation (EU) 2016/679',
+    municipality: 'Controller',
+    date: 'Drawn up',
+    officer: 'Data protection officer',
+    none: 'not appointed',
+    count: 'Processing activities',
+    selection: 'Selection',
+    all: 'the whole register',
+    filtered: 'part of the register (filtered)',
+    page: (page: number, pages: number) => `Page ${page} of ${pages}`,
+  },
+} as const;
+
+/** WinAnsiEncoding beyond Latin-1: the characters of 0x80–0x9F that the standard fonts can show. */
+const winAnsiExtras = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+const inWinAnsi = (character: string) => {
+  const code = character.codePointAt(0)!;
+  return code === 10 || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || winAnsiExtras.has(character);
+};
+
+/**
+ * Text the PDF's standard fonts can show. Helvetica with WinAnsiEncoding covers Swedish (å ä ö é
+ * and § – ’), so the repository ships no font; a character outside it (a Polish ł, an arrow) is
+ * written as its base letter where it has one, else as '?', rather than silently vanishing.
+ */
+export function winAnsiText(text: string): string {
+  let result = '';
+  for (const character of text.replace(/\r\n?|\t/g, (match) => (match === '\t' ? ' ' : '\n'))) {
+    if (inWinAnsi(character)) {
+      result += character;
+      continue;
+    }
+    const base = character.normalize('NFKD').replace(/\p{M}/gu, '');
+    result += base !== '' && [...base].every(inWinAnsi) ? base : '?';
+  }
+  return result;
+}
+
+/**
+ * The article 30 register as a landscape A4 PDF a supervisory authority can read: a title page
+ * block (controller, date, the DPO's contact), then one section per record with its fields in
+ * the order of the article, a page number on every page. pdfkit is loaded on first use, as
+ * exceljs is, so only exports pay for it.
+ */
+export async function article30Pdf(heading: Article30Heading, sections: readonly Article30Section[], locale: Locale): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
+  const t = texts[locale];
+  const created = new Date(`${heading.date}T12:00:00Z`);
+  const document = new PDFDocument({
+    size: 'A4',
+    layout: 'landscape',
+    margins: { top: 48, bottom: 48, left: 48, right: 48 },
+    bufferPages: true,
+    info: {
+      Title: winAnsiText(`${t.title} – ${heading.municipalityName}`),
+      Author: winAnsiText(heading.municipalityName),
+      Subject: winAnsiText(t.subtitle),
+      Creator: 'Förvalta',
+      CreationDate: created,
+      ModDate: created,
+    },
+  });
+  const chunks: Buffer[] = [];
+  document.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    document.on('end', resolve);
+    document.on('error', reject);
+  });
+
+  const left = document.page.margins.left;
+  const width = document.page.width - left - document.page.margins.right;
+  const bottom = () => document.page.height - document.page.margins.bottom;
+  const labelWidth = 210;
+  const gap = 12;
+  const valueWidth = width - labelWidth - gap;
+
+  document.font('Helvetica-Bold').fontSize(20).text(winAnsiText(t.title), left, document.page.margins.top, { width });
+  document.font('Helvetica').fontSize(10).text(winAnsiText(t.subtitle), { width }).moveDown(0.8);
+  const officers = heading.dataProtectionOfficers.map((officer) => `${officer.name} (${officer.email})`).join(', ') || t.none;
+  const summary: Array<[string, string]> = [
+    [t.municipality, heading.municipalityName],
+    [t.date, heading.date],
+    [t.officer, officers],
+    [t.count, String(sections.length)],
+    [t.selection, heading.filtered ? t.filtered : t.all],
+  ];
+  for (const [label, value] of summary) {
+    const y = document.y;
+    document.font('Helvetica-Bold').fontSize(10).text(winAnsiText(label), left, y, { width: labelWidth });
+    document.font('Helvetica').text(winAnsiText(value), left + labelWidth + gap, y, { width: valueWidth });
+    document.x = left;
+  }
+  document.moveDown(1);
+
+  for (const [index, section] of sections.entries()) {
+    const title = winAnsiText(`${index + 1}. ${section.title}`);
+    document.font('Helvetica-Bold').fontSize(12);
+    const titleHeight = document.heightOfString(title, { width });
+    // A section starts where its title and first field fit together, never as a lone title at a page's foot.
+    if (document.y + titleHeight + 40 > bottom()) document.addPage();
+    document
+      .strokeColor('#777777')
+      .lineWidth(0.5)
+      .moveTo(left, document.y)
+      .lineTo(left + width, document.y)
+      .stroke();
+    document.moveDown(0.3);
+    document.text(title, left, document.y, { width });
+    document.moveDown(0.2);
+    for (const [label, rawValue] of section.fields) {
+      const labelText = winAnsiText(label);
+      const value = winAnsiText(rawValue.trim() === '' ? '–' : rawValue);
+      document.fontSize(8.5);
+      const height = Math.max(
+        document.font('Helvetica-Bold').heightOfString(labelText, { width: labelWidth }),
+        document.font('Helvetica').heightOfString(value, { width: valueWidth }),
+      );
+      if (document.y + height > bottom()) document.addPage();
+      const y = document.y;
+      document.font('Helvetica-Bold').text(labelText, left, y, { width: labelWidth });
+      document.font('Helvetica').text(value, left + labelWidth + gap, y, { width: valueWidth });
+      document.x = left;
+      document.y = y + height + 3;
+    }
+    document.moveDown(0.8);
+  }
+
+  const range = document.bufferedPageRange();
+  for (let page = range.start; page < range.start + range.count; page += 1) {
+    document.switchToPage(page);
+    // The footer sits in the bottom margin; without lifting the margin pdfkit would start a new page for it.
+    const margin = document.page.margins.bottom;
+    document.page.margins.bottom = 0;
+    const footer = winAnsiText(`${heading.municipalityName} – ${t.title} ${heading.date}`);
+    document.font('Helvetica').fontSize(8).fillColor('#444444');
+    document.text(footer, left, document.page.height - margin + 16, { width, lineBreak: false });
+    document.text(t.page(page + 1, range.count), left, document.page.height - margin + 16, { width, align: 'right', lineBreak: false });
+    document.fillColor('black');
+    document.page.margins.bottom = margin;
+  }
+  document.end();
+  await ended;
+  return Buffer.concat(chunks);
+}
