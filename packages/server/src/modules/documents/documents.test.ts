@@ -448,20 +448,30 @@ describe('policy documents API', () => {
   });
 
   it('keeps the guidelines’ sections in the order their author gives, not by code', async () => {
-    const guidelines = await create({ kind: 'security_guidelines', title: 'Riktlinjer i egen ordning' });
-    const first = await draft(guidelines.id, {
-      sections: [
-        { code: '1', title: 'Syfte' },
-        { code: '2', title: 'Lösenord' },
-        { code: '3', title: 'Loggning' },
-      ],
-    });
+    // A municipality has one guidelines document, made with it; a fresh one's has no version yet.
+    const sotenas = await factories(context).municipality('Sotenäs');
+    const listed = expectStatus(
+      await send(context, 'GET', '/api/v1/documents?kind=security_guidelines', { headers: as(sotenas.admin) }),
+      200,
+    );
+    const guidelines = listed.items[0];
+    const first = await draft(
+      guidelines.id,
+      {
+        sections: [
+          { code: '1', title: 'Syfte' },
+          { code: '2', title: 'Lösenord' },
+          { code: '3', title: 'Loggning' },
+        ],
+      },
+      sotenas.admin,
+    );
     const codes = (version: { sections: Array<{ code: string }> }) => version.sections.map((section) => section.code);
     expect(codes(first)).toEqual(['1', '2', '3']);
     // Moving "Loggning" first is kept as the author's order, and the ids stay the same.
     const moved = expectStatus(
       await send(context, 'PATCH', `${versionsOf(guidelines.id)}/${first.id}`, {
-        headers: as(tanum.admin),
+        headers: as(sotenas.admin),
         body: { sections: [first.sections[2], first.sections[0], first.sections[1]] },
         ifMatch: first.version,
       }),
@@ -471,7 +481,7 @@ describe('policy documents API', () => {
     expect(moved.sections.map((section: { id: string }) => section.id)).toEqual(
       [first.sections[2], first.sections[0], first.sections[1]].map((section: { id: string }) => section.id),
     );
-    const read = expectStatus(await send(context, 'GET', `${versionsOf(guidelines.id)}/${first.id}`, { headers: as(tanum.admin) }), 200);
+    const read = expectStatus(await send(context, 'GET', `${versionsOf(guidelines.id)}/${first.id}`, { headers: as(sotenas.admin) }), 200);
     expect(codes(read)).toEqual(['3', '1', '2']);
   });
 
