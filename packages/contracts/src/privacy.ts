@@ -161,6 +161,11 @@ export const processingActivityListQuerySchema = listQuerySchema.extend({
   specialCategories: booleanQuery.optional(),
   /** Records without a current review: pending, returned, or reviewed longer ago than the pack's interval. */
   missingReview: booleanQuery.optional(),
+  /**
+   * The data protection officer's queue: records owed a review (never reviewed, changed since the
+   * review, or approved longer ago than the interval). Returned records wait for their drafters.
+   */
+  reviewDue: booleanQuery.optional(),
   /** Records with a processor whose agreement is unsigned or expires on or before this date. */
   agreementExpiringBy: dateSchema.optional(),
   reviewState: reviewStateSchema.optional(),

@@ -174,6 +174,7 @@ export function createArticle30Export(db: DatabaseHandle, clock: Clock) {
         if (query.departmentId)
           filters.departmentIds = departmentSubtree(await activities.departmentsOf(db, municipalityId), query.departmentId);
         if (query.missingReview) filters.missingReviewBefore = await reviewCutOff(db, municipalityId, today);
+        if (query.reviewDue) filters.reviewDueBefore = await reviewCutOff(db, municipalityId, today);
         const records = await activities.listAll(db, municipalityId, filters);
         if (query.format === 'pdf') {
           const heading = await activities.registerHeading(db, municipalityId);

@@ -14,6 +14,8 @@ export interface ActivityFilters {
   specialCategories?: boolean;
   /** Reviews on or after this date are current; records without one are "missing review". */
   missingReviewBefore?: string;
+  /** Reviews on or after this date are current; pending records and older approvals are the officer's queue. */
+  reviewDueBefore?: string;
   agreementExpiringBy?: string;
   reviewState?: string;
   q?: string;
@@ -97,6 +99,18 @@ function filtered(db: Executor, municipalityId: string, filters: ActivityFilters
       eb.or([
         eb('processing_activities.review_state', 'in', ['pending', 'returned']),
         eb('processing_activities.last_reviewed_on', '<', cutOff),
+      ]),
+    );
+  }
+  if (filters.reviewDueBefore) {
+    const cutOff = filters.reviewDueBefore;
+    builder = builder.where((eb) =>
+      eb.or([
+        eb('processing_activities.review_state', '=', 'pending'),
+        eb.and([
+          eb('processing_activities.review_state', 'in', ['approved', 'approved_with_remarks']),
+          eb('processing_activities.last_reviewed_on', '<', cutOff),
+        ]),
       ]),
     );
   }

@@ -94,6 +94,7 @@ export function createProcessingActivitiesService(db: DatabaseHandle, clock: Clo
       if (query.departmentId)
         filters.departmentIds = departmentSubtree(await activities.departmentsOf(db, municipalityId), query.departmentId);
       if (query.missingReview) filters.missingReviewBefore = await reviewCutOff(db, municipalityId, today());
+      if (query.reviewDue) filters.reviewDueBefore = await reviewCutOff(db, municipalityId, today());
       const page = await activities.list(db, municipalityId, query, filters);
       return { ...page, items: await withAbilities(db, actor, page.items) };
     }),

@@ -213,7 +213,7 @@ describe('processing activities API', () => {
     expect(careHeadTasks.items).toEqual([]);
   });
 
-  it('filters on the server: system, department, special categories, missing review, agreement expiring', async () => {
+  it("filters on the server: system, department, special categories, missing review, the officer's queue, agreement expiring", async () => {
     const plain = expectStatus(
       await send(context, 'POST', url, {
         headers: tanum.admin.authorization,
@@ -240,6 +240,44 @@ describe('processing activities API', () => {
     expect(await names('agreementExpiringBy=2027-06-01')).toContain('Social dokumentation');
     expect(await names('missingReview=true')).toContain('Skolskjuts');
     expect(await names('q=skol')).toEqual(['Skolskjuts']);
+    // The officer's queue leaves out what they returned (it waits for its drafters) and what they approved within the interval.
+    const returned = expectStatus(
+      await send(context, 'POST', url, { headers: careHead.authorization, body: { ...body(), name: 'Färdtjänst' } }),
+      201,
+    );
+    expectStatus(
+      await send(context, 'POST', `${url}/${returned.id}/reviews`, {
+        headers: officer.authorization,
+        body: { outcome: 'returned', remarks: 'Rättslig grund saknas för resehistoriken.' },
+        ifMatch: returned.version,
+      }),
+      201,
+    );
+    const approvedOne = expectStatus(
+      await send(context, 'POST', url, { headers: careHead.authorization, body: { ...body(), name: 'Anhörigstöd' } }),
+      201,
+    );
+    expectStatus(
+      await send(context, 'POST', `${url}/${approvedOne.id}/reviews`, {
+        headers: officer.authorization,
+        body: { outcome: 'approved' },
+        ifMatch: approvedOne.version,
+      }),
+      201,
+    );
+    const due = await names('reviewDue=true');
+    expect(due).toEqual(expect.arrayContaining(['Skolskjuts', 'Social dokumentation']));
+    expect(due).not.toContain('Färdtjänst');
+    expect(due).not.toContain('Anhörigstöd');
+    expect(await names('missingReview=true')).toContain('Färdtjänst');
+    expect(await names('missingReview=true')).not.toContain('Anhörigstöd');
+    for (const record of [returned, approvedOne]) {
+      const current = expectStatus(await send(context, 'GET', `${url}/${record.id}`, { headers: careHead.authorization }), 200);
+      expectStatus(
+        await send(context, 'DELETE', `${url}/${record.id}`, { headers: careHead.authorization, ifMatch: current.version }),
+        204,
+      );
+    }
     const firstPage = expectStatus(await send(context, 'GET', `${url}?limit=2`, { headers: employee.authorization }), 200);
     expect(firstPage.items).toHaveLength(2);
     expect(firstPage.total).toBe(4);
