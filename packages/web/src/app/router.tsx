@@ -34,6 +34,7 @@ import {
   validateSessionSections,
 } from '../features/training/training-values.ts';
 import { validateCoverageSearch, validateDiffSearch, validateDocumentFilters } from '../features/documents/document-values.ts';
+import { validateActivityFilters, validateMailboxFilters, validateQueueSearch } from '../features/privacy/privacy-values.ts';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -383,6 +384,38 @@ const documentCoverageRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/documents/CoveragePage.tsx'), 'CoveragePage'),
 });
 
+// Records of processing, the DPO's queue and functional mailboxes (issue #16, §8).
+const processingActivitiesRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/processing-activities',
+  beforeLoad: requirePermission('processingActivity.read'),
+  validateSearch: validateActivityFilters,
+  component: lazyRouteComponent(() => import('../features/privacy/ProcessingActivitiesPage.tsx'), 'ProcessingActivitiesPage'),
+});
+
+const privacyReviewQueueRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/processing-activities/queue',
+  beforeLoad: requirePermission('processingActivity.review'),
+  validateSearch: validateQueueSearch,
+  component: lazyRouteComponent(() => import('../features/privacy/ReviewQueuePage.tsx'), 'ReviewQueuePage'),
+});
+
+const processingActivityRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/processing-activities/$activityId',
+  beforeLoad: requirePermission('processingActivity.read'),
+  component: lazyRouteComponent(() => import('../features/privacy/ProcessingActivityPage.tsx'), 'ProcessingActivityPage'),
+});
+
+const mailboxesRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/mailboxes',
+  beforeLoad: requirePermission('mailbox.read'),
+  validateSearch: validateMailboxFilters,
+  component: lazyRouteComponent(() => import('../features/privacy/MailboxesPage.tsx'), 'MailboxesPage'),
+});
+
 const accountRoute = createRoute({
   getParentRoute: () => contentRoute,
   path: '/account',
@@ -473,6 +506,10 @@ const routeTree = rootRoute.addChildren([
       documentVersionRoute,
       documentDiffRoute,
       documentCoverageRoute,
+      processingActivitiesRoute,
+      privacyReviewQueueRoute,
+      processingActivityRoute,
+      mailboxesRoute,
       accessRightsLeaversRoute,
       recertificationsRoute,
       recertificationRoute,

@@ -11,6 +11,8 @@ import accessEn from './access.en.json';
 import accessSv from './access.sv.json';
 import trainingEn from './training.en.json';
 import trainingSv from './training.sv.json';
+import privacyEn from './privacy.en.json';
+import privacySv from './privacy.sv.json';
 
 export const supportedLocales: readonly Locale[] = ['sv', 'en'];
 
@@ -18,8 +20,8 @@ export const supportedLocales: readonly Locale[] = ['sv', 'en'];
 // language must apply at once, without a network round trip.
 void i18next.use(initReactI18next).init({
   resources: {
-    sv: { translation: sv, lifecycle: lifecycleSv, documents: documentsSv, access: accessSv, training: trainingSv },
-    en: { translation: en, lifecycle: lifecycleEn, documents: documentsEn, access: accessEn, training: trainingEn },
+    sv: { translation: sv, lifecycle: lifecycleSv, documents: documentsSv, access: accessSv, training: trainingSv, privacy: privacySv },
+    en: { translation: en, lifecycle: lifecycleEn, documents: documentsEn, access: accessEn, training: trainingEn, privacy: privacyEn },
   },
   lng: 'sv',
   fallbackLng: 'sv',

@@ -11,6 +11,8 @@ import accessEn from './access.en.json';
 import accessSv from './access.sv.json';
 import trainingEn from './training.en.json';
 import trainingSv from './training.sv.json';
+import privacyEn from './privacy.en.json';
+import privacySv from './privacy.sv.json';
 import sv from './sv.json';
 
 /**
@@ -43,6 +45,7 @@ const namespaces = {
   documents: { sv: keysOf(documentsSv), en: keysOf(documentsEn) },
   access: { sv: keysOf(accessSv), en: keysOf(accessEn) },
   training: { sv: keysOf(trainingSv), en: keysOf(trainingEn) },
+  privacy: { sv: keysOf(privacySv), en: keysOf(privacyEn) },
 };
 const known = new Set([...namespaces.translation.sv, ...namespaces.lifecycle.sv.map((key) => `lifecycle:${key}`)]);
 const knownInNamespace = new Map(Object.entries(namespaces).map(([name, languages]) => [name, new Set(languages.sv)]));
@@ -81,6 +84,8 @@ describe('translations', () => {
       ...empty(accessEn),
       ...empty(trainingSv),
       ...empty(trainingEn),
+      ...empty(privacySv),
+      ...empty(privacyEn),
     ]).toEqual([]);
   });
 

@@ -30,6 +30,9 @@ interface NavigationItem {
     | '/access-rights/leavers'
     | '/recertifications'
     | '/role-templates'
+    | '/processing-activities'
+    | '/processing-activities/queue'
+    | '/mailboxes'
     | '/account';
   label: string;
   permission?: Permission;
@@ -77,6 +80,9 @@ export function Navigation() {
             { to: '/access-rights/import', label: t('access:import.nav'), permission: 'accessRight.import' },
             { to: '/training', label: t('training:nav'), permission: 'training.read' },
             { to: '/documents', label: t('documents:navigation.documents'), permission: 'document.read' },
+            { to: '/processing-activities', label: t('privacy:navigation.register'), permission: 'processingActivity.read' },
+            { to: '/processing-activities/queue', label: t('privacy:navigation.queue'), permission: 'processingActivity.review' },
+            { to: '/mailboxes', label: t('privacy:navigation.mailboxes'), permission: 'mailbox.read' },
             { to: '/public', label: t('navigation.publicRegister') },
           ],
         },

@@ -21,6 +21,7 @@ import { RisksSection } from '../risks/RisksSection.tsx';
 import { SystemReviewsSection } from '../reviews/SystemReviewsSection.tsx';
 import { SystemAccessSection } from '../access-rights/SystemAccessSection.tsx';
 import { SystemFormModal } from './SystemFormModal.tsx';
+import { SystemProcessingSection } from '../privacy/SystemProcessingSection.tsx';
 import { costCategoryValues } from './system-values.ts';
 import { systemQuery, useConfirmSystem, useDeleteSystem } from './systems.queries.ts';
 import { Fact, SectionCard } from '../../components/SectionCard.tsx';
@@ -78,6 +79,7 @@ export function SystemPage() {
     ['duties', t('system.duties')],
     ['integrations', t('system.integrations')],
     ['compliance', t('system.compliance')],
+    ['privacy', t('privacy:system.title')],
     ['reviews', t('lifecycle:systemReviews.title')],
     ['history', t('system.history')],
   ] as const;
@@ -229,6 +231,7 @@ export function SystemPage() {
         <DutiesSection system={s} />
         <IntegrationsSection system={s} />
         <SystemComplianceSection system={s} />
+        <SystemProcessingSection system={s} />
         <RisksSection systemId={s.id} systemName={s.name} canRead={s.can.readRiskAnalyses} canWrite={s.can.writeRiskAnalyses} />
         <SystemReviewsSection system={s} />
         <SystemAccessSection system={s} />

@@ -67,10 +67,12 @@ export const validateSystemFilters = listSearchValidator<SystemFilters>({
 const integrationsSearch = prefixedSearchValidator('integrations', {});
 const peopleSearch = prefixedSearchValidator('people', { flags: ['ended'] });
 const historySearch = prefixedSearchValidator('history', {});
+const privacySearch = prefixedSearchValidator('privacy', {});
 export const validateSystemSections = (search: Record<string, unknown>): Record<string, unknown> => ({
   ...integrationsSearch(search),
   ...peopleSearch(search),
   ...historySearch(search),
+  ...privacySearch(search),
 });
 
 /** Today minus twelve months, YYYY-MM-DD (the register's confirmation interval). */

@@ -1,0 +1,142 @@
+import { apiCall, chooseOption, expect, expectNoSeriousAxeViolations, setLocale, test } from './fixtures.ts';
+
+// Issue #16's screens: a record of processing is made from a system's page, reviewed by the data
+// protection officer from their queue, and the system's ITP-8-PERSONAL-DATA result turns green; the
+// functional mailboxes show their coverage. The spec makes its own system and mailbox, so it works
+// whether or not the demo holds records of processing.
+
+test('record a processing for a system, review it as the data protection officer, and see the system pass ITP-8-PERSONAL-DATA', async ({
+  loginAs,
+}) => {
+  test.setTimeout(120_000);
+  const admin = await loginAs('administrator');
+  const suffix = Date.now().toString(36);
+  const departments = await apiCall<{ items: Array<{ id: string }> }>(admin, 'GET', '/departments?limit=1');
+  const systemName = `Elevhälsojournal ${suffix}`;
+  const activityName = `Elevhälsans journalföring ${suffix}`;
+  const system = await apiCall<{ id: string }>(admin, 'POST', '/systems', {
+    data: { name: systemName, kind: 'department', ownerDepartmentId: departments.items[0]!.id, processesPersonalData: true },
+  });
+  const complianceRow = () => admin.locator('#compliance').getByTestId('system-compliance-row').filter({ hasText: 'ITP-8-PERSONAL-DATA' });
+
+  // The system fails the rule: no record of processing covers it; its section says so.
+  await admin.goto(`/systems/${system.id}#privacy`);
+  await expect(admin.getByRole('heading', { level: 1, name: systemName })).toBeVisible();
+  await expect(complianceRow()).toContainText('Ej uppfyllt');
+  const section = admin.locator('#privacy');
+  await expect(section).toContainText('Ingen behandling i registerförteckningen täcker systemet.');
+  await expectNoSeriousAxeViolations(admin, 'a system page with its record of processing section');
+
+  // "Ny" opens the form with the system and its owner chosen.
+  await section.getByRole('button', { name: `Ny behandling i ${systemName}` }).click();
+  const dialog = admin.getByRole('dialog', { name: 'Ny behandling' });
+  await expect(dialog.getByText(systemName)).toBeVisible();
+  await expectNoSeriousAxeViolations(admin, 'the record of processing form');
+  await dialog.getByRole('textbox', { name: 'Benämning' }).fill(activityName);
+  await dialog.getByRole('textbox', { name: 'Ändamål' }).fill('Journalföring av elevhälsans medicinska insatser enligt patientdatalagen.');
+  await chooseOption(dialog, 'Rättslig grund', /Rättslig förpliktelse/);
+  await dialog.getByRole('textbox', { name: 'Gallring' }).fill('Bevaras enligt patientdatalagen, 10 år');
+  await dialog.getByRole('button', { name: 'Lägg till', exact: true }).click();
+  await expect(dialog).toBeHidden();
+
+  // The record's page: pending, never reviewed, linked to its system.
+  await expect(admin.getByRole('heading', { level: 1, name: activityName })).toBeVisible();
+  await expect(admin).toHaveURL(/\/processing-activities\/[\w-]+$/);
+  const activityPath = new URL(admin.url()).pathname;
+  await expect(admin.getByText('Väntar på granskning').first()).toBeVisible();
+  await expect(admin.getByText('Aldrig granskad', { exact: false })).toBeVisible();
+  await expect(admin.locator('#data').getByRole('link', { name: systemName })).toBeVisible();
+  await expect(admin.getByText('Behandlingen har inte granskats än.')).toBeVisible();
+  await expectNoSeriousAxeViolations(admin, 'a record of processing');
+
+  // The register finds it among those without a current review, and the export keeps the filter.
+  await admin.goto('/processing-activities');
+  await expect(admin.getByRole('heading', { level: 1, name: 'Registerförteckning' })).toBeVisible();
+  await admin.getByRole('checkbox', { name: 'Bara utan giltig granskning' }).check();
+  await expect(admin).toHaveURL(/missingReview=true/);
+  await admin.getByRole('searchbox', { name: 'Sök behandling' }).fill(suffix);
+  await expect(admin.getByTestId('processing-activity-row')).toHaveCount(1);
+  await expect(admin.getByTestId('processing-activity-row')).toContainText(activityName);
+  await expect(admin.getByRole('link', { name: 'Exportera (XLSX)' })).toHaveAttribute('href', /missingReview=true/);
+  await expectNoSeriousAxeViolations(admin, 'the record of processing, filtered');
+
+  // The officer finds it in their queue and approves it.
+  const officer = await loginAs('dataProtectionOfficer');
+  await officer.goto('/processing-activities/queue');
+  await expect(officer.getByRole('heading', { level: 1, name: 'Att granska' })).toBeVisible();
+  await expectNoSeriousAxeViolations(officer, "the data protection officer's queue");
+  await officer.goto(activityPath);
+  await officer.getByRole('button', { name: 'Granska' }).first().click();
+  const review = officer.getByRole('dialog', { name: `Granska ${activityName}` });
+  await expectNoSeriousAxeViolations(officer, 'the review form');
+  await review.getByRole('radio', { name: 'Godkänd', exact: true }).check();
+  await review.getByRole('button', { name: 'Spara granskningen' }).click();
+  await expect(review).toBeHidden();
+  await expect(officer.getByRole('heading', { level: 1, name: activityName })).toBeVisible();
+  await expect(officer.getByText('Senast granskad', { exact: false })).toBeVisible();
+  const reviewRows = officer.getByTestId('privacy-review-row');
+  await expect(reviewRows).toHaveCount(1);
+  await expect(reviewRows).toContainText('Godkänd');
+  // Approved, it has left the queue.
+  await officer.goto('/processing-activities/queue');
+  await expect(officer.getByRole('heading', { level: 1, name: 'Att granska' })).toBeVisible();
+  await expect(officer.getByTestId('processing-activity-row').filter({ hasText: activityName })).toHaveCount(0);
+
+  // The system's compliance cell is green, and its section lists the approved record.
+  await admin.goto(`/systems/${system.id}#privacy`);
+  await expect(complianceRow()).toContainText('Uppfyllt');
+  await expect(complianceRow()).not.toContainText('Ej uppfyllt');
+  await expect(admin.locator('#privacy').getByTestId('processing-activity-row')).toContainText('Godkänd');
+});
+
+test('functional mailboxes show who watches them, and one without a deputy is uncovered', async ({ loginAs }) => {
+  const admin = await loginAs('administrator');
+  const address = `elevhalsa-${Date.now().toString(36)}@tanum.demo`;
+  await admin.goto('/mailboxes');
+  await expect(admin.getByRole('heading', { level: 1, name: 'Funktionsbrevlådor' })).toBeVisible();
+  await admin.getByRole('button', { name: 'Ny funktionsbrevlåda' }).click();
+  const dialog = admin.getByRole('dialog', { name: 'Ny funktionsbrevlåda' });
+  await dialog.getByRole('textbox', { name: 'Adress' }).fill(address);
+  await chooseOption(dialog, 'Förvaltning', /./);
+  await dialog.getByRole('combobox', { name: 'Ansvarig' }).fill('Strömberg');
+  await admin.getByRole('option', { name: /Agneta Strömberg/ }).click();
+  await expect(dialog.getByText('Utan ersättare räknas brevlådan som obevakad')).toBeVisible();
+  await expectNoSeriousAxeViolations(admin, 'the mailbox form');
+  await dialog.getByRole('button', { name: 'Lägg till', exact: true }).click();
+  await expect(dialog).toBeHidden();
+
+  await admin.getByRole('searchbox', { name: 'Sök adress' }).fill(address);
+  const row = admin.getByTestId('mailbox-row').filter({ hasText: address });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Agneta Strömberg');
+  await expect(row).toContainText('Ersättare saknas');
+  await expect(admin.getByTestId('mailbox-coverage')).toContainText(/\d+ av \d+ funktionsbrevlådor/);
+  await expectNoSeriousAxeViolations(admin, 'the functional mailboxes');
+
+  // The edit form adds a deputy and the mailbox is covered.
+  await row.getByRole('button', { name: `Åtgärder för ${address}` }).click();
+  await admin.getByRole('menuitem', { name: 'Redigera' }).click();
+  const edit = admin.getByRole('dialog', { name: `Redigera ${address}` });
+  await edit.getByRole('button', { name: 'Lägg till ersättare' }).click();
+  await edit.getByRole('combobox', { name: 'Ersättare 1' }).fill('Dahl');
+  await admin.getByRole('option', { name: /Sven Dahl/ }).click();
+  await edit.getByRole('button', { name: 'Spara' }).click();
+  await expect(edit).toBeHidden();
+  await expect(row).toContainText('Bevakad');
+});
+
+test('the privacy screens in English', async ({ loginAs }) => {
+  const officer = await loginAs('dataProtectionOfficer');
+  await setLocale(officer.context(), 'en');
+  await officer.goto('/processing-activities');
+  await expect(officer.getByRole('heading', { level: 1, name: 'Record of processing' })).toBeVisible();
+  await expect(officer.getByRole('navigation').getByRole('link', { name: 'Data protection review' })).toBeVisible();
+  await expect(officer.getByRole('link', { name: 'Export (XLSX)' })).toBeVisible();
+  await expectNoSeriousAxeViolations(officer, 'the record of processing in English');
+  await officer.goto('/processing-activities/queue');
+  await expect(officer.getByRole('heading', { level: 1, name: 'To review' })).toBeVisible();
+  await expectNoSeriousAxeViolations(officer, 'the queue in English');
+  await officer.goto('/mailboxes');
+  await expect(officer.getByRole('heading', { level: 1, name: 'Functional mailboxes' })).toBeVisible();
+  await expectNoSeriousAxeViolations(officer, 'the functional mailboxes in English');
+});

@@ -1,0 +1,118 @@
+import { Anchor, Button, Checkbox, Group, Select, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCan } from '../../app/session.ts';
+import { ButtonLink } from '../../components/ButtonLink.tsx';
+import { ListEmptyState } from '../../components/ListEmptyState.tsx';
+import { useAddressList } from '../../components/list-address.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { todayInStockholm } from '../../i18n/format.ts';
+import { DepartmentSelect } from '../organisation/departments/DepartmentSelect.tsx';
+import { useSystemOptions } from '../systems/systems.queries.ts';
+import { ProcessingActivitiesTable } from './ProcessingActivitiesTable.tsx';
+import { ProcessingActivityFormModal } from './ProcessingActivityFormModal.tsx';
+import { type ActivityFilters, agreementHorizonMonths, reviewStateValues } from './privacy-values.ts';
+import { processingActivitiesExportUrl, processingActivityListQuery } from './privacy.queries.ts';
+
+const routeApi = getRouteApi('/authenticated/content/processing-activities');
+
+/** The record of processing (registerförteckning, GDPR art. 30): every processing of personal data, with its review by the DPO. */
+export function ProcessingActivitiesPage() {
+  const { t } = useTranslation('privacy');
+  const list = useAddressList(routeApi.useSearch(), routeApi.useNavigate(), { pageSize: 25, defaultSort: 'name' });
+  const { filters, setFilters } = list;
+  const today = todayInStockholm();
+  const activities = useQuery(
+    processingActivityListQuery(filters, today, { sort: list.sort.value, cursor: list.paging.cursor, limit: list.paging.pageSize }),
+  );
+  const systems = useSystemOptions();
+  const canCreate = useCan('processingActivity.write');
+  const canExport = useCan('processingActivityExport.read');
+  const canReview = useCan('processingActivity.review');
+  const [creating, setCreating] = useState(false);
+
+  return (
+    <>
+      <PageHeader
+        title={t('list.title')}
+        intro={t('list.intro')}
+        actions={
+          <>
+            {canReview && (
+              <ButtonLink to="/processing-activities/queue" variant="default">
+                {t('queue.title')}
+              </ButtonLink>
+            )}
+            {canExport && (
+              <Button component="a" variant="default" href={processingActivitiesExportUrl(filters, today)} download>
+                {t('list.export')}
+              </Button>
+            )}
+            {canCreate && <Button onClick={() => setCreating(true)}>{t('list.create')}</Button>}
+          </>
+        }
+      />
+      <Group mb="xs" align="flex-end" gap="md" wrap="wrap" role="search" aria-label={t('list.filters')}>
+        <TextInput type="search" label={t('list.search')} w={{ base: '100%', sm: 240 }} {...list.searchInput} />
+        <Select
+          label={t('list.system')}
+          placeholder={t('list.allSystems')}
+          searchable
+          clearable
+          value={filters.systemId ?? null}
+          onChange={(value) => setFilters({ systemId: value ?? undefined })}
+          data={(systems.data?.items ?? []).map((system) => ({ value: system.id, label: system.name }))}
+          w={{ base: '100%', sm: 240 }}
+        />
+        <DepartmentSelect
+          label={t('list.controller')}
+          placeholder={t('list.allDepartments')}
+          value={filters.departmentId ?? null}
+          onChange={(value) => setFilters({ departmentId: value ?? undefined })}
+          w={{ base: '100%', sm: 260 }}
+        />
+        <Select
+          label={t('list.reviewState')}
+          placeholder={t('list.allStates')}
+          clearable
+          value={filters.reviewState ?? null}
+          onChange={(value) => setFilters({ reviewState: (value as ActivityFilters['reviewState']) ?? undefined })}
+          data={reviewStateValues.map((state) => ({ value: state, label: t(`reviewState.${state}`) }))}
+          w={{ base: '100%', sm: 220 }}
+        />
+      </Group>
+      <Group mb="md" gap="lg" wrap="wrap">
+        <Checkbox
+          label={t('list.onlySpecialCategories')}
+          checked={filters.specialCategories ?? false}
+          onChange={(event) => setFilters({ specialCategories: event.currentTarget.checked || undefined })}
+        />
+        <Checkbox
+          label={t('list.onlyMissingReview')}
+          checked={filters.missingReview ?? false}
+          onChange={(event) => setFilters({ missingReview: event.currentTarget.checked || undefined })}
+        />
+        <Checkbox
+          label={t('list.onlyAgreementExpiring', { count: agreementHorizonMonths })}
+          checked={filters.agreementExpiring ?? false}
+          onChange={(event) => setFilters({ agreementExpiring: event.currentTarget.checked || undefined })}
+        />
+        {list.filtered && (
+          <Anchor component="button" type="button" size="sm" onClick={list.clearFilters}>
+            {t('list.clearFilters')}
+          </Anchor>
+        )}
+      </Group>
+      <ProcessingActivitiesTable
+        query={activities}
+        caption={t('list.title')}
+        sort={list.sort}
+        paging={list.paging}
+        empty={<ListEmptyState title={list.filtered ? t('list.empty') : t('list.emptyAll')} />}
+      />
+      {creating && <ProcessingActivityFormModal activity={null} onClose={() => setCreating(false)} />}
+    </>
+  );
+}
