@@ -13,6 +13,7 @@ import { LoadingState } from '../../components/LoadingState.tsx';
 import { DataTable, QueryTable } from '../../components/QueryTable.tsx';
 import { Fact, SectionCard } from '../../components/SectionCard.tsx';
 import { SystemLinks } from '../../components/SystemLinks.tsx';
+import { keyedByContent } from '../../components/stable-keys.ts';
 import { formatDate, todayInStockholm } from '../../i18n/format.ts';
 import { PrivacyReviewModal } from './PrivacyReviewModal.tsx';
 import { ProcessingActivityFormModal } from './ProcessingActivityFormModal.tsx';
@@ -116,9 +117,9 @@ export function ProcessingActivityPage() {
             <Fact label={t('record.transfers')}>
               {a.thirdCountryTransfers.length === 0
                 ? t('record.noTransfers')
-                : a.thirdCountryTransfers.map((transfer, index) => (
-                    <span key={`${transfer.country}-${index}`} style={{ display: 'block' }}>
-                      {t('record.transfer', transfer)}
+                : keyedByContent(a.thirdCountryTransfers, (transfer) => transfer.country).map(({ key, item }) => (
+                    <span key={key} style={{ display: 'block' }}>
+                      {t('record.transfer', item)}
                     </span>
                   ))}
             </Fact>
