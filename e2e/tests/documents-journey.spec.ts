@@ -194,7 +194,7 @@ test('the documents list marks an overdue revision, and reads in English; a pers
   const guidelinesDocument = await securityGuidelines(page);
   const people = await apiCall<{ items: Array<{ id: string }> }>(page, 'GET', '/people?q=Wallin&limit=5');
   await page.goto(`/people/${people.items[0]!.id}`);
-  const section = page.getByRole('region', { name: 'Bekräftade styrdokument' });
+  const section = page.getByRole('region', { name: 'Läsbekräftelser av styrdokument' });
   await expect(section).toBeVisible();
   await expect(section.getByTestId('person-acknowledgement').filter({ hasText: guidelinesDocument.title }).first()).toBeVisible();
   await expectNoSeriousAxeViolations(page, '/people/:id (acknowledgements)');

@@ -12,7 +12,7 @@ import { formatDate } from '../../i18n/format.ts';
 import { acknowledgementListQuery } from './acknowledgements.queries.ts';
 import { AcknowledgedHow, AcknowledgementStateBadge } from './CoveragePeople.tsx';
 
-/** "Bekräftade styrdokument" on a person's page: every version they were asked about, newest first. */
+/** "Läsbekräftelser av styrdokument" on a person's page: every version they were asked about, newest first. */
 export function PersonAcknowledgementsSection({ personId }: { personId: string }) {
   const { t } = useTranslation('documents');
   // The page of this section is kept in memory: the person page's address belongs to the page.
