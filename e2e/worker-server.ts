@@ -20,10 +20,20 @@ export interface WorkerServer {
  */
 export async function startWorkerServer(port: number): Promise<WorkerServer> {
   const databaseFile = path.join(os.tmpdir(), `forvalta-e2e-${process.pid}-${port}-${Date.now()}.db`);
+  // The documents' uploaded files go with the database, not into the checkout's ./data/documents.
+  const documentsDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'forvalta-e2e-documents-'));
+  const removeWorkerFiles = () => {
+    removeDatabaseFiles(databaseFile);
+    fs.rmSync(documentsDirectory, { recursive: true, force: true });
+  };
   const child = spawn(
     process.execPath,
     ['packages/cli/bin/forvalta.mjs', 'serve', '--demo', '--port', String(port), '--database', databaseFile],
-    { cwd: repositoryRoot, env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'pipe'] },
+    {
+      cwd: repositoryRoot,
+      env: { ...process.env, LOG_LEVEL: 'warn', DOCUMENTS_DIR: documentsDirectory },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
   );
   let errorOutput = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -35,7 +45,7 @@ export async function startWorkerServer(port: number): Promise<WorkerServer> {
     await waitForHealth(baseURL, child, () => errorOutput);
   } catch (error) {
     await stopChild(child);
-    removeDatabaseFiles(databaseFile);
+    removeWorkerFiles();
     throw error;
   }
   return {
@@ -43,7 +53,7 @@ export async function startWorkerServer(port: number): Promise<WorkerServer> {
     databaseFile,
     stop: async () => {
       await stopChild(child);
-      removeDatabaseFiles(databaseFile);
+      removeWorkerFiles();
     },
   };
 }
