@@ -21,6 +21,7 @@ export * from './access-rights-import.ts';
 export * from './assets.ts';
 export * from './assets-import.ts';
 export * from './privacy.ts';
+export * from './personal-data.ts';
 export * from './software.ts';
 export * from './supplier-contracts.ts';
 export * from './routes.ts';

@@ -283,6 +283,8 @@ export const auditActions = [
   'recertification_end',
   // Records of processing (issue #16): the data protection officer's review.
   'privacy_review',
+  'subject_access_exported',
+  'person_pseudonymised',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

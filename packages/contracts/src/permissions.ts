@@ -91,6 +91,8 @@ export const permissionNames = [
   'processingActivity.write',
   'processingActivity.review',
   'processingActivityExport.read',
+  // Förvalta's own personal data: a person's subject access extract (GDPR art. 15).
+  'subjectAccess.export',
   'mailbox.read',
   'mailbox.manage',
   // Issue #15, §7: software, the IT chief's decisions, licences, suppliers and contracts.
@@ -148,7 +150,7 @@ export type DepartmentActionName = (typeof departmentActionNames)[number];
  * A person is updated (leaving included, never deleted), given a login (invited, or their
  * invitation revoked) and sent a password reset link; all the administrator's.
  */
-export const personActionNames = ['update', 'manageLogin', 'resetPassword'] as const;
+export const personActionNames = ['update', 'manageLogin', 'resetPassword', 'subjectAccessExport'] as const;
 export type PersonActionName = (typeof personActionNames)[number];
 /** A change notice is acknowledged by the IT unit's roles, once: only while it is open. */
 export const changeNoticeActionNames = ['acknowledge'] as const;

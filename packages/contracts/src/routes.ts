@@ -14,6 +14,7 @@ import {
   processingActivitySchema,
   processingActivityUpdateSchema,
 } from './privacy.ts';
+import { subjectAccessExportSchema } from './personal-data.ts';
 import {
   accessGateQuerySchema,
   accessGateSchema,
@@ -492,6 +493,7 @@ export const apiRoutes = {
   'POST /api/v1/people': { body: personCreateSchema, status: 201, response: personSchema },
   'POST /api/v1/people/:id/login': { body: loginInvitationCreateSchema.nullish(), status: 201, response: loginInvitationCreatedSchema },
   'POST /api/v1/people/:id/password-reset-links': { status: 201, response: passwordResetLinkSchema },
+  'POST /api/v1/people/:id/subject-access-export': { body: subjectAccessExportSchema, status: 200, file: true },
   'POST /api/v1/policy-packs/:id/versions': { body: policyPackVersionCreateSchema, status: 201, response: policyPackSchema },
   'POST /api/v1/projects': { body: projectCreateSchema, status: 201, response: projectSchema },
   'POST /api/v1/projects/:id/approve': { body: projectApproveSchema, status: 200, response: projectSchema },

@@ -49,6 +49,7 @@ import {
 } from './modules/organisation/index.ts';
 import {
   createArticle30Export,
+  createSubjectAccessExport,
   createMailboxesService,
   createPrivacyReviewsService,
   createProcessingActivitiesService,
@@ -251,6 +252,7 @@ export function createServices(
       reviews: createPrivacyReviewsService(db, clock),
       mailboxes: createMailboxesService(db, clock),
       article30: createArticle30Export(db, clock),
+      subjectAccess: createSubjectAccessExport(db, clock),
     },
   };
 }

@@ -152,6 +152,10 @@ export const permissions = {
   'processingActivity.review': ['data_protection_officer'],
   // The article 30 register as a file, as a supervisory authority would ask for it.
   'processingActivityExport.read': ['administrator', 'data_protection_officer', 'auditor'],
+  // Förvalta's own personal data (issue #16): the subject access extract (GDPR art. 15) is the data
+  // protection officer's alone. It holds everything about one person, the audit log's events
+  // included; the administrator, who may appoint a DPO, does not take it in their stead (ADR 0029).
+  'subjectAccess.export': ['data_protection_officer'],
   // Functional mailboxes (ITP-8-MAILBOX): read by all staff (who watches what), kept by the secretariat.
   'mailbox.read': everyRole,
   'mailbox.manage': ['administrator', 'secretariat'],

@@ -66,4 +66,10 @@ export const privacyCases: Record<string, RouteCase> = {
     allowed: 204,
     prepare: async (r, p) => versioned('/api/v1/mailboxes', await r.privacy.mailbox(p)),
   },
+  // The subject access extract (GDPR art. 15): the data protection officer's, for any person of the municipality.
+  'POST /api/v1/people/:id/subject-access-export': {
+    ...unscoped,
+    allowed: 200,
+    prepare: async (r, p) => ({ url: `/api/v1/people/${(await r.person(p)).id}/subject-access-export`, body: { caseReference: 'DPO 1' } }),
+  },
 };

@@ -182,17 +182,27 @@ export function downloadUrl<
 /**
  * A download that is a POST (the audit log's export writes an audit event, so it is not a link):
  * the file is fetched with the CSRF token and handed to the browser under the server's file name.
+ * `params` fill the path's `:name` segments (a person's subject access extract).
  */
 export async function downloadByPost<
   Path extends {
     [Key in RouteKey]: Key extends `POST /api/v1${infer Found}` ? (ApiRoutes[Key] extends { file: true } ? Found : never) : never;
   }[RouteKey],
->(path: Path, body: z.input<Schema<ApiRoutes[`POST /api/v1${Path}` & RouteKey], 'body'> & z.ZodType>): Promise<void> {
+>(
+  path: Path,
+  body: z.input<Schema<ApiRoutes[`POST /api/v1${Path}` & RouteKey], 'body'> & z.ZodType>,
+  params: Record<string, string> = {},
+): Promise<void> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(`/api/v1${path}`, { method: 'POST', headers, credentials: 'same-origin', body: JSON.stringify(body) });
+    response = await fetch(`/api/v1${fillPath(path, params)}`, {
+      method: 'POST',
+      headers,
+      credentials: 'same-origin',
+      body: JSON.stringify(body),
+    });
   } catch {
     throw new ApiError(0, undefined, 'Network error');
   }

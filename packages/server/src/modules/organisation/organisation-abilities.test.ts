@@ -67,10 +67,11 @@ describe('a department’s and a person’s can is what their writes allow', () 
         await send(context, 'GET', `/api/v1/people/${withLogin.personId}`, { headers: user.authorization }),
         200,
       );
-      expect(signedUp.can).toEqual({ update: allowed, manageLogin: allowed, resetPassword: allowed });
+      // The subject access extract is the data protection officer's alone (subject-access-export.test.ts).
+      expect(signedUp.can).toEqual({ update: allowed, manageLogin: allowed, resetPassword: allowed, subjectAccessExport: false });
       const invitable = expectStatus(await send(context, 'GET', `/api/v1/people/${withoutLogin.id}`, { headers: user.authorization }), 200);
       // No login yet: nobody may send a reset link, whatever their role.
-      expect(invitable.can).toEqual({ update: allowed, manageLogin: allowed, resetPassword: false });
+      expect(invitable.can).toEqual({ update: allowed, manageLogin: allowed, resetPassword: false, subjectAccessExport: false });
       const list = expectStatus(
         await send(context, 'GET', `/api/v1/people?departmentId=${care}&limit=200`, { headers: user.authorization }),
         200,
@@ -114,7 +115,7 @@ describe('a department’s and a person’s can is what their writes allow', () 
       }),
       200,
     );
-    expect(left.can).toEqual({ update: true, manageLogin: true, resetPassword: false });
+    expect(left.can).toEqual({ update: true, manageLogin: true, resetPassword: false, subjectAccessExport: false });
     const reset = await send(context, 'POST', `/api/v1/people/${leaving.personId}/password-reset-links`, {
       headers: tanum.admin.authorization,
     });

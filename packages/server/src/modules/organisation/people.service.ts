@@ -53,6 +53,8 @@ export const personActions = {
   update: 'person.write',
   manageLogin: 'login.manage',
   resetPassword: 'person.write',
+  // The extract itself is the privacy module's (subject-access-export.service.ts), declared with this entry.
+  subjectAccessExport: 'subjectAccess.export',
 } as const satisfies Record<PersonActionName, Permission>;
 
 /**

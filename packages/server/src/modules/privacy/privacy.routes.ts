@@ -14,6 +14,7 @@ import {
   processingActivityListSchema,
   processingActivitySchema,
   processingActivityUpdateSchema,
+  subjectAccessExportSchema,
 } from '@forvalta/contracts';
 import { fileResponse, problemResponses, writeProblemResponses, type ApiApp } from '../../platform/http/api-app.ts';
 import { actorOf } from '../../platform/http/authentication.ts';
@@ -24,17 +25,22 @@ import type { Article30Export } from './article-30-export.service.ts';
 import type { MailboxesService } from './mailboxes.service.ts';
 import type { PrivacyReviewsService } from './privacy-reviews.service.ts';
 import type { ProcessingActivitiesService } from './processing-activities.service.ts';
+import type { SubjectAccessExportService } from './subject-access-export.service.ts';
 
 export interface PrivacyRouteServices {
   activities: ProcessingActivitiesService;
   reviews: PrivacyReviewsService;
   mailboxes: MailboxesService;
   article30: Article30Export;
+  subjectAccess: SubjectAccessExportService;
 }
 
-/** /api/v1/processing-activities (with their reviews) and /api/v1/mailboxes. */
+/**
+ * /api/v1/processing-activities (with their reviews), /api/v1/mailboxes and a person's subject
+ * access extract (a POST: the extract is itself recorded in the audit log, and reads never write).
+ */
 export function registerPrivacyRoutes(app: ApiApp, services: PrivacyRouteServices): void {
-  const { activities, reviews, mailboxes, article30 } = services;
+  const { activities, reviews, mailboxes, article30, subjectAccess } = services;
   // Before the resource's /:id routes, as a static segment wins anyway; kept first for the reader.
   app.get(
     '/api/v1/processing-activities/export',
@@ -116,4 +122,21 @@ export function registerPrivacyRoutes(app: ApiApp, services: PrivacyRouteService
     update: mailboxes.updateMailbox,
     remove: mailboxes.deleteMailbox,
   });
+  app.post(
+    '/api/v1/people/:id/subject-access-export',
+    {
+      schema: {
+        tags: ['Personal data'],
+        summary: 'Everything Förvalta holds about a person as XLSX (GDPR art. 15), recorded as subject_access_exported',
+        params: idParamsSchema,
+        body: subjectAccessExportSchema,
+        response: { ...fileResponse, ...problemResponses },
+      },
+      config: { permission: subjectAccess.exportSubjectAccess.permission },
+    },
+    async (request, reply) => {
+      const file = await subjectAccess.exportSubjectAccess(actorOf(request), request.params.id, request.body);
+      return sendDownload(reply, { contentType: file.contentType, fileName: file.filename, body: file.body });
+    },
+  );
 }

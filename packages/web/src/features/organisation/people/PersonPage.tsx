@@ -12,6 +12,7 @@ import { formatDate } from '../../../i18n/format.ts';
 import { departmentNameMap, useAllDepartments } from '../departments/departments.queries.ts';
 import { personQuery } from './people.queries.ts';
 import { PersonLoginSection } from './PersonLoginSection.tsx';
+import { SubjectAccessExportButton } from './SubjectAccessExportButton.tsx';
 import { PersonTrainingSection } from '../../training/PersonTrainingSection.tsx';
 import { PersonAcknowledgementsSection } from '../../documents/PersonAcknowledgementsSection.tsx';
 import { PersonAccessSection } from '../../access-rights/PersonAccessSection.tsx';
@@ -38,7 +39,11 @@ export function PersonPage() {
         <AnchorLink to="/people" size="sm">
           {t('person.backToPeople')}
         </AnchorLink>
-        <PageHeader title={name} intro={p.title ?? undefined} />
+        <PageHeader
+          title={name}
+          intro={p.title ?? undefined}
+          actions={p.can.subjectAccessExport ? <SubjectAccessExportButton personId={p.id} /> : undefined}
+        />
       </div>
       <SectionCard id="details" title={t('person.details')}>
         <SimpleGrid component="dl" cols={{ base: 1, sm: 2, md: 3 }} spacing="md" m={0}>
