@@ -27,6 +27,7 @@ import { measureAccessRightImport } from '../bench/import-timing.ts';
 import { describeAcknowledgements, measureAcknowledgements } from '../bench/acknowledgement-scale.ts';
 import { timeDocumentReads } from '../bench/documents-timing.ts';
 import { accessRightsTargets, describeAccessRights, prepareAccessRights, timeAccessRights } from '../bench/access-rights-timing.ts';
+import { benchPrivacyOnly } from '../bench/privacy-timing.ts';
 import { benchAdministrator, parseSeed, parseSize } from './generate.ts';
 
 export const benchHelp = `forvalta bench [--size S|L] [--seed N] [--duration SECONDS] [--connections N] [--workers LIST] [--web | --skip-web] [--database URL] [--output FILE]
@@ -51,6 +52,8 @@ browser (median of 5 cold loads). Prints a table and writes JSON (default bench-
   --access-rights-only
                   only issue #14's rights at the size (15 per person, generated once with the
                   database): the lists, the leavers' flagging and the compliance evaluation, printed
+  --privacy-only  only issue #16's records of processing (5,000 over the size's systems) and
+                  2,000 mailboxes: the processing list and the article 30 exports, printed
 Defaults: --size S, --duration 10, --connections 16, SQLite in ./data/bench/;
 --database postgres://…/forvalta_bench_s creates that database if it is missing.`;
 
@@ -84,6 +87,7 @@ export async function bench(argv: string[]): Promise<number> {
     acknowledgements: { type: 'boolean' },
     'acknowledgements-only': { type: 'boolean' },
     'access-rights-only': { type: 'boolean' },
+    'privacy-only': { type: 'boolean' },
   });
   if (options.help) return printHelp(benchHelp);
   const size = parseSize(options.size ?? 'S', ['S', 'M', 'L']);
@@ -114,6 +118,7 @@ export async function bench(argv: string[]): Promise<number> {
   }
   const prepared = await prepareDatabase(options.database, size, seed, log);
   if (options['access-rights-only']) return benchAccessRightsOnly(prepared.url, log);
+  if (options['privacy-only']) return benchPrivacyOnly(prepared.url, log);
   const systemsLoad = await measureSystemsLoad(options.database, 10_000, log);
   const accessRightImport = await measureAccessRightImport(options.database, 100_000, log);
   const config = cliConfig(prepared.url, { logLevel: 'silent', port: 0 });

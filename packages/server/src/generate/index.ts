@@ -10,3 +10,4 @@ export { workloadSizes, workloadTotals, type WorkloadSize } from './workload-siz
 export { measureAcknowledgementScale, type AcknowledgementScale } from './acknowledgement-load.ts';
 export { generateTrainingRecords, type TrainingWorkload } from './training-generator.ts';
 export { generateAccessRights, type AccessRightsWorkload } from './access-rights-generator.ts';
+export { generatePrivacyRecords, type PrivacyWorkload } from './privacy-generator.ts';

@@ -125,6 +125,7 @@ export async function article30Pdf(heading: Article30Heading, sections: readonly
   }
   document.moveDown(1);
 
+  const labelHeights = new Map<string, number>();
   for (const [index, section] of sections.entries()) {
     const title = winAnsiText(`${index + 1}. ${section.title}`);
     document.font('Helvetica-Bold').fontSize(12);
@@ -143,17 +144,26 @@ export async function article30Pdf(heading: Article30Heading, sections: readonly
     for (const [label, rawValue] of section.fields) {
       const labelText = winAnsiText(label);
       const value = winAnsiText(rawValue.trim() === '' ? '–' : rawValue);
-      document.fontSize(8.5);
-      const height = Math.max(
-        document.font('Helvetica-Bold').heightOfString(labelText, { width: labelWidth }),
-        document.font('Helvetica').heightOfString(value, { width: valueWidth }),
-      );
-      if (document.y + height > bottom()) document.addPage();
+      document.font('Helvetica').fontSize(8.5);
+      // Measuring text is most of the PDF's time: the labels repeat in every section and are
+      // measured once each, and a value is measured only where its worst case (every glyph an
+      // em wide) might not fit above the page's foot.
+      let labelHeight = labelHeights.get(labelText);
+      if (labelHeight === undefined) {
+        labelHeight = document.font('Helvetica-Bold').heightOfString(labelText, { width: labelWidth });
+        labelHeights.set(labelText, labelHeight);
+        document.font('Helvetica');
+      }
+      const worstLines = value.split('\n').reduce((lines, line) => lines + Math.max(1, Math.ceil((line.length * 8.5) / valueWidth)), 0);
+      if (document.y + Math.max(labelHeight, worstLines * document.currentLineHeight(true)) > bottom()) {
+        const height = Math.max(labelHeight, document.heightOfString(value, { width: valueWidth }));
+        if (document.y + height > bottom()) document.addPage();
+      }
       const y = document.y;
       document.font('Helvetica-Bold').text(labelText, left, y, { width: labelWidth });
       document.font('Helvetica').text(value, left + labelWidth + gap, y, { width: valueWidth });
       document.x = left;
-      document.y = y + height + 3;
+      document.y = Math.max(y + labelHeight, document.y) + 3;
     }
     document.moveDown(0.8);
   }
