@@ -57,8 +57,20 @@ test('record a processing for a system, review it as the data protection officer
   await admin.getByRole('searchbox', { name: 'Sök behandling' }).fill(suffix);
   await expect(admin.getByTestId('processing-activity-row')).toHaveCount(1);
   await expect(admin.getByTestId('processing-activity-row')).toContainText(activityName);
-  await expect(admin.getByRole('link', { name: 'Exportera (XLSX)' })).toHaveAttribute('href', /missingReview=true/);
   await expectNoSeriousAxeViolations(admin, 'the record of processing, filtered');
+  await admin.getByRole('button', { name: 'Exportera' }).click();
+  for (const [name, format, type] of [
+    ['Exportera (XLSX)', 'xlsx', 'spreadsheetml'],
+    ['Exportera (PDF)', 'pdf', 'application/pdf'],
+  ] as const) {
+    const link = admin.getByRole('menuitem', { name });
+    await expect(link).toHaveAttribute('href', new RegExp(`format=${format}.*missingReview=true|missingReview=true.*format=${format}`));
+    // The file the link names answers with the filters on screen.
+    const file = await admin.request.get((await link.getAttribute('href'))!);
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-type']).toContain(type);
+  }
+  await admin.keyboard.press('Escape');
 
   // The officer finds it in their queue and approves it.
   const officer = await loginAs('dataProtectionOfficer');
@@ -131,7 +143,7 @@ test('the privacy screens in English', async ({ loginAs }) => {
   await officer.goto('/processing-activities');
   await expect(officer.getByRole('heading', { level: 1, name: 'Record of processing' })).toBeVisible();
   await expect(officer.getByRole('navigation').getByRole('link', { name: 'Data protection review' })).toBeVisible();
-  await expect(officer.getByRole('link', { name: 'Export (XLSX)' })).toBeVisible();
+  await expect(officer.getByRole('button', { name: 'Export' })).toBeVisible();
   await expectNoSeriousAxeViolations(officer, 'the record of processing in English');
   await officer.goto('/processing-activities/queue');
   await expect(officer.getByRole('heading', { level: 1, name: 'To review' })).toBeVisible();

@@ -1,4 +1,4 @@
-import { Anchor, Button, Checkbox, Group, Select, TextInput } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Menu, Select, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -46,9 +46,22 @@ export function ProcessingActivitiesPage() {
               </ButtonLink>
             )}
             {canExport && (
-              <Button component="a" variant="default" href={processingActivitiesExportUrl(filters, today)} download>
-                {t('list.export')}
-              </Button>
+              // The article 30 register with the filters on screen, as a supervisory authority would ask for it.
+              <Menu position="bottom-end" withinPortal>
+                <Menu.Target>
+                  <Button variant="default">
+                    {t('list.export')} <span aria-hidden="true">&nbsp;▾</span>
+                  </Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Item component="a" href={processingActivitiesExportUrl(filters, today, 'xlsx')} download>
+                    {t('list.exportXlsx')}
+                  </Menu.Item>
+                  <Menu.Item component="a" href={processingActivitiesExportUrl(filters, today, 'pdf')} download>
+                    {t('list.exportPdf')}
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
             )}
             {canCreate && <Button onClick={() => setCreating(true)}>{t('list.create')}</Button>}
           </>

@@ -38,9 +38,9 @@ export const processingActivityListQuery = (filters: ActivityFilters, today: str
   });
 };
 
-/** The article 30 register as XLSX with the filters on screen, without paging. */
-export const processingActivitiesExportUrl = (filters: ActivityFilters, today: string) =>
-  downloadUrl('/processing-activities/export', { format: 'xlsx', ...activityListQuery(filters, today) });
+/** The article 30 register as XLSX or PDF with the filters on screen, without paging. */
+export const processingActivitiesExportUrl = (filters: ActivityFilters, today: string, format: 'xlsx' | 'pdf') =>
+  downloadUrl('/processing-activities/export', { format, ...activityListQuery(filters, today) });
 
 export const processingActivityQuery = (id: string) =>
   queryOptions({
