@@ -116,6 +116,13 @@ for (const locale of ['sv', 'en'] as const) {
     await shot(admin, 'record-edit', `/processing-activities/${activityId}`, (page) =>
       page.getByRole('button', { name: sv ? 'Redigera' : 'Edit' }).click(),
     );
+    await shot(admin, 'record-edit-processors', `/processing-activities/${activityId}`, async (page) => {
+      await page.getByRole('button', { name: sv ? 'Redigera' : 'Edit' }).click();
+      await page
+        .getByRole('dialog')
+        .getByRole('group', { name: sv ? 'Personuppgiftsbiträden' : 'Processors' })
+        .scrollIntoViewIfNeeded();
+    });
     await shot(officer, 'queue', '/processing-activities/queue');
     await shot(officer, 'record-review', `/processing-activities/${activityId}`, (page) =>
       page

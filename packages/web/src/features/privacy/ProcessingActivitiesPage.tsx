@@ -68,7 +68,7 @@ export function ProcessingActivitiesPage() {
         }
       />
       <Group mb="xs" align="flex-end" gap="md" wrap="wrap" role="search" aria-label={t('list.filters')}>
-        <TextInput type="search" label={t('list.search')} w={{ base: '100%', sm: 240 }} {...list.searchInput} />
+        <TextInput type="search" label={t('list.search')} w={{ base: '100%', sm: 220 }} {...list.searchInput} />
         <Select
           label={t('list.system')}
           placeholder={t('list.allSystems')}
@@ -77,7 +77,7 @@ export function ProcessingActivitiesPage() {
           value={filters.systemId ?? null}
           onChange={(value) => setFilters({ systemId: value ?? undefined })}
           data={(systems.data?.items ?? []).map((system) => ({ value: system.id, label: system.name }))}
-          w={{ base: '100%', sm: 240 }}
+          w={{ base: '100%', sm: 220 }}
         />
         <DepartmentSelect
           label={t('list.controller')}

@@ -24,6 +24,7 @@ export function ProcessingActivitiesTable({
   framed,
   showSystems = true,
   pageSizes = [25, 50, 100],
+  queue = false,
 }: {
   query: UseQueryResult<ListPage<ProcessingActivity>>;
   caption: string;
@@ -34,6 +35,8 @@ export function ProcessingActivitiesTable({
   /** A system's own section leaves out the systems column. */
   showSystems?: boolean;
   pageSizes?: number[];
+  /** The officer's queue: an approved record in it is there because its review is too old. */
+  queue?: boolean;
 }) {
   const { t } = useTranslation('privacy');
   const today = todayInStockholm();
@@ -73,7 +76,7 @@ export function ProcessingActivitiesTable({
       header: t('list.columnLegalBasis'),
       cell: (activity) => (
         <Stack gap={4} align="flex-start">
-          <Text size="sm">{activity.legalBasis ? t(`legalBasis.${activity.legalBasis}`) : t('list.legalBasisMissing')}</Text>
+          <Text size="sm">{activity.legalBasis ? t(`legalBasisShort.${activity.legalBasis}`) : t('list.legalBasisMissing')}</Text>
           {activity.hasSpecialCategories && (
             <Badge color="blue.9" variant="outline" tt="none" miw="max-content">
               {t('list.specialCategories')}
@@ -103,13 +106,17 @@ export function ProcessingActivitiesTable({
     {
       key: 'review',
       header: t('list.columnReview'),
-      nowrap: true,
       cell: (activity) => (
         <Stack gap={2} align="flex-start">
           <ReviewStateBadge state={activity.reviewState} />
           {activity.lastReviewedOn && (
-            <Text size="xs" c="gray.7">
+            <Text size="xs" c="gray.7" style={{ whiteSpace: 'nowrap' }}>
               {t('list.reviewedOn', { date: formatDate(activity.lastReviewedOn) })}
+            </Text>
+          )}
+          {queue && activity.reviewState !== 'pending' && (
+            <Text size="xs" fw={700} c="#9a3f00">
+              {t('queue.reviewTooOld')}
             </Text>
           )}
         </Stack>

@@ -52,7 +52,7 @@ export function ProcessingActivityPage() {
       </AnchorLink>
       <Group justify="space-between" align="flex-start" mt="xs" mb="md" wrap="wrap" gap="md">
         <Stack gap={6} maw={760}>
-          <Title order={1} size="h2">
+          <Title order={1} size="h2" className="wrap-anywhere">
             {a.name}
           </Title>
           <Group gap="xs">

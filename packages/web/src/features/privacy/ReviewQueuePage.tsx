@@ -39,6 +39,7 @@ export function ReviewQueuePage() {
         caption={t('queue.title')}
         sort={list.sort}
         paging={list.paging}
+        queue
         empty={<ListEmptyState title={t('queue.empty')} hint={t('queue.emptyHint')} />}
       />
     </>
