@@ -152,3 +152,60 @@ test('the privacy screens in English', async ({ loginAs }) => {
   await expect(officer.getByRole('heading', { level: 1, name: 'Functional mailboxes' })).toBeVisible();
   await expectNoSeriousAxeViolations(officer, 'the functional mailboxes in English');
 });
+
+test("a department head edits their own department's records and only reads another's", async ({ loginAs }) => {
+  const admin = await loginAs('administrator');
+  const suffix = Date.now().toString(36);
+  const departments = await apiCall<{ items: Array<{ id: string; name: string }> }>(admin, 'GET', '/departments?limit=100');
+  const own = departments.items.find((department) => department.name === 'Barn- och utbildningsförvaltningen')!;
+  const other = departments.items.find((department) => department.name === 'Kommunkansliet')!;
+  const record = (name: string, controllerDepartmentId: string) =>
+    apiCall<{ id: string }>(admin, 'POST', '/processing-activities', {
+      data: { name, purpose: 'Ett ändamål', legalBasis: 'public_interest', controllerDepartmentId },
+    });
+  const ours = await record(`Skolans behandling ${suffix}`, own.id);
+  const theirs = await record(`Kansliets behandling ${suffix}`, other.id);
+
+  const head = await loginAs('departmentHead');
+  await head.goto(`/processing-activities/${theirs.id}`);
+  await expect(head.getByRole('heading', { level: 1, name: `Kansliets behandling ${suffix}` })).toBeVisible();
+  await expect(head.getByText('Ett ändamål')).toBeVisible();
+  await expect(head.getByRole('button', { name: 'Redigera' })).toHaveCount(0);
+  await expect(head.getByRole('button', { name: 'Granska' })).toHaveCount(0);
+
+  await head.goto(`/processing-activities/${ours.id}`);
+  await head.getByRole('button', { name: 'Redigera' }).click();
+  const dialog = head.getByRole('dialog', { name: `Redigera Skolans behandling ${suffix}` });
+  await expect(dialog.getByText('En ändring skickar behandlingen till dataskyddsombudet')).toHaveCount(0);
+  await dialog.getByRole('textbox', { name: 'Gallring' }).fill('Gallras vid läsårets slut');
+  await dialog.getByRole('button', { name: 'Spara' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(head.locator('#keeping')).toContainText('Gallras vid läsårets slut');
+  // The review queue is the officer's alone: for anyone else the page does not exist.
+  await head.goto('/processing-activities/queue');
+  await expect(head.getByRole('heading', { level: 1, name: 'Sidan finns inte' })).toBeVisible();
+  await expect(head.getByRole('navigation').getByRole('link', { name: 'Dataskyddsgranskning' })).toHaveCount(0);
+});
+
+test('the officer cannot approve what changed after they opened it', async ({ loginAs }) => {
+  const admin = await loginAs('administrator');
+  const departments = await apiCall<{ items: Array<{ id: string }> }>(admin, 'GET', '/departments?limit=1');
+  const name = `Bygglovsarkiv ${Date.now().toString(36)}`;
+  const record = await apiCall<{ id: string; version: number }>(admin, 'POST', '/processing-activities', {
+    data: { name, purpose: 'Arkivera bygglov', legalBasis: 'public_interest', controllerDepartmentId: departments.items[0]!.id },
+  });
+  const officer = await loginAs('dataProtectionOfficer');
+  await officer.goto(`/processing-activities/${record.id}`);
+  await officer.getByRole('button', { name: 'Granska' }).first().click();
+  const review = officer.getByRole('dialog', { name: `Granska ${name}` });
+  await review.getByRole('radio', { name: 'Godkänd', exact: true }).check();
+  // Someone changes the record while the officer has it open.
+  await apiCall(admin, 'PATCH', `/processing-activities/${record.id}`, { data: { retention: 'Bevaras' }, version: record.version });
+  await review.getByRole('button', { name: 'Spara granskningen' }).click();
+  await expect(officer.getByText('Behandlingen har ändrats sedan du öppnade den.')).toBeVisible();
+  await expect(review).toBeHidden();
+  // The page shows the new version, still awaiting review, and nothing was recorded.
+  await expect(officer.locator('#keeping')).toContainText('Bevaras');
+  await expect(officer.getByText('Väntar på granskning').first()).toBeVisible();
+  await expect(officer.getByText('Behandlingen har inte granskats än.')).toBeVisible();
+});

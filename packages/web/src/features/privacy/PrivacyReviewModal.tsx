@@ -1,13 +1,16 @@
 import type { PrivacyReviewOutcome, ProcessingActivity } from '@forvalta/contracts';
 import { Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { fieldErrorsOf, notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { FormActions } from '../../components/FormActions.tsx';
 import { todayInStockholm } from '../../i18n/format.ts';
 import { reviewOutcomeValues } from './privacy-values.ts';
-import { useReviewProcessingActivity } from './privacy.queries.ts';
+import { processingActivityKeys, useReviewProcessingActivity } from './privacy.queries.ts';
 
 interface ReviewFormValues {
   outcome: PrivacyReviewOutcome | '';
@@ -38,6 +41,7 @@ export function PrivacyReviewModal({ activity, onClose }: { activity: Processing
     },
   });
   const review = useReviewProcessingActivity(activity);
+  const queryClient = useQueryClient();
   const submit = form.onSubmit((values) =>
     review.mutate(
       { outcome: values.outcome as PrivacyReviewOutcome, reviewedOn: values.reviewedOn ?? today, remarks: values.remarks.trim() || null },
@@ -47,6 +51,18 @@ export function PrivacyReviewModal({ activity, onClose }: { activity: Processing
           onClose();
         },
         onError: (error) => {
+          // Changed since it was opened: the officer reads the new version before judging it.
+          if (isApiError(error, 'version_mismatch')) {
+            void queryClient.invalidateQueries({ queryKey: processingActivityKeys.detail(activity.id) });
+            notifications.show({
+              color: 'red',
+              title: t('translation:errors.title'),
+              message: t('review.changedMeanwhile'),
+              autoClose: 10_000,
+            });
+            onClose();
+            return;
+          }
           form.setErrors(fieldErrorsOf(error));
           notifyError(error);
         },
