@@ -10,9 +10,13 @@ import type { Percentiles } from './training-timing.ts';
 type Database = Parameters<typeof createServices>[0];
 type Clock = Parameters<typeof createServices>[1];
 
-/** Issue #16 at L: 5,000 records of processing over the 15,000 systems and 2,000 functional mailboxes. */
-export const benchProcessingActivities = 5000;
-export const benchMailboxes = 2000;
+/**
+ * Issue #16 at L: 5,000 records of processing over the 15,000 systems and 2,000 functional
+ * mailboxes for its 1,000 departments; the other sizes in the same proportions (one record per
+ * three systems, two mailboxes per department: 100 and 24 at S).
+ */
+export const systemsPerRecord = 3;
+export const mailboxesPerDepartment = 2;
 
 export interface PrivacyTiming {
   workload: PrivacyWorkload;
@@ -29,9 +33,20 @@ export interface PrivacyTiming {
 }
 
 /** Part of the bench's preparation: the records, made once and reused with the database. */
-export function preparePrivacy(db: Database, clock: Clock, log: (line: string) => void): Promise<PrivacyWorkload> {
-  log(`privacy: ensuring ${benchProcessingActivities} records of processing and ${benchMailboxes} mailboxes`);
-  return generatePrivacyRecords(db, clock, { activities: benchProcessingActivities, mailboxes: benchMailboxes, seed: 16 });
+export async function preparePrivacy(db: Database, clock: Clock, log: (line: string) => void): Promise<PrivacyWorkload> {
+  const count = async (table: 'systems' | 'departments') =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const activities = Math.round((await count('systems')) / systemsPerRecord);
+  const mailboxes = (await count('departments')) * mailboxesPerDepartment;
+  log(`privacy: ensuring ${activities} records of processing and ${mailboxes} mailboxes`);
+  return generatePrivacyRecords(db, clock, { activities, mailboxes, seed: 16 });
 }
 
 const percentile = (sorted: number[], share: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))]!;

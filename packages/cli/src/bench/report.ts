@@ -10,6 +10,7 @@ import type { TaskListTiming } from './tasks-timing.ts';
 import type { TrainingTiming } from './training-timing.ts';
 import type { ImportTiming } from './import-timing.ts';
 import { accessRightsTargets, describeAccessRights, type AccessRightsTiming } from './access-rights-timing.ts';
+import { describePrivacy, privacyTargets, type PrivacyTiming } from './privacy-timing.ts';
 import type { AcknowledgementScale } from '@forvalta/server/generate';
 import type { DocumentReadTiming } from './documents-timing.ts';
 
@@ -72,6 +73,8 @@ export interface BenchReport {
   accessRightImport: ImportTiming;
   /** Issue #14 at the size: a system's and a person's rights, the leavers' flagging (1.5 million rights at L). */
   accessRights: AccessRightsTiming;
+  /** Issue #16: the processing list, the mailbox list and the article 30 exports (5,000 records, 2,000 mailboxes). */
+  privacy: PrivacyTiming;
   /** Issue #13: a document adopted for 100,000 employees of one municipality, and its coverage view. */
   acknowledgements?: AcknowledgementScale;
   /** The policy documents' list and one document with its versions (issue #13; no target, recorded). */
@@ -181,6 +184,7 @@ export function evaluateTargets(report: Omit<BenchReport, 'targets'>): BenchRepo
     met: accessRightImport.applySeconds * (100_000 / accessRightImport.rows) <= 10 && accessRightImport.auditIntact,
   });
   targets.push(...accessRightsTargets(report.accessRights));
+  targets.push(...privacyTargets(report.privacy));
   if (report.acknowledgements) addAcknowledgementTargets(report.acknowledgements, targets);
   // The load itself, not the generator's rate over a whole workload (which also builds departments and people).
   const { systemsLoad } = report;
@@ -288,6 +292,7 @@ export function printReport(report: BenchReport, print: (line: string) => void):
     `access-rights import  ${imported.rows.toLocaleString('en-GB')} rows of CSV (${imported.fileMegabytes} MB): dry run ${imported.dryRunSeconds.toFixed(2)} s, apply ${imported.applySeconds.toFixed(2)} s (CPU ${imported.applyCpuSeconds.toFixed(2)} s; one transaction, ${imported.created.toLocaleString('en-GB')} rights and audit events), again ${imported.againSeconds.toFixed(2)} s (nothing to change)`,
   );
   for (const line of describeAccessRights(report.accessRights)) print(line);
+  for (const line of describePrivacy(report.privacy)) print(line);
   for (const timing of report.documentReads) {
     print(
       `${timing.name} (${timing.items} items): p50 ${milliseconds(timing.p50Milliseconds)} ms, p99 ${milliseconds(timing.p99Milliseconds)} ms (service, ${timing.samples} sequential calls)`,

@@ -27,7 +27,7 @@ import { measureAccessRightImport } from '../bench/import-timing.ts';
 import { describeAcknowledgements, measureAcknowledgements } from '../bench/acknowledgement-scale.ts';
 import { timeDocumentReads } from '../bench/documents-timing.ts';
 import { accessRightsTargets, describeAccessRights, prepareAccessRights, timeAccessRights } from '../bench/access-rights-timing.ts';
-import { benchPrivacyOnly } from '../bench/privacy-timing.ts';
+import { benchPrivacyOnly, preparePrivacy, timePrivacy } from '../bench/privacy-timing.ts';
 import { benchAdministrator, parseSeed, parseSize } from './generate.ts';
 
 export const benchHelp = `forvalta bench [--size S|L] [--seed N] [--duration SECONDS] [--connections N] [--workers LIST] [--web | --skip-web] [--database URL] [--output FILE]
@@ -52,8 +52,8 @@ browser (median of 5 cold loads). Prints a table and writes JSON (default bench-
   --access-rights-only
                   only issue #14's rights at the size (15 per person, generated once with the
                   database): the lists, the leavers' flagging and the compliance evaluation, printed
-  --privacy-only  only issue #16's records of processing (5,000 over the size's systems) and
-                  2,000 mailboxes: the processing list and the article 30 exports, printed
+  --privacy-only  only issue #16's records of processing and mailboxes (5,000 and 2,000 at L):
+                  the processing list, the mailbox list and the article 30 exports, printed
 Defaults: --size S, --duration 10, --connections 16, SQLite in ./data/bench/;
 --database postgres://…/forvalta_bench_s creates that database if it is missing.`;
 
@@ -131,6 +131,8 @@ export async function bench(argv: string[]): Promise<number> {
   const trainingWorkload = await prepareTrainingRecords(database.db, systemClock, log);
   // Issue #14's rights (15 per person: 1.5 million at L), made once with the database and reused.
   const accessRightsWorkload = await prepareAccessRights(database.db, systemClock, log);
+  // Issue #16's records of processing and mailboxes (5,000 and 2,000 at L), made once and reused.
+  const privacyWorkload = await preparePrivacy(database.db, systemClock, log);
   const capture = openQueryCapture(prepared.url);
   const raw = await openRawRunner(prepared.url);
   let server = await startServer(prepared.url, mainWorkers);
@@ -201,6 +203,8 @@ export async function bench(argv: string[]): Promise<number> {
 
     log('measuring access rights');
     const accessRights = await timeAccessRights(services, database.db, actor, municipality.id, accessRightsWorkload);
+    log('measuring records of processing');
+    const privacy = await timePrivacy(services, database.db, actor, municipality.id, privacyWorkload);
 
     log('measuring writes');
     const writable = await database.db
@@ -288,6 +292,7 @@ export async function bench(argv: string[]): Promise<number> {
       training,
       accessRightImport,
       accessRights,
+      privacy,
       acknowledgements,
       documentReads,
       web,

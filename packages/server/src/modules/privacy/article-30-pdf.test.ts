@@ -149,6 +149,28 @@ describe('the article 30 register as PDF', () => {
     expect(text).not.toContain('Social dokumentation');
   });
 
+  it('is in English for an English-speaking officer, the labels those of the English XLSX', async () => {
+    await context.database.db.updateTable('logins').set({ locale: 'en' }).where('id', '=', officer.loginId).execute();
+    try {
+      const response = await send(context, 'GET', '/api/v1/processing-activities/export?format=pdf', { headers: officer.authorization });
+      const text = (await readPdf(response.rawPayload)).map((page) => page.text).join(' ');
+      expect(text).toContain('Record of processing activities');
+      expect(text).toContain('Article 30(1) of the General Data Protection Regulation');
+      expect(text).toContain('Drawn up 2026-11-28');
+      expect(text).toContain('Page 1 of 1');
+      let position = 0;
+      for (const label of article30Headers.en.slice(1)) {
+        const found = text.indexOf(label, position);
+        expect(found, label).toBeGreaterThan(position);
+        position = found;
+      }
+      expect(text).toContain('Legal basis (art. 6) Legal obligation');
+      expect(text).toContain("Data protection officer's review Approved 2026-11-01");
+    } finally {
+      await context.database.db.updateTable('logins').set({ locale: 'sv' }).where('id', '=', officer.loginId).execute();
+    }
+  });
+
   it('writes Swedish letters as they are and replaces only what WinAnsi cannot hold', () => {
     expect(winAnsiText('Åsa Öberg – §5 ’citat’ é')).toBe('Åsa Öberg – §5 ’citat’ é');
     expect(winAnsiText('Ł → ő\tx\r\ny')).toBe('? ? o x\ny');
