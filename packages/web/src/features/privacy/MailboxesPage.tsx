@@ -14,20 +14,10 @@ import { type Column, QueryTable } from '../../components/QueryTable.tsx';
 import { DepartmentSelect } from '../organisation/departments/DepartmentSelect.tsx';
 import { MailboxCoverage } from './MailboxCoverage.tsx';
 import { MailboxFormModal } from './MailboxFormModal.tsx';
+import { mailboxProblems } from './privacy-values.ts';
 import { mailboxListQueryOptions, useDeleteMailbox } from './privacy.queries.ts';
 
 const routeApi = getRouteApi('/authenticated/content/mailboxes');
-
-/** What is wrong with a mailbox's coverage (ITP-8-MAILBOX), in words; empty when it is covered. */
-export function mailboxProblems(mailbox: Mailbox): Array<'noResponsible' | 'responsibleLeft' | 'noDeputy' | 'deputyLeft'> {
-  const problems: Array<'noResponsible' | 'responsibleLeft' | 'noDeputy' | 'deputyLeft'> = [];
-  if (!mailbox.responsible) problems.push('noResponsible');
-  else if (mailbox.responsible.employmentStatus === 'left') problems.push('responsibleLeft');
-  const deputies = mailbox.deputies.filter((deputy) => deputy.id !== mailbox.responsible?.id);
-  if (deputies.length === 0) problems.push('noDeputy');
-  else if (deputies.every((deputy) => deputy.employmentStatus === 'left')) problems.push('deputyLeft');
-  return problems;
-}
 
 /** Functional mailboxes (funktionsbrevlådor): who watches each, who stands in, and whether every one is covered. */
 export function MailboxesPage() {
@@ -42,8 +32,8 @@ export function MailboxesPage() {
   const [deleting, setDeleting] = useState<Mailbox | null>(null);
   const remove = useDeleteMailbox();
 
-  const person = (entry: { name: string; employmentStatus: string }) => (
-    <Group gap={6} wrap="nowrap" key={entry.name}>
+  const person = (entry: { id: string; name: string; employmentStatus: string }) => (
+    <Group gap={6} wrap="nowrap" key={entry.id}>
       <Text size="sm">{entry.name}</Text>
       {entry.employmentStatus === 'left' && (
         <Badge color="red.9" variant="filled" tt="none" miw="max-content">

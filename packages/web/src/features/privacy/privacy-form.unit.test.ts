@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreementAttention, monthsAhead } from './privacy-values.ts';
+import { agreementAttention, mailboxProblems, monthsAhead } from './privacy-values.ts';
 import { activityBodyOf, activityValuesOf } from './processing-form-model.ts';
 
 describe('the record of processing form', () => {
@@ -56,5 +56,18 @@ describe('processor agreements', () => {
     expect(agreementAttention({ agreementSignedOn: '2024-01-01', agreementExpiresOn: '2026-12-01' }, today, by)).toBe('expired');
     expect(agreementAttention({ agreementSignedOn: '2024-01-01', agreementExpiresOn: '2027-02-01' }, today, by)).toBe('expiring');
     expect(agreementAttention({ agreementSignedOn: '2024-01-01', agreementExpiresOn: null }, today, by)).toBeNull();
+  });
+});
+
+describe('what leaves a mailbox uncovered', () => {
+  const person = (id: string, employmentStatus: 'active' | 'left' = 'active') => ({ id, name: id, employmentStatus });
+  it('names a missing or departed responsible and deputy, and a responsible who is their own deputy', () => {
+    expect(mailboxProblems({ responsible: person('anna'), deputies: [person('bo')] })).toEqual([]);
+    expect(mailboxProblems({ responsible: null, deputies: [person('bo')] })).toEqual(['noResponsible']);
+    expect(mailboxProblems({ responsible: person('anna', 'left'), deputies: [person('bo')] })).toEqual(['responsibleLeft']);
+    expect(mailboxProblems({ responsible: person('anna'), deputies: [] })).toEqual(['noDeputy']);
+    expect(mailboxProblems({ responsible: person('anna'), deputies: [person('anna')] })).toEqual(['noDeputy']);
+    expect(mailboxProblems({ responsible: person('anna'), deputies: [person('bo', 'left')] })).toEqual(['deputyLeft']);
+    expect(mailboxProblems({ responsible: person('anna'), deputies: [person('bo', 'left'), person('cai')] })).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { LegalBasis, PrivacyReviewOutcome, ReviewState, SpecialCategoryBasis, WatchFrequency } from '@forvalta/contracts';
+import type { LegalBasis, Mailbox, PrivacyReviewOutcome, ReviewState, SpecialCategoryBasis, WatchFrequency } from '@forvalta/contracts';
 import { listSearchValidator, type UrlPaging } from '../../components/url-paging.ts';
 
 // Repeated from the contracts as types only: the router imports the validators below into the
@@ -118,4 +118,19 @@ export function agreementAttention(
   if (processor.agreementExpiresOn !== null && processor.agreementExpiresOn < today) return 'expired';
   if (processor.agreementExpiresOn !== null && processor.agreementExpiresOn <= by) return 'expiring';
   return null;
+}
+
+/**
+ * What leaves a mailbox uncovered (ITP-8-MAILBOX), to say in words beside it; the server's
+ * `covered` decides whether it is, this only names why (the deputy must be someone else).
+ */
+export type MailboxProblem = 'noResponsible' | 'responsibleLeft' | 'noDeputy' | 'deputyLeft';
+export function mailboxProblems(mailbox: Pick<Mailbox, 'responsible' | 'deputies'>): MailboxProblem[] {
+  const problems: MailboxProblem[] = [];
+  if (!mailbox.responsible) problems.push('noResponsible');
+  else if (mailbox.responsible.employmentStatus === 'left') problems.push('responsibleLeft');
+  const deputies = mailbox.deputies.filter((deputy) => deputy.id !== mailbox.responsible?.id);
+  if (deputies.length === 0) problems.push('noDeputy');
+  else if (deputies.every((deputy) => deputy.employmentStatus === 'left')) problems.push('deputyLeft');
+  return problems;
 }
