@@ -82,7 +82,7 @@ describe('the article 30 export', () => {
       Ändamål: `'=HYPERLINK("http://x") dokumentation`,
       'Rättslig grund (art. 6)': 'Rättslig förpliktelse',
       'Grund, lag eller beslut': 'SoL 11 kap. 5 §',
-      'Undantag för känsliga uppgifter (art. 9)': 'health_or_social_care',
+      'Undantag för känsliga uppgifter (art. 9)': 'Hälso- och sjukvård, social omsorg (art. 9.2 h)',
       'Uppgifter om lagöverträdelser (art. 10)': 'Nej',
       'Kategorier av registrerade': 'Brukare; Anhöriga',
       'Kategorier av personuppgifter': 'Personnummer; Hälsa',

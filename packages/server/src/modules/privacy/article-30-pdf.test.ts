@@ -6,7 +6,7 @@ import { expectProblem, expectStatus, send } from '../../../test/http.ts';
 import { systemFactories } from '../../../test/system-factories.ts';
 import { createTestContext, factories, type TestContext, type TestMunicipality, type TestUser } from '../../../test/test-app.ts';
 import { article30Headers } from './article-30-export.service.ts';
-import { winAnsiText } from './article-30-pdf.ts';
+import { article30Pdf, winAnsiText } from './article-30-pdf.ts';
 
 // pdf.js reads the standard fonts' metrics from its own package (the PDF embeds none: Helvetica is a standard font).
 const standardFontDataUrl = `${path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
@@ -113,7 +113,7 @@ describe('the article 30 register as PDF', () => {
       ['Ändamål', 'Dokumentation av beslut och insatser ? uppföljning'],
       ['Rättslig grund (art. 6)', 'Rättslig förpliktelse'],
       ['Grund, lag eller beslut', 'SoL 11 kap. 5 §'],
-      ['Undantag för känsliga uppgifter (art. 9)', 'health_or_social_care'],
+      ['Undantag för känsliga uppgifter (art. 9)', 'Hälso- och sjukvård, social omsorg (art. 9.2 h)'],
       ['Uppgifter om lagöverträdelser (art. 10)', 'Nej'],
       ['Kategorier av registrerade', 'Brukare; Anhöriga'],
       ['Kategorier av personuppgifter', 'Personnummer; Hälsa'],
@@ -165,10 +165,22 @@ describe('the article 30 register as PDF', () => {
         position = found;
       }
       expect(text).toContain('Legal basis (art. 6) Legal obligation');
+      expect(text).toContain('Special category exception (art. 9) Health or social care (art. 9(2)(h))');
       expect(text).toContain("Data protection officer's review Approved 2026-11-01");
     } finally {
       await context.database.db.updateTable('logins').set({ locale: 'sv' }).where('id', '=', officer.loginId).execute();
     }
+  });
+
+  it('starts every page with a record: a record running onto a new page names itself again there', async () => {
+    const fields = article30Headers.sv.slice(1).map((label) => [label, `${label} – ${'text '.repeat(40)}`] as [string, string]);
+    const sections = Array.from({ length: 6 }, (_, index) => ({ title: `Behandling ${index + 1}`, fields }));
+    const heading = { municipalityName: 'Tanums kommun', date: '2026-11-28', dataProtectionOfficers: [], filtered: false };
+    const pages = await readPdf(await article30Pdf(heading, sections, 'sv'));
+    expect(pages.length).toBeGreaterThan(3);
+    for (const page of pages.slice(1)) expect(page.text).toMatch(/^\d+\. Behandling \d+( \(forts\.\))? /);
+    expect(pages.some((page) => page.text.includes('(forts.)'))).toBe(true);
+    expect(pages.at(-1)!.text).toContain(`Sida ${pages.length} av ${pages.length}`);
   });
 
   it('writes Swedish letters as they are and replaces only what WinAnsi cannot hold', () => {

@@ -28,6 +28,7 @@ const texts = {
     all: 'hela registret',
     filtered: 'ett urval av registret (filter)',
     page: (page: number, pages: number) => `Sida ${page} av ${pages}`,
+    continued: 'forts.',
   },
   en: {
     title: 'Record of processing activities',
@@ -41,6 +42,7 @@ const texts = {
     all: 'the whole register',
     filtered: 'part of the register (filtered)',
     page: (page: number, pages: number) => `Page ${page} of ${pages}`,
+    continued: 'continued',
   },
 } as const;
 
@@ -103,7 +105,7 @@ export async function article30Pdf(heading: Article30Heading, sections: readonly
   const left = document.page.margins.left;
   const width = document.page.width - left - document.page.margins.right;
   const bottom = () => document.page.height - document.page.margins.bottom;
-  const labelWidth = 210;
+  const labelWidth = 230;
   const gap = 12;
   const valueWidth = width - labelWidth - gap;
 
@@ -157,7 +159,12 @@ export async function article30Pdf(heading: Article30Heading, sections: readonly
       const worstLines = value.split('\n').reduce((lines, line) => lines + Math.max(1, Math.ceil((line.length * 8.5) / valueWidth)), 0);
       if (document.y + Math.max(labelHeight, worstLines * document.currentLineHeight(true)) > bottom()) {
         const height = Math.max(labelHeight, document.heightOfString(value, { width: valueWidth }));
-        if (document.y + height > bottom()) document.addPage();
+        if (document.y + height > bottom()) {
+          document.addPage();
+          // A section that runs onto a new page names itself again there, so its fields are not read as the previous record's.
+          document.font('Helvetica-Bold').fontSize(10).text(`${title} (${t.continued})`, left, document.y, { width });
+          document.moveDown(0.3).font('Helvetica').fontSize(8.5);
+        }
       }
       const y = document.y;
       document.font('Helvetica-Bold').text(labelText, left, y, { width: labelWidth });
