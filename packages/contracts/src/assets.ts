@@ -110,9 +110,11 @@ export const assetRecordSchema = recordMetaSchema.extend({
   /** The other body's name, for ownerKind 'other'. */
   ownerName: z.string().nullable(),
   ownerReason: z.string().nullable(),
-  network: assetNetworkSchema,
+  /** Null when the network details are confidential and withheld from the caller (networkDetailsWithheld, ADR 0030). */
+  network: assetNetworkSchema.nullable(),
   /** It has been on the town-hall network at some time: it stays the IT unit's (ITP-6-SCHOOL-NET). */
   everOnTownHall: z.boolean(),
+  /** Withheld (null) with the network, as it says where the equipment sits on it. */
   location: z.string().nullable(),
   departmentId: idSchema.nullable(),
   departmentName: z.string().nullable(),
@@ -124,6 +126,10 @@ export const assetRecordSchema = recordMetaSchema.extend({
   warrantyEnd: dateSchema.nullable(),
   note: z.string().nullable(),
   systems: z.array(assetSystemSchema),
+  /** The OSL paragraph that makes the asset's network details secret; null when not marked (ADR 0030). */
+  confidentialOslParagraph: z.string().nullable(),
+  /** True when the caller may not see the marked network details: network and location are null, the network periods not listed. */
+  networkDetailsWithheld: z.boolean(),
 });
 export type AssetRecord = z.infer<typeof assetRecordSchema>;
 export const assetSchema = assetRecordSchema.extend({ can: canSchema(assetActionNames) });
@@ -149,6 +155,8 @@ const assetFields = {
   warrantyEnd: dateSchema.nullable().optional(),
   note: optionalText(2000),
   systemIds: z.array(idSchema).max(50).optional(),
+  /** Marks the network details confidential under this OSL paragraph (e.g. "18 kap. 8 § OSL"); null: not marked. */
+  confidentialOslParagraph: optionalText(60),
 };
 /** Defaults: owner the IT unit, network none, lifecycle in use. A serial or an inventory number is required. */
 export const assetCreateSchema = z.strictObject(assetFields);

@@ -93,6 +93,8 @@ export const permissionNames = [
   'processingActivityExport.read',
   // Förvalta's own personal data: a person's subject access extract (GDPR art. 15).
   'subjectAccess.export',
+  // Confidential records (OSL): who sees a marked record's content.
+  'confidential.read',
   'mailbox.read',
   'mailbox.manage',
   // Issue #15, §7: software, the IT chief's decisions, licences, suppliers and contracts.

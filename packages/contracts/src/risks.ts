@@ -54,6 +54,8 @@ export const riskAnalysisCreateSchema = z.strictObject({
   analysedOn: dateSchema,
   participants: z.array(requiredText(160)).max(50),
   scenarios: z.array(riskScenarioSchema).max(200),
+  /** The OSL paragraph that makes the analysis secret (e.g. "18 kap. 8 § OSL"); null or absent: not marked (ADR 0030). */
+  confidentialOslParagraph: optionalText(60),
 });
 export type RiskAnalysisCreate = z.infer<typeof riskAnalysisCreateSchema>;
 
@@ -103,6 +105,10 @@ export const riskAnalysisSchema = recordMetaSchema.extend({
   scenarios: z.array(storedScenario),
   recordedByName: z.string(),
   recordedAt: timestampSchema,
+  /** The OSL paragraph the analysis is marked confidential under; null when it is not (ADR 0030). */
+  confidentialOslParagraph: z.string().nullable(),
+  /** True when the caller may not see a confidential analysis's content: scope, participants and scenarios are left out. */
+  contentWithheld: z.boolean(),
 });
 export type RiskAnalysis = z.infer<typeof riskAnalysisSchema>;
 export type RiskScenario = RiskAnalysis['scenarios'][number];

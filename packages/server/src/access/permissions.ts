@@ -156,6 +156,11 @@ export const permissions = {
   // protection officer's alone. It holds everything about one person, the audit log's events
   // included; the administrator, who may appoint a DPO, does not take it in their stead (ADR 0029).
   'subjectAccess.export': ['data_protection_officer'],
+  // Confidential records (issue #16, ADR 0030): a risk analysis, an asset's network details or a
+  // record of processing marked secret under an OSL paragraph shows its content only to these roles
+  // and to the stewards of its systems (need to know); others, a department head included, see that
+  // the record exists with its content withheld.
+  'confidential.read': ['administrator', 'it_chief', 'it_unit', 'data_protection_officer', 'auditor'],
   // Functional mailboxes (ITP-8-MAILBOX): read by all staff (who watches what), kept by the secretariat.
   'mailbox.read': everyRole,
   'mailbox.manage': ['administrator', 'secretariat'],
@@ -214,6 +219,8 @@ export const stewardActions: readonly Action[] = [
   // for a contract those of the systems it covers: they read it.
   'softwareDecision.propose',
   'contract.read',
+  // A system's stewards read its confidential records (its risk analyses, its records of processing).
+  'confidential.read',
 ];
 
 /** A permission of the table; the names are the contracts' union (`Permission`), shared with the web. */

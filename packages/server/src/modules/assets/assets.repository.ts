@@ -13,7 +13,11 @@ import { isStandardOn } from './asset-models.repository.ts';
  */
 export type AssetVisibility = { all: true } | { all: false; departmentIds: readonly string[]; systemIds: readonly string[] };
 
-export type AssetFilters = Omit<AssetListQuery, 'limit' | 'cursor' | 'sort' | 'departmentId'> & { departmentIds?: readonly string[] };
+export type AssetFilters = Omit<AssetListQuery, 'limit' | 'cursor' | 'sort' | 'departmentId'> & {
+  departmentIds?: readonly string[];
+  /** The caller may not see confidential network details: a network filter then leaves marked assets out (ADR 0030). */
+  withholdConfidential?: boolean;
+};
 
 type AssetRow = Selectable<AssetsTable> & {
   model_maker: string | null;
@@ -65,6 +69,9 @@ function toAsset(row: AssetRow, systems: Array<{ id: string; name: string }>, to
     warrantyEnd: row.warranty_end,
     note: row.note,
     systems,
+    confidentialOslParagraph: row.confidential_osl_paragraph ?? null,
+    // As stored: the service withholds the details from a caller who may not see them (ADR 0030).
+    networkDetailsWithheld: false,
   };
 }
 
@@ -115,6 +122,8 @@ function filtered(db: Executor, municipalityId: string, filters: AssetFilters, v
   }
   if (filters.kind) builder = builder.where('assets.kind', '=', filters.kind);
   if (filters.network) builder = builder.where('assets.network', '=', filters.network);
+  // Filtering by network must not tell a reader which network a marked asset is on.
+  if (filters.network && filters.withholdConfidential) builder = builder.where('assets.confidential_osl_paragraph', 'is', null);
   if (filters.ownerKind) builder = builder.where('assets.owner_kind', '=', filters.ownerKind);
   if (filters.modelId) builder = builder.where('assets.model_id', '=', filters.modelId);
   if (filters.nonStandard === 'true') builder = builder.where('assets.model_id', 'is', null);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Asset, AssetCreate, AssetListQuery, AssetRecord, AssetUpdate } from '@forvalta/contracts';
+import type { Asset, AssetCreate, AssetListQuery, AssetNetwork, AssetRecord, AssetUpdate } from '@forvalta/contracts';
 import { actorName, type AnyActor } from '../../access/actor.ts';
-import { departmentScope, municipalityOf } from '../../access/authorise.ts';
+import { can, departmentScope, municipalityOf } from '../../access/authorise.ts';
 import { departmentSubtree } from '../../access/department-tree.ts';
 import { useCase } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -26,8 +26,9 @@ interface AssetValues extends Ownership {
   nonStandardDescription: string | null;
   serial: string | null;
   inventoryNumber: string | null;
-  network: AssetRecord['network'];
+  network: AssetNetwork;
   location: string | null;
+  confidentialOslParagraph: string | null;
   departmentId: string | null;
   personId: string | null;
   lifecycle: AssetRecord['lifecycle'];
@@ -56,6 +57,7 @@ function merge(before: AssetRecord | null, input: AssetCreate | AssetUpdate): As
     }),
     network: pick('network', 'none'),
     location: pick('location', null),
+    confidentialOslParagraph: pick('confidentialOslParagraph', null) || null,
     departmentId: pick('departmentId', null),
     personId: pick('personId', null),
     lifecycle: pick('lifecycle', 'in_use'),
@@ -81,6 +83,7 @@ function columnsOf(values: AssetValues, onTownHallEver: boolean) {
     network: values.network,
     ever_on_town_hall: onTownHallEver ? 1 : 0,
     location: values.location,
+    confidential_osl_paragraph: values.confidentialOslParagraph,
     department_id: values.departmentId,
     person_id: values.personId,
     lifecycle: values.lifecycle,
@@ -89,6 +92,15 @@ function columnsOf(values: AssetValues, onTownHallEver: boolean) {
     warranty_end: values.warrantyEnd,
     note: values.note,
   };
+}
+
+/** Whether the caller sees confidential network details: the roles of confidential.read (ADR 0030). */
+const mayReadConfidential = (actor: AnyActor) => actor.kind === 'system' || can(actor, 'confidential.read');
+
+/** A marked asset as a caller who may not see its network details reads it: the asset itself, without where it sits on the network. */
+function withNetworkDetails(asset: AssetRecord, mayRead: boolean): AssetRecord {
+  if (!asset.confidentialOslParagraph || mayRead) return asset;
+  return { ...asset, network: null, location: null, networkDetailsWithheld: true };
 }
 
 /**
@@ -120,7 +132,10 @@ export function createAssetsService(db: DatabaseHandle, clock: Clock) {
     return mayReadAsset(actor, asset, await stewardedSystemIds(executor, actor, municipalityId)) ? asset : undefined;
   }
 
-  const withAbilities = (actor: AnyActor, asset: AssetRecord): Asset => ({ ...asset, can: assetAbilities(actor) });
+  const withAbilities = (actor: AnyActor, asset: AssetRecord): Asset => ({
+    ...withNetworkDetails(asset, mayReadConfidential(actor)),
+    can: assetAbilities(actor),
+  });
 
   /** The references exist here, the model fits, a key is given and free, and the owner is allowed. */
   async function validate(executor: Executor, municipalityId: string, values: AssetValues, onTownHallEver: boolean, id: string) {
@@ -196,7 +211,15 @@ export function createAssetsService(db: DatabaseHandle, clock: Clock) {
         departmentIds = departmentSubtree(departments, departmentId);
       }
       const visibility = await visibilityOf(db, actor, municipalityId);
-      const page = await assetsRepository.list(db, municipalityId, query, { ...filters, departmentIds }, visibility, today());
+      const withholdConfidential = !mayReadConfidential(actor);
+      const page = await assetsRepository.list(
+        db,
+        municipalityId,
+        query,
+        { ...filters, departmentIds, withholdConfidential },
+        visibility,
+        today(),
+      );
       return { ...page, items: page.items.map((asset) => withAbilities(actor, asset)) };
     }),
 
@@ -266,7 +289,10 @@ export function createAssetsService(db: DatabaseHandle, clock: Clock) {
 
     listNetworkPeriods: useCase('asset.read', async ({ actor, authorise }, id: string) => {
       authorise();
-      if (!(await readable(db, actor, id))) throw notFound('Asset');
+      const asset = await readable(db, actor, id);
+      if (!asset) throw notFound('Asset');
+      // The network history is the network details: none listed to a caller they are withheld from.
+      if (asset.confidentialOslParagraph && !mayReadConfidential(actor)) return { items: [] };
       return { items: await assetsRepository.networkPeriods(db, municipalityOf(actor), id) };
     }),
 
@@ -274,7 +300,10 @@ export function createAssetsService(db: DatabaseHandle, clock: Clock) {
     assetHistory: useCase('asset.read', async ({ actor, authorise }, id: string, query: { limit: number; cursor?: string }) => {
       authorise();
       const municipalityId = municipalityOf(actor);
-      if (!(await readable(db, actor, id))) throw notFound('Asset');
+      const asset = await readable(db, actor, id);
+      if (!asset) throw notFound('Asset');
+      // The changes quote the network before and after: the history of a marked asset is for those who see its details.
+      if (asset.confidentialOslParagraph && !mayReadConfidential(actor)) return { items: [], total: 0, nextCursor: null, names: {} };
       const page = await auditEventReads.listForEntities(db, municipalityId, [id], id, query);
       return { ...page, names: await namesReferencedBy(db, municipalityId, page.items) };
     }),

@@ -202,4 +202,47 @@ describe('equipment API: models and assets', () => {
     expectProblem(await get(other.admin, `/api/v1/assets/${careAsset.id}`), 404, 'not_found');
     expectProblem(await patch(schoolHead, `/api/v1/assets/${headSees.items[0].id}`, { location: 'Skolan' }, 1), 403, 'forbidden');
   });
+
+  it('withholds a marked asset’s network details from those without confidential.read, its network filter and history too', async () => {
+    const careHead = await factories(context).user(tanum, 'department_head', care);
+    const marked = expectStatus(
+      await post(itUnit, '/api/v1/assets', {
+        kind: 'server',
+        serial: 'SRV-OSL-1',
+        nonStandardDescription: 'Brandväggsserver',
+        network: 'town_hall',
+        location: 'Serverhall B, rack 4',
+        departmentId: care,
+        confidentialOslParagraph: '18 kap. 8 § OSL',
+      }),
+      201,
+    );
+    expect(marked).toMatchObject({ network: 'town_hall', location: 'Serverhall B, rack 4', networkDetailsWithheld: false });
+    for (const reader of [itUnit, itChief, auditor]) {
+      expect(expectStatus(await get(reader, `/api/v1/assets/${marked.id}`), 200)).toMatchObject({
+        network: 'town_hall',
+        location: 'Serverhall B, rack 4',
+        confidentialOslParagraph: '18 kap. 8 § OSL',
+      });
+    }
+    const withheld = expectStatus(await get(careHead, `/api/v1/assets/${marked.id}`), 200);
+    expect(withheld).toMatchObject({
+      serial: 'SRV-OSL-1',
+      network: null,
+      location: null,
+      confidentialOslParagraph: '18 kap. 8 § OSL',
+      networkDetailsWithheld: true,
+    });
+    expect(expectStatus(await get(careHead, `/api/v1/assets/${marked.id}/network-periods`), 200).items).toEqual([]);
+    expect(expectStatus(await get(itUnit, `/api/v1/assets/${marked.id}/network-periods`), 200).items).toHaveLength(1);
+    expect(expectStatus(await get(careHead, `/api/v1/assets/${marked.id}/history`), 200).items).toEqual([]);
+    expect(JSON.stringify(expectStatus(await get(careHead, `/api/v1/assets?limit=100`), 200))).not.toContain('Serverhall B');
+    // Filtering by the network cannot tell the head which network it is on.
+    const byNetwork = async (user: TestUser) =>
+      expectStatus(await get(user, `/api/v1/assets?network=town_hall&departmentId=${care}&limit=100`), 200).items.map(
+        (asset: { id: string }) => asset.id,
+      );
+    expect(await byNetwork(itUnit)).toContain(marked.id);
+    expect(await byNetwork(careHead)).not.toContain(marked.id);
+  });
 });

@@ -35,6 +35,9 @@ export function toRiskAnalysis(row: Selectable<RiskAnalysesTable>): StoredRiskAn
     scenarios: parseJson(row.scenarios_json, []),
     recordedByName: row.recorded_by_name,
     recordedAt: row.created_at,
+    confidentialOslParagraph: row.confidential_osl_paragraph ?? null,
+    // As stored: the service withholds the content from a caller who may not see it (ADR 0030).
+    contentWithheld: false,
   };
 }
 

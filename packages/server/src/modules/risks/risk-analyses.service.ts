@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ExpectedVersion } from '../../platform/http/versioning.ts';
 import type { RiskAnalysis, RiskAnalysisCreate, RiskMatrix, SystemRecord } from '@forvalta/contracts';
 import { actorName, type AnyActor } from '../../access/actor.ts';
-import { municipalityOf } from '../../access/authorise.ts';
+import { can, municipalityOf } from '../../access/authorise.ts';
 import { useCase } from '../../access/use-case.ts';
 import { recordAudit, type AuditEntry } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -50,6 +50,16 @@ function normaliseScenarios(input: RiskAnalysisCreate['scenarios']): StoredRiskS
  * Risk analyses with consequence descriptions (ITP-4.2.1-RISK), kept per system so they outlive
  * the project that required them, and revised as new versions (ITP-4.2.1-RISK-CURRENT).
  */
+/**
+ * A confidential analysis as a caller who may not see its content reads it (ADR 0030): that it
+ * exists, for which system, its revision, date and marking stay (the register and the compliance
+ * rules count it); what it analysed (scope, participants, classification, scenarios) is left out.
+ */
+export function withConfidentialContent(analysis: RiskAnalysis, mayReadConfidential: boolean): RiskAnalysis {
+  if (!analysis.confidentialOslParagraph || mayReadConfidential) return analysis;
+  return { ...analysis, scope: '', participants: [], classification: null, scenarios: [], contentWithheld: true };
+}
+
 export function createRiskAnalysesService(db: DatabaseHandle, clock: Clock, systems: SystemsService) {
   const versioned = versionedWrites(db, clock);
 
@@ -125,6 +135,7 @@ export function createRiskAnalysesService(db: DatabaseHandle, clock: Clock, syst
       scenario_count: scenarios.length,
       described_scenario_count: scenarios.filter((scenario) => scenario.consequenceDescription?.trim()).length,
       recorded_by_name: actorName(actor),
+      confidential_osl_paragraph: input.confidentialOslParagraph || null,
       created_at: now,
       updated_at: now,
       version: 1,
@@ -144,6 +155,7 @@ export function createRiskAnalysesService(db: DatabaseHandle, clock: Clock, syst
         previousId: created.previousId,
         analysedOn: created.analysedOn,
         scenarioCount: created.scenarios.length,
+        confidentialOslParagraph: created.confidentialOslParagraph,
       },
     };
   }
@@ -151,17 +163,27 @@ export function createRiskAnalysesService(db: DatabaseHandle, clock: Clock, syst
   return {
     listRiskAnalyses: useCase(systemActions.readRiskAnalyses, async ({ actor, authorise }, systemId: string) => {
       const municipalityId = municipalityOf(actor);
-      await systems.authorisedSystem(db, municipalityId, systemId, (subject) => authorise(subject));
-      const items = await riskAnalysesRepository.listForSystem(db, municipalityId, systemId);
+      let mayReadConfidential = false;
+      await systems.authorisedSystem(db, municipalityId, systemId, (subject) => {
+        authorise(subject);
+        mayReadConfidential = can(actor, 'confidential.read', subject);
+      });
+      const items = (await riskAnalysesRepository.listForSystem(db, municipalityId, systemId)).map((analysis) =>
+        withConfidentialContent(analysis, mayReadConfidential),
+      );
       return { items, total: items.length, nextCursor: null };
     }),
 
     getRiskAnalysis: useCase(systemActions.readRiskAnalyses, async ({ actor, authorise }, systemId: string, analysisId: string) => {
       const municipalityId = municipalityOf(actor);
-      await systems.authorisedSystem(db, municipalityId, systemId, (subject) => authorise(subject));
+      let mayReadConfidential = false;
+      await systems.authorisedSystem(db, municipalityId, systemId, (subject) => {
+        authorise(subject);
+        mayReadConfidential = can(actor, 'confidential.read', subject);
+      });
       const analysis = await riskAnalysesRepository.findById(db, municipalityId, systemId, analysisId);
       if (!analysis) throw notFound('Risk analysis');
-      return analysis;
+      return withConfidentialContent(analysis, mayReadConfidential);
     }),
 
     createRiskAnalysis: useCase(
@@ -187,8 +209,13 @@ export function createRiskAnalysesService(db: DatabaseHandle, clock: Clock, syst
           entity: 'Risk analysis',
           expectedVersion,
           load: (transaction) => riskAnalysesRepository.findById(transaction, municipalityId, systemId, analysisId),
-          authorise: async (_previous, transaction) => {
-            system = await systems.authorisedSystem(transaction, municipalityId, systemId, (subject) => authorise(subject));
+          authorise: async (previous, transaction) => {
+            system = await systems.authorisedSystem(transaction, municipalityId, systemId, (subject) => {
+              authorise(subject);
+              // Nobody revises what they may not read: a confidential analysis is revised by those who see it (ADR 0030).
+              if (previous.confidentialOslParagraph && !can(actor, 'confidential.read', subject))
+                throw new AppError('forbidden', 'This risk analysis is confidential; its content is not shown to you.');
+            });
           },
           apply: async (transaction, previous, version) => {
             if (previous.superseded)

@@ -261,4 +261,55 @@ describe('risk analyses API', () => {
       );
     }
   });
+
+  it('shows a confidential analysis’s content to the stewards and the confidential.read roles only; the owning head sees it withheld and may not revise it', async () => {
+    const careHead = await make.user(tanum, 'department_head', care);
+    const officer = await make.user(tanum, 'data_protection_officer');
+    const system = await register.system(tanum, care);
+    await register.appoint(tanum, system.id, manager.personId, 'manager');
+    const url = `/api/v1/systems/${system.id}/risk-analyses`;
+    const marked = expectStatus(
+      await send(context, 'POST', url, {
+        headers: manager.authorization,
+        body: body({ scope: 'Brandvägg och VPN', confidentialOslParagraph: '18 kap. 8 § OSL' }),
+      }),
+      201,
+    );
+    expect(marked).toMatchObject({ confidentialOslParagraph: '18 kap. 8 § OSL', contentWithheld: false, scope: 'Brandvägg och VPN' });
+    for (const reader of [manager, itChief, officer, tanum.admin]) {
+      const read = expectStatus(await send(context, 'GET', `${url}/${marked.id}`, { headers: reader.authorization }), 200);
+      expect(read).toMatchObject({ contentWithheld: false, scope: 'Brandvägg och VPN', scenarios: [{ threat: riskScenario.threat }] });
+    }
+    const withheld = expectStatus(await send(context, 'GET', `${url}/${marked.id}`, { headers: careHead.authorization }), 200);
+    expect(withheld).toMatchObject({
+      id: marked.id,
+      revision: 1,
+      analysedOn: '2026-11-01',
+      confidentialOslParagraph: '18 kap. 8 § OSL',
+      contentWithheld: true,
+      scope: '',
+      participants: [],
+      classification: null,
+      scenarios: [],
+    });
+    expect(JSON.stringify(withheld)).not.toContain(riskScenario.threat);
+    const listed = expectStatus(await send(context, 'GET', url, { headers: careHead.authorization }), 200);
+    expect(listed.items).toMatchObject([{ id: marked.id, contentWithheld: true, scenarios: [] }]);
+    expectProblem(
+      await send(context, 'POST', `${url}/${marked.id}/revisions`, {
+        headers: careHead.authorization,
+        body: body(),
+        ifMatch: marked.version,
+      }),
+      403,
+      'forbidden',
+    );
+    // An analysis that is not marked is the head's to read in full, as before.
+    const open = expectStatus(await send(context, 'POST', url, { headers: manager.authorization, body: body() }), 201);
+    expect(expectStatus(await send(context, 'GET', `${url}/${open.id}`, { headers: careHead.authorization }), 200)).toMatchObject({
+      confidentialOslParagraph: null,
+      contentWithheld: false,
+      scenarios: [{ threat: riskScenario.threat }],
+    });
+  });
 });

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Row types of equipment (issue #15): the model catalogue, assets, their network history and systems. */
 export interface AssetModelsTable {
   id: string;
@@ -44,6 +46,8 @@ export interface AssetsTable {
   purchase_cost: number | null;
   warranty_end: string | null;
   note: string | null;
+  /** The OSL paragraph that makes the content secret (migration 113, ADR 0030); null when not marked. */
+  confidential_osl_paragraph: Generated<string | null>;
   created_at: string;
   updated_at: string;
   version: number;

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Row types of introductions and upgrades, risk analyses, reviews and change notices (§4.2.1, §4.2.2). */
 export interface RiskMatrixSettingsTable {
   municipality_id: string;
@@ -98,6 +100,8 @@ export interface RiskAnalysesTable {
   scenario_count: number;
   described_scenario_count: number;
   recorded_by_name: string;
+  /** The OSL paragraph that makes the content secret (migration 113, ADR 0030); null when not marked. */
+  confidential_osl_paragraph: Generated<string | null>;
   created_at: string;
   updated_at: string;
   version: number;

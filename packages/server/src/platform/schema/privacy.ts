@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Records of processing, the DPO's reviews and functional mailboxes (migrations 110, 111). */
 export interface ProcessingActivitiesTable {
   id: string;
@@ -25,6 +27,8 @@ export interface ProcessingActivitiesTable {
   review_state: string;
   last_reviewed_on: string | null;
   content_changed_at: string;
+  /** The OSL paragraph that makes the content secret (migration 113, ADR 0030); null when not marked. */
+  confidential_osl_paragraph: Generated<string | null>;
   created_at: string;
   updated_at: string;
   version: number;
