@@ -10,6 +10,7 @@ import { generatePeopleRecords } from './evaluate.people-data.ts';
 import { generateAccessRecords } from './evaluate.access-data.ts';
 import { generatePrivacyRecords } from './evaluate.privacy-data.ts';
 import { generateSoftwareRecords } from './evaluate.software-data.ts';
+import { generateAssetRecords } from './evaluate.asset-data.ts';
 import {
   budgetCategoryKeys,
   costCategories,
@@ -205,6 +206,7 @@ export function generateSyntheticSnapshot(options: SyntheticSnapshotOptions): Co
     ...generateAccessRecords(createRandom(options.seed + 3), systems, people, today),
     ...generatePrivacyRecords(createRandom(options.seed + 4), departments, people, systems, today),
     ...generateSoftwareRecords(systems, today),
+    ...generateAssetRecords(departments),
   };
 }
 

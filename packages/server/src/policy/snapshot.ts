@@ -295,6 +295,31 @@ export interface SnapshotSoftwareRecords {
   contracts: SnapshotContract[];
 }
 
+/** Issue #15: what §6's rules judge of an asset, as its group's facts or the asset's own. */
+export interface SnapshotAssetFacts {
+  /** The department the asset is assigned to, else the department that owns it; null for neither. */
+  departmentId: string | null;
+  kind: 'network' | 'communication' | 'server' | 'pc' | 'laptop' | 'printer' | 'phone' | 'other';
+  ownerKind: 'it_unit' | 'department' | 'other';
+  /** Once on the town-hall network, counting the network it is on now. */
+  everOnTownHall: boolean;
+  /** Retired assets are not loaded. */
+  lifecycle: 'ordered' | 'in_use' | 'in_repair';
+  /** standard: a catalogue model approved today; not_approved: a model outside its approval; non_standard: no model. */
+  modelStanding: 'standard' | 'not_approved' | 'non_standard';
+}
+
+/**
+ * Issue #15's equipment, counted in the database (a municipality has hundreds of thousands of
+ * assets): one row per combination of facts with its count, and the assets that could break a
+ * rule (another owner, or no approved model) by name, so the evidence can list them.
+ */
+export interface SnapshotAssetRecords {
+  groups: Array<SnapshotAssetFacts & { count: number }>;
+  /** At most assetExceptionLimit, in the list's order; the counts come from the groups. */
+  exceptions: Array<SnapshotAssetFacts & { id: string; label: string }>;
+}
+
 export interface ComplianceSnapshot {
   municipalityId: string;
   /** ISO timestamp; its date part is "today" for every date comparison. */
@@ -321,6 +346,8 @@ export interface ComplianceSnapshot {
   mailboxes?: SnapshotMailbox[];
   /** Issue #15's software, licences and contracts (whole-municipality evaluations only). */
   softwareRecords?: SnapshotSoftwareRecords;
+  /** Issue #15's equipment (whole-municipality evaluations only). */
+  assetRecords?: SnapshotAssetRecords;
 }
 
 /** A record of processing (GDPR art. 30) as ITP-8-PERSONAL-DATA reads it. */

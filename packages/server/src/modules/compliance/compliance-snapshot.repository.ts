@@ -1,6 +1,7 @@
 import type { ComplianceSnapshot, SnapshotSystem } from '../../policy/index.ts';
 import { inParallel, type Executor } from '../../platform/database.ts';
 import { loadAccessRecords } from './access-snapshot.repository.ts';
+import { loadAssetRecords } from './asset-snapshot.repository.ts';
 import { loadLifecycleRecords } from './lifecycle-snapshot.repository.ts';
 import { loadPeopleRecords } from './people-snapshot.repository.ts';
 import { loadPrivacyRecords } from './privacy-snapshot.repository.ts';
@@ -81,7 +82,7 @@ export async function loadComplianceSnapshot(
     const personIds = [...new Set(assignments.map((assignment) => assignment.person_id))];
     peopleQuery = personIds.length > 0 ? peopleQuery.where('id', 'in', personIds) : peopleQuery.where('id', '=', '');
   }
-  const [people, lifecycle, peopleRecords, access, privacy, software] = await inParallel(
+  const [people, lifecycle, peopleRecords, access, privacy, software, assets] = await inParallel(
     db,
     () => peopleQuery.execute(),
     () => loadLifecycleRecords(db, municipalityId, evaluatedAt, systemIds),
@@ -91,6 +92,8 @@ export async function loadComplianceSnapshot(
     () => loadPrivacyRecords(db, municipalityId, evaluatedAt, systemIds),
     // Software, licences and contracts (issue #15): their rules judge products and contracts, so a whole municipality only.
     () => (onlySome ? Promise.resolve({}) : loadSoftwareRecords(db, municipalityId)),
+    // Equipment (issue #15): judged per department, so a whole municipality only.
+    () => (onlySome ? Promise.resolve({}) : loadAssetRecords(db, municipalityId, evaluatedAt)),
   );
 
   const usingBySystem = groupBy(using, (row) => row.system_id);
@@ -104,6 +107,7 @@ export async function loadComplianceSnapshot(
     ...access,
     ...privacy,
     ...software,
+    ...assets,
     departments: departments.map((row) => ({ id: row.id, name: row.name, parentId: row.parent_id, isItUnit: Boolean(row.is_it_unit) })),
     people: people.map((row) => ({
       id: row.id,

@@ -98,7 +98,9 @@ describe('compliance API', () => {
     // schema guarantees as structural; the share counts neither.
     const checkOf = (clauseId: string) => summary.clauses.find((clause: { clauseId: string }) => clause.clauseId === clauseId)?.check;
     expect(checkOf('ITP-4.2-DEPUTY')).toBe('failed');
-    expect(checkOf('ITP-6-OWNED')).toBe('not_checked');
+    expect(checkOf('ITP-5-NEW-SYSTEM')).toBe('not_checked');
+    // A rule with nothing to judge yet (no equipment registered) is not applicable, not unchecked.
+    expect(checkOf('ITP-6-OWNED')).toBe('not_applicable');
     expect(checkOf('ITP-1-SCOPE')).toBe('structural');
     expect(checkOf('ITP-4.2-OWNER')).toBe('structural');
     expect(summary.clauseChecks).toMatchObject({ structural: 2 });

@@ -5,6 +5,7 @@
 import type { ComplianceRule } from '../rule.ts';
 import { genericSoftwareRule, licenceRule, openSourceRule, selfDevelopedRule } from './software.ts';
 import { contractNoticeRule } from './contract-notice.ts';
+import { ownedEquipmentRule, schoolNetworkRule, standardEquipmentRule } from './equipment.ts';
 import { costRule } from './cost.ts';
 import { deputyRule } from './deputy.ts';
 import { dutiesRule } from './duties.ts';
@@ -75,6 +76,10 @@ export const complianceRules: readonly ComplianceRule[] = [
   openSourceRule,
   licenceRule,
   contractNoticeRule,
+  // Issue #15, §6: the IT unit's equipment, standard models, the town-hall network.
+  ownedEquipmentRule,
+  standardEquipmentRule,
+  schoolNetworkRule,
 ];
 
 /** Reason codes any rule or the evaluation itself may return besides a rule's own. */

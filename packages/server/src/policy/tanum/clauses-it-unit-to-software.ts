@@ -99,11 +99,14 @@ export const itUnitToSoftwareClauses: Clause[] = [
   {
     id: 'ITP-6-STANDARD',
     section: '6',
-    kind: 'record',
+    kind: 'rule',
     titleSv: 'Standardisering',
     titleEn: 'Standardisation',
     textSv: 'Standardisering är ett viktigt medel för att få en rationell, kostnadseffektiv, enhetlig och säker IT-miljö.',
     textEn: 'Standardisation: equipment models come from a list of standard models; a non-standard model is flagged.',
+    ruleDescriptionSv:
+      'Varje förvaltnings utrustning i bruk är av en modell i standardkatalogen som IT-chefen har godkänt för dagens datum.',
+    ruleDescriptionEn: "Each department's equipment in service is of a catalogue model the IT chief has approved for today's date.",
   },
   {
     id: 'ITP-6-OWNED',

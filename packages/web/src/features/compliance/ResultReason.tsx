@@ -3,6 +3,7 @@ import { List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { accessEvidenceLines } from './access-evidence.ts';
+import { equipmentEvidenceLines } from './equipment-evidence.ts';
 import { peopleEvidenceLines } from './people-evidence.ts';
 
 type Evidence = Record<string, unknown>;
@@ -123,6 +124,7 @@ export function ResultReason({ result }: { result: Pick<ComplianceResult, 'reaso
     default:
       details.push(...peopleEvidenceLines(result.reason, evidence, t, i18n.language));
       details.push(...accessEvidenceLines(evidence, t, i18n.language));
+      details.push(...equipmentEvidenceLines(result.reason, evidence, t, i18n.language));
       break;
   }
 
