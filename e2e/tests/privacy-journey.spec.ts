@@ -135,6 +135,15 @@ test('functional mailboxes show who watches them, and one without a deputy is un
   await edit.getByRole('button', { name: 'Spara' }).click();
   await expect(edit).toBeHidden();
   await expect(row).toContainText('Bevakad');
+
+  // The responsible's own page lists the mailboxes they watch, so a leaver's are found at once.
+  const people = await apiCall<{ items: Array<{ id: string; firstName: string }> }>(admin, 'GET', '/people?q=Str%C3%B6mberg&limit=10');
+  const agneta = people.items.find((person) => person.firstName === 'Agneta')!;
+  await admin.goto(`/people/${agneta.id}`);
+  const section = admin.locator('#mailboxes');
+  await expect(section.getByRole('heading', { name: 'Funktionsbrevlådor' })).toBeVisible();
+  await expect(section.getByTestId('mailbox-row').filter({ hasText: address })).toContainText('Sven Dahl');
+  await expectNoSeriousAxeViolations(admin, "a person's page with their mailboxes");
 });
 
 test('the privacy screens in English', async ({ loginAs }) => {

@@ -83,8 +83,9 @@ export const useReviewProcessingActivity = (activity: ProcessingActivity) =>
     processingActivitySavedInvalidates,
   );
 
-export const mailboxListQueryOptions = (filters: MailboxFilters, page: Page) => {
-  const query = { ...mailboxListQuery(filters), ...page };
+/** One page of mailboxes; `personId` narrows to those a person watches or stands in for. */
+export const mailboxListQueryOptions = (filters: MailboxFilters, page: Page, personId?: string) => {
+  const query = { ...mailboxListQuery(filters), ...(personId ? { personId } : {}), ...page };
   return queryOptions({
     queryKey: mailboxKeys.list(query),
     queryFn: ({ signal }) => api.get('/mailboxes', { query, signal }),

@@ -16,6 +16,7 @@ import { SubjectAccessExportButton } from './SubjectAccessExportButton.tsx';
 import { PersonTrainingSection } from '../../training/PersonTrainingSection.tsx';
 import { PersonAcknowledgementsSection } from '../../documents/PersonAcknowledgementsSection.tsx';
 import { PersonAccessSection } from '../../access-rights/PersonAccessSection.tsx';
+import { PersonMailboxesSection } from '../../privacy/PersonMailboxesSection.tsx';
 
 const routeApi = getRouteApi('/authenticated/content/people/$personId');
 
@@ -74,6 +75,7 @@ export function PersonPage() {
       {/* Acknowledgements are one's own, or those of the people one oversees (the server lists no others). */}
       {(me.personId === p.id || canOversee) && <PersonAcknowledgementsSection personId={p.id} />}
       <PersonAccessSection personId={p.id} personName={`${p.firstName} ${p.lastName}`} />
+      <PersonMailboxesSection personId={p.id} />
     </Stack>
   );
 }
