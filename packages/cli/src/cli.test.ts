@@ -32,7 +32,7 @@ describe('forvalta CLI', () => {
   afterAll(() => fs.rmSync(directory, { recursive: true, force: true }));
 
   it('answers --help for every command', async () => {
-    for (const command of [[], ['serve'], ['migrate'], ['init'], ['demo'], ['token'], ['login'], ['audit'], ['policy-packs']]) {
+    for (const command of [[], ['serve'], ['migrate'], ['init'], ['demo'], ['token'], ['login'], ['audit'], ['policy-packs'], ['people']]) {
       const result = await forvalta(...command, '--help');
       expect(result.code, command.join(' ')).toBe(0);
       expect(result.stdout).toContain('forvalta');
@@ -50,6 +50,7 @@ describe('forvalta CLI', () => {
       ['login', 'create', '--email', 'a@b.se'],
       ['audit', 'fix'],
       ['policy-packs', 'downgrade'],
+      ['people', 'delete'],
     ]) {
       const result = await forvalta(...args, '--database', database);
       expect(result.code, args.join(' ')).toBe(2);
@@ -178,6 +179,30 @@ describe('forvalta CLI', () => {
     expect(check.stdout).toContain('version 1.1.0');
     const again = await forvalta('policy-packs', 'upgrade', '--database', database);
     expect(again.stdout).toContain('Every municipality has the current default policy pack.');
+  });
+
+  it('pseudonymises a person who left long ago, saying first with --dry-run what it would do', async () => {
+    const sqlite = new SqliteDatabase(database);
+    const tanum = (sqlite.prepare("select id from municipalities where code = '1435'").get() as { id: string }).id;
+    const id = '0a1b2c3d-0000-4000-8000-000000000001';
+    sqlite
+      .prepare(
+        `insert into people (id, municipality_id, first_name, last_name, email, employment_status, end_date, sort_key, search_text, created_at, updated_at, version)
+         values (?, ?, 'Gammal', 'Medarbetare', 'gammal@tanum.se', 'left', '2015-06-30', 'medarbetare gammal', 'gammal medarbetare', '2015-01-01T00:00:00.000Z', '2015-06-30T00:00:00.000Z', 1)`,
+      )
+      .run(id, tanum);
+    sqlite.close();
+    const planned = await forvalta('people', 'pseudonymise', '--dry-run', '--municipality', '1435', '--database', database);
+    expect(planned.code, planned.stderr).toBe(0);
+    expect(planned.stdout).toMatch(/^1435 Tanums kommun: 1 would be pseudonymised, \d+ kept for an open matter/m);
+    expect(planned.stdout).toContain(`would pseudonymise ${id}`);
+    const done = await forvalta('people', 'pseudonymise', '--database', database);
+    expect(done.code, done.stderr).toBe(0);
+    expect(done.stdout).toContain(`pseudonymised ${id}`);
+    const row = new SqliteDatabase(database).prepare('select first_name, email from people where id = ?').get(id);
+    expect(row).toEqual({ first_name: 'Pseudonym', email: `${id}@pseudonymised.invalid` });
+    const again = await forvalta('people', 'pseudonymise', '--database', database);
+    expect(again.stdout).toMatch(/^1435 Tanums kommun: 0 pseudonymised/m);
   });
 
   it('finds and names an audit event altered directly in the database', async () => {

@@ -91,12 +91,19 @@ describe('forvalta jobs run-due', () => {
             /^acknowledgements-for-new-employees: 0 acknowledgement request\(s\) for employees started by \d{4}-\d{2}-\d{2} in 1 municipality\(ies\) \(/,
           ),
         ]);
+        // Pseudonymising long-gone leavers (issue #16): nobody on a fresh database.
+        expect(lines.filter((line) => line.startsWith('leaver-pseudonymisation: '))).toEqual([
+          expect.stringMatching(
+            /^leaver-pseudonymisation: 0 leaver\(s\) pseudonymised, 0 kept for an open matter, in 1 municipality\(ies\) \(/,
+          ),
+        ]);
         expect(await runCounts(dialect, database.url)).toEqual({
           'acknowledgements-for-new-employees': 1,
           'audit-chain-verification': 1,
           'change-notice-outbox': 1,
           'compliance-daily-snapshot': 1,
           'leavers-and-login-throttles': 1,
+          'leaver-pseudonymisation': 1,
         });
 
         const again = await forvalta('jobs', 'run-due', '--database', database.url);

@@ -36,6 +36,10 @@ const commands: Record<string, Command> = {
     usage: 'forvalta policy-packs upgrade [--dry-run] [--database URL]',
     load: async () => ({ run: (await import('./commands/policy-packs.ts')).policyPacks }),
   },
+  people: {
+    usage: 'forvalta people pseudonymise [--dry-run] [--municipality CODE] [--database URL]',
+    load: async () => ({ run: (await import('./commands/people.ts')).people }),
+  },
   generate: {
     usage: 'forvalta generate --size S|M|L [--seed N] [--municipality CODE] [--database URL]',
     load: async () => ({ run: (await import('./commands/generate.ts')).generate }),

@@ -12,6 +12,7 @@ export const scheduledJobNames = [
   'audit-chain-verification',
   'leavers-and-login-throttles',
   'acknowledgements-for-new-employees',
+  'leaver-pseudonymisation',
 ] as const;
 export type ScheduledJobName = (typeof scheduledJobNames)[number];
 

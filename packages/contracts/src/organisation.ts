@@ -91,6 +91,11 @@ export const personRecordSchema = recordMetaSchema.extend({
   hasLogin: z.boolean(),
   /** Whether the person has a personal e-mail mailbox (from the directory): ITP-8-OFFICIAL-DOC's audience. */
   hasPersonalMailbox: z.boolean(),
+  /**
+   * When the person, long gone, was replaced by a pseudonym (ADR 0029): their name reads
+   * "Pseudonym <short id>", and their e-mail, employee number, title and login are gone. Null for everyone else.
+   */
+  pseudonymisedAt: timestampSchema.nullable(),
 });
 export type PersonRecord = z.infer<typeof personRecordSchema>;
 /** What the caller may do with a person: update them, manage their login, send a reset link (it needs a login, and only while active). */

@@ -6,6 +6,7 @@ export { connectDatabase, isPostgresUrl, withTransaction, type DatabaseConnectio
 export type { Database } from './platform/database-schema.ts';
 export { migrateToLatest } from './migrations/index.ts';
 export { systemClock, type Clock } from './platform/clock.ts';
+export { swedishToday } from './platform/calendar.ts';
 export { systemActor, type Actor } from './access/actor.ts';
 export { verifyAuditChains, auditCheckpoints, type AuditCheckpointFile, type AuditVerification } from './platform/audit-verify.ts';
 export { sealUnkeyedChains, rotateAuditKey } from './platform/audit-seal.ts';

@@ -50,6 +50,7 @@ import {
 import {
   createArticle30Export,
   createSubjectAccessExport,
+  createPseudonymisationService,
   createMailboxesService,
   createPrivacyReviewsService,
   createProcessingActivitiesService,
@@ -253,6 +254,7 @@ export function createServices(
       mailboxes: createMailboxesService(db, clock),
       article30: createArticle30Export(db, clock),
       subjectAccess: createSubjectAccessExport(db, clock),
+      pseudonymisation: createPseudonymisationService(db, clock),
     },
   };
 }

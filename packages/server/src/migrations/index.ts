@@ -26,6 +26,7 @@ import * as assets from './2026-12-02-100-assets.ts';
 import * as assetNetworkPeriodOrder from './2026-12-02-101-asset-network-period-order.ts';
 import * as processingActivities from './2026-12-02-110-processing-activities.ts';
 import * as mailboxes from './2026-12-02-111-mailboxes.ts';
+import * as peoplePseudonymised from './2026-12-03-112-people-pseudonymised.ts';
 import * as confidentialRecords from './2026-12-03-113-confidential-records.ts';
 import * as softwareLicencesContracts from './2026-12-02-105-software-licences-contracts.ts';
 import * as acknowledgements from './2026-12-02-081-acknowledgements.ts';
@@ -69,6 +70,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02-094-acknowledgement-version-index': acknowledgementVersionIndex,
   '2026-12-02-110-processing-activities': processingActivities,
   '2026-12-02-111-mailboxes': mailboxes,
+  '2026-12-03-112-people-pseudonymised': peoplePseudonymised,
   '2026-12-03-113-confidential-records': confidentialRecords,
   '2026-12-02-095-acknowledgement-counts': acknowledgementCounts,
 };

@@ -97,6 +97,8 @@ export interface PeopleTable {
   search_text: string;
   /** Whether the person has a personal mailbox (migration 111): the e-mail rules' audience. */
   has_personal_mailbox: Generated<number>;
+  /** When the leaver was pseudonymised (migration 112, ADR 0029); null for everyone else. */
+  pseudonymised_at: Generated<string | null>;
   created_at: string;
   updated_at: string;
   version: number;

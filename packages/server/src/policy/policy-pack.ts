@@ -35,7 +35,7 @@ export interface Clause {
   ruleDescriptionEn?: string;
 }
 
-export type ParameterUnit = 'months' | 'working_days' | 'days' | 'count' | 'percent';
+export type ParameterUnit = 'months' | 'years' | 'working_days' | 'days' | 'count' | 'percent';
 
 export interface ParameterDefinition {
   key: string;

@@ -93,6 +93,16 @@ const parameterList: ParameterDefinition[] = [
     descriptionSv: 'Hur gammal dataskyddsombudets senaste granskning av en registerförteckning får vara (ITP-8-PERSONAL-DATA).',
     descriptionEn: "How old the data protection officer's latest review of a record of processing may be (ITP-8-PERSONAL-DATA).",
   },
+  // Förvalta's own personal data (issue #16, ADR 0029): no clause; the pseudonymisation job reads it.
+  {
+    key: 'pseudonymiseAfterYears',
+    value: 5,
+    unit: 'years',
+    descriptionSv:
+      'Hur många år efter sista anställningsdagen en person som slutat ersätts av en pseudonym i Förvalta (namn, e-post och anställningsnummer tas bort), om inget pågående ärende behöver personen.',
+    descriptionEn:
+      'How many years after their last day a person who has left is replaced by a pseudonym in Förvalta (name, e-mail and employee number removed), unless an open matter still needs them.',
+  },
   {
     key: 'changeNoticeAcknowledgeWorkingDays',
     value: 5,

@@ -113,6 +113,7 @@ describe('the Tanum policy pack', () => {
       privilegedRecertificationIntervalMonths: [6, 'months'],
       privilegedHoldersMax: [0, 'count'],
       privacyReviewIntervalMonths: [12, 'months'],
+      pseudonymiseAfterYears: [5, 'years'],
     });
   });
 

@@ -7,5 +7,6 @@ export {
   createScheduledJobRunner,
   leaversJob,
   newEmployeeAcknowledgementsJob,
+  pseudonymisationJob,
   scheduledJobs,
 } from './scheduled-jobs.ts';

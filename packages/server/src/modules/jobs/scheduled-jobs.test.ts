@@ -15,6 +15,7 @@ import {
   complianceDailySnapshotJob,
   leaversJob,
   newEmployeeAcknowledgementsJob,
+  pseudonymisationJob,
 } from './scheduled-jobs.ts';
 
 /**
@@ -189,6 +190,7 @@ describe('scheduled jobs on two application instances', () => {
       auditVerificationJob,
       changeNoticeOutboxJob,
       complianceDailySnapshotJob,
+      pseudonymisationJob,
       leaversJob,
     ]);
     const [, , outbox, snapshot] = listed.items;

@@ -16,6 +16,7 @@ export const complianceDailySnapshotJob: ScheduledJobName = 'compliance-daily-sn
 export const auditVerificationJob: ScheduledJobName = 'audit-chain-verification';
 export const leaversJob: ScheduledJobName = 'leavers-and-login-throttles';
 export const newEmployeeAcknowledgementsJob: ScheduledJobName = 'acknowledgements-for-new-employees';
+export const pseudonymisationJob: ScheduledJobName = 'leaver-pseudonymisation';
 
 /**
  * Runs `work` for every municipality; one municipality's failure does not stop the others, but
@@ -139,6 +140,28 @@ export function scheduledJobs(
           return true;
         });
         return `${asked} acknowledgement request(s) for employees started by ${day} in ${of} municipality(ies)`;
+      },
+    },
+    {
+      // Issue #16, ADR 0029: leavers gone longer than the pack's pseudonymiseAfterYears, and needed by
+      // no open matter, are replaced by a pseudonym; idempotent (a pseudonymised person is not due again).
+      name: pseudonymisationJob,
+      schedule: dailyInStockholm(),
+      async run(startedAt) {
+        const day = swedishToday(startedAt);
+        let pseudonymised = 0;
+        let held = 0;
+        const { of } = await forEveryMunicipality(db, log, pseudonymisationJob, async (municipalityId) => {
+          const plan = await services.privacy.pseudonymisation.pseudonymiseLeavers(
+            systemActor(pseudonymisationJob, municipalityId),
+            municipalityId,
+            day,
+          );
+          pseudonymised += plan.due.length;
+          held += plan.held.length;
+          return true;
+        });
+        return `${pseudonymised} leaver(s) pseudonymised, ${held} kept for an open matter, in ${of} municipality(ies)`;
       },
     },
   ];

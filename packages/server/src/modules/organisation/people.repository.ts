@@ -26,6 +26,7 @@ function toPerson(row: Selectable<PeopleTable>): PersonRecord {
     endDate: row.end_date,
     hasLogin: row.login_id !== null,
     hasPersonalMailbox: row.has_personal_mailbox === 1,
+    pseudonymisedAt: row.pseudonymised_at ?? null,
   };
 }
 

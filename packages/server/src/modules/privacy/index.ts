@@ -8,4 +8,11 @@ export { createProcessingActivitiesService, type ProcessingActivitiesService } f
 export { registerPrivacyRoutes, type PrivacyRouteServices } from './privacy.routes.ts';
 export { privacyReviewTaskSource } from './privacy-tasks.ts';
 export { createArticle30Export, type Article30Export } from './article-30-export.service.ts';
+export {
+  createPseudonymisationService,
+  pseudonymiseAfterYearsKey,
+  type PseudonymisationPlan,
+  type PseudonymisationService,
+} from './pseudonymisation.service.ts';
+export { pseudonymisationHolds, type PseudonymisationHold } from './pseudonymisation.repository.ts';
 export { createSubjectAccessExport, type SubjectAccessExportService } from './subject-access-export.service.ts';
