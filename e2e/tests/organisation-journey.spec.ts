@@ -42,6 +42,8 @@ test('an administrator creates a department, adds a person to it, gives them a r
   await chooseOption(personDialog, 'Förvaltning', new RegExp(departmentName));
   await personDialog.getByLabel('Befattning').fill('Digitaliseringsstrateg');
   await personDialog.getByLabel('Anställd från').fill('2026-12-01');
+  await personDialog.getByLabel('Anställningsnummer').fill(`A${suffix}`);
+  await personDialog.getByLabel('Har egen e-postlåda').check();
   await personDialog.getByRole('button', { name: 'Spara' }).click();
   await expect(personDialog).toBeHidden();
   await expect(page.getByText(`${firstName} ${lastName} är tillagd.`)).toBeVisible();
@@ -51,6 +53,21 @@ test('an administrator creates a department, adds a person to it, gives them a r
   const row = page.getByRole('row', { name: new RegExp(lastName) });
   await expect(row).toContainText(departmentName);
   await expect(row).toContainText('2026-12-01');
+
+  // The employee number is the municipality's one key to the person: a second holder is refused at its field.
+  await page.getByRole('button', { name: 'Ny medarbetare' }).click();
+  const twinDialog = page.getByRole('dialog', { name: 'Ny medarbetare' });
+  await twinDialog.getByLabel('Förnamn').fill('Sagas');
+  await twinDialog.getByLabel('Efternamn').fill(`Tvilling${suffix}`);
+  await twinDialog.getByLabel('E-postadress').fill(`tvilling.${suffix}@tanum.demo`);
+  await twinDialog.getByLabel('Anställningsnummer').fill(`A${suffix}`);
+  await twinDialog.getByRole('button', { name: 'Spara' }).click();
+  await expect(twinDialog.getByText('En annan medarbetare i kommunen har det anställningsnumret.')).toBeVisible();
+  await twinDialog.getByRole('button', { name: 'Avbryt' }).click();
+  await row.getByRole('link', { name: new RegExp(lastName) }).click();
+  const personDetails = page.getByRole('region', { name: 'Uppgifter' });
+  await expect(personDetails).toContainText(`A${suffix}`);
+  await expect(personDetails).toContainText('Har egen e-postlåda');
 
   // 3. A role for that person: förvaltningschef of the new department.
   await page.goto('/roles');

@@ -1,6 +1,6 @@
 import type { Person, PersonCreate } from '@forvalta/contracts';
 import { FormActions } from '../../../components/FormActions.tsx';
-import { Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client.ts';
@@ -16,7 +16,9 @@ interface PersonFormValues {
   email: string;
   departmentId: string | null;
   title: string;
+  employeeNumber: string;
   startDate: string | null;
+  hasPersonalMailbox: boolean;
 }
 
 function valuesOf(person: Person | null): PersonFormValues {
@@ -26,7 +28,9 @@ function valuesOf(person: Person | null): PersonFormValues {
     email: person?.email ?? '',
     departmentId: person?.departmentId ?? null,
     title: person?.title ?? '',
+    employeeNumber: person?.employeeNumber ?? '',
     startDate: person?.startDate ?? null,
+    hasPersonalMailbox: person?.hasPersonalMailbox ?? false,
   };
 }
 
@@ -37,7 +41,9 @@ function bodyOf(values: PersonFormValues): PersonCreate {
     email: values.email.trim(),
     departmentId: values.departmentId,
     title: values.title.trim() === '' ? null : values.title.trim(),
+    employeeNumber: values.employeeNumber.trim() === '' ? null : values.employeeNumber.trim(),
     startDate: values.startDate || null,
+    hasPersonalMailbox: values.hasPersonalMailbox,
   };
 }
 
@@ -55,6 +61,7 @@ export function PersonFormModal({ person, onClose }: { person: Person | null; on
       lastName: required(80),
       email: (value) => (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim()) ? null : t('common.invalidEmail')),
       title: (value) => (value.trim().length > 120 ? t('common.tooLong') : null),
+      employeeNumber: (value) => (value.trim().length > 40 ? t('common.tooLong') : null),
     },
   });
 
@@ -68,7 +75,9 @@ export function PersonFormModal({ person, onClose }: { person: Person | null; on
       email: t('people.email'),
       departmentId: t('people.department'),
       title: t('people.jobTitle'),
+      employeeNumber: t('people.employeeNumber'),
       startDate: t('people.startDate'),
+      hasPersonalMailbox: t('people.hasPersonalMailbox'),
     },
     load: loadPerson,
     save: (values, version) => savePerson(bodyOf(values), person, version),
@@ -77,7 +86,10 @@ export function PersonFormModal({ person, onClose }: { person: Person | null; on
       notifySuccess(t(person ? 'people.updated' : 'people.created', { name: `${saved.firstName} ${saved.lastName}` }));
       onClose();
     },
-    fieldMessages: (error) => ({ email: isApiError(error, 'conflict') ? t('people.emailTaken') : t('common.invalidEmail') }),
+    fieldMessages: (error) => ({
+      email: isApiError(error, 'conflict') ? t('people.emailTaken') : t('common.invalidEmail'),
+      employeeNumber: isApiError(error, 'conflict') ? t('people.employeeNumberTaken') : t('common.tooLong'),
+    }),
   });
 
   return (
@@ -96,8 +108,21 @@ export function PersonFormModal({ person, onClose }: { person: Person | null; on
           </SimpleGrid>
           <TextInput label={t('people.email')} type="email" required autoComplete="off" {...form.getInputProps('email')} />
           <DepartmentSelect label={t('people.department')} placeholder={t('people.noDepartment')} {...form.getInputProps('departmentId')} />
-          <TextInput label={t('people.jobTitle')} description={t('common.optional')} {...form.getInputProps('title')} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label={t('people.jobTitle')} description={t('common.optional')} {...form.getInputProps('title')} />
+            <TextInput
+              label={t('people.employeeNumber')}
+              description={t('people.employeeNumberHint')}
+              autoComplete="off"
+              {...form.getInputProps('employeeNumber')}
+            />
+          </SimpleGrid>
           <DateField label={t('people.startDate')} description={t('common.optional')} {...form.getInputProps('startDate')} />
+          <Checkbox
+            label={t('people.hasPersonalMailbox')}
+            description={t('people.hasPersonalMailboxHint')}
+            {...form.getInputProps('hasPersonalMailbox', { type: 'checkbox' })}
+          />
           <FormActions onCancel={onClose} mt="sm" loading={save.saving} disabled={save.stale} />
         </Stack>
       </form>

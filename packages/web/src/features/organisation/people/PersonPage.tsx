@@ -50,6 +50,7 @@ export function PersonPage() {
         <SimpleGrid component="dl" cols={{ base: 1, sm: 2, md: 3 }} spacing="md" m={0}>
           <Fact label={t('people.email')}>{p.email}</Fact>
           <Fact label={t('people.jobTitle')}>{p.title ?? '–'}</Fact>
+          <Fact label={t('people.employeeNumber')}>{p.employeeNumber ?? '–'}</Fact>
           <Fact label={t('people.department')}>
             {p.departmentId ? (departmentNames.get(p.departmentId) ?? '–') : t('people.noDepartment')}
           </Fact>
@@ -66,6 +67,7 @@ export function PersonPage() {
           </Fact>
           <Fact label={t('people.startDate')}>{formatDate(p.startDate) || '–'}</Fact>
           <Fact label={t('people.endDate')}>{formatDate(p.endDate) || '–'}</Fact>
+          <Fact label={t('people.hasPersonalMailbox')}>{p.hasPersonalMailbox ? t('common.yes') : t('common.no')}</Fact>
         </SimpleGrid>
       </SectionCard>
       {/* The login section is for whoever the server says may manage this person's login (person.can). */}
