@@ -134,6 +134,10 @@ for (const locale of ['sv', 'en'] as const) {
       await page.locator('#privacy').scrollIntoViewIfNeeded();
     });
     await shot(admin, 'mailboxes', '/mailboxes');
+    const watched = await apiCall<{ items: Array<{ responsible: { id: string } | null }> }>(admin, 'GET', '/mailboxes?limit=1');
+    await shot(admin, 'person-mailboxes', `/people/${watched.items[0]!.responsible!.id}`, async (page) => {
+      await page.locator('#mailboxes').scrollIntoViewIfNeeded();
+    });
     await shot(admin, 'mailbox-new', '/mailboxes', (page) =>
       page.getByRole('button', { name: sv ? 'Ny funktionsbrevlåda' : 'New functional mailbox' }).click(),
     );
