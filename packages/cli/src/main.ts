@@ -49,6 +49,10 @@ const commands: Record<string, Command> = {
     usage: 'forvalta access-rights import --file FILE [--apply] [--source system|directory] [--municipality CODE] [--database URL]',
     load: async () => ({ run: (await import('./commands/access-rights.ts')).accessRights }),
   },
+  assets: {
+    usage: 'forvalta assets import FILE [--dry-run] [--municipality CODE] [--database URL]',
+    load: async () => ({ run: (await import('./commands/assets.ts')).assets }),
+  },
   bench: {
     usage: 'forvalta bench [--size S|L] [--duration SECONDS] [--connections N] [--database URL]',
     load: async () => ({ run: (await import('./commands/bench.ts')).bench }),

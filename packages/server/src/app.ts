@@ -31,7 +31,7 @@ import { registerRiskAnalysisRoutes } from './modules/risks/index.ts';
 import { registerChangeNoticeRoutes } from './modules/change-notices/index.ts';
 import { registerReviewRoutes } from './modules/reviews/index.ts';
 import { registerAccessRightImportRoutes, registerAccessRightRoutes } from './modules/access-rights/index.ts';
-import { registerAssetRoutes } from './modules/assets/index.ts';
+import { registerAssetImportRoutes, registerAssetRoutes } from './modules/assets/index.ts';
 import { registerPrivacyRoutes } from './modules/privacy/index.ts';
 import { registerTaskRoutes } from './modules/tasks/index.ts';
 import { registerTrainingRoutes } from './modules/training/index.ts';
@@ -192,6 +192,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   registerAcknowledgementRoutes(app, { acknowledgements: services.acknowledgements, coverage: services.acknowledgementCoverage });
   registerAccessRightRoutes(app, services.accessRights);
   registerAssetRoutes(app, services.assets);
+  registerAssetImportRoutes(app, services.assetImport);
   registerPrivacyRoutes(app, services.privacy);
   registerDocumentRoutes(
     app,

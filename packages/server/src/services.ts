@@ -1,4 +1,4 @@
-import { createAssetModelsService, createAssetsService } from './modules/assets/index.ts';
+import { createAssetImportService, createAssetModelsService, createAssetsService } from './modules/assets/index.ts';
 import type { Config } from './config.ts';
 import {
   createAcknowledgementCoverageService,
@@ -235,6 +235,7 @@ export function createServices(
     },
     // Equipment (issue #15).
     assets: { models: createAssetModelsService(db, clock), assets: createAssetsService(db, clock) },
+    assetImport: createAssetImportService(db, clock),
     documents: createDocumentsService(db, clock, documentPorts, documentStorage),
     documentVersions,
     // Software, decisions, licences, suppliers and contracts (issue #15).

@@ -5,3 +5,5 @@
 export { createAssetModelsService, type AssetModelsService } from './asset-models.service.ts';
 export { createAssetsService, type AssetsService } from './assets.service.ts';
 export { registerAssetRoutes, type AssetServices } from './assets.routes.ts';
+export { createAssetImportService, type AssetImportService } from './asset-import.service.ts';
+export { registerAssetImportRoutes } from './asset-import.routes.ts';
