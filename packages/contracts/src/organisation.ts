@@ -290,6 +290,7 @@ export const auditActions = [
   'privacy_review',
   'subject_access_exported',
   'person_pseudonymised',
+  'confidential_exported',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -121,6 +121,13 @@ export const processingActivityRecordSchema = recordMetaSchema.extend({
   lastReviewedOn: dateSchema.nullable(),
   /** When the content last changed (a review does not change it). */
   contentChangedAt: timestampSchema,
+  /** The OSL paragraph the record is marked confidential under; null when it is not (ADR 0030). */
+  confidentialOslParagraph: z.string().nullable(),
+  /**
+   * True when the caller may not see a confidential record's content: only its name, controller,
+   * systems, legal basis and review state are given; the rest is empty.
+   */
+  contentWithheld: z.boolean(),
 });
 export type ProcessingActivityRecord = z.infer<typeof processingActivityRecordSchema>;
 export const processingActivitySchema = processingActivityRecordSchema.extend({ can: canSchema(processingActivityActionNames) });
@@ -147,6 +154,8 @@ const activityFields = {
   processors: z.array(processorInputSchema).max(30).optional(),
   dpiaNeeded: z.boolean().optional(),
   dpiaDoneOn: dateSchema.nullable().optional(),
+  /** Marks the record confidential under this OSL paragraph (e.g. "18 kap. 8 § OSL"); null: not marked. */
+  confidentialOslParagraph: optionalText(60),
 };
 export const processingActivityCreateSchema = z.strictObject(activityFields);
 export type ProcessingActivityCreate = z.infer<typeof processingActivityCreateSchema>;
@@ -268,3 +277,11 @@ export const processingActivityExportQuerySchema = processingActivityListQuerySc
   .omit({ limit: true, cursor: true, sort: true })
   .extend({ format: z.enum(['xlsx', 'pdf']).default('xlsx') });
 export type ProcessingActivityExportQuery = z.infer<typeof processingActivityExportQuerySchema>;
+
+/**
+ * POST /processing-activities/export (with the GET's filters in the query): the register with the
+ * confidential records included, each marked with its OSL paragraph; recorded in the audit log with
+ * the reason given (ADR 0030). The GET leaves confidential records out.
+ */
+export const processingActivityConfidentialExportSchema = z.strictObject({ reason: requiredText(500) });
+export type ProcessingActivityConfidentialExport = z.infer<typeof processingActivityConfidentialExportSchema>;

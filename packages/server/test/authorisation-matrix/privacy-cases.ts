@@ -72,4 +72,11 @@ export const privacyCases: Record<string, RouteCase> = {
     allowed: 200,
     prepare: async (r, p) => ({ url: `/api/v1/people/${(await r.person(p)).id}/subject-access-export`, body: { caseReference: 'DPO 1' } }),
   },
+  // The register with its confidential records (ADR 0030): recorded, so a POST; only inside the caller's municipality.
+  'POST /api/v1/processing-activities/export': {
+    ...unscoped,
+    foreign: false,
+    allowed: 200,
+    prepare: async () => ({ url: '/api/v1/processing-activities/export', body: { reason: 'Begäran från IMY' } }),
+  },
 };

@@ -1,10 +1,18 @@
-import type { Locale, ProcessingActivityExportQuery, ProcessingActivityRecord } from '@forvalta/contracts';
-import { municipalityOf } from '../../access/authorise.ts';
+import type {
+  Locale,
+  ProcessingActivityConfidentialExport,
+  ProcessingActivityExportQuery,
+  ProcessingActivityRecord,
+} from '@forvalta/contracts';
+import type { AnyActor } from '../../access/actor.ts';
+import { can, municipalityOf } from '../../access/authorise.ts';
 import { departmentSubtree } from '../../access/department-tree.ts';
 import { useCase } from '../../access/use-case.ts';
 import { swedishToday } from '../../platform/calendar.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { DatabaseHandle } from '../../platform/database.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import { withTransaction, type DatabaseHandle } from '../../platform/database.ts';
+import { forbidden } from '../../platform/errors.ts';
 import { neutraliseFormula } from '../../platform/spreadsheet-text.ts';
 import { type Article30Section, article30Pdf } from './article-30-pdf.ts';
 import { reviewCutOff } from './privacy-parameters.ts';
@@ -181,49 +189,99 @@ function article30Sections(records: readonly ProcessingActivityRecord[], locale:
  * A read: it writes nothing (reads-do-not-write.test.ts).
  */
 export function createArticle30Export(db: DatabaseHandle, clock: Clock) {
+  async function exportFile(
+    actor: AnyActor,
+    query: ProcessingActivityExportQuery,
+    options: { includeConfidential: boolean; reason?: string },
+  ) {
+    const municipalityId = municipalityOf(actor);
+    const locale: Locale = actor.kind === 'person' ? actor.locale : 'sv';
+    const today = swedishToday(clock.now());
+    const filters: ActivityFilters = {
+      ...(query.systemId ? { systemId: query.systemId } : {}),
+      ...(query.specialCategories !== undefined ? { specialCategories: query.specialCategories } : {}),
+      ...(query.agreementExpiringBy ? { agreementExpiringBy: query.agreementExpiringBy } : {}),
+      ...(query.reviewState ? { reviewState: query.reviewState } : {}),
+      ...(query.q ? { q: query.q } : {}),
+    };
+    if (query.departmentId)
+      filters.departmentIds = departmentSubtree(await activities.departmentsOf(db, municipalityId), query.departmentId);
+    if (query.missingReview) filters.missingReviewBefore = await reviewCutOff(db, municipalityId, today);
+    if (query.reviewDue) filters.reviewDueBefore = await reviewCutOff(db, municipalityId, today);
+    const selected = Object.keys(filters).length > 0;
+    // Confidential records (ADR 0030) only in the export that asks for them, each marked with its paragraph.
+    if (!options.includeConfidential) filters.excludeConfidential = true;
+    const found = await activities.listAll(db, municipalityId, filters);
+    const records = options.includeConfidential ? found.map((record) => markedConfidential(record, locale)) : found;
+    if (options.includeConfidential)
+      await withTransaction(db, (transaction) =>
+        recordAudit(transaction, actor, clock, {
+          action: 'confidential_exported',
+          entityType: 'processing_activity_register',
+          entityId: municipalityId,
+          after: {
+            format: query.format,
+            reason: options.reason ?? null,
+            records: found.length,
+            confidentialRecords: found.filter((record) => record.confidentialOslParagraph).length,
+          },
+        }),
+      );
+    if (query.format === 'pdf') {
+      const heading = await activities.registerHeading(db, municipalityId);
+      const body = await article30Pdf({ ...heading, date: today, filtered: selected }, article30Sections(records, locale), locale);
+      return {
+        body,
+        contentType: 'application/pdf',
+        filename: `registerforteckning-${today}${options.includeConfidential ? '-sekretess' : ''}.pdf`,
+      };
+    }
+    // exceljs takes half a second to load; only exports pay for it, not every server start.
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet(words[locale].sheet);
+    sheet.addRow([...article30Headers[locale]]).font = { bold: true };
+    for (const record of records) sheet.addRow(article30Row(record, locale));
+    for (const column of sheet.columns) column.width = 28;
+    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+    const body = Buffer.from(await workbook.xlsx.writeBuffer());
+    return {
+      body,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      filename: `registerforteckning-${today}${options.includeConfidential ? '-sekretess' : ''}.xlsx`,
+    };
+  }
+
   return {
     exportProcessingActivities: useCase(
       'processingActivityExport.read',
       async ({ actor, authorise }, query: ProcessingActivityExportQuery) => {
         authorise();
-        const municipalityId = municipalityOf(actor);
-        const locale: Locale = actor.kind === 'person' ? actor.locale : 'sv';
-        const today = swedishToday(clock.now());
-        const filters: ActivityFilters = {
-          ...(query.systemId ? { systemId: query.systemId } : {}),
-          ...(query.specialCategories !== undefined ? { specialCategories: query.specialCategories } : {}),
-          ...(query.agreementExpiringBy ? { agreementExpiringBy: query.agreementExpiringBy } : {}),
-          ...(query.reviewState ? { reviewState: query.reviewState } : {}),
-          ...(query.q ? { q: query.q } : {}),
-        };
-        if (query.departmentId)
-          filters.departmentIds = departmentSubtree(await activities.departmentsOf(db, municipalityId), query.departmentId);
-        if (query.missingReview) filters.missingReviewBefore = await reviewCutOff(db, municipalityId, today);
-        if (query.reviewDue) filters.reviewDueBefore = await reviewCutOff(db, municipalityId, today);
-        const records = await activities.listAll(db, municipalityId, filters);
-        if (query.format === 'pdf') {
-          const heading = await activities.registerHeading(db, municipalityId);
-          const filtered = Object.keys(filters).length > 0;
-          const body = await article30Pdf({ ...heading, date: today, filtered }, article30Sections(records, locale), locale);
-          return { body, contentType: 'application/pdf', filename: `registerforteckning-${today}.pdf` };
-        }
-        // exceljs takes half a second to load; only exports pay for it, not every server start.
-        const { default: ExcelJS } = await import('exceljs');
-        const workbook = new ExcelJS.Workbook();
-        const sheet = workbook.addWorksheet(words[locale].sheet);
-        sheet.addRow([...article30Headers[locale]]).font = { bold: true };
-        for (const record of records) sheet.addRow(article30Row(record, locale));
-        for (const column of sheet.columns) column.width = 28;
-        sheet.views = [{ state: 'frozen', ySplit: 1 }];
-        const body = Buffer.from(await workbook.xlsx.writeBuffer());
-        return {
-          body,
-          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          filename: `registerforteckning-${today}.xlsx`,
-        };
+        return exportFile(actor, query, { includeConfidential: false });
+      },
+    ),
+
+    /**
+     * The register with its confidential records, each marked with its OSL paragraph (ADR 0030): a
+     * POST, as it is recorded (confidential_exported, with the reason given). Only for those who may
+     * also read confidential content; the file's name says it holds secrets.
+     */
+    exportConfidentialProcessingActivities: useCase(
+      'processingActivityExport.read',
+      async ({ actor, authorise }, query: ProcessingActivityExportQuery, request: ProcessingActivityConfidentialExport) => {
+        authorise();
+        if (!can(actor, 'confidential.read')) throw forbidden('Only those who may read confidential records export them.');
+        return exportFile(actor, query, { includeConfidential: true, reason: request.reason });
       },
     ),
   };
+}
+
+/** A confidential record in the export that includes it: its name says so, with the paragraph that applies. */
+function markedConfidential(record: ProcessingActivityRecord, locale: Locale): ProcessingActivityRecord {
+  if (!record.confidentialOslParagraph) return record;
+  const word = locale === 'sv' ? 'SEKRETESS' : 'CONFIDENTIAL';
+  return { ...record, name: `[${word}: ${record.confidentialOslParagraph}] ${record.name}` };
 }
 
 export type Article30Export = ReturnType<typeof createArticle30Export>;

@@ -13,6 +13,7 @@ import {
   processingActivityListQuerySchema,
   processingActivityListSchema,
   processingActivitySchema,
+  processingActivityConfidentialExportSchema,
   processingActivityUpdateSchema,
   subjectAccessExportSchema,
 } from '@forvalta/contracts';
@@ -55,6 +56,23 @@ export function registerPrivacyRoutes(app: ApiApp, services: PrivacyRouteService
     },
     async (request, reply) => {
       const file = await article30.exportProcessingActivities(actorOf(request), request.query);
+      return sendDownload(reply, { contentType: file.contentType, fileName: file.filename, body: file.body });
+    },
+  );
+  app.post(
+    '/api/v1/processing-activities/export',
+    {
+      schema: {
+        tags: ['Personal data'],
+        summary: 'The record of processing with its confidential records, marked, as XLSX or PDF (recorded as confidential_exported)',
+        querystring: processingActivityExportQuerySchema,
+        body: processingActivityConfidentialExportSchema,
+        response: { ...fileResponse, ...problemResponses },
+      },
+      config: { permission: article30.exportConfidentialProcessingActivities.permission },
+    },
+    async (request, reply) => {
+      const file = await article30.exportConfidentialProcessingActivities(actorOf(request), request.query, request.body);
       return sendDownload(reply, { contentType: file.contentType, fileName: file.filename, body: file.body });
     },
   );

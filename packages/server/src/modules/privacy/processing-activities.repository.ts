@@ -19,6 +19,12 @@ export interface ActivityFilters {
   agreementExpiringBy?: string;
   reviewState?: string;
   q?: string;
+  /**
+   * Leave the records marked confidential out (ADR 0030): the export does unless asked to include
+   * them, and a list filtered on content does for a caller who may not see it, so the filter cannot
+   * answer what the record does not show.
+   */
+  excludeConfidential?: boolean;
 }
 
 type ActivityRow = Selectable<ProcessingActivitiesTable> & { department_name: string };
@@ -59,6 +65,9 @@ function toActivity(row: ActivityRow, children: Children): ProcessingActivityRec
     reviewState: row.review_state as ProcessingActivityRecord['reviewState'],
     lastReviewedOn: row.last_reviewed_on,
     contentChangedAt: row.content_changed_at,
+    confidentialOslParagraph: row.confidential_osl_paragraph ?? null,
+    // As stored: the service withholds the content from a caller who may not see it (ADR 0030).
+    contentWithheld: false,
   };
 }
 
@@ -71,6 +80,7 @@ function joined(db: Executor, municipalityId: string) {
 
 function filtered(db: Executor, municipalityId: string, filters: ActivityFilters) {
   let builder = joined(db, municipalityId);
+  if (filters.excludeConfidential) builder = builder.where('processing_activities.confidential_osl_paragraph', 'is', null);
   if (filters.systemId) {
     const systemId = filters.systemId;
     builder = builder.where((eb) =>

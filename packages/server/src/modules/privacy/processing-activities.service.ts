@@ -7,14 +7,14 @@ import type {
   ProcessingActivityUpdate,
 } from '@forvalta/contracts';
 import type { AnyActor } from '../../access/actor.ts';
-import { municipalityOf } from '../../access/authorise.ts';
+import { can, municipalityOf, type Subject } from '../../access/authorise.ts';
 import { departmentSubtree } from '../../access/department-tree.ts';
 import { useCase } from '../../access/use-case.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { swedishToday } from '../../platform/calendar.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
-import { invalid, notFound } from '../../platform/errors.ts';
+import { forbidden, invalid, notFound } from '../../platform/errors.ts';
 import type { ExpectedVersion } from '../../platform/http/versioning.ts';
 import { swedishSortKey } from '../../platform/text.ts';
 import { versionedWrites } from '../../platform/versioned-write.ts';
@@ -29,6 +29,37 @@ import { type ActivityContent, contentOf, contentOfRecord, contentValues } from 
  * department's head and the stewards of the systems the record runs in; every change to the
  * content sends the record back to the data protection officer (review state 'pending').
  */
+/**
+ * A confidential record as a caller who may not see its content reads it (ADR 0030): what it is and
+ * who answers for it (name, controller, systems, legal basis, review state) stay, so the register
+ * and ITP-8-PERSONAL-DATA still account for it; what the processing involves is left out.
+ */
+export function withConfidentialContent(record: ProcessingActivityRecord, mayReadConfidential: boolean): ProcessingActivityRecord {
+  if (!record.confidentialOslParagraph || mayReadConfidential) return record;
+  return {
+    ...record,
+    purpose: '',
+    legalBasisNote: null,
+    specialCategoryBasis: null,
+    criminalDataBasis: null,
+    dataSubjectCategories: [],
+    personalDataCategories: [],
+    recipients: [],
+    thirdCountryTransfers: [],
+    retention: null,
+    retentionPlanReference: null,
+    technicalMeasures: null,
+    processors: [],
+    contentWithheld: true,
+  };
+}
+
+/** Nobody changes or removes what they may not read: a confidential record is kept by those who see it. */
+function requireConfidentialReader(actor: AnyActor, record: ProcessingActivityRecord, subject: Subject) {
+  if (record.confidentialOslParagraph && !can(actor, 'confidential.read', subject))
+    throw forbidden('This record of processing is confidential; its content is not shown to you.');
+}
+
 export function createProcessingActivitiesService(db: DatabaseHandle, clock: Clock) {
   const versioned = versionedWrites(db, clock);
   const today = () => swedishToday(clock.now());
@@ -48,19 +79,16 @@ export function createProcessingActivitiesService(db: DatabaseHandle, clock: Clo
       municipalityId,
       records.flatMap((record) => record.systems.map((system) => system.id)),
     );
-    return records.map((record) => ({
-      ...record,
-      can: activityAbilities(
-        actor,
-        activitySubject(
-          record.controllerDepartmentId,
-          stewardsAmong(
-            bySystem,
-            record.systems.map((system) => system.id),
-          ),
+    return records.map((record) => {
+      const subject = activitySubject(
+        record.controllerDepartmentId,
+        stewardsAmong(
+          bySystem,
+          record.systems.map((system) => system.id),
         ),
-      ),
-    }));
+      );
+      return { ...withConfidentialContent(record, can(actor, 'confidential.read', subject)), can: activityAbilities(actor, subject) };
+    });
   }
 
   async function validate(executor: Executor, municipalityId: string, content: ActivityContent) {
@@ -95,6 +123,9 @@ export function createProcessingActivitiesService(db: DatabaseHandle, clock: Clo
         filters.departmentIds = departmentSubtree(await activities.departmentsOf(db, municipalityId), query.departmentId);
       if (query.missingReview) filters.missingReviewBefore = await reviewCutOff(db, municipalityId, today());
       if (query.reviewDue) filters.reviewDueBefore = await reviewCutOff(db, municipalityId, today());
+      // A filter on content must not find a confidential record for a caller who may not see its content.
+      const filtersOnContent = query.q !== undefined || query.specialCategories !== undefined || query.agreementExpiringBy !== undefined;
+      if (filtersOnContent && !can(actor, 'confidential.read')) filters.excludeConfidential = true;
       const page = await activities.list(db, municipalityId, query, filters);
       return { ...page, items: await withAbilities(db, actor, page.items) };
     }),
@@ -128,6 +159,7 @@ export function createProcessingActivitiesService(db: DatabaseHandle, clock: Clo
             review_state: 'pending',
             last_reviewed_on: null,
             content_changed_at: now,
+            confidential_osl_paragraph: input.confidentialOslParagraph || null,
             created_at: now,
             updated_at: now,
             version: 1,
@@ -175,6 +207,17 @@ export function createProcessingActivitiesService(db: DatabaseHandle, clock: Clo
             );
             // Moving a record to another controller, or into other systems, needs the right there too.
             authorise(activitySubject(merged.controllerDepartmentId, stewardsAmong(bySystem, merged.systemIds)), refusal);
+            requireConfidentialReader(
+              actor,
+              before,
+              activitySubject(
+                before.controllerDepartmentId,
+                stewardsAmong(
+                  bySystem,
+                  before.systems.map((system) => system.id),
+                ),
+              ),
+            );
           },
           apply: async (transaction, before, version) => {
             const previous = contentOfRecord(before);
@@ -187,6 +230,10 @@ export function createProcessingActivitiesService(db: DatabaseHandle, clock: Clo
               ...contentValues(content),
               sort_key: swedishSortKey(content.name),
               ...(changed ? { review_state: 'pending', content_changed_at: now } : {}),
+              // The marking is not the processing's content: setting or lifting it keeps the review.
+              ...(input.confidentialOslParagraph !== undefined
+                ? { confidential_osl_paragraph: input.confidentialOslParagraph || null }
+                : {}),
               updated_at: now,
             });
             if (written) await write(transaction, municipalityId, id, content);
@@ -209,7 +256,9 @@ export function createProcessingActivitiesService(db: DatabaseHandle, clock: Clo
           authorise: async (before, transaction) => {
             const systemIds = before.systems.map((system) => system.id);
             const bySystem = await stewardsOf(transaction, municipalityId, systemIds);
-            authorise(activitySubject(before.controllerDepartmentId, stewardsAmong(bySystem, systemIds)));
+            const subject = activitySubject(before.controllerDepartmentId, stewardsAmong(bySystem, systemIds));
+            authorise(subject);
+            requireConfidentialReader(actor, before, subject);
           },
           apply: (transaction, _before, version) => activities.delete(transaction, municipalityId, id, version),
           audit: (before) => ({ action: 'delete', entityType: 'processing_activity', entityId: id, before }),
