@@ -35,6 +35,7 @@ import {
 } from '../features/training/training-values.ts';
 import { validateCoverageSearch, validateDiffSearch, validateDocumentFilters } from '../features/documents/document-values.ts';
 import { validateActivityFilters, validateMailboxFilters, validateQueueSearch } from '../features/privacy/privacy-values.ts';
+import { validateAssetFilters, validateAssetModelFilters, validateAssetSections } from '../features/assets/asset-values.ts';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -416,6 +417,31 @@ const mailboxesRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/privacy/MailboxesPage.tsx'), 'MailboxesPage'),
 });
 
+// Equipment and the model catalogue (issue #15, §6).
+const assetsRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/assets',
+  beforeLoad: requirePermission('asset.read'),
+  validateSearch: validateAssetFilters,
+  component: lazyRouteComponent(() => import('../features/assets/AssetsPage.tsx'), 'AssetsPage'),
+});
+
+const assetRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/assets/$assetId',
+  beforeLoad: requirePermission('asset.read'),
+  validateSearch: validateAssetSections,
+  component: lazyRouteComponent(() => import('../features/assets/AssetPage.tsx'), 'AssetPage'),
+});
+
+const assetModelsRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/asset-models',
+  beforeLoad: requirePermission('assetModel.read'),
+  validateSearch: validateAssetModelFilters,
+  component: lazyRouteComponent(() => import('../features/assets/AssetModelsPage.tsx'), 'AssetModelsPage'),
+});
+
 const accountRoute = createRoute({
   getParentRoute: () => contentRoute,
   path: '/account',
@@ -510,6 +536,9 @@ const routeTree = rootRoute.addChildren([
       privacyReviewQueueRoute,
       processingActivityRoute,
       mailboxesRoute,
+      assetsRoute,
+      assetRoute,
+      assetModelsRoute,
       accessRightsLeaversRoute,
       recertificationsRoute,
       recertificationRoute,

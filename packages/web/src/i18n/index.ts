@@ -13,6 +13,8 @@ import trainingEn from './training.en.json';
 import trainingSv from './training.sv.json';
 import privacyEn from './privacy.en.json';
 import privacySv from './privacy.sv.json';
+import assetsEn from './assets.en.json';
+import assetsSv from './assets.sv.json';
 
 export const supportedLocales: readonly Locale[] = ['sv', 'en'];
 
@@ -20,8 +22,24 @@ export const supportedLocales: readonly Locale[] = ['sv', 'en'];
 // language must apply at once, without a network round trip.
 void i18next.use(initReactI18next).init({
   resources: {
-    sv: { translation: sv, lifecycle: lifecycleSv, documents: documentsSv, access: accessSv, training: trainingSv, privacy: privacySv },
-    en: { translation: en, lifecycle: lifecycleEn, documents: documentsEn, access: accessEn, training: trainingEn, privacy: privacyEn },
+    sv: {
+      translation: sv,
+      lifecycle: lifecycleSv,
+      documents: documentsSv,
+      access: accessSv,
+      training: trainingSv,
+      privacy: privacySv,
+      assets: assetsSv,
+    },
+    en: {
+      translation: en,
+      lifecycle: lifecycleEn,
+      documents: documentsEn,
+      access: accessEn,
+      training: trainingEn,
+      privacy: privacyEn,
+      assets: assetsEn,
+    },
   },
   lng: 'sv',
   fallbackLng: 'sv',

@@ -13,6 +13,8 @@ import trainingEn from './training.en.json';
 import trainingSv from './training.sv.json';
 import privacyEn from './privacy.en.json';
 import privacySv from './privacy.sv.json';
+import assetsEn from './assets.en.json';
+import assetsSv from './assets.sv.json';
 import sv from './sv.json';
 
 /**
@@ -46,6 +48,7 @@ const namespaces = {
   access: { sv: keysOf(accessSv), en: keysOf(accessEn) },
   training: { sv: keysOf(trainingSv), en: keysOf(trainingEn) },
   privacy: { sv: keysOf(privacySv), en: keysOf(privacyEn) },
+  assets: { sv: keysOf(assetsSv), en: keysOf(assetsEn) },
 };
 const known = new Set([...namespaces.translation.sv, ...namespaces.lifecycle.sv.map((key) => `lifecycle:${key}`)]);
 const knownInNamespace = new Map(Object.entries(namespaces).map(([name, languages]) => [name, new Set(languages.sv)]));
@@ -86,6 +89,8 @@ describe('translations', () => {
       ...empty(trainingEn),
       ...empty(privacySv),
       ...empty(privacyEn),
+      ...empty(assetsSv),
+      ...empty(assetsEn),
     ]).toEqual([]);
   });
 

@@ -33,6 +33,8 @@ interface NavigationItem {
     | '/processing-activities'
     | '/processing-activities/queue'
     | '/mailboxes'
+    | '/assets'
+    | '/asset-models'
     | '/account';
   label: string;
   permission?: Permission;
@@ -83,6 +85,8 @@ export function Navigation() {
             { to: '/processing-activities', label: t('privacy:navigation.register'), permission: 'processingActivity.read' },
             { to: '/processing-activities/queue', label: t('privacy:navigation.queue'), permission: 'processingActivity.review' },
             { to: '/mailboxes', label: t('privacy:navigation.mailboxes'), permission: 'mailbox.read' },
+            { to: '/assets', label: t('assets:navigation.assets'), permission: 'asset.read' },
+            { to: '/asset-models', label: t('assets:navigation.models'), permission: 'assetModel.read' },
             { to: '/public', label: t('navigation.publicRegister') },
           ],
         },

@@ -22,6 +22,7 @@ import { SystemReviewsSection } from '../reviews/SystemReviewsSection.tsx';
 import { SystemAccessSection } from '../access-rights/SystemAccessSection.tsx';
 import { SystemFormModal } from './SystemFormModal.tsx';
 import { SystemProcessingSection } from '../privacy/SystemProcessingSection.tsx';
+import { SystemAssetsSection } from '../assets/SystemAssetsSection.tsx';
 import { costCategoryValues } from './system-values.ts';
 import { systemQuery, useConfirmSystem, useDeleteSystem } from './systems.queries.ts';
 import { Fact, SectionCard } from '../../components/SectionCard.tsx';
@@ -80,6 +81,7 @@ export function SystemPage() {
     ['integrations', t('system.integrations')],
     ['compliance', t('system.compliance')],
     ['privacy', t('privacy:system.title')],
+    ['assets', t('assets:system.title')],
     ['reviews', t('lifecycle:systemReviews.title')],
     ['history', t('system.history')],
   ] as const;
@@ -232,6 +234,7 @@ export function SystemPage() {
         <IntegrationsSection system={s} />
         <SystemComplianceSection system={s} />
         <SystemProcessingSection system={s} />
+        <SystemAssetsSection system={s} />
         <RisksSection systemId={s.id} systemName={s.name} canRead={s.can.readRiskAnalyses} canWrite={s.can.writeRiskAnalyses} />
         <SystemReviewsSection system={s} />
         <SystemAccessSection system={s} />

@@ -68,11 +68,13 @@ const integrationsSearch = prefixedSearchValidator('integrations', {});
 const peopleSearch = prefixedSearchValidator('people', { flags: ['ended'] });
 const historySearch = prefixedSearchValidator('history', {});
 const privacySearch = prefixedSearchValidator('privacy', {});
+const assetsSearch = prefixedSearchValidator('assets', { sorts: ['label', '-label', 'updatedAt', '-updatedAt'] });
 export const validateSystemSections = (search: Record<string, unknown>): Record<string, unknown> => ({
   ...integrationsSearch(search),
   ...peopleSearch(search),
   ...historySearch(search),
   ...privacySearch(search),
+  ...assetsSearch(search),
 });
 
 /** Today minus twelve months, YYYY-MM-DD (the register's confirmation interval). */
