@@ -190,22 +190,49 @@ export const subjectAccessRepository = {
 
   /**
    * The municipality's audit events the person took (as the actor, by their login) or that are
-   * about them (their person record or their login), oldest first. An event they took keeps only
+   * about them (their person record or their login: entity types person and login), oldest first. An event they took keeps only
    * what happened to which record: its before and after are other people's data as often as not
    * (art. 15(4)); an event about them carries its content.
    */
   async auditEvents(db: Executor, municipalityId: string, personId: string, loginId: string | null): Promise<SubjectAccessRow[]> {
     const subjects = loginId ? [personId, loginId] : [personId];
-    const rows = await db
-      .selectFrom('audit_events')
-      .select(['occurred_at', 'actor_login_id', 'actor_name', 'action', 'entity_type', 'entity_id', 'before_json', 'after_json'])
-      .where('municipality_id', '=', municipalityId)
-      .where((eb) => {
-        const about = eb('entity_id', 'in', subjects);
-        return loginId ? eb.or([about, eb('actor_login_id', '=', loginId)]) : about;
-      })
-      .orderBy('sequence')
-      .execute();
+    // Three queries, each on one of the log's indexes (municipality, entity type, id; municipality,
+    // actor), merged here: an OR of them let the planner scan the municipality's whole log.
+    const columns = [
+      'id',
+      'sequence',
+      'occurred_at',
+      'actor_login_id',
+      'actor_name',
+      'action',
+      'entity_type',
+      'entity_id',
+      'before_json',
+      'after_json',
+    ] as const;
+    const about = (entityType: string, entityId: string) =>
+      db
+        .selectFrom('audit_events')
+        .select(columns)
+        .where('municipality_id', '=', municipalityId)
+        .where('entity_type', '=', entityType)
+        .where('entity_id', '=', entityId)
+        .execute();
+    const found = [
+      ...(await about('person', personId)),
+      ...(loginId ? await about('login', loginId) : []),
+      ...(loginId
+        ? await db
+            .selectFrom('audit_events')
+            .select(columns)
+            .where('municipality_id', '=', municipalityId)
+            .where('actor_login_id', '=', loginId)
+            .execute()
+        : []),
+    ];
+    const rows = [...new Map(found.map((row) => [row.id, row])).values()].sort(
+      (left, right) => Number(left.sequence) - Number(right.sequence),
+    );
     return rows.map((row) => {
       const aboutThem = row.entity_id !== null && subjects.includes(row.entity_id);
       return {
