@@ -36,6 +36,8 @@ import {
 import { validateCoverageSearch, validateDiffSearch, validateDocumentFilters } from '../features/documents/document-values.ts';
 import { validateActivityFilters, validateMailboxFilters, validateQueueSearch } from '../features/privacy/privacy-values.ts';
 import { validateAssetFilters, validateAssetModelFilters, validateAssetSections } from '../features/assets/asset-values.ts';
+import { validateLicenceFilters, validateSoftwareFilters, validateSoftwareSections } from '../features/software/software-values.ts';
+import { validateContractFilters, validateSupplierFilters } from '../features/contracts/contracts-values.ts';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -442,6 +444,54 @@ const assetModelsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/assets/AssetModelsPage.tsx'), 'AssetModelsPage'),
 });
 
+// Software, the IT chief's decisions, licences, suppliers and contracts (issue #15, §7).
+const softwareListRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/software',
+  beforeLoad: requirePermission('software.read'),
+  validateSearch: validateSoftwareFilters,
+  component: lazyRouteComponent(() => import('../features/software/SoftwareListPage.tsx'), 'SoftwareListPage'),
+});
+
+const softwareRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/software/$softwareId',
+  beforeLoad: requirePermission('software.read'),
+  validateSearch: validateSoftwareSections,
+  component: lazyRouteComponent(() => import('../features/software/SoftwarePage.tsx'), 'SoftwarePage'),
+});
+
+const licencesRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/licences',
+  beforeLoad: requirePermission('licence.read'),
+  validateSearch: validateLicenceFilters,
+  component: lazyRouteComponent(() => import('../features/software/LicencesPage.tsx'), 'LicencesPage'),
+});
+
+const contractsRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/contracts',
+  beforeLoad: requirePermission('contract.read'),
+  validateSearch: validateContractFilters,
+  component: lazyRouteComponent(() => import('../features/contracts/ContractsPage.tsx'), 'ContractsPage'),
+});
+
+const contractRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/contracts/$contractId',
+  beforeLoad: requirePermission('contract.read'),
+  component: lazyRouteComponent(() => import('../features/contracts/ContractPage.tsx'), 'ContractPage'),
+});
+
+const suppliersRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/suppliers',
+  beforeLoad: requirePermission('contract.read'),
+  validateSearch: validateSupplierFilters,
+  component: lazyRouteComponent(() => import('../features/contracts/SuppliersPage.tsx'), 'SuppliersPage'),
+});
+
 const accountRoute = createRoute({
   getParentRoute: () => contentRoute,
   path: '/account',
@@ -539,6 +589,12 @@ const routeTree = rootRoute.addChildren([
       assetsRoute,
       assetRoute,
       assetModelsRoute,
+      softwareListRoute,
+      softwareRoute,
+      licencesRoute,
+      contractsRoute,
+      contractRoute,
+      suppliersRoute,
       accessRightsLeaversRoute,
       recertificationsRoute,
       recertificationRoute,

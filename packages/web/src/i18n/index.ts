@@ -15,6 +15,8 @@ import privacyEn from './privacy.en.json';
 import privacySv from './privacy.sv.json';
 import assetsEn from './assets.en.json';
 import assetsSv from './assets.sv.json';
+import softwareEn from './software.en.json';
+import softwareSv from './software.sv.json';
 
 export const supportedLocales: readonly Locale[] = ['sv', 'en'];
 
@@ -30,6 +32,7 @@ void i18next.use(initReactI18next).init({
       training: trainingSv,
       privacy: privacySv,
       assets: assetsSv,
+      software: softwareSv,
     },
     en: {
       translation: en,
@@ -39,6 +42,7 @@ void i18next.use(initReactI18next).init({
       training: trainingEn,
       privacy: privacyEn,
       assets: assetsEn,
+      software: softwareEn,
     },
   },
   lng: 'sv',

@@ -15,6 +15,8 @@ import privacyEn from './privacy.en.json';
 import privacySv from './privacy.sv.json';
 import assetsEn from './assets.en.json';
 import assetsSv from './assets.sv.json';
+import softwareEn from './software.en.json';
+import softwareSv from './software.sv.json';
 import sv from './sv.json';
 
 /**
@@ -49,6 +51,7 @@ const namespaces = {
   training: { sv: keysOf(trainingSv), en: keysOf(trainingEn) },
   privacy: { sv: keysOf(privacySv), en: keysOf(privacyEn) },
   assets: { sv: keysOf(assetsSv), en: keysOf(assetsEn) },
+  software: { sv: keysOf(softwareSv), en: keysOf(softwareEn) },
 };
 const known = new Set([...namespaces.translation.sv, ...namespaces.lifecycle.sv.map((key) => `lifecycle:${key}`)]);
 const knownInNamespace = new Map(Object.entries(namespaces).map(([name, languages]) => [name, new Set(languages.sv)]));
@@ -91,6 +94,8 @@ describe('translations', () => {
       ...empty(privacyEn),
       ...empty(assetsSv),
       ...empty(assetsEn),
+      ...empty(softwareSv),
+      ...empty(softwareEn),
     ]).toEqual([]);
   });
 

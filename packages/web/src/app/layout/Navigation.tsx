@@ -35,6 +35,9 @@ interface NavigationItem {
     | '/mailboxes'
     | '/assets'
     | '/asset-models'
+    | '/software'
+    | '/licences'
+    | '/contracts'
     | '/account';
   label: string;
   permission?: Permission;
@@ -87,6 +90,9 @@ export function Navigation() {
             { to: '/mailboxes', label: t('privacy:navigation.mailboxes'), permission: 'mailbox.read' },
             { to: '/assets', label: t('assets:navigation.assets'), permission: 'asset.read' },
             { to: '/asset-models', label: t('assets:navigation.models'), permission: 'assetModel.read' },
+            { to: '/software', label: t('software:navigation.software'), permission: 'software.read' },
+            { to: '/licences', label: t('software:navigation.licences'), permission: 'licence.read' },
+            { to: '/contracts', label: t('software:navigation.contracts'), permission: 'contract.read' },
             { to: '/public', label: t('navigation.publicRegister') },
           ],
         },

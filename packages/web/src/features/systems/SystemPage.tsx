@@ -23,6 +23,7 @@ import { SystemAccessSection } from '../access-rights/SystemAccessSection.tsx';
 import { SystemFormModal } from './SystemFormModal.tsx';
 import { SystemProcessingSection } from '../privacy/SystemProcessingSection.tsx';
 import { SystemAssetsSection } from '../assets/SystemAssetsSection.tsx';
+import { SystemSoftwareSection } from '../software/SystemSoftwareSection.tsx';
 import { costCategoryValues } from './system-values.ts';
 import { systemQuery, useConfirmSystem, useDeleteSystem } from './systems.queries.ts';
 import { Fact, SectionCard } from '../../components/SectionCard.tsx';
@@ -235,6 +236,7 @@ export function SystemPage() {
         <SystemComplianceSection system={s} />
         <SystemProcessingSection system={s} />
         <SystemAssetsSection system={s} />
+        <SystemSoftwareSection system={s} />
         <RisksSection systemId={s.id} systemName={s.name} canRead={s.can.readRiskAnalyses} canWrite={s.can.writeRiskAnalyses} />
         <SystemReviewsSection system={s} />
         <SystemAccessSection system={s} />

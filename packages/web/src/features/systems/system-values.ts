@@ -69,12 +69,16 @@ const peopleSearch = prefixedSearchValidator('people', { flags: ['ended'] });
 const historySearch = prefixedSearchValidator('history', {});
 const privacySearch = prefixedSearchValidator('privacy', {});
 const assetsSearch = prefixedSearchValidator('assets', { sorts: ['label', '-label', 'updatedAt', '-updatedAt'] });
+const softwareSearch = prefixedSearchValidator('software', {});
+const contractsSearch = prefixedSearchValidator('contracts', {});
 export const validateSystemSections = (search: Record<string, unknown>): Record<string, unknown> => ({
   ...integrationsSearch(search),
   ...peopleSearch(search),
   ...historySearch(search),
   ...privacySearch(search),
   ...assetsSearch(search),
+  ...softwareSearch(search),
+  ...contractsSearch(search),
 });
 
 /** Today minus twelve months, YYYY-MM-DD (the register's confirmation interval). */
