@@ -1,5 +1,5 @@
 import type { System } from '@forvalta/contracts';
-import { Group, Text } from '@mantine/core';
+import { Group, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -49,9 +49,9 @@ export function SystemSoftwareSection({ system }: { system: System }) {
     <SectionCard id="software" title={t('system.title')}>
       {canReadSoftware && (
         <>
-          <Text size="sm" fw={600} mb="xs">
+          <Title order={3} size="h5" mb="xs">
             {t('system.software')}
-          </Text>
+          </Title>
           <SoftwareTable
             query={software}
             caption={t('system.softwareCaption', { name: system.name })}
@@ -76,9 +76,9 @@ export function SystemSoftwareSection({ system }: { system: System }) {
       )}
       {canReadContracts && (
         <>
-          <Text size="sm" fw={600} mb="xs" mt="md">
+          <Title order={3} size="h5" mb="xs" mt="md">
             {t('system.contracts')}
-          </Text>
+          </Title>
           <ContractsTable
             query={contracts}
             caption={t('system.contractsCaption', { name: system.name })}
