@@ -16,6 +16,9 @@ import { assetListQueryOptions, useAssetModelOptions } from './assets.queries.ts
 
 const routeApi = getRouteApi('/authenticated/content/assets');
 
+// Seven filters one under the other fill a phone's screen before the list: two to a row there.
+const half = (desktop: number) => ({ base: 'calc(50% - var(--mantine-spacing-md) / 2)', sm: desktop });
+
 /** Utrustning: the municipality's IT equipment, filtered and paged by the server (§6). */
 export function AssetsPage() {
   const { t } = useTranslation('assets');
@@ -53,7 +56,7 @@ export function AssetsPage() {
           value={filters.kind ?? null}
           onChange={(value) => setFilters({ kind: (value as AssetFilters['kind']) ?? undefined })}
           data={choice(assetKindValues, 'kind')}
-          w={{ base: '100%', sm: 180 }}
+          w={half(180)}
         />
         <Select
           label={t('list.network')}
@@ -62,7 +65,7 @@ export function AssetsPage() {
           value={filters.network ?? null}
           onChange={(value) => setFilters({ network: (value as AssetFilters['network']) ?? undefined })}
           data={choice(assetNetworkValues, 'network')}
-          w={{ base: '100%', sm: 180 }}
+          w={half(180)}
         />
         <Select
           label={t('list.owner')}
@@ -71,7 +74,7 @@ export function AssetsPage() {
           value={filters.ownerKind ?? null}
           onChange={(value) => setFilters({ ownerKind: (value as AssetFilters['ownerKind']) ?? undefined })}
           data={choice(assetOwnerKindValues, 'ownerKind')}
-          w={{ base: '100%', sm: 180 }}
+          w={half(180)}
         />
         <Select
           label={t('list.model')}
@@ -81,7 +84,7 @@ export function AssetsPage() {
           value={filters.modelId ?? null}
           onChange={(value) => setFilters({ modelId: value ?? undefined, nonStandard: undefined })}
           data={(models.data?.items ?? []).map((model) => ({ value: model.id, label: model.name }))}
-          w={{ base: '100%', sm: 220 }}
+          w={half(220)}
         />
         <Select
           label={t('list.lifecycle')}
@@ -90,14 +93,14 @@ export function AssetsPage() {
           value={filters.lifecycle ?? null}
           onChange={(value) => setFilters({ lifecycle: (value as AssetFilters['lifecycle']) ?? undefined })}
           data={choice(assetLifecycleValues, 'lifecycle')}
-          w={{ base: '100%', sm: 180 }}
+          w={half(180)}
         />
         <DepartmentSelect
           label={t('list.department')}
           placeholder={t('list.allDepartments')}
           value={filters.departmentId ?? null}
           onChange={(value) => setFilters({ departmentId: value ?? undefined })}
-          w={{ base: '100%', sm: 240 }}
+          w={half(240)}
         />
       </Group>
       <Group mb="md" gap="lg" wrap="wrap">

@@ -34,7 +34,7 @@ export function AssetsTable({
       header: t('list.columnLabel'),
       sortField: 'label',
       rowHeader: true,
-      minWidth: 140,
+      nowrap: true,
       cell: (asset) => (
         <AnchorLink to="/assets/$assetId" params={{ assetId: asset.id }} size="sm" fw={600}>
           {asset.label}
