@@ -17,6 +17,7 @@ import { loadDemoTraining } from './demo-training.ts';
 import { loadDemoAcknowledgements } from './demo-acknowledgements.ts';
 import { loadDemoAccessRights } from './demo-access-rights.ts';
 import { loadDemoSoftware } from './demo-software.ts';
+import { loadDemoEquipment } from './demo-equipment.ts';
 import { loadDemoPrivacy } from './demo-privacy.ts';
 import { loadDemoMailboxes } from './demo-mailboxes.ts';
 import { createRandom } from './random.ts';
@@ -291,6 +292,8 @@ export async function loadDemoOrganisation(db: DatabaseHandle, clock: Clock, emp
     await loadDemoAccessRights(transaction, actor, clock, random, municipalityId, demoPeople);
     // Software, licences and contracts (issue #15).
     await loadDemoSoftware(transaction, actor, clock, municipalityId);
+    // Equipment (issue #15): the catalogue and 5,000 assets, in bulk and from its own random stream.
+    await loadDemoEquipment(transaction, actor, clock, municipalityId, departmentIds, demoPeople);
     // Records of processing with the DPO's reviews, and functional mailboxes (issue #16); each its own random stream.
     await loadDemoPrivacy(transaction, actor, clock, municipalityId, departmentIds);
     await loadDemoMailboxes(transaction, actor, clock, municipalityId, departmentIds);
