@@ -92,7 +92,9 @@ test('clauses without a rule are counted as not checked, and structural ones are
   await expect(page).toHaveURL(/check=not_checked/);
   const rows = page.getByTestId('compliance-clause-row');
   await expect(rows).toHaveCount(count);
-  await expect(rows.filter({ hasText: 'ITP-6-OWNED' })).toContainText('Ej kontrollerat');
+  // (ITP-6-OWNED was the example here until the demo had equipment for its rule to judge.)
+  await expect(rows.first()).toContainText('Ej kontrollerat');
+  await expect(rows.filter({ hasText: 'ITP-6-OWNED' })).toHaveCount(0);
   await expectNoSeriousAxeViolations(page, '/compliance?check=not_checked');
 
   await chooseOption(page, 'Visa policykrav', /^Strukturellt \(2\)$/);
