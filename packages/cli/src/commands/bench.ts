@@ -1,3 +1,4 @@
+import { benchEquipmentOnly } from '../bench/equipment-timing.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,6 +53,10 @@ browser (median of 5 cold loads). Prints a table and writes JSON (default bench-
   --access-rights-only
                   only issue #14's rights at the size (15 per person, generated once with the
                   database): the lists, the leavers' flagging and the compliance evaluation, printed
+  --equipment-only
+                  only issue #15's equipment: 100,000 assets imported from CSV and from XLSX into a
+                  scratch database filled to 250,000 at L, the filtered asset list, the licence
+                  position and the compliance evaluation, printed
   --privacy-only  only issue #16's records of processing and mailboxes (5,000 and 2,000 at L):
                   the processing list, the mailbox list and the article 30 exports, printed
 Defaults: --size S, --duration 10, --connections 16, SQLite in ./data/bench/;
@@ -88,6 +93,7 @@ export async function bench(argv: string[]): Promise<number> {
     'acknowledgements-only': { type: 'boolean' },
     'access-rights-only': { type: 'boolean' },
     'privacy-only': { type: 'boolean' },
+    'equipment-only': { type: 'boolean' },
   });
   if (options.help) return printHelp(benchHelp);
   const size = parseSize(options.size ?? 'S', ['S', 'M', 'L']);
@@ -116,6 +122,8 @@ export async function bench(argv: string[]): Promise<number> {
     for (const line of describeAcknowledgements(acknowledgements)) console.log(line);
     return 0;
   }
+  // Its own scratch database: the imports it times write 250,000 assets at L.
+  if (options['equipment-only']) return benchEquipmentOnly(options.database, size, log);
   const prepared = await prepareDatabase(options.database, size, seed, log);
   if (options['access-rights-only']) return benchAccessRightsOnly(prepared.url, log);
   if (options['privacy-only']) return benchPrivacyOnly(prepared.url, log);

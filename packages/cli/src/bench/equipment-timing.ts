@@ -1,0 +1,176 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { assetListQuerySchema, licencePositionQuerySchema } from '@forvalta/contracts';
+import {
+  connectDatabase,
+  createServices,
+  installAuditKey,
+  isPostgresUrl,
+  loadAuditKey,
+  migrateToLatest,
+  systemActor,
+  systemClock,
+  verifyAuditChains,
+} from '@forvalta/server';
+import ExcelJS from 'exceljs';
+import { runGenerate } from '../commands/generate.ts';
+import { cliConfig } from '../context.ts';
+import { benchDirectory, benchMunicipalityCode, dropPostgresDatabase, recreatePostgresDatabase, redact } from './prepare-database.ts';
+
+/** Issue #15's scale: L is 250,000 assets, of which the two timed imports bring 100,000 each. */
+export const equipmentSizes = {
+  S: { assets: 25_000, imported: 10_000 },
+  M: { assets: 100_000, imported: 40_000 },
+  L: { assets: 250_000, imported: 100_000 },
+};
+
+const kinds = ['laptop', 'pc', 'phone', 'printer', 'network', 'server'] as const;
+const networks = ['town_hall', 'school', 'public', 'none'] as const;
+
+const percentile = (sorted: number[], share: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))]!;
+async function timedCalls(samples: number, run: () => Promise<unknown>) {
+  for (let warmUp = 0; warmUp < 20; warmUp += 1) await run();
+  const times: number[] = [];
+  for (let index = 0; index < samples; index += 1) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  times.sort((left, right) => left - right);
+  return { p50: percentile(times, 0.5), p99: percentile(times, 0.99) };
+}
+
+/**
+ * `--equipment-only`: on a scratch database with the S workload (its departments and people), a
+ * catalogue of six models, then 100,000 assets imported from a semicolon CSV (dry run, apply, the
+ * same file again) and 100,000 from an XLSX written by exceljs, filled to 250,000 with a third file;
+ * then the filtered asset list (50 rows), the licence position and the compliance evaluation of
+ * the municipality timed on the services as the server runs them.
+ */
+export async function benchEquipmentOnly(
+  databaseOption: string | undefined,
+  size: keyof typeof equipmentSizes,
+  log: (line: string) => void,
+): Promise<number> {
+  const { assets: total, imported } = equipmentSizes[size];
+  const postgres = databaseOption !== undefined && isPostgresUrl(databaseOption);
+  let url: string;
+  if (postgres) {
+    const parsed = new URL(databaseOption);
+    parsed.pathname = '/forvalta_bench_equipment';
+    url = parsed.toString();
+    await recreatePostgresDatabase(url);
+  } else {
+    fs.mkdirSync(benchDirectory, { recursive: true });
+    url = path.join(benchDirectory, 'equipment.db');
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${url}${suffix}`, { force: true });
+  }
+  const config = cliConfig(url, { logLevel: 'silent', port: 0 });
+  installAuditKey(loadAuditKey(config.auditKeyFile));
+  const database = connectDatabase(url);
+  try {
+    await migrateToLatest(database.db);
+    await runGenerate(database.db, config, 'S', 1, benchMunicipalityCode, () => {});
+    const db = database.db;
+    const municipality = await db
+      .selectFrom('municipalities')
+      .select('id')
+      .where('code', '=', benchMunicipalityCode)
+      .executeTakeFirstOrThrow();
+    const departments = (await db.selectFrom('departments').select('name').where('municipality_id', '=', municipality.id).execute())
+      .map((row) => row.name)
+      .filter((name, index, all) => all.indexOf(name) === index);
+    const services = createServices(db, systemClock, config);
+    const actor = systemActor('bench equipment', municipality.id);
+    const models = {
+      laptop: 'Lenovo ThinkPad T14',
+      pc: 'Lenovo ThinkCentre M70q',
+      phone: 'Apple iPhone 14',
+      printer: 'HP LaserJet M404',
+      network: 'Cisco Catalyst 9200',
+      server: 'Dell PowerEdge R650',
+    };
+    for (const [kind, name] of Object.entries(models)) {
+      const [maker, ...model] = name.split(' ');
+      await services.assets.models.createAssetModel(actor, { kind: kind as 'pc', maker: maker!, model: model.join(' ') });
+    }
+    const header = ['serial', 'inventoryNumber', 'kind', 'model', 'network', 'department', 'lifecycle', 'purchaseDate', 'purchaseCost'];
+    const row = (prefix: string, index: number) => {
+      const kind = kinds[index % kinds.length]!;
+      return [
+        `${prefix}${String(index).padStart(7, '0')}`,
+        `INV-${prefix}${index}`,
+        kind,
+        index % 50 === 0 ? '' : models[kind],
+        index % 50 === 0 ? 'town_hall' : networks[index % networks.length]!,
+        departments[index % departments.length]!,
+        'in_use',
+        `202${index % 6}-0${1 + (index % 9)}-1${index % 10}`,
+        String(4000 + (index % 9000)),
+      ];
+    };
+    const withDescription = (cells: string[]) => [...cells, cells[3] === '' ? 'Icke-standard' : ''];
+    const csv = (prefix: string, count: number) => {
+      const lines = [[...header, 'nonStandardDescription'].join(';')];
+      for (let index = 0; index < count; index += 1) lines.push(withDescription(row(prefix, index)).join(';'));
+      return Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
+    };
+    const timed = async (file: Buffer, mode: 'dry_run' | 'apply') => {
+      const started = performance.now();
+      const report = await services.assetImport.importAssets(actor, file, { mode });
+      return { seconds: (performance.now() - started) / 1000, report };
+    };
+
+    const csvFile = csv('A', imported);
+    log(
+      `equipment: importing ${imported.toLocaleString('en-GB')} assets from CSV (${(csvFile.length / 1e6).toFixed(1)} MB) into ${redact(url)}`,
+    );
+    const dryRun = await timed(csvFile, 'dry_run');
+    const apply = await timed(csvFile, 'apply');
+    const again = await timed(csvFile, 'apply');
+    if (apply.report.summary.create !== imported || again.report.summary.unchanged !== imported)
+      throw new Error('the CSV did not import cleanly');
+
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Inventarier');
+    sheet.addRow([...header, 'nonStandardDescription']);
+    for (let index = 0; index < imported; index += 1) sheet.addRow(withDescription(row('B', index)));
+    const xlsxFile = Buffer.from(await workbook.xlsx.writeBuffer());
+    log(`equipment: importing ${imported.toLocaleString('en-GB')} assets from XLSX (${(xlsxFile.length / 1e6).toFixed(1)} MB)`);
+    const xlsx = await timed(xlsxFile, 'apply');
+    if (xlsx.report.summary.create !== imported) throw new Error('the XLSX did not import cleanly');
+    log(`equipment: filling to ${total.toLocaleString('en-GB')} assets`);
+    await timed(csv('C', total - 2 * imported), 'apply');
+
+    const filtered = assetListQuerySchema.parse({ limit: 50, kind: 'laptop', network: 'school', lifecycle: 'in_use' });
+    const list = await timedCalls(300, () => services.assets.assets.listAssets(actor, filtered));
+    const position = await timedCalls(300, () =>
+      services.software.licences.position(actor, licencePositionQuerySchema.parse({ limit: 50 })),
+    );
+    const compliance: number[] = [];
+    for (let run = 0; run < 3; run += 1) {
+      const started = performance.now();
+      await services.compliance.evaluateMunicipality(actor, municipality.id);
+      compliance.push(performance.now() - started);
+    }
+    compliance.sort((left, right) => left - right);
+    const audit = await verifyAuditChains(db);
+    const seconds = (value: number) => `${value.toFixed(2)} s`;
+    const scale = 100_000 / imported;
+    const lines = [
+      `equipment  ${total.toLocaleString('en-GB')} assets in the municipality (${postgres ? 'PostgreSQL' : 'SQLite'}); audit ${audit.problems.length === 0 ? 'intact' : 'BROKEN'}`,
+      `${apply.seconds * scale <= 10 ? 'met   ' : 'MISSED'}  import ${imported.toLocaleString('en-GB')} from CSV ≤ 10 s per 100,000 — apply ${seconds(apply.seconds)} (dry run ${seconds(dryRun.seconds)}, the same file again ${seconds(again.seconds)}, ${(csvFile.length / 1e6).toFixed(1)} MB)`,
+      `${xlsx.seconds * scale <= 10 ? 'met   ' : 'MISSED'}  import ${imported.toLocaleString('en-GB')} from XLSX ≤ 10 s per 100,000 — apply ${seconds(xlsx.seconds)} (${(xlsxFile.length / 1e6).toFixed(1)} MB)`,
+      `${list.p99 <= 50 ? 'met   ' : 'MISSED'}  the asset list, filtered (laptop, school network, in use), 50 rows, p99 ≤ 50 ms — p50 ${list.p50.toFixed(1)} ms, p99 ${list.p99.toFixed(1)} ms over 300 calls`,
+      `${position.p99 <= 50 ? 'met   ' : 'MISSED'}  the licence position, p99 ≤ 50 ms — p50 ${position.p50.toFixed(1)} ms, p99 ${position.p99.toFixed(1)} ms over 300 calls`,
+      `${compliance[1]! <= 5000 ? 'met   ' : 'MISSED'}  the compliance evaluation of the municipality ≤ 5 s — median ${seconds(compliance[1]! / 1000)} of 3`,
+    ];
+    for (const line of lines) console.log(line);
+    return 0;
+  } finally {
+    await database.destroy();
+    if (postgres) await dropPostgresDatabase(url);
+    else for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${url}${suffix}`, { force: true });
+  }
+}
