@@ -125,11 +125,19 @@ export async function expectNoSeriousAxeViolations(page: Page, label: string): P
   ).toEqual([]);
 }
 
-/** Chooses an option in a Mantine Select by its label; the options open in a portal on the page. */
+/**
+ * Chooses an option in a Mantine Select by its label; the options open in a portal on the page.
+ * A page still loading its other sections can move the field and close its list before the click
+ * (seen on a loaded CI machine on the person page): the list is opened again until the click lands.
+ */
 export async function chooseOption(scope: Page | Locator, label: string | RegExp, option: string | RegExp): Promise<void> {
   const page = 'page' in scope ? scope.page() : scope;
-  await scope.getByRole('combobox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option }).first().click();
+  const field = scope.getByRole('combobox', { name: label, exact: true });
+  const choice = page.getByRole('option', { name: option }).first();
+  await expect(async () => {
+    if (!(await choice.isVisible())) await field.click();
+    await choice.click({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 /** Calls the API with the page's session (CSRF token from /me), for test set-up and look-ups. */
