@@ -62,6 +62,7 @@ import {
   assetSchema,
   assetUpdateSchema,
 } from './assets.ts';
+import { assetImportQuerySchema, assetImportReportSchema } from './assets-import.ts';
 import type { z } from 'zod';
 import {
   healthSchema,
@@ -284,6 +285,7 @@ export const apiRoutes = {
   'POST /api/v1/asset-models/:id/approve': { body: assetModelApproveSchema, status: 200, response: assetModelSchema },
   'GET /api/v1/assets': { query: assetListQuerySchema, status: 200, response: assetListSchema },
   'POST /api/v1/assets': { body: assetCreateSchema, status: 201, response: assetSchema },
+  'POST /api/v1/assets/import': { query: assetImportQuerySchema, status: 200, response: assetImportReportSchema, upload: true },
   'GET /api/v1/assets/:id': { status: 200, response: assetSchema },
   'PATCH /api/v1/assets/:id': { body: assetUpdateSchema, status: 200, response: assetSchema },
   'GET /api/v1/assets/:id/network-periods': { status: 200, response: assetNetworkPeriodListSchema },
