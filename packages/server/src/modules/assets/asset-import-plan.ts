@@ -9,9 +9,7 @@ import {
   type AssetImportProblem,
   type AssetImportRow,
 } from '@forvalta/contracts';
-import type { Selectable } from 'kysely';
 import type { ColumnDefinition, SpreadsheetRow } from '../../platform/spreadsheets/index.ts';
-import type { AssetsTable } from '../../platform/database-schema.ts';
 import { swedishSortKey } from '../../platform/text.ts';
 import { everOnTownHall, normaliseOwnership, ownershipProblems, schoolNetClause } from './asset-ownership.ts';
 
@@ -28,7 +26,8 @@ export const assetImportColumns: ReadonlyArray<ColumnDefinition<AssetImportField
   headers: assetImportHeaders[field] ?? [],
 }));
 
-export type ExistingAsset = Selectable<AssetsTable>;
+export type { ExistingAsset } from './asset-import.repository.ts';
+import type { ExistingAsset } from './asset-import.repository.ts';
 export interface ImportModel {
   id: string;
   kind: string;

@@ -1,6 +1,13 @@
+import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../../platform/database.ts';
+import type { AssetsTable } from '../../platform/database-schema.ts';
 import { swedishSortKey } from '../../platform/text.ts';
-import type { ExistingAsset, ImportLookups, ImportModel } from './asset-import-plan.ts';
+import type { ImportLookups, ImportModel } from './asset-import-plan.ts';
+
+/** An asset as stored, as the import plans against it. */
+export type ExistingAsset = Selectable<AssetsTable>;
+/** An asset row as the import writes it. */
+export type NewAssetRow = Insertable<AssetsTable>;
 
 /** Values per IN list: well under SQLite's and PostgreSQL's parameter limits. */
 const chunkSize = 500;
@@ -13,6 +20,24 @@ function chunks<Item>(items: readonly Item[]): Item[][] {
 
 /** The import's reads (issue #15): set-based, a fixed number of statements per 500 keys, never the whole asset table. */
 export const assetImportRepository = {
+  /** Ends the asset's open network period today and answers the next period's position (the history's order). */
+  async endOpenNetworkPeriod(db: Executor, municipalityId: string, assetId: string, today: string): Promise<number> {
+    const last = await db
+      .selectFrom('asset_network_periods')
+      .select((eb) => eb.fn.max('position').as('position'))
+      .where('municipality_id', '=', municipalityId)
+      .where('asset_id', '=', assetId)
+      .executeTakeFirst();
+    await db
+      .updateTable('asset_network_periods')
+      .set({ ended_on: today })
+      .where('municipality_id', '=', municipalityId)
+      .where('asset_id', '=', assetId)
+      .where('ended_on', 'is', null)
+      .execute();
+    return Number(last?.position ?? 0) + 1;
+  },
+
   async assetsByKey(db: Executor, municipalityId: string, column: 'serial' | 'inventory_number', keys: readonly string[]) {
     const found = new Map<string, ExistingAsset>();
     for (const part of chunks([...new Set(keys)])) {

@@ -5,7 +5,6 @@ import {
   type AssetImportReport,
   type AssetImportRow,
 } from '@forvalta/contracts';
-import type { Insertable } from 'kysely';
 import { actorName } from '../../access/actor.ts';
 import { municipalityOf } from '../../access/authorise.ts';
 import { useCase, type UseCaseContext } from '../../access/use-case.ts';
@@ -16,12 +15,12 @@ import type { Clock } from '../../platform/clock.ts';
 import { isUniqueViolation, raceConflict } from '../../platform/database-errors.ts';
 import { withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
 import { AppError, conflict, type FieldError } from '../../platform/errors.ts';
-import type { AssetNetworkPeriodsTable, AssetsTable } from '../../platform/database-schema.ts';
+import type { AssetNetworkPeriodsTable } from '../../platform/database-schema.ts';
 import { matchColumns, readSpreadsheet, UnreadableSpreadsheetError, type SpreadsheetTable } from '../../platform/spreadsheets/index.ts';
 import { timeOrderedIds } from '../../platform/time-ordered-ids.ts';
 import { updateAtVersion } from '../../platform/versioned-rows.ts';
 import { assetImportColumns, fieldOfColumn, planAssetRows, type PlannedAssetRow } from './asset-import-plan.ts';
-import { assetImportRepository as repository } from './asset-import.repository.ts';
+import { assetImportRepository as repository, type NewAssetRow } from './asset-import.repository.ts';
 import { assetSortKey } from './assets.repository.ts';
 
 /** Told after each batch of an apply (the CLI prints it): assets written so far, of how many. */
@@ -161,7 +160,7 @@ export function createAssetImportService(db: DatabaseHandle, clock: Clock) {
         const total = creating.length + updating.length;
         for (let start = 0; start < creating.length; start += batchSize) {
           const batch = creating.slice(start, start + batchSize);
-          const assets: Array<Insertable<AssetsTable>> = batch.map((row) => {
+          const assets: NewAssetRow[] = batch.map((row) => {
             row.assetId = nextId();
             const values = row.values!;
             return {
@@ -209,19 +208,7 @@ export function createAssetImportService(db: DatabaseHandle, clock: Clock) {
           });
           if (!written) throw raceConflict();
           if (values.network !== before.network) {
-            const position = await transaction
-              .selectFrom('asset_network_periods')
-              .select((eb) => eb.fn.max('position').as('position'))
-              .where('municipality_id', '=', municipalityId)
-              .where('asset_id', '=', before.id)
-              .executeTakeFirst();
-            await transaction
-              .updateTable('asset_network_periods')
-              .set({ ended_on: today })
-              .where('municipality_id', '=', municipalityId)
-              .where('asset_id', '=', before.id)
-              .where('ended_on', 'is', null)
-              .execute();
+            const position = await repository.endOpenNetworkPeriod(transaction, municipalityId, before.id, today);
             await insertRows(transaction, 'asset_network_periods', [
               {
                 id: nextId(),
@@ -232,7 +219,7 @@ export function createAssetImportService(db: DatabaseHandle, clock: Clock) {
                 ended_on: null,
                 recorded_at: now,
                 recorded_by_name: recordedBy,
-                position: Number(position?.position ?? 0) + 1,
+                position,
               },
             ]);
           }
