@@ -44,7 +44,8 @@ function ConfirmButton({ system }: { system: System }) {
 }
 
 export function SystemPage() {
-  const { t, i18n } = useTranslation();
+  // The section headings of the modules that add to a system's page.
+  const { t, i18n } = useTranslation(['translation', 'privacy', 'assets', 'lifecycle']);
   const { systemId } = routeApi.useParams();
   const navigate = useNavigate();
   const system = useQuery(systemQuery(systemId));
