@@ -1,5 +1,5 @@
 import type { ChangeNotice } from '@forvalta/contracts';
-import { Badge, Button, Checkbox, Group, Select, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Select, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session.ts';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ListEmptyState } from '../../components/ListEmptyState.tsx';
+import { FilterToggle, ListFilters } from '../../components/ListFilters.tsx';
 import { useAddressList } from '../../components/list-address.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { type Column, QueryTable } from '../../components/QueryTable.tsx';
@@ -102,8 +103,15 @@ export function ChangeNoticesPage() {
   return (
     <>
       <PageHeader title={t('notices.title')} intro={t('notices.intro')} actions={createButton} />
-      <Group mb="md" align="flex-end" gap="md" wrap="wrap" role="search" aria-label={t('notices.filters')}>
-        <TextInput label={t('notices.search')} type="search" w={240} {...list.searchInput} />
+      <ListFilters
+        label={t('notices.filters')}
+        list={list}
+        searchLabel={t('notices.search')}
+        clearLabel={t('notices.clearFilters')}
+        toggles={
+          <FilterToggle label={t('notices.overdueOnly')} checked={filters.overdue} onChange={(overdue) => setFilters({ overdue })} />
+        }
+      >
         <Select
           label={t('notices.status')}
           placeholder={t('notices.all')}
@@ -131,18 +139,7 @@ export function ChangeNoticesPage() {
           data={noticeSourceValues.map((value) => ({ value, label: t(`noticeSource.${value}`) }))}
           w={180}
         />
-        <Checkbox
-          label={t('notices.overdueOnly')}
-          checked={filters.overdue ?? false}
-          onChange={(event) => setFilters({ overdue: event.currentTarget.checked || undefined })}
-          mb={8}
-        />
-        {list.filtered && (
-          <Button variant="subtle" size="compact-sm" mb={6} onClick={list.clearFilters}>
-            {t('notices.clearFilters')}
-          </Button>
-        )}
-      </Group>
+      </ListFilters>
       <QueryTable
         query={notices}
         caption={t('notices.title')}

@@ -1,4 +1,4 @@
-import { Anchor, Button, Checkbox, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Select, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -7,12 +7,13 @@ import { useCan } from '../../app/session.ts';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { ListEmptyState } from '../../components/ListEmptyState.tsx';
+import { FilterToggle, ListFilters } from '../../components/ListFilters.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { useAddressList } from '../../components/list-address.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { SectionCard } from '../../components/SectionCard.tsx';
 import { todayInStockholm } from '../../i18n/format.ts';
-import { useSystemOptions } from '../systems/systems.queries.ts';
+import { SystemFilterSelect } from '../systems/SystemFilterSelect.tsx';
 import { ContractFormModal } from './ContractFormModal.tsx';
 import { ContractsTable } from './ContractsTable.tsx';
 import { NoticeTimeline } from './NoticeTimeline.tsx';
@@ -31,7 +32,6 @@ export function ContractsPage() {
   );
   const timeline = useQuery(timelineQuery(today));
   const suppliers = useQuery(supplierOptionsQuery());
-  const systems = useSystemOptions();
   const canManage = useCan('contract.manage');
   const [creating, setCreating] = useState(false);
 
@@ -60,8 +60,19 @@ export function ContractsPage() {
           )}
         </SectionCard>
         <div>
-          <Group mb="xs" align="flex-end" gap="md" wrap="wrap" role="search" aria-label={t('contracts.filters')}>
-            <TextInput type="search" label={t('contracts.search')} w={{ base: '100%', sm: 220 }} {...list.searchInput} />
+          <ListFilters
+            label={t('contracts.filters')}
+            list={list}
+            searchLabel={t('contracts.search')}
+            clearLabel={t('software.clearFilters')}
+            toggles={
+              <FilterToggle
+                label={t('contracts.onlyNoticeSoon')}
+                checked={filters.noticeSoon}
+                onChange={(noticeSoon) => setFilters({ noticeSoon })}
+              />
+            }
+          >
             <Select
               label={t('contract.supplier')}
               placeholder={t('contracts.allSuppliers')}
@@ -72,29 +83,13 @@ export function ContractsPage() {
               data={(suppliers.data?.items ?? []).map((supplier) => ({ value: supplier.id, label: supplier.name }))}
               w={{ base: '100%', sm: 220 }}
             />
-            <Select
+            <SystemFilterSelect
               label={t('software.system')}
               placeholder={t('software.allSystems')}
-              searchable
-              clearable
-              value={filters.systemId ?? null}
-              onChange={(value) => setFilters({ systemId: value ?? undefined })}
-              data={(systems.data?.items ?? []).map((system) => ({ value: system.id, label: system.name }))}
-              w={{ base: '100%', sm: 220 }}
+              value={filters.systemId}
+              onChange={(systemId) => setFilters({ systemId })}
             />
-          </Group>
-          <Group mb="md" gap="lg" wrap="wrap">
-            <Checkbox
-              label={t('contracts.onlyNoticeSoon')}
-              checked={filters.noticeSoon ?? false}
-              onChange={(event) => setFilters({ noticeSoon: event.currentTarget.checked || undefined })}
-            />
-            {list.filtered && (
-              <Anchor component="button" type="button" size="sm" onClick={list.clearFilters}>
-                {t('software.clearFilters')}
-              </Anchor>
-            )}
-          </Group>
+          </ListFilters>
           <ContractsTable
             query={contracts}
             caption={t('contracts.title')}

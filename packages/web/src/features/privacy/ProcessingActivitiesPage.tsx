@@ -1,4 +1,4 @@
-import { Anchor, Button, Checkbox, Group, Menu, Select, TextInput } from '@mantine/core';
+import { Button, Menu, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -6,11 +6,12 @@ import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session.ts';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { ListEmptyState } from '../../components/ListEmptyState.tsx';
+import { FilterToggle, ListFilters } from '../../components/ListFilters.tsx';
 import { useAddressList } from '../../components/list-address.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { todayInStockholm } from '../../i18n/format.ts';
 import { DepartmentSelect } from '../organisation/departments/DepartmentSelect.tsx';
-import { useSystemOptions } from '../systems/systems.queries.ts';
+import { SystemFilterSelect } from '../systems/SystemFilterSelect.tsx';
 import { ProcessingActivitiesTable } from './ProcessingActivitiesTable.tsx';
 import { ProcessingActivityFormModal } from './ProcessingActivityFormModal.tsx';
 import { type ActivityFilters, agreementHorizonMonths, reviewStateValues } from './privacy-values.ts';
@@ -27,7 +28,6 @@ export function ProcessingActivitiesPage() {
   const activities = useQuery(
     processingActivityListQuery(filters, today, { sort: list.sort.value, cursor: list.paging.cursor, limit: list.paging.pageSize }),
   );
-  const systems = useSystemOptions();
   const canCreate = useCan('processingActivity.write');
   const canExport = useCan('processingActivityExport.read');
   const canReview = useCan('processingActivity.review');
@@ -67,17 +67,36 @@ export function ProcessingActivitiesPage() {
           </>
         }
       />
-      <Group mb="xs" align="flex-end" gap="md" wrap="wrap" role="search" aria-label={t('list.filters')}>
-        <TextInput type="search" label={t('list.search')} w={{ base: '100%', sm: 220 }} {...list.searchInput} />
-        <Select
+      <ListFilters
+        label={t('list.filters')}
+        list={list}
+        searchLabel={t('list.search')}
+        clearLabel={t('list.clearFilters')}
+        toggles={
+          <>
+            <FilterToggle
+              label={t('list.onlySpecialCategories')}
+              checked={filters.specialCategories}
+              onChange={(specialCategories) => setFilters({ specialCategories })}
+            />
+            <FilterToggle
+              label={t('list.onlyMissingReview')}
+              checked={filters.missingReview}
+              onChange={(missingReview) => setFilters({ missingReview })}
+            />
+            <FilterToggle
+              label={t('list.onlyAgreementExpiring', { count: agreementHorizonMonths })}
+              checked={filters.agreementExpiring}
+              onChange={(agreementExpiring) => setFilters({ agreementExpiring })}
+            />
+          </>
+        }
+      >
+        <SystemFilterSelect
           label={t('list.system')}
           placeholder={t('list.allSystems')}
-          searchable
-          clearable
-          value={filters.systemId ?? null}
-          onChange={(value) => setFilters({ systemId: value ?? undefined })}
-          data={(systems.data?.items ?? []).map((system) => ({ value: system.id, label: system.name }))}
-          w={{ base: '100%', sm: 220 }}
+          value={filters.systemId}
+          onChange={(systemId) => setFilters({ systemId })}
         />
         <DepartmentSelect
           label={t('list.controller')}
@@ -95,29 +114,7 @@ export function ProcessingActivitiesPage() {
           data={reviewStateValues.map((state) => ({ value: state, label: t(`reviewState.${state}`) }))}
           w={{ base: '100%', sm: 220 }}
         />
-      </Group>
-      <Group mb="md" gap="lg" wrap="wrap">
-        <Checkbox
-          label={t('list.onlySpecialCategories')}
-          checked={filters.specialCategories ?? false}
-          onChange={(event) => setFilters({ specialCategories: event.currentTarget.checked || undefined })}
-        />
-        <Checkbox
-          label={t('list.onlyMissingReview')}
-          checked={filters.missingReview ?? false}
-          onChange={(event) => setFilters({ missingReview: event.currentTarget.checked || undefined })}
-        />
-        <Checkbox
-          label={t('list.onlyAgreementExpiring', { count: agreementHorizonMonths })}
-          checked={filters.agreementExpiring ?? false}
-          onChange={(event) => setFilters({ agreementExpiring: event.currentTarget.checked || undefined })}
-        />
-        {list.filtered && (
-          <Anchor component="button" type="button" size="sm" onClick={list.clearFilters}>
-            {t('list.clearFilters')}
-          </Anchor>
-        )}
-      </Group>
+      </ListFilters>
       <ProcessingActivitiesTable
         query={activities}
         caption={t('list.title')}

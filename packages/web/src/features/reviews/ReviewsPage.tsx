@@ -10,11 +10,13 @@ import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { ListEmptyState } from '../../components/ListEmptyState.tsx';
+import { ListFilters } from '../../components/ListFilters.tsx';
 import { useAddressList } from '../../components/list-address.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { type Column, QueryTable } from '../../components/QueryTable.tsx';
 import { formatDate, todayInStockholm } from '../../i18n/format.ts';
 import { DepartmentSelect } from '../organisation/departments/DepartmentSelect.tsx';
+import { SystemFilterSelect } from '../systems/SystemFilterSelect.tsx';
 import { useSystemOptions } from '../systems/systems.queries.ts';
 import { addDays, dueSoonDays, reviewShowValues, type ReviewFilters } from './review-filters.ts';
 import { reviewPlanningQuery, useSaveReview } from './reviews.queries.ts';
@@ -33,7 +35,6 @@ export function ReviewsPage() {
   const canWrite = useCan('review.write');
   const list = useAddressList(routeApi.useSearch(), routeApi.useNavigate());
   const { filters, setFilters } = list;
-  const systems = useSystemOptions();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Review | null>(null);
   const today = todayInStockholm();
@@ -122,7 +123,7 @@ export function ReviewsPage() {
   return (
     <>
       <PageHeader title={t('reviews.title')} intro={t('reviews.intro')} actions={createButton} />
-      <Group mb="md" align="flex-end" gap="md" wrap="wrap" role="search" aria-label={t('reviews.filters')}>
+      <ListFilters label={t('reviews.filters')} list={list} clearLabel={t('reviews.clearFilters')}>
         <Select
           label={t('reviews.show')}
           placeholder={t('reviews.all')}
@@ -132,15 +133,11 @@ export function ReviewsPage() {
           data={reviewShowValues.map((value) => ({ value, label: t(`reviews.showValue.${value}`, { count: dueSoonDays }) }))}
           w={240}
         />
-        <Select
+        <SystemFilterSelect
           label={t('reviews.system')}
           placeholder={t('reviews.allSystems')}
-          clearable
-          searchable
-          value={filters.systemId ?? null}
-          onChange={(value) => setFilters({ systemId: value ?? undefined })}
-          data={(systems.data?.items ?? []).map((system) => ({ value: system.id, label: system.name }))}
-          w={260}
+          value={filters.systemId}
+          onChange={(systemId) => setFilters({ systemId })}
         />
         <DepartmentSelect
           label={t('reviews.department')}
@@ -149,12 +146,7 @@ export function ReviewsPage() {
           onChange={(value) => setFilters({ ownerDepartmentId: value ?? undefined })}
           w={260}
         />
-        {list.filtered && (
-          <Button variant="subtle" size="compact-sm" mb={6} onClick={list.clearFilters}>
-            {t('reviews.clearFilters')}
-          </Button>
-        )}
-      </Group>
+      </ListFilters>
       <QueryTable
         query={reviews}
         caption={t('reviews.title')}

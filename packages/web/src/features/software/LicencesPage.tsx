@@ -1,10 +1,11 @@
-import { Anchor, Checkbox, Group, Select, Stack, Text } from '@mantine/core';
+import { Select, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session.ts';
 import { ChartWithTable } from '../../components/ChartWithTable.tsx';
 import { ListEmptyState } from '../../components/ListEmptyState.tsx';
+import { FilterToggle, ListFilters } from '../../components/ListFilters.tsx';
 import { useAddressList } from '../../components/list-address.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { SectionCard } from '../../components/SectionCard.tsx';
@@ -43,7 +44,14 @@ export function LicencesPage() {
   return (
     <>
       <PageHeader title={t('licences.title')} intro={t('licences.intro')} />
-      <Group mb="md" align="flex-end" gap="md" wrap="wrap" role="search" aria-label={t('licences.filters')}>
+      <ListFilters
+        label={t('licences.filters')}
+        list={list}
+        clearLabel={t('software.clearFilters')}
+        toggles={
+          <FilterToggle label={t('licences.onlyOver')} checked={filters.overOnly} onChange={(overOnly) => setFilters({ overOnly })} />
+        }
+      >
         <Select
           label={t('software.product')}
           placeholder={t('licences.allProducts')}
@@ -54,18 +62,7 @@ export function LicencesPage() {
           data={(products.data?.items ?? []).map((software) => ({ value: software.id, label: software.product }))}
           w={{ base: '100%', sm: 260 }}
         />
-        <Checkbox
-          mb={8}
-          label={t('licences.onlyOver')}
-          checked={filters.overOnly ?? false}
-          onChange={(event) => setFilters({ overOnly: event.currentTarget.checked || undefined })}
-        />
-        {list.filtered && (
-          <Anchor component="button" type="button" size="sm" mb={8} onClick={list.clearFilters}>
-            {t('software.clearFilters')}
-          </Anchor>
-        )}
-      </Group>
+      </ListFilters>
       <Stack gap="lg">
         <SectionCard id="position" title={t('position.title')}>
           <Text size="sm" mb="sm" fw={over > 0 ? 700 : 400} c={over > 0 ? 'red.9' : undefined} role="status">

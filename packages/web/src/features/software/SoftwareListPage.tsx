@@ -1,4 +1,4 @@
-import { Anchor, Button, Checkbox, Group, Select, TextInput } from '@mantine/core';
+import { Button, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -6,9 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session.ts';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { ListEmptyState } from '../../components/ListEmptyState.tsx';
+import { FilterToggle, ListFilters } from '../../components/ListFilters.tsx';
 import { useAddressList } from '../../components/list-address.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { useSystemOptions } from '../systems/systems.queries.ts';
+import { SystemFilterSelect } from '../systems/SystemFilterSelect.tsx';
 import { SoftwareFormModal } from './SoftwareFormModal.tsx';
 import { SoftwareTable } from './SoftwareTable.tsx';
 import { type SoftwareFilters, softwareOriginValues } from './software-values.ts';
@@ -24,7 +25,6 @@ export function SoftwareListPage() {
   const software = useQuery(
     softwareListQueryOptions(filters, { sort: list.sort.value, cursor: list.paging.cursor, limit: list.paging.pageSize }),
   );
-  const systems = useSystemOptions();
   const canCreate = useCan('software.manage');
   const canReadLicences = useCan('licence.read');
   const [creating, setCreating] = useState(false);
@@ -45,8 +45,19 @@ export function SoftwareListPage() {
           </>
         }
       />
-      <Group mb="xs" align="flex-end" gap="md" wrap="wrap" role="search" aria-label={t('software.filters')}>
-        <TextInput type="search" label={t('software.search')} w={{ base: '100%', sm: 220 }} {...list.searchInput} />
+      <ListFilters
+        label={t('software.filters')}
+        list={list}
+        searchLabel={t('software.search')}
+        clearLabel={t('software.clearFilters')}
+        toggles={
+          <FilterToggle
+            label={t('software.onlyAwaiting')}
+            checked={filters.awaitingDecision}
+            onChange={(awaitingDecision) => setFilters({ awaitingDecision })}
+          />
+        }
+      >
         <Select
           label={t('software.origin')}
           placeholder={t('software.allOrigins')}
@@ -56,29 +67,13 @@ export function SoftwareListPage() {
           data={softwareOriginValues.map((origin) => ({ value: origin, label: t(`origin.${origin}`) }))}
           w={{ base: '100%', sm: 220 }}
         />
-        <Select
+        <SystemFilterSelect
           label={t('software.system')}
           placeholder={t('software.allSystems')}
-          searchable
-          clearable
-          value={filters.systemId ?? null}
-          onChange={(value) => setFilters({ systemId: value ?? undefined })}
-          data={(systems.data?.items ?? []).map((system) => ({ value: system.id, label: system.name }))}
-          w={{ base: '100%', sm: 220 }}
+          value={filters.systemId}
+          onChange={(systemId) => setFilters({ systemId })}
         />
-      </Group>
-      <Group mb="md" gap="lg" wrap="wrap">
-        <Checkbox
-          label={t('software.onlyAwaiting')}
-          checked={filters.awaitingDecision ?? false}
-          onChange={(event) => setFilters({ awaitingDecision: event.currentTarget.checked || undefined })}
-        />
-        {list.filtered && (
-          <Anchor component="button" type="button" size="sm" onClick={list.clearFilters}>
-            {t('software.clearFilters')}
-          </Anchor>
-        )}
-      </Group>
+      </ListFilters>
       <SoftwareTable
         query={software}
         caption={t('software.title')}
