@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../platform/database.ts';
 import { searchText, swedishSortKey } from '../../platform/text.ts';
 import { updateAtVersion } from '../../platform/versioned-rows.ts';
@@ -41,6 +42,25 @@ export function pseudonymousAddress(id: string) {
   return `${id}@pseudonymised.invalid`;
 }
 
+/**
+ * Where each hold but the risk measures is found: a table with a person column, and, for matters
+ * that end, what makes one still open. One query per source and chunk, as a list so a new kind of
+ * open matter is one line here and in `pseudonymisationHolds`.
+ */
+const holdSources: ReadonlyArray<{
+  hold: Exclude<PseudonymisationHold, 'risk_measure'>;
+  table: 'role_assignments' | 'system_assignments' | 'mailboxes' | 'mailbox_deputies' | 'access_rights' | 'assets';
+  person: string;
+  open?: { endsAfter?: string; column?: string; closedValue?: string };
+}> = [
+  { hold: 'role_assignment', table: 'role_assignments', person: 'person_id' },
+  { hold: 'system_responsibility', table: 'system_assignments', person: 'person_id', open: { endsAfter: 'end_date' } },
+  { hold: 'mailbox', table: 'mailboxes', person: 'responsible_person_id' },
+  { hold: 'mailbox', table: 'mailbox_deputies', person: 'person_id' },
+  { hold: 'access_right', table: 'access_rights', person: 'person_id', open: { column: 'state', closedValue: 'ended' } },
+  { hold: 'asset', table: 'assets', person: 'person_id', open: { column: 'lifecycle', closedValue: 'retired' } },
+];
+
 interface StoredScenario {
   riskOwnerPersonId?: string | null;
   measures?: Array<{ ownerPersonId?: string | null; status?: string }>;
@@ -82,51 +102,19 @@ export const pseudonymisationRepository = {
     // A municipality's leavers of five years are a few hundred at most; chunks keep the IN lists short.
     for (let start = 0; start < personIds.length; start += 500) {
       const chunk = personIds.slice(start, start + 500);
-      for (const row of await db
-        .selectFrom('role_assignments')
-        .select('person_id')
-        .where('municipality_id', '=', municipalityId)
-        .where('person_id', 'in', chunk)
-        .execute())
-        add(row.person_id, 'role_assignment');
-      for (const row of await db
-        .selectFrom('system_assignments')
-        .select('person_id')
-        .where('municipality_id', '=', municipalityId)
-        .where('person_id', 'in', chunk)
-        .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>', today)]))
-        .execute())
-        add(row.person_id, 'system_responsibility');
-      for (const row of await db
-        .selectFrom('mailboxes')
-        .select('responsible_person_id')
-        .where('municipality_id', '=', municipalityId)
-        .where('responsible_person_id', 'in', chunk)
-        .execute())
-        add(row.responsible_person_id, 'mailbox');
-      for (const row of await db
-        .selectFrom('mailbox_deputies')
-        .select('person_id')
-        .where('municipality_id', '=', municipalityId)
-        .where('person_id', 'in', chunk)
-        .execute())
-        add(row.person_id, 'mailbox');
-      for (const row of await db
-        .selectFrom('access_rights')
-        .select('person_id')
-        .where('municipality_id', '=', municipalityId)
-        .where('person_id', 'in', chunk)
-        .where('state', '!=', 'ended')
-        .execute())
-        add(row.person_id, 'access_right');
-      for (const row of await db
-        .selectFrom('assets')
-        .select('person_id')
-        .where('municipality_id', '=', municipalityId)
-        .where('person_id', 'in', chunk)
-        .where('lifecycle', '!=', 'retired')
-        .execute())
-        add(row.person_id, 'asset');
+      for (const source of holdSources) {
+        let query = db
+          .selectFrom(source.table)
+          .select(sql.ref<string>(source.person).as('person_id'))
+          .where('municipality_id', '=', municipalityId)
+          .where(sql.ref(source.person), 'in', chunk);
+        if (source.open?.endsAfter) {
+          const end = sql.ref(source.open.endsAfter);
+          query = query.where((eb) => eb.or([eb(end, 'is', null), eb(end, '>', today)]));
+        }
+        if (source.open?.column) query = query.where(sql.ref(source.open.column), '!=', source.open.closedValue);
+        for (const row of await query.execute()) add(row.person_id, source.hold);
+      }
     }
     // Measures live in the analyses' scenarios (JSON): the current analyses of the municipality, read once.
     for (const row of await db
