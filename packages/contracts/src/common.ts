@@ -99,6 +99,8 @@ export const problemReasons = [
   'email_taken',
   'employee_number_taken',
   'guideline_code_taken',
+  'import_key_taken',
+  'import_mapping_name_taken',
   'invitation_closed',
   'it_unit_taken',
   'last_administrator',

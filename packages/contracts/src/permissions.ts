@@ -86,6 +86,9 @@ export const permissionNames = [
   'assetOversight.read',
   'asset.manage',
   'asset.import',
+  'imports.register',
+  'imports.people',
+  'importMapping.manage',
   // Records of processing, DPO reviews and functional mailboxes (issue #16).
   'processingActivity.read',
   'processingActivity.write',

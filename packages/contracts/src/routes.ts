@@ -63,6 +63,16 @@ import {
   assetUpdateSchema,
 } from './assets.ts';
 import { assetImportQuerySchema, assetImportReportSchema } from './assets-import.ts';
+import {
+  importMappingCreateSchema,
+  importMappingListQuerySchema,
+  importMappingListSchema,
+  importMappingRecordSchema,
+  importMappingUpdateSchema,
+  importProposalSchema,
+  importReportSchema,
+  importRunQuerySchema,
+} from './imports.ts';
 import type { z } from 'zod';
 import {
   healthSchema,
@@ -287,6 +297,15 @@ export const apiRoutes = {
   'POST /api/v1/assets': { body: assetCreateSchema, status: 201, response: assetSchema },
   'POST /api/v1/assets/import': { query: assetImportQuerySchema, status: 200, response: assetImportReportSchema, upload: true },
   'GET /api/v1/assets/:id': { status: 200, response: assetSchema },
+  // The register and people from spreadsheets (issue #17 §1).
+  'POST /api/v1/imports/register': { status: 200, response: importProposalSchema, upload: true },
+  'POST /api/v1/imports/register/run': { query: importRunQuerySchema, status: 200, response: importReportSchema, upload: true },
+  'POST /api/v1/imports/people': { status: 200, response: importProposalSchema, upload: true },
+  'POST /api/v1/imports/people/run': { query: importRunQuerySchema, status: 200, response: importReportSchema, upload: true },
+  'GET /api/v1/import-mappings': { query: importMappingListQuerySchema, status: 200, response: importMappingListSchema },
+  'POST /api/v1/import-mappings': { body: importMappingCreateSchema, status: 201, response: importMappingRecordSchema },
+  'GET /api/v1/import-mappings/:id': { status: 200, response: importMappingRecordSchema },
+  'PATCH /api/v1/import-mappings/:id': { body: importMappingUpdateSchema, status: 200, response: importMappingRecordSchema },
   'PATCH /api/v1/assets/:id': { body: assetUpdateSchema, status: 200, response: assetSchema },
   'GET /api/v1/assets/:id/network-periods': { status: 200, response: assetNetworkPeriodListSchema },
   'GET /api/v1/assets/:id/history': { query: listQuerySchema, status: 200, response: auditEventListSchema },

@@ -32,6 +32,7 @@ import { registerChangeNoticeRoutes } from './modules/change-notices/index.ts';
 import { registerReviewRoutes } from './modules/reviews/index.ts';
 import { registerAccessRightImportRoutes, registerAccessRightRoutes } from './modules/access-rights/index.ts';
 import { registerAssetImportRoutes, registerAssetRoutes } from './modules/assets/index.ts';
+import { registerImportRoutes } from './modules/imports/index.ts';
 import { registerPrivacyRoutes } from './modules/privacy/index.ts';
 import { registerTaskRoutes } from './modules/tasks/index.ts';
 import { registerTrainingRoutes } from './modules/training/index.ts';
@@ -193,6 +194,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   registerAccessRightRoutes(app, services.accessRights);
   registerAssetRoutes(app, services.assets);
   registerAssetImportRoutes(app, services.assetImport);
+  registerImportRoutes(app, services.imports);
   registerPrivacyRoutes(app, services.privacy);
   registerDocumentRoutes(
     app,

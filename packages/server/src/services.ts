@@ -1,4 +1,5 @@
 import { createAssetImportService, createAssetModelsService, createAssetsService } from './modules/assets/index.ts';
+import { createImportsService, createPeopleImportService, createRegisterImportService } from './modules/imports/index.ts';
 import type { Config } from './config.ts';
 import {
   createAcknowledgementCoverageService,
@@ -236,6 +237,11 @@ export function createServices(
     // Equipment (issue #15).
     assets: { models: createAssetModelsService(db, clock), assets: createAssetsService(db, clock) },
     assetImport: createAssetImportService(db, clock),
+    imports: {
+      imports: createImportsService(db, clock),
+      register: createRegisterImportService(db, clock),
+      people: createPeopleImportService(db, clock, personArrivals),
+    },
     documents: createDocumentsService(db, clock, documentPorts, documentStorage),
     documentVersions,
     // Software, decisions, licences, suppliers and contracts (issue #15).

@@ -144,6 +144,12 @@ export const permissions = {
   'assetOversight.read': ['administrator', 'it_chief', 'it_unit', 'auditor', 'department_head'],
   'asset.manage': ['it_chief', 'it_unit'],
   'asset.import': ['it_chief', 'it_unit'],
+  // Bringing a register in from a spreadsheet (issue #17): the administrator and the IT unit, who
+  // create and update systems anyway. People are the administrator's alone, as person.write is:
+  // an import must not let the IT unit write people it may not edit one by one (no HR role exists).
+  'imports.register': ['administrator', 'it_unit'],
+  'imports.people': ['administrator'],
+  'importMapping.manage': ['administrator', 'it_unit'],
   // Records of processing (issue #16, §8, GDPR art. 30). Every employee reads the register, as the
   // record is an official document; drafting is the controller department's (its head, by the
   // record's controller department) and its systems' stewards'; only the DPO reviews.

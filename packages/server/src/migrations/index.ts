@@ -28,6 +28,8 @@ import * as processingActivities from './2026-12-02-110-processing-activities.ts
 import * as mailboxes from './2026-12-02-111-mailboxes.ts';
 import * as peoplePseudonymised from './2026-12-03-112-people-pseudonymised.ts';
 import * as confidentialRecords from './2026-12-03-113-confidential-records.ts';
+import * as importMappings from './2026-12-03-114-import-mappings.ts';
+import * as systemExternalIds from './2026-12-03-115-system-external-ids.ts';
 import * as softwareLicencesContracts from './2026-12-02-105-software-licences-contracts.ts';
 import * as acknowledgements from './2026-12-02-081-acknowledgements.ts';
 import * as acknowledgementCoverageIndex from './2026-12-02-085-acknowledgement-coverage-index.ts';
@@ -72,6 +74,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-02-111-mailboxes': mailboxes,
   '2026-12-03-112-people-pseudonymised': peoplePseudonymised,
   '2026-12-03-113-confidential-records': confidentialRecords,
+  '2026-12-03-114-import-mappings': importMappings,
+  '2026-12-03-115-system-external-ids': systemExternalIds,
   '2026-12-02-095-acknowledgement-counts': acknowledgementCounts,
 };
 

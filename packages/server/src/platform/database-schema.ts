@@ -177,6 +177,18 @@ export interface AuditVerificationResultsTable {
   version: number;
 }
 
+/** A column mapping saved by name (migration 114, issue #17). */
+export interface ImportMappingsTable {
+  id: string;
+  municipality_id: string;
+  kind: string;
+  name: string;
+  mapping_json: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
 export interface Database
   extends RegisterDatabase,
     ComplianceDatabase,
@@ -200,4 +212,5 @@ export interface Database
   audit_events: AuditEventsTable;
   audit_chain_heads: AuditChainHeadsTable;
   audit_verification_results: AuditVerificationResultsTable;
+  import_mappings: ImportMappingsTable;
 }

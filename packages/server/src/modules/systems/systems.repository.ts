@@ -25,7 +25,7 @@ export interface StewardRow {
 /** The columns a create or update writes; derived columns (sort key, search text) included. */
 export type SystemColumns = Omit<
   SystemsTable,
-  'id' | 'municipality_id' | 'created_at' | 'updated_at' | 'version' | 'last_confirmed_at' | 'last_confirmed_by_name'
+  'id' | 'municipality_id' | 'created_at' | 'updated_at' | 'version' | 'last_confirmed_at' | 'last_confirmed_by_name' | 'external_id'
 >;
 
 /** A classification of a bulk load: the values insertClassification() takes, in the caller's municipality. */

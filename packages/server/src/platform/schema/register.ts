@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Row types of the system register (§4.2): systems, responsibilities, duties, integrations. */
 export interface SystemsTable {
   id: string;
@@ -31,6 +33,8 @@ export interface SystemsTable {
   tags_json: string;
   last_confirmed_at: string | null;
   last_confirmed_by_name: string | null;
+  /** The system's id in the register it was imported from (migration 115); unique per municipality where given. */
+  external_id: Generated<string | null>;
   created_at: string;
   updated_at: string;
   version: number;

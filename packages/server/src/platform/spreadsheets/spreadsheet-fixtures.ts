@@ -158,11 +158,25 @@ export function buildCsv(
   return Buffer.from(options.encoding === 'utf-8-bom' ? `\uFEFF${text}` : text, 'utf8');
 }
 
-/** Windows-1252 for Latin-1 characters (å, ä, ö, é…); the tests use nothing outside it. */
+/** Windows-1252's own characters in 0x80–0x9f that real Swedish files carry (dashes, quotes, the euro sign). */
+const windows1252Specials: Record<string, number> = {
+  '€': 0x80,
+  '‚': 0x82,
+  '„': 0x84,
+  '…': 0x85,
+  '‘': 0x91,
+  '’': 0x92,
+  '“': 0x93,
+  '”': 0x94,
+  '–': 0x96,
+  '—': 0x97,
+};
+
+/** Windows-1252 for Latin-1 characters (å, ä, ö, é…) and the dashes and quotes above; the tests use nothing outside it. */
 function windows1252(text: string): Buffer {
   const bytes = Buffer.alloc(text.length);
   for (let index = 0; index < text.length; index += 1) {
-    const code = text.charCodeAt(index);
+    const code = windows1252Specials[text[index]!] ?? text.charCodeAt(index);
     if (code > 0xff) throw new Error(`buildCsv: ${text[index]} is not in the fixtures' Windows-1252 subset`);
     bytes[index] = code;
   }
