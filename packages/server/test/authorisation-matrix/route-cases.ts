@@ -2,6 +2,7 @@ import { acknowledgementCases } from './acknowledgement-cases.ts';
 import { accessRightImportCases } from './access-rights-import-cases.ts';
 import { accessRightCases } from './access-right-cases.ts';
 import { assetCases } from './asset-cases.ts';
+import { importCases } from './import-cases.ts';
 import { documentCases } from './document-cases.ts';
 import { lifecycleCases } from './lifecycle-cases.ts';
 import { organisationCases } from './organisation-cases.ts';
@@ -27,6 +28,7 @@ export const routeCases: Record<string, RouteCase> = {
   ...accessRightImportCases,
   ...accessRightCases,
   ...assetCases,
+  ...importCases,
   ...documentCases,
   ...privacyCases,
   ...softwareCases,
