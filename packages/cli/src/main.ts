@@ -53,6 +53,11 @@ const commands: Record<string, Command> = {
     usage: 'forvalta assets import FILE [--dry-run] [--municipality CODE] [--database URL]',
     load: async () => ({ run: (await import('./commands/assets.ts')).assets }),
   },
+  import: {
+    usage:
+      'forvalta import register|people FILE [--apply] [--mapping FILE] [--save-mapping FILE] [--create-departments] [--municipality CODE] [--database URL]',
+    load: async () => ({ run: (await import('./commands/import.ts')).importFile }),
+  },
   bench: {
     usage: 'forvalta bench [--size S|L] [--duration SECONDS] [--connections N] [--database URL]',
     load: async () => ({ run: (await import('./commands/bench.ts')).bench }),

@@ -7,5 +7,5 @@ export { createImportsService, type ImportsService } from './imports.service.ts'
 export { createRegisterImportService, type RegisterImportService } from './register-import.service.ts';
 export { createPeopleImportService, type PeopleImportService } from './people-import.service.ts';
 export { registerImportRoutes } from './imports.routes.ts';
-export { reportWorkbook } from './import-report-workbook.ts';
+export { importFixTexts, reportWorkbook } from './import-report-workbook.ts';
 export type { ImportProgress } from './import-files.ts';

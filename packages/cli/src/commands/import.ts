@@ -1,0 +1,177 @@
+import fs from 'node:fs';
+import type { ImportReport, ImportRow } from '@forvalta/contracts';
+import {
+  AppError,
+  createServices,
+  findMunicipalityByCode,
+  importFixTexts,
+  listMunicipalities,
+  systemActor,
+  systemClock,
+} from '@forvalta/server';
+import { parseOptions, printHelp, UsageError } from '../arguments.ts';
+import { cliConfig, openDatabase } from '../context.ts';
+
+export const importHelp = `forvalta import register FILE [--apply] [--mapping FILE] [--save-mapping FILE] [--create-departments]
+forvalta import people FILE [--apply] [--mapping FILE] [--save-mapping FILE] [--create-departments]
+                [--municipality CODE] [--language sv|en] [--format table|json] [--database URL]
+
+Imports the register's systems, or people from HR or the directory, from a CSV (any separator,
+UTF-8 or Windows-1252) or XLSX file (SharePoint's exports too). Without --apply it is a dry run:
+per row what would be created, updated, left unchanged or refused, and why; nothing is written.
+--apply writes every row or, if any row is refused, none (exit code 1), with a progress bar.
+
+The columns are mapped from the headers (Swedish or English: "Systemnamn", "Förvaltning",
+"Systemförvaltare", "Leverantör", "Avtalets slutdatum", "E-post", "Anställningsnummer", …).
+--mapping FILE uses a corrected mapping, a JSON object {"header": "field" or null};
+--save-mapping FILE writes the mapping used, to correct and pass with --mapping next time.
+--create-departments creates the departments of organisation paths not found (else they are listed).
+Running the same file again changes nothing.`;
+
+type Language = 'sv' | 'en';
+
+const outcomeTexts: Record<Language, Record<ImportRow['outcome'], string>> = {
+  sv: { create: 'skapas', update: 'ändras', unchanged: 'oförändrad', refused: 'avvisas' },
+  en: { create: 'created', update: 'updated', unchanged: 'unchanged', refused: 'refused' },
+};
+
+/** The progress bar on standard error: redrawn in place on a terminal, a line per batch otherwise. */
+function progressBar(label: string) {
+  const terminal = process.stderr.isTTY === true;
+  return {
+    update(written: number, total: number) {
+      const width = 30;
+      const filled = total === 0 ? width : Math.round((written / total) * width);
+      const line = `forvalta: [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${written}/${total} ${label}`;
+      process.stderr.write(terminal ? `\r${line}` : `${line}\n`);
+    },
+    done() {
+      if (terminal) process.stderr.write('\n');
+    },
+  };
+}
+
+function printReport(report: ImportReport, language: Language): void {
+  const { summary } = report;
+  const sv = language === 'sv';
+  console.log(
+    sv
+      ? `${summary.rows} rader: ${summary.create} skapas, ${summary.update} ändras, ${summary.unchanged} oförändrade, ${summary.refused} avvisas; ${summary.skippedCells} celler lämnas ute.`
+      : `${summary.rows} rows: ${summary.create} created, ${summary.update} updated, ${summary.unchanged} unchanged, ${summary.refused} refused; ${summary.skippedCells} cells left out.`,
+  );
+  if (summary.integrationsCreated > 0)
+    console.log(sv ? `Integrationer: ${summary.integrationsCreated} nya.` : `Integrations: ${summary.integrationsCreated} new.`);
+  if (report.unknownDepartments.length > 0)
+    console.log(`${sv ? 'Okända förvaltningar' : 'Unknown departments'}: ${report.unknownDepartments.join('; ')}`);
+  if (report.unknownEmails.length > 0)
+    console.log(`${sv ? 'Okända e-postadresser' : 'Unknown e-mail addresses'}: ${report.unknownEmails.join(', ')}`);
+  const unmapped = Object.entries(report.mapping).filter(([, field]) => field === null);
+  if (unmapped.length > 0)
+    console.log(`${sv ? 'Kolumner som inte läses' : 'Columns not read'}: ${unmapped.map(([column]) => column).join(', ')}`);
+  for (const row of report.rows.filter((listed) => listed.outcome !== 'unchanged' || listed.problems.length > 0)) {
+    const changed = row.changedFields.length > 0 ? `  [${row.changedFields.join(', ')}]` : '';
+    console.log(`  ${sv ? 'rad' : 'row'} ${row.rowNumber}: ${outcomeTexts[language][row.outcome]}  ${row.name ?? ''}${changed}`);
+    for (const problem of row.problems)
+      console.log(
+        `      ${problem.column ?? ''}${problem.value ? ` "${problem.value}"` : ''}: ${importFixTexts[language][problem.reason]}`,
+      );
+  }
+  if (report.applied) console.log(sv ? 'Importen är genomförd.' : 'The import was applied.');
+  else if (summary.refused > 0)
+    console.log(sv ? 'Inget importerades: rätta de avvisade raderna.' : 'Nothing was imported: correct the refused rows.');
+  else
+    console.log(
+      sv ? 'Provkörning: inget ändrades. Kör med --apply för att importera.' : 'Dry run: nothing was changed. Run with --apply to import.',
+    );
+}
+
+function readFile(file: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch (error) {
+    throw new UsageError(`cannot read ${file} (${(error as Error).message.split('\n')[0]})`);
+  }
+}
+
+export async function importFile(argv: string[]): Promise<number> {
+  const [kind, ...rest] = argv;
+  if (kind === '--help' || kind === '-h' || kind === undefined) return printHelp(importHelp, kind ? 0 : 2);
+  if (kind !== 'register' && kind !== 'people') throw new UsageError(`unknown import "${kind}" (try: forvalta import --help)`);
+  const valued = /^--(municipality|language|format|database|mapping|save-mapping)$/;
+  const positionals = rest.filter((argument, index) => !argument.startsWith('-') && !valued.test(rest[index - 1] ?? ''));
+  const options = parseOptions(
+    rest.filter((argument) => !positionals.includes(argument)),
+    {
+      apply: { type: 'boolean' },
+      mapping: { type: 'string' },
+      'save-mapping': { type: 'string' },
+      'create-departments': { type: 'boolean' },
+      municipality: { type: 'string' },
+      language: { type: 'string' },
+      format: { type: 'string' },
+    },
+  );
+  if (options.help) return printHelp(importHelp);
+  if (positionals.length !== 1) throw new UsageError(`name one file: forvalta import ${kind} FILE [--apply]`);
+  const language = options.language ?? 'sv';
+  if (language !== 'sv' && language !== 'en') throw new UsageError(`--language must be sv or en, not "${language}"`);
+  const format = options.format ?? 'table';
+  if (format !== 'table' && format !== 'json') throw new UsageError(`--format must be table or json, not "${format}"`);
+  const bytes = readFile(positionals[0]!);
+  let mapping: string | undefined;
+  if (options.mapping) {
+    mapping = readFile(options.mapping).toString('utf8');
+    try {
+      JSON.parse(mapping);
+    } catch {
+      throw new UsageError(`${options.mapping} is not JSON: write the mapping as {"header": "field", …}`);
+    }
+  }
+
+  const config = cliConfig(options.database);
+  const database = await openDatabase(config);
+  try {
+    let municipality: Awaited<ReturnType<typeof findMunicipalityByCode>>;
+    if (options.municipality) {
+      municipality = await findMunicipalityByCode(database.db, options.municipality);
+      if (!municipality) throw new UsageError(`no municipality with code ${options.municipality}`);
+    } else {
+      const all = await listMunicipalities(database.db);
+      if (all.length !== 1)
+        throw new UsageError(
+          all.length === 0
+            ? 'the installation has no municipality yet'
+            : `several municipalities (${all.map((m) => m.code).join(', ')}); add --municipality CODE`,
+        );
+      municipality = all[0]!;
+    }
+    const services = createServices(database.db, systemClock, config);
+    const actor = systemActor(`cli import ${kind}`, municipality.id);
+    const query = {
+      mode: options.apply ? ('apply' as const) : ('dry_run' as const),
+      mapping,
+      createDepartments: options['create-departments'] === true,
+      format: 'json' as const,
+      language: language as Language,
+    };
+    const bar = progressBar(kind === 'register' ? (language === 'sv' ? 'system' : 'systems') : language === 'sv' ? 'personer' : 'people');
+    try {
+      const run = kind === 'register' ? services.imports.register.importRegister : services.imports.people.importPeople;
+      const report = await run(actor, bytes, query, (written, total) => bar.update(written, total));
+      bar.done();
+      if (options['save-mapping']) fs.writeFileSync(options['save-mapping'], `${JSON.stringify(report.mapping, null, 2)}\n`);
+      if (format === 'json') console.log(JSON.stringify(report, null, 2));
+      else printReport(report, language);
+      return report.summary.refused > 0 ? 1 : 0;
+    } catch (error) {
+      bar.done();
+      // A file with refused rows, or one that cannot be read: the rows and reasons, then exit code 1.
+      if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
+      console.error(`forvalta: ${error.message}`);
+      for (const field of error.fieldErrors ?? []) console.error(`  ${field.path}: ${field.message}`);
+      return 1;
+    }
+  } finally {
+    await database.destroy();
+  }
+}
