@@ -179,7 +179,12 @@ export const assetListQuerySchema = listQuerySchema.extend({
   sort: sortParameter(assetSortFields),
 });
 export type AssetListQuery = z.infer<typeof assetListQuerySchema>;
-export const assetListSchema = listResponseSchema(assetSchema);
+/** The asset list counts its matches up to this many; beyond it the total says "more than" (issue #15, L = 250,000). */
+export const assetListTotalCap = 10_000;
+export const assetListSchema = listResponseSchema(assetSchema).extend({
+  /** True when more assets match than `total` (the cap): the screen says "more than 10,000". */
+  totalCapped: z.boolean(),
+});
 
 /** One period on one network; the open one (endedOn null) is the asset's network now. */
 export const assetNetworkPeriodSchema = z.object({

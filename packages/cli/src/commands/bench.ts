@@ -57,6 +57,8 @@ browser (median of 5 cold loads). Prints a table and writes JSON (default bench-
                   only issue #15's equipment: 100,000 assets imported from CSV and from XLSX into a
                   scratch database filled to 250,000 at L, the filtered asset list, the licence
                   position and the compliance evaluation, printed
+  --keep-database with --equipment-only: leave its scratch database (SQLite data/bench/equipment.db,
+                  PostgreSQL forvalta_bench_equipment) for EXPLAIN after the run
   --privacy-only  only issue #16's records of processing and mailboxes (5,000 and 2,000 at L):
                   the processing list, the mailbox list and the article 30 exports, printed
 Defaults: --size S, --duration 10, --connections 16, SQLite in ./data/bench/;
@@ -94,6 +96,7 @@ export async function bench(argv: string[]): Promise<number> {
     'access-rights-only': { type: 'boolean' },
     'privacy-only': { type: 'boolean' },
     'equipment-only': { type: 'boolean' },
+    'keep-database': { type: 'boolean' },
   });
   if (options.help) return printHelp(benchHelp);
   const size = parseSize(options.size ?? 'S', ['S', 'M', 'L']);
@@ -123,7 +126,7 @@ export async function bench(argv: string[]): Promise<number> {
     return 0;
   }
   // Its own scratch database: the imports it times write 250,000 assets at L.
-  if (options['equipment-only']) return benchEquipmentOnly(options.database, size, log);
+  if (options['equipment-only']) return benchEquipmentOnly(options.database, size, log, options['keep-database'] === true);
   const prepared = await prepareDatabase(options.database, size, seed, log);
   if (options['access-rights-only']) return benchAccessRightsOnly(prepared.url, log);
   if (options['privacy-only']) return benchPrivacyOnly(prepared.url, log);

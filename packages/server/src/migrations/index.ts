@@ -24,6 +24,7 @@ import * as employeeNumbers from './2026-12-02-097-employee-numbers.ts';
 import * as accessRightHoldersIndex from './2026-12-02-097-access-right-holders-index.ts';
 import * as assets from './2026-12-02-100-assets.ts';
 import * as assetNetworkPeriodOrder from './2026-12-02-101-asset-network-period-order.ts';
+import * as assetListIndex from './2026-12-03-106-asset-list-index.ts';
 import * as processingActivities from './2026-12-02-110-processing-activities.ts';
 import * as mailboxes from './2026-12-02-111-mailboxes.ts';
 import * as peoplePseudonymised from './2026-12-03-112-people-pseudonymised.ts';
@@ -64,6 +65,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02-097-access-right-holders-index': accessRightHoldersIndex,
   '2026-12-02-100-assets': assets,
   '2026-12-02-101-asset-network-period-order': assetNetworkPeriodOrder,
+  '2026-12-03-106-asset-list-index': assetListIndex,
   '2026-12-02-105-software-licences-contracts': softwareLicencesContracts,
   '2026-12-02-081-acknowledgements': acknowledgements,
   '2026-12-02-085-acknowledgement-coverage-index': acknowledgementCoverageIndex,

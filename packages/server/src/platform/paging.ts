@@ -1,4 +1,6 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
+import type { Database } from './database-schema.ts';
+import type { Executor } from './database.ts';
 import { invalid } from './errors.ts';
 
 /**
@@ -144,4 +146,23 @@ export async function pageOf<
   ]);
   const page = finishPage(found, query.limit);
   return { items: page.rows.map(toItem), total: Number((count as { total: number | string }).total), nextCursor: page.nextCursor };
+}
+
+/**
+ * The total of a list too long to count on every page (issue #15: 250,000 assets): counts at most
+ * `atMost` matching rows and says whether there were more, so the answer costs at most that many
+ * index entries however large the table. The screen then says "more than 10,000".
+ */
+export async function cappedTotal<Tables extends keyof Database>(
+  db: Executor,
+  filtered: SelectQueryBuilder<Database, Tables, object>,
+  atMost: number,
+): Promise<{ total: number; totalCapped: boolean }> {
+  const matches = filtered
+    .select(sql<number>`1`.as('one'))
+    .limit(atMost + 1)
+    .as('matches');
+  const row = await db.selectFrom(matches).select(sql<number | string>`count(*)`.as('total')).executeTakeFirstOrThrow();
+  const counted = Number(row.total);
+  return counted > atMost ? { total: atMost, totalCapped: true } : { total: counted, totalCapped: false };
 }

@@ -7,6 +7,8 @@ interface CursorPagerProps {
   pageSize: number;
   itemCount: number;
   total: number;
+  /** More match than `total`: the list counted only up to it ("of more than 10,000"). */
+  totalCapped?: boolean;
   nextCursor: string | null;
   onNext: (cursor: string | null) => void;
   onPrevious: () => void;
@@ -20,6 +22,7 @@ export function CursorPager({
   pageSize,
   itemCount,
   total,
+  totalCapped = false,
   nextCursor,
   onNext,
   onPrevious,
@@ -35,7 +38,7 @@ export function CursorPager({
       <Text size="sm" aria-live="polite">
         {itemCount === 0
           ? t('paging.nothing', { total: number(total) })
-          : t('paging.showing', { from: number(from), to: number(to), total: number(total) })}
+          : t(totalCapped ? 'paging.showingMoreThan' : 'paging.showing', { from: number(from), to: number(to), total: number(total) })}
       </Text>
       <Group gap="sm">
         {onPageSizeChange && (
@@ -61,7 +64,7 @@ export function CursorPager({
 
 interface ListPagerProps {
   /** One page of a list response; nothing is shown until it is there, or when it is empty. */
-  page: { items: readonly unknown[]; total: number; nextCursor: string | null } | undefined;
+  page: { items: readonly unknown[]; total: number; totalCapped?: boolean; nextCursor: string | null } | undefined;
   /** What useCursorPaging or useUrlPaging return. */
   paging: {
     pageIndex: number;
@@ -82,6 +85,7 @@ export function ListPager({ page, paging, pageSizes }: ListPagerProps) {
       pageSize={paging.pageSize}
       itemCount={page.items.length}
       total={page.total}
+      totalCapped={page.totalCapped === true}
       nextCursor={page.nextCursor}
       onNext={paging.goNext}
       onPrevious={paging.goPrevious}

@@ -10,6 +10,8 @@ import { LoadingState } from './LoadingState.tsx';
 export interface ListPage<Row> {
   items: Row[];
   total: number;
+  /** A list that counts only up to a cap says so: `total` is then a lower bound (the asset list). */
+  totalCapped?: boolean;
   nextCursor: string | null;
 }
 

@@ -178,6 +178,8 @@ describe('equipment API: models and assets', () => {
     const firstPage = expectStatus(await get(itUnit, '/api/v1/assets?limit=2'), 200);
     expect(firstPage.items).toHaveLength(2);
     expect(firstPage.total).toBe(6);
+    // Counted exactly below the cap of 10,000 (a longer list answers the cap and totalCapped).
+    expect(firstPage.totalCapped).toBe(false);
     const secondPage = expectStatus(await get(itUnit, `/api/v1/assets?limit=2&cursor=${firstPage.nextCursor}`), 200);
     expect(secondPage.items[0].id).not.toBe(firstPage.items[1].id);
     const printers = expectStatus(await get(itUnit, `/api/v1/assets?kind=printer&departmentId=${care}`), 200);
