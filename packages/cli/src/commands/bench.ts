@@ -1,4 +1,5 @@
 import { benchEquipmentOnly } from '../bench/equipment-timing.ts';
+import { benchRegisterImportOnly } from '../bench/register-import-timing.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -59,6 +60,9 @@ browser (median of 5 cold loads). Prints a table and writes JSON (default bench-
                   position and the compliance evaluation, printed
   --keep-database with --equipment-only: leave its scratch database (SQLite data/bench/equipment.db,
                   PostgreSQL forvalta_bench_equipment) for EXPLAIN after the run
+  --import-only   only issue #17's register import: 10,000 systems from a municipality's CSV (Swedish
+                  headers, organisation paths, managers by e-mail) as dry run, apply and the same
+                  file again, on a scratch database with the S workload, printed
   --privacy-only  only issue #16's records of processing and mailboxes (5,000 and 2,000 at L):
                   the processing list, the mailbox list and the article 30 exports, printed
 Defaults: --size S, --duration 10, --connections 16, SQLite in ./data/bench/;
@@ -97,6 +101,7 @@ export async function bench(argv: string[]): Promise<number> {
     'privacy-only': { type: 'boolean' },
     'equipment-only': { type: 'boolean' },
     'keep-database': { type: 'boolean' },
+    'import-only': { type: 'boolean' },
   });
   if (options.help) return printHelp(benchHelp);
   const size = parseSize(options.size ?? 'S', ['S', 'M', 'L']);
@@ -127,6 +132,7 @@ export async function bench(argv: string[]): Promise<number> {
   }
   // Its own scratch database: the imports it times write 250,000 assets at L.
   if (options['equipment-only']) return benchEquipmentOnly(options.database, size, log, options['keep-database'] === true);
+  if (options['import-only']) return benchRegisterImportOnly(options.database, log);
   const prepared = await prepareDatabase(options.database, size, seed, log);
   if (options['access-rights-only']) return benchAccessRightsOnly(prepared.url, log);
   if (options['privacy-only']) return benchPrivacyOnly(prepared.url, log);
