@@ -145,6 +145,16 @@ export function planAssetRows(
   lookups: ImportLookups,
 ): PlannedAssetRow[] {
   const firstRowOfKey = new Map<string, number>();
+  // A file names the same few models and departments on every row: each name is folded once.
+  const sortKeys = new Map<string, string>();
+  const sortKeyOf = (text: string) => {
+    let key = sortKeys.get(text);
+    if (key === undefined) {
+      key = swedishSortKey(text);
+      sortKeys.set(text, key);
+    }
+    return key;
+  };
   return rows.map((row) => {
     const problems: AssetImportProblem[] = [];
     const value = (field: AssetImportField) => {
@@ -184,7 +194,7 @@ export function planAssetRows(
     if (modelText !== '') {
       const model = uuidPattern.test(modelText)
         ? lookups.modelsById.get(modelText.toLowerCase())
-        : lookups.modelsByName.get(swedishSortKey(modelText));
+        : lookups.modelsByName.get(sortKeyOf(modelText));
       if (!model) problem(modelField, 'model_not_found');
       else if (kind !== null && model.kind !== kind) problem(modelField, 'value_invalid');
       modelId = model?.id;
@@ -201,7 +211,7 @@ export function planAssetRows(
         return id.toLowerCase();
       }
       if (name === '') return undefined;
-      const found = lookups.departmentsByName.get(swedishSortKey(name));
+      const found = lookups.departmentsByName.get(sortKeyOf(name));
       if (!found) problem(nameField, 'department_not_found');
       return found ?? undefined;
     };

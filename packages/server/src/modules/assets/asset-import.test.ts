@@ -215,4 +215,22 @@ describe('asset import API', () => {
     expect(report.rows[0]?.problems.map((problem) => problem.reason)).toEqual(['model_not_found']);
     expect(await assetsOf(other.id)).toEqual([]);
   });
+  it('finds an asset by either key and refuses a row whose serial and inventory number name two assets', async () => {
+    // SN-100 carries TAN-100; SN-101 has no inventory number; TAN-102 has no serial (the dry run test above).
+    const file = buildCsv([
+      ['serial', 'inventoryNumber'],
+      ['SN-100', 'TAN-100'],
+      ['SN-101', 'TAN-102'],
+      ['', 'TAN-102'],
+    ]);
+    const report = expectStatus(await upload(itUnit, file), 200) as AssetImportReport;
+    const outcomes = Object.fromEntries(
+      report.rows.map((row) => [row.rowNumber, [row.outcome, row.problems.map((problem) => problem.reason)]]),
+    );
+    expect(outcomes).toEqual({
+      2: ['unchanged', []],
+      3: ['refused', ['keys_disagree']],
+      4: ['refused', ['duplicate_row']],
+    });
+  });
 });
