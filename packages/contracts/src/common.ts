@@ -108,6 +108,7 @@ export const problemReasons = [
   'manager_required',
   'municipality_code_taken',
   'no_login',
+  'notification_required',
   'notice_already_acknowledged',
   'person_left',
   'policy_version_exists',

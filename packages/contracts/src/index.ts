@@ -14,6 +14,7 @@ export * from './change-notices.ts';
 export * from './training.ts';
 export * from './jobs.ts';
 export * from './tasks.ts';
+export * from './mail.ts';
 export * from './documents.ts';
 export * from './acknowledgements.ts';
 export * from './access-rights.ts';

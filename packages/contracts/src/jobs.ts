@@ -13,6 +13,9 @@ export const scheduledJobNames = [
   'leavers-and-login-throttles',
   'acknowledgements-for-new-employees',
   'leaver-pseudonymisation',
+  'mail-outbox',
+  'mail-notifications',
+  'mail-digest',
 ] as const;
 export type ScheduledJobName = (typeof scheduledJobNames)[number];
 

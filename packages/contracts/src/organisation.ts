@@ -255,6 +255,7 @@ export const auditActions = [
   'set_password',
   'change_password',
   'issue_password_reset',
+  'request_password_reset',
   'reset_password',
   'invitation_created',
   'invitation_accepted',

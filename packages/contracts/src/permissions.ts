@@ -46,6 +46,8 @@ export const permissionNames = [
   'changeNotice.acknowledge',
   'job.read',
   'task.read',
+  'notificationSettings.manageOwn',
+  'mailStatus.read',
   'training.read',
   'trainingCourse.manage',
   'trainingAttendance.read',

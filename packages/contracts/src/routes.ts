@@ -149,6 +149,7 @@ import {
   policyPackVersionCreateSchema,
 } from './compliance.ts';
 import { scheduledJobListSchema } from './jobs.ts';
+import { mailStatusSchema, notificationSettingsSchema, notificationSettingsUpdateSchema, passwordResetRequestSchema } from './mail.ts';
 import { taskListQuerySchema, taskListSchema } from './tasks.ts';
 import {
   invitationAcceptedSchema,
@@ -399,6 +400,8 @@ export const apiRoutes = {
   'GET /api/v1/projects/:id/checkpoints': { status: 200, response: checkpointListSchema },
   'GET /api/v1/public-register-settings': { status: 200, response: publicRegisterSettingsSchema },
   'GET /api/v1/me/tasks': { query: taskListQuerySchema, status: 200, response: taskListSchema },
+  'GET /api/v1/me/notification-settings': { status: 200, response: notificationSettingsSchema },
+  'GET /api/v1/mail/status': { status: 200, response: mailStatusSchema },
   'GET /api/v1/me/second-factor': { status: 200, response: secondFactorStatusSchema },
   'GET /api/v1/second-factor-requirement': { status: 200, response: secondFactorRequirementSchema },
   'GET /api/v1/recertifications': { query: recertificationListQuerySchema, status: 200, response: recertificationListSchema },
@@ -478,6 +481,7 @@ export const apiRoutes = {
   },
   'POST /api/v1/auth/logout': { body: logoutRequestSchema.optional(), status: 204 },
   'POST /api/v1/auth/password-reset': { body: passwordResetSchema, status: 204 },
+  'POST /api/v1/auth/password-reset-requests': { body: passwordResetRequestSchema, status: 204 },
   'POST /api/v1/change-notices': { body: changeNoticeCreateSchema, status: 201, response: changeNoticeSchema },
   'POST /api/v1/change-notices/:id/acknowledge': {
     body: changeNoticeAcknowledgeSchema.nullish(),
@@ -559,6 +563,7 @@ export const apiRoutes = {
   'PUT /api/v1/projects/:id/budget': { body: budgetInputSchema, status: 200, response: projectSchema },
   'PUT /api/v1/projects/:id/compliance-analysis': { body: complianceAnalysisUpdateSchema, status: 200, response: projectSchema },
   'PUT /api/v1/public-register-settings': { body: publicRegisterSettingsUpdateSchema, status: 200, response: publicRegisterSettingsSchema },
+  'PUT /api/v1/me/notification-settings': { body: notificationSettingsUpdateSchema, status: 200, response: notificationSettingsSchema },
   'PUT /api/v1/second-factor-requirement': {
     body: secondFactorRequirementUpdateSchema,
     status: 200,

@@ -53,6 +53,7 @@ import { createResponseSerializerCompiler } from './platform/http/response-seria
 import { pingDatabase } from './platform/references.ts';
 import type { RoutePermission } from './platform/http/route-permissions.ts';
 import { createServices } from './services.ts';
+import { registerMailRoutes } from './modules/mail/index.ts';
 
 export interface RouteDescription {
   method: string;
@@ -196,6 +197,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   registerAssetImportRoutes(app, services.assetImport);
   registerImportRoutes(app, services.imports);
   registerPrivacyRoutes(app, services.privacy);
+  registerMailRoutes(app, services.mail);
   registerDocumentRoutes(
     app,
     { documents: services.documents, versions: services.documentVersions, attachments: services.documentAttachments },
@@ -206,7 +208,10 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   const jobRunner = createScheduledJobRunner(database.db, clock, services, config, app.log);
   registerJobRoutes(app, services.jobs, jobRunner.jobs);
   if (config.jobsEnabled) app.addHook('onReady', async () => jobRunner.start());
-  app.addHook('onClose', () => jobRunner.stop());
+  app.addHook('onClose', async () => {
+    await jobRunner.stop();
+    services.mail.outbox.close();
+  });
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, () => app.swagger());
 

@@ -108,6 +108,28 @@ const environmentSchema = z.object({
     .min(1)
     .max(24 * 3600)
     .default(30),
+  /** SMTP server for e-mail (issue #18); unset: no e-mail is queued or sent. */
+  SMTP_HOST: z.string().trim().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  /** `starttls` (upgrade required, the default), `tls` (TLS from the start, port 465) or `none` (only to a loopback host). */
+  SMTP_TLS: z.enum(['starttls', 'tls', 'none']).default('starttls'),
+  /** SMTP login; give both or neither. */
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  /** The sender, e.g. `Förvalta <forvalta@kommun.se>`. Required with SMTP_HOST. */
+  MAIL_FROM: z.string().trim().min(3).optional(),
+  /** The application's public address, the start of every link in an e-mail (https://forvalta.kommun.se). Required with SMTP_HOST. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** How often the outbox is sent. */
+  MAIL_SEND_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  /** Attempts before a message is given up and shown as failed to administrators. */
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+  /** The wait after the first failed attempt; it doubles after each further one. */
+  MAIL_RETRY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** How often new urgent asks are looked for and sent at once. */
+  MAIL_NOTIFY_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  /** The hour (Europe/Stockholm) the daily digest is composed. */
+  MAIL_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(6),
 });
 
 export interface Config {
@@ -132,7 +154,50 @@ export interface Config {
   jobsTickSeconds: number;
   jobsLeaseSeconds: number;
   changeNoticeOutboxSeconds: number;
+  /** SMTP, or null when e-mail is off (no SMTP_HOST). */
+  mail: MailConfig | null;
+  mailSendSeconds: number;
+  mailMaxAttempts: number;
+  mailRetrySeconds: number;
+  mailNotifySeconds: number;
+  mailDigestHour: number;
   version: string;
+}
+
+export interface MailConfig {
+  host: string;
+  port: number;
+  tls: 'starttls' | 'tls' | 'none';
+  /** Null without SMTP authentication. The password is never logged or shown. */
+  auth: { user: string; password: string } | null;
+  from: string;
+  /** Without a trailing slash. */
+  publicUrl: string;
+}
+
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+const isLoopback = (host: string) => loopbackHosts.has(host.toLowerCase()) || /^127\.\d+\.\d+\.\d+$/.test(host);
+
+/** The SMTP settings as one MailConfig, or the reasons they are not one. */
+function mailConfigOf(values: z.infer<typeof environmentSchema>): MailConfig | null | string[] {
+  if (!values.SMTP_HOST) return null;
+  const problems: string[] = [];
+  if (!values.MAIL_FROM) problems.push('MAIL_FROM: required with SMTP_HOST');
+  if (!values.PUBLIC_URL) problems.push('PUBLIC_URL: required with SMTP_HOST (every link in an e-mail starts with it)');
+  if (values.SMTP_TLS === 'none' && !isLoopback(values.SMTP_HOST))
+    problems.push('SMTP_TLS: none is allowed only to a loopback host; use starttls or tls');
+  if (Boolean(values.SMTP_USER) !== Boolean(values.SMTP_PASSWORD)) problems.push('SMTP_USER and SMTP_PASSWORD: give both or neither');
+  if (values.PUBLIC_URL?.startsWith('http:') && !isLoopback(new URL(values.PUBLIC_URL).hostname))
+    problems.push('PUBLIC_URL: https is required except on a loopback address');
+  if (problems.length > 0) return problems;
+  return {
+    host: values.SMTP_HOST,
+    port: values.SMTP_PORT,
+    tls: values.SMTP_TLS,
+    auth: values.SMTP_USER && values.SMTP_PASSWORD ? { user: values.SMTP_USER, password: values.SMTP_PASSWORD } : null,
+    from: values.MAIL_FROM!,
+    publicUrl: values.PUBLIC_URL!.replace(/\/+$/, ''),
+  };
 }
 
 export class ConfigError extends Error {}
@@ -177,6 +242,8 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
   const values = parsed.data;
+  const mail = mailConfigOf(values);
+  if (Array.isArray(mail)) throw new ConfigError(`Invalid configuration: ${mail.join('; ')}`);
   return {
     databaseUrl: values.DATABASE_URL,
     auditKeyFile: values.AUDIT_KEY_FILE,
@@ -199,6 +266,12 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     jobsTickSeconds: values.JOBS_TICK_SECONDS,
     jobsLeaseSeconds: values.JOBS_LEASE_SECONDS,
     changeNoticeOutboxSeconds: values.JOBS_CHANGE_NOTICE_OUTBOX_SECONDS,
+    mail,
+    mailSendSeconds: values.MAIL_SEND_SECONDS,
+    mailMaxAttempts: values.MAIL_MAX_ATTEMPTS,
+    mailRetrySeconds: values.MAIL_RETRY_SECONDS,
+    mailNotifySeconds: values.MAIL_NOTIFY_SECONDS,
+    mailDigestHour: values.MAIL_DIGEST_HOUR,
     version: '0.1.0',
     ...overrides,
   };

@@ -86,4 +86,25 @@ describe('configuration', () => {
       fs.rmSync(directory, { recursive: true, force: true });
     }
   });
+
+  it('leaves e-mail off without SMTP_HOST, and validates SMTP at start when it is set', () => {
+    expect(loadConfig({}).mail).toBeNull();
+    const smtp = { SMTP_HOST: 'smtp.kommun.se', MAIL_FROM: 'Förvalta <forvalta@kommun.se>', PUBLIC_URL: 'https://forvalta.kommun.se/' };
+    expect(loadConfig({ ...smtp, SMTP_USER: 'forvalta', SMTP_PASSWORD: 'hemligt' }).mail).toEqual({
+      host: 'smtp.kommun.se',
+      port: 587,
+      tls: 'starttls',
+      auth: { user: 'forvalta', password: 'hemligt' },
+      from: 'Förvalta <forvalta@kommun.se>',
+      publicUrl: 'https://forvalta.kommun.se',
+    });
+    expect(() => loadConfig({ SMTP_HOST: 'smtp.kommun.se' })).toThrow(/MAIL_FROM: required.*PUBLIC_URL: required/);
+    expect(() => loadConfig({ ...smtp, SMTP_TLS: 'none' })).toThrow(/SMTP_TLS: none is allowed only to a loopback host/);
+    expect(() => loadConfig({ ...smtp, SMTP_USER: 'forvalta' })).toThrow(/give both or neither/);
+    expect(() => loadConfig({ ...smtp, PUBLIC_URL: 'http://forvalta.kommun.se' })).toThrow(/PUBLIC_URL: https is required/);
+    expect(() => loadConfig({ ...smtp, PUBLIC_URL: 'ftp://forvalta.kommun.se' })).toThrow(ConfigError);
+    expect(
+      loadConfig({ SMTP_HOST: '127.0.0.1', SMTP_TLS: 'none', MAIL_FROM: 'a@b.se', PUBLIC_URL: 'http://127.0.0.1:3000' }).mail?.tls,
+    ).toBe('none');
+  });
 });

@@ -69,6 +69,8 @@ import {
   systemRecordTaskSource,
 } from './modules/systems/index.ts';
 import { createTasksService, type TaskSource } from './modules/tasks/index.ts';
+import { createMailOutbox, createNotificationsService, type OutboxSettings } from './modules/mail/index.ts';
+import { smtpTransport } from './platform/mail-transport.ts';
 import {
   createAttendancesService,
   createCoursesService,
@@ -105,8 +107,18 @@ export function createServices(
     | 'readCache'
     | 'documentsDirectory'
     | 'documentAttachmentMaxBytes'
-  >,
+  > &
+    // E-mail (issue #18): without `mail` (no SMTP_HOST), nothing is queued or sent.
+    Partial<Pick<Config, 'mail' | 'mailMaxAttempts' | 'mailRetrySeconds' | 'jobsLeaseSeconds'>>,
 ) {
+  const mailSettings: OutboxSettings = {
+    mail: config.mail ?? null,
+    maxAttempts: config.mailMaxAttempts ?? 6,
+    retrySeconds: config.mailRetrySeconds ?? 60,
+    leaseSeconds: config.jobsLeaseSeconds ?? 300,
+  };
+  // nodemailer connects per message, not here: a command that sends nothing opens no connection.
+  const mailTransport = mailSettings.mail ? smtpTransport(mailSettings.mail) : null;
   const systems = createSystemsService(
     db,
     clock,
@@ -181,9 +193,11 @@ export function createServices(
   };
   const documentStorage = diskDocumentStorage(config.documentsDirectory);
   const documentVersions = createDocumentVersionsService(db, clock, documentPorts);
+  const tasks = createTasksService(db, clock, taskSources, config);
+  const mailOutbox = createMailOutbox(db, clock, mailSettings, mailTransport);
   return {
     auth: createAuthService(db, clock, config),
-    passwords: createPasswordsService(db, clock, throttle),
+    passwords: createPasswordsService(db, clock, throttle, mailOutbox),
     secondFactor: createSecondFactorService(db, clock, throttle),
     municipalities: createMunicipalitiesService(db, clock, {
       municipalityCreated: async (transaction, actor, municipalityId, now) => {
@@ -223,7 +237,9 @@ export function createServices(
     },
     accessRightImport: createAccessRightImportService(db, clock),
     jobs: createJobsService(db, clock),
-    tasks: createTasksService(db, clock, taskSources, config),
+    tasks,
+    // E-mail (issue #18, ADR 0035): the outbox, and the notices and digests composed from each person's to-do list.
+    mail: { outbox: mailOutbox, notifications: createNotificationsService(db, clock, mailOutbox, tasks) },
     // The acknowledgement that completes a person's IT policy and guidelines activates their waiting rights, in its transaction.
     acknowledgements: createAcknowledgementsService(db, clock, [activationOnAcknowledgement(clock)]),
     acknowledgementCoverage: createAcknowledgementCoverageService(db, clock, config),

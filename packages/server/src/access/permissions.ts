@@ -63,6 +63,9 @@ export const permissions = {
   'job.read': ['administrator'],
   // Everyone's own to-do list (issue #13): what the product asks of the signed-in person, nobody else's.
   'task.read': everyRole,
+  // Issue #18: each person chooses how they hear of their own asks; SMTP and the outbox are the administrators'.
+  'notificationSettings.manageOwn': everyRole,
+  'mailStatus.read': ['administrator'],
   // Training (§5, ITP-8-INFO, ITP-4.2-TRAIN-OTHERS). Courses and sessions are open to all staff.
   'training.read': everyRole,
   // Who may manage a course is narrowed by its topic (modules/training/training-abilities.ts):

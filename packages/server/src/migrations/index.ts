@@ -38,6 +38,8 @@ import * as complianceIndexes from './2026-12-02-084-compliance-indexes.ts';
 import * as policyPackBaselines from './2026-12-02-091-policy-pack-baselines.ts';
 import * as acknowledgementVersionIndex from './2026-12-02-094-acknowledgement-version-index.ts';
 import * as acknowledgementCounts from './2026-12-02-095-acknowledgement-counts.ts';
+import * as mailOutbox from './2026-12-03-117-mail-outbox.ts';
+import * as notificationSettings from './2026-12-03-118-notification-settings.ts';
 
 /** Listed explicitly (not read from disk) so the set is the same under tsx, bundlers and tests. */
 const migrations: Record<string, Migration> = {
@@ -79,6 +81,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-114-import-mappings': importMappings,
   '2026-12-03-115-system-external-ids': systemExternalIds,
   '2026-12-02-095-acknowledgement-counts': acknowledgementCounts,
+  '2026-12-03-117-mail-outbox': mailOutbox,
+  '2026-12-03-118-notification-settings': notificationSettings,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

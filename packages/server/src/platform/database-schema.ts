@@ -14,6 +14,7 @@ import type { RegisterDatabase } from './schema/register.ts';
 import type { SoftwareDatabase } from './schema/software.ts';
 import type { TrainingDatabase } from './schema/training.ts';
 import type { PrivacyDatabase } from './schema/privacy.ts';
+import type { MailDatabase } from './schema/mail.ts';
 import type { Generated } from 'kysely';
 
 export type * from './schema/access-rights.ts';
@@ -26,6 +27,7 @@ export type * from './schema/register.ts';
 export type * from './schema/training.ts';
 export type * from './schema/privacy.ts';
 export type * from './schema/software.ts';
+export type * from './schema/mail.ts';
 
 export interface MunicipalitiesTable {
   id: string;
@@ -200,6 +202,7 @@ export interface Database
     AcknowledgementsDatabase,
     AssetsDatabase,
     PrivacyDatabase,
+    MailDatabase,
     SoftwareDatabase {
   municipalities: MunicipalitiesTable;
   logins: LoginsTable;

@@ -20,6 +20,11 @@ export async function endSessionsIn(transaction: Executor, owner: { municipality
   await passwordsRepository.spendResetLinksIn(transaction, owner.municipalityId, owner.loginId, now);
 }
 
+/** Deletes reset links past their expiry (the daily job): until issue #18 they were never removed. */
+export function removeExpiredResetLinks(db: Executor, now: Date) {
+  return passwordsRepository.removeExpired(db, now.toISOString());
+}
+
 /**
  * Deletes the login back-off rows that hold nothing any more (the daily job): their window has
  * passed, so the next attempt would start afresh anyway, and no login has succeeded from them.

@@ -94,6 +94,51 @@ export const passwordsRepository = {
     return row !== undefined;
   },
 
+  /**
+   * The login of an address and one municipality where its person is active today (the one they
+   * last worked in, else the first by name), for a reset link; undefined for an unknown address or a
+   * login of leavers only.
+   */
+  async findLoginForReset(db: Executor, email: string, today: string) {
+    const rows = await db
+      .selectFrom('logins')
+      .innerJoin('people', 'people.login_id', 'logins.id')
+      .innerJoin('municipalities', 'municipalities.id', 'people.municipality_id')
+      .select([
+        'logins.id as loginId',
+        'logins.email',
+        'logins.locale',
+        'logins.last_municipality_id',
+        'people.id as personId',
+        'people.municipality_id as municipalityId',
+      ])
+      .where('logins.email', '=', email)
+      .where('people.employment_status', '=', 'active')
+      .where((eb) => eb.or([eb('people.end_date', 'is', null), eb('people.end_date', '>', today)]))
+      .orderBy('municipalities.name')
+      .execute();
+    return rows.find((row) => row.municipalityId === row.last_municipality_id) ?? rows[0];
+  },
+
+  /** Whether a link was e-mailed to this login since `since` (and is not spent). */
+  async recentlyRequested(db: Executor, loginId: string, since: string) {
+    const row = await db
+      .selectFrom('password_reset_links')
+      .select('id')
+      .where('login_id', '=', loginId)
+      .where('issued_by_login_id', 'is', null)
+      .where('used_at', 'is', null)
+      .where('created_at', '>=', since)
+      .executeTakeFirst();
+    return row !== undefined;
+  },
+
+  /** Links past their expiry (spent or not) removed: they can do nothing, and they name a login. */
+  async removeExpired(db: Executor, now: string) {
+    const result = await db.deleteFrom('password_reset_links').where('expires_at', '<', now).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  },
+
   passwordHashOf(db: Executor, loginId: string) {
     return db.selectFrom('logins').select(['password_hash', 'email']).where('id', '=', loginId).executeTakeFirst();
   },

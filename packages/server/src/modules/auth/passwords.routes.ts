@@ -1,4 +1,11 @@
-import { idParamsSchema, passwordChangeSchema, passwordResetLinkSchema, passwordResetSchema, problemSchema } from '@forvalta/contracts';
+import {
+  idParamsSchema,
+  passwordChangeSchema,
+  passwordResetLinkSchema,
+  passwordResetRequestSchema,
+  passwordResetSchema,
+  problemSchema,
+} from '@forvalta/contracts';
 import { noContentResponse, writeProblemResponses, type ApiApp } from '../../platform/http/api-app.ts';
 import { actorOf } from '../../platform/http/authentication.ts';
 import type { PasswordsService } from './passwords.service.ts';
@@ -34,6 +41,23 @@ export function registerPasswordRoutes(app: ApiApp, passwords: PasswordsService,
     },
     async (request, reply) => {
       await passwords.resetPassword(request.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/password-reset-requests',
+    {
+      schema: {
+        tags: ['Session'],
+        summary: 'Forgot password: e-mail a one-time link to this address if it has a login (the answer is the same either way)',
+        body: passwordResetRequestSchema,
+        response: { ...noContentResponse, 400: problemSchema, 429: problemSchema },
+      },
+      config: { permission: 'public', rateLimit: { max: settings.loginRateLimitPerMinute, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      await passwords.requestReset(request.body);
       return reply.status(204).send(null);
     },
   );

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PasswordChange, PasswordReset, PasswordResetLink } from '@forvalta/contracts';
+import type { PasswordChange, PasswordReset, PasswordResetLink, PasswordResetRequest } from '@forvalta/contracts';
 import { type Actor, systemActor } from '../../access/actor.ts';
 import { municipalityOf } from '../../access/authorise.ts';
 import { useCase } from '../../access/use-case.ts';
@@ -13,15 +13,29 @@ import type { SessionContext } from './auth.service.ts';
 import { loginThrottle, type ThrottleSettings } from './login-throttle.ts';
 import { passwordsRepository } from './passwords.repository.ts';
 import { personActions } from '../organisation/index.ts';
+import { type MailOutbox, passwordResetMail } from '../mail/index.ts';
+import { swedishToday } from '../../platform/calendar.ts';
 
 /** How long a reset link works. Long enough to reach the person another way; the link works once. */
 export const resetLinkHours = 24;
+/** An e-mailed link (the person asked for it themselves, and reads it now) works for an hour. */
+export const requestedLinkHours = 1;
+/** A new request for a login that was sent a link this recently sends nothing: no mail bombing through the form. */
+const requestQuietMinutes = 5;
+/**
+ * A forgot-password request always answers after at least this long, known address or not: the
+ * known path writes a link and a message, the unknown one nothing, and the difference must not be
+ * measurable from outside (issue #18: the same answer, as far as practical the same timing).
+ */
+export const resetRequestFloorMs = 400;
+
+const waitUntil = (instant: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, instant - Date.now())));
 
 /**
  * Changing a password (with the current one) and resetting it by a one-time link that an
  * administrator issues. Either ends every other session of the login (issue #12, finding 11).
  */
-export function createPasswordsService(db: DatabaseHandle, clock: Clock, throttle: ThrottleSettings) {
+export function createPasswordsService(db: DatabaseHandle, clock: Clock, throttle: ThrottleSettings, outbox?: MailOutbox) {
   return {
     /**
      * Only in a browser session: a stolen API token must not become the account. The current
@@ -85,6 +99,61 @@ export function createPasswordsService(db: DatabaseHandle, clock: Clock, throttl
       });
       return { path: `/reset-password#token=${token}`, expiresAt };
     }),
+
+    /**
+     * Forgot password (issue #18): e-mails a one-time link to a login whose person is active in a
+     * municipality. Answers the same, after the same floor of time, for an unknown address, a
+     * leaver, or a login sent a link minutes ago; what happened is in the audit log, not the answer.
+     */
+    async requestReset(input: PasswordResetRequest): Promise<void> {
+      const startedAt = Date.now();
+      try {
+        if (!outbox?.enabled) return;
+        const now = clock.now();
+        const login = await passwordsRepository.findLoginForReset(db, input.email, swedishToday(now));
+        if (!login) return;
+        const since = new Date(now.getTime() - requestQuietMinutes * 60_000).toISOString();
+        if (await passwordsRepository.recentlyRequested(db, login.loginId, since)) return;
+        const token = newSecret();
+        const linkId = randomUUID();
+        const expiresAt = new Date(now.getTime() + requestedLinkHours * 3_600_000).toISOString();
+        const mail = passwordResetMail(
+          login.locale === 'en' ? 'en' : 'sv',
+          `${outbox.publicUrl}/reset-password#token=${token}`,
+          requestedLinkHours,
+        );
+        await withTransaction(db, async (transaction) => {
+          await passwordsRepository.insertResetLink(transaction, {
+            id: linkId,
+            loginId: login.loginId,
+            municipalityId: login.municipalityId,
+            tokenHash: hashSecret(token),
+            issuedBy: null,
+            now: now.toISOString(),
+            expiresAt,
+          });
+          await outbox.enqueue(transaction, {
+            municipalityId: login.municipalityId,
+            loginId: login.loginId,
+            personId: login.personId,
+            recipient: login.email,
+            locale: login.locale === 'en' ? 'en' : 'sv',
+            kind: 'password_reset',
+            dedupeKey: `password_reset:${linkId}`,
+            sensitive: true,
+            ...mail,
+          });
+          await recordAudit(transaction, systemActor('forgot password', login.municipalityId), clock, {
+            action: 'request_password_reset',
+            entityType: 'login',
+            entityId: login.loginId,
+            after: { expiresAt },
+          });
+        });
+      } finally {
+        await waitUntil(startedAt + resetRequestFloorMs);
+      }
+    },
 
     /** Sets a new password with a link; the link is spent, and every session of the login ends. */
     async resetPassword(input: PasswordReset) {

@@ -136,7 +136,9 @@ describe('leavers by end date and expired login throttles (daily job)', () => {
     // The fresh guess's two rows (address and e-mail) stay, and every row of an address that logged in.
     const expired = before.length - known.length - 2;
     expect(expired).toBeGreaterThan(0);
-    expect(run!.summary).toMatch(new RegExp(`; ${expired} expired login throttle row\\(s\\) removed$`));
+    expect(run!.summary).toMatch(
+      new RegExp(`; ${expired} expired login throttle row\\(s\\), \\d+ expired reset link\\(s\\) and \\d+ old e-mail\\(s\\) removed$`),
+    );
     expect(after.length).toBe(known.length + 2);
     for (const key of known) expect(after.map((row) => row.key)).toContain(key);
     // The owner signs in as before from the address they used.

@@ -6,9 +6,9 @@ import type { DatabaseHandle } from '../../platform/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { createJobRunner, type JobRunnerLog, type ScheduledJob } from '../../platform/jobs/job-runner.ts';
 import { swedishToday } from '../../platform/calendar.ts';
-import { dailyInStockholm, every } from '../../platform/jobs/schedules.ts';
+import { dailyInStockholm, dailyInStockholmAt, every } from '../../platform/jobs/schedules.ts';
 import type { Services } from '../../services.ts';
-import { removeExpiredLoginThrottles } from '../auth/index.ts';
+import { removeExpiredLoginThrottles, removeExpiredResetLinks } from '../auth/index.ts';
 import { organisationReads } from '../organisation/index.ts';
 
 export const changeNoticeOutboxJob: ScheduledJobName = 'change-notice-outbox';
@@ -17,6 +17,9 @@ export const auditVerificationJob: ScheduledJobName = 'audit-chain-verification'
 export const leaversJob: ScheduledJobName = 'leavers-and-login-throttles';
 export const newEmployeeAcknowledgementsJob: ScheduledJobName = 'acknowledgements-for-new-employees';
 export const pseudonymisationJob: ScheduledJobName = 'leaver-pseudonymisation';
+export const mailOutboxJob: ScheduledJobName = 'mail-outbox';
+export const mailNotificationsJob: ScheduledJobName = 'mail-notifications';
+export const mailDigestJob: ScheduledJobName = 'mail-digest';
 
 /**
  * Runs `work` for every municipality; one municipality's failure does not stop the others, but
@@ -52,10 +55,53 @@ async function forEveryMunicipality(
 export function scheduledJobs(
   db: DatabaseHandle,
   services: Services,
-  config: Pick<Config, 'changeNoticeOutboxSeconds' | 'loginLockMinutes'>,
+  config: Pick<
+    Config,
+    'changeNoticeOutboxSeconds' | 'loginLockMinutes' | 'mail' | 'mailSendSeconds' | 'mailNotifySeconds' | 'mailDigestHour'
+  >,
   log: JobRunnerLog,
 ): Array<ScheduledJob & { name: ScheduledJobName }> {
+  // E-mail (issue #18, ADR 0035) only where SMTP is configured: elsewhere nothing is queued, and a job would only say so.
+  const mailJobs: Array<ScheduledJob & { name: ScheduledJobName }> = config.mail
+    ? [
+        {
+          name: mailOutboxJob,
+          schedule: every(config.mailSendSeconds),
+          async run() {
+            const { sent, retried, failed, cancelled } = await services.mail.outbox.sendDue();
+            return `${sent} message(s) sent, ${retried} to be retried, ${failed} given up, ${cancelled} not sent (recipient left)`;
+          },
+        },
+        {
+          // The urgent asks (a document version to acknowledge, a change notice, an approval) reach people without a visit.
+          name: mailNotificationsJob,
+          schedule: every(config.mailNotifySeconds),
+          async run() {
+            let queued = 0;
+            const { of } = await forEveryMunicipality(db, log, mailNotificationsJob, async (municipalityId) => {
+              queued += await services.mail.notifications.queueImmediate(systemActor(mailNotificationsJob, municipalityId), municipalityId);
+              return true;
+            });
+            return `${queued} notice(s) queued in ${of} municipality(ies)`;
+          },
+        },
+        {
+          name: mailDigestJob,
+          schedule: dailyInStockholmAt(config.mailDigestHour),
+          async run(startedAt) {
+            const day = swedishToday(startedAt);
+            let queued = 0;
+            const { of } = await forEveryMunicipality(db, log, mailDigestJob, async (municipalityId) => {
+              queued += await services.mail.notifications.queueDigests(systemActor(mailDigestJob, municipalityId), municipalityId, day);
+              return true;
+            });
+            return `${queued} digest(s) for ${day} queued in ${of} municipality(ies)`;
+          },
+        },
+      ]
+    : [];
   return [
+    ...mailJobs,
     {
       // ITP-4.2.2-CHANGE-NOTICE: an owner, manager or deputy change reaches the IT unit's queue without anyone opening it.
       name: changeNoticeOutboxJob,
@@ -120,7 +166,10 @@ export function scheduledJobs(
           return true;
         });
         const removed = await removeExpiredLoginThrottles(db, { pairWindowMinutes: config.loginLockMinutes }, startedAt);
-        return `${leavers} person(s) whose end date had come by ${day} marked as left in ${of} municipality(ies); ${removed} expired login throttle row(s) removed`;
+        // Issue #18: reset links past their expiry, and e-mail finished long ago, are not kept.
+        const links = await removeExpiredResetLinks(db, startedAt);
+        const messages = await services.mail.outbox.removeFinished(startedAt);
+        return `${leavers} person(s) whose end date had come by ${day} marked as left in ${of} municipality(ies); ${removed} expired login throttle row(s), ${links} expired reset link(s) and ${messages} old e-mail(s) removed`;
       },
     },
     {
@@ -172,7 +221,17 @@ export function createScheduledJobRunner(
   db: DatabaseHandle,
   clock: Clock,
   services: Services,
-  config: Pick<Config, 'changeNoticeOutboxSeconds' | 'loginLockMinutes' | 'jobsLeaseSeconds' | 'jobsTickSeconds'>,
+  config: Pick<
+    Config,
+    | 'changeNoticeOutboxSeconds'
+    | 'loginLockMinutes'
+    | 'jobsLeaseSeconds'
+    | 'jobsTickSeconds'
+    | 'mail'
+    | 'mailSendSeconds'
+    | 'mailNotifySeconds'
+    | 'mailDigestHour'
+  >,
   log: JobRunnerLog,
   holder?: string,
 ) {

@@ -24,3 +24,19 @@ export function dailyInStockholm(): Schedule {
     nextAfter: (startedAt) => swedishMidnight(followingDay(swedishToday(startedAt))),
   };
 }
+
+/**
+ * Once per Swedish calendar day at `hour`: midnight in Stockholm plus that many hours (on the two
+ * days a year the clocks change, an hour off, which a digest can bear).
+ */
+export function dailyInStockholmAt(hour: number): Schedule {
+  if (!Number.isInteger(hour) || hour < 0 || hour > 23) throw new RangeError(`An hour of the day is 0 to 23, not ${hour}.`);
+  const at = (day: string) => new Date(swedishMidnight(day).getTime() + hour * 3_600_000);
+  return {
+    description: `daily at ${String(hour).padStart(2, '0')}:00 Europe/Stockholm`,
+    nextAfter: (startedAt) => {
+      const today = at(swedishToday(startedAt));
+      return today > startedAt ? today : at(followingDay(swedishToday(startedAt)));
+    },
+  };
+}

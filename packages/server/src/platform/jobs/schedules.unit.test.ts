@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { swedishToday } from '../calendar.ts';
-import { dailyInStockholm, every } from './schedules.ts';
+import { dailyInStockholm, dailyInStockholmAt, every } from './schedules.ts';
 
 describe('job schedules', () => {
   it('runs an interval job again one interval after its run started', () => {
@@ -37,5 +37,14 @@ describe('job schedules', () => {
       expect(swedishToday(next)).not.toBe(swedishToday(instant));
       instant = next;
     }
+  });
+
+  it('runs a daily job at its Stockholm hour: later today when the hour is still to come, else tomorrow', () => {
+    const schedule = dailyInStockholmAt(6);
+    expect(schedule.description).toBe('daily at 06:00 Europe/Stockholm');
+    // 03:00 in Stockholm (UTC+1 in winter): 06:00 the same day.
+    expect(schedule.nextAfter(new Date('2026-12-03T02:00:00.000Z')).toISOString()).toBe('2026-12-03T05:00:00.000Z');
+    expect(schedule.nextAfter(new Date('2026-12-03T05:00:00.000Z')).toISOString()).toBe('2026-12-04T05:00:00.000Z');
+    expect(() => dailyInStockholmAt(24)).toThrow(RangeError);
   });
 });
