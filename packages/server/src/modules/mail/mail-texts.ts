@@ -76,7 +76,7 @@ const words = {
     due: 'Senast',
     overdue: 'försenad',
     open: 'Öppna i Förvalta',
-    footer: 'Du får det här brevet från Förvalta. Vad du får och hur ofta väljer du under Mina inställningar:',
+    footer: 'Du får det här brevet från Förvalta. Vad du får och hur ofta väljer du under Mitt konto:',
     digestSubject: (count: number) => `Förvalta: ${count} ${count === 1 ? 'sak' : 'saker'} att göra`,
     digestIntro: 'Det här väntar på dig i Förvalta:',
     resetSubject: 'Förvalta: återställ ditt lösenord',
@@ -90,7 +90,7 @@ const words = {
     due: 'Due',
     overdue: 'overdue',
     open: 'Open in Förvalta',
-    footer: 'You receive this e-mail from Förvalta. Choose what you receive and how often under My settings:',
+    footer: 'You receive this e-mail from Förvalta. Choose what you receive and how often under My account:',
     digestSubject: (count: number) => `Förvalta: ${count} ${count === 1 ? 'thing' : 'things'} to do`,
     digestIntro: 'This is waiting for you in Förvalta:',
     resetSubject: 'Förvalta: reset your password',
@@ -123,7 +123,7 @@ function taskLines(locale: Locale, task: Task, publicUrl: string) {
 
 function wrap(locale: Locale, name: string, intro: string, textBody: string, htmlBody: string, publicUrl: string) {
   const text = words[locale];
-  const settings = `${publicUrl}/settings`;
+  const settings = `${publicUrl}/account`;
   return {
     text: `${text.greeting(name)}\n\n${intro}\n\n${textBody}\n\n-- \n${text.footer}\n${settings}\n`,
     html: `<!doctype html><html lang="${locale}"><body><p>${escapeHtml(text.greeting(name))}</p><p>${escapeHtml(intro)}</p>${htmlBody}<hr><p><small>${escapeHtml(text.footer)} <a href="${escapeHtml(settings)}">${escapeHtml(settings)}</a></small></p></body></html>`,

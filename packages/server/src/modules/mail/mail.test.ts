@@ -179,6 +179,8 @@ describe('e-mail: outbox, notices, digests and password reset', () => {
     expect(mails[0]!.text).toContain('Systemuppgifter: Ärendesystemet');
     expect(mails[0]!.text).toContain(`${publicUrl}/systems/`);
     expect(mails[0]!.html).toContain('<li><strong>Systemuppgifter:</strong>');
+    // Where the person chooses what they receive.
+    expect(mails[0]!.text).toContain(`${publicUrl}/account`);
     expect(smtp.to(leaver.email)).toEqual([]);
   });
 

@@ -1,11 +1,18 @@
-import type { Role } from '@forvalta/contracts';
+import type { NotificationDelivery, Role, TaskKind } from '@forvalta/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 
 export const accountKeys = {
   secondFactor: ['me', 'second-factor'] as const,
   requirement: ['second-factor-requirement'] as const,
+  notifications: ['me', 'notification-settings'] as const,
 };
+
+/** My e-mail notifications per kind of ask (issue #18). */
+export const notificationSettingsQuery = queryOptions({
+  queryKey: accountKeys.notifications,
+  queryFn: ({ signal }) => api.get('/me/notification-settings', { signal }),
+});
 
 /** My second factor: on or off, recovery codes left, whether a role of mine requires it. */
 export const secondFactorStatusQuery = queryOptions({
@@ -29,3 +36,7 @@ export const disableSecondFactor = (currentPassword: string, code: string) =>
   api.post('/me/second-factor/disable', { body: { currentPassword, code } });
 export const saveSecondFactorRequirement = (roles: Role[], version: number | undefined) =>
   api.put('/second-factor-requirement', { body: { roles }, ...(version === undefined ? {} : { version }) });
+export const saveNotificationSettings = (
+  preferences: Array<{ kind: TaskKind; delivery: NotificationDelivery }>,
+  version: number | undefined,
+) => api.put('/me/notification-settings', { body: { preferences }, ...(version === undefined ? {} : { version }) });

@@ -1,8 +1,8 @@
 import type { Locale, Me } from '@forvalta/contracts';
-import { Alert, Button, PasswordInput, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.ts';
@@ -159,6 +159,9 @@ export function LoginPage() {
             <Button type="submit" loading={login.isPending} fullWidth>
               {t('login.submit')}
             </Button>
+            <Anchor component={Link} to="/forgot-password" size="sm">
+              {t('login.forgotPassword')}
+            </Anchor>
           </Stack>
         </form>
       )}

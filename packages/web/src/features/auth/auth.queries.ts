@@ -15,3 +15,4 @@ export const invitationQuery = (token: string) =>
 
 export const acceptInvitation = (token: string, password: string) => api.post('/invitations/accept', { body: { token, password } });
 export const resetPassword = (token: string, newPassword: string) => api.post('/auth/password-reset', { body: { token, newPassword } });
+export const requestPasswordReset = (email: string) => api.post('/auth/password-reset-requests', { body: { email } });

@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { StaleRecordAlert } from '../../components/StaleRecordAlert.tsx';
 import { SecondFactorRequirementCard } from '../account/SecondFactorRequirementCard.tsx';
 import { PublicRegisterSettingsCard } from '../public/PublicRegisterSettingsCard.tsx';
+import { MailStatusCard } from './MailStatusCard.tsx';
 import { ScheduledJobsCard } from './ScheduledJobsCard.tsx';
 import { municipalityKeys, myMunicipalitiesQuery, useRenameMunicipality } from './settings.queries.ts';
 
@@ -127,6 +128,8 @@ export function SettingsPage() {
         <PublicRegisterSettingsCard />
 
         <ScheduledJobsCard />
+
+        <MailStatusCard />
 
         {canUpdate && (
           // Creating a municipality is the installation operator's act on the command line (ADR 0009).

@@ -15,6 +15,15 @@ export const scheduledJobsQuery = (enabled: boolean) =>
     refetchInterval: 30_000,
   });
 
+/** SMTP and this municipality's outbox (administrators): refreshed like the jobs card. */
+export const mailStatusQuery = (enabled: boolean) =>
+  queryOptions({
+    queryKey: ['mail', 'status'] as const,
+    queryFn: ({ signal }) => api.get('/mail/status', { signal }),
+    enabled,
+    refetchInterval: 30_000,
+  });
+
 export const municipalityKeys = { all: ['municipalities'] as const, mine: ['municipalities', 'mine'] as const };
 
 /** The municipalities the user belongs to (a handful; the API pages at 200). */
