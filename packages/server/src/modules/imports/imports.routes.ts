@@ -12,12 +12,16 @@ import {
   type ImportReport,
   type ImportRunQuery,
 } from '@forvalta/contracts';
+import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { UseCase } from '../../access/use-case.ts';
+import { AppError } from '../../platform/errors.ts';
 import { problemResponses, type ApiApp } from '../../platform/http/api-app.ts';
+import { problemFor } from '../../platform/http/error-handler.ts';
 import { actorOf } from '../../platform/http/authentication.ts';
 import { sendDownload } from '../../platform/http/file-download.ts';
 import { registerResourceRoutes } from '../../platform/http/resource-routes.ts';
+import type { ImportProgress } from './import-files.ts';
 import { reportWorkbook } from './import-report-workbook.ts';
 import type { ImportsService } from './imports.service.ts';
 import type { PeopleImportService } from './people-import.service.ts';
@@ -30,6 +34,55 @@ const bytesOf = (request: FastifyRequest) => {
   const body = request.body;
   return Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : '');
 };
+
+const progressType = 'application/x-ndjson';
+
+/**
+ * The apply's progress as a stream (ADR 0032), for the web's progress indicator: with `Accept:
+ * application/x-ndjson` the answer is a line `{"type":"progress","written":n,"total":m}` after each
+ * batch, then `{"type":"report","report":…}`, or `{"type":"problem","problem":…}` if the
+ * transaction failed after it began (nothing was written then either). A refusal before the first
+ * batch (401, 403, a refused row, an unreadable file) is the ordinary problem response.
+ */
+const streams = new WeakMap<FastifyReply, { stream: PassThrough; started: () => void }>();
+function progressOf(reply: FastifyReply): ImportProgress {
+  return (written, total) => {
+    const state = streams.get(reply);
+    if (!state) return;
+    state.started();
+    state.stream.write(`${JSON.stringify({ type: 'progress', written, total })}\n`);
+  };
+}
+
+async function streamApply(reply: FastifyReply, running: Promise<ImportReport>, request: FastifyRequest) {
+  const stream = new PassThrough();
+  let markStarted: () => void = () => {};
+  const started = new Promise<void>((resolve) => {
+    markStarted = resolve;
+  });
+  streams.set(reply, { stream, started: markStarted });
+  const outcome = running.then(
+    (report) => ({ report }),
+    (error: unknown) => ({ error }),
+  );
+  // Until the first batch is written, a failure is an ordinary problem response.
+  const first = await Promise.race([started.then(() => undefined), outcome]);
+  if (first && 'error' in first) throw first.error;
+  void outcome.then((result) => {
+    if ('report' in result) stream.write(`${JSON.stringify({ type: 'report', report: result.report })}\n`);
+    else {
+      const error = result.error;
+      if (!(error instanceof AppError)) request.log.error(error);
+      const problem =
+        error instanceof AppError
+          ? problemFor(error.code, error.message, error.fieldErrors, error.requirement, error.reason)
+          : problemFor('internal_error');
+      stream.write(`${JSON.stringify({ type: 'problem', problem })}\n`);
+    }
+    stream.end();
+  });
+  return reply.type(progressType).header('cache-control', 'no-store').send(stream);
+}
 
 /**
  * The imports (issue #17 §1, ADR 0032). The request body is the file itself (CSV or XLSX, told
@@ -69,7 +122,7 @@ export function registerImportRoutes(
         },
         async (request) => propose(actorOf(request), bytesOf(request)),
       );
-      const runner = run as UseCase<[bytes: Buffer, query: ImportRunQuery], ImportReport>;
+      const runner = run as UseCase<[bytes: Buffer, query: ImportRunQuery, progress?: ImportProgress], ImportReport>;
       scope.post(
         `/api/v1/imports/${kind}/run`,
         {
@@ -85,6 +138,8 @@ export function registerImportRoutes(
         },
         async (request, reply: FastifyReply) => {
           const query = request.query as ImportRunQuery;
+          if (query.mode === 'apply' && (request.headers.accept ?? '').includes(progressType))
+            return streamApply(reply, runner(actorOf(request), bytesOf(request), query, progressOf(reply)), request);
           const report = await runner(actorOf(request), bytesOf(request), query);
           if (query.format !== 'xlsx') return report;
           return sendDownload(reply, {

@@ -312,6 +312,41 @@ describe('register import API', () => {
     expect(englishBook.worksheets[0]!.getRow(1).getCell(7).value).toBe('What to fix');
   });
 
+  it('streams the progress of an apply with its report, and refuses before streaming as any request', async () => {
+    const { municipality } = await municipalityForTheFile();
+    const lines = ['Systemnamn;Förvaltning'];
+    for (let index = 0; index < 2500; index += 1) lines.push(`Strömmat ${index};Kommunstyrelseförvaltningen`);
+    const file = Buffer.from(`${lines.join('\r\n')}\r\n`);
+    const response = await context.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/register/run?mode=apply',
+      headers: { 'content-type': 'text/csv', accept: 'application/x-ndjson', ...municipality.admin.authorization },
+      payload: file,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toContain('application/x-ndjson');
+    const messages = response.body
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(messages.slice(0, 2)).toEqual([
+      { type: 'progress', written: 2000, total: 2500 },
+      { type: 'progress', written: 2500, total: 2500 },
+    ]);
+    expect(messages[2]).toMatchObject({ type: 'report', report: { applied: true, summary: { create: 2500 } } });
+    expect(await systemsOf(municipality.id)).toHaveLength(2500);
+    const refused = await context.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/register/run?mode=apply',
+      headers: { 'content-type': 'text/csv', accept: 'application/x-ndjson', ...municipality.admin.authorization },
+      payload: buildCsv([
+        ['Systemnamn', 'Förvaltning'],
+        ['Utan förvaltning', 'Finns inte'],
+      ]),
+    });
+    expectProblem(refused, 400, 'validation_failed');
+  });
+
   it('saves a mapping by name, changes it at its version only, and runs with it', async () => {
     const { municipality } = await municipalityForTheFile();
     const admin = municipality.admin.authorization;
