@@ -18,7 +18,8 @@ export interface WorkerServer {
  * that changes a system, a login's locale or a throttle counter cannot disturb a spec in another
  * worker (specs in one worker run one after another, as they did on one worker before).
  */
-export async function startWorkerServer(port: number): Promise<WorkerServer> {
+/** `environment`: settings of this server alone (the e-mail spec's own server points at its SMTP server). */
+export async function startWorkerServer(port: number, environment: Record<string, string> = {}): Promise<WorkerServer> {
   const databaseFile = path.join(os.tmpdir(), `forvalta-e2e-${process.pid}-${port}-${Date.now()}.db`);
   // The documents' uploaded files go with the database, not into the checkout's ./data/documents.
   const documentsDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'forvalta-e2e-documents-'));
@@ -31,7 +32,7 @@ export async function startWorkerServer(port: number): Promise<WorkerServer> {
     ['packages/cli/bin/forvalta.mjs', 'serve', '--demo', '--port', String(port), '--database', databaseFile],
     {
       cwd: repositoryRoot,
-      env: { ...process.env, LOG_LEVEL: 'warn', DOCUMENTS_DIR: documentsDirectory },
+      env: { ...process.env, LOG_LEVEL: 'warn', DOCUMENTS_DIR: documentsDirectory, ...environment },
       stdio: ['ignore', 'ignore', 'pipe'],
     },
   );
