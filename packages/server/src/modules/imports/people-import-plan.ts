@@ -1,4 +1,5 @@
 import type { ImportProblem, ImportRow, PeopleImportField } from '@forvalta/contracts';
+import { z } from 'zod';
 import type { SpreadsheetRow } from '../../platform/spreadsheets/index.ts';
 import { createDepartmentResolver, type DepartmentReference, type KnownDepartment, type PlannedDepartment } from './department-paths.ts';
 import { parseDate, parseEmails, parseYesNo } from './value-parsing.ts';
@@ -56,6 +57,7 @@ const fieldOfColumn: Record<keyof PersonColumns, PeopleImportField> = {
   end_date: 'endDate',
   has_personal_mailbox: 'hasPersonalMailbox',
 };
+const emailAddress = z.email().max(254);
 const limits: Partial<Record<PeopleImportField, number>> = { firstName: 80, lastName: 80, employeeNumber: 40, title: 120, email: 254 };
 
 /** "Andersson, Anna" or "Anna Andersson" as first and last name. */
@@ -106,7 +108,9 @@ export function planPeopleRows(
 
     const employeeNumber = text('employeeNumber', 'refused');
     const emailCell = cell('email');
-    const email = emailCell === '' ? undefined : parseEmails(emailCell)[0];
+    const found = emailCell === '' ? undefined : parseEmails(emailCell)[0];
+    // The address the person's record will carry: valid as the API's contract wants it, or the row is refused.
+    const email = found !== undefined && emailAddress.safeParse(found).success ? found : undefined;
     if (emailCell !== '' && !email) note('email', 'value_unknown', 'refused');
     const byNumber = employeeNumber === undefined ? undefined : lookups.byEmployeeNumber.get(employeeNumber);
     const byEmail = email === undefined ? undefined : lookups.byEmail.get(email);

@@ -94,11 +94,15 @@ describe('people import API', () => {
       ['', known.email, '', 'Barn och utbildning', 'Rektor', '45292', '', 'nej'],
       ['2003', 'olle@tanum.example.se', 'Olle Berg', 'Okänd förvaltning', '', 'i våras', '31 december 2026', 'kanske'],
       ['2004', '', '', '', '', '', '', ''],
+      ['2005', 'anna@localhost', 'Anna Ek', '', '', '', '', ''],
     ]);
     const before = await stateOfDatabase(context);
     const dry = expectStatus(await post(tanum.admin, '/api/v1/imports/people/run', file), 200) as ImportReport;
     expect(changedTables(before, await stateOfDatabase(context))).toEqual([]);
-    expect(dry.summary).toMatchObject({ rows: 4, create: 2, update: 1, refused: 1 });
+    expect(dry.summary).toMatchObject({ rows: 5, create: 2, update: 1, refused: 2 });
+    expect(dry.rows.find((row) => row.rowNumber === 6)!.problems).toMatchObject([
+      { field: 'email', value: 'anna@localhost', reason: 'value_unknown', severity: 'refused' },
+    ]);
     const byRow = new Map(dry.rows.map((row) => [row.rowNumber, row]));
     expect(
       byRow
