@@ -214,3 +214,46 @@ test('the equipment screens in English', async ({ loginAs }) => {
   await expect(it.getByRole('heading', { level: 1, name: 'Model catalogue' })).toBeVisible();
   await expectNoSeriousAxeViolations(it, 'the model catalogue in English');
 });
+
+test('the IT unit marks an asset’s network details confidential; a department head sees the asset and the badge but not where it sits', async ({
+  loginAs,
+}) => {
+  test.setTimeout(90_000);
+  const it = await loginAs('itUnit');
+  const inventoryNumber = `FW-${Date.now().toString(36).toUpperCase()}`;
+  await it.goto('/assets');
+  await it.getByRole('button', { name: 'Ny utrustning' }).click();
+  const dialog = it.getByRole('dialog', { name: 'Ny utrustning' });
+  await chooseOption(dialog, 'Typ', 'Server');
+  await chooseOption(dialog, 'Modell', 'Ej standard (utanför katalogen)');
+  await dialog.getByRole('textbox', { name: 'Beskrivning av utrustningen' }).fill('Brandväggskluster');
+  await dialog.getByRole('textbox', { name: 'Inventarienummer' }).fill(inventoryNumber);
+  await chooseOption(dialog, 'Nät', 'Kommunhusets nät');
+  await dialog.getByRole('textbox', { name: 'Placering' }).fill('Serverhall B, rack 4');
+  // Placed with the school department, whose head oversees the department's equipment.
+  await chooseOption(dialog, 'Förvaltning eller enhet', 'Barn- och utbildningsförvaltningen');
+  const mark = dialog.getByRole('combobox', { name: 'Sekretessmarkering (OSL-paragraf)' });
+  await mark.fill('18 kap');
+  await it.getByRole('option', { name: '18 kap. 8 § OSL' }).click();
+  await expectNoSeriousAxeViolations(it, 'the asset form with its confidentiality mark');
+  await dialog.getByRole('button', { name: 'Lägg till', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(it.getByRole('heading', { level: 1, name: inventoryNumber })).toBeVisible();
+  await expect(it.getByTestId('confidential-badge')).toHaveText('Sekretess (18 kap. 8 § OSL)');
+  await expect(it.locator('#network')).toContainText('Serverhall B, rack 4');
+  const assetPath = new URL(it.url()).pathname;
+  await expectNoSeriousAxeViolations(it, 'a confidential asset');
+
+  // The head oversees the department's equipment; where a firewall sits is for those who may read secrets.
+  const employee = await loginAs('departmentHead');
+  await employee.goto(`/assets?q=${inventoryNumber}`);
+  const row = employee.getByTestId('asset-row').filter({ hasText: inventoryNumber });
+  await expect(row).toContainText('Sekretess (18 kap. 8 § OSL)');
+  await expectNoSeriousAxeViolations(employee, 'the equipment list with a confidential asset');
+  await employee.goto(assetPath);
+  await expect(employee.getByRole('heading', { level: 1, name: inventoryNumber })).toBeVisible();
+  await expect(employee.getByTestId('confidential-badge')).toHaveText('Sekretess (18 kap. 8 § OSL)');
+  await expect(employee.locator('#network')).toContainText('omfattas av sekretess');
+  await expect(employee.getByText('Serverhall B')).toHaveCount(0);
+  await expectNoSeriousAxeViolations(employee, 'a confidential asset, withheld');
+});

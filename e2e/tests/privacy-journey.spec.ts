@@ -218,3 +218,80 @@ test('the officer cannot approve what changed after they opened it', async ({ lo
   await expect(officer.getByText('Väntar på granskning').first()).toBeVisible();
   await expect(officer.getByText('Behandlingen har inte granskats än.')).toBeVisible();
 });
+
+test('mark a record of processing confidential, see it withheld from a department head, and export the register with it for a reason', async ({
+  loginAs,
+}) => {
+  test.setTimeout(120_000);
+  const admin = await loginAs('administrator');
+  const suffix = Date.now().toString(36);
+  const departments = await apiCall<{ items: Array<{ id: string; name: string }> }>(admin, 'GET', '/departments?limit=100');
+  const school = departments.items.find((department) => department.name === 'Barn- och utbildningsförvaltningen')!;
+  const name = `Kameraövervakning av skolgårdar ${suffix}`;
+  const record = await apiCall<{ id: string }>(admin, 'POST', '/processing-activities', {
+    data: {
+      name,
+      purpose: 'Förebygga skadegörelse nattetid',
+      legalBasis: 'public_interest',
+      technicalMeasures: 'Kamerornas placering enligt ritning K-7',
+      controllerDepartmentId: school.id,
+    },
+  });
+
+  // Marked in the form, with the suggested paragraph; the badge shows on the page and in the register.
+  await admin.goto(`/processing-activities/${record.id}`);
+  await admin.getByRole('button', { name: 'Redigera' }).click();
+  const dialog = admin.getByRole('dialog', { name: `Redigera ${name}` });
+  const mark = dialog.getByRole('combobox', { name: 'Sekretessmarkering (OSL-paragraf)' });
+  await mark.fill('18 kap');
+  await admin.getByRole('option', { name: '18 kap. 8 § OSL' }).click();
+  await expectNoSeriousAxeViolations(admin, 'the record of processing form with its confidentiality mark');
+  await dialog.getByRole('button', { name: 'Spara' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(admin.getByTestId('confidential-badge')).toHaveText('Sekretess (18 kap. 8 § OSL)');
+  await expect(admin.locator('#keeping')).toContainText('ritning K-7');
+  await admin.goto(`/processing-activities?q=${encodeURIComponent(suffix)}`);
+  await expect(admin.getByTestId('processing-activity-row').filter({ hasText: name })).toContainText('Sekretess (18 kap. 8 § OSL)');
+  await expectNoSeriousAxeViolations(admin, 'the record of processing with a confidential record');
+
+  // The department head drafts the school's records, but this one's content is not theirs to read.
+  const head = await loginAs('departmentHead');
+  await head.goto(`/processing-activities/${record.id}`);
+  await expect(head.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(head.getByTestId('confidential-badge')).toHaveText('Sekretess (18 kap. 8 § OSL)');
+  await expect(head.getByTestId('content-withheld')).toContainText('Innehållet visas inte för dig');
+  await expect(head.getByTestId('content-withheld')).toContainText('sekretessmarkerad enligt 18 kap. 8 § OSL');
+  await expect(head.getByText('ritning K-7')).toHaveCount(0);
+  await expect(head.getByRole('button', { name: 'Redigera' })).toHaveCount(0);
+  await expectNoSeriousAxeViolations(head, 'a confidential record of processing, withheld');
+  // Nor is the register's confidential export offered to them.
+  await head.goto('/processing-activities');
+  await expect(head.getByRole('heading', { level: 1, name: 'Registerförteckning' })).toBeVisible();
+  if (await head.getByRole('button', { name: 'Exportera' }).count()) {
+    await head.getByRole('button', { name: 'Exportera' }).click();
+    await expect(head.getByRole('menuitem', { name: 'Exportera (XLSX)' })).toBeVisible();
+    await expect(head.getByRole('menuitem', { name: /sekretessmarkerade/ })).toHaveCount(0);
+    await head.keyboard.press('Escape');
+  }
+
+  // The officer exports the register with it: the reason is required, and the file says what it holds.
+  const officer = await loginAs('dataProtectionOfficer');
+  await officer.goto('/processing-activities');
+  await officer.getByRole('button', { name: 'Exportera' }).click();
+  await officer.getByRole('menuitem', { name: 'Exportera inklusive sekretessmarkerade…' }).click();
+  const exportDialog = officer.getByRole('dialog', { name: 'Exportera inklusive sekretessmarkerade poster' });
+  await exportDialog.getByRole('button', { name: 'Exportera' }).click();
+  await expect(exportDialog.getByText('Fyll i fältet.')).toBeVisible();
+  await expectNoSeriousAxeViolations(officer, 'the confidential export dialog');
+  await exportDialog.getByRole('textbox', { name: 'Skäl till exporten' }).fill(`Begäran från IMY, dnr ${suffix}`);
+  const download = officer.waitForEvent('download');
+  await exportDialog.getByRole('button', { name: 'Exportera' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^registerforteckning-\d{4}-\d{2}-\d{2}-sekretess\.xlsx$/);
+  await expect(exportDialog).toBeHidden();
+  const events = await apiCall<{ items: Array<{ after: { reason: string } }> }>(
+    admin,
+    'GET',
+    '/audit-events?action=confidential_exported&limit=20',
+  );
+  expect(events.items.map((event) => event.after.reason)).toContain(`Begäran från IMY, dnr ${suffix}`);
+});

@@ -93,3 +93,48 @@ test('revise a risk analysis with a risk owner, adjacent systems and a measure w
     ]),
   );
 });
+
+test('mark a risk analysis confidential: the badge shows, and a department head sees that it exists but not its content', async ({
+  loginAs,
+}) => {
+  test.setTimeout(90_000);
+  const admin = await loginAs('administrator');
+  const suffix = Date.now().toString(36);
+  const departments = await apiCall<{ items: Array<{ id: string; name: string }> }>(admin, 'GET', '/departments?limit=100');
+  const school = departments.items.find((department) => department.name === 'Barn- och utbildningsförvaltningen')!;
+  const systemName = `Passersystem ${suffix}`;
+  const system = await apiCall<{ id: string }>(admin, 'POST', '/systems', {
+    data: { name: systemName, kind: 'department', ownerDepartmentId: school.id },
+  });
+
+  // The IT unit's form marks it with the paragraph it suggests.
+  await admin.goto(`/systems/${system.id}#risks`);
+  await admin.locator('#risks').getByRole('button', { name: 'Ny riskanalys' }).click();
+  const form = admin.getByRole('dialog', { name: `Ny riskanalys för ${systemName}` });
+  await form.getByRole('textbox', { name: 'Omfattning' }).fill('Skalskyddet i skolornas entréer');
+  await form.getByRole('textbox', { name: 'Hot (Scenario 1)' }).fill('Kortläsarna kan kopieras');
+  const mark = form.getByRole('combobox', { name: 'Sekretessmarkering (OSL-paragraf)' });
+  await mark.fill('18 kap');
+  await admin.getByRole('option', { name: '18 kap. 8 § OSL' }).click();
+  await expect(mark).toHaveValue('18 kap. 8 § OSL');
+  await expectNoSeriousAxeViolations(admin, 'the risk analysis form with its confidentiality mark');
+  await form.getByRole('button', { name: 'Spara riskanalysen' }).click();
+  await expect(form).toBeHidden();
+  await expect(admin.getByTestId('confidential-badge')).toHaveText('Sekretess (18 kap. 8 § OSL)');
+  await expect(admin.getByTestId('scenario-row')).toContainText('Kortläsarna kan kopieras');
+  const analysisPath = new URL(admin.url()).pathname;
+  await expectNoSeriousAxeViolations(admin, 'a confidential risk analysis');
+
+  // The department head of the system's department: the analysis exists, its content is withheld, and why.
+  const head = await loginAs('departmentHead');
+  await head.goto(`/systems/${system.id}#risks`);
+  const row = head.locator('#risks').getByRole('row').filter({ hasText: 'Sekretess (18 kap. 8 § OSL)' });
+  await expect(row).toContainText('Visas inte (sekretess)');
+  await head.goto(analysisPath);
+  await expect(head.getByTestId('confidential-badge')).toHaveText('Sekretess (18 kap. 8 § OSL)');
+  await expect(head.getByTestId('content-withheld')).toContainText('Innehållet visas inte för dig');
+  await expect(head.getByTestId('content-withheld')).toContainText('sekretessmarkerad enligt 18 kap. 8 § OSL');
+  await expect(head.getByText('Kortläsarna kan kopieras')).toHaveCount(0);
+  await expect(head.getByRole('button', { name: 'Revidera riskanalysen' })).toHaveCount(0);
+  await expectNoSeriousAxeViolations(head, 'a confidential risk analysis, withheld');
+});

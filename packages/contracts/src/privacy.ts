@@ -181,7 +181,10 @@ export const processingActivityListQuerySchema = listQuerySchema.extend({
   sort: sortParameter(processingActivitySortFields),
 });
 export type ProcessingActivityListQuery = z.infer<typeof processingActivityListQuerySchema>;
-export const processingActivityListSchema = listResponseSchema(processingActivitySchema);
+export const processingActivityListSchema = listResponseSchema(processingActivitySchema).extend({
+  /** What the caller may do with the register as a whole: export it with its confidential records (ADR 0030). */
+  can: z.object({ exportConfidential: z.boolean() }),
+});
 
 export const privacyReviewSchema = z.object({
   id: idSchema,

@@ -182,7 +182,8 @@ export function downloadUrl<
 /**
  * A download that is a POST (the audit log's export writes an audit event, so it is not a link):
  * the file is fetched with the CSRF token and handed to the browser under the server's file name.
- * `params` fill the path's `:name` segments (a person's subject access extract).
+ * `params` fill the path's `:name` segments (a person's subject access extract); `query` carries a
+ * filtered export's filters (the article 30 register with its confidential records).
  */
 export async function downloadByPost<
   Path extends {
@@ -192,12 +193,13 @@ export async function downloadByPost<
   path: Path,
   body: z.input<Schema<ApiRoutes[`POST /api/v1${Path}` & RouteKey], 'body'> & z.ZodType>,
   params: Record<string, string> = {},
+  query: Record<string, QueryValue> = {},
 ): Promise<void> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(`/api/v1${fillPath(path, params)}`, {
+    response = await fetch(buildPath(`/api/v1${fillPath(path, params)}`, query), {
       method: 'POST',
       headers,
       credentials: 'same-origin',

@@ -5,7 +5,7 @@ import type {
   ProcessingActivityRecord,
 } from '@forvalta/contracts';
 import type { AnyActor } from '../../access/actor.ts';
-import { can, municipalityOf } from '../../access/authorise.ts';
+import { municipalityOf } from '../../access/authorise.ts';
 import { departmentSubtree } from '../../access/department-tree.ts';
 import { useCase } from '../../access/use-case.ts';
 import { swedishToday } from '../../platform/calendar.ts';
@@ -15,6 +15,7 @@ import { withTransaction, type DatabaseHandle } from '../../platform/database.ts
 import { forbidden } from '../../platform/errors.ts';
 import { neutraliseFormula } from '../../platform/spreadsheet-text.ts';
 import { type Article30Section, article30Pdf } from './article-30-pdf.ts';
+import { mayExportConfidential } from './privacy-abilities.ts';
 import { reviewCutOff } from './privacy-parameters.ts';
 import { type ActivityFilters, processingActivitiesRepository as activities } from './processing-activities.repository.ts';
 
@@ -270,7 +271,7 @@ export function createArticle30Export(db: DatabaseHandle, clock: Clock) {
       'processingActivityExport.read',
       async ({ actor, authorise }, query: ProcessingActivityExportQuery, request: ProcessingActivityConfidentialExport) => {
         authorise();
-        if (!can(actor, 'confidential.read')) throw forbidden('Only those who may read confidential records export them.');
+        if (!mayExportConfidential(actor)) throw forbidden('Only those who may read confidential records export them.');
         return exportFile(actor, query, { includeConfidential: true, reason: request.reason });
       },
     ),

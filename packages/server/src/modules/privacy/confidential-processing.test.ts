@@ -97,6 +97,24 @@ describe('confidential records of processing', () => {
     );
   });
 
+  it("offers neither the change of a record its reader may not see nor the register's confidential export to those who may not take it", async () => {
+    const forHead = expectStatus(
+      await send(context, 'GET', `/api/v1/processing-activities/${marked.id}`, { headers: head.authorization }),
+      200,
+    );
+    expect(forHead.can).toMatchObject({ update: false, delete: false });
+    const forAdmin = expectStatus(
+      await send(context, 'GET', `/api/v1/processing-activities/${marked.id}`, { headers: tanum.admin.authorization }),
+      200,
+    );
+    expect(forAdmin.can).toMatchObject({ update: true, delete: true });
+    const listFor = async (user: TestUser) =>
+      expectStatus(await send(context, 'GET', '/api/v1/processing-activities', { headers: user.authorization }), 200).can;
+    expect(await listFor(officer)).toEqual({ exportConfidential: true });
+    expect(await listFor(employee)).toEqual({ exportConfidential: false });
+    expect(await listFor(head)).toEqual({ exportConfidential: false });
+  });
+
   it('is left out of the export; the export that includes it marks it, names itself so and is audited', async () => {
     const plain = await send(context, 'GET', '/api/v1/processing-activities/export', { headers: officer.authorization });
     expect(plain.statusCode).toBe(200);

@@ -1,6 +1,6 @@
 import type { MailboxActionName, Permission, ProcessingActivityActionName } from '@forvalta/contracts';
 import type { AnyActor } from '../../access/actor.ts';
-import type { Subject } from '../../access/authorise.ts';
+import { can, type Subject } from '../../access/authorise.ts';
 import { canOn } from '../../access/record-actions.ts';
 
 /**
@@ -28,4 +28,12 @@ export const activitySubject = (controllerDepartmentId: string, stewardPersonIds
 
 export function activityAbilities(actor: AnyActor, subject: Subject) {
   return canOn(actor, processingActivityActions, subject);
+}
+
+/**
+ * The register with its confidential records goes to the export's roles that may also read
+ * confidential content (ADR 0030); the export checks this and the list's `can` says it.
+ */
+export function mayExportConfidential(actor: AnyActor): boolean {
+  return can(actor, 'processingActivityExport.read') && can(actor, 'confidential.read');
 }

@@ -19,7 +19,7 @@ import type { ExpectedVersion } from '../../platform/http/versioning.ts';
 import { swedishSortKey } from '../../platform/text.ts';
 import { versionedWrites } from '../../platform/versioned-write.ts';
 import { systemReads } from '../systems/index.ts';
-import { activityAbilities, activitySubject, processingActivityActions } from './privacy-abilities.ts';
+import { activityAbilities, activitySubject, mayExportConfidential, processingActivityActions } from './privacy-abilities.ts';
 import { reviewCutOff } from './privacy-parameters.ts';
 import { type ActivityFilters, processingActivitiesRepository as activities } from './processing-activities.repository.ts';
 import { type ActivityContent, contentOf, contentOfRecord, contentValues } from './processing-activity-content.ts';
@@ -87,7 +87,11 @@ export function createProcessingActivitiesService(db: DatabaseHandle, clock: Clo
           record.systems.map((system) => system.id),
         ),
       );
-      return { ...withConfidentialContent(record, can(actor, 'confidential.read', subject)), can: activityAbilities(actor, subject) };
+      const shown = withConfidentialContent(record, can(actor, 'confidential.read', subject));
+      const abilities = activityAbilities(actor, subject);
+      // Nobody changes or removes what they may not read (the writes refuse it with 403): not offered either.
+      if (shown.contentWithheld) return { ...shown, can: { ...abilities, update: false, delete: false } };
+      return { ...shown, can: abilities };
     });
   }
 
@@ -127,7 +131,7 @@ export function createProcessingActivitiesService(db: DatabaseHandle, clock: Clo
       const filtersOnContent = query.q !== undefined || query.specialCategories !== undefined || query.agreementExpiringBy !== undefined;
       if (filtersOnContent && !can(actor, 'confidential.read')) filters.excludeConfidential = true;
       const page = await activities.list(db, municipalityId, query, filters);
-      return { ...page, items: await withAbilities(db, actor, page.items) };
+      return { ...page, items: await withAbilities(db, actor, page.items), can: { exportConfidential: mayExportConfidential(actor) } };
     }),
 
     getProcessingActivity: useCase('processingActivity.read', async ({ actor, authorise }, id: string): Promise<ProcessingActivity> => {

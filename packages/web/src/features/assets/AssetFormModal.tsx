@@ -6,6 +6,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
+import { ConfidentialParagraphField } from '../../components/ConfidentialMark.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { notifySuccess } from '../../components/error-messages.ts';
 import { FormActions } from '../../components/FormActions.tsx';
@@ -233,11 +234,7 @@ export function AssetFormModal({
                 />
               </SimpleGrid>
               {!withheld && (
-                <TextInput
-                  label={t('asset.confidentialOslParagraph')}
-                  description={t('form.confidentialHint')}
-                  {...form.getInputProps('confidentialOslParagraph')}
-                />
+                <ConfidentialParagraphField description={t('form.confidentialHint')} {...form.getInputProps('confidentialOslParagraph')} />
               )}
             </Stack>
           </Fieldset>

@@ -5,6 +5,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
+import { ConfidentialBadge } from '../../components/ConfidentialMark.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { ListEmptyState } from '../../components/ListEmptyState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
@@ -49,11 +50,7 @@ export function AssetPage() {
               {t(`kind.${a.kind}`)}
             </Badge>
             <AssetLifecycleBadge lifecycle={a.lifecycle} />
-            {a.confidentialOslParagraph && (
-              <Badge color="red.9" variant="outline" tt="none">
-                {t('asset.confidentialBadge', { paragraph: a.confidentialOslParagraph })}
-              </Badge>
-            )}
+            <ConfidentialBadge paragraph={a.confidentialOslParagraph} />
           </Group>
           <Text size="sm" c="gray.7">
             {t('asset.updated', { date: formatDate(a.updatedAt) })}

@@ -4,6 +4,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
+import { ConfidentialBadge } from '../../components/ConfidentialMark.tsx';
 import { type Column, type ListPage, QueryTable, type TableSort } from '../../components/QueryTable.tsx';
 import type { useUrlPaging } from '../../components/url-paging.ts';
 import { formatDate } from '../../i18n/format.ts';
@@ -36,9 +37,12 @@ export function AssetsTable({
       rowHeader: true,
       nowrap: true,
       cell: (asset) => (
-        <AnchorLink to="/assets/$assetId" params={{ assetId: asset.id }} size="sm" fw={600}>
-          {asset.label}
-        </AnchorLink>
+        <>
+          <AnchorLink to="/assets/$assetId" params={{ assetId: asset.id }} size="sm" fw={600}>
+            {asset.label}
+          </AnchorLink>{' '}
+          <ConfidentialBadge paragraph={asset.confidentialOslParagraph} size="xs" />
+        </>
       ),
     },
     { key: 'kind', header: t('list.columnKind'), nowrap: true, cell: (asset) => t(`kind.${asset.kind}`) },

@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { todayInStockholm } from '../../i18n/format.ts';
 import { DepartmentSelect } from '../organisation/departments/DepartmentSelect.tsx';
 import { SystemFilterSelect } from '../systems/SystemFilterSelect.tsx';
+import { ConfidentialExportModal } from './ConfidentialExportModal.tsx';
 import { ProcessingActivitiesTable } from './ProcessingActivitiesTable.tsx';
 import { ProcessingActivityFormModal } from './ProcessingActivityFormModal.tsx';
 import { type ActivityFilters, agreementHorizonMonths, reviewStateValues } from './privacy-values.ts';
@@ -32,6 +33,7 @@ export function ProcessingActivitiesPage() {
   const canExport = useCan('processingActivityExport.read');
   const canReview = useCan('processingActivity.review');
   const [creating, setCreating] = useState(false);
+  const [exportingConfidential, setExportingConfidential] = useState(false);
 
   return (
     <>
@@ -60,6 +62,13 @@ export function ProcessingActivitiesPage() {
                   <Menu.Item component="a" href={processingActivitiesExportUrl(filters, today, 'pdf')} download>
                     {t('list.exportPdf')}
                   </Menu.Item>
+                  {/* The register's `can` says who may take the confidential records along (ADR 0030). */}
+                  {activities.data?.can.exportConfidential && (
+                    <>
+                      <Menu.Divider />
+                      <Menu.Item onClick={() => setExportingConfidential(true)}>{t('list.exportConfidential')}</Menu.Item>
+                    </>
+                  )}
                 </Menu.Dropdown>
               </Menu>
             )}
@@ -122,6 +131,7 @@ export function ProcessingActivitiesPage() {
         paging={list.paging}
         empty={<ListEmptyState title={list.filtered ? t('list.empty') : t('list.emptyAll')} />}
       />
+      {exportingConfidential && <ConfidentialExportModal filters={filters} today={today} onClose={() => setExportingConfidential(false)} />}
       {creating && <ProcessingActivityFormModal activity={null} onClose={() => setCreating(false)} />}
     </>
   );

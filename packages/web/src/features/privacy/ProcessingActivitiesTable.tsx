@@ -4,6 +4,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
+import { ConfidentialBadge } from '../../components/ConfidentialMark.tsx';
 import { type Column, type ListPage, QueryTable, type TableSort } from '../../components/QueryTable.tsx';
 import { SystemLinks } from '../../components/SystemLinks.tsx';
 import type { useUrlPaging } from '../../components/url-paging.ts';
@@ -53,6 +54,11 @@ export function ProcessingActivitiesTable({
           <AnchorLink to="/processing-activities/$activityId" params={{ activityId: activity.id }} size="sm" fw={600}>
             {activity.name}
           </AnchorLink>
+          {activity.confidentialOslParagraph && (
+            <div>
+              <ConfidentialBadge paragraph={activity.confidentialOslParagraph} size="xs" />
+            </div>
+          )}
           <Text size="xs" c="gray.7">
             {activity.controllerBoard
               ? `${activity.controllerDepartmentName} · ${activity.controllerBoard}`
@@ -89,6 +95,8 @@ export function ProcessingActivitiesTable({
       key: 'processors',
       header: t('list.columnProcessors'),
       cell: (activity) => {
+        // A withheld record's processors are not "none": they are not shown (ADR 0030).
+        if (activity.contentWithheld) return <Text size="sm">{t('translation:confidential.withheldCell')}</Text>;
         if (activity.processors.length === 0) return <Text size="sm">{t('list.noProcessors')}</Text>;
         const attention = activity.processors.map((processor) => agreementAttention(processor, today, horizon)).filter(Boolean);
         return (

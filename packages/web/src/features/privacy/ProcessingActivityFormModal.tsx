@@ -4,6 +4,7 @@ import { useForm } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { ConfidentialParagraphField } from '../../components/ConfidentialMark.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { notifySuccess } from '../../components/error-messages.ts';
 import { FormActions } from '../../components/FormActions.tsx';
@@ -74,6 +75,7 @@ export function ProcessingActivityFormModal({
       legalBasis: t('record.legalBasis'),
       retention: t('record.retention'),
       processors: t('record.processors'),
+      confidentialOslParagraph: t('translation:confidential.field'),
     },
     load: loadProcessingActivity,
     save: (values, version) => saveProcessingActivity(activityBodyOf(values), activity, version),
@@ -120,6 +122,7 @@ export function ProcessingActivityFormModal({
             comboboxProps={{ withinPortal: true }}
             {...form.getInputProps('systemIds')}
           />
+          <ConfidentialParagraphField description={t('form.confidentialHint')} {...form.getInputProps('confidentialOslParagraph')} />
 
           <Fieldset legend={t('form.legalLegend')}>
             <Stack gap="sm">

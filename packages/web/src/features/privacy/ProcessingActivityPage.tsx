@@ -5,6 +5,7 @@ import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
+import { ConfidentialBadge, WithheldNotice } from '../../components/ConfidentialMark.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { notifyError, notifySuccess } from '../../components/error-messages.ts';
@@ -39,10 +40,6 @@ export function ProcessingActivityPage() {
   if (activity.isLoading) return <LoadingState />;
   if (activity.error || !activity.data) return <ErrorState error={activity.error} onRetry={() => void activity.refetch()} />;
   const a = activity.data;
-  const none = t('record.none');
-  const special = a.personalDataCategories.filter((category) => category.special).map((category) => category.name);
-  const ordinary = a.personalDataCategories.filter((category) => !category.special).map((category) => category.name);
-  const dpiaMissing = (a.dpiaNeeded || a.hasSpecialCategories) && a.dpiaDoneOn === null;
 
   return (
     <>
@@ -62,6 +59,7 @@ export function ProcessingActivityPage() {
                 {t('list.specialCategories')}
               </Badge>
             )}
+            <ConfidentialBadge paragraph={a.confidentialOslParagraph} />
           </Group>
           <Text size="sm" c="gray.7">
             {a.lastReviewedOn ? t('record.lastReviewed', { date: formatDate(a.lastReviewedOn) }) : t('record.neverReviewed')}
@@ -85,73 +83,7 @@ export function ProcessingActivityPage() {
       </Group>
 
       <Stack gap="lg">
-        <SectionCard id="purpose" title={t('record.purposeSection')}>
-          <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} spacing="md" m={0}>
-            <Fact label={t('record.purpose')} multiline>
-              {a.purpose}
-            </Fact>
-            <Fact label={t('record.controller')}>
-              {a.controllerBoard ? `${a.controllerDepartmentName} · ${a.controllerBoard}` : a.controllerDepartmentName}
-            </Fact>
-            <Fact label={t('record.legalBasis')}>{a.legalBasis ? t(`legalBasis.${a.legalBasis}`) : t('list.legalBasisMissing')}</Fact>
-            <Fact label={t('record.legalBasisNote')}>{a.legalBasisNote ?? none}</Fact>
-            {a.hasSpecialCategories && (
-              <Fact label={t('record.specialCategoryBasis')}>
-                {a.specialCategoryBasis ? t(`specialCategoryBasis.${a.specialCategoryBasis}`) : t('record.specialBasisMissing')}
-              </Fact>
-            )}
-            <Fact label={t('record.criminalData')}>
-              {a.criminalData
-                ? `${t('translation:common.yes')}${a.criminalDataBasis ? ` – ${a.criminalDataBasis}` : ''}`
-                : t('translation:common.no')}
-            </Fact>
-          </SimpleGrid>
-        </SectionCard>
-
-        <SectionCard id="data" title={t('record.dataSection')}>
-          <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} spacing="md" m={0}>
-            <Fact label={t('record.dataSubjects')}>{listOr(a.dataSubjectCategories, none)}</Fact>
-            <Fact label={t('record.ordinaryCategories')}>{listOr(ordinary, none)}</Fact>
-            <Fact label={t('record.specialCategories')}>{listOr(special, none)}</Fact>
-            <Fact label={t('record.recipients')}>{listOr(a.recipients, none)}</Fact>
-            <Fact label={t('record.transfers')}>
-              {a.thirdCountryTransfers.length === 0
-                ? t('record.noTransfers')
-                : keyedByContent(a.thirdCountryTransfers, (transfer) => transfer.country).map(({ key, item }) => (
-                    <span key={key} style={{ display: 'block' }}>
-                      {t('record.transfer', item)}
-                    </span>
-                  ))}
-            </Fact>
-            <Fact label={t('record.systems')}>
-              <SystemLinks systems={a.systems} empty={t('record.noSystems')} />
-            </Fact>
-          </SimpleGrid>
-        </SectionCard>
-
-        <SectionCard id="keeping" title={t('form.keepingLegend')}>
-          <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} spacing="md" m={0}>
-            <Fact label={t('record.retention')}>{a.retention ?? t('record.retentionMissing')}</Fact>
-            <Fact label={t('record.retentionPlanReference')}>{a.retentionPlanReference ?? none}</Fact>
-            <Fact label={t('record.technicalMeasures')} multiline>
-              {a.technicalMeasures ?? none}
-            </Fact>
-          </SimpleGrid>
-        </SectionCard>
-
-        <ProcessorsSection activity={a} />
-
-        <SectionCard id="dpia" title={t('record.dpia')}>
-          {dpiaMissing && (
-            <Alert color="red.9" variant="outline" mb="sm">
-              <Text size="sm">{t('record.dpiaMissing')}</Text>
-            </Alert>
-          )}
-          <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} spacing="md" m={0}>
-            <Fact label={t('record.dpiaNeeded')}>{a.dpiaNeeded ? t('translation:common.yes') : t('translation:common.no')}</Fact>
-            <Fact label={t('record.dpiaDoneOn')}>{a.dpiaDoneOn ? formatDate(a.dpiaDoneOn) : t('record.dpiaNotDone')}</Fact>
-          </SimpleGrid>
-        </SectionCard>
+        {a.contentWithheld ? <WithheldContent activity={a} /> : <RecordContent activity={a} />}
 
         <SectionCard
           id="reviews"
@@ -217,6 +149,110 @@ export function ProcessingActivityPage() {
         }
         onClose={() => setDeleting(false)}
       />
+    </>
+  );
+}
+
+/** Every article 30 field of a record the caller may read in full. */
+function RecordContent({ activity: a }: { activity: ProcessingActivity }) {
+  const { t } = useTranslation('privacy');
+  const none = t('record.none');
+  const special = a.personalDataCategories.filter((category) => category.special).map((category) => category.name);
+  const ordinary = a.personalDataCategories.filter((category) => !category.special).map((category) => category.name);
+  const dpiaMissing = (a.dpiaNeeded || a.hasSpecialCategories) && a.dpiaDoneOn === null;
+  return (
+    <>
+      <SectionCard id="purpose" title={t('record.purposeSection')}>
+        <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} spacing="md" m={0}>
+          <Fact label={t('record.purpose')} multiline>
+            {a.purpose}
+          </Fact>
+          <Fact label={t('record.controller')}>
+            {a.controllerBoard ? `${a.controllerDepartmentName} · ${a.controllerBoard}` : a.controllerDepartmentName}
+          </Fact>
+          <Fact label={t('record.legalBasis')}>{a.legalBasis ? t(`legalBasis.${a.legalBasis}`) : t('list.legalBasisMissing')}</Fact>
+          <Fact label={t('record.legalBasisNote')}>{a.legalBasisNote ?? none}</Fact>
+          {a.hasSpecialCategories && (
+            <Fact label={t('record.specialCategoryBasis')}>
+              {a.specialCategoryBasis ? t(`specialCategoryBasis.${a.specialCategoryBasis}`) : t('record.specialBasisMissing')}
+            </Fact>
+          )}
+          <Fact label={t('record.criminalData')}>
+            {a.criminalData
+              ? `${t('translation:common.yes')}${a.criminalDataBasis ? ` – ${a.criminalDataBasis}` : ''}`
+              : t('translation:common.no')}
+          </Fact>
+        </SimpleGrid>
+      </SectionCard>
+
+      <SectionCard id="data" title={t('record.dataSection')}>
+        <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} spacing="md" m={0}>
+          <Fact label={t('record.dataSubjects')}>{listOr(a.dataSubjectCategories, none)}</Fact>
+          <Fact label={t('record.ordinaryCategories')}>{listOr(ordinary, none)}</Fact>
+          <Fact label={t('record.specialCategories')}>{listOr(special, none)}</Fact>
+          <Fact label={t('record.recipients')}>{listOr(a.recipients, none)}</Fact>
+          <Fact label={t('record.transfers')}>
+            {a.thirdCountryTransfers.length === 0
+              ? t('record.noTransfers')
+              : keyedByContent(a.thirdCountryTransfers, (transfer) => transfer.country).map(({ key, item }) => (
+                  <span key={key} style={{ display: 'block' }}>
+                    {t('record.transfer', item)}
+                  </span>
+                ))}
+          </Fact>
+          <Fact label={t('record.systems')}>
+            <SystemLinks systems={a.systems} empty={t('record.noSystems')} />
+          </Fact>
+        </SimpleGrid>
+      </SectionCard>
+
+      <SectionCard id="keeping" title={t('form.keepingLegend')}>
+        <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} spacing="md" m={0}>
+          <Fact label={t('record.retention')}>{a.retention ?? t('record.retentionMissing')}</Fact>
+          <Fact label={t('record.retentionPlanReference')}>{a.retentionPlanReference ?? none}</Fact>
+          <Fact label={t('record.technicalMeasures')} multiline>
+            {a.technicalMeasures ?? none}
+          </Fact>
+        </SimpleGrid>
+      </SectionCard>
+
+      <ProcessorsSection activity={a} />
+
+      <SectionCard id="dpia" title={t('record.dpia')}>
+        {dpiaMissing && (
+          <Alert color="red.9" variant="outline" mb="sm">
+            <Text size="sm">{t('record.dpiaMissing')}</Text>
+          </Alert>
+        )}
+        <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} spacing="md" m={0}>
+          <Fact label={t('record.dpiaNeeded')}>{a.dpiaNeeded ? t('translation:common.yes') : t('translation:common.no')}</Fact>
+          <Fact label={t('record.dpiaDoneOn')}>{a.dpiaDoneOn ? formatDate(a.dpiaDoneOn) : t('record.dpiaNotDone')}</Fact>
+        </SimpleGrid>
+      </SectionCard>
+    </>
+  );
+}
+
+/**
+ * A confidential record for a caller without `confidential.read`: why its content is not shown,
+ * and what is (ADR 0030): the controller, the legal basis and the systems; the review state is in the header.
+ */
+function WithheldContent({ activity: a }: { activity: ProcessingActivity }) {
+  const { t } = useTranslation('privacy');
+  return (
+    <>
+      <WithheldNotice paragraph={a.confidentialOslParagraph} />
+      <SectionCard id="purpose" title={t('record.purposeSection')}>
+        <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} spacing="md" m={0}>
+          <Fact label={t('record.controller')}>
+            {a.controllerBoard ? `${a.controllerDepartmentName} · ${a.controllerBoard}` : a.controllerDepartmentName}
+          </Fact>
+          <Fact label={t('record.legalBasis')}>{a.legalBasis ? t(`legalBasis.${a.legalBasis}`) : t('list.legalBasisMissing')}</Fact>
+          <Fact label={t('record.systems')}>
+            <SystemLinks systems={a.systems} empty={t('record.noSystems')} />
+          </Fact>
+        </SimpleGrid>
+      </SectionCard>
     </>
   );
 }

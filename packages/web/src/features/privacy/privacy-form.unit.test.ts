@@ -59,6 +59,14 @@ describe('processor agreements', () => {
   });
 });
 
+describe("the record of processing form's confidentiality mark", () => {
+  it('sends the OSL paragraph trimmed, and an emptied field as null, which lifts the mark', () => {
+    const base = { ...activityValuesOf(null), name: 'Loggning', purpose: 'Upptäcka intrång', controllerDepartmentId: 'it' };
+    expect(activityBodyOf({ ...base, confidentialOslParagraph: ' 18 kap. 8 § OSL ' }).confidentialOslParagraph).toBe('18 kap. 8 § OSL');
+    expect(activityBodyOf({ ...base, confidentialOslParagraph: '  ' }).confidentialOslParagraph).toBeNull();
+  });
+});
+
 describe('what leaves a mailbox uncovered', () => {
   const person = (id: string, employmentStatus: 'active' | 'left' = 'active') => ({ id, name: id, employmentStatus });
   it('names a missing or departed responsible and deputy, and a responsible who is their own deputy', () => {

@@ -8,8 +8,9 @@ import type {
   ProcessingActivityUpdate,
 } from '@forvalta/contracts';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { api, downloadUrl } from '../../api/client.ts';
+import { api, downloadByPost, downloadUrl } from '../../api/client.ts';
 import { useApiMutation } from '../../api/mutations.ts';
+import { auditKeys } from '../audit/audit.queries.ts';
 import { complianceKeys } from '../compliance/compliance.queries.ts';
 import { taskKeys } from '../tasks/tasks.queries.ts';
 import { type ActivityFilters, activityListQuery, type MailboxFilters, mailboxListQuery } from './privacy-values.ts';
@@ -41,6 +42,17 @@ export const processingActivityListQuery = (filters: ActivityFilters, today: str
 /** The article 30 register as XLSX or PDF with the filters on screen, without paging. */
 export const processingActivitiesExportUrl = (filters: ActivityFilters, today: string, format: 'xlsx' | 'pdf') =>
   downloadUrl('/processing-activities/export', { format, ...activityListQuery(filters, today) });
+
+/**
+ * The register with its confidential records (ADR 0030): a POST with the reason, as the export is
+ * recorded in the audit log, whose queries are read again after it.
+ */
+export const useConfidentialExport = (filters: ActivityFilters, today: string) =>
+  useApiMutation(
+    ({ format, reason }: { format: 'xlsx' | 'pdf'; reason: string }) =>
+      downloadByPost('/processing-activities/export', { reason }, {}, { format, ...activityListQuery(filters, today) }),
+    [auditKeys.all],
+  );
 
 export const processingActivityQuery = (id: string) =>
   queryOptions({

@@ -36,6 +36,8 @@ export interface ActivityFormValues {
   processors: ProcessorDraft[];
   dpiaNeeded: boolean;
   dpiaDoneOn: string | null;
+  /** The OSL paragraph the record is confidential under; empty: not marked (ADR 0030). */
+  confidentialOslParagraph: string;
 }
 
 /** What a new record starts from: from a system's page, that system and its owner as the controller. */
@@ -67,6 +69,7 @@ export function activityValuesOf(activity: ProcessingActivity | null, preset: Ac
     processors: activity?.processors.map((processor) => ({ ...processor })) ?? [],
     dpiaNeeded: activity?.dpiaNeeded ?? false,
     dpiaDoneOn: activity?.dpiaDoneOn ?? null,
+    confidentialOslParagraph: activity?.confidentialOslParagraph ?? '',
   };
 }
 
@@ -109,5 +112,6 @@ export function activityBodyOf(values: ActivityFormValues): ProcessingActivityCr
       })),
     dpiaNeeded: values.dpiaNeeded,
     dpiaDoneOn: values.dpiaDoneOn,
+    confidentialOslParagraph: text(values.confidentialOslParagraph),
   };
 }

@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.ts';
+import { ConfidentialParagraphField } from '../../components/ConfidentialMark.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { errorMessage, notifySuccess } from '../../components/error-messages.ts';
 import { StaleRecordAlert } from '../../components/StaleRecordAlert.tsx';
@@ -35,6 +36,7 @@ export function RiskAnalysisForm({
   const { t } = useTranslation('lifecycle');
   const [scope, setScope] = useState(revising?.scope ?? '');
   const [analysedOn, setAnalysedOn] = useState<string | null>(todayInStockholm());
+  const [confidentialOslParagraph, setConfidentialOslParagraph] = useState(revising?.confidentialOslParagraph ?? '');
   const [participants, setParticipants] = useState(revising?.participants.join('\n') ?? '');
   const [scenarios, setScenarios] = useState<ScenarioDraft[]>(revising ? revising.scenarios.map(draftOf) : [emptyScenario()]);
   const [stale, setStale] = useState(false);
@@ -66,6 +68,8 @@ export function RiskAnalysisForm({
       .map((name) => name.trim())
       .filter(Boolean),
     scenarios: scenarios.filter((scenario) => scenario.threat.trim()).map(scenarioOf),
+    // A revision is the whole analysis: an empty field lifts the mark (ADR 0030).
+    confidentialOslParagraph: confidentialOslParagraph.trim() || null,
   });
 
   return (
@@ -102,6 +106,11 @@ export function RiskAnalysisForm({
               minRows={2}
             />
           </Group>
+          <ConfidentialParagraphField
+            description={t('risks.confidentialHint')}
+            value={confidentialOslParagraph}
+            onChange={setConfidentialOslParagraph}
+          />
           {scenarios.map((scenario, index) => (
             <RiskScenarioFields
               key={scenarioKeys[index]}

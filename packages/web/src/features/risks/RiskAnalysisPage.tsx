@@ -1,3 +1,4 @@
+import type { RiskAnalysis } from '@forvalta/contracts';
 import { Button, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
@@ -13,6 +14,7 @@ import { systemQuery } from '../systems/systems.queries.ts';
 import { bandColours, riskBand } from './risk-bands.ts';
 import { riskAnalysisQuery } from './risks.queries.ts';
 import { SectionCard } from '../../components/SectionCard.tsx';
+import { ConfidentialBadge, WithheldNotice } from '../../components/ConfidentialMark.tsx';
 import { keyedByContent } from '../../components/stable-keys.ts';
 
 const routeApi = getRouteApi('/authenticated/content/systems/$systemId/risk-analyses/$analysisId');
@@ -48,7 +50,6 @@ export function RiskAnalysisPage() {
   if (analysis.error || !analysis.data) return <ErrorState error={analysis.error} onRetry={() => void analysis.refetch()} />;
   const a = analysis.data;
   const systemName = system.data?.name ?? '…';
-  const c = a.classification;
 
   return (
     <Stack gap="lg">
@@ -65,15 +66,43 @@ export function RiskAnalysisPage() {
               {t('risks.revision', { revision: a.revision })} · {formatDate(a.analysedOn)} ·{' '}
               {a.superseded ? t('risks.superseded') : t('risks.current')}
             </Text>
+            {a.confidentialOslParagraph && (
+              <Group gap="xs">
+                <ConfidentialBadge paragraph={a.confidentialOslParagraph} />
+              </Group>
+            )}
             {a.previousId && (
               <AnchorLink to="/systems/$systemId/risk-analyses/$analysisId" params={{ systemId, analysisId: a.previousId }} size="sm">
                 {t('risks.previousVersion', { revision: a.revision - 1 })}
               </AnchorLink>
             )}
           </Stack>
-          {canWrite && !a.superseded && <Button onClick={() => setRevising(true)}>{t('risks.revise')}</Button>}
+          {/* Nobody revises what they may not read: the server refuses it (403), so the button is not offered. */}
+          {canWrite && !a.superseded && !a.contentWithheld && <Button onClick={() => setRevising(true)}>{t('risks.revise')}</Button>}
         </Group>
       </div>
+      {a.contentWithheld ? <WithheldNotice paragraph={a.confidentialOslParagraph} /> : <AnalysisContent analysis={a} />}
+      {revising && (
+        <RiskAnalysisForm
+          systemId={systemId}
+          systemName={systemName}
+          revising={a}
+          onClose={() => setRevising(false)}
+          onSaved={(next) =>
+            void navigate({ to: '/systems/$systemId/risk-analyses/$analysisId', params: { systemId, analysisId: next.id } })
+          }
+        />
+      )}
+    </Stack>
+  );
+}
+
+/** The analysis itself: its scope, the matrices and the scenarios, for a caller who may read them. */
+function AnalysisContent({ analysis: a }: { analysis: RiskAnalysis }) {
+  const { t } = useTranslation('lifecycle');
+  const c = a.classification;
+  return (
+    <>
       <SectionCard id="scope" title={t('risks.scope')}>
         <SimpleGrid component="dl" cols={{ base: 1, md: 3 }} m={0}>
           <div>
@@ -216,17 +245,6 @@ export function RiskAnalysisPage() {
           </Table.ScrollContainer>
         )}
       </SectionCard>
-      {revising && (
-        <RiskAnalysisForm
-          systemId={systemId}
-          systemName={systemName}
-          revising={a}
-          onClose={() => setRevising(false)}
-          onSaved={(next) =>
-            void navigate({ to: '/systems/$systemId/risk-analyses/$analysisId', params: { systemId, analysisId: next.id } })
-          }
-        />
-      )}
-    </Stack>
+    </>
   );
 }

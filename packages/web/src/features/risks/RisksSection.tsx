@@ -4,6 +4,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
+import { ConfidentialBadge } from '../../components/ConfidentialMark.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { DataTable } from '../../components/QueryTable.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
@@ -81,15 +82,24 @@ export function RisksSection({
                     </AnchorLink>{' '}
                     <Text span size="xs" c="gray.7">
                       {t('risks.revision', { revision: analysis.revision })}
-                    </Text>
+                    </Text>{' '}
+                    <ConfidentialBadge paragraph={analysis.confidentialOslParagraph} size="xs" />
                   </>
                 ),
               },
-              { key: 'scope', header: t('risks.scope'), cell: (analysis) => analysis.scope },
+              // A withheld analysis says so rather than showing an empty scope and no scenarios (ADR 0030).
+              {
+                key: 'scope',
+                header: t('risks.scope'),
+                cell: (analysis) => (analysis.contentWithheld ? t('translation:confidential.withheldCell') : analysis.scope),
+              },
               {
                 key: 'scenarios',
                 header: t('risks.scenarios'),
-                cell: (analysis) => t('risks.scenarioCount', { count: analysis.scenarios.length }),
+                cell: (analysis) =>
+                  analysis.contentWithheld
+                    ? t('translation:confidential.withheldCell')
+                    : t('risks.scenarioCount', { count: analysis.scenarios.length }),
               },
               {
                 key: 'state',
