@@ -8,38 +8,42 @@ import { withTransaction, type DatabaseHandle, type Executor } from '../../platf
 import { notFound } from '../../platform/errors.ts';
 import { neutraliseFormula } from '../../platform/spreadsheet-text.ts';
 import { personActions } from '../organisation/index.ts';
+import { subjectAccessInvolvementsRepository as involved } from './subject-access-involvements.repository.ts';
 import { subjectAccessRepository as held, type SubjectAccessCell, type SubjectAccessRow } from './subject-access.repository.ts';
 
 type Label = Record<Locale, string>;
+type PersonRecord = NonNullable<Awaited<ReturnType<typeof held.person>>>;
+
+/** Whom a sheet reads: the person's row (with their login) in the caller's municipality. */
+interface SheetSubject {
+  db: Executor;
+  municipalityId: string;
+  person: PersonRecord;
+  locale: Locale;
+}
+
+/** One sheet of the extract: its title, its columns and the query that fills it. */
 interface SheetDefinition {
-  key: SheetKey;
+  key: string;
   title: Label;
   columns: Array<{ key: string; label: Label }>;
+  read: (subject: SheetSubject) => Promise<SubjectAccessRow[]>;
 }
-type SheetKey =
-  | 'person'
-  | 'logins'
-  | 'roles'
-  | 'acknowledgements'
-  | 'training'
-  | 'accessRights'
-  | 'systems'
-  | 'mailboxes'
-  | 'assets'
-  | 'auditEvents';
 
 const column = (key: string, sv: string, en: string) => ({ key, label: { sv, en } });
 
 /**
  * The extract's sheets, one per kind of data, in the order a reader meets them: who the person is,
- * how they sign in, what they may do, what they were asked and did, what they answer for, and the
- * audit log. Values are stored codes (a role, a state) as the API names them; dates are ISO.
+ * how they sign in, what they may do, what they were asked and did, what they answer for, what they
+ * took part in, and the audit log. Each names the query that fills it, so a new kind of data is one
+ * entry here and one query, not another round of code. Values are stored codes (a role, a state) as the API names them; dates are ISO.
  */
 export const subjectAccessSheets: SheetDefinition[] = [
   {
     key: 'person',
     title: { sv: 'Person', en: 'Person' },
     columns: [column('field', 'Uppgift', 'Field'), column('value', 'Värde', 'Value')],
+    read: async ({ person, locale }) => personRows(person, locale),
   },
   {
     key: 'logins',
@@ -51,6 +55,7 @@ export const subjectAccessSheets: SheetDefinition[] = [
       column('createdAt', 'Skapad', 'Created'),
       column('closedAt', 'Avslutad', 'Closed'),
     ],
+    read: ({ db, municipalityId, person }) => held.logins(db, municipalityId, person.id, person.login_id),
   },
   {
     key: 'roles',
@@ -60,6 +65,7 @@ export const subjectAccessSheets: SheetDefinition[] = [
       column('department', 'Förvaltning', 'Department'),
       column('createdAt', 'Tilldelad', 'Assigned'),
     ],
+    read: ({ db, municipalityId, person }) => held.roleAssignments(db, municipalityId, person.id),
   },
   {
     key: 'acknowledgements',
@@ -74,6 +80,7 @@ export const subjectAccessSheets: SheetDefinition[] = [
       column('method', 'Sätt', 'Method'),
       column('recordedBy', 'Registrerad av', 'Recorded by'),
     ],
+    read: ({ db, municipalityId, person }) => held.acknowledgements(db, municipalityId, person.id),
   },
   {
     key: 'training',
@@ -86,6 +93,7 @@ export const subjectAccessSheets: SheetDefinition[] = [
       column('recordedAt', 'Registrerad', 'Recorded'),
       column('recordedBy', 'Registrerad av', 'Recorded by'),
     ],
+    read: ({ db, municipalityId, person }) => held.trainingAttendances(db, municipalityId, person.id),
   },
   {
     key: 'accessRights',
@@ -102,6 +110,7 @@ export const subjectAccessSheets: SheetDefinition[] = [
       column('endedAt', 'Avslutad', 'Ended'),
       column('endReason', 'Skäl för avslut', 'End reason'),
     ],
+    read: ({ db, municipalityId, person }) => held.accessRights(db, municipalityId, person.id),
   },
   {
     key: 'systems',
@@ -113,11 +122,13 @@ export const subjectAccessSheets: SheetDefinition[] = [
       column('endDate', 'Till', 'Until'),
       column('hoursPerWeek', 'Timmar per vecka', 'Hours per week'),
     ],
+    read: ({ db, municipalityId, person }) => held.systemResponsibilities(db, municipalityId, person.id),
   },
   {
     key: 'mailboxes',
     title: { sv: 'Funktionsbrevlådor', en: 'Functional mailboxes' },
     columns: [column('address', 'Adress', 'Address'), column('purpose', 'Ändamål', 'Purpose'), column('role', 'Uppdrag', 'Responsibility')],
+    read: ({ db, municipalityId, person }) => held.mailboxes(db, municipalityId, person.id),
   },
   {
     key: 'assets',
@@ -129,6 +140,63 @@ export const subjectAccessSheets: SheetDefinition[] = [
       column('lifecycle', 'Status', 'State'),
       column('location', 'Plats', 'Location'),
     ],
+    read: ({ db, municipalityId, person }) => held.assets(db, municipalityId, person.id),
+  },
+  {
+    key: 'projects',
+    title: { sv: 'Projekt', en: 'Projects' },
+    columns: [
+      column('project', 'Projekt', 'Project'),
+      column('kind', 'Typ', 'Kind'),
+      column('system', 'System', 'System'),
+      column('state', 'Status', 'State'),
+      column('involvement', 'Delaktighet', 'Involvement'),
+      column('recordedAt', 'Registrerad', 'Recorded'),
+    ],
+    read: ({ db, municipalityId, person }) => involved.projectInvolvements(db, municipalityId, person.id),
+  },
+  {
+    key: 'riskOwnerships',
+    title: { sv: 'Risker och åtgärder', en: 'Risks and measures' },
+    columns: [
+      column('system', 'System', 'System'),
+      column('revision', 'Version', 'Revision'),
+      column('analysedOn', 'Analyserad', 'Analysed'),
+      column('current', 'Gällande', 'Current'),
+      column('role', 'Ägare av', 'Owner of'),
+      column('threat', 'Hot', 'Threat'),
+      column('measure', 'Åtgärd', 'Measure'),
+      column('status', 'Status', 'State'),
+      column('dueDate', 'Klart senast', 'Due'),
+      column('confidential', 'Sekretessmarkering', 'Confidentiality mark'),
+    ],
+    read: ({ db, municipalityId, person }) => involved.riskOwnerships(db, municipalityId, person.id),
+  },
+  {
+    key: 'trainingTaught',
+    title: { sv: 'Utbildningar som lärare', en: 'Training taught' },
+    columns: [
+      column('course', 'Utbildning', 'Course'),
+      column('startsAt', 'Börjar', 'Starts'),
+      column('endsAt', 'Slutar', 'Ends'),
+      column('place', 'Plats', 'Place'),
+      column('registered', 'Anmälda', 'Registered'),
+    ],
+    read: ({ db, municipalityId, person }) => involved.trainingSessionsTaught(db, municipalityId, person.id),
+  },
+  {
+    key: 'changeNotices',
+    title: { sv: 'Ändringsanmälningar', en: 'Change notices' },
+    columns: [
+      column('title', 'Rubrik', 'Title'),
+      column('kind', 'Typ', 'Kind'),
+      column('status', 'Status', 'State'),
+      column('plannedOn', 'Planerad', 'Planned'),
+      column('role', 'Personen som', 'The person as'),
+      column('createdAt', 'Skapad', 'Created'),
+      column('acknowledgedAt', 'Kvitterad', 'Acknowledged'),
+    ],
+    read: ({ db, municipalityId, person }) => involved.changeNotices(db, municipalityId, person.id, person.login_id),
   },
   {
     key: 'auditEvents',
@@ -143,6 +211,7 @@ export const subjectAccessSheets: SheetDefinition[] = [
       column('before', 'Före', 'Before'),
       column('after', 'Efter', 'After'),
     ],
+    read: ({ db, municipalityId, person }) => held.auditEvents(db, municipalityId, person.id, person.login_id),
   },
 ];
 
@@ -174,11 +243,9 @@ function cellOf(value: SubjectAccessCell): string | number {
   return neutraliseFormula(value.length > cellLimit ? `${value.slice(0, cellLimit)}…` : value);
 }
 
-async function collect(db: Executor, municipalityId: string, personId: string, locale: Locale) {
-  const person = await held.person(db, municipalityId, personId);
-  if (!person) throw notFound('Person');
-  const loginId = person.login_id;
-  const personRow: SubjectAccessRow = {
+/** The person sheet: each field of the person record, in the order of `personFields`. */
+function personRows(person: PersonRecord, locale: Locale): SubjectAccessRow[] {
+  const values: SubjectAccessRow = {
     id: person.id,
     firstName: person.first_name,
     lastName: person.last_name,
@@ -193,18 +260,15 @@ async function collect(db: Executor, municipalityId: string, personId: string, l
     createdAt: person.created_at,
     updatedAt: person.updated_at,
   };
-  const rows: Record<SheetKey, SubjectAccessRow[]> = {
-    person: personFields.map((field) => ({ field: field.key, value: personRow[field.key] ?? null })),
-    logins: await held.logins(db, municipalityId, personId, loginId),
-    roles: await held.roleAssignments(db, municipalityId, personId),
-    acknowledgements: await held.acknowledgements(db, municipalityId, personId),
-    training: await held.trainingAttendances(db, municipalityId, personId),
-    accessRights: await held.accessRights(db, municipalityId, personId),
-    systems: await held.systemResponsibilities(db, municipalityId, personId),
-    mailboxes: await held.mailboxes(db, municipalityId, personId),
-    assets: await held.assets(db, municipalityId, personId),
-    auditEvents: await held.auditEvents(db, municipalityId, personId, loginId),
-  };
+  return personFields.map((field) => ({ field: field.key, value: values[field.key] ?? null }));
+}
+
+/** Every sheet's rows, read in the order of the sheets, in the one transaction of the extract. */
+async function collect(db: Executor, municipalityId: string, personId: string, locale: Locale) {
+  const person = await held.person(db, municipalityId, personId);
+  if (!person) throw notFound('Person');
+  const rows = new Map<string, SubjectAccessRow[]>();
+  for (const sheet of subjectAccessSheets) rows.set(sheet.key, await sheet.read({ db, municipalityId, person, locale }));
   return rows;
 }
 
@@ -227,7 +291,7 @@ export function createSubjectAccessExport(db: DatabaseHandle, clock: Clock) {
         authorise();
         const rows = await withTransaction(db, async (transaction) => {
           const collected = await collect(transaction, municipalityId, personId, locale);
-          const counts = Object.fromEntries(subjectAccessSheets.map((sheet) => [sheet.key, collected[sheet.key].length]));
+          const counts = Object.fromEntries(subjectAccessSheets.map((sheet) => [sheet.key, collected.get(sheet.key)?.length ?? 0]));
           await recordAudit(transaction, actor, clock, {
             action: 'subject_access_exported',
             entityType: 'person',
@@ -243,7 +307,7 @@ export function createSubjectAccessExport(db: DatabaseHandle, clock: Clock) {
           const sheet = workbook.addWorksheet(definition.title[locale]);
           sheet.addRow(definition.columns.map((entry) => entry.label[locale])).font = { bold: true };
           const labelOfField = new Map(personFields.map((field) => [field.key, field.label[locale]]));
-          for (const row of rows[definition.key]) {
+          for (const row of rows.get(definition.key) ?? []) {
             const cells = definition.columns.map((entry) => row[entry.key] ?? null);
             // The person sheet names its fields in the reader's language.
             if (definition.key === 'person') cells[0] = labelOfField.get(String(row.field)) ?? String(row.field);

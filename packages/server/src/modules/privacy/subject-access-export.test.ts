@@ -16,6 +16,8 @@ describe('the subject access extract', () => {
   let subject: TestUser;
   let employee: TestUser;
   let systemName: string;
+  let systemId: string;
+  let careId: string;
   const address = (personId: string) => `/api/v1/people/${personId}/subject-access-export`;
 
   beforeAll(async () => {
@@ -24,6 +26,7 @@ describe('the subject access extract', () => {
     tanum = await make.municipality('Tanum');
     strömstad = await make.municipality('Strömstad');
     const care = (await make.department(tanum, 'Omsorg')).id;
+    careId = care;
     officer = await make.user(tanum, 'data_protection_officer');
     subject = await make.user(tanum, 'it_unit', care);
     employee = await make.user(tanum, 'employee', care);
@@ -45,6 +48,7 @@ describe('the subject access extract', () => {
     const register = systemFactories(context);
     const system = await register.system(tanum, care, { name: 'Treserva' });
     systemName = system.name;
+    systemId = system.id;
     await register.appoint(tanum, system.id, subject.personId, 'manager');
     // The subject grants a right as the system's manager (an event they take) and holds one of their own.
     const access = accessRightFactories(context);
@@ -80,6 +84,77 @@ describe('the subject access extract', () => {
     );
   });
   afterAll(() => context.close());
+
+  /** What they took part in: a project they created and are the IT contact of, risks and measures, a session they taught, change notices. */
+  async function involveSubject() {
+    const admin = { headers: tanum.admin.authorization };
+    const care = careId;
+    expectStatus(
+      await send(context, 'POST', '/api/v1/projects', {
+        headers: subject.authorization,
+        body: { kind: 'upgrade', title: 'Treserva 7', systemId, departmentId: care, itContactPersonId: subject.personId },
+      }),
+      201,
+    );
+    expectStatus(
+      await send(context, 'POST', `/api/v1/systems/${systemId}/risk-analyses`, {
+        ...admin,
+        body: {
+          scope: 'Driften',
+          analysedOn: '2026-10-01',
+          participants: ['IT-enheten'],
+          scenarios: [
+            {
+              threat: 'Avbrott hos leverantören',
+              likelihood: 2,
+              consequence: 3,
+              treatment: 'reduce',
+              riskOwnerPersonId: subject.personId,
+              measures: [
+                { description: 'Reservrutin på papper', status: 'planned', ownerPersonId: subject.personId, dueDate: '2027-03-31' },
+              ],
+            },
+            { threat: 'Någon annans risk', likelihood: 1, consequence: 1, treatment: 'accept' },
+          ],
+          confidentialOslParagraph: '18 kap. 8 § OSL',
+        },
+      }),
+      201,
+    );
+    const course = expectStatus(
+      await send(context, 'POST', '/api/v1/courses', { ...admin, body: { title: 'Säker inloggning', topic: 'it_security_and_networks' } }),
+      201,
+    );
+    expectStatus(
+      await send(context, 'POST', '/api/v1/training-sessions', {
+        ...admin,
+        body: {
+          courseId: course.id,
+          startsAt: '2026-12-01T08:00:00Z',
+          endsAt: '2026-12-01T09:00:00Z',
+          place: 'Kommunhuset',
+          trainerPersonId: subject.personId,
+        },
+      }),
+      201,
+    );
+    // A change to a system that feeds theirs is sent to them, the adjacent system's manager.
+    const feeder = await systemFactories(context).system(tanum, care, { name: 'Lifecare' });
+    expectStatus(
+      await send(context, 'POST', '/api/v1/integrations', {
+        ...admin,
+        body: { providerSystemId: feeder.id, consumerSystemId: systemId, method: 'api', frequency: 'daily' },
+      }),
+      201,
+    );
+    const notice = (headers: Record<string, string>, title: string, system: string) =>
+      send(context, 'POST', '/api/v1/change-notices', {
+        headers,
+        body: { kind: 'operation', title, systemIds: [system], touchesIntegrations: true },
+      });
+    expectStatus(await notice(subject.authorization, 'Ny server för Treserva', systemId), 201);
+    expectStatus(await notice(tanum.admin.authorization, 'Lifecare stängs av i helgen', feeder.id), 201);
+  }
 
   async function workbookOf(response: { rawPayload: Buffer }) {
     const workbook = new ExcelJS.Workbook();
@@ -195,6 +270,41 @@ describe('the subject access extract', () => {
       entityType: 'person',
       after: { caseReference: 'KS 2026/77', rows: { logins: 1, roles: 1, systems: 1, mailboxes: 1, accessRights: 1, training: 1 } },
     });
+  });
+
+  it('holds what they took part in: projects, risks and measures they own, training they taught, change notices', async () => {
+    await involveSubject();
+    const response = await send(context, 'POST', address(subject.personId), { headers: officer.authorization, body: {} });
+    expect(response.statusCode).toBe(200);
+    const workbook = await workbookOf(response);
+    const sheet = (title: string) => rowsOf(workbook.getWorksheet(title)!).slice(1);
+    expect(sheet('Projekt').map((row) => [row[0], row[1], row[2], row[4]])).toEqual(
+      expect.arrayContaining([
+        ['Treserva 7', 'upgrade', systemName, 'created'],
+        ['Treserva 7', 'upgrade', systemName, 'it_contact'],
+      ]),
+    );
+    // Their own risk and measure only, not the scenario another owns; the analysis's secrecy mark goes along.
+    expect(sheet('Risker och åtgärder').map((row) => [row[0], row[4], row[5], row[6], row[7], row[8], row[9]])).toEqual([
+      [systemName, 'risk_owner', 'Avbrott hos leverantören', '', '', '', '18 kap. 8 § OSL'],
+      [systemName, 'measure_owner', 'Avbrott hos leverantören', 'Reservrutin på papper', 'planned', '2027-03-31', '18 kap. 8 § OSL'],
+    ]);
+    expect(sheet('Utbildningar som lärare').map((row) => [row[0], row[3]])).toEqual([['Säker inloggning', 'Kommunhuset']]);
+    const notices = sheet('Ändringsanmälningar').map((row) => [row[0], row[4]]);
+    expect(notices).toEqual(expect.arrayContaining([['Ny server för Treserva', 'author']]));
+    // The administrator's notice reached them as a recipient; it is not theirs as author.
+    expect(notices).toEqual(expect.arrayContaining([['Lifecare stängs av i helgen', 'recipient']]));
+    expect(notices).not.toContainEqual(['Lifecare stängs av i helgen', 'author']);
+
+    const audit = expectStatus(
+      await send(context, 'GET', `/api/v1/audit-events?action=subject_access_exported&entityId=${subject.personId}`, {
+        headers: tanum.admin.authorization,
+      }),
+      200,
+    );
+    expect(audit.items.map((item: { after: { rows: object } }) => item.after.rows)).toContainEqual(
+      expect.objectContaining({ projects: 2, riskOwnerships: 2, trainingTaught: 1 }),
+    );
   });
 
   it('is in English for an English-speaking officer', async () => {
