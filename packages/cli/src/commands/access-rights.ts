@@ -1,8 +1,6 @@
-import fs from 'node:fs';
 import type { AccessRightImportReason, AccessRightImportReport, AccessRightImportRow } from '@forvalta/contracts';
-import { AppError, createServices, findMunicipalityByCode, listMunicipalities, systemActor, systemClock } from '@forvalta/server';
 import { parseOptions, printHelp, requireOption, UsageError } from '../arguments.ts';
-import { cliConfig, openDatabase } from '../context.ts';
+import { closingLine, runImportCommand, type ImportLanguage } from '../import-command.ts';
 
 export const accessRightsHelp = `forvalta access-rights import --file FILE [--apply] [--source system|directory] [--municipality CODE]
                              [--language sv|en] [--format table|json] [--database URL]
@@ -14,7 +12,7 @@ be created, ended or left unchanged, and why a row is refused. Nothing is writte
 with it every row is written or, if any row is refused, none (exit code 1). Running the same file
 again changes nothing. --source says where the rights were found (default: system).`;
 
-type Language = 'sv' | 'en';
+type Language = ImportLanguage;
 
 const reasonTexts: Record<Language, Record<AccessRightImportReason, string>> = {
   sv: {
@@ -81,19 +79,7 @@ function printReport(report: AccessRightImportReport, language: Language): void 
   for (const row of report.rows) console.log(describeRow(row, language));
   if (report.rowsListed < summary.rows)
     console.log(sv ? `(${report.rowsListed} av ${summary.rows} rader visade)` : `(${report.rowsListed} of ${summary.rows} rows shown)`);
-  console.log(
-    report.applied
-      ? sv
-        ? 'Importen är genomförd.'
-        : 'The import was applied.'
-      : summary.refused > 0
-        ? sv
-          ? 'Inget importerades: rätta de avvisade raderna.'
-          : 'Nothing was imported: correct the refused rows.'
-        : sv
-          ? 'Provkörning: inget ändrades. Kör med --apply för att importera.'
-          : 'Dry run: nothing was changed. Run with --apply to import.',
-  );
+  console.log(closingLine(report.applied, summary.refused, language));
 }
 
 export async function accessRights(argv: string[]): Promise<number> {
@@ -113,56 +99,28 @@ export async function accessRights(argv: string[]): Promise<number> {
   const file = requireOption(options.file, 'file');
   const source = options.source ?? 'system';
   if (source !== 'system' && source !== 'directory') throw new UsageError(`--source must be system or directory, not "${source}"`);
-  const language = options.language ?? 'sv';
-  if (language !== 'sv' && language !== 'en') throw new UsageError(`--language must be sv or en, not "${language}"`);
-  const format = options.format ?? 'table';
-  if (format !== 'table' && format !== 'json') throw new UsageError(`--format must be table or json, not "${format}"`);
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    throw new UsageError(`--file: cannot read ${file} (${(error as Error).message.split('\n')[0]})`);
-  }
-
-  const config = cliConfig(options.database);
-  const database = await openDatabase(config);
-  try {
-    let municipality: Awaited<ReturnType<typeof findMunicipalityByCode>>;
-    if (options.municipality) {
-      municipality = await findMunicipalityByCode(database.db, options.municipality);
-      if (!municipality) throw new UsageError(`no municipality with code ${options.municipality}`);
-    } else {
-      const all = await listMunicipalities(database.db);
-      if (all.length !== 1)
-        throw new UsageError(
-          all.length === 0
-            ? 'the installation has no municipality yet'
-            : `several municipalities (${all.map((m) => m.code).join(', ')}); add --municipality CODE`,
-        );
-      municipality = all[0]!;
-    }
-    const services = createServices(database.db, systemClock, config);
-    try {
-      const report = await services.accessRightImport.importRights(
-        systemActor('cli access-rights import', municipality.id),
-        bytes,
-        { mode: options.apply ? 'apply' : 'dry_run', source: source === 'system' ? 'imported_system' : 'imported_directory' },
-        (written, total) => console.error(`forvalta: ${written} of ${total} rights written`),
-      );
-      if (format === 'json') console.log(JSON.stringify(report, null, 2));
-      else printReport(report, language);
-      return report.summary.refused > 0 ? 1 : 0;
-    } catch (error) {
-      // An apply with refused rows, or a file that cannot be read: the rows and reasons, then exit code 1.
-      if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
-      console.error(`forvalta: ${error.message}`);
-      for (const field of error.fieldErrors ?? []) {
-        const reason = reasonTexts[language][field.code as AccessRightImportReason];
-        console.error(`  ${field.path}: ${reason ?? field.message}`);
-      }
-      return 1;
-    }
-  } finally {
-    await database.destroy();
-  }
+  return runImportCommand(
+    {
+      file,
+      apply: options.apply === true,
+      municipality: options.municipality,
+      language: options.language,
+      format: options.format,
+      database: options.database,
+    },
+    {
+      actorName: 'cli access-rights import',
+      unit: 'rights',
+      fileLabel: '--file',
+      run: (services, actor, bytes, mode, progress) =>
+        services.accessRightImport.importRights(
+          actor,
+          bytes,
+          { mode, source: source === 'system' ? 'imported_system' : 'imported_directory' },
+          progress,
+        ),
+      printReport,
+      reasonText: (code, language) => reasonTexts[language][code as AccessRightImportReason],
+    },
+  );
 }

@@ -1,21 +1,20 @@
-import fs from 'node:fs';
 import type { AssetImportReason, AssetImportReport, AssetImportRow } from '@forvalta/contracts';
-import { AppError, createServices, findMunicipalityByCode, listMunicipalities, systemActor, systemClock } from '@forvalta/server';
 import { parseOptions, printHelp, UsageError } from '../arguments.ts';
-import { cliConfig, openDatabase } from '../context.ts';
+import { closingLine, runImportCommand, type ImportLanguage } from '../import-command.ts';
 
-export const assetsHelp = `forvalta assets import FILE [--dry-run] [--municipality CODE] [--language sv|en] [--format table|json]
+export const assetsHelp = `forvalta assets import FILE [--apply] [--municipality CODE] [--language sv|en] [--format table|json]
                        [--database URL]
 
 Imports assets from a CSV (UTF-8 or Windows-1252, ; or , separated) or XLSX inventory. A row finds
 its asset by serial or inventory number; headers equal to the API's field names (serial,
 inventoryNumber, kind, model, nonStandardDescription, network, department, lifecycle, …) or their
 Swedish names (serienummer, inventarienummer, typ, modell, nät, förvaltning, status, …) are read
-without a mapping. Every row is written or, if any row is refused, none (exit code 1); --dry-run
-says per row what would be created, updated or left unchanged and changes nothing. Running the
-same file again changes nothing.`;
+without a mapping. Without --apply it is a dry run: it says per row what would be created, updated
+or left unchanged, and why a row is refused, and changes nothing (--dry-run says so explicitly).
+With --apply every row is written or, if any row is refused, none (exit code 1). Running the same
+file again changes nothing.`;
 
-type Language = 'sv' | 'en';
+type Language = ImportLanguage;
 
 const reasonTexts: Record<Language, Record<AssetImportReason, string>> = {
   sv: {
@@ -80,10 +79,7 @@ function printReport(report: AssetImportReport, language: Language): void {
     console.log(`${sv ? 'Kolumner som inte läses' : 'Columns not read'}: ${report.ignoredColumns.join(', ')}`);
   // Only the rows that do something: a file of 100,000 unchanged rows says so in its summary.
   for (const row of report.rows.filter((listed) => listed.outcome !== 'unchanged')) console.log(describeRow(row, language));
-  if (report.applied) console.log(sv ? 'Importen är genomförd.' : 'The import was applied.');
-  else if (summary.refused > 0)
-    console.log(sv ? 'Inget importerades: rätta de avvisade raderna.' : 'Nothing was imported: correct the refused rows.');
-  else console.log(sv ? 'Provkörning: inget ändrades.' : 'Dry run: nothing was changed.');
+  console.log(closingLine(report.applied, summary.refused, language));
 }
 
 export async function assets(argv: string[]): Promise<number> {
@@ -96,61 +92,33 @@ export async function assets(argv: string[]): Promise<number> {
   );
   const options = parseOptions(
     rest.filter((argument) => !positionals.includes(argument)),
-    { 'dry-run': { type: 'boolean' }, municipality: { type: 'string' }, language: { type: 'string' }, format: { type: 'string' } },
+    {
+      apply: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      municipality: { type: 'string' },
+      language: { type: 'string' },
+      format: { type: 'string' },
+    },
   );
   if (options.help) return printHelp(assetsHelp);
-  if (positionals.length !== 1) throw new UsageError('name one file: forvalta assets import FILE [--dry-run]');
-  const file = positionals[0]!;
-  const language = options.language ?? 'sv';
-  if (language !== 'sv' && language !== 'en') throw new UsageError(`--language must be sv or en, not "${language}"`);
-  const format = options.format ?? 'table';
-  if (format !== 'table' && format !== 'json') throw new UsageError(`--format must be table or json, not "${format}"`);
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    throw new UsageError(`cannot read ${file} (${(error as Error).message.split('\n')[0]})`);
-  }
-
-  const config = cliConfig(options.database);
-  const database = await openDatabase(config);
-  try {
-    let municipality: Awaited<ReturnType<typeof findMunicipalityByCode>>;
-    if (options.municipality) {
-      municipality = await findMunicipalityByCode(database.db, options.municipality);
-      if (!municipality) throw new UsageError(`no municipality with code ${options.municipality}`);
-    } else {
-      const all = await listMunicipalities(database.db);
-      if (all.length !== 1)
-        throw new UsageError(
-          all.length === 0
-            ? 'the installation has no municipality yet'
-            : `several municipalities (${all.map((m) => m.code).join(', ')}); add --municipality CODE`,
-        );
-      municipality = all[0]!;
-    }
-    const services = createServices(database.db, systemClock, config);
-    try {
-      const report = await services.assetImport.importAssets(
-        systemActor('cli assets import', municipality.id),
-        bytes,
-        { mode: options['dry-run'] ? 'dry_run' : 'apply' },
-        (written, total) => console.error(`forvalta: ${written} of ${total} assets written`),
-      );
-      if (format === 'json') console.log(JSON.stringify(report, null, 2));
-      else printReport(report, language);
-      return report.summary.refused > 0 ? 1 : 0;
-    } catch (error) {
-      // A file with refused rows, or one that cannot be read: the rows and reasons, then exit code 1.
-      if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
-      console.error(`forvalta: ${error.message}`);
-      for (const field of error.fieldErrors ?? []) {
-        const reason = reasonTexts[language][field.code as AssetImportReason];
-        console.error(`  ${field.path}: ${reason ?? field.message}`);
-      }
-      return 1;
-    }
-  } finally {
-    await database.destroy();
-  }
+  if (positionals.length !== 1) throw new UsageError('name one file: forvalta assets import FILE [--apply]');
+  if (options.apply && options['dry-run']) throw new UsageError('--apply and --dry-run exclude each other');
+  return runImportCommand(
+    {
+      file: positionals[0]!,
+      apply: options.apply === true,
+      municipality: options.municipality,
+      language: options.language,
+      format: options.format,
+      database: options.database,
+    },
+    {
+      actorName: 'cli assets import',
+      unit: 'assets',
+      fileLabel: 'FILE',
+      run: (services, actor, bytes, mode, progress) => services.assetImport.importAssets(actor, bytes, { mode }, progress),
+      printReport,
+      reasonText: (code, language) => reasonTexts[language][code as AssetImportReason],
+    },
+  );
 }
