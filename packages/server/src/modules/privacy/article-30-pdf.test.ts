@@ -6,9 +6,9 @@ import { expectProblem, expectStatus, send } from '../../../test/http.ts';
 import { systemFactories } from '../../../test/system-factories.ts';
 import { createTestContext, factories, type TestContext, type TestMunicipality, type TestUser } from '../../../test/test-app.ts';
 import { article30Headers } from './article-30-export.service.ts';
-import { article30Pdf, winAnsiText } from './article-30-pdf.ts';
+import { article30Fonts, article30Pdf, pdfText } from './article-30-pdf.ts';
 
-// pdf.js reads the standard fonts' metrics from its own package (the PDF embeds none: Helvetica is a standard font).
+// pdf.js reads the standard fonts' metrics from its own package (for the PDF's default font; the text is in the embedded DejaVu Sans).
 const standardFontDataUrl = `${path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
 
 /** The PDF read back by pdf.js: each page's size and its text, runs joined by single spaces. */
@@ -58,7 +58,8 @@ describe('the article 30 register as PDF', () => {
             { name: 'Personnummer', special: false },
             { name: 'Hälsa', special: true },
           ],
-          recipients: ['IVO'],
+          // A Sámi name, as the register of a municipality in Sápmi holds them (ADR 0031).
+          recipients: ['IVO', 'Áilu Čoarvi, Ŋ ŧ đ č š ž á'],
           thirdCountryTransfers: [{ country: 'USA', safeguard: 'Standardavtalsklausuler' }],
           retention: 'Gallras fem år efter sista anteckning',
           retentionPlanReference: 'IHP 4.2',
@@ -109,8 +110,8 @@ describe('the article 30 register as PDF', () => {
     const expected: Array<[string, string]> = [
       ['Personuppgiftsansvarig (nämnd)', 'Omsorgsnämnden'],
       ['Ansvarig förvaltning', 'Äldreomsorgen'],
-      // A character the standard fonts cannot show is a '?', not silently gone.
-      ['Ändamål', 'Dokumentation av beslut och insatser ? uppföljning'],
+      // The embedded font shows what WinAnsi could not: an arrow, a Polish Ł, Sámi letters.
+      ['Ändamål', 'Dokumentation av beslut och insatser → uppföljning'],
       ['Rättslig grund (art. 6)', 'Rättslig förpliktelse'],
       ['Grund, lag eller beslut', 'SoL 11 kap. 5 §'],
       ['Undantag för känsliga uppgifter (art. 9)', 'Hälso- och sjukvård, social omsorg (art. 9.2 h)'],
@@ -118,14 +119,13 @@ describe('the article 30 register as PDF', () => {
       ['Kategorier av registrerade', 'Brukare; Anhöriga'],
       ['Kategorier av personuppgifter', 'Personnummer; Hälsa'],
       ['Känsliga personuppgifter', 'Hälsa'],
-      ['Mottagare', 'IVO'],
+      ['Mottagare', 'IVO; Áilu Čoarvi, Ŋ ŧ đ č š ž á'],
       ['Överföring till tredje land (skyddsåtgärd)', 'USA (Standardavtalsklausuler)'],
       ['Lagringstid', 'Gallras fem år efter sista anteckning'],
       ['Informationshanteringsplan', 'IHP 4.2'],
       ['Tekniska och organisatoriska säkerhetsåtgärder', 'Behörighetsstyrning, loggning'],
       ['System', 'Procapita Vård och omsorg'],
-      // Ł is outside WinAnsi with no base letter in it ('?'), ó is inside, ź becomes its base letter.
-      ['Personuppgiftsbiträden (avtal undertecknat – upphör)', '?ódz Leverantör AB (2025-01-10 – tills vidare)'],
+      ['Personuppgiftsbiträden (avtal undertecknat – upphör)', 'Łódź Leverantör AB (2025-01-10 – tills vidare)'],
       ['Konsekvensbedömning', 'Behövs, gjord 2025-02-01'],
       ['Dataskyddsombudets granskning', 'Godkänd 2026-11-01'],
     ];
@@ -183,8 +183,25 @@ describe('the article 30 register as PDF', () => {
     expect(pages.at(-1)!.text).toContain(`Sida ${pages.length} av ${pages.length}`);
   });
 
-  it('writes Swedish letters as they are and replaces only what WinAnsi cannot hold', () => {
-    expect(winAnsiText('Åsa Öberg – §5 ’citat’ é')).toBe('Åsa Öberg – §5 ’citat’ é');
-    expect(winAnsiText('Ł → ő\tx\r\ny')).toBe('? ? o x\ny');
+  it('writes every letter as it is, with line endings and tabs made plain', () => {
+    expect(pdfText('Åsa Öberg – §5 ’citat’ é, Áilu Čoarvi, Ŋ ŧ đ')).toBe('Åsa Öberg – §5 ’citat’ é, Áilu Čoarvi, Ŋ ŧ đ');
+    expect(pdfText('Ł → ő\tx\r\ny\rz')).toBe('Ł → ő x\ny\nz');
+  });
+
+  it('embeds DejaVu Sans from the pinned package, not a standard font', async () => {
+    const body = await article30Pdf(
+      { municipalityName: 'Kárášjohka', date: '2026-11-28', dataProtectionOfficers: [], filtered: false },
+      [{ title: 'Áilu Čoarvi', fields: [['Mottagare', 'Ŋ ŧ đ č š ž á']] }],
+      'sv',
+    );
+    const raw = body.toString('latin1');
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans\b/);
+    expect(raw).toMatch(/\/FontFile2/);
+    expect(raw).not.toContain('/Helvetica-Bold');
+    const [page] = await readPdf(body);
+    expect(page!.text).toContain('1. Áilu Čoarvi');
+    expect(page!.text).toContain('Mottagare Ŋ ŧ đ č š ž á');
+    expect(page!.text).toContain('Kárášjohka');
+    expect(article30Fonts.regular).toMatch(/node_modules\/dejavu-fonts-ttf\/ttf\/DejaVuSans\.ttf$/);
   });
 });

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Locale } from '@forvalta/contracts';
 
 /** What the register's first page says besides the records. */
@@ -46,29 +48,23 @@ const texts = {
   },
 } as const;
 
-/** WinAnsiEncoding beyond Latin-1: the characters of 0x80–0x9F that the standard fonts can show. */
-const winAnsiExtras = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-const inWinAnsi = (character: string) => {
-  const code = character.codePointAt(0)!;
-  return code === 10 || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || winAnsiExtras.has(character);
-};
-
 /**
- * Text the PDF's standard fonts can show. Helvetica with WinAnsiEncoding covers Swedish (å ä ö é
- * and § – ’), so the repository ships no font; a character outside it (a Polish ł, an arrow) is
- * written as its base letter where it has one, else as '?', rather than silently vanishing.
+ * The register's typeface: DejaVu Sans from the pinned `dejavu-fonts-ttf` package (ADR 0031),
+ * embedded (pdfkit subsets it to the glyphs used). The PDF's standard fonts hold WinAnsi only, so a
+ * Sámi name (Áilu Čoarvi, Ŋ ŧ đ) or a Polish Ł came out as '?'; DejaVu Sans covers Latin
+ * Extended-A and -B, Greek and Cyrillic, and a supervisory authority reads every name as written.
  */
-export function winAnsiText(text: string): string {
-  let result = '';
-  for (const character of text.replace(/\r\n?|\t/g, (match) => (match === '\t' ? ' ' : '\n'))) {
-    if (inWinAnsi(character)) {
-      result += character;
-      continue;
-    }
-    const base = character.normalize('NFKD').replace(/\p{M}/gu, '');
-    result += base !== '' && [...base].every(inWinAnsi) ? base : '?';
-  }
-  return result;
+const fontDirectory = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+export const article30Fonts = {
+  regular: path.join(fontDirectory, 'DejaVuSans.ttf'),
+  bold: path.join(fontDirectory, 'DejaVuSans-Bold.ttf'),
+};
+const regular = 'Body';
+const bold = 'Bold';
+
+/** Text as the PDF writes it: line endings as one newline, a tab as a space (pdfkit draws neither). */
+export function pdfText(text: string): string {
+  return text.replace(/\r\n?|\t/g, (match) => (match === '\t' ? ' ' : '\n'));
 }
 
 /**
@@ -87,14 +83,16 @@ export async function article30Pdf(heading: Article30Heading, sections: readonly
     margins: { top: 48, bottom: 48, left: 48, right: 48 },
     bufferPages: true,
     info: {
-      Title: winAnsiText(`${t.title} – ${heading.municipalityName}`),
-      Author: winAnsiText(heading.municipalityName),
-      Subject: winAnsiText(t.subtitle),
+      Title: pdfText(`${t.title} – ${heading.municipalityName}`),
+      Author: pdfText(heading.municipalityName),
+      Subject: pdfText(t.subtitle),
       Creator: 'Förvalta',
       CreationDate: created,
       ModDate: created,
     },
   });
+  document.registerFont(regular, article30Fonts.regular);
+  document.registerFont(bold, article30Fonts.bold);
   const chunks: Buffer[] = [];
   document.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise<void>((resolve, reject) => {
@@ -109,8 +107,8 @@ export async function article30Pdf(heading: Article30Heading, sections: readonly
   const gap = 12;
   const valueWidth = width - labelWidth - gap;
 
-  document.font('Helvetica-Bold').fontSize(20).text(winAnsiText(t.title), left, document.page.margins.top, { width });
-  document.font('Helvetica').fontSize(10).text(winAnsiText(t.subtitle), { width }).moveDown(0.8);
+  document.font(bold).fontSize(20).text(pdfText(t.title), left, document.page.margins.top, { width });
+  document.font(regular).fontSize(10).text(pdfText(t.subtitle), { width }).moveDown(0.8);
   const officers = heading.dataProtectionOfficers.map((officer) => `${officer.name} (${officer.email})`).join(', ') || t.none;
   const summary: Array<[string, string]> = [
     [t.municipality, heading.municipalityName],
@@ -121,16 +119,16 @@ export async function article30Pdf(heading: Article30Heading, sections: readonly
   ];
   for (const [label, value] of summary) {
     const y = document.y;
-    document.font('Helvetica-Bold').fontSize(10).text(winAnsiText(label), left, y, { width: labelWidth });
-    document.font('Helvetica').text(winAnsiText(value), left + labelWidth + gap, y, { width: valueWidth });
+    document.font(bold).fontSize(10).text(pdfText(label), left, y, { width: labelWidth });
+    document.font(regular).text(pdfText(value), left + labelWidth + gap, y, { width: valueWidth });
     document.x = left;
   }
   document.moveDown(1);
 
   const labelHeights = new Map<string, number>();
   for (const [index, section] of sections.entries()) {
-    const title = winAnsiText(`${index + 1}. ${section.title}`);
-    document.font('Helvetica-Bold').fontSize(12);
+    const title = pdfText(`${index + 1}. ${section.title}`);
+    document.font(bold).fontSize(12);
     const titleHeight = document.heightOfString(title, { width });
     // A section starts where its title and first field fit together, never as a lone title at a page's foot.
     if (document.y + titleHeight + 40 > bottom()) document.addPage();
@@ -144,17 +142,17 @@ export async function article30Pdf(heading: Article30Heading, sections: readonly
     document.text(title, left, document.y, { width });
     document.moveDown(0.2);
     for (const [label, rawValue] of section.fields) {
-      const labelText = winAnsiText(label);
-      const value = winAnsiText(rawValue.trim() === '' ? '–' : rawValue);
-      document.font('Helvetica').fontSize(8.5);
+      const labelText = pdfText(label);
+      const value = pdfText(rawValue.trim() === '' ? '–' : rawValue);
+      document.font(regular).fontSize(8.5);
       // Measuring text is most of the PDF's time: the labels repeat in every section and are
       // measured once each, and a value is measured only where its worst case (every glyph an
       // em wide) might not fit above the page's foot.
       let labelHeight = labelHeights.get(labelText);
       if (labelHeight === undefined) {
-        labelHeight = document.font('Helvetica-Bold').heightOfString(labelText, { width: labelWidth });
+        labelHeight = document.font(bold).heightOfString(labelText, { width: labelWidth });
         labelHeights.set(labelText, labelHeight);
-        document.font('Helvetica');
+        document.font(regular);
       }
       const worstLines = value.split('\n').reduce((lines, line) => lines + Math.max(1, Math.ceil((line.length * 8.5) / valueWidth)), 0);
       if (document.y + Math.max(labelHeight, worstLines * document.currentLineHeight(true)) > bottom()) {
@@ -162,13 +160,13 @@ export async function article30Pdf(heading: Article30Heading, sections: readonly
         if (document.y + height > bottom()) {
           document.addPage();
           // A section that runs onto a new page names itself again there, so its fields are not read as the previous record's.
-          document.font('Helvetica-Bold').fontSize(10).text(`${title} (${t.continued})`, left, document.y, { width });
-          document.moveDown(0.3).font('Helvetica').fontSize(8.5);
+          document.font(bold).fontSize(10).text(`${title} (${t.continued})`, left, document.y, { width });
+          document.moveDown(0.3).font(regular).fontSize(8.5);
         }
       }
       const y = document.y;
-      document.font('Helvetica-Bold').text(labelText, left, y, { width: labelWidth });
-      document.font('Helvetica').text(value, left + labelWidth + gap, y, { width: valueWidth });
+      document.font(bold).text(labelText, left, y, { width: labelWidth });
+      document.font(regular).text(value, left + labelWidth + gap, y, { width: valueWidth });
       document.x = left;
       document.y = Math.max(y + labelHeight, document.y) + 3;
     }
@@ -181,8 +179,8 @@ export async function article30Pdf(heading: Article30Heading, sections: readonly
     // The footer sits in the bottom margin; without lifting the margin pdfkit would start a new page for it.
     const margin = document.page.margins.bottom;
     document.page.margins.bottom = 0;
-    const footer = winAnsiText(`${heading.municipalityName} – ${t.title} ${heading.date}`);
-    document.font('Helvetica').fontSize(8).fillColor('#444444');
+    const footer = pdfText(`${heading.municipalityName} – ${t.title} ${heading.date}`);
+    document.font(regular).fontSize(8).fillColor('#444444');
     document.text(footer, left, document.page.height - margin + 16, { width, lineBreak: false });
     document.text(t.page(page + 1, range.count), left, document.page.height - margin + 16, { width, align: 'right', lineBreak: false });
     document.fillColor('black');
