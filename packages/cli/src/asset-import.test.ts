@@ -1,9 +1,10 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { connectDatabase } from '@forvalta/server';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../server/test/test-database.ts';
 
@@ -80,6 +81,66 @@ describe('forvalta assets import', () => {
         expect(await counts()).toEqual({ assets: before.assets + 3, events: before.events + 3 });
       } finally {
         await connection.destroy();
+        fs.rmSync(directory, { recursive: true, force: true });
+        await database.drop();
+      }
+    }, 300_000);
+  }
+  for (const dialect of ['sqlite', 'postgres'] as const) {
+    it(`leaves nothing of an apply killed after its first batch, an intact database and audit chain (${dialect})`, async () => {
+      const database = await createTestDatabase(dialect);
+      const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'forvalta-assets-'));
+      try {
+        const demo = await forvalta('demo', '--database', database.url);
+        expect(demo.code, demo.stderr).toBe(0);
+        // 20,000 new assets: four batches of 5,000, each written with its audit events in the one transaction.
+        const lines = ['serial;kind;nonStandardDescription;network'];
+        for (let index = 0; index < 20_000; index += 1) lines.push(`KILL-${index};pc;Fristående dator;none`);
+        const file = path.join(directory, 'inventarier.csv');
+        fs.writeFileSync(file, `${lines.join('\r\n')}\r\n`);
+        const counts = async () => {
+          const connection = connectDatabase(database.url);
+          try {
+            const assets = await connection.db
+              .selectFrom('assets')
+              .select((eb) => eb.fn.countAll().as('count'))
+              .where('serial', 'like', 'KILL-%')
+              .executeTakeFirstOrThrow();
+            const events = await connection.db
+              .selectFrom('audit_events')
+              .select((eb) => eb.fn.countAll().as('count'))
+              .where('entity_type', '=', 'asset')
+              .executeTakeFirstOrThrow();
+            const integrity =
+              dialect === 'sqlite' ? (await sql<{ integrity_check: string }>`pragma integrity_check`.execute(connection.db)).rows : [];
+            return { assets: Number(assets.count), events: Number(events.count), integrity };
+          } finally {
+            await connection.destroy();
+          }
+        };
+        const before = await counts();
+
+        const child = spawn(process.execPath, [bin, 'assets', 'import', file, '--apply', '--database', database.url], {
+          env: { ...process.env, LOG_LEVEL: 'silent' },
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
+        const killed = await new Promise<string>((resolve, reject) => {
+          let output = '';
+          child.stderr.on('data', (chunk: Buffer) => {
+            output += chunk.toString();
+            if (/\d+ of \d+ assets written/.test(output) && child.exitCode === null) child.kill('SIGKILL');
+          });
+          child.on('exit', (_code, signal) =>
+            signal === 'SIGKILL' ? resolve(output) : reject(new Error(`the import ended before it was killed: ${output}`)),
+          );
+        });
+        expect(killed).toMatch(/5000 of 20000 assets written/);
+        const after = await counts();
+        expect(after).toEqual(before);
+        if (dialect === 'sqlite') expect(after.integrity).toEqual([{ integrity_check: 'ok' }]);
+        const verify = await forvalta('audit', 'verify', '--database', database.url);
+        expect(verify.code, verify.stdout).toBe(0);
+      } finally {
         fs.rmSync(directory, { recursive: true, force: true });
         await database.drop();
       }
