@@ -137,11 +137,18 @@ describe('reads do not write', () => {
       systemIds: [system.id],
     });
     const mailbox = await api('POST', '/api/v1/mailboxes', { address: 'omsorg@tanum.se', departmentId: care.id });
+    // A column mapping saved for the register import (issue #17).
+    const importMapping = await api('POST', '/api/v1/import-mappings', {
+      kind: 'register',
+      name: 'SharePoint-listan',
+      mapping: { Systemnamn: 'name' },
+    });
     Object.assign(ids, {
       assetModel: assetModel.id,
       asset: asset.id,
       processingActivity: processingActivity.id,
       mailbox: mailbox.id,
+      importMapping: importMapping.id,
       software: software.id,
       softwareDecision: softwareDecision.id,
       supplier: supplier.id,
@@ -191,6 +198,7 @@ describe('reads do not write', () => {
       '/api/v1/processing-activities/:id': `/api/v1/processing-activities/${ids.processingActivity}`,
       '/api/v1/processing-activities/:id/reviews': `/api/v1/processing-activities/${ids.processingActivity}/reviews`,
       '/api/v1/mailboxes/:id': `/api/v1/mailboxes/${ids.mailbox}`,
+      '/api/v1/import-mappings/:id': `/api/v1/import-mappings/${ids.importMapping}`,
       '/api/v1/software/:id': `/api/v1/software/${ids.software}`,
       '/api/v1/software-decisions/:id': `/api/v1/software-decisions/${ids.softwareDecision}`,
       '/api/v1/licences/:id': `/api/v1/licences/${ids.licence}`,
