@@ -58,6 +58,14 @@ const commands: Record<string, Command> = {
       'forvalta import register|people FILE [--apply] [--mapping FILE] [--save-mapping FILE] [--create-departments] [--municipality CODE] [--database URL]',
     load: async () => ({ run: (await import('./commands/import.ts')).importFile }),
   },
+  export: {
+    usage: 'forvalta export --municipality CODE --output FILE [--database URL]',
+    load: async () => ({ run: (await import('./commands/backup.ts')).exportCommand }),
+  },
+  'import-municipality': {
+    usage: 'forvalta import-municipality FILE [--code NEWCODE] [--source-audit-key-file FILE] [--database URL]',
+    load: async () => ({ run: (await import('./commands/backup.ts')).importMunicipalityCommand }),
+  },
   bench: {
     usage: 'forvalta bench [--size S|L] [--duration SECONDS] [--connections N] [--database URL]',
     load: async () => ({ run: (await import('./commands/bench.ts')).bench }),

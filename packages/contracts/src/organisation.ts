@@ -292,6 +292,9 @@ export const auditActions = [
   'subject_access_exported',
   'person_pseudonymised',
   'confidential_exported',
+  // Backup and restore of a municipality (issue #17).
+  'municipality_exported',
+  'municipality_imported',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -8,6 +8,7 @@ import { z } from 'zod';
 export const permissionNames = [
   'municipality.read',
   'municipality.update',
+  'municipality.export',
   'department.read',
   'department.write',
   'person.read',

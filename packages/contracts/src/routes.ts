@@ -471,6 +471,7 @@ export const apiRoutes = {
   'POST /api/v1/systems/:id/access-levels': { body: accessLevelCreateSchema, status: 201, response: accessLevelSchema },
   'POST /api/v1/api-tokens': { body: apiTokenCreateSchema, status: 201, response: apiTokenCreatedSchema },
   'POST /api/v1/audit-events/export': { body: auditEventExportSchema, status: 200, file: true },
+  'POST /api/v1/export': { status: 200, file: true },
   'POST /api/v1/auth/login': { body: loginRequestSchema, status: 200, response: loginResponseSchema },
   'POST /api/v1/auth/login/second-factor': { body: secondFactorLoginSchema, status: 200, response: meSchema },
   'POST /api/v1/access-rights/import': {

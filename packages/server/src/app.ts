@@ -14,6 +14,7 @@ import { installAuditKey } from './platform/audit-key.ts';
 import { sealUnkeyedChains } from './platform/audit-seal.ts';
 import { registerApiTokenRoutes } from './modules/api-tokens/index.ts';
 import { registerAuditEventRoutes } from './modules/audit-events/index.ts';
+import { registerBackupRoutes } from './modules/backup/index.ts';
 import { registerAuthRoutes, registerPasswordRoutes, registerSecondFactorRoutes, secondFactorRequired } from './modules/auth/index.ts';
 import { registerLoginInvitationRoutes } from './modules/logins/index.ts';
 import {
@@ -171,6 +172,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   registerRoleAssignmentRoutes(app, services.roleAssignments);
   registerApiTokenRoutes(app, services.apiTokens);
   registerAuditEventRoutes(app, services.auditEvents);
+  registerBackupRoutes(app, services.backup);
   registerSystemRoutes(app, {
     systems: services.systems,
     assignments: services.systemAssignments,

@@ -26,3 +26,6 @@ import { organisationReads } from './modules/organisation/index.ts';
 export const findMunicipalityByCode = (db: DatabaseHandle, code: string) => organisationReads.findMunicipalityByCode(db, code);
 export const listMunicipalities = (db: DatabaseHandle) => organisationReads.listMunicipalities(db);
 export { createScheduledJobRunner } from './modules/jobs/index.ts';
+export { exportMunicipality, importMunicipality, BackupArchiveError, type ImportResult } from './modules/backup/index.ts';
+export { diskDocumentStorage } from './modules/documents/index.ts';
+export { auditKeyOf } from './platform/audit-key.ts';

@@ -20,6 +20,7 @@ import {
 } from './modules/access-rights/index.ts';
 import { createApiTokensService, revokeTokensOfLogin } from './modules/api-tokens/index.ts';
 import { createAuditEventsService } from './modules/audit-events/index.ts';
+import { createBackupService } from './modules/backup/index.ts';
 import { createAuthService, createPasswordsService, createSecondFactorService, endSessionsIn } from './modules/auth/index.ts';
 import {
   changeNoticeTaskSource,
@@ -107,6 +108,7 @@ export function createServices(
     | 'readCache'
     | 'documentsDirectory'
     | 'documentAttachmentMaxBytes'
+    | 'version'
   > &
     // E-mail (issue #18): without `mail` (no SMTP_HOST), nothing is queued or sent.
     Partial<Pick<Config, 'mail' | 'mailMaxAttempts' | 'mailRetrySeconds' | 'jobsLeaseSeconds'>>,
@@ -217,6 +219,7 @@ export function createServices(
     roleAssignments: createRoleAssignmentsService(db, clock),
     apiTokens: createApiTokensService(db, clock),
     auditEvents: createAuditEventsService(db, clock),
+    backup: createBackupService(db, clock, documentStorage, config.version),
     systems,
     systemAssignments: createSystemAssignmentsService(db, clock, systems),
     systemDuties: createSystemDutiesService(db, clock, systems),

@@ -14,6 +14,8 @@ const everyRole = roles;
 export const permissions = {
   'municipality.read': everyRole,
   'municipality.update': ['administrator'],
+  // The whole municipality as a backup archive (issue #17): every record, password hashes included.
+  'municipality.export': ['administrator'],
   'department.read': everyRole,
   'department.write': ['administrator'],
   'person.read': everyRole,

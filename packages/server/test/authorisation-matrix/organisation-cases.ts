@@ -139,6 +139,13 @@ export const organisationCases: Record<string, RouteCase> = {
     allowed: 200,
     prepare: async () => ({ url: '/api/v1/audit-events/export', body: { format: 'csv', action: 'login_failed' } }),
   },
+  // The backup is of the caller's own municipality: there is no foreign record to name.
+  'POST /api/v1/export': {
+    ...unscoped,
+    foreign: false,
+    allowed: 200,
+    prepare: async () => ({ url: '/api/v1/export' }),
+  },
   'PUT /api/v1/second-factor-requirement': {
     ...unscoped,
     foreign: false,
