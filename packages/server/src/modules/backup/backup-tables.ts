@@ -38,6 +38,8 @@ export const excludedTables: Readonly<Record<string, string>> = {
   login_invitations: 'invitation links are one-time secrets; an unanswered invitation is sent again',
   login_second_factors: 'TOTP secrets are kept in clear by the installation; never written to a file, people enrol again',
   login_recovery_codes: 'recovery codes belong to the second factor, which is not carried',
+  mail_messages:
+    'the e-mail outbox: its bodies can hold one-time links in clear (a password reset), and unsent mail would be sent again from the destination',
   login_throttles: "the installation's sign-in back-off counters (ADR 0010), keyed by address, not by municipality",
   scheduled_jobs: "the installation's job schedule (ADR 0006), not a municipality's data",
   audit_verification_results: "the nightly check's last result; the destination's job checks the imported chain itself",
