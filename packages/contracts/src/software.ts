@@ -228,6 +228,8 @@ export type LicenceUpdate = z.infer<typeof licenceUpdateSchema>;
 export const licenceListQuerySchema = listQuerySchema.extend({
   softwareId: idSchema.optional(),
   contractId: idSchema.optional(),
+  /** The licences of the software a system uses (the system page's section). */
+  systemId: idSchema.optional(),
   sort: sortParameter(['softwareProduct', 'validUntil', 'updatedAt'] as const),
 });
 export type LicenceListQuery = z.infer<typeof licenceListQuerySchema>;

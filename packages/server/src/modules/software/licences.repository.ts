@@ -22,6 +22,20 @@ function filtered(db: Executor, municipalityId: string, query: Omit<LicenceListQ
     .where('licences.municipality_id', '=', municipalityId);
   if (query.softwareId) builder = builder.where('licences.software_id', '=', query.softwareId);
   if (query.contractId) builder = builder.where('licences.contract_id', '=', query.contractId);
+  if (query.systemId) {
+    const systemId = query.systemId;
+    // The link is kept to the municipality at both ends: the licence's (above) and the software's use by the system.
+    builder = builder.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('software_systems')
+          .select('software_systems.software_id')
+          .whereRef('software_systems.software_id', '=', 'licences.software_id')
+          .where('software_systems.municipality_id', '=', municipalityId)
+          .where('software_systems.system_id', '=', systemId),
+      ),
+    );
+  }
   return builder;
 }
 

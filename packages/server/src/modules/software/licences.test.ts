@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem, expectStatus, send } from '../../../test/http.ts';
+import { systemFactories } from '../../../test/system-factories.ts';
 import { createTestContext, factories, type TestContext, type TestMunicipality, type TestUser } from '../../../test/test-app.ts';
 
 type Caller = Pick<TestUser, 'authorization'>;
@@ -159,5 +160,21 @@ describe('licences, consumption and the licence position API (ITP-7-LICENCE)', (
     );
     expect(await position(acrobat.id)).toMatchObject([{ consumed: 90 }]);
     expect(await position(teams.id)).toEqual([]);
+  });
+  it('lists the licences of the software a system uses (systemId), and none of another municipality', async () => {
+    const care = (await factories(context).department(tanum, 'Vård')).id;
+    const system = await systemFactories(context).system(tanum, care, { name: 'Journalsystemet' });
+    const used = expectStatus(
+      await call(itUnit, 'POST', '/api/v1/software', { product: 'Journal Pro', origin: 'commercial', systemIds: [system.id] }),
+      201,
+    );
+    const unused = await product('Ritprogram');
+    const body = { metric: 'per_device', quantity: 10, validFrom: '2026-01-01', validUntil: null };
+    const licence = expectStatus(await call(itUnit, 'POST', '/api/v1/licences', { ...body, softwareId: used.id }), 201);
+    expectStatus(await call(itUnit, 'POST', '/api/v1/licences', { ...body, softwareId: unused.id }), 201);
+    const listed = expectStatus(await call(auditor, 'GET', `/api/v1/licences?systemId=${system.id}`), 200);
+    expect(listed.items.map((item: { id: string }) => item.id)).toEqual([licence.id]);
+    expect(listed.total).toBe(1);
+    expect(expectStatus(await call(other.admin, 'GET', `/api/v1/licences?systemId=${system.id}`), 200).total).toBe(0);
   });
 });
