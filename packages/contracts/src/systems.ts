@@ -202,7 +202,8 @@ export type SystemListQuery = z.infer<typeof systemListQuerySchema>;
 export const systemListSchema = listResponseSchema(systemSummarySchema);
 
 export const systemExportQuerySchema = systemListQuerySchema.omit({ limit: true, cursor: true }).extend({
-  format: z.enum(['csv', 'xlsx']).default('csv'),
+  /** backstage: the register as Backstage catalog entities, multi-document YAML (issue #17 §3; the filters do not apply). */
+  format: z.enum(['csv', 'xlsx', 'backstage']).default('csv'),
 });
 export type SystemExportQuery = z.infer<typeof systemExportQuerySchema>;
 

@@ -179,6 +179,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     duties: services.systemDuties,
     integrations: services.integrations,
     exporter: services.systemsExport,
+    catalog: services.backstage,
   });
   registerIntegrationRoutes(app, services.integrations);
   registerPublicRegisterRoutes(app, services.publicRegister);

@@ -21,6 +21,7 @@ import {
 import { createApiTokensService, revokeTokensOfLogin } from './modules/api-tokens/index.ts';
 import { createAuditEventsService } from './modules/audit-events/index.ts';
 import { createBackupService } from './modules/backup/index.ts';
+import { createBackstageService } from './modules/backstage/index.ts';
 import { createAuthService, createPasswordsService, createSecondFactorService, endSessionsIn } from './modules/auth/index.ts';
 import {
   changeNoticeTaskSource,
@@ -220,6 +221,7 @@ export function createServices(
     apiTokens: createApiTokensService(db, clock),
     auditEvents: createAuditEventsService(db, clock),
     backup: createBackupService(db, clock, documentStorage, config.version),
+    backstage: createBackstageService(db, clock),
     systems,
     systemAssignments: createSystemAssignmentsService(db, clock, systems),
     systemDuties: createSystemDutiesService(db, clock, systems),

@@ -34,7 +34,13 @@ export interface SystemGraphSource {
   systemGraph: UseCase<[systemId: string], SystemGraph>;
 }
 
+/** The register as a Backstage catalog (modules/backstage), served by the export route as its format `backstage`. */
+export interface SystemCatalogSource {
+  exportCatalog: UseCase<[], { body: string; contentType: string; fileName: string }>;
+}
+
 export interface SystemRouteServices {
+  catalog: SystemCatalogSource;
   systems: SystemsService;
   assignments: SystemAssignmentsService;
   duties: SystemDutiesService;
@@ -43,7 +49,7 @@ export interface SystemRouteServices {
 }
 
 export function registerSystemRoutes(app: ApiApp, services: SystemRouteServices): void {
-  const { systems, assignments, duties, integrations, exporter } = services;
+  const { systems, assignments, duties, integrations, exporter, catalog } = services;
 
   // Registered before /systems/:id so that "export" is never read as an id.
   app.get(
@@ -51,13 +57,15 @@ export function registerSystemRoutes(app: ApiApp, services: SystemRouteServices)
     {
       schema: {
         tags,
-        summary: 'Export the register view as CSV or XLSX (same filters as the list)',
+        summary:
+          'Export the register view as CSV or XLSX (same filters as the list), or the whole register as Backstage catalog entities (YAML)',
         querystring: systemExportQuerySchema,
         response: { ...fileResponse, ...problemResponses },
       },
       config: { permission: exporter.exportSystems.permission },
     },
     async (request, reply) => {
+      if (request.query.format === 'backstage') return sendDownload(reply, await catalog.exportCatalog(actorOf(request)));
       const file = await exporter.exportSystems(actorOf(request), request.query);
       return sendDownload(reply, { contentType: file.contentType, fileName: file.filename, body: file.body });
     },
