@@ -1,5 +1,7 @@
 import {
   connectDatabase,
+  findMunicipalityByCode,
+  listMunicipalities,
   installAuditKey,
   loadAuditKey,
   loadConfig,
@@ -11,6 +13,7 @@ import {
   type Config,
   type DatabaseConnection,
 } from '@forvalta/server';
+import { UsageError } from './arguments.ts';
 
 /** Config from the environment, with --database taking the place of DATABASE_URL when given. */
 export function cliConfig(databaseOption: string | undefined, overrides: Partial<Config> = {}): Config {
@@ -68,4 +71,24 @@ export function describeUpgrade(upgrade: PolicyPackUpgrade): string {
 
 export function redactDatabaseUrl(url: string): string {
   return url.replace(/(postgres(?:ql)?:\/\/[^:/@]+):[^@]*@/, '$1:***@');
+}
+
+/**
+ * The municipality a command works in: the one `--municipality CODE` names, or the installation's
+ * only one; with several and no code the command is refused, so it never picks one at random.
+ */
+export async function municipalityForCommand(db: DatabaseConnection['db'], code: string | undefined) {
+  if (code) {
+    const municipality = await findMunicipalityByCode(db, code);
+    if (!municipality) throw new UsageError(`no municipality with code ${code}`);
+    return municipality;
+  }
+  const all = await listMunicipalities(db);
+  if (all.length !== 1)
+    throw new UsageError(
+      all.length === 0
+        ? 'the installation has no municipality yet'
+        : `several municipalities (${all.map((m) => m.code).join(', ')}); add --municipality CODE`,
+    );
+  return all[0]!;
 }

@@ -1,15 +1,7 @@
 import fs from 'node:fs';
-import {
-  AppError,
-  createServices,
-  findMunicipalityByCode,
-  listMunicipalities,
-  systemActor,
-  systemClock,
-  type Services,
-} from '@forvalta/server';
+import { AppError, createServices, systemActor, systemClock, type Services } from '@forvalta/server';
 import { UsageError } from './arguments.ts';
-import { cliConfig, openDatabase } from './context.ts';
+import { cliConfig, municipalityForCommand, openDatabase } from './context.ts';
 
 /**
  * What every `forvalta … import` command shares (assets, access rights; the register's in #17 keeps
@@ -67,20 +59,7 @@ export async function runImportCommand<Report extends { summary: { refused: numb
   const config = cliConfig(options.database);
   const database = await openDatabase(config);
   try {
-    let municipality: Awaited<ReturnType<typeof findMunicipalityByCode>>;
-    if (options.municipality) {
-      municipality = await findMunicipalityByCode(database.db, options.municipality);
-      if (!municipality) throw new UsageError(`no municipality with code ${options.municipality}`);
-    } else {
-      const all = await listMunicipalities(database.db);
-      if (all.length !== 1)
-        throw new UsageError(
-          all.length === 0
-            ? 'the installation has no municipality yet'
-            : `several municipalities (${all.map((m) => m.code).join(', ')}); add --municipality CODE`,
-        );
-      municipality = all[0]!;
-    }
+    const municipality = await municipalityForCommand(database.db, options.municipality);
     const services = createServices(database.db, systemClock, config);
     try {
       const report = await command.run(

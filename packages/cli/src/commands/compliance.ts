@@ -1,13 +1,6 @@
-import {
-  createServices,
-  findMunicipalityByCode,
-  listMunicipalities,
-  summariseCompliance,
-  systemActor,
-  systemClock,
-} from '@forvalta/server';
+import { createServices, summariseCompliance, systemActor, systemClock } from '@forvalta/server';
 import { parseOptions, printHelp, UsageError } from '../arguments.ts';
-import { cliConfig, openDatabase } from '../context.ts';
+import { cliConfig, municipalityForCommand, openDatabase } from '../context.ts';
 
 export const complianceHelp = `forvalta compliance check [--municipality CODE] [--format table|json] [--fail-on fail] [--database URL]
 
@@ -36,20 +29,7 @@ export async function compliance(argv: string[]): Promise<number> {
   const config = cliConfig(options.database);
   const database = await openDatabase(config);
   try {
-    let municipality: Awaited<ReturnType<typeof findMunicipalityByCode>>;
-    if (options.municipality) {
-      municipality = await findMunicipalityByCode(database.db, options.municipality);
-      if (!municipality) throw new UsageError(`no municipality with code ${options.municipality}`);
-    } else {
-      const all = await listMunicipalities(database.db);
-      if (all.length !== 1)
-        throw new UsageError(
-          all.length === 0
-            ? 'the installation has no municipality yet'
-            : `several municipalities (${all.map((m) => m.code).join(', ')}); add --municipality CODE`,
-        );
-      municipality = all[0]!;
-    }
+    const municipality = await municipalityForCommand(database.db, options.municipality);
     const services = createServices(database.db, systemClock, config);
     const { stored, snapshot, results, evaluatedAt } = await services.compliance.evaluateMunicipality(
       systemActor('cli compliance check', municipality.id),

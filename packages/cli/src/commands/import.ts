@@ -1,16 +1,8 @@
 import fs from 'node:fs';
 import type { ImportReport, ImportRow } from '@forvalta/contracts';
-import {
-  AppError,
-  createServices,
-  findMunicipalityByCode,
-  importFixTexts,
-  listMunicipalities,
-  systemActor,
-  systemClock,
-} from '@forvalta/server';
+import { AppError, createServices, importFixTexts, systemActor, systemClock } from '@forvalta/server';
 import { parseOptions, printHelp, UsageError } from '../arguments.ts';
-import { cliConfig, openDatabase } from '../context.ts';
+import { cliConfig, municipalityForCommand, openDatabase } from '../context.ts';
 
 export const importHelp = `forvalta import register FILE [--apply] [--mapping FILE] [--save-mapping FILE] [--create-departments]
 forvalta import people FILE [--apply] [--mapping FILE] [--save-mapping FILE] [--create-departments]
@@ -131,20 +123,7 @@ export async function importFile(argv: string[]): Promise<number> {
   const config = cliConfig(options.database);
   const database = await openDatabase(config);
   try {
-    let municipality: Awaited<ReturnType<typeof findMunicipalityByCode>>;
-    if (options.municipality) {
-      municipality = await findMunicipalityByCode(database.db, options.municipality);
-      if (!municipality) throw new UsageError(`no municipality with code ${options.municipality}`);
-    } else {
-      const all = await listMunicipalities(database.db);
-      if (all.length !== 1)
-        throw new UsageError(
-          all.length === 0
-            ? 'the installation has no municipality yet'
-            : `several municipalities (${all.map((m) => m.code).join(', ')}); add --municipality CODE`,
-        );
-      municipality = all[0]!;
-    }
+    const municipality = await municipalityForCommand(database.db, options.municipality);
     const services = createServices(database.db, systemClock, config);
     const actor = systemActor(`cli import ${kind}`, municipality.id);
     const query = {
