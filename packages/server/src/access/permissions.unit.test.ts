@@ -36,8 +36,8 @@ describe('the permission table', () => {
     expect(() => requirePermission(actorWith(), 'department.read')).toThrowError(/permission/);
   });
 
-  it('keeps auditors and employees read-only, but for their own tokens and acknowledgements', () => {
-    const own = ['apiToken.manageOwn', 'acknowledgement.acknowledge'];
+  it('keeps auditors and employees read-only, but for their own tokens, acknowledgements and e-mail settings', () => {
+    const own = ['apiToken.manageOwn', 'acknowledgement.acknowledge', 'notificationSettings.manageOwn'];
     for (const role of ['auditor', 'employee'] as const) {
       expect(permissionsOf(actorWith({ role })).filter((action) => !action.endsWith('.read') && !own.includes(action))).toEqual([]);
     }
