@@ -79,10 +79,10 @@ describe('forvalta jobs run-due', () => {
         expect(lines.filter((line) => line.startsWith('audit-chain-verification: '))).toEqual([
           expect.stringMatching(/^audit-chain-verification: \d+ events in \d+ chain\(s\) verified: intact/),
         ]);
-        // The nightly leavers-by-end-date pass (and the login back-off clean-up) too.
+        // The nightly leavers-by-end-date pass (and the clean-up of login back-off, reset links and old e-mail) too.
         expect(lines.filter((line) => line.startsWith('leavers-and-login-throttles: '))).toEqual([
           expect.stringMatching(
-            /^leavers-and-login-throttles: 0 person\(s\) whose end date had come by \d{4}-\d{2}-\d{2} marked as left in 1 municipality\(ies\); 0 expired login throttle row\(s\) removed \(/,
+            /^leavers-and-login-throttles: 0 person\(s\) whose end date had come by \d{4}-\d{2}-\d{2} marked as left in 1 municipality\(ies\); 0 expired login throttle row\(s\), 0 expired reset link\(s\) and 0 old e-mail\(s\) removed \(/,
           ),
         ]);
         // The new employees' acknowledgement requests (issue #13): nothing asks acknowledgement on a fresh database.
