@@ -57,7 +57,8 @@ export function MailStatusCard() {
         {t('mail.intro')}
       </Text>
       {data && !data.configured && (
-        <Alert color="blue" role="status" mb="md">
+        // A standing fact about the installation, not news: a note, not a live status region.
+        <Alert color="blue" role="note" mb="md">
           {t('mail.notConfigured')}
         </Alert>
       )}
