@@ -96,9 +96,17 @@ export async function importMunicipalityCommand(argv: string[]): Promise<number>
     console.log(
       `Imported ${result.name} as ${result.code}: ${result.rows} rows in ${result.tables} tables, ${result.auditEvents} audit events ` +
         `verified and carried on under this installation's key, ${result.attachments} attached file(s); ` +
-        `${result.idsKept ? 'ids kept' : 'new ids (the archive’s were taken here)'}; ${result.loginsReused} login(s) already here were reused ` +
+        `${result.idsKept ? 'ids kept' : 'new ids (the archive’s were taken here)'} ` +
         `(${((performance.now() - started) / 1000).toFixed(1)} s).`,
     );
+    if (result.peopleWithoutLogin.length > 0) {
+      // Never attached to a login of this installation (ADR 0033): the administrator invites them.
+      console.log(
+        `${result.peopleWithoutLogin.length} person(s) imported without a login, because a login with their e-mail exists here ` +
+          'already (it is never attached to an archive); invite them from the person page:',
+      );
+      for (const person of result.peopleWithoutLogin) console.log(`  ${person.name} <${person.email}>`);
+    }
     return 0;
   } catch (error) {
     if (error instanceof BackupArchiveError) {

@@ -29,8 +29,12 @@ export interface ImportResult {
   auditEvents: number;
   /** Whether the archive's ids were kept (false: every id was new, because some were taken here). */
   idsKept: boolean;
-  /** Logins that were already in this installation (same e-mail): their password stays this installation's. */
-  loginsReused: number;
+  /**
+   * People whose archived login has an e-mail that a login here has already: they are imported
+   * without a login, never attached to that one (ADR 0033); the municipality's administrator
+   * invites them, and the invitation proves the address is theirs.
+   */
+  peopleWithoutLogin: Array<{ name: string; email: string }>;
   attachments: number;
 }
 
@@ -102,11 +106,24 @@ export async function importMunicipality(db: DatabaseHandle, archiveBytes: Buffe
         throw new BackupArchiveError(`The backup's ${table.name} has columns this installation lacks: ${unknown.join(', ')}.`);
     }
 
-    // Logins are the installation's: one already here with the same e-mail is the same person's, kept as it is.
+    // Logins are the installation's (ADR 0033): an archive never attaches its people to a login that is here
+    // already, whichever municipality that login serves. Such people come without a login and are named.
     const logins = rowsByTable.get('logins') ?? [];
     const existingLogins = await backupRepository.loginIdsByEmail(
       transaction,
       logins.map((login) => String(login.email)),
+    );
+    const withheldLogins = new Set(
+      logins.filter((login) => existingLogins.has(String(login.email).toLowerCase())).map((login) => String(login.id)),
+    );
+    const peopleWithoutLogin: ImportResult['peopleWithoutLogin'] = [];
+    rowsByTable.set(
+      'people',
+      (rowsByTable.get('people') ?? []).map((person) => {
+        if (typeof person.login_id !== 'string' || !withheldLogins.has(person.login_id)) return person;
+        peopleWithoutLogin.push({ name: `${person.first_name} ${person.last_name}`, email: String(person.email) });
+        return { ...person, login_id: null };
+      }),
     );
     const identities = new Map<string, string>();
     let idsKept = true;
@@ -132,12 +149,9 @@ export async function importMunicipality(db: DatabaseHandle, archiveBytes: Buffe
     const newLogins: StoredRow[] = [];
     for (const login of logins) {
       const id = String(login.id);
-      const existing = existingLogins.get(String(login.email));
-      if (existing) {
-        if (existing !== id) identities.set(id, existing);
-        continue;
-      }
+      // The archive's history keeps naming its own login (audit actors), under an id nobody here has.
       if (takenLoginIds.has(id)) identities.set(id, randomUUID());
+      if (withheldLogins.has(id)) continue;
       newLogins.push({ ...login, last_municipality_id: login.last_municipality_id === sourceId ? sourceId : null });
     }
     rowsByTable.set('logins', newLogins);
@@ -208,7 +222,7 @@ export async function importMunicipality(db: DatabaseHandle, archiveBytes: Buffe
       tables: manifest.tables.length,
       auditEvents: events.length,
       idsKept,
-      loginsReused: logins.length - newLogins.length,
+      peopleWithoutLogin: peopleWithoutLogin.sort((left, right) => left.name.localeCompare(right.name, 'sv')),
       attachments: manifest.attachments.length,
     };
   });

@@ -81,12 +81,14 @@ export const backupRepository = {
   },
 
   /** Logins of this installation by e-mail: a person restored under a new code keeps signing in with the login they have. */
+  /** The logins here with one of the e-mails, by lower-cased e-mail (an address differing in case is the same one). */
   async loginIdsByEmail(db: Executor, emails: readonly string[]): Promise<Map<string, string>> {
     const found = new Map<string, string>();
-    for (let start = 0; start < emails.length; start += idsPerStatement) {
-      const chunk = emails.slice(start, start + idsPerStatement);
-      const rows = await db.selectFrom('logins').select(['id', 'email']).where('email', 'in', chunk).execute();
-      for (const row of rows) found.set(row.email, row.id);
+    const lowered = [...new Set(emails.map((email) => email.toLowerCase()))];
+    for (let start = 0; start < lowered.length; start += idsPerStatement) {
+      const chunk = lowered.slice(start, start + idsPerStatement);
+      const rows = await db.selectFrom('logins').select(['id', 'email']).where(sql<string>`lower(email)`, 'in', chunk).execute();
+      for (const row of rows) found.set(row.email.toLowerCase(), row.id);
     }
     return found;
   },

@@ -187,7 +187,7 @@ describe(`backup round trip ${testDialect()} → ${otherDialect} → ${testDiale
 
     const middle = await installation(otherDialect);
     const imported = await importMunicipality(middle.connection.db, first.archive, { clock, storage: middle.storage });
-    expect(imported).toMatchObject({ municipalityId, code: '1435', idsKept: true, loginsReused: 0, attachments: 1 });
+    expect(imported).toMatchObject({ municipalityId, code: '1435', idsKept: true, peopleWithoutLogin: [], attachments: 1 });
     const second = await exportOf(middle, municipalityId);
     const back = await installation(testDialect());
     await importMunicipality(back.connection.db, second.archive, { clock, storage: back.storage });
@@ -292,14 +292,24 @@ describe('import refusals', () => {
     }
   }, 240_000);
 
-  it('loads the same archive again under a new code with new ids, reusing the logins already here', async () => {
+  it('loads the same archive again under a new code with new ids, its people without the logins already here (ADR 0033)', async () => {
     const { archive, manifest } = await exportOf(source, municipalityId);
     const before = await tablesOf(source.connection.db, municipalityId);
+    const loginsBefore = await source.connection.db.selectFrom('logins').select('id').execute();
     const imported = await importMunicipality(source.connection.db, archive, { clock, storage: source.storage, code: '1499' });
     expect(imported.code).toBe('1499');
     expect(imported.idsKept).toBe(false);
     expect(imported.municipalityId).not.toBe(municipalityId);
-    expect(imported.loginsReused).toBe(manifest.tables.find((table) => table.name === 'logins')!.rows);
+    // Every archived login's e-mail is here: none is attached to the copy, and each such person is named.
+    expect(imported.peopleWithoutLogin).toHaveLength(manifest.tables.find((table) => table.name === 'logins')!.rows);
+    expect(await source.connection.db.selectFrom('logins').select('id').execute()).toHaveLength(loginsBefore.length);
+    const linked = await source.connection.db
+      .selectFrom('people')
+      .select('id')
+      .where('municipality_id', '=', imported.municipalityId)
+      .where('login_id', 'is not', null)
+      .execute();
+    expect(linked).toEqual([]);
     // The original is as it was, apart from its own export event; the copy has the same number of records.
     const after = await tablesOf(source.connection.db, municipalityId);
     const copy = await tablesOf(source.connection.db, imported.municipalityId);
