@@ -127,6 +127,8 @@ export const importReasons = [
   'dependency_not_found',
   'production_needs_manager',
   'production_needs_approval',
+  /** A new system in production, which only a holder of the IT unit's approval may record (ADR 0033). */
+  'production_import_needs_approver',
   'responsibility_not_changed',
   'keys_disagree',
 ] as const;

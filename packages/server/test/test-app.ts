@@ -166,6 +166,12 @@ export function factories(context: TestContext) {
       return { loginId, personId: person.id, email, token, authorization: { authorization: `Bearer ${token}` } };
     },
 
+    /** One more role for someone who has one already (the municipality's administrator who is also the IT unit, say). */
+    async grantRole(municipality: TestMunicipality, personId: string, role: Role) {
+      const admin = await services.auth.resolveApiToken(municipality.admin.token);
+      await services.roleAssignments.createRoleAssignment(admin!, { personId, role });
+    },
+
     async department(municipality: TestMunicipality, name = 'Testförvaltningen', parentId?: string) {
       const admin = await services.auth.resolveApiToken(municipality.admin.token);
       return services.departments.createDepartment(admin!, { name, parentId });

@@ -24,6 +24,8 @@ export const importFixTexts: Record<Language, Record<ImportReason, string>> = {
     production_needs_manager: 'Ett system i drift måste ha en systemansvarig (ITP-4.2-MANAGER).',
     production_needs_approval:
       'En import tar inte ett system i drift: godkänn ett införande- eller uppgraderingsprojekt för det (ITP-4.2.1-APPROVAL).',
+    production_import_needs_approver:
+      'Bara den som får driftgodkänna (IT-enheten, IT-chefen) importerar system som redan är i drift: be dem importera filen, eller ange en annan status (ITP-4.2.1-APPROVAL).',
     responsibility_not_changed: 'Byt systemansvarig, ersättare eller ägare på systemets sida, så skickas ändringsmeddelandet.',
     keys_disagree: 'Externt id och namn pekar på olika system: rätta det ena.',
   },
@@ -42,6 +44,8 @@ export const importFixTexts: Record<Language, Record<ImportReason, string>> = {
     production_needs_manager: 'A system in production must have a system manager (ITP-4.2-MANAGER).',
     production_needs_approval:
       'An import does not put a system into production: approve an introduction or upgrade project for it (ITP-4.2.1-APPROVAL).',
+    production_import_needs_approver:
+      'Only those who may approve operation (the IT unit, the IT chief) import systems already in production: ask them to import the file, or give another status (ITP-4.2.1-APPROVAL).',
     responsibility_not_changed: "Change the manager, deputy or owner on the system's page, so the change notice is sent.",
     keys_disagree: 'The external id and the name find different systems: correct one of them.',
   },

@@ -107,7 +107,11 @@ export function planRegisterRows(
   columns: Partial<Record<RegisterImportField, number>>,
   headers: readonly string[],
   lookups: RegisterLookups,
-  options: { createDepartments: boolean },
+  options: {
+    createDepartments: boolean;
+    /** Whether the caller holds the IT unit's approval (project.approve): new systems may then arrive in production. */
+    mayRecordProduction: boolean;
+  },
 ): RegisterPlan {
   const departments = createDepartmentResolver(lookups.departments, lookups.municipalityName);
   const byExternalId = new Map<string, ExistingSystem>();
@@ -241,6 +245,10 @@ export function planRegisterRows(
     // ITP-4.2.1-APPROVAL: an import records a register as it is; it never moves a system of the register into production.
     if (existing && given.lifecycle === production && existing.row.lifecycle !== production)
       note('lifecycle', 'production_needs_approval', 'refused', { requirement: approvalClause });
+    // A system new to Förvalta that the file says is in production was put there before Förvalta: only a
+    // holder of the IT unit's approval may record that, and the audit event says so (ADR 0033).
+    if (!existing && given.lifecycle === production && !options.mayRecordProduction)
+      note('lifecycle', 'production_import_needs_approver', 'refused', { requirement: approvalClause });
 
     const person = (field: 'manager' | 'deputy') => {
       if (cell(field) === '') return null;

@@ -1,5 +1,6 @@
 import { dutyKeys, type ImportReport, type ImportRunQuery, type RegisterImportField } from '@forvalta/contracts';
-import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { can, municipalityOf, requirePermission } from '../../access/authorise.ts';
+import type { AnyActor } from '../../access/actor.ts';
 import { useCase, type UseCaseContext } from '../../access/use-case.ts';
 import { openAuditChain } from '../../platform/bulk-audit.ts';
 import { swedishToday } from '../../platform/calendar.ts';
@@ -26,6 +27,7 @@ const batchSize = 2000;
 export function createRegisterImportService(db: DatabaseHandle, clock: Clock) {
   async function plan(
     executor: Executor,
+    actor: AnyActor,
     municipalityId: string,
     table: SpreadsheetTable,
     columns: Partial<Record<RegisterImportField, number>>,
@@ -47,7 +49,10 @@ export function createRegisterImportService(db: DatabaseHandle, clock: Clock) {
       peopleByEmail: await repository.peopleByEmail(executor, municipalityId, emails),
       integrations: await repository.integrationPairs(executor, municipalityId),
     };
-    return planRegisterRows(table.rows, columns, table.headers, lookups, { createDepartments });
+    return planRegisterRows(table.rows, columns, table.headers, lookups, {
+      createDepartments,
+      mayRecordProduction: can(actor, 'project.approve'),
+    });
   }
 
   async function apply(
@@ -62,7 +67,7 @@ export function createRegisterImportService(db: DatabaseHandle, clock: Clock) {
     try {
       return await withTransaction(db, async (transaction) => {
         // Planned again inside the transaction, so what is written is what the database holds now.
-        const registerPlan = await plan(transaction, municipalityId, table, mapping.columns, createDepartments);
+        const registerPlan = await plan(transaction, actor, municipalityId, table, mapping.columns, createDepartments);
         if (registerPlan.rows.some((row) => row.outcome === 'refused')) refuseFile(registerPlan.rows);
         const now = clock.now().toISOString();
         const today = swedishToday(clock.now());
@@ -146,6 +151,8 @@ export function createRegisterImportService(db: DatabaseHandle, clock: Clock) {
                   owner_department_id: ownerOf(row),
                   managerPersonId: row.managerPersonId,
                   deputyPersonId: row.deputyPersonId,
+                  // Recorded by a holder of the IT unit's approval, not approved through an introduction (ADR 0033).
+                  ...(row.values.lifecycle === 'in_production' ? { inProductionBeforeForvalta: true } : {}),
                   rowNumber: row.rowNumber,
                 },
               })),
@@ -233,7 +240,7 @@ export function createRegisterImportService(db: DatabaseHandle, clock: Clock) {
       const table = await readImportFile(bytes);
       const mapping = await resolveMapping(db, municipalityId, 'register', table, query);
       if (query.mode === 'apply') return apply(context, table, mapping, createDepartments, progress);
-      const registerPlan = await plan(db, municipalityId, table, mapping.columns, createDepartments);
+      const registerPlan = await plan(db, context.actor, municipalityId, table, mapping.columns, createDepartments);
       return buildReport('register', table, mapping.mapping, registerPlan, 'dry_run', false);
     },
   );

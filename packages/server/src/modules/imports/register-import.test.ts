@@ -110,6 +110,8 @@ describe('register import API', () => {
     it(`imports the tricky file as SharePoint ${format === 'xlsx' ? 'writes the XLSX' : 'users save it as Windows-1252 CSV'}: dry run, apply, and the same file again changes nothing`, async () => {
       const setup = await municipalityForTheFile();
       const { municipality, people } = setup;
+      // The file has systems in production: its importer is the administrator who is also the IT unit (ADR 0033).
+      await make.grantRole(municipality, municipality.admin.personId, 'it_unit');
       const file = format === 'xlsx' ? await trickyRegisterWorkbook(people) : trickyRegisterCsv(people);
       const type = format === 'xlsx' ? xlsxType : 'text/csv';
       const run = (query = '') => post(municipality.admin, `/api/v1/imports/register/run${query}`, file, type);
@@ -261,6 +263,60 @@ describe('register import API', () => {
     expect(refused.errors?.[0]?.message).toContain('ITP-4.2.1-APPROVAL');
   });
 
+  it("records a new system as in production before Förvalta only for a holder of the IT unit's approval (ITP-4.2.1-APPROVAL, ADR 0033)", async () => {
+    const { municipality } = await municipalityForTheFile();
+    const approver = await make.user(municipality, 'it_unit');
+    const file = buildCsv([
+      ['Systemnamn', 'Förvaltning', 'Status'],
+      ['Lifecare', 'Kommunstyrelseförvaltningen', 'I drift'],
+      ['Planeringsverktyg', 'Kommunstyrelseförvaltningen', 'Planerad'],
+    ]);
+    // The administrator holds the import but not the approval: the row in production is refused, and the file with it.
+    const before = await stateOfDatabase(context);
+    const dry = expectStatus(await post(municipality.admin, '/api/v1/imports/register/run', file), 200) as ImportReport;
+    expect(dry.rows.map((row) => [row.rowNumber, row.outcome])).toEqual([
+      [2, 'refused'],
+      [3, 'create'],
+    ]);
+    expect(dry.rows[0]!.problems).toEqual([
+      {
+        field: 'lifecycle',
+        column: 'Status',
+        value: 'I drift',
+        reason: 'production_import_needs_approver',
+        severity: 'refused',
+        requirement: 'ITP-4.2.1-APPROVAL',
+      },
+    ]);
+    const refused = expectProblem(
+      await post(municipality.admin, '/api/v1/imports/register/run?mode=apply', file),
+      400,
+      'validation_failed',
+    );
+    expect(refused.errors).toMatchObject([{ path: 'rows.2.lifecycle', code: 'production_import_needs_approver' }]);
+    expect(changedTables(before, await stateOfDatabase(context))).toEqual([]);
+
+    // The IT unit may approve operation: the system arrives in production, and its audit event says it was so before Förvalta.
+    const applied = expectStatus(await post(approver, '/api/v1/imports/register/run?mode=apply', file), 200) as ImportReport;
+    expect(applied.summary).toMatchObject({ create: 2, refused: 0 });
+    const systems = await systemsOf(municipality.id);
+    expect(systems.map((system) => [system.name, system.lifecycle])).toEqual([
+      ['Lifecare', 'in_production'],
+      ['Planeringsverktyg', 'planned'],
+    ]);
+    const events = await context.database.db
+      .selectFrom('audit_events')
+      .select(['entity_id', 'after_json', 'actor_login_id'])
+      .where('municipality_id', '=', municipality.id)
+      .where('action', '=', 'import')
+      .where('entity_type', '=', 'system')
+      .execute();
+    const marked = new Map(events.map((event) => [event.entity_id, JSON.parse(event.after_json!).inProductionBeforeForvalta]));
+    expect(marked.get(systems[0]!.id)).toBe(true);
+    expect(marked.get(systems[1]!.id)).toBeUndefined();
+    expect(events.every((event) => event.actor_login_id === approver.loginId)).toBe(true);
+  });
+
   it("never finds another municipality's department or person", async () => {
     const { municipality } = await municipalityForTheFile();
     const foreignDepartment = await make.department(other, 'Strömstads socialtjänst');
@@ -279,6 +335,7 @@ describe('register import API', () => {
 
   it('downloads the dry run as a workbook with what to fix, in Swedish by default and in English', async () => {
     const { municipality, people } = await municipalityForTheFile();
+    await make.grantRole(municipality, municipality.admin.personId, 'it_unit');
     const file = trickyRegisterCsv(people);
     const response = await post(municipality.admin, '/api/v1/imports/register/run?format=xlsx', file);
     expect(response.statusCode, response.body).toBe(200);
