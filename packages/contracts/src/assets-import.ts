@@ -56,6 +56,41 @@ export const assetImportHeaders: Partial<Record<AssetImportField, readonly strin
   note: ['anteckning', 'kommentar', 'notes'],
 };
 
+/**
+ * The words an inventory writes for the enumerated fields besides the API's own values, compared
+ * without case: Swedish as the screens say them (and as a municipality's spreadsheet does), and
+ * English. "Bärbar dator" is `laptop`, "Skolnätet" `school`, "I drift" `in_use`.
+ */
+export const assetImportValueWords: Record<'kind' | 'network' | 'lifecycle' | 'ownerKind', Record<string, readonly string[]>> = {
+  kind: {
+    network: ['nätutrustning', 'nätverksutrustning', 'switch', 'router', 'network equipment'],
+    communication: ['kommunikationsutrustning', 'communication equipment'],
+    server: ['server'],
+    pc: ['stationär dator', 'stationär', 'dator', 'desktop'],
+    laptop: ['bärbar dator', 'bärbar', 'notebook'],
+    printer: ['skrivare', 'multifunktionsskrivare'],
+    phone: ['telefon', 'mobiltelefon', 'mobil', 'smartphone'],
+    other: ['övrigt', 'annat'],
+  },
+  network: {
+    town_hall: ['kommunhusets nät', 'kommunhusnätet', 'kommunhuset', 'town hall network', 'town hall'],
+    school: ['skolnätet', 'skolnät', 'school network'],
+    public: ['publikt nät', 'publika nätet', 'gästnät', 'public network'],
+    none: ['inget nät', 'inget', 'no network'],
+  },
+  lifecycle: {
+    ordered: ['beställd'],
+    in_use: ['i drift', 'i bruk', 'in use'],
+    in_repair: ['på reparation', 'reparation', 'in repair'],
+    retired: ['avvecklad', 'kasserad', 'skrotad'],
+  },
+  ownerKind: {
+    it_unit: ['it-enheten', 'it', 'it unit'],
+    department: ['förvaltning', 'en förvaltning'],
+    other: ['annan ägare', 'annan'],
+  },
+};
+
 export const assetImportQuerySchema = z.strictObject({
   /** `dry_run` (default) reports what would happen and changes nothing; `apply` writes all of it or nothing. */
   mode: z.enum(['dry_run', 'apply']).default('dry_run'),

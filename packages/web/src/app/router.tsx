@@ -436,6 +436,13 @@ const assetRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/assets/AssetPage.tsx'), 'AssetPage'),
 });
 
+const assetImportRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/assets/import',
+  beforeLoad: requirePermission('asset.import'),
+  component: lazyRouteComponent(() => import('../features/assets/AssetImportPage.tsx'), 'AssetImportPage'),
+});
+
 const assetModelsRoute = createRoute({
   getParentRoute: () => contentRoute,
   path: '/asset-models',
@@ -593,6 +600,7 @@ const routeTree = rootRoute.addChildren([
       processingActivityRoute,
       mailboxesRoute,
       assetsRoute,
+      assetImportRoute,
       assetRoute,
       assetModelsRoute,
       softwareListRoute,

@@ -1,4 +1,5 @@
 import {
+  assetImportValueWords,
   assetImportFields,
   assetImportHeaders,
   assetKinds,
@@ -87,6 +88,15 @@ const textLimits: Partial<Record<AssetImportField, number>> = {
   location: 200,
   note: 2000,
 };
+/** Per enumerated field: each word an inventory may write (the API's value itself too, in any case), lower-cased, to the API's value. */
+const valueWords = new Map<AssetImportField, Map<string, string>>(
+  Object.entries(assetImportValueWords).map(([field, words]) => [
+    field as AssetImportField,
+    new Map(
+      Object.entries(words).flatMap(([apiValue, said]) => [apiValue, ...said].map((word) => [word.toLocaleLowerCase('sv'), apiValue])),
+    ),
+  ]),
+);
 const enumValues: Partial<Record<AssetImportField, readonly string[]>> = {
   kind: assetKinds,
   ownerKind: assetOwnerKinds,
@@ -159,7 +169,9 @@ export function planAssetRows(
     const problems: AssetImportProblem[] = [];
     const value = (field: AssetImportField) => {
       const index = columns[field];
-      return index === undefined ? '' : (row.cells[index] ?? '').trim();
+      const text = index === undefined ? '' : (row.cells[index] ?? '').trim();
+      const words = valueWords.get(field);
+      return words && text !== '' ? (words.get(text.toLocaleLowerCase('sv')) ?? text) : text;
     };
     const problem = (field: AssetImportField | null, reason: AssetImportProblem['reason'], extra: Partial<AssetImportProblem> = {}) =>
       problems.push({ field, column: field === null ? null : (headers[columns[field] ?? -1] ?? field), reason, ...extra });

@@ -205,6 +205,31 @@ describe('asset import API', () => {
     expect(fromLists.summary).toMatchObject({ rows: 1, create: 1, refused: 0 });
   });
 
+  it('understands the Swedish words an inventory writes for kind, network, lifecycle and owner, and refuses an unknown word by its cell', async () => {
+    const file = buildCsv(
+      [
+        ['Serienummer', 'Typ', 'Modell', 'Nät', 'Status', 'Ägartyp'],
+        ['SN-600', 'Bärbar dator', 'Lenovo ThinkPad T14', 'Skolnätet', 'I drift', 'IT-enheten'],
+        ['SN-601', 'LAPTOP', 'Lenovo ThinkPad T14', 'Kommunhusets nät', 'På reparation', ''],
+      ],
+      { encoding: 'windows-1252' },
+    );
+    const report = expectStatus(await upload(itUnit, file, '?mode=apply'), 200) as AssetImportReport;
+    expect(report.summary).toMatchObject({ create: 2, refused: 0 });
+    const imported = (await assetsOf(tanum.id)).filter((asset) => asset.serial === 'SN-600' || asset.serial === 'SN-601');
+    expect(imported.map(({ serial, kind, network, lifecycle, owner_kind }) => ({ serial, kind, network, lifecycle, owner_kind }))).toEqual([
+      { serial: 'SN-600', kind: 'laptop', network: 'school', lifecycle: 'in_use', owner_kind: 'it_unit' },
+      { serial: 'SN-601', kind: 'laptop', network: 'town_hall', lifecycle: 'in_repair', owner_kind: 'it_unit' },
+    ]);
+
+    const unknown = buildCsv([
+      ['Serienummer', 'Typ', 'Beskrivning', 'Nät'],
+      ['SN-602', 'Surfplatta', 'iPad', 'Skolnätet'],
+    ]);
+    const dryRun = expectStatus(await upload(itUnit, unknown), 200) as AssetImportReport;
+    expect(dryRun.rows[0]).toMatchObject({ outcome: 'refused', problems: [{ field: 'kind', column: 'Typ', reason: 'value_invalid' }] });
+  });
+
   it('finds nothing of another municipality: its keys create new assets here, its model is not found', async () => {
     const file = buildCsv([
       ['serial', 'kind', 'modelId'],

@@ -29,6 +29,7 @@ export function AssetsPage() {
   );
   const models = useAssetModelOptions();
   const canCreate = useCan('asset.manage');
+  const canImport = useCan('asset.import');
   const [creating, setCreating] = useState(false);
   const choice = <Value extends string>(values: readonly Value[], prefix: string) =>
     values.map((value) => ({ value, label: t(`${prefix}.${value}`) }));
@@ -43,6 +44,11 @@ export function AssetsPage() {
             <ButtonLink to="/asset-models" variant="default">
               {t('models.title')}
             </ButtonLink>
+            {canImport && (
+              <ButtonLink to="/assets/import" variant="default">
+                {t('import.open')}
+              </ButtonLink>
+            )}
             {canCreate && <Button onClick={() => setCreating(true)}>{t('list.create')}</Button>}
           </>
         }

@@ -6,9 +6,10 @@ import type {
   AssetModelCreate,
   AssetModelUpdate,
   AssetUpdate,
+  AssetImportQuery,
 } from '@forvalta/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
+import { api, uploadFile } from '../../api/client.ts';
 import { useApiMutation } from '../../api/mutations.ts';
 import { complianceKeys } from '../compliance/compliance.queries.ts';
 import { type AssetFilters, type AssetModelFilters, assetListQuery } from './asset-values.ts';
@@ -101,4 +102,11 @@ export const useApproveAssetModel = (model: AssetModel) =>
   useApiMutation(
     (body: AssetModelApprove) => api.post('/asset-models/:id/approve', { params: { id: model.id }, version: model.version, body }),
     assetModelSavedInvalidates,
+  );
+
+/** A dry run reads only; an apply changes the asset lists and the ITP-6 rules. */
+export const useImportAssets = () =>
+  useApiMutation(
+    ({ file, mode }: { file: File; mode: AssetImportQuery['mode'] }) => uploadFile('/assets/import', file, { mode }),
+    (variables) => (variables.mode === 'apply' ? [assetKeys.all, complianceKeys.all] : []),
   );
