@@ -26,4 +26,5 @@ export * from './privacy.ts';
 export * from './personal-data.ts';
 export * from './software.ts';
 export * from './supplier-contracts.ts';
+export * from './incidents.ts';
 export * from './routes.ts';

@@ -27,6 +27,8 @@ export const notificationKindRules: Record<TaskKind, { urgent: boolean; required
   recertify_access: { urgent: false, required: true, clause: 'ITP-4.2.3-RECERTIFY' },
   review_processing: { urgent: false, required: false, clause: null },
   contract_notice: { urgent: false, required: true, clause: 'ITP-7-CONTRACT-NOTICE' },
+  // Hours count (24 h to the early warning): sent at once, and nobody turns it off.
+  report_incident: { urgent: true, required: true, clause: 'NIS2-23-REPORTING' },
 };
 
 export const defaultDelivery = (kind: TaskKind): NotificationDelivery => (notificationKindRules[kind].urgent ? 'immediate' : 'digest');

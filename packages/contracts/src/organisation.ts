@@ -295,6 +295,8 @@ export const auditActions = [
   // Backup and restore of a municipality (issue #17).
   'municipality_exported',
   'municipality_imported',
+  // Incidents under the Cybersecurity Act (issue #19): a report recorded as sent to the CSIRT.
+  'incident_reported',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

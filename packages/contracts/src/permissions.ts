@@ -113,6 +113,9 @@ export const permissionNames = [
   'licence.manage',
   'contract.read',
   'contract.manage',
+  // Issue #19: the incident log of the Cybersecurity Act (NIS2 article 23).
+  'incident.read',
+  'incident.record',
 ] as const;
 export const permissionSchema = z.enum(permissionNames);
 export type Permission = z.infer<typeof permissionSchema>;
@@ -235,3 +238,6 @@ export type SupplierActionName = (typeof supplierActionNames)[number];
 /** A contract is changed or deleted by whoever manages contracts; its notice decision is recorded by them. */
 export const contractActionNames = ['update', 'delete'] as const;
 export type ContractActionName = (typeof contractActionNames)[number];
+/** An incident is changed (assessed, closed, its lessons written) and its reports recorded by the IT unit and its chief. */
+export const incidentActionNames = ['update', 'recordReport'] as const;
+export type IncidentActionName = (typeof incidentActionNames)[number];

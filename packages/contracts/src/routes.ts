@@ -268,6 +268,7 @@ import {
   systemSchema,
   systemUpdateSchema,
 } from './systems.ts';
+import { incidentRoutes } from './incidents-routes.ts';
 import { softwareRoutes } from './software-routes.ts';
 
 /**
@@ -591,5 +592,7 @@ export const apiRoutes = {
   'DELETE /api/v1/mailboxes/:id': { status: 204 },
   // Software, decisions, licences, suppliers and contracts (issue #15).
   ...softwareRoutes,
+  // The incident log (issue #19).
+  ...incidentRoutes,
 } as const satisfies Record<string, RouteContract>;
 export type ApiRoutes = typeof apiRoutes;

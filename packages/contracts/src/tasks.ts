@@ -28,6 +28,8 @@ export const taskKinds = [
   'review_processing',
   /** Decide before its notice date whether a contract covering a system one's department owns goes on (issue #15). */
   'contract_notice',
+  /** Send a significant incident's next report before its deadline (the IT chief, the affected systems' owners; issue #19). */
+  'report_incident',
 ] as const;
 export const taskKindSchema = z.enum(taskKinds);
 export type TaskKind = z.infer<typeof taskKindSchema>;

@@ -39,6 +39,7 @@ import { registerTaskRoutes } from './modules/tasks/index.ts';
 import { registerTrainingRoutes } from './modules/training/index.ts';
 import { registerSoftwareRoutes } from './modules/software/index.ts';
 import { registerSupplierContractRoutes } from './modules/supplier-contracts/index.ts';
+import { registerIncidentRoutes } from './modules/incidents/index.ts';
 import { registerAcknowledgementRoutes } from './modules/acknowledgements/index.ts';
 import { registerDocumentRoutes } from './modules/documents/index.ts';
 import { createScheduledJobRunner, registerJobRoutes } from './modules/jobs/index.ts';
@@ -194,6 +195,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   registerTrainingRoutes(app, services.training);
   registerSoftwareRoutes(app, services.software);
   registerSupplierContractRoutes(app, services.supplierContracts);
+  registerIncidentRoutes(app, services.incidents);
   registerAcknowledgementRoutes(app, { acknowledgements: services.acknowledgements, coverage: services.acknowledgementCoverage });
   registerAccessRightRoutes(app, services.accessRights);
   registerAssetRoutes(app, services.assets);

@@ -86,6 +86,7 @@ import {
   softwareDecisionGap,
 } from './modules/software/index.ts';
 import { contractNoticeTaskSource, createSupplierContractsService } from './modules/supplier-contracts/index.ts';
+import { createIncidentsService, incidentTaskSource } from './modules/incidents/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { DatabaseHandle } from './platform/database.ts';
 import { tanumPolicyPack } from './policy/index.ts';
@@ -174,6 +175,7 @@ export function createServices(
     recertificationTaskSource,
     privacyReviewTaskSource,
     contractNoticeTaskSource,
+    incidentTaskSource,
   ];
   const personArrivals: PersonArrivals = {
     personRegistered: async (transaction, actor, person) => {
@@ -272,6 +274,8 @@ export function createServices(
       licences: createLicencesService(db, clock),
     },
     supplierContracts: createSupplierContractsService(db, clock),
+    // The incident log of the Cybersecurity Act (issue #19).
+    incidents: createIncidentsService(db, clock),
     documentAttachments: createDocumentAttachmentsService(db, clock, documentStorage, {
       maxBytes: config.documentAttachmentMaxBytes,
     }),

@@ -119,6 +119,13 @@ describe('reads do not write', () => {
     await api('POST', '/api/v1/licence-consumption', { softwareId: software.id, kind: 'assignment', count: 4 });
     // Equipment (issue #15): kept by the IT unit, which the administrator is not; the system actor adds them.
     const equipment = systemActor('test', tanum.id);
+    // An incident (issue #19): recorded by the IT unit, which the administrator is not.
+    const incident = await context.services.incidents.createIncident(equipment, {
+      title: 'Intrång',
+      detectedAt: '2026-11-27T09:00:00.000Z',
+      systemIds: [system.id],
+      significant: true,
+    });
     const assetModel = await context.services.assets.models.createAssetModel(equipment, {
       kind: 'pc',
       maker: 'Dell',
@@ -153,6 +160,7 @@ describe('reads do not write', () => {
       softwareDecision: softwareDecision.id,
       supplier: supplier.id,
       contract: contract.id,
+      incident: incident.id,
       licence: licence.id,
       roleTemplate: roleTemplate.id,
       recertification: recertification.id,
@@ -204,6 +212,7 @@ describe('reads do not write', () => {
       '/api/v1/licences/:id': `/api/v1/licences/${ids.licence}`,
       '/api/v1/suppliers/:id': `/api/v1/suppliers/${ids.supplier}`,
       '/api/v1/contracts/:id': `/api/v1/contracts/${ids.contract}`,
+      '/api/v1/incidents/:id': `/api/v1/incidents/${ids.incident}`,
       '/api/v1/recertifications/:id': `/api/v1/recertifications/${ids.recertification}`,
       '/api/v1/recertifications/:id/items': `/api/v1/recertifications/${ids.recertification}/items`,
       '/api/v1/systems/:id/access-gate': `/api/v1/systems/${ids.system}/access-gate?personId=${ids.person}`,

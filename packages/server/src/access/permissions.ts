@@ -188,6 +188,13 @@ export const permissions = {
   // A department head reads the contracts covering their department's systems, a steward their systems'.
   'contract.read': ['administrator', 'it_chief', 'it_unit', 'department_head', 'auditor'],
   'contract.manage': ['administrator', 'it_chief', 'it_unit'],
+  // Incidents under the Cybersecurity Act (issue #19, NIS2 article 23). The IT unit and its chief
+  // record them and report them to the CSIRT; a department head reads the incidents of the systems
+  // their department owns and a system's stewards those of their systems (by the affected systems);
+  // the auditors and the administrator read all. Nobody else: an incident log tells where the
+  // municipality is weak.
+  'incident.read': ['administrator', 'it_chief', 'it_unit', 'department_head', 'auditor'],
+  'incident.record': ['it_chief', 'it_unit'],
 } as const satisfies Record<Permission, readonly Role[]>;
 
 /**
@@ -232,6 +239,8 @@ export const stewardActions: readonly Action[] = [
   'contract.read',
   // A system's stewards read its confidential records (its risk analyses, its records of processing).
   'confidential.read',
+  // For an incident the stewards are those of the systems it affected: they read it.
+  'incident.read',
 ];
 
 /** A permission of the table; the names are the contracts' union (`Permission`), shared with the web. */

@@ -15,6 +15,7 @@ import type { SoftwareDatabase } from './schema/software.ts';
 import type { TrainingDatabase } from './schema/training.ts';
 import type { PrivacyDatabase } from './schema/privacy.ts';
 import type { MailDatabase } from './schema/mail.ts';
+import type { IncidentsDatabase } from './schema/incidents.ts';
 import type { Generated } from 'kysely';
 
 export type * from './schema/access-rights.ts';
@@ -28,6 +29,7 @@ export type * from './schema/training.ts';
 export type * from './schema/privacy.ts';
 export type * from './schema/software.ts';
 export type * from './schema/mail.ts';
+export type * from './schema/incidents.ts';
 
 export interface MunicipalitiesTable {
   id: string;
@@ -203,7 +205,8 @@ export interface Database
     AssetsDatabase,
     PrivacyDatabase,
     MailDatabase,
-    SoftwareDatabase {
+    SoftwareDatabase,
+    IncidentsDatabase {
   municipalities: MunicipalitiesTable;
   logins: LoginsTable;
   login_invitations: LoginInvitationsTable;

@@ -1,3 +1,4 @@
+import type { IncidentCreate } from '@forvalta/contracts';
 import { randomUUID } from 'node:crypto';
 import { systemActor } from '../../src/access/actor.ts';
 import { withTransaction } from '../../src/platform/database.ts';
@@ -54,6 +55,9 @@ export function recordFactories(context: TestContext) {
       return { id: person.id, version: person.version };
     },
     system: (place: Place): Promise<Versioned> => register.system(place.municipality, place.departmentId),
+    /** An incident (issue #19): the administrator does not record incidents (the IT unit does), so the system actor makes it. */
+    incident: (place: Place, body: IncidentCreate): Promise<Versioned> =>
+      context.services.incidents.createIncident(systemActor('test', place.municipality.id), body),
     async assignment(place: Place): Promise<{ systemId: string; id: string; version: number }> {
       const system = await records.system(place);
       const person = await records.person(place);

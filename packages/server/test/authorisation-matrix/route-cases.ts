@@ -10,6 +10,7 @@ import { privacyCases } from './privacy-cases.ts';
 import { registerCases } from './register-cases.ts';
 import { trainingCases } from './training-cases.ts';
 import { softwareCases } from './software-cases.ts';
+import { incidentCases } from './incident-cases.ts';
 import type { RouteCase } from './route-case.ts';
 
 export type { Request, RouteCase } from './route-case.ts';
@@ -32,6 +33,7 @@ export const routeCases: Record<string, RouteCase> = {
   ...documentCases,
   ...privacyCases,
   ...softwareCases,
+  ...incidentCases,
 };
 
 /**

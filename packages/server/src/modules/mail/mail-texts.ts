@@ -23,6 +23,7 @@ const kindNames: Record<Locale, Record<TaskKind, string>> = {
     recertify_access: 'Omprövning av behörigheter',
     review_processing: 'Registerförteckning',
     contract_notice: 'Avtal att säga upp eller förlänga',
+    report_incident: 'Incidentrapport',
   },
   en: {
     acknowledge_document: 'Acknowledge',
@@ -35,6 +36,7 @@ const kindNames: Record<Locale, Record<TaskKind, string>> = {
     recertify_access: 'Access review',
     review_processing: 'Record of processing',
     contract_notice: 'Contract notice',
+    report_incident: 'Incident report',
   },
 };
 
@@ -50,6 +52,7 @@ const asks: Record<Locale, Record<TaskKind, string>> = {
     recertify_access: 'Pröva behörigheterna i systemet och besluta om var och en.',
     review_processing: 'Granska registerförteckningen som dataskyddsombud.',
     contract_notice: 'Besluta om avtalet ska sägas upp eller löpa vidare, före sista uppsägningsdag.',
+    report_incident: 'Lämna incidentens nästa rapport till CERT-SE före tidsfristen (cybersäkerhetslagen).',
   },
   en: {
     acknowledge_document: 'Read the document and confirm that you have read it.',
@@ -62,6 +65,7 @@ const asks: Record<Locale, Record<TaskKind, string>> = {
     recertify_access: "Review the system's access rights and decide on each.",
     review_processing: 'Review the record of processing as the data protection officer.',
     contract_notice: 'Decide whether the contract is terminated or runs on, before its last day to give notice.',
+    report_incident: "Send the incident's next report to CERT-SE before its deadline (the Cybersecurity Act).",
   },
 };
 

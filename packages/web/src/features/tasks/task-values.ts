@@ -13,6 +13,7 @@ export const taskKindValues = [
   'recertify_access',
   'review_processing',
   'contract_notice',
+  'report_incident',
 ] as const satisfies readonly TaskKind[];
 export type TaskKindValue = (typeof taskKindValues)[number];
 // A kind the contract adds and this list lacks does not compile: the page must name every kind (task-values.unit.test.ts checks the words).
