@@ -9,11 +9,21 @@ import {
   type ImportRow,
   type ImportRunQuery,
 } from '@forvalta/contracts';
-import type { Executor } from '../../platform/database.ts';
-import { AppError, invalid, notFound, type FieldError } from '../../platform/errors.ts';
+import type { AnyActor } from '../../access/actor.ts';
+import { municipalityOf, requirePermission } from '../../access/authorise.ts';
+import { useCase } from '../../access/use-case.ts';
+import { openAuditChain, type AuditChainWriter } from '../../platform/bulk-audit.ts';
+import { swedishToday } from '../../platform/calendar.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { isUniqueViolation } from '../../platform/database-errors.ts';
+import { withTransaction, type DatabaseHandle, type Executor, type TransactionHandle } from '../../platform/database.ts';
+import { AppError, conflict, invalid, notFound, type FieldError } from '../../platform/errors.ts';
 import { readSpreadsheet, UnreadableSpreadsheetError, type SpreadsheetTable } from '../../platform/spreadsheets/index.ts';
+import { timeOrderedIds } from '../../platform/time-ordered-ids.ts';
 import { columnIndexes, importFieldsOf, mappingOf, proposeColumns } from './column-proposal.ts';
+import type { PlannedDepartment } from './department-paths.ts';
 import { importsRepository } from './imports.repository.ts';
+import { createPlannedDepartments } from './planned-departments.ts';
 
 /** Told after each batch of an apply (the CLI draws its progress bar from it): records written so far, of how many. */
 export type ImportProgress = (written: number, total: number) => void;
@@ -93,7 +103,7 @@ export async function resolveMapping(
   return { mapping, columns };
 }
 
-interface PlannedRows {
+export interface PlannedRows {
   rows: ImportRow[];
   unknownDepartments: string[];
   unknownEmails: string[];
@@ -166,6 +176,124 @@ export function refuseFile(rows: readonly ImportRow[]): never {
     `${refused.length} of ${rows.length} rows are refused; nothing was imported. Run a dry run to see why.`,
     {
       fieldErrors,
+    },
+  );
+}
+
+/** Records written and audited per batch of an apply, and the progress told after each. */
+const batchSize = 2000;
+
+/** What one apply's writes share: its transaction, audit chain, ids and instant. */
+export interface ImportWrite {
+  transaction: TransactionHandle;
+  actor: AnyActor;
+  municipalityId: string;
+  chain: AuditChainWriter;
+  nextId: () => string;
+  now: string;
+  today: string;
+  /** The new departments of the plan's organisation paths, by planned key. */
+  departmentIds: ReadonlyMap<string, string>;
+}
+
+/** What a kind of import adds to the shared dry run and apply: its plan and its writes. */
+export interface ImportKindSteps<Row extends ImportRow, Plan extends PlannedRows & { rows: Row[]; departments: PlannedDepartment[] }> {
+  kind: ImportKind;
+  permission: 'imports.register' | 'imports.people';
+  /** The conflict's message when a key of the file was taken meanwhile by another writer. */
+  keyTaken: string;
+  plan(
+    executor: Executor,
+    actor: AnyActor,
+    municipalityId: string,
+    table: SpreadsheetTable,
+    columns: Partial<Record<ImportField, number>>,
+    createDepartments: boolean,
+  ): Promise<Plan>;
+  /** Writes and audits a batch of created rows, setting each row's recordId. */
+  create(write: ImportWrite, batch: Row[]): Promise<void>;
+  /** Writes and audits one updated row at its version (throwing raceConflict if it moved). */
+  update(write: ImportWrite, row: Row): Promise<void>;
+  /** Whatever follows the rows (the register's integrations). */
+  finish?(write: ImportWrite, plan: Plan): Promise<void>;
+}
+
+/**
+ * One import use case (issue #17 §1, ADR 0032): authorised once, `department.write` besides for
+ * creating departments, the file read and its mapping resolved; a dry run plans and writes nothing;
+ * an apply plans again inside one transaction (so what is written is what the database holds now),
+ * refuses the whole file for one refused row, writes in batches with the progress after each and
+ * one audit event per record, and turns a key taken meanwhile into `import_key_taken`.
+ */
+export function importUseCase<Row extends ImportRow, Plan extends PlannedRows & { rows: Row[]; departments: PlannedDepartment[] }>(
+  db: DatabaseHandle,
+  clock: Clock,
+  steps: ImportKindSteps<Row, Plan>,
+) {
+  async function apply(
+    actor: AnyActor,
+    table: SpreadsheetTable,
+    mapping: Awaited<ReturnType<typeof resolveMapping>>,
+    createDepartments: boolean,
+    progress: ImportProgress | undefined,
+  ): Promise<ImportReport> {
+    const municipalityId = municipalityOf(actor);
+    try {
+      return await withTransaction(db, async (transaction) => {
+        const plan = await steps.plan(transaction, actor, municipalityId, table, mapping.columns, createDepartments);
+        if (plan.rows.some((row) => row.outcome === 'refused')) refuseFile(plan.rows);
+        const now = clock.now().toISOString();
+        const nextId = timeOrderedIds(clock.now().getTime());
+        const chain = await openAuditChain(transaction, actor, clock, municipalityId);
+        const departmentIds = await createPlannedDepartments(transaction, chain, municipalityId, plan.departments, nextId, now);
+        const write: ImportWrite = {
+          transaction,
+          actor,
+          municipalityId,
+          chain,
+          nextId,
+          now,
+          today: swedishToday(clock.now()),
+          departmentIds,
+        };
+        const rows: Row[] = plan.rows;
+        const creating = rows.filter((row) => row.outcome === 'create');
+        const updating = rows.filter((row) => row.outcome === 'update');
+        const total = creating.length + updating.length;
+        for (let start = 0; start < creating.length; start += batchSize) {
+          const batch = creating.slice(start, start + batchSize);
+          await steps.create(write, batch);
+          progress?.(start + batch.length, total);
+        }
+        // Updates are the rarer case: one versioned statement each, refused as a whole if one moved meanwhile.
+        for (const [index, row] of updating.entries()) {
+          await steps.update(write, row);
+          if ((index + 1) % batchSize === 0 || index === updating.length - 1) progress?.(creating.length + index + 1, total);
+        }
+        await steps.finish?.(write, plan);
+        await chain.close();
+        return buildReport(steps.kind, table, mapping.mapping, plan, 'apply', true);
+      });
+    } catch (error) {
+      // A key of the file taken meanwhile by another writer: nothing of the file is imported.
+      if (isUniqueViolation(error)) throw conflict(steps.keyTaken, 'import_key_taken');
+      throw error;
+    }
+  }
+
+  return useCase(
+    steps.permission,
+    async (context, bytes: Buffer, query: ImportRunQuery, progress?: ImportProgress): Promise<ImportReport> => {
+      context.authorise();
+      const createDepartments = query.createDepartments === true;
+      // Departments are the administrator's (department.write): others get them proposed, not created.
+      if (createDepartments) requirePermission(context.actor, 'department.write');
+      const municipalityId = municipalityOf(context.actor);
+      const table = await readImportFile(bytes);
+      const mapping = await resolveMapping(db, municipalityId, steps.kind, table, query);
+      if (query.mode === 'apply') return apply(context.actor, table, mapping, createDepartments, progress);
+      const plan = await steps.plan(db, context.actor, municipalityId, table, mapping.columns, createDepartments);
+      return buildReport(steps.kind, table, mapping.mapping, plan, 'dry_run', false);
     },
   );
 }
