@@ -212,16 +212,7 @@ export async function downloadByPost<
     const problem = (response.headers.get('content-type') ?? '').includes('json') ? ((await response.json()) as Problem) : undefined;
     throw new ApiError(response.status, problem, problem?.detail ?? `HTTP ${response.status}`);
   }
-  const filename = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'export';
-  const address = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = address;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser has taken the file once the click is handled; the address can go after that.
-  setTimeout(() => URL.revokeObjectURL(address), 60_000);
+  await saveResponse(response);
 }
 
 /**
@@ -240,4 +231,76 @@ export async function uploadFile<
   // The one request path (send): the file's own content type, the CSRF token and the problem handling of every call.
   const answer = await send('POST', `/api/v1${path}`, { query: query as Record<string, QueryValue>, file });
   return answer as ResponseOf<ApiRoutes[`POST /api/v1${Path}` & RouteKey]>;
+}
+
+type UploadPath = {
+  [Key in RouteKey]: Key extends `POST /api/v1${infer Found}` ? (ApiRoutes[Key] extends { upload: true } ? Found : never) : never;
+}[RouteKey];
+
+/** An upload whose request body is the file, with the CSRF token, answering the raw response (or the problem as an ApiError). */
+async function sendUpload(path: UploadPath, file: Blob, query: Record<string, QueryValue>, accept: string): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept, 'Content-Type': file.type || 'application/octet-stream' };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(buildPath(`/api/v1${path}`, query), { method: 'POST', headers, credentials: 'same-origin', body: file });
+  } catch {
+    throw new ApiError(0, undefined, 'Network error');
+  }
+  if (!response.ok) {
+    const problem = (response.headers.get('content-type') ?? '').includes('json') ? ((await response.json()) as Problem) : undefined;
+    throw new ApiError(response.status, problem, problem?.detail ?? `HTTP ${response.status}`);
+  }
+  return response;
+}
+
+/** Hands a fetched file to the browser under the server's file name. */
+async function saveResponse(response: Response): Promise<void> {
+  const filename = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'export';
+  const address = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = address;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has taken the file once the click is handled; the address can go after that.
+  setTimeout(() => URL.revokeObjectURL(address), 60_000);
+}
+
+/** An upload answered by a file (an import's dry run as a spreadsheet): saved under the server's file name. */
+export async function uploadForDownload(path: UploadPath, file: Blob, query: Record<string, QueryValue>): Promise<void> {
+  await saveResponse(await sendUpload(path, file, query, '*/*'));
+}
+
+/**
+ * An upload answered by NDJSON lines (an import's apply, ADR 0032): each parsed line is handed to
+ * `onLine` as it arrives, so a progress indicator follows the server's batches.
+ */
+export async function uploadStreaming(
+  path: UploadPath,
+  file: Blob,
+  query: Record<string, QueryValue>,
+  onLine: (line: unknown) => void,
+): Promise<void> {
+  const response = await sendUpload(path, file, query, 'application/x-ndjson');
+  if (!(response.headers.get('content-type') ?? '').includes('ndjson')) {
+    onLine(await response.json());
+    return;
+  }
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (value) buffered += value;
+    let newline = buffered.indexOf('\n');
+    while (newline >= 0) {
+      const line = buffered.slice(0, newline).trim();
+      buffered = buffered.slice(newline + 1);
+      if (line) onLine(JSON.parse(line));
+      newline = buffered.indexOf('\n');
+    }
+    if (done) break;
+  }
+  if (buffered.trim()) onLine(JSON.parse(buffered));
 }

@@ -278,6 +278,20 @@ const accessRightsImportRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/access-rights/AccessRightsImportPage.tsx'), 'AccessRightsImportPage'),
 });
 
+const registerImportRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/imports/register',
+  beforeLoad: requirePermission('imports.register'),
+  component: lazyRouteComponent(() => import('../features/imports/ImportPage.tsx'), 'RegisterImportPage'),
+});
+
+const peopleImportRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/imports/people',
+  beforeLoad: requirePermission('imports.people'),
+  component: lazyRouteComponent(() => import('../features/imports/ImportPage.tsx'), 'PeopleImportPage'),
+});
+
 const trainingRoute = createRoute({
   getParentRoute: () => contentRoute,
   path: '/training',
@@ -590,6 +604,8 @@ const routeTree = rootRoute.addChildren([
       changeNoticesRoute,
       changeNoticeRoute,
       accessRightsImportRoute,
+      registerImportRoute,
+      peopleImportRoute,
       documentsRoute,
       documentRoute,
       documentVersionRoute,

@@ -1,6 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { errorCodes, problemReasons, scheduledJobNames } from '@forvalta/contracts';
+import {
+  errorCodes,
+  importReasons,
+  peopleImportFields,
+  problemReasons,
+  registerImportFields,
+  scheduledJobNames,
+} from '@forvalta/contracts';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -136,5 +143,11 @@ describe('translations', () => {
   it('names every scheduled job the server registers (the settings page shows them)', () => {
     const texts = new Set(namespaces.translation!.sv);
     expect(scheduledJobNames.filter((name) => !texts.has(`jobs.names.${name}`))).toEqual([]);
+  });
+
+  it('names every reason of an import report and every field a column can map to (the import screen shows them)', () => {
+    const texts = new Set(namespaces.imports!.sv);
+    expect(importReasons.filter((reason) => !texts.has(`reason.${reason}`))).toEqual([]);
+    expect([...registerImportFields, ...peopleImportFields].filter((field) => !texts.has(`field.${field}`))).toEqual([]);
   });
 });

@@ -25,6 +25,8 @@ interface NavigationItem {
     | '/reviews'
     | '/change-notices'
     | '/access-rights/import'
+    | '/imports/register'
+    | '/imports/people'
     | '/training'
     | '/documents'
     | '/access-rights/leavers'
@@ -82,6 +84,7 @@ export function Navigation() {
             { to: '/recertifications', label: t('navigation.recertifications'), permission: 'recertification.read' },
             { to: '/access-rights/leavers', label: t('navigation.leavers'), permission: 'accessRight.read' },
             { to: '/role-templates', label: t('navigation.roleTemplates'), permission: 'roleTemplate.apply' },
+            { to: '/imports/register', label: t('navigation.registerImport'), permission: 'imports.register' },
             { to: '/access-rights/import', label: t('navigation.accessRightsImport'), permission: 'accessRight.import' },
             { to: '/training', label: t('navigation.training'), permission: 'training.read' },
             { to: '/documents', label: t('navigation.documents'), permission: 'document.read' },
@@ -102,6 +105,7 @@ export function Navigation() {
             { to: '/departments', label: t('navigation.departments'), permission: 'department.read' },
             { to: '/people', label: t('navigation.people'), permission: 'person.read' },
             { to: '/roles', label: t('navigation.roles'), permission: 'roleAssignment.read' },
+            { to: '/imports/people', label: t('navigation.peopleImport'), permission: 'imports.people' },
           ],
         },
         {
