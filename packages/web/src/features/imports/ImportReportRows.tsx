@@ -1,8 +1,9 @@
 import type { ImportOutcome, ImportReport, ImportRow } from '@forvalta/contracts';
-import { Badge, Group, Pagination, Select, Stack, Text } from '@mantine/core';
+import { Group, Pagination, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Column, DataTable } from '../../components/QueryTable.tsx';
+import { ImportOutcomeBadge as OutcomeBadge } from '../../components/SpreadsheetImport.tsx';
 
 const pageSize = 50;
 const outcomes: ImportOutcome[] = ['refused', 'create', 'update', 'unchanged'];
@@ -17,11 +18,7 @@ const outcomeColours: Record<ImportOutcome, string> = {
 
 export function ImportOutcomeBadge({ outcome }: { outcome: ImportOutcome }) {
   const { t } = useTranslation('imports');
-  return (
-    <Badge color={outcomeColours[outcome]} variant="filled" tt="none" miw="max-content">
-      {t(`outcome.${outcome}`)}
-    </Badge>
-  );
+  return <OutcomeBadge label={t(`outcome.${outcome}`)} colour={outcomeColours[outcome]} />;
 }
 
 /**
