@@ -35,6 +35,16 @@ test('installations beyond the licences turn the position red', async ({ loginAs
   await expect(itUnit.getByTestId('position-row').filter({ hasText: 'AutoCAD LT' })).toHaveCount(1);
   await expect(itUnit.getByTestId('position-row').filter({ hasText: 'Microsoft 365 E3' })).toHaveCount(0);
   await expectNoSeriousAxeViolations(itUnit, 'the licence position, over-consumed only');
+
+  // The system that uses AutoCAD shows the same red position on its page.
+  const software = await apiCall<Listed>(itUnit, 'GET', '/software?limit=50');
+  const system = software.items.find((item) => item.product === 'AutoCAD LT')!.systems[0]!;
+  await itUnit.goto(`/systems/${system.id}#software`);
+  const onSystem = itUnit.locator('#software').getByTestId('position-row').filter({ hasText: 'AutoCAD LT' });
+  await expect(onSystem.getByTestId('position-status')).toHaveText('Överförbrukad');
+  await expect(onSystem).toContainText('3 för mycket');
+  await expectNoSeriousAxeViolations(itUnit, 'a system page with its licence position');
+  if (process.env.SCREENSHOTS) await itUnit.locator('#software').screenshot({ path: `${process.env.SCREENSHOTS}/system-software-sv.png` });
 });
 
 test("the IT chief's decision on the self-developed booking application turns ITP-7-SELF-DEVELOPED green", async ({ loginAs }) => {
@@ -139,4 +149,57 @@ test('contracts show their notice dates on a timeline, in Swedish and in English
   await expect(chief.getByRole('heading', { level: 1, name: 'Software' })).toBeVisible();
   await expect(chief.getByRole('navigation').getByRole('link', { name: 'Contracts' })).toBeVisible();
   await expectNoSeriousAxeViolations(chief, 'the software list in English');
+});
+
+// The gate beside the operational approval (ITP-7-SELF-DEVELOPED): a system with an approved
+// introduction stays out of production while its self-developed software waits for the IT chief,
+// and goes in once the chief has decided. The spec brings its own product and puts the system back.
+test("a system with self-developed software enters production only after the IT chief's decision", async ({ loginAs }) => {
+  test.setTimeout(120_000);
+  const admin = await loginAs('administrator');
+  const projects = await apiCall<{ items: Array<{ state: string; systemId: string; systemName: string; systemLifecycle: string }> }>(
+    admin,
+    'GET',
+    '/projects?state=approved&limit=50',
+  );
+  const approved = projects.items.find((project) => project.systemLifecycle !== 'in_production')!;
+  expect(approved, 'an approved introduction of a system not yet in production').toBeTruthy();
+  const product = `Egenutvecklad tjänst ${Date.now().toString(36)}`;
+  const itUnit = await loginAs('itUnit');
+  const software = await apiCall<{ id: string }>(itUnit, 'POST', '/software', {
+    data: { product, origin: 'self_developed', systemIds: [approved.systemId] },
+  });
+
+  const setInProduction = async () => {
+    await admin.goto(`/systems/${approved.systemId}`);
+    await expect(admin.getByRole('heading', { level: 1, name: approved.systemName })).toBeVisible();
+    await admin.getByRole('button', { name: 'Redigera', exact: true }).click();
+    const edit = admin.getByRole('dialog');
+    await chooseOption(edit, 'Livscykel', 'I drift');
+    await edit.getByRole('button', { name: 'Spara' }).click();
+    return edit;
+  };
+  const refused = await setInProduction();
+  await expect(refused.getByRole('alert')).toContainText('ITP-7-SELF-DEVELOPED');
+  await expect(refused.getByRole('alert')).toContainText('saknar ett gällande beslut av IT-chefen');
+  await expectNoSeriousAxeViolations(admin, 'the system form refused by the software gate');
+  await refused.getByRole('button', { name: 'Avbryt' }).click();
+  expect((await apiCall<{ lifecycle: string }>(admin, 'GET', `/systems/${approved.systemId}`)).lifecycle).toBe(approved.systemLifecycle);
+
+  await apiCall(itUnit, 'POST', '/software-decisions', { data: { softwareId: software.id, purpose: 'Lokal e-tjänst för föreningar' } });
+  const chief = await loginAs('itChief');
+  await chief.goto(`/software/${software.id}`);
+  await chief.getByRole('button', { name: `Besluta om ${product}` }).click();
+  const decide = chief.getByRole('dialog', { name: `Besluta om ${product}` });
+  await decide.getByRole('button', { name: 'Registrera beslutet' }).click();
+  await expect(decide).toBeHidden();
+  await expect(chief.getByTestId('decision-row').first()).toContainText('Tillåten');
+
+  const allowed = await setInProduction();
+  await expect(allowed).toBeHidden();
+  await expect(admin.getByText('I drift').first()).toBeVisible();
+  const saved = await apiCall<{ lifecycle: string; version: number }>(admin, 'GET', `/systems/${approved.systemId}`);
+  expect(saved.lifecycle).toBe('in_production');
+  // Later journeys in this worker find the demo's approved introduction as the demo made it.
+  await apiCall(admin, 'PATCH', `/systems/${approved.systemId}`, { data: { lifecycle: approved.systemLifecycle }, version: saved.version });
 });

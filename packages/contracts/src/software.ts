@@ -317,6 +317,8 @@ export type LicencePositionRow = z.infer<typeof licencePositionRowSchema>;
 
 export const licencePositionQuerySchema = listQuerySchema.extend({
   softwareId: idSchema.optional(),
+  /** The position of the software a system uses (the system page's section). */
+  systemId: idSchema.optional(),
   /** Only the rows whose consumption exceeds what is covered. */
   overOnly: booleanQuery.optional(),
 });

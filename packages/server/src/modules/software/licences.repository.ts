@@ -227,7 +227,19 @@ export const licencesRepository = {
   },
 
   /** The inputs of the licence position: three queries, whatever the number of installations. */
-  async positionInputs(db: Executor, municipalityId: string, softwareId?: string) {
+  async positionInputs(
+    db: Executor,
+    municipalityId: string,
+    filters: { softwareId?: string | undefined; systemId?: string | undefined } = {},
+  ) {
+    const { softwareId, systemId } = filters;
+    // The software a system uses, kept to the municipality as the licence list's systemId is.
+    const usedBySystem = (systemIdValue: string) =>
+      db
+        .selectFrom('software_systems')
+        .select('software_systems.software_id')
+        .where('software_systems.municipality_id', '=', municipalityId)
+        .where('software_systems.system_id', '=', systemIdValue);
     let software = db.selectFrom('software').select(['id', 'product', 'origin', 'sort_key']).where('municipality_id', '=', municipalityId);
     let licences = db
       .selectFrom('licences')
@@ -241,6 +253,11 @@ export const licencesRepository = {
       software = software.where('id', '=', softwareId);
       licences = licences.where('software_id', '=', softwareId);
       totals = totals.where('software_id', '=', softwareId);
+    }
+    if (systemId) {
+      software = software.where('id', 'in', usedBySystem(systemId));
+      licences = licences.where('software_id', 'in', usedBySystem(systemId));
+      totals = totals.where('software_id', 'in', usedBySystem(systemId));
     }
     const [softwareRows, licenceRows, totalRows] = await inParallel(
       db,

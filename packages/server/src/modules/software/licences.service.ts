@@ -151,7 +151,10 @@ export function createLicencesService(db: DatabaseHandle, clock: Clock) {
     position: useCase('licence.read', async ({ actor, authorise }, query: LicencePositionQuery): Promise<LicencePosition> => {
       authorise();
       const asOf = today();
-      const inputs = await licencesRepository.positionInputs(db, municipalityOf(actor), query.softwareId);
+      const inputs = await licencesRepository.positionInputs(db, municipalityOf(actor), {
+        softwareId: query.softwareId,
+        systemId: query.systemId,
+      });
       const rows = licencePosition(inputs.software, inputs.licences, inputs.consumption, asOf);
       const overCount = rows.filter(positionFails).length;
       const needle = query.q?.toLocaleLowerCase('sv');

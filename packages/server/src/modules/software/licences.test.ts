@@ -176,5 +176,11 @@ describe('licences, consumption and the licence position API (ITP-7-LICENCE)', (
     expect(listed.items.map((item: { id: string }) => item.id)).toEqual([licence.id]);
     expect(listed.total).toBe(1);
     expect(expectStatus(await call(other.admin, 'GET', `/api/v1/licences?systemId=${system.id}`), 200).total).toBe(0);
+
+    // The position of the system's software only: the unused product's licence is not in it.
+    const position = expectStatus(await call(auditor, 'GET', `/api/v1/licence-position?systemId=${system.id}`), 200);
+    expect(position.items.map((row: { softwareId: string }) => row.softwareId)).toEqual([used.id]);
+    expect(position.items[0]).toMatchObject({ entitled: 10, consumed: 0, status: 'covered' });
+    expect(expectStatus(await call(other.admin, 'GET', `/api/v1/licence-position?systemId=${system.id}`), 200).items).toEqual([]);
   });
 });

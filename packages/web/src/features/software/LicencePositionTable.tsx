@@ -16,12 +16,14 @@ export function LicencePositionTable({
   paging,
   empty,
   framed,
+  pageSizes = [25, 50, 100],
 }: {
   query: UseQueryResult<ListPage<LicencePositionRow>>;
   caption: string;
   paging?: ReturnType<typeof useUrlPaging>;
   empty: ReactNode;
   framed?: boolean;
+  pageSizes?: number[];
 }) {
   const { t, i18n } = useTranslation('software');
   const number = (value: number) => formatNumber(value, i18n.language);
@@ -81,7 +83,7 @@ export function LicencePositionTable({
       columns={columns}
       rowKey={(row) => `${row.softwareId}:${row.kind}`}
       rowTestId="position-row"
-      {...(paging ? { paging, pageSizes: [25, 50, 100] } : {})}
+      {...(paging ? { paging, pageSizes } : {})}
       {...(framed === undefined ? {} : { framed })}
       minWidth={700}
       empty={empty}

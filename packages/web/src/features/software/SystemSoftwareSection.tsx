@@ -1,10 +1,9 @@
 import type { System } from '@forvalta/contracts';
-import { Group, Text, Title } from '@mantine/core';
+import { Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session.ts';
-import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { ListEmptyState } from '../../components/ListEmptyState.tsx';
 import { useSectionList } from '../../components/list-address.ts';
 import { SectionCard } from '../../components/SectionCard.tsx';
@@ -12,13 +11,14 @@ import { todayInStockholm } from '../../i18n/format.ts';
 import { ContractsTable } from '../contracts/ContractsTable.tsx';
 import { contractListQueryOptions } from '../contracts/contracts.queries.ts';
 import { SoftwareTable } from './SoftwareTable.tsx';
-import { softwareListQueryOptions } from './software.queries.ts';
+import { LicencePositionTable } from './LicencePositionTable.tsx';
+import { licencePositionQuery, softwareListQueryOptions } from './software.queries.ts';
 
 const routeApi = getRouteApi('/authenticated/content/systems/$systemId');
 
 /**
  * A system's software (with the IT chief's decision each needs) and the contracts that cover it
- * (#software, where ITP-7's fix links on the system land); each product links to its licences.
+ * (#software, where ITP-7's fix links on the system land), and the licence position of that software.
  */
 export function SystemSoftwareSection({ system }: { system: System }) {
   const { t } = useTranslation('software');
@@ -28,6 +28,7 @@ export function SystemSoftwareSection({ system }: { system: System }) {
   const search = routeApi.useSearch();
   const navigate = routeApi.useNavigate();
   const softwareList = useSectionList('software', search, navigate, { pageSize: 10, defaultSort: 'product' });
+  const licenceList = useSectionList('licences', search, navigate, { pageSize: 10 });
   const contractList = useSectionList('contracts', search, navigate, { pageSize: 10, defaultSort: 'noticeDate' });
   const software = useQuery({
     ...softwareListQueryOptions(
@@ -43,6 +44,11 @@ export function SystemSoftwareSection({ system }: { system: System }) {
       limit: contractList.paging.pageSize,
     }),
     enabled: canReadContracts,
+  });
+  // The entitlement against the installations of each product the system uses (ITP-7-LICENCE).
+  const position = useQuery({
+    ...licencePositionQuery({ systemId: system.id, cursor: licenceList.paging.cursor, limit: licenceList.paging.pageSize }),
+    enabled: canReadLicences,
   });
   if (!canReadSoftware && !canReadContracts) return null;
   return (
@@ -62,15 +68,20 @@ export function SystemSoftwareSection({ system }: { system: System }) {
             showSystems={false}
             empty={<ListEmptyState title={t('system.noSoftware')} />}
           />
-          {canReadLicences && (software.data?.items.length ?? 0) > 0 && (
-            <Group gap="md" mt="xs" mb="md" wrap="wrap">
-              <Text size="sm">{t('system.licencesOf')}</Text>
-              {software.data?.items.map((product) => (
-                <AnchorLink key={product.id} to="/licences" search={{ softwareId: product.id }} size="sm">
-                  {product.product}
-                </AnchorLink>
-              ))}
-            </Group>
+          {canReadLicences && (
+            <>
+              <Title order={3} size="h5" mb="xs" mt="md">
+                {t('system.licences')}
+              </Title>
+              <LicencePositionTable
+                query={position}
+                caption={t('system.licencesCaption', { name: system.name })}
+                paging={licenceList.paging}
+                pageSizes={[10, 25, 50]}
+                framed={false}
+                empty={<ListEmptyState title={t('system.noLicences')} />}
+              />
+            </>
           )}
         </>
       )}

@@ -86,7 +86,13 @@ export const useDecide = (decision: SoftwareDecision) =>
     softwareSavedInvalidates,
   );
 
-export const licencePositionQuery = (query: { softwareId?: string; overOnly?: 'true'; cursor: string | undefined; limit: number }) =>
+export const licencePositionQuery = (query: {
+  softwareId?: string;
+  systemId?: string;
+  overOnly?: 'true';
+  cursor: string | undefined;
+  limit: number;
+}) =>
   queryOptions({
     queryKey: licenceKeys.position(query),
     queryFn: ({ signal }) => api.get('/licence-position', { query, signal }),

@@ -71,6 +71,7 @@ const privacySearch = prefixedSearchValidator('privacy', {});
 const assetsSearch = prefixedSearchValidator('assets', { sorts: ['label', '-label', 'updatedAt', '-updatedAt'] });
 const softwareSearch = prefixedSearchValidator('software', {});
 const contractsSearch = prefixedSearchValidator('contracts', {});
+const licencesSearch = prefixedSearchValidator('licences', {});
 export const validateSystemSections = (search: Record<string, unknown>): Record<string, unknown> => ({
   ...integrationsSearch(search),
   ...peopleSearch(search),
@@ -79,6 +80,7 @@ export const validateSystemSections = (search: Record<string, unknown>): Record<
   ...assetsSearch(search),
   ...softwareSearch(search),
   ...contractsSearch(search),
+  ...licencesSearch(search),
 });
 
 /** Today minus twelve months, YYYY-MM-DD (the register's confirmation interval). */
