@@ -72,6 +72,8 @@ export type ErrorCode = (typeof errorCodes)[number];
  * (the `detail` text is English). Stable like the codes; a new refusal adds its reason here.
  */
 export const problemReasons = [
+  'password_login_off',
+  'single_sign_on_session',
   'acknowledgement_already_given',
   'acknowledgement_withdrawn',
   'access_level_in_use',

@@ -49,6 +49,7 @@ export const permissionNames = [
   'task.read',
   'notificationSettings.manageOwn',
   'mailStatus.read',
+  'singleSignOn.manage',
   'training.read',
   'trainingCourse.manage',
   'trainingAttendance.read',

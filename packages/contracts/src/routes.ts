@@ -149,6 +149,16 @@ import {
   policyPackVersionCreateSchema,
 } from './compliance.ts';
 import { scheduledJobListSchema } from './jobs.ts';
+import {
+  loginOptionsQuerySchema,
+  loginOptionsSchema,
+  singleSignOnCallbackQuerySchema,
+  singleSignOnLogoutSchema,
+  singleSignOnSettingsSchema,
+  singleSignOnSettingsUpdateSchema,
+  singleSignOnStartQuerySchema,
+  singleSignOnStatusSchema,
+} from './single-sign-on.ts';
 import { mailStatusSchema, notificationSettingsSchema, notificationSettingsUpdateSchema, passwordResetRequestSchema } from './mail.ts';
 import { taskListQuerySchema, taskListSchema } from './tasks.ts';
 import {
@@ -280,10 +290,12 @@ import { softwareRoutes } from './software-routes.ts';
 export interface RouteContract {
   query?: z.ZodType;
   body?: z.ZodType;
-  status: 200 | 201 | 204;
+  status: 200 | 201 | 204 | 302;
   response?: z.ZodType;
   /** A download (CSV, spreadsheet): the browser follows a link, the client never parses it. */
   file?: true;
+  /** A browser navigation answered with a redirect (single sign-on): never fetched by the client. */
+  redirect?: true;
   /** The request body is a file (CSV, XLSX) sent as it is, not JSON. */
   upload?: true;
 }
@@ -383,6 +395,11 @@ export const apiRoutes = {
   'GET /api/v1/integrations/:id': { status: 200, response: integrationSchema },
   'GET /api/v1/jobs': { status: 200, response: scheduledJobListSchema },
   'GET /api/v1/me': { status: 200, response: meSchema },
+  'GET /api/v1/auth/oidc/options': { query: loginOptionsQuerySchema, status: 200, response: loginOptionsSchema },
+  'GET /api/v1/auth/oidc/login': { query: singleSignOnStartQuerySchema, status: 302, redirect: true },
+  'GET /api/v1/auth/oidc/callback': { query: singleSignOnCallbackQuerySchema, status: 302, redirect: true },
+  'GET /api/v1/single-sign-on': { status: 200, response: singleSignOnSettingsSchema },
+  'GET /api/v1/single-sign-on/status': { status: 200, response: singleSignOnStatusSchema },
   'GET /api/v1/municipalities': { query: listQuerySchema, status: 200, response: municipalityListSchema },
   'GET /api/v1/municipalities/:id': { status: 200, response: municipalitySchema },
   'GET /api/v1/municipality-api-tokens': {
@@ -482,6 +499,8 @@ export const apiRoutes = {
     upload: true,
   },
   'POST /api/v1/auth/logout': { body: logoutRequestSchema.optional(), status: 204 },
+  // Single sign-on with OpenID Connect (issue #18, ADR 0036).
+  'POST /api/v1/auth/oidc/logout': { status: 200, response: singleSignOnLogoutSchema },
   'POST /api/v1/auth/password-reset': { body: passwordResetSchema, status: 204 },
   'POST /api/v1/auth/password-reset-requests': { body: passwordResetRequestSchema, status: 204 },
   'POST /api/v1/change-notices': { body: changeNoticeCreateSchema, status: 201, response: changeNoticeSchema },
@@ -556,6 +575,7 @@ export const apiRoutes = {
     status: 201,
     response: riskAnalysisSchema,
   },
+  'PUT /api/v1/single-sign-on': { body: singleSignOnSettingsUpdateSchema, status: 200, response: singleSignOnSettingsSchema },
   /** The file is the raw body (application/pdf, DOCX or ODT), its name in ?fileName=. */
   'PUT /api/v1/documents/:id/versions/:versionId/attachment': {
     query: documentAttachmentUploadQuerySchema,

@@ -56,6 +56,7 @@ import { pingDatabase } from './platform/references.ts';
 import type { RoutePermission } from './platform/http/route-permissions.ts';
 import { createServices } from './services.ts';
 import { registerMailRoutes } from './modules/mail/index.ts';
+import { registerSingleSignOnRoutes } from './modules/single-sign-on/index.ts';
 
 export interface RouteDescription {
   method: string;
@@ -165,6 +166,11 @@ export async function buildApp({ config, database, clock = systemClock, logger =
     },
   });
   registerPasswordRoutes(app, services.passwords, { loginRateLimitPerMinute: config.loginRateLimitPerMinute });
+  registerSingleSignOnRoutes(app, services.singleSignOn, {
+    cookieSecure: config.cookieSecure,
+    sessionMaxHours: config.sessionMaxHours,
+    loginRateLimitPerMinute: config.loginRateLimitPerMinute,
+  });
   registerSecondFactorRoutes(app, services.secondFactor);
   registerMunicipalityRoutes(app, services.municipalities);
   registerDepartmentRoutes(app, services.departments);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { auditKeyOf, type AuditKey } from './platform/audit-key.ts';
+import { roleSchema, type Role } from '@forvalta/contracts';
 import { z } from 'zod';
 
 /**
@@ -130,6 +131,35 @@ const environmentSchema = z.object({
   MAIL_NOTIFY_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
   /** The hour (Europe/Stockholm) the daily digest is composed. */
   MAIL_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(6),
+  /**
+   * Single sign-on for a one-municipality installation (ADR 0036), instead of the administrator's
+   * settings in the application: the provider's issuer (https; http only on a loopback address),
+   * the client registered for Förvalta, and its secret. Requires PUBLIC_URL (the redirect URI is
+   * PUBLIC_URL/api/v1/auth/oidc/callback).
+   */
+  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The municipality code the provider is for; unset: the installation's only municipality. */
+  OIDC_MUNICIPALITY: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional(),
+  /** The name on the login button ("Logga in med …"). */
+  OIDC_DISPLAY_NAME: z.string().trim().min(1).max(100).default('Microsoft Entra ID'),
+  /** `email` or `employee_number`: the person's field the claim is matched to. */
+  OIDC_MATCH_BY: z.enum(['email', 'employee_number']).default('email'),
+  /** The ID token claim matched (`email`, `preferred_username`, `employeeid`). */
+  OIDC_MATCH_CLAIM: z.string().trim().min(1).default('email'),
+  /** The claim with the person's groups (`groups`); unset: roles are not taken from the provider. */
+  OIDC_GROUPS_CLAIM: z.string().trim().min(1).optional(),
+  /** Group to role, `groupId=role` separated by commas (`0b7e…=it_unit,5c1d…=administrator`). */
+  OIDC_GROUP_ROLES: z.string().default(''),
+  /** `false` turns password login off in that municipality: only single sign-on. */
+  OIDC_PASSWORD_LOGIN: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
 });
 
 export interface Config {
@@ -161,7 +191,24 @@ export interface Config {
   mailRetrySeconds: number;
   mailNotifySeconds: number;
   mailDigestHour: number;
+  /** The application's public address without a trailing slash (PUBLIC_URL), or null. */
+  publicUrl: string | null;
+  /** The OIDC_* provider of a one-municipality installation, or null (ADR 0036). */
+  singleSignOn: EnvironmentSingleSignOn | null;
   version: string;
+}
+
+export interface EnvironmentSingleSignOn {
+  municipalityCode: string | null;
+  displayName: string;
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  matchBy: 'email' | 'employee_number';
+  matchClaim: string;
+  groupsClaim: string | null;
+  groupRoles: Array<{ group: string; role: Role }>;
+  passwordLogin: boolean;
 }
 
 export interface MailConfig {
@@ -201,6 +248,40 @@ function mailConfigOf(values: z.infer<typeof environmentSchema>): MailConfig | n
 }
 
 export class ConfigError extends Error {}
+
+/** The OIDC_* variables as one provider, null when OIDC_ISSUER is unset, or the reasons they are not one. */
+function singleSignOnConfigOf(values: z.infer<typeof environmentSchema>): EnvironmentSingleSignOn | null | string[] {
+  if (!values.OIDC_ISSUER) return null;
+  const problems: string[] = [];
+  if (!values.OIDC_CLIENT_ID) problems.push('OIDC_CLIENT_ID: required with OIDC_ISSUER');
+  if (!values.OIDC_CLIENT_SECRET) problems.push('OIDC_CLIENT_SECRET: required with OIDC_ISSUER');
+  if (!values.PUBLIC_URL) problems.push('PUBLIC_URL: required with OIDC_ISSUER (the redirect URI starts with it)');
+  if (values.OIDC_ISSUER.startsWith('http:') && !isLoopback(new URL(values.OIDC_ISSUER).hostname))
+    problems.push('OIDC_ISSUER: https is required except on a loopback address');
+  const groupRoles: EnvironmentSingleSignOn['groupRoles'] = [];
+  for (const pair of values.OIDC_GROUP_ROLES.split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)) {
+    const [group, role] = pair.split('=').map((part) => part.trim());
+    const known = roleSchema.safeParse(role);
+    if (!group || !known.success)
+      problems.push(`OIDC_GROUP_ROLES: "${pair}" is not groupId=role with a role of ${roleSchema.options.join(', ')}`);
+    else groupRoles.push({ group, role: known.data });
+  }
+  if (problems.length > 0) return problems;
+  return {
+    municipalityCode: values.OIDC_MUNICIPALITY ?? null,
+    displayName: values.OIDC_DISPLAY_NAME,
+    issuer: values.OIDC_ISSUER,
+    clientId: values.OIDC_CLIENT_ID!,
+    clientSecret: values.OIDC_CLIENT_SECRET!,
+    matchBy: values.OIDC_MATCH_BY,
+    matchClaim: values.OIDC_MATCH_CLAIM,
+    groupsClaim: values.OIDC_GROUPS_CLAIM ?? null,
+    groupRoles,
+    passwordLogin: values.OIDC_PASSWORD_LOGIN,
+  };
+}
 
 /** `false`, a count of proxy hops, or the proxies' addresses and CIDR ranges. */
 export type TrustProxy = false | { hops: number } | { addresses: string[] };
@@ -244,6 +325,8 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
   const values = parsed.data;
   const mail = mailConfigOf(values);
   if (Array.isArray(mail)) throw new ConfigError(`Invalid configuration: ${mail.join('; ')}`);
+  const singleSignOn = singleSignOnConfigOf(values);
+  if (Array.isArray(singleSignOn)) throw new ConfigError(`Invalid configuration: ${singleSignOn.join('; ')}`);
   return {
     databaseUrl: values.DATABASE_URL,
     auditKeyFile: values.AUDIT_KEY_FILE,
@@ -272,6 +355,8 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     mailRetrySeconds: values.MAIL_RETRY_SECONDS,
     mailNotifySeconds: values.MAIL_NOTIFY_SECONDS,
     mailDigestHour: values.MAIL_DIGEST_HOUR,
+    publicUrl: values.PUBLIC_URL ? values.PUBLIC_URL.replace(/\/+$/, '') : null,
+    singleSignOn,
     version: '0.1.0',
     ...overrides,
   };

@@ -107,4 +107,38 @@ describe('configuration', () => {
       loadConfig({ SMTP_HOST: '127.0.0.1', SMTP_TLS: 'none', MAIL_FROM: 'a@b.se', PUBLIC_URL: 'http://127.0.0.1:3000' }).mail?.tls,
     ).toBe('none');
   });
+
+  it("reads a one-municipality installation's OpenID provider from OIDC_*, and validates it at start (ADR 0036)", () => {
+    expect(loadConfig({}).singleSignOn).toBeNull();
+    const oidc = {
+      OIDC_ISSUER: 'https://login.microsoftonline.com/tenant-id/v2.0',
+      OIDC_CLIENT_ID: 'client',
+      OIDC_CLIENT_SECRET: 'hemligt',
+      PUBLIC_URL: 'https://forvalta.kommun.se',
+    };
+    expect(
+      loadConfig({ ...oidc, OIDC_GROUPS_CLAIM: 'groups', OIDC_GROUP_ROLES: 'g1=it_unit, g2=administrator', OIDC_PASSWORD_LOGIN: 'false' })
+        .singleSignOn,
+    ).toEqual({
+      municipalityCode: null,
+      displayName: 'Microsoft Entra ID',
+      issuer: 'https://login.microsoftonline.com/tenant-id/v2.0',
+      clientId: 'client',
+      clientSecret: 'hemligt',
+      matchBy: 'email',
+      matchClaim: 'email',
+      groupsClaim: 'groups',
+      groupRoles: [
+        { group: 'g1', role: 'it_unit' },
+        { group: 'g2', role: 'administrator' },
+      ],
+      passwordLogin: false,
+    });
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://login.example.se' })).toThrow(
+      /OIDC_CLIENT_ID: required.*OIDC_CLIENT_SECRET: required.*PUBLIC_URL: required/,
+    );
+    expect(() => loadConfig({ ...oidc, OIDC_ISSUER: 'http://login.example.se' })).toThrow(/OIDC_ISSUER: https is required/);
+    expect(() => loadConfig({ ...oidc, OIDC_GROUP_ROLES: 'g1=owner' })).toThrow(/OIDC_GROUP_ROLES/);
+    expect(loadConfig({ ...oidc, OIDC_ISSUER: 'http://127.0.0.1:4000' }).singleSignOn?.issuer).toBe('http://127.0.0.1:4000');
+  });
 });

@@ -72,6 +72,7 @@ import {
 } from './modules/systems/index.ts';
 import { createTasksService, type TaskSource } from './modules/tasks/index.ts';
 import { createMailOutbox, createNotificationsService, type OutboxSettings } from './modules/mail/index.ts';
+import { createProviders, createSingleSignOnLogin, createSingleSignOnSettingsService } from './modules/single-sign-on/index.ts';
 import { smtpTransport } from './platform/mail-transport.ts';
 import {
   createAttendancesService,
@@ -113,7 +114,9 @@ export function createServices(
     | 'version'
   > &
     // E-mail (issue #18): without `mail` (no SMTP_HOST), nothing is queued or sent.
-    Partial<Pick<Config, 'mail' | 'mailMaxAttempts' | 'mailRetrySeconds' | 'jobsLeaseSeconds'>>,
+    Partial<Pick<Config, 'mail' | 'mailMaxAttempts' | 'mailRetrySeconds' | 'jobsLeaseSeconds'>> &
+    // Single sign-on (ADR 0036): without PUBLIC_URL there is no redirect URI, so no provider is offered.
+    Partial<Pick<Config, 'publicUrl' | 'singleSignOn'>>,
 ) {
   const mailSettings: OutboxSettings = {
     mail: config.mail ?? null,
@@ -200,8 +203,21 @@ export function createServices(
   const documentVersions = createDocumentVersionsService(db, clock, documentPorts);
   const tasks = createTasksService(db, clock, taskSources, config);
   const mailOutbox = createMailOutbox(db, clock, mailSettings, mailTransport);
+  const singleSignOnProviders = createProviders(db, config.singleSignOn ?? null);
+  const auth = createAuthService(db, clock, config, { passwordLoginAllowed: singleSignOnProviders.passwordLoginAllowed });
+  const roleAssignments = createRoleAssignmentsService(db, clock);
+  const singleSignOnLogin = createSingleSignOnLogin(db, clock, singleSignOnProviders, {
+    auth,
+    roleAssignments,
+    publicUrl: config.publicUrl ?? null,
+  });
   return {
-    auth: createAuthService(db, clock, config),
+    auth,
+    // Single sign-on with OpenID Connect (issue #18, ADR 0036).
+    singleSignOn: {
+      login: singleSignOnLogin,
+      settings: createSingleSignOnSettingsService(db, clock, singleSignOnProviders, singleSignOnLogin.redirectUri),
+    },
     passwords: createPasswordsService(db, clock, throttle, mailOutbox),
     secondFactor: createSecondFactorService(db, clock, throttle),
     municipalities: createMunicipalitiesService(db, clock, {
@@ -219,7 +235,7 @@ export function createServices(
     departments: createDepartmentsService(db, clock),
     people: createPeopleService(db, clock, config, accessEnders, personArrivals),
     loginInvitations: createLoginInvitationsService(db, clock, accessEnders),
-    roleAssignments: createRoleAssignmentsService(db, clock),
+    roleAssignments,
     apiTokens: createApiTokensService(db, clock),
     auditEvents: createAuditEventsService(db, clock),
     backup: createBackupService(db, clock, documentStorage, config.version),

@@ -68,6 +68,8 @@ export const permissions = {
   // Issue #18: each person chooses how they hear of their own asks; SMTP and the outbox are the administrators'.
   'notificationSettings.manageOwn': everyRole,
   'mailStatus.read': ['administrator'],
+  // The municipality's OpenID provider, its roles from groups and whether passwords still work (ADR 0036).
+  'singleSignOn.manage': ['administrator'],
   // Training (§5, ITP-8-INFO, ITP-4.2-TRAIN-OTHERS). Courses and sessions are open to all staff.
   'training.read': everyRole,
   // Who may manage a course is narrowed by its topic (modules/training/training-abilities.ts):

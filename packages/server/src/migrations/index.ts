@@ -40,6 +40,7 @@ import * as acknowledgementVersionIndex from './2026-12-02-094-acknowledgement-v
 import * as acknowledgementCounts from './2026-12-02-095-acknowledgement-counts.ts';
 import * as mailOutbox from './2026-12-03-117-mail-outbox.ts';
 import * as notificationSettings from './2026-12-03-118-notification-settings.ts';
+import * as singleSignOn from './2026-12-03-119-single-sign-on.ts';
 import * as incidents from './2026-12-03-122-incidents.ts';
 
 /** Listed explicitly (not read from disk) so the set is the same under tsx, bundlers and tests. */
@@ -84,6 +85,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02-095-acknowledgement-counts': acknowledgementCounts,
   '2026-12-03-117-mail-outbox': mailOutbox,
   '2026-12-03-118-notification-settings': notificationSettings,
+  '2026-12-03-119-single-sign-on': singleSignOn,
   '2026-12-03-122-incidents': incidents,
 };
 

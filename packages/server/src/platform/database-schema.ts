@@ -16,6 +16,7 @@ import type { TrainingDatabase } from './schema/training.ts';
 import type { PrivacyDatabase } from './schema/privacy.ts';
 import type { MailDatabase } from './schema/mail.ts';
 import type { IncidentsDatabase } from './schema/incidents.ts';
+import type { SingleSignOnDatabase } from './schema/single-sign-on.ts';
 import type { Generated } from 'kysely';
 
 export type * from './schema/access-rights.ts';
@@ -30,6 +31,7 @@ export type * from './schema/privacy.ts';
 export type * from './schema/software.ts';
 export type * from './schema/mail.ts';
 export type * from './schema/incidents.ts';
+export type * from './schema/single-sign-on.ts';
 
 export interface MunicipalitiesTable {
   id: string;
@@ -127,6 +129,8 @@ export interface SessionsTable {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+  /** 1 when opened by single sign-on (ADR 0036): such a session stays in its municipality. */
+  single_sign_on: Generated<number>;
 }
 
 export interface ApiTokensTable {
@@ -206,6 +210,7 @@ export interface Database
     PrivacyDatabase,
     MailDatabase,
     SoftwareDatabase,
+    SingleSignOnDatabase,
     IncidentsDatabase {
   municipalities: MunicipalitiesTable;
   logins: LoginsTable;

@@ -146,6 +146,27 @@ export const organisationCases: Record<string, RouteCase> = {
     allowed: 200,
     prepare: async () => ({ url: '/api/v1/export' }),
   },
+  // The municipality's OpenID provider (ADR 0036): a setting of the caller's own municipality.
+  'PUT /api/v1/single-sign-on': {
+    ...unscoped,
+    foreign: false,
+    allowed: 200,
+    prepare: async (r, p) => ({
+      url: '/api/v1/single-sign-on',
+      body: {
+        displayName: 'Kommunens konto',
+        issuer: 'http://127.0.0.1:9',
+        clientId: 'forvalta',
+        clientSecret: 'secret',
+        matchBy: 'email',
+        matchClaim: 'email',
+        groupsClaim: null,
+        groupRoles: [],
+        passwordLogin: true,
+      },
+      version: await r.settingVersion(p, '/api/v1/single-sign-on'),
+    }),
+  },
   'PUT /api/v1/second-factor-requirement': {
     ...unscoped,
     foreign: false,

@@ -44,6 +44,7 @@ export const notAboutRecords: Record<string, string> = {
   'GET /api/v1/health': 'public; modules/auth/auth.test.ts',
   'POST /api/v1/auth/login': 'public; modules/auth/auth.test.ts, login-throttle.test.ts',
   'POST /api/v1/auth/logout': "the caller's own session; modules/auth/auth.test.ts",
+  'POST /api/v1/auth/oidc/logout': "the caller's own session; modules/single-sign-on/single-sign-on.test.ts",
   'POST /api/v1/auth/password-reset': 'public, by a one-time link; modules/auth/passwords.test.ts',
   'POST /api/v1/auth/password-reset-requests': 'public, the same answer for any address; modules/mail/mail.test.ts',
   'GET /api/v1/me/notification-settings': "the caller's own settings; modules/mail/mail.test.ts",

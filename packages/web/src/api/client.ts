@@ -98,9 +98,13 @@ async function send(method: Method, url: string, options: RequestOptions): Promi
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Prefix = '/api/v1' | '/public/v1';
 type RouteKey = keyof ApiRoutes;
-/** The paths (without the prefix) that answer `method`; downloads are links, not calls. */
+/** The paths (without the prefix) that answer `method`; downloads and single sign-on's redirects are links, not calls. */
 type PathOf<M extends Method, P extends Prefix = '/api/v1'> = {
-  [Key in RouteKey]: Key extends `${M} ${P}${infer Path}` ? (ApiRoutes[Key] extends { file: true } ? never : Path) : never;
+  [Key in RouteKey]: Key extends `${M} ${P}${infer Path}`
+    ? ApiRoutes[Key] extends { file: true } | { redirect: true }
+      ? never
+      : Path
+    : never;
 }[RouteKey];
 type Route<M extends Method, P extends Prefix, Path extends string> = ApiRoutes[`${M} ${P}${Path}` & RouteKey];
 type ParamNames<Path extends string> = Path extends `${string}:${infer Name}/${infer Rest}`

@@ -56,8 +56,14 @@ function safeRedirect(target: unknown): string {
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/login',
-  validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
-    typeof search.redirect === 'string' ? { redirect: search.redirect } : {},
+  // `municipality` and `sso` come from single sign-on: which municipality's button to offer, and why it refused.
+  validateSearch: (search: Record<string, unknown>): { redirect?: string; municipality?: string; sso?: string } => ({
+    ...(typeof search.redirect === 'string' ? { redirect: search.redirect } : {}),
+    ...(typeof search.municipality === 'string' || typeof search.municipality === 'number'
+      ? { municipality: String(search.municipality) }
+      : {}),
+    ...(typeof search.sso === 'string' ? { sso: search.sso } : {}),
+  }),
   beforeLoad: async ({ context, search }) => {
     const me = await context.queryClient.ensureQueryData(meQuery);
     if (me) throw redirect({ href: safeRedirect(search.redirect) });

@@ -55,4 +55,15 @@ export const completeSecondFactor = (challenge: string, proof: { code: string } 
 /** A person in several municipalities works in one at a time; the session switches. */
 export const switchMunicipality = (municipalityId: string) => api.post('/me/municipality', { body: { municipalityId } });
 
-export const logOut = (everywhere: boolean) => api.post('/auth/logout', { body: { everywhere } });
+/**
+ * Logs out. Here only: the session ends, and for a single sign-on session the answer names the
+ * provider's end-session address, where the browser goes next (RP-initiated logout, ADR 0036).
+ * Everywhere: every session of the login ends here.
+ */
+export async function logOut(everywhere: boolean): Promise<{ redirectTo: string | null }> {
+  if (everywhere) {
+    await api.post('/auth/logout', { body: { everywhere } });
+    return { redirectTo: null };
+  }
+  return api.post('/auth/oidc/logout');
+}

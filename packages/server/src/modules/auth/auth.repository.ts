@@ -148,7 +148,15 @@ export const authRepository = {
 
   insertSession(
     db: Executor,
-    session: { id: string; loginId: string; municipalityId: string; csrfToken: string; now: string; expiresAt: string },
+    session: {
+      id: string;
+      loginId: string;
+      municipalityId: string;
+      csrfToken: string;
+      now: string;
+      expiresAt: string;
+      singleSignOn?: boolean;
+    },
   ) {
     return db
       .insertInto('sessions')
@@ -160,6 +168,7 @@ export const authRepository = {
         created_at: session.now,
         last_seen_at: session.now,
         expires_at: session.expiresAt,
+        single_sign_on: session.singleSignOn ? 1 : 0,
       })
       .execute();
   },
@@ -169,7 +178,11 @@ export const authRepository = {
   },
 
   findSession(db: Executor, sessionId: string) {
-    return db.selectFrom('sessions').select(['id', 'expires_at']).where('id', '=', sessionId).executeTakeFirst();
+    return db
+      .selectFrom('sessions')
+      .select(['id', 'expires_at', 'municipality_id', 'single_sign_on'])
+      .where('id', '=', sessionId)
+      .executeTakeFirst();
   },
 
   deleteSession(db: Executor, sessionId: string) {

@@ -40,7 +40,23 @@ export type LoginOutcome =
 
 const minutes = (count: number) => count * 60_000;
 
-export function createAuthService(db: DatabaseHandle, clock: Clock, settings: AuthSettings) {
+/** What the auth module asks of single sign-on (ADR 0036), filled by the composition (services.ts). */
+export interface AuthPorts {
+  /** False where the administrator turned password login off: only the municipality's provider signs people in. */
+  passwordLoginAllowed(municipalityId: string): Promise<boolean>;
+}
+
+const passwordLoginOff = () =>
+  new AppError('forbidden', 'Password login is turned off in this municipality: log in with its single sign-on.', {
+    reason: 'password_login_off',
+  });
+
+export function createAuthService(
+  db: DatabaseHandle,
+  clock: Clock,
+  settings: AuthSettings,
+  ports: AuthPorts = { passwordLoginAllowed: async () => true },
+) {
   const throttleSettings = {
     maxAttempts: settings.loginMaxFailures,
     pairWindowMinutes: settings.loginLockMinutes,
@@ -145,13 +161,14 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
   async function openSession(
     transaction: TransactionHandle,
     actor: Actor,
-    verdict: { pairKey: string; accountKey: string | null },
+    verdict: { pairKey: string; accountKey: string | null } | 'single_sign_on',
     now: Date,
   ): Promise<{ sessionToken: string; session: SessionContext }> {
     const sessionToken = newSecret();
     const csrfToken = newSecret();
     const sessionId = hashSecret(sessionToken);
-    await loginThrottle.succeeded(transaction, verdict, now);
+    // A provider's login passes no password back-off: there was no password.
+    if (verdict !== 'single_sign_on') await loginThrottle.succeeded(transaction, verdict, now);
     await loginPlaces.rememberMunicipality(transaction, actor.loginId, actor.municipalityId);
     await authRepository.insertSession(transaction, {
       id: sessionId,
@@ -160,8 +177,14 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
       csrfToken,
       now: now.toISOString(),
       expiresAt: new Date(now.getTime() + settings.sessionMaxHours * 3_600_000).toISOString(),
+      singleSignOn: verdict === 'single_sign_on',
     });
-    await recordAudit(transaction, actor, clock, { action: 'login', entityType: 'login', entityId: actor.loginId });
+    await recordAudit(transaction, actor, clock, {
+      action: 'login',
+      entityType: 'login',
+      entityId: actor.loginId,
+      ...(verdict === 'single_sign_on' ? { after: { method: 'single_sign_on' } } : {}),
+    });
     return { sessionToken, session: { sessionId, csrfToken } };
   }
 
@@ -198,6 +221,7 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
       }
       const actor = await buildActor(login, membership.municipalityId, 'session');
       if (!actor) throw new AppError('forbidden', 'This login has no role in that municipality.');
+      if (!(await ports.passwordLoginAllowed(membership.municipalityId))) throw passwordLoginOff();
 
       const factor = await secondFactorRepository.findFactor(db, login.id);
       if (factor?.confirmed_at) {
@@ -265,6 +289,24 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
         }
         throw error;
       }
+    },
+
+    /**
+     * A session for a person the municipality's OpenID provider vouched for (modules/single-sign-on,
+     * ADR 0036): the same session as a password login opens, marked so it stays in this
+     * municipality. Undefined when the person holds no role here (after the group roles were applied).
+     */
+    async openSingleSignOnSession(loginId: string, municipalityId: string) {
+      const login = await authRepository.findLoginById(db, loginId);
+      const actor = login ? await buildActor(login, municipalityId, 'session') : undefined;
+      if (!actor) return undefined;
+      const opened = await withTransaction(db, (transaction) => openSession(transaction, actor, 'single_sign_on', clock.now()));
+      return { ...opened, actor };
+    },
+
+    /** Whether the session was opened by single sign-on (its logout may continue at the provider). */
+    async isSingleSignOnSession(sessionId: string) {
+      return (await authRepository.findSession(db, sessionId))?.single_sign_on === 1;
     },
 
     /** The actor behind a session cookie, or undefined if it is unknown, expired or idle too long. */
@@ -350,6 +392,12 @@ export function createAuthService(db: DatabaseHandle, clock: Clock, settings: Au
       if (!next) throw notFound('Municipality');
       const current = await authRepository.findSession(db, session.sessionId);
       if (!current) throw new AppError('unauthenticated', 'The session has ended. Log in again.');
+      // One municipality's provider vouches for its own people only: its session cannot enter another tenant.
+      if (current.single_sign_on && municipalityId !== current.municipality_id)
+        throw new AppError('forbidden', 'A single sign-on session works in the municipality that signed you in; log in there.', {
+          reason: 'single_sign_on_session',
+        });
+      if (!current.single_sign_on && !(await ports.passwordLoginAllowed(municipalityId))) throw passwordLoginOff();
       const sessionToken = newSecret();
       const replacement: SessionContext = { sessionId: hashSecret(sessionToken), csrfToken: newSecret() };
       await withTransaction(db, async (transaction) => {

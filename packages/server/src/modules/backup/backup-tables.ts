@@ -40,6 +40,9 @@ export const excludedTables: Readonly<Record<string, string>> = {
   login_recovery_codes: 'recovery codes belong to the second factor, which is not carried',
   mail_messages:
     'the e-mail outbox: its bodies can hold one-time links in clear (a password reset), and unsent mail would be sent again from the destination',
+  single_sign_on_providers:
+    "the municipality's OpenID provider: its client secret is encrypted with the installation's key, which does not travel; the administrator enters it again",
+  single_sign_on_attempts: 'single sign-on logins in progress, minutes long; never carried',
   login_throttles: "the installation's sign-in back-off counters (ADR 0010), keyed by address, not by municipality",
   scheduled_jobs: "the installation's job schedule (ADR 0006), not a municipality's data",
   audit_verification_results: "the nightly check's last result; the destination's job checks the imported chain itself",

@@ -5,3 +5,4 @@
 export { createLoginInvitationsService, invitationDays, type LoginInvitationsService } from './login-invitations.service.ts';
 export { registerLoginInvitationRoutes } from './login-invitations.routes.ts';
 export { loginsRepository as loginPlaces } from './logins.repository.ts';
+export { linkBySingleSignOn } from './single-sign-on-link.ts';

@@ -7,8 +7,8 @@ export const loginsRepository = {
     return db.selectFrom('logins').select(['id', 'email', 'password_hash']).where('email', '=', email).executeTakeFirst();
   },
 
-  /** A new login, by the invited person's own password. */
-  async insert(db: Executor, values: { id: string; email: string; passwordHash: string }, now: string) {
+  /** A new login, by the invited person's own password (or none: single sign-on's, ADR 0036). */
+  async insert(db: Executor, values: { id: string; email: string; passwordHash: string | null }, now: string) {
     await db
       .insertInto('logins')
       .values({

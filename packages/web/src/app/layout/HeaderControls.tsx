@@ -52,11 +52,13 @@ export function HeaderControls() {
 
   const logOut = useMutation({
     mutationFn: endSession,
-    onSettled: async () => {
+    onSettled: async (answer) => {
       queryClient.clear();
       applySession(null);
       queryClient.setQueryData(sessionKeys.me, null);
-      await navigate({ to: '/login' });
+      // The provider's own logout page, which sends the browser back to the login page afterwards.
+      if (answer?.redirectTo) window.location.assign(answer.redirectTo);
+      else await navigate({ to: '/login' });
     },
   });
 

@@ -1,7 +1,7 @@
 import type { Locale, Me } from '@forvalta/contracts';
 import { Alert, Anchor, Button, PasswordInput, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,8 @@ import { errorMessage } from '../../components/error-messages.ts';
 import { i18next } from '../../i18n/index.ts';
 import { applySession, logIn, sessionKeys, switchMunicipality, updateLocale } from '../../app/session.ts';
 import { SecondFactorStep } from './SecondFactorStep.tsx';
+import { SingleSignOnChoice } from './SingleSignOnChoice.tsx';
+import { loginOptionsQuery } from './auth.queries.ts';
 import { StandalonePage } from './StandalonePage.tsx';
 
 function loginErrorMessage(error: unknown, t: (key: string) => string): string {
@@ -24,6 +26,8 @@ export function LoginPage() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const search = useSearch({ from: '/login' });
+  const { data: options } = useQuery(loginOptionsQuery(search.municipality));
+  const passwordLogin = options?.passwordLogin ?? true;
   // A language picked here, before anyone is known, is saved to the login once it is.
   const [pickedLocale, setPickedLocale] = useState<Locale | null>(null);
   const [loggedIn, setLoggedIn] = useState<Me | null>(null);
@@ -129,7 +133,12 @@ export function LoginPage() {
           </Stack>
         </form>
       ) : (
-        <form onSubmit={form.onSubmit((values) => login.mutate(values))} noValidate>
+        <form
+          onSubmit={form.onSubmit((values) => {
+            if (passwordLogin) login.mutate(values);
+          })}
+          noValidate
+        >
           <Stack gap="md">
             <Title order={1} size="h2">
               {t('login.title')}
@@ -147,21 +156,26 @@ export function LoginPage() {
                 {loginErrorMessage(login.error, t)}
               </Alert>
             )}
-            <TextInput label={t('login.email')} type="email" autoComplete="username" required {...form.getInputProps('email')} />
-            <PasswordInput
-              label={t('login.password')}
-              autoComplete="current-password"
-              required
-              // Mantine's own label is English; the toggle is named in the interface language.
-              visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
-              {...form.getInputProps('password')}
-            />
-            <Button type="submit" loading={login.isPending} fullWidth>
-              {t('login.submit')}
-            </Button>
-            <Anchor component={Link} to="/forgot-password" size="sm">
-              {t('login.forgotPassword')}
-            </Anchor>
+            <SingleSignOnChoice options={options} refusal={search.sso} returnTo={search.redirect} />
+            {passwordLogin && (
+              <>
+                <TextInput label={t('login.email')} type="email" autoComplete="username" required {...form.getInputProps('email')} />
+                <PasswordInput
+                  label={t('login.password')}
+                  autoComplete="current-password"
+                  required
+                  // Mantine's own label is English; the toggle is named in the interface language.
+                  visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
+                  {...form.getInputProps('password')}
+                />
+                <Button type="submit" loading={login.isPending} fullWidth>
+                  {t('login.submit')}
+                </Button>
+                <Anchor component={Link} to="/forgot-password" size="sm">
+                  {t('login.forgotPassword')}
+                </Anchor>
+              </>
+            )}
           </Stack>
         </form>
       )}

@@ -16,3 +16,19 @@ export const invitationQuery = (token: string) =>
 export const acceptInvitation = (token: string, password: string) => api.post('/invitations/accept', { body: { token, password } });
 export const resetPassword = (token: string, newPassword: string) => api.post('/auth/password-reset', { body: { token, newPassword } });
 export const requestPasswordReset = (email: string) => api.post('/auth/password-reset-requests', { body: { email } });
+
+/** What the login page offers: the municipality's single sign-on button, and whether the password form is shown. */
+export const loginOptionsQuery = (municipality: string | undefined) =>
+  queryOptions({
+    queryKey: ['login-options', municipality ?? null] as const,
+    queryFn: ({ signal }) => api.get('/auth/oidc/options', { query: /^\d{4}$/.test(municipality ?? '') ? { municipality } : {}, signal }),
+    retry: false,
+    staleTime: 60_000,
+  });
+
+/** The address that starts single sign-on: a link the browser follows to the provider and back. */
+export function singleSignOnUrl(municipalityCode: string, returnTo: string | undefined): string {
+  const query = new URLSearchParams({ municipality: municipalityCode });
+  if (returnTo?.startsWith('/') && !returnTo.startsWith('//')) query.set('returnTo', returnTo);
+  return `/api/v1/auth/oidc/login?${query}`;
+}
