@@ -21,7 +21,7 @@ export async function columnTypes(db: Kysely<unknown>): Promise<ColumnTypes> {
   };
 }
 
-async function detectPostgres(db: Kysely<unknown>): Promise<boolean> {
+export async function detectPostgres(db: Kysely<unknown>): Promise<boolean> {
   const adapterName = db.getExecutor().adapter.constructor.name;
   return adapterName.startsWith('Postgres');
 }

@@ -42,6 +42,7 @@ import * as mailOutbox from './2026-12-03-117-mail-outbox.ts';
 import * as notificationSettings from './2026-12-03-118-notification-settings.ts';
 import * as singleSignOn from './2026-12-03-119-single-sign-on.ts';
 import * as incidents from './2026-12-03-122-incidents.ts';
+import * as consumptionAssetKey from './2026-12-03-125-consumption-asset-key.ts';
 
 /** Listed explicitly (not read from disk) so the set is the same under tsx, bundlers and tests. */
 const migrations: Record<string, Migration> = {
@@ -87,6 +88,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-118-notification-settings': notificationSettings,
   '2026-12-03-119-single-sign-on': singleSignOn,
   '2026-12-03-122-incidents': incidents,
+  '2026-12-03-125-consumption-asset-key': consumptionAssetKey,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -113,6 +113,16 @@ export const licencesRepository = {
     return deleteAtVersion(db, 'licences', { municipality_id: municipalityId, id }, expectedVersion);
   },
 
+  async assetExists(db: Executor, municipalityId: string, assetId: string) {
+    const row = await db
+      .selectFrom('assets')
+      .select('id')
+      .where('municipality_id', '=', municipalityId)
+      .where('id', '=', assetId)
+      .executeTakeFirst();
+    return row !== undefined;
+  },
+
   async contractExists(db: Executor, municipalityId: string, contractId: string) {
     const row = await db
       .selectFrom('contracts')

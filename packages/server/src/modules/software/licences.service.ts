@@ -49,11 +49,17 @@ export function createLicencesService(db: DatabaseHandle, clock: Clock) {
   const today = () => swedishToday(clock.now());
   const now = () => clock.now().toISOString();
 
-  async function checkReferences(executor: Executor, municipalityId: string, input: { softwareId?: string; contractId?: string | null }) {
+  async function checkReferences(
+    executor: Executor,
+    municipalityId: string,
+    input: { softwareId?: string; contractId?: string | null; assetId?: string | undefined },
+  ) {
     if (input.softwareId && !(await licencesRepository.softwareIdsIn(executor, municipalityId, [input.softwareId])).has(input.softwareId))
       throw invalid('softwareId', 'The software does not exist in this municipality.');
     if (input.contractId && !(await licencesRepository.contractExists(executor, municipalityId, input.contractId)))
       throw invalid('contractId', 'The contract does not exist in this municipality.');
+    if (input.assetId && !(await licencesRepository.assetExists(executor, municipalityId, input.assetId)))
+      throw invalid('assetId', 'The asset does not exist in this municipality.');
   }
 
   const load = async (executor: Executor, municipalityId: string, id: string) => {
@@ -190,7 +196,7 @@ export function createLicencesService(db: DatabaseHandle, clock: Clock) {
           throw invalid('source', 'Counts from an inventory are imported (POST /api/v1/licence-consumption/import).');
         if (source === 'asset' && !input.assetId) throw invalid('assetId', 'An installation on an asset names the asset.');
         return withTransaction(db, async (transaction) => {
-          await checkReferences(transaction, municipalityId, { softwareId: input.softwareId });
+          await checkReferences(transaction, municipalityId, { softwareId: input.softwareId, assetId: input.assetId ?? undefined });
           const id = randomUUID();
           await licencesRepository.insertConsumption(transaction, [
             {

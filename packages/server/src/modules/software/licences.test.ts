@@ -83,12 +83,21 @@ describe('licences, consumption and the licence position API (ITP-7-LICENCE)', (
       201,
     );
     expect((await position(autocad.id))[0]).toMatchObject({ entitled: 10, consumed: 10, status: 'covered' });
+    const workstation = expectStatus(
+      await call(itUnit, 'POST', '/api/v1/assets', {
+        kind: 'pc',
+        nonStandardDescription: 'CAD-arbetsstation',
+        serial: 'SN-CAD-1',
+        network: 'none',
+      }),
+      201,
+    );
     const extra = expectStatus(
       await call(itUnit, 'POST', '/api/v1/licence-consumption', {
         softwareId: autocad.id,
         kind: 'installation',
         count: 1,
-        assetId: '11111111-1111-4111-8111-111111111111',
+        assetId: workstation.id,
       }),
       201,
     );
@@ -182,5 +191,34 @@ describe('licences, consumption and the licence position API (ITP-7-LICENCE)', (
     expect(position.items.map((row: { softwareId: string }) => row.softwareId)).toEqual([used.id]);
     expect(position.items[0]).toMatchObject({ entitled: 10, consumed: 0, status: 'covered' });
     expect(expectStatus(await call(other.admin, 'GET', `/api/v1/licence-position?systemId=${system.id}`), 200).items).toEqual([]);
+  });
+
+  it("counts an installation on an asset of the municipality only: another's asset is refused by the service and by the database's key", async () => {
+    const viewer = await product('PDF-läsaren');
+    const asset = (user: Caller, serial: string) =>
+      call(user, 'POST', '/api/v1/assets', { kind: 'laptop', nonStandardDescription: 'Dell Latitude', serial, network: 'none' });
+    const ours = expectStatus(await asset(itUnit, 'SN-CONSUMPTION-1'), 201);
+    const theirs = expectStatus(await asset(await factories(context).user(other, 'it_unit'), 'SN-CONSUMPTION-2'), 201);
+    const count = (assetId: string) =>
+      call(itUnit, 'POST', '/api/v1/licence-consumption', { softwareId: viewer.id, kind: 'installation', count: 1, assetId });
+    const refused = expectProblem(await count(theirs.id), 400, 'validation_failed');
+    expect(refused.errors?.[0]).toMatchObject({ path: 'assetId' });
+    expect(expectStatus(await count(ours.id), 201)).toMatchObject({ assetId: ours.id, source: 'asset' });
+    // Past the service, the composite key (migration 125) refuses the other municipality's asset too.
+    const row = {
+      id: crypto.randomUUID(),
+      municipality_id: tanum.id,
+      software_id: viewer.id,
+      kind: 'installation',
+      count: 1,
+      source: 'asset',
+      asset_id: theirs.id,
+      inventory: null,
+      counted_on: '2026-12-01',
+      created_at: new Date().toISOString(),
+      updated_at: new Date().toISOString(),
+      version: 1,
+    };
+    await expect(context.database.db.insertInto('licence_consumption').values(row).execute()).rejects.toThrow(/foreign key/i);
   });
 });
