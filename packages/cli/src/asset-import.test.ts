@@ -147,3 +147,91 @@ describe('forvalta assets import', () => {
     }, 300_000);
   }
 });
+
+/**
+ * The same all-or-nothing when the server dies: `forvalta serve` takes the file over HTTP (an IT
+ * unit's API token), logs each batch it has written, and is killed (SIGKILL) after the first;
+ * nothing of the file is in the database, SQLite's integrity check passes, the audit chain verifies.
+ */
+describe('the asset import under a killed server', () => {
+  for (const dialect of ['sqlite', 'postgres'] as const) {
+    it(`leaves nothing half-imported (${dialect})`, async () => {
+      const database = await createTestDatabase(dialect);
+      try {
+        const demo = await forvalta('demo', '--database', database.url);
+        expect(demo.code, demo.stderr).toBe(0);
+        const token = await forvalta('token', 'create', '--email', 'it@tanum.demo', '--name', 'inventering', '--database', database.url);
+        expect(token.code, token.stderr).toBe(0);
+        const secret = token.stdout.trim().split('\n').at(-1)!.trim();
+        const lines = ['serial;kind;nonStandardDescription;network'];
+        for (let index = 0; index < 20_000; index += 1) lines.push(`SERVER-KILL-${index};pc;Fristående dator;none`);
+        const counts = async () => {
+          const connection = connectDatabase(database.url);
+          try {
+            const assets = await connection.db
+              .selectFrom('assets')
+              .select((eb) => eb.fn.countAll().as('count'))
+              .where('serial', 'like', 'SERVER-KILL-%')
+              .executeTakeFirstOrThrow();
+            const events = await connection.db
+              .selectFrom('audit_events')
+              .select((eb) => eb.fn.countAll().as('count'))
+              .where('entity_type', '=', 'asset')
+              .executeTakeFirstOrThrow();
+            const integrity =
+              dialect === 'sqlite' ? (await sql<{ integrity_check: string }>`pragma integrity_check`.execute(connection.db)).rows : [];
+            return { assets: Number(assets.count), events: Number(events.count), integrity };
+          } finally {
+            await connection.destroy();
+          }
+        };
+        const before = await counts();
+
+        const server = spawn(process.execPath, [bin, 'serve', '--port', '0', '--database', database.url], {
+          env: { ...process.env, LOG_LEVEL: 'info', JOBS: 'false' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let output = '';
+        const seen = (pattern: RegExp) =>
+          new Promise<RegExpExecArray>((resolve, reject) => {
+            const check = () => {
+              const match = pattern.exec(output);
+              if (match) resolve(match);
+              else if (server.exitCode !== null || server.signalCode !== null) reject(new Error(`serve ended:\n${output}`));
+              else setTimeout(check, 20);
+            };
+            check();
+          });
+        server.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+        });
+        server.stderr.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+        });
+        const exited = new Promise<NodeJS.Signals | null>((resolve) => server.on('exit', (_code, signal) => resolve(signal)));
+        try {
+          const url = (await seen(/running at (http:\/\/\S+)/))[1]!.replace('localhost', '127.0.0.1');
+          const upload = fetch(`${url}/api/v1/assets/import?mode=apply`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${secret}`, 'content-type': 'text/csv' },
+            body: `${lines.join('\r\n')}\r\n`,
+          }).catch((error: unknown) => error);
+          await seen(/"written":5000,"total":20000/);
+          server.kill('SIGKILL');
+          expect(await exited).toBe('SIGKILL');
+          // The client saw the connection drop, never an answer.
+          expect(await upload).toBeInstanceOf(Error);
+        } finally {
+          if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
+        }
+        const after = await counts();
+        expect(after).toEqual(before);
+        if (dialect === 'sqlite') expect(after.integrity).toEqual([{ integrity_check: 'ok' }]);
+        const verify = await forvalta('audit', 'verify', '--database', database.url);
+        expect(verify.code, verify.stdout).toBe(0);
+      } finally {
+        await database.drop();
+      }
+    }, 300_000);
+  }
+});

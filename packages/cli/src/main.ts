@@ -50,7 +50,7 @@ const commands: Record<string, Command> = {
     load: async () => ({ run: (await import('./commands/access-rights.ts')).accessRights }),
   },
   assets: {
-    usage: 'forvalta assets import FILE [--dry-run] [--municipality CODE] [--database URL]',
+    usage: 'forvalta assets import FILE [--apply] [--municipality CODE] [--database URL]',
     load: async () => ({ run: (await import('./commands/assets.ts')).assets }),
   },
   import: {

@@ -35,7 +35,10 @@ export function registerAssetImportRoutes(app: ApiApp, service: AssetImportServi
       async (request) => {
         const body = request.body;
         const bytes = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : '');
-        return service.importAssets(actorOf(request), bytes, request.query as never);
+        // A long apply shows in the server's log batch by batch, as the CLI prints it.
+        return service.importAssets(actorOf(request), bytes, request.query as never, (written, total) =>
+          request.log.info({ written, total }, 'asset import: assets written'),
+        );
       },
     );
   });
