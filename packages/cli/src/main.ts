@@ -55,7 +55,7 @@ const commands: Record<string, Command> = {
   },
   import: {
     usage:
-      'forvalta import register|people FILE [--apply] [--mapping FILE] [--save-mapping FILE] [--create-departments] [--municipality CODE] [--database URL]',
+      'forvalta import register|people|backstage FILE [--apply] [--mapping FILE] [--save-mapping FILE] [--create-departments] [--municipality CODE] [--database URL]',
     load: async () => ({ run: (await import('./commands/import.ts')).importFile }),
   },
   export: {

@@ -6,6 +6,8 @@ import { booleanQuery, idSchema, recordMetaSchema, requiredText } from './common
 /** What a file holds: the register's systems, or people from HR or the directory. */
 export const importKinds = ['register', 'people'] as const;
 export const importKindSchema = z.enum(importKinds);
+/** What the file was: a spreadsheet, or Backstage catalog entities (`forvalta import backstage`, ADR 0033). */
+export const importFormatSchema = z.enum(['csv', 'xlsx', 'yaml']);
 export type ImportKind = z.infer<typeof importKindSchema>;
 
 /**
@@ -72,7 +74,7 @@ export const mappingConfidences = ['exact', 'similar'] as const;
 
 export const importProposalSchema = z.object({
   kind: importKindSchema,
-  format: z.enum(['csv', 'xlsx']),
+  format: importFormatSchema,
   headers: z.array(z.string()),
   /** The first rows under the header, as read. */
   sample: z.array(z.array(z.string())),
@@ -179,7 +181,7 @@ export const importReportSchema = z.object({
   kind: importKindSchema,
   mode: z.enum(['dry_run', 'apply']),
   applied: z.boolean(),
-  format: z.enum(['csv', 'xlsx']),
+  format: importFormatSchema,
   mapping: importMappingSchema,
   summary: importSummarySchema,
   /** Organisation paths no department was found for (created with createDepartments). */

@@ -29,3 +29,5 @@ export { createScheduledJobRunner } from './modules/jobs/index.ts';
 export { exportMunicipality, importMunicipality, BackupArchiveError, type ImportResult } from './modules/backup/index.ts';
 export { diskDocumentStorage } from './modules/documents/index.ts';
 export { auditKeyOf } from './platform/audit-key.ts';
+// The Backstage catalog read as the register's rows (issue #17 §3), for tools that compare catalogs.
+export { catalogRows as backstageCatalogRows } from './modules/backstage/index.ts';

@@ -6,6 +6,7 @@ import { cliConfig, municipalityForCommand, openDatabase } from '../context.ts';
 
 export const importHelp = `forvalta import register FILE [--apply] [--mapping FILE] [--save-mapping FILE] [--create-departments]
 forvalta import people FILE [--apply] [--mapping FILE] [--save-mapping FILE] [--create-departments]
+forvalta import backstage catalog-info.yaml [--apply] [--create-departments]
                 [--municipality CODE] [--language sv|en] [--format table|json] [--database URL]
 
 Imports the register's systems, or people from HR or the directory, from a CSV (any separator,
@@ -18,7 +19,12 @@ The columns are mapped from the headers (Swedish or English: "Systemnamn", "För
 --mapping FILE uses a corrected mapping, a JSON object {"header": "field" or null};
 --save-mapping FILE writes the mapping used, to correct and pass with --mapping next time.
 --create-departments creates the departments of organisation paths not found (else they are listed).
-Running the same file again changes nothing.`;
+Running the same file again changes nothing.
+
+backstage reads Backstage catalog entities (multi-document YAML, as GET /api/v1/systems/export?format=backstage
+writes them) into the register: one system per System entity (or Component of no System), owned by
+its Group's department, with the lifecycle, supplier, product, manager, deputy and dependencies the
+export's annotations carry; the same matching, dry run and apply as a spreadsheet.`;
 
 type Language = 'sv' | 'en';
 
@@ -88,7 +94,8 @@ function readFile(file: string): Buffer {
 export async function importFile(argv: string[]): Promise<number> {
   const [kind, ...rest] = argv;
   if (kind === '--help' || kind === '-h' || kind === undefined) return printHelp(importHelp, kind ? 0 : 2);
-  if (kind !== 'register' && kind !== 'people') throw new UsageError(`unknown import "${kind}" (try: forvalta import --help)`);
+  if (kind !== 'register' && kind !== 'people' && kind !== 'backstage')
+    throw new UsageError(`unknown import "${kind}" (try: forvalta import --help)`);
   const valued = /^--(municipality|language|format|database|mapping|save-mapping)$/;
   const positionals = rest.filter((argument, index) => !argument.startsWith('-') && !valued.test(rest[index - 1] ?? ''));
   const options = parseOptions(
@@ -111,6 +118,9 @@ export async function importFile(argv: string[]): Promise<number> {
   if (format !== 'table' && format !== 'json') throw new UsageError(`--format must be table or json, not "${format}"`);
   const bytes = readFile(positionals[0]!);
   let mapping: string | undefined;
+  // A catalog's fields are the entities' own: there is no column mapping to correct or keep.
+  if (kind === 'backstage' && (options.mapping || options['save-mapping']))
+    throw new UsageError('a Backstage catalog has no column mapping: leave out --mapping and --save-mapping');
   if (options.mapping) {
     mapping = readFile(options.mapping).toString('utf8');
     try {
@@ -133,9 +143,14 @@ export async function importFile(argv: string[]): Promise<number> {
       format: 'json' as const,
       language: language as Language,
     };
-    const bar = progressBar(kind === 'register' ? (language === 'sv' ? 'system' : 'systems') : language === 'sv' ? 'personer' : 'people');
+    const bar = progressBar(kind === 'people' ? (language === 'sv' ? 'personer' : 'people') : language === 'sv' ? 'system' : 'systems');
     try {
-      const run = kind === 'register' ? services.imports.register.importRegister : services.imports.people.importPeople;
+      const runs = {
+        register: services.imports.register.importRegister,
+        backstage: services.imports.register.importBackstage,
+        people: services.imports.people.importPeople,
+      };
+      const run = runs[kind];
       const report = await run(actor, bytes, query, (written, total) => bar.update(written, total));
       bar.done();
       if (options['save-mapping']) fs.writeFileSync(options['save-mapping'], `${JSON.stringify(report.mapping, null, 2)}\n`);

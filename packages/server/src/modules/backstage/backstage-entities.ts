@@ -142,10 +142,22 @@ export function catalogEntities(
     const consumed = integrations.filter(
       (integration) => integration.consumerSystemId === system.id && nameOf.has(integration.providerSystemId),
     );
+    // Backstage's relations know no method (file, database, manual) nor a description: this annotation
+    // carries them as a spreadsheet's dependency column writes them, so an import gets the same integrations.
+    const dependencies = consumed
+      .map((integration) => {
+        const provider = systems.find((candidate) => candidate.id === integration.providerSystemId)!;
+        const description = integration.description?.replace(/[;()\r\n]+/g, ' ').trim();
+        return `${provider.name}${description ? `: ${description}` : ''} (${integration.method})`;
+      })
+      .sort();
     entities.push({
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
-      metadata: metadata(name, system.name, system.description, annotations),
+      metadata: metadata(name, system.name, system.description, {
+        ...annotations,
+        ...(dependencies.length > 0 ? { [`${annotationPrefix}/dependencies`]: dependencies.join('; ') } : {}),
+      }),
       spec: {
         type: 'service',
         lifecycle: backstageLifecycles[system.lifecycle],

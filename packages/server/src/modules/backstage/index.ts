@@ -3,3 +3,4 @@
  */
 export { createBackstageService, type BackstageService } from './backstage.service.ts';
 export { catalogEntities, catalogName, catalogYaml, backstageLifecycles, type CatalogEntity } from './backstage-entities.ts';
+export { catalogColumns, catalogRows, UnreadableCatalogError } from './backstage-catalog-reading.ts';

@@ -25,6 +25,9 @@ import type { PlannedDepartment } from './department-paths.ts';
 import { importsRepository } from './imports.repository.ts';
 import { createPlannedDepartments } from './planned-departments.ts';
 
+/** A file read for an import: a spreadsheet, or catalog entities read into the same rows (format yaml). */
+export type ImportTable = Omit<SpreadsheetTable, 'format'> & { format: ImportReport['format'] };
+
 /** Told after each batch of an apply (the CLI draws its progress bar from it): records written so far, of how many. */
 export type ImportProgress = (written: number, total: number) => void;
 
@@ -45,7 +48,7 @@ export async function readImportFile(bytes: Buffer): Promise<SpreadsheetTable> {
   }
 }
 
-export function proposal(kind: ImportKind, table: SpreadsheetTable): ImportProposal {
+export function proposal(kind: ImportKind, table: ImportTable): ImportProposal {
   const columns = proposeColumns(kind, table.headers);
   return {
     kind,
@@ -67,7 +70,7 @@ export async function resolveMapping(
   db: Executor,
   municipalityId: string,
   kind: ImportKind,
-  table: SpreadsheetTable,
+  table: ImportTable,
   query: Pick<ImportRunQuery, 'mapping' | 'mappingId'>,
 ): Promise<{ mapping: ImportMapping; columns: Partial<Record<ImportField, number>> }> {
   let mapping: ImportMapping;
@@ -123,7 +126,7 @@ const publicRow = (row: ImportRow): ImportRow => ({
 
 export function buildReport(
   kind: ImportKind,
-  table: SpreadsheetTable,
+  table: ImportTable,
   mapping: ImportMapping,
   plan: PlannedRows,
   mode: 'dry_run' | 'apply',
@@ -206,10 +209,14 @@ export interface ImportKindSteps<Row extends ImportRow, Plan extends PlannedRows
     executor: Executor,
     actor: AnyActor,
     municipalityId: string,
-    table: SpreadsheetTable,
+    table: ImportTable,
     columns: Partial<Record<ImportField, number>>,
     createDepartments: boolean,
   ): Promise<Plan>;
+  /** Reads a file that is no spreadsheet (a Backstage catalog); a spreadsheet reader otherwise. */
+  read?(bytes: Buffer): ImportTable;
+  /** The mapping of such a file's columns, which are the fields themselves; the caller's mapping otherwise. */
+  mapping?: ImportMapping;
   /** Writes and audits a batch of created rows, setting each row's recordId. */
   create(write: ImportWrite, batch: Row[]): Promise<void>;
   /** Writes and audits one updated row at its version (throwing raceConflict if it moved). */
@@ -232,7 +239,7 @@ export function importUseCase<Row extends ImportRow, Plan extends PlannedRows & 
 ) {
   async function apply(
     actor: AnyActor,
-    table: SpreadsheetTable,
+    table: ImportTable,
     mapping: Awaited<ReturnType<typeof resolveMapping>>,
     createDepartments: boolean,
     progress: ImportProgress | undefined,
@@ -289,8 +296,14 @@ export function importUseCase<Row extends ImportRow, Plan extends PlannedRows & 
       // Departments are the administrator's (department.write): others get them proposed, not created.
       if (createDepartments) requirePermission(context.actor, 'department.write');
       const municipalityId = municipalityOf(context.actor);
-      const table = await readImportFile(bytes);
-      const mapping = await resolveMapping(db, municipalityId, steps.kind, table, query);
+      const table = steps.read ? steps.read(bytes) : await readImportFile(bytes);
+      const mapping = await resolveMapping(
+        db,
+        municipalityId,
+        steps.kind,
+        table,
+        steps.mapping ? { mapping: JSON.stringify(steps.mapping) } : query,
+      );
       if (query.mode === 'apply') return apply(context.actor, table, mapping, createDepartments, progress);
       const plan = await steps.plan(db, context.actor, municipalityId, table, mapping.columns, createDepartments);
       return buildReport(steps.kind, table, mapping.mapping, plan, 'dry_run', false);

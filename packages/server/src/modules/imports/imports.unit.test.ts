@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { proposeColumns } from './column-proposal.ts';
 import { createDepartmentResolver } from './department-paths.ts';
-import { parseAmount, parseDate, parseDependencies, parseLifecycle, parseYesNo } from './value-parsing.ts';
+import { parseAmount, parseDate, parseDependencies, parseLifecycle, parseOrganisationPath, parseYesNo } from './value-parsing.ts';
 
 describe('the proposed column mapping', () => {
   it('knows Swedish and English names whatever their case, diacritics and spaces, and each field once', () => {
@@ -63,6 +63,19 @@ describe('values as municipalities write them', () => {
       { system: 'Raindance', method: 'file', description: null },
       { system: 'Visma', method: null, description: null },
     ]);
+    // The method is the last parenthesis; one before it belongs to the name (as the Backstage export writes it).
+    expect(parseDependencies('Driftövervakning VA (SCADA) (api)')).toEqual([
+      { system: 'Driftövervakning VA (SCADA)', method: 'api', description: null },
+    ]);
+  });
+
+  it('splits an organisation path on spaced separators only, where it has any', () => {
+    expect(parseOrganisationPath('Sektor omsorg/Socialförvaltningen / Äldreomsorgen')).toEqual([
+      'Sektor omsorg/Socialförvaltningen',
+      'Äldreomsorgen',
+    ]);
+    expect(parseOrganisationPath('IT/Drift')).toEqual(['IT', 'Drift']);
+    expect(parseOrganisationPath('Kommunkoncern > Kommun >Förvaltning')).toEqual(['Kommunkoncern', 'Kommun >Förvaltning']);
   });
 });
 

@@ -3,9 +3,8 @@ import type { AnyActor } from '../../access/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { raceConflict } from '../../platform/database-errors.ts';
 import type { DatabaseHandle, Executor, TransactionHandle } from '../../platform/database.ts';
-import type { SpreadsheetTable } from '../../platform/spreadsheets/index.ts';
 import { searchText, swedishSortKey } from '../../platform/text.ts';
-import { importUseCase, type ImportWrite } from './import-files.ts';
+import { importUseCase, type ImportTable, type ImportWrite } from './import-files.ts';
 import { importsRepository as repository } from './imports.repository.ts';
 import { planPeopleRows, type PeoplePlan, type PersonColumns, type PlannedPersonRow } from './people-import-plan.ts';
 
@@ -28,7 +27,7 @@ export function createPeopleImportService(db: DatabaseHandle, clock: Clock, arri
     executor: Executor,
     _actor: AnyActor,
     municipalityId: string,
-    table: SpreadsheetTable,
+    table: ImportTable,
     columns: Partial<Record<PeopleImportField, number>>,
     createDepartments: boolean,
   ): Promise<PeoplePlan> {

@@ -5,10 +5,22 @@ import { swedishToday } from '../../platform/calendar.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { raceConflict } from '../../platform/database-errors.ts';
 import type { DatabaseHandle, Executor } from '../../platform/database.ts';
-import type { SpreadsheetTable } from '../../platform/spreadsheets/index.ts';
-import { importUseCase, type ImportWrite } from './import-files.ts';
+import { AppError } from '../../platform/errors.ts';
+import { catalogColumns, catalogRows, UnreadableCatalogError } from '../backstage/index.ts';
+import { importUseCase, type ImportTable, type ImportWrite } from './import-files.ts';
 import { importsRepository as repository } from './imports.repository.ts';
 import { planRegisterRows, type PlannedSystemRow, type RegisterPlan, type SystemReference } from './register-import-plan.ts';
+
+/** A catalog-info.yaml as the register's rows: one per System, numbered by its YAML document. */
+function readCatalog(bytes: Buffer): ImportTable {
+  try {
+    const rows = catalogRows(bytes.toString('utf8'));
+    return { format: 'yaml', headers: [...catalogColumns], rows: rows.map((row) => ({ rowNumber: row.documentNumber, cells: row.cells })) };
+  } catch (error) {
+    const message = error instanceof UnreadableCatalogError ? error.message : `The catalog is not YAML: ${(error as Error).message}`;
+    throw new AppError('validation_failed', message, { fieldErrors: [{ path: 'file', message, code: 'file_unreadable' }] });
+  }
+}
 
 /**
  * The register's import (issue #17 §1, ADR 0032): the shared dry run and all-or-nothing apply of
@@ -21,7 +33,7 @@ export function createRegisterImportService(db: DatabaseHandle, clock: Clock) {
     executor: Executor,
     actor: AnyActor,
     municipalityId: string,
-    table: SpreadsheetTable,
+    table: ImportTable,
     columns: Partial<Record<RegisterImportField, number>>,
     createDepartments: boolean,
   ): Promise<RegisterPlan> {
@@ -178,7 +190,7 @@ export function createRegisterImportService(db: DatabaseHandle, clock: Clock) {
     );
   }
 
-  const importRegister = importUseCase(db, clock, {
+  const steps = {
     kind: 'register',
     permission: 'imports.register',
     keyTaken: 'Another system has an external id of the file.',
@@ -186,9 +198,16 @@ export function createRegisterImportService(db: DatabaseHandle, clock: Clock) {
     create,
     update,
     finish,
+  } as const;
+  const importRegister = importUseCase(db, clock, steps);
+  // Backstage catalog entities as the register's rows (issue #17 §3): the same matching, dry run and apply.
+  const importBackstage = importUseCase(db, clock, {
+    ...steps,
+    read: readCatalog,
+    mapping: Object.fromEntries(catalogColumns.map((column) => [column, column])),
   });
 
-  return { importRegister };
+  return { importRegister, importBackstage };
 }
 
 export type RegisterImportService = ReturnType<typeof createRegisterImportService>;

@@ -148,8 +148,11 @@ export function parseDate(text: string): string | null | undefined {
 
 /** "Kommunkoncern / Kommun / Förvaltning" (also with > or \ between) as its parts, outermost first. */
 export function parseOrganisationPath(text: string): string[] {
+  // "Sektor omsorg/Socialförvaltningen / Äldreomsorgen": where the path spaces its separators, a
+  // separator without spaces is part of a name; "IT/Drift" alone is still two parts.
+  const spaced = /\s[/>\\|]\s/.test(text);
   return text
-    .split(/\s*[/>\\|]\s*/)
+    .split(spaced ? /\s+[/>\\|]\s+/ : /\s*[/>\\|]\s*/)
     .map((part) => part.trim().replace(/\s+/g, ' '))
     .filter(Boolean);
 }
@@ -196,11 +199,14 @@ export function parseDependencies(text: string): ParsedDependency[] {
     .map((part) => part.trim())
     .filter(Boolean)
     .map((part) => {
-      const parenthesis = /\(([^)]*)\)/.exec(part);
+      // The method is the last parenthesis ("Driftövervakning VA (SCADA) (api)"), else the first one.
+      const parenthesis = /\(([^()]*)\)\s*$/.exec(part) ?? /\(([^)]*)\)/.exec(part);
       const method = parenthesis ? (methodWords[word(parenthesis[1]!)] ?? null) : null;
-      const withoutMethod = method && parenthesis ? part.replace(parenthesis[0], '').trim() : part;
+      const withoutMethod =
+        method && parenthesis ? `${part.slice(0, parenthesis.index)}${part.slice(parenthesis.index + parenthesis[0].length)}`.trim() : part;
       const colon = withoutMethod.indexOf(':');
-      const system = (colon >= 0 ? withoutMethod.slice(0, colon) : withoutMethod.replace(/\(.*$/, '')).trim();
+      // A parenthesis left once the method is taken is part of the other system's name.
+      const system = (colon >= 0 ? withoutMethod.slice(0, colon) : method ? withoutMethod : withoutMethod.replace(/\(.*$/, '')).trim();
       const description = colon >= 0 ? withoutMethod.slice(colon + 1).trim() || null : null;
       return { system, method, description };
     })
