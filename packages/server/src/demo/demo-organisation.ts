@@ -20,6 +20,7 @@ import { loadDemoSoftware } from './demo-software.ts';
 import { loadDemoEquipment } from './demo-equipment.ts';
 import { loadDemoPrivacy } from './demo-privacy.ts';
 import { loadDemoMailboxes } from './demo-mailboxes.ts';
+import { loadDemoIncidents } from './demo-incidents.ts';
 import { createRandom } from './random.ts';
 import { policyPacksRepository } from '../modules/compliance/bulk.ts';
 import { publicRegisterRepository } from '../modules/public-register/bulk.ts';
@@ -297,6 +298,8 @@ export async function loadDemoOrganisation(db: DatabaseHandle, clock: Clock, emp
     // Records of processing with the DPO's reviews, and functional mailboxes (issue #16); each its own random stream.
     await loadDemoPrivacy(transaction, actor, clock, municipalityId, departmentIds);
     await loadDemoMailboxes(transaction, actor, clock, municipalityId, departmentIds);
+    // The incident log (issue #19): one open incident with a running clock, one reported and closed.
+    await loadDemoIncidents(transaction, actor, clock, municipalityId);
   });
   return { created: true, municipalityId, logins };
 }

@@ -38,6 +38,7 @@ import { validateActivityFilters, validateMailboxFilters, validateQueueSearch } 
 import { validateAssetFilters, validateAssetModelFilters, validateAssetSections } from '../features/assets/asset-values.ts';
 import { validateLicenceFilters, validateSoftwareFilters, validateSoftwareSections } from '../features/software/software-values.ts';
 import { validateContractFilters, validateSupplierFilters } from '../features/contracts/contracts-values.ts';
+import { validateIncidentFilters } from '../features/incidents/incidents-values.ts';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -511,6 +512,22 @@ const contractRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/contracts/ContractPage.tsx'), 'ContractPage'),
 });
 
+// The incident log of the Cybersecurity Act (issue #19).
+const incidentsRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/incidents',
+  beforeLoad: requirePermission('incident.read'),
+  validateSearch: validateIncidentFilters,
+  component: lazyRouteComponent(() => import('../features/incidents/IncidentsPage.tsx'), 'IncidentsPage'),
+});
+
+const incidentRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/incidents/$incidentId',
+  beforeLoad: requirePermission('incident.read'),
+  component: lazyRouteComponent(() => import('../features/incidents/IncidentPage.tsx'), 'IncidentPage'),
+});
+
 const suppliersRoute = createRoute({
   getParentRoute: () => contentRoute,
   path: '/suppliers',
@@ -630,6 +647,8 @@ const routeTree = rootRoute.addChildren([
       licencesRoute,
       contractsRoute,
       contractRoute,
+      incidentsRoute,
+      incidentRoute,
       suppliersRoute,
       accessRightsLeaversRoute,
       recertificationsRoute,

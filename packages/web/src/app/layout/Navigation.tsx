@@ -40,6 +40,7 @@ interface NavigationItem {
     | '/software'
     | '/licences'
     | '/contracts'
+    | '/incidents'
     | '/account';
   label: string;
   permission?: Permission;
@@ -96,6 +97,7 @@ export function Navigation() {
             { to: '/software', label: t('navigation.software'), permission: 'software.read' },
             { to: '/licences', label: t('navigation.licences'), permission: 'licence.read' },
             { to: '/contracts', label: t('navigation.contracts'), permission: 'contract.read' },
+            { to: '/incidents', label: t('navigation.incidents'), permission: 'incident.read' },
             { to: '/public', label: t('navigation.publicRegister') },
           ],
         },
