@@ -29,16 +29,35 @@ export interface EvaluationOptions {
 }
 
 /**
- * The rules that apply under the pack: a rule runs only if the pack has its clause as a rule, so
- * a municipality whose policy lacks a clause is not judged by it.
+ * Which of the pack's clauses each rule's results count for: its own clause when the pack has it
+ * as a rule, and every rule clause of the pack that names it as evidence (evidenceClauseIds).
+ */
+export function ruleTargets(pack: PolicyPack): Map<string, string[]> {
+  const targets = new Map<string, string[]>();
+  const add = (ruleClauseId: string, clauseId: string) => {
+    const list = targets.get(ruleClauseId) ?? [];
+    if (!list.includes(clauseId)) list.push(clauseId);
+    targets.set(ruleClauseId, list);
+  };
+  for (const clause of pack.clauses) {
+    if (!clauseHasKind(clause, 'rule')) continue;
+    add(clause.id, clause.id);
+    for (const evidence of clause.evidenceClauseIds ?? []) add(evidence, clause.id);
+  }
+  return targets;
+}
+
+/**
+ * The rules that apply under the pack: a rule runs only if the pack has its clause as a rule, or
+ * names it as a clause's evidence, so a municipality whose policy lacks a clause is not judged by it.
  */
 export function selectRules(pack: PolicyPack, options: EvaluationOptions = {}): ComplianceRule[] {
-  const ruleClauseIds = new Set(pack.clauses.filter((clause) => clauseHasKind(clause, 'rule')).map((clause) => clause.id));
+  const targets = ruleTargets(pack);
   const wanted = options.ruleIds === undefined ? null : new Set(options.ruleIds);
   return (options.rules ?? complianceRules).filter(
     (rule) =>
-      ruleClauseIds.has(rule.clauseId) &&
-      (wanted === null || wanted.has(rule.clauseId)) &&
+      targets.has(rule.clauseId) &&
+      (wanted === null || wanted.has(rule.clauseId) || targets.get(rule.clauseId)!.some((clauseId) => wanted.has(clauseId))) &&
       (options.systemIds === undefined || (rule.subjectType === 'system' && rule.wholeMunicipality !== true)),
   );
 }
@@ -62,22 +81,27 @@ export function evaluate(snapshot: ComplianceSnapshot, pack: PolicyPack, options
     if (otherUntil !== null && (until === null || until > otherUntil)) activeExceptions.set(exception.clauseId, exception);
   }
 
+  const targets = ruleTargets(pack);
   const results: RuleResult[] = [];
   for (const rule of rules) {
     const ruleResults = rule.evaluate(subjects, pack.parameters, context);
-    const exception = activeExceptions.get(rule.clauseId);
-    if (exception === undefined) {
-      for (const result of ruleResults) results.push(result);
-      continue;
-    }
-    // The rule still runs, so an auditor sees what the exception waives; nothing counts as failed.
-    for (const result of ruleResults) {
-      results.push({
-        ...result,
-        status: 'not_applicable',
-        reason: 'clause_exception',
-        evidence: { exception: true, until: exception.until ?? null, ruleStatus: result.status, ruleReason: result.reason },
-      });
+    // One run of the rule, its results counted for each clause it is evidence of (usually just its own).
+    for (const clauseId of targets.get(rule.clauseId) ?? [rule.clauseId]) {
+      const exception = activeExceptions.get(clauseId);
+      for (const result of ruleResults) {
+        const counted = clauseId === result.clauseId ? result : { ...result, clauseId };
+        if (exception === undefined) {
+          results.push(counted);
+          continue;
+        }
+        // The rule still runs, so an auditor sees what the exception waives; nothing counts as failed.
+        results.push({
+          ...counted,
+          status: 'not_applicable',
+          reason: 'clause_exception',
+          evidence: { exception: true, until: exception.until ?? null, ruleStatus: result.status, ruleReason: result.reason },
+        });
+      }
     }
   }
   return results;

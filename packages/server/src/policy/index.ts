@@ -18,6 +18,7 @@ export {
 } from './summarise.ts';
 export { validatePolicyPack } from './validate-pack.ts';
 export { tanumPolicyPack } from './tanum-pack.ts';
+export { nis2PolicyPack } from './nis2-pack.ts';
 export { complianceRules, allReasonCodes, sharedReasonCodes } from './rules/registry.ts';
 export { inScope } from './rules/system-subjects.ts';
 export { addMonths, subtractMonths, assessRecency, dateOfTimestamp, isIsoDate } from './dates.ts';

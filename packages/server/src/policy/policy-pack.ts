@@ -33,6 +33,13 @@ export interface Clause {
   /** The check in plain words, for clauses with a rule. */
   ruleDescriptionSv?: string;
   ruleDescriptionEn?: string;
+  /**
+   * The clauses of the register's rules whose results are this clause's evidence (a second
+   * framework on the same rules: NIS2-21-2-A is judged by ITP-4.2.1-RISK-CURRENT's rule, ADR 0037).
+   * Each such rule runs once and its results count for every clause that names it. A clause of
+   * kind rule without any rule of its own or named here is shown as not checked.
+   */
+  evidenceClauseIds?: readonly string[];
 }
 
 export type ParameterUnit = 'months' | 'years' | 'working_days' | 'days' | 'count' | 'percent';

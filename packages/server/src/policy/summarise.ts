@@ -62,7 +62,7 @@ export interface ComplianceSummary {
 
 /** The pack the results were evaluated under and the rules that could run (the registry by default). */
 export interface SummaryCoverage {
-  pack: { clauses: readonly Pick<Clause, 'id' | 'kind'>[] };
+  pack: { clauses: readonly Pick<Clause, 'id' | 'kind' | 'evidenceClauseIds'>[] };
   rules?: readonly Pick<ComplianceRule, 'clauseId' | 'structural'>[];
 }
 
@@ -124,6 +124,9 @@ export function summarise(
 ): ComplianceSummary {
   const rules = coverage.rules ?? complianceRules;
   const ruledClauseIds = new Set(rules.map((rule) => rule.clauseId));
+  // A clause judged by another clause's rule (a second framework's measure, ADR 0037) is ruled too.
+  for (const clause of coverage.pack.clauses)
+    if ((clause.evidenceClauseIds ?? []).some((evidence) => ruledClauseIds.has(evidence))) ruledClauseIds.add(clause.id);
   const structuralClauseIds = new Set(rules.filter((rule) => rule.structural === true).map((rule) => rule.clauseId));
   const clauseIds = coverage.pack.clauses.filter((clause) => clauseHasKind(clause, 'rule')).map((clause) => clause.id);
   const listed = new Set(clauseIds);

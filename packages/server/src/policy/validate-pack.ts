@@ -32,6 +32,22 @@ export function validatePolicyPack(pack: PolicyPack, rules: readonly ComplianceR
     if (!Number.isFinite(parameter.value) || parameter.value < 0) problems.push(`Parameter '${key}' has an invalid value.`);
   }
 
+  // A clause judged by other clauses' rules (ADR 0037): each named clause has a rule, whose parameters the pack defines.
+  const ruledClauseIds = new Set(rules.map((rule) => rule.clauseId));
+  for (const clause of pack.clauses) {
+    const evidence = clause.evidenceClauseIds ?? [];
+    if (evidence.length > 0 && !clauseHasKind(clause, 'rule'))
+      problems.push(`Clause ${clause.id} names evidence but is not of kind 'rule'.`);
+    for (const evidenceId of evidence) {
+      if (evidenceId === clause.id) problems.push(`Clause ${clause.id} names itself as its evidence.`);
+      else if (!ruledClauseIds.has(evidenceId)) problems.push(`Clause ${clause.id} names ${evidenceId} as evidence, which has no rule.`);
+      for (const rule of rules.filter((candidate) => candidate.clauseId === evidenceId))
+        for (const key of rule.parameterKeys)
+          if (pack.parameters[key] === undefined)
+            problems.push(`The rule of ${evidenceId}, evidence for ${clause.id}, needs the parameter '${key}'.`);
+    }
+  }
+
   for (const rule of rules) {
     const clause = pack.clauses.find((candidate) => candidate.id === rule.clauseId);
     // A pack without the clause simply does not use the rule.
