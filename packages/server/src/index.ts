@@ -16,7 +16,7 @@ export { createServices, type Services } from './services.ts';
 export { loadDemoOrganisation, demoMunicipality, demoPassword } from './demo/demo-organisation.ts';
 export { AppError } from './platform/errors.ts';
 /** The imports' texts of what to fix, for the CLI's report (issue #17 §1). */
-export { importFixTexts } from './modules/imports/index.ts';
+export { importFixTexts, readImportFile, splitJointTable } from './modules/imports/index.ts';
 export { summarise as summariseCompliance } from './policy/index.ts';
 export { upgradeDefaultPolicyPacks, type PolicyPackUpgrade } from './modules/compliance/index.ts';
 

@@ -1,11 +1,21 @@
 import fs from 'node:fs';
 import type { ImportReport, ImportRow } from '@forvalta/contracts';
-import { AppError, createServices, importFixTexts, systemActor, systemClock } from '@forvalta/server';
+import {
+  AppError,
+  createServices,
+  findMunicipalityByCode,
+  importFixTexts,
+  readImportFile,
+  splitJointTable,
+  systemActor,
+  systemClock,
+} from '@forvalta/server';
 import { parseOptions, printHelp, UsageError } from '../arguments.ts';
 import { cliConfig, municipalityForCommand, openDatabase } from '../context.ts';
 
 export const importHelp = `forvalta import register FILE [--apply] [--mapping FILE] [--save-mapping FILE] [--create-departments]
 forvalta import people FILE [--apply] [--mapping FILE] [--save-mapping FILE] [--create-departments]
+forvalta import register FILE --split "PREFIX=CODE" [--split "PREFIX=CODE" …] [--apply] [--mapping FILE] [--create-departments]
 forvalta import backstage catalog-info.yaml [--apply] [--create-departments]
                 [--municipality CODE] [--language sv|en] [--format table|json] [--database URL]
 
@@ -20,6 +30,12 @@ The columns are mapped from the headers (Swedish or English: "Systemnamn", "För
 --save-mapping FILE writes the mapping used, to correct and pass with --mapping next time.
 --create-departments creates the departments of organisation paths not found (else they are listed).
 Running the same file again changes nothing.
+
+--split (the installation's operator) imports a joint file (a municipal group's, a joint IT
+service's) into several municipalities: each row goes to the municipality CODE whose organisation
+path PREFIX its organisation column starts with ("Kommunkoncern / Tanums kommun=1435"), without the
+prefix. A row no prefix starts refuses the file; every part is dry-run first and nothing is applied
+unless all are clean; then each municipality's part is applied all or nothing, one after another.
 
 backstage reads Backstage catalog entities (multi-document YAML, as GET /api/v1/systems/export?format=backstage
 writes them) into the register: one system per System entity (or Component of no System), owned by
@@ -96,7 +112,7 @@ export async function importFile(argv: string[]): Promise<number> {
   if (kind === '--help' || kind === '-h' || kind === undefined) return printHelp(importHelp, kind ? 0 : 2);
   if (kind !== 'register' && kind !== 'people' && kind !== 'backstage')
     throw new UsageError(`unknown import "${kind}" (try: forvalta import --help)`);
-  const valued = /^--(municipality|language|format|database|mapping|save-mapping)$/;
+  const valued = /^--(municipality|language|format|database|mapping|save-mapping|split)$/;
   const positionals = rest.filter((argument, index) => !argument.startsWith('-') && !valued.test(rest[index - 1] ?? ''));
   const options = parseOptions(
     rest.filter((argument) => !positionals.includes(argument)),
@@ -108,6 +124,7 @@ export async function importFile(argv: string[]): Promise<number> {
       municipality: { type: 'string' },
       language: { type: 'string' },
       format: { type: 'string' },
+      split: { type: 'string', multiple: true },
     },
   );
   if (options.help) return printHelp(importHelp);
@@ -133,6 +150,23 @@ export async function importFile(argv: string[]): Promise<number> {
   const config = cliConfig(options.database);
   const database = await openDatabase(config);
   try {
+    if (options.split) {
+      if (kind !== 'register')
+        throw new UsageError('--split is for a joint register file: forvalta import register FILE --split PREFIX=CODE');
+      const splits = options.split.map((text) => {
+        const separator = text.lastIndexOf('=');
+        if (separator <= 0) throw new UsageError(`--split takes PREFIX=CODE, e.g. "Kommunkoncern / Tanums kommun=1435", not "${text}"`);
+        return { prefix: text.slice(0, separator).trim(), code: text.slice(separator + 1).trim() };
+      });
+      const services = createServices(database.db, systemClock, config);
+      const query = {
+        mapping,
+        createDepartments: options['create-departments'] === true,
+        format: 'json' as const,
+        language: language as Language,
+      };
+      return await importJoint(database.db, services, bytes, query, splits, options.apply === true, language as Language);
+    }
     const municipality = await municipalityForCommand(database.db, options.municipality);
     const services = createServices(database.db, systemClock, config);
     const actor = systemActor(`cli import ${kind}`, municipality.id);
@@ -167,5 +201,69 @@ export async function importFile(argv: string[]): Promise<number> {
     }
   } finally {
     await database.destroy();
+  }
+}
+
+/**
+ * A joint register file into several municipalities (issue #17 §1, operator only: the system actor
+ * of each): split by organisation-path prefix, every part dry-run first, applied only if all are clean.
+ */
+async function importJoint(
+  db: Parameters<typeof findMunicipalityByCode>[0],
+  services: ReturnType<typeof createServices>,
+  bytes: Buffer,
+  query: { mapping: string | undefined; createDepartments: boolean; format: 'json'; language: Language },
+  splits: Array<{ prefix: string; code: string }>,
+  apply: boolean,
+  language: Language,
+): Promise<number> {
+  const sv = language === 'sv';
+  const municipalities: Array<{ id: string; name: string }> = [];
+  for (const split of splits) {
+    const municipality = await findMunicipalityByCode(db, split.code);
+    if (!municipality) throw new UsageError(`--split: no municipality with code ${split.code}`);
+    municipalities.push(municipality);
+  }
+  try {
+    const table = await readImportFile(bytes);
+    const { parts, unmatchedRows } = splitJointTable(
+      table,
+      query.mapping ? JSON.parse(query.mapping) : undefined,
+      splits.map((split) => split.prefix),
+    );
+    if (unmatchedRows.length > 0) {
+      console.error(
+        sv
+          ? `forvalta: ${unmatchedRows.length} rader börjar inte med någon av sökvägarna (rad ${unmatchedRows.slice(0, 20).join(', ')}); inget importerades.`
+          : `forvalta: ${unmatchedRows.length} rows start with none of the paths (row ${unmatchedRows.slice(0, 20).join(', ')}); nothing was imported.`,
+      );
+      return 1;
+    }
+    const runOf = (index: number, mode: 'dry_run' | 'apply') =>
+      services.imports.register.importRegister(systemActor('cli import register --split', municipalities[index]!.id), parts[index]!.table, {
+        ...query,
+        mode,
+      });
+    const heading = (index: number) => console.log(`— ${municipalities[index]!.name} (${splits[index]!.code}), ${splits[index]!.prefix}:`);
+    let refused = 0;
+    for (const index of parts.keys()) {
+      const report = await runOf(index, 'dry_run');
+      refused += report.summary.refused;
+      if (!apply || report.summary.refused > 0) {
+        heading(index);
+        printReport(report, language);
+      }
+    }
+    if (!apply || refused > 0) return refused > 0 ? 1 : 0;
+    for (const index of parts.keys()) {
+      heading(index);
+      printReport(await runOf(index, 'apply'), language);
+    }
+    return 0;
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
+    console.error(`forvalta: ${error.message}`);
+    for (const field of error.fieldErrors ?? []) console.error(`  ${field.path}: ${field.message}`);
+    return 1;
   }
 }

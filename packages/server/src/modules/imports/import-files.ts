@@ -290,13 +290,14 @@ export function importUseCase<Row extends ImportRow, Plan extends PlannedRows & 
 
   return useCase(
     steps.permission,
-    async (context, bytes: Buffer, query: ImportRunQuery, progress?: ImportProgress): Promise<ImportReport> => {
+    // The file, or a table read already: one municipality's part of a joint file (joint-file.ts).
+    async (context, file: Buffer | ImportTable, query: ImportRunQuery, progress?: ImportProgress): Promise<ImportReport> => {
       context.authorise();
       const createDepartments = query.createDepartments === true;
       // Departments are the administrator's (department.write): others get them proposed, not created.
       if (createDepartments) requirePermission(context.actor, 'department.write');
       const municipalityId = municipalityOf(context.actor);
-      const table = steps.read ? steps.read(bytes) : await readImportFile(bytes);
+      const table = !Buffer.isBuffer(file) ? file : steps.read ? steps.read(file) : await readImportFile(file);
       const mapping = await resolveMapping(
         db,
         municipalityId,

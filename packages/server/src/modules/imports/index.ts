@@ -8,4 +8,5 @@ export { createRegisterImportService, type RegisterImportService } from './regis
 export { createPeopleImportService, type PeopleImportService } from './people-import.service.ts';
 export { registerImportRoutes } from './imports.routes.ts';
 export { importFixTexts, reportWorkbook } from './import-report-workbook.ts';
-export type { ImportProgress } from './import-files.ts';
+export { readImportFile, type ImportProgress, type ImportTable } from './import-files.ts';
+export { splitJointTable } from './joint-file.ts';
