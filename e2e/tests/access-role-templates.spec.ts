@@ -62,7 +62,8 @@ test('role templates: the IT unit creates and edits one, a department head reque
   await expect(apply.getByTestId('apply-levels')).toContainText(`${systemName}: Lärare`);
   await apply.getByRole('combobox', { name: 'Person' }).fill(lastName);
   await head.getByRole('option', { name: new RegExp(lastName) }).click();
-  // The gate is read through a system's stewards' endpoint, which a head is not: the outcome says it instead.
+  // The head sees the person's gate before asking (ITP-3-INFORM-NEW): the new employee has acknowledged nothing yet.
+  await expect(apply.getByTestId('gate-state')).toContainText('Personen har inte bekräftat IT-policyn');
   await expectNoSeriousAxeViolations(head, 'the apply dialog');
   if (screenshots) await head.screenshot({ path: `${screenshots}/access-role-template-apply-sv.png`, fullPage: true });
   await apply.getByRole('button', { name: 'Begär behörigheterna' }).click();

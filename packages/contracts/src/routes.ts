@@ -369,6 +369,7 @@ export const apiRoutes = {
   'GET /api/v1/access-rights/:id': { status: 200, response: accessRightSchema },
   'GET /api/v1/access-rights/export': { query: accessRightExportQuerySchema, status: 200, file: true },
   'GET /api/v1/systems/:id/access-gate': { query: accessGateQuerySchema, status: 200, response: accessGateSchema },
+  'GET /api/v1/people/:id/access-gate': { status: 200, response: accessGateSchema },
   'GET /api/v1/systems/:id/access-levels': { query: accessLevelListQuerySchema, status: 200, response: accessLevelListSchema },
   'GET /api/v1/systems/:id/access-levels/:levelId': { status: 200, response: accessLevelSchema },
   'GET /api/v1/api-tokens': { query: apiTokenListQuerySchema, status: 200, response: apiTokenListSchema },

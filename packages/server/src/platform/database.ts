@@ -69,6 +69,11 @@ export function connectDatabase(url: string, options: ConnectOptions = {}): Data
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  // SQLite's default page cache is 2 MB per connection. An import of 100,000 assets writes into a
+  // dozen indexes of a 250,000-row table in sort-key order, not insertion order, so with 2 MB nearly
+  // every index entry read its page back from the operating system and the transaction spilled
+  // dirty pages to the WAL mid-way; 64 MB holds the working set (docs/performance.md, #15).
+  sqlite.pragma('cache_size = -65536');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log });
   return { db, dialect: 'sqlite', destroy: () => db.destroy() };
 }

@@ -137,6 +137,12 @@ export const accessRightCases: Record<string, RouteCase> = {
     allowed: 204,
     prepare: async (r, p) => versioned('/api/v1/role-templates', await r.roleTemplate(p)),
   },
+  // Judged on the person's department, as applying a template is: a head sees the gate of their own people only.
+  'GET /api/v1/people/:id/access-gate': {
+    ...scoped,
+    allowed: 200,
+    prepare: async (r, p) => ({ url: `/api/v1/people/${(await r.person(p)).id}/access-gate` }),
+  },
   // Judged on the person's department: a head applies templates to their own people only.
   'POST /api/v1/role-templates/:id/apply': {
     ...scoped,

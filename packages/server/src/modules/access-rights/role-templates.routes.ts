@@ -1,4 +1,5 @@
 import {
+  accessGateSchema,
   idParamsSchema,
   roleTemplateAppliedSchema,
   roleTemplateApplySchema,
@@ -8,12 +9,12 @@ import {
   roleTemplateSchema,
   roleTemplateUpdateSchema,
 } from '@forvalta/contracts';
-import { writeProblemResponses, type ApiApp } from '../../platform/http/api-app.ts';
+import { problemResponses, writeProblemResponses, type ApiApp } from '../../platform/http/api-app.ts';
 import { actorOf } from '../../platform/http/authentication.ts';
 import { registerResourceRoutes } from '../../platform/http/resource-routes.ts';
 import type { RoleTemplatesService } from './role-templates.service.ts';
 
-/** GET|POST /api/v1/role-templates, GET|PATCH|DELETE /api/v1/role-templates/:id, POST …/:id/apply. */
+/** GET|POST /api/v1/role-templates, GET|PATCH|DELETE /api/v1/role-templates/:id, POST …/:id/apply, GET /api/v1/people/:id/access-gate. */
 export function registerRoleTemplateRoutes(app: ApiApp, templates: RoleTemplatesService): void {
   registerResourceRoutes(app, {
     path: '/api/v1/role-templates',
@@ -32,6 +33,19 @@ export function registerRoleTemplateRoutes(app: ApiApp, templates: RoleTemplates
     update: templates.updateRoleTemplate,
     remove: templates.deleteRoleTemplate,
   });
+  app.get(
+    '/api/v1/people/:id/access-gate',
+    {
+      schema: {
+        tags: ['Access rights'],
+        summary: "The first-grant gate a template's rights would meet for the person now (ITP-3-INFORM-NEW)",
+        params: idParamsSchema,
+        response: { 200: accessGateSchema, ...problemResponses },
+      },
+      config: { permission: templates.previewGate.permission },
+    },
+    (request) => templates.previewGate(actorOf(request), request.params.id),
+  );
   app.post(
     '/api/v1/role-templates/:id/apply',
     {

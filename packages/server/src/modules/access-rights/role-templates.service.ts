@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type {
+  AccessGate,
   RoleTemplate,
   RoleTemplateApplied,
   RoleTemplateApply,
@@ -23,7 +24,7 @@ import { versionedWrites } from '../../platform/versioned-write.ts';
 import { organisationReads } from '../organisation/index.ts';
 import { systemReads } from '../systems/index.ts';
 import { accessRightAbilities, roleTemplateActions } from './access-abilities.ts';
-import { type AcknowledgementRequester, grantLevels } from './access-grants.ts';
+import { type AcknowledgementRequester, grantLevels, readGate } from './access-grants.ts';
 import { accessLevelsRepository } from './access-levels.repository.ts';
 import { accessRightsRepository } from './access-rights.repository.ts';
 import { roleTemplatesRepository } from './role-templates.repository.ts';
@@ -146,6 +147,20 @@ export function createRoleTemplatesService(db: DatabaseHandle, clock: Clock, req
     ),
 
     /** Requests every level of the template for the person (their department head, the IT unit), behind the one gate. */
+    /**
+     * The first-grant gate a template's rights would meet for a person, before the request (the
+     * apply dialog shows it): whoever may apply templates to the person sees it, a department head
+     * for the people of their departments. The gate is the person's, not a system's; what it tells
+     * (which current documents the person has acknowledged) a head already reads on the coverage view.
+     */
+    previewGate: useCase(roleTemplateActions.apply, async ({ actor, authorise }, personId: string): Promise<AccessGate> => {
+      const municipalityId = municipalityOf(actor);
+      const found = await organisationReads.findPerson(db, municipalityId, personId);
+      if (!found) throw notFound('Person');
+      authorise({ departmentId: found.person.departmentId }, 'You may apply templates only to the people of your department.');
+      return readGate(db, municipalityId, personId);
+    }),
+
     applyRoleTemplate: useCase(
       roleTemplateActions.apply,
       async ({ actor, authorise }, id: string, input: RoleTemplateApply): Promise<RoleTemplateApplied> => {

@@ -41,6 +41,26 @@ describe('role templates API', () => {
   });
   afterAll(() => context.close());
 
+  it("shows the department head the gate of their own people before the request, and no one else's", async () => {
+    const gateOf = (user: TestUser, personId: string) =>
+      send(context, 'GET', `/api/v1/people/${personId}/access-gate`, { headers: user.authorization });
+    const starter = await make.person(tanum, care);
+    const gate = expectStatus(await gateOf(careHead, starter.id), 200);
+    expect(gate).toMatchObject({ firstRight: true, wouldBePending: true });
+    expect(
+      gate.documents.map((document: { documentKind: string; acknowledged: boolean }) => [document.documentKind, document.acknowledged]).sort(),
+    ).toEqual([
+      ['it_policy', false],
+      ['security_guidelines', false],
+    ]);
+    expect(expectStatus(await gateOf(itUnit, starter.id), 200).wouldBePending).toBe(true);
+    // Another department's person, an employee, another municipality, a person that does not exist.
+    expectProblem(await gateOf(careHead, (await make.person(tanum, school)).id), 403, 'forbidden');
+    expectProblem(await gateOf(await make.user(tanum, 'employee', care), starter.id), 403, 'forbidden');
+    expectProblem(await gateOf(await make.user(other, 'it_unit'), starter.id), 404, 'not_found');
+    expectProblem(await gateOf(careHead, '01900000-0000-7000-8000-000000000000'), 404, 'not_found');
+  });
+
   it('is kept by the IT unit and applied by the head of the person department, every right behind the gate', async () => {
     const body = { name: 'Undersköterska, hemtjänst', departmentId: care, levelIds };
     expectProblem(await send(context, 'POST', '/api/v1/role-templates', { headers: careHead.authorization, body }), 403, 'forbidden');

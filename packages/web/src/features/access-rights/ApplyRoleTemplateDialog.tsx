@@ -8,7 +8,7 @@ import { fieldErrorsOf, notifyError, notifySuccess } from '../../components/erro
 import { FormActions } from '../../components/FormActions.tsx';
 import { todayInStockholm } from '../../i18n/format.ts';
 import { PersonPicker } from '../organisation/roles/PersonPicker.tsx';
-import { accessGateQuery } from './access-rights.queries.ts';
+import { personAccessGateQuery } from './access-rights.queries.ts';
 import { GateState } from './GrantAccessDialog.tsx';
 import { useApplyRoleTemplate } from './role-templates.queries.ts';
 
@@ -23,8 +23,7 @@ export function ApplyRoleTemplateDialog({ template, onClose }: { template: RoleT
   const [reason, setReason] = useState('');
   const [caseReference, setCaseReference] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const firstSystemId = template.levels[0]?.systemId ?? '';
-  const gate = useQuery({ ...accessGateQuery(firstSystemId, personId ?? ''), enabled: personId !== null && firstSystemId !== '' });
+  const gate = useQuery({ ...personAccessGateQuery(personId ?? ''), enabled: personId !== null });
   const apply = useApplyRoleTemplate(template, {
     onSuccess: (applied) => {
       const pending = applied.rights.some((right) => right.state === 'pending_acknowledgement');

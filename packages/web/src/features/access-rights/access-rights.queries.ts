@@ -39,6 +39,13 @@ export const accessGateQuery = (systemId: string, personId: string) =>
     queryFn: ({ signal }) => api.get('/systems/:id/access-gate', { params: { id: systemId }, query: { personId }, signal }),
   });
 
+/** The same gate for a person, for those who request rights from templates (a department head for their people). */
+export const personAccessGateQuery = (personId: string) =>
+  queryOptions({
+    queryKey: accessRightKeys.gate('person', personId),
+    queryFn: ({ signal }) => api.get('/people/:id/access-gate', { params: { id: personId }, signal }),
+  });
+
 export const useGrantAccessRight = (options: MutationCallbacks<AccessRightGrant, Awaited<ReturnType<typeof grant>>> = {}) =>
   useApiMutation((body: AccessRightGrant) => grant(body), accessChangeInvalidates, options);
 const grant = (body: AccessRightGrant) => api.post('/access-rights', { body });
