@@ -48,7 +48,9 @@ describe('role templates API', () => {
     const gate = expectStatus(await gateOf(careHead, starter.id), 200);
     expect(gate).toMatchObject({ firstRight: true, wouldBePending: true });
     expect(
-      gate.documents.map((document: { documentKind: string; acknowledged: boolean }) => [document.documentKind, document.acknowledged]).sort(),
+      gate.documents
+        .map((document: { documentKind: string; acknowledged: boolean }) => [document.documentKind, document.acknowledged])
+        .sort(),
     ).toEqual([
       ['it_policy', false],
       ['security_guidelines', false],
