@@ -156,6 +156,8 @@ export const complianceSummarySchema = z.object({
       titleSv: z.string(),
       titleEn: z.string(),
       check: clauseCheckSchema,
+      /** The IT policy's clauses whose rules are this clause's evidence (a framework's measure, ADR 0037); empty for the policy's own. */
+      evidenceClauseIds: z.array(z.string()),
       ...counts,
     }),
   ),
@@ -171,7 +173,14 @@ export const complianceSummarySchema = z.object({
   trend: z.array(z.object({ date: dateSchema, score: z.number().nullable(), passed: z.number().int(), failed: z.number().int() })),
 });
 export type ComplianceSummaryView = z.infer<typeof complianceSummarySchema>;
-export const complianceSummaryQuerySchema = z.object({ department: idSchema.optional() });
+/** The frameworks a municipality is judged by: its own IT policy pack, and the Cybersecurity Act (NIS2) on the same rules. */
+export const complianceFrameworks = ['policy', 'nis2'] as const;
+export type ComplianceFramework = (typeof complianceFrameworks)[number];
+export const complianceSummaryQuerySchema = z.object({
+  department: idSchema.optional(),
+  /** `nis2`: the Act's measures, judged by the policy's rules they name as evidence (ADR 0037); the policy by default. */
+  framework: z.enum(complianceFrameworks).optional(),
+});
 
 /* ---------- Exceptions (undantag): a clause switched off, with a reason ---------- */
 

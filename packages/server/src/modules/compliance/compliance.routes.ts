@@ -23,7 +23,7 @@ export function registerComplianceRoutes(app: ApiApp, compliance: ComplianceServ
       },
       config: { permission: compliance.summary.permission },
     },
-    (request) => compliance.summary(actorOf(request), request.query.department),
+    (request) => compliance.summary(actorOf(request), request.query.department, request.query.framework),
   );
 
   app.get(

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ComplianceResult, ComplianceResultQuery, ComplianceSummaryView } from '@forvalta/contracts';
+import type { ComplianceFramework, ComplianceResult, ComplianceResultQuery, ComplianceSummaryView } from '@forvalta/contracts';
 import { municipalityOf } from '../../access/authorise.ts';
 import type { SystemActor } from '../../access/actor.ts';
 import { requireSystemActor, useCase } from '../../access/use-case.ts';
@@ -11,7 +11,7 @@ import { withTransaction, type DatabaseHandle } from '../../platform/database.ts
 import { invalid } from '../../platform/errors.ts';
 import { decodeOffsetCursor, encodeOffsetCursor } from '../../platform/paging.ts';
 import { createVersionedCache, type ReadCacheSettings } from '../../platform/versioned-cache.ts';
-import { evaluate, findClause, summarise, type RuleResult } from '../../policy/index.ts';
+import { evaluate, findClause, nis2PolicyPack, summarise, type RuleResult } from '../../policy/index.ts';
 import { swedishToday } from '../../platform/calendar.ts';
 import { loadComplianceSnapshot } from './compliance-snapshot.repository.ts';
 import { complianceRepository } from './compliance.repository.ts';
@@ -44,17 +44,24 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock, cacheS
   const wholeMunicipalityTurn = concurrencyLimit(2);
 
   /** Evaluates the municipality, or only some systems of it (after a change), against its current pack. */
-  async function evaluateMunicipality(municipalityId: string, systemIds?: readonly string[]) {
-    return systemIds ? evaluateNow(municipalityId, systemIds) : wholeMunicipalityTurn(() => evaluateNow(municipalityId));
+  async function evaluateMunicipality(municipalityId: string, systemIds?: readonly string[], framework: ComplianceFramework = 'policy') {
+    return systemIds
+      ? evaluateNow(municipalityId, systemIds, framework)
+      : wholeMunicipalityTurn(() => evaluateNow(municipalityId, undefined, framework));
   }
 
-  async function evaluateNow(municipalityId: string, systemIds?: readonly string[]) {
+  /**
+   * The municipality's own pack, or the Cybersecurity Act's (ADR 0037): the same snapshot, rules and
+   * exceptions; the Act's measures take the results of the policy clauses they name as evidence.
+   */
+  async function evaluateNow(municipalityId: string, systemIds?: readonly string[], framework: ComplianceFramework = 'policy') {
     const evaluatedAt = clock.now().toISOString();
-    const [stored, snapshot, exceptions] = await Promise.all([
+    const [own, snapshot, exceptions] = await Promise.all([
       packOf(municipalityId),
       loadComplianceSnapshot(db, municipalityId, evaluatedAt, systemIds),
       policyPacksRepository.listExceptions(db, municipalityId),
     ]);
+    const stored = framework === 'nis2' ? { ...own, pack: nis2PolicyPack } : own;
     const results = evaluate(snapshot, stored.pack, { systemIds, exceptions });
     return { stored, snapshot, results, evaluatedAt };
   }
@@ -81,11 +88,16 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock, cacheS
    * scheduled job's (recordDailySnapshot); until the job has taken today's, the trend ends with
    * today's point as evaluated now, so the chart always reaches today.
    */
-  async function evaluateSummary(municipalityId: string, departmentId: string | undefined): Promise<ComplianceSummaryView> {
-    const { stored, snapshot, results, evaluatedAt } = await evaluateMunicipality(municipalityId);
+  async function evaluateSummary(
+    municipalityId: string,
+    departmentId: string | undefined,
+    framework: ComplianceFramework = 'policy',
+  ): Promise<ComplianceSummaryView> {
+    const { stored, snapshot, results, evaluatedAt } = await evaluateMunicipality(municipalityId, undefined, framework);
     const whole = summarise(results, snapshot, { pack: stored.pack });
     const today = swedishToday(clock.now());
-    const storedTrend = await complianceRepository.trend(db, municipalityId, 365);
+    // The daily snapshots are the policy's; the Act's view has today's point only.
+    const storedTrend = framework === 'policy' ? await complianceRepository.trend(db, municipalityId, 365) : [];
     const trend =
       storedTrend.at(-1)?.date === today
         ? storedTrend
@@ -117,6 +129,7 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock, cacheS
           section: text?.section ?? '',
           titleSv: text?.titleSv ?? clause.clauseId,
           titleEn: text?.titleEn ?? clause.clauseId,
+          evidenceClauseIds: [...(text?.evidenceClauseIds ?? [])],
         };
       }),
       departments: subtree
@@ -200,14 +213,17 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock, cacheS
      * dates by it (see createRuleContext), and the daily snapshot and trend are kept by it.
      * `evaluatedAt` says when the served view was evaluated, which is the truth.
      */
-    summary: useCase('compliance.read', async ({ actor, authorise }, departmentId?: string): Promise<ComplianceSummaryView> => {
-      authorise();
-      const municipalityId = municipalityOf(actor);
-      const now = clock.now();
-      return summaryCache.readAtVersion(db, actor, municipalityId, [swedishToday(now), departmentId ?? null], () =>
-        evaluateSummary(municipalityId, departmentId),
-      );
-    }),
+    summary: useCase(
+      'compliance.read',
+      async ({ actor, authorise }, departmentId?: string, framework: ComplianceFramework = 'policy'): Promise<ComplianceSummaryView> => {
+        authorise();
+        const municipalityId = municipalityOf(actor);
+        const now = clock.now();
+        return summaryCache.readAtVersion(db, actor, municipalityId, [swedishToday(now), departmentId ?? null, framework], () =>
+          evaluateSummary(municipalityId, departmentId, framework),
+        );
+      },
+    ),
 
     /**
      * Results are the same for everyone who may read compliance, so the sorted, filtered list of a
