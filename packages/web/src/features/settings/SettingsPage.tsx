@@ -15,6 +15,7 @@ import { SecondFactorRequirementCard } from '../account/SecondFactorRequirementC
 import { PublicRegisterSettingsCard } from '../public/PublicRegisterSettingsCard.tsx';
 import { MailStatusCard } from './MailStatusCard.tsx';
 import { ScheduledJobsCard } from './ScheduledJobsCard.tsx';
+import { SingleSignOnCard } from './SingleSignOnCard.tsx';
 import { municipalityKeys, myMunicipalitiesQuery, useRenameMunicipality } from './settings.queries.ts';
 
 function RenameMunicipality({ municipality }: { municipality: Municipality }) {
@@ -130,6 +131,8 @@ export function SettingsPage() {
         <ScheduledJobsCard />
 
         <MailStatusCard />
+
+        <SingleSignOnCard />
 
         {canUpdate && (
           // Creating a municipality is the installation operator's act on the command line (ADR 0009).

@@ -1,6 +1,6 @@
 import type { Municipality } from '@forvalta/contracts';
 import { queryOptions } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
+import { api, type BodyFor } from '../../api/client.ts';
 import { type MutationCallbacks, useApiMutation } from '../../api/mutations.ts';
 import { sessionKeys } from '../../app/session.ts';
 
@@ -39,3 +39,22 @@ export const useRenameMunicipality = (municipality: Municipality, options: Mutat
     [municipalityKeys.all, sessionKeys.me],
     options,
   );
+
+/** The municipality's OpenID provider (administrators; never the secret). */
+export const singleSignOnKeys = { settings: ['single-sign-on'] as const, status: ['single-sign-on', 'status'] as const };
+export const singleSignOnSettingsQuery = (enabled: boolean) =>
+  queryOptions({
+    queryKey: singleSignOnKeys.settings,
+    queryFn: ({ signal }) => api.get('/single-sign-on', { signal }),
+    enabled,
+  });
+/** The provider's discovery, checked by the server when asked: on opening the page and after a save. */
+export const singleSignOnStatusQuery = (enabled: boolean) =>
+  queryOptions({
+    queryKey: singleSignOnKeys.status,
+    queryFn: ({ signal }) => api.get('/single-sign-on/status', { signal }),
+    enabled,
+    retry: false,
+  });
+export const saveSingleSignOn = (body: BodyFor<'PUT /api/v1/single-sign-on'>, version: number | undefined) =>
+  api.put('/single-sign-on', { body, ...(version === undefined ? {} : { version }) });
