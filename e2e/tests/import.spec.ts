@@ -87,12 +87,31 @@ test('the register import: upload, correct a column, read the dry run, download 
   await setLocale(page.context(), 'sv');
 });
 
-test('the people import page opens for the administrator, with its menu entry, and not for the IT unit', async ({ loginAs }) => {
+test('the people import: the administrator finds it in the menu, imports a person from HR, and the IT unit has no such entry', async ({
+  loginAs,
+}) => {
   const admin = await loginAs('administrator');
+  const departments = await apiCall<{ items: Array<{ name: string }> }>(admin, 'GET', '/departments?limit=1');
+  const email = `ny.medarbetare.${Date.now().toString(36)}@tanum.demo`;
+  const file = windows1252Csv([
+    ['Anställningsnummer ', 'E-post ', 'Förnamn', 'Efternamn', 'Förvaltning ', 'Startdatum'],
+    ['HR-90001', email, 'Åsa', 'Ödman', departments.items[0]!.name, '2026-01-05'],
+  ]);
   await admin.goto('/');
   await admin.getByRole('link', { name: 'Importera personer' }).click();
   await expect(admin.getByRole('heading', { level: 1, name: 'Importera personer' })).toBeVisible();
   await expectNoSeriousAxeViolations(admin, '/imports/people');
+  await admin.locator('input[type=file]').setInputFiles({ name: 'hr.csv', mimeType: 'text/csv', buffer: file });
+  await expect(admin.getByRole('combobox', { name: 'Fält för kolumnen E-post', exact: true })).toHaveValue('E-post');
+  await admin.getByRole('button', { name: 'Provkör' }).click();
+  await expect(admin.getByTestId('import-row')).toContainText('Åsa Ödman');
+  await admin.getByRole('button', { name: 'Genomför importen' }).click();
+  await expect(admin.getByText('1 skapades och 0 ändrades.')).toBeVisible();
+  await expectNoSeriousAxeViolations(admin, '/imports/people (applied)');
+  if (screenshots) await admin.screenshot({ path: `${screenshots}/import-people-sv.png`, fullPage: true });
+  await admin.getByRole('link', { name: 'Visa personerna' }).click();
+  await expect(admin).toHaveURL(/\/people$/);
+
   const itUnit = await loginAs('itUnit');
   await itUnit.goto('/');
   await expect(itUnit.getByRole('link', { name: 'Importera registret' })).toBeVisible();

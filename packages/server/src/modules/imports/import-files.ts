@@ -197,6 +197,11 @@ export interface ImportWrite {
   today: string;
   /** The new departments of the plan's organisation paths, by planned key. */
   departmentIds: ReadonlyMap<string, string>;
+  /**
+   * Work for after the bulk chain is closed, in the same transaction: anything that audits on its
+   * own (recordAudit), which would otherwise take a sequence number the open chain holds in memory.
+   */
+  afterChain: Array<() => Promise<void>>;
 }
 
 /** What a kind of import adds to the shared dry run and apply: its plan and its writes. */
@@ -262,6 +267,7 @@ export function importUseCase<Row extends ImportRow, Plan extends PlannedRows & 
           now,
           today: swedishToday(clock.now()),
           departmentIds,
+          afterChain: [],
         };
         const rows: Row[] = plan.rows;
         const creating = rows.filter((row) => row.outcome === 'create');
@@ -279,6 +285,7 @@ export function importUseCase<Row extends ImportRow, Plan extends PlannedRows & 
         }
         await steps.finish?.(write, plan);
         await chain.close();
+        for (const work of write.afterChain) await work();
         return buildReport(steps.kind, table, mapping.mapping, plan, 'apply', true);
       });
     } catch (error) {

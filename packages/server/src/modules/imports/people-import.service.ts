@@ -79,9 +79,10 @@ export function createPeopleImportService(db: DatabaseHandle, clock: Clock, arri
       ),
     );
     // ITP-3-INFORM-NEW: someone who has started is asked to read the current documents at once; a later start is the daily job's.
+    // The requests audit on their own, so they follow the closed bulk chain (two writers of one chain collided).
     for (const row of batch)
       if (arrivals && (row.values.start_date == null || row.values.start_date <= today))
-        await arrivals.personRegistered(transaction, actor, { municipalityId, personId: row.recordId! });
+        write.afterChain.push(() => arrivals.personRegistered(transaction, actor, { municipalityId, personId: row.recordId! }));
   }
 
   async function update(write: ImportWrite, row: PlannedPersonRow) {
