@@ -169,6 +169,8 @@ export function scheduledJobs(
         // Issue #18: reset links past their expiry, and e-mail finished long ago, are not kept.
         const links = await removeExpiredResetLinks(db, startedAt);
         const messages = await services.mail.outbox.removeFinished(startedAt);
+        // Single sign-on logins abandoned at the provider (ADR 0036): their attempt rows end after ten minutes.
+        await services.singleSignOn.login.removeExpiredAttempts(startedAt);
         return `${leavers} person(s) whose end date had come by ${day} marked as left in ${of} municipality(ies); ${removed} expired login throttle row(s), ${links} expired reset link(s) and ${messages} old e-mail(s) removed`;
       },
     },

@@ -140,6 +140,24 @@ describe('single sign-on with OpenID Connect', () => {
     expect(wrongNonce.headers.location).toBe(`/login?municipality=${north.code}&sso=failed`);
   });
 
+  it('refuses a login that came back after its ten minutes, and the nightly clean-up removes abandoned attempts', async () => {
+    const user = await make.user(north, 'employee');
+    northProvider.accounts.set('sen', { email: user.email });
+    const start = await send(context, 'GET', `/api/v1/auth/oidc/login?municipality=${north.code}`);
+    const back = await northProvider.signIn(String(start.headers.location), 'sen');
+    context.clock.advanceMinutes(11);
+    const late = await send(context, 'GET', `${back.pathname}${back.search}`, {
+      headers: { cookie: `forvalta_sso=${start.cookies.find((cookie) => cookie.name === 'forvalta_sso')!.value}` },
+    });
+    expect(late.headers.location).toBe('/login?sso=expired');
+    // One left at the provider: gone after the clean-up, which keeps a fresh one.
+    await send(context, 'GET', `/api/v1/auth/oidc/login?municipality=${north.code}`);
+    context.clock.advanceMinutes(11);
+    await send(context, 'GET', `/api/v1/auth/oidc/login?municipality=${north.code}`);
+    await context.services.singleSignOn.login.removeExpiredAttempts(context.clock.now());
+    expect(await context.database.db.selectFrom('single_sign_on_attempts').select('id').execute()).toHaveLength(1);
+  });
+
   it('refuses an unknown person and a person who has left, each with a reason the login page explains', async () => {
     northProvider.accounts.set('okand', { email: 'nobody-here@example.se' });
     expect((await signIn(north, northProvider, 'okand')).location).toBe(`/login?municipality=${north.code}&sso=unknown_person`);
