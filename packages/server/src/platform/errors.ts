@@ -21,9 +21,10 @@ export class AppError extends Error {
   constructor(
     code: ErrorCode,
     message: string,
-    options: { fieldErrors?: FieldError[]; requirement?: string; reason?: ProblemReason } = {},
+    options: { fieldErrors?: FieldError[]; requirement?: string; reason?: ProblemReason; cause?: unknown } = {},
   ) {
-    super(message);
+    // The cause stays on the server (logs, the services' own catch); the problem body never carries it.
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.fieldErrors = options.fieldErrors;
