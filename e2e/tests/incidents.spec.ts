@@ -72,3 +72,13 @@ test('the IT unit records an incident and sees its clock run', async ({ loginAs 
   await expectNoSeriousAxeViolations(itUnit, 'the incident list in English');
   await setLocale(itUnit.context(), 'sv');
 });
+
+test("the compliance view shows the Act's measures with the IT policy's clauses they rest on", async ({ loginAs }) => {
+  const auditor = await loginAs('auditor');
+  await auditor.goto('/compliance');
+  const measures = auditor.getByTestId('nis2-measures');
+  await expect(measures.getByTestId('nis2-measure-row').filter({ hasText: 'Incidenthantering' })).toContainText('Ej kontrollerat');
+  const risk = measures.getByTestId('nis2-measure-row').filter({ hasText: 'Riskanalys och informationssäkerhet' });
+  await expect(risk.getByRole('link', { name: 'ITP-4.2.1-RISK-CURRENT' })).toBeVisible();
+  await expectNoSeriousAxeViolations(auditor, 'the compliance view with the NIS2 measures');
+});

@@ -15,6 +15,7 @@ import { DataTable } from '../../components/QueryTable.tsx';
 import { SectionCard } from '../../components/SectionCard.tsx';
 import { ClauseCheckBadge, clauseCheckCount, clauseCheckOrder } from './ClauseCheckBadge.tsx';
 import { complianceSummaryQuery } from './compliance.queries.ts';
+import { Nis2MeasuresSection } from './Nis2MeasuresSection.tsx';
 import { formatScore, ownDepartmentOf, scoreClass } from './compliance-format.ts';
 
 const TrendChart = lazy(() => import('./TrendChart.tsx').then((module) => ({ default: module.TrendChart })));
@@ -335,6 +336,7 @@ export function ComplianceOverviewPage() {
               ]}
             />
           </SectionCard>
+          <Nis2MeasuresSection department={department} />
         </Stack>
       )}
     </>

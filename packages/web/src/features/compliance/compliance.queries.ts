@@ -40,6 +40,13 @@ export const complianceSummaryQuery = (department: string | undefined) =>
     queryFn: ({ signal }) => api.get('/compliance', { query: department ? { department } : {}, signal }),
   });
 
+/** The Cybersecurity Act's measures, judged by the IT policy's rules they name as evidence (ADR 0037). */
+export const nis2SummaryQuery = (department: string | undefined) =>
+  queryOptions({
+    queryKey: [...complianceKeys.summary(department), 'nis2'] as const,
+    queryFn: ({ signal }) => api.get('/compliance', { query: { ...(department ? { department } : {}), framework: 'nis2' }, signal }),
+  });
+
 /** One page of rule outcomes; `systems` is a comma-separated list of system ids (one request for a page of systems). */
 export const complianceResultsQuery = (query: QueryFor<'GET /api/v1/compliance/results'>) =>
   queryOptions({
