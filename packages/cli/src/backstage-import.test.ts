@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import {
   backstageCatalogRows,
   connectDatabase,
@@ -14,22 +12,7 @@ import {
 } from '@forvalta/server';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../server/test/test-database.ts';
-
-const run = promisify(execFile);
-const bin = path.resolve(import.meta.dirname, '../bin/forvalta.mjs');
-
-async function forvalta(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      env: { ...process.env, LOG_LEVEL: 'silent' },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+import { forvalta } from './cli-test-support.ts';
 
 /** The municipality's register as the Backstage export writes it (GET /api/v1/systems/export?format=backstage). */
 async function catalogOf(url: string, code: string): Promise<string> {

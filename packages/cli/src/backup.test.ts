@@ -1,52 +1,18 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import SqliteDatabase from 'better-sqlite3';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDialect } from '../../server/test/test-database.ts';
-
-const run = promisify(execFile);
-const bin = path.resolve(import.meta.dirname, '../bin/forvalta.mjs');
+import { createTestDatabase } from '../../server/test/test-database.ts';
+import { forvaltaWith, query } from './cli-test-support.ts';
 
 /** One installation: its database, audit key file and documents directory. */
 interface Installation {
   url: string;
-  environment: NodeJS.ProcessEnv;
+  environment: Record<string, string>;
 }
 
-async function forvalta(installation: Installation, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args, '--database', installation.url], {
-      env: { ...process.env, LOG_LEVEL: 'silent', ...installation.environment },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
-
-async function query(dialect: TestDialect, url: string, text: string): Promise<Array<Record<string, unknown>>> {
-  if (dialect === 'sqlite') {
-    const sqlite = new SqliteDatabase(url, { readonly: true });
-    try {
-      return sqlite.prepare(text).all() as Array<Record<string, unknown>>;
-    } finally {
-      sqlite.close();
-    }
-  }
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const forvalta = (installation: Installation, ...args: string[]) =>
+  forvaltaWith(installation.environment, ...args, '--database', installation.url);
 
 /**
  * `forvalta export` → `forvalta import-municipality` into another installation (issue #17 §2), on

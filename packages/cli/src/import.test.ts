@@ -1,46 +1,10 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import SqliteDatabase from 'better-sqlite3';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDialect } from '../../server/test/test-database.ts';
-
-const run = promisify(execFile);
-const bin = path.resolve(import.meta.dirname, '../bin/forvalta.mjs');
-
-async function forvalta(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      env: { ...process.env, LOG_LEVEL: 'silent' },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
-
-async function query(dialect: TestDialect, url: string, text: string): Promise<Array<Record<string, unknown>>> {
-  if (dialect === 'sqlite') {
-    const sqlite = new SqliteDatabase(url, { readonly: true });
-    try {
-      return sqlite.prepare(text).all() as Array<Record<string, unknown>>;
-    } finally {
-      sqlite.close();
-    }
-  }
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text)).rows;
-  } finally {
-    await client.end();
-  }
-}
+import { createTestDatabase } from '../../server/test/test-database.ts';
+import { bin, forvalta, query } from './cli-test-support.ts';
 
 /**
  * `forvalta import register` on both databases (issue #17 §1): a dry run that saves its mapping,

@@ -1,26 +1,11 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDialect } from '../../server/test/test-database.ts';
+import { forvaltaWith } from './cli-test-support.ts';
 
-const run = promisify(execFile);
-const bin = path.resolve(import.meta.dirname, '../bin/forvalta.mjs');
-
-async function forvalta(...args: string[]) {
-  try {
-    // An hour between outbox runs: the processes of one test start seconds apart on a busy machine, and must all fall in one period.
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      env: { ...process.env, LOG_LEVEL: 'silent', JOBS_CHANGE_NOTICE_OUTBOX_SECONDS: '3600' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+// An hour between outbox runs: the processes of one test start seconds apart on a busy machine, and must all fall in one period.
+const forvalta = (...args: string[]) => forvaltaWith({ JOBS_CHANGE_NOTICE_OUTBOX_SECONDS: '3600' }, ...args);
 
 async function runCounts(dialect: TestDialect, url: string): Promise<Record<string, number>> {
   const query = 'select name, run_count from scheduled_jobs order by name';
