@@ -231,6 +231,7 @@ describe('reads do not write', () => {
       '/api/v1/municipalities/:id': `/api/v1/municipalities/${ids.municipality}`,
       '/api/v1/people/:id': `/api/v1/people/${ids.person}`,
       '/api/v1/people/:id/login': `/api/v1/people/${tanum.admin.personId}/login`,
+      '/api/v1/people/:id/access-gate': `/api/v1/people/${ids.person}/access-gate`,
       '/api/v1/people/:id/training': `/api/v1/people/${ids.person}/training`,
       '/api/v1/people/:id/training/due': `/api/v1/people/${ids.person}/training/due`,
       '/api/v1/courses/:id': `/api/v1/courses/${ids.course}`,
