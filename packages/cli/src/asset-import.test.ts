@@ -8,6 +8,35 @@ import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../server/test/test-database.ts';
 import { bin, forvalta } from './cli-test-support.ts';
 
+/** 20,000 new assets in one CSV: four batches of 5,000, each written with its audit events in the one transaction. */
+function inventoryOf(prefix: string): string {
+  const lines = ['serial;kind;nonStandardDescription;network'];
+  for (let index = 0; index < 20_000; index += 1) lines.push(`${prefix}${index};pc;Fristående dator;none`);
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** What a killed import left: its assets (by serial prefix), every asset audit event, and SQLite's integrity check. */
+async function leftBehind(dialect: 'sqlite' | 'postgres', url: string, serialPrefix: string) {
+  const connection = connectDatabase(url);
+  try {
+    const assets = await connection.db
+      .selectFrom('assets')
+      .select((eb) => eb.fn.countAll().as('count'))
+      .where('serial', 'like', `${serialPrefix}%`)
+      .executeTakeFirstOrThrow();
+    const events = await connection.db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll().as('count'))
+      .where('entity_type', '=', 'asset')
+      .executeTakeFirstOrThrow();
+    const integrity =
+      dialect === 'sqlite' ? (await sql<{ integrity_check: string }>`pragma integrity_check`.execute(connection.db)).rows : [];
+    return { assets: Number(assets.count), events: Number(events.count), integrity };
+  } finally {
+    await connection.destroy();
+  }
+}
+
 /**
  * `forvalta assets import FILE`: a dry run unless --apply, as every import command of the CLI
  * (import-command.ts); --apply writes every row with its audit event; the same file again changes nothing.
@@ -80,31 +109,9 @@ describe('forvalta assets import', () => {
       try {
         const demo = await forvalta('demo', '--database', database.url);
         expect(demo.code, demo.stderr).toBe(0);
-        // 20,000 new assets: four batches of 5,000, each written with its audit events in the one transaction.
-        const lines = ['serial;kind;nonStandardDescription;network'];
-        for (let index = 0; index < 20_000; index += 1) lines.push(`KILL-${index};pc;Fristående dator;none`);
         const file = path.join(directory, 'inventarier.csv');
-        fs.writeFileSync(file, `${lines.join('\r\n')}\r\n`);
-        const counts = async () => {
-          const connection = connectDatabase(database.url);
-          try {
-            const assets = await connection.db
-              .selectFrom('assets')
-              .select((eb) => eb.fn.countAll().as('count'))
-              .where('serial', 'like', 'KILL-%')
-              .executeTakeFirstOrThrow();
-            const events = await connection.db
-              .selectFrom('audit_events')
-              .select((eb) => eb.fn.countAll().as('count'))
-              .where('entity_type', '=', 'asset')
-              .executeTakeFirstOrThrow();
-            const integrity =
-              dialect === 'sqlite' ? (await sql<{ integrity_check: string }>`pragma integrity_check`.execute(connection.db)).rows : [];
-            return { assets: Number(assets.count), events: Number(events.count), integrity };
-          } finally {
-            await connection.destroy();
-          }
-        };
+        fs.writeFileSync(file, inventoryOf('KILL-'));
+        const counts = () => leftBehind(dialect, database.url, 'KILL-');
         const before = await counts();
 
         const child = spawn(process.execPath, [bin, 'assets', 'import', file, '--apply', '--database', database.url], {
@@ -150,28 +157,8 @@ describe('the asset import under a killed server', () => {
         const token = await forvalta('token', 'create', '--email', 'it@tanum.demo', '--name', 'inventering', '--database', database.url);
         expect(token.code, token.stderr).toBe(0);
         const secret = token.stdout.trim().split('\n').at(-1)!.trim();
-        const lines = ['serial;kind;nonStandardDescription;network'];
-        for (let index = 0; index < 20_000; index += 1) lines.push(`SERVER-KILL-${index};pc;Fristående dator;none`);
-        const counts = async () => {
-          const connection = connectDatabase(database.url);
-          try {
-            const assets = await connection.db
-              .selectFrom('assets')
-              .select((eb) => eb.fn.countAll().as('count'))
-              .where('serial', 'like', 'SERVER-KILL-%')
-              .executeTakeFirstOrThrow();
-            const events = await connection.db
-              .selectFrom('audit_events')
-              .select((eb) => eb.fn.countAll().as('count'))
-              .where('entity_type', '=', 'asset')
-              .executeTakeFirstOrThrow();
-            const integrity =
-              dialect === 'sqlite' ? (await sql<{ integrity_check: string }>`pragma integrity_check`.execute(connection.db)).rows : [];
-            return { assets: Number(assets.count), events: Number(events.count), integrity };
-          } finally {
-            await connection.destroy();
-          }
-        };
+
+        const counts = () => leftBehind(dialect, database.url, 'SERVER-KILL-');
         const before = await counts();
 
         const server = spawn(process.execPath, [bin, 'serve', '--port', '0', '--database', database.url], {
@@ -201,7 +188,7 @@ describe('the asset import under a killed server', () => {
           const upload = fetch(`${url}/api/v1/assets/import?mode=apply`, {
             method: 'POST',
             headers: { authorization: `Bearer ${secret}`, 'content-type': 'text/csv' },
-            body: `${lines.join('\r\n')}\r\n`,
+            body: inventoryOf('SERVER-KILL-'),
           }).catch((error: unknown) => error);
           await seen(/"written":5000,"total":20000/);
           server.kill('SIGKILL');

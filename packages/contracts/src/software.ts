@@ -324,7 +324,10 @@ export const licencePositionQuerySchema = listQuerySchema.extend({
 });
 export type LicencePositionQuery = z.infer<typeof licencePositionQuerySchema>;
 export const licencePositionSchema = listResponseSchema(licencePositionRowSchema).extend({
-  /** Rows over their entitlement, of the whole municipality (whatever the filters). */
+  /**
+   * Rows over their entitlement among the products softwareId or systemId select (the whole
+   * municipality without them), whatever overOnly and q: the count a filtered page says beside its rows.
+   */
   overCount: z.number().int().nonnegative(),
   asOf: dateSchema,
 });
