@@ -142,7 +142,15 @@ export function SpreadsheetImport<Outcome extends string, Row extends { rowNumbe
             {report.ignoredColumns.length > 0 && (
               <Text size="sm">{t('ignoredColumns', { columns: report.ignoredColumns.join(', ') })}</Text>
             )}
-            <ImportRows report={report} {...props} />
+            <ImportRowsTable
+              report={report}
+              outcomes={props.outcomes}
+              outcomeLabel={props.outcomeLabel}
+              outcomeColour={props.outcomeColour}
+              columns={props.columns}
+              why={props.why}
+              caption={props.texts.rowsCaption}
+            />
           </Stack>
         </SectionCard>
       )}
@@ -173,13 +181,30 @@ function ImportSummary<Outcome extends string, Row extends { rowNumber: number; 
   );
 }
 
+export interface ImportRowsTableProps<Outcome extends string, Row extends { rowNumber: number; outcome: Outcome }> {
+  report: { rows: Row[]; rowsListed: number; summary: { rows: number; refused: number } };
+  /** In the order the filter offers them. */
+  outcomes: readonly Outcome[];
+  outcomeLabel: (outcome: Outcome) => string;
+  outcomeColour: Record<Outcome, string>;
+  /** The module's columns between the row number and outcome and the reason. */
+  columns: Column<Row>[];
+  /** Why a row is refused or left as it is; without it the module's columns say so themselves. */
+  why?: (row: Row) => string;
+  caption: string;
+  /** The line when the server listed fewer rows than the file has; the shared wording without it. */
+  rowsListed?: (listed: number, total: number) => string;
+}
+
 /**
- * The report's rows with their outcome and why. The report is the answer to one upload, not a
- * stored list, so its (at most 2,000) rows are paged here; the summary counts them all.
+ * The report's rows with their outcome and why, for every import screen. The report is the answer
+ * to one upload, not a stored list, so its (at most 2,000) rows are paged here; the summary counts them all.
  */
-function ImportRows<Outcome extends string, Row extends { rowNumber: number; outcome: Outcome }>(props: RowsProps<Outcome, Row>) {
+export function ImportRowsTable<Outcome extends string, Row extends { rowNumber: number; outcome: Outcome }>(
+  props: ImportRowsTableProps<Outcome, Row>,
+) {
   const { t } = useTranslation('spreadsheet');
-  const { report } = props;
+  const { report, why } = props;
   const [outcome, setOutcome] = useState<Outcome | null>(report.summary.refused > 0 ? ('refused' as Outcome) : null);
   const [page, setPage] = useState(1);
   const rows = outcome ? report.rows.filter((row) => row.outcome === outcome) : report.rows;
@@ -194,8 +219,9 @@ function ImportRows<Outcome extends string, Row extends { rowNumber: number; out
       cell: (row) => <ImportOutcomeBadge label={props.outcomeLabel(row.outcome)} colour={props.outcomeColour[row.outcome]} />,
     },
     ...props.columns,
-    { key: 'why', header: t('columnWhy'), cell: (row) => props.why(row) || '–' },
+    ...(why ? [{ key: 'why', header: t('columnWhy'), cell: (row: Row) => why(row) || '–' }] : []),
   ];
+  const listed = report.rowsListed < report.summary.rows;
   return (
     <Stack gap="sm">
       <Group align="flex-end" justify="space-between">
@@ -211,12 +237,16 @@ function ImportRows<Outcome extends string, Row extends { rowNumber: number; out
           data={props.outcomes.map((value) => ({ value, label: props.outcomeLabel(value) }))}
           w={220}
         />
-        {report.rowsListed < report.summary.rows && (
-          <Text size="sm">{t('rowsListed', { listed: report.rowsListed, total: report.summary.rows })}</Text>
+        {listed && (
+          <Text size="sm">
+            {props.rowsListed
+              ? props.rowsListed(report.rowsListed, report.summary.rows)
+              : t('rowsListed', { listed: report.rowsListed, total: report.summary.rows })}
+          </Text>
         )}
       </Group>
       <DataTable
-        caption={props.texts.rowsCaption}
+        caption={props.caption}
         columns={columns}
         rows={shown}
         rowKey={(row) => String(row.rowNumber)}

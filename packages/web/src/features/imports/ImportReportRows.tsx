@@ -1,11 +1,9 @@
 import type { ImportOutcome, ImportReport, ImportRow } from '@forvalta/contracts';
-import { Group, Pagination, Select, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { type Column, DataTable } from '../../components/QueryTable.tsx';
-import { ImportOutcomeBadge as OutcomeBadge } from '../../components/SpreadsheetImport.tsx';
+import type { Column } from '../../components/QueryTable.tsx';
+import { ImportOutcomeBadge as OutcomeBadge, ImportRowsTable } from '../../components/SpreadsheetImport.tsx';
 
-const pageSize = 50;
 const outcomes: ImportOutcome[] = ['refused', 'create', 'update', 'unchanged'];
 
 /** What an import row does, in a colour dark enough for white text (WCAG AA). */
@@ -29,16 +27,8 @@ export function ImportOutcomeBadge({ outcome }: { outcome: ImportOutcome }) {
  */
 export function ImportReportRows({ report }: { report: ImportReport }) {
   const { t } = useTranslation('imports');
-  const [outcome, setOutcome] = useState<ImportOutcome | null>(report.summary.refused > 0 ? 'refused' : null);
-  const [page, setPage] = useState(1);
-  const rows = outcome ? report.rows.filter((row) => row.outcome === outcome) : report.rows;
-  const pages = Math.max(1, Math.ceil(rows.length / pageSize));
-  const shown = rows.slice((page - 1) * pageSize, page * pageSize);
   const field = (name: string) => t(`field.${name}`, { defaultValue: name });
-
   const columns: Column<ImportRow>[] = [
-    { key: 'row', header: t('report.row'), align: 'right', nowrap: true, rowHeader: true, cell: (row) => row.rowNumber },
-    { key: 'outcome', header: t('report.outcome'), nowrap: true, cell: (row) => <ImportOutcomeBadge outcome={row.outcome} /> },
     { key: 'name', header: t('report.name'), cell: (row) => row.name ?? '–' },
     {
       key: 'changed',
@@ -69,35 +59,14 @@ export function ImportReportRows({ report }: { report: ImportReport }) {
     },
   ];
   return (
-    <Stack gap="sm">
-      <Group align="flex-end" justify="space-between">
-        <Select
-          label={t('report.show')}
-          placeholder={t('report.allOutcomes')}
-          clearable
-          value={outcome}
-          onChange={(value) => {
-            setOutcome(value as ImportOutcome | null);
-            setPage(1);
-          }}
-          data={outcomes.map((value) => ({ value, label: t(`outcome.${value}`) }))}
-          w={220}
-        />
-        {report.rowsListed < report.summary.rows && (
-          <Text size="sm">{t('report.rowsListed', { listed: report.rowsListed, total: report.summary.rows })}</Text>
-        )}
-      </Group>
-      <DataTable
-        caption={t('report.caption')}
-        columns={columns}
-        rows={shown}
-        rowKey={(row) => String(row.rowNumber)}
-        rowTestId="import-row"
-        minWidth={900}
-      />
-      {pages > 1 && (
-        <Pagination value={page} onChange={setPage} total={pages} getControlProps={(control) => ({ 'aria-label': t(`page.${control}`) })} />
-      )}
-    </Stack>
+    <ImportRowsTable
+      report={report}
+      outcomes={outcomes}
+      outcomeLabel={(outcome) => t(`outcome.${outcome}`)}
+      outcomeColour={outcomeColours}
+      columns={columns}
+      caption={t('report.caption')}
+      rowsListed={(listed, total) => t('report.rowsListed', { listed, total })}
+    />
   );
 }
