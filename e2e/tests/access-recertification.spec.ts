@@ -47,7 +47,16 @@ test('a recertification campaign worked through: keep one right, end another in 
   const ended = await apiCall<{ items: Array<{ personName: string }> }>(page, 'GET', `/access-rights?systemId=${system.id}&state=ended`);
   expect(ended.items.map((right) => right.personName)).toEqual([`Avslutande Granskad ${suffix}`]);
 
+  // The system's duty checklist shows the register's proof of "administer access rights" (§4.2.3).
+  await page.goto(`/systems/${system.id}`);
+  const accessDuty = page.getByTestId('duty-row').filter({ hasText: 'Behörighetsadministration' });
+  await expect(accessDuty.getByTestId('duty-register-evidence')).toContainText('1 behörighet · senast omprövad');
+
   await setLocale(page.context(), 'en');
+  await page.goto(`/systems/${system.id}`);
+  await expect(
+    page.getByTestId('duty-row').filter({ hasText: 'Access rights administration' }).getByTestId('duty-register-evidence'),
+  ).toContainText('1 access right · last recertified');
   await page.goto(`/recertifications/${campaign.id}`);
   await chooseOption(page, 'Show', 'Kept');
   await expect(page.getByTestId('recertification-row')).toHaveCount(1);

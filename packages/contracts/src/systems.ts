@@ -267,9 +267,17 @@ export const dutySchema = z.object({
   evidence: z.string().nullable(),
   confirmedAt: timestampSchema.nullable(),
   confirmedByName: z.string().nullable(),
+  /**
+   * What the register itself knows of the duty, beside what its keepers wrote. Only "administer
+   * access rights" has such evidence (issue #14): the system's open rights (active or awaiting the
+   * holder's acknowledgement, what a recertification covers) and the latest date one of them was
+   * recertified (null when none has been). Null for every other duty.
+   */
+  registerEvidence: z.object({ openRights: z.number().int().nonnegative(), lastRecertifiedOn: dateSchema.nullable() }).nullable(),
   version: z.number().int().positive(),
 });
 export type Duty = z.infer<typeof dutySchema>;
+export type DutyRegisterEvidence = NonNullable<Duty['registerEvidence']>;
 export const dutyListSchema = z.object({ items: z.array(dutySchema), total: z.number().int(), nextCursor: z.null() });
 export const dutyUpdateSchema = z.strictObject({ status: dutyStatusSchema, evidence: optionalText(2000) });
 export const systemDutyParamsSchema = z.object({ id: idSchema, duty: dutyKeySchema });

@@ -9,6 +9,7 @@ import {
 } from './modules/acknowledgements/index.ts';
 import {
   type AcknowledgementRequester,
+  accessRightDutyEvidence,
   activationOnAcknowledgement,
   createAccessLevelsService,
   createAccessRightImportService,
@@ -242,7 +243,7 @@ export function createServices(
     backstage: createBackstageService(db, clock),
     systems,
     systemAssignments: createSystemAssignmentsService(db, clock, systems),
-    systemDuties: createSystemDutiesService(db, clock, systems),
+    systemDuties: createSystemDutiesService(db, clock, systems, accessRightDutyEvidence),
     integrations: createIntegrationsService(db, clock, config),
     systemsExport: createSystemsExport(db, clock),
     publicRegister: createPublicRegisterService(db, clock),

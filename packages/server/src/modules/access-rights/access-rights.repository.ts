@@ -340,6 +340,21 @@ export const accessRightsRepository = {
     }
   },
 
+  /**
+   * A system's open rights (not ended: what a recertification covers) and the latest recertification
+   * of one: its duty checklist's evidence (§4.2.3).
+   */
+  async dutyEvidenceOfSystem(db: Executor, municipalityId: string, systemId: string) {
+    const row = await db
+      .selectFrom('access_rights')
+      .select([sql<number | string>`count(*)`.as('open_rights'), sql<string | null>`max(last_recertified_on)`.as('last_recertified_on')])
+      .where('municipality_id', '=', municipalityId)
+      .where('system_id', '=', systemId)
+      .where('state', '<>', 'ended')
+      .executeTakeFirstOrThrow();
+    return { openRights: Number(row.open_rights), lastRecertifiedOn: row.last_recertified_on };
+  },
+
   /** Systems with flagged rights among `systemIds`, with how many: the stewards' to-do entries. */
   async flaggedCountsOfSystems(db: Executor, municipalityId: string, systemIds: readonly string[]) {
     if (systemIds.length === 0) return [];

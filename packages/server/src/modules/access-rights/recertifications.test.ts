@@ -33,6 +33,10 @@ describe('recertification API', () => {
 
   const start = async (user: Pick<TestUser, 'authorization'>, body: Record<string, unknown>, status = 201) =>
     expectStatus(await send(context, 'POST', '/api/v1/recertifications', { headers: user.authorization, body }), status);
+  const accessRightsDuty = async (systemId: string) => {
+    const duties = expectStatus(await send(context, 'GET', `/api/v1/systems/${systemId}/duties`, { headers: manager.authorization }), 200);
+    return duties.items.find((duty: { duty: string }) => duty.duty === 'access_rights');
+  };
   const decide = (user: Pick<TestUser, 'authorization'>, id: string, body: Record<string, unknown>) =>
     send(context, 'POST', `/api/v1/recertifications/${id}/decisions`, { headers: user.authorization, body });
 
@@ -83,6 +87,8 @@ describe('recertification API', () => {
       400,
       'validation_failed',
     );
+    // The duty checklist's "administer access rights" (§4.2.3) shows what the register knows: 3 rights, never recertified.
+    expect(await accessRightsDuty(system.id)).toMatchObject({ registerEvidence: { openRights: 3, lastRecertifiedOn: null } });
     const campaign = await start(manager, { title: 'Procapita 2026', scope: 'system', systemId: system.id, dueDate: '2026-12-31' });
     expect(campaign).toMatchObject({
       progress: { total: 3, kept: 0, ended: 0, undecided: 3 },
@@ -129,6 +135,13 @@ describe('recertification API', () => {
     );
     expect(kept.campaign).toMatchObject({ completed: true, progress: { total: 3, kept: 2, ended: 1, undecided: 0 } });
     expect((await access.right(manager, rightIds[1]!)).lastRecertifiedOn).toBe('2026-11-28');
+    // One right ended by the campaign, two kept: the checklist now names the day they were recertified.
+    expect(await accessRightsDuty(system.id)).toMatchObject({ registerEvidence: { openRights: 2, lastRecertifiedOn: '2026-11-28' } });
+    const otherDuties = expectStatus(
+      await send(context, 'GET', `/api/v1/systems/${system.id}/duties`, { headers: manager.authorization }),
+      200,
+    );
+    expect(otherDuties.items.filter((duty: { registerEvidence: unknown }) => duty.registerEvidence !== null)).toHaveLength(1);
     const actions = (await access.auditEventsOf(rightIds[1]!)).map((event) => event.action);
     expect(actions).toEqual(['grant', 'recertification_keep']);
   });

@@ -19,7 +19,7 @@ export {
 /** The permission of each action on a system, and what a caller may do with one (a system's `can`). */
 export { systemAbilities, systemActions } from './system-abilities.ts';
 export { createSystemAssignmentsService, type SystemAssignmentsService } from './system-assignments.service.ts';
-export { createSystemDutiesService, type SystemDutiesService } from './system-duties.service.ts';
+export { createSystemDutiesService, type DutyEvidenceSource, type SystemDutiesService } from './system-duties.service.ts';
 export { createSystemsExport, type SystemsExport } from './systems-export.service.ts';
 export { registerSystemRoutes, type SystemGraphSource } from './systems.routes.ts';
 /** The SQL condition "assignment in force on this day", for modules that read assignments with their own rows. */

@@ -67,6 +67,8 @@ export const systemDutiesRepository = {
       evidence: row.evidence,
       confirmedAt: row.confirmed_at,
       confirmedByName: row.confirmed_by_name,
+      // The service adds what the register knows (system-duties.service.ts).
+      registerEvidence: null,
       version: row.version,
     }));
   },

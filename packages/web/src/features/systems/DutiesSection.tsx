@@ -1,5 +1,5 @@
-import type { Duty, System } from '@forvalta/contracts';
-import { Button, Select, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import type { Duty, DutyRegisterEvidence, System } from '@forvalta/contracts';
+import { Anchor, Button, Select, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,25 @@ import { formatDate } from '../../i18n/format.ts';
 import { SectionCard } from '../../components/SectionCard.tsx';
 import { dutyStatusValues } from './system-values.ts';
 import { dutiesQuery, useSaveDuty } from './systems.queries.ts';
+
+/**
+ * What the register itself holds for "administer access rights" (§4.2.3): the open rights and the
+ * last recertification, linked to the system's access section, so the manager's word has its proof beside it.
+ */
+function RegisterEvidence({ evidence }: { evidence: DutyRegisterEvidence }) {
+  const { t } = useTranslation();
+  return (
+    <Text size="sm" mb={4} data-testid="duty-register-evidence">
+      <Anchor href="#access" size="sm">
+        {t('duties.openRights', { count: evidence.openRights })}
+      </Anchor>
+      {' · '}
+      {evidence.lastRecertifiedOn
+        ? t('duties.lastRecertified', { date: formatDate(evidence.lastRecertifiedOn) })
+        : t('duties.neverRecertified')}
+    </Text>
+  );
+}
 
 function DutyRow({ system, duty, editable }: { system: System; duty: Duty; editable: boolean }) {
   const { t } = useTranslation();
@@ -38,6 +57,7 @@ function DutyRow({ system, duty, editable }: { system: System; duty: Duty; edita
         )}
       </Table.Td>
       <Table.Td miw={220}>
+        {duty.registerEvidence && <RegisterEvidence evidence={duty.registerEvidence} />}
         {editable ? (
           <TextInput
             size="xs"
