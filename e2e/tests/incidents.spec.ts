@@ -50,6 +50,8 @@ test('the IT unit records an incident and sees its clock run', async ({ loginAs 
   await expect(earlyWarning.getByTestId('clock-hours')).toHaveText(/^(21|22) timmar kvar$/);
   await expect(itUnit.getByTestId('clock-notification').getByTestId('clock-hours')).toHaveText(/^(69|70) timmar kvar$/);
   await expect(itUnit.getByTestId('clock-final_report')).toContainText('anmälan är inte skickad');
+  // The final report's month is counted in days: 72 hours and a month from now is 30 to 34 days.
+  await expect(itUnit.getByTestId('clock-final_report').getByTestId('clock-hours')).toHaveText(/^3[0-4] dagar kvar$/);
   await expectNoSeriousAxeViolations(itUnit, 'an incident with its clocks');
 
   await itUnit.getByRole('button', { name: 'Registrera som skickad: Tidig varning' }).click();
@@ -66,6 +68,7 @@ test('the IT unit records an incident and sees its clock run', async ({ loginAs 
   await itUnit.reload();
   await expect(itUnit.getByTestId('clock-early_warning')).toContainText('Sent in time');
   await expect(itUnit.getByTestId('clock-notification').getByTestId('clock-hours')).toHaveText(/hours left$/);
+  await expect(itUnit.getByTestId('clock-final_report').getByTestId('clock-hours')).toHaveText(/^3[0-4] days left$/);
   await expectNoSeriousAxeViolations(itUnit, 'an incident in English');
   await itUnit.goto('/incidents');
   await expect(itUnit.getByRole('heading', { level: 1, name: 'Incidents' })).toBeVisible();

@@ -1,8 +1,9 @@
 import type { IncidentDeadline } from '@forvalta/contracts';
 import { Badge, Paper, Stack, Text } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/format.ts';
-import { hoursBetween } from './incidents-values.ts';
+import { remainingOf } from './incidents-values.ts';
 
 // Text colours that keep 4.5:1 on white (WCAG 2.1 AA), as the other badges of the web.
 const stateColours: Record<IncidentDeadline['state'], string> = {
@@ -23,7 +24,13 @@ export function DeadlineStateBadge({ deadline }: { deadline: IncidentDeadline })
   );
 }
 
-/** One of an incident's three clocks: what is due, by when, how many hours are left or past, and when it was sent. */
+/** A running deadline's time left or past: hours for the 24 and 72 hours, days for the final report's month. */
+export function remainingText(t: TFunction, deadline: IncidentDeadline, now: string): string {
+  const { key, count } = remainingOf(deadline, now);
+  return t(`clock.${key}`, { count });
+}
+
+/** One of an incident's three clocks: what is due, by when, how much time is left or past, and when it was sent. */
 export function IncidentClock({ deadline, now }: { deadline: IncidentDeadline; now: string }) {
   const { t } = useTranslation('incidents');
   const running = deadline.state === 'open' || deadline.state === 'overdue';
@@ -36,9 +43,7 @@ export function IncidentClock({ deadline, now }: { deadline: IncidentDeadline; n
         <Text size="sm">{t('clock.dueAt', { time: formatDateTime(deadline.dueAt) })}</Text>
         {running && (
           <Text size="lg" fw={700} c={deadline.state === 'overdue' ? 'red.9' : undefined} data-testid="clock-hours">
-            {deadline.state === 'overdue'
-              ? t('clock.hoursOverdue', { count: hoursBetween(deadline.dueAt, now) })
-              : t('clock.hoursLeft', { count: hoursBetween(now, deadline.dueAt) })}
+            {remainingText(t, deadline, now)}
           </Text>
         )}
         {deadline.sentAt && <Text size="sm">{t('clock.sentAt', { time: formatDateTime(deadline.sentAt) })}</Text>}

@@ -9,7 +9,7 @@ import { type Column, type ListPage, QueryTable, type TableSort } from '../../co
 import { SystemLinks } from '../../components/SystemLinks.tsx';
 import type { useUrlPaging } from '../../components/url-paging.ts';
 import { formatDateTime } from '../../i18n/format.ts';
-import { DeadlineStateBadge } from './IncidentClock.tsx';
+import { DeadlineStateBadge, remainingText } from './IncidentClock.tsx';
 
 /** The deadline to meet next: the earliest still running, or none. */
 export const nextDeadlineOf = (incident: Incident) =>
@@ -31,6 +31,8 @@ export function IncidentsTable({
   empty: ReactNode;
 }) {
   const { t } = useTranslation('incidents');
+  // The time left is as of this render; the list is refetched with the data, as the page's clocks are.
+  const now = new Date().toISOString();
   const columns: Column<Incident>[] = [
     {
       key: 'title',
@@ -79,7 +81,12 @@ export function IncidentsTable({
             <Text size="sm">
               {t(`report.${next.kind}`)}: {formatDateTime(next.dueAt)}
             </Text>
-            <DeadlineStateBadge deadline={next} />
+            <Group gap="xs">
+              <DeadlineStateBadge deadline={next} />
+              <Text size="sm" data-testid="next-deadline-remaining">
+                {remainingText(t, next, now)}
+              </Text>
+            </Group>
           </Stack>
         );
       },

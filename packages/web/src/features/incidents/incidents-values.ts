@@ -1,3 +1,4 @@
+import type { IncidentDeadline } from '@forvalta/contracts';
 import { listSearchValidator, type UrlPaging } from '../../components/url-paging.ts';
 
 /** The incident log's filters and page as they stand in the address. */
@@ -24,6 +25,21 @@ const hourMs = 3_600_000;
 
 /** Whole hours (rounded down, never below zero) from `from` to `to`, both ISO instants. */
 export const hoursBetween = (from: string, to: string) => Math.max(0, Math.floor((Date.parse(to) - Date.parse(from)) / hourMs));
+
+/** Whole days (24 elapsed hours each, rounded down, never below zero) from `from` to `to`. */
+export const daysBetween = (from: string, to: string) => Math.floor(hoursBetween(from, to) / 24);
+
+/**
+ * What is left of a running deadline, or how far past it is, in the unit its length is counted in:
+ * the 24- and 72-hour reports in hours, the final report's month in days (hours of a month read as
+ * "700 hours left" and say nothing). The key is the i18n key under `clock.`, `count` its number.
+ */
+export function remainingOf(deadline: IncidentDeadline, now: string): { key: string; count: number } {
+  const overdue = deadline.state === 'overdue';
+  const [from, to] = overdue ? [deadline.dueAt, now] : [now, deadline.dueAt];
+  if (deadline.kind === 'final_report') return { key: overdue ? 'daysOverdue' : 'daysLeft', count: daysBetween(from, to) };
+  return { key: overdue ? 'hoursOverdue' : 'hoursLeft', count: hoursBetween(from, to) };
+}
 
 const stockholmWall = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Europe/Stockholm',
