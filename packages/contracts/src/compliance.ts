@@ -85,7 +85,7 @@ export const ruleStatusSchema = z.enum(ruleStatuses);
 
 export const complianceResultSchema = z.object({
   clauseId: z.string(),
-  subjectType: z.enum(['system', 'person', 'department', 'document', 'project', 'change_notice', 'software', 'contract']),
+  subjectType: z.enum(['system', 'person', 'department', 'document', 'project', 'change_notice', 'software', 'contract', 'incident']),
   subjectId: z.string(),
   subjectName: z.string(),
   departmentId: idSchema.nullable(),

@@ -62,6 +62,30 @@ export function selectRules(pack: PolicyPack, options: EvaluationOptions = {}): 
   );
 }
 
+/** The systems a pack with a systemScope leaves out (the Act's: those not flagged `nis2`); none without one. */
+function systemsOutsideScope(snapshot: ComplianceSnapshot, pack: PolicyPack): ReadonlySet<string> {
+  if (pack.systemScope !== 'nis2') return new Set();
+  return new Set(snapshot.systems.filter((system) => system.nis2 !== true).map((system) => system.id));
+}
+
+/**
+ * A system outside the pack's scope gets its result as not applicable, its verdict kept in the
+ * evidence: the IT policy judges every system, the Act only those it covers, on the same run.
+ */
+function limitToScope(results: RuleResult[], outsideScope: ReadonlySet<string>): RuleResult[] {
+  if (outsideScope.size === 0) return results;
+  return results.map((result) =>
+    result.subjectType === 'system' && outsideScope.has(result.subjectId)
+      ? {
+          ...result,
+          status: 'not_applicable',
+          reason: 'outside_nis2_scope',
+          evidence: { nis2: false, ruleStatus: result.status, ruleReason: result.reason },
+        }
+      : result,
+  );
+}
+
 export function evaluate(snapshot: ComplianceSnapshot, pack: PolicyPack, options: EvaluationOptions = {}): RuleResult[] {
   const rules = selectRules(pack, options);
   // The context indexes the whole snapshot: a rule about one system still needs every person.
@@ -82,9 +106,10 @@ export function evaluate(snapshot: ComplianceSnapshot, pack: PolicyPack, options
   }
 
   const targets = ruleTargets(pack);
+  const outsideScope = systemsOutsideScope(snapshot, pack);
   const results: RuleResult[] = [];
   for (const rule of rules) {
-    const ruleResults = rule.evaluate(subjects, pack.parameters, context);
+    const ruleResults = limitToScope(rule.evaluate(subjects, pack.parameters, context), outsideScope);
     // One run of the rule, its results counted for each clause it is evidence of (usually just its own).
     for (const clauseId of targets.get(rule.clauseId) ?? [rule.clauseId]) {
       const exception = activeExceptions.get(clauseId);

@@ -30,11 +30,23 @@ export const nis2PolicyPack: PolicyPack = freezeDeeply({
     decisionReference: 'SFS 2025:1506; direktiv (EU) 2022/2555 artikel 21.2',
   },
   clauses: article21Clauses,
-  parameters: Object.fromEntries(
-    evidenceParameterKeys.map((key) => {
-      const parameter = tanumPolicyPack.parameters[key];
-      if (!parameter) throw new Error(`The Tanum pack has no parameter '${key}' for the NIS2 pack.`);
-      return [key, parameter];
-    }),
-  ),
+  // The Act covers the systems the municipality has flagged as in its scope, not the whole register.
+  systemScope: 'nis2',
+  parameters: {
+    ...Object.fromEntries(
+      evidenceParameterKeys.map((key) => {
+        const parameter = tanumPolicyPack.parameters[key];
+        if (!parameter) throw new Error(`The Tanum pack has no parameter '${key}' for the NIS2 pack.`);
+        return [key, parameter];
+      }),
+    ),
+    // The Act's own measures' parameters: the IT policy has no clause for them.
+    restoreTestIntervalMonths: {
+      key: 'restoreTestIntervalMonths',
+      value: 12,
+      unit: 'months',
+      descriptionSv: 'Högsta tid mellan två testade återställningar av ett systems säkerhetskopia.',
+      descriptionEn: "The longest time between two tested restores of a system's backup.",
+    },
+  },
 });

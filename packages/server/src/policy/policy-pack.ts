@@ -61,6 +61,12 @@ export interface PolicyPack {
   document: PolicyDocument;
   clauses: Clause[];
   parameters: Record<string, ParameterDefinition>;
+  /**
+   * `nis2`: the pack's system results count only systems flagged `nis2` (the Cybersecurity Act's
+   * scope, ADR 0037); every other system's result is not applicable (`outside_nis2_scope`).
+   * Absent: every system the rules themselves apply to.
+   */
+  systemScope?: 'nis2';
 }
 
 export function kindsOfClause(clause: Pick<Clause, 'kind'>): ClauseKind[] {

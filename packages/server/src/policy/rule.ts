@@ -9,7 +9,16 @@ import { swedishToday } from '../platform/calendar.ts';
 import { dateOfTimestamp } from './dates.ts';
 
 export type RuleStatus = 'pass' | 'fail' | 'not_applicable';
-export type SubjectType = 'system' | 'person' | 'department' | 'document' | 'project' | 'change_notice' | 'software' | 'contract';
+export type SubjectType =
+  | 'system'
+  | 'person'
+  | 'department'
+  | 'document'
+  | 'project'
+  | 'change_notice'
+  | 'software'
+  | 'contract'
+  | 'incident';
 
 export interface RuleResult {
   clauseId: string;

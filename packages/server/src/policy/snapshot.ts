@@ -72,6 +72,39 @@ export interface SnapshotSystem {
   duties: SnapshotDuty[];
   /** Whether the system processes personal data (ITP-8-PERSONAL-DATA); absent counts as no. */
   processesPersonalData?: boolean;
+  /** In scope of the Cybersecurity Act (the system's `nis2` flag, ADR 0037); absent counts as no. */
+  nis2?: boolean;
+  /** The continuity the register records (NIS2-21-2-C); absent counts as nothing recorded. */
+  continuity?: SnapshotContinuity;
+}
+
+/** A system's continuity as recorded: its plan's figures and its last tested restore. */
+export interface SnapshotContinuity {
+  criticality: string | null;
+  recoveryTimeObjectiveHours: number | null;
+  recoveryPointObjectiveHours: number | null;
+  /** YYYY-MM-DD of the last restore from backup that was tested. */
+  lastRestoreTestOn: string | null;
+}
+
+/**
+ * A significant incident under the Cybersecurity Act (NIS2-21-2-B), with its three deadlines'
+ * states as the incident log computes them at evaluatedAt (modules/incidents, ADR 0037): the rules
+ * take the log's own clocks rather than a second copy of their arithmetic.
+ */
+export interface SnapshotIncident {
+  id: string;
+  title: string;
+  /** The department owning the first affected system still in the register, for the heat map. */
+  departmentId: string | null;
+  detectedAt: string;
+  significant: boolean;
+  deadlines: Array<{
+    kind: 'early_warning' | 'notification' | 'final_report';
+    dueAt: string;
+    state: 'not_required' | 'open' | 'overdue' | 'met' | 'late';
+    sentAt: string | null;
+  }>;
 }
 
 /** A review (genomgång) of a system (ITP-4.2-REVIEW, ITP-3-EVALUATE). */
@@ -348,6 +381,8 @@ export interface ComplianceSnapshot {
   softwareRecords?: SnapshotSoftwareRecords;
   /** Issue #15's equipment (whole-municipality evaluations only). */
   assetRecords?: SnapshotAssetRecords;
+  /** Issue #19's incident log (whole-municipality evaluations only). */
+  incidents?: SnapshotIncident[];
 }
 
 /** A record of processing (GDPR art. 30) as ITP-8-PERSONAL-DATA reads it. */

@@ -2,6 +2,7 @@ import type { ComplianceSnapshot, SnapshotSystem } from '../../policy/index.ts';
 import { inParallel, type Executor } from '../../platform/database.ts';
 import { loadAccessRecords } from './access-snapshot.repository.ts';
 import { loadAssetRecords } from './asset-snapshot.repository.ts';
+import { loadIncidentRecords } from './incident-snapshot.repository.ts';
 import { loadLifecycleRecords } from './lifecycle-snapshot.repository.ts';
 import { loadPeopleRecords } from './people-snapshot.repository.ts';
 import { loadPrivacyRecords } from './privacy-snapshot.repository.ts';
@@ -47,6 +48,11 @@ export async function loadComplianceSnapshot(
       'cost_other',
       'last_confirmed_at',
       'processes_personal_data',
+      'nis2',
+      'criticality',
+      'recovery_time_objective_hours',
+      'recovery_point_objective_hours',
+      'last_restore_test_on',
     ])
     .where('municipality_id', '=', municipalityId);
   let usingQuery = db
@@ -82,7 +88,7 @@ export async function loadComplianceSnapshot(
     const personIds = [...new Set(assignments.map((assignment) => assignment.person_id))];
     peopleQuery = personIds.length > 0 ? peopleQuery.where('id', 'in', personIds) : peopleQuery.where('id', '=', '');
   }
-  const [people, lifecycle, peopleRecords, access, privacy, software, assets] = await inParallel(
+  const [people, lifecycle, peopleRecords, access, privacy, software, assets, incidents] = await inParallel(
     db,
     () => peopleQuery.execute(),
     () => loadLifecycleRecords(db, municipalityId, evaluatedAt, systemIds),
@@ -94,6 +100,8 @@ export async function loadComplianceSnapshot(
     () => (onlySome ? Promise.resolve({}) : loadSoftwareRecords(db, municipalityId)),
     // Equipment (issue #15): judged per department, so a whole municipality only.
     () => (onlySome ? Promise.resolve({}) : loadAssetRecords(db, municipalityId, evaluatedAt)),
+    // The incident log (issue #19): judged per incident, so a whole municipality only.
+    () => (onlySome ? Promise.resolve({}) : loadIncidentRecords(db, municipalityId, evaluatedAt)),
   );
 
   const usingBySystem = groupBy(using, (row) => row.system_id);
@@ -108,6 +116,7 @@ export async function loadComplianceSnapshot(
     ...privacy,
     ...software,
     ...assets,
+    ...incidents,
     departments: departments.map((row) => ({ id: row.id, name: row.name, parentId: row.parent_id, isItUnit: Boolean(row.is_it_unit) })),
     people: people.map((row) => ({
       id: row.id,
@@ -128,6 +137,13 @@ export async function loadComplianceSnapshot(
         yearlyCosts: { licence: row.cost_licence, operation: row.cost_operation, support: row.cost_support, other: row.cost_other },
         lastConfirmedAt: row.last_confirmed_at,
         processesPersonalData: row.processes_personal_data === 1,
+        nis2: row.nis2 === 1,
+        continuity: {
+          criticality: row.criticality,
+          recoveryTimeObjectiveHours: row.recovery_time_objective_hours,
+          recoveryPointObjectiveHours: row.recovery_point_objective_hours,
+          lastRestoreTestOn: row.last_restore_test_on,
+        },
         assignments: (assignmentsBySystem.get(row.id) ?? []).map((entry) => ({
           personId: entry.person_id,
           role: entry.role === 'manager' ? 'manager' : 'deputy',

@@ -3,7 +3,8 @@
  * NIS2, directive (EU) 2022/2555, article 21(2) a–j), as clauses on the same engine as the IT
  * policy (ADR 0037). textSv and textEn quote the directive's measure in Swedish and English; a
  * measure whose evidence the register holds names the IT policy's clauses whose rules judge it
- * (evidenceClauseIds); the others have no rule and are shown as not checked, never as met.
+ * (evidenceClauseIds), or has a rule of its own (b, c); the others have no rule and are shown as
+ * not checked, never as met.
  */
 import type { Clause } from '../policy-pack.ts';
 
@@ -22,8 +23,13 @@ const measure = (
   titleEn,
   textSv,
   textEn,
+  // A measure with a rule of its own (b, c) names no IT policy clause: its rule carries its id.
   ...(evidence
-    ? { evidenceClauseIds: evidence.clauseIds, ruleDescriptionSv: evidence.sv, ruleDescriptionEn: evidence.en }
+    ? {
+        ...(evidence.clauseIds.length > 0 ? { evidenceClauseIds: evidence.clauseIds } : {}),
+        ruleDescriptionSv: evidence.sv,
+        ruleDescriptionEn: evidence.en,
+      }
     : {
         ruleDescriptionSv: 'Registret har inget underlag som visar åtgärden ännu; den visas som ej kontrollerad.',
         ruleDescriptionEn: 'The register holds no evidence of this measure yet; it is shown as not checked.',
@@ -43,14 +49,22 @@ export const article21Clauses: Clause[] = [
       en: 'Every system has a current risk analysis, the IT security guidelines are adopted and not past their review date, and the IT policy is evaluated in time.',
     },
   ),
-  measure('b', 'Incidenthantering', 'Incident handling', 'Incidenthantering.', 'Incident handling.', null),
+  measure('b', 'Incidenthantering', 'Incident handling', 'Incidenthantering.', 'Incident handling.', {
+    clauseIds: [],
+    sv: 'Varje betydande incident i incidentloggen har sin tidiga varning (24 timmar), incidentanmälan (72 timmar) och slutrapport (en månad) skickad i tid, eller har tid kvar.',
+    en: 'Every significant incident in the incident log has its early warning (24 hours), notification (72 hours) and final report (one month) sent in time, or has time left.',
+  }),
   measure(
     'c',
     'Kontinuitet och krishantering',
     'Business continuity and crisis management',
     'Kontinuitet i verksamheten, såsom hantering av säkerhetskopior och återställning efter katastrofer, och krishantering.',
     'Business continuity, such as backup management and disaster recovery, and crisis management.',
-    null,
+    {
+      clauseIds: [],
+      sv: 'Varje system i drift som omfattas av lagen har sin kontinuitet registrerad (kritikalitet och återställningstid) och en återställning från säkerhetskopia testad under de senaste {{restoreTestIntervalMonths}} månaderna.',
+      en: 'Every system in production under the Act has its continuity recorded (criticality and recovery time objective) and a restore from backup tested within the last {{restoreTestIntervalMonths}} months.',
+    },
   ),
   measure(
     'd',

@@ -31,6 +31,8 @@ import { adequateTrainingRule, dataProtectionTrainingRule, securityTrainingRule 
 import { trainAdminsRule, trainOthersRule } from './system-training.ts';
 import { changeInformRule, knowPolicyRule, knowRulesRule } from './acknowledgements.ts';
 import { mailboxRule, officialDocumentsRule, personalDataRule } from './personal-data.ts';
+import { continuityRule } from './continuity.ts';
+import { incidentHandlingRule } from './incident-handling.ts';
 import { informNewRule, leaverAccessRule, privilegedHoldersRule, recertificationRule } from './access-rights.ts';
 
 export const complianceRules: readonly ComplianceRule[] = [
@@ -80,10 +82,13 @@ export const complianceRules: readonly ComplianceRule[] = [
   ownedEquipmentRule,
   standardEquipmentRule,
   schoolNetworkRule,
+  // Issue #19: the Cybersecurity Act's own measures, where the IT policy has no clause to rest on.
+  incidentHandlingRule,
+  continuityRule,
 ];
 
 /** Reason codes any rule or the evaluation itself may return besides a rule's own. */
-export const sharedReasonCodes = [...applicabilityReasonCodes, 'clause_exception'] as const;
+export const sharedReasonCodes = [...applicabilityReasonCodes, 'clause_exception', 'outside_nis2_scope'] as const;
 
 /** Every reason code in use, for the i18n catalogue and the API's documentation. */
 export function allReasonCodes(rules: readonly ComplianceRule[] = complianceRules): string[] {

@@ -34,7 +34,17 @@ export interface SystemVerdict {
 }
 
 /** Where each kind of finding is fixed on the system page. */
-export type SystemPageSection = 'overview' | 'people' | 'duties' | 'costs' | 'risks' | 'reviews' | 'access' | 'privacy' | 'software';
+export type SystemPageSection =
+  | 'overview'
+  | 'people'
+  | 'duties'
+  | 'costs'
+  | 'risks'
+  | 'reviews'
+  | 'access'
+  | 'privacy'
+  | 'software'
+  | 'continuity';
 
 export function systemFixPath(systemId: string, section: SystemPageSection): string {
   const path = `/systems/${encodeURIComponent(systemId)}`;
