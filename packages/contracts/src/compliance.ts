@@ -111,6 +111,8 @@ export const complianceResultQuerySchema = listQuerySchema.extend({
     .pipe(z.array(idSchema).min(1).max(50))
     .optional(),
   status: ruleStatusSchema.optional(),
+  /** `nis2`: the results as the Cybersecurity Act's measures count them (ADR 0037); the policy by default. */
+  framework: z.enum(['policy', 'nis2']).optional(),
 });
 export type ComplianceResultQuery = z.infer<typeof complianceResultQuerySchema>;
 export const complianceResultListSchema = listResponseSchema(complianceResultSchema).extend({
@@ -158,6 +160,11 @@ export const complianceSummarySchema = z.object({
       check: clauseCheckSchema,
       /** The IT policy's clauses whose rules are this clause's evidence (a framework's measure, ADR 0037); empty for the policy's own. */
       evidenceClauseIds: z.array(z.string()),
+      /** The clause's text and its check in words (parameters filled in), so a framework without a stored pack (the Act's) has its clause pages. */
+      textSv: z.string(),
+      textEn: z.string(),
+      ruleDescriptionSv: z.string().nullable(),
+      ruleDescriptionEn: z.string().nullable(),
       ...counts,
     }),
   ),

@@ -1,6 +1,6 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { validateSystemFilters, validateSystemSections } from '../features/systems/system-values.ts';
-import { validateClauseResults, validateComplianceOverview } from '../features/compliance/compliance.queries.ts';
+import { frameworkSearch, validateClauseResults, validateComplianceOverview } from '../features/compliance/compliance.queries.ts';
 import { listSearchValidator, type UrlPaging } from '../components/url-paging.ts';
 import { validateProjectFilters } from '../features/projects/project-values.ts';
 import { validateNoticeFilters } from '../features/change-notices/notice-filters.ts';
@@ -66,7 +66,11 @@ const clauseRoute = createRoute({
   getParentRoute: () => contentRoute,
   path: '/compliance/clauses/$clauseId',
   beforeLoad: requirePermission('compliance.read'),
-  validateSearch: (search: Record<string, unknown>) => ({ ...departmentSearch(search), ...validateClauseResults(search) }),
+  validateSearch: (search: Record<string, unknown>) => ({
+    ...frameworkSearch(search),
+    ...departmentSearch(search),
+    ...validateClauseResults(search),
+  }),
   component: lazyRouteComponent(() => import('../features/compliance/ClausePage.tsx'), 'ClausePage'),
 });
 

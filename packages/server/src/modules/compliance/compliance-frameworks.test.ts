@@ -82,6 +82,21 @@ describe('compliance by framework: the IT policy and the Cybersecurity Act', () 
     expect(clauseOf(before, 'NIS2-21-2-B')).toMatchObject({ check: 'not_applicable', passed: 0, failed: 0 });
     // Skolwebben is not flagged nis2: the Act counts only Treserva, the IT policy both.
     expect(clauseOf(before, 'NIS2-21-2-C')).toMatchObject({ check: 'failed', failed: 1, notApplicable: 1 });
+    // The Act's results list as its measures count them: one list per measure, its scope's verdicts shown.
+    const results = expectStatus(
+      await send(context, 'GET', '/api/v1/compliance/results?framework=nis2&rule=NIS2-21-2-C', { headers: employee.authorization }),
+      200,
+    ) as { pack: { key: string }; items: Array<{ subjectName: string; status: string; reason: string }> };
+    expect(results.pack.key).toBe('cybersecurity-act-nis2');
+    expect(results.items.map((item) => [item.subjectName, item.status, item.reason])).toEqual([
+      ['Treserva', 'fail', 'no_continuity_plan'],
+      ['Skolwebben', 'not_applicable', 'outside_nis2_scope'],
+    ]);
+    // The measure's own text and its check in words, the parameter filled in, for its page.
+    expect(clauseOf(before, 'NIS2-21-2-C') as unknown).toMatchObject({
+      textEn: expect.stringContaining('backup management'),
+      ruleDescriptionEn: expect.stringContaining('within the last 12 months'),
+    });
     const policyRisk = clauseOf(await summary(''), 'ITP-4.2.1-RISK-CURRENT');
     const actRiskSystems = clauseOf(before, 'NIS2-21-2-A');
     expect(policyRisk.failed).toBe(2);

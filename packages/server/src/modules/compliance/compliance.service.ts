@@ -11,7 +11,7 @@ import { withTransaction, type DatabaseHandle } from '../../platform/database.ts
 import { invalid } from '../../platform/errors.ts';
 import { decodeOffsetCursor, encodeOffsetCursor } from '../../platform/paging.ts';
 import { createVersionedCache, type ReadCacheSettings } from '../../platform/versioned-cache.ts';
-import { evaluate, findClause, nis2PolicyPack, summarise, type RuleResult } from '../../policy/index.ts';
+import { evaluate, fillParameters, findClause, nis2PolicyPack, summarise, type RuleResult } from '../../policy/index.ts';
 import { swedishToday } from '../../platform/calendar.ts';
 import { loadComplianceSnapshot } from './compliance-snapshot.repository.ts';
 import { complianceRepository } from './compliance.repository.ts';
@@ -130,6 +130,10 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock, cacheS
           titleSv: text?.titleSv ?? clause.clauseId,
           titleEn: text?.titleEn ?? clause.clauseId,
           evidenceClauseIds: [...(text?.evidenceClauseIds ?? [])],
+          textSv: text?.textSv ?? '',
+          textEn: text?.textEn ?? '',
+          ruleDescriptionSv: text?.ruleDescriptionSv ? fillParameters(text.ruleDescriptionSv, stored.pack.parameters) : null,
+          ruleDescriptionEn: text?.ruleDescriptionEn ? fillParameters(text.ruleDescriptionEn, stored.pack.parameters) : null,
         };
       }),
       departments: subtree
@@ -143,7 +147,7 @@ export function createComplianceService(db: DatabaseHandle, clock: Clock, cacheS
     // Named systems need only their own data: the fast path after an edit, and for list pages.
     const systemIds =
       query.system || query.systems ? [...new Set([...(query.system ? [query.system] : []), ...(query.systems ?? [])])] : undefined;
-    const { stored, snapshot, results, evaluatedAt } = await evaluateMunicipality(municipalityId, systemIds);
+    const { stored, snapshot, results, evaluatedAt } = await evaluateMunicipality(municipalityId, systemIds, query.framework);
     let filtered = restrictToDepartment(results, snapshot.departments, query.department);
     if (query.rule) filtered = filtered.filter((result) => result.clauseId === query.rule);
     if (query.status) filtered = filtered.filter((result) => result.status === query.status);

@@ -1,4 +1,4 @@
-import type { ComplianceResult } from '@forvalta/contracts';
+import type { ComplianceResult, ComplianceSummaryView, PolicyPackView } from '@forvalta/contracts';
 import { Blockquote, Card, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
@@ -13,12 +13,64 @@ import type { UrlPaging } from '../../components/url-paging.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { departmentNameMap, useAllDepartments } from '../organisation/departments/departments.queries.ts';
 import { StatusBadge } from '../systems/SystemBadges.tsx';
-import { complianceResultsQuery, complianceSummaryQuery, policyPackQuery, policyPacksQuery, resultStatuses } from './compliance.queries.ts';
+import {
+  complianceResultsQuery,
+  complianceSummaryQuery,
+  type Framework,
+  policyPackQuery,
+  policyPacksQuery,
+  resultStatuses,
+} from './compliance.queries.ts';
 import { fillParameters, formatScore } from './compliance-format.ts';
 import { FixLink } from './FixLink.tsx';
 import { ResultReason } from './ResultReason.tsx';
 
 const routeApi = getRouteApi('/authenticated/content/compliance/clauses/$clauseId');
+
+/** What the page shows of a clause, from the stored policy pack or from the Act's summary. */
+interface ClauseText {
+  id: string;
+  section: string;
+  titleSv: string;
+  titleEn: string;
+  textSv: string;
+  textEn: string;
+  hasRule: boolean;
+  ruleSv: string;
+  ruleEn: string;
+  documentTitle: string;
+  evidenceClauseIds: readonly string[];
+}
+
+function policyClauseOf(pack: PolicyPackView | undefined, clauseId: string): ClauseText | undefined {
+  const clause = pack?.clauses.find((candidate) => candidate.id === clauseId);
+  if (!pack || !clause) return undefined;
+  return {
+    ...clause,
+    ruleSv: fillParameters(clause.ruleDescriptionSv, pack.parameters),
+    ruleEn: fillParameters(clause.ruleDescriptionEn, pack.parameters),
+    documentTitle: pack.document.title,
+    evidenceClauseIds: [],
+  };
+}
+
+/** A measure of the Act as its summary gives it: its texts, its check in words, and the policy clauses it rests on. */
+function measureOf(measure: ComplianceSummaryView['clauses'][number] | undefined): ClauseText | undefined {
+  if (!measure) return undefined;
+  return {
+    id: measure.clauseId,
+    section: measure.section,
+    titleSv: measure.titleSv,
+    titleEn: measure.titleEn,
+    textSv: measure.textSv,
+    textEn: measure.textEn,
+    hasRule: measure.check !== 'not_checked',
+    ruleSv: measure.ruleDescriptionSv ?? '',
+    ruleEn: measure.ruleDescriptionEn ?? '',
+    documentTitle: '',
+    evidenceClauseIds: measure.evidenceClauseIds,
+  };
+}
 type Status = (typeof resultStatuses)[number];
 
 /** A policy requirement: the policy's own sentence, the rule in plain words, and every failing subject. */
@@ -27,24 +79,37 @@ export function ClausePage() {
   const { clauseId } = routeApi.useParams();
   const search = routeApi.useSearch();
   const { department } = search;
+  const framework: Framework = search.framework ?? 'policy';
+  const nis2 = framework === 'nis2';
+  const frameworkLink = nis2 ? { framework } : {};
   // The status and the page are in the address under `results.`; failures first, as the page is for fixing.
   const list = useSectionList<UrlPaging & { status?: Status }>('results', search, routeApi.useNavigate(), { pageSize: 25 });
   const status = list.filters.status ?? 'fail';
   const packs = useQuery(policyPacksQuery);
   const currentPackId = packs.data?.items.find((pack) => pack.current)?.id;
-  const pack = useQuery(policyPackQuery(currentPackId));
-  const summary = useQuery(complianceSummaryQuery(department));
+  // The Act's pack is not stored per municipality: its texts come with its summary (ADR 0037).
+  const pack = useQuery({ ...policyPackQuery(currentPackId), enabled: !nis2 && Boolean(currentPackId) });
+  const summary = useQuery(complianceSummaryQuery(department, framework));
   const departments = useAllDepartments();
   const names = departmentNameMap(departments.data);
   const results = useQuery(
-    complianceResultsQuery({ rule: clauseId, department, status, cursor: list.paging.cursor, limit: list.paging.pageSize }),
+    complianceResultsQuery({
+      rule: clauseId,
+      department,
+      status,
+      cursor: list.paging.cursor,
+      limit: list.paging.pageSize,
+      ...frameworkLink,
+    }),
   );
 
-  if (packs.isLoading || pack.isLoading) return <LoadingState />;
-  if (packs.error || pack.error) return <ErrorState error={packs.error ?? pack.error} onRetry={() => void pack.refetch()} />;
-  const clause = pack.data?.clauses.find((candidate) => candidate.id === clauseId);
-  if (!clause || !pack.data) return <ListEmptyState title={t('clause.notFound', { id: clauseId })} />;
   const english = i18n.language === 'en';
+  const source = nis2 ? summary : pack;
+  if (packs.isLoading || source.isLoading) return <LoadingState />;
+  if (packs.error || source.error) return <ErrorState error={packs.error ?? source.error} onRetry={() => void source.refetch()} />;
+  const counts = summary.data?.clauses.find((entry) => entry.clauseId === clauseId);
+  const clause = nis2 ? measureOf(counts) : policyClauseOf(pack.data, clauseId);
+  if (!clause) return <ListEmptyState title={t('clause.notFound', { id: clauseId })} />;
   const columns: Column<ComplianceResult>[] = [
     {
       key: 'subject',
@@ -52,6 +117,10 @@ export function ClausePage() {
       cell: (result) =>
         result.subjectType === 'system' ? (
           <AnchorLink to="/systems/$systemId" params={{ systemId: result.subjectId }} size="sm" fw={600}>
+            {result.subjectName}
+          </AnchorLink>
+        ) : result.subjectType === 'incident' ? (
+          <AnchorLink to="/incidents/$incidentId" params={{ incidentId: result.subjectId }} size="sm" fw={600}>
             {result.subjectName}
           </AnchorLink>
         ) : (
@@ -79,13 +148,12 @@ export function ClausePage() {
         ),
     },
   ];
-  const counts = summary.data?.clauses.find((entry) => entry.clauseId === clauseId);
   const number = (value: number) => formatNumber(value, i18n.language);
-  const ruleText = fillParameters(english ? clause.ruleDescriptionEn : clause.ruleDescriptionSv, pack.data.parameters);
+  const ruleText = english ? clause.ruleEn : clause.ruleSv;
 
   return (
     <>
-      <AnchorLink to="/compliance" search={department ? { department } : {}} size="sm">
+      <AnchorLink to="/compliance" search={{ ...frameworkLink, ...(department ? { department } : {}) }} size="sm">
         <span aria-hidden="true">← </span>
         {t('clause.back')}
       </AnchorLink>
@@ -99,7 +167,7 @@ export function ClausePage() {
         {department && (
           <Group gap="xs">
             <Text size="sm">{t('clause.forDepartment', { name: names.get(department) ?? '…' })}</Text>
-            <AnchorLink to="/compliance/clauses/$clauseId" params={{ clauseId }} search={{}} size="sm">
+            <AnchorLink to="/compliance/clauses/$clauseId" params={{ clauseId }} search={frameworkLink} size="sm">
               {t('clause.showAll')}
             </AnchorLink>
           </Group>
@@ -109,9 +177,14 @@ export function ClausePage() {
       <Stack gap="lg">
         <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="policy-text-heading">
           <Title order={2} size="h4" id="policy-text-heading" mb="sm">
-            {t('clause.policyText', { section: clause.section })}
+            {nis2 ? t('clause.actText', { section: clause.section }) : t('clause.policyText', { section: clause.section })}
           </Title>
-          <Blockquote color="blue.8" p="md" cite={`${pack.data.document.title}, § ${clause.section}`} lang="sv">
+          <Blockquote
+            color="blue.8"
+            p="md"
+            cite={nis2 ? summary.data?.pack.title : `${clause.documentTitle}, § ${clause.section}`}
+            lang="sv"
+          >
             ”{clause.textSv}”
           </Blockquote>
           {english && (
@@ -123,6 +196,18 @@ export function ClausePage() {
             {t('clause.rule')}
           </Title>
           <Text size="sm">{clause.hasRule ? ruleText || t('clause.noRuleText') : t('clause.noRule')}</Text>
+          {clause.evidenceClauseIds.length > 0 && (
+            <Group gap="xs" mt="sm" data-testid="clause-evidence">
+              <Text size="sm" fw={600}>
+                {t('clause.restsOn')}
+              </Text>
+              {clause.evidenceClauseIds.map((evidence) => (
+                <AnchorLink key={evidence} to="/compliance/clauses/$clauseId" params={{ clauseId: evidence }} size="sm">
+                  {evidence}
+                </AnchorLink>
+              ))}
+            </Group>
+          )}
           {counts?.check === 'structural' && (
             <Text size="sm" mt="xs" data-testid="clause-structural">
               {t('clause.structural')}

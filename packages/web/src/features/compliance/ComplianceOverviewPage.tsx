@@ -1,5 +1,5 @@
 import type { ComplianceSummaryView } from '@forvalta/contracts';
-import { Button, Card, Group, Select, SimpleGrid, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Button, Card, Group, SegmentedControl, Select, SimpleGrid, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { lazy, Suspense } from 'react';
@@ -14,8 +14,7 @@ import { buildDepartmentTree, flattenDepartmentTree, useAllDepartments } from '.
 import { DataTable } from '../../components/QueryTable.tsx';
 import { SectionCard } from '../../components/SectionCard.tsx';
 import { ClauseCheckBadge, clauseCheckCount, clauseCheckOrder } from './ClauseCheckBadge.tsx';
-import { complianceSummaryQuery } from './compliance.queries.ts';
-import { Nis2MeasuresSection } from './Nis2MeasuresSection.tsx';
+import { complianceSummaryQuery, type Framework } from './compliance.queries.ts';
 import { formatScore, ownDepartmentOf, scoreClass } from './compliance-format.ts';
 
 const TrendChart = lazy(() => import('./TrendChart.tsx').then((module) => ({ default: module.TrendChart })));
@@ -24,16 +23,24 @@ const routeApi = getRouteApi('/authenticated/content/compliance');
 
 type Counts = { passed: number; failed: number; notApplicable: number; score: number | null };
 
+/** The framework as a link's search: the policy is the address without one. */
+const frameworkLink = (framework: Framework) => (framework === 'nis2' ? { framework } : {});
+
+/** A clause's short label in the heat map's header: the id without its framework's prefix. */
+const shortClauseId = (clauseId: string) => clauseId.replace(/^(ITP|NIS2)-/, '');
+
 function HeatCell({
   counts,
   clauseId,
   departmentId,
   label,
+  framework,
 }: {
   counts: Counts | undefined;
   clauseId: string;
   departmentId: string | null;
   label: string;
+  framework: Framework;
 }) {
   const { t, i18n } = useTranslation();
   if (!counts || counts.passed + counts.failed === 0) {
@@ -53,7 +60,7 @@ function HeatCell({
       <Link
         to="/compliance/clauses/$clauseId"
         params={{ clauseId }}
-        search={departmentId ? { department: departmentId } : {}}
+        search={{ ...frameworkLink(framework), ...(departmentId ? { department: departmentId } : {}) }}
         className={scoreClass(counts.score)}
       >
         <span className="visually-hidden-text">{t('compliance.cellContext', { department: label, clause: clauseId })}: </span>
@@ -86,7 +93,7 @@ function ScoreCard({ label, value, hint }: { label: string; value: string; hint?
   );
 }
 
-function HeatMap({ summary }: { summary: ComplianceSummaryView }) {
+function HeatMap({ summary, framework }: { summary: ComplianceSummaryView; framework: Framework }) {
   const { t, i18n } = useTranslation();
   const rows = summary.departments.filter((department) => department.passed + department.failed + department.notApplicable > 0);
   // The clauses that count in the share: not those without a rule, nor the structural ones.
@@ -110,11 +117,12 @@ function HeatMap({ summary }: { summary: ComplianceSummaryView }) {
                 <AnchorLink
                   to="/compliance/clauses/$clauseId"
                   params={{ clauseId: clause.clauseId }}
+                  search={frameworkLink(framework)}
                   size="xs"
                   fw={700}
                   title={i18n.language === 'en' ? clause.titleEn : clause.titleSv}
                 >
-                  {clause.clauseId.replace(/^ITP-/, '')}
+                  {shortClauseId(clause.clauseId)}
                 </AnchorLink>
               </Table.Th>
             ))}
@@ -141,6 +149,7 @@ function HeatMap({ summary }: { summary: ComplianceSummaryView }) {
                     clauseId={clause.clauseId}
                     departmentId={department.departmentId}
                     label={name}
+                    framework={framework}
                     counts={department.clauses.find((entry) => entry.clauseId === clause.clauseId)}
                   />
                 ))}
@@ -153,6 +162,22 @@ function HeatMap({ summary }: { summary: ComplianceSummaryView }) {
   );
 }
 
+/** The IT policy's clauses a measure of the Act rests on, linked to their pages under the policy, or the measure's own rule. */
+function EvidenceLinks({ clause }: { clause: ComplianceSummaryView['clauses'][number] }) {
+  const { t } = useTranslation();
+  if (clause.evidenceClauseIds.length > 0)
+    return (
+      <Group gap="xs" data-testid="measure-evidence">
+        {clause.evidenceClauseIds.map((evidence) => (
+          <AnchorLink key={evidence} to="/compliance/clauses/$clauseId" params={{ clauseId: evidence }} size="sm">
+            {evidence}
+          </AnchorLink>
+        ))}
+      </Group>
+    );
+  return <Text size="sm">{clause.check === 'not_checked' ? t('compliance.nis2.noEvidence') : t('compliance.nis2.ownRule')}</Text>;
+}
+
 /** Efterlevnadsöversikt: which clauses hold, per förvaltning, and how it changes over time. */
 export function ComplianceOverviewPage() {
   const { t, i18n } = useTranslation();
@@ -163,7 +188,9 @@ export function ComplianceOverviewPage() {
   // A department head lands on their own department; "all" is a choice they can make.
   const department = search.department === 'all' ? undefined : (search.department ?? own);
   const check = search.check;
-  const summary = useQuery(complianceSummaryQuery(department));
+  const framework: Framework = search.framework ?? 'policy';
+  const nis2 = framework === 'nis2';
+  const summary = useQuery(complianceSummaryQuery(department, framework));
   const departments = useAllDepartments();
   const options = [
     { value: 'all', label: t('compliance.wholeMunicipality') },
@@ -179,8 +206,8 @@ export function ComplianceOverviewPage() {
   return (
     <>
       <PageHeader
-        title={t('compliance.title')}
-        intro={t('compliance.intro')}
+        title={nis2 ? t('compliance.nis2.pageTitle') : t('compliance.title')}
+        intro={nis2 ? t('compliance.nis2.intro') : t('compliance.intro')}
         actions={
           <Button component={Link} to="/compliance/policy" variant="default">
             {t('compliance.policyLink')}
@@ -188,6 +215,27 @@ export function ComplianceOverviewPage() {
         }
       />
       <Group mb="lg" align="flex-end" gap="md">
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="framework-label">
+            {t('compliance.framework.label')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="framework-label"
+            data-testid="framework-switch"
+            value={framework}
+            data={[
+              { value: 'policy', label: t('compliance.framework.policy') },
+              { value: 'nis2', label: t('compliance.framework.nis2') },
+            ]}
+            onChange={(value) =>
+              void navigate({
+                // A clause check chosen under one framework says nothing of the other's clauses.
+                search: (previous) => ({ ...previous, check: undefined, framework: value === 'nis2' ? 'nis2' : undefined }),
+                replace: true,
+              })
+            }
+          />
+        </Stack>
         <Select
           label={t('compliance.showFor')}
           w={320}
@@ -200,7 +248,7 @@ export function ComplianceOverviewPage() {
           }
         />
         {own && department !== own && (
-          <Button variant="subtle" onClick={() => void navigate({ search: {}, replace: true })}>
+          <Button variant="subtle" onClick={() => void navigate({ search: frameworkLink(framework), replace: true })}>
             {t('compliance.myDepartment')}
           </Button>
         )}
@@ -238,7 +286,7 @@ export function ComplianceOverviewPage() {
           </Text>
 
           <SectionCard id="heat" title={t('compliance.heatMap')}>
-            <HeatMap summary={data} />
+            <HeatMap summary={data} framework={framework} />
             <Group gap="md" mt="sm" aria-hidden="true">
               {(['heat-good', 'heat-warn', 'heat-bad', 'heat-none'] as const).map((kind) => (
                 <Group gap={6} key={kind}>
@@ -259,6 +307,11 @@ export function ComplianceOverviewPage() {
           </SectionCard>
 
           <SectionCard id="trend" title={t('compliance.trend')}>
+            {nis2 && (
+              <Text size="sm" mb="sm">
+                {t('compliance.nis2.trendNote')}
+              </Text>
+            )}
             {data.trend.length === 0 ? (
               <Text size="sm">{t('compliance.noTrend')}</Text>
             ) : (
@@ -310,7 +363,7 @@ export function ComplianceOverviewPage() {
                       <AnchorLink
                         to="/compliance/clauses/$clauseId"
                         params={{ clauseId: clause.clauseId }}
-                        search={department ? { department } : {}}
+                        search={{ ...frameworkLink(framework), ...(department ? { department } : {}) }}
                         size="sm"
                         fw={600}
                       >
@@ -322,8 +375,22 @@ export function ComplianceOverviewPage() {
                     </>
                   ),
                 },
-                { key: 'section', header: t('compliance.section'), cell: (clause) => `§ ${clause.section}` },
+                {
+                  key: 'section',
+                  header: t('compliance.section'),
+                  cell: (clause) => (nis2 ? t('compliance.nis2.article', { section: clause.section }) : `§ ${clause.section}`),
+                },
                 { key: 'check', header: t('compliance.checkColumn'), cell: (clause) => <ClauseCheckBadge check={clause.check} /> },
+                // The mapping (ADR 0037): a measure resting on the IT policy's clauses links them, so one piece of evidence is shown once.
+                ...(nis2
+                  ? [
+                      {
+                        key: 'evidence',
+                        header: t('compliance.nis2.evidence'),
+                        cell: (clause: ComplianceSummaryView['clauses'][number]) => <EvidenceLinks clause={clause} />,
+                      },
+                    ]
+                  : []),
                 { key: 'passed', header: t('labels.status.pass'), align: 'right', cell: (clause) => number(clause.passed) },
                 { key: 'failed', header: t('labels.status.fail'), align: 'right', cell: (clause) => number(clause.failed) },
                 {
@@ -336,7 +403,6 @@ export function ComplianceOverviewPage() {
               ]}
             />
           </SectionCard>
-          <Nis2MeasuresSection department={department} />
         </Stack>
       )}
     </>

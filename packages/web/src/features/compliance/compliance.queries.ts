@@ -1,4 +1,10 @@
-import { type ClauseCheck, type ComplianceException, clauseChecks, type PolicyPackView } from '@forvalta/contracts';
+import {
+  type ClauseCheck,
+  type ComplianceException,
+  clauseChecks,
+  type complianceFrameworks,
+  type PolicyPackView,
+} from '@forvalta/contracts';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, type BodyFor, type QueryFor } from '../../api/client.ts';
 import { type MutationCallbacks, useApiMutation } from '../../api/mutations.ts';
@@ -23,28 +29,35 @@ export const policyPackKeys = {
 
 export const resultStatuses = ['fail', 'pass', 'not_applicable'] as const;
 
-/** The overview's address: the department shown and which clause checks the clause table lists. */
-export function validateComplianceOverview(search: Record<string, unknown>): { department?: string; check?: ClauseCheck } {
+/** The framework shown: the IT policy (absent from the address) or the Cybersecurity Act (`nis2`, ADR 0037). */
+export type Framework = (typeof complianceFrameworks)[number];
+
+/** The framework in an address: only `nis2` is written, the policy is the default. */
+export function frameworkSearch(search: Record<string, unknown>): { framework?: 'nis2' } {
+  return search.framework === 'nis2' ? { framework: 'nis2' } : {};
+}
+
+/** The overview's address: the framework, the department shown and which clause checks the clause table lists. */
+export function validateComplianceOverview(search: Record<string, unknown>): {
+  department?: string;
+  check?: ClauseCheck;
+  framework?: 'nis2';
+} {
   const department =
     typeof search.department === 'string' && /^[\w-]{1,64}$/.test(search.department) ? { department: search.department } : {};
   const check = pickValue(clauseChecks, search.check);
-  return check ? { ...department, check } : department;
+  return { ...frameworkSearch(search), ...department, ...(check ? { check } : {}) };
 }
 
 /** A clause page's list of subjects: its status and page under `results.` in the address. */
 export const validateClauseResults = prefixedSearchValidator('results', { choices: { status: resultStatuses } });
 
-export const complianceSummaryQuery = (department: string | undefined) =>
+/** The summary under a framework: the IT policy's, or the Cybersecurity Act's measures judged by the rules they rest on (ADR 0037). */
+export const complianceSummaryQuery = (department: string | undefined, framework: Framework = 'policy') =>
   queryOptions({
-    queryKey: complianceKeys.summary(department),
-    queryFn: ({ signal }) => api.get('/compliance', { query: department ? { department } : {}, signal }),
-  });
-
-/** The Cybersecurity Act's measures, judged by the IT policy's rules they name as evidence (ADR 0037). */
-export const nis2SummaryQuery = (department: string | undefined) =>
-  queryOptions({
-    queryKey: [...complianceKeys.summary(department), 'nis2'] as const,
-    queryFn: ({ signal }) => api.get('/compliance', { query: { ...(department ? { department } : {}), framework: 'nis2' }, signal }),
+    queryKey: [...complianceKeys.summary(department), framework] as const,
+    queryFn: ({ signal }) =>
+      api.get('/compliance', { query: { ...(department ? { department } : {}), ...(framework === 'nis2' ? { framework } : {}) }, signal }),
   });
 
 /** One page of rule outcomes; `systems` is a comma-separated list of system ids (one request for a page of systems). */
