@@ -16,6 +16,7 @@ export * from './jobs.ts';
 export * from './tasks.ts';
 export * from './mail.ts';
 export * from './single-sign-on.ts';
+export * from './provisioning.ts';
 export * from './documents.ts';
 export * from './acknowledgements.ts';
 export * from './access-rights.ts';

@@ -295,6 +295,8 @@ export const auditActions = [
   // Backup and restore of a municipality (issue #17).
   'municipality_exported',
   'municipality_imported',
+  // Provisioning from the directory (ADR 0038): a SCIM DELETE, which marks the person left and deletes nothing.
+  'deprovision',
   // Incidents under the Cybersecurity Act (issue #19): a report recorded as sent to the CSIRT.
   'incident_reported',
 ] as const;

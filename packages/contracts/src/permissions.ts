@@ -50,6 +50,9 @@ export const permissionNames = [
   'notificationSettings.manageOwn',
   'mailStatus.read',
   'singleSignOn.manage',
+  // Provisioning from the directory (SCIM, ADR 0038): the token is the administrator's; provisioning is the token's alone.
+  'provisioning.manage',
+  'provisioning.provision',
   'training.read',
   'trainingCourse.manage',
   'trainingAttendance.read',

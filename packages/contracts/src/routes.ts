@@ -159,6 +159,15 @@ import {
   singleSignOnStartQuerySchema,
   singleSignOnStatusSchema,
 } from './single-sign-on.ts';
+import {
+  provisioningStatusSchema,
+  provisioningTokenCreatedSchema,
+  scimListQuerySchema,
+  scimPatchSchema,
+  scimUserInputSchema,
+  scimUserListSchema,
+  scimUserSchema,
+} from './provisioning.ts';
 import { mailStatusSchema, notificationSettingsSchema, notificationSettingsUpdateSchema, passwordResetRequestSchema } from './mail.ts';
 import { taskListQuerySchema, taskListSchema } from './tasks.ts';
 import {
@@ -301,6 +310,13 @@ export interface RouteContract {
 }
 
 export const apiRoutes = {
+  // SCIM 2.0 (ADR 0038): where directories expect it, authenticated by the municipality's provisioning token.
+  'GET /scim/v2/Users': { query: scimListQuerySchema, status: 200, response: scimUserListSchema },
+  'GET /scim/v2/Users/:id': { status: 200, response: scimUserSchema },
+  'POST /scim/v2/Users': { body: scimUserInputSchema, status: 201, response: scimUserSchema },
+  'PUT /scim/v2/Users/:id': { body: scimUserInputSchema, status: 200, response: scimUserSchema },
+  'PATCH /scim/v2/Users/:id': { body: scimPatchSchema, status: 200, response: scimUserSchema },
+  'DELETE /scim/v2/Users/:id': { status: 204 },
   // Equipment (issue #15).
   'GET /api/v1/asset-models': { query: assetModelListQuerySchema, status: 200, response: assetModelListSchema },
   'POST /api/v1/asset-models': { body: assetModelCreateSchema, status: 201, response: assetModelSchema },
@@ -353,6 +369,7 @@ export const apiRoutes = {
   'DELETE /api/v1/login-invitations/:id': { status: 204 },
   'DELETE /api/v1/municipality-api-tokens/:id': { status: 204 },
   'DELETE /api/v1/people/:id/login': { status: 204 },
+  'DELETE /api/v1/provisioning/token': { status: 204 },
   'DELETE /api/v1/role-templates/:id': { status: 204 },
   'DELETE /api/v1/role-assignments/:id': { status: 204 },
   'DELETE /api/v1/systems/:id': { status: 204 },
@@ -400,6 +417,7 @@ export const apiRoutes = {
   'GET /api/v1/auth/oidc/login': { query: singleSignOnStartQuerySchema, status: 302, redirect: true },
   'GET /api/v1/auth/oidc/callback': { query: singleSignOnCallbackQuerySchema, status: 302, redirect: true },
   'GET /api/v1/single-sign-on': { status: 200, response: singleSignOnSettingsSchema },
+  'GET /api/v1/provisioning': { status: 200, response: provisioningStatusSchema },
   'GET /api/v1/single-sign-on/status': { status: 200, response: singleSignOnStatusSchema },
   'GET /api/v1/municipalities': { query: listQuerySchema, status: 200, response: municipalityListSchema },
   'GET /api/v1/municipalities/:id': { status: 200, response: municipalitySchema },
@@ -491,6 +509,7 @@ export const apiRoutes = {
   'POST /api/v1/api-tokens': { body: apiTokenCreateSchema, status: 201, response: apiTokenCreatedSchema },
   'POST /api/v1/audit-events/export': { body: auditEventExportSchema, status: 200, file: true },
   'POST /api/v1/export': { status: 200, file: true },
+  'POST /api/v1/provisioning/token': { status: 201, response: provisioningTokenCreatedSchema },
   'POST /api/v1/auth/login': { body: loginRequestSchema, status: 200, response: loginResponseSchema },
   'POST /api/v1/auth/login/second-factor': { body: secondFactorLoginSchema, status: 200, response: meSchema },
   'POST /api/v1/access-rights/import': {

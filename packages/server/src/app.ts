@@ -57,6 +57,7 @@ import type { RoutePermission } from './platform/http/route-permissions.ts';
 import { createServices } from './services.ts';
 import { registerMailRoutes } from './modules/mail/index.ts';
 import { registerSingleSignOnRoutes } from './modules/single-sign-on/index.ts';
+import { registerProvisioningRoutes, registerScimRoutes } from './modules/provisioning/index.ts';
 
 export interface RouteDescription {
   method: string;
@@ -98,7 +99,8 @@ export async function buildApp({ config, database, clock = systemClock, logger =
 
   const routes: RouteDescription[] = [];
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/v1') && !route.url.startsWith('/public/v1')) return;
+    // SCIM (ADR 0038) is outside /api/v1 because directories expect it at /scim/v2, and is listed with the API.
+    if (!route.url.startsWith('/api/v1') && !route.url.startsWith('/public/v1') && !route.url.startsWith('/scim/v2')) return;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
@@ -145,6 +147,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   // Every non-public API route needs a caller before its input is even looked at: 401 comes first.
   app.addHook('preValidation', async (request) => {
     const permission = request.routeOptions.config?.permission;
+    if (request.routeOptions.config?.ownAuthentication) return;
     if (permission && permission !== 'public' && !request.actor) {
       throw new AppError('unauthenticated', 'Log in, or send an API token as Authorization: Bearer.');
     }
@@ -178,6 +181,8 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   registerLoginInvitationRoutes(app, services.loginInvitations, { rateLimitPerMinute: config.loginRateLimitPerMinute });
   registerRoleAssignmentRoutes(app, services.roleAssignments);
   registerApiTokenRoutes(app, services.apiTokens);
+  registerProvisioningRoutes(app, services.provisioning.tokens);
+  registerScimRoutes(app, services.provisioning, { publicUrl: config.publicUrl ?? null });
   registerAuditEventRoutes(app, services.auditEvents);
   registerBackupRoutes(app, services.backup);
   registerSystemRoutes(app, {

@@ -74,6 +74,7 @@ import {
 import { createTasksService, type TaskSource } from './modules/tasks/index.ts';
 import { createMailOutbox, createNotificationsService, type OutboxSettings } from './modules/mail/index.ts';
 import { createProviders, createSingleSignOnLogin, createSingleSignOnSettingsService } from './modules/single-sign-on/index.ts';
+import { createProvisioningTokensService, createScimUsersService } from './modules/provisioning/index.ts';
 import { smtpTransport } from './platform/mail-transport.ts';
 import {
   createAttendancesService,
@@ -207,6 +208,7 @@ export function createServices(
   const singleSignOnProviders = createProviders(db, config.singleSignOn ?? null);
   const auth = createAuthService(db, clock, config, { passwordLoginAllowed: singleSignOnProviders.passwordLoginAllowed });
   const roleAssignments = createRoleAssignmentsService(db, clock);
+  const people = createPeopleService(db, clock, config, accessEnders, personArrivals);
   const singleSignOnLogin = createSingleSignOnLogin(db, clock, singleSignOnProviders, {
     auth,
     roleAssignments,
@@ -234,7 +236,12 @@ export function createServices(
       },
     }),
     departments: createDepartmentsService(db, clock),
-    people: createPeopleService(db, clock, config, accessEnders, personArrivals),
+    people,
+    // Provisioning from the directory (SCIM 2.0, ADR 0038): people written through the people service's provisioning path.
+    provisioning: {
+      tokens: createProvisioningTokensService(db, clock, config.publicUrl ?? null),
+      users: createScimUsersService(db, clock, people.provisioning),
+    },
     loginInvitations: createLoginInvitationsService(db, clock, accessEnders),
     roleAssignments,
     apiTokens: createApiTokensService(db, clock),

@@ -8,7 +8,7 @@ export type DatabaseState = Record<string, { rows: number; checksum: string }>;
 /**
  * Every table's rows, as a count and a hash of their sorted JSON, to prove that a request changed
  * nothing. Left out: the bookkeeping a request may do without changing data, a session's last-seen
- * time (for idle expiry) and a token's last use.
+ * time (for idle expiry) and a token's last use (API and SCIM tokens).
  */
 export async function stateOfDatabase(context: TestContext): Promise<DatabaseState> {
   const db = context.database.db;
@@ -36,6 +36,7 @@ export async function stateOfDatabase(context: TestContext): Promise<DatabaseSta
 const bookkeeping: Record<string, Record<string, null>> = {
   sessions: { last_seen_at: null },
   api_tokens: { last_used_at: null },
+  provisioning_tokens: { last_used_at: null },
 };
 
 /** The tables whose rows differ between two states. */

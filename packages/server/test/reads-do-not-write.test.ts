@@ -289,4 +289,28 @@ describe('reads do not write', () => {
     const [stored] = await context.database.db.selectFrom('sessions').select('last_seen_at').execute();
     expect(stored!.last_seen_at).toBe(context.clock.now().toISOString());
   });
+  it('answers every SCIM GET route with 200 and changes no table (the provisioning token; its last use is bookkeeping)', async () => {
+    const created = expectStatus(await send(context, 'POST', '/api/v1/provisioning/token', { headers: tanum.admin.authorization }), 201);
+    const bearer = { authorization: `Bearer ${created.token}` };
+    const user = expectStatus(
+      await send(context, 'POST', '/scim/v2/Users', {
+        headers: bearer,
+        body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'scim.las@tanum.se', externalId: 'las-1' },
+      }),
+      201,
+    );
+    const before = { database: await stateOfDatabase(context), version: await dataVersionOf(context.database.db, tanum.id) };
+    const scimAddresses: Record<string, string> = {
+      '/scim/v2/Users': `/scim/v2/Users?filter=${encodeURIComponent('userName eq "scim.las@tanum.se"')}`,
+      '/scim/v2/Users/:id': `/scim/v2/Users/${user.id}`,
+    };
+    const scimRoutes = context.routes.filter((route) => route.method === 'GET' && route.url.startsWith('/scim/'));
+    expect(scimRoutes.map((route) => route.url).filter((url) => !(url in scimAddresses))).toEqual([]);
+    for (const route of scimRoutes) {
+      const response = await send(context, 'GET', scimAddresses[route.url]!, { headers: bearer });
+      expect(response.statusCode, `${route.url} ${response.body}`).toBe(200);
+    }
+    expect(await stateOfDatabase(context)).toEqual(before.database);
+    expect(await dataVersionOf(context.database.db, tanum.id)).toBe(before.version);
+  });
 });

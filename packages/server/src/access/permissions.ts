@@ -70,6 +70,10 @@ export const permissions = {
   'mailStatus.read': ['administrator'],
   // The municipality's OpenID provider, its roles from groups and whether passwords still work (ADR 0036).
   'singleSignOn.manage': ['administrator'],
+  // The municipality's SCIM token (ADR 0038): creating, rotating and revoking it is the administrator's.
+  'provisioning.manage': ['administrator'],
+  // Creating, changing and deactivating people from the directory: no role, only the provisioning token's actor.
+  'provisioning.provision': [],
   // Training (§5, ITP-8-INFO, ITP-4.2-TRAIN-OTHERS). Courses and sessions are open to all staff.
   'training.read': everyRole,
   // Who may manage a course is narrowed by its topic (modules/training/training-abilities.ts):

@@ -41,6 +41,7 @@ import * as acknowledgementCounts from './2026-12-02-095-acknowledgement-counts.
 import * as mailOutbox from './2026-12-03-117-mail-outbox.ts';
 import * as notificationSettings from './2026-12-03-118-notification-settings.ts';
 import * as singleSignOn from './2026-12-03-119-single-sign-on.ts';
+import * as provisioning from './2026-12-07-120-provisioning.ts';
 import * as incidents from './2026-12-03-122-incidents.ts';
 import * as consumptionAssetKey from './2026-12-03-125-consumption-asset-key.ts';
 
@@ -87,6 +88,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-117-mail-outbox': mailOutbox,
   '2026-12-03-118-notification-settings': notificationSettings,
   '2026-12-03-119-single-sign-on': singleSignOn,
+  '2026-12-07-120-provisioning': provisioning,
   '2026-12-03-122-incidents': incidents,
   '2026-12-03-125-consumption-asset-key': consumptionAssetKey,
 };

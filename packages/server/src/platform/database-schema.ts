@@ -17,6 +17,7 @@ import type { PrivacyDatabase } from './schema/privacy.ts';
 import type { MailDatabase } from './schema/mail.ts';
 import type { IncidentsDatabase } from './schema/incidents.ts';
 import type { SingleSignOnDatabase } from './schema/single-sign-on.ts';
+import type { ProvisioningDatabase } from './schema/provisioning.ts';
 import type { Generated } from 'kysely';
 
 export type * from './schema/access-rights.ts';
@@ -211,6 +212,7 @@ export interface Database
     MailDatabase,
     SoftwareDatabase,
     SingleSignOnDatabase,
+    ProvisioningDatabase,
     IncidentsDatabase {
   municipalities: MunicipalitiesTable;
   logins: LoginsTable;

@@ -167,6 +167,22 @@ export const organisationCases: Record<string, RouteCase> = {
       version: await r.settingVersion(p, '/api/v1/single-sign-on'),
     }),
   },
+  // The municipality's SCIM token (ADR 0038): the caller's own municipality's, one at a time.
+  'POST /api/v1/provisioning/token': {
+    ...unscoped,
+    foreign: false,
+    allowed: 201,
+    prepare: async () => ({ url: '/api/v1/provisioning/token' }),
+  },
+  'DELETE /api/v1/provisioning/token': {
+    ...unscoped,
+    foreign: false,
+    allowed: 204,
+    prepare: async (r, p) => ({
+      url: '/api/v1/provisioning/token',
+      version: (await r.created(p, '/api/v1/provisioning/token', undefined)).version,
+    }),
+  },
   'PUT /api/v1/second-factor-requirement': {
     ...unscoped,
     foreign: false,

@@ -43,6 +43,8 @@ export const excludedTables: Readonly<Record<string, string>> = {
   single_sign_on_providers:
     "the municipality's OpenID provider: its client secret is encrypted with the installation's key, which does not travel; the administrator enters it again",
   single_sign_on_attempts: 'single sign-on logins in progress, minutes long; never carried',
+  provisioning_tokens:
+    "the municipality's SCIM tokens (ADR 0038): secrets (their hashes let a directory write people); the administrator makes a new one",
   login_throttles: "the installation's sign-in back-off counters (ADR 0010), keyed by address, not by municipality",
   scheduled_jobs: "the installation's job schedule (ADR 0006), not a municipality's data",
   audit_verification_results: "the nightly check's last result; the destination's job checks the imported chain itself",

@@ -74,6 +74,22 @@ export const departmentsRepository = {
     return db.selectFrom('departments').select(['id', 'parent_id']).where('municipality_id', '=', municipalityId).execute();
   },
 
+  /**
+   * The departments whose name or short name is `name`, case-folded (a directory's department
+   * attribute names one in its own spelling): provisioning takes the department only when exactly one matches.
+   */
+  async findIdsByName(db: Executor, municipalityId: string, name: string) {
+    const folded = name.trim().toLowerCase();
+    const rows = await db
+      .selectFrom('departments')
+      .select('id')
+      .where('municipality_id', '=', municipalityId)
+      .where((eb) => eb.or([eb(eb.fn('lower', ['name']), '=', folded), eb(eb.fn('lower', ['short_name']), '=', folded)]))
+      .limit(2)
+      .execute();
+    return rows.map((row) => row.id);
+  },
+
   async findItUnitId(db: Executor, municipalityId: string) {
     const row = await db
       .selectFrom('departments')

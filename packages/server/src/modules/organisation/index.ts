@@ -3,6 +3,7 @@
  * Other modules, the composition and the CLI import only this file (the dependency rule in
  * .dependency-cruiser.cjs enforces it); bulk loaders use bulk.ts.
  */
+import { departmentsRepository } from './departments.repository.ts';
 import { municipalitiesRepository } from './municipalities.repository.ts';
 import { peopleRepository } from './people.repository.ts';
 
@@ -28,4 +29,5 @@ export const organisationReads = {
   findLoginIdByEmail: peopleRepository.findLoginIdByEmail.bind(peopleRepository),
   findPerson: peopleRepository.findById.bind(peopleRepository),
   findPersonIdByEmail: peopleRepository.findIdByEmail.bind(peopleRepository),
+  findDepartmentIdsByName: departmentsRepository.findIdsByName.bind(departmentsRepository),
 };

@@ -78,7 +78,6 @@ export function createPeopleService(
   arrivals?: PersonArrivals,
 ) {
   // Pages of a few dozen people each; a few hundred keep the common lists and searches warm.
-  const versioned = versionedWrites(db, clock);
   const listCache = createVersionedCache<Awaited<ReturnType<typeof peopleRepository.list>>>(300, cacheSettings);
 
   async function loadOrFail(executor: Executor, municipalityId: string, id: string) {
@@ -108,6 +107,93 @@ export function createPeopleService(
     if (values.endDate && values.startDate && values.endDate < values.startDate) {
       throw invalid('endDate', 'The end date is before the start date.');
     }
+  }
+
+  async function createIn(transaction: TransactionHandle, actor: AnyActor, municipalityId: string, input: PersonCreate) {
+    const id = randomUUID();
+    const values: PersonValues = {
+      firstName: input.firstName,
+      lastName: input.lastName,
+      email: input.email,
+      employeeNumber: input.employeeNumber || null,
+      departmentId: input.departmentId ?? null,
+      title: input.title ?? null,
+      employmentStatus: 'active',
+      startDate: input.startDate ?? null,
+      endDate: null,
+      loginId: null,
+      hasPersonalMailbox: input.hasPersonalMailbox ?? false,
+    };
+    await validate(transaction, municipalityId, values, id);
+    await peopleRepository.insert(transaction, municipalityId, id, values, clock.now().toISOString());
+    const { person } = await loadOrFail(transaction, municipalityId, id);
+    await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'person', entityId: id, after: person, municipalityId });
+    // Started already (or no start date): asked now; a later start date is the daily job's.
+    if (arrivals && (person.startDate === null || person.startDate <= swedishToday(clock.now())))
+      await arrivals.personRegistered(transaction, actor, { municipalityId, personId: id });
+    return person;
+  }
+
+  /** In `executor`'s transaction when it is one (provisioning), else in a transaction of its own. */
+  function updateIn(
+    executor: Executor,
+    actor: AnyActor,
+    municipalityId: string,
+    id: string,
+    expectedVersion: ExpectedVersion,
+    input: PersonUpdate,
+    authorise: () => void,
+  ): Promise<PersonRecord> {
+    return versionedWrites(executor, clock)
+      .update(actor, {
+        entity: 'Person',
+        expectedVersion,
+        load: (transaction) => peopleRepository.findById(transaction, municipalityId, id),
+        versionOf: ({ person }) => person.version,
+        authorise,
+        apply: async (transaction, { person: before, loginId }, version) => {
+          const email = input.email ?? before.email;
+          const employmentStatus = input.employmentStatus ?? before.employmentStatus;
+          const values: PersonValues = {
+            firstName: input.firstName ?? before.firstName,
+            lastName: input.lastName ?? before.lastName,
+            email,
+            employeeNumber: input.employeeNumber !== undefined ? input.employeeNumber || null : before.employeeNumber,
+            departmentId: input.departmentId !== undefined ? input.departmentId : before.departmentId,
+            title: input.title !== undefined ? input.title : before.title,
+            employmentStatus,
+            startDate: input.startDate !== undefined ? input.startDate : before.startDate,
+            endDate:
+              input.endDate !== undefined
+                ? input.endDate
+                : employmentStatus === 'left' && !before.endDate
+                  ? swedishToday(clock.now())
+                  : before.endDate,
+            // The login is the person's, whatever their address becomes; a municipality never picks a login by e-mail.
+            loginId,
+            hasPersonalMailbox: input.hasPersonalMailbox ?? before.hasPersonalMailbox,
+          };
+          await validate(transaction, municipalityId, values, id);
+          return peopleRepository.update(transaction, municipalityId, id, version, values, clock.now().toISOString());
+        },
+        audit: ({ person: before }, { person: after }) => ({
+          action: before.employmentStatus === 'active' && after.employmentStatus === 'left' ? 'person_left' : 'update',
+          entityType: 'person',
+          entityId: id,
+          before,
+          after,
+          municipalityId,
+        }),
+        // Tokens and sessions end in the transaction that ends the access.
+        followUp: async (transaction, _before, { person: after, loginId }) => {
+          // The Swedish date, as the end date is one (and as authentication judges it).
+          const today = swedishToday(clock.now());
+          const accessEnded = after.employmentStatus === 'left' || (after.endDate !== null && after.endDate <= today);
+          if (accessEnded && loginId && enders) await enders.endAccess(transaction, actor, { municipalityId, loginId });
+          if (accessEnded) await enders?.personLeft?.(transaction, actor, { municipalityId, personId: id });
+        },
+      })
+      .then(({ person }) => person);
   }
 
   return {
@@ -173,88 +259,41 @@ export function createPeopleService(
 
     createPerson: useCase('person.write', async ({ actor, authorise }, input: PersonCreate): Promise<Person> => {
       authorise();
-      const municipalityId = municipalityOf(actor);
-      const id = randomUUID();
-      return withTransaction(db, async (transaction) => {
-        const values: PersonValues = {
-          firstName: input.firstName,
-          lastName: input.lastName,
-          email: input.email,
-          employeeNumber: input.employeeNumber || null,
-          departmentId: input.departmentId ?? null,
-          title: input.title ?? null,
-          employmentStatus: 'active',
-          startDate: input.startDate ?? null,
-          endDate: null,
-          loginId: null,
-          hasPersonalMailbox: input.hasPersonalMailbox ?? false,
-        };
-        await validate(transaction, municipalityId, values, id);
-        await peopleRepository.insert(transaction, municipalityId, id, values, clock.now().toISOString());
-        const { person } = await loadOrFail(transaction, municipalityId, id);
-        await recordAudit(transaction, actor, clock, { action: 'create', entityType: 'person', entityId: id, after: person });
-        // Started already (or no start date): asked now; a later start date is the daily job's.
-        if (arrivals && (person.startDate === null || person.startDate <= swedishToday(clock.now())))
-          await arrivals.personRegistered(transaction, actor, { municipalityId, personId: id });
-        return withPersonAbilities(actor, person);
-      });
+      const person = await withTransaction(db, (transaction) => createIn(transaction, actor, municipalityOf(actor), input));
+      return withPersonAbilities(actor, person);
     }),
 
     updatePerson: useCase(
       personActions.update,
       async ({ actor, authorise }, id: string, expectedVersion: ExpectedVersion, input: PersonUpdate): Promise<Person> => {
-        const municipalityId = municipalityOf(actor);
-        return versioned
-          .update(actor, {
-            entity: 'Person',
-            expectedVersion,
-            load: (transaction) => peopleRepository.findById(transaction, municipalityId, id),
-            versionOf: ({ person }) => person.version,
-            authorise: () => authorise(),
-            apply: async (transaction, { person: before, loginId }, version) => {
-              const email = input.email ?? before.email;
-              const employmentStatus = input.employmentStatus ?? before.employmentStatus;
-              const values: PersonValues = {
-                firstName: input.firstName ?? before.firstName,
-                lastName: input.lastName ?? before.lastName,
-                email,
-                employeeNumber: input.employeeNumber !== undefined ? input.employeeNumber || null : before.employeeNumber,
-                departmentId: input.departmentId !== undefined ? input.departmentId : before.departmentId,
-                title: input.title !== undefined ? input.title : before.title,
-                employmentStatus,
-                startDate: input.startDate !== undefined ? input.startDate : before.startDate,
-                endDate:
-                  input.endDate !== undefined
-                    ? input.endDate
-                    : employmentStatus === 'left' && !before.endDate
-                      ? swedishToday(clock.now())
-                      : before.endDate,
-                // The login is the person's, whatever their address becomes; a municipality never picks a login by e-mail.
-                loginId,
-                hasPersonalMailbox: input.hasPersonalMailbox ?? before.hasPersonalMailbox,
-              };
-              await validate(transaction, municipalityId, values, id);
-              return peopleRepository.update(transaction, municipalityId, id, version, values, clock.now().toISOString());
-            },
-            audit: ({ person: before }, { person: after }) => ({
-              action: before.employmentStatus === 'active' && after.employmentStatus === 'left' ? 'person_left' : 'update',
-              entityType: 'person',
-              entityId: id,
-              before,
-              after,
-            }),
-            // Tokens and sessions end in the transaction that ends the access.
-            followUp: async (transaction, _before, { person: after, loginId }) => {
-              // The Swedish date, as the end date is one (and as authentication judges it).
-              const today = swedishToday(clock.now());
-              const accessEnded = after.employmentStatus === 'left' || (after.endDate !== null && after.endDate <= today);
-              if (accessEnded && loginId && enders) await enders.endAccess(transaction, actor, { municipalityId, loginId });
-              if (accessEnded) await enders?.personLeft?.(transaction, actor, { municipalityId, personId: id });
-            },
-          })
-          .then(({ person }) => withPersonAbilities(actor, person));
+        const person = await updateIn(db, actor, municipalityOf(actor), id, expectedVersion, input, () => authorise());
+        return withPersonAbilities(actor, person);
       },
     ),
+
+    /**
+     * Provisioning from the directory (ADR 0038): the SCIM service creates and changes people in
+     * its own transaction, beside its record of the directory's names for them, through the same
+     * rules, audit events and follow-ups as the administrator's writes (a deactivation runs the
+     * leaver path: tokens, sessions, access rights flagged). Its actor is the municipality's
+     * provisioning token, a system actor bound to that municipality.
+     */
+    provisioning: {
+      createPerson(transaction: TransactionHandle, actor: SystemActor, input: PersonCreate): Promise<PersonRecord> {
+        requireSystemActor(actor);
+        return createIn(transaction, actor, municipalityOf(actor), input);
+      },
+      updatePerson(
+        transaction: TransactionHandle,
+        actor: SystemActor,
+        id: string,
+        expectedVersion: ExpectedVersion,
+        input: PersonUpdate,
+      ): Promise<PersonRecord> {
+        requireSystemActor(actor);
+        return updateIn(transaction, actor, municipalityOf(actor), id, expectedVersion, input, () => requireSystemActor(actor));
+      },
+    },
   };
 }
 

@@ -17,5 +17,11 @@ declare module 'fastify' {
      * itself, `me` and logging out. Every other route refuses it with 403 second_factor_required.
      */
     beforeSecondFactor?: boolean;
+    /**
+     * The route's own scope authenticates its caller before any check of the platform's (the SCIM
+     * endpoint's provisioning token, ADR 0038): the platform's 401 for a request without a person
+     * leaves it to that scope.
+     */
+    ownAuthentication?: boolean;
   }
 }
