@@ -15,6 +15,7 @@ import { SecondFactorRequirementCard } from '../account/SecondFactorRequirementC
 import { PublicRegisterSettingsCard } from '../public/PublicRegisterSettingsCard.tsx';
 import { MailStatusCard } from './MailStatusCard.tsx';
 import { ScheduledJobsCard } from './ScheduledJobsCard.tsx';
+import { ProvisioningCard } from './ProvisioningCard.tsx';
 import { SingleSignOnCard } from './SingleSignOnCard.tsx';
 import { municipalityKeys, myMunicipalitiesQuery, useRenameMunicipality } from './settings.queries.ts';
 
@@ -133,6 +134,8 @@ export function SettingsPage() {
         <MailStatusCard />
 
         <SingleSignOnCard />
+
+        <ProvisioningCard />
 
         {canUpdate && (
           // Creating a municipality is the installation operator's act on the command line (ADR 0009).

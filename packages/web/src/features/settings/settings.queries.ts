@@ -1,4 +1,4 @@
-import type { Municipality } from '@forvalta/contracts';
+import type { Municipality, ProvisioningToken, ProvisioningTokenCreated } from '@forvalta/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { api, type BodyFor } from '../../api/client.ts';
 import { type MutationCallbacks, useApiMutation } from '../../api/mutations.ts';
@@ -58,3 +58,21 @@ export const singleSignOnStatusQuery = (enabled: boolean) =>
   });
 export const saveSingleSignOn = (body: BodyFor<'PUT /api/v1/single-sign-on'>, version: number | undefined) =>
   api.put('/single-sign-on', { body, ...(version === undefined ? {} : { version }) });
+
+/** Provisioning from the directory (SCIM, ADR 0038): the endpoint and the municipality's token (administrators). */
+export const provisioningKeys = { status: ['provisioning'] as const };
+export const provisioningStatusQuery = (enabled: boolean) =>
+  queryOptions({
+    queryKey: provisioningKeys.status,
+    queryFn: ({ signal }) => api.get('/provisioning', { signal }),
+    enabled,
+  });
+/** Creates the token, or a new one in place of the live one (the old one stops working at once). */
+export const useCreateProvisioningToken = (options: MutationCallbacks<void, ProvisioningTokenCreated>) =>
+  useApiMutation(() => api.post('/provisioning/token', {}), [provisioningKeys.status], options);
+export const useRevokeProvisioningToken = (options: MutationCallbacks<ProvisioningToken, undefined>) =>
+  useApiMutation(
+    (token: ProvisioningToken) => api.delete('/provisioning/token', { version: token.version }),
+    [provisioningKeys.status],
+    options,
+  );
