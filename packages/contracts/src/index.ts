@@ -7,6 +7,7 @@ export * from './logins.ts';
 export * from './second-factor.ts';
 export * from './systems.ts';
 export * from './compliance.ts';
+export * from './nis2-report.ts';
 export * from './projects.ts';
 export * from './risks.ts';
 export * from './reviews.ts';

@@ -120,6 +120,7 @@ export const permissionNames = [
   // Issue #19: the incident log of the Cybersecurity Act (NIS2 article 23).
   'incident.read',
   'incident.record',
+  'nis2Report.read',
 ] as const;
 export const permissionSchema = z.enum(permissionNames);
 export type Permission = z.infer<typeof permissionSchema>;

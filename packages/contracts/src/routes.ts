@@ -148,6 +148,7 @@ import {
   policyPackSchema,
   policyPackVersionCreateSchema,
 } from './compliance.ts';
+import { nis2ReportExportQuerySchema, nis2ReportSchema } from './nis2-report.ts';
 import { scheduledJobListSchema } from './jobs.ts';
 import {
   loginOptionsQuerySchema,
@@ -400,6 +401,9 @@ export const apiRoutes = {
   'GET /api/v1/compliance': { query: complianceSummaryQuerySchema, status: 200, response: complianceSummarySchema },
   'GET /api/v1/compliance/exceptions': { status: 200, response: complianceExceptionListSchema },
   'GET /api/v1/compliance/results': { query: complianceResultQuerySchema, status: 200, response: complianceResultListSchema },
+  // The NIS2 status report (issue #19): the Act's measures and the systems in scope, as JSON, XLSX or PDF.
+  'GET /api/v1/compliance/nis2-report': { status: 200, response: nis2ReportSchema },
+  'GET /api/v1/compliance/nis2-report/export': { query: nis2ReportExportQuerySchema, status: 200, file: true },
   'GET /api/v1/departments': { query: departmentListQuerySchema, status: 200, response: departmentListSchema },
   'GET /api/v1/departments/:id': { status: 200, response: departmentSchema },
   'GET /api/v1/documents': { query: documentListQuerySchema, status: 200, response: documentListSchema },

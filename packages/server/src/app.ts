@@ -26,7 +26,7 @@ import {
 import { registerIntegrationRoutes } from './modules/integrations/index.ts';
 import { registerPublicRegisterRoutes } from './modules/public-register/index.ts';
 import { registerSystemRoutes } from './modules/systems/index.ts';
-import { registerComplianceRoutes, registerPolicyPackRoutes } from './modules/compliance/index.ts';
+import { registerComplianceRoutes, registerNis2ReportRoutes, registerPolicyPackRoutes } from './modules/compliance/index.ts';
 import { registerProjectRoutes } from './modules/projects/index.ts';
 import { registerRiskAnalysisRoutes } from './modules/risks/index.ts';
 import { registerChangeNoticeRoutes } from './modules/change-notices/index.ts';
@@ -196,6 +196,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   registerIntegrationRoutes(app, services.integrations);
   registerPublicRegisterRoutes(app, services.publicRegister);
   registerComplianceRoutes(app, services.compliance);
+  registerNis2ReportRoutes(app, services.nis2Report);
   registerPolicyPackRoutes(app, services.policyPacks);
   registerProjectRoutes(app, { projects: services.projects, actions: services.projectActions });
   registerRiskAnalysisRoutes(app, services.riskAnalyses);

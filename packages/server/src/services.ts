@@ -30,7 +30,13 @@ import {
   detachNoticesFromSystem,
   responsibilityNoticeWriter,
 } from './modules/change-notices/index.ts';
-import { createComplianceService, createPolicyPacksService, policyPackRecords, startWithDefaultPack } from './modules/compliance/index.ts';
+import {
+  createComplianceService,
+  createNis2ReportService,
+  createPolicyPacksService,
+  policyPackRecords,
+  startWithDefaultPack,
+} from './modules/compliance/index.ts';
 import {
   createDocumentAttachmentsService,
   createDocumentsService,
@@ -255,6 +261,7 @@ export function createServices(
     systemsExport: createSystemsExport(db, clock),
     publicRegister: createPublicRegisterService(db, clock),
     compliance: createComplianceService(db, clock, config),
+    nis2Report: createNis2ReportService(db, clock),
     policyPacks: createPolicyPacksService(db, clock),
     projects: createProjectsService(db, clock),
     projectActions: createProjectActionsService(db, clock),

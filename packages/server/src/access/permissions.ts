@@ -201,6 +201,11 @@ export const permissions = {
   // municipality is weak.
   'incident.read': ['administrator', 'it_chief', 'it_unit', 'department_head', 'auditor'],
   'incident.record': ['it_chief', 'it_unit'],
+  // The NIS2 status report (issue #19): the Act's measures with the systems in scope, their
+  // classification, continuity and supplier, for the IT unit and its chief who answer for it, the
+  // auditors and the administrator; not everyone who reads compliance, as it lists where the
+  // municipality's critical systems are weak.
+  'nis2Report.read': ['administrator', 'it_chief', 'it_unit', 'auditor'],
 } as const satisfies Record<Permission, readonly Role[]>;
 
 /**

@@ -74,6 +74,13 @@ const clauseRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/compliance/ClausePage.tsx'), 'ClausePage'),
 });
 
+const nis2ReportRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/compliance/nis2-report',
+  beforeLoad: requirePermission('nis2Report.read'),
+  component: lazyRouteComponent(() => import('../features/compliance/Nis2ReportPage.tsx'), 'Nis2ReportPage'),
+});
+
 const policyRoute = createRoute({
   getParentRoute: () => contentRoute,
   path: '/compliance/policy',
@@ -170,4 +177,5 @@ export const registerRoutes = [
   incidentsRoute,
   incidentRoute,
   complianceRoute,
+  nis2ReportRoute,
 ] as const;

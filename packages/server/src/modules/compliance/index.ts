@@ -10,6 +10,8 @@ export { createComplianceService, type ComplianceService } from './compliance.se
 export { createPolicyPacksService, type PolicyPacksService } from './policy-packs.service.ts';
 export { registerComplianceRoutes } from './compliance.routes.ts';
 export { registerPolicyPackRoutes } from './policy-packs.routes.ts';
+export { createNis2ReportService, type Nis2ReportService } from './nis2-report.service.ts';
+export { registerNis2ReportRoutes } from './nis2-report.routes.ts';
 export type { StoredPack } from './policy-packs.repository.ts';
 export { upgradeDefaultPolicyPacks, type PolicyPackUpgrade, type UpgradeOptions } from './policy-pack-upgrade.ts';
 

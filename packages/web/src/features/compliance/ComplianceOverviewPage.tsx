@@ -5,7 +5,7 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
-import { useCurrentUser } from '../../app/session.ts';
+import { hasPermission, useCurrentUser } from '../../app/session.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -209,9 +209,16 @@ export function ComplianceOverviewPage() {
         title={nis2 ? t('compliance.nis2.pageTitle') : t('compliance.title')}
         intro={nis2 ? t('compliance.nis2.intro') : t('compliance.intro')}
         actions={
-          <Button component={Link} to="/compliance/policy" variant="default">
-            {t('compliance.policyLink')}
-          </Button>
+          <Group gap="xs">
+            {nis2 && hasPermission(me, 'nis2Report.read') && (
+              <Button component={Link} to="/compliance/nis2-report" variant="default">
+                {t('compliance.nis2.reportLink')}
+              </Button>
+            )}
+            <Button component={Link} to="/compliance/policy" variant="default">
+              {t('compliance.policyLink')}
+            </Button>
+          </Group>
         }
       />
       <Group mb="lg" align="flex-end" gap="md">

@@ -6,7 +6,7 @@ import {
   type PolicyPackView,
 } from '@forvalta/contracts';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { api, type BodyFor, type QueryFor } from '../../api/client.ts';
+import { api, type BodyFor, downloadUrl, type QueryFor } from '../../api/client.ts';
 import { type MutationCallbacks, useApiMutation } from '../../api/mutations.ts';
 import { pickValue, prefixedSearchValidator } from '../../components/url-paging.ts';
 
@@ -59,6 +59,15 @@ export const complianceSummaryQuery = (department: string | undefined, framework
     queryFn: ({ signal }) =>
       api.get('/compliance', { query: { ...(department ? { department } : {}), ...(framework === 'nis2' ? { framework } : {}) }, signal }),
   });
+
+/** The NIS2 status report (issue #19): the Act's measures and the systems in its scope. */
+export const nis2ReportQuery = queryOptions({
+  queryKey: [...complianceKeys.all, 'nis2-report'] as const,
+  queryFn: ({ signal }) => api.get('/compliance/nis2-report', { signal }),
+});
+
+/** The same report as a file to hand on. */
+export const nis2ReportExportUrl = (format: 'xlsx' | 'pdf') => downloadUrl('/compliance/nis2-report/export', { format });
 
 /** One page of rule outcomes; `systems` is a comma-separated list of system ids (one request for a page of systems). */
 export const complianceResultsQuery = (query: QueryFor<'GET /api/v1/compliance/results'>) =>
