@@ -31,6 +31,10 @@ for (const locale of ['sv', 'en'] as const) {
         ['/compliance', 'compliance'],
         ['/compliance/clauses/ITP-4.2-DEPUTY', 'clause'],
         ['/compliance/policy', 'policy'],
+        // The Cybersecurity Act's view, a measure's page under it and the NIS2 status report (issue #19).
+        ['/compliance?framework=nis2', 'compliance-nis2'],
+        ['/compliance/clauses/NIS2-21-2-C?framework=nis2', 'clause-nis2'],
+        ['/compliance/nis2-report', 'nis2-report'],
         ['/systems?q=zzzz', 'systems-empty'],
       ];
       for (const [path, name] of registerPaths) {

@@ -159,7 +159,7 @@ export function ClausePage() {
       </AnchorLink>
       <Stack gap={4} mt="xs" mb="lg">
         <Text size="sm" c="gray.7" fw={600}>
-          {clause.id} · § {clause.section}
+          {clause.id} · {nis2 ? t('compliance.nis2.article', { section: clause.section }) : `§ ${clause.section}`}
         </Text>
         <Title order={1} size="h2">
           {english ? clause.titleEn : clause.titleSv}
