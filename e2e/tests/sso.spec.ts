@@ -86,6 +86,25 @@ test.describe('single sign-on through the municipality’s provider', () => {
     await page.locator('button[type="submit"]').click();
     await expect(page.getByTestId('sso-refusal')).toContainText('Du finns inte i kommunens personregister i Förvalta');
     await expectNoSeriousAxeViolations(page, 'single sign-on refused');
+
+    // The administrator removes the provider (password login is on, so it is not the only way in).
+    await page.getByLabel('E-postadress').fill(demoLogins.administrator);
+    await page.getByLabel(/^Lösenord/).fill(demoPassword);
+    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+    await expect(page).not.toHaveURL(/\/login/);
+    await page.goto('/settings');
+    const settings = page.getByRole('region', { name: 'Inloggning via identitetstjänst (single sign-on)' });
+    await settings.getByRole('button', { name: 'Ta bort identitetstjänsten' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Ta bort identitetstjänsten?' });
+    await expectNoSeriousAxeViolations(page, 'removing the identity provider');
+    await confirm.getByRole('button', { name: 'Ta bort identitetstjänsten' }).click();
+    await expect(page.getByText('Identitetstjänsten är borttagen. Inloggning sker med lösenord.')).toBeVisible();
+    await expect(settings.getByRole('button', { name: 'Ta bort identitetstjänsten' })).toHaveCount(0);
+    await expect(settings.getByLabel('Namn på knappen')).toHaveValue('');
+    await context.clearCookies();
+    await page.goto('/login?municipality=1435');
+    await expect(page.getByRole('button', { name: 'Logga in', exact: true })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Logga in med Tanum-konto' })).toHaveCount(0);
     await context.close();
   });
 });

@@ -74,6 +74,8 @@ export type ErrorCode = (typeof errorCodes)[number];
 export const problemReasons = [
   'password_login_off',
   'single_sign_on_session',
+  // Deleting the provider while password login is off would leave nobody a way in (ADR 0036).
+  'single_sign_on_only_way_in',
   'acknowledgement_already_given',
   'acknowledgement_withdrawn',
   'access_level_in_use',

@@ -371,6 +371,7 @@ export const apiRoutes = {
   'DELETE /api/v1/municipality-api-tokens/:id': { status: 204 },
   'DELETE /api/v1/people/:id/login': { status: 204 },
   'DELETE /api/v1/provisioning/token': { status: 204 },
+  'DELETE /api/v1/single-sign-on': { status: 204 },
   'DELETE /api/v1/role-templates/:id': { status: 204 },
   'DELETE /api/v1/role-assignments/:id': { status: 204 },
   'DELETE /api/v1/systems/:id': { status: 204 },

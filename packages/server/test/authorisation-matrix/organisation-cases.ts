@@ -183,6 +183,25 @@ export const organisationCases: Record<string, RouteCase> = {
       version: (await r.created(p, '/api/v1/provisioning/token', undefined)).version,
     }),
   },
+  'DELETE /api/v1/single-sign-on': {
+    ...unscoped,
+    foreign: false,
+    allowed: 204,
+    prepare: async (r, p) => {
+      const saved = await r.settingSaved(p, '/api/v1/single-sign-on', {
+        displayName: 'Kommunens konto',
+        issuer: 'http://127.0.0.1:9',
+        clientId: 'forvalta',
+        clientSecret: 'secret',
+        matchBy: 'email',
+        matchClaim: 'email',
+        groupsClaim: null,
+        groupRoles: [],
+        passwordLogin: true,
+      });
+      return { url: '/api/v1/single-sign-on', version: saved.version };
+    },
+  },
   'PUT /api/v1/second-factor-requirement': {
     ...unscoped,
     foreign: false,

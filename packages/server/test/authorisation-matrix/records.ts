@@ -42,6 +42,10 @@ export function recordFactories(context: TestContext) {
     privacy: privacyRecords(context),
     /** A record made through the API by the place's first administrator (for cases that need no more). */
     created: (place: Place, url: string, body: unknown): Promise<Versioned> => call(place, 'POST', url, body),
+    /** A setting of the place's municipality saved by its first administrator (PUT at the version it has). */
+    async settingSaved(place: Place, url: string, body: unknown): Promise<Versioned> {
+      return call(place, 'PUT', url, body, 200, await records.settingVersion(place, url));
+    },
     department: (place: Place): Promise<Versioned> =>
       make.department(place.municipality, `Avdelning ${randomUUID().slice(0, 6)}`, place.departmentId),
     person: (place: Place): Promise<Versioned> => make.person(place.municipality, place.departmentId),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { GroupRole, SingleSignOnMatch } from '@forvalta/contracts';
 import * as openid from 'openid-client';
 import type { EnvironmentSingleSignOn } from '../../config.ts';
@@ -74,7 +75,9 @@ export function createProviders(db: Executor, environment: EnvironmentSingleSign
 
     /** The configuration for logins, cached per provider version; a failed discovery is not kept. */
     configurationFor(provider: Provider): Promise<openid.Configuration> {
-      const key = `${provider.municipalityId}|${provider.source}|${provider.version}|${provider.issuer}|${provider.clientId}`;
+      // The secret's digest too: a provider removed and set again starts at the same version.
+      const secret = createHash('sha256').update(provider.clientSecret()).digest('hex').slice(0, 16);
+      const key = `${provider.municipalityId}|${provider.source}|${provider.version}|${provider.issuer}|${provider.clientId}|${secret}`;
       const cached = discovered.get(key);
       if (cached && Date.now() - cached.at < discoveryCacheMilliseconds) return cached.configuration;
       const configuration = discover(provider);

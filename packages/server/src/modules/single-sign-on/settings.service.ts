@@ -8,12 +8,28 @@ import { can, municipalityOf } from '../../access/authorise.ts';
 import { useCase } from '../../access/use-case.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DatabaseHandle } from '../../platform/database.ts';
-import { AppError, invalid } from '../../platform/errors.ts';
+import { AppError, conflict, invalid } from '../../platform/errors.ts';
 import type { ExpectedVersion } from '../../platform/http/versioning.ts';
 import { sealSecret } from '../../platform/secret-box.ts';
 import { versionedWrites } from '../../platform/versioned-write.ts';
 import { issuerProblem, type Provider, type Providers } from './providers.ts';
-import { singleSignOnRepository } from './single-sign-on.repository.ts';
+import { singleSignOnRepository, type StoredProvider } from './single-sign-on.repository.ts';
+
+/** A provider as the audit log shows it: never the secret, sealed or not. */
+function shown(provider: StoredProvider | undefined) {
+  return provider
+    ? {
+        displayName: provider.displayName,
+        issuer: provider.issuer,
+        clientId: provider.clientId,
+        matchBy: provider.matchBy,
+        matchClaim: provider.matchClaim,
+        groupsClaim: provider.groupsClaim,
+        groupRoles: provider.groupRoles,
+        passwordLogin: provider.passwordLogin,
+      }
+    : null;
+}
 
 const unset = {
   configured: false,
@@ -95,19 +111,6 @@ export function createSingleSignOnSettingsService(db: DatabaseHandle, clock: Clo
             );
           },
           audit: ({ stored }, after) => {
-            const shown = (provider: typeof stored) =>
-              provider
-                ? {
-                    displayName: provider.displayName,
-                    issuer: provider.issuer,
-                    clientId: provider.clientId,
-                    matchBy: provider.matchBy,
-                    matchClaim: provider.matchClaim,
-                    groupsClaim: provider.groupsClaim,
-                    groupRoles: provider.groupRoles,
-                    passwordLogin: provider.passwordLogin,
-                  }
-                : null;
             // Never the secret, sealed or not: only that it changed.
             return {
               action: 'update',
@@ -121,6 +124,36 @@ export function createSingleSignOnSettingsService(db: DatabaseHandle, clock: Clo
         return settingsOf(await providers.providerOf(municipalityId), true);
       },
     ),
+
+    /**
+     * Removes the municipality's provider (If-Match), audited. Refused while password login is off:
+     * with the provider gone, people who sign in only through it (the administrator too) would have
+     * no way in; turn password login on first. The OIDC_* variables' provider is not the
+     * application's to remove.
+     */
+    deleteSettings: useCase('singleSignOn.manage', async ({ actor, authorise }, expectedVersion: ExpectedVersion) => {
+      const municipalityId = municipalityOf(actor);
+      const fromEnvironment = (await providers.providerOf(municipalityId))?.source === 'environment';
+      await versioned.delete(actor, {
+        entity: 'Single sign-on provider',
+        expectedVersion,
+        load: (transaction) => singleSignOnRepository.provider(transaction, municipalityId),
+        authorise: () => {
+          authorise();
+          if (fromEnvironment)
+            throw new AppError('forbidden', "This installation's provider is set by its OIDC_* variables; remove them there.");
+        },
+        apply: (transaction, stored, version) => {
+          if (!stored.passwordLogin)
+            throw conflict(
+              'Password login is off in this municipality: without the provider nobody could log in. Turn password login on first.',
+              'single_sign_on_only_way_in',
+            );
+          return singleSignOnRepository.deleteProvider(transaction, municipalityId, version);
+        },
+        audit: (stored) => ({ action: 'delete', entityType: 'single_sign_on', entityId: municipalityId, before: shown(stored) }),
+      });
+    }),
 
     /** The provider's discovery, fetched now (nothing is written): reachable, its issuer, the error. */
     status: useCase('singleSignOn.manage', async ({ actor, authorise }): Promise<SingleSignOnStatus> => {

@@ -1,6 +1,6 @@
 import type { GroupRole, Role, SingleSignOnMatch } from '@forvalta/contracts';
 import type { Executor } from '../../platform/database.ts';
-import { saveSettingAtVersion } from '../../platform/versioned-rows.ts';
+import { deleteAtVersion, saveSettingAtVersion } from '../../platform/versioned-rows.ts';
 
 /** A municipality's provider as stored (the secret still sealed). */
 export interface StoredProvider {
@@ -56,6 +56,11 @@ export const singleSignOnRepository = {
       passwordLogin: row.password_login === 1,
       version: row.version,
     };
+  },
+
+  /** Removes the provider at the version read; false when it changed meanwhile. */
+  deleteProvider(db: Executor, municipalityId: string, expectedVersion: number) {
+    return deleteAtVersion(db, 'single_sign_on_providers', { municipality_id: municipalityId }, expectedVersion);
   },
 
   saveProvider(db: Executor, municipalityId: string, expectedVersion: number, values: ProviderValues, now: string) {

@@ -10,7 +10,7 @@ import {
   problemSchema,
 } from '@forvalta/contracts';
 import { z } from 'zod';
-import { problemResponses, writeProblemResponses, type ApiApp } from '../../platform/http/api-app.ts';
+import { noContentResponse, problemResponses, writeProblemResponses, type ApiApp } from '../../platform/http/api-app.ts';
 import { actorOf, clearSessionCookie, setSessionCookie } from '../../platform/http/authentication.ts';
 import { expectedVersion, setVersionTag } from '../../platform/http/versioning.ts';
 import { attemptMinutes, type SingleSignOnLogin } from './login.service.ts';
@@ -149,6 +149,22 @@ export function registerSingleSignOnRoutes(
       const answer = await services.settings.updateSettings(actorOf(request), expectedVersion(request), request.body);
       setVersionTag(reply, answer.version);
       return answer;
+    },
+  );
+
+  app.delete(
+    '/api/v1/single-sign-on',
+    {
+      schema: {
+        tags: ['Organisation'],
+        summary: 'Remove the OpenID provider (If-Match required); refused while password login is off',
+        response: { ...noContentResponse, ...writeProblemResponses },
+      },
+      config: { permission: services.settings.deleteSettings.permission },
+    },
+    async (request, reply) => {
+      await services.settings.deleteSettings(actorOf(request), expectedVersion(request));
+      return reply.status(204).send(null);
     },
   );
 

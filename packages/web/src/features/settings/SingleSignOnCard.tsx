@@ -18,14 +18,22 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
-import { notifySuccess } from '../../components/error-messages.ts';
+import { notifyError, notifySuccess } from '../../components/error-messages.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { useVersionedSave } from '../../components/VersionedForm.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
-import { saveSingleSignOn, singleSignOnKeys, singleSignOnSettingsQuery, singleSignOnStatusQuery } from './settings.queries.ts';
+import {
+  saveSingleSignOn,
+  singleSignOnKeys,
+  singleSignOnSettingsQuery,
+  singleSignOnStatusQuery,
+  useRemoveSingleSignOn,
+} from './settings.queries.ts';
 
 interface Values {
   displayName: string;
@@ -215,6 +223,47 @@ function DiscoveryStatus({ status }: { status: SingleSignOnStatus }) {
 }
 
 /**
+ * Removing the provider. While password login is off it would be the only way in (the
+ * administrator's too): the button then says to turn password login on first, and the server
+ * refuses the same (single_sign_on_only_way_in).
+ */
+function RemoveProvider({ settings }: { settings: SingleSignOnSettings }) {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const remove = useRemoveSingleSignOn({
+    onSuccess: () => {
+      setConfirming(false);
+      notifySuccess(t('singleSignOn.removed'));
+    },
+    onError: (error) => {
+      setConfirming(false);
+      notifyError(error);
+    },
+  });
+  return (
+    <Stack gap={4} align="flex-start">
+      <Button variant="default" color="red.8" disabled={!settings.passwordLogin} onClick={() => setConfirming(true)}>
+        {t('singleSignOn.remove')}
+      </Button>
+      {!settings.passwordLogin && (
+        <Text size="sm" c="gray.7" data-testid="sso-remove-blocked">
+          {t('singleSignOn.removeBlocked')}
+        </Text>
+      )}
+      <ConfirmDialog
+        opened={confirming}
+        title={t('singleSignOn.removeTitle')}
+        text={t('singleSignOn.removeText', { name: settings.displayName })}
+        confirmLabel={t('singleSignOn.remove')}
+        loading={remove.isPending}
+        onConfirm={() => remove.mutate(settings.version)}
+        onClose={() => setConfirming(false)}
+      />
+    </Stack>
+  );
+}
+
+/**
  * The administrator's OpenID Connect provider (issue #18, ADR 0036): issuer, client, how people are
  * matched, roles from groups, whether passwords still work; the provider's discovery status. The
  * client secret is only ever sent, never shown: the server answers whether one is stored.
@@ -255,7 +304,10 @@ export function SingleSignOnCard() {
               {t('singleSignOn.fromEnvironment', { name: data.displayName, issuer: data.issuer })}
             </Alert>
           ) : (
-            <ProviderForm key={data.version} settings={data} />
+            <>
+              <ProviderForm key={data.version} settings={data} />
+              {data.configured && data.can.update && <RemoveProvider settings={data} />}
+            </>
           )}
         </Stack>
       ) : null}

@@ -56,6 +56,13 @@ export const singleSignOnStatusQuery = (enabled: boolean) =>
     enabled,
     retry: false,
   });
+/** Removes the provider (refused by the server while password login is off: it would be the only way in). */
+export const useRemoveSingleSignOn = (options: MutationCallbacks<number, undefined>) =>
+  useApiMutation(
+    (version: number) => api.delete('/single-sign-on', { version }),
+    [singleSignOnKeys.settings, singleSignOnKeys.status],
+    options,
+  );
 export const saveSingleSignOn = (body: BodyFor<'PUT /api/v1/single-sign-on'>, version: number | undefined) =>
   api.put('/single-sign-on', { body, ...(version === undefined ? {} : { version }) });
 
