@@ -24,6 +24,7 @@ export * from './access-rights.ts';
 export * from './access-rights-import.ts';
 export * from './assets.ts';
 export * from './assets-import.ts';
+export * from './consumption-import.ts';
 export * from './imports.ts';
 export * from './privacy.ts';
 export * from './personal-data.ts';

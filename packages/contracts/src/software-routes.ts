@@ -2,6 +2,7 @@
  * The routes of software, the IT chief's decisions, licences, suppliers and contracts (issue #15),
  * spread into the route map (routes.ts) the web client is typed from.
  */
+import { consumptionImportQuerySchema, consumptionImportReportSchema } from './consumption-import.ts';
 import type { RouteContract } from './routes.ts';
 import {
   consumptionCreateSchema,
@@ -63,6 +64,12 @@ export const softwareRoutes = {
   'POST /api/v1/licence-consumption': { body: consumptionCreateSchema, status: 201, response: consumptionRecordSchema },
   'DELETE /api/v1/licence-consumption/:id': { status: 204 },
   'POST /api/v1/licence-consumption/import': { body: consumptionImportSchema, status: 200, response: consumptionImportResultSchema },
+  'POST /api/v1/licence-consumption/import-file': {
+    query: consumptionImportQuerySchema,
+    status: 200,
+    response: consumptionImportReportSchema,
+    upload: true,
+  },
   'GET /api/v1/suppliers': { query: supplierListQuerySchema, status: 200, response: supplierListSchema },
   'POST /api/v1/suppliers': { body: supplierCreateSchema, status: 201, response: supplierSchema },
   'GET /api/v1/suppliers/:id': { status: 200, response: supplierSchema },

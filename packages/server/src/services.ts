@@ -89,6 +89,7 @@ import {
   trainingTaskSource,
 } from './modules/training/index.ts';
 import {
+  createConsumptionImportService,
   createLicencesService,
   createSoftwareDecisionsService,
   createSoftwareService,
@@ -303,6 +304,7 @@ export function createServices(
       software: createSoftwareService(db, clock),
       decisions: createSoftwareDecisionsService(db, clock),
       licences: createLicencesService(db, clock),
+      consumptionImport: createConsumptionImportService(db, clock),
     },
     supplierContracts: createSupplierContractsService(db, clock),
     // The incident log of the Cybersecurity Act (issue #19).

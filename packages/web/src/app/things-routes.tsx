@@ -96,6 +96,13 @@ const licencesRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/software/LicencesPage.tsx'), 'LicencesPage'),
 });
 
+const consumptionImportRoute = createRoute({
+  getParentRoute: () => contentRoute,
+  path: '/licences/import',
+  beforeLoad: requirePermission('licence.manage'),
+  component: lazyRouteComponent(() => import('../features/software/ConsumptionImportPage.tsx'), 'ConsumptionImportPage'),
+});
+
 const contractsRoute = createRoute({
   getParentRoute: () => contentRoute,
   path: '/contracts',
@@ -131,6 +138,7 @@ export const thingsRoutes = [
   softwareListRoute,
   softwareRoute,
   licencesRoute,
+  consumptionImportRoute,
   contractsRoute,
   contractRoute,
   suppliersRoute,

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, FileInput, Group, Pagination, Progress, Select, Stack, Text } from '@mantine/core';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client.ts';
 import { formatNumber } from '../i18n/format.ts';
@@ -42,6 +42,12 @@ export interface SpreadsheetImportProps<Outcome extends string, Row extends { ro
   };
   /** Options of the import beside the file (e.g. where the rows were found). */
   children?: ReactNode;
+  /** False while the options beside the file are incomplete: the dry run waits for them. */
+  ready?: boolean;
+  /** The options a report was made with: when they change, the report is dropped and apply waits for a new dry run. */
+  optionsKey?: string;
+  /** What an apply would change, when more than the rows that are not unchanged or refused (e.g. counts the file no longer has). */
+  changesOf?: (report: SpreadsheetImportReport<Outcome, Row>) => number;
 }
 
 const pageSize = 50;
@@ -71,7 +77,18 @@ export function SpreadsheetImport<Outcome extends string, Row extends { rowNumbe
     setReport(null);
     props.reset();
   };
-  const changes = report ? report.summary.rows - report.summary.unchanged - report.summary.refused : 0;
+  const { reset, optionsKey } = props;
+  // A report answers the options it was run with; other options need their own dry run first.
+  useEffect(() => {
+    void optionsKey;
+    setReport(null);
+    reset();
+  }, [optionsKey, reset]);
+  const changes = !report
+    ? 0
+    : props.changesOf
+      ? props.changesOf(report)
+      : report.summary.rows - report.summary.unchanged - report.summary.refused;
   const canApply = report !== null && report.mode === 'dry_run' && report.summary.refused === 0 && changes > 0;
   const error = props.error;
 
@@ -97,7 +114,7 @@ export function SpreadsheetImport<Outcome extends string, Row extends { rowNumbe
           <Group>
             <Button
               onClick={() => file && props.run(file, 'dry_run', setReport)}
-              disabled={!file}
+              disabled={!file || props.ready === false}
               loading={props.pending && !props.applying}
             >
               {t('dryRun')}

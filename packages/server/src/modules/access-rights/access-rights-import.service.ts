@@ -16,7 +16,7 @@ import { withTransaction, type DatabaseHandle, type Executor } from '../../platf
 import { AppError, type FieldError } from '../../platform/errors.ts';
 import type { AccessRightsTable } from '../../platform/schema/access-rights.ts';
 import { timeOrderedIds } from '../../platform/time-ordered-ids.ts';
-import { matchColumns, readSpreadsheet, UnreadableSpreadsheetError, type SpreadsheetTable } from '../../platform/spreadsheets/index.ts';
+import { matchColumns, readUploadedSpreadsheet, type SpreadsheetTable } from '../../platform/spreadsheets/index.ts';
 import { systemReads } from '../systems/index.ts';
 import {
   accessRightImportColumns,
@@ -59,18 +59,6 @@ function columnsOf(table: SpreadsheetTable) {
       },
     );
   return match;
-}
-
-async function readFile(bytes: Buffer): Promise<SpreadsheetTable> {
-  try {
-    return await readSpreadsheet(bytes);
-  } catch (error) {
-    if (error instanceof UnreadableSpreadsheetError)
-      throw new AppError('validation_failed', error.message, {
-        fieldErrors: [{ path: error.line ? `file.line.${error.line}` : 'file', message: error.message, code: 'file_unreadable' }],
-      });
-    throw error;
-  }
 }
 
 /** A report's rows: every refused one first, then the others in file order, up to the listed limit. */
@@ -292,7 +280,7 @@ export function createAccessRightImportService(db: DatabaseHandle, clock: Clock)
   const importRights = useCase(
     'accessRight.import',
     async (context, bytes: Buffer, query: AccessRightImportQuery, progress?: ImportProgress): Promise<AccessRightImportReport> => {
-      const table = await readFile(bytes);
+      const table = await readUploadedSpreadsheet(bytes);
       const match = columnsOf(table);
       if (query.mode === 'apply') return apply(context, table, match, query.source, progress);
       const { rows } = await plan(db, context, table, match.columns);

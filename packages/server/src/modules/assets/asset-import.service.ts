@@ -16,7 +16,7 @@ import { isUniqueViolation, raceConflict } from '../../platform/database-errors.
 import { withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
 import { AppError, conflict, type FieldError } from '../../platform/errors.ts';
 import type { AssetNetworkPeriodsTable } from '../../platform/database-schema.ts';
-import { matchColumns, readSpreadsheet, UnreadableSpreadsheetError, type SpreadsheetTable } from '../../platform/spreadsheets/index.ts';
+import { matchColumns, readUploadedSpreadsheet, type SpreadsheetTable } from '../../platform/spreadsheets/index.ts';
 import { timeOrderedIds } from '../../platform/time-ordered-ids.ts';
 import { updateAtVersion } from '../../platform/versioned-rows.ts';
 import { assetImportColumns, fieldOfColumn, planAssetRows, type PlannedAssetRow } from './asset-import-plan.ts';
@@ -42,18 +42,6 @@ function columnsOf(table: SpreadsheetTable) {
       },
     );
   return match;
-}
-
-async function readFile(bytes: Buffer): Promise<SpreadsheetTable> {
-  try {
-    return await readSpreadsheet(bytes);
-  } catch (error) {
-    if (error instanceof UnreadableSpreadsheetError)
-      throw new AppError('validation_failed', error.message, {
-        fieldErrors: [{ path: error.line ? `file.line.${error.line}` : 'file', message: error.message, code: 'file_unreadable' }],
-      });
-    throw error;
-  }
 }
 
 const publicRow = ({ values: _values, existing: _existing, ...row }: PlannedAssetRow): AssetImportRow => row;
@@ -253,7 +241,7 @@ export function createAssetImportService(db: DatabaseHandle, clock: Clock) {
     'asset.import',
     async (context, bytes: Buffer, query: AssetImportQuery, progress?: AssetImportProgress): Promise<AssetImportReport> => {
       context.authorise();
-      const table = await readFile(bytes);
+      const table = await readUploadedSpreadsheet(bytes);
       const match = columnsOf(table);
       if (query.mode === 'apply') return apply(context, table, match, progress);
       const rows = await plan(db, municipalityOf(context.actor), table, match.columns);

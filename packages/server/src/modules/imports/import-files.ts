@@ -18,7 +18,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { isUniqueViolation } from '../../platform/database-errors.ts';
 import { withTransaction, type DatabaseHandle, type Executor, type TransactionHandle } from '../../platform/database.ts';
 import { AppError, conflict, invalid, notFound, type FieldError } from '../../platform/errors.ts';
-import { readSpreadsheet, UnreadableSpreadsheetError, type SpreadsheetTable } from '../../platform/spreadsheets/index.ts';
+import { readUploadedSpreadsheet, type SpreadsheetTable } from '../../platform/spreadsheets/index.ts';
 import { timeOrderedIds } from '../../platform/time-ordered-ids.ts';
 import { columnIndexes, importFieldsOf, mappingOf, proposeColumns } from './column-proposal.ts';
 import type { PlannedDepartment } from './department-paths.ts';
@@ -35,18 +35,6 @@ export type ImportProgress = (written: number, total: number) => void;
 const sampleRows = 5;
 /** Refused rows named in the 400 of an apply; the dry run lists them all. */
 const refusalsNamed = 100;
-
-export async function readImportFile(bytes: Buffer): Promise<SpreadsheetTable> {
-  try {
-    return await readSpreadsheet(bytes);
-  } catch (error) {
-    if (error instanceof UnreadableSpreadsheetError)
-      throw new AppError('validation_failed', error.message, {
-        fieldErrors: [{ path: error.line ? `file.line.${error.line}` : 'file', message: error.message, code: 'file_unreadable' }],
-      });
-    throw error;
-  }
-}
 
 export function proposal(kind: ImportKind, table: ImportTable): ImportProposal {
   const columns = proposeColumns(kind, table.headers);
@@ -318,3 +306,6 @@ export function importUseCase<Row extends ImportRow, Plan extends PlannedRows & 
     },
   );
 }
+
+/** The import's file read into its table (the shared reader's 400 for a file it cannot read). */
+export const readImportFile = readUploadedSpreadsheet;

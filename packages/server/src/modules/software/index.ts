@@ -3,6 +3,8 @@
  * decisions on self-developed and open-source software (with the production gate), licences as
  * counts, their consumption and position (issue #15, §7).
  */
+export { createConsumptionImportService, type ConsumptionImportService } from './consumption-import.service.ts';
+export { registerConsumptionImportRoutes } from './consumption-import.routes.ts';
 export { createLicencesService, type LicencesService } from './licences.service.ts';
 export { createSoftwareDecisionsService, type SoftwareDecisionsService } from './software-decisions.service.ts';
 export { createSoftwareService, type SoftwareService } from './software.service.ts';

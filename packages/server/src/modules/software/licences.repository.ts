@@ -220,6 +220,26 @@ export const licencesRepository = {
     }
   },
 
+  /** The municipality's software a counted inventory names, by product (its sort key) or by id. */
+  async softwareNamed(db: Executor, municipalityId: string, sortKeys: readonly string[], ids: readonly string[]) {
+    const found: Array<{ id: string; product: string; maker: string | null }> = [];
+    for (const [column, values] of [
+      ['sort_key', [...new Set(sortKeys)]],
+      ['id', [...new Set(ids)]],
+    ] as const) {
+      for (let start = 0; start < values.length; start += 500) {
+        const rows = await db
+          .selectFrom('software')
+          .select(['id', 'product', 'maker'])
+          .where('municipality_id', '=', municipalityId)
+          .where(column, 'in', values.slice(start, start + 500))
+          .execute();
+        found.push(...rows);
+      }
+    }
+    return found;
+  },
+
   /** Which of the ids name software of the municipality. */
   async softwareIdsIn(db: Executor, municipalityId: string, ids: readonly string[]) {
     const found = new Set<string>();

@@ -25,6 +25,7 @@ import { decodeOffsetCursor, encodeOffsetCursor } from '../../platform/paging.ts
 import { versionedWrites } from '../../platform/versioned-write.ts';
 import { licencePosition, positionFails } from '../../policy/index.ts';
 import { licenceAbilities, licenceActions } from './software-abilities.ts';
+import { countsDiffer, recordedCounts, replaceInventory } from './licence-inventory.ts';
 import { licencesRepository } from './licences.repository.ts';
 
 const withAbilities = (actor: AnyActor, licence: Omit<Licence, 'can'>): Licence => ({ ...licence, can: licenceAbilities(actor) });
@@ -267,10 +268,8 @@ export function createLicencesService(db: DatabaseHandle, clock: Clock) {
             throw new AppError('validation_failed', `${errors.length} row(s) name software that does not exist; nothing was recorded.`, {
               fieldErrors: errors,
             });
-          const key = (row: { software_id?: string; softwareId?: string; kind: string; count: number }) =>
-            `${row.software_id ?? row.softwareId}|${row.kind}|${row.count}`;
-          const earlier = await licencesRepository.inventoryRows(transaction, municipalityId, input.inventory);
-          const changed = [...earlier.map(key)].sort().join('\n') !== [...input.rows.map(key)].sort().join('\n');
+          const earlier = await recordedCounts(transaction, municipalityId, input.inventory);
+          const changed = countsDiffer(earlier, input.rows);
           const result = {
             dryRun: input.dryRun ?? false,
             inventory: input.inventory,
@@ -279,35 +278,8 @@ export function createLicencesService(db: DatabaseHandle, clock: Clock) {
             changed,
           };
           if (input.dryRun || !changed) return result;
-          await licencesRepository.deleteInventory(transaction, municipalityId, input.inventory);
-          const countedOn = input.countedOn ?? today();
-          await licencesRepository.insertConsumption(
-            transaction,
-            input.rows.map((row) => ({
-              id: randomUUID(),
-              municipality_id: municipalityId,
-              software_id: row.softwareId,
-              kind: row.kind,
-              count: row.count,
-              source: 'inventory',
-              asset_id: null,
-              inventory: input.inventory,
-              counted_on: countedOn,
-              created_at: now(),
-              updated_at: now(),
-              version: 1,
-            })),
-          );
-          await licencesRepository.refreshTotals(transaction, municipalityId, [
-            ...earlier.map((row) => row.software_id),
-            ...input.rows.map((row) => row.softwareId),
-          ]);
-          await recordAudit(transaction, actor, clock, {
-            action: 'import',
-            entityType: 'licence_consumption',
-            entityId: municipalityId,
-            after: { inventory: input.inventory, replaced: earlier.length, recorded: input.rows.length, countedOn },
-          });
+          const inventory = { name: input.inventory, countedOn: input.countedOn ?? today(), earlier };
+          await replaceInventory(transaction, actor, clock, municipalityId, inventory, input.rows);
           return result;
         });
       },

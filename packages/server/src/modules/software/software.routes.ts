@@ -29,6 +29,8 @@ import { noContentResponse, problemResponses, writeProblemResponses, type ApiApp
 import { actorOf } from '../../platform/http/authentication.ts';
 import { registerResourceRoutes } from '../../platform/http/resource-routes.ts';
 import { expectedVersion, setVersionTag } from '../../platform/http/versioning.ts';
+import { registerConsumptionImportRoutes } from './consumption-import.routes.ts';
+import type { ConsumptionImportService } from './consumption-import.service.ts';
 import type { LicencesService } from './licences.service.ts';
 import type { SoftwareDecisionsService } from './software-decisions.service.ts';
 import type { SoftwareService } from './software.service.ts';
@@ -37,6 +39,7 @@ export interface SoftwareServices {
   software: SoftwareService;
   decisions: SoftwareDecisionsService;
   licences: LicencesService;
+  consumptionImport: ConsumptionImportService;
 }
 
 const tags = ['Software and licences'];
@@ -44,6 +47,7 @@ const tags = ['Software and licences'];
 /** /api/v1/software, /software-decisions, /licences, /licence-position, /licence-consumption (issue #15). */
 export function registerSoftwareRoutes(app: ApiApp, services: SoftwareServices): void {
   const { software, decisions, licences } = services;
+  registerConsumptionImportRoutes(app, services.consumptionImport);
   registerResourceRoutes(app, {
     path: '/api/v1/software',
     tag: tags[0]!,

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session.ts';
+import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { ChartWithTable } from '../../components/ChartWithTable.tsx';
 import { ListEmptyState } from '../../components/ListEmptyState.tsx';
 import { FilterToggle, ListFilters } from '../../components/ListFilters.tsx';
@@ -43,7 +44,17 @@ export function LicencesPage() {
 
   return (
     <>
-      <PageHeader title={t('licences.title')} intro={t('licences.intro')} />
+      <PageHeader
+        title={t('licences.title')}
+        intro={t('licences.intro')}
+        actions={
+          canManage && (
+            <ButtonLink to="/licences/import" variant="default">
+              {t('consumptionImport.open')}
+            </ButtonLink>
+          )
+        }
+      />
       <ListFilters
         label={t('licences.filters')}
         list={list}

@@ -1,5 +1,6 @@
 import type {
   ConsumptionCreate,
+  ConsumptionImportQuery,
   Licence,
   LicenceCreate,
   LicenceUpdate,
@@ -11,7 +12,7 @@ import type {
   SoftwareUpdate,
 } from '@forvalta/contracts';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
+import { api, uploadFile } from '../../api/client.ts';
 import { useApiMutation } from '../../api/mutations.ts';
 import { complianceKeys } from '../compliance/compliance.queries.ts';
 import { systemKeys } from '../systems/systems.queries.ts';
@@ -138,4 +139,11 @@ export const useDeleteConsumption = () =>
     (record: { id: string; version: number }) =>
       api.delete('/licence-consumption/:id', { params: { id: record.id }, version: record.version }),
     licenceSavedInvalidates,
+  );
+
+/** A dry run reads only; an apply changes the licence position and the ITP-7 rules. */
+export const useImportConsumption = () =>
+  useApiMutation(
+    ({ file, ...query }: { file: File } & ConsumptionImportQuery) => uploadFile('/licence-consumption/import-file', file, query),
+    (variables) => (variables.mode === 'apply' ? [licenceKeys.all, complianceKeys.all] : []),
   );
