@@ -13,10 +13,10 @@ import { swedishToday } from '../../platform/calendar.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { raceConflict } from '../../platform/database-errors.ts';
 import { withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
-import { AppError, type FieldError } from '../../platform/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { AccessRightsTable } from '../../platform/schema/access-rights.ts';
 import { timeOrderedIds } from '../../platform/time-ordered-ids.ts';
-import { matchColumns, readUploadedSpreadsheet, type SpreadsheetTable } from '../../platform/spreadsheets/index.ts';
+import { matchColumns, readUploadedSpreadsheet, refuseImportFile, type SpreadsheetTable } from '../../platform/spreadsheets/index.ts';
 import { systemReads } from '../systems/index.ts';
 import {
   accessRightImportColumns,
@@ -32,8 +32,6 @@ export type ImportProgress = (written: number, total: number) => void;
 
 /** Rights written and audited per batch: the audit chain's next batch is hashed while the database writes. */
 const batchSize = 5000;
-/** Refused rows named in the 400 of an apply; the dry run lists them all. */
-const refusalsNamed = 100;
 
 const compareText = (left: string, right: string) => (left < right ? -1 : left > right ? 1 : 0);
 const actorName = (actor: AnyActor) => (actor.kind === 'person' ? actor.name : `system: ${actor.name}`);
@@ -150,21 +148,7 @@ export function createAccessRightImportService(db: DatabaseHandle, clock: Clock)
   }
 
   function refuseFile(rows: PlannedRow[]): never {
-    const refused = rows.filter((row) => row.outcome === 'refused');
-    const fieldErrors: FieldError[] = refused.slice(0, refusalsNamed).flatMap((row) =>
-      row.notes.map((note) => ({
-        path: `rows.${row.rowNumber}.${note.field ?? 'row'}`,
-        message: `Row ${row.rowNumber}: ${note.reason}`,
-        code: note.reason,
-      })),
-    );
-    throw new AppError(
-      'validation_failed',
-      `${refused.length} of ${rows.length} rows are refused; nothing was imported. Run a dry run to see why.`,
-      {
-        fieldErrors,
-      },
-    );
+    return refuseImportFile(rows, (row) => row.notes);
   }
 
   async function apply(

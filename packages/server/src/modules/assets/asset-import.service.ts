@@ -14,9 +14,9 @@ import { swedishToday } from '../../platform/calendar.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { isUniqueViolation, raceConflict } from '../../platform/database-errors.ts';
 import { withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
-import { AppError, conflict, type FieldError } from '../../platform/errors.ts';
+import { AppError, conflict } from '../../platform/errors.ts';
 import type { AssetNetworkPeriodsTable } from '../../platform/database-schema.ts';
-import { matchColumns, readUploadedSpreadsheet, type SpreadsheetTable } from '../../platform/spreadsheets/index.ts';
+import { matchColumns, readUploadedSpreadsheet, refuseImportFile, type SpreadsheetTable } from '../../platform/spreadsheets/index.ts';
 import { timeOrderedIds } from '../../platform/time-ordered-ids.ts';
 import { updateAtVersion } from '../../platform/versioned-rows.ts';
 import { assetImportColumns, fieldOfColumn, planAssetRows, type PlannedAssetRow } from './asset-import-plan.ts';
@@ -28,8 +28,6 @@ export type AssetImportProgress = (written: number, total: number) => void;
 
 /** Assets written and audited per batch. */
 const batchSize = 5000;
-/** Refused rows named in the 400 of an apply; the dry run lists them all. */
-const refusalsNamed = 100;
 
 function columnsOf(table: SpreadsheetTable) {
   const match = matchColumns(table.headers, assetImportColumns);
@@ -108,21 +106,7 @@ export function createAssetImportService(db: DatabaseHandle, clock: Clock) {
   }
 
   function refuseFile(rows: PlannedAssetRow[]): never {
-    const refused = rows.filter((row) => row.outcome === 'refused');
-    const fieldErrors: FieldError[] = refused.slice(0, refusalsNamed).flatMap((row) =>
-      row.problems.map((problem) => ({
-        path: `rows.${row.rowNumber}.${problem.field ?? 'row'}`,
-        message: `Row ${row.rowNumber}: ${problem.reason}${problem.requirement ? ` (${problem.requirement})` : ''}`,
-        code: problem.reason,
-      })),
-    );
-    throw new AppError(
-      'validation_failed',
-      `${refused.length} of ${rows.length} rows are refused; nothing was imported. Run a dry run to see why.`,
-      {
-        fieldErrors,
-      },
-    );
+    return refuseImportFile(rows, (row) => row.problems);
   }
 
   async function apply(

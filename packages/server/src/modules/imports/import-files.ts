@@ -17,8 +17,8 @@ import { swedishToday } from '../../platform/calendar.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { isUniqueViolation } from '../../platform/database-errors.ts';
 import { withTransaction, type DatabaseHandle, type Executor, type TransactionHandle } from '../../platform/database.ts';
-import { AppError, conflict, invalid, notFound, type FieldError } from '../../platform/errors.ts';
-import { readUploadedSpreadsheet, type SpreadsheetTable } from '../../platform/spreadsheets/index.ts';
+import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
+import { readUploadedSpreadsheet, refuseImportFile, type SpreadsheetTable } from '../../platform/spreadsheets/index.ts';
 import { timeOrderedIds } from '../../platform/time-ordered-ids.ts';
 import { columnIndexes, importFieldsOf, mappingOf, proposeColumns } from './column-proposal.ts';
 import type { PlannedDepartment } from './department-paths.ts';
@@ -33,8 +33,6 @@ export type ImportProgress = (written: number, total: number) => void;
 
 /** Rows shown in a proposal's sample. */
 const sampleRows = 5;
-/** Refused rows named in the 400 of an apply; the dry run lists them all. */
-const refusalsNamed = 100;
 
 export function proposal(kind: ImportKind, table: ImportTable): ImportProposal {
   const columns = proposeColumns(kind, table.headers);
@@ -151,24 +149,9 @@ export function buildReport(
   };
 }
 
+/** An apply's 400 for a file with refused rows: only a row's refusing problems are named (warnings are not). */
 export function refuseFile(rows: readonly ImportRow[]): never {
-  const refused = rows.filter((row) => row.outcome === 'refused');
-  const fieldErrors: FieldError[] = refused.slice(0, refusalsNamed).flatMap((row) =>
-    row.problems
-      .filter((problem) => problem.severity === 'refused')
-      .map((problem) => ({
-        path: `rows.${row.rowNumber}.${problem.field ?? 'row'}`,
-        message: `Row ${row.rowNumber}: ${problem.reason}${problem.requirement ? ` (${problem.requirement})` : ''}`,
-        code: problem.reason,
-      })),
-  );
-  throw new AppError(
-    'validation_failed',
-    `${refused.length} of ${rows.length} rows are refused; nothing was imported. Run a dry run to see why.`,
-    {
-      fieldErrors,
-    },
-  );
+  return refuseImportFile(rows, (row) => row.problems.filter((problem) => problem.severity === 'refused'));
 }
 
 /** Records written and audited per batch of an apply, and the progress told after each. */

@@ -11,7 +11,7 @@ import { swedishToday } from '../../platform/calendar.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { withTransaction, type DatabaseHandle, type Executor } from '../../platform/database.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
-import { matchColumns, readUploadedSpreadsheet, type SpreadsheetTable } from '../../platform/spreadsheets/index.ts';
+import { matchColumns, readUploadedSpreadsheet, refuseImportFile, type SpreadsheetTable } from '../../platform/spreadsheets/index.ts';
 import { swedishSortKey } from '../../platform/text.ts';
 import {
   consumptionImportColumns,
@@ -24,8 +24,6 @@ import { recordedCounts, replaceInventory } from './licence-inventory.ts';
 import { licencesRepository } from './licences.repository.ts';
 import { licenceActions } from './software-abilities.ts';
 
-/** Refused rows named in the 400 of an apply; the dry run lists them all. */
-const refusalsNamed = 100;
 const productKey = (product: string) => swedishSortKey(product.replace(/\s+/g, ' '));
 
 function columnsOf(table: SpreadsheetTable) {
@@ -122,21 +120,7 @@ export function createConsumptionImportService(db: DatabaseHandle, clock: Clock)
   }
 
   function refuseFile(rows: readonly ConsumptionImportRow[]): never {
-    const refused = rows.filter((row) => row.outcome === 'refused');
-    const fieldErrors: FieldError[] = refused.slice(0, refusalsNamed).flatMap((row) =>
-      row.problems.map((problem) => ({
-        path: `rows.${row.rowNumber}.${problem.field ?? 'row'}`,
-        message: `Row ${row.rowNumber}: ${problem.reason}`,
-        code: problem.reason,
-      })),
-    );
-    throw new AppError(
-      'validation_failed',
-      `${refused.length} of ${rows.length} rows are refused; nothing was imported. Run a dry run to see why.`,
-      {
-        fieldErrors,
-      },
-    );
+    return refuseImportFile(rows, (row) => row.problems);
   }
 
   const importConsumptionFile = useCase(

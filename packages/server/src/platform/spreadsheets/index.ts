@@ -4,4 +4,4 @@
  */
 export { readSpreadsheet, UnreadableSpreadsheetError, type SpreadsheetRow, type SpreadsheetTable } from './spreadsheet-reader.ts';
 export { matchColumns, normaliseHeader, type ColumnDefinition, type ColumnMatch } from './columns.ts';
-export { readUploadedSpreadsheet } from './uploaded-file.ts';
+export { readUploadedSpreadsheet, refuseImportFile, type RowRefusal } from './uploaded-file.ts';

@@ -16,3 +16,38 @@ export async function readUploadedSpreadsheet(bytes: Buffer): Promise<Spreadshee
     throw error;
   }
 }
+
+/** Refused rows named in the 400 of an apply; the dry run lists them all. */
+const refusalsNamed = 100;
+
+/** Why one row is refused: the field (null for the row as a whole), the reason's code and the clause it breaks. */
+export interface RowRefusal {
+  field: string | null;
+  reason: string;
+  requirement?: string | undefined;
+}
+
+/**
+ * The 400 of an apply with refused rows, the same for every import: nothing was imported, and the
+ * first hundred refused rows are named field by field (`rows.N.field`), each with its reason's code.
+ */
+export function refuseImportFile<Row extends { rowNumber: number; outcome: string }>(
+  rows: readonly Row[],
+  refusalsOf: (row: Row) => readonly RowRefusal[],
+): never {
+  const refused = rows.filter((row) => row.outcome === 'refused');
+  const fieldErrors = refused.slice(0, refusalsNamed).flatMap((row) =>
+    refusalsOf(row).map((problem) => ({
+      path: `rows.${row.rowNumber}.${problem.field ?? 'row'}`,
+      message: `Row ${row.rowNumber}: ${problem.reason}${problem.requirement ? ` (${problem.requirement})` : ''}`,
+      code: problem.reason,
+    })),
+  );
+  throw new AppError(
+    'validation_failed',
+    `${refused.length} of ${rows.length} rows are refused; nothing was imported. Run a dry run to see why.`,
+    {
+      fieldErrors,
+    },
+  );
+}
