@@ -31,4 +31,5 @@ export * from './personal-data.ts';
 export * from './software.ts';
 export * from './supplier-contracts.ts';
 export * from './incidents.ts';
+export * from './policy-authoring.ts';
 export * from './routes.ts';

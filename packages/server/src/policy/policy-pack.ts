@@ -4,7 +4,8 @@
  * parameters and publishes its own version, and results always name the pack version they used.
  */
 
-export const clauseKinds = ['rule', 'gate', 'record', 'notice'] as const;
+// 'information': a clause that only informs (issue #21's authored packs); never checked nor counted.
+export const clauseKinds = ['rule', 'gate', 'record', 'notice', 'information'] as const;
 export type ClauseKind = (typeof clauseKinds)[number];
 /** One kind, or two or three joined with '+' ('gate+notice') when a clause asks for several. */
 export type ClauseKindExpression = ClauseKind | `${ClauseKind}+${ClauseKind}` | `${ClauseKind}+${ClauseKind}+${ClauseKind}`;
