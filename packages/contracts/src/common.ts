@@ -116,6 +116,7 @@ export const problemReasons = [
   'notice_already_acknowledged',
   'person_left',
   'policy_version_exists',
+  'policy_pack_draft_adopted',
   'production_needs_approval',
   'production_needs_manager',
   'project_closed',

@@ -32,6 +32,8 @@ export const permissionNames = [
   'publicRegister.manage',
   'compliance.read',
   'policyPack.manage',
+  'policyPack.author',
+  'policyPackDraft.read',
   'compliance.manageExceptions',
   'project.read',
   'project.create',

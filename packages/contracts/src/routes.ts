@@ -289,6 +289,7 @@ import {
   systemUpdateSchema,
 } from './systems.ts';
 import { incidentRoutes } from './incidents-routes.ts';
+import { policyAuthoringRoutes } from './policy-authoring-routes.ts';
 import { softwareRoutes } from './software-routes.ts';
 
 /**
@@ -639,5 +640,7 @@ export const apiRoutes = {
   ...softwareRoutes,
   // The incident log (issue #19).
   ...incidentRoutes,
+  // A municipality's own policy pack (issue #21).
+  ...policyAuthoringRoutes,
 } as const satisfies Record<string, RouteContract>;
 export type ApiRoutes = typeof apiRoutes;

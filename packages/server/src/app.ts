@@ -40,6 +40,7 @@ import { registerTrainingRoutes } from './modules/training/index.ts';
 import { registerSoftwareRoutes } from './modules/software/index.ts';
 import { registerSupplierContractRoutes } from './modules/supplier-contracts/index.ts';
 import { registerIncidentRoutes } from './modules/incidents/index.ts';
+import { registerPolicyAuthoringRoutes } from './modules/policy-authoring/index.ts';
 import { registerAcknowledgementRoutes } from './modules/acknowledgements/index.ts';
 import { registerDocumentRoutes } from './modules/documents/index.ts';
 import { createScheduledJobRunner, registerJobRoutes } from './modules/jobs/index.ts';
@@ -208,6 +209,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   registerSoftwareRoutes(app, services.software);
   registerSupplierContractRoutes(app, services.supplierContracts);
   registerIncidentRoutes(app, services.incidents);
+  registerPolicyAuthoringRoutes(app, services.policyAuthoring);
   registerAcknowledgementRoutes(app, { acknowledgements: services.acknowledgements, coverage: services.acknowledgementCoverage });
   registerAccessRightRoutes(app, services.accessRights);
   registerAssetRoutes(app, services.assets);

@@ -97,6 +97,7 @@ import {
 } from './modules/software/index.ts';
 import { contractNoticeTaskSource, createSupplierContractsService } from './modules/supplier-contracts/index.ts';
 import { createIncidentsService, incidentTaskSource } from './modules/incidents/index.ts';
+import { createPolicyAuthoringService, publishAdoptedDraft } from './modules/policy-authoring/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { DatabaseHandle } from './platform/database.ts';
 import { tanumPolicyPack } from './policy/index.ts';
@@ -196,6 +197,8 @@ export function createServices(
   };
   // What follows an adoption of a document version, in its transaction: the acknowledgement requests.
   const adoptionListeners: VersionAdoptedListener[] = [
+    // An authored policy pack prepared for this version is in force from its adoption (issue #21).
+    publishAdoptedDraft(clock),
     async (transaction, adoption) => {
       await acknowledgementRequests.onVersionAdopted(transaction, adoption);
     },
@@ -309,6 +312,7 @@ export function createServices(
     supplierContracts: createSupplierContractsService(db, clock),
     // The incident log of the Cybersecurity Act (issue #19).
     incidents: createIncidentsService(db, clock),
+    policyAuthoring: createPolicyAuthoringService(db, clock, documentVersions),
     documentAttachments: createDocumentAttachmentsService(db, clock, documentStorage, {
       maxBytes: config.documentAttachmentMaxBytes,
     }),

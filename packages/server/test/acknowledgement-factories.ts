@@ -153,6 +153,7 @@ export function acknowledgementFactories(context: TestContext) {
             audienceDepartmentIds: JSON.parse(document.audience_department_ids_json) as string[],
             adoptedAt,
             actorPersonId: municipality.admin.personId,
+            actor: systemActor('test', municipality.id),
           },
           systemActor('test', municipality.id),
         );

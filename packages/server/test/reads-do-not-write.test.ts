@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testPdf } from './document-test-files.ts';
+import { ownPackFile } from './authorisation-matrix/policy-authoring-cases.ts';
 import { systemActor } from '../src/access/actor.ts';
 import { dataVersionOf } from '../src/platform/versioned-cache.ts';
 import { stateOfDatabase } from './database-state.ts';
@@ -150,7 +151,10 @@ describe('reads do not write', () => {
       name: 'SharePoint-listan',
       mapping: { Systemnamn: 'name' },
     });
+    // A policy pack draft (issue #21), imported from a pack file.
+    const packDraft = await api('POST', '/api/v1/policy-packs/import', ownPackFile());
     Object.assign(ids, {
+      packDraft: packDraft.id,
       assetModel: assetModel.id,
       asset: asset.id,
       processingActivity: processingActivity.id,
@@ -238,6 +242,9 @@ describe('reads do not write', () => {
       '/api/v1/training-sessions/:id': `/api/v1/training-sessions/${ids.trainingSession}`,
       '/api/v1/training-sessions/:id/attendances': `/api/v1/training-sessions/${ids.trainingSession}/attendances`,
       '/api/v1/policy-packs/:id': `/api/v1/policy-packs/${ids.policyPack}`,
+      '/api/v1/policy-packs/:id/export': `/api/v1/policy-packs/${ids.policyPack}/export`,
+      '/api/v1/policy-pack-drafts/:id': `/api/v1/policy-pack-drafts/${ids.packDraft}`,
+      '/api/v1/policy-pack-drafts/:id/diff': `/api/v1/policy-pack-drafts/${ids.packDraft}/diff`,
       '/api/v1/projects/:id': `/api/v1/projects/${ids.project}`,
       '/api/v1/projects/:id/budget/revisions': `/api/v1/projects/${ids.project}/budget/revisions`,
       '/api/v1/projects/:id/checkpoints': `/api/v1/projects/${ids.project}/checkpoints`,

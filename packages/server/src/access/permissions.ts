@@ -45,6 +45,10 @@ export const permissions = {
   // Compliance (§12: heads of operations see whether the rules are followed) is open to all staff.
   'compliance.read': everyRole,
   'policyPack.manage': ['administrator'],
+  // A municipality's own pack (issue #21): the administrator and the IT chief author and adopt it;
+  // auditors read drafts too, everyone else only the adopted pack (compliance.read).
+  'policyPack.author': ['administrator', 'it_chief'],
+  'policyPackDraft.read': ['administrator', 'it_chief', 'auditor'],
   'compliance.manageExceptions': ['administrator', 'it_chief'],
   // Introductions and upgrades (§4.2.1): initiated by a department, approved for operation only by the IT unit.
   'project.read': everyRole,

@@ -163,6 +163,7 @@ export async function measureAcknowledgementScale(
           audienceDepartmentIds: [],
           adoptedAt,
           actorPersonId: null,
+          actor: systemActor('bench', municipalityId),
         },
         systemActor('bench', municipalityId),
       );

@@ -44,6 +44,7 @@ import * as singleSignOn from './2026-12-03-119-single-sign-on.ts';
 import * as provisioning from './2026-12-07-120-provisioning.ts';
 import * as incidents from './2026-12-03-122-incidents.ts';
 import * as consumptionAssetKey from './2026-12-03-125-consumption-asset-key.ts';
+import * as policyPackDrafts from './2026-12-07-128-policy-pack-drafts.ts';
 
 /** Listed explicitly (not read from disk) so the set is the same under tsx, bundlers and tests. */
 const migrations: Record<string, Migration> = {
@@ -91,6 +92,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07-120-provisioning': provisioning,
   '2026-12-03-122-incidents': incidents,
   '2026-12-03-125-consumption-asset-key': consumptionAssetKey,
+  '2026-12-07-128-policy-pack-drafts': policyPackDrafts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -16,6 +16,7 @@ import type { TrainingDatabase } from './schema/training.ts';
 import type { PrivacyDatabase } from './schema/privacy.ts';
 import type { MailDatabase } from './schema/mail.ts';
 import type { IncidentsDatabase } from './schema/incidents.ts';
+import type { PolicyAuthoringDatabase } from './schema/policy-authoring.ts';
 import type { SingleSignOnDatabase } from './schema/single-sign-on.ts';
 import type { ProvisioningDatabase } from './schema/provisioning.ts';
 import type { Generated } from 'kysely';
@@ -32,6 +33,7 @@ export type * from './schema/privacy.ts';
 export type * from './schema/software.ts';
 export type * from './schema/mail.ts';
 export type * from './schema/incidents.ts';
+export type * from './schema/policy-authoring.ts';
 export type * from './schema/single-sign-on.ts';
 
 export interface MunicipalitiesTable {
@@ -213,7 +215,8 @@ export interface Database
     SoftwareDatabase,
     SingleSignOnDatabase,
     ProvisioningDatabase,
-    IncidentsDatabase {
+    IncidentsDatabase,
+    PolicyAuthoringDatabase {
   municipalities: MunicipalitiesTable;
   logins: LoginsTable;
   login_invitations: LoginInvitationsTable;

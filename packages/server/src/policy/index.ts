@@ -33,3 +33,6 @@ export {
 export { decisionCurrent, decisionStanding } from './software-decisions.ts';
 export { noticeStanding, rawNoticeDate, type NoticeStanding, type NoticeTerms } from './contract-notice.ts';
 export { addDays, workingDayOnOrBefore } from './working-days.ts';
+export { packFromFile, packToFile, type PackProblem } from './pack-format.ts';
+export { diffPackFiles } from './pack-diff.ts';
+export { catalogueRule, ruleCatalogue, parameterRanges, type CatalogueRule, type RuleParameter } from './pack-rules.ts';

@@ -55,7 +55,14 @@ export function packToFile(pack: PolicyPack): PolicyPackFile {
       .filter((parameter) => !boundKeys.has(parameter.key))
       .map((parameter) => [parameter.key, parameter.value]),
   );
-  return { formatVersion: policyPackFileFormatVersion, key: pack.key, version: pack.version, document: { ...pack.document }, parameters, clauses };
+  return {
+    formatVersion: policyPackFileFormatVersion,
+    key: pack.key,
+    version: pack.version,
+    document: { ...pack.document },
+    parameters,
+    clauses,
+  };
 }
 
 function problem(path: string, clauseId: string | null, code: string, sv: string, en: string): PackProblem {
@@ -78,7 +85,9 @@ export function packFromFile(file: PolicyPackFile): { pack: PolicyPack; problems
     const where = clauseId === null ? '' : `Klausul ${clauseId}: `;
     const whereEn = clauseId === null ? '' : `Clause ${clauseId}: `;
     if (!definition) {
-      problems.push(problem(path, clauseId, 'parameter_unknown', `${where}okänd parameter '${key}'.`, `${whereEn}unknown parameter '${key}'.`));
+      problems.push(
+        problem(path, clauseId, 'parameter_unknown', `${where}okänd parameter '${key}'.`, `${whereEn}unknown parameter '${key}'.`),
+      );
       return;
     }
     const range = parameterRanges[definition.unit];
@@ -119,7 +128,9 @@ export function packFromFile(file: PolicyPackFile): { pack: PolicyPack; problems
     const path = `clauses.${index}`;
     const id = fileClause.id;
     if (seen.has(id))
-      problems.push(problem(`${path}.id`, id, 'clause_duplicate', `Klausul ${id} finns mer än en gång.`, `Clause ${id} appears more than once.`));
+      problems.push(
+        problem(`${path}.id`, id, 'clause_duplicate', `Klausul ${id} finns mer än en gång.`, `Clause ${id} appears more than once.`),
+      );
     seen.add(id);
     const clause: Clause = {
       id,

@@ -12,7 +12,12 @@ function ownPolicy(): PolicyPackFile {
     formatVersion: 1,
     key: 'falkenas-it-policy',
     version: '2027.1',
-    document: { title: 'IT-policy för Falkenäs kommun', adoptedBy: 'Kommunfullmäktige', decisionDate: '2026-06-11', decisionReference: 'KF 2026/112' },
+    document: {
+      title: 'IT-policy för Falkenäs kommun',
+      adoptedBy: 'Kommunfullmäktige',
+      decisionDate: '2026-06-11',
+      decisionReference: 'KF 2026/112',
+    },
     parameters: {},
     clauses: [
       {
@@ -28,7 +33,10 @@ function ownPolicy(): PolicyPackFile {
         section: '3.2',
         kind: 'rule',
         title: { sv: 'Årlig granskning', en: 'Yearly review' },
-        text: { sv: 'Systemägaren ansvarar för att systemet granskas årligen.', en: 'The system owner is responsible for a yearly review.' },
+        text: {
+          sv: 'Systemägaren ansvarar för att systemet granskas årligen.',
+          en: 'The system owner is responsible for a yearly review.',
+        },
         binding: { rule: 'ITP-4.2-REVIEW', parameters: { reviewIntervalMonths: 24 } },
       },
       {
@@ -63,7 +71,7 @@ describe('the pack file', () => {
     expect(problems).toEqual([]);
     expect(packToFile(pack)).toEqual(file);
     // The same engine judges the imported pack as the original: the same rules over the same register.
-    const snapshot = buildSnapshot([buildSystem(), buildSystem({ id: 'system-2', assignments: [assignment('anna', 'owner')] })]);
+    const snapshot = buildSnapshot([buildSystem(), buildSystem({ id: 'system-2', assignments: [assignment('anna', 'manager')] })]);
     expect(evaluate(snapshot, pack)).toEqual(evaluate(snapshot, tanumPolicyPack));
   });
 
@@ -71,7 +79,7 @@ describe('the pack file', () => {
     const { pack, problems } = packFromFile(ownPolicy());
     expect(problems).toEqual([]);
     expect(pack.parameters.reviewIntervalMonths!.value).toBe(24);
-    const results = evaluate(buildSnapshot([buildSystem({ assignments: [assignment('anna', 'owner')] })]), pack);
+    const results = evaluate(buildSnapshot([buildSystem({ assignments: [assignment('anna', 'manager')] })]), pack);
     expect(new Set(results.map((result) => result.clauseId))).toEqual(new Set(['FALK-3.1-ERSATTARE', 'FALK-3.2-GRANSKNING']));
     expect(results.find((result) => result.clauseId === 'FALK-3.1-ERSATTARE')!.status).toBe('fail');
     // Exported, the file names every parameter: those the author left out at the default pack's value.
@@ -99,12 +107,18 @@ describe('the pack file', () => {
     expect(problems[0]!.sv).toBe("Klausul FALK-3.1-ERSATTARE: regeln 'ITP-99-WISH' finns inte i Förvaltas regelregister.");
     expect(problems[0]!.en).toBe("Clause FALK-3.1-ERSATTARE: the rule 'ITP-99-WISH' is not in Förvalta's rule registry.");
     expect(problems[1]!.sv).toContain('mellan 1 och 120');
-    expect(problems[2]!.en).toBe("Clause FALK-5-RISK: the rule ITP-4.2.1-RISK-CURRENT needs the parameter 'riskAnalysisIntervalMonths' (months).");
+    expect(problems[2]!.en).toBe(
+      "Clause FALK-5-RISK: the rule ITP-4.2.1-RISK-CURRENT needs the parameter 'riskAnalysisIntervalMonths' (months).",
+    );
   });
 
   it('refuses two clauses that disagree on one parameter, a bound clause not of kind rule and a rule id used for another clause', () => {
     const file = ownPolicy();
-    file.clauses.push({ ...file.clauses[1]!, id: 'FALK-3.3-OMPROVNING', binding: { rule: 'ITP-4.2-REVIEW', parameters: { reviewIntervalMonths: 12 } } });
+    file.clauses.push({
+      ...file.clauses[1]!,
+      id: 'FALK-3.3-OMPROVNING',
+      binding: { rule: 'ITP-4.2-REVIEW', parameters: { reviewIntervalMonths: 12 } },
+    });
     file.clauses[0]!.kind = 'notice';
     file.clauses[2]!.id = 'ITP-4.2-OWNER';
     expect(codesOf(file)).toEqual([

@@ -11,6 +11,7 @@ import { registerCases } from './register-cases.ts';
 import { trainingCases } from './training-cases.ts';
 import { softwareCases } from './software-cases.ts';
 import { incidentCases } from './incident-cases.ts';
+import { policyAuthoringCases } from './policy-authoring-cases.ts';
 import type { RouteCase } from './route-case.ts';
 
 export type { Request, RouteCase } from './route-case.ts';
@@ -34,6 +35,7 @@ export const routeCases: Record<string, RouteCase> = {
   ...privacyCases,
   ...softwareCases,
   ...incidentCases,
+  ...policyAuthoringCases,
 };
 
 /**

@@ -19,7 +19,11 @@ export { upgradeDefaultPolicyPacks, type PolicyPackUpgrade, type UpgradeOptions 
 export const policyPackRecords = {
   currentPack: policyPacksRepository.current.bind(policyPacksRepository),
   findPack: policyPacksRepository.findById.bind(policyPacksRepository),
+  versionExists: policyPacksRepository.versionExists.bind(policyPacksRepository),
+  /** Publishes a pack version (an authored pack's adoption, issue #21), in the caller's transaction. */
+  insertPack: policyPacksRepository.insert.bind(policyPacksRepository),
 };
+export { evaluatePackOnRegister } from './pack-evaluation.ts';
 
 /** A new municipality starts with the default policy pack (Tanum's IT policy); see MunicipalityStarters. */
 export async function startWithDefaultPack(transaction: TransactionHandle, municipalityId: string, now: string): Promise<void> {

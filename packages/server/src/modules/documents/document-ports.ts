@@ -1,4 +1,5 @@
 import type { DocumentKind } from '@forvalta/contracts';
+import type { AnyActor } from '../../access/actor.ts';
 import type { Executor, TransactionHandle } from '../../platform/database.ts';
 import type { PolicyParameters } from '../../policy/index.ts';
 
@@ -18,6 +19,8 @@ export interface AdoptedVersion {
   adoptedAt: string;
   /** Who adopted it in the product; null when the system actor did (the demo loader, the CLI). */
   actorPersonId: string | null;
+  /** Who adopted it, for the audit events of what follows (an authored policy pack published with it). */
+  actor: AnyActor;
 }
 
 /**

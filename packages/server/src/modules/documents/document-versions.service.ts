@@ -285,6 +285,7 @@ export function createDocumentVersionsService(db: DatabaseHandle, clock: Clock, 
                 audienceDepartmentIds: after.document.audienceDepartmentIds,
                 adoptedAt: after.version.adoptedAt ?? clock.now().toISOString(),
                 actorPersonId: actor.kind === 'person' ? actor.personId : null,
+                actor,
               });
             }
           },
