@@ -164,3 +164,23 @@ export const policyPackDraftAdoptSchema = z.strictObject({
   changeSummary: requiredText(2000).optional(),
 });
 export type PolicyPackDraftAdopt = z.infer<typeof policyPackDraftAdoptSchema>;
+
+/* ---------- Starting from the document ---------- */
+
+/** The query of a document upload: the prefix of the proposed clauses' ids (FALK → FALK-3.1-1). */
+export const policyDocumentProposalQuerySchema = z.strictObject({
+  prefix: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,19}$/)
+    .optional(),
+});
+
+/** The clauses proposed from an uploaded policy document (DOCX, PDF with text or plain text). */
+export const policyDocumentProposalSchema = z.object({
+  format: z.enum(['docx', 'pdf', 'text']),
+  title: z.string().nullable(),
+  sections: z.array(z.object({ number: z.string(), title: z.string() })),
+  clauses: z.array(z.object({ clause: packFileClauseSchema, obligations: z.array(z.string()) })),
+  otherParagraphs: z.number().int().nonnegative(),
+});
+export type PolicyDocumentProposal = z.infer<typeof policyDocumentProposalSchema>;

@@ -209,7 +209,7 @@ export async function buildApp({ config, database, clock = systemClock, logger =
   registerSoftwareRoutes(app, services.software);
   registerSupplierContractRoutes(app, services.supplierContracts);
   registerIncidentRoutes(app, services.incidents);
-  registerPolicyAuthoringRoutes(app, services.policyAuthoring);
+  registerPolicyAuthoringRoutes(app, services.policyAuthoring, { documentMaxBytes: config.documentAttachmentMaxBytes });
   registerAcknowledgementRoutes(app, { acknowledgements: services.acknowledgements, coverage: services.acknowledgementCoverage });
   registerAccessRightRoutes(app, services.accessRights);
   registerAssetRoutes(app, services.assets);

@@ -36,3 +36,5 @@ export { addDays, workingDayOnOrBefore } from './working-days.ts';
 export { packFromFile, packToFile, type PackProblem } from './pack-format.ts';
 export { diffPackFiles } from './pack-diff.ts';
 export { catalogueRule, ruleCatalogue, parameterRanges, type CatalogueRule, type RuleParameter } from './pack-rules.ts';
+export { splitDocument, formatOfDocument, type DocumentBlock, type DocumentFormat } from './document-split.ts';
+export { proposeClauses, type DocumentProposal, type ProposedClause } from './document-clauses.ts';

@@ -39,6 +39,16 @@ export const policyAuthoringCases: Record<string, RouteCase> = {
     allowed: 201,
     prepare: async () => ({ url: '/api/v1/policy-packs/import', body: ownPackFile() }),
   },
+  'POST /api/v1/policy-packs/proposals': {
+    ...unscoped,
+    foreign: false,
+    allowed: 200,
+    prepare: async () => ({
+      url: '/api/v1/policy-packs/proposals',
+      body: '1 Ansvar\nVarje system ska ha en ägare.\n',
+      contentType: 'text/plain',
+    }),
+  },
   'GET /api/v1/policy-pack-drafts/:id': {
     ...unscoped,
     allowed: 200,

@@ -1,4 +1,5 @@
 import {
+  documentAttachmentContentTypes,
   idParamsSchema,
   policyPackDiffQuerySchema,
   policyPackDiffSchema,
@@ -9,7 +10,10 @@ import {
   policyPackFileSchema,
   policyPackPreviewSchema,
   policyRuleListSchema,
+  policyDocumentProposalQuerySchema,
+  policyDocumentProposalSchema,
 } from '@forvalta/contracts';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { problemResponses, writeProblemResponses, type ApiApp } from '../../platform/http/api-app.ts';
 import { actorOf } from '../../platform/http/authentication.ts';
 import { expectedVersion, setVersionTag } from '../../platform/http/versioning.ts';
@@ -18,7 +22,31 @@ import type { PolicyAuthoringService } from './policy-authoring.service.ts';
 const tags = ['Policy authoring'];
 
 /** A municipality's own policy pack (issue #21): the rule registry, the pack file, drafts, preview, diff, adoption. */
-export function registerPolicyAuthoringRoutes(app: ApiApp, service: PolicyAuthoringService): void {
+export function registerPolicyAuthoringRoutes(app: ApiApp, service: PolicyAuthoringService, limits: { documentMaxBytes: number }): void {
+  // The raw body parser exists only in this scope: the uploaded document is the request's body.
+  app.register(async (plainScope) => {
+    const scope = plainScope.withTypeProvider<ZodTypeProvider>();
+    const accepted = [...Object.values(documentAttachmentContentTypes), 'text/plain', 'application/octet-stream'];
+    scope.addContentTypeParser(accepted, { parseAs: 'buffer', bodyLimit: limits.documentMaxBytes }, (_request, body, done) =>
+      done(null, body),
+    );
+    scope.post(
+      '/api/v1/policy-packs/proposals',
+      {
+        bodyLimit: limits.documentMaxBytes,
+        schema: {
+          tags,
+          summary: 'The clauses an adopted policy document proposes (DOCX, PDF with text or plain text as the raw body); stores nothing',
+          querystring: policyDocumentProposalQuerySchema,
+          response: { 200: policyDocumentProposalSchema, ...writeProblemResponses, 413: writeProblemResponses[400] },
+        },
+        config: { permission: service.proposeFromDocument.permission },
+      },
+      (request) =>
+        service.proposeFromDocument(actorOf(request), Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0), request.query.prefix),
+    );
+  });
+
   app.get(
     '/api/v1/policy-rules',
     {

@@ -5,6 +5,7 @@ import type {
   PolicyPackDraftView,
   PolicyPackFile,
   PolicyPackPreview,
+  PolicyDocumentProposal,
   PolicyRuleView,
 } from '@forvalta/contracts';
 import { actorName, type AnyActor } from '../../access/actor.ts';
@@ -17,7 +18,17 @@ import { withTransaction, type DatabaseHandle, type TransactionHandle } from '..
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
 import type { ExpectedVersion } from '../../platform/http/versioning.ts';
 import { versionedWrites } from '../../platform/versioned-write.ts';
-import { diffPackFiles, packFromFile, packToFile, ruleCatalogue, type PackProblem, type PolicyPack } from '../../policy/index.ts';
+import {
+  diffPackFiles,
+  formatOfDocument,
+  packFromFile,
+  packToFile,
+  proposeClauses,
+  ruleCatalogue,
+  splitDocument,
+  type PackProblem,
+  type PolicyPack,
+} from '../../policy/index.ts';
 import { evaluatePackOnRegister, policyPackRecords } from '../compliance/index.ts';
 import type { AdoptedVersion, DocumentVersionsService } from '../documents/index.ts';
 import { previewOf } from './pack-preview.ts';
@@ -89,6 +100,30 @@ export function createPolicyAuthoringService(db: DatabaseHandle, clock: Clock, d
       if (!stored) throw notFound('Policy pack');
       return packToFile(stored.pack);
     }),
+
+    /**
+     * The clauses an adopted policy document proposes (DOCX, PDF with text or plain text), for the author
+     * to edit into a pack file. Nothing is stored: the author imports the file once it is edited.
+     */
+    proposeFromDocument: useCase(
+      'policyPack.author',
+      async ({ authorise }, bytes: Buffer, prefix: string | undefined): Promise<PolicyDocumentProposal> => {
+        authorise();
+        if (bytes.length === 0)
+          throw invalid('body', 'Ladda upp dokumentet som begärans innehåll. / Upload the document as the request body.');
+        const format = formatOfDocument(bytes);
+        let blocks: Awaited<ReturnType<typeof splitDocument>>;
+        try {
+          blocks = await splitDocument(bytes, format);
+        } catch {
+          throw invalid(
+            'body',
+            'Dokumentet går inte att läsa (DOCX, PDF med text eller ren text). / The document cannot be read (DOCX, PDF with text or plain text).',
+          );
+        }
+        return { format, ...proposeClauses(blocks, prefix ?? 'KLAUSUL') };
+      },
+    ),
 
     /** A pack file (exported here or by another municipality) as a new draft; nothing is in force until adopted. */
     importPack: useCase('policyPack.author', async ({ actor, authorise }, file: PolicyPackFile): Promise<PolicyPackDraftView> => {

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { PolicyPackFile } from '@forvalta/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stateOfDatabase } from '../../../test/database-state.ts';
@@ -271,6 +273,51 @@ describe('policy pack authoring API', () => {
     const askedAgain = await acknowledgementsOf(version3.id);
     expect(askedAgain.length).toBe(asked.length);
     expect(askedAgain.every((row) => row.carried_over_from_version_id === null)).toBe(true);
+  });
+
+  it('proposes clauses from an uploaded DOCX with numbered headings, stores nothing, and refuses what it cannot read', async () => {
+    const docx = fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'policy', 'fixtures', 'falkenas-it-policy.docx'));
+    const upload = (body: Buffer | string, user: { authorization: Record<string, string> }, contentType: string) =>
+      context.app.inject({
+        method: 'POST',
+        url: '/api/v1/policy-packs/proposals?prefix=FALK',
+        headers: { ...as(user), 'content-type': contentType },
+        payload: body,
+      });
+    const before = await stateOfDatabase(context);
+    const response = await upload(docx, itChief, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const proposal = expectStatus(response, 200) as {
+      format: string;
+      title: string;
+      clauses: { clause: PolicyPackFile['clauses'][number] }[];
+    };
+    expect(proposal.format).toBe('docx');
+    expect(proposal.title).toBe('IT-policy för Falkenäs kommun');
+    expect(proposal.clauses.map(({ clause }) => clause.id)).toEqual([
+      'FALK-2.1-1',
+      'FALK-2.2-1',
+      'FALK-2.3-1',
+      'FALK-3.1-1',
+      'FALK-3.2-1',
+      'FALK-3.3-1',
+      'FALK-4-1',
+      'FALK-5-1',
+    ]);
+    expect(await stateOfDatabase(context)).toEqual(before);
+    // The proposals, titled and two of them bound, are a pack file the import takes.
+    const file = ownPolicy('2027.7');
+    file.clauses = proposal.clauses.map(({ clause }) => clause);
+    file.clauses[1]!.binding = { rule: 'ITP-4.2-DEPUTY', parameters: {} };
+    file.clauses[3]!.binding = { rule: 'ITP-4.2.1-RISK-CURRENT', parameters: { riskAnalysisIntervalMonths: 24 } };
+    expectStatus(await importFile(file), 201);
+
+    expectProblem(await upload(docx, employee, 'application/octet-stream'), 403, 'forbidden');
+    expectProblem(
+      await upload(Buffer.from('PK\u0003\u0004 trasig', 'latin1'), itChief, 'application/octet-stream'),
+      400,
+      'validation_failed',
+    );
+    expectProblem(await upload('', itChief, 'text/plain'), 400, 'validation_failed');
   });
 
   it('edits a draft at its version only, and refuses a stale one', async () => {
