@@ -9,6 +9,7 @@ import type { PackFileClause, PolicyPackFile } from '@forvalta/contracts';
 import { policyPackFileFormatVersion } from '@forvalta/contracts';
 import { catalogueRule, parameterCatalogue, parameterRanges } from './pack-rules.ts';
 import { clauseHasKind, type Clause, type ClauseKindExpression, type ParameterDefinition, type PolicyPack } from './policy-pack.ts';
+import { tanumPolicyPack } from './tanum-pack.ts';
 import { validatePolicyPack } from './validate-pack.ts';
 
 /** A problem found in a pack file, named by its place and its clause, in Swedish and English. */
@@ -76,12 +77,14 @@ function problem(path: string, clauseId: string | null, code: string, sv: string
  */
 export function packFromFile(file: PolicyPackFile): { pack: PolicyPack; problems: PackProblem[] } {
   const problems: PackProblem[] = [];
-  const parameters: Record<string, ParameterDefinition> = structuredClone({ ...parameterCatalogue });
+  // The default pack's parameters, as every stored pack gets them (policy-packs.repository: withDefaultParameters);
+  // another parameter of the catalogue only when the file gives it.
+  const parameters: Record<string, ParameterDefinition> = structuredClone({ ...tanumPolicyPack.parameters });
   // Where each value came from, so two clauses that disagree on one parameter are both named.
   const setBy = new Map<string, { value: number; clauseId: string | null }>();
 
   const setParameter = (path: string, clauseId: string | null, key: string, value: number) => {
-    const definition = parameters[key];
+    const definition = parameters[key] ?? parameterCatalogue[key];
     const where = clauseId === null ? '' : `Klausul ${clauseId}: `;
     const whereEn = clauseId === null ? '' : `Clause ${clauseId}: `;
     if (!definition) {

@@ -45,8 +45,14 @@ export const parameterRanges: Readonly<Record<ParameterUnit, { minimum: number; 
   percent: { minimum: 1, maximum: 100 },
 };
 
-/** Every parameter a pack can carry, with the default pack's value, unit and words. */
-export const parameterCatalogue: Readonly<Record<string, ParameterDefinition>> = tanumPolicyPack.parameters;
+/**
+ * Every parameter a pack can carry, with the default pack's value, unit and words; a parameter only
+ * the Cybersecurity Act's pack has (a rule of its own, ADR 0037) with that pack's.
+ */
+export const parameterCatalogue: Readonly<Record<string, ParameterDefinition>> = {
+  ...nis2PolicyPack.parameters,
+  ...tanumPolicyPack.parameters,
+};
 
 export function ruleParameterOf(key: string): RuleParameter {
   const definition = parameterCatalogue[key];
