@@ -4,9 +4,8 @@
  * pdfkit loaded on first use, DejaVu Sans embedded so every name prints as written (ADR 0031),
  * every spreadsheet cell neutralised, and the PDF drawn in slices that yield to the event loop.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { Locale, Nis2Report, Nis2ReportSystem } from '@forvalta/contracts';
+import { nextTurn, openPdfExport, pdfFonts, pdfText } from '../../platform/pdf-document.ts';
 import { neutraliseFormula } from '../../platform/spreadsheet-text.ts';
 
 const words = {
@@ -157,42 +156,21 @@ export async function nis2ReportWorkbook(report: Nis2Report, locale: Locale): Pr
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-const fontDirectory = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 /** Rows drawn between two yields to the event loop (pdfkit draws synchronously). */
 const rowsPerSlice = 25;
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-const pdfText = (text: string) => text.replace(/\r\n?|\t/g, (match) => (match === '\t' ? ' ' : '\n'));
+const { regular, bold } = pdfFonts;
 
+/** The status report as a portrait A4 PDF: the counts, the measures with their evidence, the systems in scope. */
 export async function nis2ReportPdf(report: Nis2Report, locale: Locale, today: string): Promise<Buffer> {
-  const { default: PDFDocument } = await import('pdfkit');
   const w = words[locale];
-  const created = new Date(`${today}T12:00:00Z`);
-  const document = new PDFDocument({
-    size: 'A4',
-    margins: { top: 48, bottom: 48, left: 48, right: 48 },
-    bufferPages: true,
-    info: {
-      Title: pdfText(`${w.title} – ${report.municipalityName}`),
-      Author: pdfText(report.municipalityName),
-      Creator: 'Förvalta',
-      CreationDate: created,
-      ModDate: created,
-    },
+  const { document, left, width, bottom, finish } = await openPdfExport({
+    title: `${w.title} – ${report.municipalityName}`,
+    author: report.municipalityName,
+    created: new Date(`${today}T12:00:00Z`),
   });
-  document.registerFont('Body', path.join(fontDirectory, 'DejaVuSans.ttf'));
-  document.registerFont('Bold', path.join(fontDirectory, 'DejaVuSans-Bold.ttf'));
-  const chunks: Buffer[] = [];
-  document.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    document.on('end', resolve);
-    document.on('error', reject);
-  });
-  const left = document.page.margins.left;
-  const width = document.page.width - left - document.page.margins.right;
-  const bottom = () => document.page.height - document.page.margins.bottom;
 
-  document.font('Bold').fontSize(20).text(pdfText(w.title), left, document.page.margins.top, { width });
-  document.font('Body').fontSize(10).text(pdfText(w.subtitle), { width }).moveDown(0.6);
+  document.font(bold).fontSize(20).text(pdfText(w.title), left, document.page.margins.top, { width });
+  document.font(regular).fontSize(10).text(pdfText(w.subtitle), { width }).moveDown(0.6);
   document.text(pdfText(`${w.municipality}: ${report.municipalityName}`), { width });
   document.text(`${w.evaluated}: ${report.evaluatedAt.slice(0, 10)}`, { width });
   document.text(pdfText(w.counts(report)), { width }).moveDown(1);
@@ -200,14 +178,14 @@ export async function nis2ReportPdf(report: Nis2Report, locale: Locale, today: s
   /** A heading, then one line of label and text per row, a new page where a row would not fit. */
   const list = async (heading: string, rows: Array<[string, string]>) => {
     if (document.y + 60 > bottom()) document.addPage();
-    document.font('Bold').fontSize(13).text(pdfText(heading), left, document.y, { width }).moveDown(0.3);
+    document.font(bold).fontSize(13).text(pdfText(heading), left, document.y, { width }).moveDown(0.3);
     for (const [index, [title, detail]] of rows.entries()) {
       if (index > 0 && index % rowsPerSlice === 0) await nextTurn();
-      document.font('Body').fontSize(9);
+      document.font(regular).fontSize(9);
       const height = document.heightOfString(pdfText(detail), { width }) + 14;
       if (document.y + height > bottom()) document.addPage();
-      document.font('Bold').fontSize(10).text(pdfText(title), left, document.y, { width });
-      document.font('Body').fontSize(9).text(pdfText(detail), left, document.y, { width }).moveDown(0.4);
+      document.font(bold).fontSize(10).text(pdfText(title), left, document.y, { width });
+      document.font(regular).fontSize(9).text(pdfText(detail), left, document.y, { width }).moveDown(0.4);
     }
     document.moveDown(0.8);
   };
@@ -229,22 +207,5 @@ export async function nis2ReportPdf(report: Nis2Report, locale: Locale, today: s
         }),
   );
 
-  const range = document.bufferedPageRange();
-  for (let page = range.start; page < range.start + range.count; page += 1) {
-    document.switchToPage(page);
-    // The footer sits in the bottom margin; without lifting the margin pdfkit would start a new page for it.
-    const margin = document.page.margins.bottom;
-    document.page.margins.bottom = 0;
-    document.font('Body').fontSize(8).fillColor('#444444');
-    document.text(pdfText(`${report.municipalityName} – ${w.title} ${today}`), left, document.page.height - margin + 16, {
-      width,
-      lineBreak: false,
-    });
-    document.text(w.page(page + 1, range.count), left, document.page.height - margin + 16, { width, align: 'right', lineBreak: false });
-    document.fillColor('black');
-    document.page.margins.bottom = margin;
-  }
-  document.end();
-  await ended;
-  return Buffer.concat(chunks);
+  return finish({ text: `${report.municipalityName} – ${w.title} ${today}`, page: w.page });
 }

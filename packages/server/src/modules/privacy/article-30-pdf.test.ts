@@ -6,7 +6,8 @@ import { expectProblem, expectStatus, send } from '../../../test/http.ts';
 import { systemFactories } from '../../../test/system-factories.ts';
 import { createTestContext, factories, type TestContext, type TestMunicipality, type TestUser } from '../../../test/test-app.ts';
 import { article30Headers } from './article-30-export.service.ts';
-import { article30Fonts, article30Pdf, pdfText } from './article-30-pdf.ts';
+import { embeddedFonts as article30Fonts, pdfText } from '../../platform/pdf-document.ts';
+import { article30Pdf } from './article-30-pdf.ts';
 
 // pdf.js reads the standard fonts' metrics from its own package (for the PDF's default font; the text is in the embedded DejaVu Sans).
 const standardFontDataUrl = `${path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;

@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { Locale } from '@forvalta/contracts';
+import { nextTurn, openPdfExport, pdfFonts, pdfText } from '../../platform/pdf-document.ts';
 
 /** What the register's first page says besides the records. */
 export interface Article30Heading {
@@ -48,19 +47,7 @@ const texts = {
   },
 } as const;
 
-/**
- * The register's typeface: DejaVu Sans from the pinned `dejavu-fonts-ttf` package (ADR 0031),
- * embedded (pdfkit subsets it to the glyphs used). The PDF's standard fonts hold WinAnsi only, so a
- * Sámi name (Áilu Čoarvi, Ŋ ŧ đ) or a Polish Ł came out as '?'; DejaVu Sans covers Latin
- * Extended-A and -B, Greek and Cyrillic, and a supervisory authority reads every name as written.
- */
-const fontDirectory = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-export const article30Fonts = {
-  regular: path.join(fontDirectory, 'DejaVuSans.ttf'),
-  bold: path.join(fontDirectory, 'DejaVuSans-Bold.ttf'),
-};
-const regular = 'Body';
-const bold = 'Bold';
+const { regular, bold } = pdfFonts;
 
 /**
  * Records drawn between two yields to the event loop. pdfkit draws synchronously, and a large
@@ -69,12 +56,6 @@ const bold = 'Bold';
  * event loop's longest stall during the export.
  */
 export const recordsPerSlice = 20;
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** Text as the PDF writes it: line endings as one newline, a tab as a space (pdfkit draws neither). */
-export function pdfText(text: string): string {
-  return text.replace(/\r\n?|\t/g, (match) => (match === '\t' ? ' ' : '\n'));
-}
 
 /**
  * The article 30 register as a landscape A4 PDF a supervisory authority can read: a title page
@@ -83,35 +64,14 @@ export function pdfText(text: string): string {
  * exceljs is, so only exports pay for it.
  */
 export async function article30Pdf(heading: Article30Heading, sections: readonly Article30Section[], locale: Locale): Promise<Buffer> {
-  const { default: PDFDocument } = await import('pdfkit');
   const t = texts[locale];
-  const created = new Date(`${heading.date}T12:00:00Z`);
-  const document = new PDFDocument({
-    size: 'A4',
+  const { document, left, width, bottom, finish } = await openPdfExport({
     layout: 'landscape',
-    margins: { top: 48, bottom: 48, left: 48, right: 48 },
-    bufferPages: true,
-    info: {
-      Title: pdfText(`${t.title} – ${heading.municipalityName}`),
-      Author: pdfText(heading.municipalityName),
-      Subject: pdfText(t.subtitle),
-      Creator: 'Förvalta',
-      CreationDate: created,
-      ModDate: created,
-    },
+    title: `${t.title} – ${heading.municipalityName}`,
+    author: heading.municipalityName,
+    subject: t.subtitle,
+    created: new Date(`${heading.date}T12:00:00Z`),
   });
-  document.registerFont(regular, article30Fonts.regular);
-  document.registerFont(bold, article30Fonts.bold);
-  const chunks: Buffer[] = [];
-  document.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    document.on('end', resolve);
-    document.on('error', reject);
-  });
-
-  const left = document.page.margins.left;
-  const width = document.page.width - left - document.page.margins.right;
-  const bottom = () => document.page.height - document.page.margins.bottom;
   const labelWidth = 230;
   const gap = 12;
   const valueWidth = width - labelWidth - gap;
@@ -183,21 +143,5 @@ export async function article30Pdf(heading: Article30Heading, sections: readonly
     document.moveDown(0.8);
   }
 
-  const range = document.bufferedPageRange();
-  for (let page = range.start; page < range.start + range.count; page += 1) {
-    if (page > range.start && page % (recordsPerSlice * 5) === 0) await nextTurn();
-    document.switchToPage(page);
-    // The footer sits in the bottom margin; without lifting the margin pdfkit would start a new page for it.
-    const margin = document.page.margins.bottom;
-    document.page.margins.bottom = 0;
-    const footer = pdfText(`${heading.municipalityName} – ${t.title} ${heading.date}`);
-    document.font(regular).fontSize(8).fillColor('#444444');
-    document.text(footer, left, document.page.height - margin + 16, { width, lineBreak: false });
-    document.text(t.page(page + 1, range.count), left, document.page.height - margin + 16, { width, align: 'right', lineBreak: false });
-    document.fillColor('black');
-    document.page.margins.bottom = margin;
-  }
-  document.end();
-  await ended;
-  return Buffer.concat(chunks);
+  return finish({ text: `${heading.municipalityName} – ${t.title} ${heading.date}`, page: t.page }, recordsPerSlice * 5);
 }
