@@ -4,60 +4,9 @@ import { evaluate } from './evaluate.ts';
 import { packFromFile, packToFile } from './pack-format.ts';
 import { ruleCatalogue } from './pack-rules.ts';
 import { tanumPolicyPack } from './tanum-pack.ts';
-import { assignment, buildSnapshot, buildSystem } from './test-support.ts';
+import { assignment, buildSnapshot, buildSystem, ownPolicyFile } from './test-support.ts';
 
-/** A short policy of its own: one bound clause, one rule clause no rule checks, one that informs. */
-function ownPolicy(): PolicyPackFile {
-  return {
-    formatVersion: 1,
-    key: 'falkenas-it-policy',
-    version: '2027.1',
-    document: {
-      title: 'IT-policy för Falkenäs kommun',
-      adoptedBy: 'Kommunfullmäktige',
-      decisionDate: '2026-06-11',
-      decisionReference: 'KF 2026/112',
-    },
-    parameters: {},
-    clauses: [
-      {
-        id: 'FALK-3.1-ERSATTARE',
-        section: '3.1',
-        kind: 'rule',
-        title: { sv: 'Ersättare för systemförvaltare', en: 'Deputy of the system manager' },
-        text: { sv: 'Varje systemförvaltare ska ha en ersättare.', en: 'Every system manager shall have a deputy.' },
-        binding: { rule: 'ITP-4.2-DEPUTY', parameters: {} },
-      },
-      {
-        id: 'FALK-3.2-GRANSKNING',
-        section: '3.2',
-        kind: 'rule',
-        title: { sv: 'Årlig granskning', en: 'Yearly review' },
-        text: {
-          sv: 'Systemägaren ansvarar för att systemet granskas årligen.',
-          en: 'The system owner is responsible for a yearly review.',
-        },
-        binding: { rule: 'ITP-4.2-REVIEW', parameters: { reviewIntervalMonths: 24 } },
-      },
-      {
-        id: 'FALK-4-LOGG',
-        section: '4',
-        kind: 'rule',
-        title: { sv: 'Loggning', en: 'Logging' },
-        text: { sv: 'Åtkomst till känsliga uppgifter skall loggas.', en: 'Access to sensitive data shall be logged.' },
-        binding: null,
-      },
-      {
-        id: 'FALK-1-SYFTE',
-        section: '1',
-        kind: 'information',
-        title: { sv: 'Syfte', en: 'Purpose' },
-        text: { sv: 'Policyn beskriver hur Falkenäs kommun använder IT.', en: 'The policy describes how Falkenäs uses IT.' },
-        binding: null,
-      },
-    ],
-  };
-}
+const ownPolicy = () => ownPolicyFile({ reviewIntervalMonths: 24 });
 
 function codesOf(file: PolicyPackFile) {
   return packFromFile(file).problems.map((problem) => [problem.code, problem.clauseId, problem.path]);

@@ -2,6 +2,7 @@
  * Builders for rule tests: a valid, fully compliant system by default, so each test states only
  * the one thing it breaks.
  */
+import type { PolicyPackFile } from '@forvalta/contracts';
 import type { PolicyParameters } from './policy-pack.ts';
 import { createRuleContext, type ComplianceRule, type RuleResult } from './rule.ts';
 import { dutyKeys, type ComplianceSnapshot, type SnapshotAssignment, type SnapshotPerson, type SnapshotSystem } from './snapshot.ts';
@@ -79,5 +80,67 @@ export function createRuleHarness(rule: ComplianceRule) {
       return results[0]!;
     },
     unseenReasons: () => rule.reasonCodes.filter((reason) => !seenReasons.has(reason)),
+  };
+}
+
+/**
+ * Falkenäs's own short policy as a pack file (issue #21): two clauses bound to rules, one rule
+ * clause no rule checks, one that informs. The pack-format and the authoring tests share it.
+ */
+export function ownPolicyFile({
+  version = '2027.1',
+  reviewIntervalMonths = 12,
+}: {
+  version?: string;
+  reviewIntervalMonths?: number;
+} = {}): PolicyPackFile {
+  return {
+    formatVersion: 1,
+    key: 'falkenas-it-policy',
+    version,
+    document: {
+      title: 'IT-policy för Falkenäs kommun',
+      adoptedBy: 'Kommunfullmäktige',
+      decisionDate: '2026-06-11',
+      decisionReference: 'KF 2026/112',
+    },
+    parameters: {},
+    clauses: [
+      {
+        id: 'FALK-3.1-ERSATTARE',
+        section: '3.1',
+        kind: 'rule',
+        title: { sv: 'Ersättare för systemförvaltare', en: 'Deputy of the system manager' },
+        text: { sv: 'Varje systemförvaltare ska ha en ersättare.', en: 'Every system manager shall have a deputy.' },
+        binding: { rule: 'ITP-4.2-DEPUTY', parameters: {} },
+      },
+      {
+        id: 'FALK-3.2-GRANSKNING',
+        section: '3.2',
+        kind: 'rule',
+        title: { sv: 'Årlig granskning', en: 'Yearly review' },
+        text: {
+          sv: 'Systemägaren ansvarar för att systemet granskas årligen.',
+          en: 'The system owner is responsible for a yearly review.',
+        },
+        binding: { rule: 'ITP-4.2-REVIEW', parameters: { reviewIntervalMonths } },
+      },
+      {
+        id: 'FALK-4-LOGG',
+        section: '4',
+        kind: 'rule',
+        title: { sv: 'Loggning', en: 'Logging' },
+        text: { sv: 'Åtkomst till känsliga uppgifter skall loggas.', en: 'Access to sensitive data shall be logged.' },
+        binding: null,
+      },
+      {
+        id: 'FALK-1-SYFTE',
+        section: '1',
+        kind: 'information',
+        title: { sv: 'Syfte', en: 'Purpose' },
+        text: { sv: 'Policyn beskriver hur Falkenäs kommun använder IT.', en: 'The policy describes how Falkenäs uses IT.' },
+        binding: null,
+      },
+    ],
   };
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PolicyPackFile } from '@forvalta/contracts';
+import { ownPolicyFile } from '../../policy/test-support.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stateOfDatabase } from '../../../test/database-state.ts';
 import { systemFactories } from '../../../test/system-factories.ts';
@@ -16,58 +17,7 @@ interface Draft {
   can: { update: boolean; adopt: boolean };
 }
 
-/** Falkenäs's own short policy: two clauses bound to rules, one no rule checks, one that informs. */
-function ownPolicy(version = '2027.1'): PolicyPackFile {
-  return {
-    formatVersion: 1,
-    key: 'falkenas-it-policy',
-    version,
-    document: {
-      title: 'IT-policy för Falkenäs kommun',
-      adoptedBy: 'Kommunfullmäktige',
-      decisionDate: '2026-06-11',
-      decisionReference: 'KF 2026/112',
-    },
-    parameters: {},
-    clauses: [
-      {
-        id: 'FALK-3.1-ERSATTARE',
-        section: '3.1',
-        kind: 'rule',
-        title: { sv: 'Ersättare för systemförvaltare', en: 'Deputy of the system manager' },
-        text: { sv: 'Varje systemförvaltare ska ha en ersättare.', en: 'Every system manager shall have a deputy.' },
-        binding: { rule: 'ITP-4.2-DEPUTY', parameters: {} },
-      },
-      {
-        id: 'FALK-3.2-GRANSKNING',
-        section: '3.2',
-        kind: 'rule',
-        title: { sv: 'Årlig granskning', en: 'Yearly review' },
-        text: {
-          sv: 'Systemägaren ansvarar för att systemet granskas årligen.',
-          en: 'The system owner is responsible for a yearly review.',
-        },
-        binding: { rule: 'ITP-4.2-REVIEW', parameters: { reviewIntervalMonths: 12 } },
-      },
-      {
-        id: 'FALK-4-LOGG',
-        section: '4',
-        kind: 'rule',
-        title: { sv: 'Loggning', en: 'Logging' },
-        text: { sv: 'Åtkomst till känsliga uppgifter skall loggas.', en: 'Access to sensitive data shall be logged.' },
-        binding: null,
-      },
-      {
-        id: 'FALK-1-SYFTE',
-        section: '1',
-        kind: 'information',
-        title: { sv: 'Syfte', en: 'Purpose' },
-        text: { sv: 'Policyn beskriver hur Falkenäs kommun använder IT.', en: 'The policy describes how Falkenäs uses IT.' },
-        binding: null,
-      },
-    ],
-  };
-}
+const ownPolicy = (version = '2027.1') => ownPolicyFile({ version, reviewIntervalMonths: 12 });
 
 /**
  * Policy pack authoring (issue #21): export and import of the pack file, drafts, the preview that
