@@ -1,10 +1,11 @@
 import type { ProvisioningToken, ProvisioningTokenCreated } from '@forvalta/contracts';
-import { Alert, Button, Card, Code, CopyButton, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Code, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { SecretShownOnce } from '../../components/SecretShownOnce.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { notifyError, notifySuccess } from '../../components/error-messages.ts';
 import { LoadingState } from '../../components/LoadingState.tsx';
@@ -16,34 +17,14 @@ function CreatedToken({ created, onClose }: { created: ProvisioningTokenCreated;
   const { t } = useTranslation();
   return (
     <Modal opened onClose={onClose} title={t('provisioning.shownOnceTitle')} size="lg" closeOnClickOutside={false}>
-      <Stack gap="md">
-        {/* The warning as text of the alert's own colour: Mantine's orange title has too little contrast (WCAG 1.4.3). */}
-        <Alert color="orange" variant="light" role="alert">
-          <Text fw={700} size="sm" mb={4}>
-            {t('provisioning.shownOnceWarning')}
-          </Text>
-          <Text size="sm">{t('provisioning.usage')}</Text>
-        </Alert>
-        <TextInput
-          label={t('provisioning.secretToken')}
-          value={created.token}
-          readOnly
-          ff="monospace"
-          onFocus={(event) => event.currentTarget.select()}
-        />
-        <Group justify="space-between">
-          <CopyButton value={created.token}>
-            {({ copied, copy }) => (
-              <Button variant={copied ? 'light' : 'filled'} color={copied ? 'green.9' : undefined} onClick={copy}>
-                {copied ? t('tokens.copied') : t('tokens.copy')}
-              </Button>
-            )}
-          </CopyButton>
-          <Button variant="default" onClick={onClose}>
-            {t('tokens.done')}
-          </Button>
-        </Group>
-      </Stack>
+      <SecretShownOnce
+        warning={t('provisioning.shownOnceWarning')}
+        usage={t('provisioning.usage')}
+        label={t('provisioning.secretToken')}
+        secret={created.token}
+        texts={{ copy: t('tokens.copy'), copied: t('tokens.copied'), done: t('tokens.done') }}
+        onDone={onClose}
+      />
     </Modal>
   );
 }

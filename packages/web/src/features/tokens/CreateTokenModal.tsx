@@ -1,6 +1,7 @@
 import type { ApiTokenCreated } from '@forvalta/contracts';
 import { FormActions } from '../../components/FormActions.tsx';
-import { Alert, Button, CopyButton, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { SecretShownOnce } from '../../components/SecretShownOnce.tsx';
+import { Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,30 +49,14 @@ export function CreateTokenModal({ onClose }: { onClose: () => void }) {
       closeOnClickOutside={!created}
     >
       {created ? (
-        <Stack gap="md">
-          <Alert color="orange" variant="light" role="alert" title={t('tokens.shownOnceWarning')}>
-            {t('tokens.usage')}
-          </Alert>
-          <TextInput
-            label={t('tokens.tokenLabel')}
-            value={created.token}
-            readOnly
-            ff="monospace"
-            onFocus={(event) => event.currentTarget.select()}
-          />
-          <Group justify="space-between">
-            <CopyButton value={created.token}>
-              {({ copied, copy }) => (
-                <Button variant={copied ? 'light' : 'filled'} color={copied ? 'green.9' : undefined} onClick={copy}>
-                  {copied ? t('tokens.copied') : t('tokens.copy')}
-                </Button>
-              )}
-            </CopyButton>
-            <Button variant="default" onClick={onClose}>
-              {t('tokens.done')}
-            </Button>
-          </Group>
-        </Stack>
+        <SecretShownOnce
+          warning={t('tokens.shownOnceWarning')}
+          usage={t('tokens.usage')}
+          label={t('tokens.tokenLabel')}
+          secret={created.token}
+          texts={{ copy: t('tokens.copy'), copied: t('tokens.copied'), done: t('tokens.done') }}
+          onDone={onClose}
+        />
       ) : (
         <form onSubmit={form.onSubmit(submit)} noValidate>
           <Stack gap="md">

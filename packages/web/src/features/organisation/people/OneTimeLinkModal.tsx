@@ -1,4 +1,5 @@
-import { Alert, Button, CopyButton, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, Text } from '@mantine/core';
+import { SecretShownOnce } from '../../../components/SecretShownOnce.tsx';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../i18n/format.ts';
 
@@ -23,35 +24,20 @@ export function OneTimeLinkModal({
   const { t } = useTranslation();
   return (
     <Modal opened onClose={onClose} title={title} size="lg" closeOnClickOutside={false}>
-      <Stack gap="md">
-        <Alert color="red.9" variant="outline" role="alert" title={t('personLogin.shownOnce')}>
-          {text}
-        </Alert>
-        <TextInput
-          label={t('personLogin.linkLabel')}
-          description={t('personLogin.linkExpires', { when: formatDateTime(expiresAt) })}
-          value={link}
-          readOnly
-          // The link in monospace, to tell l from 1 and O from 0; the label and expiry in the page's type.
-          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-          onFocus={(event) => event.currentTarget.select()}
-        />
+      <SecretShownOnce
+        warning={t('personLogin.shownOnce')}
+        usage={text}
+        label={t('personLogin.linkLabel')}
+        description={t('personLogin.linkExpires', { when: formatDateTime(expiresAt) })}
+        secret={link}
+        texts={{ copy: t('personLogin.copy'), copied: t('personLogin.copied'), done: t('personLogin.done') }}
+        onDone={onClose}
+        alertColor="red.9"
+      >
         <Text size="sm" c="gray.7">
           {t('personLogin.passOn')}
         </Text>
-        <Group justify="space-between">
-          <CopyButton value={link}>
-            {({ copied, copy }) => (
-              <Button variant={copied ? 'light' : 'filled'} color={copied ? 'green.9' : undefined} onClick={copy}>
-                {copied ? t('personLogin.copied') : t('personLogin.copy')}
-              </Button>
-            )}
-          </CopyButton>
-          <Button variant="default" onClick={onClose}>
-            {t('personLogin.done')}
-          </Button>
-        </Group>
-      </Stack>
+      </SecretShownOnce>
     </Modal>
   );
 }
