@@ -60,9 +60,10 @@ browser (median of 5 cold loads). Prints a table and writes JSON (default bench-
                   position and the compliance evaluation, printed
   --keep-database with --equipment-only: leave its scratch database (SQLite data/bench/equipment.db,
                   PostgreSQL forvalta_bench_equipment) for EXPLAIN after the run
-  --import-only   only issue #17's register import: 10,000 systems from a municipality's CSV (Swedish
-                  headers, organisation paths, managers by e-mail) as dry run, apply and the same
-                  file again, on a scratch database with the S workload, printed
+  --import-only   only issue #17's imports: 10,000 systems from a municipality's CSV (Swedish
+                  headers, organisation paths, managers by e-mail), then 10,000 people from an HR
+                  export in Windows-1252, each as dry run, apply and the same file again, on a
+                  scratch database with the S workload, printed
   --privacy-only  only issue #16's records of processing and mailboxes (5,000 and 2,000 at L):
                   the processing list, the mailbox list and the article 30 exports, printed
 Defaults: --size S, --duration 10, --connections 16, SQLite in ./data/bench/;
